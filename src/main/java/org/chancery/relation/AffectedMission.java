@@ -1,0 +1,8 @@
+package org.chancery.relation;
+
+import java.time.LocalDate;
+
+/** A mission that a relation event changed (R11: closed by a severance), as listed in the answer. */
+public record AffectedMission(Long id, String sendingCountry, String receivingCountry, String type, String city,
+        String status, LocalDate openedOn, LocalDate closedOn, String closingReason) {
+}

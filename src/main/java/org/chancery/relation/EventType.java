@@ -1,0 +1,25 @@
+package org.chancery.relation;
+
+/** What a relation event records, and on which track. */
+public enum EventType {
+    ESTABLISHED(Track.DIPLOMATIC),
+    SEVERED(Track.DIPLOMATIC),
+    RESTORED(Track.DIPLOMATIC),
+    CONSULAR_ESTABLISHED(Track.CONSULAR),
+    CONSULAR_SEVERED(Track.CONSULAR);
+
+    private final Track track;
+
+    EventType(Track track) {
+        this.track = track;
+    }
+
+    public Track track() {
+        return track;
+    }
+
+    /** {@code ESTABLISHED} or {@code RESTORED}: diplomatic relations begin (again). */
+    public boolean establishesRelations() {
+        return this == ESTABLISHED || this == RESTORED;
+    }
+}

@@ -1,0 +1,153 @@
+package org.chancery.relation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.chancery.country.CountryCode;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.Source;
+
+/**
+ * The relation of an unordered pair of countries: its events, and the current state derived from
+ * them, kept in columns that change in the same transaction as the events.
+ */
+@Entity
+@Table(name = "relation")
+public class Relation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "relation_seq")
+    @SequenceGenerator(name = "relation_seq", sequenceName = "relation_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "country_a", nullable = false, length = 2)
+    private String countryA;
+
+    @Column(name = "country_b", nullable = false, length = 2)
+    private String countryB;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private RelationStatus status;
+
+    @Column(name = "since")
+    private LocalDate since;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consular_status", nullable = false, length = 16)
+    private RelationStatus consularStatus;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @OneToMany(mappedBy = "relation", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("date, id")
+    private List<RelationEvent> events = new ArrayList<>();
+
+    protected Relation() {
+    }
+
+    Relation(RelationPair pair) {
+        this.countryA = pair.first().value();
+        this.countryB = pair.second().value();
+        this.status = RelationStatus.NONE;
+        this.consularStatus = RelationStatus.NONE;
+    }
+
+    /**
+     * Records an event, wherever it falls in the history.
+     *
+     * @throws org.chancery.shared.RuleViolationException R1 if the history with the event does not
+     *         follow the state machine
+     */
+    public RelationEvent record(EventType type, FuzzyDate date, String note, List<Source> sources) {
+        RelationEvent event = new RelationEvent(this, type, date, note, sources);
+        List<EventFact> after = new ArrayList<>(events);
+        after.add(event);
+        RelationHistory history = RelationHistory.replay(after);
+        events.add(event);
+        derive(history);
+        return event;
+    }
+
+    /** The history as it would be with {@code type} on {@code date} added; nothing changes. */
+    public RelationHistory historyWith(EventType type, FuzzyDate date) {
+        List<EventFact> after = new ArrayList<>(events);
+        after.add(new RelationEvent(this, type, date, null, null));
+        return RelationHistory.replay(after);
+    }
+
+    /** The history as it would be without {@code event}; nothing changes. */
+    public RelationHistory historyWithout(RelationEvent event) {
+        List<EventFact> after = new ArrayList<>(events);
+        after.remove(event);
+        return RelationHistory.replay(after);
+    }
+
+    /**
+     * Removes a recorded event.
+     *
+     * @throws org.chancery.shared.RuleViolationException R1 if the remaining events do not follow
+     *         the state machine
+     */
+    public void remove(RelationEvent event) {
+        RelationHistory history = historyWithout(event);
+        events.remove(event);
+        derive(history);
+    }
+
+    public RelationHistory history() {
+        return RelationHistory.replay(events);
+    }
+
+    private void derive(RelationHistory history) {
+        RelationState current = history.current();
+        this.status = current.status();
+        this.since = current.since();
+        this.consularStatus = current.consularStatus();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public RelationPair pair() {
+        return RelationPair.of(new CountryCode(countryA), new CountryCode(countryB));
+    }
+
+    public RelationStatus status() {
+        return status;
+    }
+
+    public LocalDate since() {
+        return since;
+    }
+
+    public RelationStatus consularStatus() {
+        return consularStatus;
+    }
+
+    public List<RelationEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public RelationEvent event(long eventId) {
+        return events.stream().filter(e -> Objects.equals(e.id(), eventId)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,34 @@
+package org.chancery.relation;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface RelationRepository extends JpaRepository<Relation, Long> {
+
+    @Query("select r from Relation r where r.countryA = :a and r.countryB = :b")
+    Optional<Relation> findByPair(@Param("a") String a, @Param("b") String b);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Relation r where r.countryA = :a and r.countryB = :b")
+    Optional<Relation> findByPairForUpdate(@Param("a") String a, @Param("b") String b);
+
+    @Query("select distinct r from Relation r left join fetch r.events where r.countryA = :a and r.countryB = :b")
+    Optional<Relation> findWithEvents(@Param("a") String a, @Param("b") String b);
+
+    @Query("""
+            select r from Relation r
+            where (:country is null or r.countryA = :country or r.countryB = :country)
+              and (:status is null or r.status = :status)""")
+    Page<Relation> search(@Param("country") String country, @Param("status") RelationStatus status, Pageable pageable);
+
+    @Query("select r from Relation r where r.id in :ids")
+    List<Relation> findAllByIds(@Param("ids") List<Long> ids);
+}

@@ -1,0 +1,140 @@
+package org.chancery.relation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.Source;
+import org.chancery.shared.Today;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records and removes relation events under a row lock on the pair, so that concurrent writes
+ * (from this or another instance) are applied one after the other: R1 and R2 through the
+ * {@link Relation} aggregate, R3 on dates, R11 and R20 through the {@link RelationHistoryGuard}s
+ * of the modules whose facts depend on the relation.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RelationService {
+
+    private final RelationRepository relations;
+    private final RelationRows rows;
+    private final Countries countries;
+    private final Today today;
+    private final List<RelationHistoryGuard> guards;
+
+    RelationService(RelationRepository relations, RelationRows rows, Countries countries, Today today,
+            List<RelationHistoryGuard> guards) {
+        this.relations = relations;
+        this.rows = rows;
+        this.countries = countries;
+        this.today = today;
+        this.guards = guards;
+    }
+
+    /**
+     * The pair two path segments name.
+     *
+     * @throws NotFoundException if a code names no country
+     * @throws org.chancery.shared.RuleViolationException R4 if both name the same country
+     */
+    public RelationPair pair(String a, String b) {
+        return RelationPair.of(countries.resolve(a), countries.resolve(b));
+    }
+
+    /**
+     * Records an event on the pair, wherever it falls in its history (R1, R2, R3), applies a
+     * severance's effects (R11) and checks the facts that depend on the relation (R20).
+     */
+    @Transactional
+    public RecordedEvent record(RelationPair pair, EventType type, FuzzyDate date, String note, List<Source> sources) {
+        today.requireNotFuture(date.date(), "event date");
+        Relation relation = lock(pair);
+        RelationEvent event = relation.record(type, date, note, sources);
+        List<AffectedMission> affected = new ArrayList<>();
+        if (type == EventType.SEVERED) {
+            guards.forEach(guard -> affected.addAll(guard.severed(pair, date.date())));
+        }
+        RelationHistory history = relation.history();
+        guards.forEach(guard -> guard.check(pair, history));
+        relations.flush();
+        affected.sort(Comparator.comparing(AffectedMission::id));
+        return new RecordedEvent(pair, event, List.copyOf(affected));
+    }
+
+    /**
+     * Removes an event of the pair, if the remaining history still follows R1 and leaves every
+     * dependent fact valid (R20).
+     *
+     * @throws NotFoundException if the pair has no such event
+     */
+    @Transactional
+    public void delete(RelationPair pair, long eventId) {
+        Relation relation = lock(pair);
+        RelationEvent event = relation.event(eventId);
+        if (event == null) {
+            throw new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
+        }
+        relation.remove(event);
+        RelationHistory history = relation.history();
+        guards.forEach(guard -> guard.check(pair, history));
+        relations.flush();
+    }
+
+    /**
+     * The relation row of a pair, locked for the rest of the caller's transaction; created if the
+     * pair has none yet. Every write that depends on the state of a pair takes this lock first.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Relation lock(RelationPair pair) {
+        String a = pair.first().value();
+        String b = pair.second().value();
+        return relations.findByPairForUpdate(a, b).orElseGet(() -> {
+            rows.ensureExists(pair);
+            return relations.findByPairForUpdate(a, b).orElseThrow();
+        });
+    }
+
+    /** The history of a pair (empty if nothing was recorded). */
+    public RelationHistory history(RelationPair pair) {
+        return find(pair).map(Relation::history).orElseGet(RelationHistory::empty);
+    }
+
+    /** The pair as it stood at the end of {@code asOf} (today if null). */
+    public RelationSnapshot snapshot(RelationPair pair, LocalDate asOf) {
+        LocalDate day = asOf == null ? today.date() : asOf;
+        Optional<Relation> relation = find(pair);
+        if (relation.isEmpty()) {
+            return new RelationSnapshot(pair, day, RelationState.NONE, List.of());
+        }
+        RelationHistory history = relation.get().history();
+        List<RelationEvent> events = relation.get().events().stream()
+                .filter(e -> !e.date().isAfter(day))
+                .sorted(Comparator.comparing(RelationEvent::date).thenComparing(RelationEvent::id))
+                .toList();
+        return new RelationSnapshot(pair, day, history.on(day), events);
+    }
+
+    public Optional<RelationEvent> event(RelationPair pair, long eventId) {
+        return find(pair).map(r -> r.event(eventId));
+    }
+
+    public Page<Relation> search(CountryCode country, RelationStatus status, Pageable pageable) {
+        return relations.search(country == null ? null : country.value(), status, pageable);
+    }
+
+    private Optional<Relation> find(RelationPair pair) {
+        return relations.findWithEvents(pair.first().value(), pair.second().value());
+    }
+}

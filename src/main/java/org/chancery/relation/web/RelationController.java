@@ -1,0 +1,108 @@
+package org.chancery.relation.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.chancery.country.Countries;
+import org.chancery.relation.RecordedEvent;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationService;
+import org.chancery.relation.RelationStatus;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.web.PageRequests;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/relations", produces = "application/json")
+@Tag(name = "Relations", description = "Relations between two countries: events on the diplomatic and consular tracks")
+class RelationController {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "countries", "countryA", "status", "status", "since", "since", "consularStatus", "consularStatus");
+
+    private final RelationService relations;
+    private final Countries countries;
+
+    RelationController(RelationService relations, Countries countries) {
+        this.relations = relations;
+        this.countries = countries;
+    }
+
+    @GetMapping
+    @Operation(summary = "List relations", description = "Page of relation summaries, ordered by the pair's codes. "
+            + "`country` keeps the relations of one country, `status` those with that diplomatic status. "
+            + "Sortable by countries, status, since, consularStatus.")
+    @ApiResponse(responseCode = "200", description = "A page of relation summaries")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad status) or VALIDATION_FAILED (unknown country, bad sort)")
+    PagedModel<RelationSummary> search(@Parameter(example = "CU") @RequestParam(required = false) String country,
+            @RequestParam(required = false) RelationStatus status, @ParameterObject Pageable pageable) {
+        var request = PageRequests.of(pageable, SORTABLE, Sort.by("countryA", "countryB"), "id");
+        var code = country == null ? null : countries.filter(country, "country");
+        return new PagedModel<>(relations.search(code, status, request).map(RelationSummary::from));
+    }
+
+    @PostMapping(path = "/{a}/{b}/events", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Record a relation event", description = "Role EDITOR. History may be back-filled in any "
+            + "order (R1). ESTABLISHED/RESTORED also establish consular relations (R2). A SEVERED event closes the "
+            + "pair's open embassy-class missions and provisional offices on its date and lists them in "
+            + "affectedMissions (R11).")
+    @ApiResponse(responseCode = "201", description = "The event, with affectedMissions")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3), SAME_COUNTRY (R4)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
+    @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20)")
+    ResponseEntity<RecordedEventResponse> record(@Parameter(example = "CU") @PathVariable String a,
+            @Parameter(example = "KR") @PathVariable String b, @Valid @RequestBody RecordEventRequest body) {
+        RelationPair pair = relations.pair(a, b);
+        RecordedEvent recorded = relations.record(pair, body.type(), FuzzyDate.of(body.date(), body.datePrecision()),
+                body.note(), body.sources());
+        URI location = URI.create("/api/relations/" + pair.first() + "/" + pair.second() + "/events/"
+                + recorded.event().id());
+        return ResponseEntity.created(location).body(RecordedEventResponse.from(recorded));
+    }
+
+    @GetMapping("/{a}/{b}/events/{id}")
+    @Operation(summary = "Get one event of a relation")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
+    EventResponse event(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
+        RelationPair pair = relations.pair(a, b);
+        return relations.event(pair, id).map(EventResponse::from)
+                .orElseThrow(() -> new NotFoundException("The relation " + pair + " has no event " + id + "."));
+    }
+
+    @DeleteMapping("/{a}/{b}/events/{id}")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
+            + "would break the state machine (R1) or leave a recorded mission or head of mission breaking a rule (R20).")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
+    @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20)")
+    ResponseEntity<Void> delete(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
+        relations.delete(relations.pair(a, b), id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,143 @@
+package org.chancery.security;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.shared.web.ProblemCode;
+import org.chancery.shared.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * API.md's security: reads are public, every other method needs HTTP Basic credentials of an
+ * EDITOR (or an ADMIN, who may do all an editor may), creating countries needs ADMIN; health,
+ * the OpenAPI description and Swagger UI are public, other actuator endpoints need ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String REALM = "chancery";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.realmName(REALM)
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(json, request, response)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(json, request, response))
+                        .accessDeniedHandler((request, response, e) -> write(json, request, response,
+                                ProblemCode.FORBIDDEN, "Your role does not allow this request.")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/countries").hasRole("ADMIN")
+                        .anyRequest().hasRole("EDITOR"));
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_EDITOR");
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder, Environment environment) {
+        List<UserDetails> users = new ArrayList<>();
+        for (SecurityProperties.User user : properties.security().users()) {
+            if (user.name() == null || user.name().isBlank() || user.password() == null || user.password().isBlank()) {
+                throw new IllegalStateException("chancery.security.users entries need a name and a password");
+            }
+            users.add(User.withUsername(user.name())
+                    .password(user.password().startsWith("{") ? user.password() : "{noop}" + user.password())
+                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
+                    .build());
+        }
+        if (users.isEmpty()) {
+            String password = environment.getProperty("CHANCERY_ADMIN_PASSWORD");
+            if (password == null || password.isBlank()) {
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                log.warn("No chancery.security.users configured: created user 'admin' (role ADMIN) with the generated "
+                        + "password {} — set CHANCERY_ADMIN_PASSWORD or configure users to choose your own.", password);
+            } else {
+                log.info("No chancery.security.users configured: created user 'admin' (role ADMIN) with the password "
+                        + "from CHANCERY_ADMIN_PASSWORD.");
+            }
+            users.add(User.withUsername("admin").password(encoder.encode(password)).roles("ADMIN").build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match"));
+        cors.setExposedHeaders(List.of("Location", "ETag", "WWW-Authenticate"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.cors().allowedOrigins().isEmpty()) {
+            source.registerCorsConfiguration("/**", cors);
+        }
+        return source;
+    }
+
+    private static void unauthorized(JsonMapper json, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        write(json, request, response, ProblemCode.UNAUTHORIZED,
+                "This request needs valid HTTP Basic credentials.");
+    }
+
+    private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
+            ProblemCode code, String detail) throws IOException {
+        response.setStatus(code.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(),
+                Problems.asMap(Problems.of(code.status(), code.name(), detail, request.getRequestURI())));
+    }
+}

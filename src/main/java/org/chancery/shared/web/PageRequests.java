@@ -1,0 +1,49 @@
+package org.chancery.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.chancery.shared.InvalidInputException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+/**
+ * Turns the {@code page}, {@code size} and {@code sort} a client sent into a page request over
+ * entity properties: sort fields are the API's field names, translated through a per-list
+ * allow-list (anything else is a {@code VALIDATION_FAILED} on {@code sort}); the list's default
+ * order applies when none is given, and a unique tie-breaker always ends the order so that pages
+ * are deterministic.
+ */
+public final class PageRequests {
+
+    private PageRequests() {
+    }
+
+    public static PageRequest of(Pageable requested, Map<String, String> sortable, Sort defaultOrder,
+            String tieBreaker) {
+        List<Sort.Order> orders = new ArrayList<>();
+        for (Sort.Order order : requested.getSort()) {
+            String property = sortable.get(order.getProperty());
+            if (property == null) {
+                throw new InvalidInputException("sort", "cannot sort by '" + order.getProperty()
+                        + "'; sortable fields: " + String.join(", ", sortable.keySet()));
+            }
+            orders.add(new Sort.Order(order.getDirection(), property));
+        }
+        Sort sort = orders.isEmpty() ? defaultOrder : Sort.by(orders);
+        if (sort.getOrderFor(tieBreaker) == null) {
+            sort = sort.and(Sort.by(tieBreaker));
+        }
+        return PageRequest.of(requested.getPageNumber(), requested.getPageSize(), sort);
+    }
+
+    /** A page request without client sorting: the list has one fixed order. */
+    public static PageRequest unsorted(Pageable requested) {
+        if (requested.getSort().isSorted()) {
+            throw new InvalidInputException("sort", "this list has a fixed order and cannot be sorted");
+        }
+        return PageRequest.of(requested.getPageNumber(), requested.getPageSize());
+    }
+}

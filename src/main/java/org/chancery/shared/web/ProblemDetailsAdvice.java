@@ -1,0 +1,300 @@
+package org.chancery.shared.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.chancery.shared.AlreadyExistsException;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.VersionMismatchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.data.core.PropertyReferenceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * The one place where exceptions become answers: RFC 9457 problem details with the stable
+ * {@code code} of API.md, for the application's own exceptions and for the framework's (bad JSON,
+ * bad parameters, unknown paths, wrong methods and media types). Nothing technical leaks: no
+ * stack trace, class name or SQL.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e, HttpServletRequest request) {
+        Rule rule = e.rule();
+        ProblemDetail problem = Problems.of(rule.status(), rule.code(), e.getMessage(), request.getRequestURI());
+        problem.setProperty("rule", rule.id());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return answer(ProblemCode.NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(AlreadyExistsException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AlreadyExistsException e, HttpServletRequest request) {
+        return answer(ProblemCode.ALREADY_EXISTS, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(VersionMismatchException.class)
+    ResponseEntity<ProblemDetail> versionMismatch(VersionMismatchException e, HttpServletRequest request) {
+        return answer(ProblemCode.VERSION_MISMATCH, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = e.errors().stream()
+                .map(error -> Problems.error(error.field(), error.message()))
+                .toList();
+        return validationFailed(errors, request.getRequestURI());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Problems.error(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return validationFailed(errors, request.getRequestURI());
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ResponseEntity<ProblemDetail> unknownSortProperty(PropertyReferenceException e, HttpServletRequest request) {
+        return validationFailed(List.of(Problems.error("sort", "cannot sort by '" + e.getPropertyName() + "'")),
+                request.getRequestURI());
+    }
+
+    @ExceptionHandler({ConcurrencyFailureException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e, HttpServletRequest request) {
+        log.info("Concurrent change refused on {}: {}", request.getRequestURI(), e.toString());
+        return answer(ProblemCode.CONCURRENT_MODIFICATION,
+                "The resource was changed by a concurrent request; read it again and retry.", request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrityViolated(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("Write refused by a database constraint on {}: {}", request.getRequestURI(), e.getMostSpecificCause().toString());
+        Rule rule = Rule.R20_CONFLICTS_WITH_RECORDED_FACTS;
+        ProblemDetail problem = Problems.of(rule.status(), rule.code(),
+                "The write conflicts with recorded facts (a constraint of the database refused it).",
+                request.getRequestURI());
+        problem.setProperty("rule", rule.id());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred; it has been logged.", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(Problems.error(error.getField(), message(error)));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(Problems.error(error.getObjectName(), message(error))));
+        return body(validationFailed(errors, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(Problems.error(
+                    error instanceof FieldError fe ? fe.getField() : name, message(error))));
+        });
+        return body(validationFailed(errors, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return body(validationFailed(List.of(Problems.error(e.getParameterName(), "is required")), path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String expected = expectedForm(e.getRequiredType());
+        String detail = "Parameter '" + name + "' cannot be parsed: '" + e.getValue() + "'" + expected + ".";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), detail,
+                path(request));
+        Problems.withErrors(problem, List.of(Problems.error(name, "cannot be parsed" + expected)));
+        return body(answer(problem));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DatabindException mapping && !(cause instanceof UnrecognizedPropertyException)
+                && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping.getPath());
+            return body(validationFailed(List.of(Problems.error(field, mappingMessage(mapping))), path(request)));
+        }
+        String detail = cause instanceof JacksonException
+                ? "The request body is not valid JSON or does not have the expected shape."
+                : "The request body is missing or cannot be read as JSON.";
+        return body(answer(ProblemCode.MALFORMED_REQUEST, detail, path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return body(answer(ProblemCode.NOT_FOUND, "There is no resource at " + path(request) + ".", path(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.METHOD_NOT_ALLOWED,
+                "Method " + e.getMethod() + " is not allowed here"
+                        + (e.getSupportedHttpMethods() == null ? "." : "; allowed: " + e.getSupportedHttpMethods() + "."),
+                path(request));
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(answer.getBody());
+    }
+
+    /** Every other framework answer: same shape, code from the status, Spring's own (safe) detail. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail()
+                : HttpStatus.valueOf(statusCode.value()).getReasonPhrase();
+        ProblemDetail problem = Problems.of(statusCode, ProblemCode.forStatus(statusCode.value()).name(), detail,
+                path(request));
+        return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> validationFailed(List<Map<String, String>> errors, String instance) {
+        String detail = errors.isEmpty() ? "The request is invalid."
+                : "The request is invalid: " + errors.stream()
+                        .map(error -> error.get("field") + " " + error.get("message"))
+                        .reduce((a, b) -> a + "; " + b).orElse("") + ".";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION_FAILED.name(), detail, instance);
+        return answer(Problems.withErrors(problem, errors));
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemCode code, String detail, HttpServletRequest request) {
+        return answer(code, detail, request.getRequestURI());
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemCode code, String detail, String instance) {
+        return answer(Problems.of(code.status(), code.name(), detail, instance));
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<Object> body(ResponseEntity<ProblemDetail> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String mappingMessage(DatabindException e) {
+        if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof IllegalArgumentException iae
+                && iae.getMessage() != null) {
+            return iae.getMessage();
+        }
+        if (e instanceof InvalidFormatException ife) {
+            return "invalid value '" + ife.getValue() + "'" + expectedForm(ife.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mie) {
+            return "has the wrong type" + expectedForm(mie.getTargetType());
+        }
+        return "is invalid";
+    }
+
+    private static String expectedForm(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (type.isEnum()) {
+            return "; expected one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "; expected a date YYYY-MM-DD";
+            case "Instant" -> "; expected an ISO-8601 instant";
+            case "Long", "long", "Integer", "int" -> "; expected an integer";
+            case "Boolean", "boolean" -> "; expected true or false";
+            case "String" -> "; expected a string";
+            case "List", "Set" -> "; expected an array";
+            default -> "";
+        };
+    }
+}
