@@ -1,0 +1,105 @@
+package org.chancery.country;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class CountryApiIntegrationTests extends ApiIntegrationTest {
+
+    @Test
+    void servesAllIsoCountriesFromTheFirstStart() throws Exception {
+        getJson("/api/countries?size=1")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(249))
+                .andExpect(jsonPath("$.page.size").value(1))
+                .andExpect(jsonPath("$.content[0].code").value("AD"));
+    }
+
+    @Test
+    void findsCountryByAlpha2OrAlpha3InAnyCase() throws Exception {
+        for (String code : new String[] {"KR", "kr", "KOR", "kOr"}) {
+            getJson("/api/countries/{code}", code)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.code").value("KR"))
+                    .andExpect(jsonPath("$.alpha3").value("KOR"))
+                    .andExpect(jsonPath("$.numeric").value("410"))
+                    .andExpect(jsonPath("$.name").value("South Korea"));
+        }
+    }
+
+    @Test
+    void searchesByNameOrCodeCaseInsensitively() throws Exception {
+        getJson("/api/countries?q=kor")
+                .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.contains("KP", "KR")));
+        getJson("/api/countries?q=CUB")
+                .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.contains("CU")));
+    }
+
+    @Test
+    void clampsPageSizeTo200() throws Exception {
+        getJson("/api/countries?size=1000")
+                .andExpect(jsonPath("$.page.size").value(200))
+                .andExpect(jsonPath("$.content.length()").value(200));
+    }
+
+    @Test
+    void answersUnknownCountryWithNotFound() throws Exception {
+        getJson("/api/countries/ZZ")
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"))
+                .andExpect(jsonPath("$.instance").value("/api/countries/ZZ"));
+    }
+
+    @Test
+    void answersIfNoneMatchWithNotModified() throws Exception {
+        String etag = getJson("/api/countries/CU").andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get("/api/countries/CU").header("If-None-Match", etag))
+                .andExpect(status().isNotModified());
+    }
+
+    @Test
+    void letsAdminAddACountryOutsideIso() throws Exception {
+        postAsAdmin("/api/countries", """
+                {"code": "xk", "alpha3": "XKX", "name": "Kosovo"}""")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/countries/XK"))
+                .andExpect(jsonPath("$.code").value("XK"))
+                .andExpect(jsonPath("$.name").value("Kosovo"));
+        getJson("/api/countries/XKX").andExpect(jsonPath("$.code").value("XK"));
+        postAsAdmin("/api/countries", """
+                {"code": "XK", "alpha3": "XKY", "name": "Kosovo again"}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("ALREADY_EXISTS"));
+    }
+
+    @Test
+    void refusesCountryCreationToEditorsAndAnonymousUsers() throws Exception {
+        mvc.perform(post("/api/countries").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"XA\",\"alpha3\":\"XAA\",\"name\":\"X\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")))
+                .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
+        postAsEditor("/api/countries", "{\"code\":\"XA\",\"alpha3\":\"XAA\",\"name\":\"X\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        mvc.perform(post("/api/countries").with(httpBasic("admin", "wrong")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void refusesInvalidCountryWithTheFieldsNamed() throws Exception {
+        postAsAdmin("/api/countries", "{\"code\":\"X1\",\"alpha3\":\"XAA\",\"name\":\" \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("code", "name")));
+    }
+}

@@ -1,0 +1,89 @@
+package org.chancery.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the full-context API tests: MockMvc against the whole application on an in-memory H2
+ * database (or the PostgreSQL of the {@code postgres} Maven profile), a movable clock (today is
+ * {@link MutableClock#DEFAULT_TODAY} unless a test moves it), users {@code editor},
+ * {@code admin} and {@code reader} (no role), and an empty database (but for the countries) after
+ * every test.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+public abstract class ApiIntegrationTest {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @AfterEach
+    void cleanDatabase() {
+        new DatabaseCleaner(dataSource).clean();
+        clock.reset();
+    }
+
+    protected ResultActions getJson(String url, Object... vars) throws Exception {
+        return mvc.perform(get(url, vars).accept(MediaType.APPLICATION_JSON));
+    }
+
+    protected ResultActions postAsEditor(String url, String json, Object... vars) throws Exception {
+        return mvc.perform(withBody(post(url, vars), json).with(httpBasic("editor", "editor-secret")));
+    }
+
+    protected ResultActions postAsAdmin(String url, String json, Object... vars) throws Exception {
+        return mvc.perform(withBody(post(url, vars), json).with(httpBasic("admin", "admin-secret")));
+    }
+
+    protected ResultActions putAsEditor(String url, String json, Object... vars) throws Exception {
+        return mvc.perform(withBody(put(url, vars), json).with(httpBasic("editor", "editor-secret")));
+    }
+
+    protected ResultActions deleteAsEditor(String url, Object... vars) throws Exception {
+        return mvc.perform(delete(url, vars).with(httpBasic("editor", "editor-secret")));
+    }
+
+    /** Posts as editor, expects success, and returns the answer's JSON. */
+    protected JsonNode create(String url, String json, Object... vars) throws Exception {
+        String body = postAsEditor(url, json, vars).andReturn().getResponse().getContentAsString();
+        JsonNode node = JSON.readTree(body);
+        if (node.has("status") && node.get("status").isInt() && node.has("code")) {
+            throw new AssertionError("POST " + url + " failed: " + body);
+        }
+        return node;
+    }
+
+    protected static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, String json) {
+        return json == null ? request : request.contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    protected static JsonNode json(ResultActions result) throws Exception {
+        return JSON.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+}

@@ -1,0 +1,42 @@
+package org.chancery.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests can move; it starts at {@link #DEFAULT_TODAY}, midday UTC. */
+public class MutableClock extends Clock {
+
+    public static final LocalDate DEFAULT_TODAY = LocalDate.of(2026, 6, 1);
+
+    private volatile Instant now;
+
+    public MutableClock() {
+        reset();
+    }
+
+    public void setToday(LocalDate today) {
+        now = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    public void reset() {
+        setToday(DEFAULT_TODAY);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
