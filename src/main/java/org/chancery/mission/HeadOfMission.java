@@ -1,0 +1,145 @@
+package org.chancery.mission;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.Source;
+import org.chancery.shared.SourcesConverter;
+
+/**
+ * A diplomat heading a mission from the day they took up functions ({@code startedOn}) until the
+ * day they stopped ({@code endedOn}, exclusive; null while serving). Part of the {@link Mission}
+ * aggregate.
+ */
+@Entity
+@Table(name = "head_of_mission")
+public class HeadOfMission {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "head_of_mission_seq")
+    @SequenceGenerator(name = "head_of_mission_seq", sequenceName = "head_of_mission_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "mission_id")
+    private Mission mission;
+
+    @Column(name = "diplomat_id", nullable = false)
+    private Long diplomatId;
+
+    @Column(name = "name", nullable = false, length = 300)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "head_rank", nullable = false, length = 40)
+    private HeadRank rank;
+
+    @Column(name = "agrement_on")
+    private LocalDate agrementOn;
+
+    @Column(name = "started_on", nullable = false)
+    private LocalDate startedOn;
+
+    @Column(name = "ended_on")
+    private LocalDate endedOn;
+
+    @Convert(converter = SourcesConverter.class)
+    @Column(name = "sources", length = 20000)
+    private List<Source> sources;
+
+    protected HeadOfMission() {
+    }
+
+    HeadOfMission(Mission mission, long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
+            LocalDate startedOn, LocalDate endedOn, List<Source> sources) {
+        this.mission = mission;
+        this.diplomatId = diplomatId;
+        this.name = name;
+        this.rank = rank;
+        this.agrementOn = agrementOn;
+        this.startedOn = startedOn;
+        this.endedOn = endedOn;
+        this.sources = SourcesConverter.orEmpty(sources);
+    }
+
+    /**
+     * Ends the head's functions on {@code on}.
+     *
+     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} if already ended, or
+     *         {@code on} is before the start
+     */
+    public void end(LocalDate on) {
+        if (endedOn != null) {
+            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
+                    "Head of mission " + id + " already ended on " + endedOn + ".");
+        }
+        if (on.isBefore(startedOn)) {
+            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
+                    "Head of mission " + id + " cannot end on " + on + ", before starting on " + startedOn + ".");
+        }
+        this.endedOn = on;
+    }
+
+    /** Serving at the end of {@code day}. */
+    public boolean servesOn(LocalDate day) {
+        return !startedOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
+    }
+
+    /** Whether this head's period overlaps {@code [start, end)} (an open end is null). */
+    boolean overlaps(LocalDate start, LocalDate end) {
+        boolean startsBeforeOtherEnds = end == null || startedOn.isBefore(end);
+        boolean otherStartsBeforeThisEnds = endedOn == null || start.isBefore(endedOn);
+        return startsBeforeOtherEnds && otherStartsBeforeThisEnds;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long missionId() {
+        return mission.id();
+    }
+
+    public long diplomatId() {
+        return diplomatId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public HeadRank rank() {
+        return rank;
+    }
+
+    public LocalDate agrementOn() {
+        return agrementOn;
+    }
+
+    public LocalDate startedOn() {
+        return startedOn;
+    }
+
+    public LocalDate endedOn() {
+        return endedOn;
+    }
+
+    public List<Source> sources() {
+        return sources == null ? List.of() : sources;
+    }
+}

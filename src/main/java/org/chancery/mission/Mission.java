@@ -1,0 +1,336 @@
+package org.chancery.mission;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.chancery.country.CountryCode;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.PartialDate;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.Source;
+import org.chancery.shared.SourcesConverter;
+import org.hibernate.Hibernate;
+import org.hibernate.annotations.BatchSize;
+
+/**
+ * A mission of a sending country in a receiving country, with its lifecycle (R12) and its heads
+ * (R14, R16). Rules that need other aggregates (the relation's state, the diplomat's country, the
+ * other missions of the direction) are checked by {@link MissionService} before it calls these
+ * transitions.
+ */
+@Entity
+@Table(name = "mission")
+public class Mission {
+
+    public static final String SUPERSEDED = "SUPERSEDED";
+    public static final String RELATIONS_SEVERED = "RELATIONS_SEVERED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mission_seq")
+    @SequenceGenerator(name = "mission_seq", sequenceName = "mission_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "sending_country", nullable = false, length = 2)
+    private String sendingCountry;
+
+    @Column(name = "receiving_country", nullable = false, length = 2)
+    private String receivingCountry;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false, length = 32)
+    private MissionType type;
+
+    @Column(name = "city", nullable = false, length = 200)
+    private String city;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private MissionStatus status;
+
+    @Column(name = "planned_opening", length = 10)
+    private String plannedOpening;
+
+    @Column(name = "opened_on")
+    private LocalDate openedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "opened_precision", length = 8)
+    private DatePrecision openedPrecision;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closed_precision", length = 8)
+    private DatePrecision closedPrecision;
+
+    @Column(name = "closing_reason", length = 500)
+    private String closingReason;
+
+    @Column(name = "protecting_power", length = 2)
+    private String protectingPower;
+
+    @Column(name = "predecessor_id")
+    private Long predecessorId;
+
+    @Column(name = "successor_id")
+    private Long successorId;
+
+    /** {@code SSRR} while an embassy-class mission is open, else null: unique in the database (R7). */
+    @Column(name = "embassy_slot", length = 4)
+    private String embassySlot;
+
+    @Convert(converter = SourcesConverter.class)
+    @Column(name = "sources", length = 20000)
+    private List<Source> sources;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @OneToMany(mappedBy = "mission", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("startedOn, id")
+    @BatchSize(size = 200)
+    private List<HeadOfMission> heads = new ArrayList<>();
+
+    protected Mission() {
+    }
+
+    Mission(CountryCode sending, CountryCode receiving, MissionType type, String city, PartialDate plannedOpening,
+            CountryCode protectingPower, List<Source> sources) {
+        this.sendingCountry = sending.value();
+        this.receivingCountry = receiving.value();
+        this.type = type;
+        this.city = city.trim();
+        this.plannedOpening = plannedOpening == null ? null : plannedOpening.toString();
+        this.protectingPower = protectingPower == null ? null : protectingPower.value();
+        this.sources = SourcesConverter.orEmpty(sources);
+        this.status = MissionStatus.PLANNED;
+    }
+
+    /**
+     * Opens a planned mission (R12).
+     *
+     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}
+     */
+    public void open(FuzzyDate on) {
+        requireStatus(MissionStatus.PLANNED, "open");
+        this.status = MissionStatus.OPEN;
+        this.openedOn = on.date();
+        this.openedPrecision = on.precision();
+        this.embassySlot = type.embassyClass() ? sendingCountry + receivingCountry : null;
+    }
+
+    /**
+     * Closes an open mission and ends its serving head on the same day (R12, R16).
+     *
+     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code OPEN}, if the
+     *         closing date is before the opening date, or a head started after it
+     */
+    public void close(FuzzyDate on, String reason) {
+        requireStatus(MissionStatus.OPEN, "close");
+        if (on.date().isBefore(openedOn)) {
+            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot close on "
+                    + on.date() + ", before it opened on " + openedOn + ".");
+        }
+        for (HeadOfMission head : heads) {
+            if (head.startedOn().isAfter(on.date()) || (head.endedOn() != null && head.endedOn().isAfter(on.date()))) {
+                throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot close on "
+                        + on.date() + ": its head " + head.name() + " serves after that day.");
+            }
+        }
+        heads.stream().filter(h -> h.endedOn() == null).forEach(h -> h.end(on.date()));
+        this.status = MissionStatus.CLOSED;
+        this.closedOn = on.date();
+        this.closedPrecision = on.precision();
+        this.closingReason = reason;
+        this.embassySlot = null;
+    }
+
+    /** R8: closes this mission because {@code successor} opened in its place. */
+    void supersededBy(Mission successor, LocalDate on) {
+        close(FuzzyDate.of(on, DatePrecision.DAY), SUPERSEDED);
+        this.successorId = successor.id();
+    }
+
+    void succeeds(Mission predecessor) {
+        this.predecessorId = predecessor.id();
+    }
+
+    /**
+     * Cancels a planned mission (R12).
+     *
+     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}
+     */
+    public void cancel() {
+        requireStatus(MissionStatus.PLANNED, "cancel");
+        this.status = MissionStatus.CANCELLED;
+    }
+
+    /**
+     * Appoints a head of mission. The caller has checked R13 (the diplomat's country) and R15 (the
+     * relation's state on {@code startedOn}).
+     *
+     * @throws RuleViolationException R15 {@code MISSION_TYPE_INVALID} for a consular post, R14
+     *         {@code AGREMENT_REQUIRED}, R16 {@code HEAD_OF_MISSION_OVERLAP}, R12 for a cancelled
+     *         mission or a period past the mission's closing
+     */
+    public HeadOfMission appoint(long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
+            LocalDate startedOn, LocalDate endedOn, List<Source> sources) {
+        if (type.consular()) {
+            throw new RuleViolationException(Rule.R15_MISSION_TYPE_INVALID,
+                    "Heads of mission are for diplomatic missions; mission " + id + " is a " + type + ".");
+        }
+        if (rank.needsAgrement() && (agrementOn == null || agrementOn.isAfter(startedOn))) {
+            throw new RuleViolationException(Rule.R14_AGREMENT_REQUIRED, "An " + rank + " needs agrément on or before "
+                    + startedOn + (agrementOn == null ? "; none was given." : "; it was given on " + agrementOn + "."));
+        }
+        if (status == MissionStatus.CANCELLED) {
+            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
+                    "Mission " + id + " was cancelled; it cannot have a head.");
+        }
+        if (status == MissionStatus.CLOSED && (endedOn == null || endedOn.isAfter(closedOn))) {
+            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " closed on " + closedOn
+                    + "; a head's period must end by then.");
+        }
+        for (HeadOfMission other : heads) {
+            if (other.overlaps(startedOn, endedOn)) {
+                throw new RuleViolationException(Rule.R16_HEAD_OF_MISSION_OVERLAP, "The period from " + startedOn
+                        + (endedOn == null ? "" : " to " + endedOn) + " overlaps that of " + other.name() + " ("
+                        + other.rank() + ", from " + other.startedOn()
+                        + (other.endedOn() == null ? ", still serving" : " to " + other.endedOn()) + ").");
+            }
+        }
+        HeadOfMission head = new HeadOfMission(this, diplomatId, name, rank, agrementOn, startedOn, endedOn, sources);
+        heads.add(head);
+        return head;
+    }
+
+    /** The status at the end of {@code day}. */
+    public MissionStatus statusOn(LocalDate day) {
+        if (status == MissionStatus.CANCELLED) {
+            return MissionStatus.CANCELLED;
+        }
+        if (openedOn == null || openedOn.isAfter(day)) {
+            return MissionStatus.PLANNED;
+        }
+        return closedOn == null || closedOn.isAfter(day) ? MissionStatus.OPEN : MissionStatus.CLOSED;
+    }
+
+    public boolean openOn(LocalDate day) {
+        return statusOn(day) == MissionStatus.OPEN;
+    }
+
+    public Optional<HeadOfMission> headServingOn(LocalDate day) {
+        return heads.stream().filter(h -> h.servesOn(day)).findFirst();
+    }
+
+    public Optional<HeadOfMission> head(long headId) {
+        return heads.stream().filter(h -> h.id() != null && h.id() == headId).findFirst();
+    }
+
+    /** Loads the heads while the transaction is open, so that the mission can be read after it. */
+    Mission withHeads() {
+        Hibernate.initialize(heads);
+        return this;
+    }
+
+    private void requireStatus(MissionStatus required, String action) {
+        if (status != required) {
+            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
+                    "Mission " + id + " is " + status + "; only a " + required + " mission can " + action + ".");
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public CountryCode sendingCountry() {
+        return new CountryCode(sendingCountry);
+    }
+
+    public CountryCode receivingCountry() {
+        return new CountryCode(receivingCountry);
+    }
+
+    public MissionType type() {
+        return type;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public MissionStatus status() {
+        return status;
+    }
+
+    public PartialDate plannedOpening() {
+        return plannedOpening == null ? null : PartialDate.parse(plannedOpening);
+    }
+
+    public LocalDate openedOn() {
+        return openedOn;
+    }
+
+    public DatePrecision openedPrecision() {
+        return openedPrecision;
+    }
+
+    public LocalDate closedOn() {
+        return closedOn;
+    }
+
+    public DatePrecision closedPrecision() {
+        return closedPrecision;
+    }
+
+    public String closingReason() {
+        return closingReason;
+    }
+
+    public CountryCode protectingPower() {
+        return protectingPower == null ? null : new CountryCode(protectingPower);
+    }
+
+    public Long predecessorId() {
+        return predecessorId;
+    }
+
+    public Long successorId() {
+        return successorId;
+    }
+
+    public List<Source> sources() {
+        return sources == null ? List.of() : sources;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public List<HeadOfMission> heads() {
+        return heads.stream().sorted(Comparator.comparing(HeadOfMission::startedOn)
+                .thenComparing(HeadOfMission::id, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+    }
+}

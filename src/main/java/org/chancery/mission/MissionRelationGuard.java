@@ -1,0 +1,102 @@
+package org.chancery.mission;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chancery.relation.AffectedMission;
+import org.chancery.relation.RelationHistory;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationState;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a change of a relation's history means for the pair's missions: the severance cascade
+ * (R11) and the check that no recorded opening, closing or head of mission is left breaking a
+ * rule (R20). Runs inside the relation's writing transaction, under the pair's lock.
+ */
+@Component
+class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard {
+
+    private final MissionRepository missions;
+
+    MissionRelationGuard(MissionRepository missions) {
+        this.missions = missions;
+    }
+
+    /** R11: closes the pair's embassy-class missions and provisional offices open on {@code date}. */
+    @Override
+    public List<AffectedMission> severed(RelationPair pair, LocalDate date) {
+        List<AffectedMission> affected = new ArrayList<>();
+        for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
+            if (mission.type().needsDiplomaticRelations() && mission.status() == MissionStatus.OPEN
+                    && !mission.openedOn().isAfter(date)) {
+                mission.close(FuzzyDate.of(date, DatePrecision.DAY), Mission.RELATIONS_SEVERED);
+                affected.add(new AffectedMission(mission.id(), mission.sendingCountry().value(),
+                        mission.receivingCountry().value(), mission.type().name(), mission.city(),
+                        mission.status().name(), mission.openedOn(), mission.closedOn(), mission.closingReason()));
+            }
+        }
+        return affected;
+    }
+
+    /** R20: every recorded opening, closing and head of the pair's missions still holds under {@code history}. */
+    @Override
+    public void check(RelationPair pair, RelationHistory history) {
+        for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
+            if (mission.openedOn() != null) {
+                checkOpening(mission, history.on(mission.openedOn()));
+                checkOpenAcrossSeverance(mission, history);
+            }
+            if (Mission.RELATIONS_SEVERED.equals(mission.closingReason())
+                    && !history.severances().contains(mission.closedOn())) {
+                throw conflict(mission.type() + " " + mission.id() + " was closed by the severance of "
+                        + mission.closedOn() + "; the history would no longer have that severance.");
+            }
+            for (HeadOfMission head : mission.heads()) {
+                if (!history.on(head.startedOn()).established()) {
+                    throw conflict("Head of mission " + head.name() + " (mission " + mission.id() + ") started on "
+                            + head.startedOn() + ", when diplomatic relations would not be established (R15).");
+                }
+            }
+        }
+    }
+
+    private static void checkOpening(Mission mission, RelationState onOpening) {
+        MissionType type = mission.type();
+        String opened = type + " " + mission.id() + " opened on " + mission.openedOn();
+        if (type.needsDiplomaticRelations() && !onOpening.established()) {
+            throw conflict(opened + ", when diplomatic relations would not be established (R5).");
+        }
+        if (type.consular() && !onOpening.consularEstablished()) {
+            throw conflict(opened + ", when consular relations would not be established (R6).");
+        }
+        if (type == MissionType.INTERESTS_SECTION && onOpening.established()) {
+            throw conflict(opened + ", when diplomatic relations would be established (R9).");
+        }
+    }
+
+    /** R11: an embassy-class mission or provisional office does not outlive a severance. */
+    private static void checkOpenAcrossSeverance(Mission mission, RelationHistory history) {
+        if (!mission.type().needsDiplomaticRelations()) {
+            return;
+        }
+        for (LocalDate severance : history.severances()) {
+            boolean openThatDay = !mission.openedOn().isAfter(severance)
+                    && (mission.closedOn() == null || mission.closedOn().isAfter(severance));
+            if (openThatDay) {
+                throw conflict(mission.type() + " " + mission.id() + " was open from " + mission.openedOn()
+                        + (mission.closedOn() == null ? "" : " to " + mission.closedOn())
+                        + ", across a severance on " + severance + " (R11).");
+            }
+        }
+    }
+
+    private static RuleViolationException conflict(String detail) {
+        return new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, detail);
+    }
+}

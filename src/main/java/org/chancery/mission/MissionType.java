@@ -1,0 +1,39 @@
+package org.chancery.mission;
+
+/** The kinds of mission, in three classes: embassy class, other diplomatic, consular. */
+public enum MissionType {
+    EMBASSY(Category.EMBASSY_CLASS),
+    HIGH_COMMISSION(Category.EMBASSY_CLASS),
+    NUNCIATURE(Category.EMBASSY_CLASS),
+    PROVISIONAL_OFFICE(Category.OTHER_DIPLOMATIC),
+    LIAISON_OFFICE(Category.OTHER_DIPLOMATIC),
+    INTERESTS_SECTION(Category.OTHER_DIPLOMATIC),
+    CONSULATE_GENERAL(Category.CONSULAR),
+    CONSULATE(Category.CONSULAR),
+    HONORARY_CONSULATE(Category.CONSULAR);
+
+    enum Category { EMBASSY_CLASS, OTHER_DIPLOMATIC, CONSULAR }
+
+    private final Category category;
+
+    MissionType(Category category) {
+        this.category = category;
+    }
+
+    public boolean embassyClass() {
+        return category == Category.EMBASSY_CLASS;
+    }
+
+    public boolean consular() {
+        return category == Category.CONSULAR;
+    }
+
+    public boolean diplomatic() {
+        return category != Category.CONSULAR;
+    }
+
+    /** Embassy-class missions and provisional offices need diplomatic relations (R5) and end with them (R11). */
+    public boolean needsDiplomaticRelations() {
+        return embassyClass() || this == PROVISIONAL_OFFICE;
+    }
+}

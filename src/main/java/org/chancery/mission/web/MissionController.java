@@ -1,0 +1,196 @@
+package org.chancery.mission.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
+import org.chancery.mission.HeadOfMission;
+import org.chancery.mission.Mission;
+import org.chancery.mission.MissionService;
+import org.chancery.mission.MissionStatus;
+import org.chancery.mission.MissionType;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.web.ETags;
+import org.chancery.shared.web.PageRequests;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/missions", produces = "application/json")
+@Tag(name = "Missions", description = "Embassies, provisional and liaison offices, interests sections, consular posts, "
+        + "and their heads of mission")
+class MissionController {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "sendingCountry", "sendingCountry",
+            "receivingCountry", "receivingCountry", "type", "type", "city", "city", "status", "status",
+            "openedOn", "openedOn", "closedOn", "closedOn");
+
+    private final MissionService missions;
+    private final Countries countries;
+
+    MissionController(MissionService missions, Countries countries) {
+        this.missions = missions;
+        this.countries = countries;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Plan a mission", description = "Role EDITOR. The mission starts PLANNED. An INTERESTS_SECTION "
+            + "needs a protectingPower different from both countries (R9); no other type takes one.")
+    @ApiResponse(responseCode = "201", description = "The planned mission, with Location")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (bad type, plannedOpening), "
+            + "SAME_COUNTRY (R4), UNKNOWN_REFERENCE (R18: unknown country)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "409", description = "INTERESTS_SECTION_NOT_ALLOWED (R9)")
+    ResponseEntity<MissionResponse> plan(@Valid @RequestBody MissionRequests.PlanMission body) {
+        Mission mission = missions.plan(new MissionService.Plan(body.sendingCountry(), body.receivingCountry(),
+                body.type(), body.city(), body.plannedOpening(), body.protectingPower(), body.sources()));
+        return ResponseEntity.created(URI.create("/api/missions/" + mission.id())).eTag(ETags.of(mission.version()))
+                .body(MissionResponse.from(mission, missions.today()));
+    }
+
+    @PostMapping(path = "/{id}/open", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Open a planned mission", description = "Role EDITOR. Embassy-class missions and provisional "
+            + "offices need established diplomatic relations on the opening date (R5), consular posts consular relations "
+            + "(R6), interests sections the opposite plus a protecting power with relations (R9); liaison offices open "
+            + "anyway (R10). At most one embassy-class mission per direction is open (R7). Opening an embassy-class "
+            + "mission supersedes the direction's open provisional office and interests section (R8).")
+    @ApiResponse(responseCode = "200", description = "The mission, OPEN, with any superseded predecessor linked")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "RELATION_NOT_ESTABLISHED (R5), CONSULAR_RELATION_NOT_ESTABLISHED (R6), "
+            + "EMBASSY_ALREADY_OPEN (R7), INTERESTS_SECTION_NOT_ALLOWED (R9), MISSION_STATUS_INVALID (R12), "
+            + "CONFLICTS_WITH_RECORDED_FACTS (R20)")
+    ResponseEntity<MissionResponse> open(@PathVariable long id, @Valid @RequestBody MissionRequests.Open body) {
+        return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision())));
+    }
+
+    @PostMapping(path = "/{id}/close", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Close an open mission", description = "Role EDITOR. The closing date is not before the opening "
+            + "date (R12); the serving head of mission ends that day (R16).")
+    @ApiResponse(responseCode = "200", description = "The mission, CLOSED")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12)")
+    ResponseEntity<MissionResponse> close(@PathVariable long id, @Valid @RequestBody MissionRequests.Close body) {
+        return answer(missions.close(id, FuzzyDate.of(body.date(), body.datePrecision()), body.reason()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Cancel a planned mission", description = "Role EDITOR. Only a PLANNED mission (R12).")
+    @ApiResponse(responseCode = "200", description = "The mission, CANCELLED")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12)")
+    ResponseEntity<MissionResponse> cancel(@PathVariable long id) {
+        return answer(missions.cancel(id));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a mission", description = "With its heads of mission (oldest first) and the head serving "
+            + "today; served with an ETag carrying its version.")
+    @ApiResponse(responseCode = "200", description = "The mission")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    ResponseEntity<MissionResponse> get(@PathVariable long id) {
+        return answer(missions.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "List missions", description = "Page of missions ordered by id. `country` matches either side; "
+            + "`openOn` keeps the missions open at the end of that day. Sortable by id, sendingCountry, receivingCountry, "
+            + "type, city, status, openedOn, closedOn.")
+    @ApiResponse(responseCode = "200", description = "A page of missions")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad type, status or date), VALIDATION_FAILED "
+            + "(unknown country, bad sort)")
+    PagedModel<MissionResponse> search(@Parameter(example = "CU") @RequestParam(required = false) String sending,
+            @Parameter(example = "KR") @RequestParam(required = false) String receiving,
+            @RequestParam(required = false) String country, @RequestParam(required = false) MissionType type,
+            @RequestParam(required = false) MissionStatus status,
+            @Parameter(example = "2024-06-01") @RequestParam(required = false) LocalDate openOn,
+            @ParameterObject Pageable pageable) {
+        var filter = new MissionService.Filter(filter(sending, "sending"), filter(receiving, "receiving"),
+                filter(country, "country"), type, status, openOn);
+        var request = PageRequests.of(pageable, SORTABLE, Sort.by("id"), "id");
+        LocalDate today = missions.today();
+        return new PagedModel<>(missions.search(filter, request).map(m -> MissionResponse.from(m, today)));
+    }
+
+    @PostMapping(path = "/{id}/heads", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Appoint a head of mission", description = "Role EDITOR. A diplomat of the sending country "
+            + "(R13); ambassadors and envoys need agrément on or before the start (R14); diplomatic relations established "
+            + "on the start date, whether or not the mission is open yet, and diplomatic missions only (R15); periods of "
+            + "one mission's heads never overlap (R16).")
+    @ApiResponse(responseCode = "201", description = "The head of mission, with Location")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (endedOn before startedOn), "
+            + "DATE_IN_FUTURE (R3), UNKNOWN_REFERENCE (R18: unknown diplomat)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such mission")
+    @ApiResponse(responseCode = "409", description = "DIPLOMAT_NOT_OF_SENDING_COUNTRY (R13), AGREMENT_REQUIRED (R14), "
+            + "RELATION_NOT_ESTABLISHED / MISSION_TYPE_INVALID (R15), HEAD_OF_MISSION_OVERLAP (R16), MISSION_STATUS_INVALID")
+    ResponseEntity<HeadResponse> appoint(@PathVariable long id, @Valid @RequestBody MissionRequests.Appoint body) {
+        HeadOfMission head = missions.appoint(id, new MissionService.Appointment(body.diplomatId(), body.rank(),
+                body.agrementOn(), body.startedOn(), body.endedOn(), body.sources()));
+        return ResponseEntity.created(URI.create("/api/missions/" + id + "/heads/" + head.id()))
+                .body(HeadResponse.from(head));
+    }
+
+    @GetMapping("/{id}/heads/{headId}")
+    @Operation(summary = "Get a head of mission")
+    @ApiResponse(responseCode = "200", description = "The head of mission")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    HeadResponse head(@PathVariable long id, @PathVariable long headId) {
+        return missions.get(id).head(headId).map(HeadResponse::from)
+                .orElseThrow(() -> new NotFoundException("Mission " + id + " has no head of mission " + headId + "."));
+    }
+
+    @PostMapping(path = "/{id}/heads/{headId}/end", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "End a head of mission's functions", description = "Role EDITOR.")
+    @ApiResponse(responseCode = "200", description = "The head of mission, ended")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (already ended, or date before the start)")
+    HeadResponse end(@PathVariable long id, @PathVariable long headId, @Valid @RequestBody MissionRequests.End body) {
+        return HeadResponse.from(missions.endHead(id, headId, body.date()));
+    }
+
+    private ResponseEntity<MissionResponse> answer(Mission mission) {
+        return ResponseEntity.ok().eTag(ETags.of(mission.version())).body(MissionResponse.from(mission, missions.today()));
+    }
+
+    private CountryCode filter(String code, String parameter) {
+        return code == null ? null : countries.filter(code, parameter);
+    }
+}

@@ -1,0 +1,58 @@
+package org.chancery.mission.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.chancery.mission.HeadRank;
+import org.chancery.mission.MissionType;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.Source;
+
+/** The request bodies of the mission endpoints. */
+final class MissionRequests {
+
+    private MissionRequests() {
+    }
+
+    @Schema(name = "PlanMission", example = "{\"sendingCountry\": \"CU\", \"receivingCountry\": \"KR\", \"type\": \"EMBASSY\", "
+            + "\"city\": \"Seoul\", \"plannedOpening\": \"2024-07\"}")
+    record PlanMission(
+            @NotBlank @Size(max = 3) String sendingCountry,
+            @NotBlank @Size(max = 3) String receivingCountry,
+            @NotNull MissionType type,
+            @NotBlank @Size(max = 200) String city,
+            @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15") @Size(max = 10)
+            String plannedOpening,
+            @Schema(description = "For an INTERESTS_SECTION only: the third country protecting the sending country's interests")
+            @Size(max = 3) String protectingPower,
+            @Valid @Size(max = 50) List<Source> sources) {
+    }
+
+    @Schema(name = "OpenMission", example = "{\"date\": \"2025-01-17\", \"datePrecision\": \"DAY\"}")
+    record Open(@NotNull LocalDate date, DatePrecision datePrecision) {
+    }
+
+    @Schema(name = "CloseMission", example = "{\"date\": \"2025-06-30\", \"reason\": \"Budget cuts\"}")
+    record Close(@NotNull LocalDate date, DatePrecision datePrecision, @Size(max = 500) String reason) {
+    }
+
+    @Schema(name = "AppointHeadOfMission", example = "{\"diplomatId\": 7, \"rank\": \"AMBASSADOR\", \"agrementOn\": \"2024-12-01\", "
+            + "\"startedOn\": \"2025-01-08\"}")
+    record Appoint(
+            @NotNull Long diplomatId,
+            @NotNull HeadRank rank,
+            LocalDate agrementOn,
+            @NotNull LocalDate startedOn,
+            LocalDate endedOn,
+            @Valid @Size(max = 50) List<Source> sources) {
+    }
+
+    @Schema(name = "EndHeadOfMission", example = "{\"date\": \"2025-06-30\"}")
+    record End(@NotNull LocalDate date) {
+    }
+}

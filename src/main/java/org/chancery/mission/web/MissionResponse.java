@@ -1,0 +1,33 @@
+package org.chancery.mission.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.mission.Mission;
+import org.chancery.mission.MissionStatus;
+import org.chancery.mission.MissionType;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.Source;
+
+@Schema(name = "Mission", example = "{\"id\": 5, \"sendingCountry\": \"CU\", \"receivingCountry\": \"KR\", \"type\": \"EMBASSY\", "
+        + "\"city\": \"Seoul\", \"status\": \"PLANNED\", \"plannedOpening\": \"2024-07\", \"openedOn\": null, \"closedOn\": null, "
+        + "\"closingReason\": null, \"protectingPower\": null, \"predecessorId\": null, \"successorId\": null, \"heads\": [], "
+        + "\"currentHead\": null, \"version\": 0, \"sources\": []}")
+record MissionResponse(Long id, String sendingCountry, String receivingCountry, MissionType type, String city,
+        MissionStatus status, String plannedOpening, LocalDate plannedOpeningStart, LocalDate plannedOpeningEnd,
+        LocalDate openedOn, DatePrecision openedPrecision, LocalDate closedOn, DatePrecision closedPrecision,
+        String closingReason, String protectingPower, Long predecessorId, Long successorId, List<HeadResponse> heads,
+        HeadResponse currentHead, long version, List<Source> sources) {
+
+    static MissionResponse from(Mission mission, LocalDate today) {
+        var planned = mission.plannedOpening();
+        return new MissionResponse(mission.id(), mission.sendingCountry().value(), mission.receivingCountry().value(),
+                mission.type(), mission.city(), mission.status(), planned == null ? null : planned.toString(),
+                planned == null ? null : planned.start(), planned == null ? null : planned.end(), mission.openedOn(),
+                mission.openedPrecision(), mission.closedOn(), mission.closedPrecision(), mission.closingReason(),
+                mission.protectingPower() == null ? null : mission.protectingPower().value(), mission.predecessorId(),
+                mission.successorId(), mission.heads().stream().map(HeadResponse::from).toList(),
+                mission.headServingOn(today).map(HeadResponse::from).orElse(null), mission.version(), mission.sources());
+    }
+}

@@ -1,0 +1,395 @@
+package org.chancery.mission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class MissionApiIntegrationTests extends ApiIntegrationTest {
+
+    private void event(String a, String b, String type, String date) throws Exception {
+        postAsEditor("/api/relations/{a}/{b}/events", "{\"type\":\"" + type + "\",\"date\":\"" + date + "\"}", a, b)
+                .andExpect(status().isCreated());
+    }
+
+    private long plan(String sending, String receiving, String type, String city) throws Exception {
+        return create("/api/missions", "{\"sendingCountry\":\"" + sending + "\",\"receivingCountry\":\"" + receiving
+                + "\",\"type\":\"" + type + "\",\"city\":\"" + city + "\"}").get("id").asLong();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions open(long id, String date) throws Exception {
+        return postAsEditor("/api/missions/{id}/open", "{\"date\":\"" + date + "\"}", id);
+    }
+
+    private long diplomat(String name, String country) throws Exception {
+        return create("/api/diplomats", "{\"name\":\"" + name + "\",\"country\":\"" + country
+                + "\",\"title\":\"Ambassador\"}").get("id").asLong();
+    }
+
+    @Test
+    void plansAMissionWithItsPlannedOpeningPeriod() throws Exception {
+        postAsEditor("/api/missions", """
+                {"sendingCountry": "cub", "receivingCountry": "kr", "type": "EMBASSY", "city": "Seoul",
+                 "plannedOpening": "2024-07", "sources": [{"url": "https://www.cibercuba.com/x", "publisher": "CiberCuba"}]}""")
+                .andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.sendingCountry").value("CU"))
+                .andExpect(jsonPath("$.receivingCountry").value("KR"))
+                .andExpect(jsonPath("$.status").value("PLANNED"))
+                .andExpect(jsonPath("$.plannedOpening").value("2024-07"))
+                .andExpect(jsonPath("$.plannedOpeningEnd").value("2024-07-31"))
+                .andExpect(jsonPath("$.heads").isEmpty())
+                .andExpect(jsonPath("$.currentHead").value(nullValue()))
+                .andExpect(jsonPath("$.version").value(0))
+                .andExpect(jsonPath("$.sources[0].publisher").value("CiberCuba"));
+    }
+
+    @Test
+    void refusesInvalidPlans() throws Exception {
+        postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"CU\",\"type\":\"EMBASSY\",\"city\":\"X\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SAME_COUNTRY"));
+        postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"QQ\",\"type\":\"EMBASSY\",\"city\":\"X\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"));
+        postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"PALACE\",\"city\":\"X\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("type"));
+        postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\",\"city\":\"X\",\"plannedOpening\":\"2024-H3\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("plannedOpening"));
+        postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\",\"city\":\" \"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("city"));
+        mvc.perform(post("/api/missions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/missions").with(httpBasic("reader", "reader-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        getJson("/api/missions/{id}", 999_999).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
+
+    @Nested
+    @DisplayName("opening")
+    class Opening {
+
+        @Test
+        @DisplayName("R5: refuses an embassy without established relations")
+        void refusesEmbassyWithoutRelations() throws Exception {
+            long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+            open(embassy, "2024-01-10").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"))
+                    .andExpect(jsonPath("$.rule").value("R5"));
+            event("CU", "KR", "ESTABLISHED", "1949-01-01");
+            event("CU", "KR", "SEVERED", "1959-01-01");
+            open(embassy, "2024-01-10").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"));
+            event("CU", "KR", "RESTORED", "2024-02-14");
+            open(embassy, "2024-02-13").andExpect(status().isConflict());
+            open(embassy, "2024-02-14").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("OPEN"))
+                    .andExpect(jsonPath("$.openedOn").value("2024-02-14"))
+                    .andExpect(header().string("ETag", "\"1\""));
+        }
+
+        @Test
+        @DisplayName("R5: a provisional office needs relations too")
+        void refusesProvisionalOfficeWithoutRelations() throws Exception {
+            long office = plan("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
+            open(office, "2024-03-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"));
+        }
+
+        @Test
+        @DisplayName("R6: a consulate needs consular relations, which diplomatic relations bring (R2)")
+        void opensConsulateOnlyWithConsularRelations() throws Exception {
+            long consulate = plan("CU", "KR", "CONSULATE_GENERAL", "Busan");
+            open(consulate, "2024-03-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONSULAR_RELATION_NOT_ESTABLISHED"));
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            open(consulate, "2024-03-01").andExpect(status().isOk());
+        }
+
+        @Test
+        @DisplayName("R10: a liaison office opens whatever the relations")
+        void opensLiaisonOfficeWithoutRelations() throws Exception {
+            open(plan("US", "VN", "LIAISON_OFFICE", "Hanoi"), "1995-01-28").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("OPEN"));
+        }
+
+        @Test
+        @DisplayName("R3: refuses an opening dated after today")
+        void refusesOpeningInTheFuture() throws Exception {
+            long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
+            open(liaison, "2026-06-02").andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"));
+        }
+
+        @Test
+        @DisplayName("R7: one open embassy-class mission per direction")
+        void refusesSecondEmbassyOfADirection() throws Exception {
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            long first = plan("CU", "KR", "EMBASSY", "Seoul");
+            long second = plan("CU", "KR", "HIGH_COMMISSION", "Seoul");
+            long otherWay = plan("KR", "CU", "EMBASSY", "Havana");
+            open(first, "2024-09-01").andExpect(status().isOk());
+            open(second, "2024-10-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("EMBASSY_ALREADY_OPEN"));
+            open(second, "2024-03-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("EMBASSY_ALREADY_OPEN"));
+            open(otherWay, "2025-01-17").andExpect(status().isOk());
+            postAsEditor("/api/missions/{id}/close", "{\"date\":\"2025-01-01\"}", first).andExpect(status().isOk());
+            open(second, "2025-01-01").andExpect(status().isOk());
+        }
+
+        @Test
+        @DisplayName("R8: an embassy supersedes the provisional office and links them")
+        void embassySupersedesProvisionalOffice() throws Exception {
+            event("KR", "CU", "ESTABLISHED", "2024-02-14");
+            long office = plan("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
+            open(office, "2024-06-01").andExpect(status().isOk());
+            long embassy = plan("KR", "CU", "EMBASSY", "Havana");
+            open(embassy, "2025-01-17").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.predecessorId").value(office));
+            getJson("/api/missions/{id}", office)
+                    .andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.closedOn").value("2025-01-17"))
+                    .andExpect(jsonPath("$.closingReason").value("SUPERSEDED"))
+                    .andExpect(jsonPath("$.successorId").value(embassy));
+        }
+
+        @Test
+        @DisplayName("R9: an interests section opens only without relations, under a protecting power with relations")
+        void opensInterestsSectionUnderProtectingPower() throws Exception {
+            event("US", "CU", "ESTABLISHED", "1902-05-20");
+            event("US", "CU", "SEVERED", "1961-01-03");
+            postAsEditor("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\",\"type\":\"INTERESTS_SECTION\",\"city\":\"Havana\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INTERESTS_SECTION_NOT_ALLOWED"));
+            postAsEditor("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\",\"type\":\"INTERESTS_SECTION\",\"city\":\"Havana\",\"protectingPower\":\"CU\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("INTERESTS_SECTION_NOT_ALLOWED"));
+            postAsEditor("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\",\"type\":\"EMBASSY\",\"city\":\"Havana\",\"protectingPower\":\"CH\"}")
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("protectingPower"));
+            long section = create("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\",\"type\":\"INTERESTS_SECTION\",\"city\":\"Havana\",\"protectingPower\":\"CH\"}")
+                    .get("id").asLong();
+            open(section, "1977-09-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("INTERESTS_SECTION_NOT_ALLOWED"));
+            event("CH", "CU", "ESTABLISHED", "1902-01-01");
+            open(section, "1977-09-01").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.protectingPower").value("CH"));
+            event("US", "CU", "RESTORED", "2015-07-20");
+            long embassy = plan("US", "CU", "EMBASSY", "Havana");
+            open(embassy, "2015-07-20").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.predecessorId").value(section));
+            getJson("/api/missions/{id}", section).andExpect(jsonPath("$.closingReason").value("SUPERSEDED"));
+        }
+
+        @Test
+        @DisplayName("R12: only a planned mission opens; only an open one closes; only a planned one is cancelled")
+        void followsTheStatusMachine() throws Exception {
+            long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
+            postAsEditor("/api/missions/{id}/close", "{\"date\":\"2000-01-01\"}", liaison)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            open(liaison, "1995-01-28").andExpect(status().isOk());
+            open(liaison, "1995-01-29").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            postAsEditor("/api/missions/{id}/cancel", null, liaison).andExpect(status().isConflict());
+            postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-01-27\"}", liaison)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\",\"reason\":\"Upgraded\"}", liaison)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.closingReason").value("Upgraded"));
+            long planned = plan("US", "VN", "CONSULATE", "Da Nang");
+            postAsEditor("/api/missions/{id}/cancel", null, planned).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CANCELLED"));
+            open(planned, "2000-01-01").andExpect(status().isConflict());
+        }
+    }
+
+    @Nested
+    @DisplayName("severance")
+    class Severance {
+
+        @Test
+        @DisplayName("R11: a severance closes embassies and provisional offices, not consulates, liaison offices or interests sections")
+        void severanceClosesEmbassyClassMissionsOnly() throws Exception {
+            event("US", "CU", "ESTABLISHED", "1902-05-20");
+            long embassy = plan("US", "CU", "EMBASSY", "Havana");
+            long theirs = plan("CU", "US", "EMBASSY", "Washington");
+            long consulate = plan("US", "CU", "CONSULATE", "Santiago de Cuba");
+            long liaison = plan("US", "CU", "LIAISON_OFFICE", "Havana");
+            open(embassy, "1923-01-01").andExpect(status().isOk());
+            open(theirs, "1923-01-01").andExpect(status().isOk());
+            open(consulate, "1930-01-01").andExpect(status().isOk());
+            open(liaison, "1950-01-01").andExpect(status().isOk());
+            long ambassador = diplomat("Philip Bonsal", "US");
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + ambassador
+                    + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"1959-02-01\",\"startedOn\":\"1959-03-10\"}", embassy)
+                    .andExpect(status().isCreated());
+            postAsEditor("/api/relations/US/CU/events", "{\"type\":\"SEVERED\",\"date\":\"1961-01-03\"}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.affectedMissions", hasSize(2)))
+                    .andExpect(jsonPath("$.affectedMissions[*].id").value(contains((int) embassy, (int) theirs)))
+                    .andExpect(jsonPath("$.affectedMissions[0].closedOn").value("1961-01-03"))
+                    .andExpect(jsonPath("$.affectedMissions[0].closingReason").value("RELATIONS_SEVERED"));
+            getJson("/api/missions/{id}", embassy)
+                    .andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.heads[0].endedOn").value("1961-01-03"))
+                    .andExpect(jsonPath("$.currentHead").value(nullValue()));
+            getJson("/api/missions/{id}", consulate).andExpect(jsonPath("$.status").value("OPEN"));
+            getJson("/api/missions/{id}", liaison).andExpect(jsonPath("$.status").value("OPEN"));
+        }
+
+        @Test
+        @DisplayName("R20: refuses to delete the event an open embassy relies on")
+        void refusesDeletingTheEstablishmentAnEmbassyReliesOn() throws Exception {
+            long established = create("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\"}")
+                    .get("id").asLong();
+            long embassy = plan("KR", "CU", "EMBASSY", "Havana");
+            open(embassy, "2025-01-17").andExpect(status().isOk());
+            deleteAsEditor("/api/relations/CU/KR/events/{id}", established)
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("EMBASSY " + embassy)));
+            getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+        }
+
+        @Test
+        @DisplayName("R20: refuses a back-filled severance that an embassy opened after")
+        void refusesBackfilledSeveranceBeforeAnOpening() throws Exception {
+            event("CU", "KR", "ESTABLISHED", "2000-01-01");
+            long embassy = plan("KR", "CU", "EMBASSY", "Havana");
+            open(embassy, "2010-01-01").andExpect(status().isOk());
+            postAsEditor("/api/missions/{id}/close", "{\"date\":\"2012-01-01\"}", embassy).andExpect(status().isOk());
+            postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2005-01-01\"}")
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+            postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2011-01-01\"}")
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+            postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2013-01-01\"}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.affectedMissions").isEmpty());
+        }
+    }
+
+    @Nested
+    @DisplayName("heads of mission")
+    class Heads {
+
+        @Test
+        @DisplayName("R15: Cuba's first ambassador took up his post in Seoul before the embassy opened")
+        void headStartsBeforeTheMissionOpens() throws Exception {
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+            long monzon = diplomat("Claudio Monzón Baeza", "CU");
+            clock.setToday(LocalDate.of(2025, 3, 1));
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + monzon
+                    + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2024-12-01\",\"startedOn\":\"2025-01-08\"}", embassy)
+                    .andExpect(status().isCreated())
+                    .andExpect(header().exists("Location"))
+                    .andExpect(jsonPath("$.missionId").value(embassy))
+                    .andExpect(jsonPath("$.diplomatId").value(monzon))
+                    .andExpect(jsonPath("$.name").value("Claudio Monzón Baeza"))
+                    .andExpect(jsonPath("$.endedOn").value(nullValue()));
+            getJson("/api/missions/{id}", embassy)
+                    .andExpect(jsonPath("$.status").value("PLANNED"))
+                    .andExpect(jsonPath("$.currentHead.name").value("Claudio Monzón Baeza"))
+                    .andExpect(jsonPath("$.heads", hasSize(1)));
+        }
+
+        @Test
+        @DisplayName("R13, R14, R15, R16: who may head a mission, and when")
+        void enforcesHeadOfMissionRules() throws Exception {
+            long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+            long consulate = plan("CU", "KR", "CONSULATE", "Busan");
+            long cuban = diplomat("Claudio Monzón Baeza", "CU");
+            long korean = diplomat("Chung Byung-won", "KR");
+            String head = "{\"diplomatId\":%d,\"rank\":\"%s\",\"agrementOn\":%s,\"startedOn\":\"%s\"%s}";
+            postAsEditor("/api/missions/{id}/heads", head.formatted(cuban, "AMBASSADOR", "\"2024-01-01\"", "2024-01-08", ""), embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"))
+                    .andExpect(jsonPath("$.rule").value("R15"));
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            postAsEditor("/api/missions/{id}/heads", head.formatted(cuban, "CONSUL", "null", "2024-03-01", ""), embassy)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("rank"));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(cuban, "CHARGE_D_AFFAIRES", "null", "2024-03-01", ""), consulate)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("MISSION_TYPE_INVALID"));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(korean, "CHARGE_D_AFFAIRES", "null", "2024-03-01", ""), embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DIPLOMAT_NOT_OF_SENDING_COUNTRY"));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(cuban, "AMBASSADOR", "null", "2024-03-01", ""), embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("AGREMENT_REQUIRED"));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(cuban, "ENVOY", "\"2024-03-02\"", "2024-03-01", ""), embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("AGREMENT_REQUIRED"));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(999_999, "CHARGE_D_AFFAIRES", "null", "2024-03-01", ""), embassy)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(cuban, "CHARGE_D_AFFAIRES_AD_INTERIM", "null", "2027-03-01", ""), embassy)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"));
+            long interim = create("/api/missions/" + embassy + "/heads",
+                    head.formatted(cuban, "CHARGE_D_AFFAIRES_AD_INTERIM", "null", "2024-03-01", "")).get("id").asLong();
+            long successor = diplomat("Another Cuban", "CU");
+            postAsEditor("/api/missions/{id}/heads", head.formatted(successor, "AMBASSADOR", "\"2024-12-01\"", "2025-01-08", ""), embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("HEAD_OF_MISSION_OVERLAP"));
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-08\"}", embassy, interim)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.endedOn").value("2025-01-08"));
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-09\"}", embassy, interim)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(successor, "AMBASSADOR", "\"2024-12-01\"", "2025-01-08", ""), embassy)
+                    .andExpect(status().isCreated());
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-09\"}", embassy, 999_999)
+                    .andExpect(status().isNotFound());
+            getJson("/api/missions/{id}", embassy)
+                    .andExpect(jsonPath("$.heads[*].rank").value(contains("CHARGE_D_AFFAIRES_AD_INTERIM", "AMBASSADOR")))
+                    .andExpect(jsonPath("$.currentHead.name").value("Another Cuban"));
+            deleteAsEditor("/api/diplomats/{id}", successor)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RESOURCE_IN_USE"));
+        }
+
+        @Test
+        @DisplayName("R16: closing a mission ends its serving head that day")
+        void closingEndsTheServingHead() throws Exception {
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+            open(embassy, "2024-09-01").andExpect(status().isOk());
+            long cuban = diplomat("Claudio Monzón Baeza", "CU");
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + cuban
+                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2024-09-01\"}", embassy).andExpect(status().isCreated());
+            postAsEditor("/api/missions/{id}/close", "{\"date\":\"2025-05-01\"}", embassy)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.heads[0].endedOn").value("2025-05-01"));
+        }
+    }
+
+    @Test
+    void listsMissionsByCountryTypeStatusAndOpenOn() throws Exception {
+        event("CU", "KR", "ESTABLISHED", "2024-02-14");
+        long embassy = plan("KR", "CU", "EMBASSY", "Havana");
+        long planned = plan("CU", "KR", "EMBASSY", "Seoul");
+        long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
+        open(embassy, "2025-01-17").andExpect(status().isOk());
+        open(liaison, "1995-01-28").andExpect(status().isOk());
+        postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\"}", liaison).andExpect(status().isOk());
+        getJson("/api/missions?country=CU").andExpect(jsonPath("$.content[*].id").value(contains((int) embassy, (int) planned)));
+        getJson("/api/missions?sending=KR&receiving=cub").andExpect(jsonPath("$.content[*].id").value(contains((int) embassy)));
+        getJson("/api/missions?status=PLANNED").andExpect(jsonPath("$.content[*].id").value(contains((int) planned)));
+        getJson("/api/missions?type=LIAISON_OFFICE").andExpect(jsonPath("$.content[*].id").value(contains((int) liaison)));
+        getJson("/api/missions?openOn=1995-06-01").andExpect(jsonPath("$.content[*].id").value(contains((int) liaison)));
+        getJson("/api/missions?openOn=1995-08-05").andExpect(jsonPath("$.content").isEmpty());
+        getJson("/api/missions?openOn=2025-01-17").andExpect(jsonPath("$.content[*].id").value(contains((int) embassy)));
+        getJson("/api/missions?sort=city,desc").andExpect(jsonPath("$.content[0].city").value("Seoul"));
+        getJson("/api/missions?country=ZZ").andExpect(status().isBadRequest());
+        getJson("/api/missions?status=SHUT").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        getJson("/api/missions?openOn=yesterday").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        assertThat(json(getJson("/api/missions?size=1")).get("page").get("totalElements").asInt()).isEqualTo(3);
+    }
+}
