@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
@@ -87,6 +88,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Problems.error(error.field(), error.message()))
                 .toList();
         return validationFailed(errors, request.getRequestURI());
+    }
+
+    @ExceptionHandler(MalformedRequestException.class)
+    ResponseEntity<ProblemDetail> malformed(MalformedRequestException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), e.getMessage(),
+                request.getRequestURI());
+        return answer(Problems.withErrors(problem, List.of(Problems.error(e.parameter(), "cannot be parsed"))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

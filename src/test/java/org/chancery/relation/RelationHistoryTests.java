@@ -1,0 +1,170 @@
+package org.chancery.relation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chancery.relation.EventType.CONSULAR_ESTABLISHED;
+import static org.chancery.relation.EventType.CONSULAR_SEVERED;
+import static org.chancery.relation.EventType.ESTABLISHED;
+import static org.chancery.relation.EventType.RESTORED;
+import static org.chancery.relation.EventType.SEVERED;
+import static org.chancery.relation.RelationStatus.NONE;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RelationHistoryTests {
+
+    record Event(Long id, EventType type, LocalDate date) implements EventFact {
+    }
+
+    private static long ids = 1;
+
+    private static Event event(EventType type, String date) {
+        return new Event(ids++, type, LocalDate.parse(date));
+    }
+
+    private static RelationHistory replay(Event... events) {
+        return RelationHistory.replay(Arrays.asList(events));
+    }
+
+    private static void assertRefused(Event... events) {
+        assertThatThrownBy(() -> replay(events))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.R1_RELATION_TRANSITION_INVALID));
+    }
+
+    @Test
+    void startsWithNoRelations() {
+        RelationState state = RelationHistory.empty().current();
+        assertThat(state.status()).isEqualTo(NONE);
+        assertThat(state.consularStatus()).isEqualTo(NONE);
+        assertThat(state.since()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} after {1} is {2}")
+    @DisplayName("R1: the diplomatic track's transitions")
+    @CsvSource({
+            "ESTABLISHED, '',                 allowed",
+            "SEVERED,     '',                 refused",
+            "RESTORED,    '',                 refused",
+            "ESTABLISHED, ESTABLISHED,        refused",
+            "SEVERED,     ESTABLISHED,        allowed",
+            "RESTORED,    ESTABLISHED,        refused",
+            "ESTABLISHED, ESTABLISHED SEVERED, refused",
+            "SEVERED,     ESTABLISHED SEVERED, refused",
+            "RESTORED,    ESTABLISHED SEVERED, allowed",
+            "SEVERED,     ESTABLISHED SEVERED RESTORED, allowed",
+            "CONSULAR_ESTABLISHED, ESTABLISHED, refused",
+            "CONSULAR_SEVERED, '', refused",
+            "CONSULAR_ESTABLISHED, '', allowed",
+            "CONSULAR_SEVERED, CONSULAR_ESTABLISHED, allowed",
+            "CONSULAR_ESTABLISHED, CONSULAR_ESTABLISHED CONSULAR_SEVERED, allowed",
+            "CONSULAR_SEVERED, ESTABLISHED, allowed",
+    })
+    void followsTheStateMachine(EventType next, String before, String expected) {
+        List<EventFact> events = new ArrayList<>();
+        int year = 1950;
+        for (String type : before.isBlank() ? new String[0] : before.trim().split("\\s+")) {
+            events.add(event(EventType.valueOf(type), (year++) + "-01-01"));
+        }
+        events.add(event(next, "2000-01-01"));
+        if (expected.equals("allowed")) {
+            assertThat(RelationHistory.replay(events).current()).isNotNull();
+        } else {
+            assertThatThrownBy(() -> RelationHistory.replay(events))
+                    .isInstanceOfSatisfying(RuleViolationException.class,
+                            e -> assertThat(e.rule()).isEqualTo(Rule.R1_RELATION_TRANSITION_INVALID));
+        }
+    }
+
+    @Test
+    @DisplayName("the CU–KR story: established, severed, restored")
+    void derivesStatusAndSinceFromTheLatestEvent() {
+        RelationHistory history = replay(event(ESTABLISHED, "1949-01-01"), event(SEVERED, "1959-01-01"),
+                event(RESTORED, "2024-02-14"));
+
+        assertThat(history.current()).isEqualTo(new RelationState(RelationStatus.ESTABLISHED,
+                LocalDate.of(2024, 2, 14), RelationStatus.ESTABLISHED, LocalDate.of(2024, 2, 14)));
+        assertThat(history.on(LocalDate.of(1970, 1, 1)).status()).isEqualTo(RelationStatus.SEVERED);
+        assertThat(history.on(LocalDate.of(1970, 1, 1)).since()).isEqualTo(LocalDate.of(1959, 1, 1));
+        assertThat(history.on(LocalDate.of(1948, 12, 31)).status()).isEqualTo(NONE);
+        assertThat(history.on(LocalDate.of(2024, 2, 13)).status()).isEqualTo(RelationStatus.SEVERED);
+        assertThat(history.on(LocalDate.of(2024, 2, 14)).status()).isEqualTo(RelationStatus.ESTABLISHED);
+    }
+
+    @Test
+    @DisplayName("R2: diplomatic relations bring consular relations; a severance leaves them")
+    void diplomaticRelationsBringConsularRelations() {
+        RelationHistory history = replay(event(ESTABLISHED, "1949-01-01"), event(SEVERED, "1959-01-01"));
+
+        assertThat(history.on(LocalDate.of(1950, 1, 1)).consularStatus()).isEqualTo(RelationStatus.ESTABLISHED);
+        assertThat(history.current().consularStatus()).isEqualTo(RelationStatus.ESTABLISHED);
+    }
+
+    @Test
+    @DisplayName("R2: restoring relations re-establishes severed consular relations")
+    void restorationReestablishesConsularRelations() {
+        RelationHistory history = replay(event(ESTABLISHED, "1949-01-01"), event(CONSULAR_SEVERED, "1958-01-01"),
+                event(SEVERED, "1959-01-01"), event(RESTORED, "2024-02-14"));
+
+        assertThat(history.on(LocalDate.of(1960, 1, 1)).consularStatus()).isEqualTo(RelationStatus.SEVERED);
+        assertThat(history.current().consularStatus()).isEqualTo(RelationStatus.ESTABLISHED);
+    }
+
+    @Test
+    @DisplayName("R1: history back-filled out of order is replayed in date order")
+    void acceptsHistoryInAnyOrderOfRecording() {
+        RelationHistory history = replay(event(RESTORED, "2024-02-14"), event(ESTABLISHED, "1949-01-01"),
+                event(SEVERED, "1959-01-01"));
+
+        assertThat(history.events()).extracting(EventFact::type).containsExactly(ESTABLISHED, SEVERED, RESTORED);
+    }
+
+    @Test
+    @DisplayName("R1: a back-filled event that breaks a later recorded one is refused")
+    void refusesBackfilledEventThatBreaksLaterHistory() {
+        assertRefused(event(ESTABLISHED, "1949-01-01"), event(SEVERED, "1959-01-01"), event(SEVERED, "1955-01-01"));
+        assertRefused(event(ESTABLISHED, "1949-01-01"), event(ESTABLISHED, "1940-01-01"));
+    }
+
+    @Test
+    @DisplayName("R1: removing an event that later ones depend on is refused")
+    void refusesHistoryWithARemovedFoundation() {
+        assertRefused(event(SEVERED, "1959-01-01"), event(RESTORED, "2024-02-14"));
+    }
+
+    @Test
+    @DisplayName("R1: two events of one track on one day are refused; of two tracks they are fine")
+    void refusesTwoEventsOfOneTrackOnOneDay() {
+        assertRefused(event(ESTABLISHED, "1949-01-01"), event(SEVERED, "1949-01-01"));
+        assertRefused(event(CONSULAR_ESTABLISHED, "1949-01-01"), event(CONSULAR_SEVERED, "1949-01-01"));
+
+        RelationHistory history = replay(event(ESTABLISHED, "1949-01-01"), event(CONSULAR_ESTABLISHED, "1949-01-01"));
+        assertThat(history.current().consularStatus()).isEqualTo(RelationStatus.ESTABLISHED);
+    }
+
+    @Test
+    void keepsTheLatestEstablishmentThroughASeverance() {
+        RelationHistory history = replay(event(ESTABLISHED, "1949-01-01"), event(SEVERED, "1959-01-01"));
+
+        assertThat(history.current().latestEstablishment()).isEqualTo(LocalDate.of(1949, 1, 1));
+        assertThat(history.severances()).containsExactly(LocalDate.of(1959, 1, 1));
+    }
+
+    @Test
+    void namesTheOffendingEventInTheRefusal() {
+        assertThatThrownBy(() -> replay(event(ESTABLISHED, "1949-01-01"), new Event(77L, ESTABLISHED,
+                LocalDate.of(1960, 1, 1))))
+                .hasMessageContaining("ESTABLISHED on 1960-01-01 (event 77)")
+                .hasMessageContaining("ESTABLISHED (since 1949-01-01)");
+    }
+}

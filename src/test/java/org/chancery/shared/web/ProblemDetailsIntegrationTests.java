@@ -1,0 +1,100 @@
+package org.chancery.shared.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
+
+    private static void assertProblem(ResultActions result, int status, String code) throws Exception {
+        result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").exists())
+                .andExpect(jsonPath("$.title").exists())
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.detail").exists())
+                .andExpect(jsonPath("$.instance").exists())
+                .andExpect(jsonPath("$.code").value(code))
+                .andExpect(content().string(not(containsString("Exception"))))
+                .andExpect(content().string(not(containsString("org.chancery"))))
+                .andExpect(content().string(not(containsString("tools.jackson"))));
+    }
+
+    @Test
+    void answersBodyThatIsNotJsonWithMalformedRequest() throws Exception {
+        assertProblem(postAsEditor("/api/relations/CU/KR/events", "{\"type\": "), 400, "MALFORMED_REQUEST");
+        assertProblem(postAsEditor("/api/relations/CU/KR/events", "not json at all"), 400, "MALFORMED_REQUEST");
+        assertProblem(postAsEditor("/api/relations/CU/KR/events", "[1, 2]"), 400, "MALFORMED_REQUEST");
+        assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
+                .contentType(MediaType.APPLICATION_JSON)), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void answersFieldOfTheWrongTypeWithValidationFailedNamingIt() throws Exception {
+        assertProblem(postAsEditor("/api/relations/CU/KR/events", "{\"type\": 5, \"date\": [1]}"), 400,
+                "VALIDATION_FAILED");
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"yesterday\"}")
+                .andExpect(jsonPath("$.errors[0].field").value("date"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("YYYY-MM-DD")));
+    }
+
+    @Test
+    void ignoresUnknownJsonFields() throws Exception {
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\",\"mood\":\"good\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void answersUnparseableParameterWithMalformedRequest() throws Exception {
+        assertProblem(getJson("/api/relations/CU/KR?asOf=someday"), 400, "MALFORMED_REQUEST");
+        assertProblem(getJson("/api/missions/abc"), 400, "MALFORMED_REQUEST");
+        assertProblem(getJson("/api/countries?page=x"), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void answersUnknownPathWithNotFound() throws Exception {
+        assertProblem(getJson("/api/embassies"), 404, "NOT_FOUND");
+        assertProblem(getJson("/nothing/here"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void answersWrongMethodWithMethodNotAllowed() throws Exception {
+        assertProblem(mvc.perform(put("/api/relations/CU/KR").with(httpBasic("editor", "editor-secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 405, "METHOD_NOT_ALLOWED");
+        mvc.perform(put("/api/relations/CU/KR").with(httpBasic("editor", "editor-secret")))
+                .andExpect(header().exists("Allow"));
+    }
+
+    @Test
+    void answersUnacceptableAcceptHeaderWithNotAcceptable() throws Exception {
+        mvc.perform(get("/api/countries/CU").accept(MediaType.APPLICATION_XML))
+                .andExpect(status().isNotAcceptable());
+    }
+
+    @Test
+    void answersBodyThatIsNotJsonMediaTypeWithUnsupportedMediaType() throws Exception {
+        assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
+                .contentType(MediaType.TEXT_PLAIN).content("ESTABLISHED 2024-02-14")), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void answersRuleViolationsWithTheRuleIdAndCode() throws Exception {
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2024-02-14\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"))
+                .andExpect(jsonPath("$.rule").value("R1"))
+                .andExpect(jsonPath("$.type").value("urn:chancery:problem:relation-transition-invalid"));
+    }
+}
