@@ -87,7 +87,8 @@ public class MissionService {
         }
         MissionRules.protectingPower(plan.type(), sending, receiving, power);
         PartialDate planned = parsePlannedOpening(plan.plannedOpening());
-        return missions.save(new Mission(sending, receiving, plan.type(), plan.city(), planned, power, plan.sources()));
+        return missions.saveAndFlush(new Mission(sending, receiving, plan.type(), plan.city(), planned, power,
+                plan.sources()));
     }
 
     /**
@@ -215,8 +216,14 @@ public class MissionService {
         return missions.findById(id).map(MissionFacts::of);
     }
 
+    /** The missions of a pair, both directions, as they stood at the end of {@code day}; one query. */
+    public List<MissionOnDay> between(RelationPair pair, LocalDate day) {
+        return missions.findBetween(pair.first().value(), pair.second().value()).stream()
+                .map(mission -> MissionOnDay.of(mission, day)).toList();
+    }
+
     /** The missions of a pair, both directions, with their heads. */
-    public List<Mission> between(RelationPair pair) {
+    public List<Mission> withHeadsBetween(RelationPair pair) {
         List<Mission> between = missions.findBetween(pair.first().value(), pair.second().value());
         between.forEach(Mission::withHeads);
         return between;

@@ -3,6 +3,7 @@ package org.chancery.shared;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,12 +102,12 @@ public record PartialDate(int year, Period period, int index) {
 
     @Override
     public String toString() {
-        String y = String.format("%04d", year);
+        String y = String.format(Locale.ROOT, "%04d", year);
         return switch (period) {
             case YEAR -> y;
             case HALF -> y + "-H" + index;
             case QUARTER -> y + "-Q" + index;
-            case MONTH -> y + "-" + String.format("%02d", index);
+            case MONTH -> y + "-" + String.format(Locale.ROOT, "%02d", index);
             case DAY -> start().toString();
         };
     }

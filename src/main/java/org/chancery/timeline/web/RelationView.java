@@ -4,16 +4,40 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.meeting.MeetingRef;
+import org.chancery.milestone.MilestoneView;
+import org.chancery.mission.MissionOnDay;
 import org.chancery.relation.RelationSnapshot;
 import org.chancery.relation.RelationStatus;
 import org.chancery.relation.web.EventResponse;
 
-@Schema(name = "Relation")
-record RelationView(List<String> countries, RelationStatus status, LocalDate since, RelationStatus consularStatus,
-        List<EventResponse> events) {
+@Schema(name = "Relation", description = "How two countries stand, since when, and how they got there")
+record RelationView(
+        @Schema(description = "the two countries, sorted", example = "[\"CU\", \"KR\"]") List<String> countries,
+        RelationStatus status,
+        @Schema(description = "date of the event that set the diplomatic status; null for NONE") LocalDate since,
+        RelationStatus consularStatus,
+        @Schema(description = "the day the view describes (the end of it): asOf, or today") LocalDate asOf,
+        List<EventResponse> events,
+        @Schema(description = "the pair's missions in both directions, with their status on that day") List<MissionOnDay> missions,
+        List<MilestoneView> milestones,
+        @Schema(description = "meetings between the two countries dated on or before that day") long meetingCount,
+        @Schema(description = "the earliest meeting between the two countries on or after the latest ESTABLISHED or "
+                + "RESTORED event; null if none") FirstMeeting firstMeetingSinceEstablishment) {
 
-    static RelationView from(RelationSnapshot snapshot) {
+    @Schema(name = "FirstMeetingSinceEstablishment", example = "{\"id\": 9, \"date\": \"2024-05-22\"}")
+    record FirstMeeting(long id, LocalDate date) {
+
+        static FirstMeeting from(MeetingRef meeting) {
+            return new FirstMeeting(meeting.id(), meeting.date());
+        }
+    }
+
+    static RelationView of(RelationSnapshot snapshot, List<MissionOnDay> missions, List<MilestoneView> milestones,
+            long meetingCount, MeetingRef firstMeeting) {
         return new RelationView(snapshot.pair().codes(), snapshot.state().status(), snapshot.state().since(),
-                snapshot.state().consularStatus(), snapshot.events().stream().map(EventResponse::from).toList());
+                snapshot.state().consularStatus(), snapshot.asOf(),
+                snapshot.events().stream().map(EventResponse::from).toList(), missions, milestones, meetingCount,
+                firstMeeting == null ? null : FirstMeeting.from(firstMeeting));
     }
 }

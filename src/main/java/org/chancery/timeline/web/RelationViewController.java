@@ -6,9 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
-import org.chancery.relation.RelationSnapshot;
+import org.chancery.timeline.RelationOverview;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 class RelationViewController {
 
     private final RelationService relations;
+    private final RelationOverview overviews;
 
-    RelationViewController(RelationService relations) {
+    RelationViewController(RelationService relations, RelationOverview overviews) {
         this.relations = relations;
+        this.overviews = overviews;
+    }
+
+    private RelationOverview.Overview overview(String a, String b, LocalDate asOf) {
+        return overviews.of(relations.pair(a, b), asOf);
     }
 
     @GetMapping("/{a}/{b}")
@@ -35,8 +40,8 @@ class RelationViewController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
     RelationView get(@Parameter(example = "CU") @PathVariable String a, @Parameter(example = "KR") @PathVariable String b,
             @Parameter(example = "2024-06-01") @RequestParam(required = false) LocalDate asOf) {
-        RelationPair pair = relations.pair(a, b);
-        RelationSnapshot snapshot = relations.snapshot(pair, asOf);
-        return RelationView.from(snapshot);
+        var overview = overview(a, b, asOf);
+        return RelationView.of(overview.snapshot(), overview.missions(), overview.milestones(), overview.meetingCount(),
+                overview.firstMeetingSinceEstablishment());
     }
 }

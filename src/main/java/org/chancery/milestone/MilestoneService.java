@@ -1,0 +1,143 @@
+package org.chancery.milestone;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.chancery.mission.MissionFacts;
+import org.chancery.mission.MissionService;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationService;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.PartialDate;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.Source;
+import org.chancery.shared.Today;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans, achieves and cancels milestones: R18 and R19 on the mission a milestone names, R3 on the
+ * day it is achieved, and the transitions of {@link Milestone}. Answers are read back with today's
+ * status.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MilestoneService {
+
+    private final MilestoneRepository repository;
+    private final Milestones milestones;
+    private final MissionService missions;
+    private final RelationService relations;
+    private final CommittedMissionFacts committed;
+    private final Today today;
+
+    MilestoneService(MilestoneRepository repository, Milestones milestones, MissionService missions,
+            CommittedMissionFacts committed, RelationService relations, Today today) {
+        this.repository = repository;
+        this.milestones = milestones;
+        this.missions = missions;
+        this.relations = relations;
+        this.committed = committed;
+        this.today = today;
+    }
+
+    /** What is needed to plan a milestone; the target as the client wrote it. */
+    public record Plan(String title, String target, Long missionId, List<Source> sources) {
+    }
+
+    /**
+     * Plans a milestone of {@code pair}. A milestone whose mission has already opened is achieved
+     * at once, on the mission's opening day.
+     *
+     * <p>With a mission, the pair's row lock is taken, as opening a mission takes it, and the
+     * mission is read again as committed once the lock is held: so a mission opening concurrently
+     * either sees the new milestone or is seen by it. (The mission is first read before the lock,
+     * so that a refused request does not create the pair's row.)
+     *
+     * @throws InvalidInputException {@code VALIDATION_FAILED} on {@code title} if it is blank or
+     *         longer than 300 characters, on {@code target} if it is not a partial date
+     * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if {@code missionId} names no
+     *         mission, R19 {@code MISSION_NOT_IN_RELATION} if the mission is not between the pair's
+     *         two countries
+     */
+    @Transactional
+    public MilestoneView plan(RelationPair pair, Plan plan) {
+        String title = title(plan.title());
+        PartialDate target = target(plan.target());
+        Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
+        if (plan.missionId() != null) {
+            LocalDate openedOn = missionOf(pair, plan.missionId()).openedOn();
+            relations.lock(pair);
+            if (openedOn == null) {
+                openedOn = committed.of(plan.missionId()).map(MissionFacts::openedOn).orElse(null);
+            }
+            if (openedOn != null) {
+                milestone.missionOpened(openedOn);
+            }
+        }
+        return MilestoneView.of(repository.save(milestone), today.date());
+    }
+
+    /**
+     * Records that a milestone without a mission was achieved on {@code on}.
+     *
+     * @throws NotFoundException if there is no such milestone
+     * @throws RuleViolationException R3 {@code DATE_IN_FUTURE} if {@code on} is after today, R19
+     *         {@code MILESTONE_STATUS_INVALID} if the milestone has a mission or is already achieved
+     *         or cancelled
+     */
+    @Transactional
+    public MilestoneView achieve(long id, LocalDate on) {
+        Milestone milestone = milestones.find(id);
+        today.requireNotFuture(on, "achievement date");
+        milestone.achieve(on);
+        repository.flush();
+        return MilestoneView.of(milestone, today.date());
+    }
+
+    /**
+     * Gives a milestone up.
+     *
+     * @throws NotFoundException if there is no such milestone
+     * @throws RuleViolationException R19 {@code MILESTONE_STATUS_INVALID} if it is already achieved
+     *         or cancelled
+     */
+    @Transactional
+    public MilestoneView cancel(long id) {
+        Milestone milestone = milestones.find(id);
+        milestone.cancel();
+        repository.flush();
+        return MilestoneView.of(milestone, today.date());
+    }
+
+    private MissionFacts missionOf(RelationPair pair, long missionId) {
+        MissionFacts mission = missions.facts(missionId).orElseThrow(() -> new RuleViolationException(
+                Rule.R18_UNKNOWN_REFERENCE, "missionId names no known mission: " + missionId + "."));
+        if (!RelationPair.of(mission.sendingCountry(), mission.receivingCountry()).equals(pair)) {
+            throw new RuleViolationException(Rule.R19_MISSION_NOT_IN_RELATION, "Mission " + missionId + " ("
+                    + mission.sendingCountry() + " in " + mission.receivingCountry() + ") is not between "
+                    + pair.first() + " and " + pair.second() + ".");
+        }
+        return mission;
+    }
+
+    private static String title(String title) {
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException("title", "must not be blank");
+        }
+        if (title.strip().length() > 300) {
+            throw new InvalidInputException("title", "size must be between 1 and 300");
+        }
+        return title.strip();
+    }
+
+    private static PartialDate target(String text) {
+        try {
+            return PartialDate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("target", e.getMessage());
+        }
+    }
+}

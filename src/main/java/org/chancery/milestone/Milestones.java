@@ -1,0 +1,60 @@
+package org.chancery.milestone;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.chancery.country.CountryCode;
+import org.chancery.relation.RelationPair;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.Today;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads milestones, with their status derived for today: one milestone, the filtered list, and
+ * the milestones of a pair for the relation view and the timeline. Every read is one query (plus
+ * the page count where Spring Data needs it): a milestone has no associations to load.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Milestones {
+
+    private final MilestoneRepository repository;
+    private final Today today;
+
+    Milestones(MilestoneRepository repository, Today today) {
+        this.repository = repository;
+        this.today = today;
+    }
+
+    /**
+     * @throws NotFoundException if there is no milestone with that id
+     */
+    public MilestoneView get(long id) {
+        return MilestoneView.of(find(id), today.date());
+    }
+
+    /**
+     * The milestones in {@code status} today that involve {@code country} (either side of the
+     * pair); a null filter keeps all. The status filter is a database condition, never a scan.
+     */
+    public Page<MilestoneView> search(MilestoneStatus status, CountryCode country, Pageable pageable) {
+        LocalDate day = today.date();
+        return repository.findAll(MilestoneCriteria.matching(status, country, day), pageable)
+                .map(milestone -> MilestoneView.of(milestone, day));
+    }
+
+    /** The pair's milestones, ordered by {@code targetEnd} then id. */
+    public List<MilestoneView> ofPair(RelationPair pair) {
+        LocalDate day = today.date();
+        return repository.findByPair(pair.first().value(), pair.second().value()).stream()
+                .map(milestone -> MilestoneView.of(milestone, day))
+                .toList();
+    }
+
+    Milestone find(long id) {
+        return repository.findById(id).orElseThrow(() -> NotFoundException.of("milestone", id));
+    }
+}

@@ -1,0 +1,148 @@
+package org.chancery.timeline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.chancery.meeting.MeetingRef;
+import org.chancery.meeting.Meetings;
+import org.chancery.milestone.MilestoneStatus;
+import org.chancery.milestone.MilestoneView;
+import org.chancery.milestone.Milestones;
+import org.chancery.mission.HeadOfMission;
+import org.chancery.mission.Mission;
+import org.chancery.mission.MissionService;
+import org.chancery.relation.RelationEvent;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationService;
+import org.chancery.relation.RelationSnapshot;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything dated about a pair, oldest first: relation events, meetings (and the first since the
+ * latest establishment), mission openings and closings, heads of mission starting and ending,
+ * milestones achieved or due. A page loads the pair's few events, missions and milestones, and
+ * only as many meetings (oldest first) as the page can reach, in a fixed number of queries.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Timeline {
+
+    private static final Map<String, Integer> SAME_DAY_ORDER = Map.ofEntries(
+            Map.entry("ESTABLISHED", 0), Map.entry("RESTORED", 0), Map.entry("CONSULAR_ESTABLISHED", 1),
+            Map.entry("SEVERED", 2), Map.entry("CONSULAR_SEVERED", 3), Map.entry("MISSION_CLOSED", 4),
+            Map.entry("HEAD_OF_MISSION_ENDED", 5), Map.entry("MISSION_OPENED", 6),
+            Map.entry("HEAD_OF_MISSION_STARTED", 7), Map.entry("MEETING", 8),
+            Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 9), Map.entry("MILESTONE_ACHIEVED", 10),
+            Map.entry("MILESTONE_DUE", 11));
+
+    private static final Comparator<TimelineItem> ORDER = Comparator.comparing(TimelineItem::date)
+            .thenComparing(item -> SAME_DAY_ORDER.getOrDefault(item.type(), 99))
+            .thenComparing(item -> item.ref().id());
+
+    private final RelationService relations;
+    private final MissionService missions;
+    private final Milestones milestones;
+    private final Meetings meetings;
+
+    Timeline(RelationService relations, MissionService missions, Milestones milestones, Meetings meetings) {
+        this.relations = relations;
+        this.missions = missions;
+        this.milestones = milestones;
+        this.meetings = meetings;
+    }
+
+    public Page<TimelineItem> of(RelationPair pair, Pageable page) {
+        RelationSnapshot snapshot = relations.snapshot(pair, null);
+        LocalDate today = snapshot.asOf();
+        List<TimelineItem> items = new ArrayList<>();
+        snapshot.events().forEach(event -> items.add(event(pair, event)));
+        for (Mission mission : missions.withHeadsBetween(pair)) {
+            addMission(items, mission);
+        }
+        for (MilestoneView milestone : milestones.ofPair(pair)) {
+            addMilestone(items, milestone);
+        }
+        long meetingCount = meetings.countBetween(pair, today);
+        int reach = (int) Math.min(Integer.MAX_VALUE, page.getOffset() + page.getPageSize());
+        List<MeetingRef> loadedMeetings = meetings.between(pair, today, reach);
+        for (MeetingRef meeting : loadedMeetings) {
+            items.add(new TimelineItem(meeting.date(), "MEETING", "Meeting" + where(meeting)
+                    + (meeting.title() == null ? "" : ": " + meeting.title()), new TimelineItem.Ref("meeting", meeting.id())));
+        }
+        LocalDate establishment = snapshot.state().latestEstablishment();
+        if (establishment != null) {
+            var first = meetings.firstBetweenOnOrAfter(pair, establishment, today);
+            if (first.isPresent()) {
+                MeetingRef meeting = first.get();
+                items.add(new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT",
+                        "First meeting since relations were established on " + establishment + where(meeting),
+                        new TimelineItem.Ref("meeting", meeting.id())));
+            }
+        }
+        items.sort(ORDER);
+        long total = items.size() - loadedMeetings.size() + meetingCount;
+        int from = (int) Math.min(page.getOffset(), items.size());
+        int to = Math.min(from + page.getPageSize(), items.size());
+        return new PageImpl<>(items.subList(from, to), page, total);
+    }
+
+    private static TimelineItem event(RelationPair pair, RelationEvent event) {
+        String what = switch (event.type()) {
+            case ESTABLISHED -> "Diplomatic relations established";
+            case SEVERED -> "Diplomatic relations severed";
+            case RESTORED -> "Diplomatic relations restored";
+            case CONSULAR_ESTABLISHED -> "Consular relations established";
+            case CONSULAR_SEVERED -> "Consular relations severed";
+        };
+        String precision = event.datePrecision() == null || event.datePrecision().name().equals("DAY") ? ""
+                : " (" + event.datePrecision().name().toLowerCase() + " known)";
+        return new TimelineItem(event.date(), event.type().name(), what + " between " + pair.first() + " and "
+                + pair.second() + precision + (event.note() == null ? "" : ": " + event.note()),
+                new TimelineItem.Ref("event", event.id()));
+    }
+
+    private static void addMission(List<TimelineItem> items, Mission mission) {
+        String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.city();
+        TimelineItem.Ref ref = new TimelineItem.Ref("mission", mission.id());
+        if (mission.openedOn() != null) {
+            items.add(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened", ref));
+        }
+        if (mission.closedOn() != null) {
+            items.add(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed"
+                    + (mission.closingReason() == null ? "" : " (" + mission.closingReason() + ")"), ref));
+        }
+        for (HeadOfMission head : mission.heads()) {
+            TimelineItem.Ref headRef = new TimelineItem.Ref("head", head.id());
+            items.add(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
+                    + head.rank() + ") took up functions at the " + name, headRef));
+            if (head.endedOn() != null) {
+                items.add(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
+                        + head.rank() + ") ended functions at the " + name, headRef));
+            }
+        }
+    }
+
+    private static void addMilestone(List<TimelineItem> items, MilestoneView milestone) {
+        TimelineItem.Ref ref = new TimelineItem.Ref("milestone", milestone.id());
+        if (milestone.status() == MilestoneStatus.ACHIEVED) {
+            items.add(new TimelineItem(milestone.achievedOn(), "MILESTONE_ACHIEVED", "Milestone achieved"
+                    + (Boolean.TRUE.equals(milestone.onTime()) ? " on time: " : " late (target " + milestone.target()
+                            + "): ") + milestone.title(), ref));
+        } else if (milestone.status() != MilestoneStatus.CANCELLED) {
+            items.add(new TimelineItem(milestone.targetEnd(), "MILESTONE_DUE", "Milestone due"
+                    + (milestone.status() == MilestoneStatus.OVERDUE ? " (overdue)" : "") + " by " + milestone.target()
+                    + ": " + milestone.title(), ref));
+        }
+    }
+
+    private static String where(MeetingRef meeting) {
+        return meeting.city() == null ? "" : " in " + meeting.city();
+    }
+}

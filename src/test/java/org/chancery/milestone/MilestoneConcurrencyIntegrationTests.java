@@ -1,0 +1,94 @@
+package org.chancery.milestone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.JsonNode;
+
+/** Milestone writes racing each other and the opening of their mission. */
+class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
+
+    private static final int PARALLEL = 6;
+
+    @Test
+    void achievesEveryMilestonePlannedWhileItsMissionOpens() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long office = create("/api/missions", """
+                    {"sendingCountry": "KR", "receivingCountry": "CU", "type": "LIAISON_OFFICE", "city": "Havana %d"}"""
+                    .formatted(round)).get("id").asLong();
+            List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < PARALLEL - 1; i++) {
+                int n = i;
+                calls.add(() -> postAsEditor("/api/relations/CU/KR/milestones", """
+                        {"title": "Liaison office %d", "target": "2024-H1", "missionId": %d}""".formatted(n, office))
+                        .andReturn().getResponse());
+            }
+            calls.add(() -> postAsEditor("/api/missions/{id}/open", "{\"date\": \"2024-03-01\"}", office)
+                    .andReturn().getResponse());
+
+            List<MockHttpServletResponse> answers = inParallel(calls);
+
+            assertThat(answers).extracting(MockHttpServletResponse::getStatus).as("round %d", round)
+                    .containsOnly(200, 201);
+            JsonNode overdue = json(getJson("/api/milestones?size=200&status=OVERDUE"));
+            assertThat(overdue.get("content")).as("not achieved after round %d", round).isEmpty();
+        }
+        JsonNode achieved = json(getJson("/api/milestones?size=200&status=ACHIEVED"));
+        assertThat(achieved.get("content")).hasSize(5 * (PARALLEL - 1));
+        achieved.get("content").forEach(m -> assertThat(m.get("achievedOn").asString()).isEqualTo("2024-03-01"));
+    }
+
+    @Test
+    void recordsOnlyOneOfAnAchievementAndACancellationMadeAtOnce() throws Exception {
+        long id = create("/api/relations/CU/KR/milestones", "{\"title\": \"Exchange of notes\", \"target\": \"2024-Q1\"}")
+                .get("id").asLong();
+        List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            calls.add(i % 2 == 0
+                    ? () -> postAsEditor("/api/milestones/{id}/achieve", "{\"date\": \"2024-02-14\"}", id)
+                            .andReturn().getResponse()
+                    : () -> postAsEditor("/api/milestones/{id}/cancel", null, id).andReturn().getResponse());
+        }
+
+        List<MockHttpServletResponse> answers = inParallel(calls);
+
+        assertThat(answers).extracting(MockHttpServletResponse::getStatus).containsOnly(200, 409);
+        assertThat(answers).filteredOn(a -> a.getStatus() == 200).hasSize(1);
+        String winner = JSON.readTree(answers.stream().filter(a -> a.getStatus() == 200).findFirst().orElseThrow()
+                .getContentAsString()).get("status").asString();
+        assertThat(json(getJson("/api/milestones/{id}", id)).get("status").asString()).isEqualTo(winner);
+    }
+
+    private static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
