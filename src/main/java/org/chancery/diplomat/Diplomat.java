@@ -1,0 +1,103 @@
+package org.chancery.diplomat;
+
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.chancery.country.CountryCode;
+import org.chancery.shared.Source;
+import org.chancery.shared.SourcesConverter;
+
+/** A diplomat of one country, with the title and organization they hold now. */
+@Entity
+@Table(name = "diplomat")
+public class Diplomat {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "diplomat_seq")
+    @SequenceGenerator(name = "diplomat_seq", sequenceName = "diplomat_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = 300)
+    private String name;
+
+    @Column(name = "country", nullable = false, length = 2)
+    private String country;
+
+    @Column(name = "title", length = 300)
+    private String title;
+
+    @Column(name = "organization", length = 300)
+    private String organization;
+
+    @Convert(converter = SourcesConverter.class)
+    @Column(name = "sources", length = 1_000_000)
+    private List<Source> sources;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Diplomat() {
+    }
+
+    Diplomat(String name, CountryCode country, String title, String organization, List<Source> sources) {
+        describe(name, country, title, organization, sources);
+    }
+
+    /**
+     * Replaces what is known of the diplomat (a correction or a new post). Text is trimmed; a
+     * blank title or organization is none.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    void describe(String name, CountryCode country, String title, String organization, List<Source> sources) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a diplomat needs a name");
+        }
+        this.name = name.trim();
+        this.country = country.value();
+        this.title = textOrNull(title);
+        this.organization = textOrNull(organization);
+        this.sources = SourcesConverter.orEmpty(sources);
+    }
+
+    private static String textOrNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CountryCode country() {
+        return new CountryCode(country);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String organization() {
+        return organization;
+    }
+
+    public List<Source> sources() {
+        return sources == null ? List.of() : sources;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,179 @@
+package org.chancery.diplomat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.criteria.Predicate;
+import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.VersionMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records, changes, removes and finds diplomats; finds them for the other modules by the id in a
+ * path (unknown is {@code 404}) or in a request body (unknown is R18 {@code UNKNOWN_REFERENCE}).
+ * Writes lock the diplomat's row, so that version checks and R21 hold under concurrent requests.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Diplomats {
+
+    private final DiplomatRepository repository;
+    private final Countries countries;
+    private final ObjectProvider<DiplomatReferences> references;
+
+    /**
+     * The {@link DiplomatReferences} are looked up when a diplomat is deleted, not at start-up, so
+     * that modules whose services use this one may implement them without a dependency cycle.
+     */
+    Diplomats(DiplomatRepository repository, Countries countries, ObjectProvider<DiplomatReferences> references) {
+        this.repository = repository;
+        this.countries = countries;
+        this.references = references;
+    }
+
+    public Diplomat get(long id) {
+        return repository.findById(id).orElseThrow(() -> NotFoundException.of("diplomat", id));
+    }
+
+    /**
+     * The diplomat a request body names.
+     *
+     * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if there is none with that id
+     */
+    public Diplomat reference(Long id, String field) {
+        if (id == null) {
+            throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE, field + " names no diplomat.");
+        }
+        return repository.findById(id).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
+                field + " names no known diplomat: " + id + "."));
+    }
+
+    /**
+     * The diplomats a request body names, in one query.
+     *
+     * @throws RuleViolationException R18 naming the first id that is unknown
+     */
+    public Map<Long, Diplomat> references(Collection<Long> ids, String field) {
+        Map<Long, Diplomat> found = repository.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(Diplomat::id, Function.identity()));
+        for (Long id : ids) {
+            if (!found.containsKey(id)) {
+                throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
+                        field + " names no known diplomat: " + id + ".");
+            }
+        }
+        return found;
+    }
+
+    /** The diplomats with these ids that exist, in one query. */
+    public List<Diplomat> all(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repository.findByIdIn(ids);
+    }
+
+    /**
+     * Diplomats of a country (if given) whose name contains {@code q} (if given), case-insensitive.
+     */
+    public Page<Diplomat> search(CountryCode country, String q, Pageable pageable) {
+        Specification<Diplomat> filter = (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (country != null) {
+                predicates.add(cb.equal(root.get("country"), country.value()));
+            }
+            if (q != null && !q.isBlank()) {
+                String term = q.trim().toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                predicates.add(cb.like(cb.lower(root.get("name")), "%" + term + "%", '\\'));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+        return repository.findAll(filter, pageable);
+    }
+
+    /**
+     * Records a diplomat.
+     *
+     * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if the country is unknown
+     */
+    @Transactional
+    public Diplomat create(DiplomatDescription description) {
+        CountryCode country = countries.reference(description.country(), "country");
+        return repository.saveAndFlush(new Diplomat(description.name(), country, description.title(),
+                description.organization(), description.sources()));
+    }
+
+    /**
+     * Replaces what is known of a diplomat. Meetings keep the title the diplomat held when they
+     * were recorded.
+     *
+     * @param expectedVersions versions the client said it changes ({@code If-Match}, the body's
+     *        {@code version}); null ones are not checked
+     * @throws NotFoundException if there is no such diplomat
+     * @throws VersionMismatchException if an expected version is not the current one
+     * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if the country is unknown
+     */
+    @Transactional
+    public Diplomat update(long id, DiplomatDescription description, Long... expectedVersions) {
+        Diplomat diplomat = lock(id, expectedVersions);
+        CountryCode country = countries.reference(description.country(), "country");
+        diplomat.describe(description.name(), country, description.title(), description.organization(),
+                description.sources());
+        return repository.saveAndFlush(diplomat);
+    }
+
+    /**
+     * Removes a diplomat no recorded fact refers to (R21).
+     *
+     * @throws NotFoundException if there is no such diplomat
+     * @throws VersionMismatchException if an expected version is not the current one
+     * @throws RuleViolationException R21 {@code RESOURCE_IN_USE} naming a fact that refers to it
+     */
+    @Transactional
+    public void delete(long id, Long... expectedVersions) {
+        Diplomat diplomat = lock(id, expectedVersions);
+        references.orderedStream()
+                .map(refs -> refs.firstReferenceTo(id))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(fact -> {
+                    throw inUse(diplomat, fact);
+                });
+        try {
+            repository.delete(diplomat);
+            repository.flush();
+        } catch (DataIntegrityViolationException referredToMeanwhile) {
+            throw inUse(diplomat, "a fact recorded meanwhile");
+        }
+    }
+
+    private Diplomat lock(long id, Long... expectedVersions) {
+        Diplomat diplomat = repository.findForUpdate(id).orElseThrow(() -> NotFoundException.of("diplomat", id));
+        for (Long expected : expectedVersions) {
+            if (expected != null && expected != diplomat.version()) {
+                throw new VersionMismatchException("Diplomat " + id + " is at version " + diplomat.version()
+                        + ", not " + expected + "; read it again and retry.");
+            }
+        }
+        return diplomat;
+    }
+
+    private static RuleViolationException inUse(Diplomat diplomat, String fact) {
+        return new RuleViolationException(Rule.R21_RESOURCE_IN_USE, "Diplomat " + diplomat.id() + " ("
+                + diplomat.name() + ") cannot be deleted: " + fact + " refers to them.");
+    }
+}

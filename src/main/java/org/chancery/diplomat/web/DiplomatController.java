@@ -1,0 +1,143 @@
+package org.chancery.diplomat.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
+import org.chancery.diplomat.Diplomat;
+import org.chancery.diplomat.Diplomats;
+import org.chancery.shared.web.ETags;
+import org.chancery.shared.web.PageRequests;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@RequestMapping(path = "/api/diplomats", produces = "application/json")
+@Tag(name = "Diplomats", description = "The people who meet and head missions, each of one country")
+class DiplomatController {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "country", "country",
+            "title", "title", "organization", "organization");
+
+    private final Diplomats diplomats;
+    private final Countries countries;
+
+    DiplomatController(Diplomats diplomats, Countries countries) {
+        this.diplomats = diplomats;
+        this.countries = countries;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search diplomats", description = "Page of diplomats ordered by name, then id. `country` "
+            + "(alpha-2 or alpha-3, any case) keeps the diplomats of one country; `q` keeps those whose name contains "
+            + "it, case-insensitive. Sortable by id, name, country, title, organization.")
+    @ApiResponse(responseCode = "200", description = "A page of diplomats")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad page or size) or VALIDATION_FAILED "
+            + "(unknown country, bad sort)")
+    PagedModel<DiplomatResponse> search(@Parameter(example = "KR") @RequestParam(required = false) String country,
+            @Parameter(example = "chung") @RequestParam(required = false) String q,
+            @ParameterObject Pageable pageable) {
+        var request = PageRequests.of(pageable, SORTABLE, Sort.by("name", "id"), "id");
+        CountryCode code = country == null ? null : countries.filter(country, "country");
+        return new PagedModel<>(diplomats.search(code, q, request).map(DiplomatResponse::from));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a diplomat", description = "Served with an ETag carrying the version (for If-Match on "
+            + "PUT and DELETE); If-None-Match answers 304.")
+    @ApiResponse(responseCode = "200", description = "The diplomat, with ETag")
+    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such diplomat")
+    ResponseEntity<DiplomatResponse> get(@Parameter(example = "1") @PathVariable long id, WebRequest request) {
+        Diplomat diplomat = diplomats.get(id);
+        String etag = ETags.of(diplomat.version());
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(DiplomatResponse.from(diplomat));
+    }
+
+    @PostMapping(consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Record a diplomat", description = "Role EDITOR. `country` is alpha-2 or alpha-3, any case; "
+            + "the answer gives alpha-2.")
+    @ApiResponse(responseCode = "201", description = "Created, with Location and ETag")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (blank name, missing "
+            + "country, bad source URL), UNKNOWN_REFERENCE (R18: unknown country)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    ResponseEntity<DiplomatResponse> create(@Valid @RequestBody DiplomatRequest body) {
+        Diplomat diplomat = diplomats.create(body.description());
+        return ResponseEntity.created(URI.create("/api/diplomats/" + diplomat.id()))
+                .eTag(ETags.of(diplomat.version()))
+                .body(DiplomatResponse.from(diplomat));
+    }
+
+    @PutMapping(path = "/{id}", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Replace a diplomat", description = "Role EDITOR. Full replacement: omitted optional fields "
+            + "become null. Honours If-Match, and the body's `version` if given: either naming another version than "
+            + "the current one answers 412. Meetings already recorded keep the country and title the diplomat had "
+            + "then.")
+    @ApiResponse(responseCode = "200", description = "The updated diplomat, with its new version and ETag")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, UNKNOWN_REFERENCE (R18: "
+            + "unknown country)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such diplomat")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match or `version` is not the current "
+            + "version")
+    ResponseEntity<DiplomatResponse> update(@Parameter(example = "1") @PathVariable long id,
+            @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DiplomatRequest body) {
+        Diplomat diplomat = diplomats.update(id, body.description(), expectedVersion(id, ifMatch), body.version());
+        return ResponseEntity.ok().eTag(ETags.of(diplomat.version())).body(DiplomatResponse.from(diplomat));
+    }
+
+    @DeleteMapping("/{id}")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Delete a diplomat", description = "Role EDITOR. Refused while a meeting or a head of "
+            + "mission refers to the diplomat (R21). Honours If-Match.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such diplomat")
+    @ApiResponse(responseCode = "409", description = "RESOURCE_IN_USE (R21): a meeting or a head of mission refers "
+            + "to the diplomat")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
+    ResponseEntity<Void> delete(@Parameter(example = "1") @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        diplomats.delete(id, expectedVersion(id, ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The version an If-Match names (412 if none is current), or null without one; the service checks it again. */
+    private Long expectedVersion(long id, String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : ETags.expectedVersion(ifMatch, diplomats.get(id).version());
+    }
+}

@@ -1,0 +1,208 @@
+package org.chancery.meeting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
+import org.chancery.diplomat.Diplomat;
+import org.chancery.diplomat.Diplomats;
+import org.chancery.meeting.MeetingDetails.NamedParticipant;
+import org.chancery.relation.RelationPair;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.Today;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records, removes and finds meetings (rules R3, R17, R18), and answers what the relation view and
+ * the timeline ask about the meetings of a pair of countries, each with one index-backed query on
+ * {@code meeting_pair}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Meetings {
+
+    /** Bounds that stand for "no bound" in date range queries; both databases store them. */
+    static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private final MeetingRepository repository;
+    private final Diplomats diplomats;
+    private final Countries countries;
+    private final Today today;
+
+    Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today) {
+        this.repository = repository;
+        this.diplomats = diplomats;
+        this.countries = countries;
+        this.today = today;
+    }
+
+    /**
+     * Records a meeting. Each participant keeps the country and title of their diplomat as they
+     * are now, unless the draft gives a title.
+     *
+     * @throws RuleViolationException R3 {@code DATE_IN_FUTURE} if the date is after today; R18
+     *         {@code UNKNOWN_REFERENCE} if the country or a diplomat does not exist; R17
+     *         {@code TOO_FEW_PARTIES} unless there are two participants from two countries
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if a diplomat is listed twice
+     */
+    @Transactional
+    public MeetingDetails record(MeetingDraft draft) {
+        FuzzyDate date = FuzzyDate.of(draft.date(), draft.datePrecision());
+        today.requireNotFuture(date.date(), "meeting date");
+        List<MeetingDraft.Attendee> attendees = draft.participants() == null ? List.of() : draft.participants();
+        requireDiplomatIds(attendees);
+        CountryCode country = countries.reference(draft.country(), "country");
+        Map<Long, Diplomat> named = diplomats.references(
+                attendees.stream().map(MeetingDraft.Attendee::diplomatId).distinct().toList(), "participants");
+        List<Participant> participants = attendees.stream()
+                .map(a -> {
+                    Diplomat diplomat = named.get(a.diplomatId());
+                    return Participant.asOfRecording(diplomat.id(), diplomat.country(), diplomat.title(), a.title());
+                })
+                .toList();
+        Meeting meeting = Meeting.record(date, draft.city(), country, draft.title(), draft.summary(),
+                draft.outcomes(), participants, draft.sources());
+        try {
+            repository.saveAndFlush(meeting);
+        } catch (DataIntegrityViolationException removedMeanwhile) {
+            throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
+                    "A diplomat named in participants was deleted meanwhile.");
+        }
+        return details(meeting, named);
+    }
+
+    /**
+     * Removes a meeting.
+     *
+     * @throws NotFoundException if there is no such meeting
+     */
+    @Transactional
+    public void delete(long id) {
+        Meeting meeting = repository.findById(id).orElseThrow(() -> NotFoundException.of("meeting", id));
+        repository.delete(meeting);
+        repository.flush();
+    }
+
+    /**
+     * @throws NotFoundException if there is no such meeting
+     */
+    public MeetingDetails get(long id) {
+        Meeting meeting = repository.findWithParticipants(id).orElseThrow(() -> NotFoundException.of("meeting", id));
+        return details(meeting, diplomatsOf(List.of(meeting)));
+    }
+
+    /**
+     * Meetings in which all the given countries took part (any meeting if none is given), dated
+     * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
+     * same four queries whatever the page size: the ids of the page, their count, the meetings with
+     * their participants, and the participants' names.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
+     */
+    public Page<MeetingDetails> search(Collection<CountryCode> involving, LocalDate from, LocalDate to,
+            Pageable pageable) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "must not be after to (" + to + ")");
+        }
+        LocalDate start = from == null ? EARLIEST : from;
+        LocalDate end = to == null ? LATEST : to;
+        List<String> codes = involving.stream().map(CountryCode::value).distinct().toList();
+        Page<Long> ids = codes.isEmpty()
+                ? repository.findIds(start, end, pageable)
+                : repository.findIdsInvolvingAll(codes, codes.size(), start, end, pageable);
+        if (ids.isEmpty()) {
+            return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());
+        }
+        Map<Long, Meeting> loaded = repository.findAllWithParticipants(ids.getContent()).stream()
+                .collect(Collectors.toMap(Meeting::id, Function.identity()));
+        List<Meeting> page = ids.getContent().stream().map(loaded::get).filter(Objects::nonNull).toList();
+        Map<Long, Diplomat> named = diplomatsOf(page);
+        List<MeetingDetails> content = page.stream().map(meeting -> details(meeting, named)).toList();
+        return new PageImpl<>(content, ids.getPageable(), ids.getTotalElements());
+    }
+
+    /**
+     * The number of meetings in which both countries of the pair took part, dated on or before
+     * {@code asOf} (any date if null). One count on the pair index.
+     */
+    public long countBetween(RelationPair pair, LocalDate asOf) {
+        return repository.countPair(pair.first().value(), pair.second().value(), asOf == null ? LATEST : asOf);
+    }
+
+    /**
+     * The earliest meeting of both countries of the pair dated from {@code from} to {@code asOf}
+     * inclusive (either may be null); of meetings on the same day, the one recorded first.
+     */
+    public Optional<MeetingRef> firstBetweenOnOrAfter(RelationPair pair, LocalDate from, LocalDate asOf) {
+        return pairMeetings(pair, from, asOf, 1).stream().findFirst();
+    }
+
+    /**
+     * The first {@code limit} meetings of both countries of the pair dated on or before
+     * {@code asOf} (any date if null), oldest first.
+     */
+    public List<MeetingRef> between(RelationPair pair, LocalDate asOf, int limit) {
+        return pairMeetings(pair, null, asOf, limit);
+    }
+
+    private List<MeetingRef> pairMeetings(RelationPair pair, LocalDate from, LocalDate to, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return repository.findPair(pair.first().value(), pair.second().value(), from == null ? EARLIEST : from,
+                to == null ? LATEST : to, Limit.of(limit));
+    }
+
+    private static void requireDiplomatIds(List<MeetingDraft.Attendee> attendees) {
+        for (int i = 0; i < attendees.size(); i++) {
+            if (attendees.get(i).diplomatId() == null) {
+                throw new InvalidInputException("participants[" + i + "].diplomatId", "must not be null");
+            }
+        }
+    }
+
+    private Map<Long, Diplomat> diplomatsOf(List<Meeting> meetings) {
+        List<Long> ids = meetings.stream()
+                .flatMap(m -> m.participants().stream())
+                .map(Participant::diplomatId)
+                .distinct()
+                .toList();
+        return byId(diplomats.all(ids));
+    }
+
+    private static Map<Long, Diplomat> byId(List<Diplomat> diplomats) {
+        Map<Long, Diplomat> byId = new HashMap<>();
+        diplomats.forEach(d -> byId.put(d.id(), d));
+        return byId;
+    }
+
+    private static MeetingDetails details(Meeting meeting, Map<Long, Diplomat> named) {
+        List<NamedParticipant> participants = new ArrayList<>();
+        for (Participant p : meeting.participants()) {
+            Diplomat diplomat = named.get(p.diplomatId());
+            participants.add(new NamedParticipant(p.diplomatId(), diplomat == null ? null : diplomat.name(),
+                    p.country(), p.title()));
+        }
+        return new MeetingDetails(meeting, List.copyOf(participants));
+    }
+}

@@ -1,0 +1,55 @@
+package org.chancery.meeting;
+
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import org.chancery.country.CountryCode;
+
+/**
+ * A diplomat taking part in a meeting, with the country they represented and the title they held
+ * there: both are kept as they were when the meeting was recorded, so that a later change of the
+ * diplomat does not rewrite history.
+ */
+@Embeddable
+public class Participant {
+
+    @Column(name = "diplomat_id", nullable = false)
+    private Long diplomatId;
+
+    @Column(name = "country", nullable = false, length = 2)
+    private String country;
+
+    @Column(name = "title", length = 300)
+    private String title;
+
+    protected Participant() {
+    }
+
+    Participant(long diplomatId, CountryCode country, String title) {
+        this.diplomatId = diplomatId;
+        this.country = Objects.requireNonNull(country, "country").value();
+        this.title = title == null || title.isBlank() ? null : title.trim();
+    }
+
+    /**
+     * The participant as of the meeting: the title the request gives if any, else the title the
+     * diplomat holds now.
+     */
+    static Participant asOfRecording(long diplomatId, CountryCode country, String currentTitle, String givenTitle) {
+        return new Participant(diplomatId, country, givenTitle == null || givenTitle.isBlank() ? currentTitle
+                : givenTitle);
+    }
+
+    public long diplomatId() {
+        return diplomatId;
+    }
+
+    public CountryCode country() {
+        return new CountryCode(country);
+    }
+
+    public String title() {
+        return title;
+    }
+}

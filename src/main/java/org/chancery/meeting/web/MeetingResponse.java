@@ -1,0 +1,57 @@
+package org.chancery.meeting.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.country.CountryCode;
+import org.chancery.meeting.Meeting;
+import org.chancery.meeting.MeetingDetails;
+import org.chancery.meeting.MeetingKind;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.Source;
+
+@Schema(name = "Meeting", example = """
+        {"id": 9, "date": "2024-05-22", "datePrecision": "DAY", "city": "Seoul", "country": "KR",
+         "title": "First dialogue since the restoration of relations", "summary": null,
+         "outcomes": ["agreed to open embassies as soon as possible"],
+         "participants": [
+           {"diplomatId": 1, "name": "Chung Byung-won", "country": "KR", "title": "Deputy Foreign Minister"},
+           {"diplomatId": 2, "name": "Carlos Miguel Pereira Hernández", "country": "CU", "title": "Director General for Bilateral Affairs"}],
+         "countries": ["CU", "KR"], "kind": "VISIT", "hostCountry": "KR", "sources": []}""")
+record MeetingResponse(
+        Long id,
+        LocalDate date,
+        DatePrecision datePrecision,
+        String city,
+        @Schema(description = "The country the meeting took place in") String country,
+        String title,
+        String summary,
+        List<String> outcomes,
+        List<ParticipantResponse> participants,
+        @Schema(description = "The countries the participants represented, sorted") List<String> countries,
+        @Schema(description = "VISIT when the meeting took place in one of the participants' countries, else "
+                + "THIRD_LOCATION") MeetingKind kind,
+        @Schema(description = "The meeting's country for a VISIT, else null") String hostCountry,
+        List<Source> sources) {
+
+    @Schema(name = "MeetingParticipant")
+    record ParticipantResponse(
+            long diplomatId,
+            @Schema(description = "The diplomat's name") String name,
+            @Schema(description = "The country the diplomat represented at the meeting") String country,
+            @Schema(description = "The title held at the meeting") String title) {
+    }
+
+    static MeetingResponse from(MeetingDetails details) {
+        Meeting meeting = details.meeting();
+        CountryCode host = meeting.hostCountry();
+        return new MeetingResponse(meeting.id(), meeting.date(), meeting.datePrecision(), meeting.city(),
+                meeting.country().value(), meeting.title(), meeting.summary(), meeting.outcomes(),
+                details.participants().stream()
+                        .map(p -> new ParticipantResponse(p.diplomatId(), p.name(), p.country().value(), p.title()))
+                        .toList(),
+                meeting.countries().stream().map(CountryCode::value).toList(),
+                meeting.kind(), host == null ? null : host.value(), meeting.sources());
+    }
+}

@@ -1,0 +1,62 @@
+package org.chancery;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The module structure of STYLE.md, checked on the compiled classes. */
+class ModuleStructureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.chancery");
+
+    @Test
+    void featureModulesHaveNoCycles() {
+        slices().matching("org.chancery.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void sharedDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("org.chancery.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.chancery.country..", "org.chancery.relation..",
+                        "org.chancery.diplomat..", "org.chancery.meeting..", "org.chancery.mission..",
+                        "org.chancery.milestone..", "org.chancery.timeline..", "org.chancery.demo..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainCodeDoesNotDependOnTheWebAdapters() {
+        noClasses().that().resideOutsideOfPackage("..web..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.chancery..web..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.chancery.shared.."))))
+                .because("the HTTP adapter of a feature sits on top of it, never under it")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersLiveInWebPackagesAndAreNotTransactional() {
+        classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web..")
+                .andShould().notBeAnnotatedWith(Transactional.class).check(CLASSES);
+    }
+
+    @Test
+    void entitiesStayOutOfWebPackages() {
+        classes().that().areAnnotatedWith(Entity.class).should().resideOutsideOfPackage("..web..").check(CLASSES);
+    }
+
+    @Test
+    void thereAreNoLayerPackages() {
+        noClasses().should().resideInAnyPackage("..controller..", "..service..", "..repository..").check(CLASSES);
+    }
+}

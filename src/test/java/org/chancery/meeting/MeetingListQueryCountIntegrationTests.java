@@ -1,0 +1,47 @@
+package org.chancery.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** A page of meetings costs the same number of SQL statements whatever its size (no N+1). */
+@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+class MeetingListQueryCountIntegrationTests extends MeetingIntegrationTest {
+
+    @Autowired
+    private EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void listsAPageOfMeetingsWithAConstantNumberOfStatements() throws Exception {
+        long[] kr = {diplomat("Chung Byung-won", "KR", "Deputy Foreign Minister"),
+                diplomat("Kang Kyung-wha", "KR", "Minister of Foreign Affairs")};
+        long[] cu = {diplomat("Carlos Miguel Pereira Hernández", "CU", "Director General for Bilateral Affairs"),
+                diplomat("Bruno Rodríguez Parrilla", "CU", "Minister of Foreign Affairs")};
+        long kp = diplomat("Choi Son Hui", "KP", "Minister of Foreign Affairs");
+        for (int i = 0; i < 24; i++) {
+            String date = "2024-%02d-%02d".formatted(1 + i % 12, 1 + i);
+            meeting(date, "Seoul", "KR", kr[i % 2], cu[(i / 2) % 2], kp);
+        }
+
+        long small = statementsFor("/api/meetings?size=2");
+        long large = statementsFor("/api/meetings?size=20");
+        long filtered = statementsFor("/api/meetings?size=20&country=CU&country=KR&from=2024-01-01");
+
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(4);
+        assertThat(filtered).isEqualTo(small);
+    }
+
+    private long statementsFor(String url) throws Exception {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        getJson(url).andExpect(status().isOk()).andExpect(jsonPath("$.content[0].participants.length()").value(3));
+        return statistics.getPrepareStatementCount();
+    }
+}

@@ -1,0 +1,111 @@
+package org.chancery.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.chancery.country.CountryCode;
+import org.chancery.relation.RelationPair;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The queries the relation view and the timeline ask about the meetings of a pair. */
+class MeetingsIntegrationTests extends MeetingIntegrationTest {
+
+    private static final CountryCode CU = new CountryCode("CU");
+    private static final CountryCode KR = new CountryCode("KR");
+    private static final CountryCode KP = new CountryCode("KP");
+    private static final RelationPair CU_KR = RelationPair.of(KR, CU);
+    private static final RelationPair CU_KP = RelationPair.of(CU, KP);
+    private static final RelationPair KP_KR = RelationPair.of(KP, KR);
+
+    @Autowired
+    private Meetings meetings;
+
+    private long chung;
+    private long pereira;
+    private long choi;
+
+    @BeforeEach
+    void diplomats() throws Exception {
+        chung = diplomat("Chung Byung-won", "KR", "Deputy Foreign Minister");
+        pereira = diplomat("Carlos Miguel Pereira Hernández", "CU", "Director General for Bilateral Affairs");
+        choi = diplomat("Choi Son Hui", "KP", "Minister of Foreign Affairs");
+    }
+
+    @Test
+    void countsTheMeetingsOfAPairOnOrBeforeADay() throws Exception {
+        meeting("1999-03-01", "Havana", "CU", chung, pereira);
+        meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+        meeting("2024-05-22", "Seoul", "KR", pereira, chung);
+        meeting("2018-11-04", "Pyongyang", "KP", choi, pereira);
+
+        assertThat(meetings.countBetween(CU_KR, LocalDate.of(2024, 5, 22))).isEqualTo(3);
+        assertThat(meetings.countBetween(CU_KR, LocalDate.of(2024, 5, 21))).isEqualTo(1);
+        assertThat(meetings.countBetween(CU_KR, LocalDate.of(1999, 2, 28))).isZero();
+        assertThat(meetings.countBetween(CU_KR, null)).isEqualTo(3);
+        assertThat(meetings.countBetween(CU_KP, LocalDate.of(2026, 6, 1))).isEqualTo(1);
+        assertThat(meetings.countBetween(KP_KR, LocalDate.of(2026, 6, 1))).isZero();
+    }
+
+    @Test
+    void countsAMeetingOfThreeCountriesForEachOfItsPairs() throws Exception {
+        meeting("2024-09-25", "New York", "US", chung, pereira, choi);
+
+        assertThat(meetings.countBetween(CU_KR, null)).isEqualTo(1);
+        assertThat(meetings.countBetween(CU_KP, null)).isEqualTo(1);
+        assertThat(meetings.countBetween(KP_KR, null)).isEqualTo(1);
+    }
+
+    @Test
+    void findsTheFirstMeetingOfAPairOnOrAfterADayAsItStoodOnAnother() throws Exception {
+        meeting("1999-03-01", "Havana", "CU", chung, pereira);
+        long seoul = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+        long sameDay = meeting("2024-05-22", "Seoul", "KR", pereira, chung);
+        long havana = meeting("2025-01-17", "Havana", "CU", chung, pereira);
+
+        LocalDate restoration = LocalDate.of(2024, 2, 14);
+        assertThat(meetings.firstBetweenOnOrAfter(CU_KR, restoration, LocalDate.of(2026, 6, 1)))
+                .hasValueSatisfying(ref -> {
+                    assertThat(ref.id()).isEqualTo(seoul).isLessThan(sameDay);
+                    assertThat(ref.date()).isEqualTo(LocalDate.of(2024, 5, 22));
+                    assertThat(ref.city()).isEqualTo("Seoul");
+                    assertThat(ref.title()).isEqualTo("Talks in Seoul");
+                });
+        assertThat(meetings.firstBetweenOnOrAfter(CU_KR, LocalDate.of(2024, 5, 23), null))
+                .map(MeetingRef::id).contains(havana);
+        assertThat(meetings.firstBetweenOnOrAfter(CU_KR, LocalDate.of(2024, 5, 22), LocalDate.of(2024, 5, 22)))
+                .map(MeetingRef::id).contains(seoul);
+        assertThat(meetings.firstBetweenOnOrAfter(CU_KR, restoration, LocalDate.of(2024, 5, 21))).isEmpty();
+        assertThat(meetings.firstBetweenOnOrAfter(KP_KR, restoration, null)).isEmpty();
+    }
+
+    @Test
+    void findsAnEarlierMeetingRecordedLater() throws Exception {
+        long havana = meeting("2025-01-17", "Havana", "CU", chung, pereira);
+        LocalDate restoration = LocalDate.of(2024, 2, 14);
+        assertThat(meetings.firstBetweenOnOrAfter(CU_KR, restoration, null)).map(MeetingRef::id).contains(havana);
+
+        long seoul = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+
+        assertThat(meetings.firstBetweenOnOrAfter(CU_KR, restoration, null)).map(MeetingRef::id).contains(seoul);
+        deleteAsEditor("/api/meetings/{id}", seoul);
+        assertThat(meetings.firstBetweenOnOrAfter(CU_KR, restoration, null)).map(MeetingRef::id).contains(havana);
+        assertThat(meetings.countBetween(CU_KR, null)).isEqualTo(1);
+    }
+
+    @Test
+    void listsTheMeetingsOfAPairOldestFirstUpToALimit() throws Exception {
+        long havana = meeting("2025-01-17", "Havana", "CU", chung, pereira);
+        long seoul = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+        long old = meeting("1999-03-01", "Havana", "CU", chung, pereira);
+        meeting("2018-11-04", "Pyongyang", "KP", choi, pereira);
+
+        assertThat(meetings.between(CU_KR, null, 10)).extracting(MeetingRef::id).containsExactly(old, seoul, havana);
+        assertThat(meetings.between(CU_KR, LocalDate.of(2024, 12, 31), 10)).extracting(MeetingRef::id)
+                .containsExactly(old, seoul);
+        assertThat(meetings.between(CU_KR, null, 2)).extracting(MeetingRef::id).containsExactly(old, seoul);
+        assertThat(meetings.between(CU_KR, null, 0)).isEmpty();
+    }
+}
