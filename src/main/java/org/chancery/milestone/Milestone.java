@@ -66,7 +66,7 @@ class Milestone {
     private boolean cancelled;
 
     @Convert(converter = SourcesConverter.class)
-    @Column(name = "sources", length = 20000)
+    @Column(name = "sources", length = 1000000)
     private List<Source> sources;
 
     @Version

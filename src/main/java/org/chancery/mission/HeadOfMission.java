@@ -59,7 +59,7 @@ public class HeadOfMission {
     private LocalDate endedOn;
 
     @Convert(converter = SourcesConverter.class)
-    @Column(name = "sources", length = 20000)
+    @Column(name = "sources", length = 1000000)
     private List<Source> sources;
 
     protected HeadOfMission() {

@@ -100,7 +100,7 @@ public class Mission {
     private String embassySlot;
 
     @Convert(converter = SourcesConverter.class)
-    @Column(name = "sources", length = 20000)
+    @Column(name = "sources", length = 1000000)
     private List<Source> sources;
 
     @Version

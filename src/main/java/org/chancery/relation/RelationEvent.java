@@ -50,7 +50,7 @@ public class RelationEvent implements EventFact {
     private String note;
 
     @Convert(converter = SourcesConverter.class)
-    @Column(name = "sources", length = 20000)
+    @Column(name = "sources", length = 1000000)
     private List<Source> sources;
 
     protected RelationEvent() {

@@ -29,7 +29,7 @@ final class MilestoneRequests {
             @Schema(description = "a mission between the two countries (either direction) whose opening will "
                     + "achieve the milestone")
             Long missionId,
-            @Size(max = 50) List<@Valid Source> sources) {
+            @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 
     @Schema(name = "AchieveMilestone", example = "{\"date\": \"2025-01-17\"}")

@@ -30,7 +30,7 @@ final class MissionRequests {
             String plannedOpening,
             @Schema(description = "For an INTERESTS_SECTION only: the third country protecting the sending country's interests")
             @Size(max = 3) String protectingPower,
-            @Size(max = 50) List<@Valid Source> sources) {
+            @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 
     @Schema(name = "OpenMission", example = "{\"date\": \"2025-01-17\", \"datePrecision\": \"DAY\"}")
@@ -49,7 +49,7 @@ final class MissionRequests {
             LocalDate agrementOn,
             @NotNull LocalDate startedOn,
             LocalDate endedOn,
-            @Size(max = 50) List<@Valid Source> sources) {
+            @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 
     @Schema(name = "EndHeadOfMission", example = "{\"date\": \"2025-06-30\"}")

@@ -19,5 +19,5 @@ record RecordEventRequest(
         @Schema(description = "DAY (default), MONTH or YEAR; the date is then the first day of that period")
         DatePrecision datePrecision,
         @Size(max = 2000) String note,
-        @Size(max = 50) List<@Valid Source> sources) {
+        @Size(max = 50) List<@NotNull @Valid Source> sources) {
 }

@@ -17,6 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
+    private static final int MAX_SIZE = 200;
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/**");
@@ -24,14 +26,17 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        check(request.getParameter("page"), "page", 0);
-        check(request.getParameter("size"), "size", 1);
+        long page = check(request.getParameter("page"), "page", 0);
+        long size = check(request.getParameter("size"), "size", 1);
+        if (page * Math.min(Math.max(size, 20), MAX_SIZE) > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "is too large");
+        }
         return true;
     }
 
-    private static void check(String value, String name, int minimum) {
+    private static long check(String value, String name, int minimum) {
         if (value == null) {
-            return;
+            return minimum;
         }
         long number;
         try {
@@ -45,5 +50,6 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (number > Integer.MAX_VALUE) {
             throw new InvalidInputException(name, "is too large");
         }
+        return number;
     }
 }

@@ -64,6 +64,27 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesPagesBeyondReachAndSizesBelowOne() throws Exception {
+        assertProblem(getJson("/api/countries?page=50000000&size=200"), 400, "VALIDATION_FAILED");
+        assertProblem(getJson("/api/countries?size=0"), 400, "VALIDATION_FAILED");
+        assertProblem(getJson("/api/countries?page=-1"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesANullSource() throws Exception {
+        assertProblem(postAsEditor("/api/relations/CU/KR/events",
+                "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\",\"sources\":[null]}"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void acceptsFiftyLongSources() throws Exception {
+        String source = "{\"url\":\"https://example.org/" + "a".repeat(1900) + "\",\"title\":\"" + "t".repeat(400) + "\"}";
+        String sources = String.join(",", java.util.Collections.nCopies(50, source));
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\",\"sources\":["
+                + sources + "]}").andExpect(status().isCreated());
+    }
+
+    @Test
     void answersUnknownPathWithNotFound() throws Exception {
         assertProblem(getJson("/api/embassies"), 404, "NOT_FOUND");
         assertProblem(getJson("/nothing/here"), 404, "NOT_FOUND");
