@@ -1,19 +1,74 @@
 package org.chancery.shared.web;
 
+import java.util.List;
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Chancery API", version = "1",
         description = "Diplomatic relations tracker: relations, diplomats, meetings, missions and milestones, with the "
                 + "rules of diplomatic law (API.md rules R1–R21) enforced on every write. Reads are public; writes "
-                + "need HTTP Basic credentials of an EDITOR (or ADMIN). Errors are RFC 9457 problem details with a "
-                + "stable `code`.",
+                + "need HTTP Basic credentials of an EDITOR (or ADMIN). Errors are RFC 9457 problem details "
+                + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
+                + "naming the fields of a VALIDATION_FAILED.",
         license = @License(name = "Apache-2.0")))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 class OpenApiConfiguration {
+
+    private static final String PROBLEM = "Problem";
+
+    /** Every 4xx and 5xx answer is a problem document, whatever the endpoint returns on success. */
+    @Bean
+    OpenApiCustomizer problemDetailsForErrorAnswers() {
+        return openApi -> {
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            Content problem = new Content().addMediaType("application/problem+json",
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getResponses() == null) {
+                    return;
+                }
+                for (Map.Entry<String, ApiResponse> response : operation.getResponses().entrySet()) {
+                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                        response.getValue().setContent(problem);
+                    }
+                }
+            }));
+        };
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema error = new ObjectSchema();
+        error.addProperty("field", new StringSchema().example("date"));
+        error.addProperty("message", new StringSchema().example("must not be null"));
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details with Chancery's stable code");
+        problem.addProperty("type", new StringSchema().example("urn:chancery:problem:relation-not-established"));
+        problem.addProperty("title", new StringSchema().example("Relation not established"));
+        problem.addProperty("status", new IntegerSchema().example(409));
+        problem.addProperty("detail", new StringSchema().example("A EMBASSY opens only while diplomatic relations are "
+                + "established; between CU and KR they are SEVERED on 2024-01-10."));
+        problem.addProperty("instance", new StringSchema().example("/api/missions/5/open"));
+        problem.addProperty("code", new StringSchema().example("RELATION_NOT_ESTABLISHED"));
+        problem.addProperty("rule", new StringSchema().example("R5").description("the API.md rule id, for rule violations"));
+        problem.addProperty("errors", new ArraySchema().items(error).description("for VALIDATION_FAILED"));
+        problem.required(List.of("type", "title", "status", "detail", "instance", "code"));
+        return problem;
+    }
 }
