@@ -1,0 +1,199 @@
+package org.chancery.mission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.chancery.country.CountryCode;
+import org.chancery.relation.RelationState;
+import org.chancery.relation.RelationStatus;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.PartialDate;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class MissionTests {
+
+    private static final CountryCode CU = CountryCode.of("CU");
+    private static final CountryCode KR = CountryCode.of("KR");
+    private static final CountryCode CH = CountryCode.of("CH");
+    private static final CountryCode US = CountryCode.of("US");
+
+    private static final RelationState ESTABLISHED = new RelationState(RelationStatus.ESTABLISHED,
+            LocalDate.of(2024, 2, 14), RelationStatus.ESTABLISHED, LocalDate.of(2024, 2, 14));
+    private static final RelationState SEVERED = new RelationState(RelationStatus.SEVERED,
+            LocalDate.of(1959, 1, 1), RelationStatus.ESTABLISHED, LocalDate.of(1949, 1, 1));
+    private static final RelationState CONSULAR_ONLY = new RelationState(RelationStatus.NONE, null,
+            RelationStatus.ESTABLISHED, null);
+
+    private static Mission mission(MissionType type) {
+        return new Mission(CU, KR, type, "Seoul", PartialDate.parse("2024-07"), type == MissionType.INTERESTS_SECTION
+                ? CH : null, List.of());
+    }
+
+    private static FuzzyDate day(String date) {
+        return FuzzyDate.of(LocalDate.parse(date), DatePrecision.DAY);
+    }
+
+    private static void assertBreaks(Rule rule, Executable change) {
+        assertThatThrownBy(change::execute).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.rule()).isEqualTo(rule));
+    }
+
+    @Test
+    @DisplayName("R5: embassy-class missions and provisional offices need established diplomatic relations")
+    void embassiesNeedDiplomaticRelations() {
+        for (MissionType type : List.of(MissionType.EMBASSY, MissionType.HIGH_COMMISSION, MissionType.NUNCIATURE,
+                MissionType.PROVISIONAL_OFFICE)) {
+            assertBreaks(Rule.R5_RELATION_NOT_ESTABLISHED, () -> MissionRules.relationsForOpening(mission(type),
+                    LocalDate.of(2000, 1, 1), SEVERED, RelationState.NONE));
+            MissionRules.relationsForOpening(mission(type), LocalDate.of(2025, 1, 1), ESTABLISHED, RelationState.NONE);
+        }
+    }
+
+    @Test
+    @DisplayName("R6: consular posts need consular relations, even without diplomatic ones")
+    void consularPostsNeedConsularRelations() {
+        for (MissionType type : List.of(MissionType.CONSULATE_GENERAL, MissionType.CONSULATE,
+                MissionType.HONORARY_CONSULATE)) {
+            assertBreaks(Rule.R6_CONSULAR_RELATION_NOT_ESTABLISHED, () -> MissionRules.relationsForOpening(
+                    mission(type), LocalDate.of(2000, 1, 1), RelationState.NONE, RelationState.NONE));
+            MissionRules.relationsForOpening(mission(type), LocalDate.of(2000, 1, 1), CONSULAR_ONLY, RelationState.NONE);
+        }
+    }
+
+    @Test
+    @DisplayName("R7: a second embassy-class mission of a direction is refused")
+    void oneEmbassyPerDirection() {
+        Mission open = mission(MissionType.EMBASSY);
+        assertBreaks(Rule.R7_EMBASSY_ALREADY_OPEN, () -> MissionRules.oneEmbassyPerDirection(
+                mission(MissionType.HIGH_COMMISSION), LocalDate.of(2025, 1, 1), List.of(open)));
+        MissionRules.oneEmbassyPerDirection(mission(MissionType.EMBASSY), LocalDate.of(2025, 1, 1), List.of());
+    }
+
+    @Test
+    @DisplayName("R9: an interests section needs a third country as protecting power, no relations, and a protector with relations")
+    void interestsSectionRules() {
+        assertBreaks(Rule.R9_INTERESTS_SECTION_NOT_ALLOWED,
+                () -> MissionRules.protectingPower(MissionType.INTERESTS_SECTION, US, CU, null));
+        assertBreaks(Rule.R9_INTERESTS_SECTION_NOT_ALLOWED,
+                () -> MissionRules.protectingPower(MissionType.INTERESTS_SECTION, US, CU, CU));
+        MissionRules.protectingPower(MissionType.INTERESTS_SECTION, US, CU, CH);
+
+        Mission section = mission(MissionType.INTERESTS_SECTION);
+        assertBreaks(Rule.R9_INTERESTS_SECTION_NOT_ALLOWED, () -> MissionRules.relationsForOpening(section,
+                LocalDate.of(2025, 1, 1), ESTABLISHED, ESTABLISHED));
+        assertBreaks(Rule.R9_INTERESTS_SECTION_NOT_ALLOWED, () -> MissionRules.relationsForOpening(section,
+                LocalDate.of(1977, 9, 1), SEVERED, RelationState.NONE));
+        MissionRules.relationsForOpening(section, LocalDate.of(1977, 9, 1), SEVERED, ESTABLISHED);
+    }
+
+    @Test
+    @DisplayName("R10: a liaison office opens whatever the relations")
+    void liaisonOfficesOpenFreely() {
+        MissionRules.relationsForOpening(mission(MissionType.LIAISON_OFFICE), LocalDate.of(1995, 1, 28),
+                RelationState.NONE, RelationState.NONE);
+        MissionRules.relationsForOpening(mission(MissionType.LIAISON_OFFICE), LocalDate.of(1995, 1, 28), SEVERED,
+                RelationState.NONE);
+    }
+
+    @Test
+    @DisplayName("R12: PLANNED → OPEN → CLOSED, or PLANNED → CANCELLED; no closing before opening")
+    void followsTheStatusMachine() {
+        Mission mission = mission(MissionType.EMBASSY);
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> mission.close(day("2025-01-01"), null));
+        mission.open(day("2025-01-17"));
+        assertThat(mission.status()).isEqualTo(MissionStatus.OPEN);
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> mission.open(day("2025-01-18")));
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, mission::cancel);
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> mission.close(day("2025-01-16"), null));
+        mission.close(day("2025-06-30"), "Budget");
+        assertThat(mission.status()).isEqualTo(MissionStatus.CLOSED);
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> mission.close(day("2025-07-01"), null));
+
+        Mission planned = mission(MissionType.CONSULATE);
+        planned.cancel();
+        assertThat(planned.status()).isEqualTo(MissionStatus.CANCELLED);
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> planned.open(day("2025-01-01")));
+    }
+
+    @Test
+    void derivesTheStatusOnADay() {
+        Mission mission = mission(MissionType.EMBASSY);
+        mission.open(day("2025-01-17"));
+        mission.close(day("2025-06-30"), null);
+        assertThat(mission.statusOn(LocalDate.of(2025, 1, 16))).isEqualTo(MissionStatus.PLANNED);
+        assertThat(mission.statusOn(LocalDate.of(2025, 1, 17))).isEqualTo(MissionStatus.OPEN);
+        assertThat(mission.statusOn(LocalDate.of(2025, 6, 29))).isEqualTo(MissionStatus.OPEN);
+        assertThat(mission.statusOn(LocalDate.of(2025, 6, 30))).isEqualTo(MissionStatus.CLOSED);
+    }
+
+    @Test
+    @DisplayName("R13: a head of mission is a diplomat of the sending country")
+    void headIsOfTheSendingCountry() {
+        assertBreaks(Rule.R13_DIPLOMAT_NOT_OF_SENDING_COUNTRY,
+                () -> MissionRules.diplomatOfSendingCountry(mission(MissionType.EMBASSY), KR, "Chung Byung-won"));
+        MissionRules.diplomatOfSendingCountry(mission(MissionType.EMBASSY), CU, "Claudio Monzón Baeza");
+    }
+
+    @Test
+    @DisplayName("R14: ambassadors and envoys need agrément on or before the start")
+    void ambassadorsNeedAgrement() {
+        Mission mission = mission(MissionType.EMBASSY);
+        LocalDate start = LocalDate.of(2025, 1, 8);
+        assertBreaks(Rule.R14_AGREMENT_REQUIRED, () -> mission.appoint(1, "A", HeadRank.AMBASSADOR, null, start, null, null));
+        assertBreaks(Rule.R14_AGREMENT_REQUIRED,
+                () -> mission.appoint(1, "A", HeadRank.ENVOY, start.plusDays(1), start, null, null));
+        mission.appoint(1, "A", HeadRank.AMBASSADOR, start, start, null, null);
+        mission(MissionType.EMBASSY).appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null, start, null, null);
+    }
+
+    @Test
+    @DisplayName("R15: heads start while relations are established, at diplomatic missions only — open or not")
+    void headsNeedRelationsAndADiplomaticMission() {
+        assertBreaks(Rule.R15_RELATION_NOT_ESTABLISHED, () -> MissionRules.headOfMission(mission(MissionType.EMBASSY),
+                LocalDate.of(2000, 1, 1), SEVERED));
+        assertBreaks(Rule.R15_MISSION_TYPE_INVALID, () -> MissionRules.headOfMission(mission(MissionType.CONSULATE),
+                LocalDate.of(2025, 1, 1), ESTABLISHED));
+        assertBreaks(Rule.R15_MISSION_TYPE_INVALID, () -> mission(MissionType.CONSULATE_GENERAL)
+                .appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, LocalDate.of(2025, 1, 1), null, null));
+        Mission planned = mission(MissionType.EMBASSY);
+        MissionRules.headOfMission(planned, LocalDate.of(2025, 1, 8), ESTABLISHED);
+        assertThat(planned.appoint(1, "Claudio Monzón Baeza", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1),
+                LocalDate.of(2025, 1, 8), null, null).servesOn(LocalDate.of(2025, 1, 8))).isTrue();
+        assertThat(planned.status()).isEqualTo(MissionStatus.PLANNED);
+    }
+
+    @Test
+    @DisplayName("R16: heads' periods never overlap; a successor may start the day the predecessor ends")
+    void headsDoNotOverlap() {
+        Mission mission = mission(MissionType.EMBASSY);
+        mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES_AD_INTERIM, null, LocalDate.of(2024, 3, 1),
+                LocalDate.of(2025, 1, 8), null);
+        assertBreaks(Rule.R16_HEAD_OF_MISSION_OVERLAP, () -> mission.appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null,
+                LocalDate.of(2024, 12, 1), null, null));
+        assertBreaks(Rule.R16_HEAD_OF_MISSION_OVERLAP, () -> mission.appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null,
+                LocalDate.of(2023, 1, 1), LocalDate.of(2024, 3, 2), null));
+        mission.appoint(2, "B", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1), LocalDate.of(2025, 1, 8), null, null);
+        mission.appoint(3, "C", HeadRank.CHARGE_D_AFFAIRES, null, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 3, 1), null);
+        assertThat(mission.heads()).extracting(HeadOfMission::name).containsExactly("C", "A", "B");
+    }
+
+    @Test
+    @DisplayName("R16: closing a mission ends its serving head that day")
+    void closingEndsTheServingHead() {
+        Mission mission = mission(MissionType.EMBASSY);
+        mission.open(day("2024-09-01"));
+        HeadOfMission head = mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, LocalDate.of(2024, 9, 1), null,
+                null);
+        mission.close(day("2025-05-01"), null);
+        assertThat(head.endedOn()).isEqualTo(LocalDate.of(2025, 5, 1));
+        assertThat(mission.headServingOn(LocalDate.of(2025, 5, 1))).isEmpty();
+    }
+}
