@@ -23,23 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
  * status.
  */
 @Service
-@Transactional(readOnly = true)
 public class MilestoneService {
 
     private final MilestoneRepository repository;
     private final Milestones milestones;
     private final MissionService missions;
     private final RelationService relations;
-    private final CommittedMissionFacts committed;
     private final Today today;
 
     MilestoneService(MilestoneRepository repository, Milestones milestones, MissionService missions,
-            CommittedMissionFacts committed, RelationService relations, Today today) {
+            RelationService relations, Today today) {
         this.repository = repository;
         this.milestones = milestones;
         this.missions = missions;
         this.relations = relations;
-        this.committed = committed;
         this.today = today;
     }
 
@@ -51,9 +48,9 @@ public class MilestoneService {
      * Plans a milestone of {@code pair}. A milestone whose mission has already opened is achieved
      * at once, on the mission's opening day.
      *
-     * <p>With a mission, the pair's row lock is taken, as opening a mission takes it, and the
-     * mission is read again as committed once the lock is held: so a mission opening concurrently
-     * either sees the new milestone or is seen by it. (The mission is first read before the lock,
+     * <p>With a mission, the milestone is recorded under the pair's row lock, as opening a mission
+     * is, and the mission is read again once the lock is held: so a mission opening concurrently
+     * either sees the new milestone or is seen by it. (The mission is first checked before the lock,
      * so that a refused request does not create the pair's row.)
      *
      * @throws InvalidInputException {@code VALIDATION_FAILED} on {@code title} if it is blank or
@@ -62,22 +59,22 @@ public class MilestoneService {
      *         mission, R19 {@code MISSION_NOT_IN_RELATION} if the mission is not between the pair's
      *         two countries
      */
-    @Transactional
     public MilestoneView plan(RelationPair pair, Plan plan) {
         String title = title(plan.title());
         PartialDate target = target(plan.target());
-        Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
-        if (plan.missionId() != null) {
+        if (plan.missionId() == null) {
+            return MilestoneView.of(repository.save(new Milestone(pair, title, target, null, plan.sources())),
+                    today.date());
+        }
+        missionOf(pair, plan.missionId());
+        return relations.underPairLock(pair, relation -> {
+            Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
             LocalDate openedOn = missionOf(pair, plan.missionId()).openedOn();
-            relations.lock(pair);
-            if (openedOn == null) {
-                openedOn = committed.of(plan.missionId()).map(MissionFacts::openedOn).orElse(null);
-            }
             if (openedOn != null) {
                 milestone.missionOpened(openedOn);
             }
-        }
-        return MilestoneView.of(repository.save(milestone), today.date());
+            return MilestoneView.of(repository.save(milestone), today.date());
+        });
     }
 
     /**

@@ -6,12 +6,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
-import jakarta.persistence.EntityManager;
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
+import org.chancery.relation.Relation;
+import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationState;
@@ -31,13 +33,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mission lifecycle under the rules of API.md. Every change that depends on the state of the
- * relation or on the other missions of a pair first takes the pair's row lock
- * ({@link RelationService#lock}), so concurrent requests — from this or another instance sharing
+ * The mission lifecycle under the rules of API.md. Every change of a mission runs under its pair's
+ * row lock ({@link RelationService#underPairLock}), so concurrent requests — from this or another instance sharing
  * the database — are applied one after the other; R7 is also backed by a unique column.
  */
 @Service
-@Transactional(readOnly = true)
 public class MissionService {
 
     static final Set<MissionType> EMBASSY_CLASS = EnumSet.of(MissionType.EMBASSY, MissionType.HIGH_COMMISSION,
@@ -51,17 +51,17 @@ public class MissionService {
     private final Diplomats diplomats;
     private final Today today;
     private final ApplicationEventPublisher events;
-    private final EntityManager entityManager;
+    private final MissionRelationGuard guard;
 
     MissionService(MissionRepository missions, RelationService relations, Countries countries, Diplomats diplomats,
-            Today today, ApplicationEventPublisher events, EntityManager entityManager) {
+            Today today, ApplicationEventPublisher events, MissionRelationGuard guard) {
         this.missions = missions;
         this.relations = relations;
         this.countries = countries;
         this.diplomats = diplomats;
         this.today = today;
         this.events = events;
-        this.entityManager = entityManager;
+        this.guard = guard;
     }
 
     /** What is needed to plan a mission; codes as clients sent them. */
@@ -94,35 +94,38 @@ public class MissionService {
     /**
      * Opens a planned mission on {@code on}: R3, R5, R6, R9, R10, R12, R7 (also under concurrent
      * requests), R8 (supersedes the direction's open provisional office and interests section),
-     * R20 (refuses if a recorded mission would be left breaking R8).
+     * R20 (refuses if a recorded fact would be left breaking a rule — a severance after the opening
+     * day, a predecessor that closed after it).
      */
-    @Transactional
     public Mission open(long id, FuzzyDate on) {
         today.requireNotFuture(on.date(), "opening date");
-        Mission mission = lockedMission(id);
-        LocalDate day = on.date();
-        RelationState pairState = relations.history(pairOf(mission)).on(day);
-        RelationState powerState = mission.protectingPower() == null ? RelationState.NONE
-                : relations.history(RelationPair.of(mission.protectingPower(), mission.receivingCountry())).on(day);
-        if (mission.status() == MissionStatus.PLANNED) {
-            MissionRules.relationsForOpening(mission, day, pairState, powerState);
-        }
-        if (mission.type().embassyClass() && mission.status() == MissionStatus.PLANNED) {
-            MissionRules.oneEmbassyPerDirection(mission, day, missions.findEmbassiesOpenAfter(
-                    mission.sendingCountry().value(), mission.receivingCountry().value(), EMBASSY_CLASS, id, day));
-        }
-        mission.open(on);
-        if (mission.type().embassyClass()) {
-            supersedePredecessors(mission, day);
-        }
-        try {
-            missions.flush();
-        } catch (DataIntegrityViolationException e) {
-            throw new RuleViolationException(Rule.R7_EMBASSY_ALREADY_OPEN, mission.sendingCountry()
-                    + " already has an open embassy-class mission in " + mission.receivingCountry() + ".");
-        }
-        events.publishEvent(new MissionOpened(mission.id(), mission.sendingCountry(), mission.receivingCountry(), day));
-        return mission;
+        return underPairLock(id, (relation, mission) -> {
+            LocalDate day = on.date();
+            RelationHistory history = relation.history();
+            if (mission.status() == MissionStatus.PLANNED) {
+                RelationState powerState = mission.protectingPower() == null ? RelationState.NONE
+                        : relations.history(RelationPair.of(mission.protectingPower(), mission.receivingCountry())).on(day);
+                MissionRules.relationsForOpening(mission, day, history.on(day), powerState);
+                if (mission.type().embassyClass()) {
+                    MissionRules.oneEmbassyPerDirection(mission, day, missions.findEmbassiesOpenAfter(
+                            mission.sendingCountry().value(), mission.receivingCountry().value(), EMBASSY_CLASS, id, day));
+                }
+            }
+            mission.open(on);
+            if (mission.type().embassyClass()) {
+                supersedePredecessors(mission, day);
+            }
+            try {
+                missions.flush();
+            } catch (DataIntegrityViolationException e) {
+                throw new RuleViolationException(Rule.R7_EMBASSY_ALREADY_OPEN, mission.sendingCountry()
+                        + " already has an open embassy-class mission in " + mission.receivingCountry() + ".");
+            }
+            guard.check(pairOf(mission), history);
+            events.publishEvent(new MissionOpened(mission.id(), mission.sendingCountry(), mission.receivingCountry(),
+                    day));
+            return mission;
+        });
     }
 
     /** R8: the direction's open provisional office and interests section close as the embassy opens. */
@@ -146,22 +149,22 @@ public class MissionService {
     }
 
     /** Closes an open mission (R3, R12) and ends its serving head that day (R16). */
-    @Transactional
     public Mission close(long id, FuzzyDate on, String reason) {
         today.requireNotFuture(on.date(), "closing date");
-        Mission mission = lockedMission(id);
-        mission.close(on, reason);
-        missions.flush();
-        return mission;
+        return underPairLock(id, (relation, mission) -> {
+            mission.close(on, reason);
+            missions.flush();
+            return mission;
+        });
     }
 
     /** Cancels a planned mission (R12). */
-    @Transactional
     public Mission cancel(long id) {
-        Mission mission = lockedMission(id);
-        mission.cancel();
-        missions.flush();
-        return mission;
+        return underPairLock(id, (relation, mission) -> {
+            mission.cancel();
+            missions.flush();
+            return mission;
+        });
     }
 
     /** What is needed to appoint a head of mission. */
@@ -173,7 +176,6 @@ public class MissionService {
      * Appoints a head of mission: R3, R18, R15 (diplomatic missions only; relations established when
      * the head starts, whether or not the mission is open yet), R13, R14, R16.
      */
-    @Transactional
     public HeadOfMission appoint(long missionId, Appointment appointment) {
         today.requireNotFuture(appointment.startedOn(), "startedOn");
         if (appointment.endedOn() != null) {
@@ -185,44 +187,48 @@ public class MissionService {
         if (appointment.agrementOn() != null) {
             today.requireNotFuture(appointment.agrementOn(), "agrementOn");
         }
-        Mission mission = lockedMission(missionId);
-        Diplomat diplomat = diplomats.reference(appointment.diplomatId(), "diplomatId");
-        RelationState onStart = relations.history(pairOf(mission)).on(appointment.startedOn());
-        MissionRules.headOfMission(mission, appointment.startedOn(), onStart);
-        MissionRules.diplomatOfSendingCountry(mission, diplomat.country(), diplomat.name());
-        HeadOfMission head = mission.appoint(diplomat.id(), diplomat.name(), appointment.rank(),
-                appointment.agrementOn(), appointment.startedOn(), appointment.endedOn(), appointment.sources());
-        missions.flush();
-        return head;
+        return underPairLock(missionId, (relation, mission) -> {
+            Diplomat diplomat = diplomats.reference(appointment.diplomatId(), "diplomatId");
+            MissionRules.headOfMission(mission, appointment.startedOn(), relation.history().on(appointment.startedOn()));
+            MissionRules.diplomatOfSendingCountry(mission, diplomat.country(), diplomat.name());
+            HeadOfMission head = mission.appoint(diplomat.id(), diplomat.name(), appointment.rank(),
+                    appointment.agrementOn(), appointment.startedOn(), appointment.endedOn(), appointment.sources());
+            missions.flush();
+            return head;
+        });
     }
 
     /** Ends a serving head of mission on {@code on} (R3). */
-    @Transactional
     public HeadOfMission endHead(long missionId, long headId, LocalDate on) {
         today.requireNotFuture(on, "date");
-        Mission mission = lockedMission(missionId);
-        HeadOfMission head = mission.head(headId).orElseThrow(() ->
-                new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
-        head.end(on);
-        missions.flush();
-        return head;
+        return underPairLock(missionId, (relation, mission) -> {
+            HeadOfMission head = mission.head(headId).orElseThrow(() ->
+                    new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
+            head.end(on);
+            missions.flush();
+            return head;
+        });
     }
 
+    @Transactional(readOnly = true)
     public Mission get(long id) {
         return missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id)).withHeads();
     }
 
+    @Transactional(readOnly = true)
     public Optional<MissionFacts> facts(long id) {
         return missions.findById(id).map(MissionFacts::of);
     }
 
     /** The missions of a pair, both directions, as they stood at the end of {@code day}; one query. */
+    @Transactional(readOnly = true)
     public List<MissionOnDay> between(RelationPair pair, LocalDate day) {
         return missions.findBetween(pair.first().value(), pair.second().value()).stream()
                 .map(mission -> MissionOnDay.of(mission, day)).toList();
     }
 
     /** The missions of a pair, both directions, with their heads. */
+    @Transactional(readOnly = true)
     public List<Mission> withHeadsBetween(RelationPair pair) {
         List<Mission> between = missions.findBetween(pair.first().value(), pair.second().value());
         between.forEach(Mission::withHeads);
@@ -234,6 +240,7 @@ public class MissionService {
             MissionStatus status, LocalDate openOn) {
     }
 
+    @Transactional(readOnly = true)
     public Page<Mission> search(Filter filter, Pageable pageable) {
         Page<Mission> page = missions.search(code(filter.sending()), code(filter.receiving()), code(filter.country()),
                 filter.type(), filter.status(), filter.openOn(), pageable);
@@ -245,11 +252,13 @@ public class MissionService {
         return today.date();
     }
 
-    private Mission lockedMission(long id) {
-        Mission mission = get(id);
-        relations.lock(pairOf(mission));
-        entityManager.refresh(mission);
-        return mission.withHeads();
+    /**
+     * Runs a change of mission {@code id} under its pair's lock ({@link RelationService#underPairLock}),
+     * with the mission read after the lock was taken.
+     */
+    private <T> T underPairLock(long id, BiFunction<Relation, Mission, T> change) {
+        RelationPair pair = pairOf(missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id)));
+        return relations.underPairLock(pair, relation -> change.apply(relation, get(id)));
     }
 
     private static RelationPair pairOf(Mission mission) {

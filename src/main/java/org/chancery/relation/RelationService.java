@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
@@ -15,17 +16,18 @@ import org.chancery.shared.Today;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records and removes relation events under a row lock on the pair, so that concurrent writes
- * (from this or another instance) are applied one after the other: R1 and R2 through the
+ * Records and removes relation events under a row lock on the pair ({@link #underPairLock}), so
+ * that concurrent writes (from this or another instance) are applied one after the other: R1 and R2 through the
  * {@link Relation} aggregate, R3 on dates, R11 and R20 through the {@link RelationHistoryGuard}s
  * of the modules whose facts depend on the relation.
  */
 @Service
-@Transactional(readOnly = true)
 public class RelationService {
 
     private final RelationRepository relations;
@@ -33,9 +35,11 @@ public class RelationService {
     private final Countries countries;
     private final Today today;
     private final List<RelationHistoryGuard> guards;
+    private final TransactionTemplate writing;
 
     RelationService(RelationRepository relations, RelationRows rows, Countries countries, Today today,
-            List<RelationHistoryGuard> guards) {
+            List<RelationHistoryGuard> guards, PlatformTransactionManager transactions) {
+        this.writing = new TransactionTemplate(transactions);
         this.relations = relations;
         this.rows = rows;
         this.countries = countries;
@@ -57,20 +61,20 @@ public class RelationService {
      * Records an event on the pair, wherever it falls in its history (R1, R2, R3), applies a
      * severance's effects (R11) and checks the facts that depend on the relation (R20).
      */
-    @Transactional
     public RecordedEvent record(RelationPair pair, EventType type, FuzzyDate date, String note, List<Source> sources) {
         today.requireNotFuture(date.date(), "event date");
-        Relation relation = lock(pair);
-        RelationEvent event = relation.record(type, date, note, sources);
-        List<AffectedMission> affected = new ArrayList<>();
-        if (type == EventType.SEVERED) {
-            guards.forEach(guard -> affected.addAll(guard.severed(pair, date.date())));
-        }
-        RelationHistory history = relation.history();
-        guards.forEach(guard -> guard.check(pair, history));
-        relations.flush();
-        affected.sort(Comparator.comparing(AffectedMission::id));
-        return new RecordedEvent(pair, event, List.copyOf(affected));
+        return underPairLock(pair, relation -> {
+            RelationEvent event = relation.record(type, date, note, sources);
+            List<AffectedMission> affected = new ArrayList<>();
+            if (type == EventType.SEVERED) {
+                guards.forEach(guard -> affected.addAll(guard.severed(pair, date.date())));
+            }
+            RelationHistory history = relation.history();
+            guards.forEach(guard -> guard.check(pair, history));
+            relations.flush();
+            affected.sort(Comparator.comparing(AffectedMission::id));
+            return new RecordedEvent(pair, event, List.copyOf(affected));
+        });
     }
 
     /**
@@ -79,25 +83,35 @@ public class RelationService {
      *
      * @throws NotFoundException if the pair has no such event
      */
-    @Transactional
     public void delete(RelationPair pair, long eventId) {
-        Relation relation = lock(pair);
-        RelationEvent event = relation.event(eventId);
-        if (event == null) {
-            throw new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
-        }
-        relation.remove(event);
-        RelationHistory history = relation.history();
-        guards.forEach(guard -> guard.check(pair, history));
-        relations.flush();
+        underPairLock(pair, relation -> {
+            RelationEvent event = relation.event(eventId);
+            if (event == null) {
+                throw new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
+            }
+            relation.remove(event);
+            RelationHistory history = relation.history();
+            guards.forEach(guard -> guard.check(pair, history));
+            relations.flush();
+            return event;
+        });
     }
 
     /**
-     * The relation row of a pair, locked for the rest of the caller's transaction; created if the
-     * pair has none yet. Every write that depends on the state of a pair takes this lock first.
+     * Runs {@code work} in a transaction that holds the pair's row lock, so that every write that
+     * depends on the state of a pair — from this instance or another sharing the database — is
+     * applied after the previous one committed. A pair without a row yet gets one first, in a short
+     * transaction of its own that ends before the locking one begins: a request never holds two
+     * connections, so a full pool cannot deadlock.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Relation lock(RelationPair pair) {
+    public <T> T underPairLock(RelationPair pair, Function<Relation, T> work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            rows.ensureExists(pair);
+        }
+        return writing.execute(status -> work.apply(lock(pair)));
+    }
+
+    private Relation lock(RelationPair pair) {
         String a = pair.first().value();
         String b = pair.second().value();
         return relations.findByPairForUpdate(a, b).orElseGet(() -> {
@@ -107,11 +121,13 @@ public class RelationService {
     }
 
     /** The history of a pair (empty if nothing was recorded). */
+    @Transactional(readOnly = true)
     public RelationHistory history(RelationPair pair) {
         return find(pair).map(Relation::history).orElseGet(RelationHistory::empty);
     }
 
     /** The pair as it stood at the end of {@code asOf} (today if null). */
+    @Transactional(readOnly = true)
     public RelationSnapshot snapshot(RelationPair pair, LocalDate asOf) {
         LocalDate day = asOf == null ? today.date() : asOf;
         Optional<Relation> relation = find(pair);
@@ -126,10 +142,12 @@ public class RelationService {
         return new RelationSnapshot(pair, day, history.on(day), events);
     }
 
+    @Transactional(readOnly = true)
     public Optional<RelationEvent> event(RelationPair pair, long eventId) {
         return find(pair).map(r -> r.event(eventId));
     }
 
+    @Transactional(readOnly = true)
     public Page<Relation> search(CountryCode country, RelationStatus status, Pageable pageable) {
         return relations.search(country == null ? null : country.value(), status, pageable);
     }

@@ -128,6 +128,18 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R20: refuses an embassy opening back-dated before a recorded severance")
+        void refusesOpeningBackdatedBeforeARecordedSeverance() throws Exception {
+            event("US", "CU", "ESTABLISHED", "1950-01-01");
+            event("US", "CU", "SEVERED", "1970-01-01");
+            long embassy = plan("US", "CU", "EMBASSY", "Havana");
+            open(embassy, "1966-06-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1970-01-01")));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("PLANNED"));
+        }
+
+        @Test
         @DisplayName("R3: refuses an opening dated after today")
         void refusesOpeningInTheFuture() throws Exception {
             long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");

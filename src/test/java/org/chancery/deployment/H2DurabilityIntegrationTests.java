@@ -1,0 +1,20 @@
+package org.chancery.deployment;
+
+import java.util.List;
+
+/**
+ * Durability on the default configuration: the embedded H2 database in file mode
+ * ({@code ./data/chancery} of the instance's working directory, here a fresh temporary one).
+ */
+class H2DurabilityIntegrationTests extends DurabilityScenario {
+
+    @Override
+    protected String database() {
+        return "h2";
+    }
+
+    @Override
+    protected List<String> databaseArguments() {
+        return List.of();
+    }
+}
