@@ -131,6 +131,14 @@ public class Diplomats {
     public Diplomat update(long id, DiplomatDescription description, Long... expectedVersions) {
         Diplomat diplomat = lock(id, expectedVersions);
         CountryCode country = countries.reference(description.country(), "country");
+        if (!country.equals(diplomat.country())) {
+            references.orderedStream().map(refs -> refs.factFixingTheCountryOf(id)).flatMap(Optional::stream)
+                    .findFirst().ifPresent(fact -> {
+                        throw new RuleViolationException(Rule.R13_DIPLOMAT_NOT_OF_SENDING_COUNTRY, diplomat.name()
+                                + " is the " + fact + " of " + diplomat.country() + "; a head of mission stays a diplomat "
+                                + "of the sending country.");
+                    });
+        }
         diplomat.describe(description.name(), country, description.title(), description.organization(),
                 description.sources());
         return repository.saveAndFlush(diplomat);

@@ -7,6 +7,7 @@ import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionService;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
+import org.chancery.shared.CalendarDates;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PartialDate;
@@ -131,10 +132,15 @@ public class MilestoneService {
     }
 
     private static PartialDate target(String text) {
+        PartialDate target;
         try {
-            return PartialDate.parse(text);
+            target = PartialDate.parse(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("target", e.getMessage());
         }
+        if (target.start().isBefore(CalendarDates.FIRST)) {
+            throw new InvalidInputException("target", "must not start before " + CalendarDates.FIRST);
+        }
+        return target;
     }
 }

@@ -35,7 +35,12 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
             if (mission.type().needsDiplomaticRelations() && mission.status() == MissionStatus.OPEN
                     && !mission.openedOn().isAfter(date)) {
-                mission.close(FuzzyDate.of(date, DatePrecision.DAY), Mission.RELATIONS_SEVERED);
+                try {
+                    mission.close(FuzzyDate.of(date, DatePrecision.DAY), Mission.RELATIONS_SEVERED);
+                } catch (RuleViolationException e) {
+                    throw conflict("A severance on " + date + " would close " + mission.type() + " " + mission.id()
+                            + " that day, but: " + e.getMessage());
+                }
                 affected.add(new AffectedMission(mission.id(), mission.sendingCountry().value(),
                         mission.receivingCountry().value(), mission.type().name(), mission.city(),
                         mission.status().name(), mission.openedOn(), mission.closedOn(), mission.closingReason()));

@@ -17,6 +17,7 @@ import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationState;
+import org.chancery.shared.CalendarDates;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
@@ -109,6 +110,16 @@ public class MissionService {
                 if (mission.type().embassyClass()) {
                     MissionRules.oneEmbassyPerDirection(mission, day, missions.findEmbassiesOpenAfter(
                             mission.sendingCountry().value(), mission.receivingCountry().value(), EMBASSY_CLASS, id, day));
+                }
+            }
+            if (SUPERSEDED_BY_EMBASSY.contains(mission.type()) && mission.status() == MissionStatus.PLANNED) {
+                List<Mission> embassies = missions.findEmbassiesOpenAfter(mission.sendingCountry().value(),
+                        mission.receivingCountry().value(), EMBASSY_CLASS, id, day);
+                if (!embassies.isEmpty()) {
+                    Mission embassy = embassies.get(0);
+                    throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + embassy.type()
+                            + " " + embassy.id() + " of the same direction is open on or after " + day + " (opened "
+                            + embassy.openedOn() + "); it supersedes a " + mission.type() + " (R8).");
                 }
             }
             mission.open(on);
@@ -273,10 +284,15 @@ public class MissionService {
         if (text == null || text.isBlank()) {
             return null;
         }
+        PartialDate planned;
         try {
-            return PartialDate.parse(text.trim());
+            planned = PartialDate.parse(text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("plannedOpening", e.getMessage());
         }
+        if (planned.start().isBefore(CalendarDates.FIRST)) {
+            throw new InvalidInputException("plannedOpening", "must not start before " + CalendarDates.FIRST);
+        }
+        return planned;
     }
 }

@@ -25,7 +25,9 @@ interface RelationRepository extends JpaRepository<Relation, Long> {
 
     @Query("""
             select r from Relation r
-            where (:country is null or r.countryA = :country or r.countryB = :country)
+            where (r.status <> org.chancery.relation.RelationStatus.NONE
+                   or r.consularStatus <> org.chancery.relation.RelationStatus.NONE)
+              and (:country is null or r.countryA = :country or r.countryB = :country)
               and (:status is null or r.status = :status)""")
     Page<Relation> search(@Param("country") String country, @Param("status") RelationStatus status, Pageable pageable);
 

@@ -84,6 +84,9 @@ public class RelationService {
      * @throws NotFoundException if the pair has no such event
      */
     public void delete(RelationPair pair, long eventId) {
+        if (event(pair, eventId).isEmpty()) {
+            throw new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
+        }
         underPairLock(pair, relation -> {
             RelationEvent event = relation.event(eventId);
             if (event == null) {

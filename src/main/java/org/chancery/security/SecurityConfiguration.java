@@ -30,6 +30,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -69,6 +70,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/countries").hasRole("ADMIN")
                         .anyRequest().hasRole("EDITOR"));
         return http.build();
+    }
+
+    /** URLs the firewall refuses (double slashes, encoded separators, path parameters…) get a problem too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, e) -> write(json, request, response, ProblemCode.MALFORMED_REQUEST,
+                "The request URL is not acceptable (encoded separators, empty segments and path parameters are refused).");
     }
 
     @Bean

@@ -140,6 +140,16 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R20: refuses a provisional office back-dated before the embassy that would have superseded it (R8)")
+        void refusesProvisionalOfficeBackdatedBeforeTheEmbassy() throws Exception {
+            event("PT", "BR", "ESTABLISHED", "2000-01-01");
+            open(plan("PT", "BR", "EMBASSY", "Brasília"), "2015-01-01").andExpect(status().isOk());
+            long office = plan("PT", "BR", "PROVISIONAL_OFFICE", "Brasília");
+            open(office, "2010-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+        }
+
+        @Test
         @DisplayName("R3: refuses an opening dated after today")
         void refusesOpeningInTheFuture() throws Exception {
             long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
@@ -273,6 +283,28 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("EMBASSY " + embassy)));
             getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+        }
+
+        @Test
+        @DisplayName("R20: refuses a back-filled severance before a head of mission started")
+        void refusesBackfilledSeveranceBeforeAHeadStarted() throws Exception {
+            event("FR", "DE", "ESTABLISHED", "2000-01-01");
+            long office = plan("FR", "DE", "PROVISIONAL_OFFICE", "Berlin");
+            open(office, "2005-01-01").andExpect(status().isOk());
+            long head = diplomat("A French diplomat", "FR");
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + head
+                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2013-01-01\"}", office).andExpect(status().isCreated());
+            postAsEditor("/api/relations/FR/DE/events", "{\"type\":\"SEVERED\",\"date\":\"2012-01-01\"}")
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+            putAsEditor("/api/diplomats/{id}", "{\"name\":\"A French diplomat\",\"country\":\"BE\"}", head)
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("DIPLOMAT_NOT_OF_SENDING_COUNTRY"));
+            getJson("/api/relations?country=FR").andExpect(jsonPath("$.page.totalElements").value(1));
+            postAsEditor("/api/relations/FR/LU/events", "{\"type\":\"SEVERED\",\"date\":\"2012-01-01\"}")
+                    .andExpect(status().isConflict());
+            deleteAsEditor("/api/relations/FR/BE/events/{id}", 1).andExpect(status().isNotFound());
+            getJson("/api/relations?country=FR").andExpect(jsonPath("$.page.totalElements").value(1));
         }
 
         @Test

@@ -100,22 +100,22 @@ class DiplomatController {
     @PutMapping(path = "/{id}", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(summary = "Replace a diplomat", description = "Role EDITOR. Full replacement: omitted optional fields "
-            + "become null. Honours If-Match, and the body's `version` if given: either naming another version than "
-            + "the current one answers 412. Meetings already recorded keep the country and title the diplomat had "
-            + "then.")
+            + "become null. Honours If-Match (a strong ETag of the current version; anything else answers 412); "
+            + "without If-Match the write goes through. Meetings already recorded keep the country and title the "
+            + "diplomat had then. The country of a diplomat who heads or headed a mission cannot change (R13).")
     @ApiResponse(responseCode = "200", description = "The updated diplomat, with its new version and ETag")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, UNKNOWN_REFERENCE (R18: "
             + "unknown country)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such diplomat")
-    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match or `version` is not the current "
-            + "version")
+    @ApiResponse(responseCode = "409", description = "DIPLOMAT_NOT_OF_SENDING_COUNTRY (R13): a new country for a head of mission")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
     ResponseEntity<DiplomatResponse> update(@Parameter(example = "1") @PathVariable long id,
             @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DiplomatRequest body) {
-        Diplomat diplomat = diplomats.update(id, body.description(), expectedVersion(id, ifMatch), body.version());
+        Diplomat diplomat = diplomats.update(id, body.description(), expectedVersion(id, ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(diplomat.version())).body(DiplomatResponse.from(diplomat));
     }
 

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.chancery.diplomat.DiplomatDescription;
 import org.chancery.shared.Source;
@@ -22,10 +21,7 @@ record DiplomatRequest(
                 example = "Deputy Foreign Minister")
         @Size(max = 300) String title,
         @Size(max = 300) String organization,
-        @Size(max = 50) List<@NotNull @Valid Source> sources,
-        @Schema(description = "PUT only (ignored on POST): the version the change is based on; another current "
-                + "version answers 412 VERSION_MISMATCH, like a stale If-Match")
-        @PositiveOrZero Long version) {
+        @Size(max = 50) List<@NotNull @Valid Source> sources) {
 
     DiplomatDescription description() {
         return new DiplomatDescription(name, country, title, organization, sources);

@@ -48,7 +48,8 @@ class RelationController {
     }
 
     @GetMapping
-    @Operation(summary = "List relations", description = "Page of relation summaries, ordered by the pair's codes. "
+    @Operation(summary = "List relations", description = "Page of the summaries of relations with at least one recorded "
+            + "event, ordered by the pair's codes. "
             + "`country` keeps the relations of one country, `status` those with that diplomatic status. "
             + "Sortable by countries, status, since, consularStatus.")
     @ApiResponse(responseCode = "200", description = "A page of relation summaries")

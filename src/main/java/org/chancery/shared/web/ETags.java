@@ -13,7 +13,8 @@ public final class ETags {
     }
 
     /**
-     * Checks an {@code If-Match} header (absent means "write anyway").
+     * Checks an {@code If-Match} header (absent means "write anyway"), with the strong comparison
+     * RFC 9110 asks for: a weak tag never matches.
      *
      * @return the version the client expects, or null if it named none
      * @throws VersionMismatchException if the header names no current version
@@ -28,7 +29,7 @@ public final class ETags {
                 return null;
             }
             if (t.startsWith("W/")) {
-                t = t.substring(2);
+                continue;
             }
             t = t.replace("\"", "");
             if (t.equals(Long.toString(current))) {

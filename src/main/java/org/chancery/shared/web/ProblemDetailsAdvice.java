@@ -8,12 +8,14 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.chancery.shared.AlreadyExistsException;
+import org.chancery.shared.CalendarDates;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.VersionMismatchException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -95,6 +97,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), e.getMessage(),
                 request.getRequestURI());
         return answer(Problems.withErrors(problem, List.of(Problems.error(e.parameter(), "cannot be parsed"))));
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
+        return answer(ProblemCode.MALFORMED_REQUEST, "The query string cannot be decoded (a bad %-escape or encoding).",
+                request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -296,7 +304,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "; expected one of " + Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "; expected a date YYYY-MM-DD";
+            case "LocalDate" -> "; " + CalendarDates.EXPECTED;
             case "Instant" -> "; expected an ISO-8601 instant";
             case "Long", "long", "Integer", "int" -> "; expected an integer";
             case "Boolean", "boolean" -> "; expected true or false";

@@ -51,6 +51,39 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void takesJsonValuesAsWrittenWithoutCoercion() throws Exception {
+        String[][] cases = {
+                {"{\"type\": \"ESTABLISHED\", \"date\": 19000}", "date"},
+                {"{\"type\": \"ESTABLISHED\", \"date\": [2024, 3, 1]}", "date"},
+                {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01T10:00:00Z\"}", "date"},
+                {"{\"type\": 1, \"date\": \"2024-03-01\"}", "type"},
+                {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01\", \"note\": 123}", "note"},
+                {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01\", \"note\": true}", "note"}};
+        for (String[] c : cases) {
+            assertProblem(postAsEditor("/api/relations/CU/KR/events", c[0]), 400, "VALIDATION_FAILED");
+            postAsEditor("/api/relations/CU/KR/events", c[0]).andExpect(jsonPath("$.errors[0].field").value(c[1]));
+        }
+        getJson("/api/relations/CU/KR").andExpect(jsonPath("$.events").isEmpty());
+    }
+
+    @Test
+    void refusesDatesOutsideTheGregorianYears1583To9999() throws Exception {
+        for (String date : new String[] {"-999999999-01-01", "0000-01-01", "1582-10-10", "+10000-01-01", "2024-02-30"}) {
+            assertProblem(postAsEditor("/api/relations/CU/KR/events",
+                    "{\"type\": \"ESTABLISHED\", \"date\": \"" + date + "\"}"), 400, "VALIDATION_FAILED");
+        }
+        assertProblem(getJson("/api/relations/CU/KR?asOf=0000-01-01"), 400, "MALFORMED_REQUEST");
+        assertProblem(getJson("/api/missions?openOn=-999999999-01-01"), 400, "MALFORMED_REQUEST");
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1583-01-01\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void answersUrlsTheFirewallRefusesWithProblemDetails() throws Exception {
+        assertProblem(mvc.perform(get("/api/countries/CU;jsessionid=1")), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
     void ignoresUnknownJsonFields() throws Exception {
         postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\",\"mood\":\"good\"}")
                 .andExpect(status().isCreated());

@@ -1,0 +1,78 @@
+package org.chancery.shared.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.chancery.shared.CalendarDates;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Input is taken as written, never guessed: JSON numbers are not enum ordinals, strings or
+ * truncated integers; dates are {@code YYYY-MM-DD} strings within {@link CalendarDates}' range,
+ * in bodies and in query parameters alike. Anything else is a clear 400.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictInputConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .withCoercionConfig(LogicalType.Textual, textual -> textual
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, integer -> integer
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(new SimpleModule("chancery-dates").addDeserializer(LocalDate.class, new DateDeserializer()));
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
+
+            @Override
+            public LocalDate parse(String text, Locale locale) {
+                return CalendarDates.parse(text.trim());
+            }
+
+            @Override
+            public String print(LocalDate date, Locale locale) {
+                return date.toString();
+            }
+        });
+    }
+
+    private static final class DateDeserializer extends ValueDeserializer<LocalDate> {
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getString();
+            try {
+                return CalendarDates.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw context.weirdStringException(text, LocalDate.class, e.getMessage());
+            }
+        }
+    }
+}
