@@ -10,6 +10,7 @@ import org.chancery.mission.MissionOnDay;
 import org.chancery.relation.RelationSnapshot;
 import org.chancery.relation.RelationStatus;
 import org.chancery.relation.web.EventResponse;
+import org.chancery.timeline.RelationOverview;
 
 @Schema(name = "Relation", description = "How two countries stand, since when, and how they got there")
 record RelationView(
@@ -33,11 +34,12 @@ record RelationView(
         }
     }
 
-    static RelationView of(RelationSnapshot snapshot, List<MissionOnDay> missions, List<MilestoneView> milestones,
-            long meetingCount, MeetingRef firstMeeting) {
+    static RelationView from(RelationOverview.Overview overview) {
+        RelationSnapshot snapshot = overview.snapshot();
+        MeetingRef first = overview.firstMeetingSinceEstablishment();
         return new RelationView(snapshot.pair().codes(), snapshot.state().status(), snapshot.state().since(),
                 snapshot.state().consularStatus(), snapshot.asOf(),
-                snapshot.events().stream().map(EventResponse::from).toList(), missions, milestones, meetingCount,
-                firstMeeting == null ? null : FirstMeeting.from(firstMeeting));
+                snapshot.events().stream().map(EventResponse::from).toList(), overview.missions(),
+                overview.milestones(), overview.meetingCount(), first == null ? null : FirstMeeting.from(first));
     }
 }

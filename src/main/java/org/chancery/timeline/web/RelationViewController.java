@@ -27,10 +27,6 @@ class RelationViewController {
         this.overviews = overviews;
     }
 
-    private RelationOverview.Overview overview(String a, String b, LocalDate asOf) {
-        return overviews.of(relations.pair(a, b), asOf);
-    }
-
     @GetMapping("/{a}/{b}")
     @Operation(summary = "Get the relation of two countries", description = "The unordered pair: CU/KR and KR/CU are "
             + "the same resource. A pair with no events answers status NONE. With `asOf`, everything is as it stood "
@@ -40,8 +36,6 @@ class RelationViewController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
     RelationView get(@Parameter(example = "CU") @PathVariable String a, @Parameter(example = "KR") @PathVariable String b,
             @Parameter(example = "2024-06-01") @RequestParam(required = false) LocalDate asOf) {
-        var overview = overview(a, b, asOf);
-        return RelationView.of(overview.snapshot(), overview.missions(), overview.milestones(), overview.meetingCount(),
-                overview.firstMeetingSinceEstablishment());
+        return RelationView.from(overviews.of(relations.pair(a, b), asOf));
     }
 }
