@@ -1,0 +1,51 @@
+package org.chancery.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class AdminFallbackTests {
+
+    private final SecurityConfiguration configuration = new SecurityConfiguration();
+    private final PasswordEncoder encoder = configuration.passwordEncoder();
+
+    @Test
+    void createsAnAdminWithThePasswordFromTheEnvironmentWhenNoUserIsConfigured() {
+        UserDetailsService users = configuration.users(new SecurityProperties(null, null), encoder,
+                new MockEnvironment().withProperty("CHANCERY_ADMIN_PASSWORD", "s3cret"));
+
+        UserDetails admin = users.loadUserByUsername("admin");
+        assertThat(encoder.matches("s3cret", admin.getPassword())).isTrue();
+        assertThat(admin.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
+    void createsAnAdminWithARandomPasswordWhenNoneIsGiven() {
+        UserDetails first = configuration.users(new SecurityProperties(null, null), encoder, new MockEnvironment())
+                .loadUserByUsername("admin");
+        UserDetails second = configuration.users(new SecurityProperties(null, null), encoder, new MockEnvironment())
+                .loadUserByUsername("admin");
+
+        assertThat(first.getPassword()).isNotBlank().isNotEqualTo(second.getPassword());
+        assertThat(encoder.matches("", first.getPassword())).isFalse();
+    }
+
+    @Test
+    void usesOnlyTheConfiguredUsersWhenThereAreSome() {
+        var editor = new SecurityProperties.User("editor", "{noop}pw", List.of(SecurityProperties.Role.EDITOR));
+        UserDetailsService users = configuration.users(
+                new SecurityProperties(new SecurityProperties.Security(List.of(editor)), null), encoder,
+                new MockEnvironment().withProperty("CHANCERY_ADMIN_PASSWORD", "s3cret"));
+
+        assertThat(encoder.matches("pw", users.loadUserByUsername("editor").getPassword())).isTrue();
+        assertThatThrownBy(() -> users.loadUserByUsername("admin")).isNotNull();
+    }
+}
