@@ -520,13 +520,16 @@ final class SyntheticWorld {
 
     // --- meetings
 
+    /** Weights of two to six participants: most meetings are small. */
+    private static final int[] PARTICIPANTS = {40, 25, 15, 12, 8};
+
     private static final String[] MEETING_TITLES = {"Bilateral consultations", "Working visit", "Strategic dialogue",
             "Political consultations", "Official visit", "Talks on the margins of a summit", "Joint commission"};
 
     /**
      * Makes the meetings in order of id and date, {@code chunk} at a time: 1 % between the long
      * pair, the others between the two countries of a relation (85 %) or of any pair, with two to
-     * six participants, some from a third country.
+     * six participants (three on average), some from a third country.
      */
     void meetings(int chunk, Consumer<List<MeetingRow>> sink) {
         Random random = new Random(seed + 2);
@@ -554,12 +557,12 @@ final class SyntheticWorld {
             do {
                 third = countries.get(random.nextInt(countries.size())).code();
             } while (third.equals(a) || third.equals(b));
-            int size = 2 + random.nextInt(5);
+            int size = 2 + weighted(random, PARTICIPANTS);
             List<Long> chosen = new ArrayList<>(size);
             chosen.add(roster.pick(random, a));
             chosen.add(roster.pick(random, b));
             for (int i = 2; i < size; i++) {
-                String country = random.nextDouble() < 0.7 ? (random.nextBoolean() ? a : b) : third;
+                String country = random.nextDouble() < 0.75 ? (random.nextBoolean() ? a : b) : third;
                 long diplomat = roster.pick(random, country);
                 if (!chosen.contains(diplomat)) {
                     chosen.add(diplomat);

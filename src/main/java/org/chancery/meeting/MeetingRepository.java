@@ -24,18 +24,22 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             countQuery = "select count(m) from Meeting m where m.date >= :from and m.date <= :to")
     Page<Long> findIds(@Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
 
-    /** Meetings in which every one of {@code countries} (there are {@code count}) took part. */
+    /**
+     * Meetings in which every one of {@code countries} (there are {@code count}) took part. The
+     * dates are filtered on the meeting only: a range on {@code meeting_country} as well would make
+     * the database scan that index whole instead of looking the countries up.
+     */
     @Query(value = """
             select m.id from Meeting m
             where m.date >= :from and m.date <= :to and m.id in (
                 select i.id from Meeting i join i.countryIndex c
-                where c.country in :countries and c.date >= :from and c.date <= :to
+                where c.country in :countries
                 group by i.id having count(c.country) = :count)""",
             countQuery = """
             select count(m) from Meeting m
             where m.date >= :from and m.date <= :to and m.id in (
                 select i.id from Meeting i join i.countryIndex c
-                where c.country in :countries and c.date >= :from and c.date <= :to
+                where c.country in :countries
                 group by i.id having count(c.country) = :count)""")
     Page<Long> findIdsInvolvingAll(@Param("countries") Collection<String> countries, @Param("count") long count,
             @Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
@@ -45,14 +49,34 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             where country_a = :a and country_b = :b and meeting_date <= :asOf""", nativeQuery = true)
     long countPair(@Param("a") String a, @Param("b") String b, @Param("asOf") LocalDate asOf);
 
-    /** The meetings of a pair dated from {@code from} to {@code to}, oldest first. */
-    @Query("""
-            select new org.chancery.meeting.MeetingRef(m.id, m.date, m.city, m.title)
-            from Meeting m join m.pairIndex p
-            where p.countryA = :a and p.countryB = :b and p.date >= :from and p.date <= :to
-            order by p.date, m.id""")
-    List<MeetingRef> findPair(@Param("a") String a, @Param("b") String b, @Param("from") LocalDate from,
+    /**
+     * The meetings of a pair dated from {@code from} to {@code to}, oldest first: rows of
+     * {@code id, date, city, title}. The order names every column of the pair index, so that the
+     * database reads the index in order and stops at the limit instead of sorting all the pair's
+     * meetings.
+     */
+    @Query(value = """
+            select m.id, m.meeting_date, m.city, m.title
+            from meeting_pair p join meeting m on m.id = p.meeting_id
+            where p.country_a = :a and p.country_b = :b and p.meeting_date >= :from and p.meeting_date <= :to
+            order by p.country_a, p.country_b, p.meeting_date, p.meeting_id""", nativeQuery = true)
+    List<Object[]> findPair(@Param("a") String a, @Param("b") String b, @Param("from") LocalDate from,
             @Param("to") LocalDate to, Limit limit);
+
+    /**
+     * The ids of the meetings of a pair dated from {@code from} to {@code to}, newest first (date,
+     * then id, descending), read backwards along the pair index.
+     */
+    @Query(value = """
+            select p.meeting_id from meeting_pair p
+            where p.country_a = :a and p.country_b = :b and p.meeting_date >= :from and p.meeting_date <= :to
+            order by p.country_a desc, p.country_b desc, p.meeting_date desc, p.meeting_id desc""",
+            countQuery = """
+            select count(*) from meeting_pair p
+            where p.country_a = :a and p.country_b = :b and p.meeting_date >= :from and p.meeting_date <= :to""",
+            nativeQuery = true)
+    Page<Long> findIdsOfPairNewestFirst(@Param("a") String a, @Param("b") String b, @Param("from") LocalDate from,
+            @Param("to") LocalDate to, Pageable pageable);
 
     /** The meetings a diplomat took part in, oldest first. */
     @Query("""

@@ -27,7 +27,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +45,9 @@ public class Meetings {
     /** Bounds that stand for "no bound" in date range queries; both databases store them. */
     static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
     static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    /** The default order of the list, which the pair index gives without sorting. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id"));
 
     private final MeetingRepository repository;
     private final Diplomats diplomats;
@@ -115,7 +120,8 @@ public class Meetings {
      * Meetings in which all the given countries took part (any meeting if none is given), dated
      * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
      * same four queries whatever the page size: the ids of the page, their count, the meetings with
-     * their participants, and the participants' names.
+     * their participants, and the participants' names. The meetings of two countries in the default
+     * order (newest first) are read along the pair index, without sorting the pair's history.
      *
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
      */
@@ -127,9 +133,16 @@ public class Meetings {
         LocalDate start = from == null ? EARLIEST : from;
         LocalDate end = to == null ? LATEST : to;
         List<String> codes = involving.stream().map(CountryCode::value).distinct().toList();
-        Page<Long> ids = codes.isEmpty()
-                ? repository.findIds(start, end, pageable)
-                : repository.findIdsInvolvingAll(codes, codes.size(), start, end, pageable);
+        Page<Long> ids;
+        if (codes.isEmpty()) {
+            ids = repository.findIds(start, end, pageable);
+        } else if (codes.size() == 2 && pageable.getSort().equals(NEWEST_FIRST)) {
+            RelationPair pair = RelationPair.of(new CountryCode(codes.get(0)), new CountryCode(codes.get(1)));
+            ids = repository.findIdsOfPairNewestFirst(pair.first().value(), pair.second().value(), start, end,
+                    PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+        } else {
+            ids = repository.findIdsInvolvingAll(codes, codes.size(), start, end, pageable);
+        }
         if (ids.isEmpty()) {
             return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());
         }
@@ -170,7 +183,14 @@ public class Meetings {
             return List.of();
         }
         return repository.findPair(pair.first().value(), pair.second().value(), from == null ? EARLIEST : from,
-                to == null ? LATEST : to, Limit.of(limit));
+                to == null ? LATEST : to, Limit.of(limit)).stream()
+                .map(row -> new MeetingRef(((Number) row[0]).longValue(), localDate(row[1]), (String) row[2],
+                        (String) row[3]))
+                .toList();
+    }
+
+    private static LocalDate localDate(Object column) {
+        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 
     private static void requireDiplomatIds(List<MeetingDraft.Attendee> attendees) {

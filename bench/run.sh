@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Chancery benchmark (issue 7). Not a test: CI does not run it and nothing here asserts a time.
+#
+# Builds the jar, then for each scale (default "1 10"):
+#   1. loads the synthetic world of the bench profile into a fresh H2 file database in a temp dir
+#      (a JVM of its own, -Xmx1g; the load time is the one the application logs);
+#   2. serves that database with -Xmx256m on 127.0.0.1, warms up at 2 connections, then measures
+#      each endpoint for a few seconds at 32 connections with wrk;
+# and measures start-up to ready (H2, countries only) on an empty database. Prints one table.
+# Everything runs on the loopback interface and stops by itself.
+#
+# Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080), BENCH_WARMUP_SECONDS (12 per endpoint),
+# BENCH_SECONDS (12 per endpoint), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD (unset).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+SCALES=${BENCH_SCALES:-"1 10"}
+PORT=${BENCH_PORT:-18080}
+WARMUP=${BENCH_WARMUP_SECONDS:-12}
+DURATION=${BENCH_SECONDS:-12}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+BASE="http://127.0.0.1:${PORT}"
+JAR=target/chancery-0.1.0-SNAPSHOT.jar
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/chancery-bench.XXXXXX")
+APP_PID=""
+
+cleanup() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log() { echo "[bench] $*" >&2; }
+
+if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+    log "building the jar"
+    ./mvnw -q -DskipTests package
+fi
+if ! command -v wrk >/dev/null; then
+    log "installing wrk from Debian's packages"
+    if [[ $(id -u) -eq 0 ]]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    else
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    fi
+fi
+if curl -s -o /dev/null "$BASE/actuator/health"; then
+    echo "Something already listens on 127.0.0.1:${PORT}; set BENCH_PORT." >&2
+    exit 1
+fi
+
+now_ms() { date +%s%3N; }
+
+# start <directory> <heap> [application arguments...]: starts the application on a database in
+# <directory> and waits until it reports itself ready (after the bench world is loaded, if any).
+start() {
+    local dir=$1 heap=$2
+    shift 2
+    mkdir -p "$dir"
+    java "-Xmx${heap}" -jar "$JAR" \
+        --server.port="$PORT" --server.address=127.0.0.1 --spring.main.banner-mode=off \
+        --spring.datasource.url="jdbc:h2:file:${dir}/chancery;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE" \
+        --management.endpoint.health.probes.enabled=true \
+        '--chancery.security.users[0].name=bench' '--chancery.security.users[0].password={noop}bench' \
+        '--chancery.security.users[0].roles=EDITOR' "$@" >>"${dir}/app.log" 2>&1 &
+    APP_PID=$!
+    local deadline=$((SECONDS + 3600))
+    until curl -sf -o /dev/null "$BASE/actuator/health/readiness"; do
+        if ! kill -0 "$APP_PID" 2>/dev/null || ((SECONDS > deadline)); then
+            log "the application did not start; see its log:"
+            tail -40 "${dir}/app.log" >&2
+            exit 1
+        fi
+        sleep 0.05
+    done
+}
+
+stop() {
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+}
+
+rss_mib() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+# measure <name> <connections> <threads> <seconds> <path> [lua script]: runs wrk and keeps
+# requests/s, p50, p99 and the number of errors in RESULT_<name>_*.
+measure() {
+    local name=$1 connections=$2 threads=$3 seconds=$4 path=$5 script=${6:-}
+    local output
+    output=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency \
+        ${script:+-s "$script"} "$BASE$path")
+    local rps p50 p99 non2xx socket
+    rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$output")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$output")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$output")
+    socket=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$output")
+    printf -v "RESULT_${name}_RPS" '%s' "${rps:-0}"
+    printf -v "RESULT_${name}_P50" '%s' "${p50:--}"
+    printf -v "RESULT_${name}_P99" '%s' "${p99:--}"
+    printf -v "RESULT_${name}_ERRORS" '%s' "$(( ${non2xx:-0} + ${socket:-0} ))"
+}
+
+ENDPOINTS=(country relation relations timeline meetings missions milestones post)
+declare -A LABEL=(
+    [country]="GET /api/countries/FR"
+    [relation]="GET /api/relations/US/FR"
+    [relations]="GET /api/relations?country=US"
+    [timeline]="GET /api/relations/US/FR/timeline"
+    [meetings]="GET /api/meetings?country=US&country=FR"
+    [missions]="GET /api/missions?country=US&openOn=2020-01-01"
+    [milestones]="GET /api/milestones?status=OVERDUE"
+    [post]="POST /api/meetings")
+declare -A PATHS=(
+    [country]="/api/countries/FR"
+    [relation]="/api/relations/US/FR"
+    [relations]="/api/relations?country=US"
+    [timeline]="/api/relations/US/FR/timeline"
+    [meetings]="/api/meetings?country=US&country=FR"
+    [missions]="/api/missions?country=US&openOn=2020-01-01"
+    [milestones]="/api/milestones?status=OVERDUE"
+    [post]="/api/meetings")
+
+log "start-up to ready on an empty H2 database (countries only)"
+started=$(now_ms)
+start "$WORK/empty" 256m
+STARTUP_MS=$(($(now_ms) - started))
+stop
+
+for scale in $SCALES; do
+    key=${scale//./_}
+    dir="$WORK/scale-$key"
+    log "scale $scale: loading the bench world (-Xmx1g)"
+    started=$(now_ms)
+    start "$dir" 1g --spring.profiles.active=bench --chancery.bench.scale="$scale"
+    printf -v "LOAD_${key}" '%s' "$(sed -n 's/.*Bench world written in \([0-9.]*\) s.*/\1/p' "$dir/app.log" | tail -1)"
+    stop
+
+    log "scale $scale: serving with -Xmx256m"
+    start "$dir" 256m --spring.profiles.active=bench
+    us=$(curl -sf "$BASE/api/diplomats?country=US&size=1" | sed -n 's/^{"content":\[{"id":\([0-9]*\).*/\1/p')
+    fr=$(curl -sf "$BASE/api/diplomats?country=FR&size=1" | sed -n 's/^{"content":\[{"id":\([0-9]*\).*/\1/p')
+    cat >"$WORK/post-meeting.lua" <<EOF
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Basic $(printf 'bench:bench' | base64)"
+wrk.body = '{"date": "2024-05-22", "city": "Paris", "country": "FR", "title": "Bench talks", "participants": [{"diplomatId": ${us}}, {"diplomatId": ${fr}}]}'
+EOF
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -u bench:bench \
+        --data "{\"date\": \"2024-05-22\", \"country\": \"FR\", \"participants\": [{\"diplomatId\": ${us}}, {\"diplomatId\": ${fr}}]}" \
+        "$BASE/api/meetings")
+    [[ $status == 201 ]] || { log "POST /api/meetings answered $status"; exit 1; }
+
+    log "scale $scale: warming up, ${WARMUP} s per endpoint at 2 connections"
+    for e in "${ENDPOINTS[@]}"; do
+        script=""; [[ $e == post ]] && script="$WORK/post-meeting.lua"
+        measure warmup 2 1 "$WARMUP" "${PATHS[$e]}" "$script"
+    done
+    for e in "${ENDPOINTS[@]}"; do
+        log "scale $scale: ${LABEL[$e]}, ${DURATION} s at ${CONNECTIONS} connections"
+        script=""; [[ $e == post ]] && script="$WORK/post-meeting.lua"
+        measure "${e}_${key}" "$CONNECTIONS" 2 "$DURATION" "${PATHS[$e]}" "$script"
+    done
+    printf -v "RSS_${key}" '%s' "$(rss_mib "$APP_PID")"
+    stop
+    rm -rf "$dir"
+done
+
+value() { local name=$1; printf '%s' "${!name:--}"; }
+
+echo
+echo "Chancery benchmark, $(date -u +%Y-%m-%d), $(nproc) cores $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"\
+" $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), H2 file database, wrk -t2 -c${CONNECTIONS} ${DURATION} s"
+printf '%-48s' "endpoint"
+for scale in $SCALES; do printf ' | %-28s' "scale $scale: req/s  p50  p99"; done
+echo
+for e in "${ENDPOINTS[@]}"; do
+    printf '%-48s' "${LABEL[$e]}"
+    for scale in $SCALES; do
+        key=${scale//./_}
+        errors=$(value "RESULT_${e}_${key}_ERRORS")
+        printf ' | %7s %9s %9s%s' "$(value "RESULT_${e}_${key}_RPS")" "$(value "RESULT_${e}_${key}_P50")" \
+            "$(value "RESULT_${e}_${key}_P99")" "$([[ $errors != 0 && $errors != - ]] && echo " ($errors errors)" || echo "")"
+    done
+    echo
+done
+printf '%-48s' "load of the bench world (s, -Xmx1g)"
+for scale in $SCALES; do printf ' | %28s' "$(value "LOAD_${scale//./_}")"; done
+echo
+printf '%-48s' "RSS after the run (MiB, VmRSS, -Xmx256m)"
+for scale in $SCALES; do printf ' | %28s' "$(value "RSS_${scale//./_}")"; done
+echo
+echo "start-up to ready (H2, countries only, -Xmx256m): $(awk -v ms="$STARTUP_MS" 'BEGIN {printf "%.1f", ms / 1000}') s"
