@@ -201,7 +201,7 @@ public class Mission {
                     "Heads of mission are for diplomatic missions; mission " + id + " is a " + type + ".");
         }
         if (rank.needsAgrement() && (agrementOn == null || agrementOn.isAfter(startedOn))) {
-            throw new RuleViolationException(Rule.R14_AGREMENT_REQUIRED, "An " + rank + " needs agrément on or before "
+            throw new RuleViolationException(Rule.R14_AGREMENT_REQUIRED, "A head of rank " + rank + " needs agrément on or before "
                     + startedOn + (agrementOn == null ? "; none was given." : "; it was given on " + agrementOn + "."));
         }
         if (status == MissionStatus.CANCELLED) {

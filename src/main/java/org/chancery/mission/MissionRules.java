@@ -49,12 +49,12 @@ final class MissionRules {
             RelationState protectingPowerRelation) {
         MissionType type = mission.type();
         if (type.needsDiplomaticRelations() && !pair.established()) {
-            throw new RuleViolationException(Rule.R5_RELATION_NOT_ESTABLISHED, "A " + type + " opens only while "
+            throw new RuleViolationException(Rule.R5_RELATION_NOT_ESTABLISHED, "A mission of type " + type + " opens only while "
                     + "diplomatic relations are established; between " + mission.sendingCountry() + " and "
                     + mission.receivingCountry() + " they are " + pair.status() + " on " + on + ".");
         }
         if (type.consular() && !pair.consularEstablished()) {
-            throw new RuleViolationException(Rule.R6_CONSULAR_RELATION_NOT_ESTABLISHED, "A " + type + " opens only "
+            throw new RuleViolationException(Rule.R6_CONSULAR_RELATION_NOT_ESTABLISHED, "A mission of type " + type + " opens only "
                     + "while consular relations are established; between " + mission.sendingCountry() + " and "
                     + mission.receivingCountry() + " they are " + pair.consularStatus() + " on " + on + ".");
         }

@@ -62,7 +62,7 @@ class OpenApiConfiguration {
         problem.addProperty("type", new StringSchema().example("urn:chancery:problem:relation-not-established"));
         problem.addProperty("title", new StringSchema().example("Relation not established"));
         problem.addProperty("status", new IntegerSchema().example(409));
-        problem.addProperty("detail", new StringSchema().example("A EMBASSY opens only while diplomatic relations are "
+        problem.addProperty("detail", new StringSchema().example("A mission of type EMBASSY opens only while diplomatic relations are "
                 + "established; between CU and KR they are SEVERED on 2024-01-10."));
         problem.addProperty("instance", new StringSchema().example("/api/missions/5/open"));
         problem.addProperty("code", new StringSchema().example("RELATION_NOT_ESTABLISHED"));
