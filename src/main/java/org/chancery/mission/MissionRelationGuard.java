@@ -28,11 +28,18 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
         this.missions = missions;
     }
 
-    /** R11: closes the pair's embassy-class missions and provisional offices open on {@code date}. */
+    /**
+     * R11: closes the pair's embassy-class missions and provisional offices open on {@code date},
+     * ending their heads; a head already serving a mission that has not opened yet ends too.
+     */
     @Override
     public List<AffectedMission> severed(RelationPair pair, LocalDate date) {
         List<AffectedMission> affected = new ArrayList<>();
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
+            if (mission.status() == MissionStatus.PLANNED) {
+                mission.headServingOn(date).ifPresent(head -> head.end(date));
+                continue;
+            }
             if (mission.type().needsDiplomaticRelations() && mission.status() == MissionStatus.OPEN
                     && !mission.openedOn().isAfter(date)) {
                 try {

@@ -272,6 +272,24 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R11: a severance also ends the head of a mission that has not opened yet")
+        void severanceEndsTheHeadOfAPlannedMission() throws Exception {
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+            long monzon = diplomat("Claudio Monzón Baeza", "CU");
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + monzon
+                    + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2024-12-01\",\"startedOn\":\"2025-01-08\"}", embassy)
+                    .andExpect(status().isCreated());
+            postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2026-01-01\"}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.affectedMissions").isEmpty());
+            getJson("/api/missions/{id}", embassy)
+                    .andExpect(jsonPath("$.status").value("PLANNED"))
+                    .andExpect(jsonPath("$.heads[0].endedOn").value("2026-01-01"))
+                    .andExpect(jsonPath("$.currentHead").value(nullValue()));
+        }
+
+        @Test
         @DisplayName("R20: refuses to delete the event an open embassy relies on")
         void refusesDeletingTheEstablishmentAnEmbassyReliesOn() throws Exception {
             long established = create("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\"}")
