@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records and removes relation events under a row lock on the pair ({@link #underPairLock}), so
- * that concurrent writes (from this or another instance) are applied one after the other: R1 and R2 through the
- * {@link Relation} aggregate, R3 on dates, R11 and R20 through the {@link RelationHistoryGuard}s
- * of the modules whose facts depend on the relation.
+ * that concurrent writes (from this or another instance) are applied one after the other: R1 and
+ * R2 through the {@link Relation} aggregate, R3 on dates, R11 and R20 through the
+ * {@link RelationHistoryGuard}s of the modules whose facts depend on the relation.
  */
 @Service
 public class RelationService {
@@ -85,12 +85,12 @@ public class RelationService {
      */
     public void delete(RelationPair pair, long eventId) {
         if (event(pair, eventId).isEmpty()) {
-            throw new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
+            throw noSuchEvent(pair, eventId);
         }
         underPairLock(pair, relation -> {
             RelationEvent event = relation.event(eventId);
             if (event == null) {
-                throw new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
+                throw noSuchEvent(pair, eventId);
             }
             relation.remove(event);
             RelationHistory history = relation.history();
@@ -112,6 +112,10 @@ public class RelationService {
             rows.ensureExists(pair);
         }
         return writing.execute(status -> work.apply(lock(pair)));
+    }
+
+    private static NotFoundException noSuchEvent(RelationPair pair, long eventId) {
+        return new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
     }
 
     private Relation lock(RelationPair pair) {
@@ -148,6 +152,14 @@ public class RelationService {
     @Transactional(readOnly = true)
     public Optional<RelationEvent> event(RelationPair pair, long eventId) {
         return find(pair).map(r -> r.event(eventId));
+    }
+
+    /**
+     * @throws NotFoundException if the pair has no such event
+     */
+    @Transactional(readOnly = true)
+    public RelationEvent getEvent(RelationPair pair, long eventId) {
+        return event(pair, eventId).orElseThrow(() -> noSuchEvent(pair, eventId));
     }
 
     @Transactional(readOnly = true)

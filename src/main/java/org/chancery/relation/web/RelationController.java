@@ -15,7 +15,6 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationStatus;
 import org.chancery.shared.FuzzyDate;
-import org.chancery.shared.NotFoundException;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -89,8 +88,7 @@ class RelationController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
     EventResponse event(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
         RelationPair pair = relations.pair(a, b);
-        return relations.event(pair, id).map(EventResponse::from)
-                .orElseThrow(() -> new NotFoundException("The relation " + pair + " has no event " + id + "."));
+        return EventResponse.from(relations.getEvent(pair, id));
     }
 
     @DeleteMapping("/{a}/{b}/events/{id}")
