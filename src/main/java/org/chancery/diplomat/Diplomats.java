@@ -16,6 +16,7 @@ import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.VersionMismatchException;
+import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -121,15 +122,14 @@ public class Diplomats {
      * Replaces what is known of a diplomat. Meetings keep the title the diplomat held when they
      * were recorded.
      *
-     * @param expectedVersions versions the client said it changes ({@code If-Match}, the body's
-     *        {@code version}); null ones are not checked
+     * @param precondition the versions the client said it changes ({@code If-Match})
      * @throws NotFoundException if there is no such diplomat
-     * @throws VersionMismatchException if an expected version is not the current one
+     * @throws VersionMismatchException if the precondition does not name the current version
      * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if the country is unknown
      */
     @Transactional
-    public Diplomat update(long id, DiplomatDescription description, Long... expectedVersions) {
-        Diplomat diplomat = lock(id, expectedVersions);
+    public Diplomat update(long id, DiplomatDescription description, VersionPrecondition precondition) {
+        Diplomat diplomat = lock(id, precondition);
         CountryCode country = countries.reference(description.country(), "country");
         if (!country.equals(diplomat.country())) {
             references.orderedStream().map(refs -> refs.factFixingTheCountryOf(id)).flatMap(Optional::stream)
@@ -148,12 +148,12 @@ public class Diplomats {
      * Removes a diplomat no recorded fact refers to (R21).
      *
      * @throws NotFoundException if there is no such diplomat
-     * @throws VersionMismatchException if an expected version is not the current one
+     * @throws VersionMismatchException if the precondition does not name the current version
      * @throws RuleViolationException R21 {@code RESOURCE_IN_USE} naming a fact that refers to it
      */
     @Transactional
-    public void delete(long id, Long... expectedVersions) {
-        Diplomat diplomat = lock(id, expectedVersions);
+    public void delete(long id, VersionPrecondition precondition) {
+        Diplomat diplomat = lock(id, precondition);
         references.orderedStream()
                 .map(refs -> refs.firstReferenceTo(id))
                 .flatMap(Optional::stream)
@@ -169,14 +169,9 @@ public class Diplomats {
         }
     }
 
-    private Diplomat lock(long id, Long... expectedVersions) {
+    private Diplomat lock(long id, VersionPrecondition precondition) {
         Diplomat diplomat = repository.findForUpdate(id).orElseThrow(() -> NotFoundException.of("diplomat", id));
-        for (Long expected : expectedVersions) {
-            if (expected != null && expected != diplomat.version()) {
-                throw new VersionMismatchException("Diplomat " + id + " is at version " + diplomat.version()
-                        + ", not " + expected + "; read it again and retry.");
-            }
-        }
+        precondition.check(diplomat.version(), "Diplomat " + id);
         return diplomat;
     }
 

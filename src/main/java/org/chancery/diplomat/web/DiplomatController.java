@@ -13,6 +13,7 @@ import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
+import org.chancery.shared.VersionPrecondition;
 import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
@@ -115,7 +116,7 @@ class DiplomatController {
             @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DiplomatRequest body) {
-        Diplomat diplomat = diplomats.update(id, body.description(), expectedVersion(id, ifMatch));
+        Diplomat diplomat = diplomats.update(id, body.description(), VersionPrecondition.fromIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(diplomat.version())).body(DiplomatResponse.from(diplomat));
     }
 
@@ -132,12 +133,8 @@ class DiplomatController {
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
     ResponseEntity<Void> delete(@Parameter(example = "1") @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        diplomats.delete(id, expectedVersion(id, ifMatch));
+        diplomats.delete(id, VersionPrecondition.fromIfMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
-    /** The version an If-Match names (412 if none is current), or null without one; the service checks it again. */
-    private Long expectedVersion(long id, String ifMatch) {
-        return ifMatch == null || ifMatch.isBlank() ? null : ETags.expectedVersion(ifMatch, diplomats.get(id).version());
-    }
 }
