@@ -18,7 +18,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -103,28 +102,28 @@ public class RelationService {
     /**
      * Runs {@code work} in a transaction that holds the pair's row lock, so that every write that
      * depends on the state of a pair — from this instance or another sharing the database — is
-     * applied after the previous one committed. A pair without a row yet gets one first, in a short
-     * transaction of its own that ends before the locking one begins: a request never holds two
-     * connections, so a full pool cannot deadlock.
+     * applied after the previous one committed. A pair without a row yet gets one in a short
+     * transaction of its own, after the locking attempt ended and before it is retried: a request
+     * never holds two connections, so a full pool cannot deadlock.
      */
     public <T> T underPairLock(RelationPair pair, Function<Relation, T> work) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        String a = pair.first().value();
+        String b = pair.second().value();
+        Done<T> done = writing.execute(status -> relations.findByPairForUpdate(a, b)
+                .map(relation -> new Done<>(work.apply(relation))).orElse(null));
+        if (done == null) {
             rows.ensureExists(pair);
+            done = writing.execute(status -> new Done<>(work.apply(relations.findByPairForUpdate(a, b).orElseThrow())));
         }
-        return writing.execute(status -> work.apply(lock(pair)));
+        return done.value();
+    }
+
+    /** What the work under a pair's lock returned (possibly null), once it has run. */
+    private record Done<T>(T value) {
     }
 
     private static NotFoundException noSuchEvent(RelationPair pair, long eventId) {
         return new NotFoundException("The relation " + pair + " has no event " + eventId + ".");
-    }
-
-    private Relation lock(RelationPair pair) {
-        String a = pair.first().value();
-        String b = pair.second().value();
-        return relations.findByPairForUpdate(a, b).orElseGet(() -> {
-            rows.ensureExists(pair);
-            return relations.findByPairForUpdate(a, b).orElseThrow();
-        });
     }
 
     /** The history of a pair (empty if nothing was recorded). */
