@@ -236,10 +236,6 @@ public class Mission {
         return closedOn == null || closedOn.isAfter(day) ? MissionStatus.OPEN : MissionStatus.CLOSED;
     }
 
-    public boolean openOn(LocalDate day) {
-        return statusOn(day) == MissionStatus.OPEN;
-    }
-
     public Optional<HeadOfMission> headServingOn(LocalDate day) {
         return heads.stream().filter(h -> h.servesOn(day)).findFirst();
     }

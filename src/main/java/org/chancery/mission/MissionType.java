@@ -28,10 +28,6 @@ public enum MissionType {
         return category == Category.CONSULAR;
     }
 
-    public boolean diplomatic() {
-        return category != Category.CONSULAR;
-    }
-
     /** Embassy-class missions and provisional offices need diplomatic relations (R5) and end with them (R11). */
     public boolean needsDiplomaticRelations() {
         return embassyClass() || this == PROVISIONAL_OFFICE;

@@ -86,13 +86,6 @@ public class Relation {
         return event;
     }
 
-    /** The history as it would be with {@code type} on {@code date} added; nothing changes. */
-    public RelationHistory historyWith(EventType type, FuzzyDate date) {
-        List<EventFact> after = new ArrayList<>(events);
-        after.add(new RelationEvent(this, type, date, null, null));
-        return RelationHistory.replay(after);
-    }
-
     /** The history as it would be without {@code event}; nothing changes. */
     public RelationHistory historyWithout(RelationEvent event) {
         List<EventFact> after = new ArrayList<>(events);

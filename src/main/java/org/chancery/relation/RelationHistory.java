@@ -113,11 +113,6 @@ public final class RelationHistory {
         return events;
     }
 
-    /** The events dated on or before {@code day}. */
-    public List<EventFact> eventsUntil(LocalDate day) {
-        return events.stream().filter(e -> !e.date().isAfter(day)).toList();
-    }
-
     /** The dates of diplomatic {@code SEVERED} events. */
     public List<LocalDate> severances() {
         return events.stream().filter(e -> e.type() == EventType.SEVERED).map(EventFact::date).toList();

@@ -1,6 +1,5 @@
 package org.chancery.relation;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -30,7 +29,4 @@ interface RelationRepository extends JpaRepository<Relation, Long> {
               and (:country is null or r.countryA = :country or r.countryB = :country)
               and (:status is null or r.status = :status)""")
     Page<Relation> search(@Param("country") String country, @Param("status") RelationStatus status, Pageable pageable);
-
-    @Query("select r from Relation r where r.id in :ids")
-    List<Relation> findAllByIds(@Param("ids") List<Long> ids);
 }
