@@ -63,10 +63,11 @@ public class Countries {
         if (code == null) {
             return Optional.empty();
         }
-        String key = code.trim().toUpperCase(Locale.ROOT);
-        if (!key.matches("[A-Z]{2,3}")) {
+        String trimmed = code.trim();
+        if (!CountryCode.isAsciiLetters(trimmed, 2, 3, false)) {
             return Optional.empty();
         }
+        String key = trimmed.toUpperCase(Locale.ROOT);
         Country cached = known.get(key);
         if (cached != null) {
             return Optional.of(cached);

@@ -11,9 +11,27 @@ public record CountryCode(String value) implements Comparable<CountryCode> {
 
     public CountryCode {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[A-Z]{2}")) {
+        if (!isAsciiLetters(value, 2, 2, true)) {
             throw new IllegalArgumentException("a country code is two upper-case letters: " + value);
         }
+    }
+
+    /**
+     * Whether {@code text} is {@code min} to {@code max} ASCII letters (upper-case ones only if
+     * {@code upperCaseOnly}); checked on every request, so without a regular expression.
+     */
+    static boolean isAsciiLetters(String text, int min, int max, boolean upperCaseOnly) {
+        if (text.length() < min || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (!upper && (upperCaseOnly || c < 'a' || c > 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static CountryCode of(String value) {

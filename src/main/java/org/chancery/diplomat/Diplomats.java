@@ -2,6 +2,7 @@ package org.chancery.diplomat;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class Diplomats {
      * @throws RuleViolationException R18 naming the first id that is unknown
      */
     public Map<Long, Diplomat> references(Collection<Long> ids, String field) {
-        Map<Long, Diplomat> found = repository.findByIdIn(ids).stream()
+        Map<Long, Diplomat> found = repository.findAllByIds(ids.toArray(Long[]::new)).stream()
                 .collect(Collectors.toMap(Diplomat::id, Function.identity()));
         for (Long id : ids) {
             if (!found.containsKey(id)) {
@@ -82,9 +83,14 @@ public class Diplomats {
         return found;
     }
 
-    /** The diplomats with these ids that exist, in one query. */
-    public List<Diplomat> all(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : repository.findByIdIn(ids);
+    /** The names of the diplomats with these ids that exist, by id, in one query. */
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            repository.findNamesByIds(ids.toArray(Long[]::new))
+                    .forEach(row -> names.put(((Number) row[0]).longValue(), (String) row[1]));
+        }
+        return names;
     }
 
     /**

@@ -31,6 +31,7 @@ import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
 import org.chancery.shared.StringListConverter;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A meeting of diplomats of at least two countries (R17), on a day, in a country. Recorded once
@@ -77,6 +78,7 @@ public class Meeting {
     @ElementCollection
     @CollectionTable(name = "meeting_participant", joinColumns = @JoinColumn(name = "meeting_id"))
     @OrderColumn(name = "list_index")
+    @BatchSize(size = 200)
     private List<Participant> participants = new ArrayList<>();
 
     @ElementCollection

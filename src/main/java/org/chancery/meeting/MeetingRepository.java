@@ -17,8 +17,12 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
     @Query("select m from Meeting m left join fetch m.participants where m.id = :id")
     Optional<Meeting> findWithParticipants(@Param("id") long id);
 
-    @Query("select m from Meeting m left join fetch m.participants where m.id in :ids")
-    List<Meeting> findAllWithParticipants(@Param("ids") Collection<Long> ids);
+    /**
+     * The meetings with these ids, in one statement whatever their number (the ids are one array
+     * parameter); their participants are then loaded together, in batches (see {@link Meeting}).
+     */
+    @Query(value = "select m.* from meeting m where m.id = any(:ids)", nativeQuery = true)
+    List<Meeting> findAllByIds(@Param("ids") Long[] ids);
 
     @Query(value = "select m.id from Meeting m where m.date >= :from and m.date <= :to",
             countQuery = "select count(m) from Meeting m where m.date >= :from and m.date <= :to")

@@ -93,7 +93,9 @@ public class Meetings {
             throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
                     "A diplomat named in participants was deleted meanwhile.");
         }
-        return details(meeting, named);
+        Map<Long, String> names = new HashMap<>();
+        named.forEach((id, diplomat) -> names.put(id, diplomat.name()));
+        return details(meeting, names);
     }
 
     /**
@@ -113,14 +115,14 @@ public class Meetings {
      */
     public MeetingDetails get(long id) {
         Meeting meeting = repository.findWithParticipants(id).orElseThrow(() -> NotFoundException.of("meeting", id));
-        return details(meeting, diplomatsOf(List.of(meeting)));
+        return details(meeting, namesOf(List.of(meeting)));
     }
 
     /**
      * Meetings in which all the given countries took part (any meeting if none is given), dated
      * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
-     * same four queries whatever the page size: the ids of the page, their count, the meetings with
-     * their participants, and the participants' names. The meetings of two countries in the default
+     * same five queries whatever the page size: the ids of the page, their count, the meetings, their
+     * participants (one batch), and the participants' names. The meetings of two countries in the default
      * order (newest first) are read along the pair index, without sorting the pair's history.
      *
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
@@ -146,11 +148,11 @@ public class Meetings {
         if (ids.isEmpty()) {
             return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());
         }
-        Map<Long, Meeting> loaded = repository.findAllWithParticipants(ids.getContent()).stream()
+        Map<Long, Meeting> loaded = repository.findAllByIds(ids.getContent().toArray(Long[]::new)).stream()
                 .collect(Collectors.toMap(Meeting::id, Function.identity()));
         List<Meeting> page = ids.getContent().stream().map(loaded::get).filter(Objects::nonNull).toList();
-        Map<Long, Diplomat> named = diplomatsOf(page);
-        List<MeetingDetails> content = page.stream().map(meeting -> details(meeting, named)).toList();
+        Map<Long, String> names = namesOf(page);
+        List<MeetingDetails> content = page.stream().map(meeting -> details(meeting, names)).toList();
         return new PageImpl<>(content, ids.getPageable(), ids.getTotalElements());
     }
 
@@ -201,27 +203,19 @@ public class Meetings {
         }
     }
 
-    private Map<Long, Diplomat> diplomatsOf(List<Meeting> meetings) {
-        List<Long> ids = meetings.stream()
+    /** The names of the participants' diplomats (those that still exist), in one query. */
+    private Map<Long, String> namesOf(List<Meeting> meetings) {
+        return diplomats.namesOf(meetings.stream()
                 .flatMap(m -> m.participants().stream())
                 .map(Participant::diplomatId)
                 .distinct()
-                .toList();
-        return byId(diplomats.all(ids));
+                .toList());
     }
 
-    private static Map<Long, Diplomat> byId(List<Diplomat> diplomats) {
-        Map<Long, Diplomat> byId = new HashMap<>();
-        diplomats.forEach(d -> byId.put(d.id(), d));
-        return byId;
-    }
-
-    private static MeetingDetails details(Meeting meeting, Map<Long, Diplomat> named) {
+    private static MeetingDetails details(Meeting meeting, Map<Long, String> names) {
         List<NamedParticipant> participants = new ArrayList<>();
         for (Participant p : meeting.participants()) {
-            Diplomat diplomat = named.get(p.diplomatId());
-            participants.add(new NamedParticipant(p.diplomatId(), diplomat == null ? null : diplomat.name(),
-                    p.country(), p.title()));
+            participants.add(new NamedParticipant(p.diplomatId(), names.get(p.diplomatId()), p.country(), p.title()));
         }
         return new MeetingDetails(meeting, List.copyOf(participants));
     }

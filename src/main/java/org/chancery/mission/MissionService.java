@@ -253,8 +253,7 @@ public class MissionService {
 
     @Transactional(readOnly = true)
     public Page<Mission> search(Filter filter, Pageable pageable) {
-        Page<Mission> page = missions.search(code(filter.sending()), code(filter.receiving()), code(filter.country()),
-                filter.type(), filter.status(), filter.openOn(), pageable);
+        Page<Mission> page = missions.search(filter, pageable);
         page.forEach(Mission::withHeads);
         return page;
     }
@@ -274,10 +273,6 @@ public class MissionService {
 
     private static RelationPair pairOf(Mission mission) {
         return RelationPair.of(mission.sendingCountry(), mission.receivingCountry());
-    }
-
-    private static String code(CountryCode code) {
-        return code == null ? null : code.value();
     }
 
     private static PartialDate parsePlannedOpening(String text) {

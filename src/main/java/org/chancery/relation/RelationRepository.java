@@ -3,14 +3,12 @@ package org.chancery.relation;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface RelationRepository extends JpaRepository<Relation, Long> {
+interface RelationRepository extends JpaRepository<Relation, Long>, RelationSearch {
 
     @Query("select r from Relation r where r.countryA = :a and r.countryB = :b")
     Optional<Relation> findByPair(@Param("a") String a, @Param("b") String b);
@@ -21,12 +19,4 @@ interface RelationRepository extends JpaRepository<Relation, Long> {
 
     @Query("select distinct r from Relation r left join fetch r.events where r.countryA = :a and r.countryB = :b")
     Optional<Relation> findWithEvents(@Param("a") String a, @Param("b") String b);
-
-    @Query("""
-            select r from Relation r
-            where (r.status <> org.chancery.relation.RelationStatus.NONE
-                   or r.consularStatus <> org.chancery.relation.RelationStatus.NONE)
-              and (:country is null or r.countryA = :country or r.countryB = :country)
-              and (:status is null or r.status = :status)""")
-    Page<Relation> search(@Param("country") String country, @Param("status") RelationStatus status, Pageable pageable);
 }

@@ -1,0 +1,10 @@
+package org.chancery.mission;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The mission list's query, with only the filters a request gives (a fragment of {@link MissionRepository}). */
+interface MissionSearch {
+
+    Page<Mission> search(MissionService.Filter filter, Pageable pageable);
+}
