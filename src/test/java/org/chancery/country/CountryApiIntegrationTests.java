@@ -59,6 +59,14 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersNotFoundForANonAsciiLetterThatUpperCasesIntoACode() throws Exception {
+        // "ß".toUpperCase() is "SS", South Sudan's code; a code is ASCII letters as given
+        getJson("/api/countries/\u00df")
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
+
+    @Test
     void answersIfNoneMatchWithNotModified() throws Exception {
         String etag = getJson("/api/countries/CU").andReturn().getResponse().getHeader("ETag");
         mvc.perform(get("/api/countries/CU").header("If-None-Match", etag))
