@@ -81,11 +81,18 @@ final class WorldWriter {
                         seconds(started));
             }
         }));
+        transaction.executeWithoutResult(status -> writeMeetingPairTotals());
         restartSequences(world);
         log.info("Bench world written in {} s: {} relations, {} events, {} diplomats, {} missions, {} heads of mission, "
                 + "{} milestones, {} meetings with {} participants", seconds(started), world.relations().size(),
                 world.eventCount(), world.roster().size(), world.missions().size(), world.headCount(),
                 world.milestones().size(), meetings[0], meetings[1]);
+    }
+
+    /** The meeting module's per-pair totals, counted once from the pair index as its migration does. */
+    private void writeMeetingPairTotals() {
+        jdbc.update("insert into meeting_pair_total (country_a, country_b, meetings, latest_meeting) "
+                + "select country_a, country_b, count(*), max(meeting_date) from meeting_pair group by country_a, country_b");
     }
 
     private static double seconds(long startedNanos) {

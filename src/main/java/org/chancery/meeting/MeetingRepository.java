@@ -68,19 +68,23 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             @Param("to") LocalDate to, Limit limit);
 
     /**
-     * The ids of the meetings of a pair dated from {@code from} to {@code to}, newest first (date,
-     * then id, descending), read backwards along the pair index.
+     * The ids of one page of the meetings of a pair dated from {@code from} to {@code to}, newest
+     * first (date, then id, descending), read backwards along the pair index.
      */
     @Query(value = """
             select p.meeting_id from meeting_pair p
             where p.country_a = :a and p.country_b = :b and p.meeting_date >= :from and p.meeting_date <= :to
-            order by p.country_a desc, p.country_b desc, p.meeting_date desc, p.meeting_id desc""",
-            countQuery = """
+            order by p.country_a desc, p.country_b desc, p.meeting_date desc, p.meeting_id desc
+            offset :offset rows fetch next :size rows only""", nativeQuery = true)
+    List<Long> findIdsOfPairNewestFirst(@Param("a") String a, @Param("b") String b, @Param("from") LocalDate from,
+            @Param("to") LocalDate to, @Param("size") int size, @Param("offset") long offset);
+
+    @Query(value = """
             select count(*) from meeting_pair p
             where p.country_a = :a and p.country_b = :b and p.meeting_date >= :from and p.meeting_date <= :to""",
             nativeQuery = true)
-    Page<Long> findIdsOfPairNewestFirst(@Param("a") String a, @Param("b") String b, @Param("from") LocalDate from,
-            @Param("to") LocalDate to, Pageable pageable);
+    long countPairBetween(@Param("a") String a, @Param("b") String b, @Param("from") LocalDate from,
+            @Param("to") LocalDate to);
 
     /** The meetings a diplomat took part in, oldest first. */
     @Query("""

@@ -27,9 +27,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,9 +53,12 @@ public class Meetings {
     private final Diplomats diplomats;
     private final Countries countries;
     private final Today today;
+    private final MeetingPairTotals totals;
 
-    Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today) {
+    Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
+            MeetingPairTotals totals) {
         this.repository = repository;
+        this.totals = totals;
         this.diplomats = diplomats;
         this.countries = countries;
         this.today = today;
@@ -93,6 +96,7 @@ public class Meetings {
             throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
                     "A diplomat named in participants was deleted meanwhile.");
         }
+        totals.added(meeting.pairs(), meeting.date());
         Map<Long, String> names = new HashMap<>();
         named.forEach((id, diplomat) -> names.put(id, diplomat.name()));
         return details(meeting, names);
@@ -106,8 +110,10 @@ public class Meetings {
     @Transactional
     public void delete(long id) {
         Meeting meeting = repository.findById(id).orElseThrow(() -> NotFoundException.of("meeting", id));
+        List<RelationPair> pairs = meeting.pairs();
         repository.delete(meeting);
         repository.flush();
+        totals.removed(pairs);
     }
 
     /**
@@ -140,8 +146,12 @@ public class Meetings {
             ids = repository.findIds(start, end, pageable);
         } else if (codes.size() == 2 && pageable.getSort().equals(NEWEST_FIRST)) {
             RelationPair pair = RelationPair.of(new CountryCode(codes.get(0)), new CountryCode(codes.get(1)));
-            ids = repository.findIdsOfPairNewestFirst(pair.first().value(), pair.second().value(), start, end,
-                    PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+            String a = pair.first().value();
+            String b = pair.second().value();
+            List<Long> pageIds = repository.findIdsOfPairNewestFirst(a, b, start, end, pageable.getPageSize(),
+                    pageable.getOffset());
+            ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> from == null ? countBetween(pair, end)
+                    : repository.countPairBetween(a, b, start, end));
         } else {
             ids = repository.findIdsInvolvingAll(codes, codes.size(), start, end, pageable);
         }
@@ -158,10 +168,14 @@ public class Meetings {
 
     /**
      * The number of meetings in which both countries of the pair took part, dated on or before
-     * {@code asOf} (any date if null). One count on the pair index.
+     * {@code asOf} (any date if null): the pair's total, one row, when its latest meeting is not
+     * after {@code asOf} (today, say); otherwise a count along the pair index.
      */
     public long countBetween(RelationPair pair, LocalDate asOf) {
-        return repository.countPair(pair.first().value(), pair.second().value(), asOf == null ? LATEST : asOf);
+        LocalDate day = asOf == null ? LATEST : asOf;
+        MeetingPairTotals.Total total = totals.of(pair);
+        return total.allOnOrBefore(day) ? total.meetings()
+                : repository.countPair(pair.first().value(), pair.second().value(), day);
     }
 
     /**

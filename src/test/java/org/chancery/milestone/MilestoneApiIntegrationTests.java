@@ -18,12 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManagerFactory;
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
 import org.chancery.support.ApiIntegrationTest;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +40,6 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private Milestones milestones;
-
-    @Autowired
-    private EntityManagerFactory entityManagerFactory;
 
     @Nested
     class Planning {
@@ -359,16 +353,7 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
         }
 
         private long statementsFor(String url) throws Exception {
-            Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-            boolean enabled = statistics.isStatisticsEnabled();
-            statistics.setStatisticsEnabled(true);
-            statistics.clear();
-            try {
-                getJson(url).andExpect(status().isOk());
-                return statistics.getPrepareStatementCount();
-            } finally {
-                statistics.setStatisticsEnabled(enabled);
-            }
+            return statements.count(() -> getJson(url).andExpect(status().isOk()));
         }
     }
 

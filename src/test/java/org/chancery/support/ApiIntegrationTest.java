@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, StatementCounter.Configuration.class})
 public abstract class ApiIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,6 +39,9 @@ public abstract class ApiIntegrationTest {
 
     @Autowired
     protected MutableClock clock;
+
+    @Autowired
+    protected StatementCounter statements;
 
     @Autowired
     private DataSource dataSource;
