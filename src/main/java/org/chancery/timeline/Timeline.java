@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chancery.meeting.MeetingRef;
 import org.chancery.meeting.Meetings;
@@ -78,7 +79,7 @@ public class Timeline {
         }
         LocalDate establishment = snapshot.state().latestEstablishment();
         if (establishment != null) {
-            var first = meetings.firstBetweenOnOrAfter(pair, establishment, today);
+            var first = firstSince(establishment, loadedMeetings, reach, pair, today);
             if (first.isPresent()) {
                 MeetingRef meeting = first.get();
                 items.add(new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT",
@@ -91,6 +92,19 @@ public class Timeline {
         int from = (int) Math.min(page.getOffset(), items.size());
         int to = Math.min(from + page.getPageSize(), items.size());
         return new PageImpl<>(items.subList(from, to), page, total);
+    }
+
+    /**
+     * The first meeting dated on or after {@code establishment}: among the meetings loaded (the
+     * pair's oldest, without a gap) if one of them is, else asked of the pair index.
+     */
+    private Optional<MeetingRef> firstSince(LocalDate establishment, List<MeetingRef> loaded, int reach,
+            RelationPair pair, LocalDate today) {
+        Optional<MeetingRef> amongLoaded = loaded.stream().filter(m -> !m.date().isBefore(establishment)).findFirst();
+        if (amongLoaded.isPresent() || loaded.size() < reach) {
+            return amongLoaded;
+        }
+        return meetings.firstBetweenOnOrAfter(pair, establishment, today);
     }
 
     private static TimelineItem event(RelationPair pair, RelationEvent event) {

@@ -1,0 +1,60 @@
+package org.chancery.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The timeline marks the first meeting since the latest establishment whichever page is asked for,
+ * also when the meetings a page reaches all predate that establishment.
+ */
+class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest {
+
+    @Test
+    void marksTheFirstMeetingSinceTheRestorationAlsoOnAPageThatEndsBeforeIt() throws Exception {
+        event("ESTABLISHED", "2000-01-10");
+        long cu = create("/api/diplomats", "{\"name\": \"Cuban Envoy\", \"country\": \"CU\"}").get("id").asLong();
+        long kr = create("/api/diplomats", "{\"name\": \"Korean Envoy\", \"country\": \"KR\"}").get("id").asLong();
+        for (int year = 2001; year <= 2004; year++) {
+            meeting(year + "-03-01", cu, kr);
+        }
+        event("SEVERED", "2005-01-01");
+        event("RESTORED", "2010-06-01");
+        long afterRestoration = meeting("2011-02-01", cu, kr);
+        meeting("2012-02-01", cu, kr);
+
+        List<JsonNode> everything = items(json(getJson("/api/relations/CU/KR/timeline?size=100")));
+        long total = json(getJson("/api/relations/CU/KR/timeline?size=100")).get("page").get("totalElements").asLong();
+        JsonNode firstPageOfTwo = json(getJson("/api/relations/CU/KR/timeline?size=2"));
+
+        assertThat(everything).filteredOn(item -> item.get("type").asString().equals("FIRST_MEETING_SINCE_ESTABLISHMENT"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("ref").get("id").asLong()).isEqualTo(afterRestoration));
+        assertThat(firstPageOfTwo.get("page").get("totalElements").asLong()).isEqualTo(total)
+                .isEqualTo(everything.size());
+    }
+
+    private void event(String type, String date) throws Exception {
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\": \"%s\", \"date\": \"%s\"}".formatted(type, date))
+                .andExpect(status().isCreated());
+    }
+
+    private long meeting(String date, long... diplomats) throws Exception {
+        return create("/api/meetings", """
+                {"date": "%s", "city": "Havana", "country": "CU",
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(date, diplomats[0], diplomats[1]))
+                .get("id").asLong();
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> items = new ArrayList<>();
+        page.get("content").forEach(items::add);
+        return items;
+    }
+}
