@@ -2,6 +2,7 @@ package org.chancery.security;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,11 +21,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,8 +54,10 @@ class SecurityConfiguration {
     private static final String REALM = "chancery";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, UserDetailsService users,
+            PasswordEncoder encoder) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .authenticationManager(authenticationManager(users, encoder))
                 .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -82,6 +89,20 @@ class SecurityConfiguration {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_EDITOR");
+    }
+
+    /**
+     * Passwords are checked by Spring Security's {@link DaoAuthenticationProvider} (which also
+     * re-encodes a {@code {noop}} password with BCrypt after its first use), once per credentials
+     * and five minutes ({@link RememberedCredentials}).
+     */
+    private static AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        if (users instanceof UserDetailsPasswordService upgrades) {
+            passwords.setUserDetailsPasswordService(upgrades);
+        }
+        return new ProviderManager(new RememberedCredentials(passwords, Duration.ofMinutes(5), System::nanoTime));
     }
 
     @Bean
