@@ -5,18 +5,18 @@
 #   1. loads the synthetic world of the bench profile into a fresh H2 file database in a temp dir
 #      (a JVM of its own, -Xmx1g; the load time is the one the application logs);
 #   2. serves that database with -Xmx256m on 127.0.0.1, warms up at 2 connections, then measures
-#      each endpoint for a few seconds at 32 connections with wrk;
+#      each endpoint for a few seconds at 32 connections with wrk (the reads first, then the POST);
 # and measures start-up to ready (H2, countries only) on an empty database. Prints one table.
 # Everything runs on the loopback interface and stops by itself.
 #
-# Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080), BENCH_WARMUP_SECONDS (12 per endpoint),
+# Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080), BENCH_WARMUP_SECONDS (20 per endpoint),
 # BENCH_SECONDS (12 per endpoint), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD (unset).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 SCALES=${BENCH_SCALES:-"1 10"}
 PORT=${BENCH_PORT:-18080}
-WARMUP=${BENCH_WARMUP_SECONDS:-12}
+WARMUP=${BENCH_WARMUP_SECONDS:-20}
 DURATION=${BENCH_SECONDS:-12}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BASE="http://127.0.0.1:${PORT}"
@@ -155,14 +155,21 @@ EOF
         "$BASE/api/meetings")
     [[ $status == 201 ]] || { log "POST /api/meetings answered $status"; exit 1; }
 
+    # The reads are warmed up and measured before any write, so that the meetings the POST adds to
+    # FR–US (hundreds a second) do not lengthen the history the reads are measured on.
     log "scale $scale: warming up, ${WARMUP} s per endpoint at 2 connections"
     for e in "${ENDPOINTS[@]}"; do
-        script=""; [[ $e == post ]] && script="$WORK/post-meeting.lua"
-        measure warmup 2 1 "$WARMUP" "${PATHS[$e]}" "$script"
+        [[ $e == post ]] && continue
+        measure warmup 2 1 "$WARMUP" "${PATHS[$e]}"
     done
     for e in "${ENDPOINTS[@]}"; do
+        script=""
+        if [[ $e == post ]]; then
+            script="$WORK/post-meeting.lua"
+            log "scale $scale: warming up ${LABEL[$e]}, ${WARMUP} s at 2 connections"
+            measure warmup 2 1 "$WARMUP" "${PATHS[$e]}" "$script"
+        fi
         log "scale $scale: ${LABEL[$e]}, ${DURATION} s at ${CONNECTIONS} connections"
-        script=""; [[ $e == post ]] && script="$WORK/post-meeting.lua"
         measure "${e}_${key}" "$CONNECTIONS" 2 "$DURATION" "${PATHS[$e]}" "$script"
     done
     printf -v "RSS_${key}" '%s' "$(rss_mib "$APP_PID")"
@@ -172,26 +179,50 @@ done
 
 value() { local name=$1; printf '%s' "${!name:--}"; }
 
+# milliseconds <wrk latency> ("850.00us", "13.65ms", "1.35s"): the latency in milliseconds
+milliseconds() {
+    awk -v t="$1" 'BEGIN {
+        if (t ~ /us$/) { sub(/us$/, "", t); printf "%.3f", t / 1000 }
+        else if (t ~ /ms$/) { sub(/ms$/, "", t); printf "%.3f", t }
+        else if (t ~ /m$/) { sub(/m$/, "", t); printf "%.3f", t * 60000 }
+        else if (t ~ /s$/) { sub(/s$/, "", t); printf "%.3f", t * 1000 }
+        else { printf "-" } }'
+}
+
+FIRST=${SCALES%% *}
+LAST=${SCALES##* }
 echo
 echo "Chancery benchmark, $(date -u +%Y-%m-%d), $(nproc) cores $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"\
-" $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), H2 file database, wrk -t2 -c${CONNECTIONS} ${DURATION} s"
+" $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), H2 file database, wrk -t2 -c${CONNECTIONS} ${DURATION} s"\
+" after ${WARMUP} s per endpoint at 2 connections"
+echo "(×: requests/s as a multiple of the country lookup's in the same scale)"
 printf '%-48s' "endpoint"
-for scale in $SCALES; do printf ' | %-28s' "scale $scale: req/s  p50  p99"; done
+for scale in $SCALES; do printf ' | %-36s' "scale $scale: req/s     ×    p50    p99"; done
+[[ $FIRST != "$LAST" ]] && printf ' | %s' "p99 ×$LAST/×$FIRST"
 echo
 for e in "${ENDPOINTS[@]}"; do
     printf '%-48s' "${LABEL[$e]}"
     for scale in $SCALES; do
         key=${scale//./_}
         errors=$(value "RESULT_${e}_${key}_ERRORS")
-        printf ' | %7s %9s %9s%s' "$(value "RESULT_${e}_${key}_RPS")" "$(value "RESULT_${e}_${key}_P50")" \
+        rps=$(value "RESULT_${e}_${key}_RPS")
+        base=$(value "RESULT_country_${key}_RPS")
+        ratio=$(awk -v r="$rps" -v b="$base" 'BEGIN { if (b > 0 && r != "-") printf "%.2f", r / b; else printf "-" }')
+        printf ' | %7s %5s %9s %9s%s' "$rps" "$ratio" "$(value "RESULT_${e}_${key}_P50")" \
             "$(value "RESULT_${e}_${key}_P99")" "$([[ $errors != 0 && $errors != - ]] && echo " ($errors errors)" || echo "")"
     done
+    if [[ $FIRST != "$LAST" ]]; then
+        growth=$(awk -v a="$(milliseconds "$(value "RESULT_${e}_${FIRST//./_}_P99")")" \
+            -v b="$(milliseconds "$(value "RESULT_${e}_${LAST//./_}_P99")")" \
+            'BEGIN { if (a > 0 && b != "-") printf "%.2f", b / a; else printf "-" }')
+        printf ' | %s' "$growth"
+    fi
     echo
 done
 printf '%-48s' "load of the bench world (s, -Xmx1g)"
-for scale in $SCALES; do printf ' | %28s' "$(value "LOAD_${scale//./_}")"; done
+for scale in $SCALES; do printf ' | %36s' "$(value "LOAD_${scale//./_}")"; done
 echo
 printf '%-48s' "RSS after the run (MiB, VmRSS, -Xmx256m)"
-for scale in $SCALES; do printf ' | %28s' "$(value "RSS_${scale//./_}")"; done
+for scale in $SCALES; do printf ' | %36s' "$(value "RSS_${scale//./_}")"; done
 echo
 echo "start-up to ready (H2, countries only, -Xmx256m): $(awk -v ms="$STARTUP_MS" 'BEGIN {printf "%.1f", ms / 1000}') s"
