@@ -20,6 +20,8 @@ WARMUP=${BENCH_WARMUP_SECONDS:-20}
 DURATION=${BENCH_SECONDS:-12}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BASE="http://127.0.0.1:${PORT}"
+# the options of the product's own H2 URL (application.yml), with the database in a temporary folder
+H2_OPTIONS=$(sed -n 's|^ *url: jdbc:h2:file:[^;]*;||p' src/main/resources/application.yml | head -1)
 JAR=target/chancery-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/chancery-bench.XXXXXX")
 APP_PID=""
@@ -62,7 +64,7 @@ start() {
     mkdir -p "$dir"
     java "-Xmx${heap}" -jar "$JAR" \
         --server.port="$PORT" --server.address=127.0.0.1 --spring.main.banner-mode=off \
-        --spring.datasource.url="jdbc:h2:file:${dir}/chancery;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE" \
+        --spring.datasource.url="jdbc:h2:file:${dir}/chancery;${H2_OPTIONS}" \
         --management.endpoint.health.probes.enabled=true \
         '--chancery.security.users[0].name=bench' '--chancery.security.users[0].password={noop}bench' \
         '--chancery.security.users[0].roles=EDITOR' "$@" >>"${dir}/app.log" 2>&1 &

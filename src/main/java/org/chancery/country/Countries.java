@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Looks countries up by alpha-2 or alpha-3 code in any letter case, for paths (unknown is
  * {@code 404}), bodies (unknown is R18 {@code UNKNOWN_REFERENCE}) and filters (unknown is
  * {@code VALIDATION_FAILED}). Countries are never changed or removed once recorded, so found ones
- * are kept in memory and a lookup of a known code needs no database round trip.
+ * are kept in memory and a lookup of a known code needs no database round trip, nor a transaction
+ * (which would take a connection from the pool): only a code not seen yet is read, by the
+ * repository in a transaction of its own (or the caller's).
  */
 @Service
-@Transactional(readOnly = true)
 public class Countries {
 
     private final CountryRepository repository;
@@ -77,6 +78,7 @@ public class Countries {
         return found;
     }
 
+    @Transactional(readOnly = true)
     public Page<Country> search(String q, Pageable pageable) {
         if (q == null || q.isBlank()) {
             return repository.findAll(pageable);
