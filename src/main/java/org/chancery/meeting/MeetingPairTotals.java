@@ -71,7 +71,7 @@ class MeetingPairTotals {
             return Total.NONE;
         }
         Object[] row = (Object[]) rows.get(0);
-        return new Total(((Number) row[0]).longValue(), localDate(row[1]));
+        return new Total(((Number) row[0]).longValue(), Meetings.localDate(row[1]));
     }
 
     /**
@@ -173,9 +173,5 @@ class MeetingPairTotals {
             }
             return statement.executeBatch();
         }
-    }
-
-    private static LocalDate localDate(Object column) {
-        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 }

@@ -205,7 +205,8 @@ public class Meetings {
                 .toList();
     }
 
-    private static LocalDate localDate(Object column) {
+    /** A DATE column of a native query's row (H2 and PostgreSQL drivers differ). */
+    static LocalDate localDate(Object column) {
         return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 

@@ -38,7 +38,7 @@ public final class FilteredQuery {
         return new FilteredQuery(entity, alias);
     }
 
-    /** A condition that always applies; it may name only parameters bound by {@link #where(String, String, Object)}. */
+    /** A condition that always applies, without parameters of its own. */
     public FilteredQuery where(String condition) {
         conditions.add(condition);
         return this;
