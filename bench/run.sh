@@ -10,7 +10,8 @@
 # Everything runs on the loopback interface and stops by itself.
 #
 # Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080), BENCH_WARMUP_SECONDS (20 per endpoint),
-# BENCH_SECONDS (12 per endpoint), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD (unset).
+# BENCH_SECONDS (12 per endpoint), BENCH_ROUNDS (2: the reads are measured twice at full
+# concurrency and the last round is kept), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD (unset).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ SCALES=${BENCH_SCALES:-"1 10"}
 PORT=${BENCH_PORT:-18080}
 WARMUP=${BENCH_WARMUP_SECONDS:-20}
 DURATION=${BENCH_SECONDS:-12}
+ROUNDS=${BENCH_ROUNDS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BASE="http://127.0.0.1:${PORT}"
 # the options of the product's own H2 URL (application.yml), with the database in a temporary folder
@@ -164,6 +166,16 @@ EOF
         [[ $e == post ]] && continue
         measure warmup 2 1 "$WARMUP" "${PATHS[$e]}"
     done
+    # Then rounds at full concurrency, reads only, each endpoint in turn: all but the last are a
+    # warm-up at 32 connections too (the pool and locks take other paths than at 2), and only the
+    # last round is kept, the same round for every endpoint.
+    for ((round = 1; round < ROUNDS; round++)); do
+        log "scale $scale: round $round of $ROUNDS (not kept), ${DURATION} s per read at ${CONNECTIONS} connections"
+        for e in "${ENDPOINTS[@]}"; do
+            [[ $e == post ]] && continue
+            measure warmup "$CONNECTIONS" 2 "$DURATION" "${PATHS[$e]}"
+        done
+    done
     for e in "${ENDPOINTS[@]}"; do
         script=""
         if [[ $e == post ]]; then
@@ -196,7 +208,7 @@ LAST=${SCALES##* }
 echo
 echo "Chancery benchmark, $(date -u +%Y-%m-%d), $(nproc) cores $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"\
 " $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), H2 file database, wrk -t2 -c${CONNECTIONS} ${DURATION} s"\
-" after ${WARMUP} s per endpoint at 2 connections"
+" after ${WARMUP} s per endpoint at 2 connections, reads: round ${ROUNDS} of ${ROUNDS}"
 echo "(×: requests/s as a multiple of the country lookup's in the same scale)"
 printf '%-48s' "endpoint"
 for scale in $SCALES; do printf ' | %-36s' "scale $scale: req/s     ×    p50    p99"; done
