@@ -92,7 +92,8 @@ final class WorldWriter {
     /** The meeting module's per-pair totals, counted once from the pair index as its migration does. */
     private void writeMeetingPairTotals() {
         jdbc.update("insert into meeting_pair_total (country_a, country_b, meetings, latest_meeting) "
-                + "select country_a, country_b, count(*), max(meeting_date) from meeting_pair group by country_a, country_b");
+                + "select country_a, country_b, count(*), max(meeting_date) from meeting_pair "
+                + "group by country_a, country_b");
     }
 
     private static double seconds(long startedNanos) {

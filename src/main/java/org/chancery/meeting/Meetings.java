@@ -58,10 +58,10 @@ public class Meetings {
     Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
             MeetingPairTotals totals) {
         this.repository = repository;
-        this.totals = totals;
         this.diplomats = diplomats;
         this.countries = countries;
         this.today = today;
+        this.totals = totals;
     }
 
     /**
@@ -127,9 +127,10 @@ public class Meetings {
     /**
      * Meetings in which all the given countries took part (any meeting if none is given), dated
      * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
-     * same five queries whatever the page size: the ids of the page, their count, the meetings, their
-     * participants (one batch), and the participants' names. The meetings of two countries in the default
-     * order (newest first) are read along the pair index, without sorting the pair's history.
+     * same five queries whatever the page size: the ids of the page, their count, the meetings,
+     * their participants (one batch), and the participants' names. The meetings of two countries
+     * in the default order (newest first) are read along the pair index, without sorting the
+     * pair's history, and counted from the pair's total when the dates allow.
      *
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
      */
