@@ -110,15 +110,6 @@ measure() {
 }
 
 ENDPOINTS=(country relation relations timeline meetings missions milestones post)
-declare -A LABEL=(
-    [country]="GET /api/countries/FR"
-    [relation]="GET /api/relations/US/FR"
-    [relations]="GET /api/relations?country=US"
-    [timeline]="GET /api/relations/US/FR/timeline"
-    [meetings]="GET /api/meetings?country=US&country=FR"
-    [missions]="GET /api/missions?country=US&openOn=2020-01-01"
-    [milestones]="GET /api/milestones?status=OVERDUE"
-    [post]="POST /api/meetings")
 declare -A PATHS=(
     [country]="/api/countries/FR"
     [relation]="/api/relations/US/FR"
@@ -128,6 +119,10 @@ declare -A PATHS=(
     [missions]="/api/missions?country=US&openOn=2020-01-01"
     [milestones]="/api/milestones?status=OVERDUE"
     [post]="/api/meetings")
+declare -A LABEL
+for e in "${ENDPOINTS[@]}"; do
+    LABEL[$e]="$([[ $e == post ]] && echo POST || echo GET) ${PATHS[$e]}"
+done
 
 log "start-up to ready on an empty H2 database (countries only)"
 started=$(now_ms)

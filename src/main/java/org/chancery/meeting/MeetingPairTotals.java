@@ -80,14 +80,15 @@ class MeetingPairTotals {
      */
     void added(List<RelationPair> pairs, LocalDate date) {
         List<RelationPair> sorted = pairs.stream().sorted(PAIR_ORDER).toList();
+        Binder increment = (statement, pair) -> {
+            statement.setObject(1, date);
+            statement.setObject(2, date);
+            statement.setString(3, pair.first().value());
+            statement.setString(4, pair.second().value());
+        };
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            int[] updated = inBatch(connection, INCREMENT, sorted, (statement, pair) -> {
-                statement.setObject(1, date);
-                statement.setObject(2, date);
-                statement.setString(3, pair.first().value());
-                statement.setString(4, pair.second().value());
-            });
+            int[] updated = inBatch(connection, INCREMENT, sorted, increment);
             List<RelationPair> missing = new ArrayList<>();
             for (int i = 0; i < sorted.size(); i++) {
                 if (updated[i] == 0) {
@@ -96,12 +97,7 @@ class MeetingPairTotals {
             }
             if (!missing.isEmpty()) {
                 createMissing(connection, missing);
-                inBatch(connection, INCREMENT, missing, (statement, pair) -> {
-                    statement.setObject(1, date);
-                    statement.setObject(2, date);
-                    statement.setString(3, pair.first().value());
-                    statement.setString(4, pair.second().value());
-                });
+                inBatch(connection, INCREMENT, missing, increment);
             }
         });
     }
