@@ -20,10 +20,6 @@ interface DiplomatRepository extends JpaRepository<Diplomat, Long>, JpaSpecifica
     @Query(value = "select d.* from diplomat d where d.id = any(:ids)", nativeQuery = true)
     List<Diplomat> findAllByIds(@Param("ids") Long[] ids);
 
-    /** Rows of {@code id, name} of the diplomats with these ids, in one statement (see {@link #findAllByIds}). */
-    @Query(value = "select d.id, d.name from diplomat d where d.id = any(:ids)", nativeQuery = true)
-    List<Object[]> findNamesByIds(@Param("ids") Long[] ids);
-
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from Diplomat d where d.id = :id")
     Optional<Diplomat> findForUpdate(@Param("id") long id);

@@ -2,7 +2,6 @@ package org.chancery.diplomat;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,16 +80,6 @@ public class Diplomats {
             }
         }
         return found;
-    }
-
-    /** The names of the diplomats with these ids that exist, by id, in one query. */
-    public Map<Long, String> namesOf(Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            repository.findNamesByIds(ids.toArray(Long[]::new))
-                    .forEach(row -> names.put(((Number) row[0]).longValue(), (String) row[1]));
-        }
-        return names;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -31,7 +32,6 @@ import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
 import org.chancery.shared.StringListConverter;
-import org.hibernate.annotations.BatchSize;
 
 /**
  * A meeting of diplomats of at least two countries (R17), on a day, in a country. Recorded once
@@ -78,7 +78,6 @@ public class Meeting {
     @ElementCollection
     @CollectionTable(name = "meeting_participant", joinColumns = @JoinColumn(name = "meeting_id"))
     @OrderColumn(name = "list_index")
-    @BatchSize(size = 200)
     private List<Participant> participants = new ArrayList<>();
 
     @ElementCollection
@@ -147,7 +146,7 @@ public class Meeting {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs at least two participants; "
                     + "this one has " + participants.size() + ".");
         }
-        List<CountryCode> countries = countriesOf(participants);
+        List<CountryCode> countries = countriesOf(participants.stream().map(Participant::country));
         if (countries.size() < 2) {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs participants from at least "
                     + "two countries; all of these are of " + countries.get(0) + ".");
@@ -198,12 +197,12 @@ public class Meeting {
 
     /** The countries the participants represented, sorted, each once. */
     public List<CountryCode> countries() {
-        return countriesOf(participants);
+        return countriesOf(participants.stream().map(Participant::country));
     }
 
     /** {@link MeetingKind#VISIT} when the meeting took place in a participating country. */
     public MeetingKind kind() {
-        return countries().contains(country()) ? MeetingKind.VISIT : MeetingKind.THIRD_LOCATION;
+        return MeetingKind.of(country(), countries());
     }
 
     /** The country that hosted a {@link MeetingKind#VISIT}; null for a meeting in a third country. */
@@ -228,8 +227,9 @@ public class Meeting {
         return "meeting " + id + " on " + date + (city == null ? "" : " in " + city);
     }
 
-    private static List<CountryCode> countriesOf(List<Participant> participants) {
-        return participants.stream().map(Participant::country).distinct().sorted().toList();
+    /** The countries, sorted, each once. */
+    static List<CountryCode> countriesOf(Stream<CountryCode> countries) {
+        return countries.distinct().sorted().toList();
     }
 
     private static String textOrNull(String text) {

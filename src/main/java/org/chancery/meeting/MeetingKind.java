@@ -1,5 +1,9 @@
 package org.chancery.meeting;
 
+import java.util.Collection;
+
+import org.chancery.country.CountryCode;
+
 /** Where a meeting took place, seen from its participants. */
 public enum MeetingKind {
 
@@ -7,5 +11,10 @@ public enum MeetingKind {
     VISIT,
 
     /** In a country none of the participants represented. */
-    THIRD_LOCATION
+    THIRD_LOCATION;
+
+    /** The kind of a meeting held in {@code place} by participants of {@code countries}. */
+    static MeetingKind of(CountryCode place, Collection<CountryCode> countries) {
+        return countries.contains(place) ? VISIT : THIRD_LOCATION;
+    }
 }

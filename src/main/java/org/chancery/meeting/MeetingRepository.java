@@ -3,7 +3,6 @@ package org.chancery.meeting;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
@@ -13,16 +12,6 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface MeetingRepository extends JpaRepository<Meeting, Long> {
-
-    @Query("select m from Meeting m left join fetch m.participants where m.id = :id")
-    Optional<Meeting> findWithParticipants(@Param("id") long id);
-
-    /**
-     * The meetings with these ids, in one statement whatever their number (the ids are one array
-     * parameter); their participants are then loaded together, in batches (see {@link Meeting}).
-     */
-    @Query(value = "select m.* from meeting m where m.id = any(:ids)", nativeQuery = true)
-    List<Meeting> findAllByIds(@Param("ids") Long[] ids);
 
     @Query(value = "select m.id from Meeting m where m.date >= :from and m.date <= :to",
             countQuery = "select count(m) from Meeting m where m.date >= :from and m.date <= :to")
@@ -54,18 +43,20 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
     long countPair(@Param("a") String a, @Param("b") String b, @Param("asOf") LocalDate asOf);
 
     /**
-     * The meetings of a pair dated from {@code from} to {@code to}, oldest first: rows of
-     * {@code id, date, city, title}. The order names every column of the pair index, so that the
-     * database reads the index in order and stops at the limit instead of sorting all the pair's
-     * meetings.
+     * The first {@code limit} meetings of a pair dated from {@code from} to {@code to}, oldest
+     * first: rows of {@code id, date, city, title}. The order names every column of the pair
+     * index, so that the database reads the index in order and stops at the limit instead of
+     * sorting all the pair's meetings. The limit is part of the statement (Hibernate would
+     * otherwise rewrite a native statement's text for a {@code Limit} on every execution).
      */
     @Query(value = """
             select m.id, m.meeting_date, m.city, m.title
             from meeting_pair p join meeting m on m.id = p.meeting_id
             where p.country_a = :a and p.country_b = :b and p.meeting_date >= :from and p.meeting_date <= :to
-            order by p.country_a, p.country_b, p.meeting_date, p.meeting_id""", nativeQuery = true)
+            order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
+            fetch first :limit rows only""", nativeQuery = true)
     List<Object[]> findPair(@Param("a") String a, @Param("b") String b, @Param("from") LocalDate from,
-            @Param("to") LocalDate to, Limit limit);
+            @Param("to") LocalDate to, @Param("limit") int limit);
 
     /**
      * The ids of one page of the meetings of a pair dated from {@code from} to {@code to}, newest

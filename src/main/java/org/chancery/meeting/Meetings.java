@@ -1,21 +1,16 @@
 package org.chancery.meeting;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
-import org.chancery.meeting.MeetingDetails.NamedParticipant;
 import org.chancery.relation.RelationPair;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
@@ -24,7 +19,6 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Today;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -54,14 +48,16 @@ public class Meetings {
     private final Countries countries;
     private final Today today;
     private final MeetingPairTotals totals;
+    private final MeetingDetailsQuery details;
 
     Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
-            MeetingPairTotals totals) {
+            MeetingPairTotals totals, MeetingDetailsQuery details) {
         this.repository = repository;
         this.diplomats = diplomats;
         this.countries = countries;
         this.today = today;
         this.totals = totals;
+        this.details = details;
     }
 
     /**
@@ -99,7 +95,7 @@ public class Meetings {
         totals.added(meeting.pairs(), meeting.date());
         Map<Long, String> names = new HashMap<>();
         named.forEach((id, diplomat) -> names.put(id, diplomat.name()));
-        return details(meeting, names);
+        return MeetingDetails.of(meeting, names);
     }
 
     /**
@@ -120,15 +116,14 @@ public class Meetings {
      * @throws NotFoundException if there is no such meeting
      */
     public MeetingDetails get(long id) {
-        Meeting meeting = repository.findWithParticipants(id).orElseThrow(() -> NotFoundException.of("meeting", id));
-        return details(meeting, namesOf(List.of(meeting)));
+        return details.byIds(List.of(id)).stream().findFirst().orElseThrow(() -> NotFoundException.of("meeting", id));
     }
 
     /**
      * Meetings in which all the given countries took part (any meeting if none is given), dated
      * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
-     * same five queries whatever the page size: the ids of the page, their count, the meetings,
-     * their participants (one batch), and the participants' names. The meetings of two countries
+     * same three queries whatever the page size: the ids of the page, their count, and the
+     * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of two countries
      * in the default order (newest first) are read along the pair index, without sorting the
      * pair's history, and counted from the pair's total when the dates allow.
      *
@@ -159,12 +154,7 @@ public class Meetings {
         if (ids.isEmpty()) {
             return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());
         }
-        Map<Long, Meeting> loaded = repository.findAllByIds(ids.getContent().toArray(Long[]::new)).stream()
-                .collect(Collectors.toMap(Meeting::id, Function.identity()));
-        List<Meeting> page = ids.getContent().stream().map(loaded::get).filter(Objects::nonNull).toList();
-        Map<Long, String> names = namesOf(page);
-        List<MeetingDetails> content = page.stream().map(meeting -> details(meeting, names)).toList();
-        return new PageImpl<>(content, ids.getPageable(), ids.getTotalElements());
+        return new PageImpl<>(details.byIds(ids.getContent()), ids.getPageable(), ids.getTotalElements());
     }
 
     /**
@@ -200,7 +190,7 @@ public class Meetings {
             return List.of();
         }
         return repository.findPair(pair.first().value(), pair.second().value(), from == null ? EARLIEST : from,
-                to == null ? LATEST : to, Limit.of(limit)).stream()
+                to == null ? LATEST : to, limit).stream()
                 .map(row -> new MeetingRef(((Number) row[0]).longValue(), localDate(row[1]), (String) row[2],
                         (String) row[3]))
                 .toList();
@@ -217,22 +207,5 @@ public class Meetings {
                 throw new InvalidInputException("participants[" + i + "].diplomatId", "must not be null");
             }
         }
-    }
-
-    /** The names of the participants' diplomats (those that still exist), in one query. */
-    private Map<Long, String> namesOf(List<Meeting> meetings) {
-        return diplomats.namesOf(meetings.stream()
-                .flatMap(m -> m.participants().stream())
-                .map(Participant::diplomatId)
-                .distinct()
-                .toList());
-    }
-
-    private static MeetingDetails details(Meeting meeting, Map<Long, String> names) {
-        List<NamedParticipant> participants = new ArrayList<>();
-        for (Participant p : meeting.participants()) {
-            participants.add(new NamedParticipant(p.diplomatId(), names.get(p.diplomatId()), p.country(), p.title()));
-        }
-        return new MeetingDetails(meeting, List.copyOf(participants));
     }
 }

@@ -93,7 +93,7 @@ class MeetingController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     ResponseEntity<MeetingResponse> record(@Valid @RequestBody RecordMeetingRequest body) {
         MeetingDetails recorded = meetings.record(body.draft());
-        return ResponseEntity.created(URI.create("/api/meetings/" + recorded.meeting().id()))
+        return ResponseEntity.created(URI.create("/api/meetings/" + recorded.id()))
                 .body(MeetingResponse.from(recorded));
     }
 

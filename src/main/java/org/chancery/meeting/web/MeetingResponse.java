@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.chancery.country.CountryCode;
-import org.chancery.meeting.Meeting;
 import org.chancery.meeting.MeetingDetails;
 import org.chancery.meeting.MeetingKind;
 import org.chancery.shared.DatePrecision;
@@ -43,12 +42,11 @@ record MeetingResponse(
             @Schema(description = "The title held at the meeting") String title) {
     }
 
-    static MeetingResponse from(MeetingDetails details) {
-        Meeting meeting = details.meeting();
+    static MeetingResponse from(MeetingDetails meeting) {
         CountryCode host = meeting.hostCountry();
         return new MeetingResponse(meeting.id(), meeting.date(), meeting.datePrecision(), meeting.city(),
                 meeting.country().value(), meeting.title(), meeting.summary(), meeting.outcomes(),
-                details.participants().stream()
+                meeting.participants().stream()
                         .map(p -> new ParticipantResponse(p.diplomatId(), p.name(), p.country().value(), p.title()))
                         .toList(),
                 meeting.countries().stream().map(CountryCode::value).toList(),
