@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The number of meetings of each pair and the date of its latest one ({@code meeting_pair_total}),
  * changed in the transaction that records or removes a meeting, so that a pair's total is one row
- * read whatever the number of its meetings.
+ * read whatever the number of its meetings ({@link MeetingPairIndex#total}).
  *
  * <p>Writers of one pair queue on its row until they commit. A meeting changes its pairs' rows in
  * the pairs' order, so two meetings never wait on each other in a circle.
@@ -60,19 +60,6 @@ class MeetingPairTotals {
 
     @PersistenceContext
     private EntityManager entityManager;
-
-    Total of(RelationPair pair) {
-        List<?> rows = entityManager.createNativeQuery("select meetings, latest_meeting from meeting_pair_total "
-                + "where country_a = :a and country_b = :b", Object[].class)
-                .setParameter("a", pair.first().value())
-                .setParameter("b", pair.second().value())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Total.NONE;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new Total(((Number) row[0]).longValue(), Meetings.localDate(row[1]));
-    }
 
     /**
      * Counts a meeting recorded on {@code date} in each of {@code pairs}: one batch of updates, in

@@ -48,15 +48,17 @@ public class Meetings {
     private final Countries countries;
     private final Today today;
     private final MeetingPairTotals totals;
+    private final MeetingPairIndex pairIndex;
     private final MeetingDetailsQuery details;
 
     Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
-            MeetingPairTotals totals, MeetingDetailsQuery details) {
+            MeetingPairTotals totals, MeetingPairIndex pairIndex, MeetingDetailsQuery details) {
         this.repository = repository;
         this.diplomats = diplomats;
         this.countries = countries;
         this.today = today;
         this.totals = totals;
+        this.pairIndex = pairIndex;
         this.details = details;
     }
 
@@ -142,12 +144,10 @@ public class Meetings {
             ids = repository.findIds(start, end, pageable);
         } else if (codes.size() == 2 && pageable.getSort().equals(NEWEST_FIRST)) {
             RelationPair pair = RelationPair.of(new CountryCode(codes.get(0)), new CountryCode(codes.get(1)));
-            String a = pair.first().value();
-            String b = pair.second().value();
-            List<Long> pageIds = repository.findIdsOfPairNewestFirst(a, b, start, end, pageable.getPageSize(),
-                    pageable.getOffset());
+            List<Long> pageIds = pairIndex.newestFirstIds(pair, start, end, pageable.getOffset(),
+                    pageable.getPageSize());
             ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> from == null ? countBetween(pair, end)
-                    : repository.countPairBetween(a, b, start, end));
+                    : pairIndex.count(pair, start, end));
         } else {
             ids = repository.findIdsInvolvingAll(codes, codes.size(), start, end, pageable);
         }
@@ -164,9 +164,8 @@ public class Meetings {
      */
     public long countBetween(RelationPair pair, LocalDate asOf) {
         LocalDate day = asOf == null ? LATEST : asOf;
-        MeetingPairTotals.Total total = totals.of(pair);
-        return total.allOnOrBefore(day) ? total.meetings()
-                : repository.countPair(pair.first().value(), pair.second().value(), day);
+        MeetingPairTotals.Total total = pairIndex.total(pair);
+        return total.allOnOrBefore(day) ? total.meetings() : pairIndex.count(pair, EARLIEST, day);
     }
 
     /**
@@ -189,16 +188,7 @@ public class Meetings {
         if (limit <= 0) {
             return List.of();
         }
-        return repository.findPair(pair.first().value(), pair.second().value(), from == null ? EARLIEST : from,
-                to == null ? LATEST : to, limit).stream()
-                .map(row -> new MeetingRef(((Number) row[0]).longValue(), localDate(row[1]), (String) row[2],
-                        (String) row[3]))
-                .toList();
-    }
-
-    /** A DATE column of a native query's row (H2 and PostgreSQL drivers differ). */
-    static LocalDate localDate(Object column) {
-        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
+        return pairIndex.oldestFirst(pair, from == null ? EARLIEST : from, to == null ? LATEST : to, limit);
     }
 
     private static void requireDiplomatIds(List<MeetingDraft.Attendee> attendees) {
