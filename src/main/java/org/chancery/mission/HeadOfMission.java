@@ -97,6 +97,11 @@ public class HeadOfMission {
 
     /** Serving at the end of {@code day}. */
     public boolean servesOn(LocalDate day) {
+        return serves(startedOn, endedOn, day);
+    }
+
+    /** Whether a head who started on {@code startedOn} and ended on {@code endedOn} (exclusive) serves on {@code day}. */
+    static boolean serves(LocalDate startedOn, LocalDate endedOn, LocalDate day) {
         return !startedOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
     }
 

@@ -6,5 +6,6 @@ import org.springframework.data.domain.Pageable;
 /** The mission list's query, with only the filters a request gives (a fragment of {@link MissionRepository}). */
 interface MissionSearch {
 
-    Page<Mission> search(MissionService.Filter filter, Pageable pageable);
+    /** The ids of a page of the missions the filter keeps, in the page's order. */
+    Page<Long> searchIds(MissionService.Filter filter, Pageable pageable);
 }

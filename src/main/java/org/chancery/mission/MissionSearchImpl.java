@@ -18,7 +18,7 @@ class MissionSearchImpl implements MissionSearch {
      * mission.
      */
     @Override
-    public Page<Mission> search(MissionService.Filter filter, Pageable pageable) {
+    public Page<Long> searchIds(MissionService.Filter filter, Pageable pageable) {
         return FilteredQuery.of("Mission", "m")
                 .where("m.sendingCountry = :sending", "sending", code(filter.sending()))
                 .where("m.receivingCountry = :receiving", "receiving", code(filter.receiving()))
@@ -30,7 +30,7 @@ class MissionSearchImpl implements MissionSearch {
                 .where("m.status = :status", "status", filter.status())
                 .where("m.openedOn <= :openOn and (m.closedOn is null or m.closedOn > :openOn)", "openOn",
                         filter.openOn())
-                .page(entityManager, Mission.class, pageable);
+                .ids(entityManager, pageable);
     }
 
     private static String code(CountryCode code) {

@@ -29,6 +29,7 @@ import org.chancery.shared.Today;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +54,10 @@ public class MissionService {
     private final Today today;
     private final ApplicationEventPublisher events;
     private final MissionRelationGuard guard;
+    private final MissionViews views;
 
     MissionService(MissionRepository missions, RelationService relations, Countries countries, Diplomats diplomats,
-            Today today, ApplicationEventPublisher events, MissionRelationGuard guard) {
+            Today today, ApplicationEventPublisher events, MissionRelationGuard guard, MissionViews views) {
         this.missions = missions;
         this.relations = relations;
         this.countries = countries;
@@ -63,6 +65,7 @@ public class MissionService {
         this.today = today;
         this.events = events;
         this.guard = guard;
+        this.views = views;
     }
 
     /** What is needed to plan a mission; codes as clients sent them. */
@@ -251,11 +254,15 @@ public class MissionService {
             MissionStatus status, LocalDate openOn) {
     }
 
+    /**
+     * A page of the missions the filter keeps, with their heads: the ids of the page, their count
+     * (unless the page tells it) and the missions with their heads, three statements whatever the
+     * page size.
+     */
     @Transactional(readOnly = true)
-    public Page<Mission> search(Filter filter, Pageable pageable) {
-        Page<Mission> page = missions.search(filter, pageable);
-        page.forEach(Mission::withHeads);
-        return page;
+    public Page<MissionView> search(Filter filter, Pageable pageable) {
+        Page<Long> ids = missions.searchIds(filter, pageable);
+        return new PageImpl<>(views.byIds(ids.getContent()), ids.getPageable(), ids.getTotalElements());
     }
 
     public LocalDate today() {

@@ -58,10 +58,19 @@ public final class FilteredQuery {
      * tells the total (a first page that is not full, say).
      */
     public <T> Page<T> page(EntityManager entityManager, Class<T> type, Pageable pageable) {
+        return page(entityManager, alias, type, pageable);
+    }
+
+    /** The ids of the page's entities in the page's order, as {@link #page} finds the entities. */
+    public Page<Long> ids(EntityManager entityManager, Pageable pageable) {
+        return page(entityManager, alias + ".id", Long.class, pageable);
+    }
+
+    private <T> Page<T> page(EntityManager entityManager, String selection, Class<T> type, Pageable pageable) {
         String from = "from " + entity + " " + alias
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
-        TypedQuery<T> select = entityManager.createQuery("select " + alias + " " + from + orderBy(pageable.getSort()),
-                type);
+        TypedQuery<T> select = entityManager.createQuery("select " + selection + " " + from
+                + orderBy(pageable.getSort()), type);
         bind(select);
         if (pageable.isPaged()) {
             select.setFirstResult(Math.toIntExact(pageable.getOffset()));

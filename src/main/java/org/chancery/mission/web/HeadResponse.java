@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.chancery.mission.HeadOfMission;
 import org.chancery.mission.HeadRank;
+import org.chancery.mission.MissionView.HeadView;
 import org.chancery.shared.Source;
 
 @Schema(name = "HeadOfMission", example = "{\"id\": 2, \"missionId\": 5, \"diplomatId\": 7, \"name\": \"Claudio Monzón Baeza\", "
@@ -13,8 +14,12 @@ import org.chancery.shared.Source;
 public record HeadResponse(Long id, long missionId, long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
         LocalDate startedOn, LocalDate endedOn, List<Source> sources) {
 
-    public static HeadResponse from(HeadOfMission head) {
+    public static HeadResponse from(HeadView head) {
         return new HeadResponse(head.id(), head.missionId(), head.diplomatId(), head.name(), head.rank(),
                 head.agrementOn(), head.startedOn(), head.endedOn(), head.sources());
+    }
+
+    public static HeadResponse from(HeadOfMission head) {
+        return from(HeadView.of(head));
     }
 }

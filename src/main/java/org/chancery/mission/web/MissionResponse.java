@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.chancery.mission.Mission;
 import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionType;
+import org.chancery.mission.MissionView;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
 
@@ -20,7 +21,7 @@ record MissionResponse(Long id, String sendingCountry, String receivingCountry, 
         String closingReason, String protectingPower, Long predecessorId, Long successorId, List<HeadResponse> heads,
         HeadResponse currentHead, long version, List<Source> sources) {
 
-    static MissionResponse from(Mission mission, LocalDate today) {
+    static MissionResponse from(MissionView mission, LocalDate today) {
         var planned = mission.plannedOpening();
         return new MissionResponse(mission.id(), mission.sendingCountry().value(), mission.receivingCountry().value(),
                 mission.type(), mission.city(), mission.status(), planned == null ? null : planned.toString(),
@@ -29,5 +30,9 @@ record MissionResponse(Long id, String sendingCountry, String receivingCountry, 
                 mission.protectingPower() == null ? null : mission.protectingPower().value(), mission.predecessorId(),
                 mission.successorId(), mission.heads().stream().map(HeadResponse::from).toList(),
                 mission.headServingOn(today).map(HeadResponse::from).orElse(null), mission.version(), mission.sources());
+    }
+
+    static MissionResponse from(Mission mission, LocalDate today) {
+        return from(MissionView.of(mission), today);
     }
 }

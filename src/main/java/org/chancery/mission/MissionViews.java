@@ -1,0 +1,131 @@
+package org.chancery.mission;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chancery.country.CountryCode;
+import org.chancery.mission.MissionView.HeadView;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.PartialDate;
+import org.chancery.shared.SourcesConverter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads missions with their heads as the mission list shows them, in one statement whatever the
+ * number of missions (the ids are one array parameter). A read model over plain rows: a page of
+ * missions is not loaded into the persistence context, where hydrating the missions and then
+ * batch-loading their heads as entities cost more than reading them. Runs in the caller's
+ * transaction.
+ */
+@Component
+class MissionViews {
+
+    private static final String SQL = """
+            select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.planned_opening,
+                   m.opened_on, m.opened_precision, m.closed_on, m.closed_precision, m.closing_reason,
+                   m.protecting_power, m.predecessor_id, m.successor_id, m.version, m.sources,
+                   h.id, h.diplomat_id, h.name, h.head_rank, h.agrement_on, h.started_on, h.ended_on, h.sources
+            from mission m
+            left join head_of_mission h on h.mission_id = m.id
+            where m.id = any(:ids)
+            order by m.id, h.started_on, h.id""";
+
+    private static final SourcesConverter SOURCES = new SourcesConverter();
+
+    private final JdbcClient jdbc;
+
+    MissionViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The missions with these ids that exist, in the order of the ids. */
+    List<MissionView> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Builder> missions = new HashMap<>();
+        jdbc.sql(SQL).param("ids", ids.toArray(Long[]::new)).query((ResultSet row) -> {
+            Builder mission = missions.get(row.getLong(1));
+            if (mission == null) {
+                mission = new Builder(row);
+                missions.put(mission.id, mission);
+            }
+            long head = row.getLong(18);
+            if (!row.wasNull()) {
+                mission.heads.add(new HeadView(head, mission.id, row.getLong(19), row.getString(20),
+                        HeadRank.valueOf(row.getString(21)), row.getObject(22, LocalDate.class),
+                        row.getObject(23, LocalDate.class), row.getObject(24, LocalDate.class),
+                        SOURCES.convertToEntityAttribute(row.getString(25))));
+            }
+        });
+        List<MissionView> inOrder = new ArrayList<>(missions.size());
+        for (Long id : ids) {
+            Builder mission = missions.get(id);
+            if (mission != null) {
+                inOrder.add(mission.build());
+            }
+        }
+        return inOrder;
+    }
+
+    /** One mission's columns, and its heads as their rows come. */
+    private static final class Builder {
+
+        private final long id;
+        private final String sending;
+        private final String receiving;
+        private final MissionType type;
+        private final String city;
+        private final MissionStatus status;
+        private final String plannedOpening;
+        private final LocalDate openedOn;
+        private final DatePrecision openedPrecision;
+        private final LocalDate closedOn;
+        private final DatePrecision closedPrecision;
+        private final String closingReason;
+        private final String protectingPower;
+        private final Long predecessorId;
+        private final Long successorId;
+        private final long version;
+        private final String sources;
+        private final List<HeadView> heads = new ArrayList<>(4);
+
+        Builder(ResultSet row) throws SQLException {
+            id = row.getLong(1);
+            sending = row.getString(2);
+            receiving = row.getString(3);
+            type = MissionType.valueOf(row.getString(4));
+            city = row.getString(5);
+            status = MissionStatus.valueOf(row.getString(6));
+            plannedOpening = row.getString(7);
+            openedOn = row.getObject(8, LocalDate.class);
+            openedPrecision = precision(row.getString(9));
+            closedOn = row.getObject(10, LocalDate.class);
+            closedPrecision = precision(row.getString(11));
+            closingReason = row.getString(12);
+            protectingPower = row.getString(13);
+            predecessorId = row.getObject(14, Long.class);
+            successorId = row.getObject(15, Long.class);
+            version = row.getLong(16);
+            sources = row.getString(17);
+        }
+
+        MissionView build() {
+            return new MissionView(id, new CountryCode(sending), new CountryCode(receiving), type, city, status,
+                    plannedOpening == null ? null : PartialDate.parse(plannedOpening), openedOn, openedPrecision,
+                    closedOn, closedPrecision, closingReason,
+                    protectingPower == null ? null : new CountryCode(protectingPower), predecessorId, successorId,
+                    version, SOURCES.convertToEntityAttribute(sources), List.copyOf(heads));
+        }
+
+        private static DatePrecision precision(String column) {
+            return column == null ? null : DatePrecision.valueOf(column);
+        }
+    }
+}
