@@ -241,12 +241,10 @@ public class MissionService {
                 .map(mission -> MissionOnDay.of(mission, day)).toList();
     }
 
-    /** The missions of a pair, both directions, with their heads. */
+    /** The missions of a pair, both directions, with their heads; one query. */
     @Transactional(readOnly = true)
-    public List<Mission> withHeadsBetween(RelationPair pair) {
-        List<Mission> between = missions.findBetween(pair.first().value(), pair.second().value());
-        between.forEach(Mission::withHeads);
-        return between;
+    public List<MissionView> withHeadsBetween(RelationPair pair) {
+        return views.between(pair);
     }
 
     /** Filters for the mission list; any may be null. */

@@ -4,12 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.chancery.country.CountryCode;
 import org.chancery.mission.MissionView.HeadView;
+import org.chancery.relation.RelationPair;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.PartialDate;
 import org.chancery.shared.SourcesConverter;
@@ -17,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads missions with their heads as the mission list shows them, in one statement whatever the
- * number of missions (the ids are one array parameter). A read model over plain rows: a page of
+ * Reads missions with their heads as the mission list and the timeline show them, in one
+ * statement whatever the number of missions (the ids of a page are one array parameter). A read model over plain rows: a page of
  * missions is not loaded into the persistence context, where hydrating the missions and then
  * batch-loading their heads as entities cost more than reading them. Runs in the caller's
  * transaction.
@@ -26,14 +27,23 @@ import org.springframework.stereotype.Component;
 @Component
 class MissionViews {
 
-    private static final String SQL = """
+    private static final String COLUMNS = """
             select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.planned_opening,
                    m.opened_on, m.opened_precision, m.closed_on, m.closed_precision, m.closing_reason,
                    m.protecting_power, m.predecessor_id, m.successor_id, m.version, m.sources,
                    h.id, h.diplomat_id, h.name, h.head_rank, h.agrement_on, h.started_on, h.ended_on, h.sources
             from mission m
             left join head_of_mission h on h.mission_id = m.id
+            """;
+
+    private static final String BY_IDS = COLUMNS + """
             where m.id = any(:ids)
+            order by m.id, h.started_on, h.id""";
+
+    /** A pair's missions: a union of the two directions' ids, each read along the direction index. */
+    private static final String BETWEEN = COLUMNS + """
+            where m.id in (select s.id from mission s where s.sending_country = :a and s.receiving_country = :b
+                           union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
             order by m.id, h.started_on, h.id""";
 
     private static final SourcesConverter SOURCES = new SourcesConverter();
@@ -49,8 +59,27 @@ class MissionViews {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Builder> missions = new HashMap<>();
-        jdbc.sql(SQL).param("ids", ids.toArray(Long[]::new)).query((ResultSet row) -> {
+        Map<Long, Builder> missions = read(jdbc.sql(BY_IDS).param("ids", ids.toArray(Long[]::new)));
+        List<MissionView> inOrder = new ArrayList<>(missions.size());
+        for (Long id : ids) {
+            Builder mission = missions.get(id);
+            if (mission != null) {
+                inOrder.add(mission.build());
+            }
+        }
+        return inOrder;
+    }
+
+    /** The missions of a pair, both directions, by id. */
+    List<MissionView> between(RelationPair pair) {
+        return read(jdbc.sql(BETWEEN).param("a", pair.first().value()).param("b", pair.second().value()))
+                .values().stream().map(Builder::build).toList();
+    }
+
+    /** The missions of the statement's rows, by id in the order they come, each with its heads. */
+    private static Map<Long, Builder> read(JdbcClient.StatementSpec statement) {
+        Map<Long, Builder> missions = new LinkedHashMap<>();
+        statement.query((ResultSet row) -> {
             Builder mission = missions.get(row.getLong(1));
             if (mission == null) {
                 mission = new Builder(row);
@@ -64,14 +93,7 @@ class MissionViews {
                         SOURCES.convertToEntityAttribute(row.getString(25))));
             }
         });
-        List<MissionView> inOrder = new ArrayList<>(missions.size());
-        for (Long id : ids) {
-            Builder mission = missions.get(id);
-            if (mission != null) {
-                inOrder.add(mission.build());
-            }
-        }
-        return inOrder;
+        return missions;
     }
 
     /** One mission's columns, and its heads as their rows come. */

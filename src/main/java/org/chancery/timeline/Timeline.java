@@ -12,9 +12,9 @@ import org.chancery.meeting.Meetings;
 import org.chancery.milestone.MilestoneStatus;
 import org.chancery.milestone.MilestoneView;
 import org.chancery.milestone.Milestones;
-import org.chancery.mission.HeadOfMission;
-import org.chancery.mission.Mission;
 import org.chancery.mission.MissionService;
+import org.chancery.mission.MissionView;
+import org.chancery.mission.MissionView.HeadView;
 import org.chancery.relation.RelationEvent;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
@@ -64,7 +64,7 @@ public class Timeline {
         LocalDate today = snapshot.asOf();
         List<TimelineItem> items = new ArrayList<>();
         snapshot.events().forEach(event -> items.add(event(pair, event)));
-        for (Mission mission : missions.withHeadsBetween(pair)) {
+        for (MissionView mission : missions.withHeadsBetween(pair)) {
             addMission(items, mission);
         }
         for (MilestoneView milestone : milestones.ofPair(pair)) {
@@ -122,7 +122,7 @@ public class Timeline {
                 new TimelineItem.Ref("event", event.id()));
     }
 
-    private static void addMission(List<TimelineItem> items, Mission mission) {
+    private static void addMission(List<TimelineItem> items, MissionView mission) {
         String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.city();
         TimelineItem.Ref ref = new TimelineItem.Ref("mission", mission.id());
         if (mission.openedOn() != null) {
@@ -132,7 +132,7 @@ public class Timeline {
             items.add(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed"
                     + (mission.closingReason() == null ? "" : " (" + mission.closingReason() + ")"), ref));
         }
-        for (HeadOfMission head : mission.heads()) {
+        for (HeadView head : mission.heads()) {
             TimelineItem.Ref headRef = new TimelineItem.Ref("head", head.id());
             items.add(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
                     + head.rank() + ") took up functions at the " + name, headRef));

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 class MeetingApiIntegrationTests extends MeetingIntegrationTest {
 
@@ -27,6 +28,30 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         chung = diplomat("Chung Byung-won", "KR", "Deputy Foreign Minister");
         pereira = diplomat("Carlos Miguel Pereira Hernández", "CU", "Director General for Bilateral Affairs");
         choi = diplomat("Choi Son Hui", "KP", "Minister of Foreign Affairs");
+    }
+
+    @Test
+    void showsAndListsAMeetingExactlyAsRecordingAnsweredIt() throws Exception {
+        long host = diplomat("Host", "KR", "Deputy Foreign Minister");
+        long guest = diplomat("Guest", "CU", "Director General for Bilateral Affairs");
+        long observer = diplomat("Observer", "JP", null);
+        JsonNode recorded = create("/api/meetings", """
+                {"date": "2024-05-09", "datePrecision": "MONTH", "city": "Seoul", "country": "KR",
+                 "title": "First dialogue", "summary": "A long talk.", "outcomes": ["embassies", "flights"],
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d, "title": "Envoy"}, {"diplomatId": %d}],
+                 "sources": [{"url": "https://www.cibercuba.com/x", "publisher": "CiberCuba"}]}"""
+                .formatted(guest, host, observer));
+        long id = recorded.get("id").asLong();
+
+        JsonNode shown = json(getJson("/api/meetings/{id}", id).andExpect(status().isOk()));
+        JsonNode listed = json(getJson("/api/meetings?country=KR&country=CU")).get("content").get(0);
+
+        assertThat(shown).isEqualTo(recorded);
+        assertThat(listed).isEqualTo(recorded);
+        assertThat(recorded.get("participants").get(1).get("title").asString()).isEqualTo("Envoy");
+        assertThat(recorded.get("countries").toString()).isEqualTo("[\"CU\",\"JP\",\"KR\"]");
+        assertThat(recorded.get("hostCountry").asString()).isEqualTo("KR");
+        assertThat(recorded.get("date").asString()).isEqualTo("2024-05-01");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 class MissionApiIntegrationTests extends ApiIntegrationTest {
 
@@ -37,6 +38,35 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
     private long diplomat(String name, String country) throws Exception {
         return create("/api/diplomats", "{\"name\":\"" + name + "\",\"country\":\"" + country
                 + "\",\"title\":\"Ambassador\"}").get("id").asLong();
+    }
+
+    @Test
+    void listsAMissionWithItsHeadsExactlyAsItsOwnAddressShowsIt() throws Exception {
+        event("CU", "KR", "ESTABLISHED", "2024-02-14");
+        long embassy = create("/api/missions", """
+                {"sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": "Seoul",
+                 "plannedOpening": "2024-07", "sources": [{"url": "https://www.cibercuba.com/x", "publisher": "CiberCuba"}]}""")
+                .get("id").asLong();
+        long interim = diplomat("Chargé ad interim", "CU");
+        long monzon = diplomat("Claudio Monzón Baeza", "CU");
+        clock.setToday(LocalDate.of(2025, 3, 1));
+        open(embassy, "2024-08-01").andExpect(status().isOk());
+        long first = create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + interim
+                + ",\"rank\":\"CHARGE_D_AFFAIRES_AD_INTERIM\",\"startedOn\":\"2024-08-01\"}").get("id").asLong();
+        postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-08\"}", embassy, first)
+                .andExpect(status().isOk());
+        create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + monzon
+                + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2024-12-01\",\"startedOn\":\"2025-01-08\"}");
+
+        JsonNode shown = json(getJson("/api/missions/{id}", embassy).andExpect(status().isOk()));
+        JsonNode listed = json(getJson("/api/missions?country=KR")).get("content").get(0);
+
+        assertThat(listed).isEqualTo(shown);
+        assertThat(shown.get("heads")).hasSize(2);
+        assertThat(shown.get("heads").get(0).get("endedOn").asString()).isEqualTo("2025-01-08");
+        assertThat(shown.get("currentHead").get("name").asString()).isEqualTo("Claudio Monzón Baeza");
+        assertThat(shown.get("plannedOpeningEnd").asString()).isEqualTo("2024-07-31");
+        assertThat(shown.get("sources").get(0).get("publisher").asString()).isEqualTo("CiberCuba");
     }
 
     @Test
