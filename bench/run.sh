@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Chancery benchmark (issue 7). Not a test: CI does not run it and nothing here asserts a time.
 #
-# Builds the jar, then for each scale (default "1 10"):
+# Builds the jar and deploys it as the README's "Deploying" section says (the jar extracted, and a
+# CDS archive of the classes a start loads, made by a training run), then for each scale (default
+# "1 10"):
 #   1. loads the synthetic world of the bench profile into a fresh H2 file database in a temp dir
 #      (a JVM of its own, -Xmx1g; the load time is the one the application logs);
 #   2. serves that database with -Xmx256m on 127.0.0.1, warms up at 2 connections, then measures
 #      each endpoint for a few seconds at 32 connections with wrk (the reads first, then the POST);
-# and measures start-up to ready (H2, countries only) on an empty database. Prints one table.
+# and measures start-up to ready (H2, countries only) on an empty database, deployed so and as a
+# plain `java -jar` of the jar. Prints one table.
 # Everything runs on the loopback interface and stops by itself.
 #
 # Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080), BENCH_WARMUP_SECONDS (20 per endpoint),
@@ -26,6 +29,7 @@ BASE="http://127.0.0.1:${PORT}"
 H2_OPTIONS=$(sed -n 's|^ *url: jdbc:h2:file:[^;]*;||p' src/main/resources/application.yml | head -1)
 JAR=target/chancery-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/chancery-bench.XXXXXX")
+APP="$WORK/app/$(basename "$JAR")"
 APP_PID=""
 
 cleanup() {
@@ -58,13 +62,16 @@ fi
 
 now_ms() { date +%s%3N; }
 
-# start <directory> <heap> [application arguments...]: starts the application on a database in
-# <directory> and waits until it reports itself ready (after the bench world is loaded, if any).
+# start <directory> <heap> [application arguments...]: starts the deployed application (the
+# extracted jar with its CDS archive; START_JAR instead runs that jar with java -jar) on a database
+# in <directory> and waits until it reports itself ready (after the bench world is loaded, if any).
 start() {
     local dir=$1 heap=$2
     shift 2
     mkdir -p "$dir"
-    java "-Xmx${heap}" -jar "$JAR" \
+    local launch=(-XX:SharedArchiveFile="$WORK/app/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$APP")
+    [[ -n "${START_JAR:-}" ]] && launch=(-jar "$START_JAR")
+    java "-Xmx${heap}" "${launch[@]}" \
         --server.port="$PORT" --server.address=127.0.0.1 --spring.main.banner-mode=off \
         --spring.datasource.url="jdbc:h2:file:${dir}/chancery;${H2_OPTIONS}" \
         --management.endpoint.health.probes.enabled=true \
@@ -124,11 +131,25 @@ for e in "${ENDPOINTS[@]}"; do
     LABEL[$e]="$([[ $e == post ]] && echo POST || echo GET) ${PATHS[$e]}"
 done
 
-log "start-up to ready on an empty H2 database (countries only)"
-started=$(now_ms)
-start "$WORK/empty" 256m
-STARTUP_MS=$(($(now_ms) - started))
-stop
+log "deploying: the jar extracted, and a CDS archive from a training run"
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+java -XX:ArchiveClassesAtExit="$WORK/app/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -Dspring.context.exit=onRefresh -jar "$APP" --spring.main.banner-mode=off \
+    --spring.datasource.url="jdbc:h2:file:$WORK/training/chancery;${H2_OPTIONS}" >"$WORK/training.log" 2>&1
+
+log "start-up to ready on an empty H2 database (countries only), deployed and as java -jar, 3 times each"
+STARTUP_MS=""
+STARTUP_JAR_MS=""
+for i in 1 2 3; do
+    started=$(now_ms)
+    start "$WORK/empty-$i" 256m
+    STARTUP_MS+=" $(($(now_ms) - started))"
+    stop
+    started=$(now_ms)
+    START_JAR=$JAR start "$WORK/empty-jar-$i" 256m
+    STARTUP_JAR_MS+=" $(($(now_ms) - started))"
+    stop
+done
 
 for scale in $SCALES; do
     key=${scale//./_}
@@ -234,4 +255,8 @@ echo
 printf '%-48s' "RSS after the run (MiB, VmRSS, -Xmx256m)"
 for scale in $SCALES; do printf ' | %36s' "$(value "RSS_${scale//./_}")"; done
 echo
-echo "start-up to ready (H2, countries only, -Xmx256m): $(awk -v ms="$STARTUP_MS" 'BEGIN {printf "%.1f", ms / 1000}') s"
+seconds() { for ms in "$@"; do awk -v ms="$ms" 'BEGIN {printf "%.1f s ", ms / 1000}'; done; }
+# shellcheck disable=SC2086 # the lists of start-up times split into their numbers
+echo "start-up to ready (H2, countries only, -Xmx256m), three starts each:"
+echo "  deployed (extracted jar, CDS archive): $(seconds $STARTUP_MS)"
+echo "  java -jar $JAR: $(seconds $STARTUP_JAR_MS)"
