@@ -11,6 +11,7 @@ import java.util.Map;
 import org.chancery.country.CountryCode;
 import org.chancery.meeting.MeetingDetails.NamedParticipant;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.Ids;
 import org.chancery.shared.SourcesConverter;
 import org.chancery.shared.StringListConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,14 +61,7 @@ class MeetingDetailsQuery {
             meeting.participants.add(new NamedParticipant(row.getLong(10), row.getString(13),
                     new CountryCode(row.getString(11)), row.getString(12)));
         });
-        List<MeetingDetails> inOrder = new ArrayList<>(meetings.size());
-        for (Long id : ids) {
-            Builder meeting = meetings.get(id);
-            if (meeting != null) {
-                inOrder.add(meeting.build());
-            }
-        }
-        return inOrder;
+        return Ids.inOrder(ids, meetings, Builder::build);
     }
 
     /** One meeting's columns, and its participants as their rows come. */

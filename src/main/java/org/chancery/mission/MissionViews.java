@@ -12,6 +12,7 @@ import org.chancery.country.CountryCode;
 import org.chancery.mission.MissionView.HeadView;
 import org.chancery.relation.RelationPair;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.Ids;
 import org.chancery.shared.PartialDate;
 import org.chancery.shared.SourcesConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,15 +60,7 @@ class MissionViews {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Builder> missions = read(jdbc.sql(BY_IDS).param("ids", ids.toArray(Long[]::new)));
-        List<MissionView> inOrder = new ArrayList<>(missions.size());
-        for (Long id : ids) {
-            Builder mission = missions.get(id);
-            if (mission != null) {
-                inOrder.add(mission.build());
-            }
-        }
-        return inOrder;
+        return Ids.inOrder(ids, read(jdbc.sql(BY_IDS).param("ids", ids.toArray(Long[]::new))), Builder::build);
     }
 
     /** The missions of a pair, both directions, by id. */
