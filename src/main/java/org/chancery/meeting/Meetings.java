@@ -125,9 +125,9 @@ public class Meetings {
      * Meetings in which all the given countries took part (any meeting if none is given), dated
      * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
      * same three queries whatever the page size: the ids of the page, their count, and the
-     * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of two countries
-     * in the default order (newest first) are read along the pair index, without sorting the
-     * pair's history, and counted from the pair's total when the dates allow.
+     * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of two
+     * countries in the default order (newest first) are read along the pair index, without sorting
+     * the pair's history, and counted from the pair's total when the dates allow.
      *
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
      */

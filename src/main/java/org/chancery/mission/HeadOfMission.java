@@ -100,7 +100,7 @@ public class HeadOfMission {
         return serves(startedOn, endedOn, day);
     }
 
-    /** Whether a head who started on {@code startedOn} and ended on {@code endedOn} (exclusive) serves on {@code day}. */
+    /** Whether a head from {@code startedOn} until {@code endedOn} (exclusive; null: still) serves on {@code day}. */
     static boolean serves(LocalDate startedOn, LocalDate endedOn, LocalDate day) {
         return !startedOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
     }

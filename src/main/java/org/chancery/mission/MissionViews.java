@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads missions with their heads as the mission list and the timeline show them, in one
- * statement whatever the number of missions (the ids of a page are one array parameter). A read model over plain rows: a page of
- * missions is not loaded into the persistence context, where hydrating the missions and then
- * batch-loading their heads as entities cost more than reading them. Runs in the caller's
- * transaction.
+ * statement whatever the number of missions (the ids of a page are one array parameter). A read
+ * model over plain rows: the missions are not loaded into the persistence context, where
+ * hydrating them and then batch-loading their heads as entities cost more than reading them. Runs
+ * in the caller's transaction.
  */
 @Component
 class MissionViews {
@@ -43,8 +43,9 @@ class MissionViews {
 
     /** A pair's missions: a union of the two directions' ids, each read along the direction index. */
     private static final String BETWEEN = COLUMNS + """
-            where m.id in (select s.id from mission s where s.sending_country = :a and s.receiving_country = :b
-                           union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
+            where m.id in (
+                select s.id from mission s where s.sending_country = :a and s.receiving_country = :b
+                union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
             order by m.id, h.started_on, h.id""";
 
     private static final SourcesConverter SOURCES = new SourcesConverter();
