@@ -35,9 +35,10 @@ import org.chancery.shared.StringListConverter;
 
 /**
  * A meeting of diplomats of at least two countries (R17), on a day, in a country. Recorded once
- * and never changed; what it says about countries ({@link #countries()}, {@link #kind()},
- * {@link #hostCountry()}) is derived from its participants, and the index rows the relation view
- * and the list filter read ({@code meeting_country}, {@code meeting_pair}) are written with it.
+ * and never changed; what it says about countries ({@link #countries()}, {@link #pairs()}, and the
+ * kind and host that {@link MeetingDetails} shows) is derived from its participants, and the index
+ * rows the relation view and the list filter read ({@code meeting_country}, {@code meeting_pair})
+ * are written with it.
  */
 @Entity
 @Table(name = "meeting")
@@ -198,16 +199,6 @@ public class Meeting {
     /** The countries the participants represented, sorted, each once. */
     public List<CountryCode> countries() {
         return countriesOf(participants.stream().map(Participant::country));
-    }
-
-    /** {@link MeetingKind#VISIT} when the meeting took place in a participating country. */
-    public MeetingKind kind() {
-        return MeetingKind.of(country(), countries());
-    }
-
-    /** The country that hosted a {@link MeetingKind#VISIT}; null for a meeting in a third country. */
-    public CountryCode hostCountry() {
-        return kind() == MeetingKind.VISIT ? country() : null;
     }
 
     /** Every unordered pair of participating countries: the relations this meeting is part of. */

@@ -10,8 +10,7 @@ import org.chancery.shared.Source;
 
 /**
  * A meeting as the API shows it: what was recorded, with the current names of its participants,
- * and what follows from them ({@link #countries()}, {@link #kind()}, {@link #hostCountry()}, by
- * the same rules as {@link Meeting}).
+ * and what follows from them ({@link #countries()}, {@link #kind()}, {@link #hostCountry()}).
  */
 public record MeetingDetails(long id, LocalDate date, DatePrecision datePrecision, String city, CountryCode country,
         String title, String summary, List<String> outcomes, List<Source> sources,

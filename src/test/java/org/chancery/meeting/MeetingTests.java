@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
@@ -37,15 +38,16 @@ class MeetingTests {
 
     @Test
     void isAVisitHostedByTheMeetingCountryWhenAParticipantRepresentsIt() {
-        Meeting meeting = meeting(KR, CHUNG, PEREIRA);
+        MeetingDetails meeting = shown(KR, KR, CU, KR);
 
+        assertThat(meeting.countries()).containsExactly(CU, KR);
         assertThat(meeting.kind()).isEqualTo(MeetingKind.VISIT);
         assertThat(meeting.hostCountry()).isEqualTo(KR);
     }
 
     @Test
     void isAThirdLocationMeetingWithoutHostWhenNoParticipantRepresentsTheMeetingCountry() {
-        Meeting meeting = meeting(US, CHUNG, PEREIRA);
+        MeetingDetails meeting = shown(US, KR, CU);
 
         assertThat(meeting.kind()).isEqualTo(MeetingKind.THIRD_LOCATION);
         assertThat(meeting.hostCountry()).isNull();
@@ -136,5 +138,14 @@ class MeetingTests {
 
     private static Meeting meeting(CountryCode where, Participant... participants) {
         return Meeting.record(MAY_22, "Seoul", where, "Talks", null, List.of(), List.of(participants), List.of());
+    }
+
+    /** A meeting held in {@code place} as the API shows it, with one participant per given country. */
+    private static MeetingDetails shown(CountryCode place, CountryCode... participants) {
+        List<MeetingDetails.NamedParticipant> named = Stream.of(participants)
+                .map(country -> new MeetingDetails.NamedParticipant(1, "Diplomat of " + country, country, null))
+                .toList();
+        return new MeetingDetails(9, MAY_22.date(), DatePrecision.DAY, null, place, null, null, List.of(), List.of(),
+                named);
     }
 }
