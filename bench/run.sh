@@ -116,11 +116,12 @@ measure() {
     printf -v "RESULT_${name}_ERRORS" '%s' "$(( ${non2xx:-0} + ${socket:-0} ))"
 }
 
-ENDPOINTS=(country relation relations timeline meetings missions milestones post)
+ENDPOINTS=(country relation relations relationsPast timeline meetings missions milestones post)
 declare -A PATHS=(
     [country]="/api/countries/FR"
     [relation]="/api/relations/US/FR"
     [relations]="/api/relations?country=US"
+    [relationsPast]="/api/relations?country=US&asOf=1970-01-01"
     [timeline]="/api/relations/US/FR/timeline"
     [meetings]="/api/meetings?country=US&country=FR"
     [missions]="/api/missions?country=US&openOn=2020-01-01"

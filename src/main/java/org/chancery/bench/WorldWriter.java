@@ -15,6 +15,7 @@ import org.chancery.bench.SyntheticWorld.MilestoneRow;
 import org.chancery.bench.SyntheticWorld.MissionRow;
 import org.chancery.bench.SyntheticWorld.ParticipantRow;
 import org.chancery.shared.DatePrecision;
+import org.chancery.relation.RelationHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -110,6 +111,17 @@ final class WorldWriter {
                 new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE, Types.VARCHAR},
                 world.relations().stream().flatMap(r -> r.events().stream()).toList(),
                 e -> new Object[] {e.id(), e.relationId(), e.type().name(), e.date(), e.precision().name()});
+        record IntervalRow(SyntheticWorld.RelationRow relation, RelationHistory.Interval interval) {
+        }
+        batch("insert into relation_interval (relation_id, country_a, country_b, valid_from, valid_to, status, since, "
+                + "consular_status) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.VARCHAR, Types.DATE,
+                        Types.VARCHAR},
+                world.relations().stream().flatMap(r -> RelationHistory.replay(r.events()).intervals().stream()
+                        .map(interval -> new IntervalRow(r, interval))).toList(),
+                row -> new Object[] {row.relation().id(), row.relation().countryA(), row.relation().countryB(),
+                        row.interval().from(), row.interval().to(), row.interval().state().status().name(),
+                        row.interval().state().since(), row.interval().state().consularStatus().name()});
     }
 
     private void writeDiplomats(SyntheticWorld.Roster roster) {

@@ -1,5 +1,7 @@
 package org.chancery.country;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,28 +12,44 @@ import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.Source;
+import org.chancery.shared.VersionPrecondition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Looks countries up by alpha-2 or alpha-3 code in any letter case, for paths (unknown is
  * {@code 404}), bodies (unknown is R18 {@code UNKNOWN_REFERENCE}) and filters (unknown is
- * {@code VALIDATION_FAILED}). Countries are never changed or removed once recorded, so found ones
- * are kept in memory and a lookup of a known code needs no database round trip, nor a transaction
- * (which would take a connection from the pool): only a code not seen yet is read, by the
- * repository in a transaction of its own (or the caller's).
+ * {@code VALIDATION_FAILED}), and records and changes them. Countries are never removed, so found
+ * ones are kept in memory and a lookup of a known code needs no database round trip, nor a
+ * transaction (which would take a connection from the pool): only a code not seen yet, or seen
+ * longer ago than {@code chancery.countries.cache-ttl} (30 s; another instance may have changed its
+ * name or lifetime), is read again. Rules never depend on this copy: R22 reads the lifetimes in the
+ * writing transaction ({@link CountryExistence}).
  */
 @Service
 public class Countries {
 
-    private final CountryRepository repository;
-    private final Map<String, Country> known = new ConcurrentHashMap<>();
+    private record Cached(Country country, long readAtNanos) {
+    }
 
-    Countries(CountryRepository repository) {
+    private final CountryRepository repository;
+    private final ObjectProvider<CountryFacts> facts;
+    private final long timeToLiveNanos;
+    private final Map<String, Cached> known = new ConcurrentHashMap<>();
+
+    Countries(CountryRepository repository, ObjectProvider<CountryFacts> facts,
+            @Value("${chancery.countries.cache-ttl:30s}") Duration timeToLive) {
         this.repository = repository;
+        this.facts = facts;
+        this.timeToLiveNanos = timeToLive.toNanos();
     }
 
     /** The country a path names, by alpha-2 or alpha-3 code in any case. */
@@ -69,46 +87,96 @@ public class Countries {
             return Optional.empty();
         }
         String key = trimmed.toUpperCase(Locale.ROOT);
-        Country cached = known.get(key);
-        if (cached != null) {
-            return Optional.of(cached);
+        Cached cached = known.get(key);
+        if (cached != null && System.nanoTime() - cached.readAtNanos() < timeToLiveNanos) {
+            return Optional.of(cached.country());
         }
         Optional<Country> found = key.length() == 2 ? repository.findById(key) : repository.findByAlpha3(key);
         found.ifPresent(this::remember);
         return found;
     }
 
+    /**
+     * Countries whose name contains {@code q} or whose code is {@code q} (any case), if given;
+     * {@code current}: only those that have not ended (true) or only former ones (false).
+     */
     @Transactional(readOnly = true)
-    public Page<Country> search(String q, Pageable pageable) {
-        if (q == null || q.isBlank()) {
-            return repository.findAll(pageable);
-        }
-        String term = q.trim().toLowerCase(Locale.ROOT);
-        String pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return repository.search(term, pattern, pageable);
+    public Page<Country> search(String q, Boolean current, Pageable pageable) {
+        String term = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+        String pattern = term == null ? null
+                : "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return repository.search(term, pattern, current, pageable);
     }
 
     /**
-     * Records an entity outside ISO 3166-1.
+     * Records a country outside ISO 3166-1 (a historical state, a user-assigned code).
      *
      * @throws AlreadyExistsException if the alpha-2 or alpha-3 code is taken
      */
     @Transactional
-    public Country create(String code, String alpha3, String numericCode, String name) {
+    public Country create(String code, String alpha3, String numericCode, String name, Lifetime lifetime,
+            List<Source> sources) {
         String alpha2 = code.toUpperCase(Locale.ROOT);
         String three = alpha3.toUpperCase(Locale.ROOT);
         if (repository.existsById(alpha2) || repository.findByAlpha3(three).isPresent()) {
             throw new AlreadyExistsException("A country with code " + alpha2 + " or " + three + " already exists.");
         }
         try {
-            return repository.saveAndFlush(new Country(new CountryCode(alpha2), three, numericCode, name.trim()));
+            Country country = repository.saveAndFlush(new Country(new CountryCode(alpha2), three, numericCode,
+                    name.trim(), lifetime, sources));
+            rememberAfterCommit(country);
+            return country;
         } catch (DataIntegrityViolationException e) {
             throw new AlreadyExistsException("A country with code " + alpha2 + " or " + three + " already exists.");
         }
     }
 
+    /**
+     * Replaces a country's name, lifetime and sources, under its row lock: the facts recorded with
+     * the country (which lock the row as they check R22) cannot change meanwhile.
+     *
+     * @throws NotFoundException if there is no such country
+     * @throws org.chancery.shared.VersionMismatchException if the precondition does not name the
+     *         current version
+     * @throws RuleViolationException R20 {@code CONFLICTS_WITH_RECORDED_FACTS} naming a fact the new
+     *         lifetime would leave outside the country's existence
+     */
+    @Transactional
+    public Country update(String code, String name, Lifetime lifetime, List<Source> sources,
+            VersionPrecondition precondition) {
+        CountryCode key = resolve(code);
+        Country country = repository.findForUpdate(key.value())
+                .orElseThrow(() -> new NotFoundException("No country with code '" + code + "'."));
+        precondition.check(country.version(), "Country " + key);
+        facts.orderedStream().map(guard -> guard.outside(key, lifetime)).flatMap(Optional::stream).findFirst()
+                .ifPresent(fact -> {
+                    throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, key + " would exist "
+                            + lifetime.describe() + ", which leaves a recorded fact outside its existence (R22): "
+                            + fact + ".");
+                });
+        country.describe(name, lifetime, sources);
+        Country saved = repository.saveAndFlush(country);
+        rememberAfterCommit(saved);
+        return saved;
+    }
+
+    /** Keeps the country once the transaction that wrote it has committed (at once outside one). */
+    private void rememberAfterCommit(Country country) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            remember(country);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                remember(country);
+            }
+        });
+    }
+
     private void remember(Country country) {
-        known.put(country.code().value(), country);
-        known.put(country.alpha3(), country);
+        Cached cached = new Cached(country, System.nanoTime());
+        known.put(country.code().value(), cached);
+        known.put(country.alpha3(), cached);
     }
 }

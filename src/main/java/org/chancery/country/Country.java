@@ -1,11 +1,22 @@
 package org.chancery.country;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.chancery.shared.Source;
+import org.chancery.shared.SourcesConverter;
 
-/** A country: ISO 3166-1 alpha-2 (the key), alpha-3, numeric code and English short name. */
+/**
+ * A country: ISO 3166-1 alpha-2 (the key; a former ISO 3166-1 code for the dissolved states of ISO
+ * 3166-3, a user-assigned one for other states), alpha-3, numeric code, English short name, and the
+ * days it existed ({@link Lifetime}), with the sources of what is known of it.
+ */
 @Entity
 @Table(name = "country")
 public class Country {
@@ -23,14 +34,45 @@ public class Country {
     @Column(name = "name", nullable = false, length = 200)
     private String name;
 
+    @Column(name = "started_on")
+    private LocalDate startedOn;
+
+    @Column(name = "ended_on")
+    private LocalDate endedOn;
+
+    @Convert(converter = SourcesConverter.class)
+    @Column(name = "sources", length = 1000000)
+    private List<Source> sources;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     protected Country() {
     }
 
-    Country(CountryCode code, String alpha3, String numericCode, String name) {
+    Country(CountryCode code, String alpha3, String numericCode, String name, Lifetime lifetime,
+            List<Source> sources) {
         this.code = code.value();
         this.alpha3 = alpha3;
         this.numericCode = numericCode;
-        this.name = name;
+        describe(name, lifetime, sources);
+    }
+
+    /**
+     * Replaces the name, the lifetime and the sources. The caller has checked that no recorded
+     * fact falls outside the new lifetime (R20).
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    void describe(String name, Lifetime lifetime, List<Source> sources) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a country needs a name");
+        }
+        this.name = name.trim();
+        this.startedOn = lifetime.startedOn();
+        this.endedOn = lifetime.endedOn();
+        this.sources = SourcesConverter.orEmpty(sources);
     }
 
     public CountryCode code() {
@@ -47,5 +89,22 @@ public class Country {
 
     public String name() {
         return name;
+    }
+
+    public Lifetime lifetime() {
+        return new Lifetime(startedOn, endedOn);
+    }
+
+    /** Whether the country has ceased to exist ({@code endedOn} is known). */
+    public boolean former() {
+        return endedOn != null;
+    }
+
+    public List<Source> sources() {
+        return sources == null ? List.of() : sources;
+    }
+
+    public long version() {
+        return version;
     }
 }

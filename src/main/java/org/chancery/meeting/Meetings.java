@@ -1,6 +1,7 @@
 package org.chancery.meeting;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
+import org.chancery.country.CountryExistence;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
 import org.chancery.relation.RelationPair;
@@ -50,9 +52,12 @@ public class Meetings {
     private final MeetingPairTotals totals;
     private final MeetingPairIndex pairIndex;
     private final MeetingDetailsQuery details;
+    private final CountryExistence existence;
 
     Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
-            MeetingPairTotals totals, MeetingPairIndex pairIndex, MeetingDetailsQuery details) {
+            MeetingPairTotals totals, MeetingPairIndex pairIndex, MeetingDetailsQuery details,
+            CountryExistence existence) {
+        this.existence = existence;
         this.repository = repository;
         this.diplomats = diplomats;
         this.countries = countries;
@@ -68,7 +73,9 @@ public class Meetings {
      *
      * @throws RuleViolationException R3 {@code DATE_IN_FUTURE} if the date is after today; R18
      *         {@code UNKNOWN_REFERENCE} if the country or a diplomat does not exist; R17
-     *         {@code TOO_FEW_PARTIES} unless there are two participants from two countries
+     *         {@code TOO_FEW_PARTIES} unless there are two participants from two countries; R22
+     *         {@code COUNTRY_NOT_IN_EXISTENCE} if the meeting's country or a participant's did not exist
+     *         on its date
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if a diplomat is listed twice
      */
     @Transactional
@@ -88,6 +95,9 @@ public class Meetings {
                 .toList();
         Meeting meeting = Meeting.record(date, draft.city(), country, draft.title(), draft.summary(),
                 draft.outcomes(), participants, draft.sources());
+        List<CountryCode> taking = new ArrayList<>(meeting.countries());
+        taking.add(country);
+        existence.lock(taking.toArray(CountryCode[]::new)).requireExistOn(date.date(), "the meeting's date");
         try {
             repository.saveAndFlush(meeting);
         } catch (DataIntegrityViolationException removedMeanwhile) {

@@ -3,6 +3,7 @@ package org.chancery.milestone;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.chancery.country.CountryExistence;
 import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionService;
 import org.chancery.relation.RelationPair;
@@ -31,9 +32,11 @@ public class MilestoneService {
     private final MissionService missions;
     private final RelationService relations;
     private final Today today;
+    private final CountryExistence existence;
 
     MilestoneService(MilestoneRepository repository, Milestones milestones, MissionService missions,
-            RelationService relations, Today today) {
+            RelationService relations, Today today, CountryExistence existence) {
+        this.existence = existence;
         this.repository = repository;
         this.milestones = milestones;
         this.missions = missions;
@@ -82,7 +85,8 @@ public class MilestoneService {
      * Records that a milestone without a mission was achieved on {@code on}.
      *
      * @throws NotFoundException if there is no such milestone
-     * @throws RuleViolationException R3 {@code DATE_IN_FUTURE} if {@code on} is after today, R19
+     * @throws RuleViolationException R3 {@code DATE_IN_FUTURE} if {@code on} is after today, R22
+     *         {@code COUNTRY_NOT_IN_EXISTENCE} if a country of the pair did not exist that day, R19
      *         {@code MILESTONE_STATUS_INVALID} if the milestone has a mission or is already achieved
      *         or cancelled
      */
@@ -90,6 +94,7 @@ public class MilestoneService {
     public MilestoneView achieve(long id, LocalDate on) {
         Milestone milestone = milestones.find(id);
         today.requireNotFuture(on, "achievement date");
+        existence.lock(milestone.pair().first(), milestone.pair().second()).requireExistOn(on, "the achievement date");
         milestone.achieve(on);
         repository.flush();
         return MilestoneView.of(milestone, today.date());

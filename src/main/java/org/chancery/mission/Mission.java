@@ -59,7 +59,7 @@ public class Mission {
     @Column(name = "type", nullable = false, length = 32)
     private MissionType type;
 
-    @Column(name = "city", nullable = false, length = 200)
+    @Column(name = "city", length = 200)
     private String city;
 
     @Enumerated(EnumType.STRING)
@@ -120,7 +120,7 @@ public class Mission {
         this.sendingCountry = sending.value();
         this.receivingCountry = receiving.value();
         this.type = type;
-        this.city = city.trim();
+        this.city = city == null || city.isBlank() ? null : city.trim();
         this.plannedOpening = plannedOpening == null ? null : plannedOpening.toString();
         this.protectingPower = protectingPower == null ? null : protectingPower.value();
         this.sources = SourcesConverter.orEmpty(sources);
@@ -275,6 +275,11 @@ public class Mission {
 
     public String city() {
         return city;
+    }
+
+    /** The city, or the receiving country where the city is not known: "in Havana", "in CU". */
+    public String place() {
+        return city == null ? receivingCountry : city;
     }
 
     public MissionStatus status() {

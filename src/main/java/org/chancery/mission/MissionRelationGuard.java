@@ -8,6 +8,7 @@ import org.chancery.relation.AffectedMission;
 import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationState;
+import org.chancery.relation.SeveranceEffects;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.Rule;
@@ -33,7 +34,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
      * ending their heads; a head already serving a mission that has not opened yet ends too.
      */
     @Override
-    public List<AffectedMission> severed(RelationPair pair, LocalDate date) {
+    public SeveranceEffects severed(RelationPair pair, LocalDate date) {
         List<AffectedMission> affected = new ArrayList<>();
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
             if (mission.status() == MissionStatus.PLANNED) {
@@ -53,7 +54,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                         mission.status().name(), mission.openedOn(), mission.closedOn(), mission.closingReason()));
             }
         }
-        return affected;
+        return SeveranceEffects.ofMissions(affected);
     }
 
     /** R20: every recorded opening, closing and head of the pair's missions still holds under {@code history}. */

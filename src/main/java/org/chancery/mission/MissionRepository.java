@@ -38,6 +38,14 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionSearch 
     List<Mission> findByDirection(@Param("sending") String sending, @Param("receiving") String receiving,
             @Param("status") MissionStatus status, @Param("types") Collection<MissionType> types);
 
+    @Query("""
+            select m from Mission m
+            where m.sendingCountry = :sending and m.receivingCountry = :receiving and m.type in :types
+              and m.openedOn is not null
+            order by m.id""")
+    List<Mission> findByDirectionOpened(@Param("sending") String sending, @Param("receiving") String receiving,
+            @Param("types") Collection<MissionType> types);
+
     @Query("select h.mission.id from HeadOfMission h where h.diplomatId = :diplomatId order by h.id")
     List<Long> findMissionIdsHeadedBy(@Param("diplomatId") long diplomatId, Pageable limit);
 }

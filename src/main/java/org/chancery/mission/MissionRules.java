@@ -76,7 +76,7 @@ final class MissionRules {
         if (!openOnOrAfter.isEmpty()) {
             throw new RuleViolationException(Rule.R7_EMBASSY_ALREADY_OPEN, mission.sendingCountry() + " already has an "
                     + "embassy-class mission in " + mission.receivingCountry() + " open on or after " + on + ": "
-                    + openOnOrAfter.stream().map(m -> m.type() + " " + m.id() + " in " + m.city())
+                    + openOnOrAfter.stream().map(m -> m.type() + " " + m.id() + " in " + m.place())
                             .collect(Collectors.joining(", ")) + ".");
         }
     }

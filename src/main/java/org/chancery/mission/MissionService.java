@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.chancery.country.Countries;
+import org.chancery.country.CountryExistence;
 import org.chancery.country.CountryCode;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
@@ -43,9 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class MissionService {
 
     static final Set<MissionType> EMBASSY_CLASS = EnumSet.of(MissionType.EMBASSY, MissionType.HIGH_COMMISSION,
-            MissionType.NUNCIATURE);
+            MissionType.NUNCIATURE, MissionType.LEGATION);
     static final Set<MissionType> SUPERSEDED_BY_EMBASSY = EnumSet.of(MissionType.PROVISIONAL_OFFICE,
-            MissionType.INTERESTS_SECTION);
+            MissionType.INTERESTS_SECTION, MissionType.LEGATION);
 
     private final MissionRepository missions;
     private final RelationService relations;
@@ -55,9 +56,14 @@ public class MissionService {
     private final ApplicationEventPublisher events;
     private final MissionRelationGuard guard;
     private final MissionViews views;
+    private final CountryExistence existence;
+    private final List<MissionOpeningGuard> openingGuards;
 
     MissionService(MissionRepository missions, RelationService relations, Countries countries, Diplomats diplomats,
-            Today today, ApplicationEventPublisher events, MissionRelationGuard guard, MissionViews views) {
+            Today today, ApplicationEventPublisher events, MissionRelationGuard guard, MissionViews views,
+            CountryExistence existence, List<MissionOpeningGuard> openingGuards) {
+        this.existence = existence;
+        this.openingGuards = openingGuards;
         this.missions = missions;
         this.relations = relations;
         this.countries = countries;
@@ -96,10 +102,11 @@ public class MissionService {
     }
 
     /**
-     * Opens a planned mission on {@code on}: R3, R5, R6, R9, R10, R12, R7 (also under concurrent
-     * requests), R8 (supersedes the direction's open provisional office and interests section),
-     * R20 (refuses if a recorded fact would be left breaking a rule — a severance after the opening
-     * day, a predecessor that closed after it).
+     * Opens a planned mission on {@code on}: R3, R5, R6, R9, R10, R12, R22 (its countries, and the
+     * protecting power, exist that day), R7 (also under concurrent requests), R8 (supersedes the
+     * direction's open provisional office, interests section and, for an embassy, legation), R20
+     * (refuses if a recorded fact would be left breaking a rule — a severance after the opening day,
+     * a predecessor that closed after it, a non-resident accreditation of the direction).
      */
     public Mission open(long id, FuzzyDate on) {
         today.requireNotFuture(on.date(), "opening date");
@@ -107,28 +114,24 @@ public class MissionService {
             LocalDate day = on.date();
             RelationHistory history = relation.history();
             if (mission.status() == MissionStatus.PLANNED) {
+                existence.lock(countriesOf(mission)).requireExistOn(day, "the opening date");
                 RelationState powerState = mission.protectingPower() == null ? RelationState.NONE
                         : relations.history(RelationPair.of(mission.protectingPower(), mission.receivingCountry())).on(day);
                 MissionRules.relationsForOpening(mission, day, history.on(day), powerState);
                 if (mission.type().embassyClass()) {
-                    MissionRules.oneEmbassyPerDirection(mission, day, missions.findEmbassiesOpenAfter(
-                            mission.sendingCountry().value(), mission.receivingCountry().value(), EMBASSY_CLASS, id, day));
+                    List<Mission> open = missions.findEmbassiesOpenAfter(mission.sendingCountry().value(),
+                            mission.receivingCountry().value(), EMBASSY_CLASS, id, day).stream()
+                            .filter(other -> !supersededOn(mission, other, day)).toList();
+                    MissionRules.oneEmbassyPerDirection(mission, day, open);
+                    MissionFacts facts = MissionFacts.of(mission);
+                    openingGuards.forEach(openingGuard -> openingGuard.embassyOpening(facts, day));
                 }
+                refuseIfSupersededLater(mission, day);
             }
-            if (SUPERSEDED_BY_EMBASSY.contains(mission.type()) && mission.status() == MissionStatus.PLANNED) {
-                List<Mission> embassies = missions.findEmbassiesOpenAfter(mission.sendingCountry().value(),
-                        mission.receivingCountry().value(), EMBASSY_CLASS, id, day);
-                if (!embassies.isEmpty()) {
-                    Mission embassy = embassies.get(0);
-                    throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + embassy.type()
-                            + " " + embassy.id() + " of the same direction is open on or after " + day + " (opened "
-                            + embassy.openedOn() + "); it supersedes a " + mission.type() + " (R8).");
-                }
-            }
+            List<Mission> superseded = mission.type().embassyClass() && mission.status() == MissionStatus.PLANNED
+                    ? supersedePredecessors(mission, day) : List.of();
             mission.open(on);
-            if (mission.type().embassyClass()) {
-                supersedePredecessors(mission, day);
-            }
+            superseded.forEach(mission::succeeds);
             try {
                 missions.flush();
             } catch (DataIntegrityViolationException e) {
@@ -142,30 +145,65 @@ public class MissionService {
         });
     }
 
-    /** R8: the direction's open provisional office and interests section close as the embassy opens. */
-    private void supersedePredecessors(Mission embassy, LocalDate day) {
-        String sending = embassy.sendingCountry().value();
-        String receiving = embassy.receivingCountry().value();
-        for (Mission closed : missions.findByDirection(sending, receiving, MissionStatus.CLOSED, SUPERSEDED_BY_EMBASSY)) {
-            if (!closed.openedOn().isAfter(day) && closed.closedOn().isAfter(day)) {
-                throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + closed.type() + " "
-                        + closed.id() + " was open until " + closed.closedOn() + "; an embassy opening on " + day
-                        + " would have superseded it that day (R8).");
-            }
+    /** R8: whether opening {@code opening} on {@code day} closes {@code other}, open that day. */
+    private static boolean supersededOn(Mission opening, Mission other, LocalDate day) {
+        return opening.type().supersedes(other.type()) && other.status() == MissionStatus.OPEN
+                && !other.openedOn().isAfter(day);
+    }
+
+    /**
+     * R20: a mission that an embassy of the direction, open on or after {@code day}, would have
+     * superseded (R8) cannot open on {@code day}.
+     */
+    private void refuseIfSupersededLater(Mission mission, LocalDate day) {
+        if (!SUPERSEDED_BY_EMBASSY.contains(mission.type())) {
+            return;
         }
-        missions.findByDirection(sending, receiving, MissionStatus.OPEN, SUPERSEDED_BY_EMBASSY).stream()
-                .filter(predecessor -> !predecessor.openedOn().isAfter(day))
-                .sorted(Comparator.comparing(Mission::openedOn).thenComparing(Mission::id))
-                .forEach(predecessor -> {
-                    predecessor.supersededBy(embassy, day);
-                    embassy.succeeds(predecessor);
+        missions.findEmbassiesOpenAfter(mission.sendingCountry().value(), mission.receivingCountry().value(),
+                EMBASSY_CLASS, mission.id(), day).stream()
+                .filter(embassy -> embassy.type().supersedes(mission.type()))
+                .findFirst().ifPresent(embassy -> {
+                    throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + embassy.type()
+                            + " " + embassy.id() + " of the same direction is open on or after " + day + " (opened "
+                            + embassy.openedOn() + "); it supersedes a " + mission.type() + " (R8).");
                 });
     }
 
-    /** Closes an open mission (R3, R12) and ends its serving head that day (R16). */
+    /**
+     * R8: the missions of the direction that the embassy supersedes close as it opens. They are
+     * closed, and written, before the embassy takes the direction's slot (R7), which a legation
+     * holds while it is open.
+     */
+    private List<Mission> supersedePredecessors(Mission embassy, LocalDate day) {
+        String sending = embassy.sendingCountry().value();
+        String receiving = embassy.receivingCountry().value();
+        for (Mission closed : missions.findByDirection(sending, receiving, MissionStatus.CLOSED, SUPERSEDED_BY_EMBASSY)) {
+            if (embassy.type().supersedes(closed.type()) && !closed.openedOn().isAfter(day)
+                    && closed.closedOn().isAfter(day)) {
+                throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + closed.type() + " "
+                        + closed.id() + " was open until " + closed.closedOn() + "; an " + embassy.type()
+                        + " opening on " + day + " would have superseded it that day (R8).");
+            }
+        }
+        List<Mission> superseded = missions.findByDirection(sending, receiving, MissionStatus.OPEN,
+                        SUPERSEDED_BY_EMBASSY).stream()
+                .filter(predecessor -> supersededOn(embassy, predecessor, day))
+                .sorted(Comparator.comparing(Mission::openedOn).thenComparing(Mission::id))
+                .toList();
+        superseded.forEach(predecessor -> predecessor.supersededBy(embassy, day));
+        missions.flush();
+        return superseded;
+    }
+
+    /**
+     * Closes an open mission (R3, R12) and ends its serving head that day (R16); the closing is at
+     * most the day after its countries ceased to exist (R22).
+     */
     public Mission close(long id, FuzzyDate on, String reason) {
         today.requireNotFuture(on.date(), "closing date");
         return underPairLock(id, (relation, mission) -> {
+            existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
+                    "the closing date");
             mission.close(on, reason);
             missions.flush();
             return mission;
@@ -188,7 +226,8 @@ public class MissionService {
 
     /**
      * Appoints a head of mission: R3, R18, R15 (diplomatic missions only; relations established when
-     * the head starts, whether or not the mission is open yet), R13, R14, R16.
+     * the head starts, whether or not the mission is open yet), R13, R14, R16, R22 (the countries
+     * exist when the head starts, and until the head ends).
      */
     public HeadOfMission appoint(long missionId, Appointment appointment) {
         today.requireNotFuture(appointment.startedOn(), "startedOn");
@@ -203,6 +242,11 @@ public class MissionService {
         }
         return underPairLock(missionId, (relation, mission) -> {
             Diplomat diplomat = diplomats.reference(appointment.diplomatId(), "diplomatId");
+            var lifetimes = existence.lock(mission.sendingCountry(), mission.receivingCountry())
+                    .requireExistOn(appointment.startedOn(), "the head's start");
+            if (appointment.endedOn() != null) {
+                lifetimes.requireMayEndOn(appointment.endedOn(), "the head's end");
+            }
             MissionRules.headOfMission(mission, appointment.startedOn(), relation.history().on(appointment.startedOn()));
             MissionRules.diplomatOfSendingCountry(mission, diplomat.country(), diplomat.name());
             HeadOfMission head = mission.appoint(diplomat.id(), diplomat.name(), appointment.rank(),
@@ -212,12 +256,13 @@ public class MissionService {
         });
     }
 
-    /** Ends a serving head of mission on {@code on} (R3). */
+    /** Ends a serving head of mission on {@code on} (R3, R22). */
     public HeadOfMission endHead(long missionId, long headId, LocalDate on) {
         today.requireNotFuture(on, "date");
         return underPairLock(missionId, (relation, mission) -> {
             HeadOfMission head = mission.head(headId).orElseThrow(() ->
                     new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
+            existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on, "the head's end");
             head.end(on);
             missions.flush();
             return head;
@@ -232,6 +277,13 @@ public class MissionService {
     @Transactional(readOnly = true)
     public Optional<MissionFacts> facts(long id) {
         return missions.findById(id).map(MissionFacts::of);
+    }
+
+    /** The embassy-class missions of one direction that have opened, by id; one query. */
+    @Transactional(readOnly = true)
+    public List<MissionFacts> embassiesOfDirection(CountryCode sending, CountryCode receiving) {
+        return missions.findByDirectionOpened(sending.value(), receiving.value(), EMBASSY_CLASS).stream()
+                .map(MissionFacts::of).toList();
     }
 
     /** The missions of a pair, both directions, as they stood at the end of {@code day}; one query. */
@@ -274,6 +326,12 @@ public class MissionService {
     private <T> T underPairLock(long id, BiFunction<Relation, Mission, T> change) {
         RelationPair pair = pairOf(missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id)));
         return relations.underPairLock(pair, relation -> change.apply(relation, get(id)));
+    }
+
+    private static CountryCode[] countriesOf(Mission mission) {
+        return mission.protectingPower() == null
+                ? new CountryCode[] {mission.sendingCountry(), mission.receivingCountry()}
+                : new CountryCode[] {mission.sendingCountry(), mission.receivingCountry(), mission.protectingPower()};
     }
 
     private static RelationPair pairOf(Mission mission) {

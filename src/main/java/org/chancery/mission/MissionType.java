@@ -5,6 +5,8 @@ public enum MissionType {
     EMBASSY(Category.EMBASSY_CLASS),
     HIGH_COMMISSION(Category.EMBASSY_CLASS),
     NUNCIATURE(Category.EMBASSY_CLASS),
+    /** A mission headed by an envoy (VCDR art. 14(1)(b)); legations were raised to embassies through the 20th century. */
+    LEGATION(Category.EMBASSY_CLASS),
     PROVISIONAL_OFFICE(Category.OTHER_DIPLOMATIC),
     LIAISON_OFFICE(Category.OTHER_DIPLOMATIC),
     INTERESTS_SECTION(Category.OTHER_DIPLOMATIC),
@@ -26,6 +28,18 @@ public enum MissionType {
 
     public boolean consular() {
         return category == Category.CONSULAR;
+    }
+
+    /**
+     * R8: an opening of this type supersedes the direction's open mission of type {@code other}: a
+     * provisional office or an interests section by any embassy-class mission, a legation by an
+     * embassy, a high commission or a nunciature (a legation raised to an embassy).
+     */
+    public boolean supersedes(MissionType other) {
+        if (!embassyClass()) {
+            return false;
+        }
+        return other == PROVISIONAL_OFFICE || other == INTERESTS_SECTION || (other == LEGATION && this != LEGATION);
     }
 
     /** Embassy-class missions and provisional offices need diplomatic relations (R5) and end with them (R11). */

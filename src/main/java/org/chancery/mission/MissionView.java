@@ -28,6 +28,11 @@ public record MissionView(long id, CountryCode sendingCountry, CountryCode recei
                 mission.sources(), mission.heads().stream().map(HeadView::of).toList());
     }
 
+    /** The city, or the receiving country where the city is not known. */
+    public String place() {
+        return city == null ? receivingCountry.value() : city;
+    }
+
     /** The head in functions at the end of {@code day}, if any (R16: at most one). */
     public Optional<HeadView> headServingOn(LocalDate day) {
         return heads.stream().filter(head -> head.servesOn(day)).findFirst();

@@ -1,7 +1,5 @@
 package org.chancery.relation;
 
-import java.util.List;
-
-/** An event just recorded, with the missions its effects changed. */
-public record RecordedEvent(RelationPair pair, RelationEvent event, List<AffectedMission> affectedMissions) {
+/** An event just recorded, with the facts its effects changed (R11). */
+public record RecordedEvent(RelationPair pair, RelationEvent event, SeveranceEffects effects) {
 }

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -59,6 +62,11 @@ public class Relation {
     @OneToMany(mappedBy = "relation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("date, id")
     private List<RelationEvent> events = new ArrayList<>();
+
+    /** The history as periods of one state, rewritten whenever the events change. */
+    @ElementCollection
+    @CollectionTable(name = "relation_interval", joinColumns = @JoinColumn(name = "relation_id"))
+    private List<StatusInterval> intervals = new ArrayList<>();
 
     protected Relation() {
     }
@@ -114,6 +122,9 @@ public class Relation {
         this.status = current.status();
         this.since = current.since();
         this.consularStatus = current.consularStatus();
+        RelationPair pair = pair();
+        intervals.clear();
+        history.intervals().forEach(interval -> intervals.add(new StatusInterval(pair, interval)));
     }
 
     public Long id() {

@@ -108,6 +108,26 @@ public final class RelationHistory {
         return found < 0 ? RelationState.NONE : states.get(found);
     }
 
+    /**
+     * The history as consecutive periods of one state: from each day with events (the state after
+     * the day's last event) until the next such day, exclusive, or open-ended for the last.
+     */
+    public List<Interval> intervals() {
+        List<Interval> intervals = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i++) {
+            boolean lastOfDay = i + 1 == dates.size() || !dates.get(i + 1).equals(dates.get(i));
+            if (lastOfDay) {
+                LocalDate to = i + 1 == dates.size() ? null : dates.get(i + 1);
+                intervals.add(new Interval(dates.get(i), to, states.get(i)));
+            }
+        }
+        return intervals;
+    }
+
+    /** A period from {@code from} (inclusive) until {@code to} (exclusive; null: still) in one state. */
+    public record Interval(LocalDate from, LocalDate to, RelationState state) {
+    }
+
     /** The events in the order they were applied. */
     public List<EventFact> events() {
         return events;

@@ -1,11 +1,10 @@
 package org.chancery.relation;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * Facts recorded in other modules that depend on the history of a relation (missions and heads
- * of mission). Every guard is called in the writing transaction, with the pair locked, whenever
+ * Facts recorded in other modules that depend on the history of a relation (missions, heads of
+ * mission, accreditations). Every guard is called in the writing transaction, with the pair locked, whenever
  * the pair's events change.
  */
 public interface RelationHistoryGuard {
@@ -13,9 +12,9 @@ public interface RelationHistoryGuard {
     /**
      * R11: applies the effects of a diplomatic severance of the pair on {@code date}.
      *
-     * @return the missions it changed
+     * @return the facts it changed
      */
-    List<AffectedMission> severed(RelationPair pair, LocalDate date);
+    SeveranceEffects severed(RelationPair pair, LocalDate date);
 
     /**
      * R20: checks the facts this guard knows about the pair against its new history.

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface RelationRepository extends JpaRepository<Relation, Long>, RelationSearch {
+interface RelationRepository extends JpaRepository<Relation, Long> {
 
     @Query("select r from Relation r where r.countryA = :a and r.countryB = :b")
     Optional<Relation> findByPair(@Param("a") String a, @Param("b") String b);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.chancery.country.Countries;
+import org.chancery.country.CountryExistence;
 import org.chancery.country.CountryCode;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.NotFoundException;
@@ -35,9 +36,14 @@ public class RelationService {
     private final Today today;
     private final List<RelationHistoryGuard> guards;
     private final TransactionTemplate writing;
+    private final RelationList list;
+    private final CountryExistence existence;
 
     RelationService(RelationRepository relations, RelationRows rows, Countries countries, Today today,
-            List<RelationHistoryGuard> guards, PlatformTransactionManager transactions) {
+            List<RelationHistoryGuard> guards, PlatformTransactionManager transactions, RelationList list,
+            CountryExistence existence) {
+        this.list = list;
+        this.existence = existence;
         this.writing = new TransactionTemplate(transactions);
         this.relations = relations;
         this.rows = rows;
@@ -57,22 +63,25 @@ public class RelationService {
     }
 
     /**
-     * Records an event on the pair, wherever it falls in its history (R1, R2, R3), applies a
-     * severance's effects (R11) and checks the facts that depend on the relation (R20).
+     * Records an event on the pair, wherever it falls in its history (R1, R2, R3), while both
+     * countries exist (R22), applies a severance's effects (R11) and checks the facts that depend on
+     * the relation (R20).
      */
     public RecordedEvent record(RelationPair pair, EventType type, FuzzyDate date, String note, List<Source> sources) {
         today.requireNotFuture(date.date(), "event date");
         return underPairLock(pair, relation -> {
+            existence.lock(pair.first(), pair.second()).requireExistOn(date.date(), "the " + type + " event's date");
             RelationEvent event = relation.record(type, date, note, sources);
-            List<AffectedMission> affected = new ArrayList<>();
+            SeveranceEffects effects = SeveranceEffects.NONE;
             if (type == EventType.SEVERED) {
-                guards.forEach(guard -> affected.addAll(guard.severed(pair, date.date())));
+                for (RelationHistoryGuard guard : guards) {
+                    effects = effects.and(guard.severed(pair, date.date()));
+                }
             }
             RelationHistory history = relation.history();
             guards.forEach(guard -> guard.check(pair, history));
             relations.flush();
-            affected.sort(Comparator.comparing(AffectedMission::id));
-            return new RecordedEvent(pair, event, List.copyOf(affected));
+            return new RecordedEvent(pair, event, effects);
         });
     }
 
@@ -161,9 +170,15 @@ public class RelationService {
         return event(pair, eventId).orElseThrow(() -> noSuchEvent(pair, eventId));
     }
 
+    /**
+     * The pairs as they stood at the end of {@code asOf} (today if null), of {@code country} and in
+     * diplomatic {@code status} if given: pairs with a recorded state that day, whose two countries
+     * both existed that day.
+     */
     @Transactional(readOnly = true)
-    public Page<Relation> search(CountryCode country, RelationStatus status, Pageable pageable) {
-        return relations.search(country == null ? null : country.value(), status, pageable);
+    public Page<RelationStanding> standings(CountryCode country, RelationStatus status, LocalDate asOf,
+            Pageable pageable) {
+        return list.page(country, status, asOf == null ? today.date() : asOf, pageable);
     }
 
     private Optional<Relation> find(RelationPair pair) {

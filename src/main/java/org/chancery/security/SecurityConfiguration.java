@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/countries").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/countries/**").hasRole("ADMIN")
                         .anyRequest().hasRole("EDITOR"));
         return http.build();
     }

@@ -53,6 +53,23 @@ public final class FilteredQuery {
         return this;
     }
 
+    /** A condition without parameters of its own, applied only if {@code applies}. */
+    public FilteredQuery where(String condition, boolean applies) {
+        if (applies) {
+            conditions.add(condition);
+        }
+        return this;
+    }
+
+    /** A condition on several parameters, applied only if {@code parameters} is not null. */
+    public FilteredQuery where(String condition, Map<String, ?> parameters) {
+        if (parameters != null) {
+            conditions.add(condition);
+            this.parameters.putAll(parameters);
+        }
+        return this;
+    }
+
     /**
      * The page in the page's order: one query for the page, and one count unless the page itself
      * tells the total (a first page that is not full, say).

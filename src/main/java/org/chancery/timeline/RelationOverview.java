@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.Accreditations;
 import org.chancery.meeting.MeetingRef;
 import org.chancery.meeting.Meetings;
 import org.chancery.milestone.MilestoneView;
@@ -28,8 +30,11 @@ public class RelationOverview {
     private final MissionService missions;
     private final Milestones milestones;
     private final Meetings meetings;
+    private final Accreditations accreditations;
 
-    RelationOverview(RelationService relations, MissionService missions, Milestones milestones, Meetings meetings) {
+    RelationOverview(RelationService relations, MissionService missions, Milestones milestones, Meetings meetings,
+            Accreditations accreditations) {
+        this.accreditations = accreditations;
         this.relations = relations;
         this.missions = missions;
         this.milestones = milestones;
@@ -44,10 +49,10 @@ public class RelationOverview {
         Optional<MeetingRef> first = establishment == null ? Optional.empty()
                 : meetings.firstBetweenOnOrAfter(pair, establishment, day);
         return new Overview(snapshot, missions.between(pair, day), milestones.ofPair(pair),
-                meetings.countBetween(pair, day), first.orElse(null));
+                accreditations.activeOn(pair, day), meetings.countBetween(pair, day), first.orElse(null));
     }
 
     public record Overview(RelationSnapshot snapshot, List<MissionOnDay> missions, List<MilestoneView> milestones,
-            long meetingCount, MeetingRef firstMeetingSinceEstablishment) {
+            List<Accreditation> accreditations, long meetingCount, MeetingRef firstMeetingSinceEstablishment) {
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.Accreditations;
 import org.chancery.meeting.MeetingRef;
 import org.chancery.meeting.Meetings;
 import org.chancery.milestone.MilestoneStatus;
@@ -38,8 +40,8 @@ public class Timeline {
     private static final Map<String, Integer> SAME_DAY_ORDER = Map.ofEntries(
             Map.entry("ESTABLISHED", 0), Map.entry("RESTORED", 0), Map.entry("CONSULAR_ESTABLISHED", 1),
             Map.entry("SEVERED", 2), Map.entry("CONSULAR_SEVERED", 3), Map.entry("MISSION_CLOSED", 4),
-            Map.entry("HEAD_OF_MISSION_ENDED", 5), Map.entry("MISSION_OPENED", 6),
-            Map.entry("HEAD_OF_MISSION_STARTED", 7), Map.entry("MEETING", 8),
+            Map.entry("HEAD_OF_MISSION_ENDED", 5), Map.entry("ACCREDITATION_ENDED", 5), Map.entry("MISSION_OPENED", 6),
+            Map.entry("HEAD_OF_MISSION_STARTED", 7), Map.entry("ACCREDITATION_STARTED", 7), Map.entry("MEETING", 8),
             Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 9), Map.entry("MILESTONE_ACHIEVED", 10),
             Map.entry("MILESTONE_DUE", 11));
 
@@ -51,8 +53,11 @@ public class Timeline {
     private final MissionService missions;
     private final Milestones milestones;
     private final Meetings meetings;
+    private final Accreditations accreditations;
 
-    Timeline(RelationService relations, MissionService missions, Milestones milestones, Meetings meetings) {
+    Timeline(RelationService relations, MissionService missions, Milestones milestones, Meetings meetings,
+            Accreditations accreditations) {
+        this.accreditations = accreditations;
         this.relations = relations;
         this.missions = missions;
         this.milestones = milestones;
@@ -69,6 +74,9 @@ public class Timeline {
         }
         for (MilestoneView milestone : milestones.ofPair(pair)) {
             addMilestone(items, milestone);
+        }
+        for (Accreditation accreditation : accreditations.allOfPair(pair)) {
+            addAccreditation(items, accreditation);
         }
         long meetingCount = meetings.countBetween(pair, today);
         int reach = (int) Math.min(Integer.MAX_VALUE, page.getOffset() + page.getPageSize());
@@ -123,7 +131,7 @@ public class Timeline {
     }
 
     private static void addMission(List<TimelineItem> items, MissionView mission) {
-        String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.city();
+        String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.place();
         TimelineItem.Ref ref = new TimelineItem.Ref("mission", mission.id());
         if (mission.openedOn() != null) {
             items.add(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened", ref));
@@ -140,6 +148,16 @@ public class Timeline {
                 items.add(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
                         + head.rank() + ") ended functions at the " + name, headRef));
             }
+        }
+    }
+
+    private static void addAccreditation(List<TimelineItem> items, Accreditation accreditation) {
+        TimelineItem.Ref ref = new TimelineItem.Ref("accreditation", accreditation.id());
+        String what = accreditation.level() + " of " + accreditation.sendingCountry() + " accredited to "
+                + accreditation.receivingCountry() + " (non-resident)";
+        items.add(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what, ref));
+        if (accreditation.to() != null) {
+            items.add(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended", ref));
         }
     }
 

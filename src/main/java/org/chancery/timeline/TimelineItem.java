@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
         + "\"summary\": \"Diplomatic relations restored between CU and KR\", \"ref\": {\"kind\": \"event\", \"id\": 3}}")
 public record TimelineItem(LocalDate date, String type, String summary, Ref ref) {
 
-    /** What the item is about: {@code event}, {@code meeting}, {@code mission}, {@code head} or {@code milestone}. */
+    /** What the item is about: {@code event}, {@code meeting}, {@code mission}, {@code head}, {@code accreditation} or {@code milestone}. */
     @Schema(name = "TimelineRef")
     public record Ref(String kind, long id) {
     }

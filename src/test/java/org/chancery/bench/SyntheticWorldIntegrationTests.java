@@ -243,7 +243,7 @@ class SyntheticWorldIntegrationTests extends ApiIntegrationTest {
             }
         }
         assertThat(types.keySet()).as("mission types %s", types)
-                .containsAll(EnumSet.complementOf(EnumSet.of(MissionType.NUNCIATURE)));
+                .containsAll(EnumSet.complementOf(EnumSet.of(MissionType.NUNCIATURE, MissionType.LEGATION)));
 
         List<StoredHead> heads = jdbc.query("""
                 select h.mission_id, h.diplomat_id, h.name, h.head_rank, h.agrement_on, h.started_on, h.ended_on,

@@ -1,5 +1,9 @@
 package org.chancery.country;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,11 +19,37 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void servesAllIsoCountriesFromTheFirstStart() throws Exception {
-        getJson("/api/countries?size=1")
+        getJson("/api/countries?size=1&current=true")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page.totalElements").value(249))
                 .andExpect(jsonPath("$.page.size").value(1))
-                .andExpect(jsonPath("$.content[0].code").value("AD"));
+                .andExpect(jsonPath("$.content[0].code").value("AD"))
+                .andExpect(jsonPath("$.content[0].former").value(false));
+    }
+
+    @Test
+    void servesTheDissolvedStatesOfIso3166Part3WithTheirLifetimes() throws Exception {
+        getJson("/api/countries?current=false")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(5))
+                .andExpect(jsonPath("$.content[*].code").value(contains("CS", "DD", "SU", "YD", "YU")))
+                .andExpect(jsonPath("$.content[*].former").value(everyItem(is(true))));
+        getJson("/api/countries/DDR")
+                .andExpect(jsonPath("$.code").value("DD"))
+                .andExpect(jsonPath("$.numeric").value("278"))
+                .andExpect(jsonPath("$.startedOn").value("1949-10-07"))
+                .andExpect(jsonPath("$.endedOn").value("1990-10-02"))
+                .andExpect(jsonPath("$.former").value(true))
+                .andExpect(jsonPath("$.sources[0].url").value(startsWith("https://")));
+        getJson("/api/countries/SUN").andExpect(jsonPath("$.startedOn").value("1922-12-30"))
+                .andExpect(jsonPath("$.endedOn").value("1991-12-25"));
+        getJson("/api/countries/CSK").andExpect(jsonPath("$.startedOn").value("1918-10-28"))
+                .andExpect(jsonPath("$.endedOn").value("1992-12-31"));
+        getJson("/api/countries/YUG").andExpect(jsonPath("$.startedOn").value("1918-12-01"))
+                .andExpect(jsonPath("$.endedOn").value("2003-02-03"));
+        getJson("/api/countries/YMD").andExpect(jsonPath("$.startedOn").value("1967-11-30"))
+                .andExpect(jsonPath("$.endedOn").value("1990-05-21"));
+        getJson("/api/countries?size=300").andExpect(jsonPath("$.page.totalElements").value(254));
     }
 
     @Test

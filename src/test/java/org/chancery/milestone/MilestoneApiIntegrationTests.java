@@ -598,12 +598,6 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
                 {"title": "%s", "target": "%s", "missionId": %d}""".formatted(title, target, missionId), a, b);
     }
 
-    private long planMission(String sending, String receiving, String type, String city) throws Exception {
-        return create("/api/missions", """
-                {"sendingCountry": "%s", "receivingCountry": "%s", "type": "%s", "city": "%s"}"""
-                .formatted(sending, receiving, type, city)).get("id").asLong();
-    }
-
     /** JSON numbers come back from JsonPath as Integer when small enough. */
     private static Object id(long id) {
         return id <= Integer.MAX_VALUE ? (Object) (int) id : (Object) id;

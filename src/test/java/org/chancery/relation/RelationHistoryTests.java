@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -166,5 +167,26 @@ class RelationHistoryTests {
                 LocalDate.of(1960, 1, 1))))
                 .hasMessageContaining("ESTABLISHED on 1960-01-01 (event 77)")
                 .hasMessageContaining("ESTABLISHED (since 1949-01-01)");
+    }
+
+    @Test
+    void givesTheHistoryAsPeriodsOfOneStateOneForEachDayWithEvents() {
+        RelationHistory history = replay(event(CONSULAR_ESTABLISHED, "1900-03-01"), event(ESTABLISHED, "1902-05-27"),
+                event(SEVERED, "1961-01-03"), event(CONSULAR_SEVERED, "1961-01-03"), event(RESTORED, "2015-07-20"));
+
+        assertThat(history.intervals()).extracting(RelationHistory.Interval::from, RelationHistory.Interval::to)
+                .containsExactly(
+                        Tuple.tuple(LocalDate.of(1900, 3, 1), LocalDate.of(1902, 5, 27)),
+                        Tuple.tuple(LocalDate.of(1902, 5, 27), LocalDate.of(1961, 1, 3)),
+                        Tuple.tuple(LocalDate.of(1961, 1, 3), LocalDate.of(2015, 7, 20)),
+                        Tuple.tuple(LocalDate.of(2015, 7, 20), null));
+        RelationState severed = history.intervals().get(2).state();
+        assertThat(severed.status()).isEqualTo(RelationStatus.SEVERED);
+        assertThat(severed.since()).isEqualTo(LocalDate.of(1961, 1, 3));
+        assertThat(severed.consularStatus()).isEqualTo(RelationStatus.SEVERED);
+        for (RelationHistory.Interval interval : history.intervals()) {
+            assertThat(history.on(interval.from())).isEqualTo(interval.state());
+        }
+        assertThat(replay().intervals()).isEmpty();
     }
 }

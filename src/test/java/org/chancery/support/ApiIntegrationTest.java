@@ -82,6 +82,32 @@ public abstract class ApiIntegrationTest {
         return node;
     }
 
+    /** Records a relation event as editor, expecting 201. */
+    protected JsonNode recordEvent(String a, String b, String type, String date) throws Exception {
+        return create("/api/relations/" + a + "/" + b + "/events", "{\"type\":\"" + type + "\",\"date\":\"" + date + "\"}");
+    }
+
+    /** Plans a mission as editor (a null city is left out) and answers its id. */
+    protected long planMission(String sending, String receiving, String type, String city) throws Exception {
+        return create("/api/missions", "{\"sendingCountry\":\"" + sending + "\",\"receivingCountry\":\"" + receiving
+                + "\",\"type\":\"" + type + "\"" + (city == null ? "" : ",\"city\":\"" + city + "\"") + "}")
+                .get("id").asLong();
+    }
+
+    protected ResultActions openMission(long id, String date) throws Exception {
+        return postAsEditor("/api/missions/" + id + "/open", "{\"date\":\"" + date + "\"}");
+    }
+
+    protected ResultActions closeMission(long id, String date) throws Exception {
+        return postAsEditor("/api/missions/" + id + "/close", "{\"date\":\"" + date + "\"}");
+    }
+
+    /** Records a diplomat as editor and answers its id. */
+    protected long newDiplomat(String name, String country) throws Exception {
+        return create("/api/diplomats", "{\"name\":\"" + name + "\",\"country\":\"" + country + "\"}")
+                .get("id").asLong();
+    }
+
     protected static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, String json) {
         return json == null ? request : request.contentType(MediaType.APPLICATION_JSON).content(json);
     }

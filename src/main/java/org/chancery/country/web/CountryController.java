@@ -1,27 +1,41 @@
 package org.chancery.country.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.chancery.country.Countries;
 import org.chancery.country.Country;
+import org.chancery.country.Lifetime;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.VersionPrecondition;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,40 +43,55 @@ import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping(path = "/api/countries", produces = "application/json")
-@Tag(name = "Countries", description = "ISO 3166-1 countries, present from the first start")
+@Tag(name = "Countries", description = "ISO 3166-1 countries, present from the first start, the dissolved states of "
+        + "ISO 3166-3, and states outside ISO that an admin or an import adds; each with the days it existed")
 class CountryController {
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "code", "code", "alpha3", "alpha3", "numeric", "numericCode", "name", "name");
+    private static final Map<String, String> SORTABLE = Map.of("code", "code", "alpha3", "alpha3",
+            "numeric", "numericCode", "name", "name", "startedOn", "startedOn", "endedOn", "endedOn");
 
     private final Countries countries;
+    private final CsvLists csv;
 
-    CountryController(Countries countries) {
+    CountryController(Countries countries, CsvLists csv) {
         this.countries = countries;
+        this.csv = csv;
     }
 
     @GetMapping
-    @Operation(summary = "Search countries", description = "Page of countries ordered by code; `q` matches the "
-            + "name (substring) or the alpha-2, alpha-3 or numeric code, case-insensitive. Sortable by code, alpha3, "
-            + "numeric, name.")
+    @Operation(operationId = "listCountries", summary = "Search countries", description = "Page of countries ordered "
+            + "by code; `q` matches the name (substring) or the alpha-2, alpha-3 or numeric code, case-insensitive; "
+            + "`current=true` leaves out the countries that ceased to exist (an `endedOn`), `current=false` lists only "
+            + "those. Sortable by code, alpha3, numeric, name, startedOn, endedOn. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of countries")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (bad page, size or sort)")
+    @CsvResponse
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad current, page or size) or "
+            + "VALIDATION_FAILED (bad page, size or sort)")
     PagedModel<CountryResponse> search(@Parameter(example = "kor") @RequestParam(required = false) String q,
-            @ParameterObject Pageable pageable) {
-        var request = PageRequests.of(pageable, SORTABLE, Sort.by("code"), "code");
-        return new PagedModel<>(countries.search(q, request).map(CountryResponse::from));
+            @Parameter(description = "true: only countries that exist today; false: only former ones")
+            @RequestParam(required = false) Boolean current, @ParameterObject Pageable pageable) {
+        var request = pageRequest(pageable);
+        return new PagedModel<>(countries.search(q, current, request).map(CountryResponse::from));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void searchCsv(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean current,
+            @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+        Sort sort = pageRequest(pageable).getSort();
+        csv.write(response, "countries", CountryResponse.class, CsvLists.paged(sort,
+                page -> countries.search(q, current, page).map(CountryResponse::from)));
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "Get a country", description = "By alpha-2 or alpha-3 code, any letter case. Served with an "
-            + "ETag; If-None-Match answers 304.")
+    @Operation(operationId = "getCountry", summary = "Get a country", description = "By alpha-2 or alpha-3 code, any "
+            + "letter case. Served with an ETag carrying its version (for If-Match on PUT); If-None-Match answers 304.")
     @ApiResponse(responseCode = "200", description = "The country")
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such country")
     ResponseEntity<CountryResponse> get(@Parameter(example = "CU") @PathVariable String code, WebRequest request) {
         Country country = countries.get(code);
-        String etag = "\"" + country.code().value() + "-" + Integer.toHexString(
-                (country.alpha3() + "|" + country.numericCode() + "|" + country.name()).hashCode()) + "\"";
+        String etag = ETags.of(country.version());
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -72,15 +101,55 @@ class CountryController {
 
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Add a country outside ISO 3166-1", description = "Role ADMIN. For entities such as Kosovo.")
-    @ApiResponse(responseCode = "201", description = "Created, with Location")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED")
+    @Operation(operationId = "createCountry", summary = "Add a country outside ISO 3166-1", description = "Role ADMIN. "
+            + "For historical states and entities such as Kosovo, with the days they existed if known.")
+    @ApiResponse(responseCode = "201", description = "Created, with Location and ETag")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (bad codes, blank name, "
+            + "endedOn before startedOn)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
     @ApiResponse(responseCode = "409", description = "ALREADY_EXISTS: the alpha-2 or alpha-3 code is taken")
-    ResponseEntity<CountryResponse> create(@Valid @RequestBody CreateCountryRequest body) {
-        Country country = countries.create(body.code(), body.alpha3(), body.numeric(), body.name());
+    ResponseEntity<CountryResponse> create(@Valid @RequestBody CountryRequests.Create body) {
+        Country country = countries.create(body.code(), body.alpha3(), body.numeric(), body.name(),
+                lifetime(body.startedOn(), body.endedOn()), body.sources());
         return ResponseEntity.created(URI.create("/api/countries/" + country.code().value()))
-                .body(CountryResponse.from(country));
+                .eTag(ETags.of(country.version())).body(CountryResponse.from(country));
+    }
+
+    @PutMapping(path = "/{code}", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "updateCountry", summary = "Change a country's name and lifetime", description = "Role "
+            + "ADMIN. Full replacement of name, startedOn, endedOn and sources (omitted ones become null). Honours "
+            + "If-Match (a strong ETag of the current version); without If-Match the write goes through. A lifetime "
+            + "that would leave a recorded fact (an event, a mission's opening or closing, a head of mission, a "
+            + "meeting, an accreditation, a milestone achieved) outside the country's existence is refused, naming "
+            + "the fact (R20, R22).")
+    @ApiResponse(responseCode = "200", description = "The country, with its new version and ETag")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (blank name, endedOn "
+            + "before startedOn)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such country")
+    @ApiResponse(responseCode = "409", description = "CONFLICTS_WITH_RECORDED_FACTS (R20): a recorded fact would fall "
+            + "outside the new lifetime")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
+    ResponseEntity<CountryResponse> update(@Parameter(example = "DD") @PathVariable String code,
+            @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody CountryRequests.Update body) {
+        Country country = countries.update(code, body.name(), lifetime(body.startedOn(), body.endedOn()),
+                body.sources(), VersionPrecondition.fromIfMatch(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(country.version())).body(CountryResponse.from(country));
+    }
+
+    private static PageRequest pageRequest(Pageable pageable) {
+        return PageRequests.of(pageable, SORTABLE, Sort.by("code"), "code");
+    }
+
+    private static Lifetime lifetime(LocalDate startedOn, LocalDate endedOn) {
+        if (startedOn != null && endedOn != null && endedOn.isBefore(startedOn)) {
+            throw new InvalidInputException("endedOn", "must not be before startedOn (" + startedOn + ")");
+        }
+        return new Lifetime(startedOn, endedOn);
     }
 }

@@ -1,5 +1,8 @@
 package org.chancery.diplomat.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 
@@ -14,9 +17,12 @@ import org.chancery.country.CountryCode;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
 import org.chancery.shared.VersionPrecondition;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -45,25 +51,40 @@ class DiplomatController {
 
     private final Diplomats diplomats;
     private final Countries countries;
+    private final CsvLists csv;
 
-    DiplomatController(Diplomats diplomats, Countries countries) {
+    DiplomatController(Diplomats diplomats, Countries countries, CsvLists csv) {
         this.diplomats = diplomats;
         this.countries = countries;
+        this.csv = csv;
     }
 
     @GetMapping
-    @Operation(summary = "Search diplomats", description = "Page of diplomats ordered by name, then id. `country` "
+    @Operation(summary = "Search diplomats", description = "Page of diplomats ordered by name, then id (also as CSV, every row). `country` "
             + "(alpha-2 or alpha-3, any case) keeps the diplomats of one country; `q` keeps those whose name contains "
             + "it, case-insensitive. Sortable by id, name, country, title, organization.")
     @ApiResponse(responseCode = "200", description = "A page of diplomats")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad page or size) or VALIDATION_FAILED "
             + "(unknown country, bad sort)")
+    @CsvResponse
     PagedModel<DiplomatResponse> search(@Parameter(example = "KR") @RequestParam(required = false) String country,
             @Parameter(example = "chung") @RequestParam(required = false) String q,
             @ParameterObject Pageable pageable) {
-        var request = PageRequests.of(pageable, SORTABLE, Sort.by("name", "id"), "id");
         CountryCode code = country == null ? null : countries.filter(country, "country");
-        return new PagedModel<>(diplomats.search(code, q, request).map(DiplomatResponse::from));
+        return new PagedModel<>(diplomats.search(code, q, pageRequest(pageable)).map(DiplomatResponse::from));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void searchCsv(@RequestParam(required = false) String country, @RequestParam(required = false) String q,
+            @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+        CountryCode code = country == null ? null : countries.filter(country, "country");
+        csv.write(response, "diplomats", DiplomatResponse.class, CsvLists.paged(pageRequest(pageable).getSort(),
+                page -> diplomats.search(code, q, page).map(DiplomatResponse::from)));
+    }
+
+    private static PageRequest pageRequest(Pageable pageable) {
+        return PageRequests.of(pageable, SORTABLE, Sort.by("name", "id"), "id");
     }
 
     @GetMapping("/{id}")

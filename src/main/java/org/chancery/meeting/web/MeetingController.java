@@ -1,5 +1,8 @@
 package org.chancery.meeting.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,8 +18,11 @@ import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
 import org.chancery.meeting.MeetingDetails;
 import org.chancery.meeting.Meetings;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -41,19 +47,22 @@ class MeetingController {
 
     private final Meetings meetings;
     private final Countries countries;
+    private final CsvLists csv;
 
-    MeetingController(Meetings meetings, Countries countries) {
+    MeetingController(Meetings meetings, Countries countries, CsvLists csv) {
         this.meetings = meetings;
         this.countries = countries;
+        this.csv = csv;
     }
 
     @GetMapping
-    @Operation(summary = "List meetings", description = "Page of meetings, newest first (date, then id, descending). "
+    @Operation(summary = "List meetings", description = "Page of meetings, newest first (date, then id, descending; also as CSV, every row). "
             + "`country` (alpha-2 or alpha-3, any case) may be repeated: meetings in which all of them took part. "
             + "`from` and `to` are inclusive. Sortable by date, id, city, country, title.")
     @ApiResponse(responseCode = "200", description = "A page of meetings")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (a date or the page cannot be parsed) or "
             + "VALIDATION_FAILED (unknown country, `from` after `to`, bad sort)")
+    @CsvResponse
     PagedModel<MeetingResponse> search(
             @Parameter(description = "A participating country; repeat for meetings involving all of them",
                     example = "KR") @RequestParam(name = "country", required = false) List<String> country,
@@ -62,11 +71,27 @@ class MeetingController {
             @Parameter(example = "2024-12-31") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @ParameterObject Pageable pageable) {
-        var request = PageRequests.of(pageable, SORTABLE, Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id")),
-                "id");
-        List<CountryCode> involving = country == null ? List.of()
-                : country.stream().map(code -> countries.filter(code, "country")).toList();
-        return new PagedModel<>(meetings.search(involving, from, to, request).map(MeetingResponse::from));
+        return new PagedModel<>(meetings.search(involving(country), from, to, pageRequest(pageable))
+                .map(MeetingResponse::from));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void searchCsv(@RequestParam(name = "country", required = false) List<String> country,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+        List<CountryCode> involving = involving(country);
+        csv.write(response, "meetings", MeetingResponse.class, CsvLists.paged(pageRequest(pageable).getSort(),
+                page -> meetings.search(involving, from, to, page).map(MeetingResponse::from)));
+    }
+
+    private List<CountryCode> involving(List<String> country) {
+        return country == null ? List.of() : country.stream().map(code -> countries.filter(code, "country")).toList();
+    }
+
+    private static PageRequest pageRequest(Pageable pageable) {
+        return PageRequests.of(pageable, SORTABLE, Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id")), "id");
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,8 @@
 package org.chancery.milestone.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 
@@ -17,8 +20,11 @@ import org.chancery.milestone.MilestoneView;
 import org.chancery.milestone.Milestones;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -43,9 +49,11 @@ class MilestoneController {
     private final Milestones milestones;
     private final RelationService relations;
     private final Countries countries;
+    private final CsvLists csv;
 
     MilestoneController(MilestoneService service, Milestones milestones, RelationService relations,
-            Countries countries) {
+            Countries countries, CsvLists csv) {
+        this.csv = csv;
         this.service = service;
         this.milestones = milestones;
         this.relations = relations;
@@ -75,19 +83,33 @@ class MilestoneController {
     }
 
     @GetMapping(path = "/api/milestones", produces = "application/json")
-    @Operation(summary = "List milestones", description = "Page of milestones, ordered by targetEnd then id. "
+    @Operation(summary = "List milestones", description = "Page of milestones, ordered by targetEnd then id (also as CSV, every row). "
             + "`status` keeps those in that status today (PENDING, OVERDUE, ACHIEVED, CANCELLED); `country` those "
             + "involving that country on either side. Sortable by targetEnd, targetStart, title, id.")
     @ApiResponse(responseCode = "200", description = "A page of milestones")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad status), VALIDATION_FAILED (unknown "
             + "country, bad sort)")
+    @CsvResponse
     PagedModel<MilestoneView> search(
             @Parameter(example = "OVERDUE") @RequestParam(required = false) MilestoneStatus status,
             @Parameter(example = "CU") @RequestParam(required = false) String country,
             @ParameterObject Pageable pageable) {
-        var request = PageRequests.of(pageable, SORTABLE, Sort.by("targetEnd"), "id");
         CountryCode code = country == null ? null : countries.filter(country, "country");
-        return new PagedModel<>(milestones.search(status, code, request));
+        return new PagedModel<>(milestones.search(status, code, pageRequest(pageable)));
+    }
+
+    @Hidden
+    @GetMapping(path = "/api/milestones", produces = CsvLists.TEXT_CSV)
+    void searchCsv(@RequestParam(required = false) MilestoneStatus status,
+            @RequestParam(required = false) String country, @ParameterObject Pageable pageable,
+            HttpServletResponse response) throws IOException {
+        CountryCode code = country == null ? null : countries.filter(country, "country");
+        csv.write(response, "milestones", MilestoneView.class, CsvLists.paged(pageRequest(pageable).getSort(),
+                page -> milestones.search(status, code, page)));
+    }
+
+    private static PageRequest pageRequest(Pageable pageable) {
+        return PageRequests.of(pageable, SORTABLE, Sort.by("targetEnd"), "id");
     }
 
     @GetMapping(path = "/api/milestones/{id}", produces = "application/json")

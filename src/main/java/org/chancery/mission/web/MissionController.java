@@ -1,5 +1,8 @@
 package org.chancery.mission.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
@@ -19,9 +22,12 @@ import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionType;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.NotFoundException;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -46,10 +52,12 @@ class MissionController {
 
     private final MissionService missions;
     private final Countries countries;
+    private final CsvLists csv;
 
-    MissionController(MissionService missions, Countries countries) {
+    MissionController(MissionService missions, Countries countries, CsvLists csv) {
         this.missions = missions;
         this.countries = countries;
+        this.csv = csv;
     }
 
     @PostMapping(consumes = "application/json")
@@ -124,12 +132,13 @@ class MissionController {
     }
 
     @GetMapping
-    @Operation(summary = "List missions", description = "Page of missions ordered by id. `country` matches either side; "
+    @Operation(summary = "List missions", description = "Page of missions ordered by id (also as CSV, every row). `country` matches either side; "
             + "`openOn` keeps the missions open at the end of that day. Sortable by id, sendingCountry, receivingCountry, "
             + "type, city, status, openedOn, closedOn.")
     @ApiResponse(responseCode = "200", description = "A page of missions")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad type, status or date), VALIDATION_FAILED "
             + "(unknown country, bad sort)")
+    @CsvResponse
     PagedModel<MissionResponse> search(@Parameter(example = "CU") @RequestParam(required = false) String sending,
             @Parameter(example = "KR") @RequestParam(required = false) String receiving,
             @RequestParam(required = false) String country, @RequestParam(required = false) MissionType type,
@@ -138,9 +147,25 @@ class MissionController {
             @ParameterObject Pageable pageable) {
         var filter = new MissionService.Filter(filter(sending, "sending"), filter(receiving, "receiving"),
                 filter(country, "country"), type, status, openOn);
-        var request = PageRequests.of(pageable, SORTABLE, Sort.by("id"), "id");
         LocalDate today = missions.today();
-        return new PagedModel<>(missions.search(filter, request).map(m -> MissionResponse.from(m, today)));
+        return new PagedModel<>(missions.search(filter, pageRequest(pageable)).map(m -> MissionResponse.from(m, today)));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void searchCsv(@RequestParam(required = false) String sending, @RequestParam(required = false) String receiving,
+            @RequestParam(required = false) String country, @RequestParam(required = false) MissionType type,
+            @RequestParam(required = false) MissionStatus status, @RequestParam(required = false) LocalDate openOn,
+            @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+        var filter = new MissionService.Filter(filter(sending, "sending"), filter(receiving, "receiving"),
+                filter(country, "country"), type, status, openOn);
+        LocalDate today = missions.today();
+        csv.write(response, "missions", MissionResponse.class, CsvLists.paged(pageRequest(pageable).getSort(),
+                page -> missions.search(filter, page).map(m -> MissionResponse.from(m, today))));
+    }
+
+    private static PageRequest pageRequest(Pageable pageable) {
+        return PageRequests.of(pageable, SORTABLE, Sort.by("id"), "id");
     }
 
     @PostMapping(path = "/{id}/heads", consumes = "application/json")

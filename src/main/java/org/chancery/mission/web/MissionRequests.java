@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.chancery.mission.HeadRank;
 import org.chancery.mission.MissionType;
@@ -25,7 +26,9 @@ final class MissionRequests {
             @NotBlank @Size(max = 3) String sendingCountry,
             @NotBlank @Size(max = 3) String receivingCountry,
             @NotNull MissionType type,
-            @NotBlank @Size(max = 200) String city,
+            @Schema(description = "the city of the mission; may be omitted where it is not known") @Size(max = 200)
+            @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank; leave it out where the city is not known")
+            String city,
             @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15") @Size(max = 10)
             String plannedOpening,
             @Schema(description = "For an INTERESTS_SECTION only: the third country protecting the sending country's interests")

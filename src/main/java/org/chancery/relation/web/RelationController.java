@@ -1,22 +1,30 @@
 package org.chancery.relation.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
 import org.chancery.relation.RecordedEvent;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationStatus;
 import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -40,38 +48,65 @@ class RelationController {
 
     private final RelationService relations;
     private final Countries countries;
+    private final CsvLists csv;
 
-    RelationController(RelationService relations, Countries countries) {
+    RelationController(RelationService relations, Countries countries, CsvLists csv) {
         this.relations = relations;
         this.countries = countries;
+        this.csv = csv;
     }
 
     @GetMapping
-    @Operation(summary = "List relations", description = "Page of the summaries of relations with at least one recorded "
-            + "event, ordered by the pair's codes. "
-            + "`country` keeps the relations of one country, `status` those with that diplomatic status. "
-            + "Sortable by countries, status, since, consularStatus.")
+    @Operation(operationId = "listRelations", summary = "List relations as of a day", description = "Page of the "
+            + "summaries of the pairs as they stood at the end of `asOf` (default today): each pair's diplomatic "
+            + "status, the date of the event that set it, and its consular status, for the pairs with a recorded "
+            + "state that day whose two countries both existed that day (a dissolved state drops out of today's "
+            + "list). Ordered by the pair's codes. `country` keeps the pairs of one country, `status` those with that "
+            + "diplomatic status. Sortable by countries, status, since, consularStatus. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of relation summaries")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad status) or VALIDATION_FAILED (unknown country, bad sort)")
-    PagedModel<RelationSummary> search(@Parameter(example = "CU") @RequestParam(required = false) String country,
-            @RequestParam(required = false) RelationStatus status, @ParameterObject Pageable pageable) {
-        var request = PageRequests.of(pageable, SORTABLE, Sort.by("countryA", "countryB"), "id");
-        var code = country == null ? null : countries.filter(country, "country");
-        return new PagedModel<>(relations.search(code, status, request).map(RelationSummary::from));
+    @CsvResponse
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad status or asOf) or VALIDATION_FAILED "
+            + "(unknown country, bad sort)")
+    PagedModel<RelationSummary> search(@Parameter(example = "US") @RequestParam(required = false) String country,
+            @RequestParam(required = false) RelationStatus status,
+            @Parameter(description = "the day (its end) the list describes; default today", example = "1970-01-01")
+            @RequestParam(required = false) LocalDate asOf, @ParameterObject Pageable pageable) {
+        return new PagedModel<>(relations.standings(filter(country), status, asOf, pageRequest(pageable))
+                .map(RelationSummary::from));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void searchCsv(@RequestParam(required = false) String country, @RequestParam(required = false) RelationStatus status,
+            @RequestParam(required = false) LocalDate asOf, @ParameterObject Pageable pageable,
+            HttpServletResponse response) throws IOException {
+        CountryCode code = filter(country);
+        csv.write(response, "relations", RelationSummary.class, CsvLists.paged(pageRequest(pageable).getSort(),
+                page -> relations.standings(code, status, asOf, page).map(RelationSummary::from)));
+    }
+
+    private CountryCode filter(String country) {
+        return country == null ? null : countries.filter(country, "country");
+    }
+
+    private static PageRequest pageRequest(Pageable pageable) {
+        return PageRequests.of(pageable, SORTABLE, Sort.by("countryA", "countryB"), "countryB");
     }
 
     @PostMapping(path = "/{a}/{b}/events", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Record a relation event", description = "Role EDITOR. History may be back-filled in any "
+    @Operation(operationId = "recordRelationEvent", summary = "Record a relation event", description = "Role EDITOR. History may be back-filled in any "
             + "order (R1). ESTABLISHED/RESTORED also establish consular relations (R2). A SEVERED event closes the "
             + "pair's open embassy-class missions and provisional offices on its date and lists them in "
-            + "affectedMissions (R11).")
-    @ApiResponse(responseCode = "201", description = "The event, with affectedMissions")
+            + "affectedMissions, and ends the AMBASSADOR and ENVOY accreditations of either country to the other, "
+            + "listed in affectedAccreditations (R11). Both countries must exist on the event's date (R22).")
+    @ApiResponse(responseCode = "201", description = "The event, with affectedMissions and affectedAccreditations")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3), SAME_COUNTRY (R4)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
-    @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20)")
+    @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20), "
+            + "COUNTRY_NOT_IN_EXISTENCE (R22)")
     ResponseEntity<RecordedEventResponse> record(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b, @Valid @RequestBody RecordEventRequest body) {
         RelationPair pair = relations.pair(a, b);
@@ -83,7 +118,7 @@ class RelationController {
     }
 
     @GetMapping("/{a}/{b}/events/{id}")
-    @Operation(summary = "Get one event of a relation")
+    @Operation(operationId = "getRelationEvent", summary = "Get one event of a relation")
     @ApiResponse(responseCode = "200", description = "The event")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
     EventResponse event(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
@@ -93,7 +128,7 @@ class RelationController {
 
     @DeleteMapping("/{a}/{b}/events/{id}")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
+    @Operation(operationId = "deleteRelationEvent", summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
             + "would break the state machine (R1) or leave a recorded mission or head of mission breaking a rule (R20).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

@@ -3,13 +3,16 @@ package org.chancery.relation.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.chancery.relation.Relation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.relation.RelationStanding;
 import org.chancery.relation.RelationStatus;
 
+@Schema(name = "RelationSummary", example = "{\"countries\": [\"CU\", \"US\"], \"status\": \"SEVERED\", "
+        + "\"since\": \"1961-01-03\", \"consularStatus\": \"ESTABLISHED\"}")
 record RelationSummary(List<String> countries, RelationStatus status, LocalDate since, RelationStatus consularStatus) {
 
-    static RelationSummary from(Relation relation) {
-        return new RelationSummary(relation.pair().codes(), relation.status(), relation.since(),
-                relation.consularStatus());
+    static RelationSummary from(RelationStanding standing) {
+        return new RelationSummary(standing.pair().codes(), standing.status(), standing.since(),
+                standing.consularStatus());
     }
 }

@@ -15,15 +15,19 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "Chancery API", version = "1",
-        description = "Diplomatic relations tracker: relations, diplomats, meetings, missions and milestones, with the "
-                + "rules of diplomatic law (API.md rules R1–R21) enforced on every write. Reads are public; writes "
+@OpenAPIDefinition(info = @Info(title = "Chancery API", version = "1.1",
+        description = "Diplomatic relations tracker: countries with their lifetimes, relations (also as of any day), "
+                + "diplomats, meetings, missions, non-resident accreditations and milestones, with the rules of "
+                + "diplomatic law (API.md rules R1–R23) enforced on every write. Every list also answers text/csv "
+                + "(Accept: text/csv or format=csv): every matching row, streamed. Reads are public; writes "
                 + "need HTTP Basic credentials of an EDITOR (or ADMIN). Errors are RFC 9457 problem details "
                 + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
                 + "naming the fields of a VALIDATION_FAILED.",
@@ -50,6 +54,34 @@ class OpenApiConfiguration {
                     }
                 }
             }));
+        };
+    }
+
+    /**
+     * A list that also answers CSV ({@link CsvResponse}) documents it as a second media type of its
+     * 200 answer, with the {@code format} parameter that asks for it.
+     */
+    @Bean
+    OperationCustomizer csvAnswers() {
+        return (operation, handler) -> {
+            if (!handler.hasMethodAnnotation(CsvResponse.class) || operation.getResponses() == null) {
+                return operation;
+            }
+            ApiResponse ok = operation.getResponses().get("200");
+            if (ok != null) {
+                if (ok.getContent() == null) {
+                    ok.setContent(new Content());
+                }
+                ok.getContent().addMediaType(CsvLists.TEXT_CSV, new MediaType()
+                        .schema(new StringSchema().description("RFC 4180 CSV, UTF-8: a header row of the JSON field "
+                                + "names (nested objects flattened as a.b, nested lists joined with ;), then every "
+                                + "matching row in the list's order (not one page)")));
+            }
+            operation.addParametersItem(new QueryParameter().name("format").required(false)
+                    .description("`csv`: answer text/csv, as `Accept: text/csv` does (every matching row; page and "
+                            + "size are ignored)")
+                    .schema(new StringSchema()._enum(List.of("csv"))));
+            return operation;
         };
     }
 

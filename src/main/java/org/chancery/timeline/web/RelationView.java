@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.accreditation.web.AccreditationResponse;
 import org.chancery.meeting.MeetingRef;
 import org.chancery.milestone.MilestoneView;
 import org.chancery.mission.MissionOnDay;
@@ -22,6 +23,8 @@ record RelationView(
         List<EventResponse> events,
         @Schema(description = "the pair's missions in both directions, with their status on that day") List<MissionOnDay> missions,
         List<MilestoneView> milestones,
+        @Schema(description = "the non-resident accreditations of either country to the other in force on that day")
+        List<AccreditationResponse> accreditations,
         @Schema(description = "meetings between the two countries dated on or before that day") long meetingCount,
         @Schema(description = "the earliest meeting between the two countries on or after the latest ESTABLISHED or "
                 + "RESTORED event; null if none") FirstMeeting firstMeetingSinceEstablishment) {
@@ -40,6 +43,7 @@ record RelationView(
         return new RelationView(snapshot.pair().codes(), snapshot.state().status(), snapshot.state().since(),
                 snapshot.state().consularStatus(), snapshot.asOf(),
                 snapshot.events().stream().map(EventResponse::from).toList(), overview.missions(),
-                overview.milestones(), overview.meetingCount(), first == null ? null : FirstMeeting.from(first));
+                overview.milestones(), overview.accreditations().stream().map(AccreditationResponse::from).toList(),
+                overview.meetingCount(), first == null ? null : FirstMeeting.from(first));
     }
 }

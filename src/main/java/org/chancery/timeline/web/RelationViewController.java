@@ -28,9 +28,11 @@ class RelationViewController {
     }
 
     @GetMapping("/{a}/{b}")
-    @Operation(summary = "Get the relation of two countries", description = "The unordered pair: CU/KR and KR/CU are "
+    @Operation(operationId = "getRelation", summary = "Get the relation of two countries", description = "The "
+            + "unordered pair: CU/KR and KR/CU are "
             + "the same resource. A pair with no events answers status NONE. With `asOf`, everything is as it stood "
-            + "at the end of that day.")
+            + "at the end of that day: status, since, events, missions with their status that day, the non-resident "
+            + "accreditations in force that day, meeting count and first meeting since establishment.")
     @ApiResponse(responseCode = "200", description = "The relation")
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (bad asOf)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")

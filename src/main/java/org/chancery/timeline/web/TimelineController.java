@@ -1,15 +1,23 @@
 package org.chancery.timeline.web;
 
+import java.io.IOException;
+
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.PageRequests;
 import org.chancery.timeline.Timeline;
 import org.chancery.timeline.TimelineItem;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,24 +32,37 @@ class TimelineController {
 
     private final RelationService relations;
     private final Timeline timeline;
+    private final CsvLists csv;
 
-    TimelineController(RelationService relations, Timeline timeline) {
+    TimelineController(RelationService relations, Timeline timeline, CsvLists csv) {
         this.relations = relations;
         this.timeline = timeline;
+        this.csv = csv;
     }
 
     @GetMapping("/{a}/{b}/timeline")
-    @Operation(summary = "The relation's timeline", description = "Everything dated about the pair, oldest first, paged "
-            + "(default size 100; fixed order, no sort): relation events (ESTABLISHED, SEVERED, RESTORED, "
-            + "CONSULAR_ESTABLISHED, CONSULAR_SEVERED), MEETING, FIRST_MEETING_SINCE_ESTABLISHMENT, MISSION_OPENED, "
-            + "MISSION_CLOSED, HEAD_OF_MISSION_STARTED, HEAD_OF_MISSION_ENDED, MILESTONE_ACHIEVED, and MILESTONE_DUE "
-            + "(a planned milestone, dated at its targetEnd).")
+    @Operation(operationId = "getRelationTimeline", summary = "The relation's timeline", description = "Everything "
+            + "dated about the pair, oldest first, paged (default size 100; fixed order, no sort): relation events "
+            + "(ESTABLISHED, SEVERED, RESTORED, CONSULAR_ESTABLISHED, CONSULAR_SEVERED), MEETING, "
+            + "FIRST_MEETING_SINCE_ESTABLISHMENT, MISSION_OPENED, MISSION_CLOSED, HEAD_OF_MISSION_STARTED, "
+            + "HEAD_OF_MISSION_ENDED, ACCREDITATION_STARTED, ACCREDITATION_ENDED, MILESTONE_ACHIEVED, and "
+            + "MILESTONE_DUE (a planned milestone, dated at its targetEnd). Also as CSV (every item).")
     @ApiResponse(responseCode = "200", description = "A page of timeline items")
+    @CsvResponse
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
     PagedModel<TimelineItem> timeline(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
             @ParameterObject @PageableDefault(size = 100) Pageable pageable) {
         return new PagedModel<>(timeline.of(relations.pair(a, b), PageRequests.unsorted(pageable)));
+    }
+
+    @Hidden
+    @GetMapping(path = "/{a}/{b}/timeline", produces = CsvLists.TEXT_CSV)
+    void timelineCsv(@PathVariable String a, @PathVariable String b, @ParameterObject Pageable pageable,
+            HttpServletResponse response) throws IOException {
+        RelationPair pair = relations.pair(a, b);
+        PageRequests.unsorted(pageable);
+        csv.write(response, "timeline", TimelineItem.class, CsvLists.paged(Sort.unsorted(), page -> timeline.of(pair, page)));
     }
 }

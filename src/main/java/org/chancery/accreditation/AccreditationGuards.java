@@ -1,0 +1,117 @@
+package org.chancery.accreditation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.chancery.country.CountryCode;
+import org.chancery.country.CountryFacts;
+import org.chancery.country.Lifetime;
+import org.chancery.diplomat.DiplomatReferences;
+import org.chancery.mission.MissionFacts;
+import org.chancery.mission.MissionOpeningGuard;
+import org.chancery.relation.AffectedAccreditation;
+import org.chancery.relation.RelationHistory;
+import org.chancery.relation.RelationHistoryGuard;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.SeveranceEffects;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the accreditations of a pair mean for the writes of other modules, each run in the writing
+ * transaction: a severance ends the diplomatic ones (R11); a change of the relation's history, an
+ * embassy-class opening, a change of a country's lifetime or the deletion of a diplomat may not
+ * leave one breaking a rule (R20, R21).
+ */
+@Component
+class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, DiplomatReferences, CountryFacts {
+
+    private final AccreditationRepository repository;
+    private final JdbcClient jdbc;
+
+    AccreditationGuards(AccreditationRepository repository, JdbcClient jdbc) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    /** R11: the {@code AMBASSADOR} and {@code ENVOY} accreditations in force on the severance's day end that day. */
+    @Override
+    public SeveranceEffects severed(RelationPair pair, LocalDate date) {
+        List<AffectedAccreditation> ended = new ArrayList<>();
+        for (Accreditation accreditation : repository.findBetween(pair.first().value(), pair.second().value())) {
+            if (accreditation.level().diplomatic() && accreditation.activeOn(date)) {
+                accreditation.end(FuzzyDate.of(date, DatePrecision.DAY));
+                ended.add(new AffectedAccreditation(accreditation.id(), accreditation.sendingCountry().value(),
+                        accreditation.receivingCountry().value(), accreditation.level().name(), accreditation.from(),
+                        accreditation.to()));
+            }
+        }
+        return SeveranceEffects.ofAccreditations(ended);
+    }
+
+    /** R20: every recorded accreditation of the pair still starts and lasts as R23 allows under {@code history}. */
+    @Override
+    public void check(RelationPair pair, RelationHistory history) {
+        for (Accreditation accreditation : repository.findBetween(pair.first().value(), pair.second().value())) {
+            try {
+                AccreditationRules.relations(accreditation.level(), accreditation.sendingCountry(),
+                        accreditation.receivingCountry(), accreditation.from(), accreditation.to(), history);
+            } catch (RuleViolationException broken) {
+                throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The "
+                        + accreditation.describe() + " would break R23: " + broken.getMessage());
+            }
+        }
+    }
+
+    /** R20: an embassy-class mission does not open while, or before, a diplomatic accreditation of its direction is in force. */
+    @Override
+    public void embassyOpening(MissionFacts mission, LocalDate day) {
+        repository.findByDirection(mission.sendingCountry().value(), mission.receivingCountry().value()).stream()
+                .filter(accreditation -> accreditation.level().diplomatic()
+                        && (accreditation.to() == null || accreditation.to().isAfter(day)))
+                .findFirst().ifPresent(accreditation -> {
+                    throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The "
+                            + accreditation.describe() + " is in force on or after " + day + "; the direction cannot "
+                            + "have an embassy-class mission open then (R23).");
+                });
+    }
+
+    /** R21: a diplomat accredited to a country cannot be deleted. */
+    @Override
+    public Optional<String> firstReferenceTo(long diplomatId) {
+        return repository.findIdsNaming(diplomatId, PageRequest.of(0, 1)).stream().findFirst()
+                .map(id -> "accreditation " + id);
+    }
+
+    /** R13: nor moved to another country than the sending one. */
+    @Override
+    public Optional<String> factFixingTheCountryOf(long diplomatId) {
+        return firstReferenceTo(diplomatId);
+    }
+
+    /** R20 for a change of a country's lifetime (R22). */
+    @Override
+    public Optional<String> outside(CountryCode country, Lifetime lifetime) {
+        if (lifetime.unbounded()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select accreditation_level, id, sending_country, receiving_country, from_date, to_date from accreditation
+                where (sending_country = :c or receiving_country = :c)
+                  and (from_date < :first or from_date > :last or to_date > :lastEnd)
+                order by id fetch first 1 rows only""")
+                .param("c", country.value()).param("first", lifetime.firstDay()).param("last", lifetime.lastDay())
+                .param("lastEnd", lifetime.lastEndDay())
+                .query((row, n) -> row.getString(1) + " accreditation " + row.getLong(2) + " of " + row.getString(3)
+                        + " to " + row.getString(4) + " from " + row.getObject(5, LocalDate.class)
+                        + (row.getObject(6) == null ? "" : " to " + row.getObject(6, LocalDate.class)))
+                .optional();
+    }
+}

@@ -1,0 +1,158 @@
+package org.chancery.accreditation.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.Accreditations;
+import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationService;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.ETags;
+import org.chancery.shared.web.PageRequests;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/relations/{a}/{b}/accreditations", produces = "application/json")
+@Tag(name = "Accreditations", description = "Non-resident accreditations: a head of mission accredited to a country "
+        + "without a mission there, residing in a third country (VCDR art. 5, VCCR art. 7)")
+class AccreditationController {
+
+    private final Accreditations accreditations;
+    private final RelationService relations;
+    private final Countries countries;
+    private final CsvLists csv;
+
+    AccreditationController(Accreditations accreditations, RelationService relations, Countries countries,
+            CsvLists csv) {
+        this.accreditations = accreditations;
+        this.relations = relations;
+        this.countries = countries;
+        this.csv = csv;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "recordAccreditation", summary = "Record a non-resident accreditation", description =
+            "Role EDITOR. `sendingCountry` is one of the pair's countries, the other the receiving one. An AMBASSADOR or "
+            + "ENVOY accreditation starts while diplomatic relations are established (and ends with them, R11), a "
+            + "CONSUL accreditation while consular relations are; a direction has at most one diplomatic accreditation "
+            + "at a time, and none while it has an embassy-class mission open; `residentMissionId` names a diplomatic "
+            + "mission of the sending country in a third country, open on `from` (R23). A past accreditation may be "
+            + "recorded with its `to`; the whole period is checked. Both countries exist on `from` (R22).")
+    @ApiResponse(responseCode = "201", description = "The accreditation, with Location and ETag")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (to before from, a sending "
+            + "country outside the pair), DATE_IN_FUTURE (R3), SAME_COUNTRY (R4), UNKNOWN_REFERENCE (R18: unknown "
+            + "mission or diplomat), RESIDENT_MISSION_INVALID (R23)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
+    @ApiResponse(responseCode = "409", description = "RELATION_NOT_ESTABLISHED, CONSULAR_RELATION_NOT_ESTABLISHED, "
+            + "ACCREDITATION_CONFLICT (R23), DIPLOMAT_NOT_OF_SENDING_COUNTRY (R13), COUNTRY_NOT_IN_EXISTENCE (R22)")
+    ResponseEntity<AccreditationResponse> accredit(@Parameter(example = "US") @PathVariable String a,
+            @Parameter(example = "AG") @PathVariable String b,
+            @Valid @RequestBody AccreditationRequests.Accredit body) {
+        RelationPair pair = relations.pair(a, b);
+        CountryCode sending = side(pair, body.sendingCountry(), "sendingCountry");
+        if (body.receivingCountry() != null) {
+            CountryCode receiving = side(pair, body.receivingCountry(), "receivingCountry");
+            if (receiving.equals(sending)) {
+                throw new InvalidInputException("receivingCountry", "must be the pair's other country");
+            }
+        }
+        Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(sending, body.level(),
+                FuzzyDate.of(body.from(), body.datePrecision()),
+                body.to() == null ? null : FuzzyDate.of(body.to(), body.toPrecision()), body.residentMissionId(),
+                body.diplomatId(), body.sources()));
+        return ResponseEntity.created(URI.create("/api/relations/" + pair.first() + "/" + pair.second()
+                + "/accreditations/" + accreditation.id())).eTag(ETags.of(accreditation.version()))
+                .body(AccreditationResponse.from(accreditation));
+    }
+
+    @GetMapping
+    @Operation(operationId = "listAccreditations", summary = "The pair's accreditations", description = "Both "
+            + "directions, oldest first (by `from`, then id); fixed order. Also as CSV (every row).")
+    @ApiResponse(responseCode = "200", description = "A page of accreditations")
+    @CsvResponse
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
+    PagedModel<AccreditationResponse> list(@Parameter(example = "US") @PathVariable String a,
+            @Parameter(example = "AG") @PathVariable String b, @ParameterObject Pageable pageable) {
+        RelationPair pair = relations.pair(a, b);
+        return new PagedModel<>(accreditations.ofPair(pair, PageRequests.unsorted(pageable))
+                .map(AccreditationResponse::from));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void listCsv(@PathVariable String a, @PathVariable String b, @ParameterObject Pageable pageable,
+            HttpServletResponse response) throws IOException {
+        RelationPair pair = relations.pair(a, b);
+        PageRequests.unsorted(pageable);
+        csv.write(response, "accreditations", AccreditationResponse.class, CsvLists.paged(Sort.unsorted(),
+                page -> accreditations.ofPair(pair, page).map(AccreditationResponse::from)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getAccreditation", summary = "Get an accreditation of the pair")
+    @ApiResponse(responseCode = "200", description = "The accreditation, with ETag")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such accreditation of the pair")
+    ResponseEntity<AccreditationResponse> get(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
+        Accreditation accreditation = accreditations.get(relations.pair(a, b), id);
+        return ResponseEntity.ok().eTag(ETags.of(accreditation.version())).body(AccreditationResponse.from(accreditation));
+    }
+
+    @PostMapping(path = "/{id}/end", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "endAccreditation", summary = "End an accreditation", description = "Role EDITOR. `date` is "
+            + "the first day it is no longer in force (exclusive), at most the day after either country ceased to "
+            + "exist (R22).")
+    @ApiResponse(responseCode = "200", description = "The accreditation, ended")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (date before from), "
+            + "DATE_IN_FUTURE (R3)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "ACCREDITATION_CONFLICT (R23: already ended), "
+            + "COUNTRY_NOT_IN_EXISTENCE (R22)")
+    ResponseEntity<AccreditationResponse> end(@PathVariable String a, @PathVariable String b, @PathVariable long id,
+            @Valid @RequestBody AccreditationRequests.End body) {
+        Accreditation accreditation = accreditations.end(relations.pair(a, b), id,
+                FuzzyDate.of(body.date(), body.datePrecision()));
+        return ResponseEntity.ok().eTag(ETags.of(accreditation.version())).body(AccreditationResponse.from(accreditation));
+    }
+
+    /** The country of the pair a body field names; another country is a {@code VALIDATION_FAILED}. */
+    private CountryCode side(RelationPair pair, String code, String field) {
+        CountryCode country = countries.reference(code, field);
+        if (!pair.contains(country)) {
+            throw new InvalidInputException(field, "must be one of the pair's countries, " + pair.first() + " or "
+                    + pair.second());
+        }
+        return country;
+    }
+}

@@ -1,0 +1,121 @@
+package org.chancery.country;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R22, a country takes part only in facts dated within its existence, checked in the writing
+ * transaction against the lifetimes as they are in the database. The rows of the countries are
+ * read with a lock that a change of their lifetime ({@code PUT /api/countries/{code}}, which locks
+ * the row for update) waits on, and the other way round: a shared lock on PostgreSQL, so that
+ * writers of facts do not wait on each other; H2 has only the exclusive one. Rows are locked in the
+ * order of their codes, after any pair lock the writer holds, so that writers never wait on each
+ * other in a circle.
+ */
+@Component
+public class CountryExistence {
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private volatile String lockClause;
+
+    CountryExistence(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Locks the rows of {@code countries} until the transaction ends and answers their lifetimes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Lifetimes lock(CountryCode... countries) {
+        String[] codes = Arrays.stream(countries).map(CountryCode::value).distinct().sorted().toArray(String[]::new);
+        Map<CountryCode, Named> found = new TreeMap<>();
+        jdbc.sql("select code, name, started_on, ended_on from country where code = any(:codes) order by code "
+                        + lockClause())
+                .param("codes", codes)
+                .query((ResultSet row) -> {
+                    found.put(new CountryCode(row.getString(1)), new Named(row.getString(2),
+                            new Lifetime(row.getObject(3, LocalDate.class), row.getObject(4, LocalDate.class))));
+                });
+        return new Lifetimes(found);
+    }
+
+    private String lockClause() {
+        String clause = lockClause;
+        if (clause == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+                clause = product.contains("postgres") ? "for share" : "for update";
+            } catch (SQLException e) {
+                clause = "for update";
+            }
+            lockClause = clause;
+        }
+        return clause;
+    }
+
+    /** A country's name and lifetime. */
+    record Named(String name, Lifetime lifetime) {
+    }
+
+    /** The lifetimes of the countries a fact names, locked for the transaction. */
+    public static final class Lifetimes {
+
+        private final Map<CountryCode, Named> countries;
+
+        Lifetimes(Map<CountryCode, Named> countries) {
+            this.countries = countries;
+        }
+
+        /**
+         * R22: every country exists on {@code day}.
+         *
+         * @param fact what is dated {@code day}, for the message ("the event date", "the opening")
+         * @throws RuleViolationException R22 {@code COUNTRY_NOT_IN_EXISTENCE} naming the first that
+         *         does not
+         */
+        public Lifetimes requireExistOn(LocalDate day, String fact) {
+            countries.forEach((code, country) -> {
+                if (!country.lifetime().existsOn(day)) {
+                    throw new RuleViolationException(Rule.R22_COUNTRY_NOT_IN_EXISTENCE, code + " ("
+                            + country.name() + ") exists " + country.lifetime().describe() + "; " + fact + " "
+                            + day + " is outside its existence.");
+                }
+            });
+            return this;
+        }
+
+        /**
+         * R22: {@code day}, a closing or an end, is at most the day after each country's last day.
+         *
+         * @throws RuleViolationException R22 {@code COUNTRY_NOT_IN_EXISTENCE} naming the first
+         *         country that ended before
+         */
+        public Lifetimes requireMayEndOn(LocalDate day, String fact) {
+            countries.forEach((code, country) -> {
+                if (!country.lifetime().mayEndOn(day)) {
+                    throw new RuleViolationException(Rule.R22_COUNTRY_NOT_IN_EXISTENCE, code + " ("
+                            + country.name() + ") ceased to exist on " + country.lifetime().endedOn() + "; " + fact
+                            + " " + day + " is later than the day after.");
+                }
+            });
+            return this;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.chancery.country;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The country list's query, with only the filters a request gives (a fragment of {@link CountryRepository}). */
+interface CountrySearch {
+
+    /**
+     * Countries whose name contains {@code pattern} (a lower-case LIKE pattern) or whose code is
+     * {@code q} (lower case), if given; current ones (no {@code endedOn}) or former ones only, if
+     * {@code current} is given.
+     */
+    Page<Country> search(String q, String pattern, Boolean current, Pageable pageable);
+}

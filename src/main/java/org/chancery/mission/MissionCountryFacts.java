@@ -1,0 +1,61 @@
+package org.chancery.mission;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.chancery.country.CountryCode;
+import org.chancery.country.CountryFacts;
+import org.chancery.country.Lifetime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R20 for a change of a country's lifetime: the openings and closings of the missions it sends or
+ * receives, the openings of those it protects, and the periods of their heads stay within its
+ * existence (R22).
+ */
+@Component
+@Transactional(readOnly = true)
+class MissionCountryFacts implements CountryFacts {
+
+    private final JdbcClient jdbc;
+
+    MissionCountryFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<String> outside(CountryCode country, Lifetime lifetime) {
+        if (lifetime.unbounded()) {
+            return Optional.empty();
+        }
+        Optional<String> mission = jdbc.sql("""
+                select type, id, sending_country, receiving_country, opened_on, closed_on from mission
+                where ((sending_country = :c or receiving_country = :c)
+                       and (opened_on < :first or opened_on > :last or closed_on > :lastEnd))
+                   or (protecting_power = :c and (opened_on < :first or opened_on > :last))
+                order by id fetch first 1 rows only""")
+                .param("c", country.value()).param("first", lifetime.firstDay()).param("last", lifetime.lastDay())
+                .param("lastEnd", lifetime.lastEndDay())
+                .query((row, n) -> row.getString(1) + " " + row.getLong(2) + " of " + row.getString(3) + " in "
+                        + row.getString(4) + " (opened " + row.getObject(5, LocalDate.class)
+                        + (row.getObject(6) == null ? "" : ", closed " + row.getObject(6, LocalDate.class)) + ")")
+                .optional();
+        if (mission.isPresent()) {
+            return mission;
+        }
+        return jdbc.sql("""
+                select h.name, h.id, m.id, h.started_on, h.ended_on from head_of_mission h
+                join mission m on m.id = h.mission_id
+                where (m.sending_country = :c or m.receiving_country = :c)
+                  and (h.started_on < :first or h.started_on > :last or h.ended_on > :lastEnd)
+                order by h.id fetch first 1 rows only""")
+                .param("c", country.value()).param("first", lifetime.firstDay()).param("last", lifetime.lastDay())
+                .param("lastEnd", lifetime.lastEndDay())
+                .query((row, n) -> "head of mission " + row.getString(1) + " (" + row.getLong(2) + ", mission "
+                        + row.getLong(3) + ", from " + row.getObject(4, LocalDate.class)
+                        + (row.getObject(5) == null ? "" : " to " + row.getObject(5, LocalDate.class)) + ")")
+                .optional();
+    }
+}

@@ -1,0 +1,95 @@
+package org.chancery.relation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.chancery.country.CountryCode;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The relation list as of a day: the one {@code relation_interval} of each pair that covers the day
+ * (kept with the pair's events, so no history is replayed), of pairs whose two countries both exist
+ * that day. One statement for the page, read along the interval indexes (a country's pairs as a
+ * union of its pairs as first and as second country), and one count when the page does not tell
+ * the total. Runs in the caller's transaction.
+ */
+@Component
+class RelationList {
+
+    /** The API's sort fields and their columns. */
+    static final Map<String, String> COLUMNS = Map.of("countryA", "country_a", "countryB", "country_b",
+            "status", "status", "since", "since", "consularStatus", "consular_status");
+
+    private static final String SELECT = """
+            select i.country_a, i.country_b, i.status, i.since, i.consular_status
+            from relation_interval i
+            join country ca on ca.code = i.country_a
+            join country cb on cb.code = i.country_b
+            where i.valid_from <= :day and (i.valid_to is null or i.valid_to > :day)
+              and (ca.started_on is null or ca.started_on <= :day) and (ca.ended_on is null or ca.ended_on >= :day)
+              and (cb.started_on is null or cb.started_on <= :day) and (cb.ended_on is null or cb.ended_on >= :day)
+            """;
+
+    private final JdbcClient jdbc;
+
+    RelationList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Page<RelationStanding> page(CountryCode country, RelationStatus status, LocalDate day, Pageable pageable) {
+        String rows = rows(country, status);
+        String select = "select * from (" + rows + ") r" + orderBy(pageable.getSort())
+                + (pageable.isPaged() ? " offset " + pageable.getOffset() + " rows fetch next "
+                        + pageable.getPageSize() + " rows only" : "");
+        List<RelationStanding> content = bind(jdbc.sql(select), country, status, day).query(RelationList::standing)
+                .list();
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> bind(jdbc.sql("select count(*) from (" + rows + ") r"), country, status, day)
+                        .query(Long.class).single());
+    }
+
+    private static String rows(CountryCode country, RelationStatus status) {
+        String statusCondition = status == null ? "" : " and i.status = :status";
+        if (country == null) {
+            return SELECT + statusCondition;
+        }
+        return SELECT + " and i.country_a = :country" + statusCondition
+                + " union all " + SELECT + " and i.country_b = :country" + statusCondition;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, CountryCode country,
+            RelationStatus status, LocalDate day) {
+        statement = statement.param("day", day);
+        if (country != null) {
+            statement = statement.param("country", country.value());
+        }
+        if (status != null) {
+            statement = statement.param("status", status.name());
+        }
+        return statement;
+    }
+
+    /** The requested order (properties of {@link #COLUMNS}), then the pair's codes, which are unique. */
+    private static String orderBy(Sort sort) {
+        StringJoiner orders = new StringJoiner(", ", " order by ", "");
+        sort.forEach(order -> orders.add("r." + COLUMNS.get(order.getProperty())
+                + (order.isAscending() ? " asc nulls first" : " desc nulls last")));
+        orders.add("r.country_a").add("r.country_b");
+        return orders.toString();
+    }
+
+    private static RelationStanding standing(ResultSet row, int number) throws SQLException {
+        return new RelationStanding(RelationPair.of(new CountryCode(row.getString(1)), new CountryCode(row.getString(2))),
+                RelationStatus.valueOf(row.getString(3)), row.getObject(4, LocalDate.class),
+                RelationStatus.valueOf(row.getString(5)));
+    }
+}

@@ -1,0 +1,107 @@
+package org.chancery.shared.web;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The columns of a list's CSV answer, derived from the record its JSON answer is made of: one
+ * column per JSON field, nested objects flattened as {@code a.b}, the fields of the objects in a
+ * nested list flattened the same way (their values joined with {@code ;}), a map keyed by an enum
+ * one column per constant. A value is read from the row's JSON tree, so that the CSV says exactly
+ * what the JSON says.
+ */
+final class CsvColumns {
+
+    private final List<String> names = new ArrayList<>();
+    private final List<String[]> paths = new ArrayList<>();
+
+    private CsvColumns() {
+    }
+
+    static CsvColumns of(Class<?> rowType) {
+        CsvColumns columns = new CsvColumns();
+        columns.add("", rowType, 0);
+        return columns;
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    /** The row's values in the order of the columns. */
+    String[] values(JsonNode row) {
+        String[] values = new String[paths.size()];
+        for (int i = 0; i < values.length; i++) {
+            StringJoiner joined = new StringJoiner(";");
+            collect(row, paths.get(i), 0, joined);
+            values[i] = joined.toString();
+        }
+        return values;
+    }
+
+    private static void collect(JsonNode node, String[] path, int depth, StringJoiner into) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(element -> collect(element, path, depth, into));
+            return;
+        }
+        if (depth == path.length) {
+            into.add(node.isValueNode() ? node.asString() : node.toString());
+            return;
+        }
+        collect(node.get(path[depth]), path, depth + 1, into);
+    }
+
+    private void add(String prefix, Type type, int depth) {
+        Class<?> raw = raw(type);
+        if (depth > 0 && leaf(raw)) {
+            column(prefix);
+        } else if (raw.isRecord() && depth < 4) {
+            for (RecordComponent component : raw.getRecordComponents()) {
+                add(prefix.isEmpty() ? component.getName() : prefix + "." + component.getName(),
+                        component.getGenericType(), depth + 1);
+            }
+        } else if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType list) {
+            add(prefix, list.getActualTypeArguments()[0], depth);
+        } else if (Map.class.isAssignableFrom(raw) && type instanceof ParameterizedType map
+                && raw(map.getActualTypeArguments()[0]).isEnum()) {
+            for (Object key : raw(map.getActualTypeArguments()[0]).getEnumConstants()) {
+                column(prefix + "." + ((Enum<?>) key).name());
+            }
+        } else {
+            column(prefix);
+        }
+    }
+
+    private void column(String name) {
+        names.add(name);
+        paths.add(name.split("\\."));
+    }
+
+    private static boolean leaf(Class<?> type) {
+        return type.isPrimitive() || type.isEnum() || CharSequence.class.isAssignableFrom(type)
+                || Number.class.isAssignableFrom(type) || Boolean.class == type || Temporal.class.isAssignableFrom(type)
+                || java.net.URI.class == type;
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class;
+    }
+}

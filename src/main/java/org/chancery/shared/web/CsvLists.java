@@ -1,0 +1,110 @@
+package org.chancery.shared.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
+
+/**
+ * The CSV answer of a list (API.md 1.1, {@code Accept: text/csv} or {@code format=csv}): every
+ * matching row in the list's order, not one page, as RFC 4180 (UTF-8, CRLF, quotes where a value
+ * needs them) with a header row of the JSON field names ({@link CsvColumns}). Rows are fetched a
+ * page at a time and written as they come, each page flushed to the client before the next is
+ * read, so that memory does not grow with the number of rows.
+ */
+@Component
+public class CsvLists {
+
+    public static final String TEXT_CSV = "text/csv";
+
+    /** Rows read from the database at a time. */
+    static final int PAGE_SIZE = 1000;
+
+    private final JsonMapper json;
+    private final CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
+
+    CsvLists(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Rows produced one after the other, to a consumer that writes each at once. */
+    @FunctionalInterface
+    public interface RowSource<T> {
+        void forEach(Consumer<? super T> row);
+    }
+
+    /** Every row of a paged list in the order {@code sort} gives, read {@value #PAGE_SIZE} at a time. */
+    public static <T> RowSource<T> paged(Sort sort, Function<Pageable, ? extends Slice<T>> pages) {
+        return row -> {
+            Pageable page = PageRequest.of(0, PAGE_SIZE, sort);
+            Slice<T> slice;
+            do {
+                slice = pages.apply(page);
+                slice.forEach(row);
+                page = page.next();
+            } while (slice.hasNext());
+        };
+    }
+
+    /** Every row of a list that is not paged. */
+    public static <T> RowSource<T> all(List<T> rows) {
+        return rows::forEach;
+    }
+
+    /**
+     * Writes the rows as CSV to the response, {@code name.csv}.
+     *
+     * @param rowType the record each row is, as the JSON answer of the list has it
+     */
+    public <T> void write(HttpServletResponse response, String name, Class<T> rowType, RowSource<T> rows)
+            throws IOException {
+        CsvColumns columns = CsvColumns.of(rowType);
+        CsvSchema schema = CsvSchema.builder()
+                .addColumns(columns.names(), CsvSchema.ColumnType.STRING)
+                .setUseHeader(true)
+                .setLineSeparator("\r\n")
+                .build();
+        response.setContentType(TEXT_CSV + ";charset=UTF-8");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "inline; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
+        OutputStream out = response.getOutputStream();
+        try (SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
+            writer.flush();
+            int[] sinceFlush = {0};
+            rows.forEach(row -> {
+                writer.write(columns.values(json.valueToTree(row)));
+                if (++sinceFlush[0] == PAGE_SIZE) {
+                    sinceFlush[0] = 0;
+                    flush(writer);
+                }
+            });
+        }
+    }
+
+    private static void flush(SequenceWriter writer) {
+        try {
+            writer.flush();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.chancery.accreditation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Non-resident accreditations (API.md 1.1): "Ambassador to Antigua and Barbuda, resident in
+ * Bridgetown". The United States had an embassy in St. John's from 1981 to 1994; since 1994-06-30
+ * its ambassador to Antigua and Barbuda resides at the embassy in Barbados.
+ */
+class AccreditationApiIntegrationTests extends ApiIntegrationTest {
+
+    private long bridgetown;
+
+    @BeforeEach
+    void theUnitedStatesInBarbadosAndAntigua() throws Exception {
+        recordEvent("BB", "US", "ESTABLISHED", "1966-11-30");
+        bridgetown = planMission("US", "BB", "EMBASSY", "Bridgetown");
+        openMission(bridgetown, "1966-11-30").andExpect(status().isOk());
+        recordEvent("AG", "US", "ESTABLISHED", "1981-11-01");
+    }
+
+    private ResultActions accredit(String json) throws Exception {
+        return postAsEditor("/api/relations/AG/US/accreditations", json);
+    }
+
+    private static ResultActions refused(ResultActions result, int status, String code, String rule) throws Exception {
+        return result.andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code))
+                .andExpect(jsonPath("$.rule").value(rule));
+    }
+
+    @Test
+    void recordsAnAmbassadorResidentInAThirdCountryAndShowsItWithThePair() throws Exception {
+        long embassy = planMission("US", "AG", "EMBASSY", "St. John's");
+        openMission(embassy, "1981-11-01").andExpect(status().isOk());
+        closeMission(embassy, "1994-06-30").andExpect(status().isOk());
+
+        JsonNode accreditation = json(accredit("""
+                {"sendingCountry": "usa", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-06-30",
+                 "residentMissionId": %d, "sources": [{"url": "https://history.state.gov/countries/antigua-barbuda"}]}"""
+                .formatted(bridgetown))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.sendingCountry").value("US"))
+                .andExpect(jsonPath("$.receivingCountry").value("AG"))
+                .andExpect(jsonPath("$.level").value("AMBASSADOR"))
+                .andExpect(jsonPath("$.from").value("1994-06-30"))
+                .andExpect(jsonPath("$.fromPrecision").value("DAY"))
+                .andExpect(jsonPath("$.to").value((Object) null))
+                .andExpect(jsonPath("$.residentMissionId").value(bridgetown))
+                .andExpect(jsonPath("$.diplomatId").value((Object) null)));
+        long id = accreditation.get("id").asLong();
+        String location = "/api/relations/AG/US/accreditations/" + id;
+
+        getJson("/api/relations/US/AG/accreditations/" + id).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sources[0].url").value("https://history.state.gov/countries/antigua-barbuda"));
+        getJson(location).andExpect(header().string("ETag", "\"0\""));
+        getJson("/api/relations/US/AG/accreditations").andExpect(jsonPath("$.content", hasSize(1)))
+                .andExpect(jsonPath("$.content[0].id").value(id));
+        getJson("/api/relations/US/AG").andExpect(jsonPath("$.accreditations[0].id").value(id));
+        getJson("/api/relations/US/AG?asOf=1990-01-01").andExpect(jsonPath("$.accreditations", hasSize(0)));
+        getJson("/api/relations/US/AG/timeline").andExpect(jsonPath("$.content[*].type").value(contains(
+                "ESTABLISHED", "MISSION_OPENED", "MISSION_CLOSED", "ACCREDITATION_STARTED")))
+                .andExpect(jsonPath("$.content[3].ref.kind").value("accreditation"))
+                .andExpect(jsonPath("$.content[3].ref.id").value(id));
+        getJson("/api/relations/US/BB/accreditations/" + id).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void endsAnAccreditationOnceAndNotBeforeItStarted() throws Exception {
+        long id = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"ENVOY\", \"from\": \"1990-01-01\"}")
+                .andExpect(status().isCreated())).get("id").asLong();
+        String end = "/api/relations/US/AG/accreditations/" + id + "/end";
+
+        postAsEditor(end, "{\"date\": \"1989-12-31\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        refused(postAsEditor(end, "{\"date\": \"2030-01-01\"}"), 400, "DATE_IN_FUTURE", "R3");
+        postAsEditor(end, "{\"date\": \"1994-06-30\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.to").value("1994-06-30"))
+                .andExpect(header().string("ETag", "\"1\""));
+        refused(postAsEditor(end, "{\"date\": \"1995-01-01\"}"), 409, "ACCREDITATION_CONFLICT", "R23");
+        getJson("/api/relations/US/AG/timeline").andExpect(jsonPath("$.content[*].type").value(contains(
+                "ESTABLISHED", "ACCREDITATION_STARTED", "ACCREDITATION_ENDED")));
+        postAsEditor("/api/relations/US/AG/accreditations/999999/end", "{\"date\": \"1995-01-01\"}")
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void r23RefusesADiplomaticAccreditationWithoutRelationsAndAConsulWithoutConsularRelations() throws Exception {
+        refused(postAsEditor("/api/relations/KN/US/accreditations",
+                "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1984-08-22\"}"),
+                409, "RELATION_NOT_ESTABLISHED", "R23");
+        refused(postAsEditor("/api/relations/KN/US/accreditations",
+                "{\"sendingCountry\": \"US\", \"level\": \"CONSUL\", \"from\": \"1984-08-22\"}"),
+                409, "CONSULAR_RELATION_NOT_ESTABLISHED", "R23");
+        recordEvent("KN", "US", "CONSULAR_ESTABLISHED", "1983-09-19");
+        postAsEditor("/api/relations/KN/US/accreditations",
+                "{\"sendingCountry\": \"US\", \"level\": \"CONSUL\", \"from\": \"1984-08-22\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void r23RefusesASecondDiplomaticAccreditationOrOneWhileAnEmbassyIsOpen() throws Exception {
+        long embassy = planMission("US", "AG", "EMBASSY", "St. John's");
+        openMission(embassy, "1981-11-01").andExpect(status().isOk());
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1990-01-01\"}"),
+                409, "ACCREDITATION_CONFLICT", "R23")
+                .andExpect(jsonPath("$.detail", containsString("EMBASSY " + embassy)));
+        accredit("{\"sendingCountry\": \"AG\", \"level\": \"AMBASSADOR\", \"from\": \"1990-01-01\"}")
+                .andExpect(status().isCreated());
+        refused(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1985-01-01\"}"),
+                409, "ACCREDITATION_CONFLICT", "R23");
+        accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1985-01-01\", \"to\": \"1990-01-01\"}")
+                .andExpect(status().isCreated());
+        accredit("{\"sendingCountry\": \"AG\", \"level\": \"CONSUL\", \"from\": \"1985-01-01\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void r23RefusesAResidentMissionThatIsNotOfTheSendingCountryInAThirdCountryOpenOnTheStart() throws Exception {
+        long barbadian = planMission("BB", "US", "EMBASSY", "Washington");
+        openMission(barbadian, "1967-01-01").andExpect(status().isOk());
+        long consulate = planMission("US", "BB", "CONSULATE", "Bridgetown");
+        openMission(consulate, "1967-01-01").andExpect(status().isOk());
+        long plannedInAntigua = planMission("US", "AG", "EMBASSY", "St. John's");
+        for (long mission : new long[] {barbadian, consulate, plannedInAntigua}) {
+            refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
+                    + "\"residentMissionId\": " + mission + "}"), 400, "RESIDENT_MISSION_INVALID", "R23");
+        }
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1960-01-01\", "
+                + "\"residentMissionId\": " + bridgetown + "}"), 409, "RELATION_NOT_ESTABLISHED", "R23");
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
+                + "\"residentMissionId\": 999999}"), 400, "UNKNOWN_REFERENCE", "R18");
+        getJson("/api/relations/US/AG/accreditations").andExpect(jsonPath("$.content", hasSize(0)));
+    }
+
+    @Test
+    void r13AndR21TheAccreditedDiplomatIsOfTheSendingCountryAndStaysUntilTheAccreditationGoes() throws Exception {
+        long barbadian = newDiplomat("A Barbadian", "BB");
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
+                + "\"diplomatId\": " + barbadian + "}"), 409, "DIPLOMAT_NOT_OF_SENDING_COUNTRY", "R13");
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
+                + "\"diplomatId\": 999999}"), 400, "UNKNOWN_REFERENCE", "R18");
+        long ambassador = newDiplomat("Jeanette W. Hyde", "US");
+        accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
+                + "\"diplomatId\": " + ambassador + "}").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.diplomatId").value(ambassador));
+        refused(deleteAsEditor("/api/diplomats/" + ambassador), 409, "RESOURCE_IN_USE", "R21");
+    }
+
+    @Test
+    void r11ASeveranceEndsTheDiplomaticAccreditationsOfEitherSideAndListsThem() throws Exception {
+        long ambassador = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}"))
+                .get("id").asLong();
+        long envoy = json(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1995-01-01\"}"))
+                .get("id").asLong();
+        long consul = json(accredit("{\"sendingCountry\": \"AG\", \"level\": \"CONSUL\", \"from\": \"1995-01-01\"}"))
+                .get("id").asLong();
+
+        JsonNode severance = recordEvent("AG", "US", "SEVERED", "2000-01-01");
+
+        assertThat(severance.get("affectedAccreditations")).extracting(a -> a.get("id").asLong())
+                .containsExactly(ambassador, envoy);
+        assertThat(severance.get("affectedAccreditations").get(0).get("to").asString()).isEqualTo("2000-01-01");
+        getJson("/api/relations/AG/US/accreditations/" + consul).andExpect(jsonPath("$.to").value((Object) null));
+        getJson("/api/relations/AG/US?asOf=2000-01-01").andExpect(jsonPath("$.accreditations[*].id").value(
+                contains((int) consul)));
+    }
+
+    @Test
+    void r20RefusesAHistoryChangeOrAnEmbassyOpeningThatWouldLeaveAnAccreditationBreakingR23() throws Exception {
+        long accreditation = json(accredit(
+                "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}")).get("id").asLong();
+        long establishment = json(getJson("/api/relations/AG/US")).get("events").get(0).get("id").asLong();
+
+        refused(deleteAsEditor("/api/relations/AG/US/events/" + establishment), 409, "CONFLICTS_WITH_RECORDED_FACTS",
+                "R20").andExpect(jsonPath("$.detail", containsString("accreditation " + accreditation)));
+        refused(postAsEditor("/api/relations/AG/US/events", "{\"type\": \"SEVERED\", \"date\": \"1990-01-01\"}"),
+                409, "CONFLICTS_WITH_RECORDED_FACTS", "R20");
+
+        long embassy = planMission("US", "AG", "EMBASSY", "St. John's");
+        refused(openMission(embassy, "2010-01-01"), 409, "CONFLICTS_WITH_RECORDED_FACTS", "R20")
+                .andExpect(jsonPath("$.detail", containsString("AMBASSADOR accreditation " + accreditation)));
+        refused(openMission(embassy, "1985-01-01"), 409, "CONFLICTS_WITH_RECORDED_FACTS", "R20");
+        getJson("/api/missions/" + embassy).andExpect(jsonPath("$.status").value("PLANNED"));
+    }
+
+    @Test
+    void refusesInvalidRequests() throws Exception {
+        accredit("{\"sendingCountry\": \"FR\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sendingCountry"));
+        accredit("{\"sendingCountry\": \"US\", \"receivingCountry\": \"US\", \"level\": \"AMBASSADOR\", "
+                + "\"from\": \"1994-06-30\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("receivingCountry"));
+        accredit("{\"sendingCountry\": \"US\", \"level\": \"CHARGE\", \"from\": \"1994-06-30\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("level"));
+        accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+        accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", \"to\": \"1994-06-29\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"2030-01-01\"}"),
+                400, "DATE_IN_FUTURE", "R3");
+        refused(postAsEditor("/api/relations/US/US/accreditations",
+                "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}"), 400, "SAME_COUNTRY", "R4");
+        postAsEditor("/api/relations/QQ/US/accreditations",
+                "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}")
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/relations/AG/US/accreditations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/relations/AG/US/accreditations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}")
+                .with(httpBasic("reader", "reader-secret"))).andExpect(status().isForbidden());
+        getJson("/api/relations/AG/US/accreditations?sort=from").andExpect(status().isBadRequest());
+        getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content", hasSize(0)));
+    }
+}

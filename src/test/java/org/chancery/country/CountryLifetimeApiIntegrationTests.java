@@ -1,0 +1,198 @@
+package org.chancery.country;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Countries with lifetimes (API.md 1.1): PUT with If-Match, R20 on a change, R22 on every write path. */
+class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
+
+    /** The countries these tests change, as they were before each test; restored through the API after it. */
+    private final Map<String, JsonNode> before = new HashMap<>();
+
+    @BeforeEach
+    void rememberTheCountries() throws Exception {
+        for (String code : List.of("DD", "US")) {
+            before.put(code, json(getJson("/api/countries/" + code)));
+        }
+    }
+
+    @AfterEach
+    void restoreTheCountries() throws Exception {
+        for (JsonNode country : before.values()) {
+            ObjectNode body = JSON.createObjectNode();
+            body.set("name", country.get("name"));
+            body.set("startedOn", country.get("startedOn"));
+            body.set("endedOn", country.get("endedOn"));
+            body.set("sources", country.get("sources"));
+            putCountry(country.get("code").asString(), body.toString(), null).andExpect(status().isOk());
+        }
+    }
+
+    private ResultActions putCountry(String code, String json, String ifMatch) throws Exception {
+        var request = put("/api/countries/" + code).contentType(MediaType.APPLICATION_JSON).content(json)
+                .with(httpBasic("admin", "admin-secret"));
+        return mvc.perform(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    }
+
+    private static ResultActions refusedByR22(ResultActions result) throws Exception {
+        return result.andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("COUNTRY_NOT_IN_EXISTENCE"))
+                .andExpect(jsonPath("$.rule").value("R22"));
+    }
+
+    @Test
+    void changesALifetimeWithIfMatchAndRefusesAStaleVersion() throws Exception {
+        postAsAdmin("/api/countries", """
+                {"code": "XH", "alpha3": "XHN", "name": "Kingdom of Hanover", "startedOn": "1814-10-12"}""")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.former").value(false));
+
+        putCountry("xhn", """
+                {"name": "Kingdom of Hanover", "startedOn": "1814-10-12", "endedOn": "1866-09-20",
+                 "sources": [{"url": "https://en.wikipedia.org/wiki/Kingdom_of_Hanover"}]}""", "\"0\"")
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.code").value("XH"))
+                .andExpect(jsonPath("$.endedOn").value("1866-09-20"))
+                .andExpect(jsonPath("$.former").value(true))
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.sources[0].url").value("https://en.wikipedia.org/wiki/Kingdom_of_Hanover"));
+        getJson("/api/countries/XH").andExpect(jsonPath("$.endedOn").value("1866-09-20"))
+                .andExpect(header().string("ETag", "\"1\""));
+
+        putCountry("XH", "{\"name\": \"Hanover\"}", "\"0\"")
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.code").value("VERSION_MISMATCH"));
+        getJson("/api/countries/XH").andExpect(jsonPath("$.name").value("Kingdom of Hanover"));
+        putCountry("XH", "{\"name\": \"Hanover\"}", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.endedOn").value((Object) null));
+    }
+
+    @Test
+    void refusesInvalidChangesAndWritersWithoutTheAdminRole() throws Exception {
+        putCountry("DD", "{\"name\": \"GDR\", \"startedOn\": \"1990-10-03\", \"endedOn\": \"1949-10-07\"}", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("endedOn"));
+        putCountry("DD", "{\"name\": \" \"}", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        putCountry("QQ", "{\"name\": \"Nowhere\"}", null).andExpect(status().isNotFound());
+        mvc.perform(put("/api/countries/DD").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"GDR\"}")
+                .with(httpBasic("editor", "editor-secret"))).andExpect(status().isForbidden());
+        mvc.perform(put("/api/countries/DD").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"GDR\"}"))
+                .andExpect(status().isUnauthorized());
+        getJson("/api/countries/DD").andExpect(jsonPath("$.name").value("German Democratic Republic"))
+                .andExpect(jsonPath("$.version").value(before.get("DD").get("version").asInt()));
+    }
+
+    @Test
+    void r22RefusesEventsOfAFormerStateOutsideItsExistence() throws Exception {
+        refusedByR22(postAsEditor("/api/relations/DD/US/events", "{\"type\":\"ESTABLISHED\",\"date\":\"1949-10-06\"}"))
+                .andExpect(jsonPath("$.detail", containsString("DD (German Democratic Republic) exists from 1949-10-07 "
+                        + "to 1990-10-02")));
+        refusedByR22(postAsEditor("/api/relations/DD/US/events", "{\"type\":\"ESTABLISHED\",\"date\":\"1991-01-01\"}"));
+        recordEvent("DD", "US", "ESTABLISHED", "1974-09-04");
+        getJson("/api/relations/DD/US").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+    }
+
+    @Test
+    void r22KeepsOpeningsAndHeadsWithinAndClosingsUntilTheDayAfterTheEnd() throws Exception {
+        recordEvent("DD", "US", "ESTABLISHED", "1974-09-04");
+        long embassy = planMission("US", "DD", "EMBASSY", "East Berlin");
+        openMission(embassy, "1974-12-09").andExpect(status().isOk());
+        long envoy = newDiplomat("John Sherman Cooper", "US");
+        refusedByR22(postAsEditor("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + envoy
+                + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"1974-12-09\",\"endedOn\":\"1990-10-04\"}"));
+        create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + envoy
+                + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"1974-12-09\",\"endedOn\":\"1990-10-03\"}");
+        refusedByR22(closeMission(embassy, "1990-10-04"));
+        closeMission(embassy, "1990-10-03").andExpect(status().isOk());
+
+        long late = planMission("US", "DD", "CONSULATE", "Leipzig");
+        refusedByR22(openMission(late, "1991-01-01"));
+        long somewhere = planMission("US", "DD", "LIAISON_OFFICE", null);
+        getJson("/api/missions/" + somewhere).andExpect(jsonPath("$.city").value((Object) null));
+        refusedByR22(openMission(somewhere, "1949-10-06"));
+    }
+
+    @Test
+    void r22RefusesMeetingsAccreditationsAndAchievementsOutsideTheExistenceOfACountry() throws Exception {
+        long gdr = newDiplomat("Oskar Fischer", "DD");
+        long us = newDiplomat("A US diplomat", "US");
+        refusedByR22(postAsEditor("/api/meetings", "{\"date\":\"1991-03-01\",\"country\":\"US\",\"participants\":"
+                + "[{\"diplomatId\":" + gdr + "},{\"diplomatId\":" + us + "}]}"));
+        refusedByR22(postAsEditor("/api/meetings", "{\"date\":\"1948-03-01\",\"country\":\"SU\",\"participants\":"
+                + "[{\"diplomatId\":" + gdr + "},{\"diplomatId\":" + us + "}]}"))
+                .andExpect(jsonPath("$.detail", containsString("DD (German Democratic Republic)")));
+        refusedByR22(postAsEditor("/api/meetings", "{\"date\":\"1992-03-01\",\"country\":\"SU\",\"participants\":"
+                + "[{\"diplomatId\":" + us + "},{\"diplomatId\":" + newDiplomat("A Russian diplomat", "RU") + "}]}"))
+                .andExpect(jsonPath("$.detail", containsString("SU (Soviet Union)")));
+        create("/api/meetings", "{\"date\":\"1980-03-01\",\"country\":\"SU\",\"participants\":"
+                + "[{\"diplomatId\":" + gdr + "},{\"diplomatId\":" + us + "}]}");
+
+        recordEvent("DD", "US", "ESTABLISHED", "1974-09-04");
+        refusedByR22(postAsEditor("/api/relations/DD/US/accreditations",
+                "{\"sendingCountry\":\"US\",\"level\":\"CONSUL\",\"from\":\"1990-10-03\"}"));
+        long consul = create("/api/relations/DD/US/accreditations",
+                "{\"sendingCountry\":\"US\",\"level\":\"CONSUL\",\"from\":\"1980-01-01\"}").get("id").asLong();
+        refusedByR22(postAsEditor("/api/relations/DD/US/accreditations/" + consul + "/end", "{\"date\":\"1990-10-04\"}"));
+
+        long milestone = create("/api/relations/DD/US/milestones", "{\"title\":\"Trade agreement\",\"target\":\"1990\"}")
+                .get("id").asLong();
+        refusedByR22(postAsEditor("/api/milestones/" + milestone + "/achieve", "{\"date\":\"1990-12-01\"}"));
+        postAsEditor("/api/milestones/" + milestone + "/achieve", "{\"date\":\"1990-06-01\"}").andExpect(status().isOk());
+    }
+
+    @Test
+    void r20RefusesALifetimeThatWouldLeaveARecordedFactOutsideItNamingTheFact() throws Exception {
+        recordEvent("DD", "US", "ESTABLISHED", "1974-09-04");
+        long embassy = planMission("US", "DD", "EMBASSY", "East Berlin");
+        openMission(embassy, "1974-12-09").andExpect(status().isOk());
+        closeMission(embassy, "1990-10-03").andExpect(status().isOk());
+
+        putCountry("DD", "{\"name\": \"German Democratic Republic\", \"startedOn\": \"1974-10-01\", "
+                + "\"endedOn\": \"1990-10-02\"}", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                .andExpect(jsonPath("$.rule").value("R20"))
+                .andExpect(jsonPath("$.detail", containsString("ESTABLISHED on 1974-09-04 between DD and US")));
+        putCountry("DD", "{\"name\": \"German Democratic Republic\", \"startedOn\": \"1949-10-07\", "
+                + "\"endedOn\": \"1990-10-01\"}", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("EMBASSY " + embassy + " of US in DD")));
+        putCountry("DD", "{\"name\": \"German Democratic Republic\", \"startedOn\": \"1949-10-07\", "
+                + "\"endedOn\": \"1990-10-02\", \"sources\": []}", "\"" + before.get("DD").get("version").asLong() + "\"")
+                .andExpect(status().isOk());
+
+        long gdr = newDiplomat("Oskar Fischer", "DD");
+        long us = newDiplomat("A US diplomat", "US");
+        create("/api/meetings", "{\"date\":\"1988-03-01\",\"country\":\"US\",\"participants\":"
+                + "[{\"diplomatId\":" + gdr + "},{\"diplomatId\":" + us + "}]}");
+        putCountry("US", "{\"name\": \"United States\", \"startedOn\": \"1990-01-01\"}", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("US would exist from 1990-01-01")));
+        putCountry("US", "{\"name\": \"United States\", \"startedOn\": \"1776-07-04\"}", null)
+                .andExpect(status().isOk());
+        putCountry("US", "{\"name\": \"United States\", \"endedOn\": \"1988-02-29\"}", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("meeting")));
+    }
+}

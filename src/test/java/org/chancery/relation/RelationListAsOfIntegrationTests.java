@@ -1,0 +1,83 @@
+package org.chancery.relation;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The relation list as of a day (API.md 1.1). */
+class RelationListAsOfIntegrationTests extends ApiIntegrationTest {
+
+    @Test
+    void givesEachPairsStateAtTheEndOfTheDayAndTodayWithoutAsOf() throws Exception {
+        recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
+        recordEvent("CU", "KR", "SEVERED", "1959-01-01");
+        recordEvent("CU", "KR", "RESTORED", "2024-02-14");
+
+        getJson("/api/relations?asOf=1948-12-31").andExpect(jsonPath("$.content", hasSize(0)));
+        getJson("/api/relations?asOf=1949-01-01").andExpect(jsonPath("$.content[0].status").value("ESTABLISHED"))
+                .andExpect(jsonPath("$.content[0].since").value("1949-01-01"));
+        getJson("/api/relations?asOf=2024-02-13").andExpect(jsonPath("$.content[0].status").value("SEVERED"))
+                .andExpect(jsonPath("$.content[0].since").value("1959-01-01"))
+                .andExpect(jsonPath("$.content[0].consularStatus").value("ESTABLISHED"));
+        getJson("/api/relations").andExpect(jsonPath("$.content[0].status").value("ESTABLISHED"))
+                .andExpect(jsonPath("$.content[0].since").value("2024-02-14"));
+        clock.setToday(LocalDate.of(2024, 2, 13));
+        getJson("/api/relations").andExpect(jsonPath("$.content[0].status").value("SEVERED"));
+    }
+
+    @Test
+    void leavesOutThePairsOfACountryThatDidNotExistThatDay() throws Exception {
+        recordEvent("DD", "US", "ESTABLISHED", "1974-09-04");
+        recordEvent("DE", "US", "ESTABLISHED", "1955-05-05");
+
+        getJson("/api/relations?country=US&asOf=1980-01-01")
+                .andExpect(jsonPath("$.content[*].countries").value(contains(List.of("DD", "US"), List.of("DE", "US"))));
+        getJson("/api/relations?country=US&asOf=1990-10-02").andExpect(jsonPath("$.page.totalElements").value(2));
+        getJson("/api/relations?country=US&asOf=1990-10-03")
+                .andExpect(jsonPath("$.content[*].countries").value(contains(List.of("DE", "US"))));
+        getJson("/api/relations?country=US").andExpect(jsonPath("$.page.totalElements").value(1));
+        getJson("/api/relations?country=DD").andExpect(jsonPath("$.page.totalElements").value(0));
+        getJson("/api/relations/DD/US").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+    }
+
+    @Test
+    void filtersByCountryOnEitherSideAndByStatusSortsAndPages() throws Exception {
+        recordEvent("AR", "US", "ESTABLISHED", "1823-12-12");
+        recordEvent("US", "ZW", "ESTABLISHED", "1980-04-18");
+        recordEvent("CU", "US", "ESTABLISHED", "1902-05-27");
+        recordEvent("CU", "US", "SEVERED", "1961-01-03");
+        recordEvent("AR", "CU", "ESTABLISHED", "1909-01-01");
+
+        getJson("/api/relations?country=US&asOf=1990-01-01")
+                .andExpect(jsonPath("$.content[*].countries[0]").value(contains("AR", "CU", "US")));
+        getJson("/api/relations?country=US&asOf=1990-01-01&status=ESTABLISHED")
+                .andExpect(jsonPath("$.content[*].countries[0]").value(contains("AR", "US")));
+        getJson("/api/relations?asOf=1990-01-01&sort=since,desc")
+                .andExpect(jsonPath("$.content[*].since").value(contains("1980-04-18", "1961-01-03", "1909-01-01",
+                        "1823-12-12")));
+        getJson("/api/relations?asOf=1990-01-01&size=3&page=1")
+                .andExpect(jsonPath("$.content[*].countries").value(contains(List.of("US", "ZW"))))
+                .andExpect(jsonPath("$.page.totalElements").value(4))
+                .andExpect(jsonPath("$.page.totalPages").value(2));
+    }
+
+    @Test
+    void refusesABadDayStatusCountryOrSort() throws Exception {
+        getJson("/api/relations?asOf=1970-13-01").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        getJson("/api/relations?asOf=1500-01-01").andExpect(status().isBadRequest());
+        getJson("/api/relations?status=FRIENDLY").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        getJson("/api/relations?country=QQ").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        getJson("/api/relations?sort=id").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+    }
+}

@@ -1,0 +1,142 @@
+package org.chancery.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/** Every list answers text/csv (API.md 1.1): every matching row, in the list's order, as RFC 4180. */
+class CsvExportIntegrationTests extends ApiIntegrationTest {
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+
+    /** The CSV answer to {@code Accept: text/csv}, which {@code format=csv} must answer the same. */
+    private List<List<String>> csv(String url) throws Exception {
+        byte[] accepted = mvc.perform(get(url).accept("text/csv")).andExpect(status().isOk())
+                .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                .andReturn().getResponse().getContentAsByteArray();
+        byte[] asked = mvc.perform(get(url + (url.contains("?") ? "&" : "?") + "format=csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(asked).isEqualTo(accepted);
+        String text = new String(accepted, StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\r\n");
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> lines = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema())
+                .readValues(text)) {
+            lines.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    @Test
+    void answersEveryRowOfAListNotOnePageWithAHeaderOfTheJsonFieldNames() throws Exception {
+        List<List<String>> countries = csv("/api/countries?size=5&page=3");
+        assertThat(countries.get(0)).containsExactly("code", "alpha3", "numeric", "name", "startedOn", "endedOn",
+                "former", "version", "sources.url", "sources.publisher", "sources.title", "sources.publishedOn");
+        assertThat(countries).hasSize(1 + 254);
+        assertThat(countries.get(1)).startsWith("AD", "AND", "020", "Andorra", "", "", "false", "0");
+        assertThat(csv("/api/countries?current=false&sort=name,desc")).extracting(row -> row.get(0))
+                .containsExactly("code", "YU", "SU", "YD", "DD", "CS");
+    }
+
+    @Test
+    void quotesCommasQuotesLineBreaksAndKeepsNonAsciiNames() throws Exception {
+        String name = "Pereira, \"Carlos\" Hernández\nDirector General";
+        create("/api/diplomats", "{\"name\":" + JSON.writeValueAsString(name) + ",\"country\":\"CU\","
+                + "\"title\":\"Director General\"}");
+        create("/api/diplomats", "{\"name\":\"Chung Byung-won\",\"country\":\"KR\"}");
+
+        byte[] body = mvc.perform(get("/api/diplomats?format=csv")).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .contains("\"Pereira, \"\"Carlos\"\" Hernández\nDirector General\"");
+        List<List<String>> diplomats = csv("/api/diplomats");
+        assertThat(diplomats.get(0)).startsWith("id", "name", "country", "title", "organization", "version");
+        assertThat(diplomats).extracting(row -> row.get(1)).containsExactly("name", "Chung Byung-won", name);
+    }
+
+    @Test
+    void flattensNestedObjectsAndJoinsNestedLists() throws Exception {
+        recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
+        long chung = newDiplomat("Chung Byung-won", "KR");
+        long pereira = newDiplomat("Carlos Miguel Pereira Hernández", "CU");
+        create("/api/meetings", """
+                {"date": "2024-05-22", "city": "Seoul", "country": "KR", "outcomes": ["embassies", "trade"],
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, pereira));
+        long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
+        long monzon = newDiplomat("Claudio Monzón Baeza", "CU");
+        create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + monzon
+                + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2025-01-01\",\"startedOn\":\"2025-01-08\"}");
+
+        List<List<String>> meetings = csv("/api/meetings?country=CU");
+        List<String> header = meetings.get(0);
+        assertThat(header).contains("participants.name", "participants.country", "outcomes", "countries");
+        assertThat(meetings.get(1).get(header.indexOf("participants.name")))
+                .isEqualTo("Chung Byung-won;Carlos Miguel Pereira Hernández");
+        assertThat(meetings.get(1).get(header.indexOf("countries"))).isEqualTo("CU;KR");
+        assertThat(meetings.get(1).get(header.indexOf("outcomes"))).isEqualTo("embassies;trade");
+
+        List<List<String>> missions = csv("/api/missions?sending=CU");
+        List<String> missionHeader = missions.get(0);
+        assertThat(missions.get(1).get(missionHeader.indexOf("currentHead.name"))).isEqualTo("Claudio Monzón Baeza");
+        assertThat(missions.get(1).get(missionHeader.indexOf("heads.rank"))).isEqualTo("AMBASSADOR");
+
+        assertThat(csv("/api/relations?country=KR").get(1)).containsExactly("CU;KR", "ESTABLISHED", "1949-01-01",
+                "ESTABLISHED");
+        assertThat(csv("/api/relations/CU/KR/timeline")).extracting(row -> row.get(1))
+                .containsExactly("type", "ESTABLISHED", "MEETING", "FIRST_MEETING_SINCE_ESTABLISHMENT",
+                        "HEAD_OF_MISSION_STARTED");
+    }
+
+    @Test
+    void answersTheAccreditationAndMilestoneListsAsCsvToo() throws Exception {
+        recordEvent("AG", "US", "ESTABLISHED", "1981-11-01");
+        create("/api/relations/AG/US/accreditations", "{\"sendingCountry\":\"US\",\"level\":\"AMBASSADOR\","
+                + "\"from\":\"1994-06-30\"}");
+        create("/api/relations/AG/US/milestones", "{\"title\":\"An embassy again\",\"target\":\"2030\"}");
+
+        List<String> accreditation = csv("/api/relations/US/AG/accreditations").get(1);
+        assertThat(accreditation.subList(1, 5)).containsExactly("US", "AG", "AMBASSADOR", "1994-06-30");
+        List<List<String>> milestones = csv("/api/milestones?status=PENDING");
+        assertThat(milestones).hasSize(2);
+        assertThat(milestones.get(1).get(milestones.get(0).indexOf("title"))).isEqualTo("An embassy again");
+    }
+
+    @Test
+    void keepsProblemAnswersForBadRequestsAndRefusesCsvWhereNoListIs() throws Exception {
+        mvc.perform(get("/api/relations?country=QQ").accept("text/csv")).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        mvc.perform(get("/api/countries/FR").accept("text/csv")).andExpect(status().isNotAcceptable())
+                .andExpect(jsonPath("$.code").value("NOT_ACCEPTABLE"));
+        mvc.perform(get("/api/countries/FR?format=csv")).andExpect(status().isNotAcceptable());
+        mvc.perform(get("/api/countries?format=json")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        mvc.perform(get("/api/meetings?sort=nonsense").accept("text/csv")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+    }
+
+    @Test
+    void describesTheCsvAnswerOfEachListInTheOpenApiDescription() throws Exception {
+        var description = json(getJson("/v3/api-docs"));
+        for (String list : List.of("/api/countries", "/api/relations", "/api/diplomats", "/api/meetings", "/api/missions",
+                "/api/milestones", "/api/relations/{a}/{b}/timeline", "/api/relations/{a}/{b}/accreditations")) {
+            var get = description.get("paths").get(list).get("get");
+            assertThat(get.get("responses").get("200").get("content").has("text/csv")).as(list).isTrue();
+            assertThat(get.get("responses").get("200").get("content").has("application/json")).as(list).isTrue();
+            assertThat(get.get("parameters").findValuesAsString("name")).as(list).contains("format");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.chancery.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.chancery.shared.Source;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+class CsvListsTests {
+
+    enum Level { AMBASSADOR, ENVOY }
+
+    record Head(String name, LocalDate startedOn) {
+    }
+
+    record Row(long id, String name, Level level, Head currentHead, List<Head> heads, List<String> outcomes,
+            Map<Level, Long> counts, List<Source> sources) {
+    }
+
+    private final CsvLists csv = new CsvLists(JsonMapper.builder().build());
+
+    @Test
+    void writesAHeaderOfTheJsonFieldNamesWithNestedObjectsFlattenedAndListsJoined() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Row row = new Row(7, "Monzón, \"Claudio\"\nBaeza", Level.AMBASSADOR, new Head("Claudio", LocalDate.of(2025, 1, 8)),
+                List.of(new Head("A", LocalDate.of(2024, 8, 1)), new Head("Claudio", LocalDate.of(2025, 1, 8))),
+                List.of("open embassies", "trade"), Map.of(Level.ENVOY, 31L),
+                List.of(new Source("https://www.cibercuba.com/", "CiberCuba", null, null)));
+
+        csv.write(response, "Rows", Row.class, CsvLists.all(List.of(row)));
+
+        assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(response.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"rows.csv\"");
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).isEqualTo("id,name,level,currentHead.name,currentHead.startedOn,heads.name,heads.startedOn,"
+                + "outcomes,counts.AMBASSADOR,counts.ENVOY,sources.url,sources.publisher,sources.title,"
+                + "sources.publishedOn\r\n"
+                + "7,\"Monzón, \"\"Claudio\"\"\nBaeza\",AMBASSADOR,Claudio,2025-01-08,A;Claudio,2024-08-01;2025-01-08,"
+                + "open embassies;trade,,31,https://www.cibercuba.com/,CiberCuba,,\r\n");
+    }
+
+    @Test
+    void writesOnlyTheHeaderForNoRows() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        csv.write(response, "heads", Head.class, CsvLists.all(List.of()));
+        assertThat(response.getContentAsString()).isEqualTo("name,startedOn\r\n");
+    }
+
+    @Test
+    void writesEveryPageAsItComesAndFlushesBeforeReadingTheNext() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        int rows = 10 * CsvLists.PAGE_SIZE + 7;
+        List<Integer> writtenBeforeEachPage = new ArrayList<>();
+        List<Sort> sorts = new ArrayList<>();
+
+        csv.write(response, "heads", Head.class, CsvLists.paged(Sort.by("name"), (Pageable page) -> {
+            writtenBeforeEachPage.add(lines(response));
+            sorts.add(page.getSort());
+            int from = (int) page.getOffset();
+            List<Head> content = new ArrayList<>();
+            for (int i = from; i < Math.min(rows, from + page.getPageSize()); i++) {
+                content.add(new Head("Head " + i, LocalDate.of(2000, 1, 1).plusDays(i)));
+            }
+            return new PageImpl<>(content, page, rows);
+        }));
+
+        assertThat(lines(response)).isEqualTo(rows + 1);
+        assertThat(writtenBeforeEachPage).hasSize(11);
+        for (int page = 0; page < writtenBeforeEachPage.size(); page++) {
+            assertThat(writtenBeforeEachPage.get(page)).as("lines written before page %d was read", page)
+                    .isEqualTo(page == 0 ? 0 : 1 + page * CsvLists.PAGE_SIZE);
+        }
+        assertThat(sorts).containsOnly(Sort.by("name"));
+    }
+
+    private static int lines(MockHttpServletResponse response) {
+        return (int) new String(response.getContentAsByteArray(), StandardCharsets.UTF_8).chars()
+                .filter(c -> c == '\n').count();
+    }
+}
