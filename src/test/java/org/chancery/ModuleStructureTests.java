@@ -31,7 +31,8 @@ class ModuleStructureTests {
         noClasses().that().resideInAPackage("org.chancery.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.chancery.country..", "org.chancery.relation..",
                         "org.chancery.diplomat..", "org.chancery.meeting..", "org.chancery.mission..",
-                        "org.chancery.milestone..", "org.chancery.timeline..", "org.chancery.demo..")
+                        "org.chancery.milestone..", "org.chancery.timeline..", "org.chancery.demo..",
+                        "org.chancery.accreditation..", "org.chancery.imports..", "org.chancery.history..")
                 .check(CLASSES);
     }
 

@@ -2,6 +2,7 @@ package org.chancery.accreditation;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.chancery.country.CountryCode;
 import org.chancery.country.CountryExistence;
@@ -132,6 +133,15 @@ public class Accreditations {
                 .filter(accreditation -> RelationPair.of(accreditation.sendingCountry(), accreditation.receivingCountry())
                         .equals(pair))
                 .orElseThrow(() -> noSuch(pair, id));
+    }
+
+    /** The accreditation of the direction at this level from this day, if any: an import's "already there". */
+    @Transactional(readOnly = true)
+    public Optional<Accreditation> findSame(CountryCode sending, CountryCode receiving, AccreditationLevel level,
+            LocalDate from) {
+        return repository.findByDirection(sending.value(), receiving.value()).stream()
+                .filter(accreditation -> accreditation.level() == level && accreditation.from().equals(from))
+                .findFirst();
     }
 
     /** The pair's accreditations, both directions, oldest first (by {@code from}, then id). */

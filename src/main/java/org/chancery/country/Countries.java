@@ -160,6 +160,14 @@ public class Countries {
         return saved;
     }
 
+    /**
+     * Drops the copies of countries kept in memory, so that the next lookups read the database (after
+     * the database was changed outside this instance: restored from a backup, cleaned by a test).
+     */
+    public void forgetCached() {
+        known.clear();
+    }
+
     /** Keeps the country once the transaction that wrote it has committed (at once outside one). */
     private void rememberAfterCommit(Country country) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

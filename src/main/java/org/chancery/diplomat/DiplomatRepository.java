@@ -23,4 +23,7 @@ interface DiplomatRepository extends JpaRepository<Diplomat, Long>, JpaSpecifica
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from Diplomat d where d.id = :id")
     Optional<Diplomat> findForUpdate(@Param("id") long id);
+
+    @Query("select d from Diplomat d where d.name = :name and d.country = :country order by d.id")
+    List<Diplomat> findByNameAndCountry(@Param("name") String name, @Param("country") String country);
 }

@@ -101,6 +101,11 @@ public class Diplomats {
         return repository.findAll(filter, pageable);
     }
 
+    /** The first diplomat recorded with this name (trimmed, exactly) and country, if any: an import's "already there". */
+    public Optional<Diplomat> findSame(String name, CountryCode country) {
+        return repository.findByNameAndCountry(name.trim(), country.value()).stream().findFirst();
+    }
+
     /**
      * Records a diplomat.
      *

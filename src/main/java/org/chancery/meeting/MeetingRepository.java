@@ -44,4 +44,10 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             where p.diplomatId = :diplomatId
             order by m.date, m.id""")
     List<MeetingRef> findAttendedBy(@Param("diplomatId") long diplomatId, Limit limit);
+
+    @Query("select m.id from Meeting m where m.date = :date and m.country = :country order by m.id")
+    List<Long> findIdsOn(@Param("date") LocalDate date, @Param("country") String country);
+
+    @Query(value = "select diplomat_id from meeting_participant where meeting_id = :id", nativeQuery = true)
+    List<Long> findParticipantIds(@Param("id") long id);
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
@@ -108,6 +109,17 @@ public class Meetings {
         Map<Long, String> names = new HashMap<>();
         named.forEach((id, diplomat) -> names.put(id, diplomat.name()));
         return MeetingDetails.of(meeting, names);
+    }
+
+    /**
+     * The first meeting on this day in this country whose participants are exactly these diplomats,
+     * if any: what an import takes for "already there".
+     */
+    public Optional<Long> findSame(LocalDate date, CountryCode country, Collection<Long> diplomatIds) {
+        Set<Long> wanted = Set.copyOf(diplomatIds);
+        return repository.findIdsOn(date, country.value()).stream()
+                .filter(id -> Set.copyOf(repository.findParticipantIds(id)).equals(wanted))
+                .findFirst();
     }
 
     /**

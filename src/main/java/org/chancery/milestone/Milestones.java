@@ -2,6 +2,7 @@ package org.chancery.milestone;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
@@ -52,6 +53,14 @@ public class Milestones {
         return repository.findByPair(pair.first().value(), pair.second().value()).stream()
                 .map(milestone -> MilestoneView.of(milestone, day))
                 .toList();
+    }
+
+    /** The pair's first milestone with this title and target, if any: an import's "already there". */
+    public Optional<MilestoneView> findSame(RelationPair pair, String title, String target) {
+        LocalDate day = today.date();
+        return repository.findByPair(pair.first().value(), pair.second().value()).stream()
+                .filter(milestone -> milestone.title().equals(title.strip()) && milestone.target().toString().equals(target))
+                .map(milestone -> MilestoneView.of(milestone, day)).findFirst();
     }
 
     Milestone find(long id) {

@@ -48,4 +48,9 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionSearch 
 
     @Query("select h.mission.id from HeadOfMission h where h.diplomatId = :diplomatId order by h.id")
     List<Long> findMissionIdsHeadedBy(@Param("diplomatId") long diplomatId, Pageable limit);
+
+    @Query("select m from Mission m where m.sendingCountry = :sending and m.receivingCountry = :receiving "
+            + "and m.type = :type order by m.id")
+    List<Mission> findByDirectionAndType(@Param("sending") String sending, @Param("receiving") String receiving,
+            @Param("type") MissionType type);
 }

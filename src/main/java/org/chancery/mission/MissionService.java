@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -13,6 +14,7 @@ import org.chancery.country.CountryExistence;
 import org.chancery.country.CountryCode;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
+import org.chancery.mission.MissionView.HeadView;
 import org.chancery.relation.Relation;
 import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationPair;
@@ -277,6 +279,27 @@ public class MissionService {
     @Transactional(readOnly = true)
     public Optional<MissionFacts> facts(long id) {
         return missions.findById(id).map(MissionFacts::of);
+    }
+
+    /**
+     * The first mission of the direction of this type, in this city (null: not known) and opened on
+     * this day (null: not opened), if any: what an import takes for "already there".
+     */
+    @Transactional(readOnly = true)
+    public Optional<MissionFacts> findSame(CountryCode sending, CountryCode receiving, MissionType type, String city,
+            LocalDate openedOn) {
+        String place = city == null || city.isBlank() ? null : city.trim();
+        return missions.findByDirectionAndType(sending.value(), receiving.value(), type).stream()
+                .filter(mission -> Objects.equals(mission.city(), place) && Objects.equals(mission.openedOn(), openedOn))
+                .map(MissionFacts::of).findFirst();
+    }
+
+    /** The head of the mission who is this diplomat and started on this day, if any. */
+    @Transactional(readOnly = true)
+    public Optional<HeadView> findHead(long missionId, long diplomatId, LocalDate startedOn) {
+        return missions.findById(missionId).flatMap(mission -> mission.heads().stream()
+                .filter(head -> head.diplomatId() == diplomatId && head.startedOn().equals(startedOn))
+                .map(HeadView::of).findFirst());
     }
 
     /** The embassy-class missions of one direction that have opened, by id; one query. */

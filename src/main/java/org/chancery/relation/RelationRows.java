@@ -23,6 +23,11 @@ class RelationRows {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Creates the pair's row in the caller's transaction, locked for it as an insert is, and answers it. */
+    Relation createInCurrentTransaction(RelationPair pair) {
+        return repository.saveAndFlush(new Relation(pair));
+    }
+
     void ensureExists(RelationPair pair) {
         try {
             newTransaction.executeWithoutResult(status -> {

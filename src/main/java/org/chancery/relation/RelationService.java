@@ -19,6 +19,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -113,11 +114,17 @@ public class RelationService {
      * depends on the state of a pair — from this instance or another sharing the database — is
      * applied after the previous one committed. A pair without a row yet gets one in a short
      * transaction of its own, after the locking attempt ended and before it is retried: a request
-     * never holds two connections, so a full pool cannot deadlock.
+     * never holds two connections, so a full pool cannot deadlock. Work that joins a transaction the
+     * caller opened (an import's row, whose facts are written together) creates the pair's row in
+     * that transaction, where it sees the countries the caller recorded.
      */
     public <T> T underPairLock(RelationPair pair, Function<Relation, T> work) {
         String a = pair.first().value();
         String b = pair.second().value();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return writing.execute(status -> work.apply(relations.findByPairForUpdate(a, b)
+                    .orElseGet(() -> rows.createInCurrentTransaction(pair))));
+        }
         Done<T> done = writing.execute(status -> relations.findByPairForUpdate(a, b)
                 .map(relation -> new Done<>(work.apply(relation))).orElse(null));
         if (done == null) {

@@ -25,9 +25,11 @@ final class Api {
 
     static final String EDITOR = "editor";
     static final String EDITOR_PASSWORD = "editor-secret";
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-secret";
 
-    private static final String AUTHORIZATION = "Basic "
-            + Base64.getEncoder().encodeToString((EDITOR + ":" + EDITOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String AUTHORIZATION = basic(EDITOR, EDITOR_PASSWORD);
+    private static final String ADMIN_AUTHORIZATION = basic(ADMIN, ADMIN_PASSWORD);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
@@ -57,6 +59,28 @@ final class Api {
 
     Answer put(String path, String json, String ifMatch) throws IOException, InterruptedException {
         return send("PUT", path, json, ifMatch);
+    }
+
+    /** A read that needs the EDITOR role (import jobs, the change feed). */
+    Answer getAsEditor(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Accept", "application/json").header("Authorization", AUTHORIZATION).GET().build();
+        var response = http.send(request, BodyHandlers.ofString());
+        return new Answer(name, "GET " + path, response.statusCode(), response.body(), null);
+    }
+
+    /** Posts a file as the admin user (an import). */
+    Answer postFile(String path, byte[] file, String contentType) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Accept", "application/json").header("Authorization", ADMIN_AUTHORIZATION)
+                .header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(file)).build();
+        var response = http.send(request, BodyHandlers.ofString());
+        return new Answer(name, "POST " + path + " (" + file.length + " bytes)", response.statusCode(), response.body(),
+                null);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every item of a paged list, following the pages (at most 50 of 200). */

@@ -53,7 +53,10 @@ final class ApplicationProcess implements AutoCloseable {
                 "--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                 "--chancery.security.users[0].name=" + Api.EDITOR,
                 "--chancery.security.users[0].password={noop}" + Api.EDITOR_PASSWORD,
-                "--chancery.security.users[0].roles=EDITOR"));
+                "--chancery.security.users[0].roles=EDITOR",
+                "--chancery.security.users[1].name=" + Api.ADMIN,
+                "--chancery.security.users[1].password={noop}" + Api.ADMIN_PASSWORD,
+                "--chancery.security.users[1].roles=ADMIN"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDirectory.toFile())

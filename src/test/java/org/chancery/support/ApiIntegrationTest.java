@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import javax.sql.DataSource;
 
+import org.chancery.country.Countries;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,9 +47,13 @@ public abstract class ApiIntegrationTest {
     @Autowired
     private DataSource dataSource;
 
+    @Autowired
+    private Countries countries;
+
     @AfterEach
     void cleanDatabase() {
         new DatabaseCleaner(dataSource).clean();
+        countries.forgetCached();
         clock.reset();
     }
 

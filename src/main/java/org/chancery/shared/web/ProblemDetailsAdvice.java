@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.CalendarDates;
+import org.chancery.shared.ConflictException;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
+import org.chancery.shared.PayloadTooLargeException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.VersionMismatchException;
@@ -77,6 +79,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AlreadyExistsException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AlreadyExistsException e, HttpServletRequest request) {
         return answer(ProblemCode.ALREADY_EXISTS, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        return answer(Problems.of(HttpStatus.CONFLICT, e.code(), e.getMessage(), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e, HttpServletRequest request) {
+        return answer(ProblemCode.PAYLOAD_TOO_LARGE, e.getMessage(), request);
     }
 
     @ExceptionHandler(VersionMismatchException.class)

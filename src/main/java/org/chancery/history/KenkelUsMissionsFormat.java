@@ -1,0 +1,556 @@
+package org.chancery.history;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.AccreditationLevel;
+import org.chancery.accreditation.Accreditations;
+import org.chancery.country.Countries;
+import org.chancery.country.CountryCode;
+import org.chancery.imports.ImportFormat;
+import org.chancery.imports.ImportInput;
+import org.chancery.imports.ImportRun;
+import org.chancery.imports.RowResult;
+import org.chancery.mission.Mission;
+import org.chancery.mission.MissionFacts;
+import org.chancery.mission.MissionService;
+import org.chancery.mission.MissionStatus;
+import org.chancery.mission.MissionType;
+import org.chancery.relation.EventFact;
+import org.chancery.relation.EventType;
+import org.chancery.relation.RelationHistory;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationService;
+import org.chancery.relation.RelationState;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.Source;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code kenkel-us-missions}: Kenkel's U.S. Diplomatic Mission Status Data (CSV as published), the
+ * highest level of U.S. representation in each state over dated ranges, turned into the events,
+ * missions and accreditations Chancery records. The rows are staged, then each pair's rows are
+ * written in date order (two COW states may be one Chancery country: the German Federal Republic
+ * continues as Germany), each row in a transaction of its own:
+ * <ul>
+ * <li>consecutive rows of a state with one status that touch or overlap are one fact
+ * ({@code MERGED}; {@code ALREADY_PRESENT} when the file is imported again);</li>
+ * <li>a diplomatic status (embassy, legation, non-resident ambassador or envoy) establishes
+ * relations on its first day, or restores them after a severance; {@code None} or {@code Interests}
+ * right after another status severs them that day ({@code INFERRED_SEVERANCE});</li>
+ * <li>a consulate or a non-resident consul needs consular relations, established that day if
+ * needed;</li>
+ * <li>a range's last day is inclusive, a mission's closing exclusive: the fact of a range closes the
+ * day after it, when the next range begins (an embassy supersedes a legation or an interests
+ * section, R8), when the state leaves the state system for a while ({@code GAP}), or when it ends
+ * for good ({@code STATE_ENDED}); ranges that end on 2024-12-31, the end of the data, stay open;</li>
+ * <li>an interests section opens under its protecting power ({@link ProtectingPowers}), whose
+ * relations with the receiving state are recorded from the day the table gives if the pair has no
+ * history yet; without a known power the row is {@code NO_FACT} ({@code NEEDS_PROTECTING_POWER}).</li>
+ * </ul>
+ * Dates on the first of a month are flagged {@code APPROXIMATE_DATE}, ranges from 1816-01-01
+ * {@code CENSORED_START}. Every fact cites the dataset, with its CC-BY 4.0 credit, and its line.
+ */
+@Component
+class KenkelUsMissionsFormat implements ImportFormat {
+
+    static final String NAME = "kenkel-us-missions";
+    static final List<String> HEADER = List.of("country_abbrev_cow", "country_code_cow", "country_name_cow",
+            "country_name_usdos", "date_start", "date_end", "us_mission_status");
+    static final String DATASET_URL = "https://github.com/brentonk/us_diplomatic_missions";
+    static final String CREDIT = "Kenkel, Brenton. 2026. \"U.S. Diplomatic Mission Status Data.\" Version 0.1 (CC-BY 4.0)";
+
+    /** The last day of the data: a range that ends on it has not ended. */
+    static final LocalDate DATA_END = LocalDate.of(2024, 12, 31);
+    /** The first day of the data: a range that starts on it may have started earlier. */
+    static final LocalDate DATA_START = LocalDate.of(1816, 1, 1);
+    static final int UNITED_STATES = 2;
+
+    private static final CountryCode US = new CountryCode("US");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> FIELDS = new TypeReference<>() {
+    };
+
+    private final CowCrosswalk crosswalk;
+    private final ProtectingPowers powers;
+    private final Countries countries;
+    private final RelationService relations;
+    private final MissionService missions;
+    private final Accreditations accreditations;
+
+    KenkelUsMissionsFormat(CowCrosswalk crosswalk, ProtectingPowers powers, Countries countries,
+            RelationService relations, MissionService missions, Accreditations accreditations) {
+        this.crosswalk = crosswalk;
+        this.powers = powers;
+        this.countries = countries;
+        this.relations = relations;
+        this.missions = missions;
+        this.accreditations = accreditations;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MediaType mediaType() {
+        return MediaType.parseMediaType("text/csv");
+    }
+
+    @Override
+    public String summary() {
+        return "Kenkel's U.S. Diplomatic Mission Status Data, version 0.1 (CSV as published)";
+    }
+
+    @Override
+    public String documentation() {
+        return """
+                The file `mission_status_range_cow_v0.1.csv` of """ + DATASET_URL + """
+                 as published (UTF-8, header `""" + String.join(",", HEADER) + """
+                `): the highest level of U.S. representation in each state, over dated ranges whose last day is \
+                inclusive. States are identified by their COW numeric code through the project's crosswalk (never \
+                by the COW letters); states that no ISO code covers are created with user-assigned codes and the \
+                lifetimes of the COW state list. Each pair's rows are written in date order:
+
+                | status | fact |
+                |---|---|
+                | `Embassy`, `Legation` | an EMBASSY or a LEGATION, open from the range's first day |
+                | `Ambassador Nonresident`, `Envoy Nonresident`, `Consul Nonresident` | a non-resident accreditation of that level |
+                | `Consulate` | a CONSULATE (consular relations established that day if needed) |
+                | `Liaison` | a LIAISON_OFFICE |
+                | `Interests` | an INTERESTS_SECTION under its protecting power (row NO_FACT, flag NEEDS_PROTECTING_POWER, if the power is not known) |
+                | `None` | no mission |
+
+                A diplomatic status establishes relations on its first day (restores them after a severance; flags \
+                INFERRED_ESTABLISHMENT, INFERRED_RESTORATION); `None` or `Interests` right after another status \
+                severs them that day (INFERRED_SEVERANCE). A fact closes the day after its range: when the next \
+                range begins (an embassy supersedes a legation or an interests section), when the state leaves the \
+                state system for a while (GAP), or when it ends for good (STATE_ENDED); ranges that end on \
+                2024-12-31 stay open. Consecutive rows of one state with the same status that touch or overlap are \
+                one fact (MERGED). Dates on the first of a month are kept and flagged APPROXIMATE_DATE, ranges from \
+                1816-01-01 CENSORED_START. Every fact cites the dataset and its line: """ + CREDIT + ".";
+    }
+
+    @Override
+    public String example() {
+        return String.join(",", HEADER) + "\n"
+                + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\n"
+                + "CUB,40,Cuba,Cuba,1902-05-27,1906-09-25,Legation\n";
+    }
+
+    @Override
+    public int check(ImportInput input) throws IOException {
+        int[] rows = {0};
+        input.records((line, fields) -> {
+            if (line == 1) {
+                if (!fields.stream().map(String::trim).toList().equals(HEADER)) {
+                    throw new InvalidInputException("body", "is not " + NAME + ": its header must be "
+                            + String.join(",", HEADER));
+                }
+            } else if (!blank(fields)) {
+                rows[0]++;
+            }
+        });
+        if (rows[0] == 0 && !hasHeader(input)) {
+            throw new InvalidInputException("body", "is not " + NAME + ": it has no header");
+        }
+        return rows[0];
+    }
+
+    private static boolean hasHeader(ImportInput input) throws IOException {
+        boolean[] header = {false};
+        input.records((line, fields) -> header[0] |= line == 1);
+        return header[0];
+    }
+
+    @Override
+    public void run(ImportInput input, ImportRun run) throws IOException {
+        input.records((line, fields) -> {
+            if (line > 1 && !blank(fields)) {
+                run.stage(sortKey(line, fields), line, JSON.writeValueAsString(fields));
+            }
+        });
+        List<KenkelRow> group = new ArrayList<>();
+        run.staged(staged -> {
+            if (staged.sortKey().startsWith("!")) {
+                run.row(staged.line(), row -> KenkelRow.parse(staged.line(), fields(staged.payload()), crosswalk));
+                return;
+            }
+            KenkelRow row = KenkelRow.parse(staged.line(), fields(staged.payload()), crosswalk);
+            if (!group.isEmpty() && !group.get(0).country().code().equals(row.country().code())) {
+                new Pair(group, run).write();
+                group.clear();
+            }
+            group.add(row);
+        });
+        if (!group.isEmpty()) {
+            new Pair(group, run).write();
+        }
+    }
+
+    /**
+     * Each pair's rows in date order; rows that cannot be read come first, on their own (their
+     * processing reports them {@code REJECTED}).
+     */
+    private String sortKey(int line, List<String> fields) {
+        String position = String.format("%09d", line);
+        try {
+            KenkelRow row = KenkelRow.parse(line, fields, crosswalk);
+            return row.country().code() + "|" + row.start() + "|" + position;
+        } catch (InvalidInputException unreadable) {
+            return "!" + position;
+        }
+    }
+
+    private static List<String> fields(String payload) {
+        return JSON.readValue(payload, FIELDS);
+    }
+
+    private static boolean blank(List<String> fields) {
+        return fields.stream().allMatch(field -> field == null || field.isBlank());
+    }
+
+    /** The dataset, with its credit, as the source of a fact a line records. */
+    static Source source(int line) {
+        return new Source(DATASET_URL, "Brenton Kenkel", CREDIT + ", mission_status_range_cow_v0.1.csv, line " + line,
+                null);
+    }
+
+    /** A fact a range stands for, once recorded (by this job, or found recorded): a mission or an accreditation. */
+    private record RangeFact(String kind, long id, boolean created) {
+    }
+
+    /** A range of consecutive rows of one pair with one status (one fact). */
+    private static final class Range {
+
+        private final List<KenkelRow> rows = new ArrayList<>();
+        private RangeFact fact;
+
+        Range(KenkelRow first) {
+            rows.add(first);
+        }
+
+        KenkelRow first() {
+            return rows.get(0);
+        }
+
+        LocalDate start() {
+            return first().start();
+        }
+
+        LocalDate end() {
+            return rows.stream().map(KenkelRow::end).max(LocalDate::compareTo).orElseThrow();
+        }
+
+        KenkelStatus status() {
+            return first().status();
+        }
+
+        /** Whether {@code row} continues this range: the same status, starting on or before the day after it ends. */
+        boolean continuedBy(KenkelRow row) {
+            return row.status() == status() && !row.start().isAfter(end().plusDays(1));
+        }
+
+        /** Whether {@code next} starts on the day after this range ends (or earlier): no gap between them. */
+        boolean touches(Range next) {
+            return !next.start().isAfter(end().plusDays(1));
+        }
+    }
+
+    /** The rows of one pair (the United States and one country), written in date order. */
+    private final class Pair {
+
+        private final List<Range> ranges = new ArrayList<>();
+        private final ImportRun run;
+        private final CowCrosswalk.Entry country;
+        private final RelationPair pair;
+
+        Pair(List<KenkelRow> rows, ImportRun run) {
+            this.run = run;
+            this.country = rows.get(0).country();
+            this.pair = RelationPair.of(US, new CountryCode(country.code()));
+            for (KenkelRow row : rows) {
+                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1).continuedBy(row)) {
+                    ranges.get(ranges.size() - 1).rows.add(row);
+                } else {
+                    ranges.add(new Range(row));
+                }
+            }
+        }
+
+        void write() {
+            for (int i = 0; i < ranges.size(); i++) {
+                Range range = ranges.get(i);
+                Range previous = i > 0 && ranges.get(i - 1).touches(range) ? ranges.get(i - 1) : null;
+                Range next = i + 1 < ranges.size() ? ranges.get(i + 1) : null;
+                boolean closes = (next == null || !range.touches(next)) && range.end().isBefore(DATA_END);
+                for (int k = 0; k < range.rows.size(); k++) {
+                    KenkelRow row = range.rows.get(k);
+                    boolean first = k == 0;
+                    boolean last = k == range.rows.size() - 1;
+                    boolean firstOfPair = i == 0 && first;
+                    run.row(row.line(), result -> {
+                        flagDates(row, result);
+                        if (firstOfPair) {
+                            ensureCountry(row, result);
+                        }
+                        if (first) {
+                            range.fact = begin(range, previous, result);
+                        } else if (range.fact == null || range.fact.created()) {
+                            result.merged();
+                            if (range.fact != null) {
+                                result.found(range.fact.kind(), range.fact.id());
+                            }
+                        } else {
+                            result.found(range.fact.kind(), range.fact.id());
+                        }
+                        if (last && closes) {
+                            end(range, next == null ? "STATE_ENDED" : "GAP", result);
+                        }
+                    });
+                }
+            }
+        }
+
+        private void flagDates(KenkelRow row, RowResult result) {
+            if (row.start().equals(DATA_START)) {
+                result.flag("CENSORED_START");
+            } else if (row.start().getDayOfMonth() == 1) {
+                result.flag("APPROXIMATE_DATE");
+            }
+        }
+
+        /** A state that no ISO code covers is created, with the lifetime of the COW state list. */
+        private void ensureCountry(KenkelRow row, RowResult result) {
+            if (country.userAssigned() && countries.find(country.code()).isEmpty()) {
+                countries.create(country.code(), country.alpha3(), country.numeric(), country.name(),
+                        country.lifetime(), List.of(source(row.line())));
+                result.created("country", country.code());
+            }
+        }
+
+        /** The transition into a range on its first day: the events it implies, the end of the previous fact, its own fact. */
+        private RangeFact begin(Range range, Range previous, RowResult result) {
+            LocalDate day = range.start();
+            KenkelStatus status = range.status();
+            int line = range.first().line();
+            RelationHistory history = relations.history(pair);
+            RelationState before = history.on(day.minusDays(1));
+            if (status.diplomatic()) {
+                Optional<EventFact> recorded = eventOn(history, day, EventType.ESTABLISHED, EventType.RESTORED);
+                if (recorded.isPresent()) {
+                    result.found("event", recorded.get().id());
+                    result.flag(recorded.get().type() == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
+                } else if (!before.established()) {
+                    EventType type = before.status() == org.chancery.relation.RelationStatus.SEVERED ? EventType.RESTORED
+                            : EventType.ESTABLISHED;
+                    record(type, day, line, "U.S. representation: " + status.text(), result);
+                    result.flag(type == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
+                }
+            } else if (status.endsRelations() && previous != null) {
+                Optional<EventFact> recorded = eventOn(history, day, EventType.SEVERED);
+                if (recorded.isPresent()) {
+                    result.found("event", recorded.get().id());
+                    result.flag("INFERRED_SEVERANCE");
+                } else if (before.established()) {
+                    record(EventType.SEVERED, day, line, "U.S. representation: " + previous.status().text() + ", then "
+                            + status.text(), result);
+                    result.flag("INFERRED_SEVERANCE");
+                }
+            }
+            if (status.consular()) {
+                RelationHistory now = relations.history(pair);
+                Optional<EventFact> recorded = eventOn(now, day, EventType.CONSULAR_ESTABLISHED);
+                if (recorded.isPresent()) {
+                    result.found("event", recorded.get().id());
+                    result.flag("INFERRED_CONSULAR_RELATIONS");
+                } else if (!now.on(day).consularEstablished()) {
+                    record(EventType.CONSULAR_ESTABLISHED, day, line, "U.S. representation: " + status.text(), result);
+                    result.flag("INFERRED_CONSULAR_RELATIONS");
+                }
+            }
+            if (previous != null && previous.fact != null) {
+                closePrevious(previous.fact, status, day);
+            }
+            return open(range, result);
+        }
+
+        private Optional<EventFact> eventOn(RelationHistory history, LocalDate day, EventType... types) {
+            return history.events().stream()
+                    .filter(event -> event.date().equals(day) && List.of(types).contains(event.type()))
+                    .map(event -> (EventFact) event).findFirst();
+        }
+
+        private void record(EventType type, LocalDate day, int line, String note, RowResult result) {
+            long id = relations.record(pair, type, FuzzyDate.of(day, DatePrecision.DAY), note + " (inferred from "
+                    + NAME + ")", List.of(source(line))).event().id();
+            result.created("event", id);
+        }
+
+        /**
+         * The previous range's fact ends as this range begins, unless a severance ended it already
+         * (R11) or the new mission supersedes it (R8).
+         */
+        private void closePrevious(RangeFact fact, KenkelStatus next, LocalDate day) {
+            if (fact.kind().equals("mission")) {
+                MissionFacts mission = missions.facts(fact.id()).orElseThrow();
+                boolean superseded = next.mission().map(type -> type.supersedes(mission.type())).orElse(false);
+                if (mission.status() == MissionStatus.OPEN && !superseded) {
+                    missions.close(fact.id(), FuzzyDate.of(day, DatePrecision.DAY), "REPRESENTATION_CHANGED");
+                }
+            } else {
+                Accreditation accreditation = accreditations.get(pair, fact.id());
+                if (accreditation.to() == null) {
+                    accreditations.end(pair, fact.id(), FuzzyDate.of(day, DatePrecision.DAY));
+                }
+            }
+        }
+
+        private RangeFact open(Range range, RowResult result) {
+            KenkelStatus status = range.status();
+            LocalDate day = range.start();
+            int line = range.first().line();
+            CountryCode receiving = pair.second().equals(US) ? pair.first() : pair.second();
+            if (status.mission().isPresent()) {
+                MissionType type = status.mission().get();
+                CountryCode power = null;
+                List<Source> sources = new ArrayList<>(List.of(source(line)));
+                if (type == MissionType.INTERESTS_SECTION) {
+                    Optional<ProtectingPowers.Power> known = powers.of(range.first().cowCode(), day);
+                    if (known.isEmpty()) {
+                        result.flag("NEEDS_PROTECTING_POWER");
+                        return null;
+                    }
+                    power = new CountryCode(known.get().code());
+                    sources.add(new Source(known.get().source(), null, known.get().name() + " as protecting power of the "
+                            + "United States in " + country.name(), null));
+                    ensurePowerRelations(known.get(), receiving, day, result);
+                }
+                Optional<MissionFacts> recorded = missions.findSame(US, receiving, type, null, day);
+                if (recorded.isPresent()) {
+                    result.found("mission", recorded.get().id());
+                    return new RangeFact("mission", recorded.get().id(), false);
+                }
+                Mission mission = missions.plan(new MissionService.Plan(US.value(), receiving.value(), type, null, null,
+                        power == null ? null : power.value(), sources));
+                missions.open(mission.id(), FuzzyDate.of(day, DatePrecision.DAY));
+                result.created("mission", mission.id());
+                return new RangeFact("mission", mission.id(), true);
+            }
+            if (status.accreditation().isPresent()) {
+                AccreditationLevel level = status.accreditation().get();
+                Optional<Accreditation> recorded = accreditations.findSame(US, receiving, level, day);
+                if (recorded.isPresent()) {
+                    result.found("accreditation", recorded.get().id());
+                    return new RangeFact("accreditation", recorded.get().id(), false);
+                }
+                Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(US, level,
+                        FuzzyDate.of(day, DatePrecision.DAY), null, null, null, List.of(source(line))));
+                result.created("accreditation", accreditation.id());
+                return new RangeFact("accreditation", accreditation.id(), true);
+            }
+            return null;
+        }
+
+        /**
+         * R9: the protecting power has relations with the receiving state when the interests section
+         * opens. A pair without a history gets them from the day the table gives; any other history
+         * is left as it is (and R9 refuses the section if it does not allow it).
+         */
+        private void ensurePowerRelations(ProtectingPowers.Power power, CountryCode receiving, LocalDate day,
+                RowResult result) {
+            RelationPair powerPair = RelationPair.of(new CountryCode(power.code()), receiving);
+            RelationHistory history = relations.history(powerPair);
+            LocalDate since = power.relationsPrecision().normalize(power.relationsSince());
+            Optional<EventFact> recorded = eventOn(history, since, EventType.ESTABLISHED);
+            if (recorded.isPresent()) {
+                result.found("event", recorded.get().id());
+                result.flag("PROTECTING_POWER_RELATIONS");
+                return;
+            }
+            boolean noDiplomaticHistory = history.events().stream()
+                    .noneMatch(event -> event.type().track() == org.chancery.relation.Track.DIPLOMATIC);
+            if (noDiplomaticHistory && !since.isAfter(day)) {
+                long id = relations.record(powerPair, EventType.ESTABLISHED,
+                        FuzzyDate.of(power.relationsSince(), power.relationsPrecision()),
+                        "Relations of the protecting power of the U.S. interests section opened on " + day
+                                + (power.note() == null ? "" : ". " + power.note()),
+                        List.of(new Source(power.relationsSource(), null, "Relations of " + power.name() + " and "
+                                + country.name(), null))).event().id();
+                result.created("event", id);
+                result.flag("PROTECTING_POWER_RELATIONS");
+            }
+        }
+
+        /** The range's fact closes the day after its last day: the state leaves the system, or ends. */
+        private void end(Range range, String why, RowResult result) {
+            result.flag(why);
+            RangeFact fact = range.fact;
+            if (fact == null) {
+                return;
+            }
+            LocalDate day = range.end().plusDays(1);
+            if (fact.kind().equals("mission")) {
+                if (missions.facts(fact.id()).orElseThrow().status() == MissionStatus.OPEN) {
+                    missions.close(fact.id(), FuzzyDate.of(day, DatePrecision.DAY), why);
+                }
+            } else if (accreditations.get(pair, fact.id()).to() == null) {
+                accreditations.end(pair, fact.id(), FuzzyDate.of(day, DatePrecision.DAY));
+            }
+        }
+    }
+
+    /** One row of the file, read and checked. */
+    record KenkelRow(int line, int cowCode, CowCrosswalk.Entry country, LocalDate start, LocalDate end,
+            KenkelStatus status) {
+
+        /**
+         * @throws InvalidInputException ({@code VALIDATION_FAILED}) if the row cannot be read
+         */
+        static KenkelRow parse(int line, List<String> fields, CowCrosswalk crosswalk) {
+            if (fields.size() != HEADER.size()) {
+                throw new InvalidInputException("line " + line, "has " + fields.size() + " fields, not "
+                        + HEADER.size());
+            }
+            int cowCode;
+            try {
+                cowCode = Integer.parseInt(fields.get(1).trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("country_code_cow", "is not a COW state code: '" + fields.get(1) + "'");
+            }
+            if (cowCode == UNITED_STATES) {
+                throw new InvalidInputException("country_code_cow", "names the United States, whose missions the "
+                        + "file lists in other states");
+            }
+            CowCrosswalk.Entry country = crosswalk.find(cowCode).orElseThrow(() -> new InvalidInputException(
+                    "country_code_cow", "names no state of the COW state list: " + cowCode));
+            LocalDate start = date(fields.get(4), "date_start");
+            LocalDate end = date(fields.get(5), "date_end");
+            if (end.isBefore(start)) {
+                throw new InvalidInputException("date_end", "is before date_start (" + start + ")");
+            }
+            KenkelStatus status = KenkelStatus.parse(fields.get(6)).orElseThrow(() -> new InvalidInputException(
+                    "us_mission_status", "is not a status of the data: '" + fields.get(6) + "'"));
+            return new KenkelRow(line, cowCode, country, start, end, status);
+        }
+
+        private static LocalDate date(String text, String field) {
+            try {
+                return LocalDate.parse(text.trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(field, "is not a date YYYY-MM-DD: '" + text + "'");
+            }
+        }
+    }
+}

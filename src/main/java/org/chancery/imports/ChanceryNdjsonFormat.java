@@ -1,0 +1,397 @@
+package org.chancery.imports;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.Accreditations;
+import org.chancery.country.Countries;
+import org.chancery.country.Country;
+import org.chancery.country.CountryCode;
+import org.chancery.country.Lifetime;
+import org.chancery.diplomat.Diplomat;
+import org.chancery.diplomat.DiplomatDescription;
+import org.chancery.diplomat.Diplomats;
+import org.chancery.meeting.MeetingDetails;
+import org.chancery.meeting.MeetingDraft;
+import org.chancery.meeting.Meetings;
+import org.chancery.milestone.MilestoneService;
+import org.chancery.milestone.MilestoneView;
+import org.chancery.milestone.Milestones;
+import org.chancery.mission.HeadOfMission;
+import org.chancery.mission.Mission;
+import org.chancery.mission.MissionFacts;
+import org.chancery.mission.MissionService;
+import org.chancery.relation.EventFact;
+import org.chancery.relation.RecordedEvent;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationService;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.Source;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code chancery-ndjson}: users' own data, one JSON fact per line, each with the fields of the
+ * matching POST body of the API, written through the same services, in the order of the lines.
+ * Lines name facts of earlier lines by {@code ref} ({@code missionRef}, {@code diplomatRef},
+ * {@code residentMissionRef}). A fact that is already recorded (the same event of the pair on the
+ * same day, the same mission of the direction opened on the same day…) is not recorded again: its
+ * line answers {@code ALREADY_PRESENT}, and its ref names the recorded fact.
+ */
+@Component
+class ChanceryNdjsonFormat implements ImportFormat {
+
+    static final String NAME = "chancery-ndjson";
+    private static final List<String> KINDS = List.of("country", "diplomat", "event", "mission", "head",
+            "accreditation", "meeting", "milestone");
+
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Countries countries;
+    private final Diplomats diplomats;
+    private final RelationService relations;
+    private final MissionService missions;
+    private final Accreditations accreditations;
+    private final Meetings meetings;
+    private final MilestoneService milestoneService;
+    private final Milestones milestones;
+
+    ChanceryNdjsonFormat(JsonMapper json, Validator validator, Countries countries, Diplomats diplomats,
+            RelationService relations, MissionService missions, Accreditations accreditations, Meetings meetings,
+            MilestoneService milestoneService, Milestones milestones) {
+        this.json = json;
+        this.validator = validator;
+        this.countries = countries;
+        this.diplomats = diplomats;
+        this.relations = relations;
+        this.missions = missions;
+        this.accreditations = accreditations;
+        this.meetings = meetings;
+        this.milestoneService = milestoneService;
+        this.milestones = milestones;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MediaType mediaType() {
+        return MediaType.parseMediaType("application/x-ndjson");
+    }
+
+    @Override
+    public String summary() {
+        return "Your own data: one JSON fact per line, with the fields of the matching POST body";
+    }
+
+    @Override
+    public String documentation() {
+        return """
+                One JSON object per line (blank lines are skipped), each with a `kind` and the fields of the \
+                matching POST body of the API; lines are written in their order, through the same services and rules:
+
+                | kind | fields |
+                |---|---|
+                | `country` | as `POST /api/countries`: `code`, `alpha3`, `numeric`, `name`, `startedOn`, `endedOn`, `sources` |
+                | `diplomat` | as `POST /api/diplomats`: `name`, `country`, `title`, `organization`, `sources`; `ref` |
+                | `event` | as `POST /api/relations/{a}/{b}/events`, with the pair as `countries: [a, b]` |
+                | `mission` | as `POST /api/missions`, plus `openedOn`, `openedPrecision`, `closedOn`, `closedPrecision`, `closingReason`; `ref` |
+                | `head` | as `POST /api/missions/{id}/heads`, with `missionRef` (or `missionId`) and `diplomatRef` (or `diplomatId`) |
+                | `accreditation` | as `POST /api/relations/{a}/{b}/accreditations`, with `receivingCountry`, `residentMissionRef`, `diplomatRef` |
+                | `meeting` | as `POST /api/meetings`; a participant may name `diplomatRef` instead of `diplomatId` |
+                | `milestone` | as `POST /api/relations/{a}/{b}/milestones`, with `countries: [a, b]`, `missionRef`, and `achievedOn` (by hand) |
+
+                A `ref` is a name of your choice that later lines use instead of the id the API would have \
+                answered. A line that is not JSON refuses the whole file (400); a line whose fields are missing \
+                or invalid is that row's `REJECTED` with `VALIDATION_FAILED`, one that breaks a rule is `REJECTED` \
+                with the rule's code. A fact already recorded (a country of that code; a diplomat of that name and \
+                country; the pair's event of that type on that day; the direction's mission of that type, city \
+                and opening day; the mission's head who is that diplomat from that day; the direction's \
+                accreditation of that level from that day; a meeting on that day in that country of exactly \
+                those participants; the pair's milestone of that title and target) is not recorded again: its \
+                line answers `ALREADY_PRESENT`, and its ref names the recorded fact. Every fact recorded cites \
+                the job and its line among its sources.""";
+    }
+
+    @Override
+    public String example() {
+        return """
+                {"kind": "country", "code": "XK", "alpha3": "XKX", "name": "Kosovo", "startedOn": "2008-02-17"}
+                {"kind": "event", "countries": ["US", "XK"], "type": "ESTABLISHED", "date": "2008-02-18"}
+                {"kind": "diplomat", "ref": "d1", "name": "Tina Kaidanow", "country": "US", "title": "Ambassador"}
+                {"kind": "mission", "ref": "m1", "sendingCountry": "US", "receivingCountry": "XK", "type": "LIAISON_OFFICE", "city": "Pristina", "openedOn": "2008-02-18", "closedOn": "2008-04-08"}
+                {"kind": "mission", "ref": "m2", "sendingCountry": "US", "receivingCountry": "XK", "type": "EMBASSY", "city": "Pristina", "openedOn": "2008-04-08"}
+                {"kind": "head", "missionRef": "m2", "diplomatRef": "d1", "rank": "AMBASSADOR", "agrementOn": "2008-07-01", "startedOn": "2008-07-11", "endedOn": "2009-12-01"}
+                """;
+    }
+
+    @Override
+    public int check(ImportInput input) throws IOException {
+        int[] rows = {0};
+        input.lines((number, text) -> {
+            if (text.isBlank()) {
+                return;
+            }
+            JsonNode node;
+            try {
+                node = json.readTree(text);
+            } catch (JacksonException e) {
+                throw new InvalidInputException("body", "line " + number + " is not JSON: " + e.getOriginalMessage());
+            }
+            if (!node.isObject()) {
+                throw new InvalidInputException("body", "line " + number + " is not a JSON object");
+            }
+            rows[0]++;
+        });
+        return rows[0];
+    }
+
+    @Override
+    public void run(ImportInput input, ImportRun run) throws IOException {
+        input.lines((number, text) -> {
+            if (!text.isBlank()) {
+                run.row(number, row -> importLine(json.readTree(text), run, row));
+            }
+        });
+    }
+
+    private void importLine(JsonNode line, ImportRun run, RowResult row) {
+        String kind = line.path("kind").isString() ? line.path("kind").asString() : null;
+        if (kind == null || !KINDS.contains(kind)) {
+            throw new InvalidInputException("kind", "must be one of " + String.join(", ", KINDS));
+        }
+        Source source = run.source(row.line());
+        switch (kind) {
+            case "country" -> country(parse(line, NdjsonLines.CountryLine.class), source, row);
+            case "diplomat" -> diplomat(parse(line, NdjsonLines.DiplomatLine.class), source, run, row);
+            case "event" -> event(parse(line, NdjsonLines.EventLine.class), source, row);
+            case "mission" -> mission(parse(line, NdjsonLines.MissionLine.class), source, run, row);
+            case "head" -> head(parse(line, NdjsonLines.HeadLine.class), source, run, row);
+            case "accreditation" -> accreditation(parse(line, NdjsonLines.AccreditationLine.class), source, run, row);
+            case "meeting" -> meeting(parse(line, NdjsonLines.MeetingLine.class), source, run, row);
+            default -> milestone(parse(line, NdjsonLines.MilestoneLine.class), source, run, row);
+        }
+    }
+
+    private void country(NdjsonLines.CountryLine line, Source source, RowResult row) {
+        Optional<Country> known = countries.find(line.code()).or(() -> countries.find(line.alpha3()));
+        if (known.isPresent()) {
+            row.found("country", known.get().code().value());
+            return;
+        }
+        if (line.startedOn() != null && line.endedOn() != null && line.endedOn().isBefore(line.startedOn())) {
+            throw new InvalidInputException("endedOn", "must not be before startedOn (" + line.startedOn() + ")");
+        }
+        Country country = countries.create(line.code(), line.alpha3(), line.numeric(), line.name(),
+                new Lifetime(line.startedOn(), line.endedOn()), with(line.sources(), source));
+        row.created("country", country.code().value());
+    }
+
+    private void diplomat(NdjsonLines.DiplomatLine line, Source source, ImportRun run, RowResult row) {
+        CountryCode country = countries.reference(line.country(), "country");
+        Optional<Diplomat> known = diplomats.findSame(line.name(), country);
+        long id;
+        if (known.isPresent()) {
+            id = known.get().id();
+            row.found("diplomat", id);
+        } else {
+            id = diplomats.create(new DiplomatDescription(line.name(), line.country(), line.title(),
+                    line.organization(), with(line.sources(), source))).id();
+            row.created("diplomat", id);
+        }
+        define(run, line.ref(), "diplomat", id);
+    }
+
+    private void event(NdjsonLines.EventLine line, Source source, RowResult row) {
+        RelationPair pair = pair(line.countries());
+        FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
+        Optional<? extends EventFact> known = relations.history(pair).events().stream()
+                .filter(event -> event.type() == line.type() && event.date().equals(date.date())).findFirst();
+        if (known.isPresent()) {
+            row.found("event", known.get().id());
+            return;
+        }
+        RecordedEvent recorded = relations.record(pair, line.type(), date, line.note(), with(line.sources(), source));
+        row.created("event", recorded.event().id());
+    }
+
+    private void mission(NdjsonLines.MissionLine line, Source source, ImportRun run, RowResult row) {
+        if (line.closedOn() != null && line.openedOn() == null) {
+            throw new InvalidInputException("closedOn", "needs openedOn: only an open mission closes");
+        }
+        CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
+        CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
+        FuzzyDate opened = line.openedOn() == null ? null : FuzzyDate.of(line.openedOn(), line.openedPrecision());
+        Optional<MissionFacts> known = missions.findSame(sending, receiving, line.type(), line.city(),
+                opened == null ? null : opened.date());
+        long id;
+        if (known.isPresent()) {
+            id = known.get().id();
+            row.found("mission", id);
+        } else {
+            Mission mission = missions.plan(new MissionService.Plan(line.sendingCountry(), line.receivingCountry(),
+                    line.type(), line.city(), line.plannedOpening(), line.protectingPower(), with(line.sources(), source)));
+            id = mission.id();
+            if (opened != null) {
+                missions.open(id, opened);
+            }
+            if (line.closedOn() != null) {
+                missions.close(id, FuzzyDate.of(line.closedOn(), line.closedPrecision()), line.closingReason());
+            }
+            row.created("mission", id);
+        }
+        define(run, line.ref(), "mission", id);
+    }
+
+    private void head(NdjsonLines.HeadLine line, Source source, ImportRun run, RowResult row) {
+        long missionId = reference(run, line.missionRef(), line.missionId(), "mission", "missionRef", "missionId");
+        long diplomatId = reference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef", "diplomatId");
+        Optional<Long> known = missions.findHead(missionId, diplomatId, line.startedOn()).map(head -> head.id());
+        if (known.isPresent()) {
+            row.found("head", known.get());
+            return;
+        }
+        HeadOfMission head = missions.appoint(missionId, new MissionService.Appointment(diplomatId, line.rank(),
+                line.agrementOn(), line.startedOn(), line.endedOn(), with(line.sources(), source)));
+        row.created("head", head.id());
+    }
+
+    private void accreditation(NdjsonLines.AccreditationLine line, Source source, ImportRun run, RowResult row) {
+        CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
+        CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
+        RelationPair pair = RelationPair.of(sending, receiving);
+        Optional<Accreditation> known = accreditations.findSame(sending, receiving, line.level(), line.from());
+        if (known.isPresent()) {
+            row.found("accreditation", known.get().id());
+            return;
+        }
+        Long resident = optionalReference(run, line.residentMissionRef(), line.residentMissionId(), "mission",
+                "residentMissionRef", "residentMissionId");
+        Long diplomat = optionalReference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef",
+                "diplomatId");
+        if (line.to() != null && line.to().isBefore(line.from())) {
+            throw new InvalidInputException("to", "must not be before from (" + line.from() + ")");
+        }
+        Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(sending, line.level(),
+                FuzzyDate.of(line.from(), line.datePrecision()),
+                line.to() == null ? null : FuzzyDate.of(line.to(), line.toPrecision()), resident, diplomat,
+                with(line.sources(), source)));
+        row.created("accreditation", accreditation.id());
+    }
+
+    private void meeting(NdjsonLines.MeetingLine line, Source source, ImportRun run, RowResult row) {
+        List<MeetingDraft.Attendee> attendees = new ArrayList<>();
+        for (int i = 0; i < line.participants().size(); i++) {
+            NdjsonLines.Participant participant = line.participants().get(i);
+            attendees.add(new MeetingDraft.Attendee(reference(run, participant.diplomatRef(), participant.diplomatId(),
+                    "diplomat", "participants[" + i + "].diplomatRef", "participants[" + i + "].diplomatId"),
+                    participant.title()));
+        }
+        CountryCode country = countries.reference(line.country(), "country");
+        FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
+        Optional<Long> known = meetings.findSame(date.date(), country,
+                attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList());
+        if (known.isPresent()) {
+            row.found("meeting", known.get());
+            return;
+        }
+        MeetingDetails meeting = meetings.record(new MeetingDraft(line.date(), line.datePrecision(), line.city(),
+                line.country(), line.title(), line.summary(), line.outcomes(), attendees, with(line.sources(), source)));
+        row.created("meeting", meeting.id());
+    }
+
+    private void milestone(NdjsonLines.MilestoneLine line, Source source, ImportRun run, RowResult row) {
+        RelationPair pair = pair(line.countries());
+        Optional<MilestoneView> known = milestones.findSame(pair, line.title(), line.target());
+        if (known.isPresent()) {
+            row.found("milestone", known.get().id());
+            return;
+        }
+        Long missionId = optionalReference(run, line.missionRef(), line.missionId(), "mission", "missionRef",
+                "missionId");
+        MilestoneView milestone = milestoneService.plan(pair, new MilestoneService.Plan(line.title(), line.target(),
+                missionId, with(line.sources(), source)));
+        if (line.achievedOn() != null) {
+            milestone = milestoneService.achieve(milestone.id(), line.achievedOn());
+        }
+        row.created("milestone", milestone.id());
+    }
+
+    private RelationPair pair(List<String> codes) {
+        return RelationPair.of(countries.reference(codes.get(0), "countries[0]"),
+                countries.reference(codes.get(1), "countries[1]"));
+    }
+
+    /** The id a line gives for a fact, by ref to an earlier line or by id; one of the two is required. */
+    private static long reference(ImportRun run, String ref, Long id, String kind, String refField, String idField) {
+        Long found = optionalReference(run, ref, id, kind, refField, idField);
+        if (found == null) {
+            throw new InvalidInputException(refField, "or " + idField + " is required");
+        }
+        return found;
+    }
+
+    private static Long optionalReference(ImportRun run, String ref, Long id, String kind, String refField,
+            String idField) {
+        if (ref != null && id != null) {
+            throw new InvalidInputException(refField, "and " + idField + " both name the " + kind + "; give one");
+        }
+        if (ref == null) {
+            return id;
+        }
+        return run.ref(ref, kind).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
+                refField + " names no " + kind + " of an earlier line: '" + ref + "'."));
+    }
+
+    private static void define(ImportRun run, String ref, String kind, long id) {
+        if (ref != null && !ref.isBlank()) {
+            run.defineRef(ref, kind, id);
+        }
+    }
+
+    /** The line's own sources, and the import's. */
+    private static List<Source> with(List<Source> sources, Source importSource) {
+        List<Source> all = new ArrayList<>(sources == null ? List.of() : sources);
+        all.add(importSource);
+        return all;
+    }
+
+    /**
+     * The line as the record of its kind, checked as the API checks a request body.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) naming the first field that is wrong
+     */
+    private <T> T parse(JsonNode line, Class<T> type) {
+        T parsed;
+        try {
+            parsed = json.treeToValue(line, type);
+        } catch (DatabindException e) {
+            String field = e.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
+                    : "[" + ref.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("line");
+            throw new InvalidInputException(field, "is invalid: " + e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(parsed);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<T> first = violations.stream()
+                    .min(Comparator.comparing(violation -> violation.getPropertyPath().toString())).orElseThrow();
+            throw new InvalidInputException(first.getPropertyPath().toString(), first.getMessage());
+        }
+        return parsed;
+    }
+}

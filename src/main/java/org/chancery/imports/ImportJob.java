@@ -1,0 +1,18 @@
+package org.chancery.imports;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** An import job as it stands: its status, its progress and the count of each outcome so far. */
+public record ImportJob(long id, String format, ImportStatus status, String createdBy, Instant startedAt,
+        Instant finishedAt, int rowsTotal, int rowsDone, Map<ImportOutcome, Integer> outcomes, String error) {
+
+    public ImportJob {
+        Map<ImportOutcome, Integer> all = new EnumMap<>(ImportOutcome.class);
+        for (ImportOutcome outcome : ImportOutcome.values()) {
+            all.put(outcome, outcomes.getOrDefault(outcome, 0));
+        }
+        outcomes = all;
+    }
+}

@@ -1,0 +1,238 @@
+package org.chancery.imports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tables of the import jobs, read and written with plain JDBC in the caller's transaction: a
+ * job, its row reports and progress, its staged rows and refs.
+ */
+@Component
+class ImportJobs {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<FactRef>> FACTS = new TypeReference<>() {
+    };
+
+    private static final String JOB_COLUMNS = """
+            select id, format, status, created_by, started_at, finished_at, rows_total, rows_done, imported, merged,
+                   already_present, no_fact, rejected, error from import_job""";
+
+    /** When jobs ran and last showed progress: real time, whatever clock says what day it is. */
+    private final Clock clock = Clock.systemUTC();
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    ImportJobs(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /**
+     * Records a job that starts running, with its lease.
+     *
+     * @return empty if another job holds the running slot
+     */
+    Optional<ImportJob> start(String format, String user, int rowsTotal) {
+        long id = jdbc.sql("select nextval('import_job_seq')").query(Long.class).single();
+        OffsetDateTime now = now();
+        try {
+            jdbc.sql("""
+                    insert into import_job (id, format, status, created_by, started_at, heartbeat_at, rows_total,
+                        rows_done, imported, merged, already_present, no_fact, rejected, running_slot)
+                    values (:id, :format, 'RUNNING', :user, :now, :now, :total, 0, 0, 0, 0, 0, 0, 'RUNNING')""")
+                    .param("id", id).param("format", format).param("user", user).param("now", now)
+                    .param("total", rowsTotal).update();
+        } catch (DuplicateKeyException running) {
+            return Optional.empty();
+        }
+        jdbc.sql("insert into import_lease (job_id) values (:id)").param("id", id).update();
+        return find(id);
+    }
+
+    Optional<ImportJob> find(long id) {
+        return jdbc.sql(JOB_COLUMNS + " where id = :id").param("id", id).query(ImportJobs::job).optional();
+    }
+
+    Page<ImportJob> page(Pageable pageable) {
+        List<ImportJob> jobs = jdbc.sql(JOB_COLUMNS + " order by id desc offset " + pageable.getOffset()
+                + " rows fetch next " + pageable.getPageSize() + " rows only").query(ImportJobs::job).list();
+        return PageableExecutionUtils.getPage(jobs, pageable,
+                () -> jdbc.sql("select count(*) from import_job").query(Long.class).single());
+    }
+
+    /** Whether a job of the format has succeeded. */
+    boolean succeeded(String format) {
+        return jdbc.sql("select count(*) from import_job where format = :format and status = 'SUCCEEDED'")
+                .param("format", format).query(Long.class).single() > 0;
+    }
+
+    /** The job that holds the running slot, if any. */
+    Optional<ImportJob> running() {
+        return jdbc.sql(JOB_COLUMNS + " where running_slot = 'RUNNING'").query(ImportJobs::job).optional();
+    }
+
+    /** Writes row reports and advances the job's progress and counts by them. */
+    void report(long jobId, List<RowReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = reports.stream().map(r -> new Object[] {jobId, r.line(), r.outcome().name(), r.code(),
+                truncate(r.detail(), 4000), r.flags().isEmpty() ? null : JSON.writeValueAsString(r.flags()),
+                r.facts().isEmpty() ? null : JSON.writeValueAsString(r.facts())}).toList();
+        batches.batchUpdate("insert into import_row (job_id, line, outcome, code, detail, flags, facts) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.BIGINT, Types.INTEGER, Types.VARCHAR,
+                        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
+        reports.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
+        jdbc.sql("""
+                update import_job set rows_done = rows_done + :done, imported = imported + :imported,
+                    merged = merged + :merged, already_present = already_present + :present,
+                    no_fact = no_fact + :none, rejected = rejected + :rejected, heartbeat_at = :now
+                where id = :id""")
+                .param("done", reports.size()).param("imported", counts.getOrDefault(ImportOutcome.IMPORTED, 0))
+                .param("merged", counts.getOrDefault(ImportOutcome.MERGED, 0))
+                .param("present", counts.getOrDefault(ImportOutcome.ALREADY_PRESENT, 0))
+                .param("none", counts.getOrDefault(ImportOutcome.NO_FACT, 0))
+                .param("rejected", counts.getOrDefault(ImportOutcome.REJECTED, 0))
+                .param("now", now()).param("id", jobId).update();
+    }
+
+    /** Marks the job alive (a format that works long on one step calls it through its run). */
+    void heartbeat(long jobId) {
+        jdbc.sql("update import_job set heartbeat_at = :now where id = :id").param("now", now()).param("id", jobId)
+                .update();
+    }
+
+    /** Ends a running job, frees the running slot and drops what it kept while running. */
+    void finish(long jobId, ImportStatus status, String error) {
+        jdbc.sql("""
+                update import_job set status = :status, finished_at = :now, error = :error, running_slot = null
+                where id = :id and status = 'RUNNING'""")
+                .param("status", status.name()).param("now", now()).param("error", truncate(error, 2000))
+                .param("id", jobId).update();
+        jdbc.sql("delete from import_staged_row where job_id = :id").param("id", jobId).update();
+        jdbc.sql("delete from import_ref where job_id = :id").param("id", jobId).update();
+    }
+
+    /**
+     * Jobs whose lease nobody holds (their server stopped), among those running longer than
+     * {@code quietSeconds} without a sign of life: locked here so that no other instance takes them too.
+     */
+    List<Long> abandoned(long quietSeconds) {
+        return jdbc.sql("""
+                select l.job_id from import_lease l
+                where l.job_id in (select j.id from import_job j where j.heartbeat_at < :quiet)
+                for update skip locked""")
+                .param("quiet", now().minusSeconds(quietSeconds)).query(Long.class).list();
+    }
+
+    void release(long jobId) {
+        jdbc.sql("delete from import_lease where job_id = :id").param("id", jobId).update();
+    }
+
+    /** Keeps input rows to be processed in the order of their sort keys, in one batch. */
+    void stage(long jobId, List<StagedRow> rows) {
+        batches.batchUpdate("insert into import_staged_row (job_id, sort_key, line, payload) values (?, ?, ?, ?)",
+                rows.stream().map(r -> new Object[] {jobId, r.sortKey(), r.line(), r.payload()}).toList(),
+                new int[] {Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR});
+    }
+
+    /** The staged rows after {@code afterKey} (null: from the first), in sort key order, at most {@code limit}. */
+    List<StagedRow> staged(long jobId, String afterKey, int limit) {
+        return jdbc.sql("select sort_key, line, payload from import_staged_row where job_id = :job"
+                        + (afterKey == null ? "" : " and sort_key > :after")
+                        + " order by sort_key fetch first " + limit + " rows only")
+                .param("job", jobId).params(afterKey == null ? Map.of() : Map.of("after", afterKey))
+                .query((row, n) -> new StagedRow(row.getString(1), row.getInt(2), row.getString(3))).list();
+    }
+
+    void defineRef(long jobId, String ref, String kind, long factId) {
+        jdbc.sql("delete from import_ref where job_id = :job and ref = :ref").param("job", jobId).param("ref", ref)
+                .update();
+        jdbc.sql("insert into import_ref (job_id, ref, kind, fact_id) values (:job, :ref, :kind, :fact)")
+                .param("job", jobId).param("ref", ref).param("kind", kind).param("fact", factId).update();
+    }
+
+    /** The id of the fact of {@code kind} that {@code ref} names in this job, if a line defined it. */
+    Optional<Long> ref(long jobId, String ref, String kind) {
+        return jdbc.sql("select fact_id from import_ref where job_id = :job and ref = :ref and kind = :kind")
+                .param("job", jobId).param("ref", ref).param("kind", kind).query(Long.class).optional();
+    }
+
+    Page<RowReport> rows(long jobId, ImportOutcome outcome, String flag, Pageable pageable) {
+        String where = " where job_id = :job" + (outcome == null ? "" : " and outcome = :outcome")
+                + (flag == null ? "" : " and flags like :flag");
+        List<RowReport> rows = bind(jdbc.sql("select line, outcome, code, detail, flags, facts from import_row" + where
+                + " order by line offset " + pageable.getOffset() + " rows fetch next " + pageable.getPageSize()
+                + " rows only"), jobId, outcome, flag).query(ImportJobs::row).list();
+        return PageableExecutionUtils.getPage(rows, pageable,
+                () -> bind(jdbc.sql("select count(*) from import_row" + where), jobId, outcome, flag)
+                        .query(Long.class).single());
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, long jobId, ImportOutcome outcome,
+            String flag) {
+        statement = statement.param("job", jobId);
+        if (outcome != null) {
+            statement = statement.param("outcome", outcome.name());
+        }
+        if (flag != null) {
+            statement = statement.param("flag", "%\"" + flag + "\"%");
+        }
+        return statement;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static ImportJob job(ResultSet row, int number) throws SQLException {
+        Map<ImportOutcome, Integer> outcomes = new EnumMap<>(ImportOutcome.class);
+        outcomes.put(ImportOutcome.IMPORTED, row.getInt(9));
+        outcomes.put(ImportOutcome.MERGED, row.getInt(10));
+        outcomes.put(ImportOutcome.ALREADY_PRESENT, row.getInt(11));
+        outcomes.put(ImportOutcome.NO_FACT, row.getInt(12));
+        outcomes.put(ImportOutcome.REJECTED, row.getInt(13));
+        return new ImportJob(row.getLong(1), row.getString(2), ImportStatus.valueOf(row.getString(3)), row.getString(4),
+                instant(row, 5), instant(row, 6), row.getInt(7), row.getInt(8), outcomes, row.getString(14));
+    }
+
+    private static RowReport row(ResultSet row, int number) throws SQLException {
+        String flags = row.getString(5);
+        String facts = row.getString(6);
+        return new RowReport(row.getInt(1), ImportOutcome.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                flags == null ? List.of() : JSON.readValue(flags, STRINGS),
+                facts == null ? List.of() : JSON.readValue(facts, FACTS));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,15 @@
+package org.chancery.imports;
+
+/** What became of one input row. */
+public enum ImportOutcome {
+    /** The row's facts were recorded. */
+    IMPORTED,
+    /** The row continues the fact of an earlier row (or repeats what an earlier row recorded). */
+    MERGED,
+    /** Every fact of the row was already recorded (a file imported again). */
+    ALREADY_PRESENT,
+    /** The row records no fact (nothing to record, or what is needed to record it is not known). */
+    NO_FACT,
+    /** The row breaks a rule or is malformed; it changed nothing. */
+    REJECTED
+}

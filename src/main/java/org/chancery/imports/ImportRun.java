@@ -1,0 +1,175 @@
+package org.chancery.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.chancery.shared.AlreadyExistsException;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.Source;
+import org.chancery.shared.VersionMismatchException;
+import org.chancery.shared.web.ProblemCode;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One job as its format runs it: each row's work in a transaction of its own, written together with
+ * the row's report and the job's progress, so that after a stop the job's counts are exactly the
+ * rows reported, and a run of the same file again finds what the stopped one recorded.
+ */
+public final class ImportRun {
+
+    /** Staged rows read from the database at a time. */
+    private static final int STAGED_PAGE = 500;
+
+    private final ImportJob job;
+    private final String jobUrl;
+    private final ImportJobs jobs;
+    private final TransactionTemplate transactions;
+    private final List<StagedRow> toStage = new ArrayList<>();
+
+    ImportRun(ImportJob job, String jobUrl, ImportJobs jobs, TransactionTemplate transactions) {
+        this.job = job;
+        this.jobUrl = jobUrl;
+        this.jobs = jobs;
+        this.transactions = transactions;
+    }
+
+    public long jobId() {
+        return job.id();
+    }
+
+    /** The user who started the job. */
+    public String user() {
+        return job.createdBy();
+    }
+
+    /**
+     * The source every fact a row records carries, where the format has no dataset of its own to
+     * cite: this job and the row's line.
+     */
+    public Source source(int line) {
+        return new Source(jobUrl, "Chancery", "Import " + job.id() + " (" + job.format() + "), line " + line, null);
+    }
+
+    /** A row's work: it records facts through the services and says what it did. */
+    @FunctionalInterface
+    public interface RowWork {
+        void apply(RowResult row);
+    }
+
+    /**
+     * Runs a row's work in a transaction of its own and reports it in the same transaction. A row
+     * the rules refuse, or that is malformed, changes nothing: its work is rolled back and it is
+     * reported {@code REJECTED} with the code and detail the API would have answered.
+     */
+    public RowReport row(int line, RowWork work) {
+        RowResult result = new RowResult(line);
+        try {
+            return transactions.execute(status -> {
+                work.apply(result);
+                RowReport report = result.report();
+                jobs.report(job.id(), List.of(report));
+                return report;
+            });
+        } catch (RuntimeException refused) {
+            String[] problem = problem(refused);
+            RowReport report = RowReport.rejected(line, problem[0], problem[1], result.flags());
+            transactions.executeWithoutResult(status -> jobs.report(job.id(), List.of(report)));
+            return report;
+        }
+    }
+
+    /**
+     * Reports rows whose work the format did itself, in the caller's transaction if there is one
+     * (a batch of rows and their facts written together), else in one of its own.
+     */
+    public void report(List<RowReport> reports) {
+        transactions.executeWithoutResult(status -> jobs.report(job.id(), reports));
+    }
+
+    /** Runs work in the transaction of the rows it writes (see {@link #report}). */
+    public void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
+    }
+
+    /** Keeps an input row to be processed later, in the order of {@code sortKey} (unique within the job). */
+    public void stage(String sortKey, int line, String payload) {
+        toStage.add(new StagedRow(sortKey, line, payload));
+        if (toStage.size() == STAGED_PAGE) {
+            flushStaged();
+        }
+    }
+
+    /** Hands the staged rows over in the order of their sort keys, a page at a time. */
+    public void staged(Consumer<StagedRow> handler) {
+        flushStaged();
+        String after = null;
+        List<StagedRow> page;
+        do {
+            String from = after;
+            page = transactions.execute(status -> jobs.staged(job.id(), from, STAGED_PAGE));
+            page.forEach(handler);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).sortKey();
+            }
+        } while (page.size() == STAGED_PAGE);
+    }
+
+    /** Remembers, for later rows of this job, the fact a row's {@code ref} names (in the row's transaction). */
+    public void defineRef(String ref, String kind, long factId) {
+        jobs.defineRef(job.id(), ref, kind, factId);
+    }
+
+    /** The id of the fact of {@code kind} that an earlier row named {@code ref}. */
+    public Optional<Long> ref(String ref, String kind) {
+        return jobs.ref(job.id(), ref, kind);
+    }
+
+    private void flushStaged() {
+        if (!toStage.isEmpty()) {
+            List<StagedRow> rows = List.copyOf(toStage);
+            transactions.executeWithoutResult(status -> jobs.stage(job.id(), rows));
+            toStage.clear();
+        }
+    }
+
+    /**
+     * The code and detail the API answers for an exception a write threw.
+     *
+     * @throws RuntimeException the exception itself when it is not a refusal of the input (a fault
+     *         of the server or the database: the job cannot go on)
+     */
+    static String[] problem(RuntimeException e) {
+        if (e instanceof RuleViolationException rule) {
+            return new String[] {rule.rule().code(), "Rule " + rule.rule().id() + ": " + rule.getMessage()};
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return new String[] {ProblemCode.VALIDATION_FAILED.name(), invalid.getMessage()};
+        }
+        if (e instanceof NotFoundException notFound) {
+            return new String[] {ProblemCode.NOT_FOUND.name(), notFound.getMessage()};
+        }
+        if (e instanceof AlreadyExistsException exists) {
+            return new String[] {ProblemCode.ALREADY_EXISTS.name(), exists.getMessage()};
+        }
+        if (e instanceof VersionMismatchException mismatch) {
+            return new String[] {ProblemCode.VERSION_MISMATCH.name(), mismatch.getMessage()};
+        }
+        if (e instanceof DataIntegrityViolationException) {
+            return new String[] {Rule.R20_CONFLICTS_WITH_RECORDED_FACTS.code(),
+                    "The write conflicts with recorded facts (a constraint of the database refused it)."};
+        }
+        if (e instanceof ConcurrencyFailureException || e instanceof PessimisticLockingFailureException) {
+            return new String[] {ProblemCode.CONCURRENT_MODIFICATION.name(),
+                    "A concurrent write held the facts this row changes for too long; run the file again."};
+        }
+        throw e;
+    }
+}

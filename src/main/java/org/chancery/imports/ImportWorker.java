@@ -1,0 +1,153 @@
+package org.chancery.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs import jobs in the background, one at a time, each as the user who started it. While a job
+ * runs, its worker holds a row lock on the job's lease in a transaction of its own: a job whose lease
+ * another instance can lock belongs to a server that stopped, and {@link #recoverAbandoned} fails it
+ * (after it has shown no progress for a few seconds, so that a job just started is never taken for
+ * one). What a failed job imported stays; running its file again completes it.
+ */
+@Component
+class ImportWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+
+    /** A job that has shown no progress for this long, and whose lease is free, was abandoned. */
+    private static final long QUIET_SECONDS = 5;
+
+    static final String ABANDONED = "The server stopped while the job ran; what it imported stays. Run the file "
+            + "again to complete it: what is already there answers ALREADY_PRESENT.";
+
+    private final ImportJobs jobs;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "chancery-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportWorker(ImportJobs jobs, DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.jobs = jobs;
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Runs the job in the background. */
+    Future<?> submit(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
+        return executor.submit(() -> run(job, format, input, jobUrl));
+    }
+
+    /** Runs the job on this thread, to its end. */
+    void run(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
+        var previous = SecurityContextHolder.getContext();
+        try (Connection lease = dataSource.getConnection()) {
+            lease.setAutoCommit(false);
+            hold(lease, job.id());
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    job.createdBy(), null, AuthorityUtils.NO_AUTHORITIES));
+            ImportStatus status = ImportStatus.SUCCEEDED;
+            String error = null;
+            try {
+                format.run(input, new ImportRun(job, jobUrl, jobs, transactions));
+                log.info("Import {} ({}) succeeded", job.id(), job.format());
+            } catch (IOException | RuntimeException e) {
+                status = ImportStatus.FAILED;
+                error = e instanceof IOException ? "The file could not be read: " + e.getMessage()
+                        : "The job could not go on: an unexpected error occurred; it has been logged. What it imported "
+                                + "stays; running the file again completes it.";
+                log.error("Import {} ({}) failed", job.id(), job.format(), e);
+            } finally {
+                finish(job.id(), status, error);
+                try (PreparedStatement release = lease.prepareStatement("delete from import_lease where job_id = ?")) {
+                    release.setLong(1, job.id());
+                    release.executeUpdate();
+                }
+                lease.commit();
+            }
+        } catch (SQLException e) {
+            log.error("Import {} lost its database connection", job.id(), e);
+            finish(job.id(), ImportStatus.FAILED, "The job lost its database connection: " + e.getMessage());
+        } finally {
+            SecurityContextHolder.setContext(previous);
+            delete(input.file());
+        }
+    }
+
+    private void finish(long jobId, ImportStatus status, String error) {
+        try {
+            transactions.executeWithoutResult(tx -> jobs.finish(jobId, status, error));
+        } catch (RuntimeException e) {
+            log.error("Import {} could not be marked {}", jobId, status, e);
+        }
+    }
+
+    private static void hold(Connection lease, long jobId) throws SQLException {
+        try (PreparedStatement lock = lease.prepareStatement("select job_id from import_lease where job_id = ? for update")) {
+            lock.setLong(1, jobId);
+            try (ResultSet locked = lock.executeQuery()) {
+                if (!locked.next()) {
+                    throw new SQLException("the lease of import " + jobId + " is gone");
+                }
+            }
+        }
+    }
+
+    /** Fails the jobs whose server stopped while they ran (at start-up, then every few seconds). */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
+    void recoverAbandoned() {
+        try {
+            transactions.executeWithoutResult(tx -> {
+                List<Long> abandoned = jobs.abandoned(QUIET_SECONDS);
+                for (long jobId : abandoned) {
+                    jobs.finish(jobId, ImportStatus.FAILED, ABANDONED);
+                    jobs.release(jobId);
+                    log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not look for abandoned imports: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the spooled import {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.chancery.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.chancery.shared.ConflictException;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.NotFoundException;
+import org.chancery.shared.PayloadTooLargeException;
+import org.chancery.shared.web.ProblemCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts import jobs and answers what they did. A file is spooled to disk as it arrives (at most
+ * {@code chancery.imports.max-size}, UTF-8 checked on the way) and checked as a whole by its format
+ * before the job starts; then the job runs in the background ({@link ImportWorker}) and the request
+ * is answered at once. One job runs at a time, across instances.
+ */
+@Service
+@EnableConfigurationProperties(ImportProperties.class)
+public class Imports {
+
+    private static final Logger log = LoggerFactory.getLogger(Imports.class);
+
+    private final Map<String, ImportFormat> formats;
+    private final ImportJobs jobs;
+    private final ImportWorker worker;
+    private final ImportProperties properties;
+    private final TransactionTemplate transactions;
+
+    Imports(List<ImportFormat> formats, ImportJobs jobs, ImportWorker worker, ImportProperties properties,
+            PlatformTransactionManager transactionManager) {
+        this.formats = formats.stream().sorted(Comparator.comparing(ImportFormat::name))
+                .collect(Collectors.toMap(ImportFormat::name, Function.identity(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+        this.jobs = jobs;
+        this.worker = worker;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** The formats, by name. */
+    public List<ImportFormat> formats() {
+        return List.copyOf(formats.values());
+    }
+
+    /**
+     * The format a request names.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) on {@code format} if there is none by that name
+     */
+    public ImportFormat format(String name) {
+        ImportFormat format = name == null ? null : formats.get(name.trim());
+        if (format == null) {
+            throw new InvalidInputException("format", "must be one of " + String.join(", ", formats.keySet()));
+        }
+        return format;
+    }
+
+    /**
+     * Starts a job that imports {@code body} in {@code format} for {@code user}, and answers it at
+     * once, {@code RUNNING}. {@code baseUrl} (the server's, as the client called it) makes the job's
+     * address, which facts cite where the format has no dataset of its own.
+     *
+     * @throws PayloadTooLargeException if the body is larger than the configured size
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if the body is not UTF-8 text or not of
+     *         the format as a whole; nothing is recorded
+     * @throws ConflictException {@code IMPORT_RUNNING} if another job runs
+     */
+    public ImportJob start(ImportFormat format, InputStream body, long declaredLength, String user, String baseUrl)
+            throws IOException {
+        Started started = prepare(format, body, declaredLength, user);
+        worker.submit(started.job(), format, started.input(), baseUrl + "/api/imports/" + started.job().id());
+        return started.job();
+    }
+
+    /**
+     * Imports a file on the calling thread, to its end, as {@link #start} does in the background
+     * (the {@code history} profile loads its data so at start-up).
+     *
+     * @return the job, ended
+     */
+    public ImportJob runNow(ImportFormat format, InputStream body, String user, String baseUrl) throws IOException {
+        Started started = prepare(format, body, -1, user);
+        worker.run(started.job(), format, started.input(), baseUrl + "/api/imports/" + started.job().id());
+        return get(started.job().id());
+    }
+
+    /** Whether a job of the format has ever succeeded. */
+    public boolean succeededOnce(String format) {
+        return Boolean.TRUE.equals(transactions.execute(status -> jobs.succeeded(format)));
+    }
+
+    private record Started(ImportJob job, ImportInput input) {
+    }
+
+    private Started prepare(ImportFormat format, InputStream body, long declaredLength, String user)
+            throws IOException {
+        long max = properties.maxSize().toBytes();
+        if (declaredLength > max) {
+            throw tooLarge(max);
+        }
+        ImportInput input = spool(body, max);
+        try {
+            int rows;
+            try {
+                rows = format.check(input);
+            } catch (ImportInput.CsvSyntaxException e) {
+                throw new InvalidInputException("body", e.getMessage());
+            }
+            recoverAbandoned();
+            ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows)).orElseThrow(() ->
+                    new ConflictException(ProblemCode.IMPORT_RUNNING.name(), "Import " + transactions.execute(
+                            status -> jobs.running()).map(running -> running.id() + " (" + running.format() + ", "
+                                    + running.rowsDone() + " of " + running.rowsTotal() + " rows done)").orElse("")
+                            + " is running; one import runs at a time."));
+            return new Started(job, input);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(input.file());
+            throw e;
+        }
+    }
+
+    /**
+     * @throws NotFoundException if there is no such job
+     */
+    public ImportJob get(long id) {
+        return transactions.execute(status -> jobs.find(id)).orElseThrow(() -> NotFoundException.of("import", id));
+    }
+
+    /** The jobs, newest first. */
+    public Page<ImportJob> list(Pageable pageable) {
+        return transactions.execute(status -> jobs.page(pageable));
+    }
+
+    /**
+     * A job's row reports in input order, of one outcome and carrying one flag if given.
+     *
+     * @throws NotFoundException if there is no such job
+     */
+    public Page<RowReport> rows(long id, ImportOutcome outcome, String flag, Pageable pageable) {
+        get(id);
+        return transactions.execute(status -> jobs.rows(id, outcome, flag, pageable));
+    }
+
+    /**
+     * Fails the jobs that a stopped server left running (their lease is not held), so that their
+     * file can be run again: at start-up, before a job starts, and regularly (see {@link ImportWorker}).
+     */
+    public void recoverAbandoned() {
+        worker.recoverAbandoned();
+    }
+
+    /** Copies the body to a file of the spool folder, checking its size and that it is UTF-8 on the way. */
+    private ImportInput spool(InputStream body, long max) throws IOException {
+        Files.createDirectories(properties.spoolDir());
+        Path file = Files.createTempFile(properties.spoolDir(), "import-", ".upload");
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 8);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        long total = 0;
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                total += read;
+                if (total > max) {
+                    throw tooLarge(max);
+                }
+                out.write(buffer, 0, read);
+                pending.put(buffer, 0, read).flip();
+                decode(utf8, pending, chars, false, total - pending.remaining());
+                pending.compact();
+            }
+            pending.flip();
+            decode(utf8, pending, chars, true, total - pending.remaining());
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        if (total == 0) {
+            Files.deleteIfExists(file);
+            throw new InvalidInputException("body", "is empty; send the file as the request body");
+        }
+        return new ImportInput(file);
+    }
+
+    private static void decode(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean end, long offset) {
+        while (true) {
+            chars.clear();
+            CoderResult result = decoder.decode(bytes, chars, end);
+            if (result.isError()) {
+                throw new InvalidInputException("body", "is not UTF-8 text (a malformed byte sequence at byte "
+                        + (offset + bytes.position()) + ")");
+            }
+            if (result.isUnderflow()) {
+                break;
+            }
+        }
+        if (end) {
+            chars.clear();
+            if (decoder.flush(chars).isError()) {
+                throw new InvalidInputException("body", "is not UTF-8 text (it ends inside a character)");
+            }
+        }
+    }
+
+    private static PayloadTooLargeException tooLarge(long max) {
+        log.info("Import refused: larger than {} bytes", max);
+        return new PayloadTooLargeException("The file is larger than " + max + " bytes, the most an import takes "
+                + "(chancery.imports.max-size).");
+    }
+}

@@ -1,0 +1,167 @@
+package org.chancery.imports.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.imports.ImportFormat;
+import org.chancery.imports.ImportJob;
+import org.chancery.imports.ImportOutcome;
+import org.chancery.imports.Imports;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.PageRequests;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping(path = "/api/imports", produces = "application/json")
+@Tag(name = "Imports", description = "Bulk loading of real data through the same rules as every other write: a "
+        + "job per file, run in the background, with a report of what became of each row. Jobs and reports name "
+        + "users: reading them needs the EDITOR role.")
+class ImportController {
+
+    static final String START = "startImport";
+
+    private final Imports imports;
+    private final CsvLists csv;
+
+    ImportController(Imports imports, CsvLists csv) {
+        this.imports = imports;
+        this.csv = csv;
+    }
+
+    @PostMapping(consumes = {"text/csv", "application/x-ndjson", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = START, summary = "Start an import job", description = "Role ADMIN. The body is the file, "
+            + "in the format `format` names (its media type, or text/plain or application/octet-stream). The file is "
+            + "checked as a whole at once (400 for a wrong header, text that is not UTF-8, a line that is not JSON; "
+            + "413 above `chancery.imports.max-size`); then the job runs in the background and the answer, 202 with "
+            + "the job, comes at once. One import runs at a time (409 IMPORT_RUNNING). Every row goes through the same "
+            + "services and rules as the API; a row the rules refuse changes nothing and is reported REJECTED with the "
+            + "code and detail the API would have answered. Importing the same file again creates nothing new: its "
+            + "rows answer ALREADY_PRESENT. A job that a stopped server left RUNNING is FAILED after the restart; "
+            + "running the file again completes it.")
+    @ApiResponse(responseCode = "202", description = "The job, RUNNING, with Location /api/imports/{id}")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown format, a body that is empty, not "
+            + "UTF-8 or not of the format (wrong header, a line that is not JSON)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
+    @ApiResponse(responseCode = "409", description = "IMPORT_RUNNING: another import runs")
+    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: above chancery.imports.max-size")
+    @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: a body of another media type than the "
+            + "format's")
+    ResponseEntity<ImportJobResponse> start(
+            @Parameter(description = "kenkel-us-missions, chancery-ndjson, cow-diplomatic-exchange (see "
+                    + "GET /api/imports/formats)", example = "chancery-ndjson") @RequestParam String format,
+            HttpServletRequest request, Principal user) throws IOException, HttpMediaTypeNotSupportedException {
+        ImportFormat importFormat = imports.format(format);
+        MediaType sent = MediaType.parseMediaType(request.getContentType());
+        if (!sent.isCompatibleWith(importFormat.mediaType()) && !sent.isCompatibleWith(MediaType.TEXT_PLAIN)
+                && !sent.isCompatibleWith(MediaType.APPLICATION_OCTET_STREAM)) {
+            throw new HttpMediaTypeNotSupportedException(sent, List.of(importFormat.mediaType(), MediaType.TEXT_PLAIN,
+                    MediaType.APPLICATION_OCTET_STREAM), HttpMethod.POST, "The format " + importFormat.name()
+                    + " takes " + importFormat.mediaType() + ".");
+        }
+        ImportJob job = imports.start(importFormat, request.getInputStream(), request.getContentLengthLong(),
+                user.getName(), ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + job.id()))
+                .body(ImportJobResponse.from(job));
+    }
+
+    @GetMapping
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "listImports", summary = "List import jobs", description = "Role EDITOR. Newest first; "
+            + "fixed order. Also as CSV (every row).")
+    @ApiResponse(responseCode = "200", description = "A page of jobs")
+    @CsvResponse
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    PagedModel<ImportJobResponse> list(@ParameterObject Pageable pageable) {
+        return new PagedModel<>(imports.list(PageRequests.unsorted(pageable)).map(ImportJobResponse::from));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void listCsv(@ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+        PageRequests.unsorted(pageable);
+        csv.write(response, "imports", ImportJobResponse.class,
+                CsvLists.paged(Sort.unsorted(), page -> imports.list(page).map(ImportJobResponse::from)));
+    }
+
+    @GetMapping("/{id}")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "getImport", summary = "Get an import job", description = "Role EDITOR. Its status, "
+            + "rowsDone of rowsTotal while it runs, and the count of each outcome (they add up to rowsDone).")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
+    ImportJobResponse get(@Parameter(example = "4") @PathVariable long id) {
+        return ImportJobResponse.from(imports.get(id));
+    }
+
+    @GetMapping("/{id}/rows")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "listImportRows", summary = "The job's row reports", description = "Role EDITOR. In "
+            + "input order (by line); `outcome` keeps the rows of one outcome, `flag` those carrying a flag "
+            + "(INFERRED_SEVERANCE, GAP, APPROXIMATE_DATE…). Also as CSV (every row).")
+    @ApiResponse(responseCode = "200", description = "A page of row reports")
+    @CsvResponse
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome, paging) or VALIDATION_FAILED")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
+    PagedModel<ImportRowResponse> rows(@Parameter(example = "4") @PathVariable long id,
+            @Parameter(example = "REJECTED") @RequestParam(required = false) ImportOutcome outcome,
+            @Parameter(example = "INFERRED_SEVERANCE") @RequestParam(required = false) String flag,
+            @ParameterObject Pageable pageable) {
+        return new PagedModel<>(imports.rows(id, outcome, flag, PageRequests.unsorted(pageable))
+                .map(ImportRowResponse::from));
+    }
+
+    @Hidden
+    @GetMapping(path = "/{id}/rows", produces = CsvLists.TEXT_CSV)
+    void rowsCsv(@PathVariable long id, @RequestParam(required = false) ImportOutcome outcome,
+            @RequestParam(required = false) String flag, @ParameterObject Pageable pageable,
+            HttpServletResponse response) throws IOException {
+        PageRequests.unsorted(pageable);
+        imports.get(id);
+        csv.write(response, "import-" + id + "-rows", ImportRowResponse.class, CsvLists.paged(Sort.unsorted(),
+                page -> imports.rows(id, outcome, flag, page).map(ImportRowResponse::from)));
+    }
+
+    @GetMapping("/formats")
+    @Operation(operationId = "listImportFormats", summary = "The import formats", description = "Each format's "
+            + "name (for `format`), media type, what its files hold and how their rows become facts, and an example.")
+    @ApiResponse(responseCode = "200", description = "The formats, by name")
+    List<ImportFormatResponse> formats() {
+        return imports.formats().stream().map(ImportFormatResponse::from).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package org.chancery.imports.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import org.chancery.imports.ImportFormat;
+import org.chancery.imports.Imports;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Documents each import format in the OpenAPI description of {@code POST /api/imports}: a section
+ * of the operation's description per format (what its files hold, how their rows become facts), and
+ * the request body as each format's media type with its example file.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportFormatsDocumentation {
+
+    @Bean
+    OperationCustomizer importFormats(Imports imports) {
+        return (operation, handler) -> {
+            if (!ImportController.START.equals(operation.getOperationId())) {
+                return operation;
+            }
+            StringBuilder description = new StringBuilder(operation.getDescription());
+            Map<String, Map<String, Example>> examples = new LinkedHashMap<>();
+            for (ImportFormat format : imports.formats()) {
+                description.append("\n\n## Format `").append(format.name()).append("` (")
+                        .append(format.mediaType()).append(")\n\n").append(format.summary()).append(".\n\n")
+                        .append(format.documentation());
+                examples.computeIfAbsent(format.mediaType().toString(), type -> new LinkedHashMap<>())
+                        .put(format.name(), new Example().summary(format.summary()).value(format.example()));
+            }
+            operation.setDescription(description.toString());
+            Content content = new Content();
+            examples.forEach((type, byFormat) -> content.addMediaType(type, new MediaType()
+                    .schema(new StringSchema().description("the file, as published or as the format says"))
+                    .examples(byFormat)));
+            operation.setRequestBody(new RequestBody().required(true).description("The file to import").content(content));
+            return operation;
+        };
+    }
+}

@@ -1,0 +1,177 @@
+package org.chancery.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * The real Kenkel file (656 ranges of U.S. representation in 216 states, 1816–2024), imported through
+ * the API, and what Chancery then answers, checked against what the file says.
+ */
+@DisplayName("Kenkel's U.S. mission status data, imported and read back as of a day")
+class KenkelImportIntegrationTests extends ApiIntegrationTest {
+
+    private static final String FILE = "/history/mission_status_range_cow_v0.1.csv";
+
+    record Range(int cowCode, LocalDate start, LocalDate end, String status) {
+    }
+
+    private static List<Range> ranges() throws Exception {
+        List<Range> ranges = new ArrayList<>();
+        try (InputStream in = KenkelImportIntegrationTests.class.getResourceAsStream(FILE);
+                MappingIterator<Map<String, String>> rows = CsvMapper.builder().build().readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+            while (rows.hasNextValue()) {
+                Map<String, String> row = rows.nextValue();
+                ranges.add(new Range(Integer.parseInt(row.get("country_code_cow")), LocalDate.parse(row.get("date_start")),
+                        LocalDate.parse(row.get("date_end")), row.get("us_mission_status")));
+            }
+        }
+        return ranges;
+    }
+
+    private JsonNode importTheFile() throws Exception {
+        byte[] file;
+        try (InputStream in = KenkelImportIntegrationTests.class.getResourceAsStream(FILE)) {
+            file = in.readAllBytes();
+        }
+        JsonNode started = json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
+                .contentType("text/csv").content(file).with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isAccepted()));
+        long id = started.get("id").asLong();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (true) {
+            JsonNode job = json(mvc.perform(get("/api/imports/" + id).with(httpBasic("editor", "editor-secret"))));
+            if (!job.get("status").asString().equals("RUNNING")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("import still running").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private long total(String url) throws Exception {
+        return json(getJson(url)).get("page").get("totalElements").asLong();
+    }
+
+    /** The states in which the U.S. had a range of {@code status} covering {@code day}, by COW code. */
+    private static Set<Integer> statesWith(List<Range> ranges, String status, LocalDate day) {
+        Set<Integer> states = new TreeSet<>();
+        for (Range range : ranges) {
+            if (range.status().equals(status) && !range.start().isAfter(day) && !range.end().isBefore(day)) {
+                states.add(range.cowCode());
+            }
+        }
+        return states;
+    }
+
+    @Test
+    void importsEveryRangeThroughTheRulesAndAnswersAsOfADayWhatTheFileSays() throws Exception {
+        clock.setToday(LocalDate.of(2026, 6, 1));
+        JsonNode job = importTheFile();
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("rowsTotal").asInt()).isEqualTo(656);
+        assertThat(job.get("rowsDone").asInt()).isEqualTo(656);
+        JsonNode outcomes = job.get("outcomes");
+        assertThat(outcomes.get("REJECTED").asInt()).isZero();
+        assertThat(outcomes.get("MERGED").asInt()).as("Serbia twice, Vietnam twice, Yemen and Germany once").isEqualTo(6);
+        assertThat(outcomes.get("IMPORTED").asInt() + outcomes.get("MERGED").asInt() + outcomes.get("NO_FACT").asInt()
+                + outcomes.get("ALREADY_PRESENT").asInt()).isEqualTo(656);
+
+        JsonNode cuba1950 = json(getJson("/api/relations/US/CU?asOf=1950-01-01"));
+        assertThat(cuba1950.get("status").asString()).isEqualTo("ESTABLISHED");
+        assertThat(cuba1950.get("since").asString()).isEqualTo("1902-05-27");
+        assertThat(openUsMissions(cuba1950)).containsExactly("EMBASSY");
+        JsonNode cuba1970 = json(getJson("/api/relations/US/CU?asOf=1970-01-01"));
+        assertThat(cuba1970.get("status").asString()).isEqualTo("SEVERED");
+        assertThat(cuba1970.get("since").asString()).isEqualTo("1961-01-03");
+        assertThat(openUsMissions(cuba1970)).isEmpty();
+        JsonNode cuba1990 = json(getJson("/api/relations/US/CU?asOf=1990-01-01"));
+        assertThat(cuba1990.get("status").asString()).isEqualTo("SEVERED");
+        assertThat(openUsMissions(cuba1990)).containsExactly("INTERESTS_SECTION");
+        JsonNode section = cuba1990.get("missions").valueStream()
+                .filter(m -> m.get("type").asString().equals("INTERESTS_SECTION")).findFirst().orElseThrow();
+        assertThat(section.get("openedOn").asString()).isEqualTo("1977-09-01");
+        JsonNode cuba2016 = json(getJson("/api/relations/US/CU?asOf=2016-01-01"));
+        assertThat(cuba2016.get("status").asString()).isEqualTo("ESTABLISHED");
+        assertThat(cuba2016.get("since").asString()).isEqualTo("2015-07-20");
+        assertThat(openUsMissions(cuba2016)).containsExactly("EMBASSY");
+        assertThat(json(getJson("/api/missions/" + section.get("id").asLong())).get("closingReason").asString())
+                .isEqualTo("SUPERSEDED");
+
+        List<Range> ranges = ranges();
+        for (String day : List.of("1816-06-01", "1850-01-01", "1900-01-01", "1925-01-01", "1950-01-01", "1970-01-01",
+                "1990-01-01", "2000-06-30", "2016-01-01", "2024-12-31")) {
+            LocalDate on = LocalDate.parse(day);
+            assertThat(total("/api/missions?sending=US&type=EMBASSY&openOn=" + day)).as("embassies on %s", day)
+                    .isEqualTo(statesWith(ranges, "Embassy", on).size());
+            assertThat(total("/api/missions?sending=US&type=LEGATION&openOn=" + day)).as("legations on %s", day)
+                    .isEqualTo(statesWith(ranges, "Legation", on).size());
+            assertThat(total("/api/missions?sending=US&type=INTERESTS_SECTION&openOn=" + day))
+                    .as("interests sections on %s", day).isEqualTo(statesWith(ranges, "Interests", on).size());
+            assertThat(total("/api/missions?sending=US&type=CONSULATE&openOn=" + day)).as("consulates on %s", day)
+                    .isEqualTo(statesWith(ranges, "Consulate", on).size());
+            assertThat(total("/api/missions?sending=US&type=LIAISON_OFFICE&openOn=" + day)).as("liaison offices on %s", day)
+                    .isEqualTo(statesWith(ranges, "Liaison", on).size());
+        }
+        getJson("/api/countries/XJ").andExpect(status().isOk());
+        assertThat(json(getJson("/api/countries/XJ")).get("endedOn").asString()).isEqualTo("1905-11-17");
+        assertThat(json(getJson("/api/relations/US/DD?asOf=1980-01-01")).get("status").asString())
+                .isEqualTo("ESTABLISHED");
+        assertThat(total("/api/relations?country=DD&asOf=1980-01-01")).as("the GDR among the relations of 1980")
+                .isEqualTo(1);
+        assertThat(json(getJson("/api/relations?country=DD")).get("page").get("totalElements").asLong())
+                .as("the GDR is not among today's relations").isZero();
+    }
+
+    @Test
+    void importingTheFileAgainCreatesNothing() throws Exception {
+        importTheFile();
+        long missions = total("/api/missions?sending=US");
+        long relations = total("/api/relations?country=US&asOf=2024-12-31");
+
+        JsonNode again = importTheFile();
+
+        assertThat(again.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(again.get("outcomes").get("IMPORTED").asInt()).as("%s", json(mvc.perform(
+                get("/api/imports/" + again.get("id").asLong() + "/rows?outcome=IMPORTED")
+                        .with(httpBasic("editor", "editor-secret"))))).isZero();
+        assertThat(again.get("outcomes").get("REJECTED").asInt()).isZero();
+        assertThat(again.get("outcomes").get("MERGED").asInt())
+                .as("only the continuations of Vietnam's ranges without a U.S. mission, which have no fact to find")
+                .isEqualTo(2);
+        assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt() + again.get("outcomes").get("NO_FACT").asInt())
+                .isEqualTo(654);
+        assertThat(total("/api/missions?sending=US")).isEqualTo(missions);
+        assertThat(total("/api/relations?country=US&asOf=2024-12-31")).isEqualTo(relations);
+    }
+
+    private static List<String> openUsMissions(JsonNode relation) {
+        List<String> open = new ArrayList<>();
+        relation.get("missions").forEach(m -> {
+            if (m.get("sendingCountry").asString().equals("US") && m.get("status").asString().equals("OPEN")) {
+                open.add(m.get("type").asString());
+            }
+        });
+        return open;
+    }
+}

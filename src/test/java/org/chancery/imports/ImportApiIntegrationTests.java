@@ -1,0 +1,232 @@
+package org.chancery.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
+/** Import jobs (API.md 1.1, "Imports"), with the chancery-ndjson format. */
+class ImportApiIntegrationTests extends ApiIntegrationTest {
+
+    /** The README's worked example: a country, an event, a mission opened and closed, a head. */
+    static final String WORKED_EXAMPLE = """
+            {"kind": "country", "code": "XK", "alpha3": "XKX", "name": "Kosovo", "startedOn": "2008-02-17"}
+            {"kind": "event", "countries": ["US", "XK"], "type": "ESTABLISHED", "date": "2008-02-18", "sources": [{"url": "https://history.state.gov/countries/kosovo"}]}
+            {"kind": "diplomat", "ref": "d1", "name": "Tina Kaidanow", "country": "US", "title": "Ambassador"}
+            {"kind": "mission", "ref": "m1", "sendingCountry": "US", "receivingCountry": "XK", "type": "LIAISON_OFFICE", "city": "Pristina", "openedOn": "2008-02-18", "closedOn": "2008-04-08"}
+            {"kind": "mission", "ref": "m2", "sendingCountry": "US", "receivingCountry": "XK", "type": "EMBASSY", "city": "Pristina", "openedOn": "2008-04-08"}
+            {"kind": "head", "missionRef": "m2", "diplomatRef": "d1", "rank": "AMBASSADOR", "agrementOn": "2008-07-01", "startedOn": "2008-07-11", "endedOn": "2009-12-01"}
+            """;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private ResultActions upload(String format, String contentType, byte[] body) throws Exception {
+        return mvc.perform(post("/api/imports").param("format", format).contentType(contentType).content(body)
+                .with(httpBasic("admin", "admin-secret")));
+    }
+
+    private ResultActions uploadNdjson(String body) throws Exception {
+        return upload("chancery-ndjson", "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Starts a job, expects 202, and waits for its end. */
+    private JsonNode imported(String ndjson) throws Exception {
+        JsonNode job = json(uploadNdjson(ndjson).andExpect(status().isAccepted()));
+        return awaitEnd(job.get("id").asLong());
+    }
+
+    JsonNode awaitEnd(long id) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode job = json(mvc.perform(get("/api/imports/" + id).with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isOk()));
+            if (!job.get("status").asString().equals("RUNNING")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("import %d still running", id).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private JsonNode rows(long id, String query) throws Exception {
+        return json(mvc.perform(get("/api/imports/" + id + "/rows" + query).with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk()));
+    }
+
+    @Test
+    void importsTheWorkedExampleThroughTheRulesAndReportsEveryRow() throws Exception {
+        clock.setToday(java.time.LocalDate.of(2026, 6, 1));
+        JsonNode started = json(uploadNdjson(WORKED_EXAMPLE)
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern("/api/imports/\\d+")))
+                .andExpect(jsonPath("$.format").value("chancery-ndjson"))
+                .andExpect(jsonPath("$.createdBy").value("admin"))
+                .andExpect(jsonPath("$.rowsTotal").value(6)));
+        JsonNode job = awaitEnd(started.get("id").asLong());
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("rowsDone").asInt()).isEqualTo(6);
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).as("%s", rows(job.get("id").asLong(), ""))
+                .isEqualTo(6);
+        assertThat(job.get("finishedAt").isNull()).isFalse();
+        JsonNode report = rows(job.get("id").asLong(), "");
+        assertThat(report.get("content")).extracting(row -> row.get("line").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(report.get("content").get(3).get("facts").get(0).get("kind").asString()).isEqualTo("mission");
+        long embassy = report.get("content").get(4).get("facts").get(0).get("id").asLong();
+
+        getJson("/api/relations/US/XK").andExpect(jsonPath("$.status").value("ESTABLISHED"))
+                .andExpect(jsonPath("$.since").value("2008-02-18"))
+                .andExpect(jsonPath("$.events[0].sources[0].url").value("https://history.state.gov/countries/kosovo"))
+                .andExpect(jsonPath("$.events[0].sources[1].title").value(containsString("line 2")));
+        getJson("/api/missions/" + embassy).andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.heads[0].name").value("Tina Kaidanow"))
+                .andExpect(jsonPath("$.heads[0].endedOn").value("2009-12-01"));
+        getJson("/api/missions?sending=US&type=LIAISON_OFFICE").andExpect(jsonPath("$.content[0].closedOn")
+                .value("2008-04-08"));
+        getJson("/api/countries/XK").andExpect(jsonPath("$.startedOn").value("2008-02-17"));
+    }
+
+    @Test
+    void importingTheSameFileAgainCreatesNothingAndAnswersAlreadyPresent() throws Exception {
+        imported(WORKED_EXAMPLE);
+        long missions = json(getJson("/api/missions")).get("page").get("totalElements").asLong();
+
+        JsonNode again = imported(WORKED_EXAMPLE);
+
+        assertThat(again.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt()).isEqualTo(6);
+        assertThat(again.get("outcomes").get("IMPORTED").asInt()).isZero();
+        assertThat(json(getJson("/api/missions")).get("page").get("totalElements").asLong()).isEqualTo(missions);
+        assertThat(json(getJson("/api/diplomats")).get("page").get("totalElements").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsARowThatBreaksARuleOrIsMalformedAndGoesOnWithTheOthers() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
+                {"kind": "event", "countries": ["CU", "KR"], "type": "RESTORED", "date": "1950-01-01"}
+                {"kind": "mission", "sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY"}
+                {"kind": "event", "countries": ["CU", "KR"], "type": "SEVERED"}
+                {"kind": "meeting", "date": "2024-05-22", "country": "KR", "participants": [{"diplomatRef": "nobody"}]}
+                {"kind": "embassy"}
+                {"kind": "mission", "sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "openedOn": "1940-01-01"}
+                """);
+        long id = job.get("id").asLong();
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(2);
+        assertThat(job.get("outcomes").get("REJECTED").asInt()).isEqualTo(5);
+
+        JsonNode rejected = rows(id, "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 4, 5, 6, 7);
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsExactly(
+                "RELATION_TRANSITION_INVALID", "VALIDATION_FAILED", "UNKNOWN_REFERENCE", "VALIDATION_FAILED",
+                "RELATION_NOT_ESTABLISHED");
+        assertThat(rejected.get(0).get("detail").asString()).startsWith("Rule R1: RESTORED on 1950-01-01");
+        assertThat(rejected.get(1).get("detail").asString()).contains("date");
+        assertThat(rejected.get(3).get("detail").asString()).contains("kind");
+        assertThat(json(getJson("/api/missions")).get("page").get("totalElements").asInt())
+                .as("the refused opening left no planned mission behind").isEqualTo(1);
+    }
+
+    @Test
+    void refusesABodyThatIsNotTheFormatAtOnceAndRecordsNothing() throws Exception {
+        uploadNdjson("{\"kind\": \"country\"}\nnot json\n").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.detail", containsString("line 2 is not JSON")));
+        uploadNdjson("[1, 2]\n").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("line 1 is not a JSON object")));
+        upload("chancery-ndjson", "application/x-ndjson", new byte[] {'{', '"', (byte) 0xC3, '"', '}'})
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("not UTF-8")));
+        uploadNdjson("").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        upload("kenkel-us-missions", "text/csv", "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("header")));
+        upload("no-such-format", "text/csv", "x".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("format"));
+        upload("kenkel-us-missions", "application/x-ndjson", "{}".getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+        mvc.perform(post("/api/imports").contentType("text/csv").content("x").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("format"));
+
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+    }
+
+    @Test
+    void runsOneImportAtATimeAndFailsAJobThatAStoppedServerLeftRunning() throws Exception {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        jdbc.update("insert into import_job (id, format, status, created_by, started_at, heartbeat_at, rows_total, "
+                + "rows_done, imported, merged, already_present, no_fact, rejected, running_slot) values "
+                + "(900001, 'chancery-ndjson', 'RUNNING', 'admin', ?, ?, 10, 3, 3, 0, 0, 0, 0, 'RUNNING')", now, now);
+        jdbc.update("insert into import_lease (job_id) values (900001)");
+
+        uploadNdjson(WORKED_EXAMPLE).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("IMPORT_RUNNING"))
+                .andExpect(jsonPath("$.detail", containsString("900001")));
+
+        jdbc.update("update import_job set heartbeat_at = ? where id = 900001", now.minusMinutes(10));
+        JsonNode next = imported(WORKED_EXAMPLE);
+
+        assertThat(next.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode abandoned = awaitEnd(900001);
+        assertThat(abandoned.get("status").asString()).isEqualTo("FAILED");
+        assertThat(abandoned.get("error").asString()).contains("server stopped");
+        assertThat(abandoned.get("rowsDone").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsJobsAndReportsForEditorsAndStartsJobsForAdminsOnly() throws Exception {
+        uploadNdjson(WORKED_EXAMPLE.lines().findFirst().orElseThrow()).andExpect(status().isAccepted());
+        mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
+                .content("{}").with(httpBasic("editor", "editor-secret"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
+                .content("{}")).andExpect(status().isUnauthorized());
+        getJson("/api/imports").andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/imports").with(httpBasic("reader", "reader-secret"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/imports").with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].createdBy").value("admin"));
+        mvc.perform(get("/api/imports/999999").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isNotFound());
+        getJson("/api/imports/formats").andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItems("chancery-ndjson",
+                        "kenkel-us-missions")));
+    }
+
+    @Test
+    void listsTheRowsOfOneOutcomeOrFlagAndAnswersThemAsCsv() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
+                {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
+                {"kind": "event", "countries": ["CU", "KR"], "type": "SEVERED", "date": "1940-01-01"}
+                """);
+        long id = job.get("id").asLong();
+        assertThat(rows(id, "?outcome=ALREADY_PRESENT").get("content")).extracting(row -> row.get("line").asInt())
+                .containsExactly(2);
+        assertThat(rows(id, "?size=1&page=2").get("content").get(0).get("line").asInt()).isEqualTo(3);
+        String csv = mvc.perform(get("/api/imports/" + id + "/rows?format=csv").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(4).first().isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id");
+        assertThat(csv.lines().toList().get(3)).startsWith("3,REJECTED,RELATION_TRANSITION_INVALID,");
+        mvc.perform(get("/api/imports/" + id + "/rows?outcome=LOST").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        assertThat(List.of(job.get("outcomes").get("IMPORTED").asInt(), job.get("outcomes").get("ALREADY_PRESENT").asInt(),
+                job.get("outcomes").get("REJECTED").asInt())).containsExactly(1, 1, 1);
+    }
+}
