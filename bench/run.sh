@@ -76,7 +76,9 @@ start() {
         --spring.datasource.url="jdbc:h2:file:${dir}/chancery;${H2_OPTIONS}" \
         --management.endpoint.health.probes.enabled=true \
         '--chancery.security.users[0].name=bench' '--chancery.security.users[0].password={noop}bench' \
-        '--chancery.security.users[0].roles=EDITOR' "$@" >>"${dir}/app.log" 2>&1 &
+        '--chancery.security.users[0].roles=EDITOR' '--chancery.security.users[1].name=benchadmin' \
+        '--chancery.security.users[1].password={noop}bench' '--chancery.security.users[1].roles=ADMIN' \
+        "$@" >>"${dir}/app.log" 2>&1 &
     APP_PID=$!
     local deadline=$((SECONDS + 3600))
     until curl -sf -o /dev/null "$BASE/actuator/health/readiness"; do
@@ -97,6 +99,25 @@ stop() {
 
 rss_mib() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 
+# import <format> <file>: posts the file to the running application and waits for the job's end;
+# prints the seconds from the POST to the end, and fails unless the job SUCCEEDED without rejected rows.
+import_seconds() {
+    local format=$1 file=$2 started job status
+    started=$(now_ms)
+    job=$(curl -sf -u benchadmin:bench -H 'Content-Type: text/csv' --data-binary "@$file" \
+        "$BASE/api/imports?format=$format" | sed -n 's/^{"id":\([0-9]*\).*/\1/p')
+    [[ -n "$job" ]] || { log "the import of $file was refused"; exit 1; }
+    while true; do
+        status=$(curl -sf -u benchadmin:bench "$BASE/api/imports/$job")
+        [[ $status == *'"status":"RUNNING"'* ]] || break
+        sleep 0.2
+    done
+    [[ $status == *'"status":"SUCCEEDED"'* && $status == *'"REJECTED":0'* ]] || { log "import $job: $status"; exit 1; }
+    awk -v ms="$(($(now_ms) - started))" 'BEGIN {printf "%.1f", ms / 1000}'
+}
+KENKEL=src/main/resources/history/mission_status_range_cow_v0.1.csv
+COW=${BENCH_COW_FILE:-../shared/data/Diplomatic_Exchange_2006v1.csv}
+
 # measure <name> <connections> <threads> <seconds> <path> [lua script]: runs wrk and keeps
 # requests/s, p50, p99 and the number of errors in RESULT_<name>_*.
 measure() {
@@ -116,7 +137,8 @@ measure() {
     printf -v "RESULT_${name}_ERRORS" '%s' "$(( ${non2xx:-0} + ${socket:-0} ))"
 }
 
-ENDPOINTS=(country relation relations relationsPast timeline meetings missions milestones post)
+ENDPOINTS=(country relation relations relationsPast timeline meetings missions milestones observationSummary
+    pairObservations post)
 declare -A PATHS=(
     [country]="/api/countries/FR"
     [relation]="/api/relations/US/FR"
@@ -126,6 +148,8 @@ declare -A PATHS=(
     [meetings]="/api/meetings?country=US&country=FR"
     [missions]="/api/missions?country=US&openOn=2020-01-01"
     [milestones]="/api/milestones?status=OVERDUE"
+    [observationSummary]="/api/observations/summary?country=US"
+    [pairObservations]="/api/relations/US/CU/observations"
     [post]="/api/meetings")
 declare -A LABEL
 for e in "${ENDPOINTS[@]}"; do
@@ -152,6 +176,23 @@ for i in 1 2 3; do
     stop
 done
 
+log "imports on an empty H2 database (-Xmx256m): ${KENKEL##*/}, then ${COW##*/}"
+start "$WORK/imports" 256m
+IMPORT_KENKEL=$(import_seconds kenkel-us-missions "$KENKEL")
+IMPORT_COW=$(import_seconds cow-diplomatic-exchange "$COW")
+stop
+IMPORT_COW_PG=-
+if command -v pg_isready >/dev/null && pg_isready -h 127.0.0.1 -p 5432 -q; then
+    PG_DB="chancery_bench_$$"
+    log "import of ${COW##*/} on PostgreSQL (database $PG_DB, -Xmx256m)"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $PG_DB"
+    start "$WORK/postgres" 256m --spring.profiles.active=postgres \
+        --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$PG_DB" --spring.datasource.username=postgres
+    IMPORT_COW_PG=$(import_seconds cow-diplomatic-exchange "$COW")
+    stop
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE $PG_DB WITH (FORCE)"
+fi
+
 for scale in $SCALES; do
     key=${scale//./_}
     dir="$WORK/scale-$key"
@@ -161,8 +202,9 @@ for scale in $SCALES; do
     printf -v "LOAD_${key}" '%s' "$(sed -n 's/.*Bench world written in \([0-9.]*\) s.*/\1/p' "$dir/app.log" | tail -1)"
     stop
 
-    log "scale $scale: serving with -Xmx256m"
+    log "scale $scale: serving with -Xmx256m; the COW Diplomatic Exchange imported first"
     start "$dir" 256m --spring.profiles.active=bench
+    import_seconds cow-diplomatic-exchange "$COW" >/dev/null
     us=$(curl -sf "$BASE/api/diplomats?country=US&size=1" | sed -n 's/^{"content":\[{"id":\([0-9]*\).*/\1/p')
     fr=$(curl -sf "$BASE/api/diplomats?country=FR&size=1" | sed -n 's/^{"content":\[{"id":\([0-9]*\).*/\1/p')
     cat >"$WORK/post-meeting.lua" <<EOF
@@ -253,6 +295,9 @@ done
 printf '%-48s' "load of the bench world (s, -Xmx1g)"
 for scale in $SCALES; do printf ' | %36s' "$(value "LOAD_${scale//./_}")"; done
 echo
+echo "imports on an empty database (-Xmx256m, from the POST to the job's end):"
+echo "  kenkel-us-missions (656 rows), H2: ${IMPORT_KENKEL} s"
+echo "  cow-diplomatic-exchange (310,820 rows), H2: ${IMPORT_COW} s; PostgreSQL: ${IMPORT_COW_PG} s"
 printf '%-48s' "RSS after the run (MiB, VmRSS, -Xmx256m)"
 for scale in $SCALES; do printf ' | %36s' "$(value "RSS_${scale//./_}")"; done
 echo

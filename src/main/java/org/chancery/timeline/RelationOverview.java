@@ -12,6 +12,8 @@ import org.chancery.milestone.MilestoneView;
 import org.chancery.milestone.Milestones;
 import org.chancery.mission.MissionOnDay;
 import org.chancery.mission.MissionService;
+import org.chancery.observation.Observation;
+import org.chancery.observation.Observations;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationSnapshot;
@@ -31,10 +33,12 @@ public class RelationOverview {
     private final Milestones milestones;
     private final Meetings meetings;
     private final Accreditations accreditations;
+    private final Observations observations;
 
     RelationOverview(RelationService relations, MissionService missions, Milestones milestones, Meetings meetings,
-            Accreditations accreditations) {
+            Accreditations accreditations, Observations observations) {
         this.accreditations = accreditations;
+        this.observations = observations;
         this.relations = relations;
         this.missions = missions;
         this.milestones = milestones;
@@ -49,10 +53,12 @@ public class RelationOverview {
         Optional<MeetingRef> first = establishment == null ? Optional.empty()
                 : meetings.firstBetweenOnOrAfter(pair, establishment, day);
         return new Overview(snapshot, missions.between(pair, day), milestones.ofPair(pair),
-                accreditations.activeOn(pair, day), meetings.countBetween(pair, day), first.orElse(null));
+                accreditations.activeOn(pair, day), meetings.countBetween(pair, day), first.orElse(null),
+                observations.latest(pair, day.getYear()));
     }
 
     public record Overview(RelationSnapshot snapshot, List<MissionOnDay> missions, List<MilestoneView> milestones,
-            List<Accreditation> accreditations, long meetingCount, MeetingRef firstMeetingSinceEstablishment) {
+            List<Accreditation> accreditations, long meetingCount, MeetingRef firstMeetingSinceEstablishment,
+            List<Observation> latestObservations) {
     }
 }

@@ -61,8 +61,8 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
 
         report("GET /api/relations/{a}/{b}", small, large);
         // the relation with its events, the missions, the milestones, the accreditations, the meeting
-        // total and the first meeting since the establishment
-        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(6);
+        // total, the first meeting since the establishment and the latest observations
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(7);
         assertThat(largeAsOf).isEqualTo(small);
     }
 

@@ -8,6 +8,7 @@ import org.chancery.accreditation.web.AccreditationResponse;
 import org.chancery.meeting.MeetingRef;
 import org.chancery.milestone.MilestoneView;
 import org.chancery.mission.MissionOnDay;
+import org.chancery.observation.web.ObservationResponse;
 import org.chancery.relation.RelationSnapshot;
 import org.chancery.relation.RelationStatus;
 import org.chancery.relation.web.EventResponse;
@@ -27,7 +28,10 @@ record RelationView(
         List<AccreditationResponse> accreditations,
         @Schema(description = "meetings between the two countries dated on or before that day") long meetingCount,
         @Schema(description = "the earliest meeting between the two countries on or after the latest ESTABLISHED or "
-                + "RESTORED event; null if none") FirstMeeting firstMeetingSinceEstablishment) {
+                + "RESTORED event; null if none") FirstMeeting firstMeetingSinceEstablishment,
+        @Schema(description = "observations, not facts: for each direction, the latest observation of a data set "
+                + "(the COW Diplomatic Exchange) in or before the year of that day, if any")
+        List<ObservationResponse> latestObservations) {
 
     @Schema(name = "FirstMeetingSinceEstablishment", example = "{\"id\": 9, \"date\": \"2024-05-22\"}")
     record FirstMeeting(long id, LocalDate date) {
@@ -44,6 +48,7 @@ record RelationView(
                 snapshot.state().consularStatus(), snapshot.asOf(),
                 snapshot.events().stream().map(EventResponse::from).toList(), overview.missions(),
                 overview.milestones(), overview.accreditations().stream().map(AccreditationResponse::from).toList(),
-                overview.meetingCount(), first == null ? null : FirstMeeting.from(first));
+                overview.meetingCount(), first == null ? null : FirstMeeting.from(first),
+                overview.latestObservations().stream().map(ObservationResponse::from).toList());
     }
 }

@@ -1,0 +1,186 @@
+package org.chancery.observation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+
+import org.chancery.country.CountryCode;
+import org.chancery.relation.RelationPair;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads observations as plain rows: a filtered page, a pair's observations, the latest of a pair up
+ * to a year, and the counts per year and level of a country's (kept with the observations, so a
+ * summary reads some hundred rows of an index, whatever the number of observations).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Observations {
+
+    /** The summary's country for the counts of all countries. */
+    static final String ALL_COUNTRIES = "**";
+
+    /** The list's sort fields and their columns. */
+    public static final Map<String, String> SORTABLE = Map.of("year", "observed_year", "sendingCountry",
+            "sending_country", "receivingCountry", "receiving_country", "level", "observation_level", "id", "id");
+
+    private static final String COLUMNS = """
+            select id, observed_year, sending_country, receiving_country, observation_level, raw_code, dataset,
+                   sending_dataset_code, receiving_dataset_code
+            from observation""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Observations(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Filters of the list; any may be null ({@code direction} null: the country on either side). */
+    public record Filter(CountryCode country, ObservationDirection direction, Integer year, ObservationLevel level,
+            String dataset) {
+    }
+
+    /**
+     * A page of the observations the filter keeps, in the page's order (properties of
+     * {@link #SORTABLE}; the year, then the sending and receiving countries, by default): one
+     * statement for the page, read along the country or year indexes, and one count unless the page
+     * tells the total.
+     */
+    public Page<Observation> search(Filter filter, Pageable pageable) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String rows = rows(filter, parameters);
+        List<Observation> content = jdbc.query("select * from (" + rows + ") o" + orderBy(pageable.getSort())
+                + " offset " + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only",
+                parameters, Observations::observation);
+        return PageableExecutionUtils.getPage(content, pageable, () -> jdbc.queryForObject(
+                "select count(*) from (" + rows + ") o", parameters, Long.class));
+    }
+
+    /** Every observation the filter keeps, in {@code sort}'s order, one at a time (the CSV answer). */
+    public void forEach(Filter filter, Sort sort, Consumer<Observation> each) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        streaming.setFetchSize(1000);
+        new NamedParameterJdbcTemplate(streaming).query("select * from (" + rows(filter, parameters) + ") o"
+                + orderBy(sort), parameters, (ResultSet row) -> {
+                    each.accept(observation(row, 0));
+                });
+    }
+
+    /** The observations of a pair, both directions, oldest first. */
+    public Page<Observation> between(RelationPair pair, Pageable pageable) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("a", pair.first().value())
+                .addValue("b", pair.second().value());
+        String rows = COLUMNS + " where sending_country = :a and receiving_country = :b union all " + COLUMNS
+                + " where sending_country = :b and receiving_country = :a";
+        List<Observation> content = jdbc.query("select * from (" + rows + ") o order by o.observed_year, "
+                + "o.sending_country, o.receiving_dataset_code, o.id offset " + pageable.getOffset()
+                + " rows fetch next " + pageable.getPageSize() + " rows only", parameters, Observations::observation);
+        return PageableExecutionUtils.getPage(content, pageable, () -> jdbc.queryForObject(
+                "select count(*) from (" + rows + ") o", parameters, Long.class));
+    }
+
+    /** The latest observation of each direction of the pair in or before {@code year}, if any; one statement. */
+    public List<Observation> latest(RelationPair pair, int year) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("a", pair.first().value())
+                .addValue("b", pair.second().value()).addValue("year", year);
+        String latest = " and observed_year <= :year order by observed_year desc, id desc fetch first 1 rows only";
+        return jdbc.query("(" + COLUMNS + " where sending_country = :a and receiving_country = :b" + latest
+                + ") union all (" + COLUMNS + " where sending_country = :b and receiving_country = :a" + latest + ")",
+                parameters, Observations::observation);
+    }
+
+    /**
+     * The observations of a country (all countries if null) as {@code direction}, counted per year
+     * and level, oldest first: every level in every year, zero where none was observed.
+     */
+    public List<YearCounts> summary(CountryCode country, ObservationDirection direction, String dataset) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("country",
+                country == null ? ALL_COUNTRIES : country.value())
+                .addValue("direction", (direction == null ? ObservationDirection.SENDING : direction).name());
+        String datasetCondition = "";
+        if (dataset != null) {
+            datasetCondition = " and dataset = :dataset";
+            parameters.addValue("dataset", dataset);
+        }
+        Map<Integer, Map<ObservationLevel, Long>> years = new LinkedHashMap<>();
+        jdbc.query("""
+                select observed_year, observation_level, sum(observations) from observation_summary
+                where country = :country and direction = :direction""" + datasetCondition + """
+
+                group by observed_year, observation_level order by observed_year""", parameters, (ResultSet row) -> {
+                    years.computeIfAbsent(row.getInt(1), year -> zeros())
+                            .put(ObservationLevel.valueOf(row.getString(2)), row.getLong(3));
+                });
+        List<YearCounts> summary = new ArrayList<>();
+        years.forEach((year, counts) -> summary.add(new YearCounts(year, counts)));
+        return summary;
+    }
+
+    private static Map<ObservationLevel, Long> zeros() {
+        Map<ObservationLevel, Long> counts = new EnumMap<>(ObservationLevel.class);
+        for (ObservationLevel level : ObservationLevel.values()) {
+            counts.put(level, 0L);
+        }
+        return counts;
+    }
+
+    /** The filtered rows: a country on either side as a union of its two indexes. */
+    private static String rows(Filter filter, MapSqlParameterSource parameters) {
+        StringJoiner conditions = new StringJoiner(" and ", " where ", "").setEmptyValue("");
+        if (filter.year() != null) {
+            conditions.add("observed_year = :year");
+            parameters.addValue("year", filter.year());
+        }
+        if (filter.level() != null) {
+            conditions.add("observation_level = :level");
+            parameters.addValue("level", filter.level().name());
+        }
+        if (filter.dataset() != null) {
+            conditions.add("dataset = :dataset");
+            parameters.addValue("dataset", filter.dataset());
+        }
+        if (filter.country() == null) {
+            return COLUMNS + conditions;
+        }
+        parameters.addValue("country", filter.country().value());
+        String others = conditions.toString().isEmpty() ? "" : conditions.toString().replaceFirst(" where ", " and ");
+        String sending = COLUMNS + " where sending_country = :country" + others;
+        String receiving = COLUMNS + " where receiving_country = :country" + others;
+        if (filter.direction() == ObservationDirection.SENDING) {
+            return sending;
+        }
+        if (filter.direction() == ObservationDirection.RECEIVING) {
+            return receiving;
+        }
+        return sending + " union all " + receiving;
+    }
+
+    private static String orderBy(Sort sort) {
+        StringJoiner orders = new StringJoiner(", ", " order by ", "");
+        sort.forEach(order -> orders.add("o." + SORTABLE.get(order.getProperty())
+                + (order.isAscending() ? " asc" : " desc")));
+        orders.add("o.observed_year").add("o.sending_country").add("o.receiving_country").add("o.id");
+        return orders.toString();
+    }
+
+    private static Observation observation(ResultSet row, int number) throws SQLException {
+        return new Observation(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4),
+                ObservationLevel.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getString(8),
+                row.getString(9));
+    }
+}

@@ -1,0 +1,170 @@
+package org.chancery.observation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Observations (API.md 1.1) imported from a small file of the cow-diplomatic-exchange format, and read. */
+class ObservationApiIntegrationTests extends ApiIntegrationTest {
+
+    static final String HEADER = "\"ccode1\",\"ccode2\",\"year\",\"DR_at_1\",\"DR_at_2\",\"DE\",\"version\"\n";
+
+    /** The U.S. and Cuba, and the U.S. and Hanover (a state no ISO code covers), as the real file has them. */
+    static final String FILE = HEADER
+            + "2,40,1950,9,9,1,2006.0999755859375\n"
+            + "2,40,1970,0,0,0,2006.0999755859375\n"
+            + "2,40,2005,0,0,0,2006.0999755859375\n"
+            + "2,240,1840,0,2,1,2006.0999755859375\n"
+            + "40,2,1950,9,9,1,2006.0999755859375\n"
+            + "40,2,1970,0,0,0,2006.0999755859375\n"
+            + "40,2,2005,0,0,0,2006.0999755859375\n"
+            + "240,2,1840,2,0,1,2006.0999755859375\n";
+
+    private JsonNode importFile(String csv) throws Exception {
+        JsonNode job = json(mvc.perform(post("/api/imports").param("format", "cow-diplomatic-exchange")
+                .contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8))
+                .with(httpBasic("admin", "admin-secret"))).andExpect(status().isAccepted()));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode now = json(mvc.perform(get("/api/imports/" + job.get("id").asLong())
+                    .with(httpBasic("editor", "editor-secret"))));
+            if (!now.get("status").asString().equals("RUNNING")) {
+                return now;
+            }
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private JsonNode rows(JsonNode job) throws Exception {
+        return json(mvc.perform(get("/api/imports/" + job.get("id").asLong() + "/rows")
+                .with(httpBasic("editor", "editor-secret")))).get("content");
+    }
+
+    @Test
+    void storesEachDirectionOfEachPairAndYearOnceAndMergesTheMirroredRows() throws Exception {
+        JsonNode job = importFile(FILE);
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(4);
+        assertThat(job.get("outcomes").get("MERGED").asInt()).isEqualTo(4);
+        JsonNode reports = rows(job);
+        assertThat(reports.get(4).get("detail").asString()).isEqualTo("Mirrors line 2.");
+        assertThat(reports.get(3).get("facts").findValuesAsString("kind")).contains("country", "observation");
+
+        getJson("/api/observations?size=100").andExpect(jsonPath("$.page.totalElements").value(8));
+        getJson("/api/relations/US/CU/observations")
+                .andExpect(jsonPath("$.content[0].year").value(1950))
+                .andExpect(jsonPath("$.content[0].sendingCountry").value("CU"))
+                .andExpect(jsonPath("$.content[0].level").value("OTHER"))
+                .andExpect(jsonPath("$.content[0].rawCode").value("9"))
+                .andExpect(jsonPath("$.content[0].dataset").value("COW-DE 2006.1"))
+                .andExpect(jsonPath("$.content[1].sendingCountry").value("US"))
+                .andExpect(jsonPath("$.content[2].year").value(1970))
+                .andExpect(jsonPath("$.content[2].level").value("NONE"));
+        getJson("/api/countries/XH").andExpect(jsonPath("$.name").value("Kingdom of Hanover"))
+                .andExpect(jsonPath("$.endedOn").value("1866-07-26"));
+        getJson("/api/observations?country=US&direction=SENDING&year=1840")
+                .andExpect(jsonPath("$.content[0].receivingCountry").value("XH"))
+                .andExpect(jsonPath("$.content[0].level").value("ENVOY"))
+                .andExpect(jsonPath("$.content[0].receivingDatasetCode").value("240"));
+        getJson("/api/observations?country=US&direction=RECEIVING&level=NONE&year=1840")
+                .andExpect(jsonPath("$.content[0].sendingCountry").value("XH"));
+        getJson("/api/observations?country=US&direction=RECEIVING&level=ENVOY")
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        getJson("/api/observations?country=US").andExpect(jsonPath("$.page.totalElements").value(8));
+    }
+
+    @Test
+    void summarizesACountrysObservationsPerYearAndLevel() throws Exception {
+        importFile(FILE);
+
+        JsonNode abroad = json(getJson("/api/observations/summary?country=USA"));
+        assertThat(abroad).extracting(year -> year.get("year").asInt()).containsExactly(1840, 1950, 1970, 2005);
+        assertThat(abroad.get(0).get("counts").get("ENVOY").asLong()).isEqualTo(1);
+        assertThat(abroad.get(0).get("counts").get("AMBASSADOR").asLong()).isZero();
+        assertThat(abroad.get(1).get("counts").get("OTHER").asLong()).isEqualTo(1);
+        JsonNode atHome = json(getJson("/api/observations/summary?country=US&direction=RECEIVING"));
+        assertThat(atHome.get(0).get("counts").get("NONE").asLong()).isEqualTo(1);
+        JsonNode everyone = json(getJson("/api/observations/summary"));
+        assertThat(everyone).extracting(year -> year.get("counts").get("NONE").asLong() + year.get("counts").get("ENVOY")
+                .asLong() + year.get("counts").get("OTHER").asLong()).containsExactly(2L, 2L, 2L, 2L);
+        getJson("/api/observations/summary?country=US&format=csv").andExpect(status().isOk());
+        String csv = mvc.perform(get("/api/observations/summary?country=US").accept("text/csv")).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst()).hasValue(
+                "year,counts.NONE,counts.CHARGE_D_AFFAIRES,counts.ENVOY,counts.AMBASSADOR,counts.OTHER");
+        assertThat(csv.lines().toList()).contains("1950,0,0,0,0,1");
+        String all = mvc.perform(get("/api/observations?format=csv")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all.lines()).hasSize(9);
+    }
+
+    @Test
+    void showsTheLatestObservationsBesideTheFactsOfTheRelationView() throws Exception {
+        importFile(FILE);
+        recordEvent("CU", "US", "ESTABLISHED", "1902-05-27");
+
+        getJson("/api/relations/US/CU?asOf=1975-06-01")
+                .andExpect(jsonPath("$.status").value("ESTABLISHED"))
+                .andExpect(jsonPath("$.events.length()").value(1))
+                .andExpect(jsonPath("$.latestObservations[0].year").value(1970))
+                .andExpect(jsonPath("$.latestObservations[1].year").value(1970));
+        getJson("/api/relations/US/CU?asOf=1949-01-01").andExpect(jsonPath("$.latestObservations.length()").value(0));
+        getJson("/api/relations/US/CU/timeline").andExpect(jsonPath("$.content.length()").value(1));
+    }
+
+    @Test
+    void rejectsRowsThatDisagreeWithTheirMirrorNameAnUnknownStateOrContradictTheirExchange() throws Exception {
+        JsonNode job = importFile(HEADER
+                + "2,40,1950,9,9,1,2006.1\n"
+                + "40,2,1950,3,9,1,2006.1\n"
+                + "2,7,1950,0,0,0,2006.1\n"
+                + "2,41,1970,3,0,0,2006.1\n"
+                + "2,41,x,0,0,0,2006.1\n"
+                + "2,41,1970,5,0,0,2006.1\n");
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode reports = rows(job);
+        assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "REJECTED",
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+        assertThat(reports.get(1).get("detail").asString()).contains("DR_at_1 is 3 here, but its mirror, line 2");
+        assertThat(reports.get(2).get("detail").asString()).contains("crosswalk does not know: 7");
+        assertThat(reports.get(3).get("detail").asString()).contains("DE: is 0 but the levels 3 and 0 in 1970 say 1");
+        getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(2));
+    }
+
+    @Test
+    void importingTheFileAgainAnswersAlreadyPresentForEveryRowAndCreatesNothing() throws Exception {
+        importFile(FILE);
+        JsonNode again = importFile(FILE);
+
+        assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt()).isEqualTo(8);
+        getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(8));
+        JsonNode summary = json(getJson("/api/observations/summary?country=US"));
+        assertThat(summary.get(1).get("counts").get("OTHER").asLong()).as("counted once").isEqualTo(1);
+    }
+
+    @Test
+    void refusesAFileThatIsNotTheFormatAndBadFilters() throws Exception {
+        mvc.perform(post("/api/imports").param("format", "cow-diplomatic-exchange").contentType("text/csv")
+                .content("ccode1,ccode2,year\n2,40,1950\n").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("header")));
+        getJson("/api/observations?direction=UP").andExpect(status().isBadRequest());
+        getJson("/api/observations?country=QQ").andExpect(status().isBadRequest());
+        getJson("/api/observations?year=abc").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        getJson("/api/observations?sort=dataset").andExpect(status().isBadRequest());
+        getJson("/api/relations/US/US/observations").andExpect(status().isBadRequest());
+    }
+}
