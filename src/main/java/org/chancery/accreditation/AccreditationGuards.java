@@ -17,9 +17,11 @@ import org.chancery.relation.RelationHistoryGuard;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.SeveranceEffects;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,10 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
 
     private final AccreditationRepository repository;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    AccreditationGuards(AccreditationRepository repository, JdbcClient jdbc) {
+    AccreditationGuards(AccreditationRepository repository, JdbcClient jdbc, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.repository = repository;
         this.jdbc = jdbc;
     }
@@ -48,6 +52,7 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
         for (Accreditation accreditation : repository.findBetween(pair.first().value(), pair.second().value())) {
             if (accreditation.level().diplomatic() && accreditation.activeOn(date)) {
                 accreditation.end(FuzzyDate.of(date, DatePrecision.DAY));
+                publisher.publishEvent(Accreditations.changed(FactChanged.Action.UPDATED, accreditation));
                 ended.add(new AffectedAccreditation(accreditation.id(), accreditation.sendingCountry().value(),
                         accreditation.receivingCountry().value(), accreditation.level().name(), accreditation.from(),
                         accreditation.to()));

@@ -12,6 +12,7 @@ import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionService;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
@@ -19,6 +20,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Today;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -39,9 +41,11 @@ public class Accreditations {
     private final Diplomats diplomats;
     private final CountryExistence existence;
     private final Today today;
+    private final ApplicationEventPublisher publisher;
 
     Accreditations(AccreditationRepository repository, RelationService relations, MissionService missions,
-            Diplomats diplomats, CountryExistence existence, Today today) {
+            Diplomats diplomats, CountryExistence existence, Today today, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.repository = repository;
         this.relations = relations;
         this.missions = missions;
@@ -103,7 +107,9 @@ public class Accreditations {
             if (draft.to() != null) {
                 accreditation.end(draft.to());
             }
-            return repository.saveAndFlush(accreditation);
+            Accreditation saved = repository.saveAndFlush(accreditation);
+            publisher.publishEvent(changed(FactChanged.Action.CREATED, saved));
+            return saved;
         });
     }
 
@@ -120,7 +126,9 @@ public class Accreditations {
             existence.lock(accreditation.sendingCountry(), accreditation.receivingCountry())
                     .requireMayEndOn(on.date(), "the accreditation's end");
             accreditation.end(on);
-            return repository.saveAndFlush(accreditation);
+            Accreditation saved = repository.saveAndFlush(accreditation);
+            publisher.publishEvent(changed(FactChanged.Action.UPDATED, saved));
+            return saved;
         });
     }
 
@@ -160,6 +168,12 @@ public class Accreditations {
     @Transactional(readOnly = true)
     public List<Accreditation> activeOn(RelationPair pair, LocalDate day) {
         return allOfPair(pair).stream().filter(accreditation -> accreditation.activeOn(day)).toList();
+    }
+
+    /** A change of the accreditation for the change feed. */
+    static FactChanged changed(FactChanged.Action action, Accreditation accreditation) {
+        return new FactChanged(action, "accreditation", String.valueOf(accreditation.id()),
+                List.of(accreditation.sendingCountry().value(), accreditation.receivingCountry().value()));
     }
 
     private static NotFoundException noSuch(RelationPair pair, long id) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.chancery.shared.AlreadyExistsException;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
@@ -16,6 +17,7 @@ import org.chancery.shared.Source;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -42,11 +44,13 @@ public class Countries {
 
     private final CountryRepository repository;
     private final ObjectProvider<CountryFacts> facts;
+    private final ApplicationEventPublisher publisher;
     private final long timeToLiveNanos;
     private final Map<String, Cached> known = new ConcurrentHashMap<>();
 
     Countries(CountryRepository repository, ObjectProvider<CountryFacts> facts,
-            @Value("${chancery.countries.cache-ttl:30s}") Duration timeToLive) {
+            @Value("${chancery.countries.cache-ttl:30s}") Duration timeToLive, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.repository = repository;
         this.facts = facts;
         this.timeToLiveNanos = timeToLive.toNanos();
@@ -124,6 +128,7 @@ public class Countries {
         try {
             Country country = repository.saveAndFlush(new Country(new CountryCode(alpha2), three, numericCode,
                     name.trim(), lifetime, sources));
+            publisher.publishEvent(FactChanged.created("country", alpha2, alpha2));
             rememberAfterCommit(country);
             return country;
         } catch (DataIntegrityViolationException e) {
@@ -156,6 +161,7 @@ public class Countries {
                 });
         country.describe(name, lifetime, sources);
         Country saved = repository.saveAndFlush(country);
+        publisher.publishEvent(FactChanged.updated("country", key.value(), key.value()));
         rememberAfterCommit(saved);
         return saved;
     }

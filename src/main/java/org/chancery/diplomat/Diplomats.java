@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 import jakarta.persistence.criteria.Predicate;
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,12 +39,15 @@ public class Diplomats {
     private final DiplomatRepository repository;
     private final Countries countries;
     private final ObjectProvider<DiplomatReferences> references;
+    private final ApplicationEventPublisher publisher;
 
     /**
      * The {@link DiplomatReferences} are looked up when a diplomat is deleted, not at start-up, so
      * that modules whose services use this one may implement them without a dependency cycle.
      */
-    Diplomats(DiplomatRepository repository, Countries countries, ObjectProvider<DiplomatReferences> references) {
+    Diplomats(DiplomatRepository repository, Countries countries, ObjectProvider<DiplomatReferences> references,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.repository = repository;
         this.countries = countries;
         this.references = references;
@@ -114,8 +119,10 @@ public class Diplomats {
     @Transactional
     public Diplomat create(DiplomatDescription description) {
         CountryCode country = countries.reference(description.country(), "country");
-        return repository.saveAndFlush(new Diplomat(description.name(), country, description.title(),
+        Diplomat diplomat = repository.saveAndFlush(new Diplomat(description.name(), country, description.title(),
                 description.organization(), description.sources()));
+        publisher.publishEvent(FactChanged.created("diplomat", diplomat.id(), country.value()));
+        return diplomat;
     }
 
     /**
@@ -139,9 +146,12 @@ public class Diplomats {
                                 + "of the sending country.");
                     });
         }
+        String before = diplomat.country().value();
         diplomat.describe(description.name(), country, description.title(), description.organization(),
                 description.sources());
-        return repository.saveAndFlush(diplomat);
+        Diplomat saved = repository.saveAndFlush(diplomat);
+        publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
+        return saved;
     }
 
     /**
@@ -164,6 +174,7 @@ public class Diplomats {
         try {
             repository.delete(diplomat);
             repository.flush();
+            publisher.publishEvent(FactChanged.deleted("diplomat", id, diplomat.country().value()));
         } catch (DataIntegrityViolationException referredToMeanwhile) {
             throw inUse(diplomat, "a fact recorded meanwhile");
         }

@@ -1,5 +1,6 @@
 package org.chancery.imports;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,10 @@ public final class ImportRun {
     private final ImportJobs jobs;
     private final TransactionTemplate transactions;
     private final List<StagedRow> toStage = new ArrayList<>();
+    private final MeterRegistry meters;
 
-    ImportRun(ImportJob job, String jobUrl, ImportJobs jobs, TransactionTemplate transactions) {
+    ImportRun(ImportJob job, String jobUrl, ImportJobs jobs, TransactionTemplate transactions, MeterRegistry meters) {
+        this.meters = meters;
         this.job = job;
         this.jobUrl = jobUrl;
         this.jobs = jobs;
@@ -72,16 +75,19 @@ public final class ImportRun {
     public RowReport row(int line, RowWork work) {
         RowResult result = new RowResult(line);
         try {
-            return transactions.execute(status -> {
+            RowReport done = transactions.execute(status -> {
                 work.apply(result);
                 RowReport report = result.report();
                 jobs.report(job.id(), List.of(report));
                 return report;
             });
+            count(List.of(done));
+            return done;
         } catch (RuntimeException refused) {
             String[] problem = problem(refused);
             RowReport report = RowReport.rejected(line, problem[0], problem[1], result.flags());
             transactions.executeWithoutResult(status -> jobs.report(job.id(), List.of(report)));
+            count(List.of(report));
             return report;
         }
     }
@@ -92,6 +98,15 @@ public final class ImportRun {
      */
     public void report(List<RowReport> reports) {
         transactions.executeWithoutResult(status -> jobs.report(job.id(), reports));
+        count(reports);
+    }
+
+    /** Counts reported rows by format and outcome ({@code chancery.import.rows}). */
+    private void count(List<RowReport> reports) {
+        for (RowReport report : reports) {
+            meters.counter("chancery.import.rows", "format", job.format(), "outcome", report.outcome().name())
+                    .increment();
+        }
     }
 
     /** Runs work in the transaction of the rows it writes (see {@link #report}). */

@@ -1,5 +1,6 @@
 package org.chancery.imports;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,11 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
+import org.chancery.shared.FactChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -54,7 +57,13 @@ class ImportWorker {
         return thread;
     });
 
-    ImportWorker(ImportJobs jobs, DataSource dataSource, PlatformTransactionManager transactionManager) {
+    private final ApplicationEventPublisher publisher;
+    private final MeterRegistry meters;
+
+    ImportWorker(ImportJobs jobs, DataSource dataSource, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher publisher, MeterRegistry meters) {
+        this.publisher = publisher;
+        this.meters = meters;
         this.jobs = jobs;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -76,7 +85,7 @@ class ImportWorker {
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
-                format.run(input, new ImportRun(job, jobUrl, jobs, transactions));
+                format.run(input, new ImportRun(job, jobUrl, jobs, transactions, meters));
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
             } catch (IOException | RuntimeException e) {
                 status = ImportStatus.FAILED;
@@ -103,7 +112,10 @@ class ImportWorker {
 
     private void finish(long jobId, ImportStatus status, String error) {
         try {
-            transactions.executeWithoutResult(tx -> jobs.finish(jobId, status, error));
+            transactions.executeWithoutResult(tx -> {
+                jobs.finish(jobId, status, error);
+                publisher.publishEvent(FactChanged.updated("import", jobId));
+            });
         } catch (RuntimeException e) {
             log.error("Import {} could not be marked {}", jobId, status, e);
         }
@@ -130,6 +142,7 @@ class ImportWorker {
                 for (long jobId : abandoned) {
                     jobs.finish(jobId, ImportStatus.FAILED, ABANDONED);
                     jobs.release(jobId);
+                    publisher.publishEvent(FactChanged.updated("import", jobId));
                     log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
                 }
             });

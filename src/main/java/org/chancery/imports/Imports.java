@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.chancery.shared.ConflictException;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PayloadTooLargeException;
@@ -25,6 +26,7 @@ import org.chancery.shared.web.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -48,9 +50,11 @@ public class Imports {
     private final ImportWorker worker;
     private final ImportProperties properties;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
 
     Imports(List<ImportFormat> formats, ImportJobs jobs, ImportWorker worker, ImportProperties properties,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.formats = formats.stream().sorted(Comparator.comparing(ImportFormat::name))
                 .collect(Collectors.toMap(ImportFormat::name, Function.identity(), (a, b) -> a,
                         java.util.LinkedHashMap::new));
@@ -130,7 +134,10 @@ public class Imports {
                 throw new InvalidInputException("body", e.getMessage());
             }
             recoverAbandoned();
-            ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows)).orElseThrow(() ->
+            ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows).map(started -> {
+                publisher.publishEvent(FactChanged.created("import", started.id()));
+                return started;
+            })).orElseThrow(() ->
                     new ConflictException(ProblemCode.IMPORT_RUNNING.name(), "Import " + transactions.execute(
                             status -> jobs.running()).map(running -> running.id() + " (" + running.format() + ", "
                                     + running.rowsDone() + " of " + running.rowsTotal() + " rows done)").orElse("")

@@ -15,12 +15,14 @@ import org.chancery.country.CountryExistence;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
 import org.chancery.relation.RelationPair;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Today;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -54,11 +56,13 @@ public class Meetings {
     private final MeetingPairIndex pairIndex;
     private final MeetingDetailsQuery details;
     private final CountryExistence existence;
+    private final ApplicationEventPublisher publisher;
 
     Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
             MeetingPairTotals totals, MeetingPairIndex pairIndex, MeetingDetailsQuery details,
-            CountryExistence existence) {
+            CountryExistence existence, ApplicationEventPublisher publisher) {
         this.existence = existence;
+        this.publisher = publisher;
         this.repository = repository;
         this.diplomats = diplomats;
         this.countries = countries;
@@ -106,6 +110,8 @@ public class Meetings {
                     "A diplomat named in participants was deleted meanwhile.");
         }
         totals.added(meeting.pairs(), meeting.date());
+        publisher.publishEvent(FactChanged.created("meeting", meeting.id(),
+                meeting.countries().stream().map(CountryCode::value).toArray(String[]::new)));
         Map<Long, String> names = new HashMap<>();
         named.forEach((id, diplomat) -> names.put(id, diplomat.name()));
         return MeetingDetails.of(meeting, names);
@@ -131,9 +137,11 @@ public class Meetings {
     public void delete(long id) {
         Meeting meeting = repository.findById(id).orElseThrow(() -> NotFoundException.of("meeting", id));
         List<RelationPair> pairs = meeting.pairs();
+        String[] involved = meeting.countries().stream().map(CountryCode::value).toArray(String[]::new);
         repository.delete(meeting);
         repository.flush();
         totals.removed(pairs);
+        publisher.publishEvent(FactChanged.deleted("meeting", id, involved));
     }
 
     /**

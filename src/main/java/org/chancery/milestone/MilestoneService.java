@@ -9,6 +9,7 @@ import org.chancery.mission.MissionService;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.CalendarDates;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PartialDate;
@@ -16,8 +17,11 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Today;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans, achieves and cancels milestones: R18 and R19 on the mission a milestone names, R3 on the
@@ -33,10 +37,15 @@ public class MilestoneService {
     private final RelationService relations;
     private final Today today;
     private final CountryExistence existence;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate writing;
 
     MilestoneService(MilestoneRepository repository, Milestones milestones, MissionService missions,
-            RelationService relations, Today today, CountryExistence existence) {
+            RelationService relations, Today today, CountryExistence existence, ApplicationEventPublisher publisher,
+            PlatformTransactionManager transactions) {
         this.existence = existence;
+        this.publisher = publisher;
+        this.writing = new TransactionTemplate(transactions);
         this.repository = repository;
         this.milestones = milestones;
         this.missions = missions;
@@ -67,8 +76,8 @@ public class MilestoneService {
         String title = title(plan.title());
         PartialDate target = target(plan.target());
         if (plan.missionId() == null) {
-            return MilestoneView.of(repository.save(new Milestone(pair, title, target, null, plan.sources())),
-                    today.date());
+            return writing.execute(status -> recorded(FactChanged.Action.CREATED,
+                    repository.save(new Milestone(pair, title, target, null, plan.sources()))));
         }
         missionOf(pair, plan.missionId());
         return relations.underPairLock(pair, relation -> {
@@ -77,7 +86,7 @@ public class MilestoneService {
             if (openedOn != null) {
                 milestone.missionOpened(openedOn);
             }
-            return MilestoneView.of(repository.save(milestone), today.date());
+            return recorded(FactChanged.Action.CREATED, repository.save(milestone));
         });
     }
 
@@ -97,7 +106,7 @@ public class MilestoneService {
         existence.lock(milestone.pair().first(), milestone.pair().second()).requireExistOn(on, "the achievement date");
         milestone.achieve(on);
         repository.flush();
-        return MilestoneView.of(milestone, today.date());
+        return recorded(FactChanged.Action.UPDATED, milestone);
     }
 
     /**
@@ -112,7 +121,17 @@ public class MilestoneService {
         Milestone milestone = milestones.find(id);
         milestone.cancel();
         repository.flush();
+        return recorded(FactChanged.Action.UPDATED, milestone);
+    }
+
+    /** The milestone as it stands today, its change published for the change feed. */
+    private MilestoneView recorded(FactChanged.Action action, Milestone milestone) {
+        publisher.publishEvent(changed(action, milestone));
         return MilestoneView.of(milestone, today.date());
+    }
+
+    static FactChanged changed(FactChanged.Action action, Milestone milestone) {
+        return new FactChanged(action, "milestone", String.valueOf(milestone.id()), milestone.pair().codes());
     }
 
     private MissionFacts missionOf(RelationPair pair, long missionId) {

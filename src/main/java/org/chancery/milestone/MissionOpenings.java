@@ -1,6 +1,8 @@
 package org.chancery.milestone;
 
 import org.chancery.mission.MissionOpened;
+import org.chancery.shared.FactChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,15 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 class MissionOpenings {
 
     private final MilestoneRepository repository;
+    private final ApplicationEventPublisher publisher;
 
-    MissionOpenings(MilestoneRepository repository) {
+    MissionOpenings(MilestoneRepository repository, ApplicationEventPublisher publisher) {
         this.repository = repository;
+        this.publisher = publisher;
     }
 
     /** Achieves, on the opening day, every milestone of the mission that is neither achieved nor cancelled. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(MissionOpened opened) {
-        repository.findOpenOfMission(opened.missionId()).forEach(milestone -> milestone.missionOpened(opened.openedOn()));
+        repository.findOpenOfMission(opened.missionId()).forEach(milestone -> {
+            milestone.missionOpened(opened.openedOn());
+            publisher.publishEvent(MilestoneService.changed(FactChanged.Action.UPDATED, milestone));
+        });
     }
 }

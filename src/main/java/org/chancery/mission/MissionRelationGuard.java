@@ -10,9 +10,11 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationState;
 import org.chancery.relation.SeveranceEffects;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +26,11 @@ import org.springframework.stereotype.Component;
 class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard {
 
     private final MissionRepository missions;
+    private final ApplicationEventPublisher events;
 
-    MissionRelationGuard(MissionRepository missions) {
+    MissionRelationGuard(MissionRepository missions, ApplicationEventPublisher events) {
         this.missions = missions;
+        this.events = events;
     }
 
     /**
@@ -38,7 +42,11 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
         List<AffectedMission> affected = new ArrayList<>();
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
             if (mission.status() == MissionStatus.PLANNED) {
-                mission.headServingOn(date).ifPresent(head -> head.end(date));
+                mission.headServingOn(date).ifPresent(head -> {
+                    head.end(date);
+                    events.publishEvent(FactChanged.updated("head", head.id(), mission.sendingCountry().value(),
+                            mission.receivingCountry().value()));
+                });
                 continue;
             }
             if (mission.type().needsDiplomaticRelations() && mission.status() == MissionStatus.OPEN
@@ -49,6 +57,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                     throw conflict("A severance on " + date + " would close " + mission.type() + " " + mission.id()
                             + " that day, but: " + e.getMessage());
                 }
+                events.publishEvent(MissionService.changed(FactChanged.Action.UPDATED, mission));
                 affected.add(new AffectedMission(mission.id(), mission.sendingCountry().value(),
                         mission.receivingCountry().value(), mission.type().name(), mission.city(),
                         mission.status().name(), mission.openedOn(), mission.closedOn(), mission.closingReason()));

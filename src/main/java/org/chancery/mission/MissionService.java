@@ -21,6 +21,7 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationState;
 import org.chancery.shared.CalendarDates;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
@@ -99,8 +100,10 @@ public class MissionService {
         }
         MissionRules.protectingPower(plan.type(), sending, receiving, power);
         PartialDate planned = parsePlannedOpening(plan.plannedOpening());
-        return missions.saveAndFlush(new Mission(sending, receiving, plan.type(), plan.city(), planned, power,
+        Mission mission = missions.saveAndFlush(new Mission(sending, receiving, plan.type(), plan.city(), planned, power,
                 plan.sources()));
+        events.publishEvent(changed(FactChanged.Action.CREATED, mission));
+        return mission;
     }
 
     /**
@@ -141,6 +144,8 @@ public class MissionService {
                         + " already has an open embassy-class mission in " + mission.receivingCountry() + ".");
             }
             guard.check(pairOf(mission), history);
+            events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
+            superseded.forEach(predecessor -> events.publishEvent(changed(FactChanged.Action.UPDATED, predecessor)));
             events.publishEvent(new MissionOpened(mission.id(), mission.sendingCountry(), mission.receivingCountry(),
                     day));
             return mission;
@@ -208,6 +213,7 @@ public class MissionService {
                     "the closing date");
             mission.close(on, reason);
             missions.flush();
+            events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
             return mission;
         });
     }
@@ -217,6 +223,7 @@ public class MissionService {
         return underPairLock(id, (relation, mission) -> {
             mission.cancel();
             missions.flush();
+            events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
             return mission;
         });
     }
@@ -254,6 +261,8 @@ public class MissionService {
             HeadOfMission head = mission.appoint(diplomat.id(), diplomat.name(), appointment.rank(),
                     appointment.agrementOn(), appointment.startedOn(), appointment.endedOn(), appointment.sources());
             missions.flush();
+            events.publishEvent(FactChanged.created("head", head.id(), mission.sendingCountry().value(),
+                    mission.receivingCountry().value()));
             return head;
         });
     }
@@ -267,6 +276,8 @@ public class MissionService {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on, "the head's end");
             head.end(on);
             missions.flush();
+            events.publishEvent(FactChanged.updated("head", head.id(), mission.sendingCountry().value(),
+                    mission.receivingCountry().value()));
             return head;
         });
     }
@@ -349,6 +360,12 @@ public class MissionService {
     private <T> T underPairLock(long id, BiFunction<Relation, Mission, T> change) {
         RelationPair pair = pairOf(missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id)));
         return relations.underPairLock(pair, relation -> change.apply(relation, get(id)));
+    }
+
+    /** A change of the mission (its heads included) for the change feed. */
+    static FactChanged changed(FactChanged.Action action, Mission mission) {
+        return new FactChanged(action, "mission", String.valueOf(mission.id()),
+                List.of(mission.sendingCountry().value(), mission.receivingCountry().value()));
     }
 
     private static CountryCode[] countriesOf(Mission mission) {

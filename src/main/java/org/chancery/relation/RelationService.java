@@ -10,10 +10,12 @@ import java.util.function.Function;
 import org.chancery.country.Countries;
 import org.chancery.country.CountryExistence;
 import org.chancery.country.CountryCode;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Today;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -39,10 +41,12 @@ public class RelationService {
     private final TransactionTemplate writing;
     private final RelationList list;
     private final CountryExistence existence;
+    private final ApplicationEventPublisher publisher;
 
     RelationService(RelationRepository relations, RelationRows rows, Countries countries, Today today,
             List<RelationHistoryGuard> guards, PlatformTransactionManager transactions, RelationList list,
-            CountryExistence existence) {
+            CountryExistence existence, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.list = list;
         this.existence = existence;
         this.writing = new TransactionTemplate(transactions);
@@ -82,6 +86,7 @@ public class RelationService {
             RelationHistory history = relation.history();
             guards.forEach(guard -> guard.check(pair, history));
             relations.flush();
+            publisher.publishEvent(FactChanged.created("event", event.id(), pair.first().value(), pair.second().value()));
             return new RecordedEvent(pair, event, effects);
         });
     }
@@ -105,6 +110,7 @@ public class RelationService {
             RelationHistory history = relation.history();
             guards.forEach(guard -> guard.check(pair, history));
             relations.flush();
+            publisher.publishEvent(FactChanged.deleted("event", eventId, pair.first().value(), pair.second().value()));
             return event;
         });
     }

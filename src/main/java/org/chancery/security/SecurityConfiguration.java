@@ -27,6 +27,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -55,16 +56,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, UserDetailsService users,
-            PasswordEncoder encoder) throws Exception {
+            PasswordEncoder encoder, SecurityProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable())
-                .authenticationManager(authenticationManager(users, encoder))
+                .authenticationManager(authenticationManager(users, encoder, properties.security().lockout()))
                 .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.realmName(REALM)
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(json, request, response)))
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(json, request, response, e)))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(json, request, response))
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(json, request, response, e))
                         .accessDeniedHandler((request, response, e) -> write(json, request, response,
                                 ProblemCode.FORBIDDEN, "Your role does not allow this request.")))
                 .authorizeHttpRequests(requests -> requests
@@ -73,6 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/imports/formats").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/imports", "/api/imports/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.HEAD, "/api/imports", "/api/imports/**").hasRole("EDITOR")
+                        .requestMatchers("/api/changes", "/api/changes/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/imports").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
@@ -101,13 +103,17 @@ class SecurityConfiguration {
      * re-encodes a {@code {noop}} password with BCrypt after its first use), once per credentials
      * and five minutes ({@link RememberedCredentials}).
      */
-    private static AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder) {
+    private static AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+            SecurityProperties.Lockout lockout) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         if (users instanceof UserDetailsPasswordService upgrades) {
             passwords.setUserDetailsPasswordService(upgrades);
         }
-        return new ProviderManager(new RememberedCredentials(passwords, Duration.ofMinutes(5), System::nanoTime));
+        LoginAttempts attempts = new LoginAttempts(lockout.failuresPerUser(), lockout.failuresPerAddress(),
+                lockout.duration(), System::nanoTime);
+        return new ProviderManager(new ThrottledAuthentication(
+                new RememberedCredentials(passwords, Duration.ofMinutes(5), System::nanoTime), attempts));
     }
 
     @Bean
@@ -159,8 +165,15 @@ class SecurityConfiguration {
         return source;
     }
 
-    private static void unauthorized(JsonMapper json, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    private static void unauthorized(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        if (e instanceof ThrottledAuthentication.LockedOut locked) {
+            long seconds = Math.max(1, (locked.retryAfter().toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            write(json, request, response, ProblemCode.TOO_MANY_REQUESTS, "Too many failed sign-ins for this user "
+                    + "name or from this address; try again in " + seconds + " seconds.");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
         write(json, request, response, ProblemCode.UNAUTHORIZED,
                 "This request needs valid HTTP Basic credentials.");

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -56,16 +58,7 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         JsonNode started = json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
                 .contentType("text/csv").content(file).with(httpBasic("admin", "admin-secret")))
                 .andExpect(status().isAccepted()));
-        long id = started.get("id").asLong();
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (true) {
-            JsonNode job = json(mvc.perform(get("/api/imports/" + id).with(httpBasic("editor", "editor-secret"))));
-            if (!job.get("status").asString().equals("RUNNING")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("import still running").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        return ImportJobs.awaitEnd(mvc, started.get("id").asLong(), Duration.ofMinutes(3));
     }
 
     private long total(String url) throws Exception {

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,17 +54,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         return awaitEnd(job.get("id").asLong());
     }
 
-    JsonNode awaitEnd(long id) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonNode job = json(mvc.perform(get("/api/imports/" + id).with(httpBasic("editor", "editor-secret")))
-                    .andExpect(status().isOk()));
-            if (!job.get("status").asString().equals("RUNNING")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("import %d still running", id).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private JsonNode awaitEnd(long id) throws Exception {
+        return ImportJobs.awaitEnd(mvc, id);
     }
 
     private JsonNode rows(long id, String query) throws Exception {

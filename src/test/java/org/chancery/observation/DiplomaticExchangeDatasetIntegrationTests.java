@@ -10,11 +10,14 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * merged, the presence-only code 9 of 1950–1965 is kept, and importing it again creates nothing.
  */
 @DisplayName("The COW Diplomatic Exchange data set, imported whole")
+@Tag("dataset")
 class DiplomaticExchangeDatasetIntegrationTests extends ApiIntegrationTest {
 
     private static final Path FILE = Path.of("..", "shared", "data", "Diplomatic_Exchange_2006v1.csv");
@@ -35,16 +39,7 @@ class DiplomaticExchangeDatasetIntegrationTests extends ApiIntegrationTest {
         JsonNode job = json(mvc.perform(post("/api/imports").param("format", "cow-diplomatic-exchange")
                 .contentType("text/csv").content(Files.readAllBytes(FILE)).with(httpBasic("admin", "admin-secret")))
                 .andExpect(status().isAccepted()));
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        while (true) {
-            JsonNode now = json(mvc.perform(get("/api/imports/" + job.get("id").asLong())
-                    .with(httpBasic("editor", "editor-secret"))));
-            if (!now.get("status").asString().equals("RUNNING")) {
-                return now;
-            }
-            assertThat(System.nanoTime()).as("import still running: %s", now).isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        return ImportJobs.awaitEnd(mvc, job.get("id").asLong(), Duration.ofMinutes(10));
     }
 
     /** The rows of the file per year: the directed pairs observed that year. */

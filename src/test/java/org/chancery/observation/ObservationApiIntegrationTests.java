@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -34,16 +35,7 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
         JsonNode job = json(mvc.perform(post("/api/imports").param("format", "cow-diplomatic-exchange")
                 .contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8))
                 .with(httpBasic("admin", "admin-secret"))).andExpect(status().isAccepted()));
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonNode now = json(mvc.perform(get("/api/imports/" + job.get("id").asLong())
-                    .with(httpBasic("editor", "editor-secret"))));
-            if (!now.get("status").asString().equals("RUNNING")) {
-                return now;
-            }
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        return ImportJobs.awaitEnd(mvc, job.get("id").asLong());
     }
 
     private JsonNode rows(JsonNode job) throws Exception {

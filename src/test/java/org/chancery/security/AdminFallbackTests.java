@@ -42,7 +42,7 @@ class AdminFallbackTests {
     void usesOnlyTheConfiguredUsersWhenThereAreSome() {
         var editor = new SecurityProperties.User("editor", "{noop}pw", List.of(SecurityProperties.Role.EDITOR));
         UserDetailsService users = configuration.users(
-                new SecurityProperties(new SecurityProperties.Security(List.of(editor)), null), encoder,
+                new SecurityProperties(new SecurityProperties.Security(List.of(editor), null), null), encoder,
                 new MockEnvironment().withProperty("CHANCERY_ADMIN_PASSWORD", "s3cret"));
 
         assertThat(encoder.matches("pw", users.loadUserByUsername("editor").getPassword())).isTrue();

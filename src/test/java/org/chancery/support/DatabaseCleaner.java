@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class DatabaseCleaner {
 
-    private static final List<String> KEPT = List.of("country", "flyway_schema_history");
+    private static final List<String> KEPT = List.of("country", "flyway_schema_history", "change_sequencer");
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -42,5 +42,6 @@ public class DatabaseCleaner {
             }
         }
         jdbc.update("DELETE FROM country WHERE numeric_code IS NULL");
+        jdbc.update("UPDATE change_sequencer SET last_seq = 0");
     }
 }

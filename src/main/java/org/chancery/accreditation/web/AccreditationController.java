@@ -117,7 +117,8 @@ class AccreditationController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getAccreditation", summary = "Get an accreditation of the pair")
+    @Operation(operationId = "getAccreditation", summary = "Get an accreditation of the pair", description = "An "
+            + "accreditation of either country to the other (404 for one of another pair).")
     @ApiResponse(responseCode = "200", description = "The accreditation, with ETag")
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such accreditation of the pair")
@@ -128,7 +129,8 @@ class AccreditationController {
 
     @PostMapping(path = "/{id}/end", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(operationId = "endAccreditation", summary = "End an accreditation", description = "Role EDITOR. `date` is "
+    @Operation(operationId = "endAccreditation",
+            summary = "End an accreditation", description = "Role EDITOR. `date` is "
             + "the first day it is no longer in force (exclusive), at most the day after either country ceased to "
             + "exist (R22).")
     @ApiResponse(responseCode = "200", description = "The accreditation, ended")

@@ -60,7 +60,8 @@ class DiplomatController {
     }
 
     @GetMapping
-    @Operation(summary = "Search diplomats", description = "Page of diplomats ordered by name, then id (also as CSV, every row). `country` "
+    @Operation(operationId = "listDiplomats",
+            summary = "Search diplomats", description = "Page of diplomats ordered by name, then id (also as CSV, every row). `country` "
             + "(alpha-2 or alpha-3, any case) keeps the diplomats of one country; `q` keeps those whose name contains "
             + "it, case-insensitive. Sortable by id, name, country, title, organization.")
     @ApiResponse(responseCode = "200", description = "A page of diplomats")
@@ -88,7 +89,8 @@ class DiplomatController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a diplomat", description = "Served with an ETag carrying the version (for If-Match on "
+    @Operation(operationId = "getDiplomat",
+            summary = "Get a diplomat", description = "Served with an ETag carrying the version (for If-Match on "
             + "PUT and DELETE); If-None-Match answers 304.")
     @ApiResponse(responseCode = "200", description = "The diplomat, with ETag")
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
@@ -105,7 +107,8 @@ class DiplomatController {
 
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Record a diplomat", description = "Role EDITOR. `country` is alpha-2 or alpha-3, any case; "
+    @Operation(operationId = "createDiplomat",
+            summary = "Record a diplomat", description = "Role EDITOR. `country` is alpha-2 or alpha-3, any case; "
             + "the answer gives alpha-2.")
     @ApiResponse(responseCode = "201", description = "Created, with Location and ETag")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (blank name, missing "
@@ -121,7 +124,8 @@ class DiplomatController {
 
     @PutMapping(path = "/{id}", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Replace a diplomat", description = "Role EDITOR. Full replacement: omitted optional fields "
+    @Operation(operationId = "replaceDiplomat",
+            summary = "Replace a diplomat", description = "Role EDITOR. Full replacement: omitted optional fields "
             + "become null. Honours If-Match (a strong ETag of the current version; anything else answers 412); "
             + "without If-Match the write goes through. Meetings already recorded keep the country and title the "
             + "diplomat had then. The country of a diplomat who heads or headed a mission cannot change (R13).")
@@ -143,7 +147,8 @@ class DiplomatController {
 
     @DeleteMapping("/{id}")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Delete a diplomat", description = "Role EDITOR. Refused while a meeting or a head of "
+    @Operation(operationId = "deleteDiplomat",
+            summary = "Delete a diplomat", description = "Role EDITOR. Refused while a meeting or a head of "
             + "mission refers to the diplomat (R21). Honours If-Match.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

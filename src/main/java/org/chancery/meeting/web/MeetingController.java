@@ -56,7 +56,8 @@ class MeetingController {
     }
 
     @GetMapping
-    @Operation(summary = "List meetings", description = "Page of meetings, newest first (date, then id, descending; also as CSV, every row). "
+    @Operation(operationId = "listMeetings",
+            summary = "List meetings", description = "Page of meetings, newest first (date, then id, descending; also as CSV, every row). "
             + "`country` (alpha-2 or alpha-3, any case) may be repeated: meetings in which all of them took part. "
             + "`from` and `to` are inclusive. Sortable by date, id, city, country, title.")
     @ApiResponse(responseCode = "200", description = "A page of meetings")
@@ -64,8 +65,8 @@ class MeetingController {
             + "VALIDATION_FAILED (unknown country, `from` after `to`, bad sort)")
     @CsvResponse
     PagedModel<MeetingResponse> search(
-            @Parameter(description = "A participating country; repeat for meetings involving all of them",
-                    example = "KR") @RequestParam(name = "country", required = false) List<String> country,
+            @Parameter(description = "A participating country (e.g. KR); repeat for meetings involving all of them")
+            @RequestParam(name = "country", required = false) List<String> country,
             @Parameter(example = "2024-01-01") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(example = "2024-12-31") @RequestParam(required = false)
@@ -95,7 +96,8 @@ class MeetingController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a meeting")
+    @Operation(operationId = "getMeeting", summary = "Get a meeting", description = "With its participants as they were at the "
+            + "meeting (name, country and title then), its countries and its kind (VISIT or THIRD_LOCATION).")
     @ApiResponse(responseCode = "200", description = "The meeting")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such meeting")
@@ -105,7 +107,8 @@ class MeetingController {
 
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Record a meeting", description = "Role EDITOR. The answer adds `countries` (of the "
+    @Operation(operationId = "recordMeeting",
+            summary = "Record a meeting", description = "Role EDITOR. The answer adds `countries` (of the "
             + "participants, sorted), `kind` (VISIT when the meeting's country is one of them, else THIRD_LOCATION), "
             + "`hostCountry` (the meeting's country for a VISIT) and each participant's name, country and title: the "
             + "country and title are those the diplomat has when the meeting is recorded (or the title the request "
@@ -124,7 +127,8 @@ class MeetingController {
 
     @DeleteMapping("/{id}")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Delete a meeting", description = "Role EDITOR. Derived facts (a relation's meeting count "
+    @Operation(operationId = "deleteMeeting",
+            summary = "Delete a meeting", description = "Role EDITOR. Derived facts (a relation's meeting count "
             + "and first meeting since establishment) follow at once.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

@@ -62,7 +62,8 @@ class MilestoneController {
 
     @PostMapping(path = "/api/relations/{a}/{b}/milestones", consumes = "application/json", produces = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Plan a milestone of a relation", description = "Role EDITOR. `target` is a partial date "
+    @Operation(operationId = "planMilestone",
+            summary = "Plan a milestone of a relation", description = "Role EDITOR. `target` is a partial date "
             + "(`2024`, `2024-H1`, `2024-Q3`, `2024-07`, `2024-07-15`). An optional `missionId` names a mission between "
             + "the two countries, in either direction (R19), whose opening achieves the milestone; if that mission has "
             + "already opened, the milestone is ACHIEVED at once on its opening day.")
@@ -83,7 +84,8 @@ class MilestoneController {
     }
 
     @GetMapping(path = "/api/milestones", produces = "application/json")
-    @Operation(summary = "List milestones", description = "Page of milestones, ordered by targetEnd then id (also as CSV, every row). "
+    @Operation(operationId = "listMilestones",
+            summary = "List milestones", description = "Page of milestones, ordered by targetEnd then id (also as CSV, every row). "
             + "`status` keeps those in that status today (PENDING, OVERDUE, ACHIEVED, CANCELLED); `country` those "
             + "involving that country on either side. Sortable by targetEnd, targetStart, title, id.")
     @ApiResponse(responseCode = "200", description = "A page of milestones")
@@ -113,7 +115,7 @@ class MilestoneController {
     }
 
     @GetMapping(path = "/api/milestones/{id}", produces = "application/json")
-    @Operation(summary = "Get a milestone", description = "With its status as of today.")
+    @Operation(operationId = "getMilestone", summary = "Get a milestone", description = "With its status as of today.")
     @ApiResponse(responseCode = "200", description = "The milestone")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
@@ -123,7 +125,8 @@ class MilestoneController {
 
     @PostMapping(path = "/api/milestones/{id}/achieve", consumes = "application/json", produces = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Record that a milestone was achieved", description = "Role EDITOR. Only for a milestone "
+    @Operation(operationId = "achieveMilestone",
+            summary = "Record that a milestone was achieved", description = "Role EDITOR. Only for a milestone "
             + "without a mission: one with a mission is achieved by the mission's opening alone (R19). A PENDING or "
             + "OVERDUE milestone can be achieved, once; `onTime` then tells whether `date` <= targetEnd.")
     @ApiResponse(responseCode = "200", description = "The milestone, ACHIEVED")
@@ -141,7 +144,8 @@ class MilestoneController {
 
     @PostMapping(path = "/api/milestones/{id}/cancel", produces = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Cancel a milestone", description = "Role EDITOR. A PENDING or OVERDUE milestone (with or "
+    @Operation(operationId = "cancelMilestone",
+            summary = "Cancel a milestone", description = "Role EDITOR. A PENDING or OVERDUE milestone (with or "
             + "without a mission) can be cancelled, once; an ACHIEVED or already CANCELLED one cannot. A cancelled "
             + "milestone stays cancelled even if its mission opens later. No body is needed.")
     @ApiResponse(responseCode = "200", description = "The milestone, CANCELLED")

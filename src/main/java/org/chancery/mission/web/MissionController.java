@@ -62,7 +62,8 @@ class MissionController {
 
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Plan a mission", description = "Role EDITOR. The mission starts PLANNED. An INTERESTS_SECTION "
+    @Operation(operationId = "planMission",
+            summary = "Plan a mission", description = "Role EDITOR. The mission starts PLANNED. An INTERESTS_SECTION "
             + "needs a protectingPower different from both countries (R9); no other type takes one.")
     @ApiResponse(responseCode = "201", description = "The planned mission, with Location")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (bad type, plannedOpening), "
@@ -79,7 +80,8 @@ class MissionController {
 
     @PostMapping(path = "/{id}/open", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Open a planned mission", description = "Role EDITOR. Embassy-class missions and provisional "
+    @Operation(operationId = "openMission",
+            summary = "Open a planned mission", description = "Role EDITOR. Embassy-class missions and provisional "
             + "offices need established diplomatic relations on the opening date (R5), consular posts consular relations "
             + "(R6), interests sections the opposite plus a protecting power with relations (R9); liaison offices open "
             + "anyway (R10). At most one embassy-class mission per direction is open (R7). Opening an embassy-class "
@@ -98,7 +100,8 @@ class MissionController {
 
     @PostMapping(path = "/{id}/close", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Close an open mission", description = "Role EDITOR. The closing date is not before the opening "
+    @Operation(operationId = "closeMission",
+            summary = "Close an open mission", description = "Role EDITOR. The closing date is not before the opening "
             + "date (R12); the serving head of mission ends that day (R16).")
     @ApiResponse(responseCode = "200", description = "The mission, CLOSED")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
@@ -112,7 +115,8 @@ class MissionController {
 
     @PostMapping("/{id}/cancel")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Cancel a planned mission", description = "Role EDITOR. Only a PLANNED mission (R12).")
+    @Operation(operationId = "cancelMission",
+            summary = "Cancel a planned mission", description = "Role EDITOR. Only a PLANNED mission (R12).")
     @ApiResponse(responseCode = "200", description = "The mission, CANCELLED")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
@@ -123,7 +127,8 @@ class MissionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a mission", description = "With its heads of mission (oldest first) and the head serving "
+    @Operation(operationId = "getMission",
+            summary = "Get a mission", description = "With its heads of mission (oldest first) and the head serving "
             + "today; served with an ETag carrying its version.")
     @ApiResponse(responseCode = "200", description = "The mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
@@ -132,7 +137,8 @@ class MissionController {
     }
 
     @GetMapping
-    @Operation(summary = "List missions", description = "Page of missions ordered by id (also as CSV, every row). `country` matches either side; "
+    @Operation(operationId = "listMissions",
+            summary = "List missions", description = "Page of missions ordered by id (also as CSV, every row). `country` matches either side; "
             + "`openOn` keeps the missions open at the end of that day. Sortable by id, sendingCountry, receivingCountry, "
             + "type, city, status, openedOn, closedOn.")
     @ApiResponse(responseCode = "200", description = "A page of missions")
@@ -170,7 +176,8 @@ class MissionController {
 
     @PostMapping(path = "/{id}/heads", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "Appoint a head of mission", description = "Role EDITOR. A diplomat of the sending country "
+    @Operation(operationId = "appointHeadOfMission",
+            summary = "Appoint a head of mission", description = "Role EDITOR. A diplomat of the sending country "
             + "(R13); ambassadors and envoys need agrément on or before the start (R14); diplomatic relations established "
             + "on the start date, whether or not the mission is open yet, and diplomatic missions only (R15); periods of "
             + "one mission's heads never overlap (R16).")
@@ -190,7 +197,8 @@ class MissionController {
     }
 
     @GetMapping("/{id}/heads/{headId}")
-    @Operation(summary = "Get a head of mission")
+    @Operation(operationId = "getHeadOfMission", summary = "Get a head of mission", description = "One head of the mission "
+            + "(404 for a head of another mission), with the agrément, start and end of the functions.")
     @ApiResponse(responseCode = "200", description = "The head of mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     HeadResponse head(@PathVariable long id, @PathVariable long headId) {
@@ -200,7 +208,8 @@ class MissionController {
 
     @PostMapping(path = "/{id}/heads/{headId}/end", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(summary = "End a head of mission's functions", description = "Role EDITOR.")
+    @Operation(operationId = "endHeadOfMission",
+            summary = "End a head of mission's functions", description = "Role EDITOR.")
     @ApiResponse(responseCode = "200", description = "The head of mission, ended")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

@@ -27,7 +27,7 @@ final class MissionRequests {
             @NotBlank @Size(max = 3) String receivingCountry,
             @NotNull MissionType type,
             @Schema(description = "the city of the mission; may be omitted where it is not known") @Size(max = 200)
-            @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank; leave it out where the city is not known")
+            @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank; leave it out where the city is not known")
             String city,
             @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15") @Size(max = 10)
             String plannedOpening,

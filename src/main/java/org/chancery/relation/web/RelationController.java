@@ -95,7 +95,8 @@ class RelationController {
 
     @PostMapping(path = "/{a}/{b}/events", consumes = "application/json")
     @SecurityRequirement(name = "basic")
-    @Operation(operationId = "recordRelationEvent", summary = "Record a relation event", description = "Role EDITOR. History may be back-filled in any "
+    @Operation(operationId = "recordRelationEvent",
+            summary = "Record a relation event", description = "Role EDITOR. History may be back-filled in any "
             + "order (R1). ESTABLISHED/RESTORED also establish consular relations (R2). A SEVERED event closes the "
             + "pair's open embassy-class missions and provisional offices on its date and lists them in "
             + "affectedMissions, and ends the AMBASSADOR and ENVOY accreditations of either country to the other, "
@@ -118,7 +119,8 @@ class RelationController {
     }
 
     @GetMapping("/{a}/{b}/events/{id}")
-    @Operation(operationId = "getRelationEvent", summary = "Get one event of a relation")
+    @Operation(operationId = "getRelationEvent", summary = "Get one event of a relation", description = "An event of "
+            + "the pair, either track (404 for an event of another pair), with its sources.")
     @ApiResponse(responseCode = "200", description = "The event")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
     EventResponse event(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
@@ -128,7 +130,8 @@ class RelationController {
 
     @DeleteMapping("/{a}/{b}/events/{id}")
     @SecurityRequirement(name = "basic")
-    @Operation(operationId = "deleteRelationEvent", summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
+    @Operation(operationId = "deleteRelationEvent",
+            summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
             + "would break the state machine (R1) or leave a recorded mission or head of mission breaking a rule (R20).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

@@ -1,10 +1,14 @@
 package org.chancery.shared.web;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -31,7 +35,8 @@ import org.springframework.context.annotation.Configuration;
                 + "need HTTP Basic credentials of an EDITOR (or ADMIN). Errors are RFC 9457 problem details "
                 + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
                 + "naming the fields of a VALIDATION_FAILED.",
-        license = @License(name = "Apache-2.0")))
+        contact = @Contact(name = "The Chancery maintainers (see the README)"),
+        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 class OpenApiConfiguration {
 
@@ -55,6 +60,70 @@ class OpenApiConfiguration {
                 }
             }));
         };
+    }
+
+    /**
+     * A field that an answer's example shows as {@code null} is documented as nullable (OpenAPI 3.1:
+     * {@code "null"} among its types), so that the examples hold to their schemas.
+     */
+    @Bean
+    OpenApiCustomizer nullableFieldsOfExamples() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(schema -> {
+            if (schema.getExample() == null || schema.getProperties() == null) {
+                return;
+            }
+            Map<?, ?> example = Json.mapper().convertValue(schema.getExample(), Map.class);
+            example.forEach((field, value) -> {
+                Schema<?> property = (Schema<?>) schema.getProperties().get(String.valueOf(field));
+                if (value == null && property != null) {
+                    schema.getProperties().put(String.valueOf(field), nullable(property));
+                }
+            });
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Schema<?> nullable(Schema<?> property) {
+        if (property.get$ref() != null) {
+            return new Schema<>().description(property.getDescription()).oneOf(List.of(
+                    new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))));
+        }
+        Set<String> types = new LinkedHashSet<>();
+        if (property.getTypes() != null) {
+            types.addAll(property.getTypes());
+        } else if (property.getType() != null) {
+            types.add(property.getType());
+        }
+        types.add("null");
+        property.setTypes(types);
+        if (property.getEnum() != null && !property.getEnum().contains(null)) {
+            ((Schema<Object>) property).getEnum().add(null);
+        }
+        return property;
+    }
+
+    /**
+     * A JSON request body shows its schema's example as the body's own example (what Swagger UI's
+     * "Try it out" fills in, and what linters look for).
+     */
+    @Bean
+    OpenApiCustomizer requestBodyExamples() {
+        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+                return;
+            }
+            operation.getRequestBody().getContent().values().forEach(media -> {
+                if (media.getExample() != null || media.getExamples() != null || media.getSchema() == null
+                        || media.getSchema().get$ref() == null) {
+                    return;
+                }
+                String name = media.getSchema().get$ref().substring(media.getSchema().get$ref().lastIndexOf('/') + 1);
+                Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+                if (schema != null && schema.getExample() != null) {
+                    media.setExample(schema.getExample());
+                }
+            });
+        }));
     }
 
     /**
@@ -100,6 +169,8 @@ class OpenApiConfiguration {
         problem.addProperty("code", new StringSchema().example("RELATION_NOT_ESTABLISHED"));
         problem.addProperty("rule", new StringSchema().example("R5").description("the API.md rule id, for rule violations"));
         problem.addProperty("errors", new ArraySchema().items(error).description("for VALIDATION_FAILED"));
+        problem.addProperty("requestId", new StringSchema().example("3f2a9c61d04b4e1f8e2c5a7b9d0e6f13")
+                .description("the request's X-Request-Id (the client's, or one the server made), as in its log line"));
         problem.required(List.of("type", "title", "status", "detail", "instance", "code"));
         return problem;
     }

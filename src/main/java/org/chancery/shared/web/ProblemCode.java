@@ -17,6 +17,7 @@ public enum ProblemCode {
     VERSION_MISMATCH(HttpStatus.PRECONDITION_FAILED),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 
@@ -43,6 +44,7 @@ public enum ProblemCode {
             case 412 -> VERSION_MISMATCH;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
         };

@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,9 +64,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final MeterRegistry meters;
+
+    ProblemDetailsAdvice(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e, HttpServletRequest request) {
         Rule rule = e.rule();
+        meters.counter("chancery.rule.refusals", "rule", rule.id(), "code", rule.code()).increment();
         ProblemDetail problem = Problems.of(rule.status(), rule.code(), e.getMessage(), request.getRequestURI());
         problem.setProperty("rule", rule.id());
         return answer(problem);
@@ -200,6 +208,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable reason = e.getCause(); reason != null; reason = reason.getCause()) {
+            if (reason instanceof PayloadTooLargeException tooLarge) {
+                return body(answer(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)));
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof DatabindException mapping && !(cause instanceof UnrecognizedPropertyException)
                 && !mapping.getPath().isEmpty()) {

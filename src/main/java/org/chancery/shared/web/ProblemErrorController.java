@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers what fails before Spring MVC sees a request (the servlet container, a filter) in the
  * same problem-details shape as everything else, instead of Spring Boot's default error page.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -27,6 +28,10 @@ public final class Problems {
             problem.setInstance(URI.create(instance.replace(" ", "%20")));
         }
         problem.setProperty("code", code);
+        String requestId = MDC.get(RequestLog.REQUEST_ID);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
         return problem;
     }
 

@@ -1,0 +1,82 @@
+package org.chancery.change;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.chancery.shared.FactChanged;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The change feed. Writers record their changes without a seq (a number drawn before commit could
+ * become visible after a larger one); before it answers, the feed numbers the changes that have
+ * committed since it last did, in one short transaction under the sequencer's row lock (so that
+ * instances sharing the database number one after the other), then reads. A change is numbered only
+ * once it is visible, after every change numbered before it: a client asking for the changes after
+ * the last seq it saw misses none.
+ */
+@Service
+public class ChangeFeed {
+
+    /** Changes numbered at most at a time; a larger backlog is numbered over the following reads. */
+    private static final int NUMBER_AT_MOST = 20_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final TransactionTemplate transactions;
+
+    ChangeFeed(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** The changes with a seq greater than {@code after}, of {@code kind} if given, oldest first. */
+    public Page<Change> after(long after, String kind, Pageable pageable) {
+        number();
+        String where = " where seq > :after" + (kind == null ? "" : " and kind = :kind");
+        Map<String, Object> parameters = kind == null ? Map.of("after", after) : Map.of("after", after, "kind", kind);
+        return transactions.execute(status -> {
+            List<Change> changes = jdbc.sql("select seq, recorded_at, user_name, action, kind, fact_id, countries "
+                            + "from change_log" + where + " order by seq offset " + pageable.getOffset()
+                            + " rows fetch next " + pageable.getPageSize() + " rows only")
+                    .params(parameters).query(ChangeFeed::change).list();
+            return PageableExecutionUtils.getPage(changes, pageable, () -> jdbc.sql("select count(*) from change_log"
+                    + where).params(parameters).query(Long.class).single());
+        });
+    }
+
+    /** Numbers the changes committed since the last numbering, in the order of their ids. */
+    void number() {
+        transactions.executeWithoutResult(status -> {
+            long last = jdbc.sql("select last_seq from change_sequencer where id = 1 for update").query(Long.class)
+                    .single();
+            List<Long> pending = jdbc.sql("select id from change_log where seq is null order by id fetch first "
+                    + NUMBER_AT_MOST + " rows only").query(Long.class).list();
+            if (pending.isEmpty()) {
+                return;
+            }
+            long[] seq = {last};
+            batches.batchUpdate("update change_log set seq = ? where id = ?",
+                    pending.stream().map(id -> new Object[] {++seq[0], id}).toList());
+            jdbc.sql("update change_sequencer set last_seq = :last where id = 1").param("last", seq[0]).update();
+        });
+    }
+
+    private static Change change(ResultSet row, int number) throws SQLException {
+        String countries = row.getString(7);
+        return new Change(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3),
+                FactChanged.Action.valueOf(row.getString(4)), row.getString(5), row.getString(6),
+                countries == null ? List.of() : Arrays.asList(countries.split(",")));
+    }
+}

@@ -1,0 +1,90 @@
+package org.chancery.change.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.change.ChangeFeed;
+import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.web.CsvLists;
+import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.PageRequests;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/changes", produces = "application/json")
+@Tag(name = "Changes", description = "Who recorded what, and when: every successful write's changes (an import's "
+        + "included), in the order the feed publishes them, for auditing and for clients that keep a copy in step")
+class ChangeController {
+
+    static final List<String> KINDS = List.of("event", "mission", "head", "accreditation", "meeting", "diplomat",
+            "milestone", "country", "import");
+
+    private final ChangeFeed feed;
+    private final CsvLists csv;
+
+    ChangeController(ChangeFeed feed, CsvLists csv) {
+        this.feed = feed;
+        this.csv = csv;
+    }
+
+    @GetMapping
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "listChanges",
+            summary = "The change feed", description = "Role EDITOR. The changes with a "
+            + "`seq` greater than `after` (default 0), oldest first, of one `kind` if given; default page size 100. "
+            + "Every successful write appears exactly once, a refused write never. `seq` grows strictly: a client "
+            + "that asks again with the last `seq` it saw misses nothing, also with several instances on one "
+            + "database (a change is numbered only once it has committed). Also as CSV (every row).")
+    @ApiResponse(responseCode = "200", description = "A page of changes")
+    @CsvResponse
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (after or paging not a number) or "
+            + "VALIDATION_FAILED (negative after, unknown kind)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    PagedModel<ChangeResponse> after(@Parameter(example = "0") @RequestParam(defaultValue = "0") long after,
+            @Parameter(example = "mission") @RequestParam(required = false) String kind,
+            @ParameterObject @PageableDefault(size = 100) Pageable pageable) {
+        return new PagedModel<>(feed.after(check(after), kind(kind), PageRequests.unsorted(pageable))
+                .map(ChangeResponse::from));
+    }
+
+    @Hidden
+    @GetMapping(produces = CsvLists.TEXT_CSV)
+    void afterCsv(@RequestParam(defaultValue = "0") long after, @RequestParam(required = false) String kind,
+            @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+        PageRequests.unsorted(pageable);
+        long from = check(after);
+        String only = kind(kind);
+        csv.write(response, "changes", ChangeResponse.class,
+                CsvLists.paged(Sort.unsorted(), page -> feed.after(from, only, page).map(ChangeResponse::from)));
+    }
+
+    private static long check(long after) {
+        if (after < 0) {
+            throw new InvalidInputException("after", "must be at least 0");
+        }
+        return after;
+    }
+
+    private static String kind(String kind) {
+        if (kind != null && !KINDS.contains(kind)) {
+            throw new InvalidInputException("kind", "must be one of " + String.join(", ", KINDS));
+        }
+        return kind;
+    }
+}

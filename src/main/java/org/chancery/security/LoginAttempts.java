@@ -1,0 +1,97 @@
+package org.chancery.security;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Failed sign-ins, counted per user name and per client address: after {@code maxPerUser} failures
+ * for a name, or {@code maxPerAddress} from an address, further attempts for that name or from that
+ * address are refused for {@code lockout}, whatever their password. A successful sign-in clears the
+ * name's count. Kept in memory, per instance; entries of the past are dropped as new ones come,
+ * and a flood of names cannot grow it without bound.
+ */
+final class LoginAttempts {
+
+    /** Entries kept at most before the expired ones are dropped. */
+    private static final int TIDY_ABOVE = 10_000;
+    /** Entries kept at most at all: above, the counts that lock nothing yet are dropped too. */
+    private static final int KEEP_AT_MOST = 100_000;
+
+    /** Failures of one name or address; times are {@code System.nanoTime()} values, compared by difference. */
+    private static final class Record {
+        int failures;
+        long lastFailure;
+        boolean locking;
+        long lockedUntil;
+
+        /** Nanoseconds the record still locks at {@code now}; 0 if it does not. */
+        synchronized long remaining(long now) {
+            return locking && lockedUntil - now > 0 ? lockedUntil - now : 0;
+        }
+
+        synchronized void fail(long now, int max, long lockoutNanos) {
+            if (failures > 0 && now - lastFailure > lockoutNanos) {
+                failures = 0;
+            }
+            lastFailure = now;
+            if (++failures >= max) {
+                locking = true;
+                lockedUntil = now + lockoutNanos;
+                failures = 0;
+            }
+        }
+
+        synchronized boolean stale(long now, long lockoutNanos) {
+            return remaining(now) == 0 && now - lastFailure > lockoutNanos;
+        }
+    }
+
+    private final int maxPerUser;
+    private final int maxPerAddress;
+    private final long lockoutNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Record> users = new ConcurrentHashMap<>();
+    private final Map<String, Record> addresses = new ConcurrentHashMap<>();
+
+    LoginAttempts(int maxPerUser, int maxPerAddress, Duration lockout, LongSupplier nanoTime) {
+        this.maxPerUser = maxPerUser;
+        this.maxPerAddress = maxPerAddress;
+        this.lockoutNanos = lockout.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** How long attempts for this name or from this address stay refused, if they are. */
+    Optional<Duration> locked(String user, String address) {
+        long now = nanoTime.getAsLong();
+        long remaining = Math.max(remaining(users.get(user), now),
+                address == null ? 0 : remaining(addresses.get(address), now));
+        return remaining > 0 ? Optional.of(Duration.ofNanos(remaining)) : Optional.empty();
+    }
+
+    void failed(String user, String address) {
+        long now = nanoTime.getAsLong();
+        users.computeIfAbsent(user, k -> new Record()).fail(now, maxPerUser, lockoutNanos);
+        if (address != null) {
+            addresses.computeIfAbsent(address, k -> new Record()).fail(now, maxPerAddress, lockoutNanos);
+        }
+        if (users.size() + addresses.size() > TIDY_ABOVE) {
+            users.values().removeIf(record -> record.stale(now, lockoutNanos));
+            addresses.values().removeIf(record -> record.stale(now, lockoutNanos));
+        }
+        if (users.size() + addresses.size() > KEEP_AT_MOST) {
+            users.values().removeIf(record -> record.remaining(now) == 0);
+            addresses.values().removeIf(record -> record.remaining(now) == 0);
+        }
+    }
+
+    void succeeded(String user) {
+        users.remove(user);
+    }
+
+    private static long remaining(Record record, long now) {
+        return record == null ? 0 : record.remaining(now);
+    }
+}

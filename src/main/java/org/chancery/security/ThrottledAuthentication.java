@@ -1,0 +1,66 @@
+package org.chancery.security;
+
+import java.time.Duration;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Refuses sign-ins for a user name or from a client address that failed too often
+ * ({@link LoginAttempts}) before any password is checked: while locked, a guess costs no BCrypt and
+ * a correct password is refused too ({@link LockedOut}, answered 429 with {@code Retry-After}).
+ */
+final class ThrottledAuthentication implements AuthenticationProvider {
+
+    /** Sign-ins refused for a while after too many failures. */
+    static final class LockedOut extends AuthenticationException {
+
+        private final Duration retryAfter;
+
+        LockedOut(Duration retryAfter) {
+            super("Too many failed sign-ins; try again later.");
+            this.retryAfter = retryAfter;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    private final AuthenticationProvider delegate;
+    private final LoginAttempts attempts;
+
+    ThrottledAuthentication(AuthenticationProvider delegate, LoginAttempts attempts) {
+        this.delegate = delegate;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String user = String.valueOf(authentication.getName());
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        var locked = attempts.locked(user, address);
+        if (locked.isPresent()) {
+            throw new LockedOut(locked.get());
+        }
+        try {
+            Authentication verified = delegate.authenticate(authentication);
+            if (verified != null && verified.isAuthenticated()) {
+                attempts.succeeded(user);
+            }
+            return verified;
+        } catch (BadCredentialsException wrong) {
+            attempts.failed(user, address);
+            throw wrong;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+}

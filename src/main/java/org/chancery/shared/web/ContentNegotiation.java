@@ -1,0 +1,71 @@
+package org.chancery.shared.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.accept.ContentNegotiationStrategy;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What a request accepts, beyond its {@code Accept} header:
+ * <ul>
+ * <li>{@code format=csv} asks for a list's CSV answer as {@code Accept: text/csv} does (API.md 1.1);
+ * other values of {@code format} are left alone (the import endpoint names its input format with the
+ * same parameter). The query string is read as sent, never the body of a form.</li>
+ * <li>{@code Accept: application/problem+json} alone is acceptable everywhere: errors come in that
+ * type, and a success answers JSON.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class ContentNegotiation implements WebMvcConfigurer {
+
+    private static final List<MediaType> CSV = List.of(MediaType.parseMediaType(CsvLists.TEXT_CSV));
+
+    private static final ContentNegotiationStrategy FORMAT_CSV = request -> {
+        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+        String query = servlet == null ? null : servlet.getQueryString();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.regionMatches(true, 0, "format=", 0, 7) && csv(parameter.substring(7))) {
+                    return CSV;
+                }
+            }
+        }
+        return ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
+    };
+
+    private static boolean csv(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8).trim().equalsIgnoreCase("csv");
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static final HeaderContentNegotiationStrategy HEADER = new HeaderContentNegotiationStrategy();
+
+    private static final ContentNegotiationStrategy ACCEPT_WITH_PROBLEMS_AS_JSON = request -> {
+        List<MediaType> accepted = HEADER.resolveMediaTypes(request);
+        for (MediaType type : accepted) {
+            if (MediaType.APPLICATION_PROBLEM_JSON.includes(type) && !type.isWildcardType()
+                    && !type.isWildcardSubtype()) {
+                List<MediaType> withJson = new ArrayList<>(accepted);
+                withJson.add(MediaType.APPLICATION_JSON);
+                return withJson;
+            }
+        }
+        return accepted;
+    };
+
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(FORMAT_CSV, ACCEPT_WITH_PROBLEMS_AS_JSON));
+    }
+}

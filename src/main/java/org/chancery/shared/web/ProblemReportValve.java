@@ -1,0 +1,63 @@
+package org.chancery.shared.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat's error report for what it refuses before the application sees a request (an invalid
+ * %-escape or a {@code %00} in the path, headers too large…): the same problem details as every
+ * other error, instead of Tomcat's HTML page.
+ */
+class ProblemReportValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The path as the client sent it, where it is a valid URI reference; else the root. */
+    private static String instance(String path) {
+        try {
+            return path == null ? "/" : java.net.URI.create(path).toString();
+        } catch (IllegalArgumentException notAUri) {
+            return "/";
+        }
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        String id = RequestLog.accepted(request.getHeader(RequestLog.HEADER));
+        MDC.put(RequestLog.REQUEST_ID, id);
+        try {
+            HttpStatus resolved = HttpStatus.resolve(status);
+            String detail = (resolved == null ? "The request failed" : resolved.getReasonPhrase())
+                    + ": the server refused the request before reading it (a malformed path or headers).";
+            var problem = Problems.of(HttpStatus.valueOf(status), ProblemCode.forStatus(status).name(), detail,
+                    instance(request.getRequestURI()));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(RequestLog.HEADER, id);
+            try (Writer writer = response.getReporter()) {
+                if (writer != null) {
+                    writer.write(JSON.writeValueAsString(Problems.asMap(problem)));
+                }
+                response.finishResponse();
+            } catch (IOException | IllegalStateException e) {
+                response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, e);
+            }
+        } finally {
+            MDC.remove(RequestLog.REQUEST_ID);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.chancery.shared.web;
+
+import java.io.IOException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * One log line per request — method, route (the handler's path template where a handler took the
+ * request), status, duration in milliseconds and request id — on the logger {@code chancery.requests}. The request
+ * id is the client's {@code X-Request-Id} if it is a plausible one (1 to 64 letters, digits and
+ * {@code . _ : -}), else a new one; it is echoed in the response's {@code X-Request-Id}, kept in the
+ * logging context ({@code requestId}) while the request runs, and every problem answer carries it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestLog extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    /** The logging context key, and the request attribute, of the request id. */
+    public static final String REQUEST_ID = "requestId";
+
+    private static final Logger log = LoggerFactory.getLogger("chancery.requests");
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            Object id = request.getAttribute(REQUEST_ID);
+            MDC.put(REQUEST_ID, id == null ? newId() : id.toString());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                MDC.remove(REQUEST_ID);
+            }
+            return;
+        }
+        String id = accepted(request.getHeader(HEADER));
+        request.setAttribute(REQUEST_ID, id);
+        MDC.put(REQUEST_ID, id);
+        response.setHeader(HEADER, id);
+        long started = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (log.isInfoEnabled()) {
+                Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+                log.info("{} {} {} {} ms {}", request.getMethod(), route == null ? unrouted(request) : route,
+                        response.getStatus(), (System.nanoTime() - started) / 100_000 / 10.0, id);
+            }
+            MDC.remove(REQUEST_ID);
+        }
+    }
+
+    /** The client's id if it is plausible, else a new one. */
+    static String accepted(String header) {
+        if (header != null && !header.isEmpty() && header.length() <= 64) {
+            boolean plausible = true;
+            for (int i = 0; i < header.length() && plausible; i++) {
+                char c = header.charAt(i);
+                plausible = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                        || c == '_' || c == ':' || c == '-';
+            }
+            if (plausible) {
+                return header;
+            }
+        }
+        return newId();
+    }
+
+    /** 128 random bits in hex: unique enough to find a request in the logs, and cheaper than a UUID's. */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    /** The path of a request no handler took, shortened: it is the client's text. */
+    private static String unrouted(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.length() <= 120 ? uri : uri.substring(0, 120) + "…";
+    }
+}

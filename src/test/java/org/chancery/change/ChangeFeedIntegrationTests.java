@@ -1,0 +1,153 @@
+package org.chancery.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The change feed (API.md 1.1): every successful write once, in order; refused writes never. */
+class ChangeFeedIntegrationTests extends ApiIntegrationTest {
+
+    private JsonNode changes(String query) throws Exception {
+        return json(mvc.perform(get("/api/changes" + query).with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk())).get("content");
+    }
+
+    private static List<String> describe(JsonNode changes) {
+        List<String> described = new ArrayList<>();
+        changes.forEach(change -> described.add(change.get("action").asString() + " " + change.get("kind").asString()
+                + " " + change.get("id").asString() + " " + change.get("countries").toString() + " by "
+                + change.get("user").asString()));
+        return described;
+    }
+
+    @Test
+    void recordsEverySuccessfulWriteOnceWithWhoMadeItAndNeverARefusedOne() throws Exception {
+        long event = recordEvent("CU", "KR", "ESTABLISHED", "2024-02-14").get("id").asLong();
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-03-01\"}")
+                .andExpect(status().isConflict());
+        long embassy = planMission("KR", "CU", "EMBASSY", "Havana");
+        openMission(embassy, "2025-01-17").andExpect(status().isOk());
+        long diplomat = newDiplomat("Chung Byung-won", "KR");
+        postAsAdmin("/api/countries", "{\"code\":\"XK\",\"alpha3\":\"XKX\",\"name\":\"Kosovo\"}")
+                .andExpect(status().isCreated());
+        JsonNode severance = recordEvent("CU", "KR", "SEVERED", "2025-06-01");
+
+        JsonNode feed = changes("");
+        assertThat(describe(feed)).containsExactly(
+                "CREATED event " + event + " [\"CU\",\"KR\"] by editor",
+                "CREATED mission " + embassy + " [\"CU\",\"KR\"] by editor",
+                "UPDATED mission " + embassy + " [\"CU\",\"KR\"] by editor",
+                "CREATED diplomat " + diplomat + " [\"KR\"] by editor",
+                "CREATED country XK [\"XK\"] by admin",
+                "UPDATED mission " + embassy + " [\"CU\",\"KR\"] by editor",
+                "CREATED event " + severance.get("id").asLong() + " [\"CU\",\"KR\"] by editor");
+        List<Long> seqs = feed.valueStream().map(change -> change.get("seq").asLong()).toList();
+        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+        assertThat(feed.get(0).get("at").asString()).endsWith("Z");
+
+        assertThat(describe(changes("?after=" + seqs.get(4)))).hasSize(2);
+        assertThat(describe(changes("?kind=mission"))).hasSize(3);
+        assertThat(changes("?after=" + seqs.get(6))).isEmpty();
+        deleteAsEditor("/api/relations/CU/KR/events/" + severance.get("id").asLong()).andExpect(status().isConflict());
+        assertThat(changes("?after=" + seqs.get(6))).as("a refused deletion").isEmpty();
+    }
+
+    @Test
+    void recordsOneChangePerFactOfAnImportAndTheJobItself() throws Exception {
+        mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
+                .content("""
+                        {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
+                        {"kind": "diplomat", "name": "Kim", "country": "KP"}
+                        {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1950-01-01"}
+                        """.getBytes(StandardCharsets.UTF_8)).with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isAccepted());
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<String> feed;
+        do {
+            Thread.sleep(50);
+            feed = describe(changes(""));
+        } while (feed.stream().noneMatch(change -> change.startsWith("UPDATED import")) && System.nanoTime() < deadline);
+
+        assertThat(feed).hasSize(4);
+        assertThat(feed.get(0)).startsWith("CREATED import ").endsWith("[] by admin");
+        assertThat(feed.get(1)).startsWith("CREATED event ").endsWith("[\"CU\",\"KR\"] by admin");
+        assertThat(feed.get(2)).startsWith("CREATED diplomat ").endsWith("[\"KP\"] by admin");
+        assertThat(feed.get(3)).startsWith("UPDATED import ");
+    }
+
+    @Test
+    void isForEditorsAndRefusesABadQuery() throws Exception {
+        mvc.perform(get("/api/changes")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/changes").with(httpBasic("reader", "reader-secret"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/changes?after=-1").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("after"));
+        mvc.perform(get("/api/changes?kind=observation").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+        mvc.perform(get("/api/changes?after=x").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        newDiplomat("Someone", "KR");
+        getJson("/api/diplomats").andExpect(jsonPath("$.content[0].user").doesNotExist());
+    }
+
+    @Test
+    void aClientPollingWithTheLastSeqItSawMissesNothingWhileWritersCommitInParallel() throws Exception {
+        int writers = 4;
+        int each = 25;
+        Set<String> written = ConcurrentHashMap.newKeySet();
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        List<Future<?>> work = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            work.add(threads.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    String body = "{\"name\":\"Writer " + writer + " diplomat " + i + "\",\"country\":\""
+                            + (writer % 2 == 0 ? "KR" : "CU") + "\"}";
+                    written.add(json(postAsEditor("/api/diplomats", body).andExpect(status().isCreated()))
+                            .get("id").asString());
+                }
+                return null;
+            }));
+        }
+        List<Long> seen = new ArrayList<>();
+        Set<String> seenIds = new HashSet<>();
+        long last = 0;
+        int quietPolls = 0;
+        while (quietPolls < 2) {
+            boolean stillWriting = work.stream().anyMatch(future -> !future.isDone());
+            JsonNode page = changes("?after=" + last + "&size=7");
+            for (JsonNode change : page) {
+                long seq = change.get("seq").asLong();
+                assertThat(seq).as("seq after %d", last).isGreaterThan(last);
+                last = seq;
+                seen.add(seq);
+                assertThat(seenIds.add(change.get("id").asString())).as("seen once: %s", change).isTrue();
+            }
+            quietPolls = !stillWriting && page.isEmpty() ? quietPolls + 1 : 0;
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        threads.shutdown();
+        assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seenIds).isEqualTo(written).hasSize(writers * each);
+        assertThat(seen).isSorted().doesNotHaveDuplicates();
+    }
+}

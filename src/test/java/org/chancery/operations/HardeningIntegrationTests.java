@@ -1,0 +1,233 @@
+package org.chancery.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import org.chancery.support.DatabaseCleaner;
+import org.chancery.support.ImportJobs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What hostile clients get: requests Tomcat refuses itself, bodies too large, password guessing. A
+ * real port for what only a socket can send; small limits so that they are quick to reach.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "chancery.max-request-size=4KB",
+        "chancery.security.lockout.failures-per-user=3",
+        "chancery.security.lockout.failures-per-address=6",
+        "chancery.security.lockout.duration=10m",
+        "chancery.security.users[0].name=editor",
+        "chancery.security.users[0].password={noop}editor-secret",
+        "chancery.security.users[0].roles=EDITOR",
+        "chancery.security.users[1].name=admin",
+        "chancery.security.users[1].password={noop}admin-secret",
+        "chancery.security.users[1].roles=ADMIN",
+        "chancery.security.users[2].name=guarded",
+        "chancery.security.users[2].password={noop}guarded-secret",
+        "chancery.security.users[2].roles=EDITOR"})
+@AutoConfigureMockMvc
+class HardeningIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @AfterEach
+    void cleanDatabase() {
+        new DatabaseCleaner(dataSource).clean();
+    }
+
+    @Test
+    void answersWhatTomcatRefusesItselfAsProblemDetails() throws IOException {
+        String[] requests = {
+            "GET /api/countries/%00 HTTP/1.1\r\n",
+            "GET /api/countries/%C3%28 HTTP/1.1\r\n",
+            "GET /api/countries/%zz HTTP/1.1\r\n",
+            "GET /api/countries/C%2FU HTTP/1.1\r\n",
+            // Tomcat stops reading at the limit: the request id after it is never seen, a new one is made
+            "GET /api/countries/CU HTTP/1.1\r\nX-Padding: " + "x".repeat(20_000) + "\r\n",
+            "GET /api/relations?asOf=%zz HTTP/1.1\r\n",
+        };
+        for (String request : requests) {
+            Answer answer = send((request + "Host: localhost\r\nX-Request-Id: probe-1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+
+            String shown = request.length() > 60 ? request.substring(0, 60) : request;
+            assertThat(answer.status()).as(shown).isEqualTo(400);
+            assertThat(answer.header("content-type")).as(shown).startsWith("application/problem+json");
+            assertThat(answer.header("x-request-id")).as(shown)
+                    .matches(request.contains("X-Padding") ? "[0-9a-f]{32}" : "probe-1");
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("code").asString()).as(shown).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
+            assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html", "Exception", "at org.");
+        }
+    }
+
+    @Test
+    void refusesABodyAboveTheLimitWith413AndChangesNothing() throws Exception {
+        String large = "{\"name\": \"" + "x".repeat(5_000) + "\", \"country\": \"CU\"}";
+        mvc.perform(post("/api/diplomats").contentType(MediaType.APPLICATION_JSON).content(large)
+                        .with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
+
+        byte[] body = large.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        chunked.writeBytes(("POST /api/diplomats HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: Basic " + Base64.getEncoder().encodeToString("editor:editor-secret".getBytes(
+                        StandardCharsets.UTF_8)) + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        for (int from = 0; from < body.length; from += 1_000) {
+            int length = Math.min(1_000, body.length - from);
+            chunked.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            chunked.write(body, from, length);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        Answer answer = send(chunked.toByteArray());
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.header("content-type")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from diplomat", Integer.class))
+                .isZero();
+        mvc.perform(post("/api/diplomats").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Small Enough\", \"country\": \"CU\"}")
+                        .with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void takesImportFilesAboveTheRequestLimitUpToTheirOwn() throws Exception {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; file.length() < 6_000; i++) {
+            file.append("{\"kind\": \"diplomat\", \"name\": \"Import Row ").append(i).append("\", \"country\": \"CU\"}\n");
+        }
+        JsonNode job = JSON.readTree(mvc.perform(post("/api/imports").param("format", "chancery-ndjson")
+                        .contentType("application/x-ndjson").content(file.toString())
+                        .with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+
+        assertThat(ImportJobs.awaitEnd(mvc, job.get("id").asLong()).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void locksANameOutAfterRepeatedFailuresEvenForItsRightPassword() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/api/changes").with(httpBasic("guarded", "guess-" + i)).with(from("192.0.2.10")))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        mvc.perform(get("/api/changes").with(httpBasic("guarded", "guarded-secret")).with(from("192.0.2.11")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("(59\\d|600)")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("TOO_MANY_REQUESTS"));
+        mvc.perform(get("/api/changes").with(httpBasic("editor", "editor-secret")).with(from("192.0.2.11")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void locksAnAddressOutAfterRepeatedFailuresWhateverTheName() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(get("/api/changes").with(httpBasic("nobody-" + i, "guess")).with(from("198.51.100.20")))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        mvc.perform(get("/api/changes").with(httpBasic("admin", "admin-secret")).with(from("198.51.100.20")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("TOO_MANY_REQUESTS"));
+        mvc.perform(get("/api/changes").with(httpBasic("admin", "admin-secret")).with(from("198.51.100.21")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/countries/CU").with(from("198.51.100.20")))
+                .andExpect(status().isOk());
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private record Answer(int status, String head, String body) {
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    private Answer send(byte[] request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, end);
+            String body = response.substring(end + 4);
+            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+                body = unchunk(body);
+            }
+            return new Answer(Integer.parseInt(head.substring(9, 12)), head, body);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+}

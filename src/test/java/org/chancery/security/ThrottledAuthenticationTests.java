@@ -1,0 +1,114 @@
+package org.chancery.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+class ThrottledAuthenticationTests {
+
+    private final AtomicInteger passwordChecks = new AtomicInteger();
+    /** A clock far from zero and negative, as {@code System.nanoTime()} may be. */
+    private final AtomicLong now = new AtomicLong(-5_000_000_000_000L);
+
+    /** Stands for the BCrypt check: "editor" / "secret" is the only valid pair. */
+    private final AuthenticationProvider passwords = new AuthenticationProvider() {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            passwordChecks.incrementAndGet();
+            if (!"editor".equals(authentication.getName()) || !"secret".equals(authentication.getCredentials())) {
+                throw new BadCredentialsException("Bad credentials");
+            }
+            return UsernamePasswordAuthenticationToken.authenticated("editor", null,
+                    List.of(new SimpleGrantedAuthority("ROLE_EDITOR")));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    };
+
+    private final ThrottledAuthentication provider = new ThrottledAuthentication(passwords,
+            new LoginAttempts(3, 5, Duration.ofMinutes(15), now::get));
+
+    @Test
+    void refusesEvenTheRightPasswordOfANameThatFailedTooOftenWithoutCheckingIt() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(passwordChecks).hasValue(3);
+
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.2")))
+                .isInstanceOfSatisfying(ThrottledAuthentication.LockedOut.class,
+                        locked -> assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(15)));
+        assertThat(passwordChecks).as("no password check while locked").hasValue(3);
+    }
+
+    @Test
+    void acceptsTheNameAgainOnceTheLockOutIsOver() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")));
+        }
+        now.addAndGet(Duration.ofMinutes(10).toNanos());
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.1")))
+                .isInstanceOfSatisfying(ThrottledAuthentication.LockedOut.class,
+                        locked -> assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(5)));
+
+        now.addAndGet(Duration.ofMinutes(5).toNanos());
+        assertThat(provider.authenticate(login("editor", "secret", "192.0.2.1")).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void refusesEveryNameFromAnAddressThatFailedTooOften() {
+        for (int i = 0; i < 5; i++) {
+            String name = "guess-" + i;
+            assertThatThrownBy(() -> provider.authenticate(login(name, "x", "198.51.100.9")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "198.51.100.9")))
+                .isInstanceOf(ThrottledAuthentication.LockedOut.class);
+        assertThat(provider.authenticate(login("editor", "secret", "198.51.100.10")).isAuthenticated())
+                .as("another address").isTrue();
+        assertThat(passwordChecks).hasValue(6);
+    }
+
+    @Test
+    void forgetsFailuresOlderThanTheLockOutAndASuccessClearsTheNamesCount() {
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")));
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")));
+        now.addAndGet(Duration.ofMinutes(16).toNanos());
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")))
+                .isInstanceOf(BadCredentialsException.class);
+        provider.authenticate(login("editor", "secret", "192.0.2.1"));
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")))
+                .isInstanceOf(BadCredentialsException.class);
+
+        assertThat(provider.authenticate(login("editor", "secret", "192.0.2.1")).isAuthenticated()).isTrue();
+    }
+
+    private static Authentication login(String name, String password, String address) {
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
+        HttpServletRequest request = new MockHttpServletRequest();
+        ((MockHttpServletRequest) request).setRemoteAddr(address);
+        token.setDetails(new WebAuthenticationDetails(request));
+        return token;
+    }
+}

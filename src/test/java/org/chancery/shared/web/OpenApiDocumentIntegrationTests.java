@@ -1,0 +1,69 @@
+package org.chancery.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The served OpenAPI description documents every operation fully. It is also written to
+ * {@code target/openapi.json}, where {@code .ci/run} lints it with Spectral's {@code spectral:oas}
+ * ruleset ({@code .spectral.yaml}).
+ */
+class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    @Test
+    void describesEveryOperationWithAnIdASummaryTagsAndExamplesOfItsBodies() throws Exception {
+        String text = getJson("/v3/api-docs").andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target", "openapi.json"), text);
+        JsonNode document = JSON.readTree(text);
+
+        List<String> incomplete = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+                if (!METHODS.contains(entry.getKey())) {
+                    continue;
+                }
+                operations++;
+                JsonNode operation = entry.getValue();
+                String name = entry.getKey().toUpperCase() + " " + path.getKey();
+                if (!operation.hasNonNull("operationId") || !ids.add(operation.get("operationId").asString())) {
+                    incomplete.add(name + ": no operationId, or one used twice");
+                }
+                if (!operation.hasNonNull("summary") || operation.get("summary").asString().isBlank()) {
+                    incomplete.add(name + ": no summary");
+                }
+                if (!operation.has("tags") || operation.get("tags").isEmpty()) {
+                    incomplete.add(name + ": no tags");
+                }
+                JsonNode body = operation.get("requestBody");
+                if (body != null) {
+                    for (Map.Entry<String, JsonNode> media : body.get("content").properties()) {
+                        if (!media.getValue().has("example") && !media.getValue().has("examples")) {
+                            incomplete.add(name + ": no example of its " + media.getKey() + " body");
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(operations).as("the operations of API.md 1.1").isGreaterThanOrEqualTo(46);
+        assertThat(incomplete).isEmpty();
+    }
+}
