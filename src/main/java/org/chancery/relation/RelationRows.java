@@ -9,7 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the row of a pair, once, in a transaction of its own, so that concurrent first writes
  * to a pair (from any instance) all end up locking the same row: the unique pair constraint lets
- * one insert win, and the others find its row.
+ * one insert win, and the others find its row. A row created for a write the rules then refused
+ * is removed again.
  */
 @Component
 class RelationRows {
@@ -28,15 +29,38 @@ class RelationRows {
         return repository.saveAndFlush(new Relation(pair));
     }
 
-    void ensureExists(RelationPair pair) {
+    /** Creates the pair's row unless it exists; true if this call created it. */
+    boolean ensureExists(RelationPair pair) {
         try {
-            newTransaction.executeWithoutResult(status -> {
-                if (repository.findByPair(pair.first().value(), pair.second().value()).isEmpty()) {
-                    repository.saveAndFlush(new Relation(pair));
+            return Boolean.TRUE.equals(newTransaction.execute(status -> {
+                if (repository.findByPair(pair.first().value(), pair.second().value()).isPresent()) {
+                    return false;
                 }
-            });
+                repository.saveAndFlush(new Relation(pair));
+                return true;
+            }));
         } catch (DataIntegrityViolationException createdConcurrently) {
             // another request created the row first
+            return false;
+        }
+    }
+
+    /**
+     * Removes the row {@link #ensureExists} created for a write that was then refused, so that a
+     * refused write leaves nothing behind, unless another write has recorded history on it since
+     * (under its lock: once it is held, the events committed meanwhile are visible).
+     */
+    void removeIfUnused(RelationPair pair) {
+        try {
+            newTransaction.executeWithoutResult(status -> repository
+                    .findByPairForUpdate(pair.first().value(), pair.second().value())
+                    .filter(relation -> relation.events().isEmpty())
+                    .ifPresent(relation -> {
+                        repository.delete(relation);
+                        repository.flush();
+                    }));
+        } catch (DataIntegrityViolationException referenced) {
+            // a fact of the pair refers to the row now: it stays
         }
     }
 }

@@ -134,8 +134,16 @@ public class RelationService {
         Done<T> done = writing.execute(status -> relations.findByPairForUpdate(a, b)
                 .map(relation -> new Done<>(work.apply(relation))).orElse(null));
         if (done == null) {
-            rows.ensureExists(pair);
-            done = writing.execute(status -> new Done<>(work.apply(relations.findByPairForUpdate(a, b).orElseThrow())));
+            boolean created = rows.ensureExists(pair);
+            try {
+                done = writing.execute(status -> new Done<>(work.apply(relations.findByPairForUpdate(a, b)
+                        .orElseThrow())));
+            } catch (RuntimeException refused) {
+                if (created) {
+                    rows.removeIfUnused(pair);
+                }
+                throw refused;
+            }
         }
         return done.value();
     }

@@ -157,6 +157,14 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
         mvc.perform(post("/api/imports").contentType("text/csv").content("x").with(httpBasic("admin", "admin-secret")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("format"));
+        mvc.perform(post("/api/imports").param("format", "chancery-ndjson").content("{}\n")
+                        .with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail", containsString("no Content-Type")));
+        mvc.perform(post("/api/imports").param("format", "chancery-ndjson").header("Content-Type", "x/y;;")
+                        .content("{}\n").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
 
         assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
     }

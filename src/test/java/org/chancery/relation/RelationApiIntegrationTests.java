@@ -1,5 +1,6 @@
 package org.chancery.relation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -11,8 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class RelationApiIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private long record(String a, String b, String json) throws Exception {
         return create("/api/relations/{a}/{b}/events", json, a, b).get("id").asLong();
@@ -89,6 +95,17 @@ class RelationApiIntegrationTests extends ApiIntegrationTest {
                 {"type":"ESTABLISHED","date":"2024-01-01","sources":[{"url":"/relative"}]}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         getJson("/api/relations/CU/KR").andExpect(jsonPath("$.events").isEmpty());
+    }
+
+    @Test
+    @DisplayName("R1: a refused first event of a pair leaves nothing behind, not even the pair's row")
+    void aRefusedFirstEventOfAPairLeavesNoTrace() throws Exception {
+        postAsEditor("/api/relations/FR/KR/events", "{\"type\":\"SEVERED\",\"date\":\"1980-08-03\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"));
+
+        assertThat(jdbc.queryForObject("select count(*) from relation", Integer.class)).isZero();
+        record("FR", "KR", "{\"type\":\"ESTABLISHED\",\"date\":\"1959-01-01\"}");
+        assertThat(jdbc.queryForObject("select count(*) from relation", Integer.class)).isOne();
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -80,7 +81,7 @@ class ImportController {
                     + "GET /api/imports/formats)", example = "chancery-ndjson") @RequestParam String format,
             HttpServletRequest request, Principal user) throws IOException, HttpMediaTypeNotSupportedException {
         ImportFormat importFormat = imports.format(format);
-        MediaType sent = MediaType.parseMediaType(request.getContentType());
+        MediaType sent = sentType(request.getContentType(), importFormat);
         if (!sent.isCompatibleWith(importFormat.mediaType()) && !sent.isCompatibleWith(MediaType.TEXT_PLAIN)
                 && !sent.isCompatibleWith(MediaType.APPLICATION_OCTET_STREAM)) {
             throw new HttpMediaTypeNotSupportedException(sent, List.of(importFormat.mediaType(), MediaType.TEXT_PLAIN,
@@ -91,6 +92,26 @@ class ImportController {
                 user.getName(), ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + job.id()))
                 .body(ImportJobResponse.from(job));
+    }
+
+    /** The media type the file was sent as; 415 if none was named or it cannot be read. */
+    private static MediaType sentType(String contentType, ImportFormat format) throws HttpMediaTypeNotSupportedException {
+        String expected = " The format " + format.name() + " takes " + format.mediaType() + " (or text/plain, "
+                + "application/octet-stream).";
+        if (contentType == null || contentType.isBlank()) {
+            throw unsupported("The file has no Content-Type." + expected);
+        }
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException unreadable) {
+            throw unsupported("The Content-Type cannot be read." + expected);
+        }
+    }
+
+    private static HttpMediaTypeNotSupportedException unsupported(String detail) {
+        HttpMediaTypeNotSupportedException e = new HttpMediaTypeNotSupportedException(detail);
+        e.getBody().setDetail(detail);
+        return e;
     }
 
     @GetMapping

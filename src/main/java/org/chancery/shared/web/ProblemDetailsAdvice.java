@@ -35,6 +35,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -246,7 +247,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail()
+        ProblemDetail given = body instanceof ProblemDetail p ? p
+                : e instanceof ErrorResponse response ? response.getBody() : null;
+        String detail = given != null && given.getDetail() != null ? given.getDetail()
                 : HttpStatus.valueOf(statusCode.value()).getReasonPhrase();
         ProblemDetail problem = Problems.of(statusCode, ProblemCode.forStatus(statusCode.value()).name(), detail,
                 path(request));
