@@ -26,7 +26,7 @@ function messagesFor(form, name) {
  * options: [{value, label}] or [value] for a select; type 'textarea' for a text area.
  */
 export function field(form, { name, label, type = 'text', value, required = false, options, hint, placeholder,
-  pattern, min, max, autocomplete, inputmode, list }) {
+  pattern, min, max, autocomplete, inputmode, list, empty = '(none)' }) {
   const id = idOf(form, name);
   const errors = messagesFor(form, name);
   const invalid = errors.length > 0;
@@ -37,7 +37,7 @@ export function field(form, { name, label, type = 'text', value, required = fals
     const opts = options.map((o) => (typeof o === 'object' ? o : { value: o, label: words(o) }));
     control = html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid ? 'true' : nothing}
         aria-describedby=${described || nothing}>
-      ${required && v ? nothing : html`<option value="" ?selected=${v === ''}>${required ? 'Choose…' : '(any)'}</option>`}
+      ${required && v ? nothing : html`<option value="" ?selected=${v === ''}>${required ? 'Choose…' : empty}</option>`}
       ${opts.map((o) => html`<option value=${o.value} ?selected=${String(o.value) === v}>${o.label}</option>`)}
     </select>`;
   } else if (type === 'textarea') {

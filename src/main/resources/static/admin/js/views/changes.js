@@ -1,6 +1,7 @@
 // The change feed (#/changes?after=0&kind=mission): who recorded what and when, oldest first (EDITOR).
 import { html, render, nothing } from 'lit-html';
 import { get } from '../api.js';
+import { currentUser } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant } from '../format.js';
 import { readError } from '../forms.js';
@@ -43,6 +44,8 @@ export default async function changesView({ root, query, signal }) {
             ${KINDS.map((k) => html`<option value=${k} ?selected=${k === kind}>${k}</option>`)}</select></div>
         <button type="submit">Show</button>
       </form>
+      ${!currentUser() ? html`<p id="changes-sign-in">Reading the change feed needs the EDITOR role.
+        <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
       ${state.missing ? html`<p class="notice" id="changes-missing">This server does not keep a change feed yet
         (<code>GET /api/changes</code> answered 404 Not Found). It comes with a newer version of Chancery.</p>` : readError(state.error)}
       ${state.data ? (rows.length ? html`<div class="table-wrap"><table id="changes-table">
@@ -57,11 +60,17 @@ export default async function changesView({ root, query, signal }) {
           ${after ? html`<a href=${href('/changes', { kind })}>From the first</a>` : nothing}
           ${rows.length === SIZE ? html`<a href=${href('/changes', { after: last, kind })} rel="next">Later changes →</a>`
             : html`<span>No later change (yet).</span>`}
-        </nav>` : html`<p>No change after #${after}.</p>`) : (state.error || state.missing ? nothing : html`<p aria-busy="true">Loading…</p>`)}
+        </nav>` : html`<p>No change after #${after}.</p>`) : (state.error || state.missing || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
     `, root);
   }
 
   async function load() {
+    state.data = null;
+    state.error = null;
+    if (!currentUser()) {
+      update();
+      return;
+    }
     try {
       state.data = await get('/api/changes', { after, size: SIZE, kind }, { signal });
       state.error = null;

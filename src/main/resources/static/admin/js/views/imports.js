@@ -1,6 +1,7 @@
 // Imports (#/imports): start an import job from a file (ADMIN) and list the jobs (EDITOR), newest first.
 import { html, render, nothing } from 'lit-html';
 import { get, request } from '../api.js';
+import { currentUser } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant } from '../format.js';
 import { formState, field, problem, submitButton, readError } from '../forms.js';
@@ -68,6 +69,8 @@ export default async function importsView({ root, query, signal }) {
       <section aria-labelledby="jobs-title">
         <h2 id="jobs-title">Jobs</h2>
         ${readError(state.error)}
+        ${!currentUser() ? html`<p id="jobs-sign-in">Reading import jobs needs the EDITOR role.
+          <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
         ${jobs ? (jobs.content.length ? html`<div class="table-wrap"><table id="jobs-table">
           <thead><tr><th scope="col">Job</th><th scope="col">Format</th><th scope="col">Status</th><th scope="col">Rows</th>
             <th scope="col">Rejected</th><th scope="col">By</th><th scope="col">Started</th><th scope="col">Finished</th></tr></thead>
@@ -81,7 +84,7 @@ export default async function importsView({ root, query, signal }) {
           <a href=${href('/imports', { page: page - 1 || undefined })} aria-disabled=${page === 0 ? 'true' : 'false'}>← Newer</a>
           <span>Page ${page + 1} of ${jobs.page.totalPages}</span>
           <a href=${href('/imports', { page: page + 1 })} aria-disabled=${page + 1 >= jobs.page.totalPages ? 'true' : 'false'}>Older →</a>
-        </nav>` : html`<p>No import yet.</p>`) : (state.error ? nothing : html`<p aria-busy="true">Loading…</p>`)}
+        </nav>` : html`<p>No import yet.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
       </section>`, root);
   }
 
@@ -89,14 +92,20 @@ export default async function importsView({ root, query, signal }) {
   await Promise.all([
     get('/api/imports/formats', {}, { signal }).then((f) => { state.formats = f; })
       .catch((e) => { if (e.name !== 'AbortError') state.formatsError = e; }),
-    get('/api/imports', { page, size: 20 }, { signal }).then((j) => { state.jobs = j; })
-      .catch((e) => { if (e.name !== 'AbortError') state.error = e; }),
+    currentUser() ? get('/api/imports', { page, size: 20 }, { signal }).then((j) => { state.jobs = j; })
+      .catch((e) => { if (e.name !== 'AbortError') state.error = e; }) : null,
   ]);
   update();
   window.addEventListener('chancery:auth', onAuth);
   signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
 
   async function onAuth() {
+    state.jobs = null;
+    state.error = null;
+    if (!currentUser()) {
+      update();
+      return;
+    }
     try {
       state.jobs = await get('/api/imports', { page, size: 20 }, { signal });
       state.error = null;

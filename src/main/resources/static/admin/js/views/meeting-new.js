@@ -38,7 +38,7 @@ export default async function meetingNewView({ root, query, signal }) {
         ${problem(form)}
         <div class="grid-3">
           ${field(form, { name: 'date', label: 'Date', type: 'date', required: true, max: today() })}
-          ${field(form, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS })}
+          ${field(form, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
           ${field(form, { name: 'country', label: 'Country where it took place', options, required: true,
             value: (query.countries || '').split(',')[1] })}
           ${field(form, { name: 'city', label: 'City' })}

@@ -87,7 +87,7 @@ export default async function missionView({ root, params, query, signal }) {
             ${problem(forms.open)}
             <div class="grid-2">
               ${field(forms.open, { name: 'date', label: 'Opened on', type: 'date', required: true, max: today() })}
-              ${field(forms.open, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS })}
+              ${field(forms.open, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
             </div>
             ${submitButton(forms.open, 'Open it')}
           </form>
@@ -105,7 +105,7 @@ export default async function missionView({ root, params, query, signal }) {
             ${problem(forms.close)}
             <div class="grid-3">
               ${field(forms.close, { name: 'date', label: 'Closed on', type: 'date', required: true, max: today() })}
-              ${field(forms.close, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS })}
+              ${field(forms.close, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
               ${field(forms.close, { name: 'reason', label: 'Reason' })}
             </div>
             ${submitButton(forms.close, 'Close it')}

@@ -294,7 +294,7 @@ export default async function relationView({ root, params, query, signal }) {
           <div class="grid-3">
             ${field(forms.event, { name: 'type', label: 'Event', options: RELATION_EVENT_TYPES, required: true })}
             ${field(forms.event, { name: 'date', label: 'Date', type: 'date', required: true, max: today() })}
-            ${field(forms.event, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.map((p) => ({ value: p, label: words(p) })),
+            ${field(forms.event, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)',
               hint: 'Year or month: the date is the first day of that period.' })}
           </div>
           ${field(forms.event, { name: 'note', label: 'Note', type: 'textarea' })}
@@ -330,7 +330,7 @@ export default async function relationView({ root, params, query, signal }) {
             ${field(forms.accreditation, { name: 'residentMissionId', label: 'Resident mission id', type: 'number',
               hint: 'The sending country\'s mission in a third country where the head resides.' })}
             ${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true, max: today() })}
-            ${field(forms.accreditation, { name: 'datePrecision', label: 'From known to the', options: PRECISIONS })}
+            ${field(forms.accreditation, { name: 'datePrecision', label: 'From known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
             ${field(forms.accreditation, { name: 'to', label: 'To (exclusive, for a past one)', type: 'date' })}
             ${field(forms.accreditation, { name: 'diplomatId', label: 'Diplomat id', type: 'number' })}
           </div>

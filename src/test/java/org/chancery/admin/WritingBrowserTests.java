@@ -1,0 +1,205 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+class WritingBrowserTests extends BrowserTest {
+
+    @Test
+    void showsFieldErrorsAndTheRuleViolationNextToTheFormAndChangesNothing() throws IOException {
+        int events = getJson("/api/relations/CU/KR").get("events").size();
+        int items = getJson("/api/relations/CU/KR/timeline?size=200").get("page").get("totalElements").asInt();
+        open("/relations/CU/KR");
+        visible(By.cssSelector("#story-items li"));
+        signIn("editor", "editor-secret");
+        openDetails("record-event");
+
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "2025-06-01");
+        form.findElement(By.cssSelector("details.source summary")).click();
+        form.findElement(By.name("sources[0].url")).sendKeys("not a url");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement fieldError = visible(By.cssSelector("#event-form .field-error"));
+        WebElement url = form.findElement(By.name("sources[0].url"));
+        assertThat(url.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(url.getAttribute("aria-describedby")).contains(fieldError.getAttribute("id"));
+        assertThat($("#event-form .problem").getAttribute("data-code")).isEqualTo("VALIDATION_FAILED");
+
+        url.clear();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#event-form .problem[data-rule=R1]"));
+        assertThat(problem.getText()).startsWith("R1 RELATION_TRANSITION_INVALID — ");
+        assertThat(driver.switchTo().activeElement()).isEqualTo(problem);
+        assertThat($$("#event-form .field-error")).isEmpty();
+        assertThat(form.findElement(By.name("date")).getAttribute("value")).isEqualTo("2025-06-01");
+
+        assertThat(getJson("/api/relations/CU/KR").get("events")).hasSize(events);
+        assertThat(getJson("/api/relations/CU/KR/timeline?size=200").get("page").get("totalElements").asInt())
+                .isEqualTo(items);
+        assertThat($$("#story-items li")).hasSize(items);
+        scrollTo(form);
+        screenshot("rule-violation-next-to-the-event-form");
+        assertNoConsoleErrors(400, 409);
+        assertAccessible();
+    }
+
+    @Test
+    void aValidEventAppearsOnThePageWithoutReload() throws IOException {
+        open("/relations/IS/NP");
+        visible(By.id("relation-status"));
+        assertThat($("#relation-status").getText()).isEqualTo("None");
+        script("window.chanceryPageMarker = 'still the same page'");
+        signIn("editor", "editor-secret");
+        openDetails("record-event");
+
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "2004-03-01");
+        form.findElement(By.name("note")).sendKeys("Established by an exchange of notes");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "Established"));
+        assertThat($("#relation-since").getText()).isEqualTo("2004-03-01");
+        assertThat(visible(By.cssSelector("#event-form .done")).getText()).contains("Recorded: Established on 2004-03-01");
+        assertThat($$("#story-items li[data-type=ESTABLISHED][data-date='2004-03-01']")).hasSize(1);
+        assertThat($$("#events-table tr[data-event]")).hasSize(1);
+        assertThat(script("return window.chanceryPageMarker")).isEqualTo("still the same page");
+        assertThat(getJson("/api/relations/IS/NP").get("status").asString()).isEqualTo("ESTABLISHED");
+        scrollTo($("#relation-summary"));
+        screenshot("valid-event-appears-without-reload");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void saysWhenTheRoleIsNotEnough() throws IOException {
+        open("/relations/IS/NO");
+        visible(By.id("relation-status"));
+        signIn("reader", "reader-secret");
+        openDetails("record-event");
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "1945-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#event-form .problem[data-code=FORBIDDEN]"));
+        assertThat(problem.getText()).contains("Your role is not enough");
+
+        $("#sign-out").click();
+        visible(By.id("sign-in-button"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        problem = visible(By.cssSelector("#event-form .problem[data-code=UNAUTHORIZED]"));
+        assertThat(problem.getText()).contains("Sign in as an editor");
+        assertThat(problem.findElement(By.tagName("button")).getText()).isEqualTo("Sign in");
+        assertThat(getJson("/api/relations/IS/NO").get("events")).isEmpty();
+        scrollTo(form);
+        screenshot("sign-in-asked-after-401");
+        assertNoConsoleErrors(401, 403);
+    }
+
+    @Test
+    void refusesToOpenAnEmbassyWithoutRelationsThenCancelsThePlan() throws IOException {
+        open("/missions/new?sending=LI&receiving=MC");
+        visible(By.id("mission-form"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#mission-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("EMBASSY");
+        form.findElement(By.name("city")).sendKeys("Monaco");
+        form.findElement(By.name("plannedOpening")).sendKeys("2026-Q1");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
+        assertThat($("h1").getText()).isEqualTo("Embassy of Liechtenstein in Monaco");
+        String missionUrl = driver.getCurrentUrl();
+        WebElement open = $("#open-form");
+        setValue(open.findElement(By.name("date")), "2026-01-15");
+        open.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#open-form .problem[data-rule=R5]"));
+        assertThat(problem.getText()).startsWith("R5 RELATION_NOT_ESTABLISHED — ");
+        assertThat($("#mission-status").getText()).isEqualTo("Planned");
+        scrollTo(open);
+        screenshot("r5-refuses-to-open-an-embassy");
+        assertAccessible();
+
+        openDetails("cancel-mission");
+        $("#cancel-form button[type=submit]").click();
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Cancelled"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(missionUrl);
+        assertNoConsoleErrors(409);
+    }
+
+    @Test
+    void recordsAMeetingWithDiplomatsChosenBySearch() throws IOException {
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#meeting-form");
+        setValue(form.findElement(By.name("date")), "2025-03-10");
+        new Select(form.findElement(By.name("country"))).selectByValue("KP");
+        form.findElement(By.name("city")).sendKeys("Pyongyang");
+        form.findElement(By.name("title")).sendKeys("Second summit");
+        choose("canel", "Miguel Díaz-Canel");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#meeting-form .problem[data-rule=R17]"));
+        assertThat(problem.getText()).startsWith("R17 TOO_FEW_PARTIES — ");
+        choose("kim jong", "Kim Jong Un");
+        assertThat($$("#participants li")).hasSize(2);
+        scrollTo($("#participants"));
+        screenshot("meeting-form-with-diplomats-chosen-by-search");
+        assertAccessible();
+
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("recorded=1"));
+        visible(By.id("participants"));
+        assertThat($("h1").getText()).isEqualTo("Second summit");
+        assertThat($("#participants").getText()).contains("Miguel Díaz-Canel", "Kim Jong Un");
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
+    void theChangeFeedAsksForSignInThenShowsTheFeedOrSaysTheServerHasNoneYet() throws IOException {
+        open("/changes");
+        visible(By.id("changes-sign-in"));
+        signIn("editor", "editor-secret");
+        WebElement answer = waitFor(d -> d.findElements(By.cssSelector("#changes-table, #changes-missing")).stream()
+                .findFirst().orElse(null));
+        if (answer.getAttribute("id").equals("changes-missing")) {
+            assertThat(api("GET", "/api/changes?after=0", null, "editor", "editor-secret").statusCode()).isEqualTo(404);
+            assertThat(answer.getText()).contains("does not keep a change feed yet");
+        } else {
+            assertThat($$("#changes-table tbody tr")).isNotEmpty();
+        }
+        screenshot("change-feed");
+        assertNoConsoleErrors(404);
+        assertAccessible();
+    }
+
+    private void choose(String query, String name) {
+        WebElement search = $("#participant-search");
+        search.clear();
+        search.sendKeys(query);
+        WebElement choice = visible(By.cssSelector("#participant-search-results button[aria-label='Choose " + name + "']"));
+        choice.click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), name));
+    }
+
+    private void openDetails(String id) {
+        WebElement details = visible(By.id(id));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    /** Date inputs take their value in the browser's own format when typed; set it as the page would read it. */
+    private void setValue(WebElement input, String value) {
+        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+}
