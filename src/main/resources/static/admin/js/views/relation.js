@@ -23,6 +23,7 @@ export default async function relationView({ root, params, query, signal }) {
     asOf: isIsoDay(query.asOf) ? query.asOf : null,
     from: isIsoDay(query.from) ? query.from : null,
     to: isIsoDay(query.to) ? query.to : null,
+    chosenPeriod: isIsoDay(query.from) && isIsoDay(query.to),
     loaded: false,
     error: null,
     actionError: null,
@@ -68,13 +69,14 @@ export default async function relationView({ root, params, query, signal }) {
   function drawChart() {
     const container = root.querySelector('#timeline-picture');
     if (!container || !state.view) return;
-    const previous = chart ? chart.domain() : (state.from && state.to ? [state.from, state.to] : null);
+    // the period a person chose (brush, fields, address) stays; otherwise the chart chooses again with the new facts
+    const previous = state.chosenPeriod && state.from && state.to ? [state.from, state.to] : null;
     chart = drawTimeline(container, {
       a, b, names, items: state.items, missions: state.missions, milestones: state.view.milestones,
       asOf: state.view.asOf, today: today(),
     }, {
       domain: previous,
-      onDomain: (from, to) => { state.from = from; state.to = to; syncAddress(); update(); },
+      onDomain: (from, to) => { state.from = from; state.to = to; state.chosenPeriod = true; syncAddress(); update(); },
       onOpenMission: (id) => navigate(`/missions/${id}`),
     });
     const [from, to] = chart.domain();
@@ -95,6 +97,7 @@ export default async function relationView({ root, params, query, signal }) {
     if (isIsoDay(from) && isIsoDay(to) && chart) {
       chart.setDomain(from, to);
       [state.from, state.to] = chart.domain();
+      state.chosenPeriod = true;
       syncAddress();
       update();
     }
@@ -104,6 +107,7 @@ export default async function relationView({ root, params, query, signal }) {
     if (!chart) return;
     chart.setDomain(...chart.whole);
     [state.from, state.to] = chart.domain();
+    state.chosenPeriod = true;
     syncAddress();
     update();
   }

@@ -219,7 +219,9 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       if (cls === 'today' && data.asOf === data.today) continue;
       const g = plot.append('g').attr('class', `marker ${cls}`);
       g.append('line').attr('class', cls).attr('x1', x(day)).attr('x2', x(day)).attr('y1', 24).attr('y2', overviewY - 4);
-      g.append('text').attr('x', x(day) + 3).attr('y', overviewY - 6).attr('font-size', 10).text(label);
+      const right = x(day) > width - margin.right - 90;
+      g.append('text').attr('x', x(day) + (right ? -3 : 3)).attr('y', overviewY - 6).attr('font-size', 10)
+        .attr('text-anchor', right ? 'end' : 'start').text(label);
     }
   }
 
