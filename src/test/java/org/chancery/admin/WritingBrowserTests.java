@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 class WritingBrowserTests extends BrowserTest {
 
@@ -133,6 +134,52 @@ class WritingBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Cancelled"));
         assertThat(driver.getCurrentUrl()).isEqualTo(missionUrl);
         assertNoConsoleErrors(409);
+    }
+
+    @Test
+    void appointsAHeadChosenBySearchEndsTheirFunctionsAndClosesTheMission() throws IOException {
+        postAsEditor("/api/relations/FI/NZ/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "FI", "receivingCountry": "NZ", "type": "EMBASSY", "city": "Wellington"}""")
+                .get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"1995-01-01\"}");
+        postAsEditor("/api/diplomats", "{\"name\": \"Aino Virtanen\", \"country\": \"FI\"}");
+
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
+        signIn("editor", "editor-secret");
+        openDetails("appoint-head");
+        WebElement search = $("#head-search");
+        search.sendKeys("virtanen");
+        visible(By.cssSelector("#head-search-results button[aria-label='Choose Aino Virtanen']")).click();
+        visible(By.id("chosen-diplomat"));
+        WebElement appoint = $("#appoint-form");
+        new Select(appoint.findElement(By.name("rank"))).selectByValue("AMBASSADOR");
+        setValue(appoint.findElement(By.name("agrementOn")), "2019-12-01");
+        setValue(appoint.findElement(By.name("startedOn")), "2020-01-01");
+        appoint.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement head = visible(By.cssSelector("#heads-table tbody tr"));
+        assertThat(head.getText()).contains("Aino Virtanen", "Ambassador", "2019-12-01", "2020-01-01", "serving");
+
+        openDetails("end-head");
+        WebElement end = $("#end-head-form");
+        new Select(end.findElement(By.name("headId"))).selectByIndex(1);
+        setValue(end.findElement(By.name("date")), "2022-06-30");
+        end.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#heads-table tbody tr"), "2022-06-30"));
+
+        WebElement close = $("#close-form");
+        setValue(close.findElement(By.name("date")), "2023-01-01");
+        close.findElement(By.name("reason")).sendKeys("Budget cuts");
+        close.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Closed"));
+        assertThat($("#mission-summary").getText()).contains("2023-01-01", "Budget cuts");
+        JsonNode stored = getJson("/api/missions/" + mission);
+        assertThat(stored.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(stored.get("heads").get(0).get("endedOn").asString()).isEqualTo("2022-06-30");
+        screenshot("mission-head-appointed-ended-and-closed");
+        assertNoConsoleErrors();
+        assertAccessible();
     }
 
     @Test
