@@ -77,7 +77,35 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(getJson("/api/relations/IS/NP").get("status").asString()).isEqualTo("ESTABLISHED");
         scrollTo($("#relation-summary"));
         screenshot("valid-event-appears-without-reload");
-        assertNoConsoleErrors();
+
+        // a milestone planned for the pair: a target that is no partial date is refused next to its field
+        openDetails("plan-milestone");
+        WebElement milestone = $("#milestone-form");
+        milestone.findElement(By.name("title")).sendKeys("Embassies open in both capitals");
+        milestone.findElement(By.name("target")).sendKeys("next summer");
+        milestone.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement target = milestone.findElement(By.name("target"));
+        waitFor(d -> "true".equals(target.getAttribute("aria-invalid")));
+        assertThat(milestone.findElement(By.cssSelector(".field-error")).getText()).isNotBlank();
+        target.clear();
+        target.sendKeys("2005-H1");
+        milestone.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement row = visible(By.cssSelector("#milestones-table tr[data-milestone]"));
+        assertThat(row.getText()).contains("Embassies open in both capitals", "2005-H1", "Overdue");
+        row.findElement(By.xpath(".//button[normalize-space()='Achieve…']")).click();
+        WebElement achieved = visible(By.cssSelector("#milestones-table tr[data-milestone] input[name=date]"));
+        setValue(achieved, "2005-05-02");
+        $("#milestones-table tr[data-milestone] button[type=submit]").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#milestones-table tr[data-milestone]"),
+                "2005-05-02 (on time)"));
+        assertThat($$("#timeline-svg g.milestone circle.milestone-achieved")).hasSize(1);
+
+        // and the event deleted again: the pair is back to no relations
+        $("#events-table tr[data-event] button").click();
+        visible(By.xpath("//table[@id='events-table']//button[normalize-space()='Yes, delete']")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "None"));
+        assertThat(script("return window.chanceryPageMarker")).isEqualTo("still the same page");
+        assertNoConsoleErrors(400);
     }
 
     @Test
