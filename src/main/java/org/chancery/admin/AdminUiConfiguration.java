@@ -1,0 +1,42 @@
+package org.chancery.admin;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+
+/**
+ * Serves the admin UI at {@code /admin}: the page itself, its modules and the libraries it takes
+ * from WebJars, each with cache headers. Files whose URL carries no version (the UI's own files and
+ * the WebJars at version-free URLs) may change with the next jar, so browsers revalidate them
+ * ({@code no-cache} with {@code Last-Modified}, answered {@code 304} while unchanged); the world
+ * geometry, which changes only when someone updates the vendor folder, is kept a day.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminUiConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/admin").setViewName("forward:/admin/index.html");
+        registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/admin/vendor/**")
+                .addResourceLocations("classpath:/static/admin/vendor/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+        registry.addResourceHandler("/admin/**")
+                .addResourceLocations("classpath:/static/admin/")
+                .setCacheControl(CacheControl.noCache());
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(CacheControl.noCache())
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver());
+    }
+}

@@ -1,0 +1,48 @@
+// Choosing diplomats by search: type part of a name (and optionally a country), pick from the answers of
+// GET /api/diplomats?q=…&country=….
+import { html, nothing } from 'lit-html';
+import { get } from './api.js';
+
+/** state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen. */
+export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal }) {
+  let timer = null;
+  async function search(q) {
+    state.q = q;
+    clearTimeout(timer);
+    if (q.trim().length < 2) {
+      state.results = null;
+      update();
+      return;
+    }
+    timer = setTimeout(async () => {
+      state.busy = true;
+      update();
+      try {
+        const answer = await get('/api/diplomats', { q: q.trim(), country, size: 10 }, { signal });
+        if (state.q === q) state.results = answer.content;
+        state.error = null;
+      } catch (e) {
+        if (e.name !== 'AbortError') state.error = e;
+      } finally {
+        state.busy = false;
+        update();
+      }
+    }, 250);
+  }
+  const results = (state.results || []).filter((d) => !exclude.includes(d.id));
+  return html`<div class="field diplomat-search">
+    <label for=${id}>${label}</label>
+    <input id=${id} type="search" autocomplete="off" .value=${state.q || ''} placeholder="Type two letters of a name"
+      aria-describedby="${id}-help" @input=${(e) => search(e.target.value)}
+      @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
+    <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below as you type.</small>
+    <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${results.length} diplomats found` : ''}</div>
+    ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
+    ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
+        <span>${d.name} <small>(${d.country}${d.title ? `, ${d.title}` : ''})</small></span>
+        <button type="button" class="outline" data-diplomat=${d.id} @click=${() => { onPick(d); state.q = ''; state.results = null; update(); }}
+          aria-label="Choose ${d.name}">Choose</button></li>`)}</ul>`
+      : html`<p><small>No diplomat matches${country ? ` in ${country}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,101 @@
+// Words for the API's codes, and dates as people read them.
+
+const WORDS = {
+  ESTABLISHED: 'Established',
+  SEVERED: 'Severed',
+  RESTORED: 'Restored',
+  NONE: 'None',
+  CONSULAR_ESTABLISHED: 'Consular relations established',
+  CONSULAR_SEVERED: 'Consular relations severed',
+  EMBASSY: 'Embassy',
+  HIGH_COMMISSION: 'High commission',
+  NUNCIATURE: 'Nunciature',
+  LEGATION: 'Legation',
+  PROVISIONAL_OFFICE: 'Provisional office',
+  LIAISON_OFFICE: 'Liaison office',
+  INTERESTS_SECTION: 'Interests section',
+  CONSULATE_GENERAL: 'Consulate general',
+  CONSULATE: 'Consulate',
+  HONORARY_CONSULATE: 'Honorary consulate',
+  PLANNED: 'Planned',
+  OPEN: 'Open',
+  CLOSED: 'Closed',
+  CANCELLED: 'Cancelled',
+  ACHIEVED: 'Achieved',
+  OVERDUE: 'Overdue',
+  PENDING: 'Pending',
+  AMBASSADOR: 'Ambassador',
+  ENVOY: 'Envoy',
+  CONSUL: 'Consul',
+  CHARGE_D_AFFAIRES: "Chargé d'affaires",
+  CHARGE_D_AFFAIRES_AD_INTERIM: "Chargé d'affaires ad interim",
+  MEETING: 'Meeting',
+  FIRST_MEETING_SINCE_ESTABLISHMENT: 'First meeting since establishment',
+  MISSION_OPENED: 'Mission opened',
+  MISSION_CLOSED: 'Mission closed',
+  MISSION_PLANNED: 'Mission planned',
+  HEAD_OF_MISSION_STARTED: 'Head of mission started',
+  HEAD_OF_MISSION_ENDED: 'Head of mission ended',
+  MILESTONE_ACHIEVED: 'Milestone achieved',
+  MILESTONE_DUE: 'Milestone due',
+  ACCREDITATION_STARTED: 'Accreditation started',
+  ACCREDITATION_ENDED: 'Accreditation ended',
+  RUNNING: 'Running',
+  SUCCEEDED: 'Succeeded',
+  FAILED: 'Failed',
+  IMPORTED: 'Imported',
+  MERGED: 'Merged',
+  ALREADY_PRESENT: 'Already present',
+  NO_FACT: 'No fact',
+  REJECTED: 'Rejected',
+  VISIT: 'Visit',
+  THIRD_LOCATION: 'Third location',
+  DAY: 'Day',
+  MONTH: 'Month',
+  YEAR: 'Year',
+  CREATED: 'Created',
+  UPDATED: 'Updated',
+  DELETED: 'Deleted',
+};
+
+export function words(code) {
+  if (code === null || code === undefined) return '—';
+  return WORDS[code] || String(code).toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+export const RELATION_EVENT_TYPES = ['ESTABLISHED', 'SEVERED', 'RESTORED', 'CONSULAR_ESTABLISHED', 'CONSULAR_SEVERED'];
+export const MISSION_TYPES = ['EMBASSY', 'HIGH_COMMISSION', 'NUNCIATURE', 'LEGATION', 'PROVISIONAL_OFFICE',
+  'LIAISON_OFFICE', 'INTERESTS_SECTION', 'CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
+export const MISSION_STATUSES = ['PLANNED', 'OPEN', 'CLOSED', 'CANCELLED'];
+export const HEAD_RANKS = ['AMBASSADOR', 'ENVOY', 'CHARGE_D_AFFAIRES', 'CHARGE_D_AFFAIRES_AD_INTERIM'];
+export const MILESTONE_STATUSES = ['OVERDUE', 'PENDING', 'ACHIEVED', 'CANCELLED'];
+export const RELATION_STATUSES = ['ESTABLISHED', 'SEVERED', 'NONE'];
+export const ACCREDITATION_LEVELS = ['AMBASSADOR', 'ENVOY', 'CONSUL'];
+export const PRECISIONS = ['DAY', 'MONTH', 'YEAR'];
+
+/** A fact's date with its precision: 1959 for YEAR, 2024-07 for MONTH, the day otherwise. */
+export function fuzzy(date, precision) {
+  if (!date) return '—';
+  if (precision === 'YEAR') return date.slice(0, 4);
+  if (precision === 'MONTH') return date.slice(0, 7);
+  return date;
+}
+
+export function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function isIsoDay(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value || '') && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+export function instant(value) {
+  if (!value) return '—';
+  return value.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}
+
+export function countryLabel(map, code) {
+  if (!code) return '—';
+  const country = map?.get(code);
+  return country ? `${country.name} (${code})` : code;
+}

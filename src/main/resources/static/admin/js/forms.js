@@ -1,0 +1,176 @@
+// Form pieces shared by every write: labelled fields that show their own errors, an error summary in
+// words at the top (rule id and code, sign-in for 401, role for 403), and a submit helper that keeps
+// the form as typed when the API refuses it (nothing is half-saved: the API answers all or nothing).
+import { html, nothing } from 'lit-html';
+import { ApiError } from './api.js';
+import { words } from './format.js';
+
+let forms = 0;
+
+/** The state of one form on a page. */
+export function formState(name) {
+  forms += 1;
+  return { id: `${name}-${forms}`, busy: false, error: null, done: null };
+}
+
+function idOf(form, name) {
+  return `${form.id}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+function messagesFor(form, name) {
+  return form.error instanceof ApiError ? form.error.errorsFor(name) : [];
+}
+
+/**
+ * A labelled input, select or textarea with its errors under it (aria-invalid, aria-describedby).
+ * options: [{value, label}] or [value] for a select; type 'textarea' for a text area.
+ */
+export function field(form, { name, label, type = 'text', value, required = false, options, hint, placeholder,
+  pattern, min, max, autocomplete, inputmode, list, empty = '(none)' }) {
+  const id = idOf(form, name);
+  const errors = messagesFor(form, name);
+  const invalid = errors.length > 0;
+  const described = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ');
+  const v = value === null || value === undefined ? '' : String(value);
+  let control;
+  if (options) {
+    const opts = options.map((o) => (typeof o === 'object' ? o : { value: o, label: words(o) }));
+    control = html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid ? 'true' : nothing}
+        aria-describedby=${described || nothing}>
+      ${required && v ? nothing : html`<option value="" ?selected=${v === ''}>${required ? 'Choose…' : empty}</option>`}
+      ${opts.map((o) => html`<option value=${o.value} ?selected=${String(o.value) === v}>${o.label}</option>`)}
+    </select>`;
+  } else if (type === 'textarea') {
+    control = html`<textarea id=${id} name=${name} ?required=${required} placeholder=${placeholder || nothing}
+        aria-invalid=${invalid ? 'true' : nothing} aria-describedby=${described || nothing}>${v}</textarea>`;
+  } else {
+    control = html`<input id=${id} name=${name} type=${type} value=${v} ?required=${required}
+        placeholder=${placeholder || nothing} pattern=${pattern || nothing} min=${min ?? nothing} max=${max ?? nothing}
+        autocomplete=${autocomplete || nothing} inputmode=${inputmode || nothing} list=${list || nothing}
+        aria-invalid=${invalid ? 'true' : nothing} aria-describedby=${described || nothing}>`;
+  }
+  return html`<div class="field">
+    <label for=${id}>${label}${required ? html` <span class="required" aria-hidden="true">*</span>` : nothing}</label>
+    ${control}
+    ${hint ? html`<small id="${id}-hint">${hint}</small>` : nothing}
+    ${invalid ? html`<small id="${id}-error" class="field-error">${errors.join(' ')}</small>` : nothing}
+  </div>`;
+}
+
+/** The optional source of a fact: url, publisher, title, publishedOn as sources[0].… */
+export function sourceFields(form) {
+  return html`<details class="source">
+    <summary>Source (optional)</summary>
+    ${field(form, { name: 'sources[0].url', label: 'Source URL', type: 'url', placeholder: 'https://…' })}
+    <div class="grid-2">
+      ${field(form, { name: 'sources[0].publisher', label: 'Publisher' })}
+      ${field(form, { name: 'sources[0].publishedOn', label: 'Published on', type: 'date' })}
+    </div>
+    ${field(form, { name: 'sources[0].title', label: 'Title' })}
+  </details>`;
+}
+
+export function sourcesFrom(values) {
+  const url = values['sources[0].url'];
+  if (!url) return undefined;
+  const source = { url };
+  if (values['sources[0].publisher']) source.publisher = values['sources[0].publisher'];
+  if (values['sources[0].title']) source.title = values['sources[0].title'];
+  if (values['sources[0].publishedOn']) source.publishedOn = values['sources[0].publishedOn'];
+  return [source];
+}
+
+/** The form's values by name; blank fields are left out. */
+export function readForm(element) {
+  const values = {};
+  for (const [name, value] of new FormData(element).entries()) {
+    if (typeof value === 'string') {
+      const trimmed = value.trim();
+      if (trimmed !== '') values[name] = trimmed;
+    } else if (value && value.size !== undefined) {
+      values[name] = value;
+    }
+  }
+  return values;
+}
+
+/**
+ * The error summary of a form, in words: a rule violation as "R5 RELATION_NOT_ESTABLISHED — …", field
+ * errors listed with links to their fields, sign-in offered for 401, the role named for 403.
+ */
+export function problem(form, { onReload } = {}) {
+  const error = form.error;
+  if (!error) return nothing;
+  const api = error instanceof ApiError ? error : null;
+  const fieldErrors = api ? api.errors : [];
+  return html`<div class="problem" role="alert" tabindex="-1" id="${form.id}-problem" data-code=${api?.code || nothing}
+      data-rule=${api?.rule || nothing}>
+    <p><strong>${api ? api.words : error.message}</strong></p>
+    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li>
+        <a href="#${idOf(form, e.field)}" @click=${(ev) => focusField(ev, idOf(form, e.field))}>${e.field}</a>: ${e.message}
+      </li>`)}</ul>` : nothing}
+    ${api?.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button>
+        then submit again.</p>` : nothing}
+    ${api?.versionMismatch && onReload ? html`<p><button type="button" @click=${onReload}>Reload the latest version</button>
+        (your edits here will be replaced by what is stored now)</p>` : nothing}
+    ${api?.status === 0 || api?.status >= 500 ? html`<p>Nothing was saved. Try again in a moment.</p>` : nothing}
+  </div>`;
+}
+
+function focusField(event, id) {
+  const target = document.getElementById(id);
+  if (target) {
+    event.preventDefault();
+    target.focus();
+  }
+}
+
+/** What the last write did, for screen readers and eyes. */
+export function done(form, text) {
+  if (!form.done) return nothing;
+  return html`<p class="done" role="status">${text}</p>`;
+}
+
+export function submitButton(form, label) {
+  return html`<button type="submit" ?disabled=${form.busy} aria-busy=${form.busy ? 'true' : 'false'}>${label}</button>`;
+}
+
+/**
+ * Runs a form's write: keeps what was typed, shows the API's answer in words, focuses the error summary.
+ * action(values, formElement) returns what the write answered; afterwards the form is reset unless keep.
+ */
+export async function submit(event, form, update, action, { keep = false } = {}) {
+  event.preventDefault();
+  const element = event.target.closest('form') || event.target;
+  if (form.busy) return;
+  form.busy = true;
+  form.error = null;
+  form.done = null;
+  update();
+  try {
+    form.done = (await action(readForm(element), element)) ?? true;
+    if (!keep) element.reset();
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    form.error = e;
+  } finally {
+    form.busy = false;
+  }
+  update();
+  if (form.error) document.getElementById(`${form.id}-problem`)?.focus();
+}
+
+/** A page-level error (a failed read) in words. */
+export function readError(error) {
+  if (!error) return nothing;
+  const api = error instanceof ApiError ? error : null;
+  return html`<div class="problem" role="alert"><p><strong>${api ? api.words : error.message}</strong></p>
+    ${api?.needsSignIn ? html`<p><button type="button" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
+  </div>`;
+}
+
+/** The options of a country <select>: every country by name, former ones marked. */
+export function countryOptions(map) {
+  return [...map.values()].sort((x, y) => x.name.localeCompare(y.name))
+    .map((c) => ({ value: c.code, label: `${c.name} (${c.code})${c.former ? ', former' : ''}` }));
+}

@@ -1,0 +1,112 @@
+// A list page: the API's filters as a form in the address (#/missions?country=KR&page=2), its page, the
+// paging links, and the same rows as CSV. Each list module says which endpoint, filters and columns.
+import { html, render, nothing } from 'lit-html';
+import { get } from './api.js';
+import { href, navigate } from './router.js';
+import { words } from './format.js';
+import { readError } from './forms.js';
+
+const SIZES = [20, 50, 100, 200];
+
+function filterField(filter, value) {
+  const id = `filter-${filter.name}`;
+  let control;
+  if (filter.options) {
+    const options = filter.options.map((o) => (typeof o === 'object' ? o : { value: o, label: words(o) }));
+    control = html`<select id=${id} name=${filter.name}>
+      <option value="" ?selected=${!value}>${filter.any || '(any)'}</option>
+      ${options.map((o) => html`<option value=${o.value} ?selected=${String(o.value) === value}>${o.label}</option>`)}
+    </select>`;
+  } else {
+    control = html`<input id=${id} name=${filter.name} type=${filter.type || 'text'} value=${value || ''}
+      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing}>`;
+  }
+  return html`<div class="field"><label for=${id}>${filter.label}</label>${control}</div>`;
+}
+
+/**
+ * config: {title, intro, path (the route), endpoint, filters [{name, label, options?, type?, toApi?}],
+ * defaults {}, head (th cells), row(item) (a tr), empty (text), before(), after(), csv (true)}
+ */
+export async function listPage({ root, query, all, signal }, config) {
+  const page = Math.max(Number(query.page) || 0, 0);
+  const size = SIZES.includes(Number(query.size)) ? Number(query.size) : 20;
+  const state = { data: null, error: null };
+  const filterValues = {};
+  const apiQuery = { ...(config.defaults || {}) };
+  for (const filter of config.filters) {
+    const value = filter.multiple ? all.getAll(filter.name).filter(Boolean) : query[filter.name];
+    filterValues[filter.name] = Array.isArray(value) ? value.join(',') : value;
+    if (value && value.length !== 0) apiQuery[filter.apiName || filter.name] = filter.toApi ? filter.toApi(value) : value;
+  }
+
+  function search(event) {
+    event.preventDefault();
+    const data = new FormData(event.target);
+    const next = {};
+    for (const filter of config.filters) {
+      const v = (data.get(filter.name) || '').trim();
+      if (v) next[filter.name] = filter.multiple ? v.split(',').map((x) => x.trim()).filter(Boolean) : v;
+    }
+    if (size !== 20) next.size = size;
+    navigate(config.path, next);
+  }
+
+  const here = (changes) => href(config.path, { ...Object.fromEntries(config.filters
+    .map((f) => [f.name, f.multiple ? all.getAll(f.name) : query[f.name]])), size: size === 20 ? undefined : size, ...changes });
+
+  function update() {
+    if (signal.aborted) return;
+    const data = state.data;
+    const total = data?.page?.totalElements ?? 0;
+    const pages = data?.page?.totalPages ?? 0;
+    const csvQuery = new URLSearchParams();
+    for (const [k, v] of Object.entries(apiQuery)) (Array.isArray(v) ? v : [v]).forEach((x) => csvQuery.append(k, x));
+    csvQuery.set('format', 'csv');
+    render(html`
+      <h1>${config.title}</h1>
+      ${config.intro ? html`<p>${config.intro}</p>` : nothing}
+      ${config.before ? config.before(state) : nothing}
+      <form class="filters" role="search" aria-label="Filter ${config.title.toLowerCase()}" @submit=${search}>
+        ${config.filters.map((f) => filterField(f, filterValues[f.name]))}
+        <button type="submit">Filter</button>
+        <a href=${href(config.path)}>Clear</a>
+      </form>
+      ${readError(state.error)}
+      ${config.message ? config.message(state) : nothing}
+      ${!data && !state.error ? html`<p aria-busy="true">Loading…</p>` : nothing}
+      ${data ? html`
+        <p id="list-count" role="status">${total === 0 ? (config.empty || 'Nothing matches.') : html`${total} in all; page ${page + 1} of ${pages}.`}
+          ${config.csv === false ? nothing : html`<a href="${config.endpoint}?${csvQuery.toString()}" download>Download all as CSV</a>`}</p>
+        ${total ? html`<div class="table-wrap"><table id="list-table">
+          <caption class="visually-hidden">${config.title}, page ${page + 1} of ${pages}</caption>
+          <thead><tr>${config.head}</tr></thead>
+          <tbody>${data.content.map((item) => config.row(item, state))}</tbody>
+        </table></div>` : nothing}
+        <nav class="paging" aria-label="Pages">
+          <a href=${here({ page: page > 0 ? page - 1 : undefined })} aria-disabled=${page === 0 ? 'true' : 'false'}
+            rel="prev">← Previous</a>
+          <span>Page ${pages ? page + 1 : 0} of ${pages}</span>
+          <a href=${here({ page: page + 1 })} aria-disabled=${page + 1 >= pages ? 'true' : 'false'} rel="next">Next →</a>
+          <span>Rows per page: ${SIZES.map((s) => (s === size ? html`<strong>${s}</strong> `
+            : html`<a href=${here({ size: s === 20 ? undefined : s, page: undefined })}>${s}</a> `))}</span>
+        </nav>` : nothing}
+      ${config.after ? config.after(state) : nothing}`, root);
+  }
+
+  state.reload = async () => {
+    try {
+      state.data = await get(config.endpoint, { ...apiQuery, page, size, sort: config.sort }, { signal });
+      state.error = null;
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      state.error = e;
+      state.data = null;
+    }
+    update();
+  };
+  state.update = update;
+  update();
+  await state.reload();
+  return state;
+}

@@ -1,0 +1,114 @@
+// The shell: navigation, sign-in and sign-out, and the router that loads one module per view.
+import { html, render, nothing } from 'lit-html';
+import { currentRoute, match } from './router.js';
+import { currentUser, signOut } from './auth.js';
+import { openSignIn } from './views/sign-in.js';
+
+const ROUTES = [
+  ['/map', () => import('./views/map.js')],
+  ['/relations/:a/:b', () => import('./views/relation.js')],
+  ['/relations', () => import('./views/relations.js')],
+  ['/countries', () => import('./views/countries.js')],
+  ['/missions/new', () => import('./views/mission-new.js')],
+  ['/missions/:id', () => import('./views/mission.js')],
+  ['/missions', () => import('./views/missions.js')],
+  ['/meetings/new', () => import('./views/meeting-new.js')],
+  ['/meetings/:id', () => import('./views/meeting.js')],
+  ['/meetings', () => import('./views/meetings.js')],
+  ['/diplomats/new', () => import('./views/diplomat.js')],
+  ['/diplomats/:id', () => import('./views/diplomat.js')],
+  ['/diplomats', () => import('./views/diplomats.js')],
+  ['/milestones', () => import('./views/milestones.js')],
+  ['/imports/:id', () => import('./views/import-job.js')],
+  ['/imports', () => import('./views/imports.js')],
+  ['/changes', () => import('./views/changes.js')],
+  ['/sign-in', () => import('./views/sign-in.js')],
+];
+
+const NAV = [
+  ['/map', 'Map'],
+  ['/relations', 'Relations'],
+  ['/countries', 'Countries'],
+  ['/missions', 'Missions'],
+  ['/meetings', 'Meetings'],
+  ['/diplomats', 'Diplomats'],
+  ['/milestones', 'Milestones'],
+  ['/imports', 'Imports'],
+  ['/changes', 'Changes'],
+];
+
+const main = document.getElementById('main');
+let controller = null;
+let first = true;
+
+function renderNav() {
+  const { path } = currentRoute();
+  const user = currentUser();
+  render(html`
+    ${NAV.map(([target, label]) => html`<li><a href="#${target}"
+        aria-current=${path === target || path.startsWith(`${target}/`) ? 'page' : nothing}>${label}</a></li>`)}
+    <li class="who">${user
+      ? html`<span>Signed in as <strong id="signed-in-user">${user}</strong></span>
+          <button type="button" class="outline secondary" id="sign-out" @click=${() => signOut()}>Sign out</button>`
+      : html`<button type="button" class="outline" id="sign-in-button" @click=${() => openSignIn()}>Sign in</button>`}
+    </li>`, document.getElementById('nav-links'));
+}
+
+async function route() {
+  renderNav();
+  if (controller) controller.abort();
+  controller = new AbortController();
+  const { signal } = controller;
+  const { path, query, all } = currentRoute();
+  let params = null;
+  let loader = null;
+  for (const [pattern, load] of ROUTES) {
+    params = match(pattern, path);
+    if (params) {
+      loader = load;
+      break;
+    }
+  }
+  const root = document.createElement('div');
+  root.className = 'view';
+  main.replaceChildren(root);
+  if (!loader) {
+    render(html`<h1 tabindex="-1">Not found</h1><p>There is no page at <code>${path}</code>.
+      Go to the <a href="#/map">map</a>.</p>`, root);
+    focusHeading();
+    return;
+  }
+  main.setAttribute('aria-busy', 'true');
+  try {
+    const module = await loader();
+    if (signal.aborted) return;
+    await module.default({ root, params, query, all, signal, path });
+  } catch (e) {
+    if (e.name === 'AbortError' || signal.aborted) return;
+    console.warn('The view could not be shown', e);
+    render(html`<h1 tabindex="-1">Something went wrong</h1><div class="problem" role="alert">
+      <p>${e.words || e.message}</p></div>`, root);
+  } finally {
+    if (!signal.aborted) main.removeAttribute('aria-busy');
+  }
+  if (!signal.aborted) focusHeading();
+}
+
+/** After a navigation, focus goes to the new page's heading and the title names it. */
+function focusHeading() {
+  const heading = main.querySelector('h1');
+  if (heading) {
+    document.title = `${heading.textContent.trim()} · Chancery admin`;
+    if (!first) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: false });
+    }
+  }
+  first = false;
+}
+
+window.addEventListener('hashchange', route);
+window.addEventListener('chancery:auth', renderNav);
+window.addEventListener('chancery:sign-in', () => openSignIn());
+if (!window.location.hash) window.history.replaceState(null, '', '#/map');
+route();

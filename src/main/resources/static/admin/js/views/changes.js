@@ -1,0 +1,88 @@
+// The change feed (#/changes?after=0&kind=mission): who recorded what and when, oldest first (EDITOR).
+import { html, render, nothing } from 'lit-html';
+import { get } from '../api.js';
+import { currentUser } from '../auth.js';
+import { href, navigate } from '../router.js';
+import { words, instant } from '../format.js';
+import { readError } from '../forms.js';
+
+const KINDS = ['event', 'mission', 'head', 'accreditation', 'meeting', 'diplomat', 'milestone', 'country', 'import'];
+const SIZE = 100;
+
+function link(change) {
+  if (change.action === 'DELETED') return null;
+  if (change.kind === 'mission') return href(`/missions/${change.id}`);
+  if (change.kind === 'meeting') return href(`/meetings/${change.id}`);
+  if (change.kind === 'diplomat') return href(`/diplomats/${change.id}`);
+  if (change.kind === 'import') return href(`/imports/${change.id}`);
+  if ((change.kind === 'event' || change.kind === 'accreditation' || change.kind === 'milestone')
+    && change.countries?.length === 2) return href(`/relations/${change.countries[0]}/${change.countries[1]}`);
+  return null;
+}
+
+export default async function changesView({ root, query, signal }) {
+  const after = Math.max(Number(query.after) || 0, 0);
+  const kind = KINDS.includes(query.kind) ? query.kind : undefined;
+  const state = { data: null, error: null };
+
+  function update() {
+    if (signal.aborted) return;
+    const rows = state.data?.content || [];
+    const last = rows.length ? rows[rows.length - 1].seq : null;
+    render(html`
+      <h1>Changes</h1>
+      <p>Every successful write, an import's included, once, in the order it was committed. Reading it needs the EDITOR role.</p>
+      <form class="filters" role="search" aria-label="Filter changes" @submit=${(e) => {
+        e.preventDefault();
+        const data = new FormData(e.target);
+        navigate('/changes', { after: data.get('after') || undefined, kind: data.get('kind') || undefined });
+      }}>
+        <div class="field"><label for="changes-after">After change number</label>
+          <input id="changes-after" name="after" type="number" min="0" value=${after || ''}></div>
+        <div class="field"><label for="changes-kind">Kind</label>
+          <select id="changes-kind" name="kind"><option value="" ?selected=${!kind}>(any)</option>
+            ${KINDS.map((k) => html`<option value=${k} ?selected=${k === kind}>${k}</option>`)}</select></div>
+        <button type="submit">Show</button>
+      </form>
+      ${!currentUser() ? html`<p id="changes-sign-in">Reading the change feed needs the EDITOR role.
+        <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
+      ${readError(state.error)}
+      ${state.data ? (rows.length ? html`<div class="table-wrap"><table id="changes-table">
+        <thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th>
+          <th scope="col">Kind</th><th scope="col">Id</th><th scope="col">Countries</th></tr></thead>
+        <tbody>${rows.map((c) => {
+          const to = link(c);
+          return html`<tr><td class="num">${c.seq}</td><td>${instant(c.at)}</td><td>${c.user}</td><td>${words(c.action)}</td>
+            <td>${c.kind}</td><td>${to ? html`<a href=${to}>${c.id}</a>` : c.id}</td><td>${(c.countries || []).join(', ')}</td></tr>`;
+        })}</tbody></table></div>
+        <nav class="paging" aria-label="More changes">
+          ${after ? html`<a href=${href('/changes', { kind })}>From the first</a>` : nothing}
+          ${rows.length === SIZE ? html`<a href=${href('/changes', { after: last, kind })} rel="next">Later changes →</a>`
+            : html`<span>No later change (yet).</span>`}
+        </nav>` : html`<p>No change after #${after}.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
+    `, root);
+  }
+
+  async function load() {
+    state.data = null;
+    state.error = null;
+    if (!currentUser()) {
+      update();
+      return;
+    }
+    try {
+      state.data = await get('/api/changes', { after, size: SIZE, kind }, { signal });
+      state.error = null;
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      state.error = e;
+    }
+    update();
+  }
+
+  update();
+  await load();
+  const onAuth = () => load();
+  window.addEventListener('chancery:auth', onAuth);
+  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+}

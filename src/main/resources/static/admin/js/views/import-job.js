@@ -1,0 +1,96 @@
+// One import job (#/imports/4): a progress bar that follows the job to its end, the count of each outcome,
+// then the per-row report (the rejected rows first: each names the rule it broke).
+import { html, render, nothing } from 'lit-html';
+import { get } from '../api.js';
+import { href } from '../router.js';
+import { words, instant } from '../format.js';
+import { readError } from '../forms.js';
+
+const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
+
+export default async function importJobView({ root, params, query, signal }) {
+  const outcome = OUTCOMES.includes(query.outcome) ? query.outcome : (query.outcome === 'ALL' ? null : 'REJECTED');
+  const page = Math.max(Number(query.page) || 0, 0);
+  const state = { job: null, rows: null, error: null, rowsError: null };
+
+  function update() {
+    if (signal.aborted) return;
+    const job = state.job;
+    const running = job?.status === 'RUNNING';
+    const percent = job && job.rowsTotal ? Math.round((job.rowsDone / job.rowsTotal) * 100) : 0;
+    render(html`
+      <p><a href="#/imports">← Imports</a></p>
+      <h1>Import #${params.id}</h1>
+      ${readError(state.error)}
+      ${job ? html`
+        <p id="job-status" data-status=${job.status}>Format <code>${job.format}</code>, started by ${job.createdBy}
+          at ${instant(job.startedAt)}: <span class="badge" data-status=${job.status}>${words(job.status)}</span>
+          ${job.finishedAt ? html` at ${instant(job.finishedAt)}` : nothing}</p>
+        <label for="job-progress">Progress: <span id="job-progress-text">${job.rowsDone} of ${job.rowsTotal} rows (${percent} %)</span></label>
+        <progress id="job-progress" max=${job.rowsTotal || 1} .value=${job.rowsDone} aria-valuetext="${job.rowsDone} of ${job.rowsTotal} rows"
+          data-done=${job.rowsDone} data-total=${job.rowsTotal}></progress>
+        <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${job.rowsDone} of ${job.rowsTotal} rows.`}</div>
+        ${job.error ? html`<div class="problem" role="alert"><p><strong>The job could not go on:</strong> ${job.error}</p>
+          <p>What it imported stays; running the same file again completes it.</p></div>` : nothing}
+        <table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
+          <thead><tr>${OUTCOMES.map((o) => html`<th scope="col" class="num">${words(o)}</th>`)}</tr></thead>
+          <tbody><tr>${OUTCOMES.map((o) => html`<td class="num" data-outcome=${o}>${job.outcomes?.[o] ?? 0}</td>`)}</tr></tbody>
+        </table>
+        ${running ? html`<p aria-busy="true">The job is running; this page follows it.</p>` : html`
+          <section aria-labelledby="rows-title">
+            <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
+            <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong>${words(o)}</strong>`
+              : html`<a href=${href(`/imports/${params.id}`, { outcome: o })}>${words(o)}</a>`))}</p>
+            ${readError(state.rowsError)}
+            ${state.rows ? (state.rows.content.length ? html`<div class="table-wrap"><table id="job-rows">
+              <thead><tr><th scope="col">Line</th><th scope="col">Outcome</th><th scope="col">Code</th><th scope="col">Detail</th>
+                <th scope="col">Flags</th><th scope="col">Facts</th></tr></thead>
+              <tbody>${state.rows.content.map((r) => html`<tr data-line=${r.line}><td class="num">${r.line}</td>
+                <td><span class="badge" data-status=${r.outcome}>${words(r.outcome)}</span></td><td>${r.code || '—'}</td>
+                <td>${r.detail || '—'}</td><td>${(r.flags || []).join(', ') || '—'}</td>
+                <td>${(r.facts || []).map((f) => (f.kind === 'mission'
+                  ? html`<a href=${href(`/missions/${f.id}`)}>mission ${f.id}</a> ` : html`${f.kind} ${f.id} `))}</td></tr>`)}</tbody>
+            </table></div>
+            <nav class="paging" aria-label="Pages of rows">
+              <a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page - 1 || undefined })}
+                aria-disabled=${page === 0 ? 'true' : 'false'}>← Previous</a>
+              <span>Page ${page + 1} of ${state.rows.page.totalPages}</span>
+              <a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page + 1 })}
+                aria-disabled=${page + 1 >= state.rows.page.totalPages ? 'true' : 'false'}>Next →</a>
+            </nav>` : html`<p id="no-rows">No ${outcome ? words(outcome).toLowerCase() : ''} row.</p>`) : html`<p aria-busy="true">Loading the report…</p>`}
+          </section>`}` : (state.error ? nothing : html`<p aria-busy="true">Loading…</p>`)}`, root);
+  }
+
+  const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+  update();
+  try {
+    state.job = await get(`/api/imports/${params.id}`, {}, { signal });
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    state.error = e;
+    update();
+    return;
+  }
+  update();
+  (async () => {
+    while (!signal.aborted && state.job.status === 'RUNNING') {
+      await pause(400);
+      try {
+        state.job = await get(`/api/imports/${params.id}`, {}, { signal });
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        state.error = e;
+      }
+      update();
+    }
+    if (signal.aborted) return;
+    try {
+      state.rows = await get(`/api/imports/${params.id}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      state.rowsError = e;
+    }
+    update();
+  })();
+}

@@ -1,0 +1,117 @@
+// Imports (#/imports): start an import job from a file (ADMIN) and list the jobs (EDITOR), newest first.
+import { html, render, nothing } from 'lit-html';
+import { get, request } from '../api.js';
+import { currentUser } from '../auth.js';
+import { href, navigate } from '../router.js';
+import { words, instant } from '../format.js';
+import { formState, field, problem, submitButton, readError } from '../forms.js';
+
+export default async function importsView({ root, query, signal }) {
+  const page = Math.max(Number(query.page) || 0, 0);
+  const state = { formats: [], jobs: null, error: null, formatsError: null };
+  const form = formState('import');
+
+  async function upload(event) {
+    event.preventDefault();
+    const element = event.target;
+    const data = new FormData(element);
+    const file = data.get('file');
+    const format = state.formats.find((f) => f.name === data.get('format'));
+    form.error = null;
+    if (!format || !file || !file.size) {
+      form.error = new Error(!format ? 'Choose the format of the file.' : 'Choose a file that is not empty.');
+      update();
+      document.getElementById(`${form.id}-problem`)?.focus();
+      return;
+    }
+    form.busy = true;
+    update();
+    try {
+      const { data: job } = await request('POST', '/api/imports', { query: { format: format.name }, raw: file,
+        contentType: format.mediaType });
+      navigate(`/imports/${job.id}`);
+    } catch (e) {
+      form.error = e;
+      form.busy = false;
+      update();
+      document.getElementById(`${form.id}-problem`)?.focus();
+    }
+  }
+
+  function update() {
+    if (signal.aborted) return;
+    const jobs = state.jobs;
+    render(html`
+      <h1>Imports</h1>
+      <p>Load a whole data set at once: the job runs in the background through the same rules as every other write, and
+        reports what became of each row. Starting an import needs the ADMIN role; reading jobs needs EDITOR.</p>
+      <section aria-labelledby="upload-title">
+        <h2 id="upload-title">Import a file</h2>
+        ${readError(state.formatsError)}
+        <form id="import-form" @submit=${upload} novalidate>
+          ${problem(form)}
+          <div class="grid-2">
+            ${field(form, { name: 'format', label: 'Format', required: true,
+              options: state.formats.map((f) => ({ value: f.name, label: `${f.name} — ${f.summary}` })) })}
+            <div class="field">
+              <label for="import-file">File <span class="required" aria-hidden="true">*</span></label>
+              <input id="import-file" name="file" type="file" required accept=".csv,.ndjson,.jsonl,.txt,text/csv,application/x-ndjson">
+              <small>Sent as it is, with the format's media type.</small>
+            </div>
+          </div>
+          ${submitButton(form, 'Start the import')}
+        </form>
+        <details><summary>What each format expects</summary>
+          <dl>${state.formats.map((f) => html`<dt><code>${f.name}</code> (${f.mediaType})</dt><dd>${f.summary}
+            ${f.example ? html`<pre><code>${f.example}</code></pre>` : nothing}</dd>`)}</dl>
+        </details>
+      </section>
+      <section aria-labelledby="jobs-title">
+        <h2 id="jobs-title">Jobs</h2>
+        ${readError(state.error)}
+        ${!currentUser() ? html`<p id="jobs-sign-in">Reading import jobs needs the EDITOR role.
+          <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
+        ${jobs ? (jobs.content.length ? html`<div class="table-wrap"><table id="jobs-table">
+          <thead><tr><th scope="col">Job</th><th scope="col">Format</th><th scope="col">Status</th><th scope="col">Rows</th>
+            <th scope="col">Rejected</th><th scope="col">By</th><th scope="col">Started</th><th scope="col">Finished</th></tr></thead>
+          <tbody>${jobs.content.map((j) => html`<tr data-job=${j.id}>
+            <th scope="row"><a href=${href(`/imports/${j.id}`)}>#${j.id}</a></th><td>${j.format}</td>
+            <td><span class="badge" data-status=${j.status}>${words(j.status)}</span></td>
+            <td class="num">${j.rowsDone} / ${j.rowsTotal}</td><td class="num">${j.outcomes?.REJECTED ?? 0}</td>
+            <td>${j.createdBy}</td><td>${instant(j.startedAt)}</td><td>${instant(j.finishedAt)}</td></tr>`)}</tbody>
+        </table></div>
+        <nav class="paging" aria-label="Pages of jobs">
+          <a href=${href('/imports', { page: page - 1 || undefined })} aria-disabled=${page === 0 ? 'true' : 'false'}>← Newer</a>
+          <span>Page ${page + 1} of ${jobs.page.totalPages}</span>
+          <a href=${href('/imports', { page: page + 1 })} aria-disabled=${page + 1 >= jobs.page.totalPages ? 'true' : 'false'}>Older →</a>
+        </nav>` : html`<p>No import yet.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
+      </section>`, root);
+  }
+
+  update();
+  await Promise.all([
+    get('/api/imports/formats', {}, { signal }).then((f) => { state.formats = f; })
+      .catch((e) => { if (e.name !== 'AbortError') state.formatsError = e; }),
+    currentUser() ? get('/api/imports', { page, size: 20 }, { signal }).then((j) => { state.jobs = j; })
+      .catch((e) => { if (e.name !== 'AbortError') state.error = e; }) : null,
+  ]);
+  update();
+  window.addEventListener('chancery:auth', onAuth);
+  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+
+  async function onAuth() {
+    state.jobs = null;
+    state.error = null;
+    if (!currentUser()) {
+      update();
+      return;
+    }
+    try {
+      state.jobs = await get('/api/imports', { page, size: 20 }, { signal });
+      state.error = null;
+    } catch (e) {
+      if (e.name !== 'AbortError') state.error = e;
+    }
+    update();
+  }
+}

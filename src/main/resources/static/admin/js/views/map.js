@@ -1,0 +1,343 @@
+// The world as one country saw it on a day: every shape coloured by its relation with the chosen country
+// (GET /api/relations?country=…&asOf=… as CSV: every pair in one request per step), greyed where the
+// country did not exist that day. The slider moves month by month through two centuries; the date field
+// picks any day. Clicking a country opens the pair.
+import { html, render, nothing } from 'lit-html';
+import d3 from 'd3';
+import { feature } from 'topojson-client';
+import { csv } from '../api.js';
+import { countries, existsOn, byName } from '../countries.js';
+import { href, navigate, replace } from '../router.js';
+import { words, today, isIsoDay } from '../format.js';
+import { readError } from '../forms.js';
+
+const FIRST_YEAR = 1816;
+const GEOMETRY = '/admin/vendor/world-atlas/countries-110m.json';
+/** world-atlas shapes without an ISO numeric id, named by Natural Earth, that Chancery knows by code. */
+const UNNUMBERED = { Kosovo: 'XK' };
+
+export const LEGEND = [
+  ['SELF', 'The chosen country'],
+  ['ESTABLISHED', 'Diplomatic relations established'],
+  ['CONSULAR', 'Consular relations only'],
+  ['SEVERED', 'Diplomatic relations severed'],
+  ['NONE', 'No relations'],
+  ['ABSENT', 'Did not exist that day'],
+  ['UNTRACKED', 'Not a country in Chancery'],
+];
+
+let geometry = null;
+
+function loadGeometry() {
+  if (!geometry) {
+    geometry = d3.json(GEOMETRY).then((world) => feature(world, world.objects.countries).features)
+      .catch((e) => {
+        geometry = null;
+        throw e;
+      });
+  }
+  return geometry;
+}
+
+function monthIndex(day) {
+  return (Number(day.slice(0, 4)) - FIRST_YEAR) * 12 + Number(day.slice(5, 7)) - 1;
+}
+
+function dayOfMonthIndex(index, max, last) {
+  if (index >= max) return last;
+  const year = FIRST_YEAR + Math.floor(index / 12);
+  const month = String((index % 12) + 1).padStart(2, '0');
+  return `${year}-${month}-01`;
+}
+
+function spoken(day) {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric',
+    timeZone: 'UTC' });
+}
+
+export default async function mapView({ root, query, signal }) {
+  const last = today();
+  const maxIndex = monthIndex(last);
+  const state = {
+    country: (query.country || 'US').toUpperCase(),
+    date: isIsoDay(query.asOf) ? query.asOf : last,
+    shown: null, // {country, date, rows: Map}
+    loading: false,
+    error: null,
+    all: null,
+    features: null,
+  };
+  const cache = new Map();
+  let inFlight = null;
+  let announce = null;
+
+  const key = (country, date) => `${country}|${date}`;
+
+  function statusOf(code, rows, chosen, date) {
+    if (!code) return 'UNTRACKED';
+    const country = state.all.get(code);
+    if (!country) return 'UNTRACKED';
+    if (code === chosen) return 'SELF';
+    if (!existsOn(country, date)) return 'ABSENT';
+    const row = rows.get(code);
+    if (!row || row.status === 'NONE') {
+      return row && row.consularStatus === 'ESTABLISHED' ? 'CONSULAR' : 'NONE';
+    }
+    return row.status;
+  }
+
+  async function fetchDay(country, date) {
+    const rows = await csv('/api/relations', { country, asOf: date }, { signal });
+    const byCode = new Map();
+    for (const row of rows) {
+      const [a, b] = row.countries.split(';');
+      const other = a === country ? b : a;
+      byCode.set(other, { status: row.status, since: row.since, consularStatus: row.consularStatus });
+    }
+    return byCode;
+  }
+
+  /** One request at a time: while one runs, only the newest wanted day waits; cached days show at once. */
+  async function want() {
+    const wantedKey = key(state.country, state.date);
+    if (cache.has(wantedKey)) {
+      paint(state.country, state.date, cache.get(wantedKey));
+      return;
+    }
+    if (inFlight) return;
+    const country = state.country;
+    const date = state.date;
+    state.loading = true;
+    update();
+    try {
+      inFlight = fetchDay(country, date);
+      const rows = await inFlight;
+      cache.set(key(country, date), rows);
+      if (cache.size > 600) cache.delete(cache.keys().next().value);
+      state.error = null;
+      paint(country, date, rows);
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      state.error = e;
+    } finally {
+      inFlight = null;
+      state.loading = false;
+    }
+    if (signal.aborted) return;
+    if (key(state.country, state.date) !== key(country, date)) want();
+    else update();
+  }
+
+  function setDate(date, { fromSlider = false } = {}) {
+    if (!isIsoDay(date)) return;
+    state.date = date;
+    replace('/map', { country: state.country, asOf: date === last ? undefined : date });
+    update({ fromSlider });
+    want();
+  }
+
+  function setCountry(code) {
+    state.country = code;
+    replace('/map', { country: code, asOf: state.date === last ? undefined : state.date });
+    update();
+    want();
+  }
+
+  function shift(years) {
+    const year = Math.min(Math.max(Number(state.date.slice(0, 4)) + years, FIRST_YEAR), Number(last.slice(0, 4)));
+    let next = `${year}${state.date.slice(4)}`;
+    if (next.endsWith('02-29') && !isIsoDay(next)) next = `${year}-02-28`;
+    setDate(next > last ? last : next);
+  }
+
+  // --- the picture (d3) ---
+  let svg = null;
+  let shapes = null;
+  let zoom = null;
+
+  function drawMap(container) {
+    const width = 960;
+    const height = 500;
+    const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' });
+    const path = d3.geoPath(projection);
+    svg = d3.select(container).append('svg')
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .attr('role', 'img')
+      .attr('aria-labelledby', 'map-caption')
+      .attr('id', 'world-map');
+    const layer = svg.append('g').attr('class', 'layer');
+    layer.append('path').attr('class', 'sphere').attr('d', path({ type: 'Sphere' }));
+    const numeric = new Map([...state.all.values()].filter((c) => c.numeric).map((c) => [c.numeric, c.code]));
+    shapes = layer.append('g').attr('class', 'countries').selectAll('path')
+      .data(state.features)
+      .join('path')
+      .attr('class', 'country')
+      .attr('d', path)
+      .attr('data-code', (f) => (f.id !== undefined ? numeric.get(f.id) : UNNUMBERED[f.properties.name]) || null)
+      .attr('data-name', (f) => f.properties.name)
+      .on('click', (event, f) => {
+        const code = event.currentTarget.getAttribute('data-code');
+        if (code && code !== state.shown?.country) {
+          navigate(`/relations/${state.shown?.country || state.country}/${code}`, { asOf: state.shown?.date });
+        }
+      });
+    shapes.append('title');
+    zoom = d3.zoom().scaleExtent([1, 8]).translateExtent([[0, 0], [width, height]])
+      .on('zoom', (event) => layer.attr('transform', event.transform));
+    svg.call(zoom).on('dblclick.zoom', null);
+  }
+
+  function paint(country, date, rows) {
+    state.shown = { country, date, rows };
+    if (!shapes) return;
+    shapes.each(function colour(f) {
+      const code = this.getAttribute('data-code');
+      const status = statusOf(code, rows, country, date);
+      this.setAttribute('data-status', status);
+      const row = rows.get(code);
+      const name = code ? state.all.get(code)?.name || f.properties.name : f.properties.name;
+      let title = `${name}: ${words(status === 'CONSULAR' ? 'NONE' : status)}`;
+      if (status === 'SELF') title = `${name}: the chosen country`;
+      else if (status === 'ABSENT') title = `${name}: did not exist on ${date}`;
+      else if (status === 'UNTRACKED') title = `${f.properties.name}: not a country in Chancery`;
+      else if (row?.since) title += ` since ${row.since}`;
+      if (status === 'CONSULAR') title += ' (consular relations only)';
+      this.firstChild.textContent = title;
+      this.classList.toggle('clickable', Boolean(code) && code !== country);
+    });
+    update();
+    clearTimeout(announce);
+    announce = setTimeout(() => {
+      const live = root.querySelector('#map-announce');
+      if (live) live.textContent = caption();
+    }, 700);
+  }
+
+  function counts() {
+    const result = Object.fromEntries(LEGEND.map(([k]) => [k, 0]));
+    if (shapes) shapes.each(function count() { result[this.getAttribute('data-status')] += 1; });
+    return result;
+  }
+
+  function caption() {
+    if (!state.shown) return 'Loading the map…';
+    const { country, date, rows } = state.shown;
+    const name = state.all.get(country)?.name || country;
+    const established = [...rows.values()].filter((r) => r.status === 'ESTABLISHED').length;
+    const severed = [...rows.values()].filter((r) => r.status === 'SEVERED').length;
+    return `Relations of ${name} on ${spoken(date)}: diplomatic relations with ${established} countries, `
+      + `severed with ${severed}.`;
+  }
+
+  /** Countries that existed that day but have no shape on today's map (dissolved and historical states). */
+  function withoutShape() {
+    if (!state.shown || !shapes) return [];
+    const onMap = new Set();
+    shapes.each(function collect() { onMap.add(this.getAttribute('data-code')); });
+    const { country, date, rows } = state.shown;
+    return [...rows.entries()]
+      .filter(([code]) => !onMap.has(code) && code !== country)
+      .map(([code, row]) => ({ code, name: state.all.get(code)?.name || code, ...row }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  function tableRows() {
+    if (!state.shown) return [];
+    const { rows } = state.shown;
+    return [...rows.entries()].map(([code, row]) => ({ code, name: state.all.get(code)?.name || code, ...row }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  function update({ fromSlider = false } = {}) {
+    if (signal.aborted) return;
+    const chosen = state.all?.get(state.country);
+    const sliderValue = Math.min(monthIndex(state.date), maxIndex);
+    const shownCounts = counts();
+    const missing = withoutShape();
+    const pairQuery = state.shown ? { asOf: state.shown.date } : {};
+    render(html`
+      <h1>The world as seen from ${chosen ? chosen.name : state.country}</h1>
+      <form class="map-controls" @submit=${(e) => e.preventDefault()} aria-label="Country and day">
+        <div class="grid-3">
+          <div class="field">
+            <label for="map-country">Country</label>
+            <select id="map-country" name="country" @change=${(e) => setCountry(e.target.value)}>
+              ${state.all ? byName(state.all).map((c) => html`<option value=${c.code}
+                  ?selected=${c.code === state.country}>${c.name}${c.former ? ' (former)' : ''}</option>`) : nothing}
+            </select>
+          </div>
+          <div class="field">
+            <label for="map-date">Day</label>
+            <input id="map-date" name="asOf" type="date" min="${FIRST_YEAR}-01-01" max=${last} .value=${state.date}
+              @change=${(e) => setDate(e.target.value)}>
+          </div>
+          <div class="field year-buttons" role="group" aria-label="Move the day">
+            <button type="button" class="outline secondary" @click=${() => shift(-10)} aria-label="Ten years earlier">−10 y</button>
+            <button type="button" class="outline secondary" @click=${() => shift(-1)} aria-label="One year earlier">−1 y</button>
+            <button type="button" class="outline secondary" @click=${() => shift(1)} aria-label="One year later">+1 y</button>
+            <button type="button" class="outline secondary" @click=${() => shift(10)} aria-label="Ten years later">+10 y</button>
+          </div>
+        </div>
+        <label for="map-slider">Drag through time: <output id="map-slider-value" for="map-slider">${state.date}</output></label>
+        <input id="map-slider" type="range" min="0" max=${maxIndex} step="1" .value=${String(sliderValue)}
+          aria-valuetext=${spoken(state.date)}
+          @input=${(e) => setDate(dayOfMonthIndex(Number(e.target.value), maxIndex, last), { fromSlider: true })}>
+        <div class="slider-scale" aria-hidden="true"><span>${FIRST_YEAR}</span><span>1900</span><span>1950</span><span>${last.slice(0, 4)}</span></div>
+      </form>
+      ${readError(state.error)}
+      ${chosen && !existsOn(chosen, state.date) ? html`<p class="notice">${chosen.name} did not exist on ${state.date}
+        (it existed ${chosen.startedOn || '…'} – ${chosen.endedOn || '…'}): it had no relations that day.</p>` : nothing}
+      <figure class="map" data-shown-country=${state.shown?.country || nothing} data-shown-date=${state.shown?.date || nothing}
+          aria-busy=${state.loading ? 'true' : 'false'}>
+        <div id="map-picture"></div>
+        <div class="zoom-buttons" role="group" aria-label="Zoom the map">
+          <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.scaleBy, 1.6)}>Zoom in</button>
+          <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.scaleBy, 1 / 1.6)}>Zoom out</button>
+          <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.transform, d3.zoomIdentity)}>Whole world</button>
+        </div>
+        <figcaption>
+          <p id="map-caption">${caption()}${state.shown && state.shown.date !== state.date ? ' (loading the newer day…)' : ''}</p>
+          <ul class="legend" aria-label="Legend">
+            ${LEGEND.map(([status, label]) => html`<li><span class="swatch" data-status=${status}></span>${label}
+              <span class="count" data-legend=${status}>(${shownCounts[status]})</span></li>`)}
+          </ul>
+          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag or use the zoom buttons to look closer.</small></p>
+        </figcaption>
+      </figure>
+      <p id="map-announce" class="visually-hidden" aria-live="polite"></p>
+      ${missing.length ? html`<section aria-labelledby="no-shape-title">
+        <h2 id="no-shape-title">Also that day, without a shape on today's map</h2>
+        <ul class="no-shape">${missing.map((r) => html`<li data-code=${r.code} data-status=${r.status}>
+          <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery)}>${r.name}</a>:
+          ${words(r.status)}${r.since ? html` since ${r.since}` : nothing}</li>`)}</ul>
+      </section>` : nothing}
+      <details class="relations-table">
+        <summary>The same day as a table (${state.shown ? state.shown.rows.size : 0} pairs)</summary>
+        <table>
+          <caption class="visually-hidden">${caption()}</caption>
+          <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
+          <tbody>${tableRows().map((r) => html`<tr>
+            <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery)}>${r.name}</a></th>
+            <td>${words(r.status)}</td><td>${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
+        </table>
+      </details>`, root);
+    if (!fromSlider) {
+      const slider = root.querySelector('#map-slider');
+      if (slider && slider.value !== String(sliderValue)) slider.value = String(sliderValue);
+    }
+  }
+
+  update();
+  try {
+    [state.all, state.features] = await Promise.all([countries(), loadGeometry()]);
+  } catch (e) {
+    state.error = e;
+    update();
+    return;
+  }
+  if (signal.aborted) return;
+  if (!state.all.has(state.country)) state.country = 'US';
+  update();
+  drawMap(root.querySelector('#map-picture'));
+  await want();
+}

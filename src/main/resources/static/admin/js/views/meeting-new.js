@@ -1,0 +1,71 @@
+// Record a meeting (#/meetings/new?countries=CU,KR): when and where, and who took part, chosen by search;
+// at least two diplomats of two countries (R17).
+import { html, render, nothing } from 'lit-html';
+import { post } from '../api.js';
+import { countries } from '../countries.js';
+import { href, navigate } from '../router.js';
+import { today, PRECISIONS } from '../format.js';
+import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, countryOptions } from '../forms.js';
+import { diplomatSearch } from '../diplomat-search.js';
+
+export default async function meetingNewView({ root, query, signal }) {
+  const form = formState('meeting');
+  const map = await countries();
+  const options = countryOptions(map);
+  const state = { participants: [], search: {} };
+
+  const record = (values) => post('/api/meetings', {
+    date: values.date, datePrecision: values.datePrecision, city: values.city, country: values.country,
+    title: values.title, summary: values.summary,
+    outcomes: values.outcomes ? values.outcomes.split('\n').map((o) => o.trim()).filter(Boolean) : undefined,
+    participants: state.participants.map((p, i) => ({ diplomatId: p.id, title: values[`participants[${i}].title`] })),
+    sources: sourcesFrom(values),
+  }).then((meeting) => {
+    navigate(`/meetings/${meeting.id}`, { recorded: 1 });
+    return meeting;
+  });
+
+  function participantErrors(i) {
+    return form.error?.errors?.filter((e) => e.field.startsWith(`participants[${i}]`)).map((e) => e.message) || [];
+  }
+
+  function update() {
+    if (signal.aborted) return;
+    const general = form.error?.errorsFor?.('participants') || [];
+    render(html`<p><a href=${href('/meetings')}>← Meetings</a></p>
+      <h1>Record a meeting</h1>
+      <form id="meeting-form" @submit=${(e) => submit(e, form, update, record, { keep: true })} novalidate>
+        ${problem(form)}
+        <div class="grid-3">
+          ${field(form, { name: 'date', label: 'Date', type: 'date', required: true, max: today() })}
+          ${field(form, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
+          ${field(form, { name: 'country', label: 'Country where it took place', options, required: true,
+            value: (query.countries || '').split(',')[1] })}
+          ${field(form, { name: 'city', label: 'City' })}
+          ${field(form, { name: 'title', label: 'Title' })}
+        </div>
+        ${field(form, { name: 'summary', label: 'Summary', type: 'textarea' })}
+        ${field(form, { name: 'outcomes', label: 'Outcomes', type: 'textarea', hint: 'One outcome a line.' })}
+        <fieldset aria-describedby="participants-help">
+          <legend>Participants <span class="required" aria-hidden="true">*</span></legend>
+          <small id="participants-help">At least two diplomats of at least two countries (R17). The title is the one
+            they held at the meeting; leave it empty for their present title.</small>
+          ${general.length ? html`<p class="field-error" id="participants-error">${general.join(' ')}</p>` : nothing}
+          <ol class="participants" id="participants">${state.participants.map((p, i) => html`<li data-diplomat=${p.id}>
+            <span><strong>${p.name}</strong> (${p.country})</span>
+            <label class="visually-hidden" for="participant-title-${i}">Title of ${p.name} at the meeting</label>
+            <input id="participant-title-${i}" name="participants[${i}].title" placeholder=${p.title || 'Title at the meeting'}
+              aria-label="Title of ${p.name} at the meeting">
+            <button type="button" class="secondary outline" aria-label="Remove ${p.name}"
+              @click=${() => { state.participants.splice(i, 1); update(); }}>Remove</button>
+            ${participantErrors(i).length ? html`<small class="field-error">${participantErrors(i).join(' ')}</small>` : nothing}
+          </li>`)}</ol>
+          ${diplomatSearch(state.search, update, { id: 'participant-search', label: 'Add a participant', signal,
+            exclude: state.participants.map((p) => p.id), onPick: (d) => { state.participants.push(d); } })}
+        </fieldset>
+        ${sourceFields(form)}
+        ${submitButton(form, 'Record the meeting')}
+      </form>`, root);
+  }
+  update();
+}

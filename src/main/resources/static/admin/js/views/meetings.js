@@ -1,0 +1,26 @@
+// Meetings (#/meetings?country=CU&country=KR&from=2024-01-01&to=2024-12-31), newest first.
+import { html } from 'lit-html';
+import { listPage } from '../list.js';
+import { href } from '../router.js';
+import { fuzzy, words } from '../format.js';
+
+export default function meetingsView(context) {
+  return listPage(context, {
+    title: 'Meetings',
+    intro: 'Meetings between diplomats of different countries, newest first.',
+    path: '/meetings',
+    endpoint: '/api/meetings',
+    before: () => html`<p><a role="button" href=${href('/meetings/new')}>Record a meeting…</a></p>`,
+    filters: [
+      { name: 'country', label: 'Countries (codes, comma-separated: all of them)', placeholder: 'CU,KR', multiple: true },
+      { name: 'from', label: 'From', type: 'date' },
+      { name: 'to', label: 'To', type: 'date' },
+    ],
+    head: html`<th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Where</th><th scope="col">Participants</th>`,
+    row: (m) => html`<tr data-meeting=${m.id}>
+      <td>${fuzzy(m.date, m.datePrecision)}</td>
+      <th scope="row"><a href=${href(`/meetings/${m.id}`)}>${m.title || `Meeting of ${m.countries.join(', ')}`}</a></th>
+      <td>${m.city ? `${m.city}, ` : ''}${m.country} <small>(${words(m.kind)})</small></td>
+      <td>${m.participants.map((p) => `${p.name} (${p.country})`).join('; ')}</td></tr>`,
+  });
+}

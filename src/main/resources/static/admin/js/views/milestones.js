@@ -1,0 +1,96 @@
+// Milestones (#/milestones?status=OVERDUE&country=CU): what was planned, by when, and whether it happened.
+// Overdue ones come first and stand out; a milestone without a mission is achieved or cancelled here.
+import { html, nothing } from 'lit-html';
+import { get, post } from '../api.js';
+import { listPage } from '../list.js';
+import { href } from '../router.js';
+import { words, today, MILESTONE_STATUSES } from '../format.js';
+
+export default async function milestonesView(context) {
+  const { query, signal } = context;
+  const overdue = { rows: null };
+  const actions = { open: null, confirm: null, error: null, done: null };
+  let list = null;
+
+  async function act(action, text) {
+    actions.error = null;
+    actions.done = null;
+    try {
+      await action();
+      actions.open = null;
+      actions.confirm = null;
+      actions.done = text;
+      await loadOverdue();
+      await list.reload();
+    } catch (e) {
+      actions.error = e;
+      list.update();
+      document.getElementById('milestone-action-problem')?.focus();
+    }
+  }
+
+  function rowActions(m) {
+    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
+    const key = `${m.id}`;
+    if (actions.open === key) {
+      return html`<form class="actions" @submit=${(e) => {
+        e.preventDefault();
+        const date = new FormData(e.target).get('date');
+        act(() => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`);
+      }}><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
+        <input id="achieve-${key}" type="date" name="date" required max=${today()}>
+        <button type="submit">Achieved</button>
+        <button type="button" class="secondary outline" @click=${() => { actions.open = null; list.update(); }}>Back</button></form>`;
+    }
+    if (actions.confirm === key) {
+      return html`<div class="actions"><button type="button" @click=${() => act(() => post(`/api/milestones/${m.id}/cancel`),
+        `“${m.title}” cancelled.`)}>Yes, cancel it</button>
+        <button type="button" class="secondary outline" @click=${() => { actions.confirm = null; list.update(); }}>Keep it</button></div>`;
+    }
+    return html`<div class="actions">
+      ${m.missionId ? nothing : html`<button type="button" class="outline" @click=${() => { actions.open = key; list.update(); }}>Achieve…</button>`}
+      <button type="button" class="secondary outline" @click=${() => { actions.confirm = key; list.update(); }}>Cancel…</button></div>`;
+  }
+
+  const row = (m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>
+    <th scope="row">${m.title}</th>
+    <td><a href=${href(`/relations/${m.countries[0]}/${m.countries[1]}`)}>${m.countries.join(' – ')}</a></td>
+    <td>${m.target}<br><small>${m.targetStart} – ${m.targetEnd}</small></td>
+    <td><span class="badge" data-status=${m.status}>${words(m.status)}</span></td>
+    <td>${m.achievedOn ? `${m.achievedOn}${m.onTime === false ? ' (late)' : ''}` : '—'}</td>
+    <td>${m.missionId ? html`<a href=${href(`/missions/${m.missionId}`)}>mission ${m.missionId}</a>` : 'by hand'}</td>
+    <td>${rowActions(m)}</td></tr>`;
+  const head = html`<th scope="col">Milestone</th><th scope="col">Pair</th><th scope="col">Target</th><th scope="col">Status</th>
+    <th scope="col">Achieved</th><th scope="col">Achieved by</th><th scope="col">Actions</th>`;
+
+  async function loadOverdue() {
+    if (query.status) return;
+    try {
+      overdue.rows = (await get('/api/milestones', { status: 'OVERDUE', country: query.country, size: 200 }, { signal })).content;
+    } catch (e) {
+      if (e.name !== 'AbortError') overdue.rows = [];
+    }
+  }
+
+  await loadOverdue();
+  list = await listPage(context, {
+    title: 'Milestones',
+    intro: 'Planned steps of relations, ordered by the end of their target; overdue ones first.',
+    path: '/milestones',
+    endpoint: '/api/milestones',
+    filters: [
+      { name: 'status', label: 'Status', options: MILESTONE_STATUSES },
+      { name: 'country', label: 'Country (code)', placeholder: 'CU' },
+    ],
+    message: () => html`${actions.error ? html`<div class="problem" role="alert" tabindex="-1" id="milestone-action-problem">
+        <p><strong>${actions.error.words || actions.error.message}</strong></p></div>` : nothing}
+      ${actions.done ? html`<p class="done" role="status">${actions.done}</p>` : nothing}
+      ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
+        <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
+        <div class="table-wrap"><table id="overdue-table"><thead><tr>${head}</tr></thead>
+          <tbody>${overdue.rows.map(row)}</tbody></table></div>
+        <h2>All milestones</h2></section>` : nothing}`,
+    head,
+    row,
+  });
+}

@@ -1,0 +1,155 @@
+// One mission (#/missions/5): its facts and heads, and what can happen to it next: open, close or cancel it,
+// appoint a head (a diplomat of the sending country, found by search), end a head's functions.
+import { html, render, nothing } from 'lit-html';
+import { request, post } from '../api.js';
+import { countries } from '../countries.js';
+import { href } from '../router.js';
+import { words, fuzzy, today, HEAD_RANKS, PRECISIONS } from '../format.js';
+import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
+import { diplomatSearch } from '../diplomat-search.js';
+
+const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
+
+export default async function missionView({ root, params, query, signal }) {
+  const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false };
+  const forms = { open: formState('open'), close: formState('close'), cancel: formState('cancel'),
+    appoint: formState('appoint'), end: formState('end') };
+
+  async function load() {
+    try {
+      const [answer, map] = await Promise.all([request('GET', `/api/missions/${params.id}`, { signal }), countries()]);
+      state.mission = answer.data;
+      state.names = map;
+      state.error = null;
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      state.error = e;
+    }
+  }
+
+  const after = async (answer) => { await load(); return answer; };
+  const id = params.id;
+  const open = (v) => post(`/api/missions/${id}/open`, { date: v.date, datePrecision: v.datePrecision }).then(after);
+  const close = (v) => post(`/api/missions/${id}/close`, { date: v.date, datePrecision: v.datePrecision, reason: v.reason })
+    .then(after);
+  const cancel = () => post(`/api/missions/${id}/cancel`).then(after);
+  const appoint = (v) => {
+    if (!state.chosen) {
+      return Promise.reject(new Error('Choose the diplomat who heads the mission (search by name).'));
+    }
+    return post(`/api/missions/${id}/heads`, {
+      diplomatId: state.chosen.id, rank: v.rank, agrementOn: v.agrementOn, startedOn: v.startedOn, endedOn: v.endedOn,
+      sources: sourcesFrom(v),
+    }).then(async (head) => { state.chosen = null; await load(); return head; });
+  };
+  const endHead = (v) => post(`/api/missions/${id}/heads/${v.headId}/end`, { date: v.date }).then(after);
+
+  const name = (code) => state.names.get(code)?.name || code;
+
+  function update() {
+    if (signal.aborted) return;
+    const m = state.mission;
+    if (!m) {
+      render(html`<p><a href=${href('/missions')}>← Missions</a></p><h1>Mission ${id}</h1>${readError(state.error)}
+        ${state.error ? nothing : html`<p aria-busy="true">Loading…</p>`}`, root);
+      return;
+    }
+    const consular = CONSULAR.includes(m.type);
+    const serving = m.heads.filter((h) => !h.endedOn);
+    render(html`
+      <p><a href=${href(`/relations/${m.sendingCountry}/${m.receivingCountry}`)}>← ${name(m.sendingCountry)} – ${name(m.receivingCountry)}</a></p>
+      <h1>${words(m.type)} of ${name(m.sendingCountry)} in ${m.city || name(m.receivingCountry)}</h1>
+      ${query.planned && m.status === 'PLANNED' ? html`<p class="done" role="status">The mission is planned. Open it below once it opens.</p>` : nothing}
+      <dl class="summary-grid" id="mission-summary">
+        <div><dt>Status</dt><dd><span class="badge" data-status=${m.status} id="mission-status">${words(m.status)}</span></dd></div>
+        <div><dt>Sending → receiving</dt><dd>${m.sendingCountry} → ${m.receivingCountry}</dd></div>
+        <div><dt>City</dt><dd>${m.city || 'not known'}</dd></div>
+        <div><dt>Planned opening</dt><dd>${m.plannedOpening || '—'}</dd></div>
+        <div><dt>Opened</dt><dd id="mission-opened">${fuzzy(m.openedOn, m.openedPrecision)}</dd></div>
+        <div><dt>Closed</dt><dd>${fuzzy(m.closedOn, m.closedPrecision)}${m.closingReason ? html`<br><small>${m.closingReason}</small>` : nothing}</dd></div>
+        ${m.protectingPower ? html`<div><dt>Protecting power</dt><dd>${name(m.protectingPower)}</dd></div>` : nothing}
+        ${m.predecessorId ? html`<div><dt>Succeeds</dt><dd><a href=${href(`/missions/${m.predecessorId}`)}>mission ${m.predecessorId}</a></dd></div>` : nothing}
+        ${m.successorId ? html`<div><dt>Superseded by</dt><dd><a href=${href(`/missions/${m.successorId}`)}>mission ${m.successorId}</a></dd></div>` : nothing}
+      </dl>
+      ${m.sources?.length ? html`<p>Sources: ${m.sources.map((s) => html`<a href=${s.url} rel="noopener">${s.title || s.publisher || s.url}</a> `)}</p>` : nothing}
+
+      <h2>Heads of mission</h2>
+      ${m.heads.length ? html`<div class="table-wrap"><table id="heads-table">
+        <thead><tr><th scope="col">Head</th><th scope="col">Rank</th><th scope="col">Agrément</th><th scope="col">Started</th><th scope="col">Ended</th></tr></thead>
+        <tbody>${m.heads.map((h) => html`<tr data-head=${h.id}><th scope="row"><a href=${href(`/diplomats/${h.diplomatId}`)}>${h.name}</a></th>
+          <td>${words(h.rank)}</td><td>${h.agrementOn || '—'}</td><td>${h.startedOn}</td><td>${h.endedOn || 'serving'}</td></tr>`)}</tbody>
+      </table></div>` : html`<p>None recorded.</p>`}
+
+      <h2>What happens next</h2>
+      ${m.status === 'PLANNED' ? html`
+        <details open id="open-mission"><summary>Open the mission</summary>
+          <form id="open-form" @submit=${(e) => submit(e, forms.open, update, open)} novalidate>
+            ${problem(forms.open)}
+            <div class="grid-2">
+              ${field(forms.open, { name: 'date', label: 'Opened on', type: 'date', required: true, max: today() })}
+              ${field(forms.open, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
+            </div>
+            ${submitButton(forms.open, 'Open it')}
+          </form>
+        </details>
+        <details id="cancel-mission"><summary>Cancel the plan</summary>
+          <form id="cancel-form" @submit=${(e) => submit(e, forms.cancel, update, cancel)}>
+            ${problem(forms.cancel)}
+            <p>The mission will never open: its status becomes Cancelled.</p>
+            ${submitButton(forms.cancel, 'Cancel the mission')}
+          </form>
+        </details>` : nothing}
+      ${m.status === 'OPEN' ? html`
+        <details open id="close-mission"><summary>Close the mission</summary>
+          <form id="close-form" @submit=${(e) => submit(e, forms.close, update, close)} novalidate>
+            ${problem(forms.close)}
+            <div class="grid-3">
+              ${field(forms.close, { name: 'date', label: 'Closed on', type: 'date', required: true, max: today() })}
+              ${field(forms.close, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
+              ${field(forms.close, { name: 'reason', label: 'Reason' })}
+            </div>
+            ${submitButton(forms.close, 'Close it')}
+          </form>
+        </details>` : nothing}
+      ${m.status === 'CLOSED' || m.status === 'CANCELLED' ? html`<p>The mission is ${words(m.status).toLowerCase()}: nothing more happens to it.</p>` : nothing}
+      ${done(forms.open, 'The mission is open.')}${done(forms.close, 'The mission is closed.')}${done(forms.cancel, 'The mission is cancelled.')}
+
+      ${consular ? html`<p>Heads of mission are for diplomatic missions only (R15), not consular posts.</p>`
+        : m.status !== 'CLOSED' && m.status !== 'CANCELLED' ? html`
+        <details id="appoint-head" ?open=${Boolean(forms.appoint.error)}><summary>Appoint a head of mission</summary>
+          <form id="appoint-form" @submit=${(e) => submit(e, forms.appoint, update, appoint)} novalidate>
+            ${problem(forms.appoint)}
+            ${done(forms.appoint, `${forms.appoint.done?.name || 'The head'} appointed.`)}
+            ${state.chosen ? html`<p id="chosen-diplomat">Head: <strong>${state.chosen.name}</strong> (${state.chosen.country})
+              <button type="button" class="secondary outline" @click=${() => { state.chosen = null; update(); }}>Choose another</button></p>`
+              : diplomatSearch(state.search, update, { id: 'head-search', label: `Diplomat of ${name(m.sendingCountry)}`,
+                country: m.sendingCountry, signal, onPick: (d) => { state.chosen = d; } })}
+            ${forms.appoint.error?.errorsFor?.('diplomatId').length ? html`<p class="field-error">${forms.appoint.error.errorsFor('diplomatId').join(' ')}</p>` : nothing}
+            <div class="grid-2">
+              ${field(forms.appoint, { name: 'rank', label: 'Rank', options: HEAD_RANKS, required: true })}
+              ${field(forms.appoint, { name: 'agrementOn', label: 'Agrément on', type: 'date',
+                hint: 'An ambassador or envoy needs the receiving state\'s agrément on or before the start (R14).' })}
+              ${field(forms.appoint, { name: 'startedOn', label: 'Took up functions on', type: 'date', required: true, max: today() })}
+              ${field(forms.appoint, { name: 'endedOn', label: 'Ended on (for a past head)', type: 'date' })}
+            </div>
+            ${sourceFields(forms.appoint)}
+            ${submitButton(forms.appoint, 'Appoint')}
+          </form>
+        </details>` : nothing}
+      ${serving.length ? html`<details id="end-head"><summary>End a head's functions</summary>
+        <form id="end-head-form" @submit=${(e) => submit(e, forms.end, update, endHead)} novalidate>
+          ${problem(forms.end)}
+          ${done(forms.end, 'The head\'s functions ended.')}
+          <div class="grid-2">
+            ${field(forms.end, { name: 'headId', label: 'Head', required: true,
+              options: serving.map((h) => ({ value: h.id, label: `${h.name} (${words(h.rank)}, since ${h.startedOn})` })) })}
+            ${field(forms.end, { name: 'date', label: 'Ended on', type: 'date', required: true, max: today() })}
+          </div>
+          ${submitButton(forms.end, 'End functions')}
+        </form></details>` : nothing}`, root);
+  }
+
+  update();
+  await load();
+  update();
+}

@@ -1,0 +1,421 @@
+// A relation's page (#/relations/CU/KR?asOf=…): how the pair stood on a day, its story as a picture and as
+// a list, missions both ways with their heads, accreditations, milestones (overdue ones stand out), and
+// the writes that belong to a pair: record or delete an event, plan a milestone, record an accreditation.
+import { html, svg, render, nothing } from 'lit-html';
+import { get, post, del, all } from '../api.js';
+import { countries } from '../countries.js';
+import { href, navigate, replace } from '../router.js';
+import { words, fuzzy, today, isIsoDay, RELATION_EVENT_TYPES, PRECISIONS, ACCREDITATION_LEVELS } from '../format.js';
+import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
+import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
+
+function itemLink(item, a, b) {
+  const { kind, id } = item.ref || {};
+  if (kind === 'mission') return href(`/missions/${id}`);
+  if (kind === 'meeting') return href(`/meetings/${id}`);
+  if (kind === 'milestone') return href('/milestones', { country: a });
+  return null;
+}
+
+export default async function relationView({ root, params, query, signal }) {
+  const names = {};
+  const state = {
+    asOf: isIsoDay(query.asOf) ? query.asOf : null,
+    from: isIsoDay(query.from) ? query.from : null,
+    to: isIsoDay(query.to) ? query.to : null,
+    chosenPeriod: isIsoDay(query.from) && isIsoDay(query.to),
+    loaded: false,
+    error: null,
+    actionError: null,
+    confirm: null,
+    achieving: null,
+    view: null,
+    items: [],
+    missions: [],
+    accreditations: [],
+  };
+  const forms = { event: formState('event'), milestone: formState('milestone'), accreditation: formState('accreditation') };
+  let chart = null;
+  let a = params.a.toUpperCase();
+  let b = params.b.toUpperCase();
+
+  async function load() {
+    const map = await countries();
+    const resolve = (code) => map.get(code)?.code || [...map.values()].find((c) => c.alpha3 === code)?.code || code;
+    a = resolve(a);
+    b = resolve(b);
+    for (const code of [a, b]) names[code] = map.get(code)?.name || code;
+    const [view, items, ab, ba, accreditations] = await Promise.all([
+      get(`/api/relations/${a}/${b}`, { asOf: state.asOf }, { signal }),
+      all(`/api/relations/${a}/${b}/timeline`, {}, { signal }),
+      all('/api/missions', { sending: a, receiving: b }, { signal }),
+      all('/api/missions', { sending: b, receiving: a }, { signal }),
+      all(`/api/relations/${a}/${b}/accreditations`, {}, { signal }),
+    ]);
+    Object.assign(state, { view, items, missions: [...ab, ...ba], accreditations, loaded: true, error: null });
+  }
+
+  async function reload() {
+    try {
+      await load();
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      state.error = e;
+    }
+    update();
+    drawChart();
+  }
+
+  function drawChart() {
+    const container = root.querySelector('#timeline-picture');
+    if (!container || !state.view) return;
+    // the period a person chose (brush, fields, address) stays; otherwise the chart chooses again with the new facts
+    const previous = state.chosenPeriod && state.from && state.to ? [state.from, state.to] : null;
+    chart = drawTimeline(container, {
+      a, b, names, items: state.items, missions: state.missions, milestones: state.view.milestones,
+      asOf: state.view.asOf, today: today(),
+    }, {
+      domain: previous,
+      onDomain: (from, to) => { state.from = from; state.to = to; state.chosenPeriod = true; syncAddress(); update(); },
+      onOpenMission: (id) => navigate(`/missions/${id}`),
+    });
+    const [from, to] = chart.domain();
+    state.from = from;
+    state.to = to;
+    update();
+  }
+
+  function syncAddress() {
+    replace(`/relations/${params.a}/${params.b}`, { asOf: state.asOf, from: state.from, to: state.to });
+  }
+
+  function setPeriod(event) {
+    event.preventDefault();
+    const data = new FormData(event.target);
+    const from = data.get('from');
+    const to = data.get('to');
+    if (isIsoDay(from) && isIsoDay(to) && chart) {
+      chart.setDomain(from, to);
+      [state.from, state.to] = chart.domain();
+      state.chosenPeriod = true;
+      syncAddress();
+      update();
+    }
+  }
+
+  function wholeHistory() {
+    if (!chart) return;
+    chart.setDomain(...chart.whole);
+    [state.from, state.to] = chart.domain();
+    state.chosenPeriod = true;
+    syncAddress();
+    update();
+  }
+
+  async function act(action) {
+    state.actionError = null;
+    try {
+      await action();
+      state.confirm = null;
+      state.achieving = null;
+      await reload();
+    } catch (e) {
+      state.actionError = e;
+      update();
+      root.querySelector('#row-action-problem')?.focus();
+    }
+  }
+
+  const recordEvent = (values) => post(`/api/relations/${a}/${b}/events`, {
+    type: values.type, date: values.date, datePrecision: values.datePrecision, note: values.note,
+    sources: sourcesFrom(values),
+  }).then(async (answer) => { await reload(); return answer; });
+
+  const planMilestone = (values) => post(`/api/relations/${a}/${b}/milestones`, {
+    title: values.title, target: values.target, missionId: values.missionId ? Number(values.missionId) : undefined,
+    sources: sourcesFrom(values),
+  }).then(async (answer) => { await reload(); return answer; });
+
+  const accredit = (values) => post(`/api/relations/${a}/${b}/accreditations`, {
+    sendingCountry: values.sendingCountry, level: values.level, from: values.from, datePrecision: values.datePrecision,
+    to: values.to, residentMissionId: values.residentMissionId ? Number(values.residentMissionId) : undefined,
+    diplomatId: values.diplomatId ? Number(values.diplomatId) : undefined, sources: sourcesFrom(values),
+  }).then(async (answer) => { await reload(); return answer; });
+
+  function summary(view) {
+    const first = view.firstMeetingSinceEstablishment;
+    const open = view.missions.filter((m) => m.status === 'OPEN').length;
+    return html`<dl class="summary-grid" id="relation-summary">
+      <div><dt>Diplomatic status</dt><dd><span class="badge" data-status=${view.status} id="relation-status">${words(view.status)}</span></dd></div>
+      <div><dt>Since</dt><dd id="relation-since">${view.since || '—'}</dd></div>
+      <div><dt>Consular status</dt><dd><span class="badge" data-status=${view.consularStatus} id="relation-consular">${words(view.consularStatus)}</span></dd></div>
+      <div><dt>Meetings up to that day</dt><dd id="relation-meetings">${view.meetingCount}</dd></div>
+      <div><dt>First meeting since establishment</dt><dd id="relation-first-meeting">${first
+        ? html`<a href=${href(`/meetings/${first.id}`)}>${first.date}</a>` : 'none yet'}</dd></div>
+      <div><dt>Missions open that day</dt><dd>${open} of ${view.missions.length}</dd></div>
+    </dl>`;
+  }
+
+  function legend() {
+    const kinds = Object.entries(MISSION_STYLES).filter(([, s]) => s.label);
+    return html`<ul class="timeline-legend" aria-label="Legend of the picture">
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect width="26" height="14" fill="#2a9d55"/></svg>Established</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect width="26" height="14" fill="#c2185b"/></svg>Severed</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect width="26" height="14" fill="#d5d9de"/></svg>No relations</li>
+      ${kinds.map(([type, s]) => html`<li><svg aria-hidden="true" viewBox="0 0 26 14">
+        ${type === 'INTERESTS_SECTION'
+          ? svg`<rect width="26" height="14" fill="#f4a261" stroke="#7a3e00"/><path d="M0 14 L14 0 M8 14 L22 0 M16 14 L26 4" stroke="#7a3e00" stroke-width="2"/>`
+          : svg`<rect width="26" height="14" fill=${s.fill} stroke="#1f2933"/>`}</svg>${s.label}</li>`)}
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect x="1" y="1" width="24" height="12" fill="#fff" stroke="#1d3557" stroke-dasharray="3 2"/></svg>Planned mission</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect y="6" width="26" height="3" fill="#1f2933"/></svg>Head of mission</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><path d="M13 1 L20 7 L13 13 L6 7 Z" fill="#1d3557"/></svg>Meeting</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect y="2" width="26" height="10" fill="#fff1c2" stroke="#8a6d00"/></svg>Milestone window</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect y="2" width="14" height="10" fill="#fbd9e5" stroke="#c2185b"/><line x1="14" x2="26" y1="7" y2="7" stroke="#c2185b" stroke-width="2" stroke-dasharray="3 2"/></svg>Overdue</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><circle cx="13" cy="7" r="5" fill="#2a9d55" stroke="#0f3d20"/></svg>Achieved</li>
+    </ul>`;
+  }
+
+  function missionsTable(sending, receiving) {
+    const onDay = new Map(state.view.missions.map((m) => [m.id, m]));
+    const list = state.missions.filter((m) => m.sendingCountry === sending && m.receivingCountry === receiving);
+    return html`<section aria-labelledby="missions-${sending}">
+      <h3 id="missions-${sending}">Missions of ${names[sending]} in ${names[receiving]}</h3>
+      ${list.length ? html`<div class="table-wrap"><table class="missions-table" data-sending=${sending}>
+        <thead><tr><th scope="col">Mission</th><th scope="col">Status that day</th><th scope="col">Opened</th>
+          <th scope="col">Closed</th><th scope="col">Heads of mission</th></tr></thead>
+        <tbody>${list.map((m) => {
+          const day = onDay.get(m.id);
+          return html`<tr data-mission=${m.id}>
+            <th scope="row"><a href=${href(`/missions/${m.id}`)}>${words(m.type)}${m.city ? `, ${m.city}` : ''}</a>
+              ${m.protectingPower ? html`<br><small>protecting power ${m.protectingPower}</small>` : nothing}</th>
+            <td><span class="badge" data-status=${day ? day.status : m.status}>${words(day ? day.status : m.status)}</span>
+              ${m.status === 'PLANNED' && m.plannedOpening ? html`<br><small>planned ${m.plannedOpening}</small>` : nothing}</td>
+            <td>${fuzzy(m.openedOn, m.openedPrecision)}</td>
+            <td>${fuzzy(m.closedOn, m.closedPrecision)}${m.closingReason ? html`<br><small>${m.closingReason}</small>` : nothing}</td>
+            <td>${m.heads.length ? html`<ul>${m.heads.map((h) => html`<li>${h.name}, ${words(h.rank)},
+              ${h.startedOn} – ${h.endedOn || 'serving'}</li>`)}</ul>` : 'none recorded'}</td>
+          </tr>`;
+        })}</tbody></table></div>` : html`<p>No mission recorded.</p>`}
+    </section>`;
+  }
+
+  function milestonesTable(view) {
+    const list = [...view.milestones].sort((x, y) => (x.status === 'OVERDUE' ? -1 : 0) - (y.status === 'OVERDUE' ? -1 : 0)
+      || x.targetEnd.localeCompare(y.targetEnd));
+    return html`<section aria-labelledby="milestones-title">
+      <h2 id="milestones-title">Milestones</h2>
+      ${list.length ? html`<div class="table-wrap"><table id="milestones-table">
+        <thead><tr><th scope="col">Milestone</th><th scope="col">Target</th><th scope="col">Status</th>
+          <th scope="col">Achieved</th><th scope="col">Actions</th></tr></thead>
+        <tbody>${list.map((m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id}>
+          <th scope="row">${m.title}${m.missionId ? html`<br><small><a href=${href(`/missions/${m.missionId}`)}>achieved by the mission's opening</a></small>` : nothing}</th>
+          <td>${m.target}<br><small>${m.targetStart} – ${m.targetEnd}</small></td>
+          <td><span class="badge" data-status=${m.status}>${words(m.status)}</span>${m.status === 'OVERDUE'
+            ? html`<br><small>late since ${m.targetEnd}</small>` : nothing}</td>
+          <td>${m.achievedOn ? html`${m.achievedOn}${m.onTime === false ? ' (late)' : m.onTime ? ' (on time)' : ''}` : '—'}</td>
+          <td>${milestoneActions(m)}</td>
+        </tr>`)}</tbody></table></div>` : html`<p>No milestone planned.</p>`}
+    </section>`;
+  }
+
+  function milestoneActions(m) {
+    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
+    if (state.achieving === m.id) {
+      return html`<form class="actions" @submit=${(e) => {
+        e.preventDefault();
+        const date = new FormData(e.target).get('date');
+        act(() => post(`/api/milestones/${m.id}/achieve`, { date }));
+      }}><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
+        <input id="achieve-${m.id}" name="date" type="date" required max=${today()}>
+        <button type="submit">Achieved</button>
+        <button type="button" class="secondary outline" @click=${() => { state.achieving = null; update(); }}>Back</button></form>`;
+    }
+    if (state.confirm === `cancel-${m.id}`) {
+      return html`<div class="actions"><button type="button" @click=${() => act(() => post(`/api/milestones/${m.id}/cancel`))}>Yes, cancel it</button>
+        <button type="button" class="secondary outline" @click=${() => { state.confirm = null; update(); }}>Keep it</button></div>`;
+    }
+    return html`<div class="actions">
+      ${m.missionId ? nothing : html`<button type="button" class="outline" @click=${() => { state.achieving = m.id; update(); }}>Achieve…</button>`}
+      <button type="button" class="secondary outline" @click=${() => { state.confirm = `cancel-${m.id}`; update(); }}>Cancel…</button></div>`;
+  }
+
+  function eventsTable(view) {
+    return html`<section aria-labelledby="events-title">
+      <h2 id="events-title">Events${state.asOf ? ` up to ${state.asOf}` : ''}</h2>
+      ${view.events.length ? html`<div class="table-wrap"><table id="events-table">
+        <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Note and sources</th><th scope="col">Actions</th></tr></thead>
+        <tbody>${view.events.map((e) => html`<tr data-event=${e.id}>
+          <td>${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
+          <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
+          <td>${state.confirm === `event-${e.id}`
+            ? html`<div class="actions"><button type="button" @click=${() => act(() => del(`/api/relations/${a}/${b}/events/${e.id}`))}>Yes, delete</button>
+                <button type="button" class="secondary outline" @click=${() => { state.confirm = null; update(); }}>Keep it</button></div>`
+            : html`<button type="button" class="secondary outline" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}"
+                @click=${() => { state.confirm = `event-${e.id}`; update(); }}>Delete…</button>`}</td>
+        </tr>`)}</tbody></table></div>` : html`<p>No event recorded: the two countries have no relations on record.</p>`}
+    </section>`;
+  }
+
+  function accreditationsSection(view) {
+    const list = state.accreditations;
+    const inForce = new Set(view.accreditations.map((x) => x.id));
+    return html`<section aria-labelledby="accreditations-title">
+      <h2 id="accreditations-title">Non-resident accreditations</h2>
+      ${list.length ? html`<div class="table-wrap"><table id="accreditations-table">
+        <thead><tr><th scope="col">Sending</th><th scope="col">Level</th><th scope="col">From</th><th scope="col">To</th>
+          <th scope="col">Resident mission</th><th scope="col">In force that day</th></tr></thead>
+        <tbody>${list.map((x) => html`<tr><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
+          <td>${words(x.level)}</td><td>${fuzzy(x.from, x.fromPrecision)}</td><td>${fuzzy(x.to, x.toPrecision)}</td>
+          <td>${x.residentMissionId ? html`<a href=${href(`/missions/${x.residentMissionId}`)}>mission ${x.residentMissionId}</a>` : '—'}</td>
+          <td>${inForce.has(x.id) ? 'yes' : 'no'}</td></tr>`)}</tbody></table></div>`
+        : html`<p>None recorded.</p>`}
+    </section>`;
+  }
+
+  function observations(view) {
+    if (!view.latestObservations?.length) return nothing;
+    return html`<section aria-labelledby="observations-title">
+      <h2 id="observations-title">Latest observations</h2>
+      <p><small>Observed by a data set, not recorded facts: never checked against the rules.</small></p>
+      <ul>${view.latestObservations.map((o) => html`<li>${o.year}: ${names[o.sendingCountry] || o.sendingCountry} represented in
+        ${names[o.receivingCountry] || o.receivingCountry} at level ${words(o.level)} (${o.dataset}, code ${o.rawCode})</li>`)}</ul>
+    </section>`;
+  }
+
+  function writeForms() {
+    const pairMissions = state.missions.map((m) => ({ value: m.id,
+      label: `${m.sendingCountry} ${words(m.type)}${m.city ? `, ${m.city}` : ''} (${words(m.status)})` }));
+    return html`<section aria-labelledby="write-title">
+      <h2 id="write-title">Record facts</h2>
+      <p class="actions"><a role="button" class="outline" href=${href('/missions/new', { sending: a, receiving: b })}>Plan a mission…</a>
+        <a role="button" class="outline" href=${href('/meetings/new', { countries: `${a},${b}` })}>Record a meeting…</a></p>
+      <details ?open=${Boolean(query.record)} id="record-event">
+        <summary>Record a relation event</summary>
+        <form id="event-form" @submit=${(e) => submit(e, forms.event, update, recordEvent)} novalidate>
+          ${problem(forms.event)}
+          ${done(forms.event, `Recorded: ${words(forms.event.done?.type)} on ${forms.event.done?.date}`
+            + `${forms.event.done?.affectedMissions?.length ? `; it closed ${forms.event.done.affectedMissions.length} mission(s) (R11)` : ''}.`)}
+          <div class="grid-3">
+            ${field(forms.event, { name: 'type', label: 'Event', options: RELATION_EVENT_TYPES, required: true })}
+            ${field(forms.event, { name: 'date', label: 'Date', type: 'date', required: true, max: today() })}
+            ${field(forms.event, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)',
+              hint: 'Year or month: the date is the first day of that period.' })}
+          </div>
+          ${field(forms.event, { name: 'note', label: 'Note', type: 'textarea' })}
+          ${sourceFields(forms.event)}
+          ${submitButton(forms.event, 'Record the event')}
+        </form>
+      </details>
+      <details id="plan-milestone">
+        <summary>Plan a milestone</summary>
+        <form id="milestone-form" @submit=${(e) => submit(e, forms.milestone, update, planMilestone)} novalidate>
+          ${problem(forms.milestone)}
+          ${done(forms.milestone, `Planned: ${forms.milestone.done?.title}.`)}
+          ${field(forms.milestone, { name: 'title', label: 'What is planned', required: true })}
+          <div class="grid-2">
+            ${field(forms.milestone, { name: 'target', label: 'Target', required: true, placeholder: '2024-H1',
+              hint: 'A year (2024), half (2024-H1), quarter (2024-Q3), month (2024-07) or day (2024-07-15).' })}
+            ${field(forms.milestone, { name: 'missionId', label: 'Achieved by the opening of', options: pairMissions,
+              hint: 'Leave empty to mark it achieved by hand.' })}
+          </div>
+          ${sourceFields(forms.milestone)}
+          ${submitButton(forms.milestone, 'Plan the milestone')}
+        </form>
+      </details>
+      <details id="record-accreditation">
+        <summary>Record a non-resident accreditation</summary>
+        <form id="accreditation-form" @submit=${(e) => submit(e, forms.accreditation, update, accredit)} novalidate>
+          ${problem(forms.accreditation)}
+          ${done(forms.accreditation, 'Accreditation recorded.')}
+          <div class="grid-3">
+            ${field(forms.accreditation, { name: 'sendingCountry', label: 'Sending country', required: true,
+              options: [a, b].map((c) => ({ value: c, label: names[c] })) })}
+            ${field(forms.accreditation, { name: 'level', label: 'Level', options: ACCREDITATION_LEVELS, required: true })}
+            ${field(forms.accreditation, { name: 'residentMissionId', label: 'Resident mission id', type: 'number',
+              hint: 'The sending country\'s mission in a third country where the head resides.' })}
+            ${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true, max: today() })}
+            ${field(forms.accreditation, { name: 'datePrecision', label: 'From known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
+            ${field(forms.accreditation, { name: 'to', label: 'To (exclusive, for a past one)', type: 'date' })}
+            ${field(forms.accreditation, { name: 'diplomatId', label: 'Diplomat id', type: 'number' })}
+          </div>
+          ${sourceFields(forms.accreditation)}
+          ${submitButton(forms.accreditation, 'Record the accreditation')}
+        </form>
+      </details>
+    </section>`;
+  }
+
+  function update() {
+    if (signal.aborted) return;
+    const view = state.view;
+    const title = `${names[a] || a} – ${names[b] || b}`;
+    render(html`
+      <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
+      <h1>${title}</h1>
+      <form class="toolbar" id="as-of-form" @submit=${(e) => {
+        e.preventDefault();
+        const day = new FormData(e.target).get('asOf');
+        navigate(`/relations/${params.a}/${params.b}`, { asOf: isIsoDay(day) ? day : undefined, from: state.from, to: state.to });
+      }}>
+        <label for="as-of">As of</label>
+        <input id="as-of" name="asOf" type="date" value=${state.asOf || ''} max=${today()}>
+        <button type="submit">Show that day</button>
+        ${state.asOf ? html`<a href=${href(`/relations/${params.a}/${params.b}`, { from: state.from, to: state.to })}>Today</a>` : nothing}
+        <a href=${href(`/relations/${b}/${a}`, { asOf: state.asOf })}>Seen from ${names[b] || b}</a>
+      </form>
+      ${readError(state.error)}
+      ${!view ? html`<p aria-busy=${state.error ? 'false' : 'true'}>${state.error ? '' : 'Loading the relation…'}</p>` : html`
+        <p id="relation-as-of">As it stood at the end of <strong>${view.asOf}</strong>${state.asOf ? '' : ' (today)'}.</p>
+        ${summary(view)}
+        ${observations(view)}
+        <div class="story">
+          <figure class="timeline-chart" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">The story as a picture</h2>
+            <p id="timeline-desc" class="visually-hidden">Timeline of ${title}: status bands, missions of each side as bars,
+              meetings as marks and milestones as planned windows; the same items are listed beside it.</p>
+            <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">
+              <label for="period-from">From</label><input id="period-from" name="from" type="date" .value=${state.from || ''}>
+              <label for="period-to">To</label><input id="period-to" name="to" type="date" .value=${state.to || ''}>
+              <button type="submit" class="outline">Show period</button>
+              <button type="button" class="secondary outline" @click=${wholeHistory}>Whole history</button>
+            </form>
+            <div id="timeline-picture"></div>
+            <figcaption>${legend()}<small>Drag across the “Whole history” strip to choose the period; click a mission bar to open it.</small></figcaption>
+          </figure>
+          <section aria-labelledby="items-title">
+            <h2 id="items-title">The story, item by item</h2>
+            <ol class="story-items" id="story-items">${state.items.map((i) => {
+              const link = itemLink(i, a, b);
+              return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${i.date}>${i.date}</time>
+                <span class="badge" data-status=${i.type.includes('SEVERED') ? 'SEVERED' : i.type === 'MILESTONE_DUE' && i.summary.includes('overdue') ? 'OVERDUE' : ''}>${words(i.type)}</span>
+                ${link ? html`<a href=${link}>${i.summary}</a>` : i.summary}</li>`;
+            })}</ol>
+          </section>
+        </div>
+        <h2>Missions</h2>
+        ${missionsTable(a, b)}
+        ${missionsTable(b, a)}
+        ${state.actionError ? html`<div class="problem" role="alert" tabindex="-1" id="row-action-problem">
+          <p><strong>${state.actionError.words || state.actionError.message}</strong></p></div>` : nothing}
+        ${milestonesTable(view)}
+        ${accreditationsSection(view)}
+        ${eventsTable(view)}
+        ${writeForms()}
+      `}`, root);
+  }
+
+  update();
+  await reload();
+  let width = root.querySelector('#timeline-picture')?.clientWidth;
+  let resizing = null;
+  const observer = new ResizeObserver(() => {
+    const now = root.querySelector('#timeline-picture')?.clientWidth;
+    if (!now || now === width) return;
+    width = now;
+    clearTimeout(resizing);
+    resizing = setTimeout(drawChart, 150);
+  });
+  const picture = root.querySelector('#timeline-picture');
+  if (picture) observer.observe(picture);
+  signal.addEventListener('abort', () => observer.disconnect());
+}

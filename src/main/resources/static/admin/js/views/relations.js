@@ -1,0 +1,26 @@
+// Relations as of a day (#/relations?country=US&status=SEVERED&asOf=1970-01-01): each pair's status at the end
+// of that day; pairs with a country that did not exist then are left out by the API.
+import { html } from 'lit-html';
+import { listPage } from '../list.js';
+import { href } from '../router.js';
+import { words, RELATION_STATUSES } from '../format.js';
+
+export default function relationsView(context) {
+  const asOf = context.query.asOf;
+  return listPage(context, {
+    title: 'Relations',
+    intro: 'How each pair of countries stood at the end of a day (today unless you choose one).',
+    path: '/relations',
+    endpoint: '/api/relations',
+    filters: [
+      { name: 'country', label: 'Country (code)', placeholder: 'US' },
+      { name: 'status', label: 'Diplomatic status', options: RELATION_STATUSES },
+      { name: 'asOf', label: 'As of', type: 'date' },
+    ],
+    head: html`<th scope="col">Pair</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th>`,
+    row: (r) => html`<tr>
+      <th scope="row"><a href=${href(`/relations/${r.countries[0]}/${r.countries[1]}`, { asOf })}>${r.countries.join(' – ')}</a></th>
+      <td><span class="badge" data-status=${r.status}>${words(r.status)}</span></td>
+      <td>${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`,
+  });
+}

@@ -1,0 +1,83 @@
+// Sign-in: a dialog (from any page) and a page (#/sign-in). The credentials are checked against the API
+// (a read that needs the EDITOR role) and kept in sessionStorage for this tab only.
+import { html, render, nothing } from 'lit-html';
+import { request, ApiError } from '../api.js';
+import { basicOf, signIn, currentUser } from '../auth.js';
+import { formState, field, problem, submitButton, readForm } from '../forms.js';
+
+/** Checks user and password; answers the role found, or throws an Error in words. */
+async function check(user, password) {
+  const basic = basicOf(user, password);
+  try {
+    await request('GET', '/api/imports', { query: { size: 1 }, headers: { Authorization: `Basic ${basic}` } });
+    return { basic, role: 'EDITOR' };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) return { basic, role: 'READER' };
+    if (e instanceof ApiError && e.status === 401) throw new Error('Wrong user name or password.');
+    throw e;
+  }
+}
+
+function signInForm(form, update, onSignedIn) {
+  const submit = async (event) => {
+    event.preventDefault();
+    const values = readForm(event.target);
+    form.busy = true;
+    form.error = null;
+    update();
+    try {
+      const { basic, role } = await check(values.user || '', values.password || '');
+      signIn(values.user, basic, role);
+      form.done = role;
+      event.target.reset();
+      onSignedIn(role);
+    } catch (e) {
+      form.error = e;
+    } finally {
+      form.busy = false;
+      update();
+      if (form.error) document.getElementById(`${form.id}-problem`)?.focus();
+    }
+  };
+  return html`<form @submit=${submit} id="sign-in-form" novalidate>
+    ${problem(form)}
+    ${field(form, { name: 'user', label: 'User name', required: true, autocomplete: 'username' })}
+    ${field(form, { name: 'password', label: 'Password', type: 'password', required: true,
+      autocomplete: 'current-password' })}
+    <p><small>Kept for this browser tab only, and sent to the API as HTTP Basic credentials with each request.
+      Reading needs no sign-in.</small></p>
+    ${submitButton(form, 'Sign in')}
+  </form>`;
+}
+
+let dialog = null;
+
+/** Opens the sign-in dialog over the current page. */
+export function openSignIn() {
+  if (!dialog) {
+    dialog = document.createElement('dialog');
+    dialog.id = 'sign-in-dialog';
+    dialog.setAttribute('aria-labelledby', 'sign-in-dialog-title');
+    document.body.append(dialog);
+  }
+  const form = formState('sign-in-dialog');
+  const update = () => render(html`<article>
+      <header><h2 id="sign-in-dialog-title">Sign in</h2></header>
+      ${signInForm(form, update, () => dialog.close())}
+      <footer><button type="button" class="secondary outline" @click=${() => dialog.close()}>Cancel</button></footer>
+    </article>`, dialog);
+  update();
+  if (!dialog.open) dialog.showModal();
+  dialog.querySelector('input[name=user]')?.focus();
+}
+
+export default async function signInPage({ root, query }) {
+  const form = formState('sign-in');
+  const back = query.return || '#/map';
+  const update = () => render(html`<h1>Sign in</h1>
+    ${currentUser() && !form.done ? html`<p>You are signed in as <strong>${currentUser()}</strong>.</p>` : nothing}
+    ${form.done ? html`<p role="status">Signed in${form.done === 'READER'
+      ? ', but this user has no EDITOR role: it may read, not write' : ''}. <a href=${back}>Go on</a>.</p>` : nothing}
+    ${signInForm(form, update, () => {})}`, root);
+  update();
+}

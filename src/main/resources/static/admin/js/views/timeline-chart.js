@@ -1,0 +1,287 @@
+// A pair's story as a picture (d3): the diplomatic and consular status as bands through time, each
+// direction's missions as bars (one colour and pattern per kind of mission, planned ones dashed, heads of
+// mission as a line under their mission), meetings as marks, milestones as their planned window against
+// the day they were achieved. An overview of the whole history below chooses the period shown (brush,
+// or the From/To fields of the page).
+import d3 from 'd3';
+import { words } from '../format.js';
+
+export const MISSION_STYLES = {
+  EMBASSY: { fill: '#1d3557', label: 'Embassy, high commission, nunciature' },
+  HIGH_COMMISSION: { fill: '#1d3557' },
+  NUNCIATURE: { fill: '#1d3557' },
+  LEGATION: { fill: '#5c7ea8', label: 'Legation' },
+  PROVISIONAL_OFFICE: { fill: '#2a9d8f', label: 'Provisional office' },
+  LIAISON_OFFICE: { fill: '#7b4fa0', label: 'Liaison office' },
+  INTERESTS_SECTION: { fill: 'url(#hatch-interests)', label: 'Interests section (under a protecting power)' },
+  CONSULATE_GENERAL: { fill: '#a9c7e8', label: 'Consular post' },
+  CONSULATE: { fill: '#a9c7e8' },
+  HONORARY_CONSULATE: { fill: '#a9c7e8' },
+};
+
+const STATUS_FILL = { ESTABLISHED: '#2a9d55', SEVERED: '#c2185b', NONE: '#d5d9de' };
+
+const parse = (day) => (day ? new Date(`${day}T00:00:00Z`) : null);
+const iso = (date) => date.toISOString().slice(0, 10);
+const DAY = 24 * 3600 * 1000;
+
+const DIPLOMATIC = { ESTABLISHED: 'ESTABLISHED', RESTORED: 'ESTABLISHED', SEVERED: 'SEVERED' };
+// R2: a diplomatic ESTABLISHED or RESTORED also establishes consular relations; a diplomatic severance leaves them
+const CONSULAR = { ESTABLISHED: 'ESTABLISHED', RESTORED: 'ESTABLISHED', CONSULAR_ESTABLISHED: 'ESTABLISHED',
+  CONSULAR_SEVERED: 'SEVERED' };
+
+/** The status of a track through time, from the pair's events (oldest first): [{from, to, status}]. */
+function bands(items, start, end, transitions) {
+  const result = [];
+  let status = 'NONE';
+  let from = start;
+  for (const item of items) {
+    const next = transitions[item.type];
+    if (!next || next === status) continue;
+    const at = parse(item.date);
+    if (at > from) result.push({ from, to: at, status });
+    status = next;
+    from = at > from ? at : from;
+  }
+  result.push({ from, to: end, status });
+  return result;
+}
+
+/** Packs intervals into as few rows as possible (greedy, by start). */
+function pack(bars) {
+  const rowsEnd = [];
+  for (const bar of [...bars].sort((a, b) => a.from - b.from)) {
+    let row = rowsEnd.findIndex((end) => end <= bar.from);
+    if (row < 0) {
+      row = rowsEnd.length;
+      rowsEnd.push(bar.to);
+    } else {
+      rowsEnd[row] = bar.to;
+    }
+    bar.row = row;
+  }
+  return Math.max(rowsEnd.length, 1);
+}
+
+function missionBar(mission, today) {
+  const opened = parse(mission.openedOn);
+  const planned = mission.status === 'PLANNED' || mission.status === 'CANCELLED';
+  let from = opened || parse(mission.plannedOpeningStart);
+  let to = parse(mission.closedOn) || (mission.status === 'OPEN' ? today : parse(mission.plannedOpeningEnd));
+  if (!from) return null;
+  if (!to || to <= from) to = new Date(from.getTime() + 20 * DAY);
+  if (planned && to < from) to = from;
+  return { mission, from, to, planned };
+}
+
+/**
+ * Draws the chart into container and answers {domain, setDomain(from, to)}.
+ * data: {a, b, names, items (timeline, oldest first), missions [both directions, with heads], milestones,
+ * asOf, today}; onDomain(from, to) is told when the brush moves the period.
+ */
+export function drawTimeline(container, data, { domain: wanted, onDomain, onOpenMission } = {}) {
+  const today = parse(data.today);
+  const asOf = parse(data.asOf);
+  const dates = [today, asOf];
+  data.items.forEach((i) => dates.push(parse(i.date)));
+  data.missions.forEach((m) => [m.openedOn, m.closedOn, m.plannedOpeningStart, m.plannedOpeningEnd]
+    .forEach((d) => d && dates.push(parse(d))));
+  data.milestones.forEach((m) => [m.targetStart, m.targetEnd, m.achievedOn].forEach((d) => d && dates.push(parse(d))));
+  const valid = dates.filter(Boolean);
+  const first = d3.min(valid);
+  const last = d3.max(valid);
+  const span = Math.max(last - first, 365 * DAY);
+  const pad = Math.min(span * 0.03, 120 * DAY);
+  const whole = [new Date(first.getTime() - pad), new Date(last.getTime() + pad)];
+
+  const diplomatic = bands(data.items, whole[0], whole[1], DIPLOMATIC);
+  const consular = bands(data.items, whole[0], whole[1], CONSULAR);
+
+  const directions = [[data.a, data.b], [data.b, data.a]].map(([sending, receiving]) => {
+    const bars = data.missions.filter((m) => m.sendingCountry === sending && m.receivingCountry === receiving)
+      .map((m) => missionBar(m, today)).filter(Boolean);
+    return { sending, receiving, bars, rows: pack(bars) };
+  });
+  const meetings = data.items.filter((i) => i.type === 'MEETING');
+  const milestones = data.milestones.map((m) => ({ ...m, from: parse(m.targetStart), to: parse(m.targetEnd),
+    achieved: parse(m.achievedOn) }));
+
+  const width = Math.max(container.clientWidth || 900, 320);
+  const margin = { left: Math.min(150, Math.round(width * 0.28)), right: 16 };
+  const laneGap = 10;
+  const barHeight = 14;
+  const lanes = [];
+  let y = 28;
+  lanes.push({ key: 'diplomatic', label: 'Diplomatic status', y, height: 18 });
+  y += 18 + 4;
+  lanes.push({ key: 'consular', label: 'Consular status', y, height: 10 });
+  y += 10 + laneGap;
+  directions.forEach((d, i) => {
+    const height = d.rows * (barHeight + 8);
+    lanes.push({ key: `dir${i}`, label: `${data.names[d.sending] || d.sending} in ${data.names[d.receiving] || d.receiving}`,
+      y, height, direction: d });
+    y += height + laneGap;
+  });
+  lanes.push({ key: 'meetings', label: 'Meetings', y, height: 16 });
+  y += 16 + laneGap;
+  const milestoneHeight = Math.max(milestones.length, 1) * 14;
+  lanes.push({ key: 'milestones', label: 'Milestones', y, height: milestoneHeight });
+  y += milestoneHeight + laneGap;
+  const overviewY = y + 8;
+  const overviewHeight = 34;
+  const height = overviewY + overviewHeight + 22;
+
+  d3.select(container).selectAll('*').remove();
+  const svg = d3.select(container).append('svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('aria-labelledby', 'timeline-title timeline-desc')
+    .attr('id', 'timeline-svg');
+  const defs = svg.append('defs');
+  const hatch = defs.append('pattern').attr('id', 'hatch-interests').attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 6).attr('height', 6).attr('patternTransform', 'rotate(45)');
+  hatch.append('rect').attr('width', 6).attr('height', 6).attr('fill', '#f4a261');
+  hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#7a3e00').attr('stroke-width', 2);
+  defs.append('clipPath').attr('id', 'timeline-clip').append('rect')
+    .attr('x', margin.left).attr('y', 0).attr('width', width - margin.left - margin.right).attr('height', overviewY);
+
+  const x = d3.scaleUtc().range([margin.left, width - margin.right]);
+  const overviewX = d3.scaleUtc().domain(whole).range([margin.left, width - margin.right]);
+
+  svg.append('g').attr('class', 'labels').selectAll('text').data(lanes).join('text')
+    .attr('class', 'band-label').attr('x', 4).attr('y', (l) => l.y + Math.min(l.height, 18) / 2 + 4)
+    .text((l) => l.label);
+  const axis = svg.append('g').attr('class', 'axis').attr('transform', 'translate(0,22)');
+  const plot = svg.append('g').attr('clip-path', 'url(#timeline-clip)');
+
+  function draw() {
+    axis.call(d3.axisTop(x).ticks(8).tickSizeOuter(0));
+    plot.selectAll('*').remove();
+    const lane = Object.fromEntries(lanes.map((l) => [l.key, l]));
+    const w = (from, to) => Math.max(x(to) - x(from), 2);
+    for (const [key, list] of [['diplomatic', diplomatic], ['consular', consular]]) {
+      plot.append('g').attr('class', `band ${key}`).selectAll('rect').data(list).join('rect')
+        .attr('x', (d) => x(d.from)).attr('width', (d) => w(d.from, d.to))
+        .attr('y', lane[key].y).attr('height', lane[key].height)
+        .attr('fill', (d) => STATUS_FILL[d.status])
+        .attr('data-status', (d) => d.status)
+        .append('title').text((d) => `${key === 'diplomatic' ? 'Diplomatic' : 'Consular'} relations: ${words(d.status)} `
+          + `from ${iso(d.from)} to ${iso(d.to)}`);
+    }
+    directions.forEach((direction, i) => {
+      const l = lane[`dir${i}`];
+      const g = plot.append('g').attr('class', 'missions');
+      const bar = g.selectAll('g').data(direction.bars).join('g')
+        .attr('class', 'mission-bar')
+        .attr('data-mission', (d) => d.mission.id)
+        .attr('data-type', (d) => d.mission.type)
+        .style('cursor', 'pointer')
+        .on('click', (event, d) => onOpenMission && onOpenMission(d.mission.id));
+      bar.append('rect')
+        .attr('class', (d) => `mission ${d.planned ? 'planned' : ''}`)
+        .attr('x', (d) => x(d.from)).attr('width', (d) => w(d.from, d.to))
+        .attr('y', (d) => l.y + d.row * (barHeight + 8)).attr('height', barHeight)
+        .attr('fill', (d) => (d.planned ? '#ffffff' : MISSION_STYLES[d.mission.type].fill))
+        .attr('stroke', (d) => (d.planned ? (d.mission.status === 'CANCELLED' ? '#8a8a8a' : '#1d3557') : '#1f2933'))
+        .attr('stroke-width', 1);
+      bar.append('title').text((d) => `${words(d.mission.type)} of ${d.mission.sendingCountry} in `
+        + `${d.mission.city || d.mission.receivingCountry}: ${words(d.mission.status)}`
+        + `${d.mission.openedOn ? `, opened ${d.mission.openedOn}` : ''}${d.mission.closedOn ? `, closed ${d.mission.closedOn}` : ''}`
+        + `${d.planned && d.mission.plannedOpening ? `, planned ${d.mission.plannedOpening}` : ''}`);
+      bar.selectAll('rect.head').data((d) => d.mission.heads.filter((h) => h.startedOn).map((h) => ({ h, d })))
+        .join('rect').attr('class', 'head')
+        .attr('x', ({ h }) => x(parse(h.startedOn)))
+        .attr('width', ({ h, d }) => w(parse(h.startedOn), parse(h.endedOn) || parse(d.mission.closedOn) || today))
+        .attr('y', ({ d }) => l.y + d.row * (barHeight + 8) + barHeight + 1).attr('height', 3)
+        .append('title').text(({ h }) => `${h.name}, ${words(h.rank)}, from ${h.startedOn}${h.endedOn ? ` to ${h.endedOn}` : ''}`);
+    });
+    const m = lane.meetings;
+    plot.append('g').attr('class', 'meetings').selectAll('path').data(meetings).join('path')
+      .attr('class', 'meeting')
+      .attr('d', d3.symbol(d3.symbolDiamond, 90))
+      .attr('transform', (d) => `translate(${x(parse(d.date))},${m.y + m.height / 2})`)
+      .append('title').text((d) => `${d.date}: ${d.summary}`);
+    const ms = lane.milestones;
+    const mg = plot.append('g').attr('class', 'milestones').selectAll('g').data(milestones).join('g')
+      .attr('class', 'milestone').attr('data-milestone', (d) => d.id).attr('data-status', (d) => d.status);
+    const rowY = (d) => ms.y + milestones.indexOf(d) * 14;
+    mg.append('rect').attr('class', (d) => `milestone-window ${d.status === 'OVERDUE' ? 'overdue' : ''}`)
+      .attr('x', (d) => x(d.from)).attr('width', (d) => w(d.from, new Date(d.to.getTime() + DAY)))
+      .attr('y', rowY).attr('height', 10);
+    mg.filter((d) => d.status === 'OVERDUE').append('line').attr('class', 'milestone-late')
+      .attr('x1', (d) => x(new Date(d.to.getTime() + DAY))).attr('x2', x(today))
+      .attr('y1', (d) => rowY(d) + 5).attr('y2', (d) => rowY(d) + 5);
+    mg.filter((d) => d.achieved).append('circle').attr('class', 'milestone-achieved')
+      .attr('cx', (d) => x(d.achieved)).attr('cy', (d) => rowY(d) + 5).attr('r', 5);
+    mg.append('title').text((d) => `${d.title}: planned ${d.target} (${d.targetStart} – ${d.targetEnd}), `
+      + `${words(d.status)}${d.achievedOn ? ` on ${d.achievedOn}${d.onTime === false ? ', late' : ''}` : ''}`);
+    for (const [cls, day, label] of [['today', today, 'today'], ['asof', asOf, `as of ${data.asOf}`]]) {
+      if (cls === 'today' && data.asOf === data.today) continue;
+      const g = plot.append('g').attr('class', `marker ${cls}`);
+      g.append('line').attr('class', cls).attr('x1', x(day)).attr('x2', x(day)).attr('y1', 24).attr('y2', overviewY - 4);
+      const right = x(day) > width - margin.right - 90;
+      g.append('text').attr('x', x(day) + (right ? -3 : 3)).attr('y', overviewY - 6).attr('font-size', 10)
+        .attr('text-anchor', right ? 'end' : 'start').text(label);
+    }
+  }
+
+  // the overview: the whole history, with a brush choosing the period drawn above
+  const overview = svg.append('g').attr('class', 'overview');
+  overview.append('text').attr('class', 'band-label').attr('x', 4).attr('y', overviewY + 14).text('Whole history');
+  overview.selectAll('rect.ov').data(diplomatic).join('rect').attr('class', 'ov')
+    .attr('x', (d) => overviewX(d.from)).attr('width', (d) => Math.max(overviewX(d.to) - overviewX(d.from), 1))
+    .attr('y', overviewY).attr('height', 12).attr('fill', (d) => STATUS_FILL[d.status]);
+  overview.selectAll('line.tick-item').data(data.items).join('line').attr('class', 'tick-item')
+    .attr('x1', (d) => overviewX(parse(d.date))).attr('x2', (d) => overviewX(parse(d.date)))
+    .attr('y1', overviewY + 14).attr('y2', overviewY + 24).attr('stroke', '#1f2933');
+  overview.append('g').attr('transform', `translate(0,${overviewY + overviewHeight - 6})`)
+    .call(d3.axisBottom(overviewX).ticks(6).tickSizeOuter(0)).attr('class', 'axis');
+  const brush = d3.brushX().extent([[margin.left, overviewY - 2], [width - margin.right, overviewY + 26]])
+    .on('brush end', (event) => {
+      if (!event.sourceEvent) return;
+      const sel = event.selection;
+      const domain = sel ? sel.map(overviewX.invert) : whole;
+      x.domain(domain);
+      draw();
+      if (onDomain) onDomain(iso(domain[0]), iso(domain[1]));
+    });
+  const brushG = overview.append('g').attr('class', 'brush').call(brush);
+
+  function setDomain(from, to) {
+    const domain = [parse(from) || whole[0], parse(to) || whole[1]];
+    if (domain[1] <= domain[0]) domain[1] = new Date(domain[0].getTime() + 30 * DAY);
+    x.domain(domain);
+    draw();
+    const isWhole = domain[0] <= whole[0] && domain[1] >= whole[1];
+    brushG.call(brush.move, isWhole ? null : domain.map((d) => Math.min(Math.max(overviewX(d), margin.left),
+      width - margin.right)));
+  }
+
+  /** Where the picture looks first: the whole history, or the recent period where all else happened. */
+  function focus() {
+    const eventTypes = new Set(['ESTABLISHED', 'SEVERED', 'RESTORED', 'CONSULAR_ESTABLISHED', 'CONSULAR_SEVERED']);
+    const others = valid.filter((d) => d !== today && d !== asOf);
+    const activity = [
+      ...data.items.filter((i) => !eventTypes.has(i.type)).map((i) => parse(i.date)),
+      ...directions.flatMap((d) => d.bars.map((b) => b.from)),
+      ...milestones.map((m) => m.from),
+    ];
+    if (!activity.length || !others.length) return whole;
+    const start = d3.min(activity);
+    const years = 365 * DAY;
+    const establishing = data.items.filter((i) => (i.type === 'ESTABLISHED' || i.type === 'RESTORED')
+      && Math.abs(parse(i.date) - start) < 2 * years).map((i) => parse(i.date));
+    const from = d3.min([start, ...establishing]);
+    if (from - whole[0] < (whole[1] - whole[0]) * 0.6) return whole;
+    const pad = Math.max((whole[1] - from) * 0.08, 60 * DAY);
+    return [new Date(from.getTime() - pad), whole[1]];
+  }
+
+  const initial = wanted && wanted[0] && wanted[1] ? wanted.map(parse) : focus();
+  setDomain(iso(initial[0]), iso(initial[1]));
+  return {
+    whole: whole.map(iso),
+    domain: () => x.domain().map(iso),
+    setDomain,
+  };
+}

@@ -1,0 +1,88 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+class RelationPageBrowserTests extends BrowserTest {
+
+    @Test
+    void drawsTheCubaSouthKoreaTimelineWithTheStorysItemsInOrder() throws IOException {
+        open("/relations/CU/KR");
+        visible(By.cssSelector("#timeline-svg g.mission-bar"));
+
+        assertThat($("h1").getText()).isEqualTo("Cuba – South Korea");
+        assertThat($("#relation-status").getText()).isEqualTo("Established");
+        assertThat($("#relation-since").getText()).isEqualTo("2024-02-14");
+        assertThat($("#relation-meetings").getText()).isEqualTo("1");
+        assertThat($("#relation-first-meeting").getText()).isEqualTo("2024-05-22");
+
+        // the picture: the status band through time, each side's missions, the meeting, the two late milestones
+        assertThat(attributes("#timeline-svg .band.diplomatic rect", "data-status"))
+                .containsExactly("NONE", "ESTABLISHED", "SEVERED", "ESTABLISHED");
+        assertThat(attributes("#timeline-svg g.mission-bar", "data-type"))
+                .containsExactlyInAnyOrder("EMBASSY", "EMBASSY", "PROVISIONAL_OFFICE");
+        assertThat($$("#timeline-svg g.mission-bar rect.mission.planned")).hasSize(2);
+        assertThat($$("#timeline-svg g.mission-bar rect.head")).hasSize(1);
+        assertThat($$("#timeline-svg path.meeting")).hasSize(1);
+        assertThat(attributes("#timeline-svg g.milestone", "data-status")).containsExactly("OVERDUE", "OVERDUE");
+        assertThat($$("#timeline-svg g.milestone line.milestone-late")).hasSize(2);
+
+        // the list beside it: the API's timeline, oldest first
+        List<String> story = new ArrayList<>();
+        getJson("/api/relations/CU/KR/timeline?size=200").get("content")
+                .forEach(item -> story.add(item.get("date").asString() + " " + item.get("type").asString()));
+        List<String> shown = new ArrayList<>();
+        for (WebElement item : $$("#story-items li")) {
+            shown.add(item.getAttribute("data-date") + " " + item.getAttribute("data-type"));
+        }
+        assertThat(shown).containsExactlyElementsOf(story).startsWith("1949-01-01 ESTABLISHED", "1959-01-01 SEVERED",
+                "2024-02-14 RESTORED", "2024-05-22 MEETING").contains("2025-01-17 MISSION_OPENED");
+
+        // missions of both directions with their heads; the overdue milestones stand out
+        assertThat($("table.missions-table[data-sending=CU]").getText()).contains("Embassy, Seoul", "Planned",
+                "Claudio Monzón Baeza, Ambassador, 2025-01-08 – serving");
+        assertThat($("table.missions-table[data-sending=KR]").getText()).contains("Embassy, Havana", "Open", "2025-01-17",
+                "Provisional office, Havana");
+        assertThat($$("#milestones-table tr.overdue")).hasSize(2);
+
+        scrollTo($("#timeline-title"));
+        screenshot("relation-cuba-south-korea-timeline");
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    @Test
+    void showsThePairAsItStoodOnAnotherDay() throws IOException {
+        open("/relations/CU/KR?asOf=1970-01-01");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("relation-as-of"), "1970-01-01"));
+        visible(By.cssSelector("#timeline-svg g.mission-bar"));
+        assertThat($("#relation-status").getText()).isEqualTo("Severed");
+        assertThat($("#relation-since").getText()).isEqualTo("1959-01-01");
+        assertThat($("#relation-meetings").getText()).isEqualTo("0");
+        assertThat($$("#timeline-svg .marker.asof")).hasSize(1);
+
+        WebElement asOf = $("#as-of");
+        script("arguments[0].value = '2025-02-01'", asOf);
+        $("#as-of-form button[type=submit]").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("relation-as-of"), "2025-02-01"));
+        visible(By.id("relation-status"));
+        assertThat(driver.getCurrentUrl()).contains("asOf=2025-02-01");
+        assertThat($("#relation-status").getText()).isEqualTo("Established");
+        assertThat($("#relation-meetings").getText()).isEqualTo("1");
+        screenshot("relation-cuba-south-korea-as-of-2025-02-01");
+        assertNoConsoleErrors();
+    }
+
+    private List<String> attributes(String css, String attribute) {
+        return $$(css).stream().map(e -> e.getAttribute(attribute)).toList();
+    }
+
+}

@@ -1,0 +1,167 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+
+class WorldMapBrowserTests extends BrowserTest {
+
+    private static final String SHOWN = "figure.map[data-shown-country='%s'][data-shown-date='%s']";
+
+    @Test
+    void coloursEveryCountryShapeAsTheApiSaysForTheUnitedStatesOnADay() throws IOException {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+
+        Map<String, String> expected = expectedStatuses("US", "1961-01-03");
+        var shapes = $$("#world-map path.country");
+        assertThat(shapes).hasSize(featuresInWorldAtlas());
+        Map<String, String> shown = new HashMap<>();
+        for (WebElement shape : shapes) {
+            String code = shape.getAttribute("data-code");
+            String status = shape.getAttribute("data-status");
+            shown.put(code == null ? "(" + shape.getAttribute("data-name") + ")" : code, status);
+            String want = code == null ? "UNTRACKED" : expected.getOrDefault(code, "UNTRACKED");
+            assertThat(status).as("colour of %s (%s)", shape.getAttribute("data-name"), code).isEqualTo(want);
+        }
+        assertThat(shown).containsEntry("US", "SELF").containsEntry("CU", "SEVERED").containsEntry("FR", "ESTABLISHED")
+                .containsEntry("XK", "ABSENT");
+        assertThat($("#map-caption").getText()).startsWith("Relations of United States on 3 January 1961");
+        assertThat($("[data-legend=SEVERED]").getText()).isEqualTo("(%d)".formatted(
+                shown.values().stream().filter("SEVERED"::equals).count()));
+        screenshot("map-united-states-1961-01-03");
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    @Test
+    void movingTheSliderRedrawsTheMapForThatDayAndClickingACountryOpensThePair() throws IOException {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+
+        WebElement slider = $("#map-slider");
+        slider.sendKeys(Keys.ARROW_LEFT);
+        visible(By.cssSelector(SHOWN.formatted("US", "1960-12-01")));
+        assertThat($("#world-map path[data-code=CU]").getAttribute("data-status")).isEqualTo("ESTABLISHED");
+        assertThat(driver.getCurrentUrl()).endsWith("#/map?country=US&asOf=1960-12-01");
+        for (int i = 0; i < 12 * 16; i++) {
+            slider.sendKeys(Keys.ARROW_RIGHT);
+        }
+        visible(By.cssSelector(SHOWN.formatted("US", "1976-12-01")));
+        assertThat($("#world-map path[data-code=CU]").getAttribute("data-status")).isEqualTo("SEVERED");
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        scrollTo($("figure.map"));
+        screenshot("map-united-states-1976-phone-width");
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+
+        script("document.querySelector('#world-map path[data-code=CU]').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "United States – Cuba"));
+        assertThat(driver.getCurrentUrl()).contains("#/relations/US/CU?asOf=1976-12-01");
+        visible(By.id("relation-status"));
+        assertThat($("#relation-status").getText()).isEqualTo("Severed");
+        assertThat($("#relation-since").getText()).isEqualTo("1961-01-03");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theFirstViewTransfersUnder500KilobytesCompressedWithTheMapGeometry() throws IOException {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        try {
+            driver.get("about:blank");
+            driver.get(base() + "/admin/");
+            visible(By.cssSelector("figure.map[data-shown-country='US'] #world-map path[data-status=SELF]"));
+        } finally {
+            chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        }
+
+        Map<?, ?> transfer = (Map<?, ?>) script("""
+                const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+                return {
+                  total: entries.reduce((sum, e) => sum + e.transferSize, 0),
+                  requests: entries.length,
+                  fromCache: entries.filter(e => e.transferSize === 0).map(e => e.name),
+                  geometry: entries.filter(e => e.name.endsWith('countries-110m.json')).map(e => e.transferSize)[0] || 0,
+                  uncompressed: entries.reduce((sum, e) => sum + e.decodedBodySize, 0)
+                };""");
+        long total = ((Number) transfer.get("total")).longValue();
+        Path report = Path.of(System.getProperty("chancery.browser.screenshots", "target/browser-screenshots"),
+                "first-view-transfer.txt");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "first view of /admin (the map of the United States today): %d bytes transferred in %s "
+                .formatted(total, transfer.get("requests")) + "requests (%s bytes uncompressed); world geometry %s bytes%n"
+                .formatted(transfer.get("uncompressed"), transfer.get("geometry")));
+        assertThat((List<?>) transfer.get("fromCache")).as("requests answered from the browser's cache").isEmpty();
+        assertThat(((Number) transfer.get("geometry")).longValue()).as("the world geometry was loaded").isPositive();
+        assertThat(total).as("bytes of the first view, compressed").isLessThan(500_000);
+        assertThat(total).as("compressed, so well under the uncompressed size")
+                .isLessThan(((Number) transfer.get("uncompressed")).longValue() / 2);
+        screenshot("map-first-view-today");
+        assertNoConsoleErrors();
+    }
+
+    /** The UI's colours computed from the API: itself, did not exist, or the pair's status that day. */
+    private Map<String, String> expectedStatuses(String chosen, String day) {
+        Map<String, JsonNode> relations = new HashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode answer = getJson("/api/relations?country=%s&asOf=%s&size=200&page=%d".formatted(chosen, day, page));
+            answer.get("content").forEach(r -> {
+                String a = r.get("countries").get(0).asString();
+                relations.put(a.equals(chosen) ? r.get("countries").get(1).asString() : a, r);
+            });
+            if (page + 1 >= answer.get("page").get("totalPages").asInt()) {
+                break;
+            }
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode answer = getJson("/api/countries?size=200&page=" + page);
+            for (JsonNode country : answer.get("content")) {
+                String code = country.get("code").asString();
+                String started = country.get("startedOn").isNull() ? null : country.get("startedOn").asString();
+                String ended = country.get("endedOn").isNull() ? null : country.get("endedOn").asString();
+                JsonNode relation = relations.get(code);
+                String status;
+                if (code.equals(chosen)) {
+                    status = "SELF";
+                } else if ((started != null && day.compareTo(started) < 0) || (ended != null && day.compareTo(ended) > 0)) {
+                    status = "ABSENT";
+                } else if (relation == null) {
+                    status = "NONE";
+                } else if (relation.get("status").asString().equals("NONE")) {
+                    status = relation.get("consularStatus").asString().equals("ESTABLISHED") ? "CONSULAR" : "NONE";
+                } else {
+                    status = relation.get("status").asString();
+                }
+                expected.put(code, status);
+            }
+            if (page + 1 >= answer.get("page").get("totalPages").asInt()) {
+                return expected;
+            }
+        }
+    }
+
+    private int featuresInWorldAtlas() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/static/admin/vendor/world-atlas/countries-110m.json")) {
+            return JSON.readTree(in).get("objects").get("countries").get("geometries").size();
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+class WritingBrowserTests extends BrowserTest {
+
+    @Test
+    void showsFieldErrorsAndTheRuleViolationNextToTheFormAndChangesNothing() throws IOException {
+        int events = getJson("/api/relations/CU/KR").get("events").size();
+        int items = getJson("/api/relations/CU/KR/timeline?size=200").get("page").get("totalElements").asInt();
+        open("/relations/CU/KR");
+        visible(By.cssSelector("#story-items li"));
+        signIn("editor", "editor-secret");
+        openDetails("record-event");
+
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "2025-06-01");
+        form.findElement(By.cssSelector("details.source summary")).click();
+        form.findElement(By.name("sources[0].url")).sendKeys("not a url");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement fieldError = visible(By.cssSelector("#event-form .field-error"));
+        WebElement url = form.findElement(By.name("sources[0].url"));
+        assertThat(url.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(url.getAttribute("aria-describedby")).contains(fieldError.getAttribute("id"));
+        assertThat($("#event-form .problem").getAttribute("data-code")).isEqualTo("VALIDATION_FAILED");
+
+        url.clear();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#event-form .problem[data-rule=R1]"));
+        assertThat(problem.getText()).startsWith("R1 RELATION_TRANSITION_INVALID — ");
+        assertThat(driver.switchTo().activeElement()).isEqualTo(problem);
+        assertThat($$("#event-form .field-error")).isEmpty();
+        assertThat(form.findElement(By.name("date")).getAttribute("value")).isEqualTo("2025-06-01");
+
+        assertThat(getJson("/api/relations/CU/KR").get("events")).hasSize(events);
+        assertThat(getJson("/api/relations/CU/KR/timeline?size=200").get("page").get("totalElements").asInt())
+                .isEqualTo(items);
+        assertThat($$("#story-items li")).hasSize(items);
+        scrollTo(form);
+        screenshot("rule-violation-next-to-the-event-form");
+        assertNoConsoleErrors(400, 409);
+        assertAccessible();
+    }
+
+    @Test
+    void aValidEventAppearsOnThePageWithoutReload() throws IOException {
+        open("/relations/IS/NP");
+        visible(By.id("relation-status"));
+        assertThat($("#relation-status").getText()).isEqualTo("None");
+        script("window.chanceryPageMarker = 'still the same page'");
+        signIn("editor", "editor-secret");
+        openDetails("record-event");
+
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "2004-03-01");
+        form.findElement(By.name("note")).sendKeys("Established by an exchange of notes");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "Established"));
+        assertThat($("#relation-since").getText()).isEqualTo("2004-03-01");
+        assertThat(visible(By.cssSelector("#event-form .done")).getText()).contains("Recorded: Established on 2004-03-01");
+        assertThat($$("#story-items li[data-type=ESTABLISHED][data-date='2004-03-01']")).hasSize(1);
+        assertThat($$("#events-table tr[data-event]")).hasSize(1);
+        assertThat(script("return window.chanceryPageMarker")).isEqualTo("still the same page");
+        assertThat(getJson("/api/relations/IS/NP").get("status").asString()).isEqualTo("ESTABLISHED");
+        scrollTo($("#relation-summary"));
+        screenshot("valid-event-appears-without-reload");
+
+        // a milestone planned for the pair: a target that is no partial date is refused next to its field
+        openDetails("plan-milestone");
+        WebElement milestone = $("#milestone-form");
+        milestone.findElement(By.name("title")).sendKeys("Embassies open in both capitals");
+        milestone.findElement(By.name("target")).sendKeys("next summer");
+        milestone.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement target = milestone.findElement(By.name("target"));
+        waitFor(d -> "true".equals(target.getAttribute("aria-invalid")));
+        assertThat(milestone.findElement(By.cssSelector(".field-error")).getText()).isNotBlank();
+        target.clear();
+        target.sendKeys("2005-H1");
+        milestone.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement row = visible(By.cssSelector("#milestones-table tr[data-milestone]"));
+        assertThat(row.getText()).contains("Embassies open in both capitals", "2005-H1", "Overdue");
+        row.findElement(By.xpath(".//button[normalize-space()='Achieve…']")).click();
+        WebElement achieved = visible(By.cssSelector("#milestones-table tr[data-milestone] input[name=date]"));
+        setValue(achieved, "2005-05-02");
+        $("#milestones-table tr[data-milestone] button[type=submit]").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#milestones-table tr[data-milestone]"),
+                "2005-05-02 (on time)"));
+        assertThat($$("#timeline-svg g.milestone circle.milestone-achieved")).hasSize(1);
+
+        // and the event deleted again: the pair is back to no relations
+        $("#events-table tr[data-event] button").click();
+        visible(By.xpath("//table[@id='events-table']//button[normalize-space()='Yes, delete']")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "None"));
+        assertThat(script("return window.chanceryPageMarker")).isEqualTo("still the same page");
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
+    void saysWhenTheRoleIsNotEnough() throws IOException {
+        open("/relations/IS/NO");
+        visible(By.id("relation-status"));
+        signIn("reader", "reader-secret");
+        openDetails("record-event");
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "1945-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#event-form .problem[data-code=FORBIDDEN]"));
+        assertThat(problem.getText()).contains("Your role is not enough");
+
+        $("#sign-out").click();
+        visible(By.id("sign-in-button"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        problem = visible(By.cssSelector("#event-form .problem[data-code=UNAUTHORIZED]"));
+        assertThat(problem.getText()).contains("Sign in as an editor");
+        assertThat(problem.findElement(By.tagName("button")).getText()).isEqualTo("Sign in");
+        assertThat(getJson("/api/relations/IS/NO").get("events")).isEmpty();
+        scrollTo(form);
+        screenshot("sign-in-asked-after-401");
+        assertNoConsoleErrors(401, 403);
+    }
+
+    @Test
+    void refusesToOpenAnEmbassyWithoutRelationsThenCancelsThePlan() throws IOException {
+        open("/missions/new?sending=LI&receiving=MC");
+        visible(By.id("mission-form"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#mission-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("EMBASSY");
+        form.findElement(By.name("city")).sendKeys("Monaco");
+        form.findElement(By.name("plannedOpening")).sendKeys("2026-Q1");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
+        assertThat($("h1").getText()).isEqualTo("Embassy of Liechtenstein in Monaco");
+        String missionUrl = driver.getCurrentUrl();
+        WebElement open = $("#open-form");
+        setValue(open.findElement(By.name("date")), "2026-01-15");
+        open.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#open-form .problem[data-rule=R5]"));
+        assertThat(problem.getText()).startsWith("R5 RELATION_NOT_ESTABLISHED — ");
+        assertThat($("#mission-status").getText()).isEqualTo("Planned");
+        scrollTo(open);
+        screenshot("r5-refuses-to-open-an-embassy");
+        assertAccessible();
+
+        openDetails("cancel-mission");
+        $("#cancel-form button[type=submit]").click();
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Cancelled"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(missionUrl);
+        assertNoConsoleErrors(409);
+    }
+
+    @Test
+    void appointsAHeadChosenBySearchEndsTheirFunctionsAndClosesTheMission() throws IOException {
+        postAsEditor("/api/relations/FI/NZ/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "FI", "receivingCountry": "NZ", "type": "EMBASSY", "city": "Wellington"}""")
+                .get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"1995-01-01\"}");
+        postAsEditor("/api/diplomats", "{\"name\": \"Aino Virtanen\", \"country\": \"FI\"}");
+
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
+        signIn("editor", "editor-secret");
+        openDetails("appoint-head");
+        WebElement search = $("#head-search");
+        search.sendKeys("virtanen");
+        visible(By.cssSelector("#head-search-results button[aria-label='Choose Aino Virtanen']")).click();
+        visible(By.id("chosen-diplomat"));
+        WebElement appoint = $("#appoint-form");
+        new Select(appoint.findElement(By.name("rank"))).selectByValue("AMBASSADOR");
+        setValue(appoint.findElement(By.name("agrementOn")), "2019-12-01");
+        setValue(appoint.findElement(By.name("startedOn")), "2020-01-01");
+        appoint.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement head = visible(By.cssSelector("#heads-table tbody tr"));
+        assertThat(head.getText()).contains("Aino Virtanen", "Ambassador", "2019-12-01", "2020-01-01", "serving");
+
+        openDetails("end-head");
+        WebElement end = $("#end-head-form");
+        new Select(end.findElement(By.name("headId"))).selectByIndex(1);
+        setValue(end.findElement(By.name("date")), "2022-06-30");
+        end.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#heads-table tbody tr"), "2022-06-30"));
+
+        WebElement close = $("#close-form");
+        setValue(close.findElement(By.name("date")), "2023-01-01");
+        close.findElement(By.name("reason")).sendKeys("Budget cuts");
+        close.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Closed"));
+        assertThat($("#mission-summary").getText()).contains("2023-01-01", "Budget cuts");
+        JsonNode stored = getJson("/api/missions/" + mission);
+        assertThat(stored.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(stored.get("heads").get(0).get("endedOn").asString()).isEqualTo("2022-06-30");
+        screenshot("mission-head-appointed-ended-and-closed");
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    @Test
+    void recordsAMeetingWithDiplomatsChosenBySearch() throws IOException {
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#meeting-form");
+        setValue(form.findElement(By.name("date")), "2025-03-10");
+        new Select(form.findElement(By.name("country"))).selectByValue("KP");
+        form.findElement(By.name("city")).sendKeys("Pyongyang");
+        form.findElement(By.name("title")).sendKeys("Second summit");
+        choose("canel", "Miguel Díaz-Canel");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#meeting-form .problem[data-rule=R17]"));
+        assertThat(problem.getText()).startsWith("R17 TOO_FEW_PARTIES — ");
+        choose("kim jong", "Kim Jong Un");
+        assertThat($$("#participants li")).hasSize(2);
+        scrollTo($("#participants"));
+        screenshot("meeting-form-with-diplomats-chosen-by-search");
+        assertAccessible();
+
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("recorded=1"));
+        visible(By.id("participants"));
+        assertThat($("h1").getText()).isEqualTo("Second summit");
+        assertThat($("#participants").getText()).contains("Miguel Díaz-Canel", "Kim Jong Un");
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
+    void theChangeFeedAsksForSignInThenShowsWhoRecordedWhat() throws IOException {
+        open("/changes");
+        visible(By.id("changes-sign-in"));
+        signIn("editor", "editor-secret");
+        visible(By.id("changes-table"));
+
+        List<WebElement> rows = $$("#changes-table tbody tr");
+        JsonNode first = JSON.readTree(api("GET", "/api/changes?after=0&size=1", null, "editor", "editor-secret").body())
+                .get("content").get(0);
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).getText()).contains(first.get("seq").asString(), first.get("user").asString(),
+                first.get("kind").asString());
+        screenshot("change-feed");
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    private void choose(String query, String name) {
+        WebElement search = $("#participant-search");
+        search.clear();
+        search.sendKeys(query);
+        WebElement choice = visible(By.cssSelector("#participant-search-results button[aria-label='Choose " + name + "']"));
+        choice.click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), name));
+    }
+
+    private void openDetails(String id) {
+        WebElement details = visible(By.id(id));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    /** Date inputs take their value in the browser's own format when typed; set it as the page would read it. */
+    private void setValue(WebElement input, String value) {
+        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+}
