@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -76,12 +77,11 @@ class ImportWorker {
 
     /** Runs the job on this thread, to its end. */
     void run(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
-        var previous = SecurityContextHolder.getContext();
+        SecurityContext previous = SecurityContextHolder.getContext();
         try (Connection lease = dataSource.getConnection()) {
             lease.setAutoCommit(false);
             hold(lease, job.id());
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    job.createdBy(), null, AuthorityUtils.NO_AUTHORITIES));
+            SecurityContextHolder.setContext(actingAs(job.createdBy()));
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
@@ -108,6 +108,14 @@ class ImportWorker {
             SecurityContextHolder.setContext(previous);
             delete(input.file());
         }
+    }
+
+    /** A security context naming the user who started an import: the change feed records its facts as theirs. */
+    static SecurityContext actingAs(String user) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                AuthorityUtils.NO_AUTHORITIES));
+        return context;
     }
 
     private void finish(long jobId, ImportStatus status, String error) {

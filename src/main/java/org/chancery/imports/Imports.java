@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -135,7 +137,13 @@ public class Imports {
             }
             recoverAbandoned();
             ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows).map(started -> {
-                publisher.publishEvent(FactChanged.created("import", started.id()));
+                SecurityContext caller = SecurityContextHolder.getContext();
+                SecurityContextHolder.setContext(ImportWorker.actingAs(user));
+                try {
+                    publisher.publishEvent(FactChanged.created("import", started.id()));
+                } finally {
+                    SecurityContextHolder.setContext(caller);
+                }
                 return started;
             })).orElseThrow(() ->
                     new ConflictException(ProblemCode.IMPORT_RUNNING.name(), "Import " + transactions.execute(
