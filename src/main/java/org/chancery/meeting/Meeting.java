@@ -3,6 +3,7 @@ package org.chancery.meeting;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -220,7 +221,20 @@ public class Meeting {
 
     /** The countries, sorted, each once. */
     static List<CountryCode> countriesOf(Stream<CountryCode> countries) {
-        return countries.distinct().sorted().toList();
+        return countriesOf(countries.toList());
+    }
+
+    /** The countries, sorted, each once (a meeting has a handful: no stream, no set). */
+    static List<CountryCode> countriesOf(List<CountryCode> countries) {
+        CountryCode[] sorted = countries.toArray(CountryCode[]::new);
+        Arrays.sort(sorted);
+        List<CountryCode> distinct = new ArrayList<>(sorted.length);
+        for (CountryCode country : sorted) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(country)) {
+                distinct.add(country);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     private static String textOrNull(String text) {

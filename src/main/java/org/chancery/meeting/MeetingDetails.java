@@ -1,6 +1,7 @@
 package org.chancery.meeting;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +33,21 @@ public record MeetingDetails(long id, LocalDate date, DatePrecision datePrecisio
 
     /** The countries the participants represented, sorted, each once. */
     public List<CountryCode> countries() {
-        return Meeting.countriesOf(participants.stream().map(NamedParticipant::country));
+        List<CountryCode> countries = new ArrayList<>(participants.size());
+        for (NamedParticipant participant : participants) {
+            countries.add(participant.country());
+        }
+        return Meeting.countriesOf(countries);
     }
 
     /** {@link MeetingKind#VISIT} when the meeting took place in a participating country. */
     public MeetingKind kind() {
-        return MeetingKind.of(country, countries());
+        return kind(countries());
+    }
+
+    /** {@link #kind()}, given the meeting's {@link #countries()} (to compute them once). */
+    public MeetingKind kind(List<CountryCode> countries) {
+        return MeetingKind.of(country, countries);
     }
 
     /** The country that hosted a {@link MeetingKind#VISIT}; null for a meeting in a third country. */

@@ -1,7 +1,9 @@
 package org.chancery.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -9,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 
 @TestPropertySource(properties = "chancery.cors.allowed-origins=https://admin.chancery.example")
@@ -41,6 +44,41 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/api/countries/CU").with(httpBasic("editor", "wrong")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")));
+    }
+
+    @Test
+    void answersAnonymousReadsWithTheSameSecurityHeadersAsReadsWithCredentials() throws Exception {
+        for (String path : new String[] {"/api/countries/CU", "/api/relations?country=CU", "/admin/index.html"}) {
+            MockHttpServletResponse anonymous = mvc.perform(get(path).header("Origin", "https://admin.chancery.example"))
+                    .andExpect(status().isOk()).andReturn().getResponse();
+            MockHttpServletResponse signedIn = mvc.perform(get(path).header("Origin", "https://admin.chancery.example")
+                    .with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn().getResponse();
+            for (String header : new String[] {"X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection",
+                "Cache-Control", "Pragma", "Expires", "Access-Control-Allow-Origin", "Vary"}) {
+                assertThat(anonymous.getHeaders(header)).as("%s of %s", header, path)
+                        .isEqualTo(signedIn.getHeaders(header));
+            }
+            assertThat(anonymous.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(anonymous.getHeader("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(anonymous.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://admin.chancery.example");
+        }
+    }
+
+    @Test
+    void keepsTheReadsThatNeedCredentialsBehindThemHoweverTheirPathIsSpelled() throws Exception {
+        for (String path : new String[] {"/api/changes", "/api/changes?after=0", "/api/imports", "/api/imports/1",
+            "/api/imports/1/rows", "/actuator/prometheus", "/actuator/metrics"}) {
+            mvc.perform(get(path)).andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
+            mvc.perform(head(path)).andExpect(status().isUnauthorized());
+        }
+        for (String path : new String[] {"/%61pi/changes", "/api/%63hanges", "/api/changes/", "/api//changes"}) {
+            int status = mvc.perform(get(java.net.URI.create(path))).andReturn().getResponse().getStatus();
+            assertThat(status).as(path).isIn(400, 401, 404);
+        }
+        mvc.perform(get("/api/imports/formats")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(get("/api/changes").with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk());
     }
 
     @Test

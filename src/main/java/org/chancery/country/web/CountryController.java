@@ -27,7 +27,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @RequestMapping(path = "/api/countries", produces = "application/json")
@@ -89,14 +88,12 @@ class CountryController {
     @ApiResponse(responseCode = "200", description = "The country")
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such country")
-    ResponseEntity<CountryResponse> get(@Parameter(example = "CU") @PathVariable String code, WebRequest request) {
+    CountryResponse get(@Parameter(example = "CU") @PathVariable String code, ServletWebRequest request) {
         Country country = countries.get(code);
-        String etag = ETags.of(country.version());
-        if (request.checkNotModified(etag)) {
+        if (ETags.notModified(request, country.version())) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache())
-                .body(CountryResponse.from(country));
+        return CountryResponse.from(country);
     }
 
     @PostMapping(consumes = "application/json")

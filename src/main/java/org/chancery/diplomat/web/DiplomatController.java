@@ -26,7 +26,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @RequestMapping(path = "/api/diplomats", produces = "application/json")
@@ -96,13 +95,12 @@ class DiplomatController {
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such diplomat")
-    ResponseEntity<DiplomatResponse> get(@Parameter(example = "1") @PathVariable long id, WebRequest request) {
+    DiplomatResponse get(@Parameter(example = "1") @PathVariable long id, ServletWebRequest request) {
         Diplomat diplomat = diplomats.get(id);
-        String etag = ETags.of(diplomat.version());
-        if (request.checkNotModified(etag)) {
+        if (ETags.notModified(request, diplomat.version())) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(DiplomatResponse.from(diplomat));
+        return DiplomatResponse.from(diplomat);
     }
 
     @PostMapping(consumes = "application/json")

@@ -1,6 +1,7 @@
 package org.chancery.meeting.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,13 +44,18 @@ record MeetingResponse(
     }
 
     static MeetingResponse from(MeetingDetails meeting) {
-        CountryCode host = meeting.hostCountry();
+        List<CountryCode> countries = meeting.countries();
+        MeetingKind kind = meeting.kind(countries);
+        List<ParticipantResponse> participants = new ArrayList<>(meeting.participants().size());
+        for (MeetingDetails.NamedParticipant p : meeting.participants()) {
+            participants.add(new ParticipantResponse(p.diplomatId(), p.name(), p.country().value(), p.title()));
+        }
+        List<String> codes = new ArrayList<>(countries.size());
+        for (CountryCode country : countries) {
+            codes.add(country.value());
+        }
         return new MeetingResponse(meeting.id(), meeting.date(), meeting.datePrecision(), meeting.city(),
-                meeting.country().value(), meeting.title(), meeting.summary(), meeting.outcomes(),
-                meeting.participants().stream()
-                        .map(p -> new ParticipantResponse(p.diplomatId(), p.name(), p.country().value(), p.title()))
-                        .toList(),
-                meeting.countries().stream().map(CountryCode::value).toList(),
-                meeting.kind(), host == null ? null : host.value(), meeting.sources());
+                meeting.country().value(), meeting.title(), meeting.summary(), meeting.outcomes(), participants, codes,
+                kind, kind == MeetingKind.VISIT ? meeting.country().value() : null, meeting.sources());
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * One log line per request — method, route (the handler's path template where a handler took the
- * request), status, duration in milliseconds and request id — on the logger {@code chancery.requests}. The request
+ * request), status, duration in milliseconds and request id — on the logger {@code chancery.requests},
+ * and the request's {@code http.server.requests} timer ({@link HttpServerMetrics}), timed once for both. The request
  * id is the client's {@code X-Request-Id} if it is a plausible one (1 to 64 letters, digits and
  * {@code . _ : -}), else a new one; it is echoed in the response's {@code X-Request-Id}, kept in the
  * logging context ({@code requestId}) while the request runs, and every problem answer carries it.
@@ -34,6 +35,12 @@ public class RequestLog extends OncePerRequestFilter {
     public static final String REQUEST_ID = "requestId";
 
     private static final Logger log = LoggerFactory.getLogger("chancery.requests");
+
+    private final HttpServerMetrics metrics;
+
+    RequestLog(HttpServerMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
@@ -58,13 +65,20 @@ public class RequestLog extends OncePerRequestFilter {
         MDC.put(REQUEST_ID, id);
         response.setHeader(HEADER, id);
         long started = System.nanoTime();
+        Throwable escaped = null;
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            escaped = e;
+            throw e;
         } finally {
+            long nanos = System.nanoTime() - started;
+            Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            int status = escaped != null && response.getStatus() < 400 ? 500 : response.getStatus();
+            metrics.record(request.getMethod(), route, status, escaped, nanos);
             if (log.isInfoEnabled()) {
-                Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                log.info("{} {} {} {} ms {}", request.getMethod(), route == null ? unrouted(request) : route,
-                        response.getStatus(), (System.nanoTime() - started) / 100_000 / 10.0, id);
+                log.info(request.getMethod() + " " + (route == null ? unrouted(request) : route) + " " + status + " "
+                        + (nanos / 100_000 / 10.0) + " ms " + id);
             }
             MDC.remove(REQUEST_ID);
         }
