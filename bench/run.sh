@@ -2,19 +2,25 @@
 # Chancery benchmark (issue 7). Not a test: CI does not run it and nothing here asserts a time.
 #
 # Builds the jar and deploys it as the README's "Deploying" section says (the jar extracted, and a
-# CDS archive of the classes a start loads, made by a training run), then for each scale (default
-# "1 10"):
+# CDS archive of the classes a start loads, made by a training run). Builds the anchor too
+# (bench/anchor: the smallest Spring Boot MVC application of the same Boot version, one GET of a
+# small fixed JSON object), times three `java -jar` starts of it and measures its GET with exactly
+# the protocol the reads below get, before them: the limit of the stack on this machine. Then for
+# each scale (default "1 10"):
 #   1. loads the synthetic world of the bench profile into a fresh H2 file database in a temp dir
 #      (a JVM of its own, -Xmx1g; the load time is the one the application logs);
 #   2. serves that database with -Xmx256m on 127.0.0.1, warms up at 2 connections, then measures
 #      each endpoint for a few seconds at 32 connections with wrk (the reads first, then the POST);
-# and measures start-up to ready (H2, countries only) on an empty database, deployed so and as a
-# plain `java -jar` of the jar. Prints one table.
+# and measures start-up to ready on an H2 database that holds the countries (a restart), deployed
+# so and as a plain `java -jar` of the jar. Prints one table: requests/s, as a multiple of the country lookup's
+# and of the anchor's, p50, p99.
 # Everything runs on the loopback interface and stops by itself.
 #
 # Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080), BENCH_WARMUP_SECONDS (20 per endpoint),
 # BENCH_SECONDS (12 per endpoint), BENCH_ROUNDS (2: the reads are measured twice at full
-# concurrency and the last round is kept), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD (unset).
+# concurrency and the last round is kept), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD (unset),
+# BENCH_JAR (the jar to measure; default the one the build makes), BENCH_IMPORTS (1; 0 leaves the
+# import timings out).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -27,7 +33,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BASE="http://127.0.0.1:${PORT}"
 # the options of the product's own H2 URL (application.yml), with the database in a temporary folder
 H2_OPTIONS=$(sed -n 's|^ *url: jdbc:h2:file:[^;]*;||p' src/main/resources/application.yml | head -1)
-JAR=target/chancery-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-target/chancery-0.1.0-SNAPSHOT.jar}
+ANCHOR_JAR=bench/anchor/target/chancery-bench-anchor-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/chancery-bench.XXXXXX")
 APP="$WORK/app/$(basename "$JAR")"
 APP_PID=""
@@ -44,8 +51,9 @@ trap cleanup EXIT
 log() { echo "[bench] $*" >&2; }
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-    log "building the jar"
+    log "building the jar and the anchor"
     ./mvnw -q -DskipTests package
+    ./mvnw -q -DskipTests -f bench/anchor/pom.xml package
 fi
 if ! command -v wrk >/dev/null; then
     log "installing wrk from Debian's packages"
@@ -71,9 +79,12 @@ start() {
     mkdir -p "$dir"
     local launch=(-XX:SharedArchiveFile="$WORK/app/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$APP")
     [[ -n "${START_JAR:-}" ]] && launch=(-jar "$START_JAR")
+    # the H2 database in <directory>, unless the arguments name another (a repeated option would be joined)
+    local database=(--spring.datasource.url="jdbc:h2:file:${dir}/chancery;${H2_OPTIONS}")
+    [[ " $* " == *" --spring.datasource.url="* ]] && database=()
     java "-Xmx${heap}" "${launch[@]}" \
         --server.port="$PORT" --server.address=127.0.0.1 --spring.main.banner-mode=off \
-        --spring.datasource.url="jdbc:h2:file:${dir}/chancery;${H2_OPTIONS}" \
+        "${database[@]}" \
         --management.endpoint.health.probes.enabled=true \
         '--chancery.security.users[0].name=bench' '--chancery.security.users[0].password={noop}bench' \
         '--chancery.security.users[0].roles=EDITOR' '--chancery.security.users[1].name=benchadmin' \
@@ -162,35 +173,70 @@ java -XX:ArchiveClassesAtExit="$WORK/app/application.jsa" -Xlog:cds=off -Xlog:cd
     -Dspring.context.exit=onRefresh -jar "$APP" --spring.main.banner-mode=off \
     --spring.datasource.url="jdbc:h2:file:$WORK/training/chancery;${H2_OPTIONS}" >"$WORK/training.log" 2>&1
 
-log "start-up to ready on an empty H2 database (countries only), deployed and as java -jar, 3 times each"
+log "start-up to ready on an H2 database holding the countries (made by a first start, not timed), deployed and as java -jar, 3 times each"
+start "$WORK/startup" 256m
+stop
 STARTUP_MS=""
 STARTUP_JAR_MS=""
 for i in 1 2 3; do
     started=$(now_ms)
-    start "$WORK/empty-$i" 256m
+    start "$WORK/startup" 256m
     STARTUP_MS+=" $(($(now_ms) - started))"
     stop
     started=$(now_ms)
-    START_JAR=$JAR start "$WORK/empty-jar-$i" 256m
+    START_JAR=$JAR start "$WORK/startup" 256m
     STARTUP_JAR_MS+=" $(($(now_ms) - started))"
     stop
 done
 
-log "imports on an empty H2 database (-Xmx256m): ${KENKEL##*/}, then ${COW##*/}"
-start "$WORK/imports" 256m
-IMPORT_KENKEL=$(import_seconds kenkel-us-missions "$KENKEL")
-IMPORT_COW=$(import_seconds cow-diplomatic-exchange "$COW")
-stop
-IMPORT_COW_PG=-
-if command -v pg_isready >/dev/null && pg_isready -h 127.0.0.1 -p 5432 -q; then
-    PG_DB="chancery_bench_$$"
-    log "import of ${COW##*/} on PostgreSQL (database $PG_DB, -Xmx256m)"
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $PG_DB"
-    start "$WORK/postgres" 256m --spring.profiles.active=postgres \
-        --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$PG_DB" --spring.datasource.username=postgres
-    IMPORT_COW_PG=$(import_seconds cow-diplomatic-exchange "$COW")
+# The anchor: three java -jar starts to its first answer, then its one GET measured exactly as the
+# reads below are (warm-up at 2 connections, rounds at full concurrency, the last round kept).
+start_anchor() {
+    java -Xmx256m -jar "$ANCHOR_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+        --spring.main.banner-mode=off >>"$WORK/anchor.log" 2>&1 &
+    APP_PID=$!
+    until curl -sf -o /dev/null "$BASE/anchor"; do
+        kill -0 "$APP_PID" 2>/dev/null || { log "the anchor did not start"; tail -20 "$WORK/anchor.log" >&2; exit 1; }
+        sleep 0.05
+    done
+}
+log "the anchor: start-up to its first answer (java -jar, -Xmx256m), 3 times"
+STARTUP_ANCHOR_MS=""
+for i in 1 2 3; do
+    started=$(now_ms)
+    start_anchor
+    STARTUP_ANCHOR_MS+=" $(($(now_ms) - started))"
     stop
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE $PG_DB WITH (FORCE)"
+done
+log "the anchor: GET /anchor, warmed up ${WARMUP} s at 2 connections, then ${ROUNDS} rounds of ${DURATION} s at ${CONNECTIONS}"
+start_anchor
+measure warmup 2 1 "$WARMUP" /anchor
+for ((round = 1; round < ROUNDS; round++)); do
+    measure warmup "$CONNECTIONS" 2 "$DURATION" /anchor
+done
+measure anchor "$CONNECTIONS" 2 "$DURATION" /anchor
+RSS_ANCHOR=$(rss_mib "$APP_PID")
+stop
+
+IMPORT_KENKEL=-
+IMPORT_COW=-
+IMPORT_COW_PG=-
+if [[ ${BENCH_IMPORTS:-1} != 0 ]]; then
+    log "imports on an empty H2 database (-Xmx256m): ${KENKEL##*/}, then ${COW##*/}"
+    start "$WORK/imports" 256m
+    IMPORT_KENKEL=$(import_seconds kenkel-us-missions "$KENKEL")
+    IMPORT_COW=$(import_seconds cow-diplomatic-exchange "$COW")
+    stop
+    if command -v pg_isready >/dev/null && pg_isready -h 127.0.0.1 -p 5432 -q; then
+        PG_DB="chancery_bench_$$"
+        log "import of ${COW##*/} on PostgreSQL (database $PG_DB, -Xmx256m)"
+        psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $PG_DB"
+        start "$WORK/postgres" 256m --spring.profiles.active=postgres \
+            --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$PG_DB" --spring.datasource.username=postgres
+        IMPORT_COW_PG=$(import_seconds cow-diplomatic-exchange "$COW")
+        stop
+        psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE $PG_DB WITH (FORCE)"
+    fi
 fi
 
 for scale in $SCALES; do
@@ -264,13 +310,18 @@ milliseconds() {
 
 FIRST=${SCALES%% *}
 LAST=${SCALES##* }
+ANCHOR_RPS=$(value RESULT_anchor_RPS)
+# ratio <requests/s> <base requests/s>: the first as a multiple of the second, two decimals
+ratio() { awk -v r="$1" -v b="$2" 'BEGIN { if (b > 0 && r != "-") printf "%.2f", r / b; else printf "-" }'; }
 echo
 echo "Chancery benchmark, $(date -u +%Y-%m-%d), $(nproc) cores $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"\
 " $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), H2 file database, wrk -t2 -c${CONNECTIONS} ${DURATION} s"\
 " after ${WARMUP} s per endpoint at 2 connections, reads: round ${ROUNDS} of ${ROUNDS}"
-echo "(×: requests/s as a multiple of the country lookup's in the same scale)"
+echo "(× cty: requests/s as a multiple of the country lookup's in the same scale; × anchor: of the anchor's, a"
+echo " one-endpoint Spring Boot MVC application measured the same way in the same run: ${ANCHOR_RPS} requests/s,"
+echo " p50 $(value RESULT_anchor_P50), p99 $(value RESULT_anchor_P99)$([[ $(value RESULT_anchor_ERRORS) != 0 ]] && echo ", $(value RESULT_anchor_ERRORS) errors"))"
 printf '%-48s' "endpoint"
-for scale in $SCALES; do printf ' | %-36s' "scale $scale: req/s     ×    p50    p99"; done
+for scale in $SCALES; do printf ' | %-43s' "scale $scale: req/s × cty × anchor    p50    p99"; done
 [[ $FIRST != "$LAST" ]] && printf ' | %s' "p99 ×$LAST/×$FIRST"
 echo
 for e in "${ENDPOINTS[@]}"; do
@@ -279,9 +330,8 @@ for e in "${ENDPOINTS[@]}"; do
         key=${scale//./_}
         errors=$(value "RESULT_${e}_${key}_ERRORS")
         rps=$(value "RESULT_${e}_${key}_RPS")
-        base=$(value "RESULT_country_${key}_RPS")
-        ratio=$(awk -v r="$rps" -v b="$base" 'BEGIN { if (b > 0 && r != "-") printf "%.2f", r / b; else printf "-" }')
-        printf ' | %7s %5s %9s %9s%s' "$rps" "$ratio" "$(value "RESULT_${e}_${key}_P50")" \
+        printf ' | %7s %5s %8s %9s %9s%s' "$rps" "$(ratio "$rps" "$(value "RESULT_country_${key}_RPS")")" \
+            "$([[ $e == post ]] && echo - || ratio "$rps" "$ANCHOR_RPS")" "$(value "RESULT_${e}_${key}_P50")" \
             "$(value "RESULT_${e}_${key}_P99")" "$([[ $errors != 0 && $errors != - ]] && echo " ($errors errors)" || echo "")"
     done
     if [[ $FIRST != "$LAST" ]]; then
@@ -293,16 +343,23 @@ for e in "${ENDPOINTS[@]}"; do
     echo
 done
 printf '%-48s' "load of the bench world (s, -Xmx1g)"
-for scale in $SCALES; do printf ' | %36s' "$(value "LOAD_${scale//./_}")"; done
+for scale in $SCALES; do printf ' | %43s' "$(value "LOAD_${scale//./_}")"; done
 echo
 echo "imports on an empty database (-Xmx256m, from the POST to the job's end):"
 echo "  kenkel-us-missions (656 rows), H2: ${IMPORT_KENKEL} s"
 echo "  cow-diplomatic-exchange (310,820 rows), H2: ${IMPORT_COW} s; PostgreSQL: ${IMPORT_COW_PG} s"
 printf '%-48s' "RSS after the run (MiB, VmRSS, -Xmx256m)"
-for scale in $SCALES; do printf ' | %36s' "$(value "RSS_${scale//./_}")"; done
+for scale in $SCALES; do
+    printf ' | %43s' "$(value "RSS_${scale//./_}") ($(ratio "$(value "RSS_${scale//./_}")" "$RSS_ANCHOR") × anchor)"
+done
 echo
+echo "  the anchor: ${RSS_ANCHOR} MiB"
 seconds() { for ms in "$@"; do awk -v ms="$ms" 'BEGIN {printf "%.1f s ", ms / 1000}'; done; }
+median() { printf '%s\n' "$@" | sort -n | sed -n '2p'; }
 # shellcheck disable=SC2086 # the lists of start-up times split into their numbers
-echo "start-up to ready (H2, countries only, -Xmx256m), three starts each:"
-echo "  deployed (extracted jar, CDS archive): $(seconds $STARTUP_MS)"
-echo "  java -jar $JAR: $(seconds $STARTUP_JAR_MS)"
+echo "start-up to ready (-Xmx256m; Chancery restarted on an H2 database with the countries), three starts each:"
+echo "  Chancery deployed (extracted jar, CDS archive): $(seconds $STARTUP_MS)"
+# shellcheck disable=SC2086
+echo "  Chancery, java -jar $JAR: $(seconds $STARTUP_JAR_MS)($(ratio "$(median $STARTUP_JAR_MS)" "$(median $STARTUP_ANCHOR_MS)") × anchor, medians)"
+# shellcheck disable=SC2086
+echo "  the anchor, java -jar: $(seconds $STARTUP_ANCHOR_MS)"
