@@ -170,8 +170,9 @@ class Milestone {
         return title;
     }
 
-    PartialDate target() {
-        return PartialDate.parse(target);
+    /** The target as it was planned, in its canonical text ({@link PartialDate#toString()}). */
+    String target() {
+        return target;
     }
 
     LocalDate targetStart() {

@@ -30,7 +30,7 @@ public record MilestoneView(
 
     static MilestoneView of(Milestone milestone, LocalDate today) {
         return new MilestoneView(milestone.id(), milestone.pair().codes(), milestone.title(),
-                milestone.target().toString(), milestone.targetStart(), milestone.targetEnd(), milestone.missionId(),
+                milestone.target(), milestone.targetStart(), milestone.targetEnd(), milestone.missionId(),
                 milestone.status(today), milestone.achievedOn(), milestone.onTime(), milestone.sources());
     }
 }

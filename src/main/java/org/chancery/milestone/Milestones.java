@@ -43,7 +43,7 @@ public class Milestones {
      */
     public Page<MilestoneView> search(MilestoneStatus status, CountryCode country, Pageable pageable) {
         LocalDate day = today.date();
-        return repository.findAll(MilestoneCriteria.matching(status, country, day), pageable)
+        return repository.search(status, country, day, pageable)
                 .map(milestone -> MilestoneView.of(milestone, day));
     }
 
@@ -59,7 +59,7 @@ public class Milestones {
     public Optional<MilestoneView> findSame(RelationPair pair, String title, String target) {
         LocalDate day = today.date();
         return repository.findByPair(pair.first().value(), pair.second().value()).stream()
-                .filter(milestone -> milestone.title().equals(title.strip()) && milestone.target().toString().equals(target))
+                .filter(milestone -> milestone.title().equals(title.strip()) && milestone.target().equals(target))
                 .map(milestone -> MilestoneView.of(milestone, day)).findFirst();
     }
 

@@ -3,7 +3,6 @@ package org.chancery.shared;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,13 +101,23 @@ public record PartialDate(int year, Period period, int index) {
 
     @Override
     public String toString() {
-        String y = String.format(Locale.ROOT, "%04d", year);
+        StringBuilder text = new StringBuilder(10);
+        padded(text, year, 4);
         return switch (period) {
-            case YEAR -> y;
-            case HALF -> y + "-H" + index;
-            case QUARTER -> y + "-Q" + index;
-            case MONTH -> y + "-" + String.format(Locale.ROOT, "%02d", index);
+            case YEAR -> text.toString();
+            case HALF -> text.append("-H").append(index).toString();
+            case QUARTER -> text.append("-Q").append(index).toString();
+            case MONTH -> padded(text.append('-'), index, 2).toString();
             case DAY -> start().toString();
         };
+    }
+
+    /** Appends {@code value} with leading zeros to {@code digits} digits (String.format costs a parse of its pattern). */
+    private static StringBuilder padded(StringBuilder text, int value, int digits) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 }

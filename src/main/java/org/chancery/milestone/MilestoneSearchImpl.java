@@ -1,0 +1,39 @@
+package org.chancery.milestone;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.chancery.country.CountryCode;
+import org.chancery.shared.FilteredQuery;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * The list filters as conditions of a JPQL query, one query text per combination of filters, which
+ * Hibernate translates once (a criteria query is built and looked up again on every request). A
+ * derived status becomes a condition on the recorded facts and on today's date, bound as a
+ * parameter, mirroring {@link Milestone#status(LocalDate)}.
+ */
+class MilestoneSearchImpl implements MilestoneSearch {
+
+    private static final String OPEN = "m.achievedOn is null and m.cancelled = false";
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    @Override
+    public Page<Milestone> search(MilestoneStatus status, CountryCode country, LocalDate today, Pageable pageable) {
+        FilteredQuery query = FilteredQuery.of("Milestone", "m").where("(m.countryA = :country or m.countryB = :country)",
+                "country", country == null ? null : country.value());
+        if (status != null) {
+            switch (status) {
+                case ACHIEVED -> query.where("m.achievedOn is not null");
+                case CANCELLED -> query.where("m.achievedOn is null and m.cancelled = true");
+                case OVERDUE -> query.where(OPEN + " and m.targetEnd < :today", "today", today);
+                case PENDING -> query.where(OPEN + " and m.targetEnd >= :today", "today", today);
+            }
+        }
+        return query.page(entityManager, Milestone.class, pageable);
+    }
+}
