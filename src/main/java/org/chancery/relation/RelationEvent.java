@@ -92,6 +92,11 @@ public class RelationEvent implements EventFact {
         return sources == null ? List.of() : sources;
     }
 
+    /** The event as the views read it. */
+    public EventRecord asRecord() {
+        return new EventRecord(id, type, date, datePrecision, note, sources());
+    }
+
     Relation relation() {
         return relation;
     }

@@ -2,7 +2,6 @@ package org.chancery.relation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,11 +41,13 @@ public class RelationService {
     private final RelationList list;
     private final CountryExistence existence;
     private final ApplicationEventPublisher publisher;
+    private final EventRecords eventRecords;
 
     RelationService(RelationRepository relations, RelationRows rows, Countries countries, Today today,
             List<RelationHistoryGuard> guards, PlatformTransactionManager transactions, RelationList list,
-            CountryExistence existence, ApplicationEventPublisher publisher) {
+            CountryExistence existence, ApplicationEventPublisher publisher, EventRecords eventRecords) {
         this.publisher = publisher;
+        this.eventRecords = eventRecords;
         this.list = list;
         this.existence = existence;
         this.writing = new TransactionTemplate(transactions);
@@ -166,16 +167,9 @@ public class RelationService {
     @Transactional(readOnly = true)
     public RelationSnapshot snapshot(RelationPair pair, LocalDate asOf) {
         LocalDate day = asOf == null ? today.date() : asOf;
-        Optional<Relation> relation = find(pair);
-        if (relation.isEmpty()) {
-            return new RelationSnapshot(pair, day, RelationState.NONE, List.of());
-        }
-        RelationHistory history = relation.get().history();
-        List<RelationEvent> events = relation.get().events().stream()
-                .filter(e -> !e.date().isAfter(day))
-                .sorted(Comparator.comparing(RelationEvent::date).thenComparing(RelationEvent::id))
-                .toList();
-        return new RelationSnapshot(pair, day, history.on(day), events);
+        List<EventRecord> all = eventRecords.of(pair);
+        List<EventRecord> events = all.stream().filter(e -> !e.date().isAfter(day)).toList();
+        return new RelationSnapshot(pair, day, RelationHistory.replay(all).on(day), events);
     }
 
     @Transactional(readOnly = true)

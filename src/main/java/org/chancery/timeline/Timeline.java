@@ -17,7 +17,7 @@ import org.chancery.milestone.Milestones;
 import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionView;
 import org.chancery.mission.MissionView.HeadView;
-import org.chancery.relation.RelationEvent;
+import org.chancery.relation.EventRecord;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationSnapshot;
@@ -115,7 +115,7 @@ public class Timeline {
         return meetings.firstBetweenOnOrAfter(pair, establishment, today);
     }
 
-    private static TimelineItem event(RelationPair pair, RelationEvent event) {
+    private static TimelineItem event(RelationPair pair, EventRecord event) {
         String what = switch (event.type()) {
             case ESTABLISHED -> "Diplomatic relations established";
             case SEVERED -> "Diplomatic relations severed";

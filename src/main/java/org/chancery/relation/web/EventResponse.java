@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.relation.EventRecord;
 import org.chancery.relation.EventType;
-import org.chancery.relation.RelationEvent;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
 
@@ -15,7 +15,7 @@ import org.chancery.shared.Source;
 public record EventResponse(Long id, EventType type, LocalDate date, DatePrecision datePrecision, String note,
         List<Source> sources) {
 
-    public static EventResponse from(RelationEvent event) {
+    public static EventResponse from(EventRecord event) {
         return new EventResponse(event.id(), event.type(), event.date(), event.datePrecision(), event.note(),
                 event.sources());
     }

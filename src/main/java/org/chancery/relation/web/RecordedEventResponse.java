@@ -24,7 +24,7 @@ record RecordedEventResponse(Long id, EventType type, LocalDate date, DatePrecis
                 + "ended (R11); empty otherwise") List<AffectedAccreditation> affectedAccreditations) {
 
     static RecordedEventResponse from(RecordedEvent recorded) {
-        EventResponse event = EventResponse.from(recorded.event());
+        EventResponse event = EventResponse.from(recorded.event().asRecord());
         return new RecordedEventResponse(event.id(), event.type(), event.date(), event.datePrecision(), event.note(),
                 event.sources(), recorded.effects().missions(), recorded.effects().accreditations());
     }

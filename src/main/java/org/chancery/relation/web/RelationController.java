@@ -125,7 +125,7 @@ class RelationController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
     EventResponse event(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
         RelationPair pair = relations.pair(a, b);
-        return EventResponse.from(relations.getEvent(pair, id));
+        return EventResponse.from(relations.getEvent(pair, id).asRecord());
     }
 
     @DeleteMapping("/{a}/{b}/events/{id}")
