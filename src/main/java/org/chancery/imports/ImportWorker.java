@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -75,13 +76,22 @@ class ImportWorker {
         return executor.submit(() -> run(job, format, input, jobUrl));
     }
 
-    /** Runs the job on this thread, to its end. */
+    /** Runs the job on this thread, to its end, as the user who started it. */
     void run(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
-        SecurityContext previous = SecurityContextHolder.getContext();
+        try {
+            actingAs(job.createdBy(), () -> {
+                runLeased(job, format, input, jobUrl);
+                return null;
+            });
+        } finally {
+            delete(input.file());
+        }
+    }
+
+    private void runLeased(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
         try (Connection lease = dataSource.getConnection()) {
             lease.setAutoCommit(false);
             hold(lease, job.id());
-            SecurityContextHolder.setContext(actingAs(job.createdBy()));
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
@@ -104,18 +114,24 @@ class ImportWorker {
         } catch (SQLException e) {
             log.error("Import {} lost its database connection", job.id(), e);
             finish(job.id(), ImportStatus.FAILED, "The job lost its database connection: " + e.getMessage());
-        } finally {
-            SecurityContextHolder.setContext(previous);
-            delete(input.file());
         }
     }
 
-    /** A security context naming the user who started an import: the change feed records its facts as theirs. */
-    static SecurityContext actingAs(String user) {
+    /**
+     * Runs {@code work} in a security context of its own naming the user who started an import (the
+     * change feed records the job and its facts as theirs), and restores the thread's context after.
+     */
+    static <T> T actingAs(String user, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 AuthorityUtils.NO_AUTHORITIES));
-        return context;
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     private void finish(long jobId, ImportStatus status, String error) {

@@ -29,8 +29,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -136,16 +134,11 @@ public class Imports {
                 throw new InvalidInputException("body", e.getMessage());
             }
             recoverAbandoned();
-            ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows).map(started -> {
-                SecurityContext caller = SecurityContextHolder.getContext();
-                SecurityContextHolder.setContext(ImportWorker.actingAs(user));
-                try {
-                    publisher.publishEvent(FactChanged.created("import", started.id()));
-                } finally {
-                    SecurityContextHolder.setContext(caller);
-                }
-                return started;
-            })).orElseThrow(() ->
+            ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows)
+                    .map(started -> ImportWorker.actingAs(user, () -> {
+                        publisher.publishEvent(FactChanged.created("import", started.id()));
+                        return started;
+                    }))).orElseThrow(() ->
                     new ConflictException(ProblemCode.IMPORT_RUNNING.name(), "Import " + transactions.execute(
                             status -> jobs.running()).map(running -> running.id() + " (" + running.format() + ", "
                                     + running.rowsDone() + " of " + running.rowsTotal() + " rows done)").orElse("")

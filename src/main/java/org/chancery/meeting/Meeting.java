@@ -2,12 +2,11 @@ package org.chancery.meeting;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -148,7 +147,7 @@ public class Meeting {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs at least two participants; "
                     + "this one has " + participants.size() + ".");
         }
-        List<CountryCode> countries = countriesOf(participants.stream().map(Participant::country));
+        List<CountryCode> countries = countriesOf(participants.stream().map(Participant::country).toList());
         if (countries.size() < 2) {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs participants from at least "
                     + "two countries; all of these are of " + countries.get(0) + ".");
@@ -199,7 +198,7 @@ public class Meeting {
 
     /** The countries the participants represented, sorted, each once. */
     public List<CountryCode> countries() {
-        return countriesOf(participants.stream().map(Participant::country));
+        return countriesOf(participants.stream().map(Participant::country).toList());
     }
 
     /** Every unordered pair of participating countries: the relations this meeting is part of. */
@@ -217,11 +216,6 @@ public class Meeting {
     /** A short description for messages: "meeting 9 on 2024-05-22 in Seoul". */
     static String describe(Long id, LocalDate date, String city) {
         return "meeting " + id + " on " + date + (city == null ? "" : " in " + city);
-    }
-
-    /** The countries, sorted, each once. */
-    static List<CountryCode> countriesOf(Stream<CountryCode> countries) {
-        return countriesOf(countries.toList());
     }
 
     /** The countries, sorted, each once (a meeting has a handful: no stream, no set). */

@@ -52,6 +52,11 @@ public record MeetingDetails(long id, LocalDate date, DatePrecision datePrecisio
 
     /** The country that hosted a {@link MeetingKind#VISIT}; null for a meeting in a third country. */
     public CountryCode hostCountry() {
-        return kind() == MeetingKind.VISIT ? country : null;
+        return hostCountry(kind());
+    }
+
+    /** {@link #hostCountry()}, given the meeting's {@link #kind()}. */
+    public CountryCode hostCountry(MeetingKind kind) {
+        return kind == MeetingKind.VISIT ? country : null;
     }
 }

@@ -46,6 +46,7 @@ record MeetingResponse(
     static MeetingResponse from(MeetingDetails meeting) {
         List<CountryCode> countries = meeting.countries();
         MeetingKind kind = meeting.kind(countries);
+        CountryCode host = meeting.hostCountry(kind);
         List<ParticipantResponse> participants = new ArrayList<>(meeting.participants().size());
         for (MeetingDetails.NamedParticipant p : meeting.participants()) {
             participants.add(new ParticipantResponse(p.diplomatId(), p.name(), p.country().value(), p.title()));
@@ -56,6 +57,6 @@ record MeetingResponse(
         }
         return new MeetingResponse(meeting.id(), meeting.date(), meeting.datePrecision(), meeting.city(),
                 meeting.country().value(), meeting.title(), meeting.summary(), meeting.outcomes(), participants, codes,
-                kind, kind == MeetingKind.VISIT ? meeting.country().value() : null, meeting.sources());
+                kind, host == null ? null : host.value(), meeting.sources());
     }
 }
