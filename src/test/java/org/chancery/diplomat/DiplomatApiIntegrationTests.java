@@ -99,6 +99,16 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesHalfASurrogatePairInANameAndKeepsNothing() throws Exception {
+        // found by the fuzz test: such a name was stored, and the CSV export of the list broke on it
+        postAsEditor("/api/diplomats", """
+                {"name": "Kim \\udf0e", "country": "KR"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"));
+        getJson("/api/diplomats?country=KR").andExpect(jsonPath("$.content").isEmpty());
+    }
+
+    @Test
     void refusesAnUnknownCountryAsUnknownReference() throws Exception {
         for (String country : new String[] {"ZZ", "XYZ", "K1"}) {
             postAsEditor("/api/diplomats", """

@@ -115,6 +115,9 @@ final class RawHttp implements AutoCloseable {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String size = line();
+            if (size == null) {
+                throw new IOException("the connection closed inside a chunked answer");
+            }
             int semicolon = size.indexOf(';');
             int length = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
             if (length == 0) {

@@ -1,7 +1,6 @@
 package org.chancery.shared.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -80,21 +79,62 @@ public class CsvLists {
                 .setUseHeader(true)
                 .setLineSeparator("\r\n")
                 .build();
-        response.setContentType(TEXT_CSV + ";charset=UTF-8");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "inline; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
-        OutputStream out = response.getOutputStream();
-        try (SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
-            writer.flush();
-            int[] sinceFlush = {0};
-            rows.forEach(row -> {
-                writer.write(columns.values(json.valueToTree(row)));
-                if (++sinceFlush[0] == PAGE_SIZE) {
-                    sinceFlush[0] = 0;
-                    flush(writer);
-                }
-            });
+        // Nothing is set on the response or written before the first row is there: a list checks its
+        // filters when it reads its first page, and a refusal must still answer as a problem.
+        Output output = new Output(response, name, schema);
+        try {
+            rows.forEach(row -> output.write(columns.values(json.valueToTree(row))));
+            output.open();
+        } finally {
+            output.close();
+        }
+    }
+
+    /** The CSV answer, begun at its first row (or at the end, for the header alone). */
+    private final class Output {
+
+        private final HttpServletResponse response;
+        private final String name;
+        private final CsvSchema schema;
+        private SequenceWriter writer;
+        private int sinceFlush;
+
+        Output(HttpServletResponse response, String name, CsvSchema schema) {
+            this.response = response;
+            this.name = name;
+            this.schema = schema;
+        }
+
+        void open() {
+            if (writer != null) {
+                return;
+            }
+            response.setContentType(TEXT_CSV + ";charset=UTF-8");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    "inline; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
+            try {
+                writer = csv.writerFor(String[].class).with(schema).writeValues(response.getOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // the answer's status and headers go out now, its rows as they come
+            flush(writer);
+        }
+
+        void write(String[] values) {
+            open();
+            writer.write(values);
+            if (++sinceFlush == PAGE_SIZE) {
+                sinceFlush = 0;
+                flush(writer);
+            }
+        }
+
+        void close() {
+            if (writer != null) {
+                writer.close();
+            }
         }
     }
 

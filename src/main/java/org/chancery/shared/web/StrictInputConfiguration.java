@@ -18,13 +18,16 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * Input is taken as written, never guessed: JSON numbers are not enum ordinals, strings or
  * truncated integers; dates are {@code YYYY-MM-DD} strings within {@link CalendarDates}' range,
- * in bodies and in query parameters alike. Anything else is a clear 400.
+ * in bodies and in query parameters alike; text is well-formed Unicode (a {@code \\uD800} escape
+ * without its other half names no character, and no CSV export or database could store it as
+ * written). Anything else is a clear 400.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictInputConfiguration implements WebMvcConfigurer {
@@ -41,7 +44,8 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                 .withCoercionConfig(LogicalType.Integer, integer -> integer
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .addModule(new SimpleModule("chancery-dates").addDeserializer(LocalDate.class, new DateDeserializer()));
+                .addModule(new SimpleModule("chancery-input").addDeserializer(LocalDate.class, new DateDeserializer())
+                        .addDeserializer(String.class, new WellFormedStringDeserializer()));
     }
 
     @Override
@@ -73,6 +77,29 @@ class StrictInputConfiguration implements WebMvcConfigurer {
             } catch (IllegalArgumentException e) {
                 throw context.weirdStringException(text, LocalDate.class, e.getMessage());
             }
+        }
+    }
+
+    /** Strings as Jackson reads them, refused if they hold half of a surrogate pair alone. */
+    private static final class WellFormedStringDeserializer extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String text = super.deserialize(parser, context);
+            if (text != null) {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1));
+                    if (pair) {
+                        i++;
+                    } else if (Character.isSurrogate(c)) {
+                        throw context.weirdStringException(text, String.class,
+                                "half of a UTF-16 surrogate pair alone is not a character");
+                    }
+                }
+            }
+            return text;
         }
     }
 }
