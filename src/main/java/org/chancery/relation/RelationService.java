@@ -132,21 +132,26 @@ public class RelationService {
             return writing.execute(status -> work.apply(relations.findByPairForUpdate(a, b)
                     .orElseGet(() -> rows.createInCurrentTransaction(pair))));
         }
-        Done<T> done = writing.execute(status -> relations.findByPairForUpdate(a, b)
-                .map(relation -> new Done<>(work.apply(relation))).orElse(null));
-        if (done == null) {
-            boolean created = rows.ensureExists(pair);
+        // A refused first write removes the row it created (RelationRows#removeIfUnused), possibly
+        // after a concurrent write saw it: that write looks again, creating the row if needed. Every
+        // round runs some write's work under the lock, so the rounds end.
+        boolean created = false;
+        while (true) {
+            Done<T> done;
             try {
-                done = writing.execute(status -> new Done<>(work.apply(relations.findByPairForUpdate(a, b)
-                        .orElseThrow())));
+                done = writing.execute(status -> relations.findByPairForUpdate(a, b)
+                        .map(relation -> new Done<>(work.apply(relation))).orElse(null));
             } catch (RuntimeException refused) {
                 if (created) {
                     rows.removeIfUnused(pair);
                 }
                 throw refused;
             }
+            if (done != null) {
+                return done.value();
+            }
+            created = rows.ensureExists(pair);
         }
-        return done.value();
     }
 
     /** What the work under a pair's lock returned (possibly null), once it has run. */

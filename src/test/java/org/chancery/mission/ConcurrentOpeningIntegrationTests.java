@@ -55,6 +55,23 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
         assertThat(json(getJson("/api/relations/CU/KR")).get("events").size()).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("R1: parallel first events of new pairs, most of them refused, record the valid one and never fail")
+    void parallelFirstEventsOfANewPairRecordTheValidOneWhateverIsRefused() throws Exception {
+        for (String partner : List.of("DE", "IT", "ES", "PT", "BE", "NL", "AT", "CH", "SE", "NO")) {
+            List<Integer> statuses = inParallel(java.util.stream.IntStream.range(0, PARALLEL)
+                    .<Callable<Integer>>mapToObj(i -> () -> postAsEditor("/api/relations/FR/{b}/events",
+                            i % 4 == 0 ? "{\"type\":\"ESTABLISHED\",\"date\":\"2000-01-0" + (i + 1) + "\"}"
+                                    : "{\"type\":\"SEVERED\",\"date\":\"1990-01-01\"}", partner)
+                            .andReturn().getResponse().getStatus())
+                    .toList());
+
+            assertThat(statuses).as("FR–%s", partner).containsOnly(201, 409);
+            assertThat(statuses).as("FR–%s", partner).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(json(getJson("/api/relations/FR/" + partner)).get("events").size()).isEqualTo(1);
+        }
+    }
+
     private static List<Integer> inParallel(List<Callable<Integer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
