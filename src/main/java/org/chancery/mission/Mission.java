@@ -227,7 +227,12 @@ public class Mission {
 
     /** The status at the end of {@code day}. */
     public MissionStatus statusOn(LocalDate day) {
-        if (status == MissionStatus.CANCELLED) {
+        return statusOn(status, openedOn, closedOn, day);
+    }
+
+    /** The status on {@code day} of a mission whose recorded status, opening and closing are these. */
+    static MissionStatus statusOn(MissionStatus recorded, LocalDate openedOn, LocalDate closedOn, LocalDate day) {
+        if (recorded == MissionStatus.CANCELLED) {
             return MissionStatus.CANCELLED;
         }
         if (openedOn == null || openedOn.isAfter(day)) {

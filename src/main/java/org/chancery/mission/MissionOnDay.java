@@ -10,12 +10,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record MissionOnDay(long id, String sendingCountry, String receivingCountry, MissionType type, String city,
         MissionStatus status, LocalDate openedOn, LocalDate closedOn) {
 
-    static MissionOnDay of(Mission mission, LocalDate day) {
-        MissionStatus status = mission.statusOn(day);
-        boolean opened = mission.openedOn() != null && !mission.openedOn().isAfter(day);
-        boolean closed = mission.closedOn() != null && !mission.closedOn().isAfter(day);
-        return new MissionOnDay(mission.id(), mission.sendingCountry().value(), mission.receivingCountry().value(),
-                mission.type(), mission.city(), status, opened ? mission.openedOn() : null,
-                closed ? mission.closedOn() : null);
+    /** A mission whose recorded status, opening and closing are these, as it stood at the end of {@code day}. */
+    static MissionOnDay of(long id, String sendingCountry, String receivingCountry, MissionType type, String city,
+            MissionStatus recorded, LocalDate openedOn, LocalDate closedOn, LocalDate day) {
+        boolean opened = openedOn != null && !openedOn.isAfter(day);
+        boolean closed = closedOn != null && !closedOn.isAfter(day);
+        return new MissionOnDay(id, sendingCountry, receivingCountry, type, city,
+                Mission.statusOn(recorded, openedOn, closedOn, day), opened ? openedOn : null, closed ? closedOn : null);
     }
 }

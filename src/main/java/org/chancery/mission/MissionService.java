@@ -323,8 +323,7 @@ public class MissionService {
     /** The missions of a pair, both directions, as they stood at the end of {@code day}; one query. */
     @Transactional(readOnly = true)
     public List<MissionOnDay> between(RelationPair pair, LocalDate day) {
-        return missions.findBetween(pair.first().value(), pair.second().value()).stream()
-                .map(mission -> MissionOnDay.of(mission, day)).toList();
+        return views.onDayBetween(pair, day);
     }
 
     /** The missions of a pair, both directions, with their heads; one query. */

@@ -48,6 +48,15 @@ class MissionViews {
                 union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
             order by m.id, h.started_on, h.id""";
 
+    /** A pair's missions as the relation view shows them on a day: their dates and states, no heads. */
+    private static final String ON_DAY_BETWEEN = """
+            select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.opened_on, m.closed_on
+            from mission m
+            where m.id in (
+                select s.id from mission s where s.sending_country = :a and s.receiving_country = :b
+                union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
+            order by m.id""";
+
     private static final SourcesConverter SOURCES = new SourcesConverter();
 
     private final JdbcClient jdbc;
@@ -68,6 +77,15 @@ class MissionViews {
     List<MissionView> between(RelationPair pair) {
         return read(jdbc.sql(BETWEEN).param("a", pair.first().value()).param("b", pair.second().value()))
                 .values().stream().map(Builder::build).toList();
+    }
+
+    /** The missions of a pair, both directions, by id, as they stood at the end of {@code day}. */
+    List<MissionOnDay> onDayBetween(RelationPair pair, LocalDate day) {
+        return jdbc.sql(ON_DAY_BETWEEN).param("a", pair.first().value()).param("b", pair.second().value())
+                .query((row, n) -> MissionOnDay.of(row.getLong(1), row.getString(2), row.getString(3),
+                        MissionType.valueOf(row.getString(4)), row.getString(5), MissionStatus.valueOf(row.getString(6)),
+                        row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class), day))
+                .list();
     }
 
     /** The missions of the statement's rows, by id in the order they come, each with its heads. */
