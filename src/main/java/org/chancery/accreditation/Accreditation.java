@@ -111,7 +111,18 @@ public class Accreditation {
 
     /** Whether the accreditation is in force at the end of {@code day}. */
     public boolean activeOn(LocalDate day) {
-        return !fromDate.isAfter(day) && (toDate == null || toDate.isAfter(day));
+        return activeOn(fromDate, toDate, day);
+    }
+
+    /** Whether an accreditation from {@code from} until {@code to} (exclusive; null: open-ended) is in force at the end of {@code day}. */
+    static boolean activeOn(LocalDate from, LocalDate to, LocalDate day) {
+        return !from.isAfter(day) && (to == null || to.isAfter(day));
+    }
+
+    /** Its values, as the relation view and the timeline read them. */
+    public AccreditationRecord asRecord() {
+        return new AccreditationRecord(id, sendingCountry(), receivingCountry(), level, fromDate, fromPrecision, toDate,
+                toPrecision, residentMissionId, diplomatId, version, sources());
     }
 
     /** Whether it is in force on some day from {@code start} until {@code end} (exclusive; null: open-ended). */

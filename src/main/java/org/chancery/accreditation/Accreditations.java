@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accreditations {
 
     private final AccreditationRepository repository;
+    private final AccreditationRows rows;
     private final RelationService relations;
     private final MissionService missions;
     private final Diplomats diplomats;
@@ -43,10 +44,11 @@ public class Accreditations {
     private final Today today;
     private final ApplicationEventPublisher publisher;
 
-    Accreditations(AccreditationRepository repository, RelationService relations, MissionService missions,
+    Accreditations(AccreditationRepository repository, AccreditationRows rows, RelationService relations, MissionService missions,
             Diplomats diplomats, CountryExistence existence, Today today, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.repository = repository;
+        this.rows = rows;
         this.relations = relations;
         this.missions = missions;
         this.diplomats = diplomats;
@@ -160,13 +162,13 @@ public class Accreditations {
 
     /** The pair's accreditations, both directions, oldest first; one query. */
     @Transactional(readOnly = true)
-    public List<Accreditation> allOfPair(RelationPair pair) {
-        return repository.findBetween(pair.first().value(), pair.second().value());
+    public List<AccreditationRecord> allOfPair(RelationPair pair) {
+        return rows.between(pair);
     }
 
     /** The pair's accreditations in force at the end of {@code day}, oldest first. */
     @Transactional(readOnly = true)
-    public List<Accreditation> activeOn(RelationPair pair, LocalDate day) {
+    public List<AccreditationRecord> activeOn(RelationPair pair, LocalDate day) {
         return allOfPair(pair).stream().filter(accreditation -> accreditation.activeOn(day)).toList();
     }
 

@@ -131,6 +131,11 @@ class Milestone {
 
     /** The status on {@code today}: achieved, cancelled, overdue once today is past the target, else pending. */
     MilestoneStatus status(LocalDate today) {
+        return status(achievedOn, cancelled, targetEnd, today);
+    }
+
+    /** The status on {@code today} of a milestone so achieved or cancelled, whose target ends on {@code targetEnd}. */
+    static MilestoneStatus status(LocalDate achievedOn, boolean cancelled, LocalDate targetEnd, LocalDate today) {
         if (achievedOn != null) {
             return MilestoneStatus.ACHIEVED;
         }
@@ -142,6 +147,10 @@ class Milestone {
 
     /** Whether it was achieved by the target's last day; null while it is not achieved. */
     Boolean onTime() {
+        return onTime(achievedOn, targetEnd);
+    }
+
+    static Boolean onTime(LocalDate achievedOn, LocalDate targetEnd) {
         return achievedOn == null ? null : !achievedOn.isAfter(targetEnd);
     }
 

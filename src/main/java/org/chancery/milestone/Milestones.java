@@ -23,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Milestones {
 
     private final MilestoneRepository repository;
+    private final MilestoneRows rows;
     private final Today today;
 
-    Milestones(MilestoneRepository repository, Today today) {
+    Milestones(MilestoneRepository repository, MilestoneRows rows, Today today) {
         this.repository = repository;
+        this.rows = rows;
         this.today = today;
     }
 
@@ -49,10 +51,7 @@ public class Milestones {
 
     /** The pair's milestones, ordered by {@code targetEnd} then id. */
     public List<MilestoneView> ofPair(RelationPair pair) {
-        LocalDate day = today.date();
-        return repository.findByPair(pair.first().value(), pair.second().value()).stream()
-                .map(milestone -> MilestoneView.of(milestone, day))
-                .toList();
+        return rows.ofPair(pair, today.date());
     }
 
     /** The pair's first milestone with this title and target, if any: an import's "already there". */

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.AccreditationRecord;
 import org.chancery.accreditation.Accreditations;
 import org.chancery.meeting.MeetingRef;
 import org.chancery.meeting.Meetings;
@@ -58,7 +58,7 @@ public class RelationOverview {
     }
 
     public record Overview(RelationSnapshot snapshot, List<MissionOnDay> missions, List<MilestoneView> milestones,
-            List<Accreditation> accreditations, long meetingCount, MeetingRef firstMeetingSinceEstablishment,
+            List<AccreditationRecord> accreditations, long meetingCount, MeetingRef firstMeetingSinceEstablishment,
             List<Observation> latestObservations) {
     }
 }

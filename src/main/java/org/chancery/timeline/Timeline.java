@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.AccreditationRecord;
 import org.chancery.accreditation.Accreditations;
 import org.chancery.meeting.MeetingRef;
 import org.chancery.meeting.Meetings;
@@ -75,7 +75,7 @@ public class Timeline {
         for (MilestoneView milestone : milestones.ofPair(pair)) {
             addMilestone(items, milestone);
         }
-        for (Accreditation accreditation : accreditations.allOfPair(pair)) {
+        for (AccreditationRecord accreditation : accreditations.allOfPair(pair)) {
             addAccreditation(items, accreditation);
         }
         long meetingCount = meetings.countBetween(pair, today);
@@ -151,7 +151,7 @@ public class Timeline {
         }
     }
 
-    private static void addAccreditation(List<TimelineItem> items, Accreditation accreditation) {
+    private static void addAccreditation(List<TimelineItem> items, AccreditationRecord accreditation) {
         TimelineItem.Ref ref = new TimelineItem.Ref("accreditation", accreditation.id());
         String what = accreditation.level() + " of " + accreditation.sendingCountry() + " accredited to "
                 + accreditation.receivingCountry() + " (non-resident)";

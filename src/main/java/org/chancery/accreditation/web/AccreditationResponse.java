@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.chancery.accreditation.Accreditation;
+import org.chancery.accreditation.AccreditationRecord;
 import org.chancery.accreditation.AccreditationLevel;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
@@ -21,6 +22,10 @@ public record AccreditationResponse(Long id, String sendingCountry, String recei
         Long residentMissionId, Long diplomatId, long version, List<Source> sources) {
 
     public static AccreditationResponse from(Accreditation accreditation) {
+        return from(accreditation.asRecord());
+    }
+
+    public static AccreditationResponse from(AccreditationRecord accreditation) {
         return new AccreditationResponse(accreditation.id(), accreditation.sendingCountry().value(),
                 accreditation.receivingCountry().value(), accreditation.level(), accreditation.from(),
                 accreditation.fromPrecision(), accreditation.to(), accreditation.toPrecision(),
