@@ -5,8 +5,8 @@
 # CDS archive of the classes a start loads, made by a training run). Builds the anchor too
 # (bench/anchor: the smallest Spring Boot MVC application of the same Boot version, one GET of a
 # small fixed JSON object), times three `java -jar` starts of it and measures its GET with exactly
-# the protocol the reads below get, before them: the limit of the stack on this machine. Then for
-# each scale (default "1 10"):
+# the protocol the reads below get, before them and again after the last scale (the ratios use the
+# mean of the two): the limit of the stack on this machine. Then for each scale (default "1 10"):
 #   1. loads the synthetic world of the bench profile into a fresh H2 file database in a temp dir
 #      (a JVM of its own, -Xmx1g; the load time is the one the application logs);
 #   2. serves that database with -Xmx256m on 127.0.0.1, warms up at 2 connections, then measures
@@ -208,15 +208,21 @@ for i in 1 2 3; do
     STARTUP_ANCHOR_MS+=" $(($(now_ms) - started))"
     stop
 done
-log "the anchor: GET /anchor, warmed up ${WARMUP} s at 2 connections, then ${ROUNDS} rounds of ${DURATION} s at ${CONNECTIONS}"
-start_anchor
-measure warmup 2 1 "$WARMUP" /anchor
-for ((round = 1; round < ROUNDS; round++)); do
-    measure warmup "$CONNECTIONS" 2 "$DURATION" /anchor
-done
-measure anchor "$CONNECTIONS" 2 "$DURATION" /anchor
-RSS_ANCHOR=$(rss_mib "$APP_PID")
-stop
+# measure_anchor <name>: a fresh anchor, its GET measured as the reads are, and its RSS after.
+# Measured twice, before the imports and after the last scale: its requests/s moved by a third
+# between runs on this shared machine, and the × anchor ratios use the mean of the two.
+measure_anchor() {
+    log "the anchor ($1): GET /anchor, warmed up ${WARMUP} s at 2 connections, then ${ROUNDS} rounds of ${DURATION} s at ${CONNECTIONS}"
+    start_anchor
+    measure warmup 2 1 "$WARMUP" /anchor
+    for ((round = 1; round < ROUNDS; round++)); do
+        measure warmup "$CONNECTIONS" 2 "$DURATION" /anchor
+    done
+    measure "$1" "$CONNECTIONS" 2 "$DURATION" /anchor
+    printf -v "RSS_$1" '%s' "$(rss_mib "$APP_PID")"
+    stop
+}
+measure_anchor anchorFirst
 
 IMPORT_KENKEL=-
 IMPORT_COW=-
@@ -308,9 +314,13 @@ milliseconds() {
         else { printf "-" } }'
 }
 
+measure_anchor anchorLast
+
 FIRST=${SCALES%% *}
 LAST=${SCALES##* }
-ANCHOR_RPS=$(value RESULT_anchor_RPS)
+mean() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (a + b) / 2}'; }
+ANCHOR_RPS=$(mean "$RESULT_anchorFirst_RPS" "$RESULT_anchorLast_RPS")
+RSS_ANCHOR=$(mean "$RSS_anchorFirst" "$RSS_anchorLast")
 # ratio <requests/s> <base requests/s>: the first as a multiple of the second, two decimals
 ratio() { awk -v r="$1" -v b="$2" 'BEGIN { if (b > 0 && r != "-") printf "%.2f", r / b; else printf "-" }'; }
 echo
@@ -318,8 +328,10 @@ echo "Chancery benchmark, $(date -u +%Y-%m-%d), $(nproc) cores $(sed -n 's/^mode
 " $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), H2 file database, wrk -t2 -c${CONNECTIONS} ${DURATION} s"\
 " after ${WARMUP} s per endpoint at 2 connections, reads: round ${ROUNDS} of ${ROUNDS}"
 echo "(× cty: requests/s as a multiple of the country lookup's in the same scale; × anchor: of the anchor's, a"
-echo " one-endpoint Spring Boot MVC application measured the same way in the same run: ${ANCHOR_RPS} requests/s,"
-echo " p50 $(value RESULT_anchor_P50), p99 $(value RESULT_anchor_P99)$([[ $(value RESULT_anchor_ERRORS) != 0 ]] && echo ", $(value RESULT_anchor_ERRORS) errors"))"
+echo " one-endpoint Spring Boot MVC application measured the same way in the same run, before and after"
+echo " Chancery: ${ANCHOR_RPS} requests/s, the mean of ${RESULT_anchorFirst_RPS} (p50 $(value RESULT_anchorFirst_P50), p99"\
+" $(value RESULT_anchorFirst_P99)) and ${RESULT_anchorLast_RPS} (p50 $(value RESULT_anchorLast_P50), p99 $(value RESULT_anchorLast_P99))"\
+"$( (( RESULT_anchorFirst_ERRORS + RESULT_anchorLast_ERRORS > 0 )) && echo ", $(( RESULT_anchorFirst_ERRORS + RESULT_anchorLast_ERRORS )) errors"))"
 printf '%-48s' "endpoint"
 for scale in $SCALES; do printf ' | %-43s' "scale $scale: req/s × cty × anchor    p50    p99"; done
 [[ $FIRST != "$LAST" ]] && printf ' | %s' "p99 ×$LAST/×$FIRST"
@@ -353,7 +365,7 @@ for scale in $SCALES; do
     printf ' | %43s' "$(value "RSS_${scale//./_}") ($(ratio "$(value "RSS_${scale//./_}")" "$RSS_ANCHOR") × anchor)"
 done
 echo
-echo "  the anchor: ${RSS_ANCHOR} MiB"
+echo "  the anchor: ${RSS_ANCHOR} MiB, the mean of ${RSS_anchorFirst} and ${RSS_anchorLast}"
 seconds() { for ms in "$@"; do awk -v ms="$ms" 'BEGIN {printf "%.1f s ", ms / 1000}'; done; }
 median() { printf '%s\n' "$@" | sort -n | sed -n '2p'; }
 # shellcheck disable=SC2086 # the lists of start-up times split into their numbers

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a pair's milestones for the relation view: one statement along the pair's index, in the
- * caller's transaction, as rows. Every relation view reads them, and loading them as entities
- * through a repository query cost several times the statement.
+ * Reads a pair's milestones for the relation view and the timeline: one statement along the
+ * pair's index, in the caller's transaction, as rows. Every relation view reads them, and loading
+ * them as entities through a repository query cost several times the statement.
  */
 @Component
 class MilestoneRows {
