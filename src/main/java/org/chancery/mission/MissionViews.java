@@ -42,20 +42,19 @@ class MissionViews {
             order by m.id, h.started_on, h.id""";
 
     /** A pair's missions: a union of the two directions' ids, each read along the direction index. */
-    private static final String BETWEEN = COLUMNS + """
+    private static final String OF_PAIR = """
             where m.id in (
                 select s.id from mission s where s.sending_country = :a and s.receiving_country = :b
                 union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
-            order by m.id, h.started_on, h.id""";
+            """;
+
+    private static final String BETWEEN = COLUMNS + OF_PAIR + "order by m.id, h.started_on, h.id";
 
     /** A pair's missions as the relation view shows them on a day: their dates and states, no heads. */
     private static final String ON_DAY_BETWEEN = """
             select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.opened_on, m.closed_on
             from mission m
-            where m.id in (
-                select s.id from mission s where s.sending_country = :a and s.receiving_country = :b
-                union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
-            order by m.id""";
+            """ + OF_PAIR + "order by m.id";
 
     private static final SourcesConverter SOURCES = new SourcesConverter();
 
