@@ -34,6 +34,7 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.JsonMistakes;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
@@ -152,7 +153,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
             try {
                 node = json.readTree(text);
             } catch (JacksonException e) {
-                throw new InvalidInputException("body", "line " + number + " is not JSON: " + e.getOriginalMessage());
+                throw new InvalidInputException("body", "line " + number + " " + JsonMistakes.ofText(e));
             }
             if (!node.isObject()) {
                 throw new InvalidInputException("body", "line " + number + " is not a JSON object");
@@ -382,9 +383,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
         try {
             parsed = json.treeToValue(line, type);
         } catch (DatabindException e) {
-            String field = e.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
-                    : "[" + ref.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("line");
-            throw new InvalidInputException(field, "is invalid: " + e.getOriginalMessage());
+            String field = JsonMistakes.fieldPath(e.getPath());
+            throw new InvalidInputException(field.isEmpty() ? "line" : field, JsonMistakes.ofMapping(e));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(parsed);
         if (!violations.isEmpty()) {

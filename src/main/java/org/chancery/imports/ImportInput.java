@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
+import org.chancery.shared.JsonMistakes;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
@@ -80,7 +80,7 @@ public final class ImportInput {
                     }
                     record = records.nextValue();
                 } catch (tools.jackson.core.JacksonException e) {
-                    throw new CsvSyntaxException(line + 1, e.getOriginalMessage());
+                    throw new CsvSyntaxException(line + 1, JsonMistakes.where(e));
                 }
                 handler.record(++line, record);
             }
@@ -92,8 +92,8 @@ public final class ImportInput {
 
         private final int line;
 
-        CsvSyntaxException(int line, String message) {
-            super("line " + line + " is not CSV: " + message);
+        CsvSyntaxException(int line, String where) {
+            super("line " + line + " is not CSV" + where);
             this.line = line;
         }
 

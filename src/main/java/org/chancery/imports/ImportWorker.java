@@ -99,7 +99,8 @@ class ImportWorker {
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
             } catch (IOException | RuntimeException e) {
                 status = ImportStatus.FAILED;
-                error = e instanceof IOException ? "The file could not be read: " + e.getMessage()
+                error = e instanceof IOException ? "The job could not read its copy of the file; the error has been logged. "
+                        + "What it imported stays; running the file again completes it."
                         : "The job could not go on: an unexpected error occurred; it has been logged. What it imported "
                                 + "stays; running the file again completes it.";
                 log.error("Import {} ({}) failed", job.id(), job.format(), e);
@@ -113,7 +114,8 @@ class ImportWorker {
             }
         } catch (SQLException e) {
             log.error("Import {} lost its database connection", job.id(), e);
-            finish(job.id(), ImportStatus.FAILED, "The job lost its database connection: " + e.getMessage());
+            finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged. What it "
+                    + "imported stays; running the file again completes it.");
         }
     }
 

@@ -2,6 +2,7 @@ package org.chancery.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -143,6 +144,10 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         uploadNdjson("{\"kind\": \"country\"}\nnot json\n").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.detail", containsString("line 2 is not JSON")));
+        uploadNdjson("{\"kind\": \"country\"} \" or \"\"=\"\n").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("line 1 has more text after the JSON value at column")))
+                .andExpect(jsonPath("$.detail", not(containsString("jackson"))))
+                .andExpect(jsonPath("$.detail", not(containsString("Feature"))));
         uploadNdjson("[1, 2]\n").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("line 1 is not a JSON object")));
         upload("chancery-ndjson", "application/x-ndjson", new byte[] {'{', '"', (byte) 0xC3, '"', '}'})

@@ -2,16 +2,15 @@ package org.chancery.shared.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.chancery.shared.AlreadyExistsException;
-import org.chancery.shared.CalendarDates;
 import org.chancery.shared.ConflictException;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.JsonMistakes;
 import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PayloadTooLargeException;
@@ -49,10 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * The one place where exceptions become answers: RFC 9457 problem details with the stable
@@ -198,7 +194,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        String expected = expectedForm(e.getRequiredType());
+        String expected = JsonMistakes.expectedForm(e.getRequiredType());
         String detail = "Parameter '" + name + "' cannot be parsed: '" + e.getValue() + "'" + expected + ".";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), detail,
                 path(request));
@@ -217,8 +213,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof DatabindException mapping && !(cause instanceof UnrecognizedPropertyException)
                 && !mapping.getPath().isEmpty()) {
-            String field = fieldPath(mapping.getPath());
-            return body(validationFailed(List.of(Problems.error(field, mappingMessage(mapping))), path(request)));
+            String field = JsonMistakes.fieldPath(mapping.getPath());
+            return body(validationFailed(List.of(Problems.error(field, JsonMistakes.ofMapping(mapping))), path(request)));
         }
         String detail = cause instanceof JacksonException
                 ? "The request body is not valid JSON or does not have the expected shape."
@@ -293,52 +289,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String lastNode(String propertyPath) {
         int dot = propertyPath.indexOf('.');
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
-    }
-
-    private static String fieldPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference ref : path) {
-            if (ref.getPropertyName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    private static String mappingMessage(DatabindException e) {
-        if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof IllegalArgumentException iae
-                && iae.getMessage() != null) {
-            return iae.getMessage();
-        }
-        if (e instanceof InvalidFormatException ife) {
-            return "invalid value '" + ife.getValue() + "'" + expectedForm(ife.getTargetType());
-        }
-        if (e instanceof MismatchedInputException mie) {
-            return "has the wrong type" + expectedForm(mie.getTargetType());
-        }
-        return "is invalid";
-    }
-
-    private static String expectedForm(Class<?> type) {
-        if (type == null) {
-            return "";
-        }
-        if (type.isEnum()) {
-            return "; expected one of " + Arrays.toString(type.getEnumConstants());
-        }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "; " + CalendarDates.EXPECTED;
-            case "Instant" -> "; expected an ISO-8601 instant";
-            case "Long", "long", "Integer", "int" -> "; expected an integer";
-            case "Boolean", "boolean" -> "; expected true or false";
-            case "String" -> "; expected a string";
-            case "List", "Set" -> "; expected an array";
-            default -> "";
-        };
     }
 }

@@ -1,0 +1,108 @@
+package org.chancery.shared;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * What is wrong with a client's JSON, in the client's words: Jackson's own messages name its
+ * classes and features ({@code bound as `tools.jackson.databind.JsonNode`}, {@code
+ * DeserializationFeature.FAIL_ON_TRAILING_TOKENS}), which a problem answer must not show. Used by
+ * the problem-details advice for request bodies and by the imports for the lines and records of a file.
+ */
+public final class JsonMistakes {
+
+    /** Jackson's words that are about its insides rather than the text: quoted names, features, packages. */
+    private static final Pattern TECHNICAL = Pattern.compile("`|Feature|Constraints|tools\\.jackson|com\\.fasterxml|java\\.");
+
+    private JsonMistakes() {
+    }
+
+    /** The mistake in text that is not JSON, or not one JSON value: "is not JSON at column 4: Unexpected end-of-input". */
+    public static String ofText(JacksonException e) {
+        if (e instanceof DatabindException mapping) {
+            String original = String.valueOf(mapping.getOriginalMessage());
+            return original.startsWith("Trailing token")
+                    ? "has more text after the JSON value" + at(e.getLocation())
+                    : ofMapping(mapping);
+        }
+        return "is not JSON" + where(e);
+    }
+
+    /**
+     * Where a parser stopped reading text and why, for a message that says what the text is not:
+     * " at column 4: Unexpected end-of-input"; Jackson's reason is left out where it speaks of its insides.
+     */
+    public static String where(JacksonException e) {
+        String reason = firstLine(e.getOriginalMessage());
+        return at(e.getLocation()) + (reason.isEmpty() || TECHNICAL.matcher(reason).find() ? "" : ": " + reason);
+    }
+
+    /** The mistake in a value that is JSON but not of the expected type or form, for the field that holds it. */
+    public static String ofMapping(DatabindException e) {
+        if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof IllegalArgumentException iae
+                && iae.getMessage() != null) {
+            return iae.getMessage();
+        }
+        if (e instanceof InvalidFormatException ife) {
+            return "invalid value '" + ife.getValue() + "'" + expectedForm(ife.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mie) {
+            return "has the wrong type" + expectedForm(mie.getTargetType());
+        }
+        return "is invalid";
+    }
+
+    /** The field a mapping mistake is in, as a client names it: {@code sources[0].url}; empty for the whole value. */
+    public static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String at(TokenStreamLocation location) {
+        return location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    /** "; expected an integer" and the like: what a value of the type looks like, for a field or a parameter. */
+    public static String expectedForm(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (type.isEnum()) {
+            return "; expected one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "; " + CalendarDates.EXPECTED;
+            case "Instant" -> "; expected an ISO-8601 instant";
+            case "Long", "long", "Integer", "int" -> "; expected an integer";
+            case "Boolean", "boolean" -> "; expected true or false";
+            case "String" -> "; expected a string";
+            case "List", "Set" -> "; expected an array";
+            default -> "";
+        };
+    }
+}
