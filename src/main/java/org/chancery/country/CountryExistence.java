@@ -5,12 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.chancery.shared.DatabaseProduct;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +60,7 @@ public class CountryExistence {
         String clause = lockClause;
         if (clause == null) {
             try (Connection connection = dataSource.getConnection()) {
-                String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-                clause = product.contains("postgres") ? "for share" : "for update";
+                clause = DatabaseProduct.isPostgres(connection) ? "for share" : "for update";
             } catch (SQLException e) {
                 clause = "for update";
             }

@@ -8,11 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.chancery.relation.RelationPair;
+import org.chancery.shared.DatabaseProduct;
 import org.hibernate.Session;
 import org.springframework.stereotype.Component;
 
@@ -114,8 +114,7 @@ class MeetingPairTotals {
      * caught here: Hibernate would mark the whole transaction for rollback on that failure.
      */
     private static void createMissing(Connection connection, List<RelationPair> pairs) throws SQLException {
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                .contains("postgres");
+        boolean postgres = DatabaseProduct.isPostgres(connection);
         String sql = CREATE + (postgres ? " on conflict do nothing" : "");
         Binder binder = (statement, pair) -> {
             statement.setString(1, pair.first().value());
