@@ -99,8 +99,9 @@ class ImportWorker {
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
             } catch (IOException | RuntimeException e) {
                 status = ImportStatus.FAILED;
-                error = e instanceof IOException ? "The job could not read its copy of the file; the error has been logged. "
-                        + "What it imported stays; running the file again completes it."
+                error = e instanceof IOException
+                        ? "The job could not read its copy of the file; the error has been logged. What it imported "
+                                + "stays; running the file again completes it."
                         : "The job could not go on: an unexpected error occurred; it has been logged. What it imported "
                                 + "stays; running the file again completes it.";
                 log.error("Import {} ({}) failed", job.id(), job.format(), e);
@@ -114,8 +115,8 @@ class ImportWorker {
             }
         } catch (SQLException e) {
             log.error("Import {} lost its database connection", job.id(), e);
-            finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged. What it "
-                    + "imported stays; running the file again completes it.");
+            finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged. "
+                    + "What it imported stays; running the file again completes it.");
         }
     }
 

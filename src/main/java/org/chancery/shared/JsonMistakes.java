@@ -19,12 +19,13 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public final class JsonMistakes {
 
     /** Jackson's words that are about its insides rather than the text: quoted names, features, packages. */
-    private static final Pattern TECHNICAL = Pattern.compile("`|Feature|Constraints|tools\\.jackson|com\\.fasterxml|java\\.");
+    private static final Pattern TECHNICAL =
+            Pattern.compile("`|Feature|Constraints|tools\\.jackson|com\\.fasterxml|java\\.");
 
     private JsonMistakes() {
     }
 
-    /** The mistake in text that is not JSON, or not one JSON value: "is not JSON at column 4: Unexpected end-of-input". */
+    /** The mistake in text that is not JSON, or not one JSON value: "is not JSON at column 4: Unexpected …". */
     public static String ofText(JacksonException e) {
         if (e instanceof DatabindException mapping) {
             String original = String.valueOf(mapping.getOriginalMessage());

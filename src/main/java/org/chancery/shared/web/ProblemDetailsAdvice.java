@@ -214,7 +214,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException mapping && !(cause instanceof UnrecognizedPropertyException)
                 && !mapping.getPath().isEmpty()) {
             String field = JsonMistakes.fieldPath(mapping.getPath());
-            return body(validationFailed(List.of(Problems.error(field, JsonMistakes.ofMapping(mapping))), path(request)));
+            return body(validationFailed(List.of(Problems.error(field, JsonMistakes.ofMapping(mapping))),
+                    path(request)));
         }
         String detail = cause instanceof JacksonException
                 ? "The request body is not valid JSON or does not have the expected shape."
