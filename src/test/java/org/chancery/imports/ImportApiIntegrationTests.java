@@ -198,7 +198,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void keepsJobsAndReportsForEditorsAndStartsJobsForAdminsOnly() throws Exception {
-        uploadNdjson(WORKED_EXAMPLE.lines().findFirst().orElseThrow()).andExpect(status().isAccepted());
+        long started = json(uploadNdjson(WORKED_EXAMPLE.lines().findFirst().orElseThrow())
+                .andExpect(status().isAccepted())).get("id").asLong();
         mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
                 .content("{}").with(httpBasic("editor", "editor-secret"))).andExpect(status().isForbidden());
         mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
@@ -212,6 +213,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/imports/formats").andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItems("chancery-ndjson",
                         "kenkel-us-missions")));
+        assertThat(awaitEnd(started).get("status").asString()).isEqualTo("SUCCEEDED");
     }
 
     @Test
