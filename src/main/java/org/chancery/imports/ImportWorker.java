@@ -47,6 +47,9 @@ class ImportWorker {
     /** A job that has shown no progress for this long, and whose lease is free, was abandoned. */
     private static final long QUIET_SECONDS = 5;
 
+    /** What the error of every failed job adds: nothing is undone, and the file can be run again. */
+    private static final String RERUN = " What it imported stays; running the file again completes it.";
+
     static final String ABANDONED = "The server stopped while the job ran; what it imported stays. Run the file "
             + "again to complete it: what is already there answers ALREADY_PRESENT.";
 
@@ -99,11 +102,8 @@ class ImportWorker {
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
             } catch (IOException | RuntimeException e) {
                 status = ImportStatus.FAILED;
-                error = e instanceof IOException
-                        ? "The job could not read its copy of the file; the error has been logged. What it imported "
-                                + "stays; running the file again completes it."
-                        : "The job could not go on: an unexpected error occurred; it has been logged. What it imported "
-                                + "stays; running the file again completes it.";
+                error = (e instanceof IOException ? "The job could not read its copy of the file; the error has been logged."
+                        : "The job could not go on: an unexpected error occurred; it has been logged.") + RERUN;
                 log.error("Import {} ({}) failed", job.id(), job.format(), e);
             } finally {
                 finish(job.id(), status, error);
@@ -115,8 +115,8 @@ class ImportWorker {
             }
         } catch (SQLException e) {
             log.error("Import {} lost its database connection", job.id(), e);
-            finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged. "
-                    + "What it imported stays; running the file again completes it.");
+            finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged."
+                    + RERUN);
         }
     }
 
