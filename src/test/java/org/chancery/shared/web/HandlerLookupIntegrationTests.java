@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -27,6 +33,9 @@ class HandlerLookupIntegrationTests extends ApiIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mapping;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     @DisplayName("every mapping of the application matches a request exactly as Spring's own test of all its conditions does")
@@ -64,6 +73,49 @@ class HandlerLookupIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/csv"));
     }
 
+    @Test
+    @DisplayName("each path reaches the handler Spring's own lookup of all the mappings finds, escaped letters included")
+    void findsTheHandlerSpringsLookupFinds() throws Exception {
+        RequestMappingHandlerMapping spring = new RequestMappingHandlerMapping();
+        spring.setContentNegotiationManager(mapping.getContentNegotiationManager());
+        spring.setPatternParser(mapping.getPatternParser());
+        context.getAutowireCapableBeanFactory().initializeBean(spring, "springsOwnHandlerMapping");
+        assertThat(spring.getHandlerMethods()).hasSameSizeAs(mapping.getHandlerMethods());
+        int found = 0;
+        for (MockHttpServletRequest request : requests()) {
+            HandlerExecutionChain expected = lookup(spring, request);
+            HandlerExecutionChain actual = lookup(mapping, request);
+            assertThat(actual == null ? null : actual.getHandler().toString())
+                    .as("%s %s", request.getMethod(), request.getRequestURI())
+                    .isEqualTo(expected == null ? null : expected.getHandler().toString());
+            found += expected == null ? 0 : 1;
+        }
+        assertThat(found).as("requests that reach a handler").isGreaterThanOrEqualTo(10);
+        mvc.perform(get(URI.create("/api/countr%69es/FR"))).andExpect(status().isOk()).andExpect(jsonPath("$.code").value("FR"));
+    }
+
+    @Test
+    @DisplayName("the application's mappings are asked first, and the actuator's endpoints still answer")
+    void asksTheApplicationsMappingsFirst() throws Exception {
+        // as the DispatcherServlet orders them
+        List<HandlerMapping> mappings = new ArrayList<>(context.getBeansOfType(HandlerMapping.class).values());
+        AnnotationAwareOrderComparator.sort(mappings);
+        assertThat(mappings).first().isSameAs(mapping);
+        assertThat(mappings).anySatisfy(other -> assertThat(other.getClass().getName()).contains("Endpoint"));
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/nothing")).andExpect(status().isUnauthorized());
+    }
+
+    /** The handler the mapping finds for the request, or none, whether it found none or refused the request. */
+    private static HandlerExecutionChain lookup(RequestMappingHandlerMapping mapping, MockHttpServletRequest request) {
+        try {
+            return mapping.getHandler(request);
+        } catch (Exception refused) {
+            return null;
+        }
+    }
+
     private static List<MockHttpServletRequest> requests() {
         return List.of(
                 request("GET", "/api/countries/FR", null, null),
@@ -86,7 +138,10 @@ class HandlerLookupIntegrationTests extends ApiIntegrationTest {
                 request("GET", "/api/imports/3/rows", "outcome=REJECTED", null),
                 request("GET", "/api/nothing/here", null, null),
                 request("GET", "/admin", null, "text/html"),
-                request("GET", "/error", null, null));
+                request("GET", "/error", null, null),
+                request("GET", "/api/countr%69es/FR", null, null),
+                request("GET", "/api/countries/", null, null),
+                request("GET", "/", null, null));
     }
 
     private static MockHttpServletRequest request(String method, String path, String query, String accept) {
