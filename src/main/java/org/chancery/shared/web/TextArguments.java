@@ -1,0 +1,74 @@
+package org.chancery.shared.web;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+/**
+ * Text given to a {@code String} parameter is that text. Spring MVC passes every
+ * {@code @PathVariable} and {@code @RequestParam} value through the conversion service, a
+ * {@code String} for a {@code String} parameter too, and the service's cache finds the converter of
+ * a parameter by comparing its annotations, one attribute at a time, with those of every other
+ * parameter of the same two types (the cache key's hash is the types alone): two microseconds of
+ * a relation view's seventy, for a converter that returns its argument (issue 17's profile). The
+ * handlers' conversion service is therefore asked through {@link TextIdentity}, which answers a
+ * {@code String} to {@code String} conversion itself, with the text. No converter of Spring's or of
+ * the application's turns a {@code String} into another one; one added for that would not be
+ * asked for handler parameters.
+ */
+@Configuration(proxyBeanMethods = false)
+class TextArguments {
+
+    @Bean
+    static BeanPostProcessor textArgumentsTakenAsTheyCome() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter
+                        && adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer binding
+                        && binding.getConversionService() != null
+                        && !(binding.getConversionService() instanceof TextIdentity)) {
+                    binding.setConversionService(new TextIdentity(binding.getConversionService()));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** A conversion service that converts a {@code String} to a {@code String} as itself, and asks another for the rest. */
+    record TextIdentity(ConversionService conversions) implements ConversionService {
+
+        @Override
+        public boolean canConvert(Class<?> sourceType, Class<?> targetType) {
+            return (sourceType == String.class && targetType == String.class)
+                    || conversions.canConvert(sourceType, targetType);
+        }
+
+        @Override
+        public boolean canConvert(TypeDescriptor sourceType, TypeDescriptor targetType) {
+            return isText(sourceType, targetType) || conversions.canConvert(sourceType, targetType);
+        }
+
+        @Override
+        public <T> T convert(Object source, Class<T> targetType) {
+            return source instanceof String && targetType == String.class
+                    ? targetType.cast(source)
+                    : conversions.convert(source, targetType);
+        }
+
+        @Override
+        public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
+            return isText(sourceType, targetType) && (source == null || source instanceof String)
+                    ? source
+                    : conversions.convert(source, sourceType, targetType);
+        }
+
+        private static boolean isText(TypeDescriptor sourceType, TypeDescriptor targetType) {
+            return sourceType != null && sourceType.getType() == String.class && targetType.getType() == String.class;
+        }
+    }
+}
