@@ -160,14 +160,15 @@ public class Accreditations {
         return repository.pageBetween(pair.first().value(), pair.second().value(), pageable);
     }
 
-    /** The pair's accreditations, both directions, oldest first; one query. */
-    @Transactional(readOnly = true)
+    /** The pair's accreditations, both directions, oldest first; one query, no transaction of its own. */
     public List<AccreditationRecord> allOfPair(RelationPair pair) {
         return rows.between(pair);
     }
 
-    /** The pair's accreditations in force at the end of {@code day}, oldest first. */
-    @Transactional(readOnly = true)
+    /**
+     * The pair's accreditations in force at the end of {@code day}, oldest first; one query, no
+     * transaction of its own.
+     */
     public List<AccreditationRecord> activeOn(RelationPair pair, LocalDate day) {
         return allOfPair(pair).stream().filter(accreditation -> accreditation.activeOn(day)).toList();
     }

@@ -35,10 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records, removes and finds meetings (rules R3, R17, R18), and answers what the relation view and
  * the timeline ask about the meetings of a pair of countries, each with one index-backed query on
- * {@code meeting_pair}.
+ * {@code meeting_pair} and no transaction of its own (it joins the caller's).
  */
 @Service
-@Transactional(readOnly = true)
 public class Meetings {
 
     /** Bounds that stand for "no bound" in date range queries; both databases store them. */
@@ -121,6 +120,7 @@ public class Meetings {
      * The first meeting on this day in this country whose participants are exactly these diplomats,
      * if any: what an import takes for "already there".
      */
+    @Transactional(readOnly = true)
     public Optional<Long> findSame(LocalDate date, CountryCode country, Collection<Long> diplomatIds) {
         Set<Long> wanted = Set.copyOf(diplomatIds);
         return repository.findIdsOn(date, country.value()).stream()
@@ -147,6 +147,7 @@ public class Meetings {
     /**
      * @throws NotFoundException if there is no such meeting
      */
+    @Transactional(readOnly = true)
     public MeetingDetails get(long id) {
         return details.byIds(List.of(id)).stream().findFirst().orElseThrow(() -> NotFoundException.of("meeting", id));
     }
@@ -161,6 +162,7 @@ public class Meetings {
      *
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
      */
+    @Transactional(readOnly = true)
     public Page<MeetingDetails> search(Collection<CountryCode> involving, LocalDate from, LocalDate to,
             Pageable pageable) {
         if (from != null && to != null && from.isAfter(to)) {

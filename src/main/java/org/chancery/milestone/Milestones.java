@@ -16,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads milestones, with their status derived for today: one milestone, the filtered list, and
  * the milestones of a pair for the relation view and the timeline. Every read is one query (plus
- * the page count where Spring Data needs it): a milestone has no associations to load.
+ * the page count where Spring Data needs it): a milestone has no associations to load. The pair's
+ * milestones, read as rows in one statement, take no transaction of their own (they join the
+ * caller's); the others a read-only one.
  */
 @Service
-@Transactional(readOnly = true)
 public class Milestones {
 
     private final MilestoneRepository repository;
@@ -35,6 +36,7 @@ public class Milestones {
     /**
      * @throws NotFoundException if there is no milestone with that id
      */
+    @Transactional(readOnly = true)
     public MilestoneView get(long id) {
         return MilestoneView.of(find(id), today.date());
     }
@@ -43,6 +45,7 @@ public class Milestones {
      * The milestones in {@code status} today that involve {@code country} (either side of the
      * pair); a null filter keeps all. The status filter is a database condition, never a scan.
      */
+    @Transactional(readOnly = true)
     public Page<MilestoneView> search(MilestoneStatus status, CountryCode country, Pageable pageable) {
         LocalDate day = today.date();
         return repository.search(status, country, day, pageable)
@@ -55,6 +58,7 @@ public class Milestones {
     }
 
     /** The pair's first milestone with this title and target, if any: an import's "already there". */
+    @Transactional(readOnly = true)
     public Optional<MilestoneView> findSame(RelationPair pair, String title, String target) {
         LocalDate day = today.date();
         return repository.findByPair(pair.first().value(), pair.second().value()).stream()
@@ -62,6 +66,7 @@ public class Milestones {
                 .map(milestone -> MilestoneView.of(milestone, day)).findFirst();
     }
 
+    @Transactional(readOnly = true)
     Milestone find(long id) {
         return repository.findById(id).orElseThrow(() -> NotFoundException.of("milestone", id));
     }

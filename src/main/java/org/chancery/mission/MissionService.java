@@ -320,14 +320,15 @@ public class MissionService {
                 .map(MissionFacts::of).toList();
     }
 
-    /** The missions of a pair, both directions, as they stood at the end of {@code day}; one query. */
-    @Transactional(readOnly = true)
+    /**
+     * The missions of a pair, both directions, as they stood at the end of {@code day}; one query, so
+     * no transaction of its own (it joins the caller's).
+     */
     public List<MissionOnDay> between(RelationPair pair, LocalDate day) {
         return views.onDayBetween(pair, day);
     }
 
-    /** The missions of a pair, both directions, with their heads; one query. */
-    @Transactional(readOnly = true)
+    /** The missions of a pair, both directions, with their heads; one query, no transaction of its own. */
     public List<MissionView> withHeadsBetween(RelationPair pair) {
         return views.between(pair);
     }

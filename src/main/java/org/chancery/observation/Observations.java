@@ -25,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads observations as plain rows: a filtered page, a pair's observations, the latest of a pair up
  * to a year, and the counts per year and level of a country's (kept with the observations, so a
- * summary reads some hundred rows of an index, whatever the number of observations).
+ * summary reads some hundred rows of an index, whatever the number of observations). A read of one
+ * statement takes no transaction of its own (it joins the caller's); one of two, a page and its
+ * count, takes a read-only one.
  */
 @Service
-@Transactional(readOnly = true)
 public class Observations {
 
     /** The summary's country for the counts of all countries. */
@@ -60,6 +61,7 @@ public class Observations {
      * statement for the page, read along the country or year indexes, and one count unless the page
      * tells the total.
      */
+    @Transactional(readOnly = true)
     public Page<Observation> search(Filter filter, Pageable pageable) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String rows = rows(filter, parameters);
@@ -71,6 +73,7 @@ public class Observations {
     }
 
     /** Every observation the filter keeps, in {@code sort}'s order, one at a time (the CSV answer). */
+    @Transactional(readOnly = true)
     public void forEach(Filter filter, Sort sort, Consumer<Observation> each) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
@@ -82,6 +85,7 @@ public class Observations {
     }
 
     /** The observations of a pair, both directions, oldest first. */
+    @Transactional(readOnly = true)
     public Page<Observation> between(RelationPair pair, Pageable pageable) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("a", pair.first().value())
                 .addValue("b", pair.second().value());

@@ -168,8 +168,10 @@ public class RelationService {
         return find(pair).map(Relation::history).orElseGet(RelationHistory::empty);
     }
 
-    /** The pair as it stood at the end of {@code asOf} (today if null). */
-    @Transactional(readOnly = true)
+    /**
+     * The pair as it stood at the end of {@code asOf} (today if null); one statement, so no
+     * transaction of its own (it joins the caller's).
+     */
     public RelationSnapshot snapshot(RelationPair pair, LocalDate asOf) {
         LocalDate day = asOf == null ? today.date() : asOf;
         List<EventRecord> all = eventRecords.of(pair);

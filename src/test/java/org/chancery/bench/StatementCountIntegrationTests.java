@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.chancery.support.ApiIntegrationTest;
@@ -64,6 +65,17 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
         // total, the first meeting since the establishment and the latest observations
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(7);
         assertThat(largeAsOf).isEqualTo(small);
+    }
+
+    @Test
+    void theRelationViewAndTheTimelineReadEverythingOnOneConnection() throws Exception {
+        longHistoryOfUsAndFrance();
+        for (String url : List.of("/api/relations/US/FR", "/api/relations/US/FR?asOf=1990-01-01",
+                "/api/relations/US/FR/timeline")) {
+            getJson(url).andExpect(status().isOk());
+            // one read-only transaction, which the reads of the modules it asks join
+            assertThat(statements.connections(() -> getJson(url).andExpect(status().isOk()))).as(url).isOne();
+        }
     }
 
     @Test

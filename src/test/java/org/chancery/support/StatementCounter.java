@@ -18,19 +18,28 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Counts the SQL statements the application prepares on its connections, whoever prepares them
  * (Hibernate, Spring Data, a {@code JdbcTemplate}); a JDBC batch is one statement, as it is one
- * round trip. The tests that prove "no N+1" count with it.
+ * round trip. The tests that prove "no N+1" count with it. It also counts the connections taken
+ * from the pool.
  */
 public class StatementCounter {
 
     private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
 
     private final AtomicLong prepared = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
 
     /** The statements prepared while {@code action} ran. */
     public long count(Action action) throws Exception {
         long before = prepared.get();
         action.run();
         return prepared.get() - before;
+    }
+
+    /** The connections taken from the pool while {@code action} ran. */
+    public long connections(Action action) throws Exception {
+        long before = taken.get();
+        action.run();
+        return taken.get() - before;
     }
 
     @FunctionalInterface
@@ -53,6 +62,7 @@ public class StatementCounter {
     }
 
     private Connection counting(Connection target) {
+        taken.incrementAndGet();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (PREPARING.contains(method.getName())) {
