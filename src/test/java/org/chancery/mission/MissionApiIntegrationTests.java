@@ -11,6 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
@@ -483,5 +487,51 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/missions?openOn=yesterday").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         assertThat(json(getJson("/api/missions?size=1")).get("page").get("totalElements").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void sortsAndPagesTheListByEachOfItsSortProperties() throws Exception {
+        event("CU", "KR", "ESTABLISHED", "2024-02-14");
+        long embassy = plan("KR", "CU", "EMBASSY", "Havana");
+        long planned = plan("CU", "KR", "EMBASSY", "Seoul");
+        long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
+        open(embassy, "2025-01-17").andExpect(status().isOk());
+        open(liaison, "1995-01-28").andExpect(status().isOk());
+        postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\"}", liaison).andExpect(status().isOk());
+        Map<String, List<Long>> expected = Map.of(
+                "id", List.of(embassy, planned, liaison),
+                "sendingCountry", List.of(planned, embassy, liaison),
+                "receivingCountry", List.of(embassy, planned, liaison),
+                "city", List.of(liaison, embassy, planned),
+                "status", List.of(liaison, embassy, planned),
+                "openedOn", List.of(liaison, embassy),
+                "closedOn", List.of(liaison));
+        expected.forEach((property, order) -> {
+            try {
+                List<Long> ascending = ids(json(getJson("/api/missions?sort=" + property + ",asc")));
+                List<Long> descending = ids(json(getJson("/api/missions?sort=" + property + ",desc")));
+                // missions without the date sort first or last as the database puts nulls
+                assertThat(ascending.stream().filter(order::contains).toList()).as(property).isEqualTo(order);
+                List<Long> reversed = new ArrayList<>(order);
+                Collections.reverse(reversed);
+                assertThat(descending.stream().filter(order::contains).toList()).as(property).isEqualTo(reversed);
+            } catch (Exception e) {
+                throw new AssertionError(property, e);
+            }
+        });
+        assertThat(ids(json(getJson("/api/missions?sort=type,desc")))).first().isEqualTo(liaison);
+        JsonNode secondPage = json(getJson("/api/missions?sort=city&size=2&page=1"));
+        assertThat(ids(secondPage)).containsExactly(planned);
+        assertThat(secondPage.get("page").get("totalElements").asInt()).isEqualTo(3);
+        JsonNode filtered = json(getJson("/api/missions?country=KR&type=EMBASSY&status=OPEN&openOn=2025-01-17&size=1"));
+        assertThat(ids(filtered)).containsExactly(embassy);
+        assertThat(filtered.get("page").get("totalElements").asInt()).isEqualTo(1);
+        getJson("/api/missions?sort=plannedOpening").andExpect(status().isBadRequest());
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("content").forEach(mission -> ids.add(mission.get("id").asLong()));
+        return ids;
     }
 }
