@@ -5,20 +5,24 @@
 # CDS archive of the classes a start loads, made by a training run). Builds the anchor too
 # (bench/anchor: the smallest Spring Boot MVC application of the same Boot version, one GET of a
 # small fixed JSON object), times three `java -jar` starts of it and measures its GET with exactly
-# the protocol the reads below get, before them and again after the last scale (the ratios use the
-# mean of the two): the limit of the stack on this machine. Then for each scale (default "1 10"):
+# the protocol the reads below get, before them and again after the last scale (for its RSS and as
+# a reference): the limit of the stack on this machine. Then for each scale (default "1 10"):
 #   1. loads the synthetic world of the bench profile into a fresh H2 file database in a temp dir
 #      (a JVM of its own, -Xmx1g; the load time is the one the application logs);
 #   2. serves that database with -Xmx256m on 127.0.0.1, warms up at 2 connections, then measures
 #      each endpoint for a few seconds at 32 connections with wrk (the reads first, then the POST);
+#      a second anchor runs beside it, idle but when measured: warmed up as the reads are, and
+#      measured just before each read of the kept round, which is divided by that measurement (the
+#      machine's speed drifts over a run, by a third and more between runs);
 # and measures start-up to ready on an H2 database that holds the countries (a restart), deployed
 # so and as a plain `java -jar` of the jar. Prints one table: requests/s, as a multiple of the country lookup's
 # and of the anchor's, p50, p99.
 # Everything runs on the loopback interface and stops by itself.
 #
-# Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080), BENCH_WARMUP_SECONDS (20 per endpoint),
-# BENCH_SECONDS (12 per endpoint), BENCH_ROUNDS (2: the reads are measured twice at full
-# concurrency and the last round is kept), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD (unset),
+# Environment: BENCH_SCALES ("1 10"), BENCH_PORT (18080; the anchor beside Chancery takes the
+# next), BENCH_WARMUP_SECONDS (20 per endpoint), BENCH_SECONDS (12 per endpoint), BENCH_ROUNDS (2:
+# the reads are measured twice at full concurrency and the last round is kept), BENCH_CONNECTIONS
+# (32), BENCH_SKIP_BUILD (unset),
 # BENCH_JAR (the jar to measure; default the one the build makes), BENCH_IMPORTS (1; 0 leaves the
 # import timings out).
 set -euo pipefail
@@ -38,8 +42,14 @@ ANCHOR_JAR=bench/anchor/target/chancery-bench-anchor-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/chancery-bench.XXXXXX")
 APP="$WORK/app/$(basename "$JAR")"
 APP_PID=""
+ANCHOR_PID=""
+ANCHOR_URL="http://127.0.0.1:$((PORT + 1))/anchor"
 
 cleanup() {
+    if [[ -n "$ANCHOR_PID" ]] && kill -0 "$ANCHOR_PID" 2>/dev/null; then
+        kill "$ANCHOR_PID" 2>/dev/null || true
+        wait "$ANCHOR_PID" 2>/dev/null || true
+    fi
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
         kill "$APP_PID" 2>/dev/null || true
         wait "$APP_PID" 2>/dev/null || true
@@ -63,8 +73,8 @@ if ! command -v wrk >/dev/null; then
         sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
     fi
 fi
-if curl -s -o /dev/null "$BASE/actuator/health"; then
-    echo "Something already listens on 127.0.0.1:${PORT}; set BENCH_PORT." >&2
+if curl -s -o /dev/null "$BASE/actuator/health" || curl -s -o /dev/null "$ANCHOR_URL"; then
+    echo "Something already listens on 127.0.0.1:${PORT} or $((PORT + 1)); set BENCH_PORT." >&2
     exit 1
 fi
 
@@ -129,13 +139,14 @@ import_seconds() {
 KENKEL=src/main/resources/history/mission_status_range_cow_v0.1.csv
 COW=${BENCH_COW_FILE:-../shared/data/Diplomatic_Exchange_2006v1.csv}
 
-# measure <name> <connections> <threads> <seconds> <path> [lua script]: runs wrk and keeps
+# measure <name> <connections> <threads> <seconds> <path or URL> [lua script]: runs wrk and keeps
 # requests/s, p50, p99 and the number of errors in RESULT_<name>_*.
 measure() {
     local name=$1 connections=$2 threads=$3 seconds=$4 path=$5 script=${6:-}
-    local output
+    local output url=$5
+    [[ $path == http* ]] || url="$BASE$path"
     output=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency \
-        ${script:+-s "$script"} "$BASE$path")
+        ${script:+-s "$script"} "$url")
     local rps p50 p99 non2xx socket
     rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$output")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$output")
@@ -209,8 +220,8 @@ for i in 1 2 3; do
     stop
 done
 # measure_anchor <name>: a fresh anchor, its GET measured as the reads are, and its RSS after.
-# Measured twice, before the imports and after the last scale: its requests/s moved by a third
-# between runs on this shared machine, and the × anchor ratios use the mean of the two.
+# Measured twice, before the imports and after the last scale, for its RSS and as a reference; the
+# × anchor ratios of the reads divide by the anchor beside Chancery, measured just before each.
 measure_anchor() {
     log "the anchor ($1): GET /anchor, warmed up ${WARMUP} s at 2 connections, then ${ROUNDS} rounds of ${DURATION} s at ${CONNECTIONS}"
     start_anchor
@@ -270,6 +281,16 @@ EOF
         "$BASE/api/meetings")
     [[ $status == 201 ]] || { log "POST /api/meetings answered $status"; exit 1; }
 
+    # The anchor beside Chancery, on the next port, warmed up and measured as the reads are.
+    java -Xmx256m -jar "$ANCHOR_JAR" --server.port=$((PORT + 1)) --server.address=127.0.0.1 \
+        --spring.main.banner-mode=off >>"$WORK/anchor-beside.log" 2>&1 &
+    ANCHOR_PID=$!
+    until curl -sf -o /dev/null "$ANCHOR_URL"; do
+        kill -0 "$ANCHOR_PID" 2>/dev/null || { log "the anchor did not start"; tail -20 "$WORK/anchor-beside.log" >&2; exit 1; }
+        sleep 0.05
+    done
+    measure warmup 2 1 "$WARMUP" "$ANCHOR_URL"
+
     # The reads are warmed up and measured before any write, so that the meetings the POST adds to
     # FR–US (hundreds a second) do not lengthen the history the reads are measured on.
     log "scale $scale: warming up, ${WARMUP} s per endpoint at 2 connections"
@@ -282,6 +303,7 @@ EOF
     # last round is kept, the same round for every endpoint.
     for ((round = 1; round < ROUNDS; round++)); do
         log "scale $scale: round $round of $ROUNDS (not kept), ${DURATION} s per read at ${CONNECTIONS} connections"
+        measure warmup "$CONNECTIONS" 2 "$DURATION" "$ANCHOR_URL"
         for e in "${ENDPOINTS[@]}"; do
             [[ $e == post ]] && continue
             measure warmup "$CONNECTIONS" 2 "$DURATION" "${PATHS[$e]}"
@@ -294,9 +316,16 @@ EOF
             log "scale $scale: warming up ${LABEL[$e]}, ${WARMUP} s at 2 connections"
             measure warmup 2 1 "$WARMUP" "${PATHS[$e]}" "$script"
         fi
+        if [[ $e != post ]]; then
+            log "scale $scale: the anchor beside, ${DURATION} s at ${CONNECTIONS} connections"
+            measure "anchor_${e}_${key}" "$CONNECTIONS" 2 "$DURATION" "$ANCHOR_URL"
+        fi
         log "scale $scale: ${LABEL[$e]}, ${DURATION} s at ${CONNECTIONS} connections"
         measure "${e}_${key}" "$CONNECTIONS" 2 "$DURATION" "${PATHS[$e]}" "$script"
     done
+    kill "$ANCHOR_PID"
+    wait "$ANCHOR_PID" 2>/dev/null || true
+    ANCHOR_PID=""
     printf -v "RSS_${key}" '%s' "$(rss_mib "$APP_PID")"
     stop
     rm -rf "$dir"
@@ -319,7 +348,6 @@ measure_anchor anchorLast
 FIRST=${SCALES%% *}
 LAST=${SCALES##* }
 mean() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (a + b) / 2}'; }
-ANCHOR_RPS=$(mean "$RESULT_anchorFirst_RPS" "$RESULT_anchorLast_RPS")
 RSS_ANCHOR=$(mean "$RSS_anchorFirst" "$RSS_anchorLast")
 # ratio <requests/s> <base requests/s>: the first as a multiple of the second, two decimals
 ratio() { awk -v r="$1" -v b="$2" 'BEGIN { if (b > 0 && r != "-") printf "%.2f", r / b; else printf "-" }'; }
@@ -327,13 +355,14 @@ echo
 echo "Chancery benchmark, $(date -u +%Y-%m-%d), $(nproc) cores $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"\
 " $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), H2 file database, wrk -t2 -c${CONNECTIONS} ${DURATION} s"\
 " after ${WARMUP} s per endpoint at 2 connections, reads: round ${ROUNDS} of ${ROUNDS}"
-echo "(× cty: requests/s as a multiple of the country lookup's in the same scale; × anchor: of the anchor's, a"
-echo " one-endpoint Spring Boot MVC application measured the same way in the same run, before and after"
-echo " Chancery: ${ANCHOR_RPS} requests/s, the mean of ${RESULT_anchorFirst_RPS} (p50 $(value RESULT_anchorFirst_P50), p99"\
-" $(value RESULT_anchorFirst_P99)) and ${RESULT_anchorLast_RPS} (p50 $(value RESULT_anchorLast_P50), p99 $(value RESULT_anchorLast_P99))"\
+echo "(× cty: requests/s as a multiple of the country lookup's in the same scale; × anchor: of the requests/s of"
+echo " the anchor, a one-endpoint Spring Boot MVC application beside Chancery, measured the same way just before"
+echo " each read (column anchor); alone before and after Chancery it answered ${RESULT_anchorFirst_RPS} (p50"\
+" $(value RESULT_anchorFirst_P50), p99 $(value RESULT_anchorFirst_P99)) and ${RESULT_anchorLast_RPS} (p50"\
+" $(value RESULT_anchorLast_P50), p99 $(value RESULT_anchorLast_P99)) requests/s"\
 "$( (( RESULT_anchorFirst_ERRORS + RESULT_anchorLast_ERRORS > 0 )) && echo ", $(( RESULT_anchorFirst_ERRORS + RESULT_anchorLast_ERRORS )) errors"))"
 printf '%-48s' "endpoint"
-for scale in $SCALES; do printf ' | %-43s' "scale $scale: req/s × cty × anchor    p50    p99"; done
+for scale in $SCALES; do printf ' | %-50s' "scale $scale: req/s × cty  anchor × anchor    p50    p99"; done
 [[ $FIRST != "$LAST" ]] && printf ' | %s' "p99 ×$LAST/×$FIRST"
 echo
 for e in "${ENDPOINTS[@]}"; do
@@ -342,8 +371,9 @@ for e in "${ENDPOINTS[@]}"; do
         key=${scale//./_}
         errors=$(value "RESULT_${e}_${key}_ERRORS")
         rps=$(value "RESULT_${e}_${key}_RPS")
-        printf ' | %7s %5s %8s %9s %9s%s' "$rps" "$(ratio "$rps" "$(value "RESULT_country_${key}_RPS")")" \
-            "$([[ $e == post ]] && echo - || ratio "$rps" "$ANCHOR_RPS")" "$(value "RESULT_${e}_${key}_P50")" \
+        anchor=$(value "RESULT_anchor_${e}_${key}_RPS")
+        printf ' | %7s %5s %7s %8s %9s %9s%s' "$rps" "$(ratio "$rps" "$(value "RESULT_country_${key}_RPS")")" \
+            "$anchor" "$([[ $e == post ]] && echo - || ratio "$rps" "$anchor")" "$(value "RESULT_${e}_${key}_P50")" \
             "$(value "RESULT_${e}_${key}_P99")" "$([[ $errors != 0 && $errors != - ]] && echo " ($errors errors)" || echo "")"
     done
     if [[ $FIRST != "$LAST" ]]; then
@@ -355,14 +385,14 @@ for e in "${ENDPOINTS[@]}"; do
     echo
 done
 printf '%-48s' "load of the bench world (s, -Xmx1g)"
-for scale in $SCALES; do printf ' | %43s' "$(value "LOAD_${scale//./_}")"; done
+for scale in $SCALES; do printf ' | %50s' "$(value "LOAD_${scale//./_}")"; done
 echo
 echo "imports on an empty database (-Xmx256m, from the POST to the job's end):"
 echo "  kenkel-us-missions (656 rows), H2: ${IMPORT_KENKEL} s"
 echo "  cow-diplomatic-exchange (310,820 rows), H2: ${IMPORT_COW} s; PostgreSQL: ${IMPORT_COW_PG} s"
 printf '%-48s' "RSS after the run (MiB, VmRSS, -Xmx256m)"
 for scale in $SCALES; do
-    printf ' | %43s' "$(value "RSS_${scale//./_}") ($(ratio "$(value "RSS_${scale//./_}")" "$RSS_ANCHOR") × anchor)"
+    printf ' | %50s' "$(value "RSS_${scale//./_}") ($(ratio "$(value "RSS_${scale//./_}")" "$RSS_ANCHOR") × anchor)"
 done
 echo
 echo "  the anchor: ${RSS_ANCHOR} MiB, the mean of ${RSS_anchorFirst} and ${RSS_anchorLast}"
