@@ -46,6 +46,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -154,8 +155,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(problem);
     }
 
+    /**
+     * An error no other handler answers: a 500, logged with its stack trace. A client that went
+     * away while its answer was written (the admin UI cancels the requests of a map day it has
+     * moved past) is no error of the server's: no answer can reach it, and it is logged at debug.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred; it has been logged.", request);
     }
