@@ -202,14 +202,21 @@ done
 
 # The anchor: three java -jar starts to its first answer, then its one GET measured exactly as the
 # reads below are (warm-up at 2 connections, rounds at full concurrency, the last round kept).
-start_anchor() {
-    java -Xmx256m -jar "$ANCHOR_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-        --spring.main.banner-mode=off >>"$WORK/anchor.log" 2>&1 &
-    APP_PID=$!
-    until curl -sf -o /dev/null "$BASE/anchor"; do
-        kill -0 "$APP_PID" 2>/dev/null || { log "the anchor did not start"; tail -20 "$WORK/anchor.log" >&2; exit 1; }
+# launch_anchor <port> <log>: starts an anchor (java -jar, -Xmx256m) on the port and waits for its
+# first answer; its process id is then in LAUNCHED_PID.
+launch_anchor() {
+    local port=$1 output=$2
+    java -Xmx256m -jar "$ANCHOR_JAR" --server.port="$port" --server.address=127.0.0.1 \
+        --spring.main.banner-mode=off >>"$output" 2>&1 &
+    LAUNCHED_PID=$!
+    until curl -sf -o /dev/null "http://127.0.0.1:${port}/anchor"; do
+        kill -0 "$LAUNCHED_PID" 2>/dev/null || { log "the anchor did not start"; tail -20 "$output" >&2; exit 1; }
         sleep 0.05
     done
+}
+start_anchor() {
+    launch_anchor "$PORT" "$WORK/anchor.log"
+    APP_PID=$LAUNCHED_PID
 }
 log "the anchor: start-up to its first answer (java -jar, -Xmx256m), 3 times"
 STARTUP_ANCHOR_MS=""
@@ -282,13 +289,8 @@ EOF
     [[ $status == 201 ]] || { log "POST /api/meetings answered $status"; exit 1; }
 
     # The anchor beside Chancery, on the next port, warmed up and measured as the reads are.
-    java -Xmx256m -jar "$ANCHOR_JAR" --server.port=$((PORT + 1)) --server.address=127.0.0.1 \
-        --spring.main.banner-mode=off >>"$WORK/anchor-beside.log" 2>&1 &
-    ANCHOR_PID=$!
-    until curl -sf -o /dev/null "$ANCHOR_URL"; do
-        kill -0 "$ANCHOR_PID" 2>/dev/null || { log "the anchor did not start"; tail -20 "$WORK/anchor-beside.log" >&2; exit 1; }
-        sleep 0.05
-    done
+    launch_anchor $((PORT + 1)) "$WORK/anchor-beside.log"
+    ANCHOR_PID=$LAUNCHED_PID
     measure warmup 2 1 "$WARMUP" "$ANCHOR_URL"
 
     # The reads are warmed up and measured before any write, so that the meetings the POST adds to

@@ -466,13 +466,10 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void listsMissionsByCountryTypeStatusAndOpenOn() throws Exception {
-        event("CU", "KR", "ESTABLISHED", "2024-02-14");
-        long embassy = plan("KR", "CU", "EMBASSY", "Havana");
-        long planned = plan("CU", "KR", "EMBASSY", "Seoul");
-        long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
-        open(embassy, "2025-01-17").andExpect(status().isOk());
-        open(liaison, "1995-01-28").andExpect(status().isOk());
-        postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\"}", liaison).andExpect(status().isOk());
+        ThreeMissions missions = threeMissions();
+        long embassy = missions.embassy();
+        long planned = missions.planned();
+        long liaison = missions.liaison();
         getJson("/api/missions?country=CU").andExpect(jsonPath("$.content[*].id").value(contains((int) embassy, (int) planned)));
         getJson("/api/missions?sending=KR&receiving=cub").andExpect(jsonPath("$.content[*].id").value(contains((int) embassy)));
         getJson("/api/missions?status=PLANNED").andExpect(jsonPath("$.content[*].id").value(contains((int) planned)));
@@ -491,21 +488,15 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void sortsAndPagesTheListByEachOfItsSortProperties() throws Exception {
-        event("CU", "KR", "ESTABLISHED", "2024-02-14");
-        long embassy = plan("KR", "CU", "EMBASSY", "Havana");
-        long planned = plan("CU", "KR", "EMBASSY", "Seoul");
-        long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
-        open(embassy, "2025-01-17").andExpect(status().isOk());
-        open(liaison, "1995-01-28").andExpect(status().isOk());
-        postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\"}", liaison).andExpect(status().isOk());
+        ThreeMissions missions = threeMissions();
         Map<String, List<Long>> expected = Map.of(
-                "id", List.of(embassy, planned, liaison),
-                "sendingCountry", List.of(planned, embassy, liaison),
-                "receivingCountry", List.of(embassy, planned, liaison),
-                "city", List.of(liaison, embassy, planned),
-                "status", List.of(liaison, embassy, planned),
-                "openedOn", List.of(liaison, embassy),
-                "closedOn", List.of(liaison));
+                "id", List.of(missions.embassy(), missions.planned(), missions.liaison()),
+                "sendingCountry", List.of(missions.planned(), missions.embassy(), missions.liaison()),
+                "receivingCountry", List.of(missions.embassy(), missions.planned(), missions.liaison()),
+                "city", List.of(missions.liaison(), missions.embassy(), missions.planned()),
+                "status", List.of(missions.liaison(), missions.embassy(), missions.planned()),
+                "openedOn", List.of(missions.liaison(), missions.embassy()),
+                "closedOn", List.of(missions.liaison()));
         expected.forEach((property, order) -> {
             try {
                 List<Long> ascending = ids(json(getJson("/api/missions?sort=" + property + ",asc")));
@@ -519,14 +510,29 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 throw new AssertionError(property, e);
             }
         });
-        assertThat(ids(json(getJson("/api/missions?sort=type,desc")))).first().isEqualTo(liaison);
+        assertThat(ids(json(getJson("/api/missions?sort=type,desc")))).first().isEqualTo(missions.liaison());
         JsonNode secondPage = json(getJson("/api/missions?sort=city&size=2&page=1"));
-        assertThat(ids(secondPage)).containsExactly(planned);
+        assertThat(ids(secondPage)).containsExactly(missions.planned());
         assertThat(secondPage.get("page").get("totalElements").asInt()).isEqualTo(3);
         JsonNode filtered = json(getJson("/api/missions?country=KR&type=EMBASSY&status=OPEN&openOn=2025-01-17&size=1"));
-        assertThat(ids(filtered)).containsExactly(embassy);
+        assertThat(ids(filtered)).containsExactly(missions.embassy());
         assertThat(filtered.get("page").get("totalElements").asInt()).isEqualTo(1);
         getJson("/api/missions?sort=plannedOpening").andExpect(status().isBadRequest());
+    }
+
+    /** South Korea's embassy in Havana (open), Cuba's in Seoul (planned), a U.S. liaison office in Hanoi (closed). */
+    private ThreeMissions threeMissions() throws Exception {
+        event("CU", "KR", "ESTABLISHED", "2024-02-14");
+        long embassy = plan("KR", "CU", "EMBASSY", "Havana");
+        long planned = plan("CU", "KR", "EMBASSY", "Seoul");
+        long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
+        open(embassy, "2025-01-17").andExpect(status().isOk());
+        open(liaison, "1995-01-28").andExpect(status().isOk());
+        postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\"}", liaison).andExpect(status().isOk());
+        return new ThreeMissions(embassy, planned, liaison);
+    }
+
+    private record ThreeMissions(long embassy, long planned, long liaison) {
     }
 
     private static List<Long> ids(JsonNode page) {
