@@ -55,7 +55,7 @@ class HandlerLookup {
         private static final ThreadLocal<Set<RequestMappingInfo>> CANDIDATES = new ThreadLocal<>();
 
         /** Before the actuator's endpoint mappings, {@code -100}. */
-        static final int ORDER = -200;
+        private static final int ORDER = -200;
 
         /** Made from the registered mappings when first needed; forgotten when they change. */
         private volatile RouteIndex routes;
