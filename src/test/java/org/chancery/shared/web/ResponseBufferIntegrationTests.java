@@ -8,10 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** How answers leave Tomcat ({@link ResponseBuffer}): only a real port shows chunks and lengths. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -22,6 +26,9 @@ class ResponseBufferIntegrationTests {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private WebServerApplicationContext context;
+
     @Test
     void aListPageLongerThanTomcatsBufferLeavesInOneWriteWithItsLength() throws Exception {
         HttpResponse<byte[]> page = get("/api/countries?size=100");
@@ -30,6 +37,13 @@ class ResponseBufferIntegrationTests {
         assertThat(page.body().length).as("longer than Tomcat's own 8 KB buffer").isBetween(8 * 1024, ResponseBuffer.SIZE);
         assertThat(page.headers().firstValue("Transfer-Encoding")).isEmpty();
         assertThat(page.headers().firstValueAsLong("Content-Length")).hasValue(page.body().length);
+    }
+
+    @Test
+    void aBufferedAnswerFitsTheSocketWriteBufferSoItIsWrittenToTheSocketOnce() {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+        assertThat(connector.getProperty(TomcatBuffers.SOCKET_WRITE_BUFFER)).isEqualTo(Integer.toString(ResponseBuffer.SIZE));
     }
 
     @Test
