@@ -1,5 +1,10 @@
 package org.chancery.shared.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * parameter of the same two types (the cache key's hash is the types alone): two microseconds of
  * a relation view's seventy, for a converter that returns its argument (issue 17's profile). The
  * handlers' conversion service is therefore asked through {@link TextIdentity}, which answers a
- * {@code String} to {@code String} conversion itself, with the text. No converter of Spring's or of
+ * {@code String} to {@code String} conversion itself, with the text, and the texts of a parameter
+ * given more than once for a {@code List<String>} as the list Spring would make of them (saving
+ * four microseconds of a meeting list filtered by two countries). No converter of Spring's or of
  * the application's turns a {@code String} into another one; one added for that would not be
  * asked for handler parameters.
  */
@@ -50,7 +57,8 @@ class TextArguments {
 
         @Override
         public boolean canConvert(TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return isText(sourceType, targetType) || conversions.canConvert(sourceType, targetType);
+            return isText(sourceType, targetType) || isTexts(sourceType, targetType)
+                    || conversions.canConvert(sourceType, targetType);
         }
 
         @Override
@@ -62,13 +70,27 @@ class TextArguments {
 
         @Override
         public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return isText(sourceType, targetType) && (source == null || source instanceof String)
-                    ? source
-                    : conversions.convert(source, sourceType, targetType);
+            if (isText(sourceType, targetType) && (source == null || source instanceof String)) {
+                return source;
+            }
+            if (isTexts(sourceType, targetType) && source instanceof String[] texts) {
+                return new ArrayList<>(Arrays.asList(texts));
+            }
+            return conversions.convert(source, sourceType, targetType);
         }
 
         private static boolean isText(TypeDescriptor sourceType, TypeDescriptor targetType) {
             return sourceType != null && sourceType.getType() == String.class && targetType.getType() == String.class;
+        }
+
+        /**
+         * Texts (a parameter given more than once) for a {@code List<String>} or {@code Collection<String>}:
+         * Spring makes an {@code ArrayList} of them, each text converted to a {@code String} as itself.
+         */
+        private static boolean isTexts(TypeDescriptor sourceType, TypeDescriptor targetType) {
+            return sourceType != null && sourceType.getType() == String[].class
+                    && (targetType.getType() == List.class || targetType.getType() == Collection.class)
+                    && targetType.getResolvableType().getGeneric(0).resolve() == String.class;
         }
     }
 }

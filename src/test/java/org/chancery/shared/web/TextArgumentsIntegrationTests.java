@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.chancery.shared.web.TextArguments.TextIdentity;
 import org.chancery.support.ApiIntegrationTest;
@@ -54,6 +56,35 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
             }
         }
         assertThat(parameters).as("String parameters of handlers").isGreaterThan(20);
+    }
+
+    @Test
+    @DisplayName("the texts of a parameter given more than once make the same list Spring makes, for every List<String> parameter")
+    void textsForAListOfTextAreTheListSpringMakes() {
+        TextIdentity identity = new TextIdentity(springConversions);
+        TypeDescriptor texts = TypeDescriptor.valueOf(String[].class);
+        TypeDescriptor text = TypeDescriptor.valueOf(String.class);
+        int parameters = 0;
+        for (HandlerMethod handler : mapping.getHandlerMethods().values()) {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                TypeDescriptor target = new TypeDescriptor(parameter);
+                if (parameter.getParameterType() == List.class && target.getElementTypeDescriptor() != null
+                        && target.getElementTypeDescriptor().getType() == String.class) {
+                    String[] given = {"US", " fr", "US", "a,b"};
+                    Object spring = springConversions.convert(given, texts, target);
+                    assertThat(identity.canConvert(texts, target)).isTrue();
+                    assertThat(identity.convert(given, texts, target)).as("%s", parameter)
+                            .isEqualTo(spring).isInstanceOf(ArrayList.class).isNotSameAs(identity.convert(given, texts, target));
+                    assertThat(identity.convert("US,FR", text, target)).as("one text is still Spring's: split at commas")
+                            .isEqualTo(List.of("US", "FR"));
+                    parameters++;
+                }
+            }
+        }
+        assertThat(parameters).as("List<String> parameters of handlers").isGreaterThanOrEqualTo(2);
+        TypeDescriptor numbers = TypeDescriptor.collection(List.class, TypeDescriptor.valueOf(Integer.class));
+        assertThat(identity.convert(new String[] {"1", "2"}, texts, numbers)).as("other elements are Spring's")
+                .isEqualTo(List.of(1, 2));
     }
 
     @Test
