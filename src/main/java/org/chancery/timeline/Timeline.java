@@ -45,9 +45,15 @@ public class Timeline {
             Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 9), Map.entry("MILESTONE_ACHIEVED", 10),
             Map.entry("MILESTONE_DUE", 11));
 
-    private static final Comparator<TimelineItem> ORDER = Comparator.comparing(TimelineItem::date)
-            .thenComparing(item -> SAME_DAY_ORDER.getOrDefault(item.type(), 99))
-            .thenComparing(item -> item.ref().id());
+    /** By date, then by {@link #SAME_DAY_ORDER}, then by the id of what the item is about. */
+    private static final Comparator<TimelineItem> ORDER = (x, y) -> {
+        int byDate = x.date().compareTo(y.date());
+        if (byDate != 0) {
+            return byDate;
+        }
+        int byType = Integer.compare(SAME_DAY_ORDER.getOrDefault(x.type(), 99), SAME_DAY_ORDER.getOrDefault(y.type(), 99));
+        return byType != 0 ? byType : Long.compare(x.ref().id(), y.ref().id());
+    };
 
     private final RelationService relations;
     private final MissionService missions;
