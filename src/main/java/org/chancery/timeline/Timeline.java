@@ -51,7 +51,8 @@ public class Timeline {
         if (byDate != 0) {
             return byDate;
         }
-        int byType = Integer.compare(SAME_DAY_ORDER.getOrDefault(x.type(), 99), SAME_DAY_ORDER.getOrDefault(y.type(), 99));
+        int byType = Integer.compare(SAME_DAY_ORDER.getOrDefault(x.type(), 99),
+                SAME_DAY_ORDER.getOrDefault(y.type(), 99));
         return byType != 0 ? byType : Long.compare(x.ref().id(), y.ref().id());
     };
 
