@@ -45,15 +45,17 @@ APP_PID=""
 ANCHOR_PID=""
 ANCHOR_URL="http://127.0.0.1:$((PORT + 1))/anchor"
 
+# end_process <pid>: stops the process if it still runs, and waits for its end.
+end_process() {
+    if [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; then
+        kill "$1" 2>/dev/null || true
+        wait "$1" 2>/dev/null || true
+    fi
+}
+
 cleanup() {
-    if [[ -n "$ANCHOR_PID" ]] && kill -0 "$ANCHOR_PID" 2>/dev/null; then
-        kill "$ANCHOR_PID" 2>/dev/null || true
-        wait "$ANCHOR_PID" 2>/dev/null || true
-    fi
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID" 2>/dev/null || true
-        wait "$APP_PID" 2>/dev/null || true
-    fi
+    end_process "$ANCHOR_PID"
+    end_process "$APP_PID"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -325,8 +327,7 @@ EOF
         log "scale $scale: ${LABEL[$e]}, ${DURATION} s at ${CONNECTIONS} connections"
         measure "${e}_${key}" "$CONNECTIONS" 2 "$DURATION" "${PATHS[$e]}" "$script"
     done
-    kill "$ANCHOR_PID"
-    wait "$ANCHOR_PID" 2>/dev/null || true
+    end_process "$ANCHOR_PID"
     ANCHOR_PID=""
     printf -v "RSS_${key}" '%s' "$(rss_mib "$APP_PID")"
     stop

@@ -4,13 +4,12 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface MissionRepository extends JpaRepository<Mission, Long>, MissionSearch {
+interface MissionRepository extends JpaRepository<Mission, Long> {
 
     /**
      * The missions of a pair, both directions: a union of the two directions' ids, each read along

@@ -59,12 +59,13 @@ public class MissionService {
     private final ApplicationEventPublisher events;
     private final MissionRelationGuard guard;
     private final MissionViews views;
+    private final MissionSearch search;
     private final CountryExistence existence;
     private final List<MissionOpeningGuard> openingGuards;
 
     MissionService(MissionRepository missions, RelationService relations, Countries countries, Diplomats diplomats,
             Today today, ApplicationEventPublisher events, MissionRelationGuard guard, MissionViews views,
-            CountryExistence existence, List<MissionOpeningGuard> openingGuards) {
+            MissionSearch search, CountryExistence existence, List<MissionOpeningGuard> openingGuards) {
         this.existence = existence;
         this.openingGuards = openingGuards;
         this.missions = missions;
@@ -75,6 +76,7 @@ public class MissionService {
         this.events = events;
         this.guard = guard;
         this.views = views;
+        this.search = search;
     }
 
     /** What is needed to plan a mission; codes as clients sent them. */
@@ -345,7 +347,7 @@ public class MissionService {
      */
     @Transactional(readOnly = true)
     public Page<MissionView> search(Filter filter, Pageable pageable) {
-        Page<Long> ids = missions.searchIds(filter, pageable);
+        Page<Long> ids = search.ids(filter, pageable);
         return new PageImpl<>(views.byIds(ids.getContent()), ids.getPageable(), ids.getTotalElements());
     }
 
