@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
+import org.chancery.shared.SqlOrder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -176,11 +177,10 @@ public class Observations {
     }
 
     private static String orderBy(Sort sort) {
-        StringJoiner orders = new StringJoiner(", ", " order by ", "");
-        sort.forEach(order -> orders.add("o." + SORTABLE.get(order.getProperty())
-                + (order.isAscending() ? " asc" : " desc")));
-        orders.add("o.observed_year").add("o.sending_country").add("o.receiving_country").add("o.id");
-        return orders.toString();
+        SqlOrder orders = new SqlOrder();
+        sort.forEach(order -> orders.by("o." + SORTABLE.get(order.getProperty()),
+                order.isAscending() ? "asc" : "desc"));
+        return orders.then("o.observed_year", "o.sending_country", "o.receiving_country", "o.id").sql();
     }
 
     private static Observation observation(ResultSet row, int number) throws SQLException {

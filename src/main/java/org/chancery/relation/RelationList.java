@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import org.chancery.country.CountryCode;
+import org.chancery.shared.SqlOrder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -80,11 +80,10 @@ class RelationList {
 
     /** The requested order (properties of {@link #COLUMNS}), then the pair's codes, which are unique. */
     private static String orderBy(Sort sort) {
-        StringJoiner orders = new StringJoiner(", ", " order by ", "");
-        sort.forEach(order -> orders.add("r." + COLUMNS.get(order.getProperty())
-                + (order.isAscending() ? " asc nulls first" : " desc nulls last")));
-        orders.add("r.country_a").add("r.country_b");
-        return orders.toString();
+        SqlOrder orders = new SqlOrder();
+        sort.forEach(order -> orders.by("r." + COLUMNS.get(order.getProperty()),
+                order.isAscending() ? "asc nulls first" : "desc nulls last"));
+        return orders.then("r.country_a", "r.country_b").sql();
     }
 
     private static RelationStanding standing(ResultSet row, int number) throws SQLException {

@@ -1,8 +1,10 @@
 package org.chancery.shared.web;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.chancery.shared.InvalidInputException;
 import org.springframework.data.domain.PageRequest;
@@ -14,7 +16,9 @@ import org.springframework.data.domain.Sort;
  * entity properties: sort fields are the API's field names, translated through a per-list
  * allow-list (anything else is a {@code VALIDATION_FAILED} on {@code sort}); the list's default
  * order applies when none is given, and a unique tie-breaker always ends the order so that pages
- * are deterministic.
+ * are deterministic. A field given twice is sorted on once, in its first direction: the second
+ * would order nothing (and a column sorted on twice breaks H2's sorting on disk; see
+ * {@link org.chancery.shared.SqlOrder}).
  */
 public final class PageRequests {
 
@@ -24,13 +28,16 @@ public final class PageRequests {
     public static PageRequest of(Pageable requested, Map<String, String> sortable, Sort defaultOrder,
             String tieBreaker) {
         List<Sort.Order> orders = new ArrayList<>();
+        Set<String> sorted = new HashSet<>();
         for (Sort.Order order : requested.getSort()) {
             String property = sortable.get(order.getProperty());
             if (property == null) {
                 throw new InvalidInputException("sort", "cannot sort by '" + order.getProperty()
                         + "'; sortable fields: " + String.join(", ", sortable.keySet()));
             }
-            orders.add(new Sort.Order(order.getDirection(), property));
+            if (sorted.add(property)) {
+                orders.add(new Sort.Order(order.getDirection(), property));
+            }
         }
         Sort sort = orders.isEmpty() ? defaultOrder : Sort.by(orders);
         if (sort.getOrderFor(tieBreaker) == null) {
