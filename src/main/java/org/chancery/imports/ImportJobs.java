@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -38,6 +39,9 @@ class ImportJobs {
     private static final String JOB_COLUMNS = """
             select id, format, status, created_by, started_at, finished_at, rows_total, rows_done, imported, merged,
                    already_present, no_fact, rejected, error from import_job""";
+    private static final String ROW_COLUMNS = "select line, outcome, code, detail, flags, facts from import_row";
+    /** Row reports read at a time for {@link #forEachRow}. */
+    private static final int CHUNK = 1000;
 
     /** When jobs ran and last showed progress: real time, whatever clock says what day it is. */
     private final Clock clock = Clock.systemUTC();
@@ -181,15 +185,45 @@ class ImportJobs {
                 .param("job", jobId).param("ref", ref).param("kind", kind).query(Long.class).optional();
     }
 
+    /**
+     * A page of the job's row reports, in line order. The order names the columns the filter fixes
+     * first, as the index that has them does (the primary key, or the outcome index): H2 reads a page
+     * along an index only if the order starts with its columns, and otherwise sorted every report of
+     * the job for each page (1.4 seconds for a page of the COW import's 310,820).
+     */
     Page<RowReport> rows(long jobId, ImportOutcome outcome, String flag, Pageable pageable) {
-        String where = " where job_id = :job" + (outcome == null ? "" : " and outcome = :outcome")
-                + (flag == null ? "" : " and flags like :flag");
-        List<RowReport> rows = bind(jdbc.sql("select line, outcome, code, detail, flags, facts from import_row" + where
-                + " order by line offset " + pageable.getOffset() + " rows fetch next " + pageable.getPageSize()
-                + " rows only"), jobId, outcome, flag).query(ImportJobs::row).list();
+        String where = where(outcome, flag);
+        List<RowReport> rows = bind(jdbc.sql(ROW_COLUMNS + where + orderByLine(outcome) + " offset "
+                + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only"), jobId, outcome,
+                flag).query(ImportJobs::row).list();
         return PageableExecutionUtils.getPage(rows, pageable,
                 () -> bind(jdbc.sql("select count(*) from import_row" + where), jobId, outcome, flag)
                         .query(Long.class).single());
+    }
+
+    /**
+     * Every row report of the job that the filter keeps, in line order, read {@value #CHUNK} at a
+     * time after the last line read: no page of a long report skips the lines before it.
+     */
+    void forEachRow(long jobId, ImportOutcome outcome, String flag, Consumer<RowReport> each) {
+        String select = ROW_COLUMNS + where(outcome, flag) + " and line > :after" + orderByLine(outcome)
+                + " fetch first " + CHUNK + " rows only";
+        int after = Integer.MIN_VALUE;
+        List<RowReport> chunk;
+        do {
+            chunk = bind(jdbc.sql(select), jobId, outcome, flag).param("after", after).query(ImportJobs::row).list();
+            chunk.forEach(each);
+            after = chunk.isEmpty() ? after : chunk.get(chunk.size() - 1).line();
+        } while (chunk.size() == CHUNK);
+    }
+
+    private static String where(ImportOutcome outcome, String flag) {
+        return " where job_id = :job" + (outcome == null ? "" : " and outcome = :outcome")
+                + (flag == null ? "" : " and flags like :flag");
+    }
+
+    private static String orderByLine(ImportOutcome outcome) {
+        return outcome == null ? " order by job_id, line" : " order by job_id, outcome, line";
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, long jobId, ImportOutcome outcome,

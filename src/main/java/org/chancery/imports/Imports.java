@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -170,6 +171,12 @@ public class Imports {
     public Page<RowReport> rows(long id, ImportOutcome outcome, String flag, Pageable pageable) {
         get(id);
         return transactions.execute(status -> jobs.rows(id, outcome, flag, pageable));
+    }
+
+    /** Every row report of the job that the filters keep, in line order, one at a time (the CSV answer). */
+    public void forEachRow(long id, ImportOutcome outcome, String flag, Consumer<RowReport> each) {
+        get(id);
+        transactions.executeWithoutResult(status -> jobs.forEachRow(id, outcome, flag, each));
     }
 
     /**

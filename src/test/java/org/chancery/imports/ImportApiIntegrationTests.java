@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
@@ -235,5 +237,46 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         assertThat(List.of(job.get("outcomes").get("IMPORTED").asInt(), job.get("outcomes").get("ALREADY_PRESENT").asInt(),
                 job.get("outcomes").get("REJECTED").asInt())).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void answersAReportOfThousandsOfRowsWholeAsCsvInLineOrder() throws Exception {
+        StringBuilder file = new StringBuilder("ccode1,ccode2,year,DR_at_1,DR_at_2,DE,version\n");
+        int[] states = {2, 20, 40, 70, 200, 220, 230, 325};
+        for (int year = 1960; year < 2005; year++) {
+            for (int a : states) {
+                for (int b : states) {
+                    if (a != b) {
+                        file.append(a + "," + b + "," + year + ",3,3,1,2006.0999755859375\n");
+                    }
+                }
+            }
+        }
+        long id = json(upload("cow-diplomatic-exchange", "text/csv", file.toString().getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isAccepted())).get("id").asLong();
+        assertThat(awaitEnd(id).get("rowsDone").asInt()).isEqualTo(2520);
+
+        List<String> csv = csvLines("/api/imports/" + id + "/rows?format=csv");
+        assertThat(csv).hasSize(1 + 2520);
+        assertThat(csv.subList(1, csv.size()))
+                .extracting(line -> Integer.parseInt(line.substring(0, line.indexOf(','))))
+                .containsExactlyElementsOf(IntStream.rangeClosed(2, 2521).boxed().toList());
+
+        List<Integer> merged = new ArrayList<>();
+        JsonNode page;
+        int number = 0;
+        do {
+            page = rows(id, "?outcome=MERGED&size=200&page=" + number++);
+            page.get("content").forEach(row -> merged.add(row.get("line").asInt()));
+        } while (number < page.get("page").get("totalPages").asInt());
+        assertThat(merged).hasSize(1260).isSorted();
+        List<String> mergedCsv = csvLines("/api/imports/" + id + "/rows?format=csv&outcome=MERGED");
+        assertThat(mergedCsv.subList(1, mergedCsv.size()))
+                .extracting(line -> Integer.parseInt(line.substring(0, line.indexOf(',')))).isEqualTo(merged);
+    }
+
+    private List<String> csvLines(String url) throws Exception {
+        return mvc.perform(get(url).with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -174,8 +174,8 @@ class ImportController {
             HttpServletResponse response) throws IOException {
         PageRequests.unsorted(pageable);
         imports.get(id);
-        csv.write(response, "import-" + id + "-rows", ImportRowResponse.class, CsvLists.paged(Sort.unsorted(),
-                page -> imports.rows(id, outcome, flag, page).map(ImportRowResponse::from)));
+        csv.write(response, "import-" + id + "-rows", ImportRowResponse.class,
+                each -> imports.forEachRow(id, outcome, flag, report -> each.accept(ImportRowResponse.from(report))));
     }
 
     @GetMapping("/formats")
