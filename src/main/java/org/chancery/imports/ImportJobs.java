@@ -163,11 +163,16 @@ class ImportJobs {
                 new int[] {Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR});
     }
 
-    /** The staged rows after {@code afterKey} (null: from the first), in sort key order, at most {@code limit}. */
+    /**
+     * The staged rows after {@code afterKey} (null: from the first), in sort key order, at most
+     * {@code limit}: read along the primary key, whose order the statement names whole (with
+     * {@code order by sort_key} alone H2 sorted every staged row after the key for each call: 0.8
+     * seconds a call among 300,000 rows, against 2 milliseconds).
+     */
     List<StagedRow> staged(long jobId, String afterKey, int limit) {
         return jdbc.sql("select sort_key, line, payload from import_staged_row where job_id = :job"
                         + (afterKey == null ? "" : " and sort_key > :after")
-                        + " order by sort_key fetch first " + limit + " rows only")
+                        + " order by job_id, sort_key fetch first " + limit + " rows only")
                 .param("job", jobId).params(afterKey == null ? Map.of() : Map.of("after", afterKey))
                 .query((row, n) -> new StagedRow(row.getString(1), row.getInt(2), row.getString(3))).list();
     }
