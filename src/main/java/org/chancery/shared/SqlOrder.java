@@ -28,7 +28,7 @@ public final class SqlOrder {
         return this;
     }
 
-    /** Then by each of {@code columns}, ascending, that it does not order by already. */
+    /** Then by each of {@code tieBreakers}, ascending, that it does not order by already. */
     public SqlOrder then(String... tieBreakers) {
         for (String column : tieBreakers) {
             if (columns.add(column)) {
