@@ -41,14 +41,20 @@ public class ChangeFeed {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** The changes with a seq greater than {@code after}, of {@code kind} if given, oldest first. */
+    /**
+     * The changes with a seq greater than {@code after}, of {@code kind} if given, oldest first. Of
+     * one kind, the order names the kind before the seq, as the index that has both does: H2 reads a
+     * page along an index only if the order starts with its columns, and with {@code order by seq}
+     * sorted every change of the kind for each page (43 ms a page among 100,000, against 0.2 ms).
+     */
     public Page<Change> after(long after, String kind, Pageable pageable) {
         number();
         String where = " where seq > :after" + (kind == null ? "" : " and kind = :kind");
+        String order = kind == null ? " order by seq" : " order by kind, seq";
         Map<String, Object> parameters = kind == null ? Map.of("after", after) : Map.of("after", after, "kind", kind);
         return transactions.execute(status -> {
             List<Change> changes = jdbc.sql("select seq, recorded_at, user_name, action, kind, fact_id, countries "
-                            + "from change_log" + where + " order by seq offset " + pageable.getOffset()
+                            + "from change_log" + where + order + " offset " + pageable.getOffset()
                             + " rows fetch next " + pageable.getPageSize() + " rows only")
                     .params(parameters).query(ChangeFeed::change).list();
             return PageableExecutionUtils.getPage(changes, pageable, () -> jdbc.sql("select count(*) from change_log"
