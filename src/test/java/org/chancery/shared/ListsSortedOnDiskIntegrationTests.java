@@ -48,8 +48,10 @@ class ListsSortedOnDiskIntegrationTests extends ApiIntegrationTest {
     @DynamicPropertySource
     static void resultsKeptOnDisk(DynamicPropertyRegistry registry) {
         if (!PostgresTestDatabase.enabled()) {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/h2-results-on-disk/chancery-"
-                    + UUID.randomUUID() + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_MEMORY_ROWS=2");
+            // one database for the class: the supplier is asked again each time the property is read
+            String url = "jdbc:h2:file:./target/h2-results-on-disk/chancery-" + UUID.randomUUID()
+                    + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_MEMORY_ROWS=2";
+            registry.add("spring.datasource.url", () -> url);
         }
     }
 
