@@ -3,9 +3,9 @@ package org.chancery.mission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import org.chancery.country.CountryCode;
+import org.chancery.shared.SqlOrder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -73,18 +73,15 @@ class MissionSearch {
     }
 
     private static String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        StringJoiner orders = new StringJoiner(", ", " order by ", "");
+        SqlOrder orders = new SqlOrder();
         for (Sort.Order order : sort) {
             String column = COLUMNS.get(order.getProperty());
             if (column == null) {
                 throw new IllegalArgumentException("The mission list cannot be sorted by " + order.getProperty() + ".");
             }
-            orders.add("m." + column + (order.isAscending() ? " asc" : " desc"));
+            orders.by("m." + column, order.isAscending() ? "asc" : "desc");
         }
-        return orders.toString();
+        return orders.sql();
     }
 
     private static String code(CountryCode code) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -101,12 +100,9 @@ public final class FilteredQuery {
     }
 
     private String orderBy(Sort sort) {
-        if (sort.isUnsorted()) {
-            return "";
-        }
-        StringJoiner orders = new StringJoiner(", ", " order by ", "");
-        sort.forEach(order -> orders.add(alias + "." + order.getProperty() + (order.isAscending() ? " asc" : " desc")));
-        return orders.toString();
+        SqlOrder orders = new SqlOrder();
+        sort.forEach(order -> orders.by(alias + "." + order.getProperty(), order.isAscending() ? "asc" : "desc"));
+        return orders.sql();
     }
 
     private void bind(TypedQuery<?> query) {

@@ -5,12 +5,13 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * An SQL {@code order by} that names no column twice: the requested orders, then the tie-breakers
- * that are not among them already. Sorting on a column a second time orders nothing, and H2 (2.4)
- * answers it with broken rows — a {@code NullPointerException} or an
- * {@code ArrayIndexOutOfBoundsException} while the rows are read — once the sorted result is kept on
- * disk: in a file database, a result of more rows than {@code MAX_MEMORY_ROWS} (ten thousand for a
- * 256 MB heap), such as every relation of the world or every observation.
+ * An SQL (or JPQL) {@code order by} that names no column twice: the requested orders, then the
+ * tie-breakers that are not among them already. The orders a client chooses are written through
+ * it. Sorting on a column a second time orders nothing, and H2 (2.4) answers it with broken rows —
+ * a {@code NullPointerException} or an {@code ArrayIndexOutOfBoundsException} while the rows are
+ * read — once the sorted result is kept on disk: in a file database, a result of more rows than
+ * {@code MAX_MEMORY_ROWS} (ten thousand for a 256 MB heap), such as every relation of the world or
+ * every observation.
  */
 public final class SqlOrder {
 
