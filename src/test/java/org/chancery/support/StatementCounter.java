@@ -5,7 +5,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -20,26 +19,37 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * (Hibernate, Spring Data, a {@code JdbcTemplate}); a JDBC batch is one statement, as it is one
  * round trip. The tests that prove "no N+1" count with it. It also counts the connections taken
  * from the pool.
+ *
+ * <p>It counts per thread: a count is of what the asking thread did (a MockMvc request runs on
+ * it), so that a scheduled task of the application — the import worker looks for abandoned
+ * imports every five seconds, on its own thread and connection — never adds to a test's count.
  */
 public class StatementCounter {
 
     private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
 
-    private final AtomicLong prepared = new AtomicLong();
-    private final AtomicLong taken = new AtomicLong();
+    private final ThreadLocal<Tally> tally = ThreadLocal.withInitial(Tally::new);
 
-    /** The statements prepared while {@code action} ran. */
+    /** The statements this thread prepared while {@code action} ran. */
     public long count(Action action) throws Exception {
-        long before = prepared.get();
+        Tally mine = tally.get();
+        long before = mine.prepared;
         action.run();
-        return prepared.get() - before;
+        return mine.prepared - before;
     }
 
-    /** The connections taken from the pool while {@code action} ran. */
+    /** The connections this thread took from the pool while {@code action} ran. */
     public long connections(Action action) throws Exception {
-        long before = taken.get();
+        Tally mine = tally.get();
+        long before = mine.taken;
         action.run();
-        return taken.get() - before;
+        return mine.taken - before;
+    }
+
+    /** What one thread prepared and took; only that thread reads or writes it. */
+    private static final class Tally {
+        long prepared;
+        long taken;
     }
 
     @FunctionalInterface
@@ -62,11 +72,11 @@ public class StatementCounter {
     }
 
     private Connection counting(Connection target) {
-        taken.incrementAndGet();
+        tally.get().taken++;
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (PREPARING.contains(method.getName())) {
-                        prepared.incrementAndGet();
+                        tally.get().prepared++;
                     }
                     try {
                         return method.invoke(target, args);
