@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chancery.relation.RelationPair;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,12 @@ class MeetingPairIndex {
             where p.country_a = ? and p.country_b = ? and p.meeting_date >= ? and p.meeting_date <= ?
             order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
             fetch first ? rows only""";
+
+    private static final String OLDEST_FIRST_IDS = """
+            select p.meeting_id from meeting_pair p
+            where p.country_a = ? and p.country_b = ? and p.meeting_date >= ? and p.meeting_date <= ?
+            order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
+            offset ? rows fetch next ? rows only""";
 
     private static final String NEWEST_FIRST_IDS = """
             select p.meeting_id from meeting_pair p
@@ -58,11 +65,12 @@ class MeetingPairIndex {
     }
 
     /**
-     * The ids of one page of the meetings of the pair dated from {@code from} to {@code to}, newest
-     * first (date, then id, descending), read backwards along the index.
+     * The ids of one page of the meetings of the pair dated from {@code from} to {@code to}, by
+     * date, then id, in the {@code direction} given, read along the index (backwards for the newest
+     * first).
      */
-    List<Long> newestFirstIds(RelationPair pair, LocalDate from, LocalDate to, long offset, int size) {
-        return jdbc.sql(NEWEST_FIRST_IDS)
+    List<Long> ids(RelationPair pair, LocalDate from, LocalDate to, Sort.Direction direction, long offset, int size) {
+        return jdbc.sql(direction.isAscending() ? OLDEST_FIRST_IDS : NEWEST_FIRST_IDS)
                 .params(pair.first().value(), pair.second().value(), from, to, offset, size)
                 .query(Long.class)
                 .list();

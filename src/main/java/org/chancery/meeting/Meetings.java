@@ -46,6 +46,7 @@ public class Meetings {
 
     /** The default order of the list, which the pair index gives without sorting. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id"));
+    private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("date"), Sort.Order.asc("id"));
 
     private final MeetingRepository repository;
     private final Diplomats diplomats;
@@ -53,13 +54,14 @@ public class Meetings {
     private final Today today;
     private final MeetingPairTotals totals;
     private final MeetingPairIndex pairIndex;
+    private final MeetingCountryIndex countryIndex;
     private final MeetingDetailsQuery details;
     private final CountryExistence existence;
     private final ApplicationEventPublisher publisher;
 
     Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
-            MeetingPairTotals totals, MeetingPairIndex pairIndex, MeetingDetailsQuery details,
-            CountryExistence existence, ApplicationEventPublisher publisher) {
+            MeetingPairTotals totals, MeetingPairIndex pairIndex, MeetingCountryIndex countryIndex,
+            MeetingDetailsQuery details, CountryExistence existence, ApplicationEventPublisher publisher) {
         this.existence = existence;
         this.publisher = publisher;
         this.repository = repository;
@@ -68,6 +70,7 @@ public class Meetings {
         this.today = today;
         this.totals = totals;
         this.pairIndex = pairIndex;
+        this.countryIndex = countryIndex;
         this.details = details;
     }
 
@@ -156,9 +159,10 @@ public class Meetings {
      * Meetings in which all the given countries took part (any meeting if none is given), dated
      * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
      * same three queries whatever the page size: the ids of the page, their count, and the
-     * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of two
-     * countries in the default order (newest first) are read along the pair index, without sorting
-     * the pair's history, and counted from the pair's total when the dates allow.
+     * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of one
+     * country by date (newest or oldest first, the id breaking ties the same way) are read and
+     * counted along the country index, those of two countries along the pair index (counted from
+     * the pair's total when the dates allow), without sorting the country's or the pair's history.
      *
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
      */
@@ -171,13 +175,18 @@ public class Meetings {
         LocalDate start = from == null ? EARLIEST : from;
         LocalDate end = to == null ? LATEST : to;
         List<String> codes = involving.stream().map(CountryCode::value).distinct().toList();
+        Sort.Direction byDate = indexOrder(pageable.getSort());
         Page<Long> ids;
         if (codes.isEmpty()) {
             ids = repository.findIds(start, end, pageable);
-        } else if (codes.size() == 2 && pageable.getSort().equals(NEWEST_FIRST)) {
-            RelationPair pair = RelationPair.of(new CountryCode(codes.get(0)), new CountryCode(codes.get(1)));
-            List<Long> pageIds = pairIndex.newestFirstIds(pair, start, end, pageable.getOffset(),
+        } else if (codes.size() == 1 && byDate != null) {
+            CountryCode country = new CountryCode(codes.get(0));
+            List<Long> pageIds = countryIndex.ids(country, start, end, byDate, pageable.getOffset(),
                     pageable.getPageSize());
+            ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> countryIndex.count(country, start, end));
+        } else if (codes.size() == 2 && byDate != null) {
+            RelationPair pair = RelationPair.of(new CountryCode(codes.get(0)), new CountryCode(codes.get(1)));
+            List<Long> pageIds = pairIndex.ids(pair, start, end, byDate, pageable.getOffset(), pageable.getPageSize());
             ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> from == null ? countBetween(pair, end)
                     : pairIndex.count(pair, start, end));
         } else {
@@ -187,6 +196,14 @@ public class Meetings {
             return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());
         }
         return new PageImpl<>(details.byIds(ids.getContent()), ids.getPageable(), ids.getTotalElements());
+    }
+
+    /** The direction of an order by date and id that the indexes give, or null for any other order. */
+    private static Sort.Direction indexOrder(Sort sort) {
+        if (sort.equals(NEWEST_FIRST)) {
+            return Sort.Direction.DESC;
+        }
+        return sort.equals(OLDEST_FIRST) ? Sort.Direction.ASC : null;
     }
 
     /**

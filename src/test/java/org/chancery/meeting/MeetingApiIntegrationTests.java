@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -321,6 +324,39 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         assertThat(ids(getJson("/api/meetings?country=KR&country=KR"))).containsExactly(trilateral, seoul);
         getJson("/api/meetings?country=US")
                 .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    @Test
+    void listsTheMeetingsOfOneCountryOrPairPageByPageByDate() throws Exception {
+        long oldest = meeting("2015-06-01", "Havana", "CU", chung, pereira);
+        long withoutKorea = meeting("2016-03-10", "Pyongyang", "KP", choi, pereira);
+        long early = meeting("2018-11-04", "Seoul", "KR", chung, choi);
+        long sameDayFirst = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+        long sameDaySecond = meeting("2024-05-22", "Seoul", "KR", chung, choi);
+        long trilateral = meeting("2024-09-25", "New York", "US", chung, pereira, choi);
+        long latest = meeting("2025-01-15", "Havana", "CU", chung, pereira);
+        List<Long> newestFirst = List.of(latest, trilateral, sameDaySecond, sameDayFirst, early, oldest);
+
+        List<Long> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            paged.addAll(ids(getJson("/api/meetings?country=KR&size=2&page=" + page)
+                    .andExpect(jsonPath("$.page.totalElements").value(6))
+                    .andExpect(jsonPath("$.page.totalPages").value(3))));
+        }
+        assertThat(paged).isEqualTo(newestFirst);
+        assertThat(ids(getJson("/api/meetings?country=KOR&size=2&page=3")
+                .andExpect(jsonPath("$.page.totalElements").value(6)))).isEmpty();
+        assertThat(ids(getJson("/api/meetings?country=KR&sort=date,asc&sort=id,asc")))
+                .containsExactly(oldest, early, sameDayFirst, sameDaySecond, trilateral, latest);
+        assertThat(ids(getJson("/api/meetings?country=KR&from=2018-11-04&to=2024-05-22")
+                .andExpect(jsonPath("$.page.totalElements").value(3))))
+                .containsExactly(sameDaySecond, sameDayFirst, early);
+        assertThat(ids(getJson("/api/meetings?country=KP&from=2016-03-10&to=2016-03-10")))
+                .containsExactly(withoutKorea);
+        assertThat(ids(getJson("/api/meetings?country=CU&country=KR&sort=date&size=2&page=1")
+                .andExpect(jsonPath("$.page.totalElements").value(4)))).containsExactly(trilateral, latest);
+        assertThat(ids(getJson("/api/meetings?country=KR&sort=date,desc&sort=city")))
+                .containsExactly(latest, trilateral, sameDayFirst, sameDaySecond, early, oldest);
     }
 
     @Test
