@@ -13,6 +13,14 @@ import org.springframework.data.repository.query.Param;
 
 interface MeetingRepository extends JpaRepository<Meeting, Long> {
 
+    /**
+     * All meetings, in the page's order. Without a condition on the date H2 can read the order
+     * along an index that gives it (the primary key for an order by id) instead of taking every
+     * meeting through the date index and sorting them.
+     */
+    @Query(value = "select m.id from Meeting m", countQuery = "select count(m) from Meeting m")
+    Page<Long> findAllIds(Pageable pageable);
+
     @Query(value = "select m.id from Meeting m where m.date >= :from and m.date <= :to",
             countQuery = "select count(m) from Meeting m where m.date >= :from and m.date <= :to")
     Page<Long> findIds(@Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);

@@ -178,7 +178,8 @@ public class Meetings {
         Sort.Direction byDate = indexOrder(pageable.getSort());
         Page<Long> ids;
         if (codes.isEmpty()) {
-            ids = repository.findIds(start, end, pageable);
+            ids = from == null && to == null ? repository.findAllIds(pageable)
+                    : repository.findIds(start, end, pageable);
         } else if (codes.size() == 1 && byDate != null) {
             CountryCode country = new CountryCode(codes.get(0));
             List<Long> pageIds = countryIndex.ids(country, start, end, byDate, pageable.getOffset(),

@@ -312,6 +312,21 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
     }
 
     @Test
+    void sortsAllMeetingsOrTheDatedOnesByTheFieldGiven() throws Exception {
+        long havana = meeting("2024-12-31", "Havana", "CU", chung, pereira);
+        long pyongyang = meeting("2018-11-04", "Pyongyang", "KP", choi, pereira);
+        long seoul = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+
+        assertThat(ids(getJson("/api/meetings?sort=id,desc"))).containsExactly(seoul, pyongyang, havana);
+        assertThat(ids(getJson("/api/meetings?sort=id&size=2&page=1")
+                .andExpect(jsonPath("$.page.totalElements").value(3)))).containsExactly(seoul);
+        assertThat(ids(getJson("/api/meetings?sort=city,desc"))).containsExactly(seoul, pyongyang, havana);
+        assertThat(ids(getJson("/api/meetings?sort=country"))).containsExactly(havana, pyongyang, seoul);
+        assertThat(ids(getJson("/api/meetings?sort=id,desc&from=2018-11-04&to=2024-05-22")
+                .andExpect(jsonPath("$.page.totalElements").value(2)))).containsExactly(seoul, pyongyang);
+    }
+
+    @Test
     void listsTheMeetingsInvolvingAllTheCountriesGiven() throws Exception {
         long pyongyang = meeting("2018-11-04", "Pyongyang", "KP", choi, pereira);
         long seoul = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
