@@ -54,7 +54,10 @@ class MeetingCountryIndex {
                 .list();
     }
 
-    /** The number of meetings the country took part in dated from {@code from} to {@code to}, counted along the index. */
+    /**
+     * The number of meetings the country took part in dated from {@code from} to {@code to},
+     * counted along the index.
+     */
     long count(CountryCode country, LocalDate from, LocalDate to) {
         return jdbc.sql(COUNT)
                 .params(country.value(), from, to)

@@ -44,8 +44,9 @@ public class Meetings {
     static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
     static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
-    /** The default order of the list, which the pair index gives without sorting. */
+    /** The default order of the list, which the country and pair indexes give read backwards. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id"));
+    /** The order by date ({@code sort=date}), which they give read forwards. */
     private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("date"), Sort.Order.asc("id"));
 
     private final MeetingRepository repository;
