@@ -3,6 +3,7 @@ package org.chancery.relation.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -81,8 +82,11 @@ class RelationController {
             @RequestParam(required = false) LocalDate asOf, @ParameterObject Pageable pageable,
             HttpServletResponse response) throws IOException {
         CountryCode code = filter(country);
-        csv.write(response, "relations", RelationSummary.class, CsvLists.paged(pageRequest(pageable).getSort(),
-                page -> relations.standings(code, status, asOf, page).map(RelationSummary::from)));
+        // Every page of the list is derived from all the intervals of the day, so the pairs (a few tens of
+        // thousands at most: one row per pair of countries) are read in one statement, not a page at a time.
+        List<RelationSummary> rows = relations.standings(code, status, asOf,
+                Pageable.unpaged(pageRequest(pageable).getSort())).map(RelationSummary::from).getContent();
+        csv.write(response, "relations", RelationSummary.class, CsvLists.all(rows));
     }
 
     private CountryCode filter(String country) {

@@ -15,6 +15,7 @@ import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
@@ -33,7 +34,11 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         byte[] asked = mvc.perform(get(url + (url.contains("?") ? "&" : "?") + "format=csv"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(asked).isEqualTo(accepted);
-        String text = new String(accepted, StandardCharsets.UTF_8);
+        return csvRows(accepted);
+    }
+
+    private static List<List<String>> csvRows(byte[] answer) throws Exception {
+        String text = new String(answer, StandardCharsets.UTF_8);
         assertThat(text).endsWith("\r\n");
         List<List<String>> rows = new ArrayList<>();
         try (MappingIterator<List<String>> lines = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema())
@@ -100,6 +105,31 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         assertThat(csv("/api/relations/CU/KR/timeline")).extracting(row -> row.get(1))
                 .containsExactly("type", "ESTABLISHED", "MEETING", "FIRST_MEETING_SINCE_ESTABLISHMENT",
                         "HEAD_OF_MISSION_STARTED");
+    }
+
+    @Test
+    void answersEveryPairOfADayInTheListsOrderFromOneStatementHoweverMany() throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (JsonNode country : json(getJson("/api/countries?current=true&size=46&sort=code")).get("content")) {
+            codes.add(country.get("code").asString());
+        }
+        List<List<String>> pairs = new ArrayList<>();
+        for (int a = 0; a < codes.size() && pairs.size() <= CsvLists.PAGE_SIZE; a++) {
+            for (int b = a + 1; b < codes.size() && pairs.size() <= CsvLists.PAGE_SIZE; b++) {
+                recordEvent(codes.get(a), codes.get(b), "ESTABLISHED", "2020-01-01");
+                pairs.add(List.of(codes.get(a) + ";" + codes.get(b), "ESTABLISHED", "2020-01-01", "ESTABLISHED"));
+            }
+        }
+        String url = "/api/relations?asOf=2020-06-30";
+        List<List<String>> rows = new ArrayList<>();
+
+        long read = statements.count(() -> rows.addAll(csvRows(mvc.perform(get(url).accept("text/csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())));
+
+        assertThat(read).isOne();
+        assertThat(rows.get(0)).containsExactly("countries", "status", "since", "consularStatus");
+        assertThat(rows.subList(1, rows.size())).hasSize(CsvLists.PAGE_SIZE + 1).isEqualTo(pairs);
+        assertThat(csv(url)).isEqualTo(rows);
     }
 
     @Test
