@@ -212,6 +212,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.content[0].createdBy").value("admin"));
         mvc.perform(get("/api/imports/999999").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/api/imports/999999/rows?format=csv").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         getJson("/api/imports/formats").andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItems("chancery-ndjson",
                         "kenkel-us-missions")));

@@ -173,7 +173,7 @@ class ImportController {
             @RequestParam(required = false) String flag, @ParameterObject Pageable pageable,
             HttpServletResponse response) throws IOException {
         PageRequests.unsorted(pageable);
-        imports.get(id);
+        // forEachRow looks the job up before the first row, while the answer can still be a problem
         csv.write(response, "import-" + id + "-rows", ImportRowResponse.class,
                 each -> imports.forEachRow(id, outcome, flag, report -> each.accept(ImportRowResponse.from(report))));
     }
