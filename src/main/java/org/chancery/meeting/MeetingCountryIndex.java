@@ -17,17 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MeetingCountryIndex {
 
-    private static final String OLDEST_FIRST_IDS = """
+    /** One page of the country's meeting ids, in the order of the index read in the direction given. */
+    private static final String IDS = """
             select c.meeting_id from meeting_country c
             where c.country = ? and c.meeting_date >= ? and c.meeting_date <= ?
-            order by c.country, c.meeting_date, c.meeting_id
+            order by c.country %1$s, c.meeting_date %1$s, c.meeting_id %1$s
             offset ? rows fetch next ? rows only""";
-
-    private static final String NEWEST_FIRST_IDS = """
-            select c.meeting_id from meeting_country c
-            where c.country = ? and c.meeting_date >= ? and c.meeting_date <= ?
-            order by c.country desc, c.meeting_date desc, c.meeting_id desc
-            offset ? rows fetch next ? rows only""";
+    private static final String OLDEST_FIRST_IDS = IDS.formatted("asc");
+    private static final String NEWEST_FIRST_IDS = IDS.formatted("desc");
 
     private static final String COUNT = """
             select count(*) from meeting_country c

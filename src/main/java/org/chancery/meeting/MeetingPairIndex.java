@@ -25,17 +25,14 @@ class MeetingPairIndex {
             order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
             fetch first ? rows only""";
 
-    private static final String OLDEST_FIRST_IDS = """
+    /** One page of the pair's meeting ids, in the order of the index read in the direction given. */
+    private static final String IDS = """
             select p.meeting_id from meeting_pair p
             where p.country_a = ? and p.country_b = ? and p.meeting_date >= ? and p.meeting_date <= ?
-            order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
+            order by p.country_a %1$s, p.country_b %1$s, p.meeting_date %1$s, p.meeting_id %1$s
             offset ? rows fetch next ? rows only""";
-
-    private static final String NEWEST_FIRST_IDS = """
-            select p.meeting_id from meeting_pair p
-            where p.country_a = ? and p.country_b = ? and p.meeting_date >= ? and p.meeting_date <= ?
-            order by p.country_a desc, p.country_b desc, p.meeting_date desc, p.meeting_id desc
-            offset ? rows fetch next ? rows only""";
+    private static final String OLDEST_FIRST_IDS = IDS.formatted("asc");
+    private static final String NEWEST_FIRST_IDS = IDS.formatted("desc");
 
     private static final String COUNT = """
             select count(*) from meeting_pair p
