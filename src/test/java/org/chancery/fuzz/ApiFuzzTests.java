@@ -65,18 +65,19 @@ class ApiFuzzTests {
 
     @BeforeContainer
     static void startTheApplication() throws IOException {
+        // command-line arguments, not default properties: those would yield to application.yml's port 8080
+        // (taken whenever the application runs beside the build) and to the tests' own datasource URL
         application = new SpringApplicationBuilder(ChanceryApplication.class)
                 .profiles("demo")
-                .properties("server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                .run("--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                         // password guessing is tested on its own (HardeningIntegrationTests): here it would lock
                         // the fuzzing users out
-                        "chancery.security.lockout.failures-per-user=1000000000",
-                        "chancery.security.lockout.failures-per-address=1000000000",
-                        "logging.level.org.chancery=WARN", "logging.level.org.springframework=WARN",
-                        "logging.level.org.apache=WARN", "logging.level.com.zaxxer=WARN",
-                        "logging.level.org.hibernate=WARN", "logging.level.org.flywaydb=WARN")
-                .run();
+                        "--chancery.security.lockout.failures-per-user=1000000000",
+                        "--chancery.security.lockout.failures-per-address=1000000000",
+                        "--logging.level.org.chancery=WARN", "--logging.level.org.springframework=WARN",
+                        "--logging.level.org.apache=WARN", "--logging.level.com.zaxxer=WARN",
+                        "--logging.level.org.hibernate=WARN", "--logging.level.org.flywaydb=WARN");
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();
         http = new RawHttp(port);
         RawHttp.Answer description = http.send("GET", "/v3/api-docs", Map.of("Accept", "application/json"), null);
