@@ -108,6 +108,22 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void pagesTwentyChangesByDefaultAsEveryListDoes() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            newDiplomat("Diplomat " + i, "KR");
+        }
+        mvc.perform(get("/api/changes").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.length()").value(20))
+                .andExpect(jsonPath("$.page.size").value(20))
+                .andExpect(jsonPath("$.page.totalElements").value(21));
+        mvc.perform(get("/api/changes?size=500").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.length()").value(21))
+                .andExpect(jsonPath("$.page.size").value(200));
+    }
+
+    @Test
     void aClientPollingWithTheLastSeqItSawMissesNothingWhileWritersCommitInParallel() throws Exception {
         int writers = 4;
         int each = 25;

@@ -18,7 +18,6 @@ import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,7 +45,8 @@ class ChangeController {
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "listChanges",
             summary = "The change feed", description = "Role EDITOR. The changes with a "
-            + "`seq` greater than `after` (default 0), oldest first, of one `kind` if given; default page size 100. "
+            + "`seq` greater than `after` (default 0), oldest first, of one `kind` if given; pages of 20 by default, as "
+            + "every list (`size` up to 200). "
             + "Every successful write appears exactly once, a refused write never. `seq` grows strictly: a client "
             + "that asks again with the last `seq` it saw misses nothing, also with several instances on one "
             + "database (a change is numbered only once it has committed). Also as CSV (every row).")
@@ -58,7 +58,7 @@ class ChangeController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     PagedModel<ChangeResponse> after(@Parameter(example = "0") @RequestParam(defaultValue = "0") long after,
             @Parameter(example = "mission") @RequestParam(required = false) String kind,
-            @ParameterObject @PageableDefault(size = 100) Pageable pageable) {
+            @ParameterObject Pageable pageable) {
         return new PagedModel<>(feed.after(check(after), kind(kind), PageRequests.unsorted(pageable))
                 .map(ChangeResponse::from));
     }
