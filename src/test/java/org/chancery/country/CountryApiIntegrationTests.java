@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -77,6 +79,20 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/countries?size=1000")
                 .andExpect(jsonPath("$.page.size").value(200))
                 .andExpect(jsonPath("$.content.length()").value(200));
+    }
+
+    @Test
+    void clampsAPageSizeTooLargeForAnyIntegerTypeTo200AsWell() throws Exception {
+        for (String size : List.of("2147483648", "99999999999", "99999999999999999999999", "+300")) {
+            getJson("/api/countries?size=" + size)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.page.size").value(200))
+                    .andExpect(jsonPath("$.content.length()").value(200));
+        }
+        getJson("/api/countries?size=12x").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        getJson("/api/countries?page=99999999999999999999999").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
     }
 
     @Test

@@ -3,8 +3,10 @@ package org.chancery.shared.web;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.MalformedRequestException;
@@ -13,11 +15,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableHandlerMethodArgumentResolver;
 import org.springframework.data.web.SortHandlerMethodArgumentResolver;
 import org.springframework.data.web.config.PageableHandlerMethodArgumentResolverCustomizer;
 import org.springframework.data.web.config.SortHandlerMethodArgumentResolverCustomizer;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,8 +34,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  * <li>Spring Data quietly falls back to the first page when {@code page} or {@code size} cannot be
  * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a number,
- * {@code VALIDATION_FAILED} for a negative page or a size below 1. (Sizes above 200 are
- * clamped.)</li>
+ * {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end.
+ * Sizes above 200 are clamped, however large (Spring Data would take one too large for an
+ * {@code int} for no size at all and answer its default).</li>
  * <li>Spring Data's resolvers look up the {@code @Qualifier} of the {@code Pageable} parameter on
  * every request, three times, through {@code Parameter.getDeclaredAnnotations()}: the JDK parses
  * the annotations of all the method's parameters again on each call and Spring does not cache them
@@ -43,6 +51,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final int MAX_SIZE = 200;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?[0-9]+");
 
     private final SortResolver sortResolver = new SortResolver();
     private final PageableResolver pageableResolver = new PageableResolver(sortResolver);
@@ -68,29 +77,48 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         long page = check(request.getParameter("page"), "page", 0);
         long size = check(request.getParameter("size"), "size", 1);
-        if (page * Math.min(Math.max(size, 20), MAX_SIZE) > Integer.MAX_VALUE) {
+        if (page > Integer.MAX_VALUE || page * Math.min(Math.max(size, 20), MAX_SIZE) > Integer.MAX_VALUE) {
             throw new InvalidInputException("page", "is too large");
         }
         return true;
     }
 
+    /**
+     * The number a paging parameter gives, at least {@code minimum}; {@link Long#MAX_VALUE} for a whole
+     * number too large for a {@code long} (a size that large is clamped like any above 200, a page that
+     * large refused).
+     */
     private static long check(String value, String name, int minimum) {
         if (value == null) {
             return minimum;
         }
+        String text = value.trim();
         long number;
         try {
-            number = Long.parseLong(value.trim());
+            number = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
+            if (!WHOLE_NUMBER.matcher(text).matches()) {
+                throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
+            }
+            number = Long.MAX_VALUE;
         }
         if (number < minimum) {
             throw new InvalidInputException(name, "must be at least " + minimum);
         }
-        if (number > Integer.MAX_VALUE) {
-            throw new InvalidInputException(name, "is too large");
-        }
         return number;
+    }
+
+    /** A size too large for Spring Data to read (beyond an {@code int}), which it would ignore for its default. */
+    private static boolean beyondAnInt(String size) {
+        if (size == null) {
+            return false;
+        }
+        String text = size.trim();
+        try {
+            return Long.parseLong(text) > Integer.MAX_VALUE;
+        } catch (NumberFormatException e) {
+            return WHOLE_NUMBER.matcher(text).matches();
+        }
     }
 
     /** A request parameter's name for one handler parameter ({@code page}, or {@code q_page} if qualified). */
@@ -113,6 +141,24 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
             }
             return names.computeIfAbsent(new Name(parameter, source),
                     name -> super.getParameterNameToUse(name.source(), name.parameter()));
+        }
+
+        /** A size too large for an {@code int} is clamped to the largest page, as any size above it is. */
+        @Override
+        public Pageable resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                NativeWebRequest request, WebDataBinderFactory binders) {
+            String sizeName = getParameterNameToUse(getSizeParameterName(), parameter);
+            if (beyondAnInt(request.getParameter(sizeName))
+                    && request.getNativeRequest() instanceof HttpServletRequest servletRequest) {
+                String largest = String.valueOf(getMaxPageSize());
+                request = new ServletWebRequest(new HttpServletRequestWrapper(servletRequest) {
+                    @Override
+                    public String getParameter(String name) {
+                        return name.equals(sizeName) ? largest : super.getParameter(name);
+                    }
+                });
+            }
+            return super.resolveArgument(parameter, container, request, binders);
         }
     }
 
