@@ -114,9 +114,10 @@ public class Meeting {
     /**
      * A meeting as it is recorded.
      *
-     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if a diplomat is listed twice
      * @throws RuleViolationException R17 {@code TOO_FEW_PARTIES} unless there are at least two
      *         participants from at least two countries
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if a diplomat is listed twice among
+     *         enough parties
      */
     static Meeting record(FuzzyDate date, String city, CountryCode country, String title, String summary,
             List<String> outcomes, List<Participant> participants, List<Source> sources) {
@@ -127,30 +128,36 @@ public class Meeting {
     }
 
     /**
-     * R17: at least two participants, from at least two countries, none listed twice.
+     * R17: at least two participants, from at least two countries, none listed twice. A diplomat listed
+     * twice is one participant: too few parties (R17) if the others do not make up for it, else a list to
+     * correct ({@code VALIDATION_FAILED}).
      *
-     * @throws InvalidInputException if a diplomat is listed twice
-     * @throws RuleViolationException R17 {@code TOO_FEW_PARTIES} otherwise
+     * @throws RuleViolationException R17 {@code TOO_FEW_PARTIES} unless there are at least two distinct
+     *         participants from at least two countries
+     * @throws InvalidInputException if a diplomat is listed twice among enough parties
      */
     static void requireParties(List<Participant> participants) {
-        List<Long> diplomats = new ArrayList<>();
-        for (Participant participant : participants) {
-            int first = diplomats.indexOf(participant.diplomatId());
-            if (first >= 0) {
-                throw new InvalidInputException("participants[" + diplomats.size() + "].diplomatId",
-                        "lists diplomat " + participant.diplomatId() + " a second time (first at participants["
-                                + first + "])");
-            }
-            diplomats.add(participant.diplomatId());
-        }
-        if (participants.size() < 2) {
+        List<Long> diplomats = participants.stream().map(Participant::diplomatId).distinct().toList();
+        if (diplomats.size() < 2) {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs at least two participants; "
-                    + "this one has " + participants.size() + ".");
+                    + "this one has " + diplomats.size() + (diplomats.size() < participants.size()
+                            ? " (diplomat " + diplomats.get(0) + " is listed " + participants.size() + " times)" : "")
+                    + ".");
         }
         List<CountryCode> countries = countriesOf(participants.stream().map(Participant::country).toList());
         if (countries.size() < 2) {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs participants from at least "
                     + "two countries; all of these are of " + countries.get(0) + ".");
+        }
+        List<Long> listed = new ArrayList<>();
+        for (Participant participant : participants) {
+            int first = listed.indexOf(participant.diplomatId());
+            if (first >= 0) {
+                throw new InvalidInputException("participants[" + listed.size() + "].diplomatId",
+                        "lists diplomat " + participant.diplomatId() + " a second time (first at participants["
+                                + first + "])");
+            }
+            listed.add(participant.diplomatId());
         }
     }
 

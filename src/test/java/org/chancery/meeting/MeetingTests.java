@@ -107,6 +107,17 @@ class MeetingTests {
     }
 
     @Test
+    void refusesOneDiplomatListedTwiceAsTooFewParties() {
+        Participant chungAgain = Participant.asOfRecording(1, KR, null, "Minister");
+
+        assertThatThrownBy(() -> meeting(KR, CHUNG, chungAgain))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.rule()).isEqualTo(Rule.R17_TOO_FEW_PARTIES);
+                    assertThat(e.getMessage()).contains("diplomat 1 is listed 2 times");
+                });
+    }
+
+    @Test
     void refusesTheSameDiplomatListedTwice() {
         Participant chungAgain = Participant.asOfRecording(1, KR, null, "Minister");
 
