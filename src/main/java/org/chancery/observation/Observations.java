@@ -111,13 +111,19 @@ public class Observations {
     }
 
     /**
-     * The observations of a country (all countries if null) as {@code direction}, counted per year
-     * and level, oldest first: every level in every year, zero where none was observed.
+     * The observations of a country as {@code direction} (either side if null; every observation once if
+     * {@code country} is null), counted per year and level, oldest first: every level in every year, zero
+     * where none was observed.
      */
     public List<YearCounts> summary(CountryCode country, ObservationDirection direction, String dataset) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("country",
-                country == null ? ALL_COUNTRIES : country.value())
-                .addValue("direction", (direction == null ? ObservationDirection.SENDING : direction).name());
+                country == null ? ALL_COUNTRIES : country.value());
+        // the counts of all countries are kept once, as SENDING; a country's per side
+        String directionCondition = "";
+        if (country == null || direction != null) {
+            directionCondition = " and direction = :direction";
+            parameters.addValue("direction", (country == null ? ObservationDirection.SENDING : direction).name());
+        }
         String datasetCondition = "";
         if (dataset != null) {
             datasetCondition = " and dataset = :dataset";
@@ -126,7 +132,7 @@ public class Observations {
         Map<Integer, Map<ObservationLevel, Long>> years = new LinkedHashMap<>();
         jdbc.query("""
                 select observed_year, observation_level, sum(observations) from observation_summary
-                where country = :country and direction = :direction""" + datasetCondition + """
+                where country = :country""" + directionCondition + datasetCondition + """
 
                 group by observed_year, observation_level order by observed_year""", parameters, (ResultSet row) -> {
                     years.computeIfAbsent(row.getInt(1), year -> zeros())

@@ -81,18 +81,30 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     void summarizesACountrysObservationsPerYearAndLevel() throws Exception {
         importFile(FILE);
 
-        JsonNode abroad = json(getJson("/api/observations/summary?country=USA"));
+        JsonNode abroad = json(getJson("/api/observations/summary?country=USA&direction=SENDING"));
         assertThat(abroad).extracting(year -> year.get("year").asInt()).containsExactly(1840, 1950, 1970, 2005);
         assertThat(abroad.get(0).get("counts").get("ENVOY").asLong()).isEqualTo(1);
         assertThat(abroad.get(0).get("counts").get("AMBASSADOR").asLong()).isZero();
         assertThat(abroad.get(1).get("counts").get("OTHER").asLong()).isEqualTo(1);
         JsonNode atHome = json(getJson("/api/observations/summary?country=US&direction=RECEIVING"));
         assertThat(atHome.get(0).get("counts").get("NONE").asLong()).isEqualTo(1);
+        JsonNode either = json(getJson("/api/observations/summary?country=US"));
+        assertThat(either).as("both sides, as the list without a direction").extracting(year -> {
+            long observed = 0;
+            for (JsonNode count : year.get("counts")) {
+                observed += count.asLong();
+            }
+            return observed;
+        }).containsExactly(2L, 2L, 2L, 2L);
+        assertThat(either.get(0).get("counts").get("ENVOY").asLong() + either.get(0).get("counts").get("NONE").asLong())
+                .isEqualTo(abroad.get(0).get("counts").get("ENVOY").asLong() + atHome.get(0).get("counts").get("NONE").asLong());
         JsonNode everyone = json(getJson("/api/observations/summary"));
+        assertThat(json(getJson("/api/observations/summary?direction=RECEIVING"))).as("every observation once")
+                .isEqualTo(everyone);
         assertThat(everyone).extracting(year -> year.get("counts").get("NONE").asLong() + year.get("counts").get("ENVOY")
                 .asLong() + year.get("counts").get("OTHER").asLong()).containsExactly(2L, 2L, 2L, 2L);
         getJson("/api/observations/summary?country=US&format=csv").andExpect(status().isOk());
-        String csv = mvc.perform(get("/api/observations/summary?country=US").accept("text/csv")).andReturn()
+        String csv = mvc.perform(get("/api/observations/summary?country=US&direction=SENDING").accept("text/csv")).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst()).hasValue(
                 "year,counts.NONE,counts.CHARGE_D_AFFAIRES,counts.ENVOY,counts.AMBASSADOR,counts.OTHER");
@@ -143,7 +155,7 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
 
         assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt()).isEqualTo(8);
         getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(8));
-        JsonNode summary = json(getJson("/api/observations/summary?country=US"));
+        JsonNode summary = json(getJson("/api/observations/summary?country=US&direction=SENDING"));
         assertThat(summary.get(1).get("counts").get("OTHER").asLong()).as("counted once").isEqualTo(1);
     }
 

@@ -89,8 +89,9 @@ class ObservationController {
     @GetMapping("/api/observations/summary")
     @Operation(operationId = "summarizeObservations", summary = "Observations counted per year and level", description =
             "One row per observed year, oldest first, with the count of each level (every level, zero where none): "
-            + "`country` as `direction` (default SENDING: how the country was represented abroad; RECEIVING: how "
-            + "others were represented in it); without `country`, every observation. Not paged; also as CSV. "
+            + "`country` as `direction` (SENDING: how the country was represented abroad; RECEIVING: how others were "
+            + "represented in it; default either, as in the list of observations: both sides counted); without "
+            + "`country`, every observation once. Not paged; also as CSV. "
             + "Answered from counts kept with the observations, not by scanning them.")
     @ApiResponse(responseCode = "200", description = "The years, oldest first")
     @CsvResponse
