@@ -155,13 +155,13 @@ final class WorldWriter {
                 m -> new Object[] {m.predecessorId(), m.successorId(), m.id()});
         batch("""
                 insert into head_of_mission (id, mission_id, diplomat_id, name, head_rank, agrement_on, started_on,
-                    ended_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    started_precision, ended_on, ended_precision)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE,
-                        Types.DATE, Types.DATE},
+                        Types.DATE, Types.VARCHAR, Types.DATE, Types.VARCHAR},
                 world.missions().stream().flatMap(m -> m.heads().stream()).toList(),
                 (HeadRow h) -> new Object[] {h.id(), h.missionId(), h.diplomatId(), h.name(), h.rank().name(),
-                        h.agrementOn(), h.startedOn(), h.endedOn()});
+                        h.agrementOn(), h.startedOn(), precision(h.startedOn()), h.endedOn(), precision(h.endedOn())});
     }
 
     private void writeMilestones(SyntheticWorld world) {

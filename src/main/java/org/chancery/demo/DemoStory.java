@@ -111,7 +111,8 @@ class DemoStory implements ApplicationRunner {
         missions.open(koreanEmbassy.id(), FuzzyDate.of(LocalDate.of(2025, 1, 17), DatePrecision.DAY));
         Mission cubanEmbassy = plan("CU", "KR", MissionType.EMBASSY, "Seoul", "2024-07", CIBERCUBA);
         missions.appoint(cubanEmbassy.id(), new MissionService.Appointment(monzon.id(), HeadRank.AMBASSADOR,
-                LocalDate.of(2025, 1, 8), LocalDate.of(2025, 1, 8), null, List.of(REPORTING)));
+                LocalDate.of(2025, 1, 8), FuzzyDate.of(LocalDate.of(2025, 1, 8), DatePrecision.DAY), null,
+                List.of(REPORTING)));
 
         milestones.plan(cubaKorea, new MilestoneService.Plan("South Korean provisional office in Havana opens",
                 "2024-H1", provisionalOffice.id(), List.of(CIBERCUBA)));

@@ -113,7 +113,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 | `diplomat` | as `POST /api/diplomats`: `name`, `country`, `title`, `organization`, `sources`; `ref` |
                 | `event` | as `POST /api/relations/{a}/{b}/events`, with the pair as `countries: [a, b]` |
                 | `mission` | as `POST /api/missions`, plus `openedOn`, `openedPrecision`, `closedOn`, `closedPrecision`, `closingReason`; `ref` |
-                | `head` | as `POST /api/missions/{id}/heads`, with `missionRef` (or `missionId`) and `diplomatRef` (or `diplomatId`) |
+                | `head` | as `POST /api/missions/{id}/heads` (`datePrecision`, `endedPrecision` included), with `missionRef` (or `missionId`) and `diplomatRef` (or `diplomatId`) |
                 | `accreditation` | as `POST /api/relations/{a}/{b}/accreditations`, with `receivingCountry`, `residentMissionRef`, `diplomatRef` |
                 | `meeting` | as `POST /api/meetings`; a participant may name `diplomatRef` instead of `diplomatId` |
                 | `milestone` | as `POST /api/relations/{a}/{b}/milestones`, with `countries: [a, b]`, `missionRef`, and `achievedOn` (by hand) |
@@ -263,13 +263,15 @@ class ChanceryNdjsonFormat implements ImportFormat {
     private void head(NdjsonLines.HeadLine line, Source source, ImportRun run, RowResult row) {
         long missionId = reference(run, line.missionRef(), line.missionId(), "mission", "missionRef", "missionId");
         long diplomatId = reference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef", "diplomatId");
-        Optional<Long> known = missions.findHead(missionId, diplomatId, line.startedOn()).map(head -> head.id());
+        FuzzyDate started = FuzzyDate.of(line.startedOn(), line.datePrecision());
+        Optional<Long> known = missions.findHead(missionId, diplomatId, started.date()).map(head -> head.id());
         if (known.isPresent()) {
             row.found("head", known.get());
             return;
         }
         HeadOfMission head = missions.appoint(missionId, new MissionService.Appointment(diplomatId, line.rank(),
-                line.agrementOn(), line.startedOn(), line.endedOn(), with(line.sources(), source)));
+                line.agrementOn(), started, line.endedOn() == null ? null : FuzzyDate.of(line.endedOn(), line.endedPrecision()),
+                with(line.sources(), source)));
         row.created("head", head.id());
     }
 

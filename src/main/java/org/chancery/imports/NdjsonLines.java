@@ -78,7 +78,9 @@ final class NdjsonLines {
             @NotNull HeadRank rank,
             LocalDate agrementOn,
             @NotNull LocalDate startedOn,
+            DatePrecision datePrecision,
             LocalDate endedOn,
+            DatePrecision endedPrecision,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 

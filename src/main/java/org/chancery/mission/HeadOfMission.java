@@ -16,6 +16,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
@@ -23,8 +25,9 @@ import org.chancery.shared.SourcesConverter;
 
 /**
  * A diplomat heading a mission from the day they took up functions ({@code startedOn}) until the
- * day they stopped ({@code endedOn}, exclusive; null while serving). Part of the {@link Mission}
- * aggregate.
+ * day they stopped ({@code endedOn}, exclusive; null while serving). Either date may be known to a
+ * month or a year only; it is then the first day of that period, which is what the rules compare.
+ * Part of the {@link Mission} aggregate.
  */
 @Entity
 @Table(name = "head_of_mission")
@@ -55,8 +58,16 @@ public class HeadOfMission {
     @Column(name = "started_on", nullable = false)
     private LocalDate startedOn;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "started_precision", nullable = false, length = 8)
+    private DatePrecision startedPrecision;
+
     @Column(name = "ended_on")
     private LocalDate endedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ended_precision", length = 8)
+    private DatePrecision endedPrecision;
 
     @Convert(converter = SourcesConverter.class)
     @Column(name = "sources", length = 1000000)
@@ -66,14 +77,18 @@ public class HeadOfMission {
     }
 
     HeadOfMission(Mission mission, long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
-            LocalDate startedOn, LocalDate endedOn, List<Source> sources) {
+            FuzzyDate started, FuzzyDate ended, List<Source> sources) {
         this.mission = mission;
         this.diplomatId = diplomatId;
         this.name = name;
         this.rank = rank;
         this.agrementOn = agrementOn;
-        this.startedOn = startedOn;
-        this.endedOn = endedOn;
+        this.startedOn = started.date();
+        this.startedPrecision = started.precision();
+        if (ended != null) {
+            this.endedOn = ended.date();
+            this.endedPrecision = ended.precision();
+        }
         this.sources = SourcesConverter.orEmpty(sources);
     }
 
@@ -83,16 +98,17 @@ public class HeadOfMission {
      * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} if already ended, or
      *         {@code on} is before the start
      */
-    public void end(LocalDate on) {
+    public void end(FuzzyDate on) {
         if (endedOn != null) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
                     "Head of mission " + id + " already ended on " + endedOn + ".");
         }
-        if (on.isBefore(startedOn)) {
+        if (on.date().isBefore(startedOn)) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
-                    "Head of mission " + id + " cannot end on " + on + ", before starting on " + startedOn + ".");
+                    "Head of mission " + id + " cannot end on " + on.date() + ", before starting on " + startedOn + ".");
         }
-        this.endedOn = on;
+        this.endedOn = on.date();
+        this.endedPrecision = on.precision();
     }
 
     /** Serving at the end of {@code day}. */
@@ -140,8 +156,17 @@ public class HeadOfMission {
         return startedOn;
     }
 
+    public DatePrecision startedPrecision() {
+        return startedPrecision;
+    }
+
     public LocalDate endedOn() {
         return endedOn;
+    }
+
+    /** How precisely {@link #endedOn()} is known; null while serving. */
+    public DatePrecision endedPrecision() {
+        return endedPrecision;
     }
 
     public List<Source> sources() {

@@ -158,7 +158,7 @@ public class Mission {
                         + on.date() + ": its head " + head.name() + " serves after that day.");
             }
         }
-        heads.stream().filter(h -> h.endedOn() == null).forEach(h -> h.end(on.date()));
+        heads.stream().filter(h -> h.endedOn() == null).forEach(h -> h.end(on));
         this.status = MissionStatus.CLOSED;
         this.closedOn = on.date();
         this.closedPrecision = on.precision();
@@ -195,7 +195,9 @@ public class Mission {
      *         mission or a period past the mission's closing
      */
     public HeadOfMission appoint(long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
-            LocalDate startedOn, LocalDate endedOn, List<Source> sources) {
+            FuzzyDate started, FuzzyDate ended, List<Source> sources) {
+        LocalDate startedOn = started.date();
+        LocalDate endedOn = ended == null ? null : ended.date();
         if (type.consular()) {
             throw new RuleViolationException(Rule.R15_MISSION_TYPE_INVALID,
                     "Heads of mission are for diplomatic missions; mission " + id + " is a " + type + ".");
@@ -220,7 +222,7 @@ public class Mission {
                         + (other.endedOn() == null ? ", still serving" : " to " + other.endedOn()) + ").");
             }
         }
-        HeadOfMission head = new HeadOfMission(this, diplomatId, name, rank, agrementOn, startedOn, endedOn, sources);
+        HeadOfMission head = new HeadOfMission(this, diplomatId, name, rank, agrementOn, started, ended, sources);
         heads.add(head);
         return head;
     }

@@ -43,7 +43,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
             if (mission.status() == MissionStatus.PLANNED) {
                 mission.headServingOn(date).ifPresent(head -> {
-                    head.end(date);
+                    head.end(FuzzyDate.of(date, DatePrecision.DAY));
                     events.publishEvent(FactChanged.updated("head", head.id(), mission.sendingCountry().value(),
                             mission.receivingCountry().value()));
                 });

@@ -230,21 +230,27 @@ public class MissionService {
         });
     }
 
-    /** What is needed to appoint a head of mission. */
-    public record Appointment(Long diplomatId, HeadRank rank, LocalDate agrementOn, LocalDate startedOn,
-            LocalDate endedOn, List<Source> sources) {
+    /**
+     * What is needed to appoint a head of mission: the start of the functions, and their end if they
+     * have ended, each known to a day, a month or a year.
+     */
+    public record Appointment(Long diplomatId, HeadRank rank, LocalDate agrementOn, FuzzyDate started,
+            FuzzyDate ended, List<Source> sources) {
     }
 
     /**
      * Appoints a head of mission: R3, R18, R15 (diplomatic missions only; relations established when
      * the head starts, whether or not the mission is open yet), R13, R14, R16, R22 (the countries
-     * exist when the head starts, and until the head ends).
+     * exist when the head starts, and until the head ends). The rules compare the first day of each
+     * date's period.
      */
     public HeadOfMission appoint(long missionId, Appointment appointment) {
-        today.requireNotFuture(appointment.startedOn(), "startedOn");
-        if (appointment.endedOn() != null) {
-            today.requireNotFuture(appointment.endedOn(), "endedOn");
-            if (appointment.endedOn().isBefore(appointment.startedOn())) {
+        LocalDate startedOn = appointment.started().date();
+        LocalDate endedOn = appointment.ended() == null ? null : appointment.ended().date();
+        today.requireNotFuture(startedOn, "startedOn");
+        if (endedOn != null) {
+            today.requireNotFuture(endedOn, "endedOn");
+            if (endedOn.isBefore(startedOn)) {
                 throw new InvalidInputException("endedOn", "must not be before startedOn");
             }
         }
@@ -254,14 +260,14 @@ public class MissionService {
         return underPairLock(missionId, (relation, mission) -> {
             Diplomat diplomat = diplomats.reference(appointment.diplomatId(), "diplomatId");
             var lifetimes = existence.lock(mission.sendingCountry(), mission.receivingCountry())
-                    .requireExistOn(appointment.startedOn(), "the head's start");
-            if (appointment.endedOn() != null) {
-                lifetimes.requireMayEndOn(appointment.endedOn(), "the head's end");
+                    .requireExistOn(startedOn, "the head's start");
+            if (endedOn != null) {
+                lifetimes.requireMayEndOn(endedOn, "the head's end");
             }
-            MissionRules.headOfMission(mission, appointment.startedOn(), relation.history().on(appointment.startedOn()));
+            MissionRules.headOfMission(mission, startedOn, relation.history().on(startedOn));
             MissionRules.diplomatOfSendingCountry(mission, diplomat.country(), diplomat.name());
             HeadOfMission head = mission.appoint(diplomat.id(), diplomat.name(), appointment.rank(),
-                    appointment.agrementOn(), appointment.startedOn(), appointment.endedOn(), appointment.sources());
+                    appointment.agrementOn(), appointment.started(), appointment.ended(), appointment.sources());
             missions.flush();
             events.publishEvent(FactChanged.created("head", head.id(), mission.sendingCountry().value(),
                     mission.receivingCountry().value()));
@@ -269,13 +275,13 @@ public class MissionService {
         });
     }
 
-    /** Ends a serving head of mission on {@code on} (R3, R22). */
-    public HeadOfMission endHead(long missionId, long headId, LocalDate on) {
-        today.requireNotFuture(on, "date");
+    /** Ends a serving head of mission on {@code on}, known to a day, a month or a year (R3, R22). */
+    public HeadOfMission endHead(long missionId, long headId, FuzzyDate on) {
+        today.requireNotFuture(on.date(), "date");
         return underPairLock(missionId, (relation, mission) -> {
             HeadOfMission head = mission.head(headId).orElseThrow(() ->
                     new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
-            existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on, "the head's end");
+            existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(), "the head's end");
             head.end(on);
             missions.flush();
             events.publishEvent(FactChanged.updated("head", head.id(), mission.sendingCountry().value(),

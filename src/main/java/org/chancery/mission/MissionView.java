@@ -40,11 +40,13 @@ public record MissionView(long id, CountryCode sendingCountry, CountryCode recei
 
     /** A head of mission as the API shows it. */
     public record HeadView(long id, long missionId, long diplomatId, String name, HeadRank rank,
-            LocalDate agrementOn, LocalDate startedOn, LocalDate endedOn, List<Source> sources) {
+            LocalDate agrementOn, LocalDate startedOn, DatePrecision startedPrecision, LocalDate endedOn,
+            DatePrecision endedPrecision, List<Source> sources) {
 
         public static HeadView of(HeadOfMission head) {
             return new HeadView(head.id(), head.missionId(), head.diplomatId(), head.name(), head.rank(),
-                    head.agrementOn(), head.startedOn(), head.endedOn(), head.sources());
+                    head.agrementOn(), head.startedOn(), head.startedPrecision(), head.endedOn(), head.endedPrecision(),
+                    head.sources());
         }
 
         /** Whether the head is in functions at the end of {@code day} (see {@link HeadOfMission#servesOn}). */

@@ -32,7 +32,8 @@ class MissionViews {
             select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.planned_opening,
                    m.opened_on, m.opened_precision, m.closed_on, m.closed_precision, m.closing_reason,
                    m.protecting_power, m.predecessor_id, m.successor_id, m.version, m.sources,
-                   h.id, h.diplomat_id, h.name, h.head_rank, h.agrement_on, h.started_on, h.ended_on, h.sources
+                   h.id, h.diplomat_id, h.name, h.head_rank, h.agrement_on, h.started_on, h.started_precision,
+                   h.ended_on, h.ended_precision, h.sources
             from mission m
             left join head_of_mission h on h.mission_id = m.id
             """;
@@ -100,11 +101,16 @@ class MissionViews {
             if (!row.wasNull()) {
                 mission.heads.add(new HeadView(head, mission.id, row.getLong(19), row.getString(20),
                         HeadRank.valueOf(row.getString(21)), row.getObject(22, LocalDate.class),
-                        row.getObject(23, LocalDate.class), row.getObject(24, LocalDate.class),
-                        SOURCES.convertToEntityAttribute(row.getString(25))));
+                        row.getObject(23, LocalDate.class), precision(row.getString(24)),
+                        row.getObject(25, LocalDate.class), precision(row.getString(26)),
+                        SOURCES.convertToEntityAttribute(row.getString(27))));
             }
         });
         return missions;
+    }
+
+    private static DatePrecision precision(String column) {
+        return column == null ? null : DatePrecision.valueOf(column);
     }
 
     /** One mission's columns, and its heads as their rows come. */
@@ -155,10 +161,6 @@ class MissionViews {
                     closedOn, closedPrecision, closingReason,
                     protectingPower == null ? null : new CountryCode(protectingPower), predecessorId, successorId,
                     version, SOURCES.convertToEntityAttribute(sources), List.copyOf(heads));
-        }
-
-        private static DatePrecision precision(String column) {
-            return column == null ? null : DatePrecision.valueOf(column);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.chancery.relation.EventRecord;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationSnapshot;
+import org.chancery.shared.DatePrecision;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -130,10 +131,8 @@ public class Timeline {
             case CONSULAR_ESTABLISHED -> "Consular relations established";
             case CONSULAR_SEVERED -> "Consular relations severed";
         };
-        String precision = event.datePrecision() == null || event.datePrecision().name().equals("DAY") ? ""
-                : " (" + event.datePrecision().name().toLowerCase() + " known)";
         return new TimelineItem(event.date(), event.type().name(), what + " between " + pair.first() + " and "
-                + pair.second() + precision + (event.note() == null ? "" : ": " + event.note()),
+                + pair.second() + known(event.datePrecision()) + (event.note() == null ? "" : ": " + event.note()),
                 new TimelineItem.Ref("event", event.id()));
     }
 
@@ -141,30 +140,38 @@ public class Timeline {
         String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.place();
         TimelineItem.Ref ref = new TimelineItem.Ref("mission", mission.id());
         if (mission.openedOn() != null) {
-            items.add(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened", ref));
+            items.add(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened"
+                    + known(mission.openedPrecision()), ref));
         }
         if (mission.closedOn() != null) {
-            items.add(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed"
+            items.add(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed" + known(mission.closedPrecision())
                     + (mission.closingReason() == null ? "" : " (" + mission.closingReason() + ")"), ref));
         }
         for (HeadView head : mission.heads()) {
             TimelineItem.Ref headRef = new TimelineItem.Ref("head", head.id());
             items.add(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
-                    + head.rank() + ") took up functions at the " + name, headRef));
+                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef));
             if (head.endedOn() != null) {
                 items.add(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
-                        + head.rank() + ") ended functions at the " + name, headRef));
+                        + head.rank() + ") ended functions at the " + name + known(head.endedPrecision()), headRef));
             }
         }
+    }
+
+    /** " (month known)" or " (year known)" for a date known to a month or a year only; nothing for a day. */
+    private static String known(DatePrecision precision) {
+        return precision == null || precision == DatePrecision.DAY ? "" : " (" + precision.name().toLowerCase() + " known)";
     }
 
     private static void addAccreditation(List<TimelineItem> items, AccreditationRecord accreditation) {
         TimelineItem.Ref ref = new TimelineItem.Ref("accreditation", accreditation.id());
         String what = accreditation.level() + " of " + accreditation.sendingCountry() + " accredited to "
                 + accreditation.receivingCountry() + " (non-resident)";
-        items.add(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what, ref));
+        items.add(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what + known(accreditation.fromPrecision()),
+                ref));
         if (accreditation.to() != null) {
-            items.add(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended", ref));
+            items.add(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended"
+                    + known(accreditation.toPrecision()), ref));
         }
     }
 

@@ -194,8 +194,10 @@ class WritingBrowserTests extends BrowserTest {
         WebElement end = $("#end-head-form");
         new Select(end.findElement(By.name("headId"))).selectByIndex(1);
         setValue(end.findElement(By.name("date")), "2022-06-30");
+        new Select(end.findElement(By.name("datePrecision"))).selectByValue("MONTH");
         end.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#heads-table tbody tr"), "2022-06-30"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#heads-table tbody tr"), "2022-06"));
+        assertThat($("#heads-table tbody tr").getText()).doesNotContain("2022-06-30", "serving");
 
         WebElement close = $("#close-form");
         setValue(close.findElement(By.name("date")), "2023-01-01");
@@ -205,7 +207,8 @@ class WritingBrowserTests extends BrowserTest {
         assertThat($("#mission-summary").getText()).contains("2023-01-01", "Budget cuts");
         JsonNode stored = getJson("/api/missions/" + mission);
         assertThat(stored.get("status").asString()).isEqualTo("CLOSED");
-        assertThat(stored.get("heads").get(0).get("endedOn").asString()).isEqualTo("2022-06-30");
+        assertThat(stored.get("heads").get(0).get("endedOn").asString()).as("the first day of the month").isEqualTo("2022-06-01");
+        assertThat(stored.get("heads").get(0).get("endedPrecision").asString()).isEqualTo("MONTH");
         screenshot("mission-head-appointed-ended-and-closed");
         assertNoConsoleErrors();
         assertAccessible();

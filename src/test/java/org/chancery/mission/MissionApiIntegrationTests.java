@@ -450,6 +450,47 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("a head's start and end known to a year or a month only are kept as the period's first day, which the rules compare")
+        void keepsHeadsKnownToAMonthOrAYearAsTheFirstDayOfThePeriod() throws Exception {
+            event("US", "KR", "ESTABLISHED", "1949-01-01");
+            long embassy = plan("US", "KR", "EMBASSY", "Seoul");
+            open(embassy, "1949-04-01").andExpect(status().isOk());
+            long muccio = diplomat("John J. Muccio", "US");
+            long briggs = diplomat("Ellis O. Briggs", "US");
+            String appoint = "{\"diplomatId\":%d,\"rank\":\"AMBASSADOR\",\"agrementOn\":\"%s\",\"startedOn\":\"%s\",%s}";
+
+            postAsEditor("/api/missions/{id}/heads", appoint.formatted(muccio, "1949-03-15", "1949-04-20",
+                    "\"datePrecision\":\"DECADE\""), embassy)
+                    .andExpect(status().isBadRequest());
+            postAsEditor("/api/missions/{id}/heads", appoint.formatted(muccio, "1949-06-15", "1949-07-20",
+                    "\"datePrecision\":\"YEAR\""), embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("AGREMENT_REQUIRED"));
+            long first = create("/api/missions/" + embassy + "/heads", appoint.formatted(muccio, "1949-03-15",
+                    "1949-04-20", "\"datePrecision\":\"MONTH\"")).get("id").asLong();
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"1952-09-08\",\"datePrecision\":\"YEAR\"}",
+                    embassy, first)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.startedOn").value("1949-04-01"))
+                    .andExpect(jsonPath("$.startedPrecision").value("MONTH"))
+                    .andExpect(jsonPath("$.endedOn").value("1952-01-01"))
+                    .andExpect(jsonPath("$.endedPrecision").value("YEAR"));
+            create("/api/missions/" + embassy + "/heads", appoint.formatted(briggs, "1951-12-01", "1952-03-25",
+                    "\"datePrecision\":\"YEAR\",\"endedOn\":\"1955-04-12\",\"endedPrecision\":\"MONTH\""));
+
+            getJson("/api/missions/{id}", embassy)
+                    .andExpect(jsonPath("$.heads[*].startedOn").value(contains("1949-04-01", "1952-01-01")))
+                    .andExpect(jsonPath("$.heads[*].startedPrecision").value(contains("MONTH", "YEAR")))
+                    .andExpect(jsonPath("$.heads[*].endedOn").value(contains("1952-01-01", "1955-04-01")))
+                    .andExpect(jsonPath("$.heads[*].endedPrecision").value(contains("YEAR", "MONTH")));
+            getJson("/api/missions/{id}/heads/{head}", embassy, first)
+                    .andExpect(jsonPath("$.startedPrecision").value("MONTH"));
+            getJson("/api/relations/US/KR/timeline?size=50")
+                    .andExpect(jsonPath("$.content[?(@.type == 'HEAD_OF_MISSION_STARTED')].summary").value(contains(
+                            "John J. Muccio (AMBASSADOR) took up functions at the EMBASSY of US in Seoul (month known)",
+                            "Ellis O. Briggs (AMBASSADOR) took up functions at the EMBASSY of US in Seoul (year known)")));
+        }
+
+        @Test
         @DisplayName("R16: closing a mission ends its serving head that day")
         void closingEndsTheServingHead() throws Exception {
             event("CU", "KR", "ESTABLISHED", "2024-02-14");

@@ -37,6 +37,10 @@ class MissionTests {
                 ? CH : null, List.of());
     }
 
+    private static FuzzyDate on(LocalDate date) {
+        return FuzzyDate.of(date, DatePrecision.DAY);
+    }
+
     private static FuzzyDate day(String date) {
         return FuzzyDate.of(LocalDate.parse(date), DatePrecision.DAY);
     }
@@ -147,11 +151,11 @@ class MissionTests {
     void ambassadorsNeedAgrement() {
         Mission mission = mission(MissionType.EMBASSY);
         LocalDate start = LocalDate.of(2025, 1, 8);
-        assertBreaks(Rule.R14_AGREMENT_REQUIRED, () -> mission.appoint(1, "A", HeadRank.AMBASSADOR, null, start, null, null));
+        assertBreaks(Rule.R14_AGREMENT_REQUIRED, () -> mission.appoint(1, "A", HeadRank.AMBASSADOR, null, on(start), null, null));
         assertBreaks(Rule.R14_AGREMENT_REQUIRED,
-                () -> mission.appoint(1, "A", HeadRank.ENVOY, start.plusDays(1), start, null, null));
-        mission.appoint(1, "A", HeadRank.AMBASSADOR, start, start, null, null);
-        mission(MissionType.EMBASSY).appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null, start, null, null);
+                () -> mission.appoint(1, "A", HeadRank.ENVOY, start.plusDays(1), on(start), null, null));
+        mission.appoint(1, "A", HeadRank.AMBASSADOR, start, on(start), null, null);
+        mission(MissionType.EMBASSY).appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null, on(start), null, null);
     }
 
     @Test
@@ -162,11 +166,11 @@ class MissionTests {
         assertBreaks(Rule.R15_MISSION_TYPE_INVALID, () -> MissionRules.headOfMission(mission(MissionType.CONSULATE),
                 LocalDate.of(2025, 1, 1), ESTABLISHED));
         assertBreaks(Rule.R15_MISSION_TYPE_INVALID, () -> mission(MissionType.CONSULATE_GENERAL)
-                .appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, LocalDate.of(2025, 1, 1), null, null));
+                .appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2025-01-01"), null, null));
         Mission planned = mission(MissionType.EMBASSY);
         MissionRules.headOfMission(planned, LocalDate.of(2025, 1, 8), ESTABLISHED);
         assertThat(planned.appoint(1, "Claudio Monzón Baeza", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1),
-                LocalDate.of(2025, 1, 8), null, null).servesOn(LocalDate.of(2025, 1, 8))).isTrue();
+                day("2025-01-08"), null, null).servesOn(LocalDate.of(2025, 1, 8))).isTrue();
         assertThat(planned.status()).isEqualTo(MissionStatus.PLANNED);
     }
 
@@ -174,14 +178,14 @@ class MissionTests {
     @DisplayName("R16: heads' periods never overlap; a successor may start the day the predecessor ends")
     void headsDoNotOverlap() {
         Mission mission = mission(MissionType.EMBASSY);
-        mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES_AD_INTERIM, null, LocalDate.of(2024, 3, 1),
-                LocalDate.of(2025, 1, 8), null);
+        mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES_AD_INTERIM, null, day("2024-03-01"),
+                day("2025-01-08"), null);
         assertBreaks(Rule.R16_HEAD_OF_MISSION_OVERLAP, () -> mission.appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null,
-                LocalDate.of(2024, 12, 1), null, null));
+                day("2024-12-01"), null, null));
         assertBreaks(Rule.R16_HEAD_OF_MISSION_OVERLAP, () -> mission.appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null,
-                LocalDate.of(2023, 1, 1), LocalDate.of(2024, 3, 2), null));
-        mission.appoint(2, "B", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1), LocalDate.of(2025, 1, 8), null, null);
-        mission.appoint(3, "C", HeadRank.CHARGE_D_AFFAIRES, null, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 3, 1), null);
+                day("2023-01-01"), day("2024-03-02"), null));
+        mission.appoint(2, "B", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1), day("2025-01-08"), null, null);
+        mission.appoint(3, "C", HeadRank.CHARGE_D_AFFAIRES, null, day("2023-01-01"), day("2024-03-01"), null);
         assertThat(mission.heads()).extracting(HeadOfMission::name).containsExactly("C", "A", "B");
     }
 
@@ -190,7 +194,7 @@ class MissionTests {
     void closingEndsTheServingHead() {
         Mission mission = mission(MissionType.EMBASSY);
         mission.open(day("2024-09-01"));
-        HeadOfMission head = mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, LocalDate.of(2024, 9, 1), null,
+        HeadOfMission head = mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2024-09-01"), null,
                 null);
         mission.close(day("2025-05-01"), null);
         assertThat(head.endedOn()).isEqualTo(LocalDate.of(2025, 5, 1));

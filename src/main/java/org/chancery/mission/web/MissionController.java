@@ -180,7 +180,9 @@ class MissionController {
             summary = "Appoint a head of mission", description = "Role EDITOR. A diplomat of the sending country "
             + "(R13); ambassadors and envoys need agrément on or before the start (R14); diplomatic relations established "
             + "on the start date, whether or not the mission is open yet, and diplomatic missions only (R15); periods of "
-            + "one mission's heads never overlap (R16).")
+            + "one mission's heads never overlap (R16). `datePrecision` says how precisely `startedOn` is known "
+            + "(`endedPrecision` the same of `endedOn`): a date known to a month or a year is kept as the first day of "
+            + "that period, which is what the rules compare.")
     @ApiResponse(responseCode = "201", description = "The head of mission, with Location")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (endedOn before startedOn), "
             + "DATE_IN_FUTURE (R3), UNKNOWN_REFERENCE (R18: unknown diplomat)")
@@ -191,7 +193,8 @@ class MissionController {
             + "RELATION_NOT_ESTABLISHED / MISSION_TYPE_INVALID (R15), HEAD_OF_MISSION_OVERLAP (R16), MISSION_STATUS_INVALID")
     ResponseEntity<HeadResponse> appoint(@PathVariable long id, @Valid @RequestBody MissionRequests.Appoint body) {
         HeadOfMission head = missions.appoint(id, new MissionService.Appointment(body.diplomatId(), body.rank(),
-                body.agrementOn(), body.startedOn(), body.endedOn(), body.sources()));
+                body.agrementOn(), FuzzyDate.of(body.startedOn(), body.datePrecision()),
+                body.endedOn() == null ? null : FuzzyDate.of(body.endedOn(), body.endedPrecision()), body.sources()));
         return ResponseEntity.created(URI.create("/api/missions/" + id + "/heads/" + head.id()))
                 .body(HeadResponse.from(head));
     }
@@ -209,7 +212,8 @@ class MissionController {
     @PostMapping(path = "/{id}/heads/{headId}/end", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "endHeadOfMission",
-            summary = "End a head of mission's functions", description = "Role EDITOR.")
+            summary = "End a head of mission's functions", description = "Role EDITOR. `datePrecision` says how precisely "
+            + "the end is known (DAY by default; MONTH or YEAR keep the first day of that period).")
     @ApiResponse(responseCode = "200", description = "The head of mission, ended")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
@@ -217,7 +221,7 @@ class MissionController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (already ended, or date before the start)")
     HeadResponse end(@PathVariable long id, @PathVariable long headId, @Valid @RequestBody MissionRequests.End body) {
-        return HeadResponse.from(missions.endHead(id, headId, body.date()));
+        return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision())));
     }
 
     private ResponseEntity<MissionResponse> answer(Mission mission) {

@@ -45,17 +45,20 @@ final class MissionRequests {
     }
 
     @Schema(name = "AppointHeadOfMission", example = "{\"diplomatId\": 7, \"rank\": \"AMBASSADOR\", \"agrementOn\": \"2024-12-01\", "
-            + "\"startedOn\": \"2025-01-08\"}")
+            + "\"startedOn\": \"2025-01-08\", \"datePrecision\": \"DAY\"}")
     record Appoint(
             @NotNull Long diplomatId,
             @NotNull HeadRank rank,
             LocalDate agrementOn,
             @NotNull LocalDate startedOn,
+            @Schema(description = "of `startedOn`: DAY (default), MONTH or YEAR; `startedOn` is then taken as the first "
+                    + "day of its month or year") DatePrecision datePrecision,
             LocalDate endedOn,
+            @Schema(description = "of `endedOn`: DAY (default), MONTH or YEAR") DatePrecision endedPrecision,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 
-    @Schema(name = "EndHeadOfMission", example = "{\"date\": \"2025-06-30\"}")
-    record End(@NotNull LocalDate date) {
+    @Schema(name = "EndHeadOfMission", example = "{\"date\": \"2025-06-30\", \"datePrecision\": \"DAY\"}")
+    record End(@NotNull LocalDate date, DatePrecision datePrecision) {
     }
 }

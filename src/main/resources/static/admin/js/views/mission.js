@@ -38,11 +38,12 @@ export default async function missionView({ root, params, query, signal }) {
       return Promise.reject(new Error('Choose the diplomat who heads the mission (search by name).'));
     }
     return post(`/api/missions/${id}/heads`, {
-      diplomatId: state.chosen.id, rank: v.rank, agrementOn: v.agrementOn, startedOn: v.startedOn, endedOn: v.endedOn,
-      sources: sourcesFrom(v),
+      diplomatId: state.chosen.id, rank: v.rank, agrementOn: v.agrementOn, startedOn: v.startedOn,
+      datePrecision: v.datePrecision, endedOn: v.endedOn, endedPrecision: v.endedPrecision, sources: sourcesFrom(v),
     }).then(async (head) => { state.chosen = null; await load(); return head; });
   };
-  const endHead = (v) => post(`/api/missions/${id}/heads/${v.headId}/end`, { date: v.date }).then(after);
+  const endHead = (v) => post(`/api/missions/${id}/heads/${v.headId}/end`, { date: v.date, datePrecision: v.datePrecision })
+    .then(after);
 
   const name = (code) => state.names.get(code)?.name || code;
 
@@ -77,7 +78,8 @@ export default async function missionView({ root, params, query, signal }) {
       ${m.heads.length ? html`<div class="table-wrap"><table id="heads-table">
         <thead><tr><th scope="col">Head</th><th scope="col">Rank</th><th scope="col">Agrément</th><th scope="col">Started</th><th scope="col">Ended</th></tr></thead>
         <tbody>${m.heads.map((h) => html`<tr data-head=${h.id}><th scope="row"><a href=${href(`/diplomats/${h.diplomatId}`)}>${h.name}</a></th>
-          <td>${words(h.rank)}</td><td>${h.agrementOn || '—'}</td><td>${h.startedOn}</td><td>${h.endedOn || 'serving'}</td></tr>`)}</tbody>
+          <td>${words(h.rank)}</td><td>${h.agrementOn || '—'}</td><td>${fuzzy(h.startedOn, h.startedPrecision)}</td>
+          <td>${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</td></tr>`)}</tbody>
       </table></div>` : html`<p>None recorded.</p>`}
 
       <h2>What happens next</h2>
@@ -130,7 +132,10 @@ export default async function missionView({ root, params, query, signal }) {
               ${field(forms.appoint, { name: 'agrementOn', label: 'Agrément on', type: 'date',
                 hint: 'An ambassador or envoy needs the receiving state\'s agrément on or before the start (R14).' })}
               ${field(forms.appoint, { name: 'startedOn', label: 'Took up functions on', type: 'date', required: true, max: today() })}
+              ${field(forms.appoint, { name: 'datePrecision', label: 'Start known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)',
+                hint: 'Year or month: the date is the first day of that period.' })}
               ${field(forms.appoint, { name: 'endedOn', label: 'Ended on (for a past head)', type: 'date' })}
+              ${field(forms.appoint, { name: 'endedPrecision', label: 'End known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
             </div>
             ${sourceFields(forms.appoint)}
             ${submitButton(forms.appoint, 'Appoint')}
@@ -142,8 +147,9 @@ export default async function missionView({ root, params, query, signal }) {
           ${done(forms.end, 'The head\'s functions ended.')}
           <div class="grid-2">
             ${field(forms.end, { name: 'headId', label: 'Head', required: true,
-              options: serving.map((h) => ({ value: h.id, label: `${h.name} (${words(h.rank)}, since ${h.startedOn})` })) })}
+              options: serving.map((h) => ({ value: h.id, label: `${h.name} (${words(h.rank)}, since ${fuzzy(h.startedOn, h.startedPrecision)})` })) })}
             ${field(forms.end, { name: 'date', label: 'Ended on', type: 'date', required: true, max: today() })}
+            ${field(forms.end, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
           </div>
           ${submitButton(forms.end, 'End functions')}
         </form></details>` : nothing}`, root);

@@ -193,7 +193,8 @@ export default async function relationView({ root, params, query, signal }) {
             <td>${fuzzy(m.openedOn, m.openedPrecision)}</td>
             <td>${fuzzy(m.closedOn, m.closedPrecision)}${m.closingReason ? html`<br><small>${m.closingReason}</small>` : nothing}</td>
             <td>${m.heads.length ? html`<ul>${m.heads.map((h) => html`<li>${h.name}, ${words(h.rank)},
-              ${h.startedOn} – ${h.endedOn || 'serving'}</li>`)}</ul>` : 'none recorded'}</td>
+              ${fuzzy(h.startedOn, h.startedPrecision)} – ${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</li>`)}</ul>`
+              : 'none recorded'}</td>
           </tr>`;
         })}</tbody></table></div>` : html`<p>No mission recorded.</p>`}
     </section>`;
