@@ -78,11 +78,20 @@ class RelationList {
         return statement;
     }
 
-    /** The requested order (properties of {@link #COLUMNS}), then the pair's codes, which are unique. */
+    /**
+     * The requested order (properties of {@link #COLUMNS}), then the pair's codes, which are unique.
+     * {@code countryA} is the pair's order: both codes in its direction, so that the pair descending is
+     * the ascending order reversed.
+     */
     private static String orderBy(Sort sort) {
         SqlOrder orders = new SqlOrder();
-        sort.forEach(order -> orders.by("r." + COLUMNS.get(order.getProperty()),
-                order.isAscending() ? "asc nulls first" : "desc nulls last"));
+        sort.forEach(order -> {
+            String direction = order.isAscending() ? "asc nulls first" : "desc nulls last";
+            orders.by("r." + COLUMNS.get(order.getProperty()), direction);
+            if (order.getProperty().equals("countryA")) {
+                orders.by("r.country_b", direction);
+            }
+        });
         return orders.then("r.country_a", "r.country_b").sql();
     }
 

@@ -3,7 +3,6 @@ package org.chancery.relation.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -94,29 +93,9 @@ class RelationController {
         return country == null ? null : countries.filter(country, "country");
     }
 
-    /**
-     * The page and order asked for, ties broken by the pair. {@code countries} orders by the pair: both of its
-     * codes in the direction asked, so that {@code countries,desc} is the ascending order reversed (not the first
-     * code reversed and the second, the tie-breaker, still ascending).
-     */
+    /** The page and order asked for; ties are broken by the pair ({@code countryA} orders by both codes). */
     private static PageRequest pageRequest(Pageable pageable) {
-        PageRequest request = PageRequests.of(pageable, SORTABLE, Sort.by("countryA", "countryB"), "countryB");
-        List<Sort.Order> orders = new ArrayList<>();
-        boolean byPair = false;
-        for (Sort.Order order : request.getSort()) {
-            if (order.getProperty().equals("countryA")) {
-                orders.add(order);
-                orders.add(order.withProperty("countryB"));
-                byPair = true;
-            } else if (!order.getProperty().equals("countryB")) {
-                orders.add(order);
-            }
-        }
-        if (!byPair) {
-            orders.add(Sort.Order.asc("countryA"));
-            orders.add(Sort.Order.asc("countryB"));
-        }
-        return request.withSort(Sort.by(orders));
+        return PageRequests.of(pageable, SORTABLE, Sort.by("countryA"), "countryA");
     }
 
     @PostMapping(path = "/{a}/{b}/events", consumes = "application/json")
