@@ -91,6 +91,8 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
         }
         getJson("/api/countries?size=12x").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        getJson("/api/countries?size=-99999999999999999999").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         getJson("/api/countries?page=99999999999999999999999").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
     }

@@ -51,7 +51,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final int MAX_SIZE = 200;
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?[0-9]+");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     private final SortResolver sortResolver = new SortResolver();
     private final PageableResolver pageableResolver = new PageableResolver(sortResolver);
@@ -84,9 +84,9 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /**
-     * The number a paging parameter gives, at least {@code minimum}; {@link Long#MAX_VALUE} for a whole
+     * The number a paging parameter gives, at least {@code minimum}: {@link Long#MAX_VALUE} for a whole
      * number too large for a {@code long} (a size that large is clamped like any above 200, a page that
-     * large refused).
+     * large refused); a negative one too large for a {@code long} is below the minimum like any other.
      */
     private static long check(String value, String name, int minimum) {
         if (value == null) {
@@ -100,25 +100,12 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
             if (!WHOLE_NUMBER.matcher(text).matches()) {
                 throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
             }
-            number = Long.MAX_VALUE;
+            number = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         if (number < minimum) {
             throw new InvalidInputException(name, "must be at least " + minimum);
         }
         return number;
-    }
-
-    /** A size too large for Spring Data to read (beyond an {@code int}), which it would ignore for its default. */
-    private static boolean beyondAnInt(String size) {
-        if (size == null) {
-            return false;
-        }
-        String text = size.trim();
-        try {
-            return Long.parseLong(text) > Integer.MAX_VALUE;
-        } catch (NumberFormatException e) {
-            return WHOLE_NUMBER.matcher(text).matches();
-        }
     }
 
     /** A request parameter's name for one handler parameter ({@code page}, or {@code q_page} if qualified). */
@@ -148,7 +135,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         public Pageable resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                 NativeWebRequest request, WebDataBinderFactory binders) {
             String sizeName = getParameterNameToUse(getSizeParameterName(), parameter);
-            if (beyondAnInt(request.getParameter(sizeName))
+            String size = request.getParameter(sizeName);
+            if (size != null && check(size, "size", 1) > Integer.MAX_VALUE
                     && request.getNativeRequest() instanceof HttpServletRequest servletRequest) {
                 String largest = String.valueOf(getMaxPageSize());
                 request = new ServletWebRequest(new HttpServletRequestWrapper(servletRequest) {
