@@ -137,7 +137,18 @@ public class Meeting {
      * @throws InvalidInputException if a diplomat is listed twice among enough parties
      */
     static void requireParties(List<Participant> participants) {
-        List<Long> diplomats = participants.stream().map(Participant::diplomatId).distinct().toList();
+        List<Long> diplomats = new ArrayList<>();
+        InvalidInputException listedTwice = null;
+        for (int i = 0; i < participants.size(); i++) {
+            long diplomat = participants.get(i).diplomatId();
+            int first = diplomats.indexOf(diplomat);
+            if (first < 0) {
+                diplomats.add(diplomat);
+            } else if (listedTwice == null) {
+                listedTwice = new InvalidInputException("participants[" + i + "].diplomatId", "lists diplomat "
+                        + diplomat + " a second time (first at participants[" + first + "])");
+            }
+        }
         if (diplomats.size() < 2) {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs at least two participants; "
                     + "this one has " + diplomats.size() + (diplomats.size() < participants.size()
@@ -149,15 +160,8 @@ public class Meeting {
             throw new RuleViolationException(Rule.R17_TOO_FEW_PARTIES, "A meeting needs participants from at least "
                     + "two countries; all of these are of " + countries.get(0) + ".");
         }
-        List<Long> listed = new ArrayList<>();
-        for (Participant participant : participants) {
-            int first = listed.indexOf(participant.diplomatId());
-            if (first >= 0) {
-                throw new InvalidInputException("participants[" + listed.size() + "].diplomatId",
-                        "lists diplomat " + participant.diplomatId() + " a second time (first at participants["
-                                + first + "])");
-            }
-            listed.add(participant.diplomatId());
+        if (listedTwice != null) {
+            throw listedTwice;
         }
     }
 

@@ -81,10 +81,11 @@ public class Meetings {
      *
      * @throws RuleViolationException R3 {@code DATE_IN_FUTURE} if the date is after today; R18
      *         {@code UNKNOWN_REFERENCE} if the country or a diplomat does not exist; R17
-     *         {@code TOO_FEW_PARTIES} unless there are two participants from two countries; R22
+     *         {@code TOO_FEW_PARTIES} unless there are two distinct participants from two countries; R22
      *         {@code COUNTRY_NOT_IN_EXISTENCE} if the meeting's country or a participant's did not exist
      *         on its date
-     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if a diplomat is listed twice
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if a diplomat is listed twice among enough
+     *         parties
      */
     @Transactional
     public MeetingDetails record(MeetingDraft draft) {

@@ -164,6 +164,20 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
     }
 
     @Test
+    void refusesOneDiplomatListedTwiceAsTooFewPartiesAndARepeatAmongEnoughPartiesAsInvalid() throws Exception {
+        long recorded = json(getJson("/api/meetings")).get("page").get("totalElements").asLong();
+        postAsEditor("/api/meetings", meetingJson("2024-05-22", "Seoul", "KR", chung, chung))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("TOO_FEW_PARTIES"))
+                .andExpect(jsonPath("$.rule").value("R17"));
+        postAsEditor("/api/meetings", meetingJson("2024-05-22", "Seoul", "KR", chung, pereira, chung))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("participants[2].diplomatId"));
+        getJson("/api/meetings").andExpect(jsonPath("$.page.totalElements").value(recorded));
+    }
+
+    @Test
     void refusesAMeetingOfDiplomatsOfOneCountryAsTooFewParties() throws Exception {
         long kang = diplomat("Kang Kyung-wha", "KR", "Minister of Foreign Affairs");
 

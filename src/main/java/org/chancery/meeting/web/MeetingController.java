@@ -115,8 +115,9 @@ class MeetingController {
             + "gives), and a later change of the diplomat does not rewrite them.")
     @ApiResponse(responseCode = "201", description = "Created, with Location")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (missing date, country or "
-            + "participants, a diplomat listed twice, bad source URL), DATE_IN_FUTURE (R3), TOO_FEW_PARTIES (R17: "
-            + "fewer than two participants or only one country), UNKNOWN_REFERENCE (R18: unknown country or diplomat)")
+            + "participants, a diplomat listed twice among enough parties, bad source URL), DATE_IN_FUTURE (R3), "
+            + "TOO_FEW_PARTIES (R17: fewer than two distinct participants, a diplomat listed twice counting once, or "
+            + "only one country), UNKNOWN_REFERENCE (R18: unknown country or diplomat)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     ResponseEntity<MeetingResponse> record(@Valid @RequestBody RecordMeetingRequest body) {
