@@ -16,7 +16,6 @@ import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationHistoryGuard;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.SeveranceEffects;
-import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.Rule;
@@ -47,11 +46,11 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
 
     /** R11: the {@code AMBASSADOR} and {@code ENVOY} accreditations in force on the severance's day end that day. */
     @Override
-    public SeveranceEffects severed(RelationPair pair, LocalDate date) {
+    public SeveranceEffects severed(RelationPair pair, FuzzyDate date) {
         List<AffectedAccreditation> ended = new ArrayList<>();
         for (Accreditation accreditation : repository.findBetween(pair.first().value(), pair.second().value())) {
-            if (accreditation.level().diplomatic() && accreditation.activeOn(date)) {
-                accreditation.end(FuzzyDate.of(date, DatePrecision.DAY));
+            if (accreditation.level().diplomatic() && accreditation.activeOn(date.date())) {
+                accreditation.end(date);
                 publisher.publishEvent(Accreditations.changed(FactChanged.Action.UPDATED, accreditation));
                 ended.add(new AffectedAccreditation(accreditation.id(), accreditation.sendingCountry().value(),
                         accreditation.receivingCountry().value(), accreditation.level().name(), accreditation.from(),

@@ -9,7 +9,6 @@ import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationState;
 import org.chancery.relation.SeveranceEffects;
-import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.Rule;
@@ -38,12 +37,13 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
      * ending their heads; a head already serving a mission that has not opened yet ends too.
      */
     @Override
-    public SeveranceEffects severed(RelationPair pair, LocalDate date) {
+    public SeveranceEffects severed(RelationPair pair, FuzzyDate severance) {
+        LocalDate date = severance.date();
         List<AffectedMission> affected = new ArrayList<>();
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
             if (mission.status() == MissionStatus.PLANNED) {
                 mission.headServingOn(date).ifPresent(head -> {
-                    head.end(FuzzyDate.of(date, DatePrecision.DAY));
+                    head.end(severance);
                     events.publishEvent(FactChanged.updated("head", head.id(), mission.sendingCountry().value(),
                             mission.receivingCountry().value()));
                 });
@@ -52,7 +52,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
             if (mission.type().needsDiplomaticRelations() && mission.status() == MissionStatus.OPEN
                     && !mission.openedOn().isAfter(date)) {
                 try {
-                    mission.close(FuzzyDate.of(date, DatePrecision.DAY), Mission.RELATIONS_SEVERED);
+                    mission.close(severance, Mission.RELATIONS_SEVERED);
                 } catch (RuleViolationException e) {
                     throw conflict("A severance on " + date + " would close " + mission.type() + " " + mission.id()
                             + " that day, but: " + e.getMessage());

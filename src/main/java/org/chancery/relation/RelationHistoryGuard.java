@@ -1,6 +1,6 @@
 package org.chancery.relation;
 
-import java.time.LocalDate;
+import org.chancery.shared.FuzzyDate;
 
 /**
  * Facts recorded in other modules that depend on the history of a relation (missions, heads of
@@ -10,11 +10,12 @@ import java.time.LocalDate;
 public interface RelationHistoryGuard {
 
     /**
-     * R11: applies the effects of a diplomatic severance of the pair on {@code date}.
+     * R11: applies the effects of a diplomatic severance of the pair on {@code date}: what it ends or closes
+     * ends that day, known as precisely as the severance.
      *
      * @return the facts it changed
      */
-    SeveranceEffects severed(RelationPair pair, LocalDate date);
+    SeveranceEffects severed(RelationPair pair, FuzzyDate date);
 
     /**
      * R20: checks the facts this guard knows about the pair against its new history.

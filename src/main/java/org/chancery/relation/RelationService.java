@@ -81,7 +81,7 @@ public class RelationService {
             SeveranceEffects effects = SeveranceEffects.NONE;
             if (type == EventType.SEVERED) {
                 for (RelationHistoryGuard guard : guards) {
-                    effects = effects.and(guard.severed(pair, date.date()));
+                    effects = effects.and(guard.severed(pair, date));
                 }
             }
             RelationHistory history = relation.history();
