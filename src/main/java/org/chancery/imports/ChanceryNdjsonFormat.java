@@ -238,7 +238,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
         }
         CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
         CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
-        FuzzyDate opened = line.openedOn() == null ? null : FuzzyDate.of(line.openedOn(), line.openedPrecision());
+        FuzzyDate opened = FuzzyDate.ofOptional(line.openedOn(), line.openedPrecision(), "openedPrecision");
+        FuzzyDate closed = FuzzyDate.ofOptional(line.closedOn(), line.closedPrecision(), "closedPrecision");
         Optional<MissionFacts> known = missions.findSame(sending, receiving, line.type(), line.city(),
                 opened == null ? null : opened.date());
         long id;
@@ -252,8 +253,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
             if (opened != null) {
                 missions.open(id, opened);
             }
-            if (line.closedOn() != null) {
-                missions.close(id, FuzzyDate.of(line.closedOn(), line.closedPrecision()), line.closingReason());
+            if (closed != null) {
+                missions.close(id, closed, line.closingReason());
             }
             row.created("mission", id);
         }
@@ -270,7 +271,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
             return;
         }
         HeadOfMission head = missions.appoint(missionId, new MissionService.Appointment(diplomatId, line.rank(),
-                line.agrementOn(), started, line.endedOn() == null ? null : FuzzyDate.of(line.endedOn(), line.endedPrecision()),
+                line.agrementOn(), started, FuzzyDate.ofOptional(line.endedOn(), line.endedPrecision(), "endedPrecision"),
                 with(line.sources(), source)));
         row.created("head", head.id());
     }
@@ -293,7 +294,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         }
         Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(sending, line.level(),
                 FuzzyDate.of(line.from(), line.datePrecision()),
-                line.to() == null ? null : FuzzyDate.of(line.to(), line.toPrecision()), resident, diplomat,
+                FuzzyDate.ofOptional(line.to(), line.toPrecision(), "toPrecision"), resident, diplomat,
                 with(line.sources(), source)));
         row.created("accreditation", accreditation.id());
     }

@@ -17,4 +17,19 @@ public record FuzzyDate(LocalDate date, DatePrecision precision) {
     public static FuzzyDate of(LocalDate date, DatePrecision precision) {
         return new FuzzyDate(date, precision);
     }
+
+    /**
+     * The optional date (an end, an opening) known to {@code precision}; null without a date.
+     *
+     * @throws InvalidInputException on {@code precisionField} if a precision is given without its date
+     */
+    public static FuzzyDate ofOptional(LocalDate date, DatePrecision precision, String precisionField) {
+        if (date == null) {
+            if (precision != null) {
+                throw new InvalidInputException(precisionField, "is given without the date it qualifies");
+            }
+            return null;
+        }
+        return of(date, precision);
+    }
 }

@@ -186,9 +186,11 @@ class WritingBrowserTests extends BrowserTest {
         new Select(appoint.findElement(By.name("rank"))).selectByValue("AMBASSADOR");
         setValue(appoint.findElement(By.name("agrementOn")), "2019-12-01");
         setValue(appoint.findElement(By.name("startedOn")), "2020-01-01");
+        new Select(appoint.findElement(By.name("datePrecision"))).selectByValue("YEAR");
         appoint.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement head = visible(By.cssSelector("#heads-table tbody tr"));
-        assertThat(head.getText()).contains("Aino Virtanen", "Ambassador", "2019-12-01", "2020-01-01", "serving");
+        assertThat(head.getText()).contains("Aino Virtanen", "Ambassador", "2019-12-01", "2020", "serving")
+                .as("a start known to the year shows the year").doesNotContain("2020-01-01");
 
         openDetails("end-head");
         WebElement end = $("#end-head-form");
@@ -209,6 +211,7 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(stored.get("status").asString()).isEqualTo("CLOSED");
         assertThat(stored.get("heads").get(0).get("endedOn").asString()).as("the first day of the month").isEqualTo("2022-06-01");
         assertThat(stored.get("heads").get(0).get("endedPrecision").asString()).isEqualTo("MONTH");
+        assertThat(stored.get("heads").get(0).get("startedPrecision").asString()).isEqualTo("YEAR");
         screenshot("mission-head-appointed-ended-and-closed");
         assertNoConsoleErrors();
         assertAccessible();

@@ -142,6 +142,35 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void importsHeadsKnownToAMonthOrAYearAndRefusesAPrecisionWithoutItsDate() throws Exception {
+        String file = """
+                {"kind": "event", "countries": ["US", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
+                {"kind": "diplomat", "ref": "d1", "name": "John J. Muccio", "country": "US"}
+                {"kind": "diplomat", "ref": "d2", "name": "Ellis O. Briggs", "country": "US"}
+                {"kind": "mission", "sendingCountry": "US", "receivingCountry": "KR", "type": "EMBASSY", "city": "Seoul", "openedOn": "1949-04-01", "closedPrecision": "YEAR"}
+                {"kind": "mission", "ref": "m1", "sendingCountry": "US", "receivingCountry": "KR", "type": "EMBASSY", "city": "Seoul", "openedOn": "1949-04-01"}
+                {"kind": "head", "missionRef": "m1", "diplomatRef": "d1", "rank": "AMBASSADOR", "agrementOn": "1949-03-15", "startedOn": "1949-04-20", "datePrecision": "MONTH", "endedOn": "1952-09-08", "endedPrecision": "YEAR"}
+                {"kind": "head", "missionRef": "m1", "diplomatRef": "d2", "rank": "AMBASSADOR", "agrementOn": "1951-12-01", "startedOn": "1952-03-25", "datePrecision": "YEAR", "endedPrecision": "MONTH"}
+                """;
+        JsonNode job = imported(file);
+
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(4, 7);
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("VALIDATION_FAILED");
+        assertThat(rejected.get(0).get("detail").asString()).contains("closedPrecision");
+        assertThat(rejected.get(1).get("detail").asString()).contains("endedPrecision");
+        JsonNode heads = json(getJson("/api/missions?country=KR")).get("content").get(0).get("heads");
+        assertThat(heads).hasSize(1);
+        assertThat(heads.get(0).get("startedOn").asString()).isEqualTo("1949-04-01");
+        assertThat(heads.get(0).get("startedPrecision").asString()).isEqualTo("MONTH");
+        assertThat(heads.get(0).get("endedOn").asString()).isEqualTo("1952-01-01");
+        assertThat(heads.get(0).get("endedPrecision").asString()).isEqualTo("YEAR");
+        JsonNode again = imported(file);
+        assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt()).as("the head found again by its first day")
+                .isEqualTo(5);
+    }
+
+    @Test
     void refusesABodyThatIsNotTheFormatAtOnceAndRecordsNothing() throws Exception {
         uploadNdjson("{\"kind\": \"country\"}\nnot json\n").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))

@@ -454,14 +454,21 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         void keepsHeadsKnownToAMonthOrAYearAsTheFirstDayOfThePeriod() throws Exception {
             event("US", "KR", "ESTABLISHED", "1949-01-01");
             long embassy = plan("US", "KR", "EMBASSY", "Seoul");
-            open(embassy, "1949-04-01").andExpect(status().isOk());
+            postAsEditor("/api/missions/{id}/open", "{\"date\":\"1949-04-01\",\"datePrecision\":\"YEAR\"}", embassy)
+                    .andExpect(status().isOk());
             long muccio = diplomat("John J. Muccio", "US");
             long briggs = diplomat("Ellis O. Briggs", "US");
             String appoint = "{\"diplomatId\":%d,\"rank\":\"AMBASSADOR\",\"agrementOn\":\"%s\",\"startedOn\":\"%s\",%s}";
 
             postAsEditor("/api/missions/{id}/heads", appoint.formatted(muccio, "1949-03-15", "1949-04-20",
                     "\"datePrecision\":\"DECADE\""), embassy)
-                    .andExpect(status().isBadRequest());
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("datePrecision"));
+            postAsEditor("/api/missions/{id}/heads", appoint.formatted(muccio, "1949-03-15", "1949-04-20",
+                    "\"endedPrecision\":\"YEAR\""), embassy)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("endedPrecision"));
             postAsEditor("/api/missions/{id}/heads", appoint.formatted(muccio, "1949-06-15", "1949-07-20",
                     "\"datePrecision\":\"YEAR\""), embassy)
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("AGREMENT_REQUIRED"));
@@ -488,6 +495,9 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.content[?(@.type == 'HEAD_OF_MISSION_STARTED')].summary").value(contains(
                             "John J. Muccio (AMBASSADOR) took up functions at the EMBASSY of US in Seoul (month known)",
                             "Ellis O. Briggs (AMBASSADOR) took up functions at the EMBASSY of US in Seoul (year known)")));
+            getJson("/api/relations/US/KR/timeline?size=50")
+                    .andExpect(jsonPath("$.content[?(@.type == 'MISSION_OPENED')].summary").value(contains(
+                            "EMBASSY of US in Seoul opened (year known)")));
         }
 
         @Test

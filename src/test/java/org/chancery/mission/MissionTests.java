@@ -37,10 +37,6 @@ class MissionTests {
                 ? CH : null, List.of());
     }
 
-    private static FuzzyDate on(LocalDate date) {
-        return FuzzyDate.of(date, DatePrecision.DAY);
-    }
-
     private static FuzzyDate day(String date) {
         return FuzzyDate.of(LocalDate.parse(date), DatePrecision.DAY);
     }
@@ -151,11 +147,12 @@ class MissionTests {
     void ambassadorsNeedAgrement() {
         Mission mission = mission(MissionType.EMBASSY);
         LocalDate start = LocalDate.of(2025, 1, 8);
-        assertBreaks(Rule.R14_AGREMENT_REQUIRED, () -> mission.appoint(1, "A", HeadRank.AMBASSADOR, null, on(start), null, null));
+        assertBreaks(Rule.R14_AGREMENT_REQUIRED, () -> mission.appoint(1, "A", HeadRank.AMBASSADOR, null, day("2025-01-08"),
+                null, null));
         assertBreaks(Rule.R14_AGREMENT_REQUIRED,
-                () -> mission.appoint(1, "A", HeadRank.ENVOY, start.plusDays(1), on(start), null, null));
-        mission.appoint(1, "A", HeadRank.AMBASSADOR, start, on(start), null, null);
-        mission(MissionType.EMBASSY).appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null, on(start), null, null);
+                () -> mission.appoint(1, "A", HeadRank.ENVOY, start.plusDays(1), day("2025-01-08"), null, null));
+        mission.appoint(1, "A", HeadRank.AMBASSADOR, start, day("2025-01-08"), null, null);
+        mission(MissionType.EMBASSY).appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null, day("2025-01-08"), null, null);
     }
 
     @Test
@@ -187,6 +184,28 @@ class MissionTests {
         mission.appoint(2, "B", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1), day("2025-01-08"), null, null);
         mission.appoint(3, "C", HeadRank.CHARGE_D_AFFAIRES, null, day("2023-01-01"), day("2024-03-01"), null);
         assertThat(mission.heads()).extracting(HeadOfMission::name).containsExactly("C", "A", "B");
+    }
+
+    @Test
+    @DisplayName("a head's start and end known to a month or a year are the period's first day, and the rules compare those")
+    void headsKnownToAMonthOrAYearAreComparedFromThePeriodsFirstDay() {
+        Mission mission = mission(MissionType.EMBASSY);
+        FuzzyDate in1952 = FuzzyDate.of(LocalDate.of(1952, 9, 8), DatePrecision.YEAR);
+        assertBreaks(Rule.R14_AGREMENT_REQUIRED, () -> mission.appoint(1, "A", HeadRank.AMBASSADOR,
+                LocalDate.of(1952, 3, 1), in1952, null, null));
+        HeadOfMission first = mission.appoint(1, "A", HeadRank.AMBASSADOR, LocalDate.of(1949, 3, 15),
+                FuzzyDate.of(LocalDate.of(1949, 4, 20), DatePrecision.MONTH), null, null);
+        first.end(in1952);
+
+        assertThat(first.startedOn()).isEqualTo(LocalDate.of(1949, 4, 1));
+        assertThat(first.startedPrecision()).isEqualTo(DatePrecision.MONTH);
+        assertThat(first.endedOn()).isEqualTo(LocalDate.of(1952, 1, 1));
+        assertThat(first.endedPrecision()).isEqualTo(DatePrecision.YEAR);
+        assertBreaks(Rule.R16_HEAD_OF_MISSION_OVERLAP, () -> mission.appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null,
+                day("1951-12-31"), null, null));
+        HeadOfMission second = mission.appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null, in1952, null, null);
+        assertThat(second.startedOn()).isEqualTo(LocalDate.of(1952, 1, 1));
+        assertThat(second.endedPrecision()).isNull();
     }
 
     @Test

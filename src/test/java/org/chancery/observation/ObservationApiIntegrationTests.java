@@ -98,7 +98,12 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
         }).containsExactly(2L, 2L, 2L, 2L);
         assertThat(either.get(0).get("counts").get("ENVOY").asLong() + either.get(0).get("counts").get("NONE").asLong())
                 .isEqualTo(abroad.get(0).get("counts").get("ENVOY").asLong() + atHome.get(0).get("counts").get("NONE").asLong());
+        JsonNode cuba = json(getJson("/api/observations/summary?country=CU"));
+        assertThat(cuba).as("Cuba's years only, both sides").extracting(year -> year.get("year").asInt())
+                .containsExactly(1950, 1970, 2005);
+        assertThat(cuba.get(0).get("counts").get("OTHER").asLong()).isEqualTo(2);
         JsonNode everyone = json(getJson("/api/observations/summary"));
+        assertThat(everyone).extracting(year -> year.get("year").asInt()).containsExactly(1840, 1950, 1970, 2005);
         assertThat(json(getJson("/api/observations/summary?direction=RECEIVING"))).as("every observation once")
                 .isEqualTo(everyone);
         assertThat(everyone).extracting(year -> year.get("counts").get("NONE").asLong() + year.get("counts").get("ENVOY")

@@ -85,7 +85,7 @@ class AccreditationController {
         }
         Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(sending, body.level(),
                 FuzzyDate.of(body.from(), body.datePrecision()),
-                body.to() == null ? null : FuzzyDate.of(body.to(), body.toPrecision()), body.residentMissionId(),
+                FuzzyDate.ofOptional(body.to(), body.toPrecision(), "toPrecision"), body.residentMissionId(),
                 body.diplomatId(), body.sources()));
         return ResponseEntity.created(URI.create("/api/relations/" + pair.first() + "/" + pair.second()
                 + "/accreditations/" + accreditation.id())).eTag(ETags.of(accreditation.version()))

@@ -194,7 +194,7 @@ class MissionController {
     ResponseEntity<HeadResponse> appoint(@PathVariable long id, @Valid @RequestBody MissionRequests.Appoint body) {
         HeadOfMission head = missions.appoint(id, new MissionService.Appointment(body.diplomatId(), body.rank(),
                 body.agrementOn(), FuzzyDate.of(body.startedOn(), body.datePrecision()),
-                body.endedOn() == null ? null : FuzzyDate.of(body.endedOn(), body.endedPrecision()), body.sources()));
+                FuzzyDate.ofOptional(body.endedOn(), body.endedPrecision(), "endedPrecision"), body.sources()));
         return ResponseEntity.created(URI.create("/api/missions/" + id + "/heads/" + head.id()))
                 .body(HeadResponse.from(head));
     }

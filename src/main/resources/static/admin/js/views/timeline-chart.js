@@ -4,7 +4,7 @@
 // the day they were achieved. An overview of the whole history below chooses the period shown (brush,
 // or the From/To fields of the page).
 import d3 from 'd3';
-import { words } from '../format.js';
+import { words, fuzzy } from '../format.js';
 
 export const MISSION_STYLES = {
   EMBASSY: { fill: '#1d3557', label: 'Embassy, high commission, nunciature' },
@@ -186,14 +186,16 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
         .attr('stroke-width', 1);
       bar.append('title').text((d) => `${words(d.mission.type)} of ${d.mission.sendingCountry} in `
         + `${d.mission.city || d.mission.receivingCountry}: ${words(d.mission.status)}`
-        + `${d.mission.openedOn ? `, opened ${d.mission.openedOn}` : ''}${d.mission.closedOn ? `, closed ${d.mission.closedOn}` : ''}`
+        + `${d.mission.openedOn ? `, opened ${fuzzy(d.mission.openedOn, d.mission.openedPrecision)}` : ''}`
+        + `${d.mission.closedOn ? `, closed ${fuzzy(d.mission.closedOn, d.mission.closedPrecision)}` : ''}`
         + `${d.planned && d.mission.plannedOpening ? `, planned ${d.mission.plannedOpening}` : ''}`);
       bar.selectAll('rect.head').data((d) => d.mission.heads.filter((h) => h.startedOn).map((h) => ({ h, d })))
         .join('rect').attr('class', 'head')
         .attr('x', ({ h }) => x(parse(h.startedOn)))
         .attr('width', ({ h, d }) => w(parse(h.startedOn), parse(h.endedOn) || parse(d.mission.closedOn) || today))
         .attr('y', ({ d }) => l.y + d.row * (barHeight + 8) + barHeight + 1).attr('height', 3)
-        .append('title').text(({ h }) => `${h.name}, ${words(h.rank)}, from ${h.startedOn}${h.endedOn ? ` to ${h.endedOn}` : ''}`);
+        .append('title').text(({ h }) => `${h.name}, ${words(h.rank)}, from ${fuzzy(h.startedOn, h.startedPrecision)}`
+          + `${h.endedOn ? ` to ${fuzzy(h.endedOn, h.endedPrecision)}` : ''}`);
     });
     const m = lane.meetings;
     plot.append('g').attr('class', 'meetings').selectAll('path').data(meetings).join('path')
