@@ -306,6 +306,26 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R11: a severance known to the month closes and ends what it closes and ends as of that month")
+        void severanceKnownToAMonthDatesWhatItClosesToTheMonth() throws Exception {
+            event("US", "CU", "ESTABLISHED", "1902-05-20");
+            long embassy = plan("US", "CU", "EMBASSY", "Havana");
+            open(embassy, "1923-01-01").andExpect(status().isOk());
+            long ambassador = diplomat("Philip Bonsal", "US");
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + ambassador
+                    + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"1959-02-01\",\"startedOn\":\"1959-03-10\"}", embassy)
+                    .andExpect(status().isCreated());
+            postAsEditor("/api/relations/US/CU/events", "{\"type\":\"SEVERED\",\"date\":\"1961-01-03\",\"datePrecision\":\"MONTH\"}")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.affectedMissions[0].closedOn").value("1961-01-01"));
+            getJson("/api/missions/{id}", embassy)
+                    .andExpect(jsonPath("$.closedOn").value("1961-01-01"))
+                    .andExpect(jsonPath("$.closedPrecision").value("MONTH"))
+                    .andExpect(jsonPath("$.heads[0].endedOn").value("1961-01-01"))
+                    .andExpect(jsonPath("$.heads[0].endedPrecision").value("MONTH"));
+        }
+
+        @Test
         @DisplayName("R11: a severance also ends the head of a mission that has not opened yet")
         void severanceEndsTheHeadOfAPlannedMission() throws Exception {
             event("CU", "KR", "ESTABLISHED", "2024-02-14");
