@@ -118,11 +118,11 @@ public class Observations {
     public List<YearCounts> summary(CountryCode country, ObservationDirection direction, String dataset) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("country",
                 country == null ? ALL_COUNTRIES : country.value());
-        // the counts of all countries are kept once, as SENDING; a country's per side
-        String directionCondition = "";
-        if (country == null || direction != null) {
-            directionCondition = " and direction = :direction";
-            parameters.addValue("direction", (country == null ? ObservationDirection.SENDING : direction).name());
+        // the counts of all countries are kept once, as SENDING; a country's per side, both summed when none is asked
+        ObservationDirection side = country == null ? ObservationDirection.SENDING : direction;
+        String directionCondition = side == null ? "" : " and direction = :direction";
+        if (side != null) {
+            parameters.addValue("direction", side.name());
         }
         String datasetCondition = "";
         if (dataset != null) {

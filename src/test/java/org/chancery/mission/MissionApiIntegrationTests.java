@@ -44,6 +44,14 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 + "\",\"title\":\"Ambassador\"}").get("id").asLong();
     }
 
+    /** Appoints the diplomat head of the mission (with agrément on that day, none if null), expecting 201. */
+    private void appointHead(long mission, long diplomat, String rank, String agrementOn, String startedOn)
+            throws Exception {
+        postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + diplomat + ",\"rank\":\"" + rank + "\""
+                + (agrementOn == null ? "" : ",\"agrementOn\":\"" + agrementOn + "\"") + ",\"startedOn\":\"" + startedOn
+                + "\"}", mission).andExpect(status().isCreated());
+    }
+
     @Test
     void listsAMissionWithItsHeadsExactlyAsItsOwnAddressShowsIt() throws Exception {
         event("CU", "KR", "ESTABLISHED", "2024-02-14");
@@ -288,9 +296,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             open(consulate, "1930-01-01").andExpect(status().isOk());
             open(liaison, "1950-01-01").andExpect(status().isOk());
             long ambassador = diplomat("Philip Bonsal", "US");
-            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + ambassador
-                    + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"1959-02-01\",\"startedOn\":\"1959-03-10\"}", embassy)
-                    .andExpect(status().isCreated());
+            appointHead(embassy, ambassador, "AMBASSADOR", "1959-02-01", "1959-03-10");
             postAsEditor("/api/relations/US/CU/events", "{\"type\":\"SEVERED\",\"date\":\"1961-01-03\"}")
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.affectedMissions", hasSize(2)))
@@ -312,9 +318,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             long embassy = plan("US", "CU", "EMBASSY", "Havana");
             open(embassy, "1923-01-01").andExpect(status().isOk());
             long ambassador = diplomat("Philip Bonsal", "US");
-            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + ambassador
-                    + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"1959-02-01\",\"startedOn\":\"1959-03-10\"}", embassy)
-                    .andExpect(status().isCreated());
+            appointHead(embassy, ambassador, "AMBASSADOR", "1959-02-01", "1959-03-10");
             postAsEditor("/api/relations/US/CU/events", "{\"type\":\"SEVERED\",\"date\":\"1961-01-03\",\"datePrecision\":\"MONTH\"}")
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.affectedMissions[0].closedOn").value("1961-01-01"));
@@ -331,9 +335,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             event("CU", "KR", "ESTABLISHED", "2024-02-14");
             long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
             long monzon = diplomat("Claudio Monzón Baeza", "CU");
-            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + monzon
-                    + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2024-12-01\",\"startedOn\":\"2025-01-08\"}", embassy)
-                    .andExpect(status().isCreated());
+            appointHead(embassy, monzon, "AMBASSADOR", "2024-12-01", "2025-01-08");
             postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2026-01-01\"}")
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.affectedMissions").isEmpty());
@@ -364,8 +366,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             long office = plan("FR", "DE", "PROVISIONAL_OFFICE", "Berlin");
             open(office, "2005-01-01").andExpect(status().isOk());
             long head = diplomat("A French diplomat", "FR");
-            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + head
-                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2013-01-01\"}", office).andExpect(status().isCreated());
+            appointHead(office, head, "CHARGE_D_AFFAIRES", null, "2013-01-01");
             postAsEditor("/api/relations/FR/DE/events", "{\"type\":\"SEVERED\",\"date\":\"2012-01-01\"}")
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
@@ -527,8 +528,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
             open(embassy, "2024-09-01").andExpect(status().isOk());
             long cuban = diplomat("Claudio Monzón Baeza", "CU");
-            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + cuban
-                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2024-09-01\"}", embassy).andExpect(status().isCreated());
+            appointHead(embassy, cuban, "CHARGE_D_AFFAIRES", null, "2024-09-01");
             postAsEditor("/api/missions/{id}/close", "{\"date\":\"2025-05-01\"}", embassy)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.heads[0].endedOn").value("2025-05-01"));
