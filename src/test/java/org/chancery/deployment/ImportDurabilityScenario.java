@@ -31,6 +31,15 @@ abstract class ImportDurabilityScenario {
 
     protected abstract String database();
 
+    /**
+     * The fewest rows the stopped job must still count after the restart when it had reported
+     * {@code seen} before the kill: all of them where every acknowledged commit survives a killed
+     * process (PostgreSQL).
+     */
+    protected int rowsKeptOf(int seen) {
+        return seen;
+    }
+
     @Test
     void completesAnImportThatAKilledServerLeftRunningWithoutRecordingAnythingTwice() throws Exception {
         byte[] file;
@@ -38,6 +47,7 @@ abstract class ImportDurabilityScenario {
             file = in.readAllBytes();
         }
         long interrupted;
+        int seen;
         try (ApplicationProcess instance = ApplicationProcess.start(database() + "-import-before-kill", workDirectory,
                 databaseArguments())) {
             interrupted = instance.api().postFile("/api/imports?format=kenkel-us-missions", file, "text/csv")
@@ -45,6 +55,7 @@ abstract class ImportDurabilityScenario {
             JsonNode job = await(instance.api(), interrupted, j -> j.get("rowsDone").asInt() >= 100
                     || !j.get("status").asString().equals("RUNNING"));
             assertThat(job.get("status").asString()).as("still running when killed: %s", job).isEqualTo("RUNNING");
+            seen = job.get("rowsDone").asInt();
             instance.kill();
         }
         try (ApplicationProcess instance = ApplicationProcess.start(database() + "-import-after-kill", workDirectory,
@@ -54,7 +65,8 @@ abstract class ImportDurabilityScenario {
             assertThat(failed.get("status").asString()).isEqualTo("FAILED");
             assertThat(failed.get("error").asString()).contains("server stopped");
             int done = failed.get("rowsDone").asInt();
-            assertThat(done).isBetween(100, ROWS - 1);
+            assertThat(done).as("rows kept of the %d reported before the kill", seen)
+                    .isBetween(rowsKeptOf(seen), ROWS - 1);
             assertThat(allAsEditor(api, "/api/imports/" + interrupted + "/rows?outcome=REJECTED")).isEmpty();
 
             long rerun = api.postFile("/api/imports?format=kenkel-us-missions", file, "text/csv").requireStatus(202).id();
