@@ -116,9 +116,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
     @Override
     public String documentation() {
         return """
-                The file `mission_status_range_cow_v0.1.csv` of """ + DATASET_URL + """
-                 as published (UTF-8, header `""" + String.join(",", HEADER) + """
-                `): the highest level of U.S. representation in each state, over dated ranges whose last day is \
+                The file `mission_status_range_cow_v0.1.csv` of %s as published (UTF-8, header `%s`): the \
+                highest level of U.S. representation in each state, over dated ranges whose last day is \
                 inclusive. States are identified by their COW numeric code through the project's crosswalk (never \
                 by the COW letters); states that no ISO code covers are created with user-assigned codes and the \
                 lifetimes of the COW state list. Each pair's rows are written in date order:
@@ -139,7 +138,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 state system for a while (GAP), or when it ends for good (STATE_ENDED); ranges that end on \
                 2024-12-31 stay open. Consecutive rows of one state with the same status that touch or overlap are \
                 one fact (MERGED). Dates on the first of a month are kept and flagged APPROXIMATE_DATE, ranges from \
-                1816-01-01 CENSORED_START. Every fact cites the dataset and its line: """ + CREDIT + ".";
+                1816-01-01 CENSORED_START. Every fact cites the dataset and its line: %s.""".formatted(DATASET_URL,
+                String.join(",", HEADER), CREDIT);
     }
 
     @Override
@@ -331,9 +331,17 @@ class KenkelUsMissionsFormat implements ImportFormat {
             }
         }
 
-        /** A state that no ISO code covers is created, with the lifetime of the COW state list. */
+        /**
+         * A state that no ISO code covers is created, with the lifetime of the COW state list; found
+         * when it is there already (imported before), so that its row answers ALREADY_PRESENT.
+         */
         private void ensureCountry(KenkelRow row, RowResult result) {
-            if (country.userAssigned() && countries.find(country.code()).isEmpty()) {
+            if (!country.userAssigned()) {
+                return;
+            }
+            if (countries.find(country.code()).isPresent()) {
+                result.found("country", country.code());
+            } else {
                 countries.create(country.code(), country.alpha3(), country.numeric(), country.name(),
                         country.lifetime(), List.of(source(row.line())));
                 result.created("country", country.code());
