@@ -11,10 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,6 +28,9 @@ import tools.jackson.databind.JsonNode;
 /** Request ids, the request log, metrics and what {@code Accept: application/problem+json} gets. */
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void echoesAPlausibleRequestIdInTheAnswerTheProblemAndTheLogLine(CapturedOutput output) throws Exception {
@@ -94,6 +100,24 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/actuator/prometheus").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+
+    @Test
+    void countsAWriteARuleRefusedButNotAReadARuleAnswered() throws Exception {
+        double before = sameCountryRefusals();
+
+        getJson("/api/relations/{a}/{b}", "CU", "CU").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("SAME_COUNTRY"));
+        assertThat(sameCountryRefusals()).as("a read is not a refused write").isEqualTo(before);
+
+        postAsEditor("/api/relations/{a}/{b}/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}", "CU",
+                "CU").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SAME_COUNTRY"));
+        assertThat(sameCountryRefusals()).isEqualTo(before + 1);
+    }
+
+    private double sameCountryRefusals() {
+        Counter counter = meters.find("chancery.rule.refusals").tags("rule", "R4", "code", "SAME_COUNTRY").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

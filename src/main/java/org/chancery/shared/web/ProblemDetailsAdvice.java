@@ -27,6 +27,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -71,10 +72,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e, HttpServletRequest request) {
         Rule rule = e.rule();
-        meters.counter("chancery.rule.refusals", "rule", rule.id(), "code", rule.code()).increment();
+        if (isWrite(request)) {
+            meters.counter("chancery.rule.refusals", "rule", rule.id(), "code", rule.code()).increment();
+        }
         ProblemDetail problem = Problems.of(rule.status(), rule.code(), e.getMessage(), request.getRequestURI());
         problem.setProperty("rule", rule.id());
         return answer(problem);
+    }
+
+    /** Whether the request asked for a change: reads that a rule answers (R4 for a pair of one country) are not refused writes. */
+    private static boolean isWrite(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !(HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method));
     }
 
     @ExceptionHandler(NotFoundException.class)
