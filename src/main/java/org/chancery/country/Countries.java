@@ -76,8 +76,14 @@ public class Countries {
                 field + " names no known country: '" + code + "'."));
     }
 
-    /** The code of the country a query filter names; unknown is a {@code VALIDATION_FAILED}. */
+    /**
+     * The code of the country a query filter names; unknown is a {@code VALIDATION_FAILED}, and so is
+     * a filter of one country given several (Spring joins a repeated parameter with commas).
+     */
     public CountryCode filter(String code, String parameter) {
+        if (code != null && code.contains(",")) {
+            throw new InvalidInputException(parameter, "takes one country; '" + code + "' names several");
+        }
         return find(code).map(Country::code)
                 .orElseThrow(() -> new InvalidInputException(parameter, "names no known country: '" + code + "'"));
     }

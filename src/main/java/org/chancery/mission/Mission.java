@@ -260,7 +260,8 @@ public class Mission {
     private void requireStatus(MissionStatus required, String action) {
         if (status != required) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
-                    "Mission " + id + " is " + status + "; only a " + required + " mission can " + action + ".");
+                    "Mission " + id + " is " + status + "; only " + (required == MissionStatus.OPEN ? "an " : "a ") + required
+                            + " mission can " + action + ".");
         }
     }
 

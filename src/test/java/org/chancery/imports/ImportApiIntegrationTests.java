@@ -245,7 +245,11 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         getJson("/api/imports/formats").andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItems("chancery-ndjson",
-                        "kenkel-us-missions")));
+                        "kenkel-us-missions")))
+                .andExpect(jsonPath("$[?(@.name == 'kenkel-us-missions')].documentation").value(org.hamcrest.Matchers
+                        .hasItem(org.hamcrest.Matchers.stringContainsInOrder(
+                                "of https://github.com/brentonk/us_diplomatic_missions as published (UTF-8, header `",
+                                "its line: Kenkel, Brenton."))));
         assertThat(awaitEnd(started).get("status").asString()).isEqualTo("SUCCEEDED");
     }
 

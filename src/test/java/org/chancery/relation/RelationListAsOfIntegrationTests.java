@@ -69,7 +69,7 @@ class RelationListAsOfIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void refusesABadDayStatusCountryOrSort() throws Exception {
+    void refusesABadDayStatusCountryOrSortAndSeveralCountries() throws Exception {
         getJson("/api/relations?asOf=1970-13-01").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         getJson("/api/relations?asOf=1500-01-01").andExpect(status().isBadRequest());
@@ -77,6 +77,10 @@ class RelationListAsOfIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         getJson("/api/relations?country=QQ").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        getJson("/api/relations?country=US&country=CU").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("country"))
+                .andExpect(jsonPath("$.errors[0].message").value("takes one country; 'US,CU' names several"));
         getJson("/api/relations?sort=id").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
     }
