@@ -14,6 +14,7 @@ import org.chancery.meeting.Meetings;
 import org.chancery.milestone.MilestoneStatus;
 import org.chancery.milestone.MilestoneView;
 import org.chancery.milestone.Milestones;
+import org.chancery.mission.Mission;
 import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionView;
 import org.chancery.mission.MissionView.HeadView;
@@ -136,6 +137,21 @@ public class Timeline {
                 new TimelineItem.Ref("event", event.id()));
     }
 
+    /**
+     * A closing reason in words: the reasons that rules and imports give (R8, R11, the Kenkel import)
+     * are codes; a reason an editor typed is kept as typed.
+     */
+    static String reason(String closingReason) {
+        return switch (closingReason) {
+            case Mission.SUPERSEDED -> "superseded by a mission opened in its place";
+            case Mission.RELATIONS_SEVERED -> "diplomatic relations severed";
+            case "GAP" -> "the state left the state system for a while";
+            case "STATE_ENDED" -> "the state ceased to exist";
+            case "REPRESENTATION_CHANGED" -> "the level of representation changed";
+            default -> closingReason;
+        };
+    }
+
     private static void addMission(List<TimelineItem> items, MissionView mission) {
         String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.place();
         TimelineItem.Ref ref = new TimelineItem.Ref("mission", mission.id());
@@ -145,7 +161,7 @@ public class Timeline {
         }
         if (mission.closedOn() != null) {
             items.add(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed" + known(mission.closedPrecision())
-                    + (mission.closingReason() == null ? "" : " (" + mission.closingReason() + ")"), ref));
+                    + (mission.closingReason() == null ? "" : " (" + reason(mission.closingReason()) + ")"), ref));
         }
         for (HeadView head : mission.heads()) {
             TimelineItem.Ref headRef = new TimelineItem.Ref("head", head.id());

@@ -99,6 +99,20 @@ class UnitedStatesCubaHistoryIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void tellsInTheStoryWhyEachMissionClosedInWords() throws Exception {
+        writeTheHistory();
+        postAsEditor("/api/missions/" + secondEmbassy + "/close", "{\"date\": \"2016-01-01\", \"reason\": \"Hurricane damage\"}")
+                .andExpect(status().isOk());
+
+        getJson("/api/relations/US/CU/timeline?size=100")
+                .andExpect(jsonPath("$.content[?(@.type == 'MISSION_CLOSED')].summary").value(contains(
+                        "LEGATION of US in Havana closed (superseded by a mission opened in its place)",
+                        "EMBASSY of US in Havana closed (diplomatic relations severed)",
+                        "INTERESTS_SECTION of US in Havana closed (superseded by a mission opened in its place)",
+                        "EMBASSY of US in Havana closed (Hurricane damage)")));
+    }
+
+    @Test
     void listsThePairAsOfEachDayAmongTheRelationsOfTheUnitedStates() throws Exception {
         writeTheHistory();
         recordEvent("FR", "US", "ESTABLISHED", "1778-02-06");
