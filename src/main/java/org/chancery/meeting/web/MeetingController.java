@@ -120,6 +120,8 @@ class MeetingController {
             + "only one country), UNKNOWN_REFERENCE (R18: unknown country or diplomat)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "409", description = "COUNTRY_NOT_IN_EXISTENCE (R22: the meeting's country or a "
+            + "participant's country does not exist on its date)")
     ResponseEntity<MeetingResponse> record(@Valid @RequestBody RecordMeetingRequest body) {
         MeetingDetails recorded = meetings.record(body.draft());
         return ResponseEntity.created(URI.create("/api/meetings/" + recorded.id()))

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -152,6 +153,53 @@ class OpenApiConfiguration {
                     .schema(new StringSchema()._enum(List.of("csv"))));
             return operation;
         };
+    }
+
+    /**
+     * The answers an operation gives whatever its own annotations list (API.md, Errors and Security):
+     * 400 {@code MALFORMED_REQUEST} where a parameter or a body must be parsed (an id that is not a
+     * number, a bad date), 406 where it answers a body, 415 where it takes one, and 429 where it takes
+     * credentials (sign-ins locked out after repeated failures).
+     */
+    @Bean
+    OperationCustomizer generalAnswers() {
+        return (operation, handler) -> {
+            ApiResponses responses = operation.getResponses();
+            if (responses == null) {
+                return operation;
+            }
+            boolean parsed = operation.getRequestBody() != null || (operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(parameter -> parsed(parameter.getSchema())));
+            if (parsed && !responses.containsKey("400")) {
+                responses.addApiResponse("400", new ApiResponse().description(
+                        "MALFORMED_REQUEST: a parameter or the body cannot be parsed (an id that is not a number, a bad date)"));
+            }
+            boolean answersBody = responses.entrySet().stream()
+                    .anyMatch(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null);
+            if (answersBody && !responses.containsKey("406")) {
+                responses.addApiResponse("406", new ApiResponse()
+                        .description("NOT_ACCEPTABLE: the Accept header names no type this answer comes in"));
+            }
+            if (operation.getRequestBody() != null && !responses.containsKey("415")) {
+                responses.addApiResponse("415", new ApiResponse()
+                        .description("UNSUPPORTED_MEDIA_TYPE: the body is not of the type this operation takes"));
+            }
+            if (operation.getSecurity() != null && !operation.getSecurity().isEmpty() && !responses.containsKey("429")) {
+                responses.addApiResponse("429", new ApiResponse().description("TOO_MANY_REQUESTS: sign-ins for this "
+                        + "user name or from this address are locked out after repeated failures (Retry-After)"));
+            }
+            return operation;
+        };
+    }
+
+    /** Whether a parameter of this schema is parsed from text: anything but free text. */
+    private static boolean parsed(Schema<?> schema) {
+        if (schema == null) {
+            return false;
+        }
+        String type = schema.getType() != null ? schema.getType()
+                : schema.getTypes() != null && !schema.getTypes().isEmpty() ? schema.getTypes().iterator().next() : null;
+        return !"string".equals(type) || schema.getFormat() != null || schema.getEnum() != null;
     }
 
     private static Schema<?> problemSchema() {

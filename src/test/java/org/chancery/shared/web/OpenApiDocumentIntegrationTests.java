@@ -66,4 +66,20 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         assertThat(operations).as("the operations of API.md 1.1").isGreaterThanOrEqualTo(46);
         assertThat(incomplete).isEmpty();
     }
+
+    @Test
+    void listsTheAnswersEveryOperationMayGiveBesidesItsOwn() throws Exception {
+        JsonNode paths = JSON.readTree(getJson("/v3/api-docs").andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).get("paths");
+
+        JsonNode mission = paths.get("/api/missions/{id}").get("get").get("responses");
+        assertThat(mission.propertyNames()).as("an id that is not a number; an Accept it cannot answer")
+                .contains("200", "400", "404", "406").doesNotContain("415", "429");
+        assertThat(mission.get("400").get("content").has("application/problem+json")).isTrue();
+        JsonNode meeting = paths.get("/api/meetings").get("post").get("responses");
+        assertThat(meeting.propertyNames()).contains("201", "400", "401", "403", "406", "409", "415", "429");
+        assertThat(meeting.get("409").get("description").asString()).contains("COUNTRY_NOT_IN_EXISTENCE");
+        assertThat(paths.get("/api/countries").get("get").get("responses").propertyNames())
+                .as("a public read takes no credentials to lock out").doesNotContain("429");
+    }
 }
