@@ -6,11 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.shared.InvalidInputException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -21,10 +26,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * same parameter). The query string is read as sent, never the body of a form.</li>
  * <li>{@code Accept: application/problem+json} alone is acceptable everywhere: errors come in that
  * type, and a success answers JSON.</li>
+ * <li>A list ({@link CsvResponse}) takes {@code format=csv} or {@code format=json}; any other value
+ * is a {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-class ContentNegotiation implements WebMvcConfigurer {
+class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final List<MediaType> CSV = List.of(MediaType.parseMediaType(CsvLists.TEXT_CSV));
 
@@ -67,5 +74,20 @@ class ContentNegotiation implements WebMvcConfigurer {
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
         configurer.strategies(List.of(FORMAT_CSV, ACCEPT_WITH_PROBLEMS_AS_JSON));
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String format = request.getParameter("format");
+        if (format != null && !format.trim().equalsIgnoreCase("json") && !format.trim().equalsIgnoreCase("csv")
+                && handler instanceof HandlerMethod method && method.hasMethodAnnotation(CsvResponse.class)) {
+            throw new InvalidInputException("format", "must be csv or json, not '" + format + "'");
+        }
+        return true;
     }
 }

@@ -149,8 +149,8 @@ class OpenApiConfiguration {
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)
                     .description("`csv`: answer text/csv, as `Accept: text/csv` does (every matching row; page and "
-                            + "size are ignored)")
-                    .schema(new StringSchema()._enum(List.of("csv"))));
+                            + "size are ignored); `json`: the JSON page, as without the parameter")
+                    .schema(new StringSchema()._enum(List.of("csv", "json"))));
             return operation;
         };
     }

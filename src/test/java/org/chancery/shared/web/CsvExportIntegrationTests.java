@@ -147,7 +147,7 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void keepsProblemAnswersForBadRequestsAndRefusesCsvWhereNoListIs() throws Exception {
+    void keepsProblemAnswersForBadRequestsAndRefusesCsvWhereNoListIsAndAnUnknownFormat() throws Exception {
         mvc.perform(get("/api/relations?country=QQ").accept("text/csv")).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
@@ -156,6 +156,12 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/api/countries/FR?format=csv")).andExpect(status().isNotAcceptable());
         mvc.perform(get("/api/countries?format=json")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        mvc.perform(get("/api/missions?format=xml")).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("format"));
+        mvc.perform(get("/api/missions?format=CSV")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"));
         mvc.perform(get("/api/meetings?sort=nonsense").accept("text/csv")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
         // checked when the first page is read, after the export has begun (found by the fuzz test)
