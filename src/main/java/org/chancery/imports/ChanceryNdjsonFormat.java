@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -126,7 +127,9 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 and opening day; the mission's head who is that diplomat from that day; the direction's \
                 accreditation of that level from that day; a meeting on that day in that country of exactly \
                 those participants; the pair's milestone of that title and target) is not recorded again: its \
-                line answers `ALREADY_PRESENT`, and its ref names the recorded fact. Every fact recorded cites \
+                line answers `ALREADY_PRESENT`, and its ref names the recorded fact; a country line whose other \
+                fields differ from the recorded country is flagged `DIFFERS_FROM_RECORDED`, its detail naming \
+                each difference (the recorded values are kept; change a country with `PUT /api/countries/{code}`). Every fact recorded cites \
                 the job and its line among its sources.""";
     }
 
@@ -194,6 +197,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Optional<Country> known = countries.find(line.code()).or(() -> countries.find(line.alpha3()));
         if (known.isPresent()) {
             row.found("country", known.get().code().value());
+            List<String> differences = differences(line, known.get());
+            if (!differences.isEmpty()) {
+                row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: " + String.join("; ", differences) + ".");
+            }
             return;
         }
         if (line.startedOn() != null && line.endedOn() != null && line.endedOn().isBefore(line.startedOn())) {
@@ -202,6 +209,26 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Country country = countries.create(line.code(), line.alpha3(), line.numeric(), line.name(),
                 new Lifetime(line.startedOn(), line.endedOn()), with(line.sources(), source));
         row.created("country", country.code().value());
+    }
+
+    /** What a country line gives that the recorded country does not have (fields the line leaves out do not count). */
+    private static List<String> differences(NdjsonLines.CountryLine line, Country recorded) {
+        List<String> differences = new ArrayList<>();
+        differ(differences, "code", line.code() == null ? null : line.code().toUpperCase(Locale.ROOT),
+                recorded.code().value());
+        differ(differences, "alpha3", line.alpha3() == null ? null : line.alpha3().toUpperCase(Locale.ROOT),
+                recorded.alpha3());
+        differ(differences, "numeric", line.numeric(), recorded.numericCode());
+        differ(differences, "name", line.name(), recorded.name());
+        differ(differences, "startedOn", line.startedOn(), recorded.lifetime().startedOn());
+        differ(differences, "endedOn", line.endedOn(), recorded.lifetime().endedOn());
+        return differences;
+    }
+
+    private static void differ(List<String> differences, String field, Object given, Object recorded) {
+        if (given != null && !given.equals(recorded)) {
+            differences.add(field + " " + (recorded == null ? "not recorded" : recorded) + " (the line: " + given + ")");
+        }
     }
 
     private void diplomat(NdjsonLines.DiplomatLine line, Source source, ImportRun run, RowResult row) {

@@ -254,6 +254,24 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void flagsACountryLineWhoseValuesDifferFromTheRecordedCountryAndKeepsTheRecord() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "country", "code": "CU", "alpha3": "CUB", "name": "Cuba"}
+                {"kind": "country", "code": "cu", "alpha3": "CUB", "name": "Republic of Cuba", "startedOn": "1902-05-20"}
+                """);
+
+        JsonNode rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows.get(0).get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(rows.get(0).get("flags")).isEmpty();
+        assertThat(rows.get(1).get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(rows.get(1).get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
+        assertThat(rows.get(1).get("detail").asString()).isEqualTo("Kept as recorded: name Cuba (the line: Republic of "
+                + "Cuba); startedOn not recorded (the line: 1902-05-20).");
+        getJson("/api/countries/CU").andExpect(jsonPath("$.name").value("Cuba"))
+                .andExpect(jsonPath("$.startedOn").isEmpty());
+    }
+
+    @Test
     void listsTheRowsOfOneOutcomeOrFlagAndAnswersThemAsCsv() throws Exception {
         JsonNode job = imported("""
                 {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
