@@ -1,6 +1,6 @@
 // The thin API client: every call goes to the public /api, every problem answer (RFC 9457) becomes an
 // ApiError that a page can show in words — field errors next to their fields, rule violations with the
-// rule id and code, 401 asking for sign-in, 403 saying the role is not enough.
+// rule id and code, 401 asking for sign-in, 403 saying the role is not enough, 404 saying what is missing.
 import { authorization } from './auth.js';
 
 export class ApiError extends Error {
@@ -41,6 +41,9 @@ export class ApiError extends Error {
     }
     if (this.status === 412) {
       return 'Someone else changed this since you opened it, so your change was not saved.';
+    }
+    if (this.status === 404) {
+      return this.detail || 'There is nothing at this address.';
     }
     if (this.rule) {
       return `${this.rule} ${this.code} — ${this.detail}`;

@@ -63,6 +63,20 @@ export function words(code) {
   return WORDS[code] || String(code).toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
+/** Why a mission closed, for the reasons the rules and the imports record as codes (worded as in the timeline). */
+export const CLOSING_REASONS = {
+  SUPERSEDED: 'Superseded by a mission opened in its place',
+  RELATIONS_SEVERED: 'Diplomatic relations severed',
+  GAP: 'The state left the state system for a while',
+  STATE_ENDED: 'The state ceased to exist',
+  REPRESENTATION_CHANGED: 'The level of representation changed',
+};
+
+/** A closing reason in words: a code as a sentence, a reason a person typed as it is. */
+export function closingReason(reason) {
+  return CLOSING_REASONS[reason] || reason;
+}
+
 export const RELATION_EVENT_TYPES = ['ESTABLISHED', 'SEVERED', 'RESTORED', 'CONSULAR_ESTABLISHED', 'CONSULAR_SEVERED'];
 export const MISSION_TYPES = ['EMBASSY', 'HIGH_COMMISSION', 'NUNCIATURE', 'LEGATION', 'PROVISIONAL_OFFICE',
   'LIAISON_OFFICE', 'INTERESTS_SECTION', 'CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
@@ -79,6 +93,11 @@ export function fuzzy(date, precision) {
   if (precision === 'YEAR') return date.slice(0, 4);
   if (precision === 'MONTH') return date.slice(0, 7);
   return date;
+}
+
+/** A count with its noun: 1 country, 2 countries. */
+export function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function today() {

@@ -7,10 +7,10 @@ import { words } from './format.js';
 
 let forms = 0;
 
-/** The state of one form on a page. */
+/** The state of one form on a page; labels are its fields' visible labels by name, kept as they are drawn. */
 export function formState(name) {
   forms += 1;
-  return { id: `${name}-${forms}`, busy: false, error: null, done: null };
+  return { id: `${name}-${forms}`, busy: false, error: null, done: null, labels: {} };
 }
 
 function idOf(form, name) {
@@ -28,6 +28,7 @@ function messagesFor(form, name) {
 export function field(form, { name, label, type = 'text', value, required = false, options, hint, placeholder,
   pattern, min, max, autocomplete, inputmode, list, empty = '(none)' }) {
   const id = idOf(form, name);
+  if (form.labels && typeof label === 'string') form.labels[name] = label;
   const errors = messagesFor(form, name);
   const invalid = errors.length > 0;
   const described = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ');
@@ -96,7 +97,8 @@ export function readForm(element) {
 
 /**
  * The error summary of a form, in words: a rule violation as "R5 RELATION_NOT_ESTABLISHED — …", field
- * errors listed with links to their fields, sign-in offered for 401, the role named for 403.
+ * errors listed with links to their fields (named by their labels where the form has them), sign-in offered
+ * for 401, the role named for 403.
  */
 export function problem(form, { onReload } = {}) {
   const error = form.error;
@@ -107,7 +109,7 @@ export function problem(form, { onReload } = {}) {
       data-rule=${api?.rule || nothing}>
     <p><strong>${api ? api.words : error.message}</strong></p>
     ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li>
-        <a href="#${idOf(form, e.field)}" @click=${(ev) => focusField(ev, idOf(form, e.field))}>${e.field}</a>: ${e.message}
+        <a href="#${idOf(form, e.field)}" @click=${(ev) => focusField(ev, idOf(form, e.field))}>${form.labels?.[e.field] || e.field}</a>: ${e.message}
       </li>`)}</ul>` : nothing}
     ${api?.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button>
         then submit again.</p>` : nothing}

@@ -68,6 +68,11 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat($("#relation-since").getText()).isEqualTo("1959-01-01");
         assertThat($("#relation-meetings").getText()).isEqualTo("0");
         assertThat($$("#timeline-svg .marker.asof")).hasSize(1);
+        double marker = Double.parseDouble($("#timeline-svg line.asof").getAttribute("x1"));
+        WebElement plot = $("#timeline-clip rect");
+        double left = Double.parseDouble(plot.getAttribute("x"));
+        assertThat(marker).as("the day asked for is in the first view")
+                .isBetween(left, left + Double.parseDouble(plot.getAttribute("width")));
 
         WebElement asOf = $("#as-of");
         script("arguments[0].value = '2025-02-01'", asOf);
@@ -79,6 +84,18 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat($("#relation-meetings").getText()).isEqualTo("1");
         screenshot("relation-cuba-south-korea-as-of-2025-02-01");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void saysSoForAPairWithNothingRecorded() throws IOException {
+        open("/relations/IS/NP");
+        visible(By.id("timeline-empty"));
+
+        assertThat($("#timeline-empty").getText()).startsWith("Nothing is recorded for this pair");
+        assertThat($("#story-empty").getText()).isEqualTo("Nothing is recorded for this pair yet.");
+        assertThat(attributes("#timeline-svg .band.diplomatic rect", "data-status")).containsOnly("NONE");
+        assertNoConsoleErrors();
+        assertAccessible();
     }
 
     private List<String> attributes(String css, String attribute) {

@@ -21,7 +21,8 @@ export default function countriesView(context) {
       <td>${c.code}</td>
       <th scope="row">${c.name}${c.former ? html` <span class="badge" data-status="FORMER">former state</span>` : nothing}</th>
       <td>${c.alpha3}</td><td>${c.numeric || '—'}</td>
-      <td>${c.startedOn || c.endedOn ? `${c.startedOn || '…'} – ${c.endedOn || ''}` : 'lifetime not recorded'}</td>
+      <td>${c.startedOn || c.endedOn ? html`<span class="date">${c.startedOn || '…'}</span> – <span class="date">${c.endedOn || ''}</span>`
+        : 'lifetime not recorded'}</td>
       <td><a href=${href('/map', { country: c.code, asOf: c.endedOn || undefined })}>Map of its relations</a></td>
     </tr>`,
   });

@@ -62,35 +62,60 @@ export default async function importJobView({ root, params, query, signal }) {
   }
 
   const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+  let loads = 0;
 
-  update();
-  try {
-    state.job = await get(`/api/imports/${params.id}`, {}, { signal });
-  } catch (e) {
-    if (e.name === 'AbortError') return;
-    state.error = e;
+  /** Reads the job, then follows it in the background; a newer load (after signing in or out) ends the older one. */
+  async function load() {
+    loads += 1;
+    const mine = loads;
+    const current = () => !signal.aborted && mine === loads;
+    Object.assign(state, { job: null, rows: null, error: null, rowsError: null });
     update();
-    return;
+    let job;
+    try {
+      job = await get(`/api/imports/${params.id}`, {}, { signal });
+    } catch (e) {
+      if (e.name === 'AbortError' || !current()) return;
+      state.error = e;
+      update();
+      return;
+    }
+    if (!current()) return;
+    state.job = job;
+    update();
+    follow(current);
   }
-  update();
-  (async () => {
-    while (!signal.aborted && state.job.status === 'RUNNING') {
+
+  /** While the job runs, its progress; then the report of its rows. */
+  async function follow(current) {
+    while (current() && state.job.status === 'RUNNING') {
       await pause(400);
+      if (!current()) return;
       try {
-        state.job = await get(`/api/imports/${params.id}`, {}, { signal });
+        const job = await get(`/api/imports/${params.id}`, {}, { signal });
+        if (!current()) return;
+        state.job = job;
       } catch (e) {
-        if (e.name === 'AbortError') return;
+        if (e.name === 'AbortError' || !current()) return;
         state.error = e;
       }
       update();
     }
-    if (signal.aborted) return;
+    if (!current()) return;
     try {
-      state.rows = await get(`/api/imports/${params.id}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
+      const rows = await get(`/api/imports/${params.id}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
+      if (!current()) return;
+      state.rows = rows;
     } catch (e) {
-      if (e.name === 'AbortError') return;
+      if (e.name === 'AbortError' || !current()) return;
       state.rowsError = e;
     }
     update();
-  })();
+  }
+
+  // signing in from this page (its own "Sign in" button after a 401 included) or out reads the job again
+  const onAuth = () => load();
+  window.addEventListener('chancery:auth', onAuth);
+  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+  await load();
 }

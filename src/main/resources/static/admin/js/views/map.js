@@ -8,7 +8,7 @@ import { feature } from 'topojson-client';
 import { csv } from '../api.js';
 import { countries, existsOn, byName } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
-import { words, today, isIsoDay } from '../format.js';
+import { words, plural, today, isIsoDay } from '../format.js';
 import { readError } from '../forms.js';
 
 const FIRST_YEAR = 1816;
@@ -225,7 +225,7 @@ export default async function mapView({ root, query, signal }) {
     const name = state.all.get(country)?.name || country;
     const established = [...rows.values()].filter((r) => r.status === 'ESTABLISHED').length;
     const severed = [...rows.values()].filter((r) => r.status === 'SEVERED').length;
-    return `Relations of ${name} on ${spoken(date)}: diplomatic relations with ${established} countries, `
+    return `Relations of ${name} on ${spoken(date)}: diplomatic relations with ${plural(established, 'country', 'countries')}, `
       + `severed with ${severed}.`;
   }
 
@@ -258,15 +258,16 @@ export default async function mapView({ root, query, signal }) {
     render(html`
       <h1>The world as seen from ${chosen ? chosen.name : state.country}</h1>
       <form class="map-controls" @submit=${(e) => e.preventDefault()} aria-label="Country and day">
-        <div class="grid-3">
-          <div class="field">
+        <div class="map-fields">
+          <div class="field map-country">
             <label for="map-country">Country</label>
-            <select id="map-country" name="country" @change=${(e) => setCountry(e.target.value)}>
+            <select id="map-country" name="country" title=${chosen ? chosen.name : nothing}
+                @change=${(e) => setCountry(e.target.value)}>
               ${state.all ? byName(state.all).map((c) => html`<option value=${c.code}
                   ?selected=${c.code === state.country}>${c.name}${c.former ? ' (former)' : ''}</option>`) : nothing}
             </select>
           </div>
-          <div class="field">
+          <div class="field map-day">
             <label for="map-date">Day</label>
             <input id="map-date" name="asOf" type="date" min="${FIRST_YEAR}-01-01" max=${last} .value=${state.date}
               @change=${(e) => setDate(e.target.value)}>
@@ -282,7 +283,8 @@ export default async function mapView({ root, query, signal }) {
         <input id="map-slider" type="range" min="0" max=${maxIndex} step="1" .value=${String(sliderValue)}
           aria-valuetext=${spoken(state.date)}
           @input=${(e) => setDate(dayOfMonthIndex(Number(e.target.value), maxIndex, last), { fromSlider: true })}>
-        <div class="slider-scale" aria-hidden="true"><span>${FIRST_YEAR}</span><span>1900</span><span>1950</span><span>${last.slice(0, 4)}</span></div>
+        <div class="slider-scale" aria-hidden="true">${[FIRST_YEAR, 1900, 1950, Number(last.slice(0, 4))]
+          .map((year) => html`<span data-month=${monthIndex(`${year}-01-01`)}>${year}</span>`)}</div>
       </form>
       ${readError(state.error)}
       ${chosen && !existsOn(chosen, state.date) ? html`<p class="notice">${chosen.name} did not exist on ${state.date}
@@ -312,15 +314,19 @@ export default async function mapView({ root, query, signal }) {
           ${words(r.status)}${r.since ? html` since ${r.since}` : nothing}</li>`)}</ul>
       </section>` : nothing}
       <details class="relations-table">
-        <summary>The same day as a table (${state.shown ? state.shown.rows.size : 0} pairs)</summary>
+        <summary>The same day as a table (${plural(state.shown ? state.shown.rows.size : 0, 'pair')})</summary>
         <table>
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
           <tbody>${tableRows().map((r) => html`<tr>
             <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery)}>${r.name}</a></th>
-            <td>${words(r.status)}</td><td>${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
+            <td>${words(r.status)}</td><td class="date">${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
         </table>
       </details>`, root);
+    // each year under the slider where the thumb stands on its January (the slider is linear in months)
+    root.querySelectorAll('.slider-scale [data-month]').forEach((label) => {
+      label.style.setProperty('--at', String(Number(label.dataset.month) / maxIndex));
+    });
     if (!fromSlider) {
       const slider = root.querySelector('#map-slider');
       if (slider && slider.value !== String(sliderValue)) slider.value = String(sliderValue);

@@ -18,7 +18,7 @@ export default function meetingsView(context) {
     ],
     head: html`<th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Where</th><th scope="col">Participants</th>`,
     row: (m) => html`<tr data-meeting=${m.id}>
-      <td>${fuzzy(m.date, m.datePrecision)}</td>
+      <td class="date">${fuzzy(m.date, m.datePrecision)}</td>
       <th scope="row"><a href=${href(`/meetings/${m.id}`)}>${m.title || `Meeting of ${m.countries.join(', ')}`}</a></th>
       <td>${m.city ? `${m.city}, ` : ''}${m.country} <small>(${words(m.kind)})</small></td>
       <td>${m.participants.map((p) => `${p.name} (${p.country})`).join('; ')}</td></tr>`,

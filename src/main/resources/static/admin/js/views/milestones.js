@@ -55,9 +55,10 @@ export default async function milestonesView(context) {
   const row = (m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>
     <th scope="row">${m.title}</th>
     <td><a href=${href(`/relations/${m.countries[0]}/${m.countries[1]}`)}>${m.countries.join(' – ')}</a></td>
-    <td>${m.target}<br><small>${m.targetStart} – ${m.targetEnd}</small></td>
+    <td><span class="date">${m.target}</span><br>
+      <small><span class="date">${m.targetStart}</span> – <span class="date">${m.targetEnd}</span></small></td>
     <td><span class="badge" data-status=${m.status}>${words(m.status)}</span></td>
-    <td>${m.achievedOn ? `${m.achievedOn}${m.onTime === false ? ' (late)' : ''}` : '—'}</td>
+    <td class="date">${m.achievedOn ? `${m.achievedOn}${m.onTime === false ? ' (late)' : ''}` : '—'}</td>
     <td>${m.missionId ? html`<a href=${href(`/missions/${m.missionId}`)}>mission ${m.missionId}</a>` : 'by hand'}</td>
     <td>${rowActions(m)}</td></tr>`;
   const head = html`<th scope="col">Milestone</th><th scope="col">Pair</th><th scope="col">Target</th><th scope="col">Status</th>

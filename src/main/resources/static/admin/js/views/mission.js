@@ -4,7 +4,7 @@ import { html, render, nothing } from 'lit-html';
 import { request, post } from '../api.js';
 import { countries } from '../countries.js';
 import { href } from '../router.js';
-import { words, fuzzy, today, HEAD_RANKS, PRECISIONS } from '../format.js';
+import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS } from '../format.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
 
@@ -67,7 +67,8 @@ export default async function missionView({ root, params, query, signal }) {
         <div><dt>City</dt><dd>${m.city || 'not known'}</dd></div>
         <div><dt>Planned opening</dt><dd>${m.plannedOpening || '—'}</dd></div>
         <div><dt>Opened</dt><dd id="mission-opened">${fuzzy(m.openedOn, m.openedPrecision)}</dd></div>
-        <div><dt>Closed</dt><dd>${fuzzy(m.closedOn, m.closedPrecision)}${m.closingReason ? html`<br><small>${m.closingReason}</small>` : nothing}</dd></div>
+        <div><dt>Closed</dt><dd>${fuzzy(m.closedOn, m.closedPrecision)}${m.closingReason ? html`<br><small
+          title=${CLOSING_REASONS[m.closingReason] ? m.closingReason : nothing}>${closingReason(m.closingReason)}</small>` : nothing}</dd></div>
         ${m.protectingPower ? html`<div><dt>Protecting power</dt><dd>${name(m.protectingPower)}</dd></div>` : nothing}
         ${m.predecessorId ? html`<div><dt>Succeeds</dt><dd><a href=${href(`/missions/${m.predecessorId}`)}>mission ${m.predecessorId}</a></dd></div>` : nothing}
         ${m.successorId ? html`<div><dt>Superseded by</dt><dd><a href=${href(`/missions/${m.successorId}`)}>mission ${m.successorId}</a></dd></div>` : nothing}
@@ -78,8 +79,8 @@ export default async function missionView({ root, params, query, signal }) {
       ${m.heads.length ? html`<div class="table-wrap"><table id="heads-table">
         <thead><tr><th scope="col">Head</th><th scope="col">Rank</th><th scope="col">Agrément</th><th scope="col">Started</th><th scope="col">Ended</th></tr></thead>
         <tbody>${m.heads.map((h) => html`<tr data-head=${h.id}><th scope="row"><a href=${href(`/diplomats/${h.diplomatId}`)}>${h.name}</a></th>
-          <td>${words(h.rank)}</td><td>${h.agrementOn || '—'}</td><td>${fuzzy(h.startedOn, h.startedPrecision)}</td>
-          <td>${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</td></tr>`)}</tbody>
+          <td>${words(h.rank)}</td><td class="date">${h.agrementOn || '—'}</td><td class="date">${fuzzy(h.startedOn, h.startedPrecision)}</td>
+          <td class="date">${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</td></tr>`)}</tbody>
       </table></div>` : html`<p>None recorded.</p>`}
 
       <h2>What happens next</h2>

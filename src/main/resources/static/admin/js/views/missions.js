@@ -26,7 +26,7 @@ export default function missionsView(context) {
       <td><a href=${href(`/relations/${m.sendingCountry}/${m.receivingCountry}`)}>${m.sendingCountry} → ${m.receivingCountry}</a></td>
       <td><span class="badge" data-status=${m.status}>${words(m.status)}</span>${m.status === 'PLANNED' && m.plannedOpening
         ? html`<br><small>planned ${m.plannedOpening}</small>` : nothing}</td>
-      <td>${fuzzy(m.openedOn, m.openedPrecision)}</td><td>${fuzzy(m.closedOn, m.closedPrecision)}</td>
+      <td class="date">${fuzzy(m.openedOn, m.openedPrecision)}</td><td class="date">${fuzzy(m.closedOn, m.closedPrecision)}</td>
       <td>${m.currentHead ? `${m.currentHead.name} (${words(m.currentHead.rank)})` : '—'}</td></tr>`,
   });
 }

@@ -5,7 +5,8 @@ import { html, svg, render, nothing } from 'lit-html';
 import { get, post, del, all } from '../api.js';
 import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
-import { words, fuzzy, today, isIsoDay, RELATION_EVENT_TYPES, PRECISIONS, ACCREDITATION_LEVELS } from '../format.js';
+import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
+  ACCREDITATION_LEVELS } from '../format.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
@@ -30,6 +31,7 @@ export default async function relationView({ root, params, query, signal }) {
     confirm: null,
     achieving: null,
     view: null,
+    lifetime: null,
     items: [],
     missions: [],
     accreditations: [],
@@ -45,6 +47,10 @@ export default async function relationView({ root, params, query, signal }) {
     a = resolve(a);
     b = resolve(b);
     for (const code of [a, b]) names[code] = map.get(code)?.name || code;
+    // the days both countries existed, as far as Chancery knows their lifetimes
+    const starts = [a, b].map((code) => map.get(code)?.startedOn).filter(Boolean).sort();
+    const ends = [a, b].map((code) => map.get(code)?.endedOn).filter(Boolean).sort();
+    state.lifetime = { from: starts[starts.length - 1] || null, to: ends[0] || null };
     const [view, items, ab, ba, accreditations] = await Promise.all([
       get(`/api/relations/${a}/${b}`, { asOf: state.asOf }, { signal }),
       all(`/api/relations/${a}/${b}/timeline`, {}, { signal }),
@@ -73,7 +79,7 @@ export default async function relationView({ root, params, query, signal }) {
     const previous = state.chosenPeriod && state.from && state.to ? [state.from, state.to] : null;
     chart = drawTimeline(container, {
       a, b, names, items: state.items, missions: state.missions, milestones: state.view.milestones,
-      asOf: state.view.asOf, today: today(),
+      asOf: state.view.asOf, today: today(), lifetime: state.lifetime,
     }, {
       domain: previous,
       onDomain: (from, to) => { state.from = from; state.to = to; state.chosenPeriod = true; syncAddress(); update(); },
@@ -190,8 +196,9 @@ export default async function relationView({ root, params, query, signal }) {
               ${m.protectingPower ? html`<br><small>protecting power ${m.protectingPower}</small>` : nothing}</th>
             <td><span class="badge" data-status=${day ? day.status : m.status}>${words(day ? day.status : m.status)}</span>
               ${m.status === 'PLANNED' && m.plannedOpening ? html`<br><small>planned ${m.plannedOpening}</small>` : nothing}</td>
-            <td>${fuzzy(m.openedOn, m.openedPrecision)}</td>
-            <td>${fuzzy(m.closedOn, m.closedPrecision)}${m.closingReason ? html`<br><small>${m.closingReason}</small>` : nothing}</td>
+            <td class="date">${fuzzy(m.openedOn, m.openedPrecision)}</td>
+            <td><span class="date">${fuzzy(m.closedOn, m.closedPrecision)}</span>${m.closingReason ? html`<br><small
+              title=${CLOSING_REASONS[m.closingReason] ? m.closingReason : nothing}>${closingReason(m.closingReason)}</small>` : nothing}</td>
             <td>${m.heads.length ? html`<ul>${m.heads.map((h) => html`<li>${h.name}, ${words(h.rank)},
               ${fuzzy(h.startedOn, h.startedPrecision)} – ${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</li>`)}</ul>`
               : 'none recorded'}</td>
@@ -210,10 +217,11 @@ export default async function relationView({ root, params, query, signal }) {
           <th scope="col">Achieved</th><th scope="col">Actions</th></tr></thead>
         <tbody>${list.map((m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id}>
           <th scope="row">${m.title}${m.missionId ? html`<br><small><a href=${href(`/missions/${m.missionId}`)}>achieved by the mission's opening</a></small>` : nothing}</th>
-          <td>${m.target}<br><small>${m.targetStart} – ${m.targetEnd}</small></td>
+          <td><span class="date">${m.target}</span><br>
+            <small><span class="date">${m.targetStart}</span> – <span class="date">${m.targetEnd}</span></small></td>
           <td><span class="badge" data-status=${m.status}>${words(m.status)}</span>${m.status === 'OVERDUE'
-            ? html`<br><small>late since ${m.targetEnd}</small>` : nothing}</td>
-          <td>${m.achievedOn ? html`${m.achievedOn}${m.onTime === false ? ' (late)' : m.onTime ? ' (on time)' : ''}` : '—'}</td>
+            ? html`<br><small>late since <span class="date">${m.targetEnd}</span></small>` : nothing}</td>
+          <td class="date">${m.achievedOn ? html`${m.achievedOn}${m.onTime === false ? ' (late)' : m.onTime ? ' (on time)' : ''}` : '—'}</td>
           <td>${milestoneActions(m)}</td>
         </tr>`)}</tbody></table></div>` : html`<p>No milestone planned.</p>`}
     </section>`;
@@ -246,7 +254,7 @@ export default async function relationView({ root, params, query, signal }) {
       ${view.events.length ? html`<div class="table-wrap"><table id="events-table">
         <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Note and sources</th><th scope="col">Actions</th></tr></thead>
         <tbody>${view.events.map((e) => html`<tr data-event=${e.id}>
-          <td>${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
+          <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
           <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
             ? html`<div class="actions"><button type="button" @click=${() => act(() => del(`/api/relations/${a}/${b}/events/${e.id}`))}>Yes, delete</button>
@@ -266,7 +274,7 @@ export default async function relationView({ root, params, query, signal }) {
         <thead><tr><th scope="col">Sending</th><th scope="col">Level</th><th scope="col">From</th><th scope="col">To</th>
           <th scope="col">Resident mission</th><th scope="col">In force that day</th></tr></thead>
         <tbody>${list.map((x) => html`<tr><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
-          <td>${words(x.level)}</td><td>${fuzzy(x.from, x.fromPrecision)}</td><td>${fuzzy(x.to, x.toPrecision)}</td>
+          <td>${words(x.level)}</td><td class="date">${fuzzy(x.from, x.fromPrecision)}</td><td class="date">${fuzzy(x.to, x.toPrecision)}</td>
           <td>${x.residentMissionId ? html`<a href=${href(`/missions/${x.residentMissionId}`)}>mission ${x.residentMissionId}</a>` : '—'}</td>
           <td>${inForce.has(x.id) ? 'yes' : 'no'}</td></tr>`)}</tbody></table></div>`
         : html`<p>None recorded.</p>`}
@@ -350,18 +358,24 @@ export default async function relationView({ root, params, query, signal }) {
     if (signal.aborted) return;
     const view = state.view;
     const title = `${names[a] || a} – ${names[b] || b}`;
+    const recorded = Boolean(view && (state.items.length || state.missions.length || view.milestones.length));
+    const lifetime = state.lifetime || {};
     render(html`
       <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
       <h1>${title}</h1>
       <form class="toolbar" id="as-of-form" @submit=${(e) => {
         e.preventDefault();
         const day = new FormData(e.target).get('asOf');
-        navigate(`/relations/${params.a}/${params.b}`, { asOf: isIsoDay(day) ? day : undefined, from: state.from, to: state.to });
+        // a period the person chose stays if the day is in it; otherwise the chart looks again, the day in view
+        const keep = state.chosenPeriod && isIsoDay(day) && state.from <= day && day <= state.to;
+        navigate(`/relations/${params.a}/${params.b}`, { asOf: isIsoDay(day) ? day : undefined,
+          from: keep ? state.from : undefined, to: keep ? state.to : undefined });
       }}>
         <label for="as-of">As of</label>
         <input id="as-of" name="asOf" type="date" value=${state.asOf || ''} max=${today()}>
         <button type="submit">Show that day</button>
-        ${state.asOf ? html`<a href=${href(`/relations/${params.a}/${params.b}`, { from: state.from, to: state.to })}>Today</a>` : nothing}
+        ${state.asOf ? html`<a href=${href(`/relations/${params.a}/${params.b}`,
+          state.chosenPeriod ? { from: state.from, to: state.to } : {})}>Today</a>` : nothing}
         <a href=${href(`/relations/${b}/${a}`, { asOf: state.asOf })}>Seen from ${names[b] || b}</a>
       </form>
       ${readError(state.error)}
@@ -380,11 +394,16 @@ export default async function relationView({ root, params, query, signal }) {
               <button type="submit" class="outline">Show period</button>
               <button type="button" class="secondary outline" @click=${wholeHistory}>Whole history</button>
             </form>
+            ${recorded ? nothing : html`<p class="notice" id="timeline-empty">Nothing is recorded for this pair: no relation
+              event, mission, meeting or milestone. The picture shows no relations ${lifetime.from || lifetime.to
+                ? html`while both countries existed (<span class="date">${lifetime.from || '…'}</span> –
+                  <span class="date">${lifetime.to || 'today'}</span>)` : 'since 1816'}.</p>`}
             <div id="timeline-picture"></div>
             <figcaption>${legend()}<small>Drag across the “Whole history” strip to choose the period; click a mission bar to open it.</small></figcaption>
           </figure>
           <section aria-labelledby="items-title">
             <h2 id="items-title">The story, item by item</h2>
+            ${state.items.length ? nothing : html`<p id="story-empty">Nothing is recorded for this pair yet.</p>`}
             <ol class="story-items" id="story-items">${state.items.map((i) => {
               const link = itemLink(i, a, b);
               return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${i.date}>${i.date}</time>

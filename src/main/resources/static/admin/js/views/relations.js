@@ -21,6 +21,6 @@ export default function relationsView(context) {
     row: (r) => html`<tr>
       <th scope="row"><a href=${href(`/relations/${r.countries[0]}/${r.countries[1]}`, { asOf })}>${r.countries.join(' – ')}</a></th>
       <td><span class="badge" data-status=${r.status}>${words(r.status)}</span></td>
-      <td>${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`,
+      <td class="date">${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`,
   });
 }

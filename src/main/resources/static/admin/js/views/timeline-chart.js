@@ -24,6 +24,8 @@ const STATUS_FILL = { ESTABLISHED: '#2a9d55', SEVERED: '#c2185b', NONE: '#d5d9de
 const parse = (day) => (day ? new Date(`${day}T00:00:00Z`) : null);
 const iso = (date) => date.toISOString().slice(0, 10);
 const DAY = 24 * 3600 * 1000;
+/** Where a pair with nothing recorded starts when neither country's birth is known: the first year of the map. */
+const EARLIEST = '1816-01-01';
 
 const DIPLOMATIC = { ESTABLISHED: 'ESTABLISHED', RESTORED: 'ESTABLISHED', SEVERED: 'SEVERED' };
 // R2: a diplomatic ESTABLISHED or RESTORED also establishes consular relations; a diplomatic severance leaves them
@@ -77,12 +79,17 @@ function missionBar(mission, today) {
 /**
  * Draws the chart into container and answers {domain, setDomain(from, to)}.
  * data: {a, b, names, items (timeline, oldest first), missions [both directions, with heads], milestones,
- * asOf, today}; onDomain(from, to) is told when the brush moves the period.
+ * asOf, today, lifetime {from, to} (the days both countries existed, null where not known)}; onDomain(from, to)
+ * is told when the brush moves the period.
  */
 export function drawTimeline(container, data, { domain: wanted, onDomain, onOpenMission } = {}) {
   const today = parse(data.today);
   const asOf = parse(data.asOf);
-  const dates = [today, asOf];
+  const empty = !data.items.length && !data.missions.length && !data.milestones.length;
+  // a pair with nothing recorded: the years both countries existed, as far as known, and the day asked for
+  const dates = empty
+    ? [parse(data.lifetime?.from || EARLIEST), parse(data.lifetime?.to) || today, data.asOf !== data.today ? asOf : null]
+    : [today, asOf];
   data.items.forEach((i) => dates.push(parse(i.date)));
   data.missions.forEach((m) => [m.openedOn, m.closedOn, m.plannedOpeningStart, m.plannedOpeningEnd]
     .forEach((d) => d && dates.push(parse(d))));
@@ -108,6 +115,10 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
 
   const width = Math.max(container.clientWidth || 900, 320);
   const margin = { left: Math.min(150, Math.round(width * 0.28)), right: 16 };
+  // about one tick label per 90 px of the plot (the overview's years a little sparser), so that they never overlap
+  const plotWidth = width - margin.left - margin.right;
+  const ticks = Math.max(2, Math.round(plotWidth / 90));
+  const overviewTicks = Math.max(2, Math.round(plotWidth / 110));
   const laneGap = 10;
   const barHeight = 14;
   const lanes = [];
@@ -119,7 +130,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   directions.forEach((d, i) => {
     const height = d.rows * (barHeight + 8);
     lanes.push({ key: `dir${i}`, label: `${data.names[d.sending] || d.sending} in ${data.names[d.receiving] || d.receiving}`,
-      y, height, direction: d });
+      short: `${d.sending} in ${d.receiving}`, y, height, direction: d });
     y += height + laneGap;
   });
   lanes.push({ key: 'meetings', label: 'Meetings', y, height: 16 });
@@ -150,12 +161,25 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
 
   svg.append('g').attr('class', 'labels').selectAll('text').data(lanes).join('text')
     .attr('class', 'band-label').attr('x', 4).attr('y', (l) => l.y + Math.min(l.height, 18) / 2 + 4)
-    .text((l) => l.label);
+    .text((l) => l.label)
+    .each(function fit(l) {
+      // a label wider than the margin (a phone, long names): the countries' codes, else cut with an ellipsis;
+      // the whole label shows on hover
+      const room = margin.left - 8;
+      if (this.getComputedTextLength() <= room) return;
+      let text = l.short || l.label;
+      this.textContent = text;
+      while (text.length > 1 && this.getComputedTextLength() > room) {
+        text = text.slice(0, -1);
+        this.textContent = `${text.trimEnd()}…`;
+      }
+      d3.select(this).append('title').text(l.label);
+    });
   const axis = svg.append('g').attr('class', 'axis').attr('transform', 'translate(0,22)');
   const plot = svg.append('g').attr('clip-path', 'url(#timeline-clip)');
 
   function draw() {
-    axis.call(d3.axisTop(x).ticks(8).tickSizeOuter(0));
+    axis.call(d3.axisTop(x).ticks(ticks).tickSizeOuter(0));
     plot.selectAll('*').remove();
     const lane = Object.fromEntries(lanes.map((l) => [l.key, l]));
     const w = (from, to) => Math.max(x(to) - x(from), 2);
@@ -237,7 +261,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
     .attr('x1', (d) => overviewX(parse(d.date))).attr('x2', (d) => overviewX(parse(d.date)))
     .attr('y1', overviewY + 14).attr('y2', overviewY + 24).attr('stroke', '#1f2933');
   overview.append('g').attr('transform', `translate(0,${overviewY + overviewHeight - 6})`)
-    .call(d3.axisBottom(overviewX).ticks(6).tickSizeOuter(0)).attr('class', 'axis');
+    .call(d3.axisBottom(overviewX).ticks(overviewTicks).tickSizeOuter(0)).attr('class', 'axis');
   const brush = d3.brushX().extent([[margin.left, overviewY - 2], [width - margin.right, overviewY + 26]])
     .on('brush end', (event) => {
       if (!event.sourceEvent) return;
@@ -259,7 +283,10 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       width - margin.right)));
   }
 
-  /** Where the picture looks first: the whole history, or the recent period where all else happened. */
+  /**
+   * Where the picture looks first: the whole history, or the recent period where all else happened; either way
+   * from the day the pair is shown as of (?asOf=), so that its marker is in view.
+   */
   function focus() {
     const eventTypes = new Set(['ESTABLISHED', 'SEVERED', 'RESTORED', 'CONSULAR_ESTABLISHED', 'CONSULAR_SEVERED']);
     const others = valid.filter((d) => d !== today && d !== asOf);
@@ -273,7 +300,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
     const years = 365 * DAY;
     const establishing = data.items.filter((i) => (i.type === 'ESTABLISHED' || i.type === 'RESTORED')
       && Math.abs(parse(i.date) - start) < 2 * years).map((i) => parse(i.date));
-    const from = d3.min([start, ...establishing]);
+    const from = d3.min([start, ...establishing, asOf]);
     if (from - whole[0] < (whole[1] - whole[0]) * 0.6) return whole;
     const pad = Math.max((whole[1] - from) * 0.08, 60 * DAY);
     return [new Date(from.getTime() - pad), whole[1]];
