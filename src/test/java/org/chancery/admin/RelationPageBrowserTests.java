@@ -68,6 +68,9 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat($("#relation-since").getText()).isEqualTo("1959-01-01");
         assertThat($("#relation-meetings").getText()).isEqualTo("0");
         assertThat($$("#timeline-svg .marker.asof")).hasSize(1);
+        assertThat($("table.missions-table[data-sending=CU]").getText()).as("planned decades later")
+                .contains("Not yet opened");
+        assertThat($("#milestones-title").getText()).isEqualTo("Milestones (as they stand today)");
         double marker = Double.parseDouble($("#timeline-svg line.asof").getAttribute("x1"));
         WebElement plot = $("#timeline-clip rect");
         double left = Double.parseDouble(plot.getAttribute("x"));

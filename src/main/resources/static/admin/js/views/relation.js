@@ -191,10 +191,13 @@ export default async function relationView({ root, params, query, signal }) {
           <th scope="col">Closed</th><th scope="col">Heads of mission</th></tr></thead>
         <tbody>${list.map((m) => {
           const day = onDay.get(m.id);
+          const status = day ? day.status : m.status;
+          // on a day in the past, a mission that had not opened yet was not necessarily planned then
+          const label = state.asOf && status === 'PLANNED' ? 'Not yet opened' : words(status);
           return html`<tr data-mission=${m.id}>
             <th scope="row"><a href=${href(`/missions/${m.id}`)}>${words(m.type)}${m.city ? `, ${m.city}` : ''}</a>
               ${m.protectingPower ? html`<br><small>protecting power ${m.protectingPower}</small>` : nothing}</th>
-            <td><span class="badge" data-status=${day ? day.status : m.status}>${words(day ? day.status : m.status)}</span>
+            <td><span class="badge" data-status=${status}>${label}</span>
               ${m.status === 'PLANNED' && m.plannedOpening ? html`<br><small>planned ${m.plannedOpening}</small>` : nothing}</td>
             <td class="date">${fuzzy(m.openedOn, m.openedPrecision)}</td>
             <td><span class="date">${fuzzy(m.closedOn, m.closedPrecision)}</span>${m.closingReason ? html`<br><small
@@ -211,7 +214,7 @@ export default async function relationView({ root, params, query, signal }) {
     const list = [...view.milestones].sort((x, y) => (x.status === 'OVERDUE' ? -1 : 0) - (y.status === 'OVERDUE' ? -1 : 0)
       || x.targetEnd.localeCompare(y.targetEnd));
     return html`<section aria-labelledby="milestones-title">
-      <h2 id="milestones-title">Milestones</h2>
+      <h2 id="milestones-title">Milestones${state.asOf ? ' (as they stand today)' : ''}</h2>
       ${list.length ? html`<div class="table-wrap"><table id="milestones-table">
         <thead><tr><th scope="col">Milestone</th><th scope="col">Target</th><th scope="col">Status</th>
           <th scope="col">Achieved</th><th scope="col">Actions</th></tr></thead>
