@@ -1,5 +1,6 @@
 package org.chancery;
 
+import org.chancery.shared.logging.ConsoleOutput;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ChanceryApplication {
 
     public static void main(String[] args) {
+        ConsoleOutput.writeInGroups();
         SpringApplication.run(ChanceryApplication.class, args);
     }
 }
