@@ -316,7 +316,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                             result.found(range.fact.kind(), range.fact.id());
                         }
                         if (last && closes) {
-                            end(range, next == null ? "STATE_ENDED" : "GAP", result);
+                            end(range, next == null ? Mission.STATE_ENDED : Mission.GAP, result);
                         }
                     });
                 }
@@ -415,7 +415,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 MissionFacts mission = missions.facts(fact.id()).orElseThrow();
                 boolean superseded = next.mission().map(type -> type.supersedes(mission.type())).orElse(false);
                 if (mission.status() == MissionStatus.OPEN && !superseded) {
-                    missions.close(fact.id(), FuzzyDate.of(day, DatePrecision.DAY), "REPRESENTATION_CHANGED");
+                    missions.close(fact.id(), FuzzyDate.of(day, DatePrecision.DAY), Mission.REPRESENTATION_CHANGED);
                 }
             } else {
                 Accreditation accreditation = accreditations.get(pair, fact.id());

@@ -129,8 +129,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 those participants; the pair's milestone of that title and target) is not recorded again: its \
                 line answers `ALREADY_PRESENT`, and its ref names the recorded fact; a country line whose other \
                 fields differ from the recorded country is flagged `DIFFERS_FROM_RECORDED`, its detail naming \
-                each difference (the recorded values are kept; change a country with `PUT /api/countries/{code}`). Every fact recorded cites \
-                the job and its line among its sources.""";
+                each difference (the recorded values are kept; change a country with \
+                `PUT /api/countries/{code}`). Every fact recorded cites the job and its line among its sources.""";
     }
 
     @Override

@@ -43,6 +43,10 @@ public class Mission {
 
     public static final String SUPERSEDED = "SUPERSEDED";
     public static final String RELATIONS_SEVERED = "RELATIONS_SEVERED";
+    /** Closing reasons of the Kenkel import: the state left the state system for a while, ended, or the level changed. */
+    public static final String GAP = "GAP";
+    public static final String STATE_ENDED = "STATE_ENDED";
+    public static final String REPRESENTATION_CHANGED = "REPRESENTATION_CHANGED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mission_seq")

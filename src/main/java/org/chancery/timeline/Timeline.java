@@ -145,9 +145,9 @@ public class Timeline {
         return switch (closingReason) {
             case Mission.SUPERSEDED -> "superseded by a mission opened in its place";
             case Mission.RELATIONS_SEVERED -> "diplomatic relations severed";
-            case "GAP" -> "the state left the state system for a while";
-            case "STATE_ENDED" -> "the state ceased to exist";
-            case "REPRESENTATION_CHANGED" -> "the level of representation changed";
+            case Mission.GAP -> "the state left the state system for a while";
+            case Mission.STATE_ENDED -> "the state ceased to exist";
+            case Mission.REPRESENTATION_CHANGED -> "the level of representation changed";
             default -> closingReason;
         };
     }

@@ -84,7 +84,8 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String format = request.getParameter("format");
-        if (format != null && !format.trim().equalsIgnoreCase("json") && !format.trim().equalsIgnoreCase("csv")
+        String asked = format == null ? null : format.trim();
+        if (asked != null && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")
                 && handler instanceof HandlerMethod method && method.hasMethodAnnotation(CsvResponse.class)) {
             throw new InvalidInputException("format", "must be csv or json, not '" + format + "'");
         }
