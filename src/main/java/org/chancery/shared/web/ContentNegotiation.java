@@ -26,8 +26,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * same parameter). The query string is read as sent, never the body of a form.</li>
  * <li>{@code Accept: application/problem+json} alone is acceptable everywhere: errors come in that
  * type, and a success answers JSON.</li>
- * <li>A list ({@link CsvResponse}) takes {@code format=csv} or {@code format=json}; any other value
- * is a {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
+ * <li>A list ({@link CsvResponse}) takes {@code format=csv} or {@code format=json} (or {@code format}
+ * left empty, as if not given, like every filter: {@link TextArguments}); any other value is a
+ * {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -85,7 +86,7 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String format = request.getParameter("format");
         String asked = format == null ? null : format.trim();
-        if (asked != null && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")
+        if (asked != null && !asked.isEmpty() && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")
                 && handler instanceof HandlerMethod method && method.hasMethodAnnotation(CsvResponse.class)) {
             throw new InvalidInputException("format", "must be csv or json, not '" + format + "'");
         }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -26,6 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * four microseconds of a meeting list filtered by two countries). No converter of Spring's or of
  * the application's turns a {@code String} into another one; one added for that would not be
  * asked for handler parameters.
+ * <p>
+ * A blank text given to a {@code String} request parameter ({@code ?country=}, {@code ?q=%20}) is
+ * no text: the parameter is as if it were not given, as Spring already makes it of an empty text for
+ * a typed one (a status, a date, a number). A form that leaves a filter empty asks for the list
+ * unfiltered, whichever filter it is; a required parameter left blank is missing. Of the texts of
+ * a parameter given more than once, the blank ones are left out.
  */
 @Configuration(proxyBeanMethods = false)
 class TextArguments {
@@ -71,12 +78,35 @@ class TextArguments {
         @Override
         public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
             if (isText(sourceType, targetType) && (source == null || source instanceof String)) {
-                return source;
+                return source != null && ((String) source).isBlank() && isRequestParameter(targetType) ? null : source;
             }
             if (isTexts(sourceType, targetType) && source instanceof String[] texts) {
-                return new ArrayList<>(Arrays.asList(texts));
+                return given(new ArrayList<>(Arrays.asList(texts)), targetType);
             }
-            return conversions.convert(source, sourceType, targetType);
+            Object converted = conversions.convert(source, sourceType, targetType);
+            if (source instanceof String && isTextList(targetType) && converted instanceof List<?> list) {
+                // one text for a list, split by Spring at its commas ("US,", "" and " " leave blanks)
+                @SuppressWarnings("unchecked")
+                List<String> texts = new ArrayList<>((List<String>) list);
+                return given(texts, targetType);
+            }
+            return converted;
+        }
+
+        /**
+         * The texts of a request parameter that are not blank, or none (the parameter as if not given)
+         * if every one is; the texts of another parameter as they are.
+         */
+        private static List<String> given(List<String> texts, TypeDescriptor targetType) {
+            if (texts.stream().noneMatch(String::isBlank) || !isRequestParameter(targetType)) {
+                return texts;
+            }
+            texts.removeIf(String::isBlank);
+            return texts.isEmpty() ? null : texts;
+        }
+
+        private static boolean isRequestParameter(TypeDescriptor targetType) {
+            return targetType.hasAnnotation(RequestParam.class);
         }
 
         private static boolean isText(TypeDescriptor sourceType, TypeDescriptor targetType) {
@@ -88,8 +118,11 @@ class TextArguments {
          * Spring makes an {@code ArrayList} of them, each text converted to a {@code String} as itself.
          */
         private static boolean isTexts(TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return sourceType != null && sourceType.getType() == String[].class
-                    && (targetType.getType() == List.class || targetType.getType() == Collection.class)
+            return sourceType != null && sourceType.getType() == String[].class && isTextList(targetType);
+        }
+
+        private static boolean isTextList(TypeDescriptor targetType) {
+            return (targetType.getType() == List.class || targetType.getType() == Collection.class)
                     && targetType.getResolvableType().getGeneric(0).resolve() == String.class;
         }
     }

@@ -1,12 +1,18 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.chancery.shared.web.TextArguments.TextIdentity;
 import org.chancery.support.ApiIntegrationTest;
@@ -17,6 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -34,6 +41,9 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
     @Autowired
     @Qualifier("mvcConversionService")
     private ConversionService springConversions;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     @DisplayName("every String parameter of every handler gets from Spring's conversion service the text itself")
@@ -97,5 +107,66 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
         getJson("/api/relations?country=US&asOf=1970-13-01").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").exists());
         getJson("/api/countries/{code}", "fr").andExpect(status().isOk()).andExpect(jsonPath("$.code").value("FR"));
+    }
+
+    @Test
+    @DisplayName("a filter left empty or blank is as if it were not given, on every list and in its CSV")
+    void answersAFilterLeftEmptyAsIfItWereNotGiven() throws Exception {
+        recordEvent("CU", "KR", "ESTABLISHED", "2024-02-14");
+        recordEvent("FR", "US", "ESTABLISHED", "1950-01-01");
+        long cuban = newDiplomat("Carlos Miguel Pereira", "CU");
+        long korean = newDiplomat("Chung Byung-won", "KR");
+        long american = newDiplomat("Jane Doe", "US");
+        long french = newDiplomat("Jean Dupont", "FR");
+        for (long[] pair : new long[][] {{cuban, korean}, {american, french}}) {
+            create("/api/meetings", """
+                    {"date": "2024-05-22", "city": "Seoul", "country": "KR", "title": "Talks",
+                     "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(pair[0], pair[1]));
+        }
+        planMission("CU", "KR", "EMBASSY", "Seoul");
+        planMission("US", "FR", "EMBASSY", "Paris");
+
+        Map<String, String> sameAs = new LinkedHashMap<>();
+        sameAs.put("/api/relations?country=&status=", "/api/relations");
+        sameAs.put("/api/relations?country=%20", "/api/relations");
+        sameAs.put("/api/meetings?country=", "/api/meetings");
+        sameAs.put("/api/meetings?country=&country=CU", "/api/meetings?country=CU");
+        sameAs.put("/api/meetings?country=CU,", "/api/meetings?country=CU");
+        sameAs.put("/api/missions?sending=&receiving=&country=&type=&status=", "/api/missions");
+        sameAs.put("/api/diplomats?country=&q=", "/api/diplomats");
+        sameAs.put("/api/countries?q=%20%20&current=", "/api/countries");
+        sameAs.put("/api/milestones?country=&status=", "/api/milestones");
+        sameAs.put("/api/observations?country=&dataset=", "/api/observations");
+        sameAs.put("/api/observations/summary?country=&dataset=", "/api/observations/summary");
+        sameAs.put("/api/relations?country=&format=csv", "/api/relations?format=csv");
+        sameAs.put("/api/meetings?country=&format=csv", "/api/meetings?format=csv");
+        sameAs.put("/api/countries?format=", "/api/countries");
+        for (Map.Entry<String, String> urls : sameAs.entrySet()) {
+            String empty = mvc.perform(get(URI.create(urls.getKey()))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            String unfiltered = mvc.perform(get(URI.create(urls.getValue()))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(empty).as(urls.getKey()).isEqualTo(unfiltered);
+        }
+        assertThat(json(getJson("/api/meetings")).get("content")).as("both meetings unfiltered").hasSize(2);
+        assertThat(json(getJson("/api/meetings?country=CU")).get("content")).as("a filter given filters").hasSize(1);
+        assertThat(json(getJson("/api/relations")).get("content")).hasSize(2);
+        assertThat(json(getJson("/api/missions")).get("content")).hasSize(2);
+        getJson("/api/relations?country=ZZ").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("country"));
+    }
+
+    @Test
+    @DisplayName("a required parameter left empty is missing: 400 naming it, and nothing is recorded")
+    void refusesARequiredParameterLeftEmptyAsMissing() throws Exception {
+        for (String format : new String[] {"", " "}) {
+            mvc.perform(post("/api/imports").param("format", format).contentType("application/x-ndjson")
+                            .content("{}\n").with(httpBasic("admin", "admin-secret")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("format"))
+                    .andExpect(jsonPath("$.errors[0].message").value("is required"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
     }
 }
