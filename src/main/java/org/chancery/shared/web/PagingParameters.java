@@ -34,7 +34,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  * <li>Spring Data quietly falls back to the first page when {@code page} or {@code size} cannot be
  * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a number,
- * {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end.
+ * {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end
+ * (left empty, either is as if not given).
  * Sizes above 200 are clamped, however large (Spring Data would take one too large for an
  * {@code int} for no size at all and answer its default).</li>
  * <li>Spring Data's resolvers look up the {@code @Qualifier} of the {@code Pageable} parameter on
@@ -89,10 +90,11 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
      * large refused); a negative one too large for a {@code long} is below the minimum like any other.
      */
     private static long check(String value, String name, int minimum) {
-        if (value == null) {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
+            // not given, or left empty as any parameter may be (TextArguments): the default page or size
             return minimum;
         }
-        String text = value.trim();
         long number;
         try {
             number = Long.parseLong(text);

@@ -140,7 +140,8 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
         sameAs.put("/api/observations/summary?country=&dataset=", "/api/observations/summary");
         sameAs.put("/api/relations?country=&format=csv", "/api/relations?format=csv");
         sameAs.put("/api/meetings?country=&format=csv", "/api/meetings?format=csv");
-        sameAs.put("/api/countries?format=", "/api/countries");
+        sameAs.put("/api/countries?format=&page=&size=%20&sort=", "/api/countries");
+        sameAs.put("/api/relations/CU/KR/timeline?page=&size=", "/api/relations/CU/KR/timeline");
         for (Map.Entry<String, String> urls : sameAs.entrySet()) {
             String empty = mvc.perform(get(URI.create(urls.getKey()))).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
