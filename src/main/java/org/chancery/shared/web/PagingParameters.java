@@ -33,9 +33,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The {@code page}, {@code size} and {@code sort} parameters of the lists.
  * <ul>
  * <li>Spring Data quietly falls back to the first page when {@code page} or {@code size} cannot be
- * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a number,
- * {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end
- * (left empty, either is as if not given).
+ * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a number
+ * (left empty, either is as if not given), {@code VALIDATION_FAILED} for a negative page or a size
+ * below 1, or a page past any list's end.
  * Sizes above 200 are clamped, however large (Spring Data would take one too large for an
  * {@code int} for no size at all and answer its default).</li>
  * <li>Spring Data's resolvers look up the {@code @Qualifier} of the {@code Pageable} parameter on
@@ -92,7 +92,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     private static long check(String value, String name, int minimum) {
         String text = value == null ? "" : value.trim();
         if (text.isEmpty()) {
-            // not given, or left empty as any parameter may be (TextArguments): the default page or size
+            // not given, or left empty as any parameter may be (TextArguments): Spring Data takes its default;
+            // the minimum stands for it here (the overflow check counts a size of at least 20)
             return minimum;
         }
         long number;

@@ -15,7 +15,8 @@ import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * Text given to a {@code String} parameter is that text. Spring MVC passes every
+ * Text given to a {@code String} parameter is that text (but a blank one given to a request
+ * parameter, below). Spring MVC passes every
  * {@code @PathVariable} and {@code @RequestParam} value through the conversion service, a
  * {@code String} for a {@code String} parameter too, and the service's cache finds the converter of
  * a parameter by comparing its annotations, one attribute at a time, with those of every other
@@ -28,11 +29,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the application's turns a {@code String} into another one; one added for that would not be
  * asked for handler parameters.
  * <p>
- * A blank text given to a {@code String} request parameter ({@code ?country=}, {@code ?q=%20}) is
- * no text: the parameter is as if it were not given, as Spring already makes it of an empty text for
- * a typed one (a status, a date, a number). A form that leaves a filter empty asks for the list
- * unfiltered, whichever filter it is; a required parameter left blank is missing. Of the texts of
- * a parameter given more than once, the blank ones are left out.
+ * A blank text given to a request parameter ({@code ?country=}, {@code ?q=%20}) is no text: the
+ * parameter is as if it were not given, as Spring already does with an empty text for a typed one (a
+ * status, a date, a number; spaces are taken as empty for those too). A form that leaves a filter
+ * empty asks for the list unfiltered, whichever filter it is; a required parameter left blank is
+ * missing. Of the texts of a parameter given more than once, the blank ones are left out. Path
+ * variables and headers are not request parameters: their texts stay as they come.
  */
 @Configuration(proxyBeanMethods = false)
 class TextArguments {
@@ -53,7 +55,10 @@ class TextArguments {
         };
     }
 
-    /** A conversion service that converts a {@code String} to a {@code String} as itself, and asks another for the rest. */
+    /**
+     * A conversion service that converts a {@code String} to a {@code String} as itself (a blank request
+     * parameter to none), and asks another for the rest.
+     */
     record TextIdentity(ConversionService conversions) implements ConversionService {
 
         @Override
@@ -83,11 +88,24 @@ class TextArguments {
             if (isTexts(sourceType, targetType) && source instanceof String[] texts) {
                 return given(new ArrayList<>(Arrays.asList(texts)), targetType);
             }
+            if (source instanceof String[] texts && targetType.getType() == String.class && anyBlank(Arrays.asList(texts))
+                    && isRequestParameter(targetType)) {
+                // one text parameter given more than once: Spring joins the texts with commas
+                String[] given = Arrays.stream(texts).filter(text -> !text.isBlank()).toArray(String[]::new);
+                return given.length == 0 ? null : given.length == 1 ? given[0]
+                        : conversions.convert(given, sourceType, targetType);
+            }
+            if (source instanceof String text && text.isBlank() && !text.isEmpty() && !targetType.isPrimitive()
+                    && isRequestParameter(targetType)) {
+                // spaces for a status, a number or a date: Spring's converters take an empty text for none (a
+                // primitive takes its default value for an empty text only, before conversion)
+                return conversions.convert("", sourceType, targetType);
+            }
             Object converted = conversions.convert(source, sourceType, targetType);
             if (source instanceof String && isTextList(targetType) && converted instanceof List<?> list) {
-                // one text for a list, split by Spring at its commas ("US,", "" and " " leave blanks)
+                // one text for a list, split by Spring at its commas ("", " " and "US," leave none or blanks)
                 @SuppressWarnings("unchecked")
-                List<String> texts = new ArrayList<>((List<String>) list);
+                List<String> texts = (List<String>) list;
                 return given(texts, targetType);
             }
             return converted;
@@ -95,14 +113,24 @@ class TextArguments {
 
         /**
          * The texts of a request parameter that are not blank, or none (the parameter as if not given)
-         * if every one is; the texts of another parameter as they are.
+         * if no text is left; the texts of another parameter as they are.
          */
         private static List<String> given(List<String> texts, TypeDescriptor targetType) {
-            if (texts.stream().noneMatch(String::isBlank) || !isRequestParameter(targetType)) {
+            if ((!texts.isEmpty() && !anyBlank(texts)) || !isRequestParameter(targetType)) {
                 return texts;
             }
-            texts.removeIf(String::isBlank);
-            return texts.isEmpty() ? null : texts;
+            List<String> given = new ArrayList<>(texts);
+            given.removeIf(String::isBlank);
+            return given.isEmpty() ? null : given;
+        }
+
+        private static boolean anyBlank(List<String> texts) {
+            for (String text : texts) {
+                if (text.isBlank()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean isRequestParameter(TypeDescriptor targetType) {

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.chancery.shared.web.TextArguments.TextIdentity;
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -46,7 +48,7 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
     private JdbcTemplate jdbc;
 
     @Test
-    @DisplayName("every String parameter of every handler gets from Spring's conversion service the text itself")
+    @DisplayName("every String parameter of every handler gets from Spring's conversion service the text itself, a blank request parameter none")
     void springsConversionOfTextToTextIsTheIdentityForEveryHandlerParameter() {
         assertThat(((ConfigurableWebBindingInitializer) adapter.getWebBindingInitializer()).getConversionService())
                 .isInstanceOf(TextIdentity.class);
@@ -61,6 +63,8 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
                     assertThat(springConversions.convert(value, text, target)).as("%s", parameter).isSameAs(value);
                     assertThat(identity.canConvert(text, target)).isTrue();
                     assertThat(identity.convert(value, text, target)).isSameAs(value);
+                    assertThat(identity.convert(" ", text, target)).as("a blank %s", parameter)
+                            .isEqualTo(parameter.hasParameterAnnotation(RequestParam.class) ? null : " ");
                     parameters++;
                 }
             }
@@ -125,10 +129,20 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
         }
         planMission("CU", "KR", "EMBASSY", "Seoul");
         planMission("US", "FR", "EMBASSY", "Paris");
+        create("/api/relations/CU/KR/milestones", "{\"title\": \"Cuban embassy in Seoul opens\", \"target\": \"2024-07\"}");
+        long job = json(mvc.perform(post("/api/imports").param("format", "cow-diplomatic-exchange")
+                .contentType("text/csv").content("""
+                        "ccode1","ccode2","year","DR_at_1","DR_at_2","DE","version"
+                        2,40,1950,9,9,1,2006.0999755859375
+                        40,2,1950,9,9,1,2006.0999755859375
+                        """).with(httpBasic("admin", "admin-secret")))).get("id").asLong();
+        assertThat(ImportJobs.awaitEnd(mvc, job).get("status").asString()).isEqualTo("SUCCEEDED");
 
         Map<String, String> sameAs = new LinkedHashMap<>();
         sameAs.put("/api/relations?country=&status=", "/api/relations");
-        sameAs.put("/api/relations?country=%20", "/api/relations");
+        sameAs.put("/api/relations?country=%20&status=%20", "/api/relations");
+        sameAs.put("/api/relations?country=CU&country=", "/api/relations?country=CU");
+        sameAs.put("/api/relations?country=&country=", "/api/relations");
         sameAs.put("/api/meetings?country=", "/api/meetings");
         sameAs.put("/api/meetings?country=&country=CU", "/api/meetings?country=CU");
         sameAs.put("/api/meetings?country=CU,", "/api/meetings?country=CU");
@@ -136,25 +150,36 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
         sameAs.put("/api/diplomats?country=&q=", "/api/diplomats");
         sameAs.put("/api/countries?q=%20%20&current=", "/api/countries");
         sameAs.put("/api/milestones?country=&status=", "/api/milestones");
-        sameAs.put("/api/observations?country=&dataset=", "/api/observations");
+        sameAs.put("/api/observations?country=&dataset=&direction=&year=%20", "/api/observations");
         sameAs.put("/api/observations/summary?country=&dataset=", "/api/observations/summary");
         sameAs.put("/api/relations?country=&format=csv", "/api/relations?format=csv");
         sameAs.put("/api/meetings?country=&format=csv", "/api/meetings?format=csv");
         sameAs.put("/api/countries?format=&page=&size=%20&sort=", "/api/countries");
         sameAs.put("/api/relations/CU/KR/timeline?page=&size=", "/api/relations/CU/KR/timeline");
+        sameAs.put("/api/changes?kind=&after=", "/api/changes");
+        sameAs.put("/api/imports/" + job + "/rows?flag=&outcome=", "/api/imports/" + job + "/rows");
         for (Map.Entry<String, String> urls : sameAs.entrySet()) {
-            String empty = mvc.perform(get(URI.create(urls.getKey()))).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            String unfiltered = mvc.perform(get(URI.create(urls.getValue()))).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            assertThat(empty).as(urls.getKey()).isEqualTo(unfiltered);
+            assertThat(answer(urls.getKey())).as(urls.getKey()).isEqualTo(answer(urls.getValue()));
         }
         assertThat(json(getJson("/api/meetings")).get("content")).as("both meetings unfiltered").hasSize(2);
         assertThat(json(getJson("/api/meetings?country=CU")).get("content")).as("a filter given filters").hasSize(1);
         assertThat(json(getJson("/api/relations")).get("content")).hasSize(2);
         assertThat(json(getJson("/api/missions")).get("content")).hasSize(2);
+        assertThat(json(getJson("/api/milestones")).get("content")).hasSize(1);
+        assertThat(json(getJson("/api/observations")).get("content")).hasSize(2);
         getJson("/api/relations?country=ZZ").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("country"));
+        getJson("/api/relations?country=CU&country=KR").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("country"));
+        getJson("/api/countries/{code}", " ").andExpect(status().isNotFound());
+    }
+
+    /** The answer to a GET as the editor (who may read the change feed and import reports): 200 and its body. */
+    private String answer(String url) throws Exception {
+        var response = mvc.perform(get(URI.create(url)).with(httpBasic("editor", "editor-secret")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(url).isEqualTo(200);
+        return response.getContentAsString();
     }
 
     @Test
