@@ -16,8 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Text given to a {@code String} parameter is that text (but a blank one given to a request
- * parameter, below). Spring MVC passes every
- * {@code @PathVariable} and {@code @RequestParam} value through the conversion service, a
+ * parameter, below). Spring MVC passes every {@code @PathVariable} and {@code @RequestParam} value
+ * through the conversion service, a
  * {@code String} for a {@code String} parameter too, and the service's cache finds the converter of
  * a parameter by comparing its annotations, one attribute at a time, with those of every other
  * parameter of the same two types (the cache key's hash is the types alone): two microseconds of
@@ -88,12 +88,11 @@ class TextArguments {
             if (isTexts(sourceType, targetType) && source instanceof String[] texts) {
                 return given(new ArrayList<>(Arrays.asList(texts)), targetType);
             }
-            if (source instanceof String[] texts && targetType.getType() == String.class && anyBlank(Arrays.asList(texts))
-                    && isRequestParameter(targetType)) {
+            if (source instanceof String[] texts && targetType.getType() == String.class
+                    && anyBlank(Arrays.asList(texts)) && isRequestParameter(targetType)) {
                 // one text parameter given more than once: Spring joins the texts with commas
-                String[] given = Arrays.stream(texts).filter(text -> !text.isBlank()).toArray(String[]::new);
-                return given.length == 0 ? null : given.length == 1 ? given[0]
-                        : conversions.convert(given, sourceType, targetType);
+                String[] kept = Arrays.stream(texts).filter(text -> !text.isBlank()).toArray(String[]::new);
+                return kept.length == 0 ? null : kept.length == 1 ? kept[0] : conversions.convert(kept, sourceType, targetType);
             }
             if (source instanceof String text && text.isBlank() && !text.isEmpty() && !targetType.isPrimitive()
                     && isRequestParameter(targetType)) {
@@ -119,9 +118,9 @@ class TextArguments {
             if ((!texts.isEmpty() && !anyBlank(texts)) || !isRequestParameter(targetType)) {
                 return texts;
             }
-            List<String> given = new ArrayList<>(texts);
-            given.removeIf(String::isBlank);
-            return given.isEmpty() ? null : given;
+            List<String> kept = new ArrayList<>(texts);
+            kept.removeIf(String::isBlank);
+            return kept.isEmpty() ? null : kept;
         }
 
         private static boolean anyBlank(List<String> texts) {
