@@ -145,12 +145,13 @@ public class Mission {
     }
 
     /**
-     * Closes an open mission and ends its serving head on the same day (R12, R16).
+     * Closes an open mission and ends its serving head on the same day (R12, R16); answers the heads
+     * it ended.
      *
      * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code OPEN}, if the
      *         closing date is before the opening date, or a head started after it
      */
-    public void close(FuzzyDate on, String reason) {
+    public List<HeadOfMission> close(FuzzyDate on, String reason) {
         requireStatus(MissionStatus.OPEN, "close");
         if (on.date().isBefore(openedOn)) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot close on "
@@ -162,18 +163,21 @@ public class Mission {
                         + on.date() + ": its head " + head.name() + " serves after that day.");
             }
         }
-        heads.stream().filter(h -> h.endedOn() == null).forEach(h -> h.end(on));
+        List<HeadOfMission> ended = heads.stream().filter(h -> h.endedOn() == null).toList();
+        ended.forEach(h -> h.end(on));
         this.status = MissionStatus.CLOSED;
         this.closedOn = on.date();
         this.closedPrecision = on.precision();
         this.closingReason = reason;
         this.embassySlot = null;
+        return ended;
     }
 
-    /** R8: closes this mission because {@code successor} opened in its place. */
-    void supersededBy(Mission successor, LocalDate on) {
-        close(FuzzyDate.of(on, DatePrecision.DAY), SUPERSEDED);
+    /** R8: closes this mission because {@code successor} opened in its place; answers the heads it ended. */
+    List<HeadOfMission> supersededBy(Mission successor, LocalDate on) {
+        List<HeadOfMission> ended = close(FuzzyDate.of(on, DatePrecision.DAY), SUPERSEDED);
         this.successorId = successor.id();
+        return ended;
     }
 
     void succeeds(Mission predecessor) {
@@ -181,12 +185,21 @@ public class Mission {
     }
 
     /**
-     * Cancels a planned mission (R12).
+     * Cancels a planned mission (R12). A head may serve before the opening (R15), but a cancelled
+     * mission has none: while one serves, the cancellation is refused.
      *
-     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}
+     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}, or
+     *         while a head serves
      */
     public void cancel() {
         requireStatus(MissionStatus.PLANNED, "cancel");
+        for (HeadOfMission head : heads) {
+            if (head.endedOn() == null) {
+                throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot be "
+                        + "cancelled while its head " + head.name() + " (" + head.rank() + ", since " + head.startedOn()
+                        + ") serves: a cancelled mission has no head. End the head's functions first.");
+            }
+        }
         this.status = MissionStatus.CANCELLED;
     }
 

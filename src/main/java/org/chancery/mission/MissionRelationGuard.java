@@ -43,21 +43,28 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
             if (mission.status() == MissionStatus.PLANNED) {
                 mission.headServingOn(date).ifPresent(head -> {
+                    if (head.endedOn() != null) {
+                        throw conflict("Head of mission " + head.name() + " (mission " + mission.id() + ") served from "
+                                + head.startedOn() + " to " + head.endedOn() + ", across a severance on " + date
+                                + " (R11).");
+                    }
                     head.end(severance);
-                    events.publishEvent(FactChanged.updated("head", head.id(), mission.sendingCountry().value(),
-                            mission.receivingCountry().value()));
+                    missions.headsChanged(mission);
+                    events.publishEvent(MissionService.headUpdated(mission, head));
                 });
                 continue;
             }
             if (mission.type().needsDiplomaticRelations() && mission.status() == MissionStatus.OPEN
                     && !mission.openedOn().isAfter(date)) {
+                List<HeadOfMission> ended;
                 try {
-                    mission.close(severance, Mission.RELATIONS_SEVERED);
+                    ended = mission.close(severance, Mission.RELATIONS_SEVERED);
                 } catch (RuleViolationException e) {
                     throw conflict("A severance on " + date + " would close " + mission.type() + " " + mission.id()
                             + " that day, but: " + e.getMessage());
                 }
                 events.publishEvent(MissionService.changed(FactChanged.Action.UPDATED, mission));
+                ended.forEach(head -> events.publishEvent(MissionService.headUpdated(mission, head)));
                 affected.add(new AffectedMission(mission.id(), mission.sendingCountry().value(),
                         mission.receivingCountry().value(), mission.type().name(), mission.city(),
                         mission.status().name(), mission.openedOn(), mission.closedOn(), mission.closingReason()));

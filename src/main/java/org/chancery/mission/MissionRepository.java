@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface MissionRepository extends JpaRepository<Mission, Long> {
+interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadChanges {
 
     /**
      * The missions of a pair, both directions: a union of the two directions' ids, each read along

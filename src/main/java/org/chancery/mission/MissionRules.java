@@ -101,4 +101,23 @@ final class MissionRules {
                     + mission.receivingCountry() + " they are " + onStart.status() + " on " + startedOn + ".");
         }
     }
+
+    /**
+     * R15 with R11: a severance ends the heads of an embassy-class mission or provisional office, and
+     * of a mission not yet open, that day; such a head's period recorded afterwards ends by the first
+     * severance after its start.
+     */
+    static void headEndsBySeverance(Mission mission, LocalDate startedOn, LocalDate endedOn, List<LocalDate> severances) {
+        if (!mission.type().needsDiplomaticRelations() && mission.status() != MissionStatus.PLANNED) {
+            return;
+        }
+        for (LocalDate severance : severances) {
+            if (!severance.isBefore(startedOn) && (endedOn == null || endedOn.isAfter(severance))) {
+                throw new RuleViolationException(Rule.R15_RELATION_NOT_ESTABLISHED, "Diplomatic relations between "
+                        + mission.sendingCountry() + " and " + mission.receivingCountry() + " were severed on "
+                        + severance + ", which ends the functions of a head of mission " + mission.id() + " (R11): a "
+                        + "head who started on " + startedOn + " ends by then.");
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.chancery.mission;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -187,20 +188,36 @@ public class MissionService {
         String sending = embassy.sendingCountry().value();
         String receiving = embassy.receivingCountry().value();
         for (Mission closed : missions.findByDirection(sending, receiving, MissionStatus.CLOSED, SUPERSEDED_BY_EMBASSY)) {
-            if (embassy.type().supersedes(closed.type()) && !closed.openedOn().isAfter(day)
-                    && closed.closedOn().isAfter(day)) {
+            if (embassy.type().supersedes(closed.type()) && closed.closedOn().isAfter(day)) {
                 throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + closed.type() + " "
                         + closed.id() + " was open until " + closed.closedOn() + "; an " + embassy.type()
-                        + " opening on " + day + " would have superseded it that day (R8).");
+                        + " open from " + day + " would have superseded it (R8).");
             }
         }
-        List<Mission> superseded = missions.findByDirection(sending, receiving, MissionStatus.OPEN,
-                        SUPERSEDED_BY_EMBASSY).stream()
-                .filter(predecessor -> supersededOn(embassy, predecessor, day))
+        List<Mission> open = missions.findByDirection(sending, receiving, MissionStatus.OPEN, SUPERSEDED_BY_EMBASSY)
+                .stream().filter(other -> embassy.type().supersedes(other.type())).toList();
+        for (Mission later : open) {
+            if (later.openedOn().isAfter(day)) {
+                throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + later.type() + " "
+                        + later.id() + " opened on " + later.openedOn() + " and is open; an " + embassy.type()
+                        + " open from " + day + " would leave it open beside it (R8 closes it as an embassy opens).");
+            }
+        }
+        List<Mission> superseded = open.stream()
                 .sorted(Comparator.comparing(Mission::openedOn).thenComparing(Mission::id))
                 .toList();
-        superseded.forEach(predecessor -> predecessor.supersededBy(embassy, day));
+        List<FactChanged> endedHeads = new ArrayList<>();
+        for (Mission predecessor : superseded) {
+            try {
+                predecessor.supersededBy(embassy, day).forEach(head -> endedHeads.add(headUpdated(predecessor, head)));
+            } catch (RuleViolationException e) {
+                throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "An " + embassy.type()
+                        + " opening on " + day + " would close " + predecessor.type() + " " + predecessor.id()
+                        + " that day (R8), but: " + e.getMessage());
+            }
+        }
         missions.flush();
+        endedHeads.forEach(events::publishEvent);
         return superseded;
     }
 
@@ -213,9 +230,10 @@ public class MissionService {
         return underPairLock(id, (relation, mission) -> {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
                     "the closing date");
-            mission.close(on, reason);
+            List<HeadOfMission> ended = mission.close(on, reason);
             missions.flush();
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
+            ended.forEach(head -> events.publishEvent(headUpdated(mission, head)));
             return mission;
         });
     }
@@ -265,9 +283,11 @@ public class MissionService {
                 lifetimes.requireMayEndOn(endedOn, "the head's end");
             }
             MissionRules.headOfMission(mission, startedOn, relation.history().on(startedOn));
+            MissionRules.headEndsBySeverance(mission, startedOn, endedOn, relation.history().severances());
             MissionRules.diplomatOfSendingCountry(mission, diplomat.country(), diplomat.name());
             HeadOfMission head = mission.appoint(diplomat.id(), diplomat.name(), appointment.rank(),
                     appointment.agrementOn(), appointment.started(), appointment.ended(), appointment.sources());
+            missions.headsChanged(mission);
             missions.flush();
             events.publishEvent(FactChanged.created("head", head.id(), mission.sendingCountry().value(),
                     mission.receivingCountry().value()));
@@ -283,9 +303,9 @@ public class MissionService {
                     new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(), "the head's end");
             head.end(on);
+            missions.headsChanged(mission);
             missions.flush();
-            events.publishEvent(FactChanged.updated("head", head.id(), mission.sendingCountry().value(),
-                    mission.receivingCountry().value()));
+            events.publishEvent(headUpdated(mission, head));
             return head;
         });
     }
@@ -368,6 +388,11 @@ public class MissionService {
     private <T> T underPairLock(long id, BiFunction<Relation, Mission, T> change) {
         RelationPair pair = pairOf(missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id)));
         return relations.underPairLock(pair, relation -> change.apply(relation, get(id)));
+    }
+
+    /** A head of the mission, appointed before and changed now (ended), for the change feed. */
+    static FactChanged headUpdated(Mission mission, HeadOfMission head) {
+        return FactChanged.updated("head", head.id(), mission.sendingCountry().value(), mission.receivingCountry().value());
     }
 
     /** A change of the mission (its heads included) for the change feed. */

@@ -71,6 +71,34 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void recordsTheHeadsThatAClosingOrASeveranceEndsBesideTheirMission() throws Exception {
+        recordEvent("KI", "TV", "ESTABLISHED", "2000-01-01");
+        long embassy = planMission("KI", "TV", "EMBASSY", "Funafuti");
+        openMission(embassy, "2001-01-01").andExpect(status().isOk());
+        long first = create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + newDiplomat("Kiribati One", "KI")
+                + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2001-01-01\"}").get("id").asLong();
+        closeMission(embassy, "2005-01-01").andExpect(status().isOk());
+        long office = planMission("KI", "TV", "PROVISIONAL_OFFICE", "Funafuti");
+        openMission(office, "2006-01-01").andExpect(status().isOk());
+        long second = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + newDiplomat("Kiribati Two", "KI")
+                + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2006-01-01\"}").get("id").asLong();
+        long seq = changes("").valueStream().mapToLong(change -> change.get("seq").asLong()).max().orElseThrow();
+
+        recordEvent("KI", "TV", "SEVERED", "2010-01-01");
+
+        assertThat(describe(changes("?kind=head"))).containsExactly(
+                "CREATED head " + first + " [\"KI\",\"TV\"] by editor",
+                "UPDATED head " + first + " [\"KI\",\"TV\"] by editor",
+                "CREATED head " + second + " [\"KI\",\"TV\"] by editor",
+                "UPDATED head " + second + " [\"KI\",\"TV\"] by editor");
+        assertThat(describe(changes("?after=" + seq))).containsExactlyInAnyOrder(
+                "UPDATED mission " + office + " [\"KI\",\"TV\"] by editor",
+                "UPDATED head " + second + " [\"KI\",\"TV\"] by editor",
+                "CREATED event " + json(getJson("/api/relations/KI/TV")).get("events").get(1).get("id").asLong()
+                        + " [\"KI\",\"TV\"] by editor");
+    }
+
+    @Test
     void recordsOneChangePerFactOfAnImportAndTheJobItself() throws Exception {
         mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
                 .content("""

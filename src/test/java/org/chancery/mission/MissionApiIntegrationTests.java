@@ -192,6 +192,46 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R20: refuses an embassy back-dated before a provisional office that opened later and is open")
+        void refusesEmbassyBackdatedBeforeAnOpenProvisionalOffice() throws Exception {
+            event("AD", "MT", "ESTABLISHED", "2000-01-01");
+            long office = plan("AD", "MT", "PROVISIONAL_OFFICE", "Valletta");
+            open(office, "2010-01-01").andExpect(status().isOk());
+            long embassy = plan("AD", "MT", "EMBASSY", "Valletta");
+
+            open(embassy, "2005-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("PROVISIONAL_OFFICE "
+                            + office + " opened on 2010-01-01")));
+
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("PLANNED"));
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("OPEN"))
+                    .andExpect(jsonPath("$.successorId").value(nullValue()));
+            open(embassy, "2010-01-01").andExpect(status().isOk()).andExpect(jsonPath("$.predecessorId").value(office));
+        }
+
+        @Test
+        @DisplayName("R20: refuses an embassy whose opening would close the office it supersedes before its head ends")
+        void refusesEmbassyThatWouldCloseAnOfficeBeforeItsHeadsEnd() throws Exception {
+            event("AD", "MT", "ESTABLISHED", "2000-01-01");
+            long office = plan("AD", "MT", "PROVISIONAL_OFFICE", "Valletta");
+            open(office, "2010-01-01").andExpect(status().isOk());
+            long head = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + diplomat("Andorra One", "AD")
+                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2012-01-01\"}").get("id").asLong();
+            long embassy = plan("AD", "MT", "EMBASSY", "Valletta");
+
+            open(embassy, "2011-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Andorra One")));
+
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("OPEN"))
+                    .andExpect(jsonPath("$.heads[0].endedOn").value(nullValue()));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("PLANNED"));
+            open(embassy, "2013-01-01").andExpect(status().isOk());
+            getJson("/api/missions/{id}/heads/{head}", office, head).andExpect(jsonPath("$.endedOn").value("2013-01-01"));
+        }
+
+        @Test
         @DisplayName("R3: refuses an opening dated after today")
         void refusesOpeningInTheFuture() throws Exception {
             long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
@@ -422,6 +462,76 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.status").value("PLANNED"))
                     .andExpect(jsonPath("$.currentHead.name").value("Claudio Monzón Baeza"))
                     .andExpect(jsonPath("$.heads", hasSize(1)));
+        }
+
+        @Test
+        @DisplayName("a change of its heads is a change of the mission: a new version and ETag")
+        void appointingOrEndingAHeadChangesTheMissionsVersionAndETag() throws Exception {
+            event("LI", "SM", "ESTABLISHED", "2000-01-01");
+            long office = plan("LI", "SM", "LIAISON_OFFICE", "San Marino");
+            String planned = getJson("/api/missions/{id}", office).andReturn().getResponse().getHeader("ETag");
+            long head = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + diplomat("Liechtenstein One", "LI")
+                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2025-01-01\"}").get("id").asLong();
+
+            String appointed = getJson("/api/missions/{id}", office).andExpect(jsonPath("$.version").value(1))
+                    .andReturn().getResponse().getHeader("ETag");
+            assertThat(appointed).isEqualTo("\"1\"").isNotEqualTo(planned);
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/missions/{id}", office)
+                    .header("If-None-Match", planned)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.currentHead.id").value(head));
+
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-06-01\"}", office, head)
+                    .andExpect(status().isOk());
+            getJson("/api/missions/{id}", office).andExpect(header().string("ETag", "\"2\""))
+                    .andExpect(jsonPath("$.currentHead").value(nullValue()));
+        }
+
+        @Test
+        @DisplayName("R12: a mission whose head serves is not cancelled; once the head has ended, it is")
+        void refusesToCancelAPlannedMissionWhileItsHeadServes() throws Exception {
+            event("TO", "WS", "ESTABLISHED", "2000-01-01");
+            long office = plan("TO", "WS", "LIAISON_OFFICE", "Apia");
+            long head = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + diplomat("Tonga One", "TO")
+                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2020-01-01\"}").get("id").asLong();
+
+            postAsEditor("/api/missions/{id}/cancel", null, office).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Tonga One")));
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("PLANNED"));
+
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2021-01-01\"}", office, head)
+                    .andExpect(status().isOk());
+            postAsEditor("/api/missions/{id}/cancel", null, office).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CANCELLED"))
+                    .andExpect(jsonPath("$.heads", hasSize(1)))
+                    .andExpect(jsonPath("$.currentHead").value(nullValue()));
+        }
+
+        @Test
+        @DisplayName("R11, R15: a head's period recorded across a severance is refused, either way round")
+        void refusesAHeadsPeriodAcrossASeverance() throws Exception {
+            event("FM", "KI", "ESTABLISHED", "2000-01-01");
+            event("FM", "KI", "SEVERED", "2005-01-01");
+            long embassy = plan("FM", "KI", "EMBASSY", "Tarawa");
+            long diplomat = diplomat("Micronesia One", "FM");
+            String head = "{\"diplomatId\":" + diplomat + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2004-01-01\"%s}";
+
+            postAsEditor("/api/missions/{id}/heads", head.formatted(",\"endedOn\":\"2006-01-01\""), embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("severed on 2005-01-01")));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(""), embassy).andExpect(status().isConflict());
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads", hasSize(0)));
+            postAsEditor("/api/missions/{id}/heads", head.formatted(",\"endedOn\":\"2005-01-01\""), embassy)
+                    .andExpect(status().isCreated());
+
+            long office = plan("FM", "PW", "PROVISIONAL_OFFICE", "Ngerulmud");
+            event("FM", "PW", "ESTABLISHED", "2000-01-01");
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + diplomat + ",\"rank\":\"CHARGE_D_AFFAIRES\","
+                    + "\"startedOn\":\"2004-01-01\",\"endedOn\":\"2006-01-01\"}", office).andExpect(status().isCreated());
+            postAsEditor("/api/relations/FM/PW/events", "{\"type\":\"SEVERED\",\"date\":\"2005-01-01\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("across a severance")));
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.heads[0].endedOn").value("2006-01-01"));
         }
 
         @Test

@@ -85,7 +85,9 @@ class MissionController {
             + "offices need established diplomatic relations on the opening date (R5), consular posts consular relations "
             + "(R6), interests sections the opposite plus a protecting power with relations (R9); liaison offices open "
             + "anyway (R10). At most one embassy-class mission per direction is open (R7). Opening an embassy-class "
-            + "mission supersedes the direction's open provisional office and interests section (R8).")
+            + "mission supersedes the direction's open provisional office and interests section (R8); an opening that "
+            + "would leave a recorded fact breaking a rule is refused (R20): one dated before such an office of the "
+            + "direction that opened later, or one that would close it before its head's recorded end.")
     @ApiResponse(responseCode = "200", description = "The mission, OPEN, with any superseded predecessor linked")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
@@ -116,7 +118,9 @@ class MissionController {
     @PostMapping("/{id}/cancel")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "cancelMission",
-            summary = "Cancel a planned mission", description = "Role EDITOR. Only a PLANNED mission (R12).")
+            summary = "Cancel a planned mission", description = "Role EDITOR. Only a PLANNED mission (R12), and not "
+            + "while a head of mission serves it (a head may start before the opening, R15; a cancelled mission has none): "
+            + "end the head's functions first.")
     @ApiResponse(responseCode = "200", description = "The mission, CANCELLED")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
@@ -129,7 +133,7 @@ class MissionController {
     @GetMapping("/{id}")
     @Operation(operationId = "getMission",
             summary = "Get a mission", description = "With its heads of mission (oldest first) and the head serving "
-            + "today; served with an ETag carrying its version.")
+            + "today; served with an ETag carrying its version, which appointing or ending a head moves too.")
     @ApiResponse(responseCode = "200", description = "The mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     ResponseEntity<MissionResponse> get(@PathVariable long id) {
@@ -179,7 +183,9 @@ class MissionController {
     @Operation(operationId = "appointHeadOfMission",
             summary = "Appoint a head of mission", description = "Role EDITOR. A diplomat of the sending country "
             + "(R13); ambassadors and envoys need agrément on or before the start (R14); diplomatic relations established "
-            + "on the start date, whether or not the mission is open yet, and diplomatic missions only (R15); periods of "
+            + "on the start date, whether or not the mission is open yet, and diplomatic missions only (R15); a severance "
+            + "ends the heads of an embassy-class mission, a provisional office or a mission not yet open (R11), so such "
+            + "a head's period ends by the first severance after its start; periods of "
             + "one mission's heads never overlap (R16). `datePrecision` says how precisely `startedOn` is known "
             + "(`endedPrecision` the same of `endedOn`): a date known to a month or a year is kept as the first day of "
             + "that period, which is what the rules compare.")
