@@ -44,12 +44,20 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
         this.jdbc = jdbc;
     }
 
-    /** R11: the {@code AMBASSADOR} and {@code ENVOY} accreditations in force on the severance's day end that day. */
+    /**
+     * R11: the {@code AMBASSADOR} and {@code ENVOY} accreditations in force on the severance's day end
+     * that day; R20: one recorded as ending later cannot be left in force across it.
+     */
     @Override
     public SeveranceEffects severed(RelationPair pair, FuzzyDate date) {
         List<AffectedAccreditation> ended = new ArrayList<>();
         for (Accreditation accreditation : repository.findBetween(pair.first().value(), pair.second().value())) {
             if (accreditation.level().diplomatic() && accreditation.activeOn(date.date())) {
+                if (accreditation.to() != null) {
+                    throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The "
+                            + accreditation.describe() + " is in force across a severance on " + date.date()
+                            + ", which would end it that day (R11).");
+                }
                 accreditation.end(date);
                 publisher.publishEvent(Accreditations.changed(FactChanged.Action.UPDATED, accreditation));
                 ended.add(new AffectedAccreditation(accreditation.id(), accreditation.sendingCountry().value(),

@@ -182,6 +182,21 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void r20RefusesABackdatedSeveranceAcrossAnAccreditationRecordedAsEndingLater() throws Exception {
+        long envoy = json(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"2001-01-01\", "
+                + "\"to\": \"2010-01-01\"}")).get("id").asLong();
+
+        refused(postAsEditor("/api/relations/AG/US/events", "{\"type\": \"SEVERED\", \"date\": \"2005-01-01\"}"),
+                409, "CONFLICTS_WITH_RECORDED_FACTS", "R20")
+                .andExpect(jsonPath("$.detail", containsString("ENVOY accreditation " + envoy)))
+                .andExpect(jsonPath("$.detail", containsString("across a severance on 2005-01-01")));
+
+        getJson("/api/relations/AG/US/accreditations/" + envoy).andExpect(jsonPath("$.to").value("2010-01-01"));
+        getJson("/api/relations/AG/US").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+        recordEvent("AG", "US", "SEVERED", "2010-01-01");
+    }
+
+    @Test
     void r20RefusesAHistoryChangeOrAnEmbassyOpeningThatWouldLeaveAnAccreditationBreakingR23() throws Exception {
         long accreditation = json(accredit(
                 "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}")).get("id").asLong();
