@@ -42,25 +42,33 @@ final class CsvColumns {
         String[] values = new String[paths.size()];
         for (int i = 0; i < values.length; i++) {
             StringJoiner joined = new StringJoiner(";");
-            collect(row, paths.get(i), 0, joined);
+            collect(row, paths.get(i), 0, false, joined);
             values[i] = joined.toString();
         }
         return values;
     }
 
-    private static void collect(JsonNode node, String[] path, int depth, StringJoiner into) {
+    /**
+     * The values at {@code path} below {@code node}; within a list, a missing value is an empty
+     * element, so that the columns of one nested list line up ({@code heads.id} {@code 2;5} with
+     * {@code heads.agrementOn} {@code ;2013-01-01}).
+     */
+    private static void collect(JsonNode node, String[] path, int depth, boolean inList, StringJoiner into) {
         if (node == null || node.isNull() || node.isMissingNode()) {
+            if (inList) {
+                into.add("");
+            }
             return;
         }
         if (node.isArray()) {
-            node.forEach(element -> collect(element, path, depth, into));
+            node.forEach(element -> collect(element, path, depth, true, into));
             return;
         }
         if (depth == path.length) {
             into.add(node.isValueNode() ? node.asString() : node.toString());
             return;
         }
-        collect(node.get(path[depth]), path, depth + 1, into);
+        collect(node.get(path[depth]), path, depth + 1, inList, into);
     }
 
     private void add(String prefix, Type type, int depth) {

@@ -50,6 +50,18 @@ class CsvListsTests {
     }
 
     @Test
+    void writesANullWithinANestedListAsAnEmptyElementSoThatTheListsColumnsLineUp() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Row row = new Row(8, "Three heads", null, null, List.of(new Head("A", null), new Head("B", LocalDate.of(2013, 1, 1)),
+                new Head(null, null)), List.of(), Map.of(), List.of());
+
+        csv.write(response, "Rows", Row.class, CsvLists.all(List.of(row)));
+
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body.lines().skip(1)).containsExactly("8,Three heads,,,,A;B;,;2013-01-01;,,,,,,,");
+    }
+
+    @Test
     void writesOnlyTheHeaderForNoRows() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         csv.write(response, "heads", Head.class, CsvLists.all(List.of()));
