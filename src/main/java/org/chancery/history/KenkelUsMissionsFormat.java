@@ -307,12 +307,11 @@ class KenkelUsMissionsFormat implements ImportFormat {
                         }
                         if (first) {
                             range.fact = begin(range, previous, result);
-                        } else if (range.fact == null || range.fact.created()) {
-                            result.merged();
-                            if (range.fact != null) {
-                                result.found(range.fact.kind(), range.fact.id());
+                        } else if (range.fact != null) {
+                            // a range without a fact (no mission) has nothing to continue: NO_FACT
+                            if (range.fact.created()) {
+                                result.merged();
                             }
-                        } else {
                             result.found(range.fact.kind(), range.fact.id());
                         }
                         if (last && closes) {
