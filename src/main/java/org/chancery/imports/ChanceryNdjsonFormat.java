@@ -42,7 +42,6 @@ import org.chancery.shared.Source;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -412,9 +411,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
         T parsed;
         try {
             parsed = json.treeToValue(line, type);
-        } catch (DatabindException e) {
+        } catch (JacksonException e) {
+            // a mapping mistake, or a number the parser cannot take as its field's type
             String field = JsonMistakes.fieldPath(e.getPath());
-            throw new InvalidInputException(field.isEmpty() ? "line" : field, JsonMistakes.ofMapping(e));
+            throw new InvalidInputException(field.isEmpty() ? "line" : field, JsonMistakes.ofValue(e));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(parsed);
         if (!violations.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -56,6 +57,23 @@ public final class JsonMistakes {
         }
         if (e instanceof MismatchedInputException mie) {
             return "has the wrong type" + expectedForm(mie.getTargetType());
+        }
+        return "is invalid";
+    }
+
+    /**
+     * The mistake in a value of JSON already read as a tree (an import's line): a mapping mistake as
+     * {@link #ofMapping}, or a number beyond its field's range (an id of twenty digits).
+     */
+    public static String ofValue(JacksonException e) {
+        if (e instanceof DatabindException mapping) {
+            return ofMapping(mapping);
+        }
+        if (e instanceof InputCoercionException coercion) {
+            Class<?> type = coercion.getTargetType();
+            return "is out of range" + (type == Integer.TYPE || type == Integer.class
+                    ? "; expected an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                    : "; expected an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
         }
         return "is invalid";
     }
