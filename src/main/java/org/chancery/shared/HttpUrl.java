@@ -13,7 +13,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An absolute {@code http} or {@code https} URL with a host. Null is valid. */
+/** An absolute {@code http} or {@code https} URL with a host, and a port if any of at most 65535. Null is valid. */
 @Documented
 @Constraint(validatedBy = HttpUrl.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
@@ -38,7 +38,7 @@ public @interface HttpUrl {
                 String scheme = uri.getScheme();
                 return uri.isAbsolute()
                         && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                        && uri.getHost() != null && !uri.getHost().isBlank();
+                        && uri.getHost() != null && !uri.getHost().isBlank() && uri.getPort() <= 65535;
             } catch (URISyntaxException e) {
                 return false;
             }
