@@ -26,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * same parameter). The query string is read as sent, never the body of a form.</li>
  * <li>{@code Accept: application/problem+json} alone is acceptable everywhere: errors come in that
  * type, and a success answers JSON.</li>
+ * <li>A type the header gives {@code q=0} is not acceptable.</li>
  * <li>A list ({@link CsvResponse}) takes {@code format=csv} or {@code format=json} (or {@code format}
  * left empty, as if not given, like every filter: {@link TextArguments}); any other value is a
  * {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
@@ -60,7 +61,7 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     private static final HeaderContentNegotiationStrategy HEADER = new HeaderContentNegotiationStrategy();
 
     private static final ContentNegotiationStrategy ACCEPT_WITH_PROBLEMS_AS_JSON = request -> {
-        List<MediaType> accepted = HEADER.resolveMediaTypes(request);
+        List<MediaType> accepted = withoutRefused(HEADER.resolveMediaTypes(request));
         for (MediaType type : accepted) {
             if (MediaType.APPLICATION_PROBLEM_JSON.includes(type) && !type.isWildcardType()
                     && !type.isWildcardSubtype()) {
@@ -71,6 +72,19 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         }
         return accepted;
     };
+
+    /**
+     * The types of an {@code Accept} header but those it refuses with {@code q=0} (RFC 9110: "not
+     * acceptable"); if it refuses every type it names, nothing is acceptable (406).
+     */
+    private static List<MediaType> withoutRefused(List<MediaType> accepted) {
+        for (MediaType type : accepted) {
+            if (type.getQualityValue() == 0) {
+                return accepted.stream().filter(t -> t.getQualityValue() > 0).toList();
+            }
+        }
+        return accepted;
+    }
 
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {

@@ -138,6 +138,18 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersAnAcceptHeaderThatRefusesJsonWithQualityZeroWithNotAcceptable() throws Exception {
+        mvc.perform(get("/api/countries/CU").header("Accept", "application/json;q=0"))
+                .andExpect(status().isNotAcceptable());
+        mvc.perform(get("/api/missions").header("Accept", "application/json;q=0, text/csv;q=0"))
+                .andExpect(status().isNotAcceptable());
+        mvc.perform(get("/api/countries/CU").header("Accept", "application/xml;q=0, application/json;q=0.5"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.code").value("CU"));
+        mvc.perform(get("/api/missions").header("Accept", "application/json;q=0, text/csv"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
+    }
+
+    @Test
     void answersBodyThatIsNotJsonMediaTypeWithUnsupportedMediaType() throws Exception {
         assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
                 .contentType(MediaType.TEXT_PLAIN).content("ESTABLISHED 2024-02-14")), 415, "UNSUPPORTED_MEDIA_TYPE");
