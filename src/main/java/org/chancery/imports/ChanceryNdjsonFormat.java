@@ -289,6 +289,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
 
     private void head(NdjsonLines.HeadLine line, Source source, ImportRun run, RowResult row) {
         long missionId = reference(run, line.missionRef(), line.missionId(), "mission", "missionRef", "missionId");
+        if (line.missionRef() == null && missions.facts(missionId).isEmpty()) {
+            // the line's body names the mission (R18), where the API's path would (404)
+            throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE, "missionId names no mission: " + missionId + ".");
+        }
         long diplomatId = reference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef", "diplomatId");
         FuzzyDate started = FuzzyDate.of(line.startedOn(), line.datePrecision());
         Optional<Long> known = missions.findHead(missionId, diplomatId, started.date()).map(head -> head.id());

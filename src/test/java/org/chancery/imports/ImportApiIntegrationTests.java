@@ -142,19 +142,21 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void rejectsARowWithANumberBeyondItsFieldsRangeAndGoesOnWithTheOthers() throws Exception {
+    void rejectsARowWithANumberBeyondItsFieldsRangeOrAnUnknownMissionIdAndGoesOnWithTheOthers() throws Exception {
         JsonNode job = imported("""
                 {"kind": "diplomat", "name": "Before", "country": "US"}
                 {"kind": "head", "missionId": 99999999999999999999, "diplomatId": 1, "rank": "AMBASSADOR", "startedOn": "2000-01-01"}
                 {"kind": "meeting", "date": "2024-05-22", "participants": [{"diplomatId": -9223372036854775809}, {"diplomatId": 1}]}
+                {"kind": "head", "missionId": 987654, "diplomatId": 1, "rank": "AMBASSADOR", "startedOn": "2000-01-01"}
                 {"kind": "diplomat", "name": "After", "country": "US"}
                 """);
 
         assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(2);
         JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
-        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3);
-        assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("VALIDATION_FAILED");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3, 4);
+        assertThat(rejected).extracting(row -> row.get("code").asString())
+                .containsExactly("VALIDATION_FAILED", "VALIDATION_FAILED", "UNKNOWN_REFERENCE");
         assertThat(rejected.get(0).get("detail").asString()).contains("missionId").contains("out of range");
         assertThat(rejected.get(1).get("detail").asString()).contains("participants[0].diplomatId");
         assertThat(json(getJson("/api/diplomats?q=After")).get("page").get("totalElements").asInt()).isEqualTo(1);
