@@ -18,6 +18,7 @@ import org.chancery.imports.ImportRun;
 import org.chancery.imports.RowReport;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Source;
+import org.chancery.shared.Today;
 import org.chancery.shared.web.ProblemCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -38,14 +39,18 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
 
     static final String NAME = "cow-diplomatic-exchange";
     static final String DATASET = "COW-DE 2006.1";
+    /** The first year of the COW state system. */
+    static final int FIRST_YEAR = 1816;
     static final List<String> HEADER = List.of("ccode1", "ccode2", "year", "DR_at_1", "DR_at_2", "DE", "version");
     static final int BATCH = 1000;
 
+    private final Today today;
     private final CowCrosswalk crosswalk;
     private final Countries countries;
     private final ObservationWriter writer;
 
-    CowDiplomaticExchangeFormat(CowCrosswalk crosswalk, Countries countries, ObservationWriter writer) {
+    CowDiplomaticExchangeFormat(CowCrosswalk crosswalk, Countries countries, ObservationWriter writer, Today today) {
+        this.today = today;
         this.crosswalk = crosswalk;
         this.countries = countries;
         this.writer = writer;
@@ -77,8 +82,8 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
                 2 ENVOY, 3 AMBASSADOR, 9 OTHER — presence only in 1950–1965), `DR_at_2` the reverse, and the \
                 data set's own code is kept (`rawCode`). Every pair is listed twice, mirrored: the first row of a \
                 couple records both directions (IMPORTED), its mirror finds them (MERGED); a row that disagrees \
-                with its mirror, names a COW code the crosswalk does not know, or whose `DE` contradicts its \
-                levels is REJECTED with the reason. States are identified by their COW numeric code through the \
+                with its mirror, names a COW code the crosswalk does not know, has a year before 1816 or after \
+                this one, or whose `DE` contradicts its levels is REJECTED with the reason. States are identified by their COW numeric code through the \
                 project's crosswalk, never by COW letters; the states no ISO code covers are created as the \
                 history import creates them. Importing the file again records nothing: its rows answer \
                 ALREADY_PRESENT.""";
@@ -276,6 +281,11 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             throw new InvalidInputException("ccode2", "is the same state as ccode1");
         }
         int year = integer(fields.get(2), "year");
+        int thisYear = today.date().getYear();
+        if (year < FIRST_YEAR || year > thisYear) {
+            throw new InvalidInputException("year", "is " + year + "; the state system's years run from " + FIRST_YEAR
+                    + " to this year, " + thisYear);
+        }
         ObservationLevel atSide1 = level(fields.get(3), "DR_at_1");
         ObservationLevel atSide2 = level(fields.get(4), "DR_at_2");
         String de = fields.get(5).trim();

@@ -134,19 +134,23 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void rejectsRowsThatDisagreeWithTheirMirrorNameAnUnknownStateOrContradictTheirExchange() throws Exception {
+    void rejectsRowsThatDisagreeWithTheirMirrorNameAnUnknownStateOrAYearOutsideTheStateSystemOrContradictTheirExchange() throws Exception {
         JsonNode job = importFile(HEADER
                 + "2,40,1950,9,9,1,2006.1\n"
                 + "40,2,1950,3,9,1,2006.1\n"
                 + "2,7,1950,0,0,0,2006.1\n"
                 + "2,41,1970,3,0,0,2006.1\n"
                 + "2,41,x,0,0,0,2006.1\n"
-                + "2,41,1970,5,0,0,2006.1\n");
+                + "2,41,1970,5,0,0,2006.1\n"
+                + "2,41,3000,0,0,0,2006.1\n"
+                + "2,41,1700,0,0,0,2006.1\n");
 
         assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
         JsonNode reports = rows(job);
         assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "REJECTED",
-                "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+        assertThat(reports.get(6).get("detail").asString()).contains("year: is 3000").contains("to this year, 2026");
+        assertThat(reports.get(7).get("detail").asString()).contains("year: is 1700");
         assertThat(reports.get(1).get("detail").asString()).contains("DR_at_1 is 3 here, but its mirror, line 2");
         assertThat(reports.get(2).get("detail").asString()).contains("crosswalk does not know: 7");
         assertThat(reports.get(3).get("detail").asString()).contains("DE: is 0 but the levels 3 and 0 in 1970 say 1");
