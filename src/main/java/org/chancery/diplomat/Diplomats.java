@@ -142,8 +142,9 @@ public class Diplomats {
             references.orderedStream().map(refs -> refs.factFixingTheCountryOf(id)).flatMap(Optional::stream)
                     .findFirst().ifPresent(fact -> {
                         throw new RuleViolationException(Rule.R13_DIPLOMAT_NOT_OF_SENDING_COUNTRY, diplomat.name()
-                                + " is the " + fact + " of " + diplomat.country() + "; a head of mission stays a diplomat "
-                                + "of the sending country.");
+                                + " cannot become a diplomat of " + country + ": " + fact + " names them as a diplomat of "
+                                + diplomat.country() + ", and a head of mission or an accredited diplomat stays a "
+                                + "diplomat of the sending country (R13).");
                     });
         }
         String before = diplomat.country().value();

@@ -19,7 +19,7 @@ class HeadsOfMissionReferences implements DiplomatReferences {
     @Override
     public Optional<String> firstReferenceTo(long diplomatId) {
         return missions.findMissionIdsHeadedBy(diplomatId, PageRequest.of(0, 1)).stream().findFirst()
-                .map(missionId -> "head of mission " + missionId);
+                .map(missionId -> "a head of mission of mission " + missionId);
     }
 
     @Override

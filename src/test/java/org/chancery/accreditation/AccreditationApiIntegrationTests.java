@@ -160,6 +160,10 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
                 + "\"diplomatId\": " + ambassador + "}").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.diplomatId").value(ambassador));
         refused(deleteAsEditor("/api/diplomats/" + ambassador), 409, "RESOURCE_IN_USE", "R21");
+        refused(putAsEditor("/api/diplomats/" + ambassador, "{\"name\": \"Jeanette W. Hyde\", \"country\": \"BB\"}"),
+                409, "DIPLOMAT_NOT_OF_SENDING_COUNTRY", "R13")
+                .andExpect(jsonPath("$.detail", containsString("cannot become a diplomat of BB: accreditation ")))
+                .andExpect(jsonPath("$.detail", containsString("an accredited diplomat stays a diplomat of the sending")));
     }
 
     @Test
