@@ -158,7 +158,7 @@ public class MilestoneService {
     private static PartialDate target(String text) {
         PartialDate target;
         try {
-            target = PartialDate.parse(text);
+            target = PartialDate.parse(text == null ? null : text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("target", e.getMessage());
         }

@@ -85,6 +85,15 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        void readsATargetWrittenWithSpacesAroundItAsAPlannedOpeningIs() throws Exception {
+            postAsEditor("/api/relations/CU/KR/milestones", """
+                    {"title": "Cuban embassy in Seoul opens", "target": " 2024-07 "}""")
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.target").value("2024-07"))
+                    .andExpect(jsonPath("$.targetEnd").value("2024-07-31"));
+        }
+
+        @Test
         void refusesATargetThatIsNoPartialDateNamingTheField() throws Exception {
             for (String target : List.of("2024-13", "2024-Q5", "2024-H3", "2024-02-30", "July 2024", "2024-7", "")) {
                 postAsEditor("/api/relations/CU/KR/milestones", """
