@@ -60,8 +60,14 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final HeaderContentNegotiationStrategy HEADER = new HeaderContentNegotiationStrategy();
 
+    /** What a request that refuses every type it names accepts: no answer, but its 406 as a problem. */
+    private static final List<MediaType> ONLY_PROBLEMS = List.of(MediaType.APPLICATION_PROBLEM_JSON);
+
     private static final ContentNegotiationStrategy ACCEPT_WITH_PROBLEMS_AS_JSON = request -> {
         List<MediaType> accepted = withoutRefused(HEADER.resolveMediaTypes(request));
+        if (accepted.isEmpty()) {
+            return ONLY_PROBLEMS;
+        }
         for (MediaType type : accepted) {
             if (MediaType.APPLICATION_PROBLEM_JSON.includes(type) && !type.isWildcardType()
                     && !type.isWildcardSubtype()) {
@@ -75,7 +81,8 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     /**
      * The types of an {@code Accept} header but those it refuses with {@code q=0} (RFC 9110: "not
-     * acceptable"); if it refuses every type it names, nothing is acceptable (406).
+     * acceptable"); if it refuses every type it names, none is left, and the request's answer is a
+     * 406 problem.
      */
     private static List<MediaType> withoutRefused(List<MediaType> accepted) {
         for (MediaType type : accepted) {

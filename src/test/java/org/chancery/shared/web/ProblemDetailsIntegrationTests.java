@@ -139,10 +139,11 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void answersAnAcceptHeaderThatRefusesJsonWithQualityZeroWithNotAcceptable() throws Exception {
-        mvc.perform(get("/api/countries/CU").header("Accept", "application/json;q=0"))
-                .andExpect(status().isNotAcceptable());
-        mvc.perform(get("/api/missions").header("Accept", "application/json;q=0, text/csv;q=0"))
-                .andExpect(status().isNotAcceptable());
+        assertProblem(mvc.perform(get("/api/countries/CU").header("Accept", "application/json;q=0")), 406,
+                "NOT_ACCEPTABLE");
+        assertProblem(mvc.perform(get("/api/missions").header("Accept", "application/json;q=0, text/csv;q=0")), 406,
+                "NOT_ACCEPTABLE");
+        assertProblem(mvc.perform(get("/api/countries/ZZ").header("Accept", "*/*;q=0")), 406, "NOT_ACCEPTABLE");
         mvc.perform(get("/api/countries/CU").header("Accept", "application/xml;q=0, application/json;q=0.5"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.code").value("CU"));
         mvc.perform(get("/api/missions").header("Accept", "application/json;q=0, text/csv"))
