@@ -1,5 +1,6 @@
 package org.chancery.country;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
@@ -79,6 +80,18 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/countries?size=1000")
                 .andExpect(jsonPath("$.page.size").value(200))
                 .andExpect(jsonPath("$.content.length()").value(200));
+    }
+
+    @Test
+    void readsAPageAndASizeWrittenWithSpacesAroundThemAsTheNumbersTheyHold() throws Exception {
+        String second = json(getJson("/api/countries?page=1&size=5")).get("content").toString();
+        for (String query : List.of("page=%201&size=5", "page=%201&size=%205%20", "page=1&size=5%09")) {
+            var answer = mvc.perform(get(java.net.URI.create("/api/countries?" + query))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.page.number").value(1))
+                    .andExpect(jsonPath("$.page.size").value(5));
+            assertThat(json(answer).get("content").toString()).as(query).isEqualTo(second);
+        }
+        mvc.perform(get(java.net.URI.create("/api/countries?size=%201000"))).andExpect(jsonPath("$.page.size").value(200));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.chancery.shared.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -133,19 +134,28 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
                     name -> super.getParameterNameToUse(name.source(), name.parameter()));
         }
 
-        /** A size too large for an {@code int} is clamped to the largest page, as any size above it is. */
+        /**
+         * A page or size written with spaces around it ({@code page=1+} from a form) is the number it
+         * holds, as {@link #check} read it (Spring Data would take its default instead); a size too
+         * large for an {@code int} is clamped to the largest page, as any size above it is.
+         */
         @Override
         public Pageable resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                 NativeWebRequest request, WebDataBinderFactory binders) {
+            String pageName = getParameterNameToUse(getPageParameterName(), parameter);
             String sizeName = getParameterNameToUse(getSizeParameterName(), parameter);
+            String page = request.getParameter(pageName);
             String size = request.getParameter(sizeName);
-            if (size != null && check(size, "size", 1) > Integer.MAX_VALUE
+            String pageToUse = page == null ? null : page.trim();
+            String sizeToUse = size == null ? null
+                    : check(size, "size", 1) > Integer.MAX_VALUE ? String.valueOf(getMaxPageSize()) : size.trim();
+            if ((!Objects.equals(page, pageToUse) || !Objects.equals(size, sizeToUse))
                     && request.getNativeRequest() instanceof HttpServletRequest servletRequest) {
-                String largest = String.valueOf(getMaxPageSize());
                 request = new ServletWebRequest(new HttpServletRequestWrapper(servletRequest) {
                     @Override
                     public String getParameter(String name) {
-                        return name.equals(sizeName) ? largest : super.getParameter(name);
+                        return name.equals(sizeName) ? sizeToUse : name.equals(pageName) ? pageToUse
+                                : super.getParameter(name);
                     }
                 });
             }
