@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
@@ -179,5 +180,11 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         getJson("/api/observations?sort=dataset").andExpect(status().isBadRequest());
         getJson("/api/relations/US/US/observations").andExpect(status().isBadRequest());
+        for (String summary : List.of("/api/observations/summary?sort=year,desc", "/api/observations/summary?sort=bogus",
+                "/api/observations/summary?format=csv&sort=year")) {
+            getJson(summary).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        }
+        getJson("/api/observations/summary?sort=").andExpect(status().isOk());
     }
 }

@@ -17,6 +17,7 @@ import org.chancery.observation.ObservationLevel;
 import org.chancery.observation.Observations;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.PageRequests;
@@ -99,7 +100,9 @@ class ObservationController {
             + "country)")
     List<YearCountsResponse> summary(@Parameter(example = "US") @RequestParam(required = false) String country,
             @RequestParam(required = false) ObservationDirection direction,
-            @RequestParam(required = false) String dataset) {
+            @RequestParam(required = false) String dataset,
+            @Parameter(hidden = true) @RequestParam(required = false) String sort) {
+        fixedOrder(sort);
         return observations.summary(code(country), direction, dataset).stream().map(YearCountsResponse::from).toList();
     }
 
@@ -107,9 +110,18 @@ class ObservationController {
     @GetMapping(path = "/api/observations/summary", produces = CsvLists.TEXT_CSV)
     void summaryCsv(@RequestParam(required = false) String country,
             @RequestParam(required = false) ObservationDirection direction,
-            @RequestParam(required = false) String dataset, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String dataset, @RequestParam(required = false) String sort,
+            HttpServletResponse response) throws IOException {
+        fixedOrder(sort);
         csv.write(response, "observation-summary", YearCountsResponse.class, CsvLists.all(
                 observations.summary(code(country), direction, dataset).stream().map(YearCountsResponse::from).toList()));
+    }
+
+    /** The summary's years are oldest first: a {@code sort} is refused, as on every list of a fixed order. */
+    private static void fixedOrder(String sort) {
+        if (sort != null) {
+            throw new InvalidInputException("sort", "this list has a fixed order and cannot be sorted");
+        }
     }
 
     @GetMapping("/api/relations/{a}/{b}/observations")
