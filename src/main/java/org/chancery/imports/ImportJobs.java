@@ -238,7 +238,9 @@ class ImportJobs {
             statement = statement.param("outcome", outcome.name());
         }
         if (flag != null) {
-            statement = statement.param("flag", "%\"" + flag + "\"%");
+            // the flag as one element of the JSON array, matched literally: % and _ in it are not wildcards
+            String literal = flag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            statement = statement.param("flag", "%\"" + literal + "\"%");
         }
         return statement;
     }

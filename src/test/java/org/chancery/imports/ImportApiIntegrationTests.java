@@ -290,6 +290,11 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 + "Cuba); startedOn not recorded (the line: 1902-05-20).");
         getJson("/api/countries/CU").andExpect(jsonPath("$.name").value("Cuba"))
                 .andExpect(jsonPath("$.startedOn").isEmpty());
+        assertThat(rows(job.get("id").asLong(), "?flag=DIFFERS_FROM_RECORDED").get("content"))
+                .extracting(row -> row.get("line").asInt()).containsExactly(2);
+        for (String notAFlag : List.of("%", "DIFFERS%", "DIFFERS_FROM_RECORDE_", "DIFFERS", "\\")) {
+            assertThat(rows(job.get("id").asLong(), "?flag=" + notAFlag).get("content")).as(notAFlag).isEmpty();
+        }
     }
 
     @Test
