@@ -9,6 +9,7 @@ import org.chancery.country.CountryCode;
 import org.chancery.country.CountryFacts;
 import org.chancery.country.Lifetime;
 import org.chancery.diplomat.DiplomatReferences;
+import org.chancery.mission.MissionClosingGuard;
 import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionOpeningGuard;
 import org.chancery.relation.AffectedAccreditation;
@@ -28,11 +29,12 @@ import org.springframework.stereotype.Component;
 /**
  * What the accreditations of a pair mean for the writes of other modules, each run in the writing
  * transaction: a severance ends the diplomatic ones (R11); a change of the relation's history, an
- * embassy-class opening, a change of a country's lifetime or the deletion of a diplomat may not
- * leave one breaking a rule (R20, R21).
+ * embassy-class opening, the closing of a resident mission, a change of a country's lifetime or the
+ * deletion of a diplomat may not leave one breaking a rule (R20, R21).
  */
 @Component
-class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, DiplomatReferences, CountryFacts {
+class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, MissionClosingGuard, DiplomatReferences,
+        CountryFacts {
 
     private final AccreditationRepository repository;
     private final JdbcClient jdbc;
@@ -80,6 +82,16 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
                         + accreditation.describe() + " would break R23: " + broken.getMessage());
             }
         }
+    }
+
+    /** R20: a mission does not close while an accreditation that names it as its resident mission has yet to start (R23). */
+    @Override
+    public void missionClosing(MissionFacts mission, LocalDate day) {
+        repository.findResidentFrom(mission.id(), day).stream().findFirst().ifPresent(accreditation -> {
+            throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + accreditation.describe()
+                    + " names " + mission.type() + " " + mission.id() + " as its resident mission, open on its start "
+                    + "(R23); the mission cannot close on " + day + ".");
+        });
     }
 
     /** R20: an embassy-class mission does not open while, or before, a diplomatic accreditation of its direction is in force. */

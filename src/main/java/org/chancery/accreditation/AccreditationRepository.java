@@ -1,5 +1,6 @@
 package org.chancery.accreditation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
@@ -34,6 +35,10 @@ interface AccreditationRepository extends JpaRepository<Accreditation, Long> {
 
     @Query("select x from Accreditation x where x.sendingCountry = :sending and x.receivingCountry = :receiving order by x.fromDate, x.id")
     List<Accreditation> findByDirection(@Param("sending") String sending, @Param("receiving") String receiving);
+
+    /** The accreditations whose resident mission is {@code missionId}, starting on or after {@code day}. */
+    @Query("select x from Accreditation x where x.residentMissionId = :mission and x.fromDate >= :day order by x.fromDate, x.id")
+    List<Accreditation> findResidentFrom(@Param("mission") long missionId, @Param("day") LocalDate day);
 
     @Query("select x.id from Accreditation x where x.diplomatId = :diplomatId order by x.id")
     List<Long> findIdsNaming(@Param("diplomatId") long diplomatId, Pageable limit);

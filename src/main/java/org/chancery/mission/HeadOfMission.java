@@ -18,6 +18,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
@@ -95,8 +96,9 @@ public class HeadOfMission {
     /**
      * Ends the head's functions on {@code on}.
      *
-     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} if already ended, or
-     *         {@code on} is before the start
+     * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} if already ended
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}, an end before the start) if {@code on}
+     *         is before the start
      */
     public void end(FuzzyDate on) {
         if (endedOn != null) {
@@ -104,8 +106,7 @@ public class HeadOfMission {
                     "Head of mission " + id + " already ended on " + endedOn + ".");
         }
         if (on.date().isBefore(startedOn)) {
-            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
-                    "Head of mission " + id + " cannot end on " + on.date() + ", before starting on " + startedOn + ".");
+            throw new InvalidInputException("date", "must not be before the head's start (" + startedOn + ")");
         }
         this.endedOn = on.date();
         this.endedPrecision = on.precision();

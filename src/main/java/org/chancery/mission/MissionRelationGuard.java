@@ -26,10 +26,13 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
 
     private final MissionRepository missions;
     private final ApplicationEventPublisher events;
+    private final List<MissionClosingGuard> closingGuards;
 
-    MissionRelationGuard(MissionRepository missions, ApplicationEventPublisher events) {
+    MissionRelationGuard(MissionRepository missions, ApplicationEventPublisher events,
+            List<MissionClosingGuard> closingGuards) {
         this.missions = missions;
         this.events = events;
+        this.closingGuards = closingGuards;
     }
 
     /**
@@ -59,6 +62,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                 List<HeadOfMission> ended;
                 try {
                     ended = mission.close(severance, Mission.RELATIONS_SEVERED);
+                    MissionService.closing(closingGuards, mission, date);
                 } catch (RuleViolationException e) {
                     throw conflict("A severance on " + date + " would close " + mission.type() + " " + mission.id()
                             + " that day, but: " + e.getMessage());
@@ -73,7 +77,11 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
         return SeveranceEffects.ofMissions(affected);
     }
 
-    /** R20: every recorded opening, closing and head of the pair's missions still holds under {@code history}. */
+    /**
+     * R20: every recorded opening, closing and head of the pair's missions still holds under {@code
+     * history}, and so does the opening of every interests section that one of the pair protects in
+     * the other (R9).
+     */
     @Override
     public void check(RelationPair pair, RelationHistory history) {
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
@@ -91,6 +99,14 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                     throw conflict("Head of mission " + head.name() + " (mission " + mission.id() + ") started on "
                             + head.startedOn() + ", when diplomatic relations would not be established (R15).");
                 }
+            }
+        }
+        for (Mission section : missions.findProtectedBetween(pair.first().value(), pair.second().value())) {
+            if (section.openedOn() != null && !history.on(section.openedOn()).established()) {
+                throw conflict("INTERESTS_SECTION " + section.id() + " of " + section.sendingCountry() + " in "
+                        + section.receivingCountry() + " opened on " + section.openedOn() + " under the protection of "
+                        + section.protectingPower() + ", which would not have diplomatic relations with "
+                        + section.receivingCountry() + " that day (R9).");
             }
         }
     }

@@ -22,6 +22,17 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadCha
             order by m.id""")
     List<Mission> findBetween(@Param("a") String a, @Param("b") String b);
 
+    /**
+     * The interests sections that one country of the pair protects in the other (R9), along the
+     * protecting power's index (a union of the two ways round, as {@link #findBetween}).
+     */
+    @Query("""
+            select m from Mission m
+            where m.id in (select s.id from Mission s where s.protectingPower = :a and s.receivingCountry = :b
+                           union all select r.id from Mission r where r.protectingPower = :b and r.receivingCountry = :a)
+            order by m.id""")
+    List<Mission> findProtectedBetween(@Param("a") String a, @Param("b") String b);
+
     /** Embassy-class missions of one direction that are open, or were open after {@code day} (R7). */
     @Query("""
             select m from Mission m

@@ -63,12 +63,15 @@ public class MissionService {
     private final MissionSearch search;
     private final CountryExistence existence;
     private final List<MissionOpeningGuard> openingGuards;
+    private final List<MissionClosingGuard> closingGuards;
 
     MissionService(MissionRepository missions, RelationService relations, Countries countries, Diplomats diplomats,
             Today today, ApplicationEventPublisher events, MissionRelationGuard guard, MissionViews views,
-            MissionSearch search, CountryExistence existence, List<MissionOpeningGuard> openingGuards) {
+            MissionSearch search, CountryExistence existence, List<MissionOpeningGuard> openingGuards,
+            List<MissionClosingGuard> closingGuards) {
         this.existence = existence;
         this.openingGuards = openingGuards;
+        this.closingGuards = closingGuards;
         this.missions = missions;
         this.relations = relations;
         this.countries = countries;
@@ -210,6 +213,7 @@ public class MissionService {
         for (Mission predecessor : superseded) {
             try {
                 predecessor.supersededBy(embassy, day).forEach(head -> endedHeads.add(headUpdated(predecessor, head)));
+                closing(closingGuards, predecessor, day);
             } catch (RuleViolationException e) {
                 throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "An " + embassy.type()
                         + " opening on " + day + " would close " + predecessor.type() + " " + predecessor.id()
@@ -223,14 +227,25 @@ public class MissionService {
 
     /**
      * Closes an open mission (R3, R12) and ends its serving head that day (R16); the closing is at
-     * most the day after its countries ceased to exist (R22).
+     * most the day after its countries ceased to exist (R22), and leaves no accreditation without its
+     * resident mission (R20). The reasons that rules give (RELATIONS_SEVERED, SUPERSEDED) are theirs:
+     * the R20 checks read them as the rule's doing.
      */
     public Mission close(long id, FuzzyDate on, String reason) {
         today.requireNotFuture(on.date(), "closing date");
+        if (Mission.RELATIONS_SEVERED.equals(reason)) {
+            throw new InvalidInputException("reason", "RELATIONS_SEVERED is the reason R11 gives as a severance closes "
+                    + "a mission: record the SEVERED event, or give another reason");
+        }
+        if (Mission.SUPERSEDED.equals(reason)) {
+            throw new InvalidInputException("reason", "SUPERSEDED is the reason R8 gives as an embassy opens in a "
+                    + "mission's place: open the embassy, or give another reason");
+        }
         return underPairLock(id, (relation, mission) -> {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
                     "the closing date");
             List<HeadOfMission> ended = mission.close(on, reason);
+            closing(closingGuards, mission, on.date());
             missions.flush();
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
             ended.forEach(head -> events.publishEvent(headUpdated(mission, head)));
@@ -388,6 +403,12 @@ public class MissionService {
     private <T> T underPairLock(long id, BiFunction<Relation, Mission, T> change) {
         RelationPair pair = pairOf(missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id)));
         return relations.underPairLock(pair, relation -> change.apply(relation, get(id)));
+    }
+
+    /** R20: the facts of other modules that the mission's closing on {@code day} may conflict with (R23). */
+    static void closing(List<MissionClosingGuard> guards, Mission mission, LocalDate day) {
+        MissionFacts facts = MissionFacts.of(mission);
+        guards.forEach(guard -> guard.missionClosing(facts, day));
     }
 
     /** A head of the mission, appointed before and changed now (ended), for the change feed. */

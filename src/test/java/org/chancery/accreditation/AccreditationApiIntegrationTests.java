@@ -201,6 +201,34 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void r20RefusesToCloseAResidentMissionBeforeTheAccreditationThatNamesItStartsHoweverItWouldClose() throws Exception {
+        long ambassador = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
+                + "\"residentMissionId\": " + bridgetown + "}")).get("id").asLong();
+
+        refused(postAsEditor("/api/missions/" + bridgetown + "/close", "{\"date\": \"1990-01-01\"}"), 409,
+                "CONFLICTS_WITH_RECORDED_FACTS", "R20")
+                .andExpect(jsonPath("$.detail", containsString("AMBASSADOR accreditation " + ambassador)));
+        refused(postAsEditor("/api/relations/BB/US/events", "{\"type\": \"SEVERED\", \"date\": \"1990-01-01\"}"), 409,
+                "CONFLICTS_WITH_RECORDED_FACTS", "R20")
+                .andExpect(jsonPath("$.detail", containsString("resident mission")));
+        getJson("/api/missions/" + bridgetown).andExpect(jsonPath("$.status").value("OPEN"));
+        getJson("/api/relations/BB/US").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+
+        recordEvent("LC", "US", "ESTABLISHED", "1980-01-01");
+        recordEvent("KN", "US", "ESTABLISHED", "1983-09-19");
+        long office = planMission("US", "LC", "PROVISIONAL_OFFICE", "Castries");
+        openMission(office, "1985-01-01").andExpect(status().isOk());
+        postAsEditor("/api/relations/KN/US/accreditations", "{\"sendingCountry\": \"US\", \"level\": \"ENVOY\", "
+                + "\"from\": \"1995-01-01\", \"residentMissionId\": " + office + "}").andExpect(status().isCreated());
+        long embassy = planMission("US", "LC", "EMBASSY", "Castries");
+        refused(openMission(embassy, "1990-01-01"), 409, "CONFLICTS_WITH_RECORDED_FACTS", "R20")
+                .andExpect(jsonPath("$.detail", containsString("resident mission")));
+        getJson("/api/missions/" + office).andExpect(jsonPath("$.status").value("OPEN"));
+
+        postAsEditor("/api/missions/" + bridgetown + "/close", "{\"date\": \"2000-01-01\"}").andExpect(status().isOk());
+    }
+
+    @Test
     void r20RefusesAHistoryChangeOrAnEmbassyOpeningThatWouldLeaveAnAccreditationBreakingR23() throws Exception {
         long accreditation = json(accredit(
                 "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}")).get("id").asLong();

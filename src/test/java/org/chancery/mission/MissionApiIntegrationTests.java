@@ -232,6 +232,26 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R20 with R9: the protecting power's relations an interests section opened under stay as recorded")
+        void refusesAHistoryChangeThatWouldLeaveAnInterestsSectionWithoutItsProtectingPowersRelations() throws Exception {
+            event("WS", "VU", "ESTABLISHED", "2000-01-01");
+            long section = create("/api/missions", "{\"sendingCountry\":\"SB\",\"receivingCountry\":\"VU\","
+                    + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Port Vila\",\"protectingPower\":\"WS\"}").get("id").asLong();
+            open(section, "2005-01-01").andExpect(status().isOk());
+            long establishment = json(getJson("/api/relations/WS/VU")).get("events").get(0).get("id").asLong();
+
+            postAsEditor("/api/relations/WS/VU/events", "{\"type\":\"SEVERED\",\"date\":\"2003-01-01\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            "INTERESTS_SECTION " + section + " of SB in VU opened on 2005-01-01 under the protection of WS")));
+            deleteAsEditor("/api/relations/WS/VU/events/{id}", establishment).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+            getJson("/api/relations/WS/VU").andExpect(jsonPath("$.status").value("ESTABLISHED"))
+                    .andExpect(jsonPath("$.events", hasSize(1)));
+            event("WS", "VU", "SEVERED", "2010-01-01");
+        }
+
+        @Test
         @DisplayName("R3: refuses an opening dated after today")
         void refusesOpeningInTheFuture() throws Exception {
             long liaison = plan("US", "VN", "LIAISON_OFFICE", "Hanoi");
@@ -309,6 +329,11 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             postAsEditor("/api/missions/{id}/cancel", null, liaison).andExpect(status().isConflict());
             postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-01-27\"}", liaison)
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            for (String reserved : List.of("RELATIONS_SEVERED", "SUPERSEDED")) {
+                postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\",\"reason\":\"" + reserved + "\"}", liaison)
+                        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+            }
             postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\",\"reason\":\"Upgraded\"}", liaison)
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
                     .andExpect(jsonPath("$.closingReason").value("Upgraded"));
@@ -565,6 +590,9 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             long successor = diplomat("Another Cuban", "CU");
             postAsEditor("/api/missions/{id}/heads", head.formatted(successor, "AMBASSADOR", "\"2024-12-01\"", "2025-01-08", ""), embassy)
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("HEAD_OF_MISSION_OVERLAP"));
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2024-02-29\"}", embassy, interim)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("date"));
             postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-08\"}", embassy, interim)
                     .andExpect(status().isOk()).andExpect(jsonPath("$.endedOn").value("2025-01-08"));
             postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-09\"}", embassy, interim)

@@ -221,11 +221,12 @@ class MissionController {
             summary = "End a head of mission's functions", description = "Role EDITOR. `datePrecision` says how precisely "
             + "the end is known (DAY by default; MONTH or YEAR keep the first day of that period).")
     @ApiResponse(responseCode = "200", description = "The head of mission, ended")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (a date before the start), "
+            + "DATE_IN_FUTURE (R3)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (already ended, or date before the start)")
+    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (already ended)")
     HeadResponse end(@PathVariable long id, @PathVariable long headId, @Valid @RequestBody MissionRequests.End body) {
         return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision())));
     }
