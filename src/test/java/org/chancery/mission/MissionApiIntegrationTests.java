@@ -44,12 +44,12 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 + "\",\"title\":\"Ambassador\"}").get("id").asLong();
     }
 
-    /** Appoints the diplomat head of the mission (with agrément on that day, none if null), expecting 201. */
-    private void appointHead(long mission, long diplomat, String rank, String agrementOn, String startedOn)
+    /** Appoints the diplomat head of the mission (with agrément on that day, none if null), expecting 201; the head's id. */
+    private long appointHead(long mission, long diplomat, String rank, String agrementOn, String startedOn)
             throws Exception {
-        postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + diplomat + ",\"rank\":\"" + rank + "\""
+        return json(postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + diplomat + ",\"rank\":\"" + rank + "\""
                 + (agrementOn == null ? "" : ",\"agrementOn\":\"" + agrementOn + "\"") + ",\"startedOn\":\"" + startedOn
-                + "\"}", mission).andExpect(status().isCreated());
+                + "\"}", mission).andExpect(status().isCreated())).get("id").asLong();
     }
 
     @Test
@@ -216,8 +216,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             event("AD", "MT", "ESTABLISHED", "2000-01-01");
             long office = plan("AD", "MT", "PROVISIONAL_OFFICE", "Valletta");
             open(office, "2010-01-01").andExpect(status().isOk());
-            long head = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + diplomat("Andorra One", "AD")
-                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2012-01-01\"}").get("id").asLong();
+            long head = appointHead(office, diplomat("Andorra One", "AD"), "CHARGE_D_AFFAIRES", null, "2012-01-01");
             long embassy = plan("AD", "MT", "EMBASSY", "Valletta");
 
             open(embassy, "2011-01-01").andExpect(status().isConflict())
@@ -495,8 +494,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             event("LI", "SM", "ESTABLISHED", "2000-01-01");
             long office = plan("LI", "SM", "LIAISON_OFFICE", "San Marino");
             String planned = getJson("/api/missions/{id}", office).andReturn().getResponse().getHeader("ETag");
-            long head = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + diplomat("Liechtenstein One", "LI")
-                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2025-01-01\"}").get("id").asLong();
+            long head = appointHead(office, diplomat("Liechtenstein One", "LI"), "CHARGE_D_AFFAIRES", null, "2025-01-01");
 
             String appointed = getJson("/api/missions/{id}", office).andExpect(jsonPath("$.version").value(1))
                     .andReturn().getResponse().getHeader("ETag");
@@ -516,8 +514,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         void refusesToCancelAPlannedMissionWhileItsHeadServes() throws Exception {
             event("TO", "WS", "ESTABLISHED", "2000-01-01");
             long office = plan("TO", "WS", "LIAISON_OFFICE", "Apia");
-            long head = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + diplomat("Tonga One", "TO")
-                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2020-01-01\"}").get("id").asLong();
+            long head = appointHead(office, diplomat("Tonga One", "TO"), "CHARGE_D_AFFAIRES", null, "2020-01-01");
 
             postAsEditor("/api/missions/{id}/cancel", null, office).andExpect(status().isConflict())
                     .andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"))
