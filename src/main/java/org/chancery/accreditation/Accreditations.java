@@ -95,7 +95,7 @@ public class Accreditations {
                 AccreditationRules.noEmbassyOpen(from, to, missions.embassiesOfDirection(sending, receiving));
             }
             if (draft.residentMissionId() != null) {
-                MissionFacts resident = missions.facts(draft.residentMissionId()).orElseThrow(() ->
+                MissionFacts resident = missions.lockedFacts(draft.residentMissionId()).orElseThrow(() ->
                         new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE, "residentMissionId names no known "
                                 + "mission: " + draft.residentMissionId() + "."));
                 AccreditationRules.residentMission(resident, sending, receiving, from);

@@ -62,6 +62,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                 List<HeadOfMission> ended;
                 try {
                     ended = mission.close(severance, Mission.RELATIONS_SEVERED);
+                    missions.flush();
                     MissionService.closing(closingGuards, mission, date);
                 } catch (RuleViolationException e) {
                     throw conflict("A severance on " + date + " would close " + mission.type() + " " + mission.id()

@@ -3,9 +3,12 @@ package org.chancery.mission;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -21,6 +24,11 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadCha
                            union all select r.id from Mission r where r.sendingCountry = :b and r.receivingCountry = :a)
             order by m.id""")
     List<Mission> findBetween(@Param("a") String a, @Param("b") String b);
+
+    /** The mission, its row locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from Mission m where m.id = :id")
+    Optional<Mission> findForUpdate(@Param("id") long id);
 
     /**
      * The interests sections that one country of the pair protects in the other (R9), along the

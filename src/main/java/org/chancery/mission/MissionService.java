@@ -37,6 +37,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -213,7 +214,6 @@ public class MissionService {
         for (Mission predecessor : superseded) {
             try {
                 predecessor.supersededBy(embassy, day).forEach(head -> endedHeads.add(headUpdated(predecessor, head)));
-                closing(closingGuards, predecessor, day);
             } catch (RuleViolationException e) {
                 throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "An " + embassy.type()
                         + " opening on " + day + " would close " + predecessor.type() + " " + predecessor.id()
@@ -221,6 +221,7 @@ public class MissionService {
             }
         }
         missions.flush();
+        superseded.forEach(predecessor -> closing(closingGuards, predecessor, day));
         endedHeads.forEach(events::publishEvent);
         return superseded;
     }
@@ -245,8 +246,8 @@ public class MissionService {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
                     "the closing date");
             List<HeadOfMission> ended = mission.close(on, reason);
-            closing(closingGuards, mission, on.date());
             missions.flush();
+            closing(closingGuards, mission, on.date());
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
             ended.forEach(head -> events.publishEvent(headUpdated(mission, head)));
             return mission;
@@ -336,6 +337,16 @@ public class MissionService {
     }
 
     /**
+     * The mission's facts, its row locked until the caller's transaction ends, for a fact that needs
+     * the mission as it is (an accreditation's resident mission, R23): a closing, which writes the row
+     * before it asks the {@link MissionClosingGuard}s, waits for that transaction, and then sees its fact.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<MissionFacts> lockedFacts(long id) {
+        return missions.findForUpdate(id).map(MissionFacts::of);
+    }
+
+    /**
      * The first mission of the direction of this type, in this city (null: not known) and opened on
      * this day (null: not opened), if any: what an import takes for "already there".
      */
@@ -405,7 +416,11 @@ public class MissionService {
         return relations.underPairLock(pair, relation -> change.apply(relation, get(id)));
     }
 
-    /** R20: the facts of other modules that the mission's closing on {@code day} may conflict with (R23). */
+    /**
+     * R20: the facts of other modules that the mission's closing on {@code day} may conflict with
+     * (R23). Asked once the closing is written: a fact naming the mission locks its row
+     * ({@link #lockedFacts}), so one of the two waits for the other and sees what it recorded.
+     */
     static void closing(List<MissionClosingGuard> guards, Mission mission, LocalDate day) {
         MissionFacts facts = MissionFacts.of(mission);
         guards.forEach(guard -> guard.missionClosing(facts, day));
