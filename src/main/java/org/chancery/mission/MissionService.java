@@ -122,7 +122,7 @@ public class MissionService {
      */
     public Mission open(long id, FuzzyDate on) {
         today.requireNotFuture(on.date(), "opening date");
-        return underPairLock(id, (relation, mission) -> {
+        return underPairLock(id, true, (relation, mission) -> {
             LocalDate day = on.date();
             RelationHistory history = relation.history();
             if (mission.status() == MissionStatus.PLANNED) {
@@ -412,8 +412,21 @@ public class MissionService {
      * with the mission read after the lock was taken.
      */
     private <T> T underPairLock(long id, BiFunction<Relation, Mission, T> change) {
-        RelationPair pair = pairOf(missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id)));
-        return relations.underPairLock(pair, relation -> change.apply(relation, get(id)));
+        return underPairLock(id, false, change);
+    }
+
+    /**
+     * {@link #underPairLock(long, BiFunction)} that, for an interests section and with {@code
+     * protectingPower}, also holds the lock of its protecting power's pair with the receiving state,
+     * whose history the opening reads (R9): a history change of that pair, which checks the sections it
+     * protects under its own lock (R20), then waits for the opening, or the opening for it. A mission's
+     * type and protecting power never change, so they can be read before the locks are taken.
+     */
+    private <T> T underPairLock(long id, boolean protectingPower, BiFunction<Relation, Mission, T> change) {
+        Mission found = missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id));
+        RelationPair powerPair = protectingPower && found.protectingPower() != null
+                ? RelationPair.of(found.protectingPower(), found.receivingCountry()) : null;
+        return relations.underPairLocks(pairOf(found), powerPair, relation -> change.apply(relation, get(id)));
     }
 
     /**

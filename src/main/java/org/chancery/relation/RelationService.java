@@ -126,11 +126,35 @@ public class RelationService {
      * that transaction, where it sees the countries the caller recorded.
      */
     public <T> T underPairLock(RelationPair pair, Function<Relation, T> work) {
+        return underPairLocks(pair, null, work);
+    }
+
+    /**
+     * {@link #underPairLock} that also holds the row lock of {@code read}, another pair whose history
+     * the work reads and whose writes must not pass it (a protecting power's relations with the
+     * receiving state, R9: a history change of that pair checks the sections it protects under its
+     * own lock). Both locks are taken before the work's first statement, in the pairs' code order, so
+     * two writes that each take two pairs, or a pair and then countries or missions, never wait for
+     * each other in a cycle. A {@code read} pair without a row has no history to protect: nothing to
+     * lock.
+     */
+    public <T> T underPairLocks(RelationPair pair, RelationPair read, Function<Relation, T> work) {
         String a = pair.first().value();
         String b = pair.second().value();
+        boolean readFirst = read != null && precedes(read, pair);
+        boolean readAfter = read != null && !read.equals(pair) && !readFirst;
+        Function<Relation, T> locked = !readAfter ? work : relation -> {
+            lockIfPresent(read);
+            return work.apply(relation);
+        };
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return writing.execute(status -> work.apply(relations.findByPairForUpdate(a, b)
-                    .orElseGet(() -> rows.createInCurrentTransaction(pair))));
+            return writing.execute(status -> {
+                if (readFirst) {
+                    lockIfPresent(read);
+                }
+                return locked.apply(relations.findByPairForUpdate(a, b)
+                        .orElseGet(() -> rows.createInCurrentTransaction(pair)));
+            });
         }
         // A refused first write removes the row it created (RelationRows#removeIfUnused), possibly
         // after a concurrent write saw it: that write looks again, creating the row if needed. Every
@@ -139,8 +163,13 @@ public class RelationService {
         while (true) {
             Done<T> done;
             try {
-                done = writing.execute(status -> relations.findByPairForUpdate(a, b)
-                        .map(relation -> new Done<>(work.apply(relation))).orElse(null));
+                done = writing.execute(status -> {
+                    if (readFirst) {
+                        lockIfPresent(read);
+                    }
+                    return relations.findByPairForUpdate(a, b)
+                            .map(relation -> new Done<>(locked.apply(relation))).orElse(null);
+                });
             } catch (RuntimeException refused) {
                 if (created) {
                     rows.removeIfUnused(pair);
@@ -152,6 +181,16 @@ public class RelationService {
             }
             created = rows.ensureExists(pair);
         }
+    }
+
+    private void lockIfPresent(RelationPair pair) {
+        relations.findByPairForUpdate(pair.first().value(), pair.second().value());
+    }
+
+    /** The order in which pair locks are taken: by the first country's code, then the second's. */
+    private static boolean precedes(RelationPair one, RelationPair other) {
+        int first = one.first().compareTo(other.first());
+        return first < 0 || first == 0 && one.second().compareTo(other.second()) < 0;
     }
 
     /** What the work under a pair's lock returned (possibly null), once it has run. */

@@ -3,6 +3,8 @@ package org.chancery.mission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,13 +14,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
 
     private static final int PARALLEL = 8;
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     @DisplayName("R7: of parallel openings of several planned embassies of one direction, exactly one succeeds")
@@ -69,6 +77,71 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
             assertThat(statuses).as("FR–%s", partner).containsOnly(201, 409);
             assertThat(statuses).as("FR–%s", partner).filteredOn(s -> s == 201).hasSize(1);
             assertThat(json(getJson("/api/relations/FR/" + partner)).get("events").size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("R9: an interests section opens only once a write holding its protecting power's pair has ended, "
+            + "whichever of the two pairs comes first")
+    void interestsSectionOpeningWaitsForTheProtectingPowersPair() throws Exception {
+        // SB–VU comes before VU–WS; CU–US after CH–CU: the power's pair is locked after and before the section's own
+        assertOpeningWaitsForThePowersPair("SB", "VU", "WS", "Port Vila");
+        assertOpeningWaitsForThePowersPair("US", "CU", "CH", "Havana");
+    }
+
+    private void assertOpeningWaitsForThePowersPair(String sending, String receiving, String power, String city)
+            throws Exception {
+        postAsEditor("/api/relations/{a}/{b}/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2000-01-01\"}", power,
+                receiving).andExpect(status().isCreated());
+        long section = create("/api/missions", "{\"sendingCountry\":\"" + sending + "\",\"receivingCountry\":\""
+                + receiving + "\",\"type\":\"INTERESTS_SECTION\",\"city\":\"" + city + "\",\"protectingPower\":\""
+                + power + "\"}").get("id").asLong();
+        String first = power.compareTo(receiving) < 0 ? power : receiving;
+        String second = power.compareTo(receiving) < 0 ? receiving : power;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT id FROM relation WHERE country_a = ? AND country_b = ? FOR UPDATE")) {
+                lock.setString(1, first);
+                lock.setString(2, second);
+                assertThat(lock.executeQuery().next()).isTrue();
+            }
+            Future<Integer> opening = pool.submit(() -> postAsEditor("/api/missions/{id}/open",
+                    "{\"date\":\"2005-01-01\"}", section).andReturn().getResponse().getStatus());
+
+            Thread.sleep(700);
+            assertThat(opening).as("the opening of %s's section in %s, while %s–%s is locked", sending, receiving,
+                    first, second).isNotDone();
+            holder.rollback();
+            assertThat(opening.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("R9 with R20: of an interests section's opening and a back-dated severance of its protecting "
+            + "power's relations sent together, exactly one is recorded")
+    void interestsSectionOpeningAndTheProtectingPowersSeveranceDoNotBothPass() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            String receiving = List.of("VU", "FJ", "TO", "KI", "TV", "NR").get(round);
+            postAsEditor("/api/relations/WS/{b}/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2000-01-01\"}",
+                    receiving).andExpect(status().isCreated());
+            long section = create("/api/missions", "{\"sendingCountry\":\"SB\",\"receivingCountry\":\"" + receiving
+                    + "\",\"type\":\"INTERESTS_SECTION\",\"city\":\"Capital\",\"protectingPower\":\"WS\"}")
+                    .get("id").asLong();
+
+            List<Integer> statuses = inParallel(List.of(
+                    () -> postAsEditor("/api/missions/{id}/open", "{\"date\":\"2005-01-01\"}", section)
+                            .andReturn().getResponse().getStatus(),
+                    () -> postAsEditor("/api/relations/WS/{b}/events", "{\"type\":\"SEVERED\",\"date\":\"2003-01-01\"}",
+                            receiving).andReturn().getResponse().getStatus()));
+
+            boolean opened = "OPEN".equals(json(getJson("/api/missions/{id}", section)).get("status").asString());
+            boolean severed = json(getJson("/api/relations/WS/" + receiving)).get("events").size() == 2;
+            assertThat(opened).as("round %d: answers %s", round, statuses).isNotEqualTo(severed);
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(opened ? 200 : 409, opened ? 409 : 201);
         }
     }
 
