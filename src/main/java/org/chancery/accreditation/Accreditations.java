@@ -101,7 +101,7 @@ public class Accreditations {
                 AccreditationRules.residentMission(resident, sending, receiving, from);
             }
             if (draft.diplomatId() != null) {
-                Diplomat diplomat = diplomats.reference(draft.diplomatId(), "diplomatId");
+                Diplomat diplomat = diplomats.lockedReference(draft.diplomatId(), "diplomatId");
                 AccreditationRules.diplomatOfSendingCountry(diplomat, sending);
             }
             Accreditation accreditation = new Accreditation(sending, receiving, draft.level(), draft.from(),

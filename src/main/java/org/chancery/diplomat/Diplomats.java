@@ -25,6 +25,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,15 +59,19 @@ public class Diplomats {
     }
 
     /**
-     * The diplomat a request body names.
+     * The diplomat a fact that fixes their country names (a head of mission, an accreditation: R13),
+     * its row locked until the caller's transaction ends: a change of the diplomat's country, which
+     * locks the row before it looks for such facts ({@link #update}), waits for that transaction and
+     * then sees its fact, or the fact's check waits for the change and sees the new country.
      *
      * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if there is none with that id
      */
-    public Diplomat reference(Long id, String field) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Diplomat lockedReference(Long id, String field) {
         if (id == null) {
             throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE, field + " names no diplomat.");
         }
-        return repository.findById(id).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
+        return repository.findForUpdate(id).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
                 field + " names no known diplomat: " + id + "."));
     }
 

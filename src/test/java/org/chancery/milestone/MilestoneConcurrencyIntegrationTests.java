@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.Parallel;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +33,7 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
             calls.add(() -> postAsEditor("/api/missions/{id}/open", "{\"date\": \"2024-03-01\"}", office)
                     .andReturn().getResponse());
 
-            List<MockHttpServletResponse> answers = inParallel(calls);
+            List<MockHttpServletResponse> answers = Parallel.run(calls);
 
             assertThat(answers).extracting(MockHttpServletResponse::getStatus).as("round %d", round)
                     .containsOnly(200, 201);
@@ -61,34 +57,12 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
                     : () -> postAsEditor("/api/milestones/{id}/cancel", null, id).andReturn().getResponse());
         }
 
-        List<MockHttpServletResponse> answers = inParallel(calls);
+        List<MockHttpServletResponse> answers = Parallel.run(calls);
 
         assertThat(answers).extracting(MockHttpServletResponse::getStatus).containsOnly(200, 409);
         assertThat(answers).filteredOn(a -> a.getStatus() == 200).hasSize(1);
         String winner = JSON.readTree(answers.stream().filter(a -> a.getStatus() == 200).findFirst().orElseThrow()
                 .getContentAsString()).get("status").asString();
         assertThat(json(getJson("/api/milestones/{id}", id)).get("status").asString()).isEqualTo(winner);
-    }
-
-    private static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -3,20 +3,15 @@ package org.chancery.mission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.HeldRowLock;
+import org.chancery.support.Parallel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +34,7 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
                     + "\"type\":\"" + (i % 2 == 0 ? "EMBASSY" : "HIGH_COMMISSION") + "\",\"city\":\"Seoul " + i + "\"}")
                     .get("id").asLong());
         }
-        List<Integer> statuses = inParallel(embassies.stream().<Callable<Integer>>map(id -> () ->
+        List<Integer> statuses = Parallel.run(embassies.stream().<Callable<Integer>>map(id -> () ->
                 postAsEditor("/api/missions/{id}/open", "{\"date\":\"2024-09-01\"}", id)
                         .andReturn().getResponse().getStatus()).toList());
 
@@ -52,7 +47,7 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
     @Test
     @DisplayName("R1: of parallel identical events on one pair, exactly one is recorded")
     void exactlyOneOfParallelEstablishmentsIsRecorded() throws Exception {
-        List<Integer> statuses = inParallel(java.util.stream.IntStream.range(0, PARALLEL)
+        List<Integer> statuses = Parallel.run(java.util.stream.IntStream.range(0, PARALLEL)
                 .<Callable<Integer>>mapToObj(i -> () -> postAsEditor("/api/relations/{a}/{b}/events",
                         "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-1" + (i % 2) + "\"}", i % 2 == 0 ? "CU" : "KR",
                         i % 2 == 0 ? "KR" : "CU").andReturn().getResponse().getStatus())
@@ -67,7 +62,7 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
     @DisplayName("R1: parallel first events of new pairs, most of them refused, record the valid one and never fail")
     void parallelFirstEventsOfANewPairRecordTheValidOneWhateverIsRefused() throws Exception {
         for (String partner : List.of("DE", "IT", "ES", "PT", "BE", "NL", "AT", "CH", "SE", "NO")) {
-            List<Integer> statuses = inParallel(java.util.stream.IntStream.range(0, PARALLEL)
+            List<Integer> statuses = Parallel.run(java.util.stream.IntStream.range(0, PARALLEL)
                     .<Callable<Integer>>mapToObj(i -> () -> postAsEditor("/api/relations/FR/{b}/events",
                             i % 4 == 0 ? "{\"type\":\"ESTABLISHED\",\"date\":\"2000-01-0" + (i + 1) + "\"}"
                                     : "{\"type\":\"SEVERED\",\"date\":\"1990-01-01\"}", partner)
@@ -98,25 +93,11 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
                 + power + "\"}").get("id").asLong();
         String first = power.compareTo(receiving) < 0 ? power : receiving;
         String second = power.compareTo(receiving) < 0 ? receiving : power;
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement(
-                    "SELECT id FROM relation WHERE country_a = ? AND country_b = ? FOR UPDATE")) {
-                lock.setString(1, first);
-                lock.setString(2, second);
-                assertThat(lock.executeQuery().next()).isTrue();
-            }
-            Future<Integer> opening = pool.submit(() -> postAsEditor("/api/missions/{id}/open",
-                    "{\"date\":\"2005-01-01\"}", section).andReturn().getResponse().getStatus());
-
-            Thread.sleep(700);
-            assertThat(opening).as("the opening of %s's section in %s, while %s–%s is locked", sending, receiving,
-                    first, second).isNotDone();
-            holder.rollback();
-            assertThat(opening.get(20, TimeUnit.SECONDS)).isEqualTo(200);
-        } finally {
-            pool.shutdownNow();
+        try (HeldRowLock powersPair = HeldRowLock.on(dataSource, "relation", "country_a = ? AND country_b = ?", first,
+                second)) {
+            assertThat(powersPair.statusOnceReleased(() -> postAsEditor("/api/missions/{id}/open",
+                    "{\"date\":\"2005-01-01\"}", section).andReturn().getResponse().getStatus(),
+                    "the opening of " + sending + "'s section in " + receiving + " under " + power)).isEqualTo(200);
         }
     }
 
@@ -132,7 +113,7 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
                     + "\",\"type\":\"INTERESTS_SECTION\",\"city\":\"Capital\",\"protectingPower\":\"WS\"}")
                     .get("id").asLong();
 
-            List<Integer> statuses = inParallel(List.of(
+            List<Integer> statuses = Parallel.run(List.of(
                     () -> postAsEditor("/api/missions/{id}/open", "{\"date\":\"2005-01-01\"}", section)
                             .andReturn().getResponse().getStatus(),
                     () -> postAsEditor("/api/relations/WS/{b}/events", "{\"type\":\"SEVERED\",\"date\":\"2003-01-01\"}",
@@ -142,28 +123,6 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
             boolean severed = json(getJson("/api/relations/WS/" + receiving)).get("events").size() == 2;
             assertThat(opened).as("round %d: answers %s", round, statuses).isNotEqualTo(severed);
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(opened ? 200 : 409, opened ? 409 : 201);
-        }
-    }
-
-    private static List<Integer> inParallel(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -1,0 +1,111 @@
+package org.chancery.diplomat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.HeldRowLock;
+import org.chancery.support.Parallel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * R13 under concurrent requests: a fact that fixes a diplomat's country (a head of mission, an
+ * accreditation) and a change of that diplomat's country do not both pass.
+ */
+class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    private long bridgetown;
+
+    @BeforeEach
+    void theUnitedStatesInBarbadosAndAntigua() throws Exception {
+        recordEvent("BB", "US", "ESTABLISHED", "1966-11-30");
+        bridgetown = planMission("US", "BB", "EMBASSY", "Bridgetown");
+        openMission(bridgetown, "1966-11-30");
+        recordEvent("AG", "US", "ESTABLISHED", "1981-11-01");
+    }
+
+    @Test
+    @DisplayName("R13: a head's appointment waits for a change of its diplomat in flight, and then checks the "
+            + "diplomat as changed")
+    void appointmentWaitsForAChangeOfItsDiplomat() throws Exception {
+        long ambassador = newDiplomat("Jeanette W. Hyde", "US");
+        try (HeldRowLock diplomat = HeldRowLock.on(dataSource, "diplomat", "id = ?", ambassador)) {
+            assertThat(diplomat.statusOnceReleased(appointment(ambassador, 2001), "the appointment")).isEqualTo(201);
+        }
+    }
+
+    @Test
+    @DisplayName("R13: an accreditation naming a diplomat waits for a change of that diplomat in flight")
+    void accreditationWaitsForAChangeOfItsDiplomat() throws Exception {
+        long ambassador = newDiplomat("Jeanette W. Hyde", "US");
+        try (HeldRowLock diplomat = HeldRowLock.on(dataSource, "diplomat", "id = ?", ambassador)) {
+            assertThat(diplomat.statusOnceReleased(accreditation(ambassador, 2001), "the accreditation")).isEqualTo(201);
+        }
+    }
+
+    @Test
+    @DisplayName("R13: of a diplomat's move to another country and their appointment or accreditation sent "
+            + "together, exactly one is recorded")
+    void aMoveAndAFactFixingTheCountryDoNotBothPass() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            long diplomat = newDiplomat("Envoy " + round, "US");
+            int year = 2001 + round;
+            Callable<Integer> fact = round % 2 == 0 ? appointment(diplomat, year) : accreditation(diplomat, year);
+            Callable<Integer> move = () -> putAsEditor("/api/diplomats/{id}",
+                    "{\"name\":\"Envoy " + diplomat + "\",\"country\":\"BB\"}", diplomat).andReturn().getResponse()
+                    .getStatus();
+
+            List<Integer> statuses = Parallel.run(List.of(fact, move));
+
+            boolean moved = "BB".equals(json(getJson("/api/diplomats/{id}", diplomat)).get("country").asString());
+            assertThat(statuses).as("round %d (moved: %s)", round, moved)
+                    .containsExactly(moved ? 409 : 201, moved ? 200 : 409);
+            if (round % 2 == 0) {
+                endTheHeads(year);
+            } else {
+                endTheAccreditations(year);
+            }
+        }
+    }
+
+    private Callable<Integer> appointment(long diplomat, int year) {
+        return () -> postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + diplomat
+                + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"" + (year - 1) + "-12-01\",\"startedOn\":\"" + year
+                + "-01-01\"}", bridgetown).andReturn().getResponse()
+                .getStatus();
+    }
+
+    private Callable<Integer> accreditation(long diplomat, int year) {
+        return () -> postAsEditor("/api/relations/AG/US/accreditations", "{\"sendingCountry\":\"US\","
+                + "\"level\":\"AMBASSADOR\",\"from\":\"" + year + "-01-01\",\"diplomatId\":" + diplomat + "}").andReturn()
+                .getResponse().getStatus();
+    }
+
+    private void endTheHeads(int year) throws Exception {
+        for (var head : json(getJson("/api/missions/{id}", bridgetown)).get("heads")) {
+            if (head.get("endedOn").isNull()) {
+                postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"" + year + "-06-01\"}", bridgetown,
+                        head.get("id").asLong());
+            }
+        }
+    }
+
+    private void endTheAccreditations(int year) throws Exception {
+        for (var accreditation : json(getJson("/api/relations/AG/US/accreditations")).get("content")) {
+            if (accreditation.get("to").isNull()) {
+                postAsEditor("/api/relations/AG/US/accreditations/{id}/end", "{\"date\":\"" + year + "-06-01\"}",
+                        accreditation.get("id").asLong());
+            }
+        }
+    }
+}

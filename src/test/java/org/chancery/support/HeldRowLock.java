@@ -1,0 +1,76 @@
+package org.chancery.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+/**
+ * A row lock held by a transaction of the test's own, as a concurrent write holds it until it
+ * commits: shows that a request waits for that write instead of deciding on what it read before.
+ */
+public final class HeldRowLock implements AutoCloseable {
+
+    /** How long a request must still be waiting while the lock is held. */
+    private static final long WAITING_MILLIS = 700;
+
+    private final Connection connection;
+
+    private HeldRowLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Locks the rows of {@code table} that {@code where} (with {@code ?} for the values) selects; at least one. */
+    public static HeldRowLock on(DataSource dataSource, String table, String where, Object... values)
+            throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT id FROM " + table + " WHERE " + where + " FOR UPDATE")) {
+                for (int i = 0; i < values.length; i++) {
+                    lock.setObject(i + 1, values[i]);
+                }
+                assertThat(lock.executeQuery().next()).as("a row of %s where %s", table, where).isTrue();
+            }
+            return new HeldRowLock(connection);
+        } catch (SQLException | RuntimeException | Error e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Sends {@code request} from another thread, checks that it has not answered while the lock is
+     * held, releases the lock (as the write holding it would commit) and answers its status.
+     */
+    public int statusOnceReleased(Callable<Integer> request, String description) throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> answer = thread.submit(request);
+            Thread.sleep(WAITING_MILLIS);
+            assertThat(answer).as("%s, while the row is locked", description).isNotDone();
+            connection.rollback();
+            return answer.get(20, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.rollback();
+        } finally {
+            connection.close();
+        }
+    }
+}
