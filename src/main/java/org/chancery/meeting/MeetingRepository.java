@@ -3,15 +3,24 @@ package org.chancery.meeting;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface MeetingRepository extends JpaRepository<Meeting, Long> {
+
+    /** The meeting, its row locked until the transaction ends (a concurrent deletion is waited for). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from Meeting m where m.id = :id")
+    Optional<Meeting> findForUpdate(@Param("id") long id);
 
     /**
      * All meetings, in the page's order. Without a condition on the date H2 can read the order

@@ -140,7 +140,7 @@ public class Meetings {
      */
     @Transactional
     public void delete(long id) {
-        Meeting meeting = repository.findById(id).orElseThrow(() -> NotFoundException.of("meeting", id));
+        Meeting meeting = repository.findForUpdate(id).orElseThrow(() -> NotFoundException.of("meeting", id));
         List<RelationPair> pairs = meeting.pairs();
         String[] involved = meeting.countries().stream().map(CountryCode::value).toArray(String[]::new);
         repository.delete(meeting);

@@ -154,6 +154,11 @@ class Milestone {
         return achievedOn == null ? null : !achievedOn.isAfter(targetEnd);
     }
 
+    /** Neither achieved nor cancelled. */
+    boolean open() {
+        return achievedOn == null && !cancelled;
+    }
+
     private void requireOpen(String wanted) {
         if (achievedOn != null) {
             throw statusInvalid("Milestone " + id + " was achieved on " + achievedOn + " and cannot be " + wanted + ".");

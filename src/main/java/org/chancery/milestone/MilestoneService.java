@@ -101,10 +101,12 @@ public class MilestoneService {
      */
     @Transactional
     public MilestoneView achieve(long id, LocalDate on) {
-        Milestone milestone = milestones.find(id);
+        Milestone milestone = milestones.lock(id);
         today.requireNotFuture(on, "achievement date");
-        existence.lock(milestone.pair().first(), milestone.pair().second()).requireExistOn(on, "the achievement date");
         milestone.achieve(on);
+        // only a milestone without a mission gets here: a mission's opening, which locks the
+        // countries before its milestones, never locks this one
+        existence.lock(milestone.pair().first(), milestone.pair().second()).requireExistOn(on, "the achievement date");
         repository.flush();
         return recorded(FactChanged.Action.UPDATED, milestone);
     }
@@ -118,7 +120,7 @@ public class MilestoneService {
      */
     @Transactional
     public MilestoneView cancel(long id) {
-        Milestone milestone = milestones.find(id);
+        Milestone milestone = milestones.lock(id);
         milestone.cancel();
         repository.flush();
         return recorded(FactChanged.Action.UPDATED, milestone);

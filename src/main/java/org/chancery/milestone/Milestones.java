@@ -11,6 +11,7 @@ import org.chancery.shared.Today;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -69,5 +70,14 @@ public class Milestones {
     @Transactional(readOnly = true)
     Milestone find(long id) {
         return repository.findById(id).orElseThrow(() -> NotFoundException.of("milestone", id));
+    }
+
+    /**
+     * The milestone, its row locked until the transaction ends: concurrent changes of one milestone
+     * (or a mission's opening achieving it) are applied one after the other, each seeing the last.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Milestone lock(long id) {
+        return repository.findForUpdate(id).orElseThrow(() -> NotFoundException.of("milestone", id));
     }
 }

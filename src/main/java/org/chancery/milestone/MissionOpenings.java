@@ -27,7 +27,7 @@ class MissionOpenings {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(MissionOpened opened) {
-        repository.findOpenOfMission(opened.missionId()).forEach(milestone -> {
+        repository.findOpenOfMissionForUpdate(opened.missionId()).stream().filter(Milestone::open).forEach(milestone -> {
             milestone.missionOpened(opened.openedOn());
             publisher.publishEvent(MilestoneService.changed(FactChanged.Action.UPDATED, milestone));
         });

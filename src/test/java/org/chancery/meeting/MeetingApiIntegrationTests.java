@@ -13,8 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 
+import org.chancery.support.Parallel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -301,6 +304,18 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         deleteAsEditor("/api/meetings/{id}", id).andExpect(status().isNoContent());
 
         getJson("/api/meetings/{id}", id).andExpect(status().isNotFound());
+        getJson("/api/meetings?country=KR").andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    @Test
+    void ofParallelDeletionsOfOneMeetingOneDeletesItAndTheOthersFindNothing() throws Exception {
+        long id = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+
+        List<Integer> statuses = Parallel.run(Collections.nCopies(6, (Callable<Integer>)
+                () -> deleteAsEditor("/api/meetings/{id}", id).andReturn().getResponse().getStatus()));
+
+        assertThat(statuses).containsOnly(204, 404);
+        assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);
         getJson("/api/meetings?country=KR").andExpect(jsonPath("$.page.totalElements").value(0));
     }
 

@@ -61,8 +61,52 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
 
         assertThat(answers).extracting(MockHttpServletResponse::getStatus).containsOnly(200, 409);
         assertThat(answers).filteredOn(a -> a.getStatus() == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.getStatus() == 409).extracting(MilestoneConcurrencyIntegrationTests::code)
+                .containsOnly("MILESTONE_STATUS_INVALID");
         String winner = JSON.readTree(answers.stream().filter(a -> a.getStatus() == 200).findFirst().orElseThrow()
                 .getContentAsString()).get("status").asString();
         assertThat(json(getJson("/api/milestones/{id}", id)).get("status").asString()).isEqualTo(winner);
+    }
+
+    @Test
+    void aMissionOpensWhileItsMilestonesAreCancelledAndEachEndsAchievedOrCancelled() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            long office = create("/api/missions", """
+                    {"sendingCountry": "KR", "receivingCountry": "CU", "type": "LIAISON_OFFICE", "city": "Havana %d"}"""
+                    .formatted(round)).get("id").asLong();
+            List<Long> planned = new ArrayList<>();
+            for (int i = 0; i < PARALLEL; i++) {
+                planned.add(create("/api/relations/CU/KR/milestones", """
+                        {"title": "Liaison office %d", "target": "2024-H1", "missionId": %d}""".formatted(i, office))
+                        .get("id").asLong());
+            }
+            List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
+            calls.add(() -> postAsEditor("/api/missions/{id}/open", "{\"date\": \"2024-03-01\"}", office)
+                    .andReturn().getResponse());
+            planned.forEach(id -> calls.add(() -> postAsEditor("/api/milestones/{id}/cancel", null, id)
+                    .andReturn().getResponse()));
+
+            List<MockHttpServletResponse> answers = Parallel.run(calls);
+
+            assertThat(answers.get(0).getStatus()).as("round %d: the opening", round).isEqualTo(200);
+            List<MockHttpServletResponse> cancellations = answers.subList(1, answers.size());
+            assertThat(cancellations).extracting(MockHttpServletResponse::getStatus).as("round %d", round)
+                    .isSubsetOf(200, 409);
+            assertThat(cancellations).filteredOn(a -> a.getStatus() == 409)
+                    .extracting(MilestoneConcurrencyIntegrationTests::code).isSubsetOf("MILESTONE_STATUS_INVALID");
+            for (int i = 0; i < planned.size(); i++) {
+                String status = json(getJson("/api/milestones/{id}", planned.get(i))).get("status").asString();
+                assertThat(status).as("round %d, milestone %d", round, i)
+                        .isEqualTo(cancellations.get(i).getStatus() == 200 ? "CANCELLED" : "ACHIEVED");
+            }
+        }
+    }
+
+    private static String code(MockHttpServletResponse answer) {
+        try {
+            return JSON.readTree(answer.getContentAsString()).get("code").asString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
