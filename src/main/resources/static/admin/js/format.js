@@ -104,8 +104,14 @@ export function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** A day of the calendar written YYYY-MM-DD (2023-02-29 and 2024-04-31 are not: Date.parse accepts them). */
 export function isIsoDay(value) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value || '') && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || '');
+  if (!parts) return false;
+  const [year, month, day] = parts.slice(1).map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 export function instant(value) {

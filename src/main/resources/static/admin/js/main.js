@@ -107,6 +107,17 @@ function focusHeading() {
   first = false;
 }
 
+// A link to a place on the page (the skip link's #main, an error summary's field) moves the focus there and
+// leaves the address alone: every other hash is a route, and the router would answer "Not found".
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[href^="#"]');
+  if (!link || event.defaultPrevented || link.getAttribute('href').startsWith('#/')) return;
+  event.preventDefault();
+  const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+  if (!target) return;
+  if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+});
 window.addEventListener('hashchange', route);
 window.addEventListener('chancery:auth', renderNav);
 window.addEventListener('chancery:sign-in', () => openSignIn());

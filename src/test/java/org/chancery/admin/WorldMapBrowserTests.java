@@ -80,6 +80,29 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aYearAfterTheTwentyNinthOfFebruaryIsTheTwentyEighth() {
+        open("/map?country=US&asOf=2024-02-29");
+        visible(By.cssSelector(SHOWN.formatted("US", "2024-02-29")));
+
+        $("button[aria-label='One year later']").click();
+
+        visible(By.cssSelector(SHOWN.formatted("US", "2025-02-28")));
+        assertThat(driver.getCurrentUrl()).endsWith("#/map?country=US&asOf=2025-02-28");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aCountryWithoutAShapeIsListedWithTheStatusTheMapWouldShow() {
+        open("/map?country=US&asOf=1816-01-01");
+        visible(By.cssSelector(SHOWN.formatted("US", "1816-01-01")));
+
+        WebElement twoSicilies = visible(By.cssSelector(".no-shape li[data-code=XN]"));
+        assertThat(twoSicilies.getAttribute("data-status")).isEqualTo("CONSULAR");
+        assertThat(twoSicilies.getText()).isEqualTo("Kingdom of the Two Sicilies: Consular relations only");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theFirstViewTransfersUnder500KilobytesCompressedWithTheMapGeometry() throws IOException {
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("Network.enable", Map.of());

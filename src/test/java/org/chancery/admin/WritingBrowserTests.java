@@ -3,7 +3,9 @@ package org.chancery.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -243,6 +245,105 @@ class WritingBrowserTests extends BrowserTest {
         assertThat($("h1").getText()).isEqualTo("Second summit");
         assertThat($("#participants").getText()).contains("Miguel Díaz-Canel", "Kim Jong Un");
         assertNoConsoleErrors(400);
+    }
+
+    @Test
+    void aParticipantsTitleStaysWithThemWhenAnotherIsRemoved() {
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#meeting-form");
+        setValue(form.findElement(By.name("date")), "2025-03-11");
+        new Select(form.findElement(By.name("country"))).selectByValue("KP");
+        choose("canel", "Miguel Díaz-Canel");
+        choose("kim jong", "Kim Jong Un");
+        choose("chung", "Chung Byung-won");
+        List<WebElement> titles = $$("#participants input");
+        titles.get(0).sendKeys("President of Cuba");
+        titles.get(1).sendKeys("Supreme Leader");
+        titles.get(2).sendKeys("Special Envoy");
+
+        $("#participants button[aria-label='Remove Miguel Díaz-Canel']").click();
+
+        waitFor(driver -> $$("#participants li").size() == 2);
+        assertThat($$("#participants li")).extracting(WebElement::getText)
+                .allSatisfy(text -> assertThat(text).doesNotContain("Díaz-Canel"));
+        assertThat($$("#participants input")).extracting(input -> input.getDomProperty("value"))
+                .containsExactly("Supreme Leader", "Special Envoy");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("recorded=1"));
+        String id = driver.getCurrentUrl().replaceAll(".*#/meetings/(\\d+).*", "$1");
+        Map<String, String> stored = new HashMap<>();
+        getJson("/api/meetings/" + id).get("participants")
+                .forEach(p -> stored.put(p.get("name").asString(), p.get("title").asString()));
+        assertThat(stored).containsOnly(Map.entry("Kim Jong Un", "Supreme Leader"),
+                Map.entry("Chung Byung-won", "Special Envoy"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void recordsAPastHeadOfAClosedMission() throws IOException {
+        postAsEditor("/api/relations/EE/LV/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1991-08-27\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "EE", "receivingCountry": "LV", "type": "EMBASSY", "city": "Riga"}""")
+                .get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"1992-01-01\"}");
+        postAsEditor("/api/missions/" + mission + "/close", "{\"date\": \"2000-01-01\", \"reason\": \"Moved\"}");
+        postAsEditor("/api/diplomats", "{\"name\": \"Mari Tamm\", \"country\": \"EE\"}");
+
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Closed"));
+        signIn("editor", "editor-secret");
+        assertThat(visible(By.cssSelector("#appoint-head summary")).getText()).isEqualTo("Record a past head of mission");
+        openDetails("appoint-head");
+        $("#head-search").sendKeys("tamm");
+        visible(By.cssSelector("#head-search-results button[aria-label='Choose Mari Tamm']")).click();
+        visible(By.id("chosen-diplomat"));
+        WebElement appoint = $("#appoint-form");
+        new Select(appoint.findElement(By.name("rank"))).selectByValue("CHARGE_D_AFFAIRES");
+        setValue(appoint.findElement(By.name("startedOn")), "1993-01-01");
+        setValue(appoint.findElement(By.name("endedOn")), "1995-06-30");
+        appoint.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement head = visible(By.cssSelector("#heads-table tbody tr"));
+        assertThat(head.getText()).contains("Mari Tamm", "1993-01-01", "1995-06-30");
+        assertThat(getJson("/api/missions/" + mission).get("heads").get(0).get("endedOn").asString())
+                .isEqualTo("1995-06-30");
+        screenshot("past-head-of-a-closed-mission");
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    @Test
+    void theSignInPageGoesOnOnlyToAPageOfItsOwn() {
+        open("/sign-in?return=%23%2Fchanges");
+        assertThat(signInOnThePage()).endsWith("/admin/#/changes");
+
+        open("/sign-in?return=javascript%3Aalert(document.domain)");
+        assertThat(signInOnThePage()).endsWith("/admin/#/map");
+        assertNoConsoleErrors();
+    }
+
+    /** Signs in with the form of the sign-in page and answers where its "Go on" link leads. */
+    private String signInOnThePage() {
+        WebElement form = visible(By.cssSelector(".view form"));
+        form.findElement(By.name("user")).sendKeys("editor");
+        form.findElement(By.name("password")).sendKeys("editor-secret");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        return visible(By.linkText("Go on")).getDomProperty("href");
+    }
+
+    @Test
+    void theSkipLinkMovesTheFocusToTheContentAndLeavesThePageAsItIs() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector("figure.map[data-shown-country='US']"));
+
+        script("document.getElementById('skip-link').click()");
+
+        assertThat(driver.getCurrentUrl()).endsWith("#/map?country=US&asOf=1961-01-03");
+        assertThat(script("return document.activeElement.id")).isEqualTo("main");
+        assertThat($("h1").getText()).isNotEqualTo("Not found");
+        assertNoConsoleErrors();
     }
 
     @Test

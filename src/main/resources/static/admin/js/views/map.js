@@ -26,6 +26,8 @@ export const LEGEND = [
   ['UNTRACKED', 'Not a country in Chancery'],
 ];
 
+const LEGEND_LABELS = new Map(LEGEND);
+
 let geometry = null;
 
 function loadGeometry() {
@@ -237,7 +239,8 @@ export default async function mapView({ root, query, signal }) {
     const { country, date, rows } = state.shown;
     return [...rows.entries()]
       .filter(([code]) => !onMap.has(code) && code !== country)
-      .map(([code, row]) => ({ code, name: state.all.get(code)?.name || code, ...row }))
+      .map(([code, row]) => ({ code, name: state.all.get(code)?.name || code, ...row,
+        shown: statusOf(code, rows, country, date) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -309,9 +312,9 @@ export default async function mapView({ root, query, signal }) {
       <p id="map-announce" class="visually-hidden" aria-live="polite"></p>
       ${missing.length ? html`<section aria-labelledby="no-shape-title">
         <h2 id="no-shape-title">Also that day, without a shape on today's map</h2>
-        <ul class="no-shape">${missing.map((r) => html`<li data-code=${r.code} data-status=${r.status}>
+        <ul class="no-shape">${missing.map((r) => html`<li data-code=${r.code} data-status=${r.shown}>
           <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery)}>${r.name}</a>:
-          ${words(r.status)}${r.since ? html` since ${r.since}` : nothing}</li>`)}</ul>
+          ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${r.since}` : nothing}</li>`)}</ul>
       </section>` : nothing}
       <details class="relations-table">
         <summary>The same day as a table (${plural(state.shown ? state.shown.rows.size : 0, 'pair')})</summary>

@@ -1,6 +1,7 @@
 // Record a meeting (#/meetings/new?countries=CU,KR): when and where, and who took part, chosen by search;
 // at least two diplomats of two countries (R17).
 import { html, render, nothing } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { post } from '../api.js';
 import { countries } from '../countries.js';
 import { href, navigate } from '../router.js';
@@ -18,7 +19,7 @@ export default async function meetingNewView({ root, query, signal }) {
     date: values.date, datePrecision: values.datePrecision, city: values.city, country: values.country,
     title: values.title, summary: values.summary,
     outcomes: values.outcomes ? values.outcomes.split('\n').map((o) => o.trim()).filter(Boolean) : undefined,
-    participants: state.participants.map((p, i) => ({ diplomatId: p.id, title: values[`participants[${i}].title`] })),
+    participants: state.participants.map((p) => ({ diplomatId: p.id, title: p.titleAtMeeting?.trim() || undefined })),
     sources: sourcesFrom(values),
   }).then((meeting) => {
     navigate(`/meetings/${meeting.id}`, { recorded: 1 });
@@ -51,11 +52,12 @@ export default async function meetingNewView({ root, query, signal }) {
           <small id="participants-help">At least two diplomats of at least two countries (R17). The title is the one
             they held at the meeting; leave it empty for their present title.</small>
           ${general.length ? html`<p class="field-error" id="participants-error">${general.join(' ')}</p>` : nothing}
-          <ol class="participants" id="participants">${state.participants.map((p, i) => html`<li data-diplomat=${p.id}>
+          <ol class="participants" id="participants">${repeat(state.participants, (p) => p.id, (p, i) => html`<li data-diplomat=${p.id}>
             <span><strong>${p.name}</strong> (${p.country})</span>
             <label class="visually-hidden" for="participant-title-${i}">Title of ${p.name} at the meeting</label>
             <input id="participant-title-${i}" name="participants[${i}].title" placeholder=${p.title || 'Title at the meeting'}
-              aria-label="Title of ${p.name} at the meeting">
+              aria-label="Title of ${p.name} at the meeting" .value=${p.titleAtMeeting || ''}
+              @input=${(e) => { p.titleAtMeeting = e.target.value; }}>
             <button type="button" class="secondary outline" aria-label="Remove ${p.name}"
               @click=${() => { state.participants.splice(i, 1); update(); }}>Remove</button>
             ${participantErrors(i).length ? html`<small class="field-error">${participantErrors(i).join(' ')}</small>` : nothing}

@@ -114,12 +114,14 @@ export default async function missionView({ root, params, query, signal }) {
             ${submitButton(forms.close, 'Close it')}
           </form>
         </details>` : nothing}
-      ${m.status === 'CLOSED' || m.status === 'CANCELLED' ? html`<p>The mission is ${words(m.status).toLowerCase()}: nothing more happens to it.</p>` : nothing}
+      ${m.status === 'CANCELLED' ? html`<p>The mission is cancelled: nothing more happens to it.</p>` : nothing}
+      ${m.status === 'CLOSED' ? html`<p>The mission is closed: nothing more happens to it, but the heads it had may still be
+        recorded, each with the day their functions ended.</p>` : nothing}
       ${done(forms.open, 'The mission is open.')}${done(forms.close, 'The mission is closed.')}${done(forms.cancel, 'The mission is cancelled.')}
 
       ${consular ? html`<p>Heads of mission are for diplomatic missions only (R15), not consular posts.</p>`
-        : m.status !== 'CLOSED' && m.status !== 'CANCELLED' ? html`
-        <details id="appoint-head" ?open=${Boolean(forms.appoint.error)}><summary>Appoint a head of mission</summary>
+        : m.status !== 'CANCELLED' ? html`
+        <details id="appoint-head" ?open=${Boolean(forms.appoint.error)}><summary>${m.status === 'CLOSED' ? 'Record a past head of mission' : 'Appoint a head of mission'}</summary>
           <form id="appoint-form" @submit=${(e) => submit(e, forms.appoint, update, appoint)} novalidate>
             ${problem(forms.appoint)}
             ${done(forms.appoint, `${forms.appoint.done?.name || 'The head'} appointed.`)}

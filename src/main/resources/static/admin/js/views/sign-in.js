@@ -73,7 +73,8 @@ export function openSignIn() {
 
 export default async function signInPage({ root, query }) {
   const form = formState('sign-in');
-  const back = query.return || '#/map';
+  // only a route of this page: a javascript: or outside address would run or leave with the credentials at hand
+  const back = /^#\/[\w\-/?=&%.,:]*$/.test(query.return || '') ? query.return : '#/map';
   const update = () => render(html`<h1>Sign in</h1>
     ${currentUser() && !form.done ? html`<p>You are signed in as <strong>${currentUser()}</strong>.</p>` : nothing}
     ${form.done ? html`<p role="status">Signed in${form.done === 'READER'
