@@ -12,6 +12,7 @@ import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
+import org.chancery.shared.StorableValues;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.web.ProblemCode;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -176,6 +177,9 @@ public final class ImportRun {
         }
         if (e instanceof VersionMismatchException mismatch) {
             return new String[] {ProblemCode.VERSION_MISMATCH.name(), mismatch.getMessage()};
+        }
+        if (e instanceof DataIntegrityViolationException && StorableValues.refusedByTheDatabase(e)) {
+            return new String[] {ProblemCode.VALIDATION_FAILED.name(), StorableValues.REFUSED_BY_THE_DATABASE};
         }
         if (e instanceof DataIntegrityViolationException) {
             return new String[] {Rule.R20_CONFLICTS_WITH_RECORDED_FACTS.code(),

@@ -52,6 +52,11 @@ public final class JsonMistakes {
                 && iae.getMessage() != null) {
             return iae.getMessage();
         }
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class
+                && ife.getValue() instanceof String && ife.getOriginalMessage() != null) {
+            // a text refused as written (a lone surrogate, the NUL character): the reason, not the text again
+            return ife.getOriginalMessage();
+        }
         if (e instanceof InvalidFormatException ife) {
             return "invalid value '" + ife.getValue() + "'" + expectedForm(ife.getTargetType());
         }

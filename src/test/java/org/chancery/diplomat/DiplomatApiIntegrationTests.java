@@ -109,6 +109,22 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesTheNulCharacterInANameOrASearchOnEveryDatabase() throws Exception {
+        // PostgreSQL cannot store or compare a text holding it (a search answered 409 there), H2 can
+        postAsEditor("/api/diplomats", """
+                {"name": "Kim\\u0000Jong", "country": "KR"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("NUL character (U+0000)")));
+        mvc.perform(get(java.net.URI.create("/api/diplomats?country=KR&q=Kim%00Jong")).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("q"));
+        getJson("/api/diplomats?country=KR").andExpect(jsonPath("$.content").isEmpty());
+    }
+
+    @Test
     void refusesAnUnknownCountryAsUnknownReference() throws Exception {
         for (String country : new String[] {"ZZ", "XYZ", "K1"}) {
             postAsEditor("/api/diplomats", """

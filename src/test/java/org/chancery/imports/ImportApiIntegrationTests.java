@@ -142,6 +142,20 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void rejectsARowWithTheNulCharacterInATextOnEveryDatabaseAndGoesOnWithTheOthers() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "diplomat", "name": "Kim\\u0000Jong", "country": "KP"}
+                {"kind": "diplomat", "name": "After", "country": "US"}
+                """);
+
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(1);
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsExactly("VALIDATION_FAILED");
+        assertThat(rejected.get(0).get("detail").asString()).contains("name").contains("NUL character");
+        assertThat(json(getJson("/api/diplomats?country=KP")).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
     void rejectsARowWithANumberBeyondItsFieldsRangeOrAnUnknownMissionIdAndGoesOnWithTheOthers() throws Exception {
         JsonNode job = imported("""
                 {"kind": "diplomat", "name": "Before", "country": "US"}

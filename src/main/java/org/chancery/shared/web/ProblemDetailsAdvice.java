@@ -16,6 +16,7 @@ import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PayloadTooLargeException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.StorableValues;
 import org.chancery.shared.VersionMismatchException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -156,6 +157,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrityViolated(DataIntegrityViolationException e, HttpServletRequest request) {
         log.info("Write refused by a database constraint on {}: {}", request.getRequestURI(), e.getMostSpecificCause().toString());
+        if (StorableValues.refusedByTheDatabase(e)) {
+            return answer(ProblemCode.VALIDATION_FAILED, StorableValues.REFUSED_BY_THE_DATABASE, request);
+        }
         Rule rule = Rule.R20_CONFLICTS_WITH_RECORDED_FACTS;
         ProblemDetail problem = Problems.of(rule.status(), rule.code(),
                 "The write conflicts with recorded facts (a constraint of the database refused it).",
@@ -213,6 +217,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        if (TextArguments.holdsNul(e.getValue())) {
+            return body(validationFailed(List.of(Problems.error(name, StorableValues.NUL_REFUSED)), path(request)));
+        }
         String expected = JsonMistakes.expectedForm(e.getRequiredType());
         String detail = "Parameter '" + name + "' cannot be parsed: '" + e.getValue() + "'" + expected + ".";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), detail,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.chancery.shared.CalendarDates;
+import org.chancery.shared.StorableValues;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
@@ -27,7 +29,7 @@ import tools.jackson.databind.type.LogicalType;
  * truncated integers; dates are {@code YYYY-MM-DD} strings within {@link CalendarDates}' range,
  * in bodies and in query parameters alike; text is well-formed Unicode (a {@code \\uD800} escape
  * without its other half names no character, and no CSV export or database could store it as
- * written). Anything else is a clear 400.
+ * written), without the NUL character (which PostgreSQL cannot store). Anything else is a clear 400.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictInputConfiguration implements WebMvcConfigurer {
@@ -80,7 +82,10 @@ class StrictInputConfiguration implements WebMvcConfigurer {
         }
     }
 
-    /** Strings as Jackson reads them, refused if they hold half of a surrogate pair alone. */
+    /**
+     * Strings as Jackson reads them, refused if they hold half of a surrogate pair alone or the NUL
+     * character ({@link StorableValues}).
+     */
     private static final class WellFormedStringDeserializer extends StringDeserializer {
 
         @Override
@@ -94,8 +99,11 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                     if (pair) {
                         i++;
                     } else if (Character.isSurrogate(c)) {
-                        throw context.weirdStringException(text, String.class,
-                                "half of a UTF-16 surrogate pair alone is not a character");
+                        throw InvalidFormatException.from(parser,
+                                "must not hold half of a UTF-16 surrogate pair alone, which is not a character", text,
+                                String.class);
+                    } else if (c == '\0') {
+                        throw InvalidFormatException.from(parser, StorableValues.NUL_REFUSED, text, String.class);
                     }
                 }
             }

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import org.chancery.shared.StorableValues;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,6 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * empty asks for the list unfiltered, whichever filter it is; a required parameter left blank is
  * missing. Of the texts of a parameter given more than once, the blank ones are left out. Path
  * variables and headers are not request parameters: their texts stay as they come.
+ * <p>
+ * No text, of a parameter or a path variable, may hold the NUL character ({@link StorableValues}):
+ * the conversion fails, and the answer is a 400 naming the parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class TextArguments {
@@ -53,6 +58,24 @@ class TextArguments {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Whether a parameter's text, or one of its texts, holds the NUL character, which no text may
+     * ({@link StorableValues}): PostgreSQL cannot compare a text with it, H2 can.
+     */
+    static boolean holdsNul(Object source) {
+        if (source instanceof String text) {
+            return StorableValues.holdsNul(text);
+        }
+        if (source instanceof String[] texts) {
+            for (String text : texts) {
+                if (StorableValues.holdsNul(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -82,6 +105,10 @@ class TextArguments {
 
         @Override
         public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
+            if (holdsNul(source)) {
+                throw new ConversionFailedException(sourceType, targetType, source,
+                        new IllegalArgumentException(StorableValues.NUL_REFUSED));
+            }
             if (isText(sourceType, targetType) && (source == null || source instanceof String)) {
                 return source != null && ((String) source).isBlank() && isRequestParameter(targetType) ? null : source;
             }
