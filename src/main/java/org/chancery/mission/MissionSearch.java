@@ -79,7 +79,7 @@ class MissionSearch {
             if (column == null) {
                 throw new IllegalArgumentException("The mission list cannot be sorted by " + order.getProperty() + ".");
             }
-            orders.by("m." + column, order.isAscending() ? "asc" : "desc");
+            orders.by("m." + column, SqlOrder.direction(order));
         }
         return orders.sql();
     }

@@ -101,7 +101,7 @@ public final class FilteredQuery {
 
     private String orderBy(Sort sort) {
         SqlOrder orders = new SqlOrder();
-        sort.forEach(order -> orders.by(alias + "." + order.getProperty(), order.isAscending() ? "asc" : "desc"));
+        sort.forEach(order -> orders.by(alias + "." + order.getProperty(), SqlOrder.direction(order)));
         return orders.sql();
     }
 

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.springframework.data.domain.Sort;
+
 /**
  * An SQL (or JPQL) {@code order by} that names no column twice: the requested orders, then the
  * tie-breakers that are not among them already. The orders a client chooses are written through
@@ -27,6 +29,20 @@ public final class SqlOrder {
             sql.add(column + " " + direction);
         }
         return this;
+    }
+
+    /**
+     * The SQL direction of a requested order: {@code asc} or {@code desc}, and its nulls' place if
+     * the order gives one ({@link org.chancery.shared.web.PageRequests} gives it for a field that
+     * may be null).
+     */
+    public static String direction(Sort.Order order) {
+        String direction = order.isAscending() ? "asc" : "desc";
+        return switch (order.getNullHandling()) {
+            case NULLS_FIRST -> direction + " nulls first";
+            case NULLS_LAST -> direction + " nulls last";
+            case NATIVE -> direction;
+        };
     }
 
     /** Then by each of {@code tieBreakers}, ascending, that it does not order by already. */

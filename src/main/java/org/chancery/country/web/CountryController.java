@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,6 +46,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 @Tag(name = "Countries", description = "ISO 3166-1 countries, present from the first start, the dissolved states of "
         + "ISO 3166-3, and states outside ISO that an admin or an import adds; each with the days it existed")
 class CountryController {
+
+    /** The sortable fields whose values may be null. */
+    private static final Set<String> NULLABLE = Set.of("numeric", "startedOn", "endedOn");
 
     private static final Map<String, String> SORTABLE = Map.of("code", "code", "alpha3", "alpha3",
             "numeric", "numericCode", "name", "name", "startedOn", "startedOn", "endedOn", "endedOn");
@@ -140,7 +144,7 @@ class CountryController {
     }
 
     private static PageRequest pageRequest(Pageable pageable) {
-        return PageRequests.of(pageable, SORTABLE, Sort.by("code"), "code");
+        return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("code"), "code");
     }
 
     private static Lifetime lifetime(LocalDate startedOn, LocalDate endedOn) {

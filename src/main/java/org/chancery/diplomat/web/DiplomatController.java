@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,6 +46,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 @Tag(name = "Diplomats", description = "The people who meet and head missions, each of one country")
 class DiplomatController {
 
+    /** The sortable fields whose values may be null. */
+    private static final Set<String> NULLABLE = Set.of("title", "organization");
+
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "country", "country",
             "title", "title", "organization", "organization");
 
@@ -84,7 +88,7 @@ class DiplomatController {
     }
 
     private static PageRequest pageRequest(Pageable pageable) {
-        return PageRequests.of(pageable, SORTABLE, Sort.by("name", "id"), "id");
+        return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("name", "id"), "id");
     }
 
     @GetMapping("/{id}")

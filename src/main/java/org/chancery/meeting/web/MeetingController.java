@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/meetings", produces = "application/json")
 @Tag(name = "Meetings", description = "Meetings between diplomats of two or more countries")
 class MeetingController {
+
+    /** The sortable fields whose values may be null. */
+    private static final Set<String> NULLABLE = Set.of("city", "title");
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "date", "date", "city", "city",
             "country", "country", "title", "title");
@@ -92,7 +96,7 @@ class MeetingController {
     }
 
     private static PageRequest pageRequest(Pageable pageable) {
-        return PageRequests.of(pageable, SORTABLE, Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id")), "id");
+        return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id")), "id");
     }
 
     @GetMapping("/{id}")

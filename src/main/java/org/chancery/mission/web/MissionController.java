@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,6 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Missions", description = "Embassies, provisional and liaison offices, interests sections, consular posts, "
         + "and their heads of mission")
 class MissionController {
+
+    /** The sortable fields whose values may be null. */
+    private static final Set<String> NULLABLE = Set.of("city", "openedOn", "closedOn");
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "sendingCountry", "sendingCountry",
             "receivingCountry", "receivingCountry", "type", "type", "city", "city", "status", "status",
@@ -175,7 +179,7 @@ class MissionController {
     }
 
     private static PageRequest pageRequest(Pageable pageable) {
-        return PageRequests.of(pageable, SORTABLE, Sort.by("id"), "id");
+        return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("id"), "id");
     }
 
     @PostMapping(path = "/{id}/heads", consumes = "application/json")

@@ -18,7 +18,8 @@ import org.springframework.data.domain.Sort;
  * order applies when none is given, and a unique tie-breaker always ends the order so that pages
  * are deterministic. A field given twice is sorted on once, in its first direction: the second
  * would order nothing (and a column sorted on twice breaks H2's sorting on disk; see
- * {@link org.chancery.shared.SqlOrder}).
+ * {@link org.chancery.shared.SqlOrder}). A field that may be null sorts its nulls first ascending
+ * and last descending, as H2 does by default and PostgreSQL does not: one order on either database.
  */
 public final class PageRequests {
 
@@ -27,6 +28,14 @@ public final class PageRequests {
 
     public static PageRequest of(Pageable requested, Map<String, String> sortable, Sort defaultOrder,
             String tieBreaker) {
+        return of(requested, sortable, Set.of(), defaultOrder, tieBreaker);
+    }
+
+    /**
+     * @param nullable the sortable fields (API names) whose values may be null
+     */
+    public static PageRequest of(Pageable requested, Map<String, String> sortable, Set<String> nullable,
+            Sort defaultOrder, String tieBreaker) {
         List<Sort.Order> orders = new ArrayList<>();
         Set<String> sorted = new HashSet<>();
         for (Sort.Order order : requested.getSort()) {
@@ -36,7 +45,11 @@ public final class PageRequests {
                         + "'; sortable fields: " + String.join(", ", sortable.keySet()));
             }
             if (sorted.add(property)) {
-                orders.add(new Sort.Order(order.getDirection(), property));
+                Sort.Order chosen = new Sort.Order(order.getDirection(), property);
+                if (nullable.contains(order.getProperty())) {
+                    chosen = order.isAscending() ? chosen.nullsFirst() : chosen.nullsLast();
+                }
+                orders.add(chosen);
             }
         }
         Sort sort = orders.isEmpty() ? defaultOrder : Sort.by(orders);
