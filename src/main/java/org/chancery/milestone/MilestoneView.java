@@ -22,10 +22,10 @@ public record MilestoneView(
         String target,
         @Schema(description = "first day the target covers") LocalDate targetStart,
         @Schema(description = "last day the target covers (inclusive)") LocalDate targetEnd,
-        @Schema(description = "the mission whose opening achieves the milestone, if any") Long missionId,
+        @Schema(nullable = true, description = "the mission whose opening achieves the milestone, if any") Long missionId,
         MilestoneStatus status,
-        LocalDate achievedOn,
-        @Schema(description = "whether achievedOn <= targetEnd; null unless ACHIEVED") Boolean onTime,
+        @Schema(nullable = true, description = "null unless ACHIEVED") LocalDate achievedOn,
+        @Schema(nullable = true, description = "whether achievedOn <= targetEnd; null unless ACHIEVED") Boolean onTime,
         List<Source> sources) {
 
     static MilestoneView of(Milestone milestone, LocalDate today) {

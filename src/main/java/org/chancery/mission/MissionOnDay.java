@@ -7,8 +7,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** A mission as it stood at the end of a day: its status then, and its opening and closing if they had happened. */
 @Schema(name = "MissionSummary", example = "{\"id\": 5, \"sendingCountry\": \"KR\", \"receivingCountry\": \"CU\", "
         + "\"type\": \"EMBASSY\", \"city\": \"Havana\", \"status\": \"OPEN\", \"openedOn\": \"2025-01-17\", \"closedOn\": null}")
-public record MissionOnDay(long id, String sendingCountry, String receivingCountry, MissionType type, String city,
-        MissionStatus status, LocalDate openedOn, LocalDate closedOn) {
+public record MissionOnDay(long id, String sendingCountry, String receivingCountry, MissionType type,
+        @Schema(nullable = true, description = "null if not known") String city,
+        MissionStatus status,
+        @Schema(nullable = true, description = "null unless it had opened by that day") LocalDate openedOn,
+        @Schema(nullable = true, description = "null unless it had closed by that day") LocalDate closedOn) {
 
     /** A mission whose recorded status, opening and closing are these, as it stood at the end of {@code day}. */
     static MissionOnDay of(long id, String sendingCountry, String receivingCountry, MissionType type, String city,

@@ -2,7 +2,10 @@ package org.chancery.relation;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A mission that a relation event changed (R11: closed by a severance), as listed in the answer. */
-public record AffectedMission(Long id, String sendingCountry, String receivingCountry, String type, String city,
+public record AffectedMission(Long id, String sendingCountry, String receivingCountry, String type,
+        @Schema(nullable = true, description = "null if not known") String city,
         String status, LocalDate openedOn, LocalDate closedOn, String closingReason) {
 }

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
         + "\"title\": \"Cuba and South Korea plan to open embassies as soon as possible\", \"publishedOn\": null}")
 public record Source(
         @NotBlank @HttpUrl @Size(max = 2000) String url,
-        @Size(max = 300) String publisher,
-        @Size(max = 500) String title,
-        LocalDate publishedOn) {
+        @Schema(nullable = true) @Size(max = 300) String publisher,
+        @Schema(nullable = true) @Size(max = 500) String title,
+        @Schema(nullable = true) LocalDate publishedOn) {
 }

@@ -16,10 +16,14 @@ import org.chancery.shared.Source;
         + "\"toPrecision\": null, \"residentMissionId\": 12, \"diplomatId\": null, \"version\": 0, \"sources\": []}")
 public record AccreditationResponse(Long id, String sendingCountry, String receivingCountry, AccreditationLevel level,
         @Schema(description = "the first day of the accreditation") LocalDate from, DatePrecision fromPrecision,
-        @Schema(description = "the day it ended, exclusive (like a mission's closedOn); null while in force")
-        LocalDate to, DatePrecision toPrecision,
-        @Schema(description = "the sending country's mission, in a third country, where the head resides")
-        Long residentMissionId, Long diplomatId, long version, List<Source> sources) {
+        @Schema(nullable = true, description = "the day it ended, exclusive (like a mission's closedOn); null while in force")
+        LocalDate to,
+        @Schema(nullable = true, description = "how precisely `to` is known; null while in force")
+        DatePrecision toPrecision,
+        @Schema(nullable = true, description = "the sending country's mission, in a third country, where the head "
+                + "resides; null if not known")
+        Long residentMissionId,
+        @Schema(nullable = true, description = "the head accredited; null if not known") Long diplomatId, long version, List<Source> sources) {
 
     public static AccreditationResponse from(Accreditation accreditation) {
         return from(accreditation.asRecord());

@@ -9,10 +9,12 @@ import org.chancery.shared.Source;
 
 @Schema(name = "Country", example = "{\"code\":\"KR\",\"alpha3\":\"KOR\",\"numeric\":\"410\",\"name\":\"South Korea\","
         + "\"startedOn\":null,\"endedOn\":null,\"former\":false,\"version\":0,\"sources\":[]}")
-record CountryResponse(String code, String alpha3, String numeric, String name,
-        @Schema(description = "first day of the country's existence as a state; null if not known")
+record CountryResponse(String code, String alpha3,
+        @Schema(nullable = true, description = "ISO 3166-1 numeric code; null if it has none") String numeric,
+        String name,
+        @Schema(nullable = true, description = "first day of the country's existence as a state; null if not known")
         LocalDate startedOn,
-        @Schema(description = "last day of its existence; null if it has not ended (or is not known)")
+        @Schema(nullable = true, description = "last day of its existence; null if it has not ended (or is not known)")
         LocalDate endedOn,
         @Schema(description = "endedOn is not null: a dissolved state") boolean former,
         long version, List<Source> sources) {

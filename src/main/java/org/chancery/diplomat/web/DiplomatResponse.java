@@ -9,7 +9,10 @@ import org.chancery.shared.Source;
 @Schema(name = "Diplomat", example = "{\"id\": 1, \"name\": \"Chung Byung-won\", \"country\": \"KR\", "
         + "\"title\": \"Deputy Foreign Minister\", \"organization\": \"Ministry of Foreign Affairs\", \"version\": 0, "
         + "\"sources\": []}")
-record DiplomatResponse(Long id, String name, String country, String title, String organization, long version,
+record DiplomatResponse(Long id, String name, String country,
+        @Schema(nullable = true) String title,
+        @Schema(nullable = true) String organization,
+        long version,
         List<Source> sources) {
 
     static DiplomatResponse from(Diplomat diplomat) {

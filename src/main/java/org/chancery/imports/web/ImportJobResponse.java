@@ -13,11 +13,11 @@ import org.chancery.imports.ImportStatus;
         + "\"rowsDone\": 310, \"outcomes\": {\"IMPORTED\": 290, \"MERGED\": 6, \"ALREADY_PRESENT\": 0, \"NO_FACT\": 12, "
         + "\"REJECTED\": 2}, \"error\": null}")
 record ImportJobResponse(long id, String format, ImportStatus status, String createdBy, Instant startedAt,
-        Instant finishedAt,
+        @Schema(nullable = true, description = "null while RUNNING") Instant finishedAt,
         @Schema(description = "the rows of the file") int rowsTotal,
         @Schema(description = "the rows reported so far; the outcomes add up to it") int rowsDone,
         Map<ImportOutcome, Integer> outcomes,
-        @Schema(description = "why a FAILED job could not go on") String error) {
+        @Schema(nullable = true, description = "why a FAILED job could not go on") String error) {
 
     static ImportJobResponse from(ImportJob job) {
         return new ImportJobResponse(job.id(), job.format(), job.status(), job.createdBy(), job.startedAt(),

@@ -13,8 +13,8 @@ import org.chancery.imports.RowReport;
 record ImportRowResponse(
         @Schema(description = "the row's line in the file (a CSV header is line 1)") int line,
         ImportOutcome outcome,
-        @Schema(description = "for a REJECTED row: the problem code the API would have answered") String code,
-        @Schema(description = "for a REJECTED row: the detail the API would have answered; else a note, if any")
+        @Schema(nullable = true, description = "for a REJECTED row: the problem code the API would have answered") String code,
+        @Schema(nullable = true, description = "for a REJECTED row: the detail the API would have answered; else a note, if any")
         String detail,
         @Schema(description = "what was inferred or is uncertain (INFERRED_SEVERANCE, APPROXIMATE_DATE, GAP…)")
         List<String> flags,

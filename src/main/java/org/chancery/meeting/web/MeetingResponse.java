@@ -23,16 +23,16 @@ record MeetingResponse(
         Long id,
         LocalDate date,
         DatePrecision datePrecision,
-        String city,
+        @Schema(nullable = true, description = "null if not known") String city,
         @Schema(description = "The country the meeting took place in") String country,
-        String title,
-        String summary,
+        @Schema(nullable = true) String title,
+        @Schema(nullable = true) String summary,
         List<String> outcomes,
         List<ParticipantResponse> participants,
         @Schema(description = "The countries the participants represented, sorted") List<String> countries,
         @Schema(description = "VISIT when the meeting took place in one of the participants' countries, else "
                 + "THIRD_LOCATION") MeetingKind kind,
-        @Schema(description = "The meeting's country for a VISIT, else null") String hostCountry,
+        @Schema(nullable = true, description = "The meeting's country for a VISIT, else null") String hostCountry,
         List<Source> sources) {
 
     @Schema(name = "MeetingParticipant")
@@ -40,7 +40,7 @@ record MeetingResponse(
             long diplomatId,
             @Schema(description = "The diplomat's name") String name,
             @Schema(description = "The country the diplomat represented at the meeting") String country,
-            @Schema(description = "The title held at the meeting") String title) {
+            @Schema(nullable = true, description = "The title held at the meeting") String title) {
     }
 
     static MeetingResponse from(MeetingDetails meeting) {

@@ -13,12 +13,13 @@ import org.chancery.shared.Source;
 @Schema(name = "HeadOfMission", example = "{\"id\": 2, \"missionId\": 5, \"diplomatId\": 7, \"name\": \"Claudio Monzón Baeza\", "
         + "\"rank\": \"AMBASSADOR\", \"agrementOn\": \"2024-12-01\", \"startedOn\": \"2025-01-08\", "
         + "\"startedPrecision\": \"DAY\", \"endedOn\": null, \"endedPrecision\": null, \"sources\": []}")
-public record HeadResponse(Long id, long missionId, long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
+public record HeadResponse(Long id, long missionId, long diplomatId, String name, HeadRank rank,
+        @Schema(nullable = true, description = "null if not known") LocalDate agrementOn,
         LocalDate startedOn,
         @Schema(description = "how precisely `startedOn` is known: DAY, MONTH or YEAR (`startedOn` is then the first "
                 + "day of that month or year)") DatePrecision startedPrecision,
-        LocalDate endedOn,
-        @Schema(description = "how precisely `endedOn` is known; null while the head serves") DatePrecision endedPrecision,
+        @Schema(nullable = true, description = "null while the head serves") LocalDate endedOn,
+        @Schema(nullable = true, description = "how precisely `endedOn` is known; null while the head serves") DatePrecision endedPrecision,
         List<Source> sources) {
 
     public static HeadResponse from(HeadView head) {

@@ -15,11 +15,27 @@ import org.chancery.shared.Source;
         + "\"city\": \"Seoul\", \"status\": \"PLANNED\", \"plannedOpening\": \"2024-07\", \"openedOn\": null, \"closedOn\": null, "
         + "\"closingReason\": null, \"protectingPower\": null, \"predecessorId\": null, \"successorId\": null, \"heads\": [], "
         + "\"currentHead\": null, \"version\": 0, \"sources\": []}")
-record MissionResponse(Long id, String sendingCountry, String receivingCountry, MissionType type, String city,
-        MissionStatus status, String plannedOpening, LocalDate plannedOpeningStart, LocalDate plannedOpeningEnd,
-        LocalDate openedOn, DatePrecision openedPrecision, LocalDate closedOn, DatePrecision closedPrecision,
-        String closingReason, String protectingPower, Long predecessorId, Long successorId, List<HeadResponse> heads,
-        HeadResponse currentHead, long version, List<Source> sources) {
+record MissionResponse(Long id, String sendingCountry, String receivingCountry, MissionType type,
+        @Schema(nullable = true, description = "null if not known") String city,
+        MissionStatus status,
+        @Schema(nullable = true, description = "partial date the opening is planned for; null if none was given")
+        String plannedOpening,
+        @Schema(nullable = true, description = "first day plannedOpening covers") LocalDate plannedOpeningStart,
+        @Schema(nullable = true, description = "last day plannedOpening covers (inclusive)") LocalDate plannedOpeningEnd,
+        @Schema(nullable = true, description = "null until it opens") LocalDate openedOn,
+        @Schema(nullable = true, description = "how precisely openedOn is known; null until it opens")
+        DatePrecision openedPrecision,
+        @Schema(nullable = true, description = "null until it closes") LocalDate closedOn,
+        @Schema(nullable = true, description = "how precisely closedOn is known; null until it closes")
+        DatePrecision closedPrecision,
+        @Schema(nullable = true, description = "null until it closes or is cancelled") String closingReason,
+        @Schema(nullable = true, description = "the protecting power of an INTERESTS_SECTION (R9); null otherwise")
+        String protectingPower,
+        @Schema(nullable = true) Long predecessorId,
+        @Schema(nullable = true) Long successorId,
+        List<HeadResponse> heads,
+        @Schema(nullable = true, description = "the head serving today; null if none") HeadResponse currentHead,
+        long version, List<Source> sources) {
 
     static MissionResponse from(MissionView mission, LocalDate today) {
         var planned = mission.plannedOpening();

@@ -17,7 +17,8 @@ import org.chancery.shared.Source;
         + "\"sendingCountry\": \"US\", \"receivingCountry\": \"CU\", \"type\": \"EMBASSY\", \"city\": \"Havana\", "
         + "\"status\": \"CLOSED\", \"openedOn\": \"1923-02-10\", \"closedOn\": \"1961-01-03\", "
         + "\"closingReason\": \"RELATIONS_SEVERED\"}], \"affectedAccreditations\": []}")
-record RecordedEventResponse(Long id, EventType type, LocalDate date, DatePrecision datePrecision, String note,
+record RecordedEventResponse(Long id, EventType type, LocalDate date, DatePrecision datePrecision,
+        @Schema(nullable = true) String note,
         List<Source> sources,
         @Schema(description = "missions a severance closed (R11); empty otherwise") List<AffectedMission> affectedMissions,
         @Schema(description = "AMBASSADOR and ENVOY accreditations of either country to the other that a severance "

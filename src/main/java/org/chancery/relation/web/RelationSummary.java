@@ -9,7 +9,9 @@ import org.chancery.relation.RelationStatus;
 
 @Schema(name = "RelationSummary", example = "{\"countries\": [\"CU\", \"US\"], \"status\": \"SEVERED\", "
         + "\"since\": \"1961-01-03\", \"consularStatus\": \"ESTABLISHED\"}")
-record RelationSummary(List<String> countries, RelationStatus status, LocalDate since, RelationStatus consularStatus) {
+record RelationSummary(List<String> countries, RelationStatus status,
+        @Schema(nullable = true, description = "date of the event that set the diplomatic status; null for NONE")
+        LocalDate since, RelationStatus consularStatus) {
 
     static RelationSummary from(RelationStanding standing) {
         return new RelationSummary(standing.pair().codes(), standing.status(), standing.since(),

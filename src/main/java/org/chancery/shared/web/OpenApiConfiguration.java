@@ -65,27 +65,36 @@ class OpenApiConfiguration {
     }
 
     /**
-     * A field that an answer's example shows as {@code null} is documented as nullable (OpenAPI 3.1:
-     * {@code "null"} among its types), so that the examples hold to their schemas.
+     * A field that can be null is documented as nullable the OpenAPI 3.1 way, so that a client
+     * generated from the description accepts the null: {@code "null"} among its types (and its enum
+     * values), or {@code oneOf} its {@code $ref} and {@code {"type": "null"}}. A field is nullable when
+     * its record component says {@code @Schema(nullable = true)} (swagger-core then puts
+     * {@code "null"} among its types, but neither among an enum's values nor next to a {@code $ref},
+     * where it would forbid every value but null), or when its schema's example shows it as null.
      */
     @Bean
-    OpenApiCustomizer nullableFieldsOfExamples() {
+    @SuppressWarnings("rawtypes")
+    OpenApiCustomizer nullableFields() {
         return openApi -> openApi.getComponents().getSchemas().values().forEach(schema -> {
-            if (schema.getExample() == null || schema.getProperties() == null) {
+            if (schema.getProperties() == null) {
                 return;
             }
-            Map<?, ?> example = Json.mapper().convertValue(schema.getExample(), Map.class);
-            example.forEach((field, value) -> {
-                Schema<?> property = (Schema<?>) schema.getProperties().get(String.valueOf(field));
-                if (value == null && property != null) {
-                    schema.getProperties().put(String.valueOf(field), nullable(property));
-                }
+            Map<?, ?> example = schema.getExample() == null ? Map.of()
+                    : Json.mapper().convertValue(schema.getExample(), Map.class);
+            Map<String, Schema> properties = schema.getProperties();
+            properties.replaceAll((field, property) -> {
+                boolean marked = property.getTypes() != null && property.getTypes().contains("null");
+                boolean nullInExample = example.containsKey(field) && example.get(field) == null;
+                return marked || nullInExample ? nullable(property) : property;
             });
         });
     }
 
     @SuppressWarnings("unchecked")
     private static Schema<?> nullable(Schema<?> property) {
+        if (property.getOneOf() != null) {
+            return property;
+        }
         if (property.get$ref() != null) {
             return new Schema<>().description(property.getDescription()).oneOf(List.of(
                     new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))));

@@ -18,7 +18,8 @@ import org.chancery.timeline.RelationOverview;
 record RelationView(
         @Schema(description = "the two countries, sorted", example = "[\"CU\", \"KR\"]") List<String> countries,
         RelationStatus status,
-        @Schema(description = "date of the event that set the diplomatic status; null for NONE") LocalDate since,
+        @Schema(nullable = true, description = "date of the event that set the diplomatic status; null for NONE")
+        LocalDate since,
         RelationStatus consularStatus,
         @Schema(description = "the day the view describes (the end of it): asOf, or today") LocalDate asOf,
         List<EventResponse> events,
@@ -27,7 +28,7 @@ record RelationView(
         @Schema(description = "the non-resident accreditations of either country to the other in force on that day")
         List<AccreditationResponse> accreditations,
         @Schema(description = "meetings between the two countries dated on or before that day") long meetingCount,
-        @Schema(description = "the earliest meeting between the two countries on or after the latest ESTABLISHED or "
+        @Schema(nullable = true, description = "the earliest meeting between the two countries on or after the latest ESTABLISHED or "
                 + "RESTORED event; null if none") FirstMeeting firstMeetingSinceEstablishment,
         @Schema(description = "observations, not facts: for each direction, the latest observation of a data set "
                 + "(the COW Diplomatic Exchange) in or before the year of that day, if any")

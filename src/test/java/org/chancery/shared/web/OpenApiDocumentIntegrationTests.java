@@ -82,4 +82,92 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         assertThat(paths.get("/api/countries").get("get").get("responses").propertyNames())
                 .as("a public read takes no credentials to lock out").doesNotContain("429");
     }
+
+    @Test
+    void documentsAsNullableEveryFieldThatAnAnswerMayGiveAsNull() throws Exception {
+        JsonNode schemas = document().get("components").get("schemas");
+        Map<String, List<String>> nullable = Map.ofEntries(
+                Map.entry("Relation", List.of("since", "firstMeetingSinceEstablishment")),
+                Map.entry("RelationSummary", List.of("since")),
+                Map.entry("RelationEvent", List.of("note")),
+                Map.entry("RecordedEvent", List.of("note")),
+                Map.entry("AffectedMission", List.of("city")),
+                Map.entry("MissionSummary", List.of("city", "openedOn", "closedOn")),
+                Map.entry("Mission", List.of("city", "plannedOpening", "plannedOpeningStart", "plannedOpeningEnd",
+                        "openedOn", "openedPrecision", "closedOn", "closedPrecision", "closingReason",
+                        "protectingPower", "predecessorId", "successorId", "currentHead")),
+                Map.entry("HeadOfMission", List.of("agrementOn", "endedOn", "endedPrecision")),
+                Map.entry("Meeting", List.of("city", "title", "summary", "hostCountry")),
+                Map.entry("MeetingParticipant", List.of("title")),
+                Map.entry("Diplomat", List.of("title", "organization")),
+                Map.entry("Milestone", List.of("missionId", "achievedOn", "onTime")),
+                Map.entry("Accreditation", List.of("to", "toPrecision", "residentMissionId", "diplomatId")),
+                Map.entry("Country", List.of("numeric", "startedOn", "endedOn")),
+                Map.entry("Source", List.of("publisher", "title", "publishedOn")),
+                Map.entry("ImportRow", List.of("code", "detail")),
+                Map.entry("ImportJob", List.of("finishedAt", "error")));
+        Map<String, List<String>> neverNull = Map.of(
+                "Relation", List.of("countries", "status", "consularStatus", "asOf", "events", "meetingCount"),
+                "Mission", List.of("id", "sendingCountry", "receivingCountry", "type", "status", "heads", "version"),
+                "HeadOfMission", List.of("id", "missionId", "diplomatId", "name", "rank", "startedOn", "startedPrecision"),
+                "Meeting", List.of("id", "date", "datePrecision", "country", "kind", "participants"),
+                "Accreditation", List.of("id", "level", "from", "fromPrecision"),
+                "Country", List.of("code", "alpha3", "name", "former"),
+                "Source", List.of("url"),
+                "ImportRow", List.of("line", "outcome", "flags", "facts"));
+
+        List<String> wrong = new ArrayList<>();
+        nullable.forEach((schema, fields) -> fields.forEach(field -> {
+            if (!acceptsNull(schemas.get(schema).get("properties").get(field))) {
+                wrong.add(schema + "." + field + " should accept null");
+            }
+        }));
+        neverNull.forEach((schema, fields) -> fields.forEach(field -> {
+            if (acceptsNull(schemas.get(schema).get("properties").get(field))) {
+                wrong.add(schema + "." + field + " is never null");
+            }
+        }));
+        assertThat(wrong).isEmpty();
+
+        JsonNode currentHead = schemas.get("Mission").get("properties").get("currentHead");
+        assertThat(currentHead.has("type")).as("a $ref next to type null would forbid every head").isFalse();
+        assertThat(currentHead.get("oneOf").get(0).get("$ref").asString()).isEqualTo("#/components/schemas/HeadOfMission");
+        assertThat(schemas.get("FirstMeetingSinceEstablishment").get("type").asString())
+                .as("the referenced schema itself stays an object").isEqualTo("object");
+        assertThat(schemas.get("Mission").get("properties").get("openedPrecision").get("enum").toString())
+                .isEqualTo("[\"DAY\",\"MONTH\",\"YEAR\",null]");
+    }
+
+    /** A null passes the property's schema: "null" among its types (and its enum values), or a oneOf null. */
+    private static boolean acceptsNull(JsonNode property) {
+        assertThat(property).as("a documented property").isNotNull();
+        if (property.has("oneOf")) {
+            for (JsonNode alternative : property.get("oneOf")) {
+                if (alternative.has("type") && "null".equals(alternative.get("type").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        JsonNode type = property.get("type");
+        boolean nullType = false;
+        if (type != null && type.isArray()) {
+            for (JsonNode each : type) {
+                nullType |= "null".equals(each.asString());
+            }
+        }
+        boolean enumAcceptsNull = true;
+        if (property.has("enum")) {
+            enumAcceptsNull = false;
+            for (JsonNode value : property.get("enum")) {
+                enumAcceptsNull |= value.isNull();
+            }
+        }
+        return nullType && enumAcceptsNull && !property.has("$ref");
+    }
+
+    private JsonNode document() throws Exception {
+        return JSON.readTree(getJson("/v3/api-docs").andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
 }
