@@ -136,7 +136,8 @@ class MilestoneController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19): the milestone has a mission, "
-            + "or is already ACHIEVED or CANCELLED")
+            + "or is already ACHIEVED or CANCELLED; COUNTRY_NOT_IN_EXISTENCE (R22): a country of the pair does not "
+            + "exist on the date")
     MilestoneView achieve(@Parameter(example = "4") @PathVariable long id,
             @Valid @RequestBody MilestoneRequests.AchieveMilestone body) {
         return service.achieve(id, body.date());

@@ -99,7 +99,8 @@ class MissionController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "RELATION_NOT_ESTABLISHED (R5), CONSULAR_RELATION_NOT_ESTABLISHED (R6), "
             + "EMBASSY_ALREADY_OPEN (R7), INTERESTS_SECTION_NOT_ALLOWED (R9), MISSION_STATUS_INVALID (R12), "
-            + "CONFLICTS_WITH_RECORDED_FACTS (R20)")
+            + "CONFLICTS_WITH_RECORDED_FACTS (R20), COUNTRY_NOT_IN_EXISTENCE (R22: a country or the protecting power "
+            + "does not exist on the opening date)")
     ResponseEntity<MissionResponse> open(@PathVariable long id, @Valid @RequestBody MissionRequests.Open body) {
         return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision())));
     }
@@ -110,11 +111,15 @@ class MissionController {
             summary = "Close an open mission", description = "Role EDITOR. The closing date is not before the opening "
             + "date (R12); the serving head of mission ends that day (R16).")
     @ApiResponse(responseCode = "200", description = "The mission, CLOSED")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (a reason that a rule "
+            + "gives: RELATIONS_SEVERED, SUPERSEDED), DATE_IN_FUTURE (R3)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12)")
+    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12: not OPEN, or a closing before the "
+            + "opening or the serving head's start), CONFLICTS_WITH_RECORDED_FACTS (R20: an accreditation in force "
+            + "names it as its resident mission), COUNTRY_NOT_IN_EXISTENCE (R22: a closing more than a day after a "
+            + "country ceased to exist)")
     ResponseEntity<MissionResponse> close(@PathVariable long id, @Valid @RequestBody MissionRequests.Close body) {
         return answer(missions.close(id, FuzzyDate.of(body.date(), body.datePrecision()), body.reason()));
     }
@@ -200,7 +205,9 @@ class MissionController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such mission")
     @ApiResponse(responseCode = "409", description = "DIPLOMAT_NOT_OF_SENDING_COUNTRY (R13), AGREMENT_REQUIRED (R14), "
-            + "RELATION_NOT_ESTABLISHED / MISSION_TYPE_INVALID (R15), HEAD_OF_MISSION_OVERLAP (R16), MISSION_STATUS_INVALID")
+            + "RELATION_NOT_ESTABLISHED / MISSION_TYPE_INVALID (R15), HEAD_OF_MISSION_OVERLAP (R16), MISSION_STATUS_INVALID "
+            + "(R12: a cancelled mission, or a closed one that the head's period outlasts), COUNTRY_NOT_IN_EXISTENCE "
+            + "(R22: a country does not exist on the start, or ceased to exist more than a day before the end)")
     ResponseEntity<HeadResponse> appoint(@PathVariable long id, @Valid @RequestBody MissionRequests.Appoint body) {
         HeadOfMission head = missions.appoint(id, new MissionService.Appointment(body.diplomatId(), body.rank(),
                 body.agrementOn(), FuzzyDate.of(body.startedOn(), body.datePrecision()),
@@ -230,7 +237,8 @@ class MissionController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (already ended)")
+    @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12: already ended), "
+            + "COUNTRY_NOT_IN_EXISTENCE (R22: an end more than a day after a country ceased to exist)")
     HeadResponse end(@PathVariable long id, @PathVariable long headId, @Valid @RequestBody MissionRequests.End body) {
         return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision())));
     }

@@ -138,6 +138,30 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .isEqualTo("[\"DAY\",\"MONTH\",\"YEAR\",null]");
     }
 
+    @Test
+    void listsEveryConflictCodeAWriteMayAnswer() throws Exception {
+        JsonNode paths = document().get("paths");
+        Map<String, List<String>> conflicts = Map.of(
+                "/api/missions/{id}/open", List.of("RELATION_NOT_ESTABLISHED", "CONSULAR_RELATION_NOT_ESTABLISHED",
+                        "EMBASSY_ALREADY_OPEN", "INTERESTS_SECTION_NOT_ALLOWED", "MISSION_STATUS_INVALID",
+                        "CONFLICTS_WITH_RECORDED_FACTS", "COUNTRY_NOT_IN_EXISTENCE"),
+                "/api/missions/{id}/close", List.of("MISSION_STATUS_INVALID", "CONFLICTS_WITH_RECORDED_FACTS",
+                        "COUNTRY_NOT_IN_EXISTENCE"),
+                "/api/missions/{id}/heads", List.of("DIPLOMAT_NOT_OF_SENDING_COUNTRY", "AGREMENT_REQUIRED",
+                        "RELATION_NOT_ESTABLISHED", "MISSION_TYPE_INVALID", "HEAD_OF_MISSION_OVERLAP",
+                        "MISSION_STATUS_INVALID", "COUNTRY_NOT_IN_EXISTENCE"),
+                "/api/missions/{id}/heads/{headId}/end", List.of("MISSION_STATUS_INVALID", "COUNTRY_NOT_IN_EXISTENCE"),
+                "/api/milestones/{id}/achieve", List.of("MILESTONE_STATUS_INVALID", "COUNTRY_NOT_IN_EXISTENCE"),
+                "/api/relations/{a}/{b}/events", List.of("RELATION_TRANSITION_INVALID", "CONFLICTS_WITH_RECORDED_FACTS",
+                        "COUNTRY_NOT_IN_EXISTENCE"),
+                "/api/relations/{a}/{b}/accreditations/{id}/end", List.of("ACCREDITATION_CONFLICT",
+                        "COUNTRY_NOT_IN_EXISTENCE"));
+        conflicts.forEach((path, codes) -> assertThat(paths.get(path).get("post").get("responses").get("409")
+                .get("description").asString()).as(path).contains(codes));
+        assertThat(paths.get("/api/missions/{id}/close").get("post").get("responses").get("400").get("description")
+                .asString()).as("a reason that a rule gives").contains("VALIDATION_FAILED", "DATE_IN_FUTURE");
+    }
+
     /** A null passes the property's schema: "null" among its types (and its enum values), or a oneOf null. */
     private static boolean acceptsNull(JsonNode property) {
         assertThat(property).as("a documented property").isNotNull();
