@@ -22,6 +22,7 @@ import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
+import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -97,6 +98,7 @@ class AccreditationController {
             + "directions, oldest first (by `from`, then id); fixed order. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of accreditations")
     @CsvResponse
+    @FixedOrder
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
     PagedModel<AccreditationResponse> list(@Parameter(example = "US") @PathVariable String a,

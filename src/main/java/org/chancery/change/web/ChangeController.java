@@ -14,6 +14,7 @@ import org.chancery.change.ChangeFeed;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -52,6 +53,7 @@ class ChangeController {
             + "database (a change is numbered only once it has committed). Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of changes")
     @CsvResponse
+    @FixedOrder
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (after or paging not a number) or "
             + "VALIDATION_FAILED (negative after, unknown kind)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

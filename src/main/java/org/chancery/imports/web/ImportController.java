@@ -19,6 +19,7 @@ import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.Imports;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -120,6 +121,7 @@ class ImportController {
             + "fixed order. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of jobs")
     @CsvResponse
+    @FixedOrder
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
@@ -155,6 +157,7 @@ class ImportController {
             + "(INFERRED_SEVERANCE, GAP, APPROXIMATE_DATE…). Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of row reports")
     @CsvResponse
+    @FixedOrder
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome, paging) or VALIDATION_FAILED")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")

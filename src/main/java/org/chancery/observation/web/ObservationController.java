@@ -20,6 +20,7 @@ import org.chancery.relation.RelationService;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
@@ -129,6 +130,7 @@ class ObservationController {
             + "directions, oldest first (by year); fixed order. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of observations")
     @CsvResponse
+    @FixedOrder
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
     PagedModel<ObservationResponse> ofPair(@Parameter(example = "US") @PathVariable String a,

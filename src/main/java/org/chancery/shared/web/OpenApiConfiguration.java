@@ -2,6 +2,7 @@ package org.chancery.shared.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -162,6 +163,29 @@ class OpenApiConfiguration {
                     .description("`csv`: answer text/csv, as `Accept: text/csv` does (every matching row; page and "
                             + "size are ignored); `json`: the JSON page, as without the parameter")
                     .schema(new StringSchema()._enum(List.of("csv", "json"))));
+            return operation;
+        };
+    }
+
+    /**
+     * A list of a fixed order ({@link FixedOrder}) refuses a {@code sort}: the operation does not
+     * offer the parameter that its {@code Pageable} would bring, and its description says so.
+     */
+    @Bean
+    OperationCustomizer fixedOrderLists() {
+        return (operation, handler) -> {
+            if (!handler.hasMethodAnnotation(FixedOrder.class)) {
+                return operation;
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().removeIf(parameter -> "sort".equals(parameter.getName())
+                        && "query".equals(parameter.getIn()));
+            }
+            String description = operation.getDescription() == null ? "" : operation.getDescription();
+            if (!description.toLowerCase(Locale.ROOT).contains("fixed order")) {
+                operation.setDescription(description + (description.isEmpty() ? "" : " ")
+                        + "Fixed order: a `sort` is refused (400 VALIDATION_FAILED).");
+            }
             return operation;
         };
     }

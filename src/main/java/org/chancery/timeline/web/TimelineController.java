@@ -12,6 +12,7 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
+import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
 import org.chancery.timeline.Timeline;
 import org.chancery.timeline.TimelineItem;
@@ -49,6 +50,7 @@ class TimelineController {
             + "MILESTONE_DUE (a planned milestone, dated at its targetEnd). Also as CSV (every item).")
     @ApiResponse(responseCode = "200", description = "A page of timeline items")
     @CsvResponse
+    @FixedOrder
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
     PagedModel<TimelineItem> timeline(@Parameter(example = "CU") @PathVariable String a,

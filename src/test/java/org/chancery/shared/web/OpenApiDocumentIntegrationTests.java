@@ -1,6 +1,10 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,7 @@ import java.util.Set;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -160,6 +165,34 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .get("description").asString()).as(path).contains(codes));
         assertThat(paths.get("/api/missions/{id}/close").get("post").get("responses").get("400").get("description")
                 .asString()).as("a reason that a rule gives").contains("VALIDATION_FAILED", "DATE_IN_FUTURE");
+    }
+
+    @Test
+    void offersNoSortOnTheListsOfAFixedOrderWhichRefuseIt() throws Exception {
+        JsonNode paths = document().get("paths");
+        Map<String, String> fixed = Map.of(
+                "/api/relations/{a}/{b}/timeline", "/api/relations/CU/KR/timeline",
+                "/api/relations/{a}/{b}/accreditations", "/api/relations/CU/KR/accreditations",
+                "/api/relations/{a}/{b}/observations", "/api/relations/CU/KR/observations",
+                "/api/imports", "/api/imports",
+                "/api/imports/{id}/rows", "/api/imports/1/rows",
+                "/api/changes", "/api/changes");
+        for (Map.Entry<String, String> list : fixed.entrySet()) {
+            JsonNode operation = paths.get(list.getKey()).get("get");
+            assertThat(parameterNames(operation)).as(list.getKey()).contains("page", "size").doesNotContain("sort");
+            assertThat(operation.get("description").asString().toLowerCase()).as(list.getKey()).contains("fixed order");
+            mvc.perform(get(list.getValue()).param("sort", "id").accept(MediaType.APPLICATION_JSON)
+                    .with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(containsString("fixed order")));
+        }
+        assertThat(parameterNames(paths.get("/api/missions").get("get"))).as("a sortable list").contains("sort");
+    }
+
+    private static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.get("parameters").forEach(parameter -> names.add(parameter.get("name").asString()));
+        return names;
     }
 
     /** A null passes the property's schema: "null" among its types (and its enum values), or a oneOf null. */
