@@ -24,6 +24,7 @@ import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
+import org.chancery.shared.web.VersionETag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -55,6 +56,7 @@ class AccreditationController {
         this.csv = csv;
     }
 
+    @VersionETag
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "recordAccreditation", summary = "Record a non-resident accreditation", description =
@@ -118,6 +120,7 @@ class AccreditationController {
                 page -> accreditations.ofPair(pair, page).map(AccreditationResponse::from)));
     }
 
+    @VersionETag
     @GetMapping("/{id}")
     @Operation(operationId = "getAccreditation", summary = "Get an accreditation of the pair", description = "An "
             + "accreditation of either country to the other (404 for one of another pair).")
@@ -129,6 +132,7 @@ class AccreditationController {
         return ResponseEntity.ok().eTag(ETags.of(accreditation.version())).body(AccreditationResponse.from(accreditation));
     }
 
+    @VersionETag
     @PostMapping(path = "/{id}/end", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "endAccreditation",

@@ -23,6 +23,7 @@ import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.PageRequests;
+import org.chancery.shared.web.VersionETag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -86,6 +87,7 @@ class CountryController {
                 page -> countries.search(q, current, page).map(CountryResponse::from)));
     }
 
+    @VersionETag
     @GetMapping("/{code}")
     @Operation(operationId = "getCountry", summary = "Get a country", description = "By alpha-2 or alpha-3 code, any "
             + "letter case. Served with an ETag carrying its version (for If-Match on PUT); If-None-Match answers 304.")
@@ -100,6 +102,7 @@ class CountryController {
         return CountryResponse.from(country);
     }
 
+    @VersionETag
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "createCountry", summary = "Add a country outside ISO 3166-1", description = "Role ADMIN. "
@@ -117,6 +120,7 @@ class CountryController {
                 .eTag(ETags.of(country.version())).body(CountryResponse.from(country));
     }
 
+    @VersionETag
     @PutMapping(path = "/{code}", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "updateCountry", summary = "Change a country's name and lifetime", description = "Role "

@@ -22,6 +22,7 @@ import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.PageRequests;
+import org.chancery.shared.web.VersionETag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -91,6 +92,7 @@ class DiplomatController {
         return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("name", "id"), "id");
     }
 
+    @VersionETag
     @GetMapping("/{id}")
     @Operation(operationId = "getDiplomat",
             summary = "Get a diplomat", description = "Served with an ETag carrying the version (for If-Match on "
@@ -107,6 +109,7 @@ class DiplomatController {
         return DiplomatResponse.from(diplomat);
     }
 
+    @VersionETag
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "createDiplomat",
@@ -124,6 +127,7 @@ class DiplomatController {
                 .body(DiplomatResponse.from(diplomat));
     }
 
+    @VersionETag
     @PutMapping(path = "/{id}", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "replaceDiplomat",

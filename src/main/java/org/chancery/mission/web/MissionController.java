@@ -27,6 +27,7 @@ import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
 import org.chancery.shared.web.PageRequests;
+import org.chancery.shared.web.VersionETag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -64,6 +65,7 @@ class MissionController {
         this.csv = csv;
     }
 
+    @VersionETag
     @PostMapping(consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "planMission",
@@ -82,6 +84,7 @@ class MissionController {
                 .body(MissionResponse.from(mission, missions.today()));
     }
 
+    @VersionETag
     @PostMapping(path = "/{id}/open", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "openMission",
@@ -105,6 +108,7 @@ class MissionController {
         return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision())));
     }
 
+    @VersionETag
     @PostMapping(path = "/{id}/close", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "closeMission",
@@ -124,6 +128,7 @@ class MissionController {
         return answer(missions.close(id, FuzzyDate.of(body.date(), body.datePrecision()), body.reason()));
     }
 
+    @VersionETag
     @PostMapping("/{id}/cancel")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "cancelMission",
@@ -139,6 +144,7 @@ class MissionController {
         return answer(missions.cancel(id));
     }
 
+    @VersionETag
     @GetMapping("/{id}")
     @Operation(operationId = "getMission",
             summary = "Get a mission", description = "With its heads of mission (oldest first) and the head serving "

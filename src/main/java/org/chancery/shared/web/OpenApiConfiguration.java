@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -20,6 +22,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -27,6 +30,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Chancery API", version = "1.1",
@@ -44,6 +49,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+
+    private static final String EXAMPLE_ETAG = "\"0\"";
 
     /** Every 4xx and 5xx answer is a problem document, whatever the endpoint returns on success. */
     @Bean
@@ -165,6 +172,87 @@ class OpenApiConfiguration {
                     .schema(new StringSchema()._enum(List.of("csv", "json"))));
             return operation;
         };
+    }
+
+    /**
+     * A handler marked {@link VersionETag} answers the resource's version as a strong {@code ETag} on
+     * success; a read also takes {@code If-None-Match} and answers 304, without a body, when it names
+     * the current version (a write's answer carries the tag; only GET is ever answered 304).
+     */
+    @Bean
+    OperationCustomizer versionETags() {
+        return (operation, handler) -> {
+            if (!handler.hasMethodAnnotation(VersionETag.class) || operation.getResponses() == null) {
+                return operation;
+            }
+            operation.getResponses().forEach((code, response) -> {
+                if (code.startsWith("2")) {
+                    response.addHeaderObject(HttpHeaders.ETAG, eTagHeader());
+                }
+            });
+            if (handler.hasMethodAnnotation(GetMapping.class)) {
+                boolean declared = operation.getParameters() != null && operation.getParameters().stream()
+                        .anyMatch(parameter -> HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(parameter.getName()));
+                if (!declared) {
+                    operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH).required(false)
+                            .description("ETags the client holds (`*` for any): if one names the current version, "
+                                    + "the answer is 304 without a body")
+                            .schema(new StringSchema()).example(EXAMPLE_ETAG));
+                }
+                operation.getResponses().addApiResponse("304", new ApiResponse()
+                        .description("Not modified: If-None-Match names the current version; no body")
+                        .addHeaderObject(HttpHeaders.ETAG, eTagHeader()));
+            }
+            return operation;
+        };
+    }
+
+    private static Header eTagHeader() {
+        return new Header().description("the resource's version as a strong entity tag, for If-None-Match on a read "
+                + "and If-Match on a write that honours it").schema(new StringSchema().example(EXAMPLE_ETAG));
+    }
+
+    /**
+     * The headers of the answers whatever the operation: {@code Location} of what a 201 created or a
+     * 202 started, {@code WWW-Authenticate} of a 401 (HTTP Basic), {@code Retry-After} of a 429; a 304
+     * has no body. The ETags that {@code If-Match} and {@code If-None-Match} take are quoted.
+     */
+    @Bean
+    OpenApiCustomizer standardHeaders() {
+        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(parameter -> "header".equals(parameter.getIn())
+                                && (HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())
+                                        || HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(parameter.getName())))
+                        .forEach(parameter -> parameter.setExample(EXAMPLE_ETAG));
+            }
+            if (operation.getResponses() == null) {
+                return;
+            }
+            operation.getResponses().forEach((code, response) -> {
+                switch (code) {
+                    case "201", "202" -> addHeader(response, HttpHeaders.LOCATION, new Header()
+                            .description("the URL of what was " + ("201".equals(code) ? "created" : "started"))
+                            .schema(new StringSchema().format("uri-reference")));
+                    case "304" -> response.setContent(null);
+                    case "401" -> addHeader(response, HttpHeaders.WWW_AUTHENTICATE, new Header()
+                            .description("the HTTP Basic challenge").schema(new StringSchema()
+                                    .example("Basic realm=\"chancery\"")));
+                    case "429" -> addHeader(response, HttpHeaders.RETRY_AFTER, new Header()
+                            .description("seconds until sign-ins are taken again")
+                            .schema(new IntegerSchema().minimum(BigDecimal.ONE).example(60)));
+                    default -> {
+                    }
+                }
+            });
+        }));
+    }
+
+    private static void addHeader(ApiResponse response, String name, Header header) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeaderObject(name, header);
+        }
     }
 
     /**

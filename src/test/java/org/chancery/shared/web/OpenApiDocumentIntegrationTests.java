@@ -195,6 +195,90 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         return names;
     }
 
+    @Test
+    void documentsTheConditionalReadsAsTheyAnswer() throws Exception {
+        JsonNode paths = document().get("paths");
+        for (String path : List.of("/api/missions/{id}", "/api/relations/{a}/{b}/accreditations/{id}",
+                "/api/countries/{code}", "/api/diplomats/{id}")) {
+            JsonNode read = paths.get(path).get("get");
+            assertThat(parameterNames(read)).as(path).contains("If-None-Match");
+            assertThat(read.get("responses").get("200").get("headers").has("ETag")).as(path).isTrue();
+            JsonNode notModified = read.get("responses").get("304");
+            assertThat(notModified).as(path + " answers 304").isNotNull();
+            assertThat(notModified.has("content")).as(path + ": a 304 has no body").isFalse();
+            assertThat(notModified.get("headers").has("ETag")).as(path).isTrue();
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode responses = operation.getValue().get("responses");
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                if (responses.has("304") && (responses.get("304").has("content")
+                        || !parameterNames(operation.getValue()).contains("If-None-Match"))) {
+                    wrong.add(name + ": a 304 with a body, or without If-None-Match");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        for (String write : List.of("put /api/countries/{code}", "put /api/diplomats/{id}", "delete /api/diplomats/{id}")) {
+            String[] method = write.split(" ");
+            JsonNode operation = paths.get(method[1]).get(method[0]);
+            JsonNode ifMatch = null;
+            for (JsonNode parameter : operation.get("parameters")) {
+                if ("If-Match".equals(parameter.get("name").asString())) {
+                    ifMatch = parameter;
+                }
+            }
+            assertThat(ifMatch).as(write + " honours If-Match").isNotNull();
+            assertThat(ifMatch.get("in").asString()).isEqualTo("header");
+            assertThat(ifMatch.get("example").asString()).as("a strong ETag, quoted").isEqualTo("\"0\"");
+            assertThat(operation.get("responses").has("412")).as(write).isTrue();
+        }
+
+        long mission = planMission("CU", "KR", "EMBASSY", "Seoul");
+        String tag = getJson("/api/missions/{id}", mission).andExpect(status().isOk()).andReturn().getResponse()
+                .getHeader("ETag");
+        mvc.perform(get("/api/missions/{id}", mission).header("If-None-Match", tag))
+                .andExpect(status().isNotModified());
+        tag = getJson("/api/countries/KR").andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get("/api/countries/KR").header("If-None-Match", tag)).andExpect(status().isNotModified());
+    }
+
+    @Test
+    void declaresTheHeadersOfTheAnswers() throws Exception {
+        JsonNode paths = document().get("paths");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                for (Map.Entry<String, JsonNode> response : operation.getValue().get("responses").properties()) {
+                    String header = switch (response.getKey()) {
+                        case "201", "202" -> "Location";
+                        case "401" -> "WWW-Authenticate";
+                        case "429" -> "Retry-After";
+                        default -> null;
+                    };
+                    if (header != null && !(response.getValue().has("headers")
+                            && response.getValue().get("headers").has(header))) {
+                        wrong.add(name + " " + response.getKey() + ": no " + header);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(paths.get("/api/imports").get("post").get("responses").get("202").get("headers").has("Location"))
+                .isTrue();
+        for (String write : List.of("/api/missions", "/api/countries", "/api/diplomats",
+                "/api/relations/{a}/{b}/accreditations")) {
+            assertThat(paths.get(write).get("post").get("responses").get("201").get("headers").has("ETag"))
+                    .as(write).isTrue();
+        }
+        assertThat(paths.get("/api/missions/{id}/open").get("post").get("responses").get("200").get("headers")
+                .has("ETag")).isTrue();
+        assertThat(paths.get("/api/missions/{id}/heads").get("post").get("responses").get("201").get("headers")
+                .has("ETag")).as("a head of mission has no version").isFalse();
+    }
+
     /** A null passes the property's schema: "null" among its types (and its enum values), or a oneOf null. */
     private static boolean acceptsNull(JsonNode property) {
         assertThat(property).as("a documented property").isNotNull();
