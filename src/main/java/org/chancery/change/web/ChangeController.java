@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,7 +60,9 @@ class ChangeController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     PagedModel<ChangeResponse> after(@Parameter(example = "0") @RequestParam(defaultValue = "0") long after,
-            @Parameter(example = "mission") @RequestParam(required = false) String kind,
+            @Parameter(example = "mission", schema = @Schema(allowableValues = {"event", "mission", "head",
+                    "accreditation", "meeting", "diplomat", "milestone", "country", "import"}))
+            @RequestParam(required = false) String kind,
             @ParameterObject Pageable pageable) {
         return new PagedModel<>(feed.after(check(after), kind(kind), PageRequests.unsorted(pageable))
                 .map(ChangeResponse::from));

@@ -33,8 +33,10 @@ final class CountryRequests {
             + "\"endedOn\":\"1990-10-02\"}")
     record Update(
             @NotBlank @Size(max = 200) String name,
-            LocalDate startedOn,
-            LocalDate endedOn,
+            @Schema(nullable = true, description = "first day of its existence as a state; null (or left out): not "
+                    + "known") LocalDate startedOn,
+            @Schema(nullable = true, description = "last day of its existence; null (or left out): it has not ended, "
+                    + "or it is not known") LocalDate endedOn,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 }

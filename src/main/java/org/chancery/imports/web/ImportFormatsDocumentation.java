@@ -1,6 +1,7 @@
 package org.chancery.imports.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.examples.Example;
@@ -42,7 +43,21 @@ class ImportFormatsDocumentation {
             examples.forEach((type, byFormat) -> content.addMediaType(type, new MediaType()
                     .schema(new StringSchema().description("the file, as published or as the format says"))
                     .examples(byFormat)));
-            operation.setRequestBody(new RequestBody().required(true).description("The file to import").content(content));
+            Map<String, Example> everyFormat = new LinkedHashMap<>();
+            examples.values().forEach(everyFormat::putAll);
+            for (String type : List.of(org.springframework.http.MediaType.TEXT_PLAIN_VALUE,
+                    org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE)) {
+                content.addMediaType(type, new MediaType()
+                        .schema(new StringSchema().description("the file, of the format `format` names"))
+                        .examples(everyFormat));
+            }
+            operation.setRequestBody(new RequestBody().required(true).description("The file to import: in its "
+                    + "format's media type, or as text/plain or application/octet-stream").content(content));
+            List<String> names = imports.formats().stream().map(ImportFormat::name).toList();
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(parameter -> "format".equals(parameter.getName()))
+                        .forEach(parameter -> parameter.setSchema(new StringSchema()._enum(names)));
+            }
             return operation;
         };
     }

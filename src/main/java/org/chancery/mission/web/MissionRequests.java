@@ -53,7 +53,8 @@ final class MissionRequests {
             @NotNull LocalDate startedOn,
             @Schema(description = "of `startedOn`: DAY (default), MONTH or YEAR; `startedOn` is then taken as the first "
                     + "day of its month or year") DatePrecision datePrecision,
-            LocalDate endedOn,
+            @Schema(nullable = true, description = "the end of the functions, for a head who no longer serves; null "
+                    + "(or left out) while the head serves") LocalDate endedOn,
             @Schema(description = "of `endedOn`: DAY (default), MONTH or YEAR") DatePrecision endedPrecision,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }

@@ -279,6 +279,56 @@ class OpenApiConfiguration {
     }
 
     /**
+     * The {@code size} of a page is at most 200 ({@link PagingParameters} clamps a larger one), and
+     * says so.
+     */
+    @Bean
+    OperationCustomizer pageSizeLimit() {
+        return (operation, handler) -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(parameter -> "size".equals(parameter.getName()) && "query".equals(parameter.getIn()))
+                        .forEach(parameter -> {
+                            parameter.getSchema().setMaximum(BigDecimal.valueOf(PagingParameters.MAX_SIZE));
+                            parameter.setDescription("The size of the page, 1 to " + PagingParameters.MAX_SIZE
+                                    + " (a larger size is clamped to " + PagingParameters.MAX_SIZE + ")");
+                        });
+            }
+            return operation;
+        };
+    }
+
+    /**
+     * A Bean Validation {@code @Pattern} matches the whole value, a JSON Schema {@code pattern} any
+     * part of it: the patterns of the description are anchored.
+     */
+    @Bean
+    OpenApiCustomizer anchoredPatterns() {
+        return openApi -> {
+            openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anchorPatterns);
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(parameter -> anchorPatterns(parameter.getSchema()));
+                }
+            }));
+        };
+    }
+
+    private static void anchorPatterns(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern(pattern.contains("|") ? "^(?:" + pattern + ")$" : "^" + pattern + "$");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConfiguration::anchorPatterns);
+        }
+        anchorPatterns(schema.getItems());
+    }
+
+    /**
      * The answers an operation gives whatever its own annotations list (API.md, Errors and Security):
      * 400 {@code MALFORMED_REQUEST} where a parameter or a body must be parsed (an id that is not a
      * number, a bad date), 406 where it answers a body, 415 where it takes one, and 429 where it takes

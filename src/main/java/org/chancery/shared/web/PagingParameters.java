@@ -52,7 +52,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
-    private static final int MAX_SIZE = 200;
+    static final int MAX_SIZE = 200;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     private final SortResolver sortResolver = new SortResolver();

@@ -279,6 +279,63 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .has("ETag")).as("a head of mission has no version").isFalse();
     }
 
+    @Test
+    void describesTheLimitsFormatsAndValuesTheServerHoldsTo() throws Exception {
+        JsonNode document = document();
+        JsonNode paths = document.get("paths");
+        JsonNode schemas = document.get("components").get("schemas");
+
+        List<String> unlimited = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!operation.getValue().has("parameters")) {
+                    continue;
+                }
+                for (JsonNode parameter : operation.getValue().get("parameters")) {
+                    if ("size".equals(parameter.get("name").asString()) && (!parameter.get("schema").has("maximum")
+                            || parameter.get("schema").get("maximum").asInt() != 200
+                            || !parameter.get("description").asString().contains("clamped to 200"))) {
+                        unlimited.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(unlimited).isEmpty();
+
+        JsonNode create = schemas.get("CreateCountry").get("properties");
+        assertThat(create.get("code").get("pattern").asString()).isEqualTo("^[A-Za-z]{2}$");
+        assertThat(create.get("alpha3").get("pattern").asString()).isEqualTo("^[A-Za-z]{3}$");
+        assertThat(create.get("numeric").get("pattern").asString()).isEqualTo("^[0-9]{3}$");
+        assertThat(schemas.get("PlanMission").get("properties").get("city").get("pattern").asString())
+                .startsWith("^").endsWith("$");
+        assertThat(schemas.get("Source").get("properties").get("url").get("format").asString()).isEqualTo("uri");
+
+        JsonNode kind = null;
+        for (JsonNode parameter : paths.get("/api/changes").get("get").get("parameters")) {
+            if ("kind".equals(parameter.get("name").asString())) {
+                kind = parameter.get("schema").get("enum");
+            }
+        }
+        assertThat(kind).isNotNull();
+        assertThat(kind.toString()).isEqualTo("[\"event\",\"mission\",\"head\",\"accreditation\",\"meeting\","
+                + "\"diplomat\",\"milestone\",\"country\",\"import\"]");
+        JsonNode start = paths.get("/api/imports").get("post");
+        List<String> formats = new ArrayList<>();
+        for (JsonNode parameter : start.get("parameters")) {
+            if ("format".equals(parameter.get("name").asString())) {
+                parameter.get("schema").get("enum").forEach(value -> formats.add(value.asString()));
+            }
+        }
+        assertThat(formats).containsExactlyInAnyOrder("kenkel-us-missions", "cow-diplomatic-exchange", "chancery-ndjson");
+        assertThat(start.get("requestBody").get("content").propertyNames())
+                .contains("text/csv", "application/x-ndjson", "text/plain", "application/octet-stream");
+
+        assertThat(acceptsNull(schemas.get("UpdateCountry").get("properties").get("startedOn"))).isTrue();
+        assertThat(acceptsNull(schemas.get("UpdateCountry").get("properties").get("endedOn"))).isTrue();
+        assertThat(acceptsNull(schemas.get("AppointHeadOfMission").get("properties").get("endedOn"))).isTrue();
+        assertThat(acceptsNull(schemas.get("AppointHeadOfMission").get("properties").get("startedOn"))).isFalse();
+    }
+
     /** A null passes the property's schema: "null" among its types (and its enum values), or a oneOf null. */
     private static boolean acceptsNull(JsonNode property) {
         assertThat(property).as("a documented property").isNotNull();
