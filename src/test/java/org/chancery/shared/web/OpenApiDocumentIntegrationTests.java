@@ -336,6 +336,62 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         assertThat(acceptsNull(schemas.get("AppointHeadOfMission").get("properties").get("startedOn"))).isFalse();
     }
 
+    @Test
+    void answersNullOnlyInTheFieldsItDocumentsAsNullable() throws Exception {
+        JsonNode schemas = document().get("components").get("schemas");
+        recordEvent("CU", "KR", "ESTABLISHED", "2024-02-14");
+        long mission = planMission("CU", "KR", "EMBASSY", null);
+        long diplomat = newDiplomat("Carlos Miguel Pereira Hernández", "CU");
+
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> answers = Map.of(
+                "/api/relations/CU/KR", "Relation",
+                "/api/relations/CU/US", "Relation",
+                "/api/missions/" + mission, "Mission",
+                "/api/countries/KR", "Country",
+                "/api/diplomats/" + diplomat, "Diplomat");
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
+            JsonNode body = json(getJson(answer.getKey()).andExpect(status().isOk()));
+            nullsOutsideTheSchema(body, schemas.get(answer.getValue()), schemas, answer.getKey(), wrong);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Adds to {@code wrong} each null of {@code value} in a field that its schema does not let be null. */
+    private static void nullsOutsideTheSchema(JsonNode value, JsonNode schema, JsonNode schemas, String at,
+            List<String> wrong) {
+        JsonNode resolved = schema;
+        if (resolved.has("oneOf")) {
+            for (JsonNode alternative : resolved.get("oneOf")) {
+                if (alternative.has("$ref")) {
+                    resolved = alternative;
+                }
+            }
+        }
+        if (resolved.has("$ref")) {
+            String ref = resolved.get("$ref").asString();
+            resolved = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        if (value.isArray() && resolved.has("items")) {
+            for (JsonNode item : value) {
+                nullsOutsideTheSchema(item, resolved.get("items"), schemas, at + "[]", wrong);
+            }
+        } else if (value.isObject() && resolved.has("properties")) {
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                JsonNode property = resolved.get("properties").get(field.getKey());
+                if (property == null) {
+                    wrong.add(at + "." + field.getKey() + ": not documented");
+                } else if (field.getValue().isNull()) {
+                    if (!acceptsNull(property)) {
+                        wrong.add(at + "." + field.getKey() + ": null, documented as non-nullable");
+                    }
+                } else {
+                    nullsOutsideTheSchema(field.getValue(), property, schemas, at + "." + field.getKey(), wrong);
+                }
+            }
+        }
+    }
+
     /** A null passes the property's schema: "null" among its types (and its enum values), or a oneOf null. */
     private static boolean acceptsNull(JsonNode property) {
         assertThat(property).as("a documented property").isNotNull();
