@@ -331,8 +331,9 @@ class OpenApiConfiguration {
     /**
      * The answers an operation gives whatever its own annotations list (API.md, Errors and Security):
      * 400 {@code MALFORMED_REQUEST} where a parameter or a body must be parsed (an id that is not a
-     * number, a bad date), 406 where it answers a body, 415 where it takes one, and 429 where it takes
-     * credentials (sign-ins locked out after repeated failures).
+     * number, a bad date), 406 where it answers a body, 415 where it takes one, 409
+     * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), and
+     * 429 where it takes credentials (sign-ins locked out after repeated failures).
      */
     @Bean
     OperationCustomizer generalAnswers() {
@@ -356,6 +357,17 @@ class OpenApiConfiguration {
             if (operation.getRequestBody() != null && !responses.containsKey("415")) {
                 responses.addApiResponse("415", new ApiResponse()
                         .description("UNSUPPORTED_MEDIA_TYPE: the body is not of the type this operation takes"));
+            }
+            boolean write = operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                    && !handler.hasMethodAnnotation(GetMapping.class);
+            if (write) {
+                ApiResponse conflict = responses.computeIfAbsent("409", code -> new ApiResponse().description(""));
+                String rules = conflict.getDescription() == null ? "" : conflict.getDescription();
+                if (!rules.contains(ProblemCode.CONCURRENT_MODIFICATION.name())) {
+                    conflict.setDescription((rules.isBlank() ? "" : rules + "; ")
+                            + "CONCURRENT_MODIFICATION: a concurrent request changed what the write read (read again "
+                            + "and retry)");
+                }
             }
             if (operation.getSecurity() != null && !operation.getSecurity().isEmpty() && !responses.containsKey("429")) {
                 responses.addApiResponse("429", new ApiResponse().description("TOO_MANY_REQUESTS: sign-ins for this "

@@ -163,6 +163,18 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                         "COUNTRY_NOT_IN_EXISTENCE"));
         conflicts.forEach((path, codes) -> assertThat(paths.get(path).get("post").get("responses").get("409")
                 .get("description").asString()).as(path).contains(codes));
+        List<String> silent = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!"get".equals(operation.getKey()) && operation.getValue().has("security")) {
+                    JsonNode conflict = operation.getValue().get("responses").get("409");
+                    if (conflict == null || !conflict.get("description").asString().contains("CONCURRENT_MODIFICATION")) {
+                        silent.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(silent).as("writes that may meet a concurrent one").isEmpty();
         assertThat(paths.get("/api/missions/{id}/close").get("post").get("responses").get("400").get("description")
                 .asString()).as("a reason that a rule gives").contains("VALIDATION_FAILED", "DATE_IN_FUTURE");
     }
