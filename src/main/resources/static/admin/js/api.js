@@ -1,7 +1,7 @@
 // The thin API client: every call goes to the public /api, every problem answer (RFC 9457) becomes an
 // ApiError that a page can show in words — field errors next to their fields, rule violations with the
 // rule id and code, 401 asking for sign-in, 403 saying the role is not enough, 404 saying what is missing.
-import { authorization } from './auth.js';
+import { authorization, signOut } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem, fallback) {
@@ -98,6 +98,12 @@ export async function request(method, path, { query, body, raw, contentType, hea
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, null, 'The server could not be reached.');
+  }
+  if (response.status === 401 && auth && !headers.Authorization) {
+    // the tab's credentials are refused (the password changed, the user was removed): they are of no use for
+    // anything, so they go; a read is public and is asked again without them
+    signOut();
+    if (method === 'GET') return request(method, path, { query, body, raw, contentType, headers, signal, accept });
   }
   const type = response.headers.get('Content-Type') || '';
   if (!response.ok) {

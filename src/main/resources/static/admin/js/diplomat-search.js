@@ -19,7 +19,10 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       update();
       try {
         const answer = await get('/api/diplomats', { q: q.trim(), country, size: 10 }, { signal });
-        if (state.q === q) state.results = answer.content;
+        if (state.q === q) {
+          state.results = answer.content;
+          state.total = answer.page.totalElements;
+        }
         state.error = null;
       } catch (e) {
         if (e.name !== 'AbortError') state.error = e;
@@ -36,12 +39,15 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       aria-describedby="${id}-help" @input=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below as you type.</small>
-    <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${results.length} diplomats found` : ''}</div>
+    <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${state.total} diplomats found` : ''}</div>
     ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
     ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
         <span>${d.name} <small>(${d.country}${d.title ? `, ${d.title}` : ''})</small></span>
         <button type="button" class="outline" data-diplomat=${d.id} @click=${() => { onPick(d); state.q = ''; state.results = null; update(); }}
-          aria-label="Choose ${d.name}">Choose</button></li>`)}</ul>`
+          aria-label="Choose ${d.name}">Choose</button></li>`)}</ul>
+        ${state.total > state.results.length ? html`<p id="${id}-more"><small>The first ${state.results.length} of
+          ${state.total} diplomats whose name holds “${state.q.trim()}”: type more of the name to find the others.</small></p>`
+          : nothing}`
       : html`<p><small>No diplomat matches${country ? ` in ${country}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
       : nothing}
   </div>`;

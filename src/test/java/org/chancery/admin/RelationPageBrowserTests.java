@@ -90,6 +90,21 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void credentialsThatNoLongerHoldAreForgottenAndThePageIsReadWithoutThem() {
+        // a password changed since this tab signed in: the API refuses the credentials even on a public read
+        script("sessionStorage.setItem('chancery.credentials', JSON.stringify({user: 'editor', "
+                + "basic: btoa('editor:an-old-password'), role: 'EDITOR'}))");
+        open("/relations/US/CU");
+
+        visible(By.id("relation-status"));
+        assertThat($("#relation-status").getText()).isNotBlank();
+        visible(By.id("sign-in-button"));
+        assertThat($$("#signed-in-user")).isEmpty();
+        assertThat(script("return sessionStorage.getItem('chancery.credentials')")).isNull();
+        assertNoConsoleErrors(401);
+    }
+
+    @Test
     void saysSoForAPairWithNothingRecorded() throws IOException {
         open("/relations/MN/UY"); // a pair no other browser test writes to
         visible(By.id("timeline-empty"));

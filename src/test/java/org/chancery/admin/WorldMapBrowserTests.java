@@ -92,6 +92,18 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aCountryClickedOnTheMapOfTodayOpensThePairAsItStandsToday() {
+        open("/map?country=US");
+        visible(By.cssSelector("figure.map[data-shown-country='US'] #world-map path[data-status=SELF]"));
+
+        script("document.querySelector('#world-map path[data-code=CU]').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "United States – Cuba"));
+        assertThat(driver.getCurrentUrl()).endsWith("#/relations/US/CU");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aCountryWithoutAShapeIsListedWithTheStatusTheMapWouldShow() {
         open("/map?country=US&asOf=1816-01-01");
         visible(By.cssSelector(SHOWN.formatted("US", "1816-01-01")));

@@ -282,6 +282,23 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theDiplomatSearchSaysWhenItShowsOnlyTheFirstOfTheDiplomatsFound() {
+        for (int i = 1; i <= 12; i++) {
+            postAsEditor("/api/diplomats", "{\"name\": \"Jan Kowalczyk " + i + "\", \"country\": \"PL\"}");
+        }
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+
+        $("#participant-search").sendKeys("kowalczyk");
+
+        WebElement more = visible(By.id("participant-search-more"));
+        assertThat($$("#participant-search-results li")).hasSize(10);
+        assertThat(more.getText()).contains("The first 10 of 12 diplomats", "type more of the name");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void recordsAPastHeadOfAClosedMission() throws IOException {
         postAsEditor("/api/relations/EE/LV/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1991-08-27\"}");
         long mission = postAsEditor("/api/missions", """

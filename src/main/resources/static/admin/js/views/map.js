@@ -180,7 +180,7 @@ export default async function mapView({ root, query, signal }) {
       .on('click', (event, f) => {
         const code = event.currentTarget.getAttribute('data-code');
         if (code && code !== state.shown?.country) {
-          navigate(`/relations/${state.shown?.country || state.country}/${code}`, { asOf: state.shown?.date });
+          navigate(`/relations/${state.shown?.country || state.country}/${code}`, pairQuery());
         }
       });
     shapes.append('title');
@@ -232,6 +232,11 @@ export default async function mapView({ root, query, signal }) {
   }
 
   /** Countries that existed that day but have no shape on today's map (dissolved and historical states). */
+  /** The relation page of a pair as of the day shown; the map of today opens the pair of today (no asOf). */
+  function pairQuery() {
+    return state.shown && state.shown.date !== last ? { asOf: state.shown.date } : {};
+  }
+
   function withoutShape() {
     if (!state.shown || !shapes) return [];
     const onMap = new Set();
@@ -257,7 +262,6 @@ export default async function mapView({ root, query, signal }) {
     const sliderValue = Math.min(monthIndex(state.date), maxIndex);
     const shownCounts = counts();
     const missing = withoutShape();
-    const pairQuery = state.shown ? { asOf: state.shown.date } : {};
     render(html`
       <h1>The world as seen from ${chosen ? chosen.name : state.country}</h1>
       <form class="map-controls" @submit=${(e) => e.preventDefault()} aria-label="Country and day">
@@ -313,7 +317,7 @@ export default async function mapView({ root, query, signal }) {
       ${missing.length ? html`<section aria-labelledby="no-shape-title">
         <h2 id="no-shape-title">Also that day, without a shape on today's map</h2>
         <ul class="no-shape">${missing.map((r) => html`<li data-code=${r.code} data-status=${r.shown}>
-          <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery)}>${r.name}</a>:
+          <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a>:
           ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${r.since}` : nothing}</li>`)}</ul>
       </section>` : nothing}
       <details class="relations-table">
@@ -322,7 +326,7 @@ export default async function mapView({ root, query, signal }) {
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
           <tbody>${tableRows().map((r) => html`<tr>
-            <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery)}>${r.name}</a></th>
+            <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a></th>
             <td>${words(r.status)}</td><td class="date">${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
         </table>
       </details>`, root);

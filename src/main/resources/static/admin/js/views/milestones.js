@@ -48,8 +48,8 @@ export default async function milestonesView(context) {
         <button type="button" class="secondary outline" @click=${() => { actions.confirm = null; list.update(); }}>Keep it</button></div>`;
     }
     return html`<div class="actions">
-      ${m.missionId ? nothing : html`<button type="button" class="outline" @click=${() => { actions.open = key; list.update(); }}>Achieve…</button>`}
-      <button type="button" class="secondary outline" @click=${() => { actions.confirm = key; list.update(); }}>Cancel…</button></div>`;
+      ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" @click=${() => { actions.open = key; list.update(); }}>Achieve…</button>`}
+      <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" @click=${() => { actions.confirm = key; list.update(); }}>Cancel…</button></div>`;
   }
 
   const row = (m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>

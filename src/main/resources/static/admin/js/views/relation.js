@@ -247,8 +247,8 @@ export default async function relationView({ root, params, query, signal }) {
         <button type="button" class="secondary outline" @click=${() => { state.confirm = null; update(); }}>Keep it</button></div>`;
     }
     return html`<div class="actions">
-      ${m.missionId ? nothing : html`<button type="button" class="outline" @click=${() => { state.achieving = m.id; update(); }}>Achieve…</button>`}
-      <button type="button" class="secondary outline" @click=${() => { state.confirm = `cancel-${m.id}`; update(); }}>Cancel…</button></div>`;
+      ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" @click=${() => { state.achieving = m.id; update(); }}>Achieve…</button>`}
+      <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" @click=${() => { state.confirm = `cancel-${m.id}`; update(); }}>Cancel…</button></div>`;
   }
 
   function eventsTable(view) {
