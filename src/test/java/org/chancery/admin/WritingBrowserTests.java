@@ -169,11 +169,7 @@ class WritingBrowserTests extends BrowserTest {
 
     @Test
     void appointsAHeadChosenBySearchEndsTheirFunctionsAndClosesTheMission() throws IOException {
-        postAsEditor("/api/relations/FI/NZ/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");
-        long mission = postAsEditor("/api/missions", """
-                {"sendingCountry": "FI", "receivingCountry": "NZ", "type": "EMBASSY", "city": "Wellington"}""")
-                .get("id").asLong();
-        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"1995-01-01\"}");
+        long mission = openEmbassy("FI", "NZ", "Wellington", "1990-01-01", "1995-01-01");
         postAsEditor("/api/diplomats", "{\"name\": \"Aino Virtanen\", \"country\": \"FI\"}");
 
         open("/missions/" + mission);
@@ -300,11 +296,7 @@ class WritingBrowserTests extends BrowserTest {
 
     @Test
     void recordsAPastHeadOfAClosedMission() throws IOException {
-        postAsEditor("/api/relations/EE/LV/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1991-08-27\"}");
-        long mission = postAsEditor("/api/missions", """
-                {"sendingCountry": "EE", "receivingCountry": "LV", "type": "EMBASSY", "city": "Riga"}""")
-                .get("id").asLong();
-        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"1992-01-01\"}");
+        long mission = openEmbassy("EE", "LV", "Riga", "1991-08-27", "1992-01-01");
         postAsEditor("/api/missions/" + mission + "/close", "{\"date\": \"2000-01-01\", \"reason\": \"Moved\"}");
         postAsEditor("/api/diplomats", "{\"name\": \"Mari Tamm\", \"country\": \"EE\"}");
 
@@ -379,6 +371,17 @@ class WritingBrowserTests extends BrowserTest {
         screenshot("change-feed");
         assertNoConsoleErrors();
         assertAccessible();
+    }
+
+    /** An embassy of {@code sending} in {@code receiving}, relations established and the embassy opened on those days. */
+    private long openEmbassy(String sending, String receiving, String city, String established, String opened) {
+        postAsEditor("/api/relations/" + sending + "/" + receiving + "/events",
+                "{\"type\": \"ESTABLISHED\", \"date\": \"" + established + "\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "%s", "receivingCountry": "%s", "type": "EMBASSY", "city": "%s"}"""
+                .formatted(sending, receiving, city)).get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"" + opened + "\"}");
+        return mission;
     }
 
     private void choose(String query, String name) {

@@ -1,17 +1,13 @@
 package org.chancery.deployment;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.chancery.deployment.Api.Answer;
+import org.chancery.support.Parallel;
 
 /** Requests sent at the same moment, each from its own thread; their answers in the order given. */
 final class Race {
@@ -35,24 +31,6 @@ final class Race {
     }
 
     static List<Answer> run(List<Callable<Answer>> requests) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Answer>> answers = new ArrayList<>();
-            for (Callable<Answer> request : requests) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Answer> results = new ArrayList<>();
-            for (Future<Answer> answer : answers) {
-                results.add(answer.get(90, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
+        return Parallel.run(requests, Duration.ofSeconds(90));
     }
 }

@@ -1,5 +1,6 @@
 package org.chancery.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +17,11 @@ public final class Parallel {
     }
 
     public static <T> List<T> run(List<Callable<T>> calls) throws Exception {
+        return run(calls, Duration.ofSeconds(60));
+    }
+
+    /** The results, each awaited at most {@code atMost}. */
+    public static <T> List<T> run(List<Callable<T>> calls, Duration atMost) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -29,7 +35,7 @@ public final class Parallel {
             start.countDown();
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
+                results.add(future.get(atMost.toMillis(), TimeUnit.MILLISECONDS));
             }
             return results;
         } finally {
