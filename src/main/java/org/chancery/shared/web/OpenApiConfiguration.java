@@ -331,7 +331,8 @@ class OpenApiConfiguration {
     /**
      * The answers an operation gives whatever its own annotations list (API.md, Errors and Security):
      * 400 {@code MALFORMED_REQUEST} where a parameter or a body must be parsed (an id that is not a
-     * number, a bad date), 406 where it answers a body, 415 where it takes one, 409
+     * number, a bad date), 406 where it answers a body, 415 and 413 where it takes one, 401 where it
+     * needs no credentials but refuses wrong ones, 409
      * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), and
      * 429 where it takes credentials (sign-ins locked out after repeated failures).
      */
@@ -357,6 +358,15 @@ class OpenApiConfiguration {
             if (operation.getRequestBody() != null && !responses.containsKey("415")) {
                 responses.addApiResponse("415", new ApiResponse()
                         .description("UNSUPPORTED_MEDIA_TYPE: the body is not of the type this operation takes"));
+            }
+            if (operation.getRequestBody() != null && !responses.containsKey("413")) {
+                responses.addApiResponse("413", new ApiResponse().description("PAYLOAD_TOO_LARGE: the body is larger "
+                        + "than chancery.max-request-size (1 MB unless configured)"));
+            }
+            boolean open = operation.getSecurity() == null || operation.getSecurity().isEmpty();
+            if (open && !responses.containsKey("401")) {
+                responses.addApiResponse("401", new ApiResponse().description("UNAUTHORIZED: credentials were sent "
+                        + "and are wrong; this read needs none (send none, or the right ones)"));
             }
             boolean write = operation.getSecurity() != null && !operation.getSecurity().isEmpty()
                     && !handler.hasMethodAnnotation(GetMapping.class);

@@ -82,10 +82,14 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .contains("200", "400", "404", "406").doesNotContain("415", "429");
         assertThat(mission.get("400").get("content").has("application/problem+json")).isTrue();
         JsonNode meeting = paths.get("/api/meetings").get("post").get("responses");
-        assertThat(meeting.propertyNames()).contains("201", "400", "401", "403", "406", "409", "415", "429");
+        assertThat(meeting.propertyNames()).contains("201", "400", "401", "403", "406", "409", "413", "415", "429");
         assertThat(meeting.get("409").get("description").asString()).contains("COUNTRY_NOT_IN_EXISTENCE");
         assertThat(paths.get("/api/countries").get("get").get("responses").propertyNames())
-                .as("a public read takes no credentials to lock out").doesNotContain("429");
+                .as("a public read takes no credentials to lock out").doesNotContain("429")
+                .as("but refuses wrong ones").contains("401");
+        getJson("/api/countries/KR").andExpect(status().isOk());
+        mvc.perform(get("/api/countries/KR").with(httpBasic("editor", "a-wrong-password")))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test
