@@ -9,10 +9,4 @@ interface MissionHeadChanges {
 
     /** The mission's version is incremented when the transaction flushes. */
     void headsChanged(Mission mission);
-
-    /**
-     * The mission's row is locked, and its version incremented, at once: for a change of its heads
-     * that then locks a row it names (the diplomat), so that the mission is locked before it.
-     */
-    void headsChanging(Mission mission);
 }

@@ -13,9 +13,4 @@ class MissionHeadChangesImpl implements MissionHeadChanges {
     public void headsChanged(Mission mission) {
         entityManager.lock(mission, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
-
-    @Override
-    public void headsChanging(Mission mission) {
-        entityManager.lock(mission, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-    }
 }

@@ -25,6 +25,13 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadCha
             order by m.id""")
     List<Mission> findBetween(@Param("a") String a, @Param("b") String b);
 
+    /**
+     * Locks the mission's row until the transaction ends, leaving its entity as it is (a pessimistic
+     * lock of the entity would take the place of the version increment that {@link #headsChanged} asks).
+     */
+    @Query(value = "select id from mission where id = :id for update", nativeQuery = true)
+    Long lockRow(@Param("id") long id);
+
     /** The mission, its row locked until the transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from Mission m where m.id = :id")

@@ -299,13 +299,14 @@ public class MissionService {
             }
             // Locks in the order every write takes them: the pair, its countries, the mission, the
             // diplomat (an accreditation locks its resident mission, then its diplomat).
-            missions.headsChanging(mission);
+            missions.lockRow(missionId);
             Diplomat diplomat = diplomats.lockedReference(appointment.diplomatId(), "diplomatId");
             MissionRules.headOfMission(mission, startedOn, relation.history().on(startedOn));
             MissionRules.headEndsBySeverance(mission, startedOn, endedOn, relation.history().severances());
             MissionRules.diplomatOfSendingCountry(mission, diplomat.country(), diplomat.name());
             HeadOfMission head = mission.appoint(diplomat.id(), diplomat.name(), appointment.rank(),
                     appointment.agrementOn(), appointment.started(), appointment.ended(), appointment.sources());
+            missions.headsChanged(mission);
             missions.flush();
             events.publishEvent(FactChanged.created("head", head.id(), mission.sendingCountry().value(),
                     mission.receivingCountry().value()));

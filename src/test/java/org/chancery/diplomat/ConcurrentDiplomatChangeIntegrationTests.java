@@ -40,7 +40,10 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     void appointmentWaitsForAChangeOfItsDiplomat() throws Exception {
         long ambassador = newDiplomat("Jeanette W. Hyde", "US");
         try (HeldRowLock diplomat = HeldRowLock.on(dataSource, "diplomat", "id = ?", ambassador)) {
-            assertThat(diplomat.statusOnceReleased(appointment(ambassador, 2001), "the appointment")).isEqualTo(201);
+            assertThat(diplomat.statusOnceReleased(appointment(ambassador, 2001), "the appointment",
+                    () -> assertThat(HeldRowLock.isLocked(dataSource, "mission", "id = ?", bridgetown))
+                            .as("the mission is locked before the diplomat, as an accreditation naming both locks them")
+                            .isTrue())).isEqualTo(201);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
+
+import org.chancery.shared.DatabaseProduct;
 
 /**
  * A row lock held by a transaction of the test's own, as a concurrent write holds it until it
@@ -53,16 +56,63 @@ public final class HeldRowLock implements AutoCloseable {
      * held, releases the lock (as the write holding it would commit) and answers its status.
      */
     public int statusOnceReleased(Callable<Integer> request, String description) throws Exception {
+        return statusOnceReleased(request, description, () -> { });
+    }
+
+    /** {@link #statusOnceReleased(Callable, String)} that also checks {@code whileWaiting} as the request waits. */
+    public int statusOnceReleased(Callable<Integer> request, String description, Check whileWaiting) throws Exception {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> answer = thread.submit(request);
             Thread.sleep(WAITING_MILLIS);
-            assertThat(answer).as("%s, while the row is locked", description).isNotDone();
+            try {
+                assertThat(answer).as("%s, while the row is locked", description).isNotDone();
+                whileWaiting.check();
+            } catch (Exception | AssertionError failed) {
+                // the request goes on once the lock is released: let it end before the test cleans up
+                connection.rollback();
+                try {
+                    answer.get(20, TimeUnit.SECONDS);
+                } catch (Exception ended) {
+                    failed.addSuppressed(ended);
+                }
+                throw failed;
+            }
             connection.rollback();
             return answer.get(20, TimeUnit.SECONDS);
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    /** Whether another transaction holds a lock on the rows of {@code table} that {@code where} selects. */
+    public static boolean isLocked(DataSource dataSource, String table, String where, Object... values)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement timeout = connection.createStatement()) {
+                timeout.execute(DatabaseProduct.isPostgres(connection) ? "SET LOCAL lock_timeout = '200ms'"
+                        : "SET LOCK_TIMEOUT 200");
+            }
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT id FROM " + table + " WHERE " + where + " FOR UPDATE")) {
+                for (int i = 0; i < values.length; i++) {
+                    lock.setObject(i + 1, values[i]);
+                }
+                lock.executeQuery().close();
+                return false;
+            } catch (SQLException waitedTooLong) {
+                return true;
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /** A check made while a request waits. */
+    @FunctionalInterface
+    public interface Check {
+        void check() throws Exception;
     }
 
     @Override
