@@ -19,6 +19,20 @@ public enum ObservationLevel {
         return cowCode;
     }
 
+    /**
+     * How much representation the level is, to choose between two observations of one year: none,
+     * COW's other presence (an interests section, a third state's), then chargé, envoy, ambassador.
+     */
+    int representation() {
+        return switch (this) {
+            case NONE -> 0;
+            case OTHER -> 1;
+            case CHARGE_D_AFFAIRES -> 2;
+            case ENVOY -> 3;
+            case AMBASSADOR -> 4;
+        };
+    }
+
     static Optional<ObservationLevel> ofCowCode(String code) {
         return Arrays.stream(values()).filter(level -> level.cowCode.equals(code)).findFirst();
     }

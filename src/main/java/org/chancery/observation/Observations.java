@@ -99,15 +99,29 @@ public class Observations {
                 "select count(*) from (" + rows + ") o", parameters, Long.class));
     }
 
-    /** The latest observation of each direction of the pair in or before {@code year}, if any; one statement. */
+    /**
+     * The latest observation of each direction of the pair in or before {@code year}, if any; one
+     * statement. Two observations of one year and direction (two states of the dataset that one code
+     * stands for, such as Germany and West Germany in 1990) give the higher level of representation.
+     */
     public List<Observation> latest(RelationPair pair, int year) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("a", pair.first().value())
                 .addValue("b", pair.second().value()).addValue("year", year);
-        String latest = " and observed_year <= :year order by observed_year desc, id desc fetch first 1 rows only";
+        String latest = " and observed_year <= :year order by observed_year desc, id desc fetch first 2 rows only";
         // the union inside a select: H2 keeps the plan of such a statement, but parses a bare union anew each time
-        return jdbc.query("select * from ((" + COLUMNS + " where sending_country = :a and receiving_country = :b"
-                + latest + ") union all (" + COLUMNS + " where sending_country = :b and receiving_country = :a" + latest
-                + ")) o", parameters, Observations::observation);
+        List<Observation> rows = jdbc.query("select * from ((" + COLUMNS + " where sending_country = :a and "
+                + "receiving_country = :b" + latest + ") union all (" + COLUMNS + " where sending_country = :b and "
+                + "receiving_country = :a" + latest + ")) o", parameters, Observations::observation);
+        List<Observation> latestOfEach = new ArrayList<>(2);
+        for (Observation row : rows) {
+            Observation kept = latestOfEach.isEmpty() ? null : latestOfEach.get(latestOfEach.size() - 1);
+            if (kept == null || !kept.sendingCountry().equals(row.sendingCountry())) {
+                latestOfEach.add(row);
+            } else if (kept.year() == row.year() && row.level().representation() > kept.level().representation()) {
+                latestOfEach.set(latestOfEach.size() - 1, row);
+            }
+        }
+        return latestOfEach;
     }
 
     /**

@@ -135,6 +135,24 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void showsTheHigherLevelOfTwoObservationsOfOneYearThatTwoStatesOfTheDatasetGiveOneCountry() throws Exception {
+        // Germany (255) and West Germany (260) are both DE in 1990, the year of the unification; the real file
+        // has ambassadors with Germany and no one with West Germany, West Germany's rows imported last
+        importFile(HEADER
+                + "2,255,1990,3,3,1,2006.0999755859375\n"
+                + "255,2,1990,3,3,1,2006.0999755859375\n"
+                + "2,260,1990,0,0,0,2006.0999755859375\n"
+                + "260,2,1990,0,0,0,2006.0999755859375\n");
+
+        JsonNode latest = json(getJson("/api/relations/US/DE?asOf=1992-06-01")).get("latestObservations");
+
+        assertThat(latest).hasSize(2);
+        assertThat(latest).extracting(o -> o.get("year").asInt()).containsOnly(1990);
+        assertThat(latest).extracting(o -> o.get("level").asString()).containsOnly("AMBASSADOR");
+        assertThat(latest).extracting(o -> o.get("sendingCountry").asString()).containsExactlyInAnyOrder("US", "DE");
+    }
+
+    @Test
     void rejectsRowsThatDisagreeWithTheirMirrorNameAnUnknownStateOrAYearOutsideTheStateSystemOrContradictTheirExchange() throws Exception {
         JsonNode job = importFile(HEADER
                 + "2,40,1950,9,9,1,2006.1\n"
