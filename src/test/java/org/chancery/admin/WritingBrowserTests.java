@@ -324,6 +324,30 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void endsANonResidentAccreditationFromTheRelationPage() {
+        postAsEditor("/api/relations/LU/MT/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1970-01-01\"}");
+        long accreditation = postAsEditor("/api/relations/LU/MT/accreditations",
+                "{\"sendingCountry\": \"LU\", \"level\": \"AMBASSADOR\", \"from\": \"1975-01-01\"}").get("id").asLong();
+
+        open("/relations/LU/MT");
+        visible(By.id("accreditations-table"));
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("#accreditations-table button[aria-label^='End the accreditation']")).click();
+        WebElement form = visible(By.id("end-accreditation-" + accreditation));
+        setValue(form.findElement(By.name("date")), "1980-03-01");
+        new Select(form.findElement(By.name("datePrecision"))).selectByValue("MONTH");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#accreditations-table tbody tr"),
+                "1980-03"));
+        JsonNode stored = getJson("/api/relations/LU/MT/accreditations/" + accreditation);
+        assertThat(stored.get("to").asString()).isEqualTo("1980-03-01");
+        assertThat(stored.get("toPrecision").asString()).isEqualTo("MONTH");
+        assertThat($$("#accreditations-table button[aria-label^='End the accreditation']")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theSignInPageGoesOnOnlyToAPageOfItsOwn() {
         open("/sign-in?return=%23%2Fchanges");
         assertThat(signInOnThePage()).endsWith("/admin/#/changes");

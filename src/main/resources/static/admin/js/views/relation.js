@@ -30,6 +30,7 @@ export default async function relationView({ root, params, query, signal }) {
     actionError: null,
     confirm: null,
     achieving: null,
+    ending: null,
     view: null,
     lifetime: null,
     items: [],
@@ -124,6 +125,7 @@ export default async function relationView({ root, params, query, signal }) {
       await action();
       state.confirm = null;
       state.achieving = null;
+      state.ending = null;
       await reload();
     } catch (e) {
       state.actionError = e;
@@ -275,13 +277,35 @@ export default async function relationView({ root, params, query, signal }) {
       <h2 id="accreditations-title">Non-resident accreditations</h2>
       ${list.length ? html`<div class="table-wrap"><table id="accreditations-table">
         <thead><tr><th scope="col">Sending</th><th scope="col">Level</th><th scope="col">From</th><th scope="col">To</th>
-          <th scope="col">Resident mission</th><th scope="col">In force that day</th></tr></thead>
+          <th scope="col">Resident mission</th><th scope="col">In force that day</th><th scope="col">Actions</th></tr></thead>
         <tbody>${list.map((x) => html`<tr><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
           <td>${words(x.level)}</td><td class="date">${fuzzy(x.from, x.fromPrecision)}</td><td class="date">${fuzzy(x.to, x.toPrecision)}</td>
           <td>${x.residentMissionId ? html`<a href=${href(`/missions/${x.residentMissionId}`)}>mission ${x.residentMissionId}</a>` : '—'}</td>
-          <td>${inForce.has(x.id) ? 'yes' : 'no'}</td></tr>`)}</tbody></table></div>`
+          <td>${inForce.has(x.id) ? 'yes' : 'no'}</td><td>${accreditationActions(x)}</td></tr>`)}</tbody></table></div>`
         : html`<p>None recorded.</p>`}
     </section>`;
+  }
+
+  /** An accreditation without an end may be ended: on the day it no longer held (exclusive), known to a day, a month or a year. */
+  function accreditationActions(x) {
+    if (x.to) return '—';
+    const label = `${words(x.level)} of ${names[x.sendingCountry] || x.sendingCountry} from ${fuzzy(x.from, x.fromPrecision)}`;
+    if (state.ending === x.id) {
+      return html`<form class="actions" id="end-accreditation-${x.id}" @submit=${(e) => {
+        e.preventDefault();
+        const values = new FormData(e.target);
+        act(() => post(`/api/relations/${a}/${b}/accreditations/${x.id}/end`,
+          { date: values.get('date'), datePrecision: values.get('datePrecision') || undefined }));
+      }}><label for="end-${x.id}">Ended on (exclusive)</label>
+        <input id="end-${x.id}" name="date" type="date" required max=${today()}>
+        <label for="end-precision-${x.id}">Known to the</label>
+        <select id="end-precision-${x.id}" name="datePrecision"><option value="">Day (default)</option>
+          ${PRECISIONS.filter((p) => p !== 'DAY').map((p) => html`<option value=${p}>${words(p)}</option>`)}</select>
+        <button type="submit">End it</button>
+        <button type="button" class="secondary outline" @click=${() => { state.ending = null; update(); }}>Back</button></form>`;
+    }
+    return html`<button type="button" class="outline" aria-label="End the accreditation: ${label}…"
+      @click=${() => { state.ending = x.id; update(); }}>End…</button>`;
   }
 
   function observations(view) {
