@@ -135,8 +135,9 @@ public class RelationService {
      * receiving state, R9: a history change of that pair checks the sections it protects under its
      * own lock). Both locks are taken before the work's first statement, in the pairs' code order, so
      * two writes that each take two pairs, or a pair and then countries or missions, never wait for
-     * each other in a cycle. A {@code read} pair without a row has no history to protect: nothing to
-     * lock.
+     * each other in a cycle. A {@code read} pair without a row gets one for the time of the work
+     * (and loses it again if nothing was recorded on it), so that there is a lock to hold; in a
+     * caller's transaction (an import's row) it is locked if it has one.
      */
     public <T> T underPairLocks(RelationPair pair, RelationPair read, Function<Relation, T> work) {
         String a = pair.first().value();
@@ -156,6 +157,25 @@ public class RelationService {
                         .orElseGet(() -> rows.createInCurrentTransaction(pair)));
             });
         }
+        // A read pair without a row gets one for the time of the work, so that its lock is held: a
+        // history recorded on it meanwhile (its first establishment, then a severance) waits for the
+        // work, which sees the pair as it was when it began, or is seen by it. The row goes again if
+        // nothing was recorded on it.
+        boolean readCreated = read != null && !read.equals(pair) && rows.ensureExists(read);
+        try {
+            return underPairLocksAnew(pair, readFirst, read, locked);
+        } finally {
+            if (readCreated) {
+                rows.removeIfUnused(read);
+            }
+        }
+    }
+
+    /** {@link #underPairLocks} outside a caller's transaction: the pair's row is created if needed. */
+    private <T> T underPairLocksAnew(RelationPair pair, boolean readFirst, RelationPair read,
+            Function<Relation, T> locked) {
+        String a = pair.first().value();
+        String b = pair.second().value();
         // A refused first write removes the row it created (RelationRows#removeIfUnused), possibly
         // after a concurrent write saw it: that write looks again, creating the row if needed. Every
         // round runs some write's work under the lock, so the rounds end.

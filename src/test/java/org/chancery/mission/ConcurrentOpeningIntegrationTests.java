@@ -102,6 +102,27 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    @DisplayName("R9: an interests section's opening holds its protecting power's pair even when it has no history "
+            + "yet, so that a first establishment and a severance cannot slip in before it reads the pair")
+    void interestsSectionOpeningHoldsThePowersPairEvenWithoutHistory() throws Exception {
+        long section = create("/api/missions", "{\"sendingCountry\":\"SB\",\"receivingCountry\":\"VU\","
+                + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Port Vila\",\"protectingPower\":\"WS\"}").get("id").asLong();
+        // the opening takes the pairs' locks first, then waits for the receiving country's row
+        try (HeldRowLock vanuatu = HeldRowLock.on(dataSource, "country", "code = ?", "VU")) {
+            assertThat(vanuatu.statusOnceReleased(() -> postAsEditor("/api/missions/{id}/open",
+                    "{\"date\":\"2005-01-01\"}", section).andReturn().getResponse().getStatus(), "the opening",
+                    () -> assertThat(HeldRowLock.isLocked(dataSource, "relation", "country_a = ? AND country_b = ?",
+                            "VU", "WS")).as("the power's pair VU–WS, without history, while the opening waits").isTrue()))
+                    .as("WS has no relations with VU: R9").isEqualTo(409);
+        }
+        try (var connection = dataSource.getConnection(); var rows = connection.prepareStatement(
+                "SELECT count(*) FROM relation WHERE country_a = 'VU' AND country_b = 'WS'").executeQuery()) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("no empty pair left behind").isZero();
+        }
+    }
+
+    @Test
     @DisplayName("R9 with R20: of an interests section's opening and a back-dated severance of its protecting "
             + "power's relations sent together, exactly one is recorded")
     void interestsSectionOpeningAndTheProtectingPowersSeveranceDoNotBothPass() throws Exception {

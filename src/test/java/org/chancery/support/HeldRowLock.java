@@ -37,8 +37,10 @@ public final class HeldRowLock implements AutoCloseable {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
+            // the lock a write of the row takes: on PostgreSQL one that lets a foreign key to the row be checked
+            String mode = DatabaseProduct.isPostgres(connection) ? " FOR NO KEY UPDATE" : " FOR UPDATE";
             try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT id FROM " + table + " WHERE " + where + " FOR UPDATE")) {
+                    "SELECT 1 FROM " + table + " WHERE " + where + mode)) {
                 for (int i = 0; i < values.length; i++) {
                     lock.setObject(i + 1, values[i]);
                 }
@@ -95,7 +97,7 @@ public final class HeldRowLock implements AutoCloseable {
                         : "SET LOCK_TIMEOUT 200");
             }
             try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT id FROM " + table + " WHERE " + where + " FOR UPDATE")) {
+                    "SELECT 1 FROM " + table + " WHERE " + where + " FOR UPDATE")) {
                 for (int i = 0; i < values.length; i++) {
                     lock.setObject(i + 1, values[i]);
                 }
