@@ -127,6 +127,18 @@ function focusField(event, id) {
   }
 }
 
+/**
+ * The problem answer of an action taken from a row of a table (delete an event, cancel a milestone), shown in
+ * that row; 401 offers to sign in.
+ */
+export function rowProblem(error, id) {
+  if (!error) return nothing;
+  return html`<div class="problem" role="alert" tabindex="-1" id=${id}>
+    <p><strong>${error.words || error.message}</strong></p>
+    ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => window.dispatchEvent(
+      new CustomEvent('chancery:sign-in'))}>Sign in</button> then try again.</p>` : nothing}</div>`;
+}
+
 /** What the last write did, for screen readers and eyes. */
 export function done(form, text) {
   if (!form.done) return nothing;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
 
 class RelationPageBrowserTests extends BrowserTest {
 
@@ -87,6 +88,32 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat($("#relation-meetings").getText()).isEqualTo("1");
         screenshot("relation-cuba-south-korea-as-of-2025-02-01");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aRefusedRowActionIsExplainedInItsRow() {
+        JsonNode events = getJson("/api/relations/CU/KR").get("events");
+        JsonNode restored = null;
+        for (JsonNode event : events) {
+            if (event.get("type").asString().equals("RESTORED")) {
+                restored = event;
+            }
+        }
+        assertThat(restored).as("the demo's restoration of 2024-02-14").isNotNull();
+        open("/relations/CU/KR");
+        visible(By.id("events-table"));
+        signIn("editor", "editor-secret");
+        WebElement row = visible(By.cssSelector("#events-table tr[data-event='" + restored.get("id").asLong() + "']"));
+
+        row.findElement(By.cssSelector("button[aria-label^='Delete the event']")).click();
+        row.findElement(By.xpath(".//button[normalize-space()='Yes, delete']")).click();
+
+        WebElement problem = visible(By.cssSelector("#events-table tr[data-event='" + restored.get("id").asLong()
+                + "'] .problem[role=alert]"));
+        assertThat(problem.getText()).startsWith("R20 CONFLICTS_WITH_RECORDED_FACTS");
+        assertThat($$(".problem[role=alert]")).as("shown once, in the row").hasSize(1);
+        assertThat(getJson("/api/relations/CU/KR").get("events")).as("nothing deleted").hasSize(events.size());
+        assertNoConsoleErrors(409);
     }
 
     @Test

@@ -4,16 +4,19 @@ import { html, nothing } from 'lit-html';
 import { get, post } from '../api.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
+import { rowProblem } from '../forms.js';
 import { words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
   const { query, signal } = context;
   const overdue = { rows: null };
-  const actions = { open: null, confirm: null, error: null, done: null };
+  const actions = { open: null, confirm: null, error: null, errorKey: null, done: null };
   let list = null;
 
-  async function act(action, text) {
+  /** An action taken from the row `key`, where its problem is shown. */
+  async function act(key, action, text) {
     actions.error = null;
+    actions.errorKey = key;
     actions.done = null;
     try {
       await action();
@@ -30,20 +33,24 @@ export default async function milestonesView(context) {
   }
 
   function rowActions(m) {
-    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
     const key = `${m.id}`;
+    return html`${actionsOf(m, key)}${actions.errorKey === key ? rowProblem(actions.error, 'milestone-action-problem') : nothing}`;
+  }
+
+  function actionsOf(m, key) {
+    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
     if (actions.open === key) {
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
         const date = new FormData(e.target).get('date');
-        act(() => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`);
+        act(key, () => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`);
       }}><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
         <input id="achieve-${key}" type="date" name="date" required max=${today()}>
         <button type="submit">Achieved</button>
         <button type="button" class="secondary outline" @click=${() => { actions.open = null; list.update(); }}>Back</button></form>`;
     }
     if (actions.confirm === key) {
-      return html`<div class="actions"><button type="button" @click=${() => act(() => post(`/api/milestones/${m.id}/cancel`),
+      return html`<div class="actions"><button type="button" @click=${() => act(key, () => post(`/api/milestones/${m.id}/cancel`),
         `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" @click=${() => { actions.confirm = null; list.update(); }}>Keep it</button></div>`;
     }
@@ -83,9 +90,7 @@ export default async function milestonesView(context) {
       { name: 'status', label: 'Status', options: MILESTONE_STATUSES },
       { name: 'country', label: 'Country (code)', placeholder: 'CU' },
     ],
-    message: () => html`${actions.error ? html`<div class="problem" role="alert" tabindex="-1" id="milestone-action-problem">
-        <p><strong>${actions.error.words || actions.error.message}</strong></p></div>` : nothing}
-      ${actions.done ? html`<p class="done" role="status">${actions.done}</p>` : nothing}
+    message: () => html`${actions.done ? html`<p class="done" role="status">${actions.done}</p>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
         <div class="table-wrap"><table id="overdue-table"><thead><tr>${head}</tr></thead>

@@ -7,7 +7,7 @@ import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
   ACCREDITATION_LEVELS } from '../format.js';
-import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
+import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem } from '../forms.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
 function itemLink(item, a, b) {
@@ -28,6 +28,7 @@ export default async function relationView({ root, params, query, signal }) {
     loaded: false,
     error: null,
     actionError: null,
+    actionKey: null,
     confirm: null,
     achieving: null,
     ending: null,
@@ -119,8 +120,10 @@ export default async function relationView({ root, params, query, signal }) {
     update();
   }
 
-  async function act(action) {
+  /** An action taken from a row; `key` names the row, where its problem is shown. */
+  async function act(key, action) {
     state.actionError = null;
+    state.actionKey = key;
     try {
       await action();
       state.confirm = null;
@@ -227,7 +230,7 @@ export default async function relationView({ root, params, query, signal }) {
           <td><span class="badge" data-status=${m.status}>${words(m.status)}</span>${m.status === 'OVERDUE'
             ? html`<br><small>late since <span class="date">${m.targetEnd}</span></small>` : nothing}</td>
           <td class="date">${m.achievedOn ? html`${m.achievedOn}${m.onTime === false ? ' (late)' : m.onTime ? ' (on time)' : ''}` : '—'}</td>
-          <td>${milestoneActions(m)}</td>
+          <td>${milestoneActions(m)}${rowProblemOf(`milestone-${m.id}`)}</td>
         </tr>`)}</tbody></table></div>` : html`<p>No milestone planned.</p>`}
     </section>`;
   }
@@ -238,14 +241,14 @@ export default async function relationView({ root, params, query, signal }) {
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
         const date = new FormData(e.target).get('date');
-        act(() => post(`/api/milestones/${m.id}/achieve`, { date }));
+        act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date }));
       }}><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
         <input id="achieve-${m.id}" name="date" type="date" required max=${today()}>
         <button type="submit">Achieved</button>
         <button type="button" class="secondary outline" @click=${() => { state.achieving = null; update(); }}>Back</button></form>`;
     }
     if (state.confirm === `cancel-${m.id}`) {
-      return html`<div class="actions"><button type="button" @click=${() => act(() => post(`/api/milestones/${m.id}/cancel`))}>Yes, cancel it</button>
+      return html`<div class="actions"><button type="button" @click=${() => act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/cancel`))}>Yes, cancel it</button>
         <button type="button" class="secondary outline" @click=${() => { state.confirm = null; update(); }}>Keep it</button></div>`;
     }
     return html`<div class="actions">
@@ -262,10 +265,10 @@ export default async function relationView({ root, params, query, signal }) {
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
           <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
-            ? html`<div class="actions"><button type="button" @click=${() => act(() => del(`/api/relations/${a}/${b}/events/${e.id}`))}>Yes, delete</button>
+            ? html`<div class="actions"><button type="button" @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`))}>Yes, delete</button>
                 <button type="button" class="secondary outline" @click=${() => { state.confirm = null; update(); }}>Keep it</button></div>`
             : html`<button type="button" class="secondary outline" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}"
-                @click=${() => { state.confirm = `event-${e.id}`; update(); }}>Delete…</button>`}</td>
+                @click=${() => { state.confirm = `event-${e.id}`; update(); }}>Delete…</button>`}${rowProblemOf(`event-${e.id}`)}</td>
         </tr>`)}</tbody></table></div>` : html`<p>No event recorded: the two countries have no relations on record.</p>`}
     </section>`;
   }
@@ -281,9 +284,14 @@ export default async function relationView({ root, params, query, signal }) {
         <tbody>${list.map((x) => html`<tr><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
           <td>${words(x.level)}</td><td class="date">${fuzzy(x.from, x.fromPrecision)}</td><td class="date">${fuzzy(x.to, x.toPrecision)}</td>
           <td>${x.residentMissionId ? html`<a href=${href(`/missions/${x.residentMissionId}`)}>mission ${x.residentMissionId}</a>` : '—'}</td>
-          <td>${inForce.has(x.id) ? 'yes' : 'no'}</td><td>${accreditationActions(x)}</td></tr>`)}</tbody></table></div>`
+          <td>${inForce.has(x.id) ? 'yes' : 'no'}</td><td>${accreditationActions(x)}${rowProblemOf(`accreditation-${x.id}`)}</td></tr>`)}</tbody></table></div>`
         : html`<p>None recorded.</p>`}
     </section>`;
+  }
+
+  /** The problem of the last row action, in the row it was taken from. */
+  function rowProblemOf(key) {
+    return state.actionKey === key ? rowProblem(state.actionError, 'row-action-problem') : nothing;
   }
 
   /** An accreditation without an end may be ended: on the day it no longer held (exclusive), known to a day, a month or a year. */
@@ -294,7 +302,7 @@ export default async function relationView({ root, params, query, signal }) {
       return html`<form class="actions" id="end-accreditation-${x.id}" @submit=${(e) => {
         e.preventDefault();
         const values = new FormData(e.target);
-        act(() => post(`/api/relations/${a}/${b}/accreditations/${x.id}/end`,
+        act(`accreditation-${x.id}`, () => post(`/api/relations/${a}/${b}/accreditations/${x.id}/end`,
           { date: values.get('date'), datePrecision: values.get('datePrecision') || undefined }));
       }}><label for="end-${x.id}">Ended on (exclusive)</label>
         <input id="end-${x.id}" name="date" type="date" required max=${today()}>
@@ -442,8 +450,6 @@ export default async function relationView({ root, params, query, signal }) {
         <h2>Missions</h2>
         ${missionsTable(a, b)}
         ${missionsTable(b, a)}
-        ${state.actionError ? html`<div class="problem" role="alert" tabindex="-1" id="row-action-problem">
-          <p><strong>${state.actionError.words || state.actionError.message}</strong></p></div>` : nothing}
         ${milestonesTable(view)}
         ${accreditationsSection(view)}
         ${eventsTable(view)}
