@@ -1,11 +1,13 @@
 package org.chancery.shared.web;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.core.util.Json;
@@ -26,6 +28,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.chancery.shared.Rule;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -409,7 +412,10 @@ class OpenApiConfiguration {
         problem.addProperty("detail", new StringSchema().example("A mission of type EMBASSY opens only while diplomatic relations are "
                 + "established; between CU and KR they are SEVERED on 2024-01-10."));
         problem.addProperty("instance", new StringSchema().example("/api/missions/5/open"));
-        problem.addProperty("code", new StringSchema().example("RELATION_NOT_ESTABLISHED"));
+        // every code an answer may carry: the rules' (API.md's table) and the general ones
+        List<String> codes = Stream.concat(Arrays.stream(Rule.values()).map(Rule::code),
+                Arrays.stream(ProblemCode.values()).map(ProblemCode::name)).distinct().sorted().toList();
+        problem.addProperty("code", new StringSchema()._enum(codes).example("RELATION_NOT_ESTABLISHED"));
         problem.addProperty("rule", new StringSchema().example("R5").description("the API.md rule id, for rule violations"));
         problem.addProperty("errors", new ArraySchema().items(error).description("for VALIDATION_FAILED"));
         problem.addProperty("requestId", new StringSchema().example("3f2a9c61d04b4e1f8e2c5a7b9d0e6f13")
