@@ -167,6 +167,13 @@ export default async function mapView({ root, query, signal }) {
       .attr('role', 'img')
       .attr('aria-labelledby', 'map-caption')
       .attr('id', 'world-map');
+    // "did not exist that day" hatched as its legend swatch is, so that it differs from "not a country in Chancery"
+    svg.append('defs').append('pattern').attr('id', 'absent-hatch').attr('patternUnits', 'userSpaceOnUse')
+      .attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)')
+      .call((pattern) => {
+        pattern.append('rect').attr('width', 4).attr('height', 4).attr('fill', '#f3f3f3');
+        pattern.append('rect').attr('width', 1).attr('height', 4).attr('fill', '#c8c8c8');
+      });
     const layer = svg.append('g').attr('class', 'layer');
     layer.append('path').attr('class', 'sphere').attr('d', path({ type: 'Sphere' }));
     const numeric = new Map([...state.all.values()].filter((c) => c.numeric).map((c) => [c.numeric, c.code]));
