@@ -348,6 +348,31 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void cancelsAMilestoneFromTheListAfterSigningInFromItsRow() {
+        long id = postAsEditor("/api/relations/MC/SM/milestones", "{\"title\": \"Exchange of ambassadors\", "
+                + "\"target\": \"2020\"}").get("id").asLong();
+        open("/milestones?status=OVERDUE&country=MC");
+        String row = "tr[data-milestone='" + id + "']";
+        visible(By.cssSelector(row));
+
+        $(row + " button[aria-label^='Cancel']").click();
+        visible(By.xpath("//tr[@data-milestone='" + id + "']//button[normalize-space()='Yes, cancel it']")).click();
+        WebElement problem = visible(By.cssSelector(row + " .problem[role=alert]"));
+        problem.findElement(By.xpath(".//button[normalize-space()='Sign in']")).click();
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        dialog.findElement(By.name("user")).sendKeys("editor");
+        dialog.findElement(By.name("password")).sendKeys("editor-secret");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("signed-in-user"), "editor"));
+        $(row).findElement(By.xpath(".//button[normalize-space()='Yes, cancel it']")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.done[role=status]"),
+                "“Exchange of ambassadors” cancelled."));
+        assertThat(getJson("/api/milestones/" + id).get("status").asString()).isEqualTo("CANCELLED");
+        assertNoConsoleErrors(401);
+    }
+
+    @Test
     void theSignInPageGoesOnOnlyToAPageOfItsOwn() {
         open("/sign-in?return=%23%2Fchanges");
         assertThat(signInOnThePage()).endsWith("/admin/#/changes");
