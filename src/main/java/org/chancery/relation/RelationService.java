@@ -14,6 +14,8 @@ import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Today;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -31,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RelationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RelationService.class);
 
     private final RelationRepository relations;
     private final RelationRows rows;
@@ -166,8 +170,21 @@ public class RelationService {
             return underPairLocksAnew(pair, readFirst, read, locked);
         } finally {
             if (readCreated) {
-                rows.removeIfUnused(read);
+                removeQuietly(read);
             }
+        }
+    }
+
+    /**
+     * Removes the row made for a read pair if nothing was recorded on it; a removal that cannot be
+     * made now (a lock held too long) leaves an empty row, which holds no fact, rather than change
+     * the answer of the work.
+     */
+    private void removeQuietly(RelationPair read) {
+        try {
+            rows.removeIfUnused(read);
+        } catch (RuntimeException notNow) {
+            log.debug("The empty row of {} stays: {}", read, notNow.toString());
         }
     }
 
