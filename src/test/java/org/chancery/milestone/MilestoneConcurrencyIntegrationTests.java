@@ -20,14 +20,11 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
     @Test
     void achievesEveryMilestonePlannedWhileItsMissionOpens() throws Exception {
         for (int round = 0; round < 5; round++) {
-            long office = create("/api/missions", """
-                    {"sendingCountry": "KR", "receivingCountry": "CU", "type": "LIAISON_OFFICE", "city": "Havana %d"}"""
-                    .formatted(round)).get("id").asLong();
+            long office = planMission("KR", "CU", "LIAISON_OFFICE", "Havana " + round);
             List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
             for (int i = 0; i < PARALLEL - 1; i++) {
                 int n = i;
-                calls.add(() -> postAsEditor("/api/relations/CU/KR/milestones", """
-                        {"title": "Liaison office %d", "target": "2024-H1", "missionId": %d}""".formatted(n, office))
+                calls.add(() -> postAsEditor("/api/relations/CU/KR/milestones", milestoneOf(office, n))
                         .andReturn().getResponse());
             }
             calls.add(() -> postAsEditor("/api/missions/{id}/open", "{\"date\": \"2024-03-01\"}", office)
@@ -71,13 +68,10 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
     @Test
     void aMissionOpensWhileItsMilestonesAreCancelledAndEachEndsAchievedOrCancelled() throws Exception {
         for (int round = 0; round < 4; round++) {
-            long office = create("/api/missions", """
-                    {"sendingCountry": "KR", "receivingCountry": "CU", "type": "LIAISON_OFFICE", "city": "Havana %d"}"""
-                    .formatted(round)).get("id").asLong();
+            long office = planMission("KR", "CU", "LIAISON_OFFICE", "Havana " + round);
             List<Long> planned = new ArrayList<>();
             for (int i = 0; i < PARALLEL; i++) {
-                planned.add(create("/api/relations/CU/KR/milestones", """
-                        {"title": "Liaison office %d", "target": "2024-H1", "missionId": %d}""".formatted(i, office))
+                planned.add(create("/api/relations/CU/KR/milestones", milestoneOf(office, i))
                         .get("id").asLong());
             }
             List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
@@ -100,6 +94,12 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
                         .isEqualTo(cancellations.get(i).getStatus() == 200 ? "CANCELLED" : "ACHIEVED");
             }
         }
+    }
+
+    /** A milestone achieved by the opening of {@code office}. */
+    private static String milestoneOf(long office, int n) {
+        return """
+                {"title": "Liaison office %d", "target": "2024-H1", "missionId": %d}""".formatted(n, office);
     }
 
     private static String code(MockHttpServletResponse answer) {
