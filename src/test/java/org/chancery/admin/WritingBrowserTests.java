@@ -217,12 +217,7 @@ class WritingBrowserTests extends BrowserTest {
 
     @Test
     void recordsAMeetingWithDiplomatsChosenBySearch() throws IOException {
-        open("/meetings/new");
-        visible(By.id("meeting-form"));
-        signIn("editor", "editor-secret");
-        WebElement form = $("#meeting-form");
-        setValue(form.findElement(By.name("date")), "2025-03-10");
-        new Select(form.findElement(By.name("country"))).selectByValue("KP");
+        WebElement form = meetingForm("2025-03-10", "KP");
         form.findElement(By.name("city")).sendKeys("Pyongyang");
         form.findElement(By.name("title")).sendKeys("Second summit");
         choose("canel", "Miguel Díaz-Canel");
@@ -245,12 +240,7 @@ class WritingBrowserTests extends BrowserTest {
 
     @Test
     void aParticipantsTitleStaysWithThemWhenAnotherIsRemoved() {
-        open("/meetings/new");
-        visible(By.id("meeting-form"));
-        signIn("editor", "editor-secret");
-        WebElement form = $("#meeting-form");
-        setValue(form.findElement(By.name("date")), "2025-03-11");
-        new Select(form.findElement(By.name("country"))).selectByValue("KP");
+        WebElement form = meetingForm("2025-03-11", "KP");
         choose("canel", "Miguel Díaz-Canel");
         choose("kim jong", "Kim Jong Un");
         choose("chung", "Chung Byung-won");
@@ -431,6 +421,17 @@ class WritingBrowserTests extends BrowserTest {
                 .formatted(sending, receiving, city)).get("id").asLong();
         postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"" + opened + "\"}");
         return mission;
+    }
+
+    /** The form to record a meeting, signed in as editor, with its date and country chosen. */
+    private WebElement meetingForm(String date, String country) {
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#meeting-form");
+        setValue(form.findElement(By.name("date")), date);
+        new Select(form.findElement(By.name("country"))).selectByValue(country);
+        return form;
     }
 
     private void choose(String query, String name) {
