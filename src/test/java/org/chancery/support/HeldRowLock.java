@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
@@ -92,9 +93,11 @@ public final class HeldRowLock implements AutoCloseable {
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            boolean postgres = DatabaseProduct.isPostgres(connection);
+            // H2's lock timeout belongs to the session, which the pool hands to a request next: it is put back after
+            long kept = postgres ? 0 : h2LockTimeout(connection);
             try (Statement timeout = connection.createStatement()) {
-                timeout.execute(DatabaseProduct.isPostgres(connection) ? "SET LOCAL lock_timeout = '200ms'"
-                        : "SET LOCK_TIMEOUT 200");
+                timeout.execute(postgres ? "SET LOCAL lock_timeout = '200ms'" : "SET LOCK_TIMEOUT 200");
             }
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT 1 FROM " + table + " WHERE " + where + " FOR UPDATE")) {
@@ -107,7 +110,19 @@ public final class HeldRowLock implements AutoCloseable {
                 return true;
             } finally {
                 connection.rollback();
+                if (!postgres) {
+                    try (Statement timeout = connection.createStatement()) {
+                        timeout.execute("SET LOCK_TIMEOUT " + kept);
+                    }
+                }
             }
+        }
+    }
+
+    private static long h2LockTimeout(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery("SELECT LOCK_TIMEOUT()")) {
+            result.next();
+            return result.getLong(1);
         }
     }
 
