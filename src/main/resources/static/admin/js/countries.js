@@ -30,6 +30,11 @@ export function countries() {
   return loading;
 }
 
+/** Forgets the countries read, after a country was added or changed: the next use reads them again. */
+export function forgetCountries() {
+  loading = null;
+}
+
 /** Whether a country existed on an ISO day (no known lifetime: it did). */
 export function existsOn(country, day) {
   if (!country) return false;

@@ -154,6 +154,12 @@ abstract class BrowserTest {
         waitFor(ExpectedConditions.textToBe(By.id("signed-in-user"), user));
     }
 
+    /** Date inputs take their value in the browser's own format when typed; set it as the page would read it. */
+    void setValue(WebElement input, String value) {
+        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
     void screenshot(String name) throws IOException {
         Path folder = Path.of(System.getProperty("chancery.browser.screenshots", "target/browser-screenshots"));
         Files.createDirectories(folder);

@@ -449,10 +449,4 @@ class WritingBrowserTests extends BrowserTest {
             details.findElement(By.tagName("summary")).click();
         }
     }
-
-    /** Date inputs take their value in the browser's own format when typed; set it as the page would read it. */
-    private void setValue(WebElement input, String value) {
-        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
-    }
 }

@@ -7,7 +7,9 @@ import { href } from '../router.js';
 export default function countriesView(context) {
   return listPage(context, {
     title: 'Countries',
-    intro: 'Every country Chancery knows, with its lifetime as a state. Former states are marked.',
+    intro: html`Every country Chancery knows, with its lifetime as a state. Former states are marked.
+      An admin can <a href=${href('/countries/new')} id="add-country">add a country</a> outside ISO 3166-1, or open one
+      to change its name or lifetime.`,
     path: '/countries',
     endpoint: '/api/countries',
     filters: [
@@ -19,7 +21,7 @@ export default function countriesView(context) {
       <th scope="col">Existed</th><th scope="col">Map</th>`,
     row: (c) => html`<tr data-code=${c.code} class=${c.former ? 'former' : ''}>
       <td>${c.code}</td>
-      <th scope="row">${c.name}${c.former ? html` <span class="badge" data-status="FORMER">former state</span>` : nothing}</th>
+      <th scope="row"><a href=${href(`/countries/${c.code}`)}>${c.name}</a>${c.former ? html` <span class="badge" data-status="FORMER">former state</span>` : nothing}</th>
       <td>${c.alpha3}</td><td>${c.numeric || '—'}</td>
       <td>${c.startedOn || c.endedOn ? html`<span class="date">${c.startedOn || '…'}</span> – <span class="date">${c.endedOn || ''}</span>`
         : 'lifetime not recorded'}</td>
