@@ -1,24 +1,47 @@
 // Form pieces shared by every write: labelled fields that show their own errors, an error summary in
 // words at the top (rule id and code, sign-in for 401, role for 403), and a submit helper that keeps
 // the form as typed when the API refuses it (nothing is half-saved: the API answers all or nothing).
+// A rule's refusal names no field, so each form says which of its fields a rule concerns: the refusal is
+// shown next to that field too (a date after today, R3, next to the date typed after today).
 import { html, nothing } from 'lit-html';
 import { ApiError } from './api.js';
-import { words } from './format.js';
+import { today, words } from './format.js';
 
 let forms = 0;
 
-/** The state of one form on a page; labels are its fields' visible labels by name, kept as they are drawn. */
-export function formState(name) {
+/**
+ * The state of one form on a page; labels and types are its fields' visible labels and input types by name,
+ * kept as they are drawn. ruleFields: the field a rule's refusal concerns, by problem code, rule id or '*'
+ * (any rule), e.g. {R1: 'type', '*': 'date'}.
+ */
+export function formState(name, { ruleFields = {} } = {}) {
   forms += 1;
-  return { id: `${name}-${forms}`, busy: false, error: null, done: null, labels: {} };
+  return { id: `${name}-${forms}`, busy: false, error: null, done: null, labels: {}, types: {}, values: {}, ruleFields };
 }
 
 function idOf(form, name) {
   return `${form.id}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-function messagesFor(form, name) {
-  return form.error instanceof ApiError ? form.error.errorsFor(name) : [];
+/** The field of the form that the rule refusing its last submission concerns, or null. */
+function ruleFieldOf(form) {
+  const error = form.error;
+  if (!(error instanceof ApiError) || !error.rule) return null;
+  if (error.code === 'DATE_IN_FUTURE') {
+    const day = today();
+    const late = Object.keys(form.types).find((name) => form.types[name] === 'date' && form.values[name] > day);
+    if (late) return late;
+  }
+  const fields = form.ruleFields;
+  return fields[error.code] ?? fields[error.rule] ?? fields['*'] ?? null;
+}
+
+/** The messages to show next to one field: its own errors, and the refusal of a rule that concerns it. */
+export function fieldMessages(form, name) {
+  if (!(form.error instanceof ApiError)) return [];
+  const messages = form.error.errorsFor(name);
+  if (ruleFieldOf(form) === name) messages.push(`${form.error.rule}: ${form.error.detail}`);
+  return messages;
 }
 
 /**
@@ -28,8 +51,9 @@ function messagesFor(form, name) {
 export function field(form, { name, label, type = 'text', value, required = false, options, hint, placeholder,
   pattern, min, max, autocomplete, inputmode, list, empty = '(none)' }) {
   const id = idOf(form, name);
-  if (form.labels && typeof label === 'string') form.labels[name] = label;
-  const errors = messagesFor(form, name);
+  if (typeof label === 'string') form.labels[name] = label;
+  form.types[name] = options ? 'select' : type;
+  const errors = fieldMessages(form, name);
   const invalid = errors.length > 0;
   const described = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ');
   const v = value === null || value === undefined ? '' : String(value);
@@ -105,12 +129,16 @@ export function problem(form, { onReload } = {}) {
   if (!error) return nothing;
   const api = error instanceof ApiError ? error : null;
   const fieldErrors = api ? api.errors : [];
+  const ruleField = ruleFieldOf(form);
   return html`<div class="problem" role="alert" tabindex="-1" id="${form.id}-problem" data-code=${api?.code || nothing}
       data-rule=${api?.rule || nothing}>
     <p><strong>${api ? api.words : error.message}</strong></p>
     ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li>
         <a href="#${idOf(form, e.field)}" @click=${(ev) => focusField(ev, idOf(form, e.field))}>${form.labels?.[e.field] || e.field}</a>: ${e.message}
       </li>`)}</ul>` : nothing}
+    ${ruleField && form.labels[ruleField] ? html`<p>It concerns
+        <a href="#${idOf(form, ruleField)}" @click=${(ev) => focusField(ev, idOf(form, ruleField))}>${form.labels[ruleField]}</a>.</p>`
+      : nothing}
     ${api?.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button>
         then submit again.</p>` : nothing}
     ${api?.versionMismatch && onReload ? html`<p><button type="button" @click=${onReload}>Reload the latest version</button>
@@ -160,9 +188,10 @@ export async function submit(event, form, update, action, { keep = false } = {})
   form.busy = true;
   form.error = null;
   form.done = null;
+  form.values = readForm(element);
   update();
   try {
-    form.done = (await action(readForm(element), element)) ?? true;
+    form.done = (await action(form.values, element)) ?? true;
     if (!keep) element.reset();
   } catch (e) {
     if (e.name === 'AbortError') return;

@@ -43,7 +43,9 @@ class WritingBrowserTests extends BrowserTest {
         WebElement problem = visible(By.cssSelector("#event-form .problem[data-rule=R1]"));
         assertThat(problem.getText()).startsWith("R1 RELATION_TRANSITION_INVALID — ");
         assertThat(driver.switchTo().activeElement()).isEqualTo(problem);
-        assertThat($$("#event-form .field-error")).isEmpty();
+        assertThat(problem.getText()).as("the summary names the field the rule concerns").contains("It concerns Event.");
+        assertThat(errorNextTo(form, "type")).as("R1 is about the event's type").startsWith("R1: ").contains("ESTABLISHED");
+        assertThat($$("#event-form .field-error")).hasSize(1);
         assertThat(form.findElement(By.name("date")).getAttribute("value")).isEqualTo("2025-06-01");
 
         assertThat(getJson("/api/relations/CU/KR").get("events")).hasSize(events);
@@ -154,7 +156,8 @@ class WritingBrowserTests extends BrowserTest {
         setValue(open.findElement(By.name("date")), "2026-01-15");
         open.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement problem = visible(By.cssSelector("#open-form .problem[data-rule=R5]"));
-        assertThat(problem.getText()).startsWith("R5 RELATION_NOT_ESTABLISHED — ");
+        assertThat(problem.getText()).startsWith("R5 RELATION_NOT_ESTABLISHED — ").contains("It concerns Opened on.");
+        assertThat(errorNextTo(open, "date")).startsWith("R5: ");
         assertThat($("#mission-status").getText()).isEqualTo("Planned");
         scrollTo(open);
         screenshot("r5-refuses-to-open-an-embassy");
@@ -182,8 +185,20 @@ class WritingBrowserTests extends BrowserTest {
         visible(By.id("chosen-diplomat"));
         WebElement appoint = $("#appoint-form");
         new Select(appoint.findElement(By.name("rank"))).selectByValue("AMBASSADOR");
-        setValue(appoint.findElement(By.name("agrementOn")), "2019-12-01");
         setValue(appoint.findElement(By.name("startedOn")), "2020-01-01");
+        setValue(appoint.findElement(By.name("endedOn")), "2999-01-01");
+        appoint.findElement(By.cssSelector("button[type=submit]")).click();
+        // each refusal of a rule is shown next to the field it concerns: the day after today, then the agrément
+        assertThat(visible(By.cssSelector("#appoint-form .problem[data-rule=R3]")).getText()).contains("It concerns Ended on");
+        assertThat(errorNextTo(appoint, "endedOn")).startsWith("R3: ");
+        assertThat(appoint.findElement(By.name("startedOn")).getAttribute("aria-invalid")).isNull();
+        setValue(appoint.findElement(By.name("endedOn")), "");
+        appoint.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#appoint-form .problem[data-rule=R14]")).getText()).contains("It concerns Agrément on");
+        assertThat(errorNextTo(appoint, "agrementOn")).startsWith("R14: ");
+        assertThat(getJson("/api/missions/" + mission).get("heads")).isEmpty();
+
+        setValue(appoint.findElement(By.name("agrementOn")), "2019-12-01");
         new Select(appoint.findElement(By.name("datePrecision"))).selectByValue("YEAR");
         appoint.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement head = visible(By.cssSelector("#heads-table tbody tr"));
@@ -211,7 +226,7 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(stored.get("heads").get(0).get("endedPrecision").asString()).isEqualTo("MONTH");
         assertThat(stored.get("heads").get(0).get("startedPrecision").asString()).isEqualTo("YEAR");
         screenshot("mission-head-appointed-ended-and-closed");
-        assertNoConsoleErrors();
+        assertNoConsoleErrors(400, 409);
         assertAccessible();
     }
 
@@ -441,6 +456,13 @@ class WritingBrowserTests extends BrowserTest {
         WebElement choice = visible(By.cssSelector("#participant-search-results button[aria-label='Choose " + name + "']"));
         choice.click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), name));
+    }
+
+    /** The error shown next to a field of a form, the element that describes the field. */
+    private String errorNextTo(WebElement form, String name) {
+        WebElement field = form.findElement(By.name(name));
+        assertThat(field.getAttribute("aria-invalid")).as("%s is marked invalid", name).isEqualTo("true");
+        return $("#" + field.getAttribute("aria-describedby").replaceAll(".* ", "")).getText();
     }
 
     private void openDetails(String id) {

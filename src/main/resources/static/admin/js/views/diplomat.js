@@ -13,7 +13,7 @@ export default async function diplomatView({ root, params, signal }) {
   const map = await countries();
   const options = countryOptions(map);
   const state = { diplomat: null, etag: null, error: null, reloaded: false };
-  const form = formState('diplomat');
+  const form = formState('diplomat', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'country' } });
   const removal = formState('delete-diplomat');
 
   async function load() {

@@ -6,11 +6,12 @@ import { post } from '../api.js';
 import { countries } from '../countries.js';
 import { href, navigate } from '../router.js';
 import { today, PRECISIONS } from '../format.js';
-import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, countryOptions } from '../forms.js';
+import { formState, field, fieldMessages, sourceFields, sourcesFrom, problem, submit, submitButton, countryOptions }
+  from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
 
 export default async function meetingNewView({ root, query, signal }) {
-  const form = formState('meeting');
+  const form = formState('meeting', { ruleFields: { TOO_FEW_PARTIES: 'participants', COUNTRY_NOT_IN_EXISTENCE: 'date' } });
   const map = await countries();
   const options = countryOptions(map);
   const state = { participants: [], search: {} };
@@ -32,7 +33,7 @@ export default async function meetingNewView({ root, query, signal }) {
 
   function update() {
     if (signal.aborted) return;
-    const general = form.error?.errorsFor?.('participants') || [];
+    const general = fieldMessages(form, 'participants');
     render(html`<p><a href=${href('/meetings')}>← Meetings</a></p>
       <h1>Record a meeting</h1>
       <form id="meeting-form" @submit=${(e) => submit(e, form, update, record, { keep: true })} novalidate>

@@ -7,7 +7,7 @@ import { MISSION_TYPES } from '../format.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, countryOptions } from '../forms.js';
 
 export default async function missionNewView({ root, query, signal }) {
-  const form = formState('mission');
+  const form = formState('mission', { ruleFields: { SAME_COUNTRY: 'receivingCountry', INTERESTS_SECTION_NOT_ALLOWED: 'protectingPower' } });
   const map = await countries();
   const options = countryOptions(map);
 

@@ -5,15 +5,19 @@ import { request, post } from '../api.js';
 import { countries } from '../countries.js';
 import { href } from '../router.js';
 import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS } from '../format.js';
-import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
+import { formState, field, fieldMessages, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done }
+  from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
 
 const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
 
 export default async function missionView({ root, params, query, signal }) {
   const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false };
-  const forms = { open: formState('open'), close: formState('close'), cancel: formState('cancel'),
-    appoint: formState('appoint'), end: formState('end') };
+  const onTheDate = { ruleFields: { '*': 'date' } };
+  const forms = { open: formState('open', onTheDate), close: formState('close', onTheDate), cancel: formState('cancel'),
+    appoint: formState('appoint', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', AGREMENT_REQUIRED: 'agrementOn',
+      RELATION_NOT_ESTABLISHED: 'startedOn', HEAD_OF_MISSION_OVERLAP: 'startedOn', COUNTRY_NOT_IN_EXISTENCE: 'startedOn' } }),
+    end: formState('end', onTheDate) };
 
   async function load() {
     try {
@@ -129,7 +133,7 @@ export default async function missionView({ root, params, query, signal }) {
               <button type="button" class="secondary outline" @click=${() => { state.chosen = null; update(); }}>Choose another</button></p>`
               : diplomatSearch(state.search, update, { id: 'head-search', label: `Diplomat of ${name(m.sendingCountry)}`,
                 country: m.sendingCountry, signal, onPick: (d) => { state.chosen = d; } })}
-            ${forms.appoint.error?.errorsFor?.('diplomatId').length ? html`<p class="field-error">${forms.appoint.error.errorsFor('diplomatId').join(' ')}</p>` : nothing}
+            ${fieldMessages(forms.appoint, 'diplomatId').length ? html`<p class="field-error" id="appoint-diplomat-error">${fieldMessages(forms.appoint, 'diplomatId').join(' ')}</p>` : nothing}
             <div class="grid-2">
               ${field(forms.appoint, { name: 'rank', label: 'Rank', options: HEAD_RANKS, required: true })}
               ${field(forms.appoint, { name: 'agrementOn', label: 'Agrément on', type: 'date',

@@ -38,7 +38,12 @@ export default async function relationView({ root, params, query, signal }) {
     missions: [],
     accreditations: [],
   };
-  const forms = { event: formState('event'), milestone: formState('milestone'), accreditation: formState('accreditation') };
+  const forms = {
+    event: formState('event', { ruleFields: { R1: 'type', '*': 'date' } }),
+    milestone: formState('milestone', { ruleFields: { MISSION_NOT_IN_RELATION: 'missionId' } }),
+    accreditation: formState('accreditation', { ruleFields: { RESIDENT_MISSION_INVALID: 'residentMissionId',
+      DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', R23: 'from', COUNTRY_NOT_IN_EXISTENCE: 'from' } }),
+  };
   let chart = null;
   let a = params.a.toUpperCase();
   let b = params.b.toUpperCase();
