@@ -12,7 +12,7 @@ let forms = 0;
 /**
  * The state of one form on a page; labels and types are its fields' visible labels and input types by name,
  * kept as they are drawn. ruleFields: the field a rule's refusal concerns, by problem code, rule id or '*'
- * (any rule), e.g. {R1: 'type', '*': 'date'}.
+ * (any rule), e.g. {R1: 'type', '*': 'date'}; a function of the values submitted answers it where it depends on them.
  */
 export function formState(name, { ruleFields = {} } = {}) {
   forms += 1;
@@ -33,7 +33,8 @@ function ruleFieldOf(form) {
     if (late) return late;
   }
   const fields = form.ruleFields;
-  return fields[error.code] ?? fields[error.rule] ?? fields['*'] ?? null;
+  const concerned = fields[error.code] ?? fields[error.rule] ?? fields['*'] ?? null;
+  return typeof concerned === 'function' ? concerned(form.values) : concerned;
 }
 
 /** The messages to show next to one field: its own errors, and the refusal of a rule that concerns it. */

@@ -71,7 +71,11 @@ class CountryAdminBrowserTests extends BrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
         WebElement problem = visible(By.cssSelector("#country-form .problem[data-rule=R20]"));
-        assertThat(problem.getText()).startsWith("R20 CONFLICTS_WITH_RECORDED_FACTS — ");
+        assertThat(problem.getText()).startsWith("R20 CONFLICTS_WITH_RECORDED_FACTS — ").contains("It concerns Existed until.");
+        WebElement endedOn = form.findElement(By.name("endedOn"));
+        assertThat(endedOn.getAttribute("aria-invalid")).as("the end of the lifetime that was changed").isEqualTo("true");
+        assertThat($("#" + endedOn.getAttribute("aria-describedby").replaceAll(".* ", "")).getText()).startsWith("R20: ");
+        assertThat(form.findElement(By.name("startedOn")).getAttribute("aria-invalid")).isNull();
         assertThat(driver.switchTo().activeElement()).isEqualTo(problem);
         assertThat(form.findElement(By.name("endedOn")).getAttribute("value")).isEqualTo("1950-01-01");
         assertThat(getJson("/api/countries/CU")).isEqualTo(before);

@@ -11,7 +11,12 @@ import { formState, field, sourceFields, sourcesFrom, problem, submit, submitBut
 export default async function countryView({ root, params, signal }) {
   const isNew = !params.code;
   const state = { country: null, etag: null, error: null, reloaded: false };
-  const form = formState('country');
+  // a lifetime refused (R20, R22) concerns the end of it that was changed, where only one was
+  const changedEnd = (values) => {
+    const changed = ['startedOn', 'endedOn'].filter((name) => (values[name] ?? null) !== (state.country?.[name] ?? null));
+    return changed.length === 1 ? changed[0] : null;
+  };
+  const form = formState('country', { ruleFields: { R20: changedEnd, R22: changedEnd } });
 
   async function load() {
     const answer = await request('GET', `/api/countries/${encodeURIComponent(params.code)}`, { signal });
