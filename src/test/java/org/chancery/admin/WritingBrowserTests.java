@@ -458,6 +458,32 @@ class WritingBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), name));
     }
 
+    @Test
+    void deletesADiplomatNoFactNamesAndExplainsWhyOneAMeetingNamesStays() {
+        long named = postAsEditor("/api/diplomats", "{\"name\": \"Ragna Holm\", \"country\": \"IS\"}").get("id").asLong();
+        long other = postAsEditor("/api/diplomats", "{\"name\": \"Ola Berg\", \"country\": \"NO\"}").get("id").asLong();
+        long unused = postAsEditor("/api/diplomats", "{\"name\": \"Sigrun Dal\", \"country\": \"IS\"}").get("id").asLong();
+        postAsEditor("/api/meetings", "{\"date\": \"2020-03-02\", \"country\": \"NO\", \"participants\": [{\"diplomatId\": "
+                + named + "}, {\"diplomatId\": " + other + "}]}");
+
+        open("/diplomats/" + named);
+        visible(By.id("diplomat-form"));
+        signIn("editor", "editor-secret");
+        openDetails("delete-diplomat");
+        $("#delete-diplomat button[type=submit]").click();
+        WebElement refused = visible(By.cssSelector("#delete-diplomat .problem[data-rule=R21]"));
+        assertThat(refused.getText()).startsWith("R21 RESOURCE_IN_USE — ");
+        assertThat(api("GET", "/api/diplomats/" + named, null, null, null).statusCode()).isEqualTo(200);
+
+        open("/diplomats/" + unused);
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Sigrun Dal"));
+        openDetails("delete-diplomat");
+        $("#delete-diplomat button[type=submit]").click();
+        waitFor(ExpectedConditions.urlMatches("#/diplomats$"));
+        assertThat(api("GET", "/api/diplomats/" + unused, null, null, null).statusCode()).isEqualTo(404);
+        assertNoConsoleErrors(409);
+    }
+
     /** The error shown next to a field of a form, the element that describes the field. */
     private String errorNextTo(WebElement form, String name) {
         WebElement field = form.findElement(By.name(name));

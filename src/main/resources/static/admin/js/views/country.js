@@ -4,42 +4,24 @@
 // the latest version. A lifetime that would leave a recorded fact outside it is refused (R20), naming it.
 import { html, render, nothing } from 'lit-html';
 import { request } from '../api.js';
+import { editable } from '../editable.js';
 import { forgetCountries } from '../countries.js';
 import { href, navigate } from '../router.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
 
 export default async function countryView({ root, params, signal }) {
   const isNew = !params.code;
-  const state = { country: null, etag: null, error: null, reloaded: false };
+  const country = editable(`/api/countries/${encodeURIComponent(params.code)}`, { signal });
   // a lifetime refused (R20, R22) concerns the end of it that was changed, where only one was
   const changedEnd = (values) => {
-    const changed = ['startedOn', 'endedOn'].filter((name) => (values[name] ?? null) !== (state.country?.[name] ?? null));
+    const changed = ['startedOn', 'endedOn'].filter((name) => (values[name] ?? null) !== (country.data?.[name] ?? null));
     return changed.length === 1 ? changed[0] : null;
   };
   const form = formState('country', { ruleFields: { R20: changedEnd, R22: changedEnd } });
 
-  async function load() {
-    const answer = await request('GET', `/api/countries/${encodeURIComponent(params.code)}`, { signal });
-    state.country = answer.data;
-    state.etag = answer.headers.get('ETag');
-  }
-
-  async function reloadLatest() {
-    try {
-      await load();
-      form.error = null;
-      form.done = null;
-      state.reloaded = true;
-    } catch (e) {
-      form.error = e;
-    }
-    update();
-    root.querySelector('#country-form')?.reset();
-    root.querySelector('#country-form input[name=name]')?.focus();
-  }
+  const reloadLatest = () => country.reloadLatest(form, update, () => root.querySelector('#country-form'), 'name');
 
   const save = async (values) => {
-    state.reloaded = false;
     const lifetime = { startedOn: values.startedOn ?? null, endedOn: values.endedOn ?? null };
     if (isNew) {
       const body = { code: values.code, alpha3: values.alpha3, numeric: values.numeric, name: values.name, ...lifetime,
@@ -50,13 +32,10 @@ export default async function countryView({ root, params, signal }) {
       return answer.data;
     }
     // a full replacement: the sources already recorded are sent again, with the one added here
-    const sources = [...(state.country.sources || []), ...(sourcesFrom(values) || [])];
-    const answer = await request('PUT', `/api/countries/${encodeURIComponent(state.country.code)}`, {
-      body: { name: values.name, ...lifetime, sources }, headers: state.etag ? { 'If-Match': state.etag } : {} });
-    state.country = answer.data;
-    state.etag = answer.headers.get('ETag');
+    const sources = [...(country.data.sources || []), ...(sourcesFrom(values) || [])];
+    const changed = await country.write('PUT', { name: values.name, ...lifetime, sources });
     forgetCountries();
-    return answer.data;
+    return changed;
   };
 
   function facts(c) {
@@ -80,10 +59,10 @@ export default async function countryView({ root, params, signal }) {
 
   function update() {
     if (signal.aborted) return;
-    const c = state.country;
+    const c = country.data;
     if (!isNew && !c) {
-      render(html`<p><a href=${href('/countries')}>← Countries</a></p><h1>Country ${params.code}</h1>${readError(state.error)}
-        ${state.error ? nothing : html`<p aria-busy="true">Loading…</p>`}`, root);
+      render(html`<p><a href=${href('/countries')}>← Countries</a></p><h1>Country ${params.code}</h1>${readError(country.error)}
+        ${country.error ? nothing : html`<p aria-busy="true">Loading…</p>`}`, root);
       return;
     }
     render(html`<p><a href=${href('/countries')}>← Countries</a></p>
@@ -91,7 +70,7 @@ export default async function countryView({ root, params, signal }) {
       ${isNew ? html`<p>For a state outside ISO 3166-1 — a historical state, an entity with a user-assigned code such as
           Kosovo (XK). Needs the ADMIN role.</p>` : facts(c)}
       ${isNew ? nothing : html`<h2>Change the name or lifetime</h2>
-        <p id="country-version">Version ${c.version}${state.reloaded ? ' — the latest, loaded again' : ''}. Needs the ADMIN role.</p>`}
+        <p id="country-version">Version ${c.version}${country.reloaded ? ' — the latest, loaded again' : ''}. Needs the ADMIN role.</p>`}
       <form id="country-form" @submit=${(e) => submit(e, form, update, save, { keep: true })} novalidate>
         ${problem(form, { onReload: reloadLatest })}
         ${done(form, `Saved: version ${form.done?.version}.`)}
@@ -115,13 +94,6 @@ export default async function countryView({ root, params, signal }) {
       </form>`, root);
   }
 
-  if (!isNew) {
-    try {
-      await load();
-    } catch (e) {
-      if (e.name === 'AbortError') return;
-      state.error = e;
-    }
-  }
+  if (!isNew && !(await country.loadFirst())) return;
   update();
 }

@@ -2,7 +2,8 @@
 // was based on: when someone else changed the diplomat meanwhile the API answers 412, and the page says
 // so and offers to load the latest version.
 import { html, render, nothing } from 'lit-html';
-import { request, del } from '../api.js';
+import { request } from '../api.js';
+import { editable } from '../editable.js';
 import { countries } from '../countries.js';
 import { href, navigate } from '../router.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, countryOptions }
@@ -12,65 +13,41 @@ export default async function diplomatView({ root, params, signal }) {
   const isNew = !params.id;
   const map = await countries();
   const options = countryOptions(map);
-  const state = { diplomat: null, etag: null, error: null, reloaded: false };
+  const diplomat = editable(`/api/diplomats/${params.id}`, { signal });
   const form = formState('diplomat', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'country' } });
   const removal = formState('delete-diplomat');
 
-  async function load() {
-    const answer = await request('GET', `/api/diplomats/${params.id}`, { signal });
-    state.diplomat = answer.data;
-    state.etag = answer.headers.get('ETag');
-  }
-
-  async function reloadLatest() {
-    try {
-      await load();
-      form.error = null;
-      form.done = null;
-      state.reloaded = true;
-    } catch (e) {
-      form.error = e;
-    }
-    update();
-    root.querySelector('#diplomat-form')?.reset();
-    root.querySelector('#diplomat-form input[name=name]')?.focus();
-  }
+  const reloadLatest = () => diplomat.reloadLatest(form, update, () => root.querySelector('#diplomat-form'), 'name');
 
   function body(values) {
-    const kept = state.diplomat?.sources || [];
+    const kept = diplomat.data?.sources || [];
     const added = sourcesFrom(values) || [];
     return { name: values.name, country: values.country, title: values.title, organization: values.organization,
       sources: [...kept, ...added] };
   }
 
   const save = async (values) => {
-    state.reloaded = false;
     if (isNew) {
       const answer = await request('POST', '/api/diplomats', { body: body(values) });
       navigate(`/diplomats/${answer.data.id}`);
       return answer.data;
     }
-    const answer = await request('PUT', `/api/diplomats/${params.id}`, { body: body(values),
-      headers: state.etag ? { 'If-Match': state.etag } : {} });
-    state.diplomat = answer.data;
-    state.etag = answer.headers.get('ETag');
-    return answer.data;
+    return diplomat.write('PUT', body(values));
   };
 
-  const remove = () => del(`/api/diplomats/${params.id}`, { headers: state.etag ? { 'If-Match': state.etag } : {} })
-    .then(() => navigate('/diplomats'));
+  const remove = () => diplomat.write('DELETE').then(() => navigate('/diplomats'));
 
   function update() {
     if (signal.aborted) return;
-    const d = state.diplomat;
+    const d = diplomat.data;
     if (!isNew && !d) {
-      render(html`<p><a href=${href('/diplomats')}>← Diplomats</a></p><h1>Diplomat ${params.id}</h1>${readError(state.error)}
-        ${state.error ? nothing : html`<p aria-busy="true">Loading…</p>`}`, root);
+      render(html`<p><a href=${href('/diplomats')}>← Diplomats</a></p><h1>Diplomat ${params.id}</h1>${readError(diplomat.error)}
+        ${diplomat.error ? nothing : html`<p aria-busy="true">Loading…</p>`}`, root);
       return;
     }
     render(html`<p><a href=${href('/diplomats')}>← Diplomats</a></p>
       <h1>${isNew ? 'Add a diplomat' : d.name}</h1>
-      ${!isNew ? html`<p id="diplomat-version">Version ${d.version}${state.reloaded ? ' — the latest, loaded again' : ''}.
+      ${!isNew ? html`<p id="diplomat-version">Version ${d.version}${diplomat.reloaded ? ' — the latest, loaded again' : ''}.
         <a href=${href('/meetings', { country: d.country })}>Meetings of ${d.country}</a></p>` : nothing}
       <form id="diplomat-form" @submit=${(e) => submit(e, form, update, save, { keep: true })} novalidate>
         ${problem(form, { onReload: reloadLatest })}
@@ -85,7 +62,7 @@ export default async function diplomatView({ root, params, signal }) {
         ${sourceFields(form)}
         ${submitButton(form, isNew ? 'Add the diplomat' : 'Save changes')}
       </form>
-      ${!isNew ? html`<details><summary>Delete this diplomat</summary>
+      ${!isNew ? html`<details id="delete-diplomat"><summary>Delete this diplomat</summary>
         <form @submit=${(e) => submit(e, removal, update, remove)}>
           ${problem(removal, { onReload: reloadLatest })}
           <p>Refused while a meeting or a head of mission refers to the diplomat (R21).</p>
@@ -93,13 +70,6 @@ export default async function diplomatView({ root, params, signal }) {
         </form></details>` : nothing}`, root);
   }
 
-  if (!isNew) {
-    try {
-      await load();
-    } catch (e) {
-      if (e.name === 'AbortError') return;
-      state.error = e;
-    }
-  }
+  if (!isNew && !(await diplomat.loadFirst())) return;
   update();
 }
