@@ -29,6 +29,7 @@ const WORDS = {
   CONSUL: 'Consul',
   CHARGE_D_AFFAIRES: "Chargé d'affaires",
   CHARGE_D_AFFAIRES_AD_INTERIM: "Chargé d'affaires ad interim",
+  OTHER: 'Other presence',
   MEETING: 'Meeting',
   FIRST_MEETING_SINCE_ESTABLISHMENT: 'First meeting since establishment',
   MISSION_OPENED: 'Mission opened',
@@ -85,6 +86,7 @@ export const HEAD_RANKS = ['AMBASSADOR', 'ENVOY', 'CHARGE_D_AFFAIRES', 'CHARGE_D
 export const MILESTONE_STATUSES = ['OVERDUE', 'PENDING', 'ACHIEVED', 'CANCELLED'];
 export const RELATION_STATUSES = ['ESTABLISHED', 'SEVERED', 'NONE'];
 export const ACCREDITATION_LEVELS = ['AMBASSADOR', 'ENVOY', 'CONSUL'];
+export const OBSERVATION_LEVELS = ['AMBASSADOR', 'ENVOY', 'CHARGE_D_AFFAIRES', 'OTHER', 'NONE'];
 export const PRECISIONS = ['DAY', 'MONTH', 'YEAR'];
 
 /** A fact's date with its precision: 1959 for YEAR, 2024-07 for MONTH, the day otherwise. */

@@ -21,6 +21,7 @@ const ROUTES = [
   ['/diplomats/:id', () => import('./views/diplomat.js')],
   ['/diplomats', () => import('./views/diplomats.js')],
   ['/milestones', () => import('./views/milestones.js')],
+  ['/observations', () => import('./views/observations.js')],
   ['/imports/:id', () => import('./views/import-job.js')],
   ['/imports', () => import('./views/imports.js')],
   ['/changes', () => import('./views/changes.js')],
@@ -35,6 +36,7 @@ const NAV = [
   ['/meetings', 'Meetings'],
   ['/diplomats', 'Diplomats'],
   ['/milestones', 'Milestones'],
+  ['/observations', 'Observations'],
   ['/imports', 'Imports'],
   ['/changes', 'Changes'],
 ];

@@ -51,7 +51,8 @@ export default async function countryView({ root, params, signal }) {
       <a href=${href('/relations', { country: c.code, asOf: c.endedOn || undefined })}>Relations</a> ·
       <a href=${href('/missions', { country: c.code })}>Missions</a> ·
       <a href=${href('/meetings', { country: c.code })}>Meetings</a> ·
-      <a href=${href('/diplomats', { country: c.code })}>Diplomats</a></p>`;
+      <a href=${href('/diplomats', { country: c.code })}>Diplomats</a> ·
+      <a href=${href('/observations', { country: c.code, direction: 'SENDING' })}>Observations</a></p>`;
   }
 
   const lifetimeHint = 'A lifetime that would leave a recorded fact (an event, a mission, a meeting…) outside it is '

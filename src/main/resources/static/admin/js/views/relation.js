@@ -328,6 +328,8 @@ export default async function relationView({ root, params, query, signal }) {
       <p><small>Observed by a data set, not recorded facts: never checked against the rules.</small></p>
       <ul>${view.latestObservations.map((o) => html`<li>${o.year}: ${names[o.sendingCountry] || o.sendingCountry} represented in
         ${names[o.receivingCountry] || o.receivingCountry} at level ${words(o.level)} (${o.dataset}, code ${o.rawCode})</li>`)}</ul>
+      <p><a href="/api/relations/${a}/${b}/observations?format=csv" download>Every observation of the pair as CSV</a> ·
+        <a href=${href('/observations', { country: a, direction: 'SENDING' })}>How ${names[a] || a} was represented abroad</a></p>
     </section>`;
   }
 

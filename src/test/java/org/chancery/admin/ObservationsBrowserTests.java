@@ -1,0 +1,115 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import tools.jackson.databind.JsonNode;
+
+/** The observations of a data set as counts per year and level, drawn and tabled, and listed year by year. */
+class ObservationsBrowserTests extends BrowserTest {
+
+    /** Lines in the Correlates of War Diplomatic Exchange format: the United States (2) with Australia (900),
+     * South Africa (560) and Turkey (640), observed in 1950, 1955 and 1960. */
+    private static final String COW_LINES = """
+            "ccode1","ccode2","year","DR_at_1","DR_at_2","DE","version"
+            2,900,1950,2,2,1,2006.0999755859375
+            2,560,1950,2,1,1,2006.0999755859375
+            2,640,1950,3,3,1,2006.0999755859375
+            2,900,1955,3,3,1,2006.0999755859375
+            2,560,1955,2,2,1,2006.0999755859375
+            2,640,1955,3,3,1,2006.0999755859375
+            2,900,1960,3,3,1,2006.0999755859375
+            2,560,1960,9,0,1,2006.0999755859375
+            2,640,1960,3,3,1,2006.0999755859375
+            """;
+
+    @BeforeEach
+    void observationsOfTheUnitedStates() throws Exception {
+        if (getJson("/api/observations?country=US&size=1").get("page").get("totalElements").asLong() == 0) {
+            importAndWait(COW_LINES);
+        }
+    }
+
+    @Test
+    void drawsTheCountsPerYearAndLevelAsTheApiCountsThemAndListsTheYearOfABar() throws IOException {
+        JsonNode summary = getJson("/api/observations/summary?country=US&direction=SENDING");
+        assertThat(summary).hasSize(3);
+        open("/observations?country=US&direction=SENDING");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#observation-counts tbody tr")));
+        assertThat($("#observation-summary-title").getText()).startsWith("How United States was represented abroad");
+
+        List<WebElement> rows = $$("#observation-counts tbody tr");
+        assertThat(rows).hasSize(summary.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode year = summary.get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-year")).isEqualTo(year.get("year").asString());
+            for (String level : List.of("AMBASSADOR", "ENVOY", "CHARGE_D_AFFAIRES", "OTHER", "NONE")) {
+                assertThat(row.findElement(By.cssSelector("td[data-level=" + level + "]")).getAttribute("textContent"))
+                        .as("%s in %s", level, year.get("year")).isEqualTo(year.get("counts").get(level).asString());
+            }
+        }
+        List<WebElement> bars = $$(".observation-chart a.year");
+        assertThat(bars).hasSize(summary.size());
+        JsonNode first = summary.get(0).get("counts");
+        long drawn = first.get("AMBASSADOR").asLong() + first.get("ENVOY").asLong()
+                + first.get("CHARGE_D_AFFAIRES").asLong() + first.get("OTHER").asLong();
+        assertThat(bars.get(0).findElements(By.cssSelector("rect")).stream()
+                .filter(rect -> Double.parseDouble(rect.getAttribute("height")) > 0)).as("the levels of 1950 drawn")
+                .hasSizeBetween(1, (int) drawn);
+        screenshot("observations-of-the-united-states");
+        assertAccessible();
+
+        scrollTo(bars.get(1));
+        bars.get(1).click();
+        waitFor(ExpectedConditions.urlContains("year=1955"));
+        long listed = getJson("/api/observations?country=US&direction=SENDING&year=1955").get("page").get("totalElements").asLong();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"), listed + " in all"));
+        assertThat($$("#list-table tbody tr")).hasSize((int) listed)
+                .allSatisfy(row -> assertThat(row.getText()).startsWith("1955 US"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void saysWhereObservationsComeFromWhenACountryHasNone() {
+        open("/observations?country=IS&direction=RECEIVING");
+        WebElement none = visible(By.id("no-observations"));
+        assertThat(none.getText()).contains("No observations of Iceland yet", "cow-diplomatic-exchange");
+        assertThat(none.findElement(By.linkText("Imports")).getAttribute("href")).endsWith("#/imports");
+        assertNoConsoleErrors();
+    }
+
+    private void importAndWait(String csv) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/imports?format=cow-diplomatic-exchange"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:admin-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/csv").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+        HttpResponse<String> started = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long job = JSON.readTree(started.body()).get("id").asLong();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode status;
+        do {
+            Thread.sleep(200);
+            status = JSON.readTree(api("GET", "/api/imports/" + job, null, "editor", "editor-secret").body());
+        } while ("RUNNING".equals(status.get("status").asString()) && Instant.now().isBefore(deadline));
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCEEDED");
+        assertThat(status.get("outcomes").get("REJECTED").asLong()).as(status.toString()).isZero();
+    }
+}
