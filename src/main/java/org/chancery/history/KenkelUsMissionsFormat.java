@@ -2,7 +2,6 @@ package org.chancery.history;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.chancery.accreditation.AccreditationLevel;
 import org.chancery.accreditation.Accreditations;
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
+import org.chancery.imports.CsvFields;
 import org.chancery.imports.ImportFormat;
 import org.chancery.imports.ImportInput;
 import org.chancery.imports.ImportRun;
@@ -27,6 +27,7 @@ import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationState;
+import org.chancery.shared.CalendarDates;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
@@ -138,7 +139,10 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 state system for a while (GAP), or when it ends for good (STATE_ENDED); ranges that end on \
                 2024-12-31 stay open. Consecutive rows of one state with the same status that touch or overlap are \
                 one fact (MERGED). Dates on the first of a month are kept and flagged APPROXIMATE_DATE, ranges from \
-                1816-01-01 CENSORED_START. Every fact cites the dataset and its line: %s.""".formatted(DATASET_URL,
+                1816-01-01 CENSORED_START. A row that cannot be read — a field with the NUL character or more than \
+                200 characters, a date outside 1583-01-01 to 9999-12-31, an unknown state or status — is REJECTED \
+                with VALIDATION_FAILED naming its column, and the other rows go on. Every fact cites the dataset and \
+                its line: %s.""".formatted(DATASET_URL,
                 String.join(",", HEADER), CREDIT);
     }
 
@@ -178,13 +182,15 @@ class KenkelUsMissionsFormat implements ImportFormat {
     public void run(ImportInput input, ImportRun run) throws IOException {
         input.records((line, fields) -> {
             if (line > 1 && !blank(fields)) {
-                run.stage(sortKey(line, fields), line, JSON.writeValueAsString(fields));
+                stage(run, line, fields);
             }
         });
         List<KenkelRow> group = new ArrayList<>();
         run.staged(staged -> {
             if (staged.sortKey().startsWith("!")) {
-                run.row(staged.line(), row -> KenkelRow.parse(staged.line(), fields(staged.payload()), crosswalk));
+                run.row(staged.line(), row -> {
+                    throw unreadable(staged.payload());
+                });
                 return;
             }
             KenkelRow row = KenkelRow.parse(staged.line(), fields(staged.payload()), crosswalk);
@@ -200,17 +206,22 @@ class KenkelUsMissionsFormat implements ImportFormat {
     }
 
     /**
-     * Each pair's rows in date order; rows that cannot be read come first, on their own (their
-     * processing reports them {@code REJECTED}).
+     * Stages a row: each pair's rows in date order; rows that cannot be read come first, on their own, with
+     * the reason only (such a row may be too long to keep), and their processing reports them {@code REJECTED}.
      */
-    private String sortKey(int line, List<String> fields) {
+    private void stage(ImportRun run, int line, List<String> fields) {
         String position = String.format("%09d", line);
         try {
             KenkelRow row = KenkelRow.parse(line, fields, crosswalk);
-            return row.country().code() + "|" + row.start() + "|" + position;
+            run.stage(row.country().code() + "|" + row.start() + "|" + position, line, JSON.writeValueAsString(fields));
         } catch (InvalidInputException unreadable) {
-            return "!" + position;
+            run.stage("!" + position, line, JSON.writeValueAsString(unreadable.errors().get(0)));
         }
+    }
+
+    private static InvalidInputException unreadable(String payload) {
+        InvalidInputException.FieldError reason = JSON.readValue(payload, InvalidInputException.FieldError.class);
+        return new InvalidInputException(reason.field(), reason.message());
     }
 
     private static List<String> fields(String payload) {
@@ -530,6 +541,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 throw new InvalidInputException("line " + line, "has " + fields.size() + " fields, not "
                         + HEADER.size());
             }
+            CsvFields.check(HEADER, fields);
             int cowCode;
             try {
                 cowCode = Integer.parseInt(fields.get(1).trim());
@@ -552,11 +564,13 @@ class KenkelUsMissionsFormat implements ImportFormat {
             return new KenkelRow(line, cowCode, country, start, end, status);
         }
 
+        /** A date as every other way of writing takes it ({@link CalendarDates}): none before 1583 or after 9999. */
         private static LocalDate date(String text, String field) {
             try {
-                return LocalDate.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException(field, "is not a date YYYY-MM-DD: '" + text + "'");
+                return CalendarDates.parse(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(field, "is not a date of the calendar: '" + text + "' (" + e.getMessage()
+                        + ")");
             }
         }
     }

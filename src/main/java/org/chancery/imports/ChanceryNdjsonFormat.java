@@ -193,7 +193,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
     }
 
     private void country(NdjsonLines.CountryLine line, Source source, RowResult row) {
-        Optional<Country> known = countries.find(line.code()).or(() -> countries.find(line.alpha3()));
+        Optional<Country> known = countries.find(line.code());
         if (known.isPresent()) {
             row.found("country", known.get().code().value());
             List<String> differences = differences(line, known.get());

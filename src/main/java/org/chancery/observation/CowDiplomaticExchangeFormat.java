@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.chancery.country.Countries;
 import org.chancery.history.CowCrosswalk;
+import org.chancery.imports.CsvFields;
 import org.chancery.imports.FactRef;
 import org.chancery.imports.ImportFormat;
 import org.chancery.imports.ImportInput;
@@ -83,7 +84,9 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
                 data set's own code is kept (`rawCode`). Every pair is listed twice, mirrored: the first row of a \
                 couple records both directions (IMPORTED), its mirror finds them (MERGED); a row that disagrees \
                 with its mirror, names a COW code the crosswalk does not know, has a year before 1816 or after \
-                this one, or whose `DE` contradicts its levels is REJECTED with the reason. States are identified by their COW numeric code through the \
+                this one, whose `DE` contradicts its levels, whose `version` is not 2006.1 (another version is \
+                other data) or whose field holds the NUL character or more than 200 characters is REJECTED with the \
+                reason. States are identified by their COW numeric code through the \
                 project's crosswalk, never by COW letters; the states no ISO code covers are created as the \
                 history import creates them. Importing the file again records nothing: its rows answer \
                 ALREADY_PRESENT.""";
@@ -275,6 +278,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         if (fields.size() != HEADER.size()) {
             throw new InvalidInputException("line " + row.line(), "has " + fields.size() + " fields, not " + HEADER.size());
         }
+        CsvFields.check(HEADER, fields);
         CowCrosswalk.Entry side1 = state(fields.get(0), "ccode1");
         CowCrosswalk.Entry side2 = state(fields.get(1), "ccode2");
         if (side1.cowCode() == side2.cowCode()) {
@@ -294,7 +298,21 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             throw new InvalidInputException("DE", "is " + de + " but the levels " + atSide1.cowCode() + " and "
                     + atSide2.cowCode() + " in " + year + " say " + (exchange ? "1" : "0"));
         }
+        version(fields.get(6));
         return new Read(row.line(), side1, side2, year, atSide1, atSide2);
+    }
+
+    /** The version column names v2006.1 (published as the single-precision 2006.0999755859375): another is other data. */
+    private static void version(String text) {
+        try {
+            if (Math.abs(Double.parseDouble(text.trim()) - 2006.1) < 0.001) {
+                return;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new InvalidInputException("version", "is '" + text + "', not 2006.1, the version of the data set this "
+                + "format reads (its observations are labelled " + DATASET + ")");
     }
 
     private CowCrosswalk.Entry state(String text, String field) {

@@ -51,6 +51,15 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         return upload("chancery-ndjson", "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final String KENKEL_HEADER = "country_abbrev_cow,country_code_cow,country_name_cow,"
+            + "country_name_usdos,date_start,date_end,us_mission_status\r\n";
+
+    /** Starts a job of a CSV format, expects 202, and waits for its end. */
+    private JsonNode importedCsv(String format, String csv) throws Exception {
+        JsonNode job = json(upload(format, "text/csv", csv.getBytes(StandardCharsets.UTF_8)).andExpect(status().isAccepted()));
+        return awaitEnd(job.get("id").asLong());
+    }
+
     /** Starts a job, expects 202, and waits for its end. */
     private JsonNode imported(String ndjson) throws Exception {
         JsonNode job = json(uploadNdjson(ndjson).andExpect(status().isAccepted()));
@@ -153,6 +162,74 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(rejected).extracting(row -> row.get("code").asString()).containsExactly("VALIDATION_FAILED");
         assertThat(rejected.get(0).get("detail").asString()).contains("name").contains("NUL character");
         assertThat(json(getJson("/api/diplomats?country=KP")).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
+    void rejectsAKenkelRowWithAFieldLongerThanAnyOfTheFileOrTheNulCharacterAndImportsTheOthers() throws Exception {
+        JsonNode job = importedCsv("kenkel-us-missions", KENKEL_HEADER
+                + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n"
+                + "CUB,40,Cuba,Cuba,1902-05-27,1906-09-25,Legation\r\n"
+                + "CUB,40,Cuba," + "X".repeat(20_100) + ",1902-05-20,1902-05-26,None\r\n"
+                + "HAI,41,Haiti,Hai\u0000ti,1862-06-05,1888-06-05,Legation\r\n");
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(4, 5);
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("VALIDATION_FAILED");
+        assertThat(rejected.get(0).get("detail").asString()).contains("country_name_usdos", "20100 characters");
+        assertThat(rejected.get(1).get("detail").asString()).contains("country_name_usdos", "NUL character");
+        assertThat(json(getJson("/api/missions?sending=US&receiving=CU")).get("page").get("totalElements").asInt())
+                .as("the legation of the readable rows").isEqualTo(1);
+        assertThat(json(getJson("/api/missions?sending=US&receiving=HT")).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
+    void rejectsAKenkelRowDatedOutsideTheCalendarThatEveryOtherWriteTakes() throws Exception {
+        JsonNode job = importedCsv("kenkel-us-missions", KENKEL_HEADER
+                + "CUB,40,Cuba,Cuba,1500-03-01,1500-12-31,Liaison\r\n"
+                + "CUB,40,Cuba,Cuba,-0500-03-01,-0500-12-31,Liaison\r\n"
+                + "CUB,40,Cuba,Cuba,1902-05-20,+10000-01-01,Liaison\r\n"
+                + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n");
+
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3, 4);
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("VALIDATION_FAILED");
+        assertThat(rejected).extracting(row -> row.get("detail").asString())
+                .allSatisfy(detail -> assertThat(detail).contains("from 1583-01-01 to 9999-12-31"))
+                .anySatisfy(detail -> assertThat(detail).startsWith("date_end"));
+        assertThat(json(getJson("/api/missions?sending=US&receiving=CU")).get("page").get("totalElements").asInt())
+                .isZero();
+    }
+
+    @Test
+    void rejectsACowRowOfAnotherVersionOfTheDataSetOrWithTheNulCharacterAndImportsTheOthers() throws Exception {
+        JsonNode job = importedCsv("cow-diplomatic-exchange", """
+                "ccode1","ccode2","year","DR_at_1","DR_at_2","DE","version"
+                2,40,1950,3,3,1,2006.0999755859375
+                2,20,1950,3,3,1,2020.1
+                2,200,1950,3,3,1,2006.09\u000099755859375
+                2,220,1950,3,3,1,2006.1
+                """);
+
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(2);
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(3, 4);
+        assertThat(rejected.get(0).get("detail").asString()).startsWith("version").contains("2020.1", "COW-DE 2006.1");
+        assertThat(rejected.get(1).get("detail").asString()).startsWith("version").contains("NUL character");
+        assertThat(json(getJson("/api/observations?country=CA")).get("page").get("totalElements").asInt()).isZero();
+        assertThat(json(getJson("/api/observations?country=GB")).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
+    void rejectsACountryLineWhoseCodeIsNewButWhoseAlpha3IsTakenAsTheApiDoes() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "country", "code": "QW", "alpha3": "USA", "name": "Not the United States"}
+                """);
+
+        JsonNode row = rows(job.get("id").asLong(), "").get("content").get(0);
+        assertThat(row.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(row.get("code").asString()).isEqualTo("ALREADY_EXISTS");
+        getJson("/api/countries/QW").andExpect(status().isNotFound());
     }
 
     @Test
