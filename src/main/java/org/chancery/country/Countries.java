@@ -1,5 +1,6 @@
 package org.chancery.country;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
+import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,28 +34,32 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code VALIDATION_FAILED}), and records and changes them. Countries are never removed, so found
  * ones are kept in memory and a lookup of a known code needs no database round trip, nor a
  * transaction (which would take a connection from the pool): only a code not seen yet, or seen
- * longer ago than {@code chancery.countries.cache-ttl} (30 s; another instance may have changed its
- * name or lifetime), is read again. Rules never depend on this copy: R22 reads the lifetimes in the
- * writing transaction ({@link CountryExistence}).
+ * longer ago than {@code chancery.countries.cache-ttl} by the application's clock (1 s: another
+ * instance may have changed its name or lifetime; a code in use is read once a second at most), is read again, and so is a country
+ * whose change was refused as stale (412). Rules never depend on this copy: R22 reads the lifetimes in
+ * the writing transaction ({@link CountryExistence}).
  */
 @Service
 public class Countries {
 
-    private record Cached(Country country, long readAtNanos) {
+    private record Cached(Country country, long readAtMillis) {
     }
 
     private final CountryRepository repository;
     private final ObjectProvider<CountryFacts> facts;
     private final ApplicationEventPublisher publisher;
-    private final long timeToLiveNanos;
+    private final Clock clock;
+    private final long timeToLiveMillis;
     private final Map<String, Cached> known = new ConcurrentHashMap<>();
 
     Countries(CountryRepository repository, ObjectProvider<CountryFacts> facts,
-            @Value("${chancery.countries.cache-ttl:30s}") Duration timeToLive, ApplicationEventPublisher publisher) {
+            @Value("${chancery.countries.cache-ttl:1s}") Duration timeToLive, Clock clock,
+            ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.repository = repository;
         this.facts = facts;
-        this.timeToLiveNanos = timeToLive.toNanos();
+        this.clock = clock;
+        this.timeToLiveMillis = timeToLive.toMillis();
     }
 
     /** The country a path names, by alpha-2 or alpha-3 code in any case. */
@@ -98,8 +104,11 @@ public class Countries {
         }
         String key = trimmed.toUpperCase(Locale.ROOT);
         Cached cached = known.get(key);
-        if (cached != null && System.nanoTime() - cached.readAtNanos() < timeToLiveNanos) {
-            return Optional.of(cached.country());
+        if (cached != null) {
+            long age = clock.millis() - cached.readAtMillis();
+            if (age >= 0 && age < timeToLiveMillis) {
+                return Optional.of(cached.country());
+            }
         }
         Optional<Country> found = key.length() == 2 ? repository.findById(key) : repository.findByAlpha3(key);
         found.ifPresent(this::remember);
@@ -147,8 +156,7 @@ public class Countries {
      * the country (which lock the row as they check R22) cannot change meanwhile.
      *
      * @throws NotFoundException if there is no such country
-     * @throws org.chancery.shared.VersionMismatchException if the precondition does not name the
-     *         current version
+     * @throws VersionMismatchException if the precondition does not name the current version
      * @throws RuleViolationException R20 {@code CONFLICTS_WITH_RECORDED_FACTS} naming a fact the new
      *         lifetime would leave outside the country's existence
      */
@@ -158,7 +166,14 @@ public class Countries {
         CountryCode key = resolve(code);
         Country country = repository.findForUpdate(key.value())
                 .orElseThrow(() -> new NotFoundException("No country with code '" + code + "'."));
-        precondition.check(country.version(), "Country " + key);
+        try {
+            precondition.check(country.version(), "Country " + key);
+        } catch (VersionMismatchException stale) {
+            // the client's version may have come from this instance's copy while another instance changed the
+            // country: the copy becomes the country as read here, so that reading again answers its version
+            remember(country);
+            throw stale;
+        }
         facts.orderedStream().map(guard -> guard.outside(key, lifetime)).flatMap(Optional::stream).findFirst()
                 .ifPresent(fact -> {
                     throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, key + " would exist "
@@ -195,7 +210,7 @@ public class Countries {
     }
 
     private void remember(Country country) {
-        Cached cached = new Cached(country, System.nanoTime());
+        Cached cached = new Cached(country, clock.millis());
         known.put(country.code().value(), cached);
         known.put(country.alpha3(), cached);
     }

@@ -1,6 +1,7 @@
 package org.chancery.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +20,11 @@ public class MutableClock extends Clock {
 
     public void setToday(LocalDate today) {
         now = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    /** Moves the clock on by {@code time} (a copy kept for a while expires, as time passes). */
+    public void advance(Duration time) {
+        now = now.plus(time);
     }
 
     public void reset() {

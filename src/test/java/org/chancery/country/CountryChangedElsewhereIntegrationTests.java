@@ -1,0 +1,68 @@
+package org.chancery.country;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * A country changed by another instance on the same database (here: by SQL, as that instance's
+ * write would leave it): this instance's copy of the country does not keep answering the old version.
+ */
+class CountryChangedElsewhereIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private Countries countries;
+
+    @AfterEach
+    void restoreCuba() {
+        jdbc.update("update country set name = 'Cuba', version = 0 where code = 'CU'");
+        countries.forgetCached();
+    }
+
+    private ResultActions cuba() throws Exception {
+        return getJson("/api/countries/CU").andExpect(status().isOk());
+    }
+
+    private void renamedByAnotherInstance() {
+        assertThat(jdbc.update("update country set name = 'Republic of Cuba', version = version + 1 where code = 'CU'"))
+                .isOne();
+    }
+
+    @Test
+    void aChangeRefusedAsStaleRenewsTheCopySoThatReadingAgainAnswersTheCurrentVersion() throws Exception {
+        cuba().andExpect(header().string("ETag", "\"0\""));
+        renamedByAnotherInstance();
+
+        mvc.perform(put("/api/countries/CU").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Cuba!\"}")
+                .header("If-Match", "\"0\"").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isPreconditionFailed()).andExpect(jsonPath("$.code").value("VERSION_MISMATCH"));
+
+        cuba().andExpect(header().string("ETag", "\"1\"")).andExpect(jsonPath("$.name").value("Republic of Cuba"));
+    }
+
+    @Test
+    void aCountryChangedElsewhereIsReadAsChangedOnceTheCopysSecondHasPassed() throws Exception {
+        cuba();
+        renamedByAnotherInstance();
+        cuba().andExpect(header().string("ETag", "\"0\""));
+
+        clock.advance(Duration.ofMillis(1_000));
+        cuba().andExpect(header().string("ETag", "\"1\"")).andExpect(jsonPath("$.name").value("Republic of Cuba"));
+    }
+}
