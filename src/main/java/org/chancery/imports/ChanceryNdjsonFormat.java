@@ -119,7 +119,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 | `milestone` | as `POST /api/relations/{a}/{b}/milestones`, with `countries: [a, b]`, `missionRef`, and `achievedOn` (by hand) |
 
                 A `ref` is a name of your choice that later lines use instead of the id the API would have \
-                answered. A line that is not JSON refuses the whole file (400); a line whose fields are missing \
+                answered; it names one fact in a file (a second line defining it is `REJECTED`, \
+                `VALIDATION_FAILED`), and a line that defines it but is rejected defines nothing. A line that is not JSON refuses the whole file (400); a line whose fields are missing \
                 or invalid is that row's `REJECTED` with `VALIDATION_FAILED`, one that breaks a rule is `REJECTED` \
                 with the rule's code. A fact already recorded (a country of that code; a diplomat of that name and \
                 country; the pair's event of that type on that day; the direction's mission of that type, city \
@@ -231,6 +232,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
     }
 
     private void diplomat(NdjsonLines.DiplomatLine line, Source source, ImportRun run, RowResult row) {
+        requireNewRef(run, line.ref());
         CountryCode country = countries.reference(line.country(), "country");
         Optional<Diplomat> known = diplomats.findSame(line.name(), country);
         long id;
@@ -262,6 +264,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (line.closedOn() != null && line.openedOn() == null) {
             throw new InvalidInputException("closedOn", "needs openedOn: only an open mission closes");
         }
+        requireNewRef(run, line.ref());
         CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
         CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
         FuzzyDate opened = FuzzyDate.ofOptional(line.openedOn(), line.openedPrecision(), "openedPrecision");
@@ -390,7 +393,16 @@ class ChanceryNdjsonFormat implements ImportFormat {
             return id;
         }
         return run.ref(ref, kind).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
-                refField + " names no " + kind + " of an earlier line: '" + ref + "'."));
+                refField + " names no " + kind + " that an earlier line recorded or found: '" + ref
+                        + "' (a line that defines it and was rejected defines nothing)."));
+    }
+
+    /** A ref names one fact in a file: a second line defining it is refused, before it records anything. */
+    private static void requireNewRef(ImportRun run, String ref) {
+        if (ref != null && !ref.isBlank() && run.refDefined(ref)) {
+            throw new InvalidInputException("ref", "'" + ref + "' is already defined by an earlier line; a ref names one "
+                    + "fact in a file");
+        }
     }
 
     private static void define(ImportRun run, String ref, String kind, long id) {

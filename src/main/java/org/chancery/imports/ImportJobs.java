@@ -178,10 +178,13 @@ class ImportJobs {
     }
 
     void defineRef(long jobId, String ref, String kind, long factId) {
-        jdbc.sql("delete from import_ref where job_id = :job and ref = :ref").param("job", jobId).param("ref", ref)
-                .update();
         jdbc.sql("insert into import_ref (job_id, ref, kind, fact_id) values (:job, :ref, :kind, :fact)")
                 .param("job", jobId).param("ref", ref).param("kind", kind).param("fact", factId).update();
+    }
+
+    boolean refDefined(long jobId, String ref) {
+        return jdbc.sql("select count(*) from import_ref where job_id = :job and ref = :ref").param("job", jobId)
+                .param("ref", ref).query(Long.class).single() > 0;
     }
 
     /** The id of the fact of {@code kind} that {@code ref} names in this job, if a line defined it. */

@@ -143,6 +143,11 @@ public final class ImportRun {
         jobs.defineRef(job.id(), ref, kind, factId);
     }
 
+    /** Whether an earlier row defined {@code ref}, for a fact of any kind. */
+    public boolean refDefined(String ref) {
+        return jobs.refDefined(job.id(), ref);
+    }
+
     /** The id of the fact of {@code kind} that an earlier row named {@code ref}. */
     public Optional<Long> ref(String ref, String kind) {
         return jobs.ref(job.id(), ref, kind);

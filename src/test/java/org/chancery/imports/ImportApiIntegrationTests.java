@@ -221,6 +221,28 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void rejectsASecondLineDefiningARefBeforeItRecordsAnythingAndKeepsTheFirstMeaning() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "diplomat", "ref": "d", "name": "Ana Torres", "country": "CU"}
+                {"kind": "diplomat", "ref": "d", "name": "Carlos Ruiz", "country": "CU"}
+                {"kind": "meeting", "date": "2020-05-04", "country": "CU", "participants": [{"diplomatRef": "d"}, {"diplomatRef": "k"}]}
+                {"kind": "diplomat", "ref": "k", "name": "Kim Min-jun", "country": "KR"}
+                {"kind": "meeting", "date": "2020-05-05", "country": "CU", "participants": [{"diplomatRef": "d"}, {"diplomatRef": "k"}]}
+                """);
+
+        JsonNode rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows).extracting(row -> row.get("outcome").asString())
+                .containsExactly("IMPORTED", "REJECTED", "REJECTED", "IMPORTED", "IMPORTED");
+        assertThat(rows.get(1).get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(rows.get(1).get("detail").asString()).contains("'d' is already defined by an earlier line");
+        assertThat(rows.get(2).get("detail").asString()).contains("diplomatRef", "'k'", "earlier line");
+        assertThat(json(getJson("/api/diplomats?q=Carlos")).get("page").get("totalElements").asInt()).isZero();
+        JsonNode meeting = json(getJson("/api/meetings/{id}", rows.get(4).get("facts").get(0).get("id").asLong()));
+        assertThat(meeting.get("participants")).extracting(p -> p.get("name").asString())
+                .containsExactlyInAnyOrder("Ana Torres", "Kim Min-jun");
+    }
+
+    @Test
     void rejectsACountryLineWhoseCodeIsNewButWhoseAlpha3IsTakenAsTheApiDoes() throws Exception {
         JsonNode job = imported("""
                 {"kind": "country", "code": "QW", "alpha3": "USA", "name": "Not the United States"}
