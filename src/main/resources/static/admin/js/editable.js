@@ -39,15 +39,22 @@ export function editable(path, { signal }) {
       return answer.data;
     },
 
-    /** After a 412: loads the latest version and shows it in the form (its typed values replaced). */
-    async reloadLatest(form, update, formElement, firstField) {
+    /**
+     * After a 412: loads the latest version and shows it in the form (its typed values replaced); the page's
+     * other forms on the resource (a deletion) forget their answers too.
+     */
+    async reloadLatest(forms, update, formElement, firstField) {
+      const [form, ...others] = forms;
       try {
         await this.load();
-        form.error = null;
-        form.done = null;
+        for (const each of forms) {
+          each.error = null;
+          each.done = null;
+        }
         this.reloaded = true;
       } catch (e) {
         form.error = e;
+        others.forEach((each) => { each.error = null; });
       }
       update();
       formElement()?.reset();

@@ -12,7 +12,8 @@ let forms = 0;
 /**
  * The state of one form on a page; labels and types are its fields' visible labels and input types by name,
  * kept as they are drawn. ruleFields: the field a rule's refusal concerns, by problem code, rule id or '*'
- * (any rule), e.g. {R1: 'type', '*': 'date'}; a function of the values submitted answers it where it depends on them.
+ * (any rule), e.g. {R1: 'type', '*': 'date'}; a function of the values submitted and the error answers it where it
+ * depends on them.
  */
 export function formState(name, { ruleFields = {} } = {}) {
   forms += 1;
@@ -34,7 +35,12 @@ function ruleFieldOf(form) {
   }
   const fields = form.ruleFields;
   const concerned = fields[error.code] ?? fields[error.rule] ?? fields['*'] ?? null;
-  return typeof concerned === 'function' ? concerned(form.values) : concerned;
+  return typeof concerned === 'function' ? concerned(form.values, error) : concerned;
+}
+
+/** For ruleFields: a refusal of a fact's days concerns its end where its words name the end's day (R22), else its start. */
+export function endOrStart(end, start) {
+  return (values, error) => (values[end] && error.detail?.includes(values[end]) ? end : start);
 }
 
 /** The messages to show next to one field: its own errors, and the refusal of a rule that concerns it. */
@@ -194,6 +200,8 @@ export async function submit(event, form, update, action, { keep = false } = {})
   try {
     form.done = (await action(form.values, element)) ?? true;
     if (!keep) element.reset();
+    // a form kept as typed keeps its fields, but the source it added is recorded now: sending it again would add it twice
+    else element.querySelectorAll('[name^="sources["]').forEach((input) => { input.value = ''; });
   } catch (e) {
     if (e.name === 'AbortError') return;
     form.error = e;
@@ -204,11 +212,13 @@ export async function submit(event, form, update, action, { keep = false } = {})
   if (form.error) document.getElementById(`${form.id}-problem`)?.focus();
 }
 
-/** A page-level error (a failed read) in words. */
+/** A page-level error (a failed read) in words; a parameter refused is named with the reason. */
 export function readError(error) {
   if (!error) return nothing;
   const api = error instanceof ApiError ? error : null;
-  return html`<div class="problem" role="alert"><p><strong>${api ? api.words : error.message}</strong></p>
+  const refused = api?.code === 'VALIDATION_FAILED' && api.errors.length ? api.errors : null;
+  return html`<div class="problem" role="alert"><p><strong>${refused ? 'The request was refused:' : api ? api.words : error.message}</strong></p>
+    ${refused ? html`<ul>${refused.map((e) => html`<li><code>${e.field}</code> ${e.message}</li>`)}</ul>` : nothing}
     ${api?.needsSignIn ? html`<p><button type="button" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
   </div>`;
 }

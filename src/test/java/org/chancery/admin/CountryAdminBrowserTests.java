@@ -49,13 +49,23 @@ class CountryAdminBrowserTests extends BrowserTest {
         WebElement edit = visible(By.id("country-form"));
         assertThat($("#country-version").getText()).startsWith("Version 0");
         setValue(edit.findElement(By.name("endedOn")), "2020-12-31");
+        edit.findElement(By.cssSelector("details.source summary")).click();
+        edit.findElement(By.name("sources[0].url")).sendKeys("https://example.org/quokka-ended");
         edit.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#country-form .done"), "Saved: version 1"));
+        assertThat(edit.findElement(By.name("sources[0].url")).getAttribute("value")).as("the source added is recorded")
+                .isEmpty();
+        WebElement saved = $("#country-form .done");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.stalenessOf(saved));
+        visible(By.cssSelector("#country-form .done"));
         assertThat($("#country-summary").getText()).contains("2020-12-31", "former state");
         JsonNode changed = getJson("/api/countries/QK");
         assertThat(changed.get("endedOn").asString()).isEqualTo("2020-12-31");
         assertThat(changed.get("former").asBoolean()).isTrue();
-        assertThat(changed.get("sources")).as("the sources recorded are kept by the full replacement").hasSize(1);
+        assertThat(changed.get("sources")).as("the sources recorded are kept by the full replacement, each once")
+                .extracting(source -> source.get("url").asString())
+                .containsExactly("https://example.org/quokka", "https://example.org/quokka-ended");
         screenshot("country-added-and-changed");
         assertAccessible();
         assertNoConsoleErrors();

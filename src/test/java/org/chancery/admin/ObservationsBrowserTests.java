@@ -75,10 +75,17 @@ class ObservationsBrowserTests extends BrowserTest {
         screenshot("observations-of-the-united-states");
         assertAccessible();
 
+        open("/observations?country=US&direction=SENDING&level=AMBASSADOR");
+        waitFor(page -> (Boolean) script("return [...document.querySelectorAll('.observation-chart a.year')]"
+                + ".some((bar) => bar.getAttribute('href').includes('level=AMBASSADOR'));"));
+        bars = $$(".observation-chart a.year");
         scrollTo(bars.get(1));
         bars.get(1).click();
         waitFor(ExpectedConditions.urlContains("year=1955"));
-        long listed = getJson("/api/observations?country=US&direction=SENDING&year=1955").get("page").get("totalElements").asLong();
+        assertThat(driver.getCurrentUrl()).as("the bar keeps the list's level").contains("level=AMBASSADOR");
+        long listed = getJson("/api/observations?country=US&direction=SENDING&level=AMBASSADOR&year=1955").get("page")
+                .get("totalElements").asLong();
+        assertThat(listed).isPositive();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"), listed + " in all"));
         assertThat($$("#list-table tbody tr")).hasSize((int) listed)
                 .allSatisfy(row -> assertThat(row.getText()).startsWith("1955 US"));
@@ -89,9 +96,19 @@ class ObservationsBrowserTests extends BrowserTest {
     void saysWhereObservationsComeFromWhenACountryHasNone() {
         open("/observations?country=IS&direction=RECEIVING");
         WebElement none = visible(By.id("no-observations"));
-        assertThat(none.getText()).contains("No observations of Iceland yet", "cow-diplomatic-exchange");
+        assertThat(none.getText()).contains("No observations of Iceland.", "cow-diplomatic-exchange");
         assertThat(none.findElement(By.linkText("Imports")).getAttribute("href")).endsWith("#/imports");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void saysOnceWhichFilterWasRefusedAndWhy() {
+        open("/observations?country=ZZ");
+        WebElement refused = visible(By.cssSelector(".problem"));
+        assertThat(refused.getText()).startsWith("The request was refused:").contains("country", "ZZ")
+                .doesNotContain("nothing was saved");
+        assertThat($$(".problem")).hasSize(1);
+        assertNoConsoleErrors(400);
     }
 
     private void importAndWait(String csv) throws Exception {

@@ -52,4 +52,25 @@ class StaleDiplomatEditBrowserTests extends BrowserTest {
         assertThat(getJson("/api/diplomats/" + id).get("organization").asString()).isEqualTo("Embassy of Cuba in Seoul");
         assertNoConsoleErrors(412);
     }
+
+    @Test
+    void aDeletionRefusedAsStaleIsForgottenOnceTheLatestVersionIsLoaded() {
+        long id = postAsEditor("/api/diplomats", """
+                {"name": "Rafael Soto", "country": "CU"}""").get("id").asLong();
+        open("/diplomats/" + id);
+        visible(By.id("diplomat-form"));
+        signIn("editor", "editor-secret");
+        assertThat(api("PUT", "/api/diplomats/" + id, """
+                {"name": "Rafael Soto", "country": "CU", "title": "Consul"}""", "admin", "admin-secret").statusCode())
+                .isEqualTo(200);
+
+        $("#delete-diplomat summary").click();
+        $("#delete-diplomat button[type=submit]").click();
+        WebElement stale = visible(By.cssSelector("#delete-diplomat .problem[data-code=VERSION_MISMATCH]"));
+        stale.findElement(By.xpath(".//button[normalize-space()='Reload the latest version']")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("diplomat-version"), "Version 1 — the latest"));
+        assertThat($$("#delete-diplomat .problem")).as("the refusal of the older version").isEmpty();
+        assertThat(api("GET", "/api/diplomats/" + id, null, null, null).statusCode()).isEqualTo(200);
+        assertNoConsoleErrors(412);
+    }
 }

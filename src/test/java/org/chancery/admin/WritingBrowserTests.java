@@ -459,6 +459,31 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPastHeadEndingAfterTheStateCeasedToExistIsRefusedNextToTheEnd() throws IOException {
+        JsonNode embassy = getJson("/api/missions?sending=US&receiving=DD&type=EMBASSY").get("content").get(0);
+        postAsEditor("/api/diplomats", "{\"name\": \"Walter Probe\", \"country\": \"US\"}");
+        open("/missions/" + embassy.get("id").asLong());
+        visible(By.id("mission-summary"));
+        signIn("editor", "editor-secret");
+        openDetails("appoint-head");
+        $("#head-search").sendKeys("walter probe");
+        visible(By.cssSelector("#head-search-results button[aria-label='Choose Walter Probe']")).click();
+        visible(By.id("chosen-diplomat"));
+        WebElement appoint = $("#appoint-form");
+        new Select(appoint.findElement(By.name("rank"))).selectByValue("CHARGE_D_AFFAIRES");
+        setValue(appoint.findElement(By.name("startedOn")), "1980-01-01");
+        setValue(appoint.findElement(By.name("endedOn")), "1995-01-01");
+        appoint.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement problem = visible(By.cssSelector("#appoint-form .problem[data-rule=R22]"));
+        assertThat(problem.getText()).contains("It concerns Ended on");
+        assertThat(errorNextTo(appoint, "endedOn")).startsWith("R22: ").contains("1995-01-01");
+        assertThat(appoint.findElement(By.name("startedOn")).getAttribute("aria-invalid")).isNull();
+        assertThat(getJson("/api/missions/" + embassy.get("id").asLong()).get("heads")).isEmpty();
+        assertNoConsoleErrors(409);
+    }
+
+    @Test
     void deletesADiplomatNoFactNamesAndExplainsWhyOneAMeetingNamesStays() {
         long named = postAsEditor("/api/diplomats", "{\"name\": \"Ragna Holm\", \"country\": \"IS\"}").get("id").asLong();
         long other = postAsEditor("/api/diplomats", "{\"name\": \"Ola Berg\", \"country\": \"NO\"}").get("id").asLong();

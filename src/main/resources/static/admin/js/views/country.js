@@ -19,7 +19,7 @@ export default async function countryView({ root, params, signal }) {
   };
   const form = formState('country', { ruleFields: { R20: changedEnd, R22: changedEnd } });
 
-  const reloadLatest = () => country.reloadLatest(form, update, () => root.querySelector('#country-form'), 'name');
+  const reloadLatest = () => country.reloadLatest([form], update, () => root.querySelector('#country-form'), 'name');
 
   const save = async (values) => {
     const lifetime = { startedOn: values.startedOn ?? null, endedOn: values.endedOn ?? null };

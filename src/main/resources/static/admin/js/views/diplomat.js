@@ -17,7 +17,7 @@ export default async function diplomatView({ root, params, signal }) {
   const form = formState('diplomat', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'country' } });
   const removal = formState('delete-diplomat');
 
-  const reloadLatest = () => diplomat.reloadLatest(form, update, () => root.querySelector('#diplomat-form'), 'name');
+  const reloadLatest = () => diplomat.reloadLatest([form, removal], update, () => root.querySelector('#diplomat-form'), 'name');
 
   function body(values) {
     const kept = diplomat.data?.sources || [];

@@ -5,7 +5,7 @@ import { request, post } from '../api.js';
 import { countries } from '../countries.js';
 import { href } from '../router.js';
 import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS } from '../format.js';
-import { formState, field, fieldMessages, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done }
+import { formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done }
   from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
 
@@ -16,7 +16,7 @@ export default async function missionView({ root, params, query, signal }) {
   const onTheDate = { ruleFields: { '*': 'date' } };
   const forms = { open: formState('open', onTheDate), close: formState('close', onTheDate), cancel: formState('cancel'),
     appoint: formState('appoint', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', AGREMENT_REQUIRED: 'agrementOn',
-      RELATION_NOT_ESTABLISHED: 'startedOn', HEAD_OF_MISSION_OVERLAP: 'startedOn', COUNTRY_NOT_IN_EXISTENCE: 'startedOn' } }),
+      RELATION_NOT_ESTABLISHED: 'startedOn', HEAD_OF_MISSION_OVERLAP: 'startedOn', COUNTRY_NOT_IN_EXISTENCE: endOrStart('endedOn', 'startedOn') } }),
     end: formState('end', onTheDate) };
 
   async function load() {

@@ -20,7 +20,9 @@ export default async function observationsView(context) {
   const summary = { rows: null, error: null };
   let list = null;
   const known = await countries();
-  const country = query.country ? known.get(query.country.toUpperCase())?.name || query.country : null;
+  const code = query.country?.toUpperCase();
+  const country = code ? (known.get(code) || [...known.values()].find((c) => c.alpha3 === code))?.name || query.country
+    : null;
 
   const filters = { country: query.country, direction: query.direction, dataset: query.dataset };
   const loading = get('/api/observations/summary', filters, { signal }).then((rows) => {
@@ -55,7 +57,7 @@ export default async function observationsView(context) {
           <text x=${left - 6} y=${y(tick) + 4} text-anchor="end">${tick}</text></g>`)}
         ${rows.map((r, i) => {
           let base = 0;
-          return svg`<a href=${href('/observations', { ...filters, year: r.year })} class="year" data-year=${r.year}
+          return svg`<a href=${href('/observations', { ...filters, level: query.level, year: r.year })} class="year" data-year=${r.year}
               aria-label="${r.year}: ${DRAWN.map((level) => `${r.counts[level] || 0} ${words(level)}`).join(', ')}">
             ${DRAWN.map((level) => {
               const count = r.counts[level] || 0;
@@ -74,12 +76,14 @@ export default async function observationsView(context) {
   }
 
   function summarySection() {
-    if (summary.error) return readError(summary.error);
+    // a filter refused is said once, by the list below, which asks with the same filters
+    if (summary.error) return summary.error.status === 400 ? nothing : readError(summary.error);
     if (!summary.rows) return html`<p aria-busy="true">Counting…</p>`;
     if (!summary.rows.length) {
-      return html`<p id="no-observations">No observations${country ? ` of ${country}` : ''} yet. An admin
-        imports the Correlates of War Diplomatic Exchange file on the <a href=${href('/imports')}>Imports</a> page
-        (format <code>cow-diplomatic-exchange</code>).</p>`;
+      return html`<p id="no-observations">No observations${country ? ` of ${country}` : ''}${query.dataset
+        ? ` in the data set “${query.dataset}”` : ''}. Observations come from the data sets an admin imports on the
+        <a href=${href('/imports')}>Imports</a> page: the Correlates of War Diplomatic Exchange file as
+        <code>cow-diplomatic-exchange</code>.</p>`;
     }
     return html`<section aria-labelledby="observation-summary-title">
       <h2 id="observation-summary-title">${whose()}, year by year</h2>

@@ -7,7 +7,8 @@ import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
   ACCREDITATION_LEVELS } from '../format.js';
-import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem } from '../forms.js';
+import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem }
+  from '../forms.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
 function itemLink(item, a, b) {
@@ -42,7 +43,8 @@ export default async function relationView({ root, params, query, signal }) {
     event: formState('event', { ruleFields: { R1: 'type', '*': 'date' } }),
     milestone: formState('milestone', { ruleFields: { MISSION_NOT_IN_RELATION: 'missionId' } }),
     accreditation: formState('accreditation', { ruleFields: { RESIDENT_MISSION_INVALID: 'residentMissionId',
-      DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', R23: 'from', COUNTRY_NOT_IN_EXISTENCE: 'from' } }),
+      DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', R23: 'from',
+      COUNTRY_NOT_IN_EXISTENCE: endOrStart('to', 'from') } }),
   };
   let chart = null;
   let a = params.a.toUpperCase();
