@@ -143,6 +143,17 @@ class RelationPageBrowserTests extends BrowserTest {
         assertAccessible();
     }
 
+    @Test
+    void theRelationsOfAStateThatCeasedToExistEndWithIt() {
+        open("/relations/DD/US");
+        visible(By.cssSelector("#timeline-svg .band.diplomatic rect"));
+        List<String> spans = $$("#timeline-svg .band.diplomatic rect title").stream()
+                .map(title -> title.getAttribute("textContent")).toList();
+        assertThat(spans.get(spans.size() - 1)).as("the German Democratic Republic ended on 1990-10-02")
+                .endsWith("to 1990-10-03");
+        assertNoConsoleErrors();
+    }
+
     private List<String> attributes(String css, String attribute) {
         return $$(css).stream().map(e -> e.getAttribute(attribute)).toList();
     }

@@ -101,8 +101,11 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   const pad = Math.min(span * 0.03, 120 * DAY);
   const whole = [new Date(first.getTime() - pad), new Date(last.getTime() + pad)];
 
-  const diplomatic = bands(data.items, whole[0], whole[1], DIPLOMATIC);
-  const consular = bands(data.items, whole[0], whole[1], CONSULAR);
+  // the relations of a state that ceased to exist end with it, on the day after its last
+  const ended = parse(data.lifetime?.to);
+  const statusEnd = ended && ended < whole[1] ? new Date(ended.getTime() + DAY) : whole[1];
+  const diplomatic = bands(data.items, whole[0], statusEnd, DIPLOMATIC);
+  const consular = bands(data.items, whole[0], statusEnd, CONSULAR);
 
   const directions = [[data.a, data.b], [data.b, data.a]].map(([sending, receiving]) => {
     const bars = data.missions.filter((m) => m.sendingCountry === sending && m.receivingCountry === receiving)
