@@ -35,9 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ones are kept in memory and a lookup of a known code needs no database round trip, nor a
  * transaction (which would take a connection from the pool): only a code not seen yet, or seen
  * longer ago than {@code chancery.countries.cache-ttl} by the application's clock (1 s: another
- * instance may have changed its name or lifetime; a code in use is read once a second at most), is read again, and so is a country
- * whose change was refused as stale (412). Rules never depend on this copy: R22 reads the lifetimes in
- * the writing transaction ({@link CountryExistence}).
+ * instance may have changed its name or lifetime; a code in use is read once a second at most), is
+ * read again, and so is a country whose change was refused as stale (412). Rules never depend on
+ * this copy: R22 reads the lifetimes in the writing transaction ({@link CountryExistence}).
  */
 @Service
 public class Countries {

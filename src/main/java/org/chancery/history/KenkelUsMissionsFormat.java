@@ -569,8 +569,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
             try {
                 return CalendarDates.parse(text.trim());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field, "is not a date of the calendar: '" + text + "' (" + e.getMessage()
-                        + ")");
+                throw new InvalidInputException(field, "is not a date of the calendar: '" + text + "' ("
+                        + e.getMessage() + ")");
             }
         }
     }
