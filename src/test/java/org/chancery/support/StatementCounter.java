@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -38,6 +40,19 @@ public class StatementCounter {
         return mine.prepared - before;
     }
 
+    /** The SQL of the statements this thread prepared while {@code action} ran, in their order. */
+    public List<String> sql(Action action) throws Exception {
+        Tally mine = tally.get();
+        List<String> recorded = new ArrayList<>();
+        mine.recording = recorded;
+        try {
+            action.run();
+        } finally {
+            mine.recording = null;
+        }
+        return recorded;
+    }
+
     /** The connections this thread took from the pool while {@code action} ran. */
     public long connections(Action action) throws Exception {
         Tally mine = tally.get();
@@ -50,6 +65,7 @@ public class StatementCounter {
     private static final class Tally {
         long prepared;
         long taken;
+        List<String> recording;
     }
 
     @FunctionalInterface
@@ -76,7 +92,11 @@ public class StatementCounter {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (PREPARING.contains(method.getName())) {
-                        tally.get().prepared++;
+                        Tally mine = tally.get();
+                        mine.prepared++;
+                        if (mine.recording != null && args != null && args[0] instanceof String sql) {
+                            mine.recording.add(sql);
+                        }
                     }
                     try {
                         return method.invoke(target, args);

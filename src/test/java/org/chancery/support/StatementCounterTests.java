@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -30,6 +31,21 @@ class StatementCounterTests {
 
         assertThat(statements).isEqualTo(2);
         assertThat(connections).isOne();
+    }
+
+    @Test
+    void recordsTheSqlOfThePreparedStatementsInTheirOrder() throws Exception {
+        List<String> sql = counter.sql(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement first = connection.prepareStatement("select 1");
+                    PreparedStatement second = connection.prepareStatement("select 2")) {
+                first.execute();
+            }
+        });
+        List<String> after = counter.sql(() -> { });
+
+        assertThat(sql).containsExactly("select 1", "select 2");
+        assertThat(after).isEmpty();
     }
 
     @Test

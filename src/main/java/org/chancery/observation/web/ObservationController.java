@@ -60,7 +60,9 @@ class ObservationController {
     @Operation(operationId = "listObservations", summary = "List observations", description = "Every filter is "
             + "optional: `country` with `direction` (SENDING: the country was represented elsewhere; RECEIVING: others "
             + "were represented in it; default either), `year`, `level`, `dataset`. Ordered by year, then sending and "
-            + "receiving country; sortable by year, sendingCountry, receivingCountry, level, id. Also as CSV (every row).")
+            + "receiving country; sortable by year, sendingCountry, receivingCountry, level, id, ties broken in the first "
+            + "order's direction (after a country: the other country, then the year; otherwise the year and the "
+            + "countries), the id last. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of observations")
     @CsvResponse
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad direction, year, level, paging) or "
@@ -159,7 +161,16 @@ class ObservationController {
         return country == null ? null : countries.filter(country, "country");
     }
 
+    /**
+     * The requested orders, checked; the id that {@link PageRequests} adds as the last tie-breaker is
+     * left to {@link Observations#search}, which breaks ties by the countries or the year first.
+     */
     private static PageRequest pageRequest(Pageable pageable) {
-        return PageRequests.of(pageable, SORTABLE, Sort.by("year", "sendingCountry", "receivingCountry"), "id");
+        PageRequest checked = PageRequests.of(pageable, SORTABLE, Sort.by("year"), "id");
+        if (pageable.getSort().getOrderFor("id") != null) {
+            return checked;
+        }
+        return checked.withSort(Sort.by(checked.getSort().stream().filter(order -> !order.getProperty().equals("id"))
+                .toList()));
     }
 }
