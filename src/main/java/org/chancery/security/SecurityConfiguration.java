@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.web.ProblemCode;
 import org.chancery.shared.web.Problems;
+import org.chancery.shared.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,7 +42,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -126,6 +130,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/countries").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/countries/**").hasRole("ADMIN")
+                        .requestMatchers(SecurityConfiguration::methodNoHandlerTakes).permitAll()
                         .anyRequest().hasRole("EDITOR"));
         return http.build();
     }
@@ -140,11 +145,39 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** URLs the firewall refuses (double slashes, encoded separators, path parameters…) get a problem too. */
+    /** The methods the application's handlers take; no handler takes another (PATCH, PROPFIND…). */
+    private static final Set<String> HANDLED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
+
+    /**
+     * A request of a method no handler takes is let through, to be answered {@code 405} with the
+     * methods its path allows, as {@code DELETE} on a read-only resource is: it can read or change
+     * nothing.
+     */
+    private static boolean methodNoHandlerTakes(HttpServletRequest request) {
+        return !HANDLED_METHODS.contains(request.getMethod());
+    }
+
+    /**
+     * The firewall refuses what would reach a handler in a form its rules do not expect (double
+     * slashes, encoded separators, path parameters, control characters in headers); a method it does
+     * not know is left to Spring MVC's {@code 405} ({@link #methodNoHandlerTakes}) rather than refused as
+     * a malformed URL.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setUnsafeAllowAnyHttpMethod(true);
+        return firewall;
+    }
+
+    /** Requests the firewall refuses get a problem too, with the security headers of every answer. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
-        return (request, response, e) -> write(json, request, response, ProblemCode.MALFORMED_REQUEST,
-                "The request URL is not acceptable (encoded separators, empty segments and path parameters are refused).");
+        return (request, response, e) -> {
+            SecurityHeaders.addMissing(response);
+            write(json, request, response, ProblemCode.MALFORMED_REQUEST, "The request is not acceptable: encoded "
+                    + "separators, empty segments, path parameters and control characters in headers are refused.");
+        };
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -96,7 +97,63 @@ class HardeningIntegrationTests {
             assertThat(problem.get("status").asInt()).isEqualTo(400);
             assertThat(problem.get("code").asString()).as(shown).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
             assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html", "Exception", "at org.");
+            assertThat(answer.header("x-content-type-options")).as(shown).isEqualTo("nosniff");
+            assertThat(answer.header("x-frame-options")).as(shown).isEqualTo("DENY");
         }
+    }
+
+    @Test
+    void answersAMethodNoHandlerTakesWith405AndTheMethodsOfThePath() throws Exception {
+        for (String method : List.of("PROPFIND", "PATCH", "LINK", "get")) {
+            Answer answer = send((method + " /api/countries/FR HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: probe-2\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            assertThat(answer.header("allow")).as(method).isNotNull();
+            assertThat(answer.header("allow").split(",\\s*")).as(method).containsExactlyInAnyOrder("GET", "PUT");
+            assertThat(answer.header("x-request-id")).isEqualTo("probe-2");
+            assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        }
+        mvc.perform(get("/api/countries/FR")).andExpect(jsonPath("$.name").value("France"))
+                .andExpect(jsonPath("$.version").value(0));
+    }
+
+    @Test
+    void answersATraceAsAProblemWithoutEchoingTheRequest() throws IOException {
+        Answer answer = send(("TRACE /api/countries/FR HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: probe-3\r\n"
+                + "Authorization: Basic ZWRpdG9yOmVkaXRvci1zZWNyZXQ=\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("content-type")).startsWith("application/problem+json");
+        assertThat(answer.header("x-request-id")).isEqualTo("probe-3");
+        assertThat(answer.header("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(answer.body()).doesNotContain("ZWRpdG9y", "Authorization", "TRACE /");
+    }
+
+    @Test
+    void givesTheFirewallsRefusalsTheHeadersOfEveryAnswer() throws IOException {
+        Answer answer = send("GET //api/countries HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(answer.header("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(answer.header("x-frame-options")).isEqualTo("DENY");
+        assertThat(answer.header("cache-control")).contains("no-store");
+    }
+
+    @Test
+    void answersAnErrorWithoutABodyAsAProblem() throws Exception {
+        mvc.perform(get("/actuator/health/nonexistent")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"))
+                .andExpect(jsonPath("$.instance").value("/actuator/health/nonexistent"));
+        mvc.perform(get("/actuator/metrics/no.such.metric").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(get("/error")).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(post("/error")).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
     }
 
     @Test

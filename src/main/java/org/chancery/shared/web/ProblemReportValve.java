@@ -48,6 +48,7 @@ class ProblemReportValve extends ErrorReportValve {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader(RequestLog.HEADER, id);
+            SecurityHeaders.addMissing(response);
             try (Writer writer = response.getReporter()) {
                 if (writer != null) {
                     writer.write(JSON.writeValueAsString(Problems.asMap(problem)));

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * id is the client's {@code X-Request-Id} if it is a plausible one (1 to 64 letters, digits and
  * {@code . _ : -}), else a new one; it is echoed in the response's {@code X-Request-Id}, kept in the
  * logging context ({@code requestId}) while the request runs, and every problem answer carries it.
+ * An error answered without a body (the actuator's 404 for a health group it does not have) gets a
+ * problem ({@link EmptyErrorAnswers}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,9 +40,11 @@ public class RequestLog extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("chancery.requests");
 
     private final HttpServerMetrics metrics;
+    private final EmptyErrorAnswers emptyErrors;
 
-    RequestLog(HttpServerMetrics metrics) {
+    RequestLog(HttpServerMetrics metrics, EmptyErrorAnswers emptyErrors) {
         this.metrics = metrics;
+        this.emptyErrors = emptyErrors;
     }
 
     @Override
@@ -50,9 +55,10 @@ public class RequestLog extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getDispatcherType() == DispatcherType.ERROR) {
-            Object id = request.getAttribute(REQUEST_ID);
-            MDC.put(REQUEST_ID, id == null ? newId() : id.toString());
+        boolean error = request.getDispatcherType() == DispatcherType.ERROR;
+        if (error && request.getAttribute(REQUEST_ID) != null) {
+            // the error page of a request logged below
+            MDC.put(REQUEST_ID, request.getAttribute(REQUEST_ID).toString());
             try {
                 chain.doFilter(request, response);
             } finally {
@@ -60,6 +66,7 @@ public class RequestLog extends OncePerRequestFilter {
             }
             return;
         }
+        // a request, or the error page of one Tomcat refused before any filter saw it (a TRACE)
         String id = accepted(request.getHeader(HEADER));
         request.setAttribute(REQUEST_ID, id);
         MDC.put(REQUEST_ID, id);
@@ -68,12 +75,16 @@ public class RequestLog extends OncePerRequestFilter {
         Throwable escaped = null;
         try {
             chain.doFilter(request, response);
+            if (response.getStatus() >= 400 && response.getContentType() == null && !response.isCommitted()
+                    && !request.isAsyncStarted() && !"HEAD".equals(request.getMethod())) {
+                emptyErrors.answer(request, response);
+            }
         } catch (IOException | ServletException | RuntimeException | Error e) {
             escaped = e;
             throw e;
         } finally {
             long nanos = System.nanoTime() - started;
-            Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            Object route = error ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             int status = escaped != null && response.getStatus() < 400 ? 500 : response.getStatus();
             metrics.record(request.getMethod(), route, status, escaped, nanos);
             if (log.isInfoEnabled()) {
@@ -108,7 +119,8 @@ public class RequestLog extends OncePerRequestFilter {
 
     /** The path of a request no handler took, shortened: it is the client's text. */
     private static String unrouted(HttpServletRequest request) {
-        String uri = request.getRequestURI();
+        Object refused = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = refused != null ? refused.toString() : request.getRequestURI();
         return uri.length() <= 120 ? uri : uri.substring(0, 120) + "…";
     }
 }
