@@ -2,10 +2,13 @@ package org.chancery.shared;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -23,6 +26,9 @@ public final class JsonMistakes {
     private static final Pattern TECHNICAL =
             Pattern.compile("`|Feature|Constraints|tools\\.jackson|com\\.fasterxml|java\\.");
 
+    /** Jackson's message for a property named twice in an object (with STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern GIVEN_TWICE = Pattern.compile("Duplicate Object property \"(.*)\"");
+
     private JsonMistakes() {
     }
 
@@ -35,6 +41,12 @@ public final class JsonMistakes {
                     : ofMapping(mapping);
         }
         return "is not JSON" + where(e);
+    }
+
+    /** The property a JSON object names a second time (refused: the second would replace the first), or null. */
+    public static String nameGivenTwice(JacksonException e) {
+        Matcher twice = GIVEN_TWICE.matcher(String.valueOf(e.getOriginalMessage()));
+        return e instanceof StreamReadException && twice.matches() ? twice.group(1) : null;
     }
 
     /**

@@ -243,6 +243,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return body(validationFailed(List.of(Problems.error(field, JsonMistakes.ofMapping(mapping))),
                     path(request)));
         }
+        String named = cause instanceof JacksonException read ? JsonMistakes.nameGivenTwice(read) : null;
+        if (named != null) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(),
+                    "The request body names the property '" + named + "' twice; each property is given once.",
+                    path(request));
+            return body(answer(Problems.withErrors(problem, List.of(Problems.error(named, "is given twice")))));
+        }
         String detail = cause instanceof JacksonException
                 ? "The request body is not valid JSON or does not have the expected shape."
                 : "The request body is missing or cannot be read as JSON.";

@@ -13,6 +13,7 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ValueDeserializer;
@@ -29,7 +30,8 @@ import tools.jackson.databind.type.LogicalType;
  * truncated integers; dates are {@code YYYY-MM-DD} strings within {@link CalendarDates}' range,
  * in bodies and in query parameters alike; text is well-formed Unicode (a {@code \\uD800} escape
  * without its other half names no character, and no CSV export or database could store it as
- * written), without the NUL character (which PostgreSQL cannot store). Anything else is a clear 400.
+ * written), without the NUL character (which PostgreSQL cannot store); a JSON object names each
+ * property once (a second {@code "name"} would silently replace the first). Anything else is a clear 400.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictInputConfiguration implements WebMvcConfigurer {
@@ -37,6 +39,7 @@ class StrictInputConfiguration implements WebMvcConfigurer {
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfig(LogicalType.Textual, textual -> textual

@@ -67,6 +67,17 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesAPropertyNamedTwiceAndRecordsNothing() throws Exception {
+        ResultActions twice = postAsEditor("/api/relations/CU/KR/events",
+                "{\"type\": \"ESTABLISHED\", \"date\": \"1949-01-01\", \"date\": \"2024-02-14\"}");
+
+        assertProblem(twice, 400, "MALFORMED_REQUEST");
+        twice.andExpect(jsonPath("$.detail").value(containsString("'date'")));
+
+        getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("NONE"));
+    }
+
+    @Test
     void refusesDatesOutsideTheGregorianYears1583To9999() throws Exception {
         for (String date : new String[] {"-999999999-01-01", "0000-01-01", "1582-10-10", "+10000-01-01", "2024-02-30"}) {
             assertProblem(postAsEditor("/api/relations/CU/KR/events",
