@@ -4,13 +4,20 @@ package org.chancery.shared;
 public class MalformedRequestException extends RuntimeException {
 
     private final String parameter;
+    private final String reason;
 
-    public MalformedRequestException(String parameter, String message) {
-        super("Parameter '" + parameter + "' " + message + ".");
+    public MalformedRequestException(String parameter, String reason) {
+        super("Parameter '" + parameter + "' " + reason + ".");
         this.parameter = parameter;
+        this.reason = reason;
     }
 
     public String parameter() {
         return parameter;
+    }
+
+    /** What is wrong with the parameter's value: "cannot be parsed: 'x'; expected an integer". */
+    public String reason() {
+        return reason;
     }
 }

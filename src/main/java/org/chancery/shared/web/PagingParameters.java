@@ -53,6 +53,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     static final int MAX_SIZE = 200;
+    /** The paging parameters of one value ({@code sort} may be given for each order). */
+    private static final String[] ONE_VALUE = {"page", "size"};
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     private final SortResolver sortResolver = new SortResolver();
@@ -77,6 +79,11 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        for (String name : ONE_VALUE) {
+            if (TextArguments.givenMoreThanOnce(request.getParameterValues(name))) {
+                throw new MalformedRequestException(name, TextArguments.GIVEN_MORE_THAN_ONCE);
+            }
+        }
         long page = check(request.getParameter("page"), "page", 0);
         long size = check(request.getParameter("size"), "size", 1);
         if (page > Integer.MAX_VALUE || page * Math.min(Math.max(size, 20), MAX_SIZE) > Integer.MAX_VALUE) {

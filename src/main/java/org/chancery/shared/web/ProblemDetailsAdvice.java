@@ -124,7 +124,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> malformed(MalformedRequestException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), e.getMessage(),
                 request.getRequestURI());
-        return answer(Problems.withErrors(problem, List.of(Problems.error(e.parameter(), "cannot be parsed"))));
+        return answer(Problems.withErrors(problem, List.of(Problems.error(e.parameter(), e.reason()))));
     }
 
     @ExceptionHandler(InvalidParameterException.class)
@@ -219,6 +219,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         if (TextArguments.holdsNul(e.getValue())) {
             return body(validationFailed(List.of(Problems.error(name, StorableValues.NUL_REFUSED)), path(request)));
+        }
+        if (TextArguments.givenMoreThanOnce(e.getValue())) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(),
+                    "Parameter '" + name + "' " + TextArguments.GIVEN_MORE_THAN_ONCE + ".", path(request));
+            return body(answer(Problems.withErrors(problem,
+                    List.of(Problems.error(name, TextArguments.GIVEN_MORE_THAN_ONCE)))));
         }
         String expected = JsonMistakes.expectedForm(e.getRequiredType());
         String detail = "Parameter '" + name + "' cannot be parsed: '" + e.getValue() + "'" + expected + ".";

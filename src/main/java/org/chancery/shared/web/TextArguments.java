@@ -35,7 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * parameter is as if it were not given, as Spring already does with an empty text for a typed one (a
  * status, a date, a number; spaces are taken as empty for those too). A form that leaves a filter
  * empty asks for the list unfiltered, whichever filter it is; a required parameter left blank is
- * missing. Of the texts of a parameter given more than once, the blank ones are left out. Path
+ * missing. Of the texts of a parameter given more than once, the blank ones are left out; a
+ * parameter that takes one value ({@code q}, {@code year}, {@code asOf}…) given twice with text is
+ * refused (400 naming it), never joined with a comma or cut to its first text. Path
  * variables and headers are not request parameters: their texts stay as they come.
  * <p>
  * No text, of a parameter or a path variable, may hold the NUL character ({@link StorableValues}):
@@ -43,6 +45,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @Configuration(proxyBeanMethods = false)
 class TextArguments {
+
+    /** Why a parameter that takes one value, given two or more, is refused. */
+    static final String GIVEN_MORE_THAN_ONCE = "is given more than once; it takes one value";
+
+    /** The texts of a parameter given more than once, blank ones left out, if two or more are left. */
+    static boolean givenMoreThanOnce(Object value) {
+        return value instanceof String[] texts && Arrays.stream(texts).filter(text -> !text.isBlank()).count() > 1;
+    }
 
     @Bean
     static BeanPostProcessor textArgumentsTakenAsTheyCome() {
@@ -115,11 +125,16 @@ class TextArguments {
             if (isTexts(sourceType, targetType) && source instanceof String[] texts) {
                 return given(new ArrayList<>(Arrays.asList(texts)), targetType);
             }
-            if (source instanceof String[] texts && targetType.getType() == String.class
-                    && anyBlank(Arrays.asList(texts)) && isRequestParameter(targetType)) {
-                // one text parameter given more than once: Spring joins the texts with commas
+            if (source instanceof String[] texts && isRequestParameter(targetType) && !targetType.isArray()
+                    && !targetType.isCollection()) {
+                // a parameter of one value given more than once: Spring would join texts with commas and
+                // take the first of anything else; the blank ones are as if not given, two others refused
                 String[] kept = Arrays.stream(texts).filter(text -> !text.isBlank()).toArray(String[]::new);
-                return kept.length == 0 ? null : kept.length == 1 ? kept[0] : conversions.convert(kept, sourceType, targetType);
+                if (kept.length > 1) {
+                    throw new ConversionFailedException(sourceType, targetType, source,
+                            new IllegalArgumentException(GIVEN_MORE_THAN_ONCE));
+                }
+                return kept.length == 0 ? null : convert(kept[0], TypeDescriptor.valueOf(String.class), targetType);
             }
             if (source instanceof String text && text.isBlank() && !text.isEmpty() && !targetType.isPrimitive()
                     && isRequestParameter(targetType)) {

@@ -183,6 +183,27 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    @DisplayName("a parameter of one value given twice with text is refused, naming it; with one blank, the other counts")
+    void refusesAParameterOfOneValueGivenTwice() throws Exception {
+        recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
+        for (String url : List.of("/api/countries?q=kor&q=fra", "/api/relations/CU/KR?asOf=1950-01-01&asOf=1990-01-01",
+                "/api/observations?year=1950&year=1970", "/api/relations?status=SEVERED&status=ESTABLISHED",
+                "/api/countries?page=1&page=2", "/api/countries?size=5&size=10", "/api/diplomats?q=a&q=b&format=csv")) {
+            String name = url.substring(url.lastIndexOf('&') + 1).split("=")[0];
+            String parameter = url.contains("format=csv") ? "q" : name;
+            getJson(url).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                    .andExpect(jsonPath("$.errors[0].field").value(parameter))
+                    .andExpect(jsonPath("$.errors[0].message").value("is given more than once; it takes one value"));
+        }
+        assertThat(answer("/api/relations/CU/KR?asOf=&asOf=1950-01-01"))
+                .isEqualTo(answer("/api/relations/CU/KR?asOf=1950-01-01"));
+        assertThat(answer("/api/observations?year=%20&year=1950")).isEqualTo(answer("/api/observations?year=1950"));
+        assertThat(answer("/api/countries?q=korea&q=")).isEqualTo(answer("/api/countries?q=korea"));
+        assertThat(answer("/api/meetings?country=CU&country=KR")).isEqualTo(answer("/api/meetings?country=KR&country=CU"));
+    }
+
+    @Test
     @DisplayName("a required parameter left empty is missing: 400 naming it, and nothing is recorded")
     void refusesARequiredParameterLeftEmptyAsMissing() throws Exception {
         for (String format : new String[] {"", " "}) {
