@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,7 +15,8 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * from WebJars, each with cache headers. Files whose URL carries no version (the UI's own files and
  * the WebJars at version-free URLs) may change with the next jar, so browsers revalidate them
  * ({@code no-cache} with {@code Last-Modified}, answered {@code 304} while unchanged); the world
- * geometry, which changes only when someone updates the vendor folder, is kept a day.
+ * geometry, which changes only when someone updates the vendor folder, is kept a day. Its pages
+ * carry a strict Content-Security-Policy ({@link AdminContentSecurityPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class AdminUiConfiguration implements WebMvcConfigurer {
@@ -23,6 +25,11 @@ class AdminUiConfiguration implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/admin").setViewName("forward:/admin/index.html");
         registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AdminContentSecurityPolicy()).addPathPatterns("/admin", "/admin/**");
     }
 
     @Override
