@@ -48,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code MERGED}; {@code ALREADY_PRESENT} when the file is imported again);</li>
  * <li>a diplomatic status (embassy, legation, non-resident ambassador or envoy) establishes
  * relations on its first day, or restores them after a severance; {@code None} or {@code Interests}
- * right after another status severs them that day ({@code INFERRED_SEVERANCE});</li>
+ * after another status severs them that day ({@code INFERRED_SEVERANCE}), also when the state was
+ * out of the state system between the two (Albania came back in 1944 without U.S. representation
+ * until 1991);</li>
  * <li>a consulate or a non-resident consul needs consular relations, established that day if
  * needed;</li>
  * <li>a range's last day is inclusive, a mission's closing exclusive: the fact of a range closes the
@@ -133,8 +135,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 | `None` | no mission |
 
                 A diplomatic status establishes relations on its first day (restores them after a severance; flags \
-                INFERRED_ESTABLISHMENT, INFERRED_RESTORATION); `None` or `Interests` right after another status \
-                severs them that day (INFERRED_SEVERANCE). A fact closes the day after its range: when the next \
+                INFERRED_ESTABLISHMENT, INFERRED_RESTORATION); `None` or `Interests` after another status, right \
+                after it or after a gap in the state system, severs them that day (INFERRED_SEVERANCE). A fact closes the day after its range: when the next \
                 range begins (an embassy supersedes a legation or an interests section), when the state leaves the \
                 state system for a while (GAP), or when it ends for good (STATE_ENDED); ranges that end on \
                 2024-12-31 stay open. Consecutive rows of one state with the same status that touch or overlap are \
@@ -303,7 +305,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
         void write() {
             for (int i = 0; i < ranges.size(); i++) {
                 Range range = ranges.get(i);
-                Range previous = i > 0 && ranges.get(i - 1).touches(range) ? ranges.get(i - 1) : null;
+                Range earlier = i > 0 ? ranges.get(i - 1) : null;
+                Range previous = earlier != null && earlier.touches(range) ? earlier : null;
                 Range next = i + 1 < ranges.size() ? ranges.get(i + 1) : null;
                 boolean closes = (next == null || !range.touches(next)) && range.end().isBefore(DATA_END);
                 for (int k = 0; k < range.rows.size(); k++) {
@@ -317,7 +320,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                             ensureCountry(row, result);
                         }
                         if (first) {
-                            range.fact = begin(range, previous, result);
+                            range.fact = begin(range, earlier, previous, result);
                         } else if (range.fact != null) {
                             // a range without a fact (no mission) has nothing to continue: NO_FACT
                             if (range.fact.created()) {
@@ -358,8 +361,12 @@ class KenkelUsMissionsFormat implements ImportFormat {
             }
         }
 
-        /** The transition into a range on its first day: the events it implies, the end of the previous fact, its own fact. */
-        private RangeFact begin(Range range, Range previous, RowResult result) {
+        /**
+         * The transition into a range on its first day: the events it implies, the end of the previous
+         * fact, its own fact. {@code earlier} is the state's range before this one, {@code previous} the
+         * same if it touches this one (null after a gap, when the state was out of the state system).
+         */
+        private RangeFact begin(Range range, Range earlier, Range previous, RowResult result) {
             LocalDate day = range.start();
             KenkelStatus status = range.status();
             int line = range.first().line();
@@ -376,14 +383,15 @@ class KenkelUsMissionsFormat implements ImportFormat {
                     record(type, day, line, "U.S. representation: " + status.text(), result);
                     result.flag(type == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
                 }
-            } else if (status.endsRelations() && previous != null) {
+            } else if (status.endsRelations() && earlier != null) {
+                // after a gap too: the state came back without U.S. representation (Albania 1944-1991)
                 Optional<EventFact> recorded = eventOn(history, day, EventType.SEVERED);
                 if (recorded.isPresent()) {
                     result.found("event", recorded.get().id());
                     result.flag("INFERRED_SEVERANCE");
                 } else if (before.established()) {
-                    record(EventType.SEVERED, day, line, "U.S. representation: " + previous.status().text() + ", then "
-                            + status.text(), result);
+                    record(EventType.SEVERED, day, line, "U.S. representation: " + earlier.status().text() + ", then "
+                            + (previous == null ? "after a gap in the state system " : "") + status.text(), result);
                     result.flag("INFERRED_SEVERANCE");
                 }
             }

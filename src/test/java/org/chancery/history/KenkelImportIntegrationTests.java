@@ -87,8 +87,9 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         JsonNode outcomes = job.get("outcomes");
         assertThat(outcomes.get("REJECTED").asInt()).isZero();
         assertThat(outcomes.get("MERGED").asInt()).as("Serbia twice, Yemen and Germany once").isEqualTo(4);
-        assertThat(outcomes.get("NO_FACT").asInt()).as("ranges without U.S. representation, each of their rows")
-                .isEqualTo(99);
+        assertThat(outcomes.get("NO_FACT").asInt()).as("ranges without U.S. representation, each of their rows, "
+                + "but the six that sever relations after a gap (AL, DK, EE, ET, LT, LV)").isEqualTo(93);
+        assertThat(outcomes.get("IMPORTED").asInt()).isEqualTo(559);
         assertThat(outcomes.get("IMPORTED").asInt() + outcomes.get("MERGED").asInt() + outcomes.get("NO_FACT").asInt()
                 + outcomes.get("ALREADY_PRESENT").asInt()).isEqualTo(656);
 
@@ -128,6 +129,15 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
             assertThat(total("/api/missions?sending=US&type=LIAISON_OFFICE&openOn=" + day)).as("liaison offices on %s", day)
                     .isEqualTo(statesWith(ranges, "Liaison", on).size());
         }
+        // Albania: a legation until the Italian invasion, out of the state system until 1944, then no U.S.
+        // representation until the embassy of 1991: relations severed on its return, restored in 1991
+        JsonNode albania1970 = json(getJson("/api/relations/US/AL?asOf=1970-01-01"));
+        assertThat(albania1970.get("status").asString()).isEqualTo("SEVERED");
+        assertThat(albania1970.get("since").asString()).isEqualTo("1944-11-17");
+        JsonNode albania1992 = json(getJson("/api/relations/US/AL?asOf=1992-01-01"));
+        assertThat(albania1992.get("status").asString()).isEqualTo("ESTABLISHED");
+        assertThat(albania1992.get("since").asString()).isEqualTo("1991-10-01");
+        assertThat(openUsMissions(albania1992)).containsExactly("EMBASSY");
         getJson("/api/countries/XJ").andExpect(status().isOk());
         assertThat(json(getJson("/api/countries/XJ")).get("endedOn").asString()).isEqualTo("1905-11-17");
         assertThat(json(getJson("/api/relations/US/DD?asOf=1980-01-01")).get("status").asString())
