@@ -380,7 +380,9 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 } else if (!before.established()) {
                     EventType type = before.status() == org.chancery.relation.RelationStatus.SEVERED ? EventType.RESTORED
                             : EventType.ESTABLISHED;
-                    record(type, day, line, "U.S. representation: " + status.text(), result);
+                    // a range from the data's first day says nothing of when relations began
+                    record(type, day, line, "U.S. representation: " + status.text() + (day.equals(DATA_START)
+                            ? "; the data begins on 1816-01-01, relations may be older" : ""), result);
                     result.flag(type == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
                 }
             } else if (status.endsRelations() && earlier != null) {

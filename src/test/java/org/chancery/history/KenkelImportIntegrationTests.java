@@ -129,6 +129,10 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
             assertThat(total("/api/missions?sending=US&type=LIAISON_OFFICE&openOn=" + day)).as("liaison offices on %s", day)
                     .isEqualTo(statesWith(ranges, "Liaison", on).size());
         }
+        JsonNode britain = json(getJson("/api/relations/US/GB/timeline?size=1"));
+        assertThat(britain.get("content").get(0).get("date").asString()).isEqualTo("1816-01-01");
+        assertThat(britain.get("content").get(0).get("summary").asString())
+                .contains("the data begins on 1816-01-01, relations may be older");
         // Albania: a legation until the Italian invasion, out of the state system until 1944, then no U.S.
         // representation until the embassy of 1991: relations severed on its return, restored in 1991
         JsonNode albania1970 = json(getJson("/api/relations/US/AL?asOf=1970-01-01"));
