@@ -61,8 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  * relations with the receiving state are recorded from the day the table gives if the pair has no
  * history yet; without a known power the row is {@code NO_FACT} ({@code NEEDS_PROTECTING_POWER}).</li>
  * </ul>
- * Dates on the first of a month are flagged {@code APPROXIMATE_DATE}, ranges from 1816-01-01
- * {@code CENSORED_START}. Every fact cites the dataset, with its CC-BY 4.0 credit, and its line.
+ * Dates on the first of a month are flagged {@code APPROXIMATE_DATE} and recorded with precision
+ * {@code YEAR} or {@code MONTH} ({@link #dated}), ranges from 1816-01-01 {@code CENSORED_START}. Every fact cites the dataset, with its CC-BY 4.0 credit, and its line.
  */
 @Component
 class KenkelUsMissionsFormat implements ImportFormat {
@@ -77,6 +77,19 @@ class KenkelUsMissionsFormat implements ImportFormat {
     static final LocalDate DATA_END = LocalDate.of(2024, 12, 31);
     /** The first day of the data: a range that starts on it may have started earlier. */
     static final LocalDate DATA_START = LocalDate.of(1816, 1, 1);
+
+    /**
+     * A day of the file as precise as the file tells it: "if only the year or month is known, the date
+     * is set to January 1 or the 1st of the month", so a 1 January is known to its year, another first
+     * of a month to its month (kept as that first day, which the rules compare), any other day to the
+     * day. The data's first day, 1816-01-01, is where the data begins, not an approximation.
+     */
+    static FuzzyDate dated(LocalDate day) {
+        if (day.getDayOfMonth() != 1 || day.equals(DATA_START)) {
+            return FuzzyDate.of(day, DatePrecision.DAY);
+        }
+        return FuzzyDate.of(day, day.getMonthValue() == 1 ? DatePrecision.YEAR : DatePrecision.MONTH);
+    }
     static final int UNITED_STATES = 2;
 
     private static final CountryCode US = new CountryCode("US");
@@ -136,12 +149,13 @@ class KenkelUsMissionsFormat implements ImportFormat {
 
                 A diplomatic status establishes relations on its first day (restores them after a severance; flags \
                 INFERRED_ESTABLISHMENT, INFERRED_RESTORATION); `None` or `Interests` after another status, right \
-                after it or after a gap in the state system, severs them that day (INFERRED_SEVERANCE). A fact closes the day after its range: when the next \
-                range begins (an embassy supersedes a legation or an interests section), when the state leaves the \
+                after it or after a gap in the state system, severs them that day (INFERRED_SEVERANCE). A fact \
+                closes the day after its range: when the next range begins (an embassy supersedes a legation or an interests section), when the state leaves the \
                 state system for a while (GAP), or when it ends for good (STATE_ENDED); ranges that end on \
                 2024-12-31 stay open. Consecutive rows of one state with the same status that touch or overlap are \
-                one fact (MERGED). Dates on the first of a month are kept and flagged APPROXIMATE_DATE, ranges from \
-                1816-01-01 CENSORED_START. A row that cannot be read — a field with the NUL character or more than \
+                one fact (MERGED). Dates on the first of a month are flagged APPROXIMATE_DATE and recorded with \
+                precision YEAR (1 January) or MONTH, as the data's rule says; ranges from 1816-01-01 are flagged \
+                CENSORED_START, and relations established on that day say that the data begins then. A row that cannot be read — a field with the NUL character or more than \
                 200 characters, a date outside 1583-01-01 to 9999-12-31, an unknown state or status — is REJECTED \
                 with VALIDATION_FAILED naming its column, and the other rows go on. Every fact cites the dataset and \
                 its line: %s.""".formatted(DATASET_URL,
@@ -421,7 +435,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
         }
 
         private void record(EventType type, LocalDate day, int line, String note, RowResult result) {
-            long id = relations.record(pair, type, FuzzyDate.of(day, DatePrecision.DAY), note + " (inferred from "
+            long id = relations.record(pair, type, dated(day), note + " (inferred from "
                     + NAME + ")", List.of(source(line))).event().id();
             result.created("event", id);
         }
@@ -435,12 +449,12 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 MissionFacts mission = missions.facts(fact.id()).orElseThrow();
                 boolean superseded = next.mission().map(type -> type.supersedes(mission.type())).orElse(false);
                 if (mission.status() == MissionStatus.OPEN && !superseded) {
-                    missions.close(fact.id(), FuzzyDate.of(day, DatePrecision.DAY), Mission.REPRESENTATION_CHANGED);
+                    missions.close(fact.id(), dated(day), Mission.REPRESENTATION_CHANGED);
                 }
             } else {
                 Accreditation accreditation = accreditations.get(pair, fact.id());
                 if (accreditation.to() == null) {
-                    accreditations.end(pair, fact.id(), FuzzyDate.of(day, DatePrecision.DAY));
+                    accreditations.end(pair, fact.id(), dated(day));
                 }
             }
         }
@@ -472,7 +486,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 }
                 Mission mission = missions.plan(new MissionService.Plan(US.value(), receiving.value(), type, null, null,
                         power == null ? null : power.value(), sources));
-                missions.open(mission.id(), FuzzyDate.of(day, DatePrecision.DAY));
+                missions.open(mission.id(), dated(day));
                 result.created("mission", mission.id());
                 return new RangeFact("mission", mission.id(), true);
             }
@@ -484,7 +498,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                     return new RangeFact("accreditation", recorded.get().id(), false);
                 }
                 Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(US, level,
-                        FuzzyDate.of(day, DatePrecision.DAY), null, null, null, List.of(source(line))));
+                        dated(day), null, null, null, List.of(source(line))));
                 result.created("accreditation", accreditation.id());
                 return new RangeFact("accreditation", accreditation.id(), true);
             }
@@ -531,10 +545,10 @@ class KenkelUsMissionsFormat implements ImportFormat {
             LocalDate day = range.end().plusDays(1);
             if (fact.kind().equals("mission")) {
                 if (missions.facts(fact.id()).orElseThrow().status() == MissionStatus.OPEN) {
-                    missions.close(fact.id(), FuzzyDate.of(day, DatePrecision.DAY), why);
+                    missions.close(fact.id(), dated(day), why);
                 }
             } else if (accreditations.get(pair, fact.id()).to() == null) {
-                accreditations.end(pair, fact.id(), FuzzyDate.of(day, DatePrecision.DAY));
+                accreditations.end(pair, fact.id(), dated(day));
             }
         }
     }

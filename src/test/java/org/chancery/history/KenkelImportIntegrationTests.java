@@ -113,6 +113,14 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(openUsMissions(cuba2016)).containsExactly("EMBASSY");
         assertThat(json(getJson("/api/missions/" + section.get("id").asLong())).get("closingReason").asString())
                 .isEqualTo("SUPERSEDED");
+        // "if only the year or month is known, the date is set to January 1 or the 1st of the month"
+        assertThat(json(getJson("/api/missions/" + section.get("id").asLong())).get("openedPrecision").asString())
+                .isEqualTo("MONTH");
+        JsonNode cubanEmbassy = cuba1950.get("missions").valueStream()
+                .filter(m -> m.get("type").asString().equals("EMBASSY")).findFirst().orElseThrow();
+        assertThat(cubanEmbassy.get("openedOn").asString()).isEqualTo("1923-02-10");
+        assertThat(json(getJson("/api/missions/" + cubanEmbassy.get("id").asLong())).get("openedPrecision").asString())
+                .isEqualTo("DAY");
 
         List<Range> ranges = ranges();
         for (String day : List.of("1816-06-01", "1850-01-01", "1900-01-01", "1925-01-01", "1950-01-01", "1970-01-01",
