@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.chancery.country.Lifetime;
+import org.chancery.shared.Source;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -39,6 +40,12 @@ public class CowCrosswalk {
         /** Whether an import creates the country (it is not in ISO 3166 and not recorded by a migration). */
         public boolean userAssigned() {
             return kind == Kind.USER_ASSIGNED;
+        }
+
+        /** Where the lifetime of a user-assigned country comes from: the COW state list. */
+        public Source lifetimeSource() {
+            return new Source("https://correlatesofwar.org/data-sets/state-system-membership/", null,
+                    "COW State System Membership List, v2024: " + cowName, null);
         }
     }
 

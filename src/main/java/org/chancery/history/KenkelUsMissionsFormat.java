@@ -370,7 +370,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 result.found("country", country.code());
             } else {
                 countries.create(country.code(), country.alpha3(), country.numeric(), country.name(),
-                        country.lifetime(), List.of(source(row.line())));
+                        country.lifetime(), List.of(country.lifetimeSource(), source(row.line())));
                 result.created("country", country.code());
             }
         }

@@ -18,7 +18,6 @@ import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.ImportRun;
 import org.chancery.imports.RowReport;
 import org.chancery.shared.InvalidInputException;
-import org.chancery.shared.Source;
 import org.chancery.shared.Today;
 import org.chancery.shared.web.ProblemCode;
 import org.springframework.http.MediaType;
@@ -261,8 +260,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             for (CowCrosswalk.Entry side : List.of(row.side1(), row.side2())) {
                 if (side.userAssigned() && countries.find(side.code()).isEmpty()) {
                     countries.create(side.code(), side.alpha3(), side.numeric(), side.name(), side.lifetime(),
-                            List.of(new Source("https://correlatesofwar.org/data-sets/state-system-membership/", null,
-                                    "COW State System Membership List, v2024: " + side.cowName(), null)));
+                            List.of(side.lifetimeSource()));
                     created.computeIfAbsent(row.line(), line -> new ArrayList<>()).add(FactRef.of("country", side.code()));
                 }
             }

@@ -151,7 +151,11 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(albania1992.get("since").asString()).isEqualTo("1991-10-01");
         assertThat(openUsMissions(albania1992)).containsExactly("EMBASSY");
         getJson("/api/countries/XJ").andExpect(status().isOk());
-        assertThat(json(getJson("/api/countries/XJ")).get("endedOn").asString()).isEqualTo("1905-11-17");
+        JsonNode korea = json(getJson("/api/countries/XJ"));
+        assertThat(korea.get("endedOn").asString()).isEqualTo("1905-11-17");
+        assertThat(korea.get("sources").findValuesAsString("url")).as("its lifetime's source, then the line")
+                .containsExactly("https://correlatesofwar.org/data-sets/state-system-membership/",
+                        KenkelUsMissionsFormat.DATASET_URL);
         assertThat(json(getJson("/api/relations/US/DD?asOf=1980-01-01")).get("status").asString())
                 .isEqualTo("ESTABLISHED");
         assertThat(total("/api/relations?country=DD&asOf=1980-01-01")).as("the GDR among the relations of 1980")
