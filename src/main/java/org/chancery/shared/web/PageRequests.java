@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.chancery.shared.InvalidInputException;
 import org.springframework.data.domain.PageRequest;
@@ -42,7 +43,8 @@ public final class PageRequests {
             String property = sortable.get(order.getProperty());
             if (property == null) {
                 throw new InvalidInputException("sort", "cannot sort by '" + order.getProperty()
-                        + "'; sortable fields: " + String.join(", ", sortable.keySet()));
+                        + "'; sortable fields: " + String.join(", ", new TreeSet<>(sortable.keySet()))
+                        + " (each as field or field,asc or field,desc)");
             }
             if (sorted.add(property)) {
                 Sort.Order chosen = new Sort.Order(order.getDirection(), property);
