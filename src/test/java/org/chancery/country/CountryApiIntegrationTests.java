@@ -128,10 +128,14 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void answersIfNoneMatchWithNotModified() throws Exception {
-        String etag = getJson("/api/countries/CU").andReturn().getResponse().getHeader("ETag");
+    void answersIfNoneMatchWithNotModifiedAndTheCachingHeadersOfTheRead() throws Exception {
+        var read = getJson("/api/countries/CU").andReturn().getResponse();
+        String etag = read.getHeader("ETag");
         mvc.perform(get("/api/countries/CU").header("If-None-Match", etag))
-                .andExpect(status().isNotModified());
+                .andExpect(status().isNotModified())
+                .andExpect(header().string("ETag", etag))
+                .andExpect(header().string("Cache-Control", read.getHeader("Cache-Control")));
+        assertThat(read.getHeader("Cache-Control")).isEqualTo("no-cache");
     }
 
     @Test

@@ -17,19 +17,17 @@ public final class ETags {
 
     /**
      * For a read of a resource of this version: true if the client's {@code If-None-Match} names it
-     * (the answer is then 304, and the handler returns no body); else sets its {@code ETag} and
-     * {@code Cache-Control: no-cache} (revalidate before reuse) on the response. Set so rather than
-     * through a {@code ResponseEntity}, whose handling flushes the response before it ends: a small
-     * answer then goes out in one write, with a Content-Length, instead of two chunks.
+     * (the answer is then 304, and the handler returns no body); sets its {@code ETag} and
+     * {@code Cache-Control: no-cache} (revalidate before reuse) on the response either way, as a 304
+     * carries the caching headers its 200 would (RFC 9110, 15.4.5). Set so rather than through a
+     * {@code ResponseEntity}, whose handling flushes the response before it ends: a small answer then
+     * goes out in one write, with a Content-Length, instead of two chunks.
      */
     public static boolean notModified(ServletWebRequest request, long version) {
-        if (request.checkNotModified(of(version))) {
-            return true;
-        }
         HttpServletResponse response = request.getResponse();
         if (response != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
         }
-        return false;
+        return request.checkNotModified(of(version));
     }
 }
