@@ -2,6 +2,7 @@
 // GET /api/diplomats?q=…&country=….
 import { html, nothing } from 'lit-html';
 import { get } from './api.js';
+import { plural } from './format.js';
 
 /** state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen. */
 export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal }) {
@@ -39,7 +40,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       aria-describedby="${id}-help" @input=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below as you type.</small>
-    <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${state.total} diplomats found` : ''}</div>
+    <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${plural(state.total, 'diplomat')} found` : ''}</div>
     ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
     ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
         <span>${d.name} <small>(${d.country}${d.title ? `, ${d.title}` : ''})</small></span>

@@ -177,7 +177,7 @@ export function rowProblem(error, id) {
 /** What the last write did, for screen readers and eyes. */
 export function done(form, text) {
   if (!form.done) return nothing;
-  return html`<p class="done" role="status">${text}</p>`;
+  return html`<p class="done" role="status" tabindex="-1" id="${form.id}-done">${text}</p>`;
 }
 
 export function submitButton(form, label) {
@@ -209,7 +209,13 @@ export async function submit(event, form, update, action, { keep = false } = {})
     form.busy = false;
   }
   update();
-  if (form.error) document.getElementById(`${form.id}-problem`)?.focus();
+  if (form.error) {
+    document.getElementById(`${form.id}-problem`)?.focus();
+  } else if (!document.activeElement || document.activeElement === document.body) {
+    // the submit button, disabled while the write ran, let the focus fall to the page: it goes to what the write
+    // did, which a screen reader then reads, or back to the form
+    (document.getElementById(`${form.id}-done`) || element.querySelector('[type=submit]'))?.focus();
+  }
 }
 
 /** A page-level error (a failed read) in words; a parameter refused is named with the reason. */

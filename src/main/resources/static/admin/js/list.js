@@ -3,7 +3,7 @@
 import { html, render, nothing } from 'lit-html';
 import { get } from './api.js';
 import { href, navigate } from './router.js';
-import { words } from './format.js';
+import { plural, words } from './format.js';
 import { readError } from './forms.js';
 
 const SIZES = [20, 50, 100, 200];
@@ -60,6 +60,7 @@ export async function listPage({ root, query, all, signal }, config) {
     const data = state.data;
     const total = data?.page?.totalElements ?? 0;
     const pages = data?.page?.totalPages ?? 0;
+    const pastEnd = total > 0 && page >= pages; // an address kept from a longer list, or typed
     const csvQuery = new URLSearchParams();
     for (const [k, v] of Object.entries(apiQuery)) (Array.isArray(v) ? v : [v]).forEach((x) => csvQuery.append(k, x));
     csvQuery.set('format', 'csv');
@@ -76,18 +77,22 @@ export async function listPage({ root, query, all, signal }, config) {
       ${config.message ? config.message(state) : nothing}
       ${!data && !state.error ? html`<p aria-busy="true">Loading…</p>` : nothing}
       ${data ? html`
-        <p id="list-count" role="status">${total === 0 ? (config.empty || 'Nothing matches.') : html`${total} in all; page ${page + 1} of ${pages}.`}
+        <p id="list-count" role="status">${total === 0 ? (config.empty || 'Nothing matches.') : pastEnd
+            ? html`${total} in all, on ${plural(pages, 'page')}: page ${page + 1} is past the last.
+              <a href=${here({ page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.`
+            : html`${total} in all; page ${page + 1} of ${pages}.`}
           ${config.csv === false ? nothing : html`<a href="${config.endpoint}?${csvQuery.toString()}" download>Download all as CSV</a>`}</p>
-        ${total ? html`<div class="table-wrap"><table id="list-table">
+        ${total && !pastEnd ? html`<div class="table-wrap"><table id="list-table">
           <caption class="visually-hidden">${config.title}, page ${page + 1} of ${pages}</caption>
           <thead><tr>${config.head}</tr></thead>
           <tbody>${data.content.map((item) => config.row(item, state))}</tbody>
         </table></div>` : nothing}
         <nav class="paging" aria-label="Pages">
-          <a href=${here({ page: page > 0 ? page - 1 : undefined })} aria-disabled=${page === 0 ? 'true' : 'false'}
-            rel="prev">← Previous</a>
+          ${page === 0 ? html`<span aria-disabled="true">← Previous</span>` : html`<a rel="prev"
+            href=${here({ page: Math.min(page, pages) > 1 ? Math.min(page, pages) - 1 : undefined })}>← Previous</a>`}
           <span>Page ${pages ? page + 1 : 0} of ${pages}</span>
-          <a href=${here({ page: page + 1 })} aria-disabled=${page + 1 >= pages ? 'true' : 'false'} rel="next">Next →</a>
+          ${page + 1 >= pages ? html`<span aria-disabled="true">Next →</span>`
+            : html`<a href=${here({ page: page + 1 })} rel="next">Next →</a>`}
           <span>Rows per page: ${SIZES.map((s) => (s === size ? html`<strong>${s}</strong> `
             : html`<a href=${here({ size: s === 20 ? undefined : s, page: undefined })}>${s}</a> `))}</span>
         </nav>` : nothing}

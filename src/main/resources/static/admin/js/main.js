@@ -45,6 +45,14 @@ const main = document.getElementById('main');
 let controller = null;
 let first = true;
 
+// the title follows the page's heading, also when the page itself changes it (another country chosen on
+// the map, a diplomat renamed): a title naming what is no longer shown would mislead (WCAG 2.4.2)
+new MutationObserver(() => {
+  const heading = main.querySelector('h1');
+  const title = heading ? `${heading.textContent.trim()} · Chancery admin` : null;
+  if (title && document.title !== title) document.title = title;
+}).observe(main, { childList: true, subtree: true, characterData: true });
+
 function renderNav() {
   const { path } = currentRoute();
   const user = currentUser();
@@ -83,8 +91,20 @@ async function route() {
     return;
   }
   main.setAttribute('aria-busy', 'true');
+  let module;
   try {
-    const module = await loader();
+    module = await loader();
+  } catch (e) {
+    if (signal.aborted) return;
+    // the page's code did not arrive (the server is down or the connection dropped): said in words
+    console.warn('The page could not be loaded', e);
+    render(html`<h1 tabindex="-1">The page could not be loaded</h1><div class="problem" role="alert">
+      <p>The server could not be reached. Check the connection and try again.</p></div>`, root);
+    main.removeAttribute('aria-busy');
+    focusHeading();
+    return;
+  }
+  try {
     if (signal.aborted) return;
     await module.default({ root, params, query, all, signal, path });
   } catch (e) {

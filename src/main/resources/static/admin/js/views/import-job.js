@@ -32,10 +32,10 @@ export default async function importJobView({ root, params, query, signal }) {
         <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${job.rowsDone} of ${job.rowsTotal} rows.`}</div>
         ${job.error ? html`<div class="problem" role="alert"><p><strong>The job could not go on:</strong> ${job.error}</p>
           <p>What it imported stays; running the same file again completes it.</p></div>` : nothing}
-        <table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
+        <div class="table-wrap"><table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
           <thead><tr>${OUTCOMES.map((o) => html`<th scope="col" class="num">${words(o)}</th>`)}</tr></thead>
           <tbody><tr>${OUTCOMES.map((o) => html`<td class="num" data-outcome=${o}>${job.outcomes?.[o] ?? 0}</td>`)}</tr></tbody>
-        </table>
+        </table></div>
         ${running ? html`<p aria-busy="true">The job is running; this page follows it.</p>` : html`
           <section aria-labelledby="rows-title">
             <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
@@ -52,12 +52,15 @@ export default async function importJobView({ root, params, query, signal }) {
                   ? html`<a href=${href(`/missions/${f.id}`)}>mission ${f.id}</a> ` : html`${f.kind} ${f.id} `))}</td></tr>`)}</tbody>
             </table></div>
             <nav class="paging" aria-label="Pages of rows">
-              <a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page - 1 || undefined })}
-                aria-disabled=${page === 0 ? 'true' : 'false'}>← Previous</a>
+              ${page === 0 ? html`<span aria-disabled="true">← Previous</span>`
+                : html`<a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page - 1 || undefined })}>← Previous</a>`}
               <span>Page ${page + 1} of ${state.rows.page.totalPages}</span>
-              <a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page + 1 })}
-                aria-disabled=${page + 1 >= state.rows.page.totalPages ? 'true' : 'false'}>Next →</a>
-            </nav>` : html`<p id="no-rows">No ${outcome ? words(outcome).toLowerCase() : ''} row.</p>`) : html`<p aria-busy="true">Loading the report…</p>`}
+              ${page + 1 >= state.rows.page.totalPages ? html`<span aria-disabled="true">Next →</span>`
+                : html`<a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page + 1 })}>Next →</a>`}
+            </nav>` : (state.rows.page.totalElements ? html`<p id="no-rows">${state.rows.page.totalElements} rows, on
+              ${state.rows.page.totalPages} pages: page ${page + 1} is past the last. <a id="last-page" href=${href(`/imports/${params.id}`,
+                { outcome: query.outcome, page: state.rows.page.totalPages - 1 || undefined })}>Go to the last page</a>.</p>`
+              : html`<p id="no-rows">No ${outcome ? words(outcome).toLowerCase() : ''} row.</p>`)) : html`<p aria-busy="true">Loading the report…</p>`}
           </section>`}` : (state.error ? nothing : html`<p aria-busy="true">Loading…</p>`)}`, root);
   }
 

@@ -63,6 +63,7 @@ export default async function mapView({ root, query, signal }) {
   const state = {
     country: (query.country || 'US').toUpperCase(),
     date: isIsoDay(query.asOf) ? query.asOf : last,
+    notices: [], // what the address asked for that the map could not show, and what it shows instead
     shown: null, // {country, date, rows: Map}
     loading: false,
     error: null,
@@ -301,6 +302,7 @@ export default async function mapView({ root, query, signal }) {
           .map((year) => html`<span data-month=${monthIndex(`${year}-01-01`)}>${year}</span>`)}</div>
       </form>
       ${readError(state.error)}
+      ${state.notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
       ${chosen && !existsOn(chosen, state.date) ? html`<p class="notice">${chosen.name} did not exist on ${state.date}
         (it existed ${chosen.startedOn || '…'} – ${chosen.endedOn || '…'}): it had no relations that day.</p>` : nothing}
       <figure class="map" data-shown-country=${state.shown?.country || nothing} data-shown-date=${state.shown?.date || nothing}
@@ -329,13 +331,13 @@ export default async function mapView({ root, query, signal }) {
       </section>` : nothing}
       <details class="relations-table">
         <summary>The same day as a table (${plural(state.shown ? state.shown.rows.size : 0, 'pair')})</summary>
-        <table>
+        <div class="table-wrap"><table>
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
           <tbody>${tableRows().map((r) => html`<tr>
             <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a></th>
             <td>${words(r.status)}</td><td class="date">${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
-        </table>
+        </table></div>
       </details>`, root);
     // each year under the slider where the thumb stands on its January (the slider is linear in months)
     root.querySelectorAll('.slider-scale [data-month]').forEach((label) => {
@@ -356,7 +358,22 @@ export default async function mapView({ root, query, signal }) {
     return;
   }
   if (signal.aborted) return;
-  if (!state.all.has(state.country)) state.country = 'US';
+  // an address typed or kept from elsewhere: say what cannot be shown rather than silently show another map
+  if (query.asOf && !isIsoDay(query.asOf)) {
+    state.notices.push(`“${query.asOf}” is not a day (YYYY-MM-DD): the map shows today.`);
+  } else if (state.date > last || state.date < `${FIRST_YEAR}-01-01`) {
+    state.notices.push(`The map shows ${FIRST_YEAR}-01-01 to today; ${state.date} is outside, so it shows `
+      + `${state.date > last ? 'today' : `${FIRST_YEAR}-01-01`}.`);
+    state.date = state.date > last ? last : `${FIRST_YEAR}-01-01`;
+  }
+  if (!state.all.has(state.country)) {
+    const byAlpha3 = [...state.all.values()].find((c) => c.alpha3 === state.country);
+    if (!byAlpha3) state.notices.push(`No country has the code “${state.country}”: the map shows the United States.`);
+    state.country = byAlpha3 ? byAlpha3.code : 'US';
+  }
+  if (state.notices.length) {
+    replace('/map', { country: state.country, asOf: state.date === last ? undefined : state.date });
+  }
   update();
   drawMap(root.querySelector('#map-picture'));
   await want();

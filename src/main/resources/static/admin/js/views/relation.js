@@ -423,6 +423,8 @@ export default async function relationView({ root, params, query, signal }) {
         <a href=${href(`/relations/${b}/${a}`, { asOf: state.asOf })}>Seen from ${names[b] || b}</a>
       </form>
       ${readError(state.error)}
+      ${query.asOf && !state.asOf ? html`<p class="notice" role="status" id="as-of-notice">“${query.asOf}” is not a
+        day (YYYY-MM-DD): the relation is shown as it stands today.</p>` : nothing}
       ${!view ? html`<p aria-busy=${state.error ? 'false' : 'true'}>${state.error ? '' : 'Loading the relation…'}</p>` : html`
         <p id="relation-as-of">As it stood at the end of <strong>${view.asOf}</strong>${state.asOf ? '' : ' (today)'}.</p>
         ${summary(view)}

@@ -1,0 +1,99 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Addresses typed or kept from elsewhere, which the pages cannot show as asked, and pages at phone
+ * width (an auditor's findings): what cannot be shown is said, never silently replaced; a list's page
+ * past its end leads back; the title follows the heading; nothing is wider than the window.
+ */
+class AddressAndLayoutBrowserTests extends BrowserTest {
+
+    @Test
+    void theMapSaysWhichCountryAndDayOfItsAddressItCannotShow() {
+        open("/map?country=ZZ&asOf=2023-02-30");
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "United States"));
+        assertThat($$("p.notice[role=status]")).extracting(element -> element.getText()).containsExactlyInAnyOrder(
+                "“2023-02-30” is not a day (YYYY-MM-DD): the map shows today.",
+                "No country has the code “ZZ”: the map shows the United States.");
+        assertThat(driver.getCurrentUrl()).contains("country=US").doesNotContain("ZZ");
+
+        open("/map?country=CUB&asOf=1961-01-03");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cuba"));
+        assertThat($$("p.notice[role=status]")).isEmpty();
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
+    void theTitleFollowsTheHeadingWhenThePageChangesIt() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector("figure.map[data-shown-country='US']"));
+        assertThat(driver.getTitle()).isEqualTo("The world as seen from United States · Chancery admin");
+
+        new Select($("#map-country")).selectByValue("CU");
+
+        waitFor(ExpectedConditions.titleIs("The world as seen from Cuba · Chancery admin"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aRelationPageSaysThatTheDayOfItsAddressIsNone() {
+        open("/relations/CU/KR?asOf=2023-02-30");
+
+        assertThat(visible(By.id("as-of-notice")).getText()).startsWith("“2023-02-30” is not a day");
+        assertThat(visible(By.id("relation-as-of")).getText()).contains("(today)");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aListPagePastItsEndLeadsToTheLastAndItsDisabledLinksAreNoLinks() {
+        open("/relations?country=US&page=999");
+
+        visible(By.id("last-page")).click();
+
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("list-table")));
+        int total = getJson("/api/relations?country=US&size=1").get("page").get("totalElements").asInt();
+        int pages = (total + 19) / 20;
+        assertThat($("#list-count").getText()).startsWith(total + " in all; page " + pages + " of " + pages + ".");
+        assertThat($$(".paging a[rel=next]")).isEmpty();
+        assertThat($(".paging span[aria-disabled=true]").getText()).isEqualTo("Next →");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void atPhoneWidthNoPageIsWiderThanTheWindow() throws IOException {
+        String name = "X".repeat(200);
+        postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"TV\"}");
+        driver.manage().window().setSize(new Dimension(375, 800));
+
+        open("/diplomats?country=TV");
+        visible(By.id("list-table"));
+        assertNotWiderThanTheWindow("the diplomats of Tuvalu, one named with 200 letters");
+
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector("figure.map[data-shown-country='US']"));
+        script("document.querySelector('details.relations-table').open = true");
+        assertNotWiderThanTheWindow("the map with its table open");
+
+        open("/imports/1");
+        signIn("editor", "editor-secret");
+        visible(By.id("job-outcomes"));
+        assertNotWiderThanTheWindow("the history import's report");
+        assertNoConsoleErrors(401);
+    }
+
+    private void assertNotWiderThanTheWindow(String page) {
+        Number content = (Number) script("return document.documentElement.scrollWidth");
+        Number window = (Number) script("return document.documentElement.clientWidth");
+        assertThat(content.intValue()).as(page).isLessThanOrEqualTo(window.intValue());
+    }
+}
