@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.chancery.shared.AlreadyExistsException;
@@ -36,13 +37,30 @@ public final class ImportRun {
     private final TransactionTemplate transactions;
     private final List<StagedRow> toStage = new ArrayList<>();
     private final MeterRegistry meters;
+    private final BooleanSupplier stopping;
 
-    ImportRun(ImportJob job, String jobUrl, ImportJobs jobs, TransactionTemplate transactions, MeterRegistry meters) {
+    ImportRun(ImportJob job, String jobUrl, ImportJobs jobs, TransactionTemplate transactions, MeterRegistry meters,
+            BooleanSupplier stopping) {
         this.meters = meters;
         this.job = job;
         this.jobUrl = jobUrl;
         this.jobs = jobs;
         this.transactions = transactions;
+        this.stopping = stopping;
+    }
+
+    /** The server is stopping: the job ends between two of its transactions, with what it recorded so far. */
+    static final class ServerStopping extends RuntimeException {
+        ServerStopping() {
+            super("the server is stopping", null, false, false);
+        }
+    }
+
+    /** Ends the run here, between two transactions, if the server is stopping. */
+    private void goOnUnlessStopping() {
+        if (stopping.getAsBoolean()) {
+            throw new ServerStopping();
+        }
     }
 
     public long jobId() {
@@ -74,6 +92,7 @@ public final class ImportRun {
      * reported {@code REJECTED} with the code and detail the API would have answered.
      */
     public RowReport row(int line, RowWork work) {
+        goOnUnlessStopping();
         RowResult result = new RowResult(line);
         try {
             RowReport done = transactions.execute(status -> {
@@ -98,6 +117,7 @@ public final class ImportRun {
      * (a batch of rows and their facts written together), else in one of its own.
      */
     public void report(List<RowReport> reports) {
+        goOnUnlessStopping();
         transactions.executeWithoutResult(status -> jobs.report(job.id(), reports));
         count(reports);
     }
@@ -112,11 +132,13 @@ public final class ImportRun {
 
     /** Runs work in the transaction of the rows it writes (see {@link #report}). */
     public void inTransaction(Runnable work) {
+        goOnUnlessStopping();
         transactions.executeWithoutResult(status -> work.run());
     }
 
     /** Keeps an input row to be processed later, in the order of {@code sortKey} (unique within the job). */
     public void stage(String sortKey, int line, String payload) {
+        goOnUnlessStopping();
         toStage.add(new StagedRow(sortKey, line, payload));
         if (toStage.size() == STAGED_PAGE) {
             flushStaged();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -52,6 +53,11 @@ class ImportWorker {
 
     static final String ABANDONED = "The server stopped while the job ran; what it imported stays. Run the file "
             + "again to complete it: what is already there answers ALREADY_PRESENT.";
+
+    /** How long a stopping server waits for a running job to end at its next row. */
+    private static final long STOP_TIMEOUT_SECONDS = 20;
+
+    private volatile boolean stopping;
 
     private final ImportJobs jobs;
     private final DataSource dataSource;
@@ -98,8 +104,13 @@ class ImportWorker {
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
-                format.run(input, new ImportRun(job, jobUrl, jobs, transactions, meters));
+                format.run(input, new ImportRun(job, jobUrl, jobs, transactions, meters, () -> stopping));
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
+            } catch (ImportRun.ServerStopping e) {
+                status = ImportStatus.FAILED;
+                error = ABANDONED;
+                log.info("Import {} ({}) stopped with the server; it is FAILED, what it imported stays", job.id(),
+                        job.format());
             } catch (IOException | RuntimeException e) {
                 status = ImportStatus.FAILED;
                 error = (e instanceof IOException ? "The job could not read its copy of the file; the error has been logged."
@@ -178,9 +189,25 @@ class ImportWorker {
         }
     }
 
+    /**
+     * A stopping server ends a running job between two of its transactions (each row's, or a batch's)
+     * and marks it FAILED before the database goes away, so that it is not left RUNNING until the next
+     * start finds it abandoned, and nothing is logged as an error. A job that does not end in time is
+     * interrupted, as before.
+     */
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("An import did not stop within {} s; it is interrupted", STOP_TIMEOUT_SECONDS);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void delete(Path file) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * The application in a JVM of its own, started as {@code java -cp <main classpath>
  * org.chancery.ChanceryApplication} in a working directory of the test's, on a random loopback
- * port, with the users of the test configuration; stopped abruptly by {@link #kill()} (SIGKILL).
+ * port, with the users of the test configuration; stopped by {@link #stop()} (SIGTERM) or abruptly by
+ * {@link #kill()} (SIGKILL).
  */
 final class ApplicationProcess implements AutoCloseable {
 
@@ -85,6 +86,19 @@ final class ApplicationProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " did not die within 30 s of SIGKILL");
         }
+    }
+
+    /** Stops the JVM as a service manager would (SIGTERM): Spring closes the application, then it exits. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError(name + " did not stop within 60 s of SIGTERM:\n" + tail(log));
+        }
+    }
+
+    /** The whole log of the instance so far. */
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     String logTail() {

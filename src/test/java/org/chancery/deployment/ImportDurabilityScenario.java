@@ -91,6 +91,38 @@ abstract class ImportDurabilityScenario {
         }
     }
 
+    @Test
+    void endsTheImportOfAStoppingServerBetweenTwoRowsAsFailedWithoutAnError() throws Exception {
+        byte[] file;
+        try (InputStream in = ImportDurabilityScenario.class.getResourceAsStream(FILE)) {
+            file = in.readAllBytes();
+        }
+        long stopped;
+        String log;
+        try (ApplicationProcess instance = ApplicationProcess.start(database() + "-import-before-stop", workDirectory,
+                databaseArguments())) {
+            stopped = instance.api().postFile("/api/imports?format=kenkel-us-missions", file, "text/csv")
+                    .requireStatus(202).id();
+            JsonNode job = await(instance.api(), stopped, j -> j.get("rowsDone").asInt() >= 50
+                    || !j.get("status").asString().equals("RUNNING"));
+            assertThat(job.get("status").asString()).as("still running when stopped: %s", job).isEqualTo("RUNNING");
+            instance.stop();
+            log = instance.log();
+        }
+        assertThat(log).contains("Import " + stopped + " (kenkel-us-missions) stopped with the server");
+        assertThat(log.lines().filter(line -> line.matches("\\S+\\s+ERROR .*"))).as("errors logged while stopping")
+                .isEmpty();
+        try (ApplicationProcess instance = ApplicationProcess.start(database() + "-import-after-stop", workDirectory,
+                databaseArguments())) {
+            JsonNode failed = instance.api().getAsEditor("/api/imports/" + stopped).requireStatus(200).json();
+
+            assertThat(failed.get("status").asString()).as("marked by the stopping server").isEqualTo("FAILED");
+            assertThat(failed.get("error").asString()).contains("server stopped");
+            assertThat(failed.get("rowsDone").asInt()).isBetween(50, ROWS - 1)
+                    .isEqualTo(allAsEditor(instance.api(), "/api/imports/" + stopped + "/rows?outcome=").size());
+        }
+    }
+
     /** The missions, accreditations and events the job's rows of this outcome name, as {@code kind:id}. */
     private static Set<String> facts(Api api, long job, String outcome) throws Exception {
         Set<String> facts = new HashSet<>();
