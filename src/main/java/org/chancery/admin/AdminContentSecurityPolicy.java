@@ -26,8 +26,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class AdminContentSecurityPolicy implements HandlerInterceptor {
 
-    static final String HEADER = "Content-Security-Policy";
-    private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+    private static final String HEADER = "Content-Security-Policy";
+    private static final Pattern IMPORT_MAP =
+            Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
     private final String policy;
 
@@ -43,10 +44,6 @@ class AdminContentSecurityPolicy implements HandlerInterceptor {
         return true;
     }
 
-    String policy() {
-        return policy;
-    }
-
     /** The CSP source of the page's import map: {@code sha256-} and the Base64 of its text's SHA-256. */
     static String importMapHash(String page) {
         Matcher importMap = IMPORT_MAP.matcher(page);
@@ -54,7 +51,8 @@ class AdminContentSecurityPolicy implements HandlerInterceptor {
             throw new IllegalStateException("static/admin/index.html has no import map");
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(importMap.group(1).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(importMap.group(1).getBytes(StandardCharsets.UTF_8));
             return "sha256-" + Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

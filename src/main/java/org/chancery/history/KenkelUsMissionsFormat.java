@@ -62,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  * history yet; without a known power the row is {@code NO_FACT} ({@code NEEDS_PROTECTING_POWER}).</li>
  * </ul>
  * Dates on the first of a month are flagged {@code APPROXIMATE_DATE} and recorded with precision
- * {@code YEAR} or {@code MONTH} ({@link #dated}), ranges from 1816-01-01 {@code CENSORED_START}. Every fact cites the dataset, with its CC-BY 4.0 credit, and its line.
+ * {@code YEAR} or {@code MONTH} ({@link #dated}), ranges from 1816-01-01 {@code CENSORED_START}.
+ * Every fact cites the dataset, with its CC-BY 4.0 credit, and its line.
  */
 @Component
 class KenkelUsMissionsFormat implements ImportFormat {
@@ -78,6 +79,13 @@ class KenkelUsMissionsFormat implements ImportFormat {
     /** The first day of the data: a range that starts on it may have started earlier. */
     static final LocalDate DATA_START = LocalDate.of(1816, 1, 1);
 
+    static final int UNITED_STATES = 2;
+
+    private static final CountryCode US = new CountryCode("US");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> FIELDS = new TypeReference<>() {
+    };
+
     /**
      * A day of the file as precise as the file tells it: "if only the year or month is known, the date
      * is set to January 1 or the 1st of the month", so a 1 January is known to its year, another first
@@ -90,12 +98,6 @@ class KenkelUsMissionsFormat implements ImportFormat {
         }
         return FuzzyDate.of(day, day.getMonthValue() == 1 ? DatePrecision.YEAR : DatePrecision.MONTH);
     }
-    static final int UNITED_STATES = 2;
-
-    private static final CountryCode US = new CountryCode("US");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> FIELDS = new TypeReference<>() {
-    };
 
     private final CowCrosswalk crosswalk;
     private final ProtectingPowers powers;
@@ -150,15 +152,16 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 A diplomatic status establishes relations on its first day (restores them after a severance; flags \
                 INFERRED_ESTABLISHMENT, INFERRED_RESTORATION); `None` or `Interests` after another status, right \
                 after it or after a gap in the state system, severs them that day (INFERRED_SEVERANCE). A fact \
-                closes the day after its range: when the next range begins (an embassy supersedes a legation or an interests section), when the state leaves the \
-                state system for a while (GAP), or when it ends for good (STATE_ENDED); ranges that end on \
-                2024-12-31 stay open. Consecutive rows of one state with the same status that touch or overlap are \
-                one fact (MERGED). Dates on the first of a month are flagged APPROXIMATE_DATE and recorded with \
-                precision YEAR (1 January) or MONTH, as the data's rule says; ranges from 1816-01-01 are flagged \
-                CENSORED_START, and relations established on that day say that the data begins then. A row that cannot be read — a field with the NUL character or more than \
-                200 characters, a date outside 1583-01-01 to 9999-12-31, an unknown state or status — is REJECTED \
-                with VALIDATION_FAILED naming its column, and the other rows go on. Every fact cites the dataset and \
-                its line: %s.""".formatted(DATASET_URL,
+                closes the day after its range: when the next range begins (an embassy supersedes a legation or an \
+                interests section), when the state leaves the state system for a while (GAP), or when it ends for \
+                good (STATE_ENDED); ranges that end on 2024-12-31 stay open. Consecutive rows of one state with the \
+                same status that touch or overlap are one fact (MERGED). Dates on the first of a month are flagged \
+                APPROXIMATE_DATE and recorded with precision YEAR (1 January) or MONTH, as the data's rule says; \
+                ranges from 1816-01-01 are flagged CENSORED_START, and relations established on that day say that \
+                the data begins then. A row that cannot be read — a field with the NUL character or more than 200 \
+                characters, a date outside 1583-01-01 to 9999-12-31, an unknown state or status — is REJECTED with \
+                VALIDATION_FAILED naming its column, and the other rows go on. Every fact cites the dataset and its \
+                line: %s.""".formatted(DATASET_URL,
                 String.join(",", HEADER), CREDIT);
     }
 

@@ -232,7 +232,8 @@ public class Observations {
      */
     private static String orderBy(Sort sort, String alias) {
         SqlOrder orders = new SqlOrder();
-        sort.forEach(order -> orders.by(alias + SORTABLE.get(order.getProperty()), order.isAscending() ? "asc" : "desc"));
+        sort.forEach(order -> orders.by(alias + SORTABLE.get(order.getProperty()),
+                order.isAscending() ? "asc" : "desc"));
         Sort.Order first = sort.stream().findFirst().orElse(Sort.Order.asc("year"));
         String direction = first.isAscending() ? "asc" : "desc";
         List<String> tieBreakers = switch (first.getProperty()) {

@@ -23,8 +23,8 @@ class AdminContentSecurityPolicyIntegrationTests extends ApiIntegrationTest {
     @Test
     void theAdminPagesAllowTheirOwnOriginAndTheImportMapOnly() throws Exception {
         String page = Files.readString(Path.of("src/main/resources/static/admin/index.html"));
-        String importMap = page.substring(page.indexOf("<script type=\"importmap\">") + "<script type=\"importmap\">".length(),
-                page.indexOf("</script>"));
+        String opening = "<script type=\"importmap\">";
+        String importMap = page.substring(page.indexOf(opening) + opening.length(), page.indexOf("</script>"));
         String hash = Base64.getEncoder().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(importMap.getBytes(StandardCharsets.UTF_8)));
 

@@ -77,7 +77,8 @@ class WritingBrowserTests extends BrowserTest {
         assertThat($("#relation-since").getText()).isEqualTo("2004-03-01");
         assertThat(visible(By.cssSelector("#event-form .done")).getText()).contains("Recorded: Established on 2004-03-01");
         // the submit button, disabled while the write ran, gave the focus up: it goes to what the write did
-        assertThat(script("return document.activeElement === document.querySelector('#event-form .done')")).isEqualTo(true);
+        assertThat(script("return document.activeElement === document.querySelector('#event-form .done')"))
+                .isEqualTo(true);
         assertThat($$("#story-items li[data-type=ESTABLISHED][data-date='2004-03-01']")).hasSize(1);
         assertThat($$("#events-table tr[data-event]")).hasSize(1);
         assertThat(script("return window.chanceryPageMarker")).isEqualTo("still the same page");

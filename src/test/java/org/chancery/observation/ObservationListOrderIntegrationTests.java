@@ -90,7 +90,8 @@ class ObservationListOrderIntegrationTests extends ApiIntegrationTest {
         assertThat(list("&sort=year,desc&sort=receivingCountry")).isSortedAccordingTo(Comparator
                 .comparing((JsonNode row) -> row.get("year").asInt()).reversed()
                 .thenComparing(row -> row.get("receivingCountry").asString())
-                .thenComparing(Comparator.comparing((JsonNode row) -> row.get("sendingCountry").asString()).reversed()));
+                .thenComparing(Comparator.comparing((JsonNode row) -> row.get("sendingCountry").asString())
+                        .reversed()));
         assertThat(list("&sort=level")).isSortedAccordingTo(Comparator
                 .comparing((JsonNode row) -> row.get("level").asString()).thenComparing(BY_YEAR));
         assertThat(list("&country=US")).hasSize(12).isSortedAccordingTo(BY_YEAR);

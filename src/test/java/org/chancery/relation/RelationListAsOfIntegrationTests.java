@@ -77,10 +77,14 @@ class RelationListAsOfIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         getJson("/api/relations?country=QQ").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
-        getJson("/api/relations?country=US&country=CU").andExpect(status().isBadRequest())
+        getJson("/api/relations?country=US,CU").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("country"))
                 .andExpect(jsonPath("$.errors[0].message").value("takes one country; 'US,CU' names several"));
+        getJson("/api/relations?country=US&country=CU").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("country"))
+                .andExpect(jsonPath("$.errors[0].message").value("is given more than once; it takes one value"));
         getJson("/api/relations?sort=id").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
     }

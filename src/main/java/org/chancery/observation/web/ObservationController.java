@@ -60,9 +60,9 @@ class ObservationController {
     @Operation(operationId = "listObservations", summary = "List observations", description = "Every filter is "
             + "optional: `country` with `direction` (SENDING: the country was represented elsewhere; RECEIVING: others "
             + "were represented in it; default either), `year`, `level`, `dataset`. Ordered by year, then sending and "
-            + "receiving country; sortable by year, sendingCountry, receivingCountry, level, id, ties broken in the first "
-            + "order's direction (after a country: the other country, then the year; otherwise the year and the "
-            + "countries), the id last. Also as CSV (every row).")
+            + "receiving country; sortable by year, sendingCountry, receivingCountry, level, id, ties broken in "
+            + "the first order's direction (after a country: the other country, then the year; otherwise the year "
+            + "and the countries), the id last. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of observations")
     @CsvResponse
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad direction, year, level, paging) or "

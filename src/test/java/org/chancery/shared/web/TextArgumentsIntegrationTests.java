@@ -183,7 +183,7 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    @DisplayName("a parameter of one value given twice with text is refused, naming it; with one blank, the other counts")
+    @DisplayName("a parameter of one value given twice with text is refused, naming it; beside a blank one, it counts")
     void refusesAParameterOfOneValueGivenTwice() throws Exception {
         recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
         for (String url : List.of("/api/countries?q=kor&q=fra", "/api/relations/CU/KR?asOf=1950-01-01&asOf=1990-01-01",
@@ -200,7 +200,8 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
                 .isEqualTo(answer("/api/relations/CU/KR?asOf=1950-01-01"));
         assertThat(answer("/api/observations?year=%20&year=1950")).isEqualTo(answer("/api/observations?year=1950"));
         assertThat(answer("/api/countries?q=korea&q=")).isEqualTo(answer("/api/countries?q=korea"));
-        assertThat(answer("/api/meetings?country=CU&country=KR")).isEqualTo(answer("/api/meetings?country=KR&country=CU"));
+        assertThat(answer("/api/meetings?country=CU&country=KR"))
+                .isEqualTo(answer("/api/meetings?country=KR&country=CU"));
     }
 
     @Test
