@@ -2,6 +2,7 @@ package org.chancery.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,19 +43,13 @@ abstract class ImportDurabilityScenario {
 
     @Test
     void completesAnImportThatAKilledServerLeftRunningWithoutRecordingAnythingTwice() throws Exception {
-        byte[] file;
-        try (InputStream in = ImportDurabilityScenario.class.getResourceAsStream(FILE)) {
-            file = in.readAllBytes();
-        }
+        byte[] file = file();
         long interrupted;
         int seen;
         try (ApplicationProcess instance = ApplicationProcess.start(database() + "-import-before-kill", workDirectory,
                 databaseArguments())) {
-            interrupted = instance.api().postFile("/api/imports?format=kenkel-us-missions", file, "text/csv")
-                    .requireStatus(202).id();
-            JsonNode job = await(instance.api(), interrupted, j -> j.get("rowsDone").asInt() >= 100
-                    || !j.get("status").asString().equals("RUNNING"));
-            assertThat(job.get("status").asString()).as("still running when killed: %s", job).isEqualTo("RUNNING");
+            JsonNode job = runningAfter(instance.api(), file, 100);
+            interrupted = job.get("id").asLong();
             seen = job.get("rowsDone").asInt();
             instance.kill();
         }
@@ -93,19 +88,12 @@ abstract class ImportDurabilityScenario {
 
     @Test
     void endsTheImportOfAStoppingServerBetweenTwoRowsAsFailedWithoutAnError() throws Exception {
-        byte[] file;
-        try (InputStream in = ImportDurabilityScenario.class.getResourceAsStream(FILE)) {
-            file = in.readAllBytes();
-        }
+        byte[] file = file();
         long stopped;
         String log;
         try (ApplicationProcess instance = ApplicationProcess.start(database() + "-import-before-stop", workDirectory,
                 databaseArguments())) {
-            stopped = instance.api().postFile("/api/imports?format=kenkel-us-missions", file, "text/csv")
-                    .requireStatus(202).id();
-            JsonNode job = await(instance.api(), stopped, j -> j.get("rowsDone").asInt() >= 50
-                    || !j.get("status").asString().equals("RUNNING"));
-            assertThat(job.get("status").asString()).as("still running when stopped: %s", job).isEqualTo("RUNNING");
+            stopped = runningAfter(instance.api(), file, 50).get("id").asLong();
             instance.stop();
             log = instance.log();
         }
@@ -121,6 +109,21 @@ abstract class ImportDurabilityScenario {
             assertThat(failed.get("rowsDone").asInt()).isBetween(50, ROWS - 1)
                     .isEqualTo(allAsEditor(instance.api(), "/api/imports/" + stopped + "/rows?outcome=").size());
         }
+    }
+
+    private static byte[] file() throws IOException {
+        try (InputStream in = ImportDurabilityScenario.class.getResourceAsStream(FILE)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Starts the import of the file and waits until it has reported {@code rows} rows, still running. */
+    private static JsonNode runningAfter(Api api, byte[] file, int rows) throws Exception {
+        long id = api.postFile("/api/imports?format=kenkel-us-missions", file, "text/csv").requireStatus(202).id();
+        JsonNode job = await(api, id, j -> j.get("rowsDone").asInt() >= rows
+                || !j.get("status").asString().equals("RUNNING"));
+        assertThat(job.get("status").asString()).as("still running after %d rows: %s", rows, job).isEqualTo("RUNNING");
+        return job;
     }
 
     /** The missions, accreditations and events the job's rows of this outcome name, as {@code kind:id}. */
