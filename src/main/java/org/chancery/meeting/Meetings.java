@@ -246,7 +246,7 @@ public class Meetings {
     private static void requireDiplomatIds(List<MeetingDraft.Attendee> attendees) {
         for (int i = 0; i < attendees.size(); i++) {
             if (attendees.get(i).diplomatId() == null) {
-                throw new InvalidInputException("participants[" + i + "].diplomatId", "must not be null");
+                throw new InvalidInputException("participants[" + i + "].diplomatId", "is required");
             }
         }
     }

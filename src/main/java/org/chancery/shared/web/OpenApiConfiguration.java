@@ -403,7 +403,7 @@ class OpenApiConfiguration {
     private static Schema<?> problemSchema() {
         ObjectSchema error = new ObjectSchema();
         error.addProperty("field", new StringSchema().example("date"));
-        error.addProperty("message", new StringSchema().example("must not be null"));
+        error.addProperty("message", new StringSchema().example("is required"));
         ObjectSchema problem = new ObjectSchema();
         problem.description("RFC 9457 problem details with Chancery's stable code");
         problem.addProperty("type", new StringSchema().example("urn:chancery:problem:relation-not-established"));

@@ -67,6 +67,15 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void namesAMissingFieldAsRequiredInTheClientsWords() throws Exception {
+        ResultActions missing = postAsEditor("/api/relations/CU/KR/events", "{\"date\": \"2024-02-14\"}");
+
+        assertProblem(missing, 400, "VALIDATION_FAILED");
+        missing.andExpect(jsonPath("$.errors[0].field").value("type"))
+                .andExpect(jsonPath("$.errors[0].message").value("is required"));
+    }
+
+    @Test
     void refusesAPropertyNamedTwiceAndRecordsNothing() throws Exception {
         ResultActions twice = postAsEditor("/api/relations/CU/KR/events",
                 "{\"type\": \"ESTABLISHED\", \"date\": \"1949-01-01\", \"date\": \"2024-02-14\"}");
