@@ -26,6 +26,9 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
                 "“2023-02-30” is not a day (YYYY-MM-DD): the map shows today.",
                 "No country has the code “ZZ”: the map shows the United States.");
         assertThat(driver.getCurrentUrl()).contains("country=US").doesNotContain("ZZ");
+        new Select($("#map-country")).selectByValue("CU");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cuba"));
+        assertThat($$("p.notice[role=status]")).as("said of the address the page was opened with").isEmpty();
 
         open("/map?country=CUB&asOf=1961-01-03");
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cuba"));

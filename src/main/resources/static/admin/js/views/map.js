@@ -134,6 +134,7 @@ export default async function mapView({ root, query, signal }) {
   function setDate(date, { fromSlider = false } = {}) {
     if (!isIsoDay(date)) return;
     state.date = date;
+    state.notices = []; // they spoke of the address the page was opened with
     replace('/map', { country: state.country, asOf: date === last ? undefined : date });
     update({ fromSlider });
     want();
@@ -141,6 +142,7 @@ export default async function mapView({ root, query, signal }) {
 
   function setCountry(code) {
     state.country = code;
+    state.notices = [];
     replace('/map', { country: code, asOf: state.date === last ? undefined : state.date });
     update();
     want();
