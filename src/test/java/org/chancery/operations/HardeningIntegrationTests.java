@@ -119,6 +119,19 @@ class HardeningIntegrationTests {
     }
 
     @Test
+    void saysThatARequestHasTooManyParametersRatherThanABadEncoding() throws IOException {
+        String query = "p=1" + "&p=1".repeat(1_500);
+        Answer answer = send(("GET /api/countries?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer.status()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("The request has more query parameters than the server accepts.");
+    }
+
+    @Test
     void answersATraceAsAProblemWithoutEchoingTheRequest() throws IOException {
         Answer answer = send(("TRACE /api/countries/FR HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: probe-3\r\n"
                 + "Authorization: Basic ZWRpdG9yOmVkaXRvci1zZWNyZXQ=\r\nConnection: close\r\n\r\n")

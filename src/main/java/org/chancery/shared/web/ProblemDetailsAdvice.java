@@ -37,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -129,8 +130,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
-        return answer(ProblemCode.MALFORMED_REQUEST, "The query string cannot be decoded (a bad %-escape or encoding).",
-                request);
+        // Tomcat's words for its limit on the number of parameters (server.tomcat.max-parameter-count)
+        boolean tooMany = String.valueOf(e.getMessage()).contains("maximum number of request parameters");
+        return answer(ProblemCode.MALFORMED_REQUEST, tooMany
+                ? "The request has more query parameters than the server accepts."
+                : "The query string cannot be decoded (a bad %-escape or encoding).", request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -277,6 +281,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 path(request));
         return ResponseEntity.status(answer.getStatusCode()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(answer.getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getContentType() != null) {
+            return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+        }
+        // an empty or unreadable Content-Type header: Spring would say "Content-Type 'null' is not supported"
+        String takes = e.getSupportedMediaTypes().isEmpty() ? "" : "; this endpoint takes " + e.getSupportedMediaTypes()
+                .stream().map(MediaType::toString).reduce((a, b) -> a + ", " + b).orElseThrow();
+        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                "The request's Content-Type is empty or not a media type" + takes + ".", path(request));
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }
 
     /** Every other framework answer: same shape, code from the status, Spring's own (safe) detail. */

@@ -2,6 +2,7 @@ package org.chancery.shared.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -64,6 +65,17 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
             postAsEditor("/api/relations/CU/KR/events", c[0]).andExpect(jsonPath("$.errors[0].field").value(c[1]));
         }
         getJson("/api/relations/CU/KR").andExpect(jsonPath("$.events").isEmpty());
+    }
+
+    @Test
+    void saysThatAnEmptyContentTypeIsNoMediaType() throws Exception {
+        ResultActions empty = mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
+                .header("Content-Type", "").content("{\"type\": \"ESTABLISHED\", \"date\": \"2024-02-14\"}"));
+
+        assertProblem(empty, 415, "UNSUPPORTED_MEDIA_TYPE");
+        empty.andExpect(jsonPath("$.detail")
+                .value(startsWith("The request's Content-Type is empty or not a media type")));
+        getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("NONE"));
     }
 
     @Test
