@@ -286,7 +286,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getContentType() != null) {
+        String said = e.getBody().getDetail();
+        if (e.getContentType() != null || (said != null && !said.contains("'null'"))) {
+            // a media type named, or a detail of the application's own (an import file without one)
             return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
         }
         // an empty or unreadable Content-Type header: Spring would say "Content-Type 'null' is not supported"
