@@ -22,7 +22,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -268,10 +267,6 @@ class SecurityConfiguration {
 
     private static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
             ProblemCode code, String detail) throws IOException {
-        response.setStatus(code.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(),
-                Problems.asMap(Problems.of(code.status(), code.name(), detail, request.getRequestURI())));
+        Problems.write(json, response, Problems.of(code.status(), code.name(), detail, request.getRequestURI()));
     }
 }

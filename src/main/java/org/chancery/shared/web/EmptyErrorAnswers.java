@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +30,7 @@ class EmptyErrorAnswers {
                 : (resolved == null ? "The request failed." : resolved.getReasonPhrase() + ".");
         Object refused = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String instance = refused != null ? refused.toString() : request.getRequestURI();
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Problems.asMap(Problems.of(HttpStatusCode.valueOf(status),
-                ProblemCode.forStatus(status).name(), detail, instance)));
+        Problems.write(json, response, Problems.of(HttpStatusCode.valueOf(status), ProblemCode.forStatus(status).name(),
+                detail, instance));
     }
 }

@@ -1,14 +1,18 @@
 package org.chancery.shared.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the RFC 9457 answers of API.md: {@code type}, {@code title}, {@code status},
@@ -45,6 +49,17 @@ public final class Problems {
         error.put("field", field);
         error.put("message", message);
         return error;
+    }
+
+    /**
+     * Writes a problem as the whole answer, for code that answers outside Spring MVC's handlers (a
+     * security filter, a servlet filter): its status, {@code application/problem+json}, the body.
+     */
+    public static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), asMap(problem));
     }
 
     /** The problem as a plain map, for writers outside Spring MVC (security filters). */
