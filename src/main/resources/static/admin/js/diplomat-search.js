@@ -4,8 +4,8 @@ import { html, nothing } from 'lit-html';
 import { get } from './api.js';
 import { plural } from './format.js';
 
-/** state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen. */
-export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal }) {
+/** state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the choice. */
+export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal, chosen }) {
   let timer = null;
   async function search(q) {
     state.q = q;
@@ -33,6 +33,16 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       }
     }, 250);
   }
+  // the button chosen goes with the results: the focus goes back to the search, for another, or to `chosen`, an
+  // element the page draws for the diplomat chosen in its place
+  function pick(event, diplomat) {
+    const field = event.currentTarget.closest('.diplomat-search');
+    onPick(diplomat);
+    state.q = '';
+    state.results = null;
+    update();
+    (chosen ? document.getElementById(chosen) : field?.querySelector('input'))?.focus();
+  }
   const results = (state.results || []).filter((d) => !exclude.includes(d.id));
   return html`<div class="field diplomat-search">
     <label for=${id}>${label}</label>
@@ -44,7 +54,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
     ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
     ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
         <span>${d.name} <small>(${d.country}${d.title ? `, ${d.title}` : ''})</small></span>
-        <button type="button" class="outline" data-diplomat=${d.id} @click=${() => { onPick(d); state.q = ''; state.results = null; update(); }}
+        <button type="button" class="outline" data-diplomat=${d.id} @click=${(e) => pick(e, d)}
           aria-label="Choose ${d.name}">Choose</button></li>`)}</ul>
         ${state.total > state.results.length ? html`<p id="${id}-more"><small>The first ${state.results.length} of
           ${state.total} diplomats whose name holds “${state.q.trim()}”: type more of the name to find the others.</small></p>`

@@ -174,6 +174,19 @@ export function rowProblem(error, id) {
       new CustomEvent('chancery:sign-in'))}>Sign in</button> then try again.</p>` : nothing}</div>`;
 }
 
+/**
+ * A click handler for a control that its own click replaces (a "Cancel…" giving way to "Yes, cancel it" and "Keep
+ * it", a "Keep it" giving the "Cancel…" back): after the change the focus goes to `target` within the same `host`
+ * instead of falling to the page, where a keyboard or screen-reader user would lose their place.
+ */
+export function replacing(change, target, host = 'td') {
+  return (event) => {
+    const place = event.currentTarget.closest(host);
+    change();
+    place?.querySelector(target)?.focus();
+  };
+}
+
 /** What the last write did, for screen readers and eyes. */
 export function done(form, text) {
   if (!form.done) return nothing;

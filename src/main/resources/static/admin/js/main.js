@@ -60,8 +60,11 @@ function renderNav() {
     ${NAV.map(([target, label]) => html`<li><a href="#${target}"
         aria-current=${path === target || path.startsWith(`${target}/`) ? 'page' : nothing}>${label}</a></li>`)}
     <li class="who">${user
-      ? html`<span>Signed in as <strong id="signed-in-user">${user}</strong></span>
-          <button type="button" class="outline secondary" id="sign-out" @click=${() => signOut()}>Sign out</button>`
+      ? html`<span id="signed-in" tabindex="-1">Signed in as <strong id="signed-in-user">${user}</strong></span>
+          <button type="button" class="outline secondary" id="sign-out" @click=${() => {
+            signOut();
+            document.getElementById('sign-in-button')?.focus(); // in place of the button pressed
+          }}>Sign out</button>`
       : html`<button type="button" class="outline" id="sign-in-button" @click=${() => openSignIn()}>Sign in</button>`}
     </li>`, document.getElementById('nav-links'));
 }

@@ -31,6 +31,14 @@ export default async function meetingNewView({ root, query, signal }) {
     return form.error?.errors?.filter((e) => e.field.startsWith(`participants[${i}]`)).map((e) => e.message) || [];
   }
 
+  /** The focus goes to the next participant's Remove, the one before, or the search for another. */
+  function removeParticipant(i) {
+    state.participants.splice(i, 1);
+    update();
+    const buttons = root.querySelectorAll('#participants button');
+    (buttons[Math.min(i, buttons.length - 1)] || root.querySelector('#participant-search'))?.focus();
+  }
+
   function update() {
     if (signal.aborted) return;
     const general = fieldMessages(form, 'participants');
@@ -60,7 +68,7 @@ export default async function meetingNewView({ root, query, signal }) {
               aria-label="Title of ${p.name} at the meeting" .value=${p.titleAtMeeting || ''}
               @input=${(e) => { p.titleAtMeeting = e.target.value; }}>
             <button type="button" class="secondary outline" aria-label="Remove ${p.name}"
-              @click=${() => { state.participants.splice(i, 1); update(); }}>Remove</button>
+              @click=${() => removeParticipant(i)}>Remove</button>
             ${participantErrors(i).length ? html`<small class="field-error">${participantErrors(i).join(' ')}</small>` : nothing}
           </li>`)}</ol>
           ${diplomatSearch(state.search, update, { id: 'participant-search', label: 'Add a participant', signal,

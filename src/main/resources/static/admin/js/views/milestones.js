@@ -4,7 +4,7 @@ import { html, nothing } from 'lit-html';
 import { get, post } from '../api.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
-import { rowProblem } from '../forms.js';
+import { rowProblem, replacing } from '../forms.js';
 import { words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
@@ -25,6 +25,8 @@ export default async function milestonesView(context) {
       actions.done = text;
       await loadOverdue();
       await list.reload();
+      // the row that held the focus changed or moved: what was done takes it
+      document.getElementById('milestone-action-done')?.focus();
     } catch (e) {
       actions.error = e;
       list.update();
@@ -47,16 +49,20 @@ export default async function milestonesView(context) {
       }}><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
         <input id="achieve-${key}" type="date" name="date" required max=${today()}>
         <button type="submit">Achieved</button>
-        <button type="button" class="secondary outline" @click=${() => { actions.open = null; list.update(); }}>Back</button></form>`;
+        <button type="button" class="secondary outline"
+          @click=${replacing(() => { actions.open = null; list.update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (actions.confirm === key) {
-      return html`<div class="actions"><button type="button" @click=${() => act(key, () => post(`/api/milestones/${m.id}/cancel`),
-        `“${m.title}” cancelled.`)}>Yes, cancel it</button>
-        <button type="button" class="secondary outline" @click=${() => { actions.confirm = null; list.update(); }}>Keep it</button></div>`;
+      return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
+        <button type="button" @click=${() => act(key, () => post(`/api/milestones/${m.id}/cancel`), `“${m.title}” cancelled.`)}>Yes, cancel it</button>
+        <button type="button" class="secondary outline" data-keep
+          @click=${replacing(() => { actions.confirm = null; list.update(); }, '[data-action=cancel]')}>Keep it</button></div>`;
     }
     return html`<div class="actions">
-      ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" @click=${() => { actions.open = key; list.update(); }}>Achieve…</button>`}
-      <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" @click=${() => { actions.confirm = key; list.update(); }}>Cancel…</button></div>`;
+      ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" data-action="achieve"
+        @click=${replacing(() => { actions.open = key; list.update(); }, 'input')}>Achieve…</button>`}
+      <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" data-action="cancel"
+        @click=${replacing(() => { actions.confirm = key; list.update(); }, '[data-keep]')}>Cancel…</button></div>`;
   }
 
   const row = (m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>
@@ -90,7 +96,7 @@ export default async function milestonesView(context) {
       { name: 'status', label: 'Status', options: MILESTONE_STATUSES },
       { name: 'country', label: 'Country (code)', placeholder: 'CU' },
     ],
-    message: () => html`${actions.done ? html`<p class="done" role="status">${actions.done}</p>` : nothing}
+    message: () => html`${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
         <div class="table-wrap"><table id="overdue-table"><thead><tr>${head}</tr></thead>

@@ -51,6 +51,12 @@ export default async function missionView({ root, params, query, signal }) {
 
   const name = (code) => state.names.get(code)?.name || code;
 
+  function chooseAnother() {
+    state.chosen = null;
+    update();
+    document.getElementById('head-search')?.focus();
+  }
+
   function update() {
     if (signal.aborted) return;
     const m = state.mission;
@@ -129,10 +135,10 @@ export default async function missionView({ root, params, query, signal }) {
           <form id="appoint-form" @submit=${(e) => submit(e, forms.appoint, update, appoint)} novalidate>
             ${problem(forms.appoint)}
             ${done(forms.appoint, `${forms.appoint.done?.name || 'The head'} appointed.`)}
-            ${state.chosen ? html`<p id="chosen-diplomat">Head: <strong>${state.chosen.name}</strong> (${state.chosen.country})
-              <button type="button" class="secondary outline" @click=${() => { state.chosen = null; update(); }}>Choose another</button></p>`
+            ${state.chosen ? html`<p id="chosen-diplomat" tabindex="-1">Head: <strong>${state.chosen.name}</strong> (${state.chosen.country})
+              <button type="button" class="secondary outline" @click=${chooseAnother}>Choose another</button></p>`
               : diplomatSearch(state.search, update, { id: 'head-search', label: `Diplomat of ${name(m.sendingCountry)}`,
-                country: m.sendingCountry, signal, onPick: (d) => { state.chosen = d; } })}
+                country: m.sendingCountry, signal, chosen: 'chosen-diplomat', onPick: (d) => { state.chosen = d; } })}
             ${fieldMessages(forms.appoint, 'diplomatId').length ? html`<p class="field-error" id="appoint-diplomat-error">${fieldMessages(forms.appoint, 'diplomatId').join(' ')}</p>` : nothing}
             <div class="grid-2">
               ${field(forms.appoint, { name: 'rank', label: 'Rank', options: HEAD_RANKS, required: true })}

@@ -7,8 +7,8 @@ import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
   ACCREDITATION_LEVELS } from '../format.js';
-import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem }
-  from '../forms.js';
+import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem,
+  replacing } from '../forms.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
 function itemLink(item, a, b) {
@@ -127,16 +127,22 @@ export default async function relationView({ root, params, query, signal }) {
     update();
   }
 
-  /** An action taken from a row; `key` names the row, where its problem is shown. */
-  async function act(key, action) {
+  /**
+   * An action taken from a row; `key` names the row, where its problem is shown. What it did is said above the
+   * table of `section` and takes the focus, which its row, changed or gone, no longer holds.
+   */
+  async function act(key, action, section, text) {
     state.actionError = null;
     state.actionKey = key;
+    state.actionDone = null;
     try {
       await action();
       state.confirm = null;
       state.achieving = null;
       state.ending = null;
+      state.actionDone = { section, text };
       await reload();
+      root.querySelector('#row-action-done')?.focus();
     } catch (e) {
       state.actionError = e;
       update();
@@ -227,6 +233,7 @@ export default async function relationView({ root, params, query, signal }) {
       || x.targetEnd.localeCompare(y.targetEnd));
     return html`<section aria-labelledby="milestones-title">
       <h2 id="milestones-title">Milestones${state.asOf ? ' (as they stand today)' : ''}</h2>
+      ${rowActionDone('milestones')}
       ${list.length ? html`<div class="table-wrap"><table id="milestones-table">
         <thead><tr><th scope="col">Milestone</th><th scope="col">Target</th><th scope="col">Status</th>
           <th scope="col">Achieved</th><th scope="col">Actions</th></tr></thead>
@@ -248,34 +255,45 @@ export default async function relationView({ root, params, query, signal }) {
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
         const date = new FormData(e.target).get('date');
-        act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date }));
+        act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date }), 'milestones',
+          `“${m.title}” achieved on ${date}.`);
       }}><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
         <input id="achieve-${m.id}" name="date" type="date" required max=${today()}>
         <button type="submit">Achieved</button>
-        <button type="button" class="secondary outline" @click=${() => { state.achieving = null; update(); }}>Back</button></form>`;
+        <button type="button" class="secondary outline"
+          @click=${replacing(() => { state.achieving = null; update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (state.confirm === `cancel-${m.id}`) {
-      return html`<div class="actions"><button type="button" @click=${() => act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/cancel`))}>Yes, cancel it</button>
-        <button type="button" class="secondary outline" @click=${() => { state.confirm = null; update(); }}>Keep it</button></div>`;
+      return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
+        <button type="button" @click=${() => act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/cancel`),
+          'milestones', `“${m.title}” cancelled.`)}>Yes, cancel it</button>
+        <button type="button" class="secondary outline" data-keep
+          @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=cancel]')}>Keep it</button></div>`;
     }
     return html`<div class="actions">
-      ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" @click=${() => { state.achieving = m.id; update(); }}>Achieve…</button>`}
-      <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" @click=${() => { state.confirm = `cancel-${m.id}`; update(); }}>Cancel…</button></div>`;
+      ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" data-action="achieve"
+        @click=${replacing(() => { state.achieving = m.id; update(); }, 'input')}>Achieve…</button>`}
+      <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" data-action="cancel"
+        @click=${replacing(() => { state.confirm = `cancel-${m.id}`; update(); }, '[data-keep]')}>Cancel…</button></div>`;
   }
 
   function eventsTable(view) {
     return html`<section aria-labelledby="events-title">
       <h2 id="events-title">Events${state.asOf ? ` up to ${state.asOf}` : ''}</h2>
+      ${rowActionDone('events')}
       ${view.events.length ? html`<div class="table-wrap"><table id="events-table">
         <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Note and sources</th><th scope="col">Actions</th></tr></thead>
         <tbody>${view.events.map((e) => html`<tr data-event=${e.id}>
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
           <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
-            ? html`<div class="actions"><button type="button" @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`))}>Yes, delete</button>
-                <button type="button" class="secondary outline" @click=${() => { state.confirm = null; update(); }}>Keep it</button></div>`
-            : html`<button type="button" class="secondary outline" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}"
-                @click=${() => { state.confirm = `event-${e.id}`; update(); }}>Delete…</button>`}${rowProblemOf(`event-${e.id}`)}</td>
+            ? html`<div class="actions" role="group" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?">
+                <button type="button" @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
+                  'events', `The event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)} deleted.`)}>Yes, delete</button>
+                <button type="button" class="secondary outline" data-keep
+                  @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`
+            : html`<button type="button" class="secondary outline" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}…"
+                data-action="delete" @click=${replacing(() => { state.confirm = `event-${e.id}`; update(); }, '[data-keep]')}>Delete…</button>`}${rowProblemOf(`event-${e.id}`)}</td>
         </tr>`)}</tbody></table></div>` : html`<p>No event recorded: the two countries have no relations on record.</p>`}
     </section>`;
   }
@@ -285,6 +303,7 @@ export default async function relationView({ root, params, query, signal }) {
     const inForce = new Set(view.accreditations.map((x) => x.id));
     return html`<section aria-labelledby="accreditations-title">
       <h2 id="accreditations-title">Non-resident accreditations</h2>
+      ${rowActionDone('accreditations')}
       ${list.length ? html`<div class="table-wrap"><table id="accreditations-table">
         <thead><tr><th scope="col">Sending</th><th scope="col">Level</th><th scope="col">From</th><th scope="col">To</th>
           <th scope="col">Resident mission</th><th scope="col">In force that day</th><th scope="col">Actions</th></tr></thead>
@@ -294,6 +313,12 @@ export default async function relationView({ root, params, query, signal }) {
           <td>${inForce.has(x.id) ? 'yes' : 'no'}</td><td>${accreditationActions(x)}${rowProblemOf(`accreditation-${x.id}`)}</td></tr>`)}</tbody></table></div>`
         : html`<p>None recorded.</p>`}
     </section>`;
+  }
+
+  /** What the last row action did, above the table it was taken from. */
+  function rowActionDone(section) {
+    return state.actionDone?.section === section
+      ? html`<p class="done" role="status" tabindex="-1" id="row-action-done">${state.actionDone.text}</p>` : nothing;
   }
 
   /** The problem of the last row action, in the row it was taken from. */
@@ -310,17 +335,19 @@ export default async function relationView({ root, params, query, signal }) {
         e.preventDefault();
         const values = new FormData(e.target);
         act(`accreditation-${x.id}`, () => post(`/api/relations/${a}/${b}/accreditations/${x.id}/end`,
-          { date: values.get('date'), datePrecision: values.get('datePrecision') || undefined }));
+          { date: values.get('date'), datePrecision: values.get('datePrecision') || undefined }),
+        'accreditations', `The accreditation (${label}) ended on ${values.get('date')}.`);
       }}><label for="end-${x.id}">Ended on (exclusive)</label>
         <input id="end-${x.id}" name="date" type="date" required max=${today()}>
         <label for="end-precision-${x.id}">Known to the</label>
         <select id="end-precision-${x.id}" name="datePrecision"><option value="">Day (default)</option>
           ${PRECISIONS.filter((p) => p !== 'DAY').map((p) => html`<option value=${p}>${words(p)}</option>`)}</select>
         <button type="submit">End it</button>
-        <button type="button" class="secondary outline" @click=${() => { state.ending = null; update(); }}>Back</button></form>`;
+        <button type="button" class="secondary outline"
+          @click=${replacing(() => { state.ending = null; update(); }, '[data-action=end]')}>Back</button></form>`;
     }
-    return html`<button type="button" class="outline" aria-label="End the accreditation: ${label}…"
-      @click=${() => { state.ending = x.id; update(); }}>End…</button>`;
+    return html`<button type="button" class="outline" aria-label="End the accreditation: ${label}…" data-action="end"
+      @click=${replacing(() => { state.ending = x.id; update(); }, 'input')}>End…</button>`;
   }
 
   function observations(view) {

@@ -51,15 +51,24 @@ function signInForm(form, update, onSignedIn) {
 }
 
 let dialog = null;
+let opener = null;
 
-/** Opens the sign-in dialog over the current page. */
+/**
+ * Opens the sign-in dialog over the current page. Closed, it gives the focus back to what opened it, or, when a
+ * sign-in replaced that (the header's "Sign in"), to the header saying who is signed in.
+ */
 export function openSignIn() {
   if (!dialog) {
     dialog = document.createElement('dialog');
     dialog.id = 'sign-in-dialog';
     dialog.setAttribute('aria-labelledby', 'sign-in-dialog-title');
+    dialog.addEventListener('close', () => {
+      (opener?.isConnected ? opener : document.getElementById('signed-in') || document.getElementById('sign-in-button'))?.focus();
+      opener = null;
+    });
     document.body.append(dialog);
   }
+  if (!dialog.open) opener = document.activeElement;
   const form = formState('sign-in-dialog');
   const update = () => render(html`<article>
       <header><h2 id="sign-in-dialog-title">Sign in</h2></header>

@@ -1,0 +1,171 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Driven by the keyboard alone: a control that its own action replaces (Cancel… and Keep it, Achieve… and Back,
+ * Choose, Remove, Sign in and Sign out) hands the focus to what takes its place, and a row's action done hands it
+ * to what was done, never to the page, where a keyboard or screen-reader user would start again from the top.
+ */
+class KeyboardFocusBrowserTests extends BrowserTest {
+
+    @Test
+    void aMilestonesRowActionsKeepTheFocusInTheRowThenGiveItToWhatWasDone() {
+        postAsEditor("/api/relations/AD/LI/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1995-01-01\"}");
+        long id = postAsEditor("/api/relations/AD/LI/milestones", "{\"title\": \"First visit\", \"target\": \"2030\"}")
+                .get("id").asLong();
+        open("/relations/AD/LI");
+        signIn("editor", "editor-secret");
+        String row = "#milestones-table tr[data-milestone='" + id + "'] ";
+        visible(By.cssSelector(row + "[data-action=cancel]"));
+
+        focusAndPress(row + "[data-action=cancel]", Keys.ENTER);
+        assertThat(focused().getText()).isEqualTo("Keep it");
+        assertThat(focused().findElement(By.xpath("..")).getAttribute("aria-label")).isEqualTo("Cancel “First visit”?");
+        focused().sendKeys(Keys.ENTER);
+        assertThat(focused().getDomAttribute("data-action")).isEqualTo("cancel");
+
+        focused().sendKeys(Keys.SHIFT, Keys.TAB); // to Achieve…
+        assertThat(focused().getDomAttribute("data-action")).isEqualTo("achieve");
+        focused().sendKeys(Keys.ENTER);
+        assertThat(focused().getDomAttribute("type")).isEqualTo("date");
+        // Tab moves between the parts of a date: to Back directly
+        focusAndPress(row + "button.secondary", Keys.ENTER);
+        assertThat(focused().getDomAttribute("data-action")).isEqualTo("achieve");
+
+        focusAndPress(row + "[data-action=cancel]", Keys.ENTER);
+        focused().sendKeys(Keys.SHIFT, Keys.TAB); // from Keep it to Yes, cancel it
+        assertThat(focused().getText()).isEqualTo("Yes, cancel it");
+        focused().sendKeys(Keys.ENTER);
+
+        waitFor(ExpectedConditions.textToBe(By.id("row-action-done"), "“First visit” cancelled."));
+        assertThat(focused().getDomAttribute("id")).isEqualTo("row-action-done");
+        assertThat(getJson("/api/milestones/" + id).get("status").asString()).isEqualTo("CANCELLED");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void deletingAnEventByKeyboardOffersKeepingItFirstThenSaysWhatWasDeleted() {
+        postAsEditor("/api/relations/AD/BT/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1996-01-01\"}");
+        long event = postAsEditor("/api/relations/AD/BT/events", "{\"type\": \"SEVERED\", \"date\": \"2001-05-01\"}")
+                .get("id").asLong();
+        open("/relations/AD/BT");
+        signIn("editor", "editor-secret");
+        String row = "#events-table tr[data-event='" + event + "'] ";
+        visible(By.cssSelector(row + "[data-action=delete]"));
+
+        focusAndPress(row + "[data-action=delete]", Keys.ENTER);
+        assertThat(focused().getText()).as("the choice that changes nothing comes first").isEqualTo("Keep it");
+        focused().sendKeys(Keys.SHIFT, Keys.TAB);
+        focused().sendKeys(Keys.ENTER);
+
+        waitFor(ExpectedConditions.textToBe(By.id("row-action-done"), "The event Severed of 2001-05-01 deleted."));
+        assertThat(focused().getDomAttribute("id")).isEqualTo("row-action-done");
+        assertThat($$(row)).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theMilestonesListGivesTheFocusToWhatWasDone() {
+        long id = postAsEditor("/api/relations/AD/BB/milestones", "{\"title\": \"Consular talks\", \"target\": \"2021\"}")
+                .get("id").asLong();
+        open("/milestones?status=OVERDUE&country=AD");
+        signIn("editor", "editor-secret");
+        String row = "tr[data-milestone='" + id + "'] ";
+        visible(By.cssSelector(row + "[data-action=cancel]"));
+
+        focusAndPress(row + "[data-action=cancel]", Keys.ENTER);
+        focused().sendKeys(Keys.SHIFT, Keys.TAB);
+        focused().sendKeys(Keys.ENTER);
+
+        waitFor(ExpectedConditions.textToBe(By.id("milestone-action-done"), "“Consular talks” cancelled."));
+        assertThat(focused().getDomAttribute("id")).isEqualTo("milestone-action-done");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void signingInAndOutFromTheHeaderLeavesTheFocusInTheHeader() {
+        open("/milestones");
+        focusAndPress("#sign-in-button", Keys.ENTER);
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        assertThat(focused().getDomAttribute("name")).isEqualTo("user");
+        focused().sendKeys("editor", Keys.TAB, "editor-secret", Keys.ENTER);
+
+        waitFor(ExpectedConditions.invisibilityOf(dialog));
+        waitFor(driver -> "signed-in".equals(focused().getDomAttribute("id")));
+        assertThat(focused().getText()).isEqualTo("Signed in as editor");
+
+        focusAndPress("#sign-out", Keys.ENTER);
+        assertThat(focused().getDomAttribute("id")).isEqualTo("sign-in-button");
+
+        focused().sendKeys(Keys.ENTER);
+        visible(By.id("sign-in-dialog"));
+        focused().sendKeys(Keys.ESCAPE);
+        waitFor(ExpectedConditions.invisibilityOf(dialog));
+        waitFor(driver -> "sign-in-button".equals(focused().getDomAttribute("id")));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void choosingAndRemovingParticipantsKeepsTheFocusInTheParticipants() {
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+        chooseByKeyboard("canel", "Miguel Díaz-Canel");
+        assertThat(focused().getDomAttribute("id")).as("back in the search, for another").isEqualTo("participant-search");
+        chooseByKeyboard("kim jong", "Kim Jong Un");
+
+        focusAndPress("#participants button[aria-label='Remove Miguel Díaz-Canel']", Keys.ENTER);
+        assertThat(focused().getDomAttribute("aria-label")).as("the next participant's").isEqualTo("Remove Kim Jong Un");
+        focused().sendKeys(Keys.ENTER);
+        assertThat($$("#participants li")).isEmpty();
+        assertThat(focused().getDomAttribute("id")).isEqualTo("participant-search");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void choosingAHeadGivesTheFocusToTheChoiceAndChoosingAnotherToTheSearch() {
+        postAsEditor("/api/relations/AD/NR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1997-01-01\"}");
+        long mission = postAsEditor("/api/missions", "{\"sendingCountry\": \"AD\", \"receivingCountry\": \"NR\", "
+                + "\"type\": \"EMBASSY\", \"city\": \"Yaren\"}").get("id").asLong();
+        postAsEditor("/api/diplomats", "{\"name\": \"Rosa Quintana\", \"country\": \"AD\"}");
+        open("/missions/" + mission);
+        visible(By.id("mission-status"));
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("#appoint-head summary")).click();
+
+        WebElement search = visible(By.id("head-search"));
+        search.sendKeys("quintana");
+        visible(By.cssSelector("#head-search-results button[aria-label='Choose Rosa Quintana']")).sendKeys(Keys.ENTER);
+        assertThat(focused().getDomAttribute("id")).isEqualTo("chosen-diplomat");
+        assertThat(focused().getText()).startsWith("Head: Rosa Quintana (AD)");
+
+        focused().sendKeys(Keys.TAB, Keys.ENTER); // Choose another
+        assertThat(focused().getDomAttribute("id")).isEqualTo("head-search");
+        assertNoConsoleErrors();
+    }
+
+    private WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    private void focusAndPress(String css, CharSequence key) {
+        WebElement control = visible(By.cssSelector(css));
+        script("arguments[0].focus();", control);
+        assertThat(focused()).isEqualTo(control);
+        control.sendKeys(key);
+    }
+
+    private void chooseByKeyboard(String query, String name) {
+        WebElement search = $("#participant-search");
+        search.sendKeys(query);
+        visible(By.cssSelector("#participant-search-results button[aria-label='Choose " + name + "']")).sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), name));
+    }
+}
