@@ -94,12 +94,16 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
         });
     }
 
-    /** R20: an embassy-class mission does not open while, or before, a diplomatic accreditation of its direction is in force. */
+    /**
+     * R20: an embassy-class mission does not open while, or before, a diplomatic accreditation of its
+     * direction is in force; a past one (closed) only while it was open.
+     */
     @Override
     public void embassyOpening(MissionFacts mission, LocalDate day) {
         repository.findByDirection(mission.sendingCountry().value(), mission.receivingCountry().value()).stream()
                 .filter(accreditation -> accreditation.level().diplomatic()
-                        && (accreditation.to() == null || accreditation.to().isAfter(day)))
+                        && (accreditation.to() == null || accreditation.to().isAfter(day))
+                        && (mission.closedOn() == null || accreditation.from().isBefore(mission.closedOn())))
                 .findFirst().ifPresent(accreditation -> {
                     throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The "
                             + accreditation.describe() + " is in force on or after " + day + "; the direction cannot "

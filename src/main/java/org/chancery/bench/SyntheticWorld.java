@@ -65,7 +65,7 @@ final class SyntheticWorld {
     record Country(String code, String name) {
     }
 
-    record Event(Long id, long relationId, EventType type, LocalDate date, DatePrecision precision)
+    record Event(Long id, long relationId, EventType type, LocalDate date, DatePrecision datePrecision)
             implements EventFact {
     }
 

@@ -110,7 +110,7 @@ final class WorldWriter {
         batch("insert into relation_event (id, relation_id, type, event_date, date_precision) values (?, ?, ?, ?, ?)",
                 new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE, Types.VARCHAR},
                 world.relations().stream().flatMap(r -> r.events().stream()).toList(),
-                e -> new Object[] {e.id(), e.relationId(), e.type().name(), e.date(), e.precision().name()});
+                e -> new Object[] {e.id(), e.relationId(), e.type().name(), e.date(), e.datePrecision().name()});
         record IntervalRow(SyntheticWorld.RelationRow relation, RelationHistory.Interval interval) {
         }
         batch("insert into relation_interval (relation_id, country_a, country_b, valid_from, valid_to, status, since, "

@@ -129,9 +129,12 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 accreditation of that level from that day; a meeting on that day in that country of exactly \
                 those participants; the pair's milestone of that title and target) is not recorded again: its \
                 line answers `ALREADY_PRESENT`, and its ref names the recorded fact; a country line whose other \
-                fields differ from the recorded country is flagged `DIFFERS_FROM_RECORDED`, its detail naming \
-                each difference (the recorded values are kept; change a country with \
-                `PUT /api/countries/{code}`). Every fact recorded cites the job and its line among its sources.""";
+                fields differ from the recorded country, an event line whose date is known to another precision, \
+                a mission line whose closing differs from the recorded one, are flagged `DIFFERS_FROM_RECORDED`, \
+                the detail naming each difference (the recorded values are kept; change a country with \
+                `PUT /api/countries/{code}`). A mission line that closes a mission recorded open records the \
+                closing: `MERGED`. A past mission (`openedOn` and `closedOn`) is opened with its closing, as \
+                `POST /api/missions/{id}/open` takes it: the rules see it open only until then. Every fact recorded cites the job and its line among its sources.""";
     }
 
     @Override
@@ -255,6 +258,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 .filter(event -> event.type() == line.type() && event.date().equals(date.date())).findFirst();
         if (known.isPresent()) {
             row.found("event", known.get().id());
+            if (known.get().datePrecision() != date.precision()) {
+                row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the date is known to the "
+                        + known.get().datePrecision() + ", the line's to the " + date.precision() + ".");
+            }
             return;
         }
         RecordedEvent recorded = relations.record(pair, line.type(), date, line.note(), with(line.sources(), source));
@@ -276,19 +283,37 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (known.isPresent()) {
             id = known.get().id();
             row.found("mission", id);
+            closeIfRecordedOpen(known.get(), closed, line.closingReason(), row);
         } else {
             Mission mission = missions.plan(new MissionService.Plan(line.sendingCountry(), line.receivingCountry(),
                     line.type(), line.city(), line.plannedOpening(), line.protectingPower(), with(line.sources(), source)));
             id = mission.id();
             if (opened != null) {
-                missions.open(id, opened);
-            }
-            if (closed != null) {
-                missions.close(id, closed, line.closingReason());
+                // a past mission opens with its closing: the rules see it open only until then
+                missions.open(id, opened, closed == null ? null : new MissionService.Closing(closed, line.closingReason()));
             }
             row.created("mission", id);
         }
         define(run, line.ref(), "mission", id);
+    }
+
+    /**
+     * The line's mission is recorded: a closing the line adds to it is recorded too (the row then
+     * continues the fact, MERGED); one that differs from the recorded closing is flagged, the recorded
+     * one kept.
+     */
+    private void closeIfRecordedOpen(MissionFacts recorded, FuzzyDate closed, String reason, RowResult row) {
+        if (closed == null || closed.date().equals(recorded.closedOn())) {
+            return;
+        }
+        if (recorded.closedOn() != null) {
+            row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + recorded.describe() + " closed on "
+                    + recorded.closedOn() + ", the line says " + closed.date() + ".");
+            return;
+        }
+        missions.close(recorded.id(), closed, reason);
+        row.merged().detail("The " + recorded.describe() + " was recorded open: its closing on " + closed.date()
+                + " is recorded.");
     }
 
     private void head(NdjsonLines.HeadLine line, Source source, ImportRun run, RowResult row) {

@@ -13,6 +13,12 @@ public record MissionFacts(long id, CountryCode sendingCountry, CountryCode rece
                 mission.city(), mission.status(), mission.openedOn(), mission.closedOn());
     }
 
+    /** The mission as it would be, open from {@code day} until {@code until} (exclusive; null: open-ended). */
+    MissionFacts asOpened(LocalDate day, LocalDate until) {
+        return new MissionFacts(id, sendingCountry, receivingCountry, type, city,
+                until == null ? MissionStatus.OPEN : MissionStatus.CLOSED, day, until);
+    }
+
     /** Whether the mission is open at the end of {@code day}. */
     public boolean openOn(LocalDate day) {
         return openedOn != null && !openedOn.isAfter(day) && (closedOn == null || closedOn.isAfter(day));

@@ -11,7 +11,8 @@ public interface MissionOpeningGuard {
 
     /**
      * R20: refuses the opening of {@code mission} (embassy class) on {@code day} if a recorded fact
-     * would be left breaking a rule.
+     * would be left breaking a rule. {@code mission} is as the opening would leave it: open, or, for a
+     * past mission recorded with its closing, closed on its {@code closedOn}.
      *
      * @throws org.chancery.shared.RuleViolationException R20 {@code CONFLICTS_WITH_RECORDED_FACTS}
      *         naming the fact

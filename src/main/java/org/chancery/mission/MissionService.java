@@ -121,7 +121,33 @@ public class MissionService {
      * a predecessor that closed after it, a non-resident accreditation of the direction).
      */
     public Mission open(long id, FuzzyDate on) {
+        return open(id, on, null);
+    }
+
+    /**
+     * A mission's closing recorded with its opening: a past mission, which the rules see as it was,
+     * open from its opening until {@code on} (exclusive), closed for {@code reason}.
+     */
+    public record Closing(FuzzyDate on, String reason) {
+
+        public Closing {
+            Objects.requireNonNull(on, "on");
+        }
+    }
+
+    /**
+     * Opens a planned mission on {@code on} as {@link #open(long, FuzzyDate)} does, and, with a
+     * {@code closing}, closes it then as {@link #close} does, in one write: the rules see the mission
+     * open only until its closing, so a past mission is recorded before a later one of its direction
+     * (R7, R8), a later severance (R11) or a later accreditation (R23), which an opening alone, open
+     * from then on, would break.
+     */
+    public Mission open(long id, FuzzyDate on, Closing closing) {
         today.requireNotFuture(on.date(), "opening date");
+        LocalDate until = closing == null ? null : closing.on().date();
+        if (closing != null) {
+            requireClosing(closing.on(), closing.reason());
+        }
         return underPairLock(id, true, (relation, mission) -> {
             LocalDate day = on.date();
             RelationHistory history = relation.history();
@@ -133,25 +159,36 @@ public class MissionService {
                 if (mission.type().embassyClass()) {
                     List<Mission> open = missions.findEmbassiesOpenAfter(mission.sendingCountry().value(),
                             mission.receivingCountry().value(), EMBASSY_CLASS, id, day).stream()
+                            .filter(other -> openedBefore(other, until))
                             .filter(other -> !supersededOn(mission, other, day)).toList();
                     MissionRules.oneEmbassyPerDirection(mission, day, open);
-                    MissionFacts facts = MissionFacts.of(mission);
+                    MissionFacts facts = MissionFacts.of(mission).asOpened(day, until);
                     openingGuards.forEach(openingGuard -> openingGuard.embassyOpening(facts, day));
                 }
-                refuseIfSupersededLater(mission, day);
+                refuseIfSupersededLater(mission, day, until);
             }
             List<Mission> superseded = mission.type().embassyClass() && mission.status() == MissionStatus.PLANNED
-                    ? supersedePredecessors(mission, day) : List.of();
+                    ? supersedePredecessors(mission, day, until) : List.of();
             mission.open(on);
             superseded.forEach(mission::succeeds);
+            List<HeadOfMission> ended = List.of();
+            if (closing != null) {
+                existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(until,
+                        "the closing date");
+                ended = mission.close(closing.on(), closing.reason());
+            }
             try {
                 missions.flush();
             } catch (DataIntegrityViolationException e) {
                 throw new RuleViolationException(Rule.R7_EMBASSY_ALREADY_OPEN, mission.sendingCountry()
                         + " already has an open embassy-class mission in " + mission.receivingCountry() + ".");
             }
+            if (closing != null) {
+                closing(closingGuards, mission, until);
+            }
             guard.check(pairOf(mission), history);
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
+            ended.forEach(head -> events.publishEvent(headUpdated(mission, head)));
             superseded.forEach(predecessor -> events.publishEvent(changed(FactChanged.Action.UPDATED, predecessor)));
             events.publishEvent(new MissionOpened(mission.id(), mission.sendingCountry(), mission.receivingCountry(),
                     day));
@@ -165,16 +202,22 @@ public class MissionService {
                 && !other.openedOn().isAfter(day);
     }
 
+    /** Whether {@code other} opened before {@code until} (null: no end, always). */
+    private static boolean openedBefore(Mission other, LocalDate until) {
+        return until == null || other.openedOn().isBefore(until);
+    }
+
     /**
-     * R20: a mission that an embassy of the direction, open on or after {@code day}, would have
-     * superseded (R8) cannot open on {@code day}.
+     * R20: a mission that an embassy of the direction, open on some day from {@code day} until
+     * {@code until} (exclusive; null: from then on), would have superseded (R8) cannot be open then.
      */
-    private void refuseIfSupersededLater(Mission mission, LocalDate day) {
+    private void refuseIfSupersededLater(Mission mission, LocalDate day, LocalDate until) {
         if (!SUPERSEDED_BY_EMBASSY.contains(mission.type())) {
             return;
         }
         missions.findEmbassiesOpenAfter(mission.sendingCountry().value(), mission.receivingCountry().value(),
                 EMBASSY_CLASS, mission.id(), day).stream()
+                .filter(embassy -> openedBefore(embassy, until))
                 .filter(embassy -> embassy.type().supersedes(mission.type()))
                 .findFirst().ifPresent(embassy -> {
                     throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + embassy.type()
@@ -186,20 +229,23 @@ public class MissionService {
     /**
      * R8: the missions of the direction that the embassy supersedes close as it opens. They are
      * closed, and written, before the embassy takes the direction's slot (R7), which a legation
-     * holds while it is open.
+     * holds while it is open. An embassy open only until {@code until} (a past one) leaves alone
+     * those that opened after it closed.
      */
-    private List<Mission> supersedePredecessors(Mission embassy, LocalDate day) {
+    private List<Mission> supersedePredecessors(Mission embassy, LocalDate day, LocalDate until) {
         String sending = embassy.sendingCountry().value();
         String receiving = embassy.receivingCountry().value();
         for (Mission closed : missions.findByDirection(sending, receiving, MissionStatus.CLOSED, SUPERSEDED_BY_EMBASSY)) {
-            if (embassy.type().supersedes(closed.type()) && closed.closedOn().isAfter(day)) {
+            if (embassy.type().supersedes(closed.type()) && closed.closedOn().isAfter(day)
+                    && openedBefore(closed, until)) {
                 throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + closed.type() + " "
                         + closed.id() + " was open until " + closed.closedOn() + "; an " + embassy.type()
                         + " open from " + day + " would have superseded it (R8).");
             }
         }
         List<Mission> open = missions.findByDirection(sending, receiving, MissionStatus.OPEN, SUPERSEDED_BY_EMBASSY)
-                .stream().filter(other -> embassy.type().supersedes(other.type())).toList();
+                .stream().filter(other -> embassy.type().supersedes(other.type()))
+                .filter(other -> openedBefore(other, until)).toList();
         for (Mission later : open) {
             if (later.openedOn().isAfter(day)) {
                 throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The " + later.type() + " "
@@ -233,15 +279,7 @@ public class MissionService {
      * the R20 checks read them as the rule's doing.
      */
     public Mission close(long id, FuzzyDate on, String reason) {
-        today.requireNotFuture(on.date(), "closing date");
-        if (Mission.RELATIONS_SEVERED.equals(reason)) {
-            throw new InvalidInputException("reason", "RELATIONS_SEVERED is the reason R11 gives as a severance closes "
-                    + "a mission: record the SEVERED event, or give another reason");
-        }
-        if (Mission.SUPERSEDED.equals(reason)) {
-            throw new InvalidInputException("reason", "SUPERSEDED is the reason R8 gives as an embassy opens in a "
-                    + "mission's place: open the embassy, or give another reason");
-        }
+        requireClosing(on, reason);
         return underPairLock(id, (relation, mission) -> {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
                     "the closing date");
@@ -252,6 +290,19 @@ public class MissionService {
             ended.forEach(head -> events.publishEvent(headUpdated(mission, head)));
             return mission;
         });
+    }
+
+    /** R3, and a reason of one's own: the reasons that rules give (RELATIONS_SEVERED, SUPERSEDED) are theirs. */
+    private void requireClosing(FuzzyDate on, String reason) {
+        today.requireNotFuture(on.date(), "closing date");
+        if (Mission.RELATIONS_SEVERED.equals(reason)) {
+            throw new InvalidInputException("reason", "RELATIONS_SEVERED is the reason R11 gives as a severance closes "
+                    + "a mission: record the SEVERED event, or give another reason");
+        }
+        if (Mission.SUPERSEDED.equals(reason)) {
+            throw new InvalidInputException("reason", "SUPERSEDED is the reason R8 gives as an embassy opens in a "
+                    + "mission's place: open the embassy, or give another reason");
+        }
     }
 
     /** Cancels a planned mission (R12). */

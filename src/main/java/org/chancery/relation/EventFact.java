@@ -2,6 +2,8 @@ package org.chancery.relation;
 
 import java.time.LocalDate;
 
+import org.chancery.shared.DatePrecision;
+
 /** A dated relation event as the state machine sees it. */
 public interface EventFact {
 
@@ -11,4 +13,9 @@ public interface EventFact {
     EventType type();
 
     LocalDate date();
+
+    /** How well {@link #date} is known: the first day of its month or year for MONTH or YEAR. */
+    default DatePrecision datePrecision() {
+        return DatePrecision.DAY;
+    }
 }

@@ -1,6 +1,7 @@
 package org.chancery.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -408,6 +409,55 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         for (String notAFlag : List.of("%", "DIFFERS%", "DIFFERS_FROM_RECORDE_", "DIFFERS", "\\")) {
             assertThat(rows(job.get("id").asLong(), "?flag=" + notAFlag).get("content")).as(notAFlag).isEmpty();
         }
+    }
+
+    @Test
+    void aPastMissionIsBackFilledBeforeALaterEmbassyAndALaterSeverance() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "event", "countries": ["BJ", "BO"], "type": "ESTABLISHED", "date": "1990-01-01"}
+                {"kind": "event", "countries": ["BJ", "BO"], "type": "SEVERED", "date": "2010-01-01"}
+                {"kind": "mission", "sendingCountry": "BJ", "receivingCountry": "BO", "type": "EMBASSY", "city": "La Paz", "openedOn": "2005-01-01", "closedOn": "2008-01-01"}
+                {"kind": "mission", "sendingCountry": "BJ", "receivingCountry": "BO", "type": "EMBASSY", "city": "Sucre", "openedOn": "1995-01-01", "closedOn": "2000-01-01"}
+                {"kind": "mission", "sendingCountry": "BJ", "receivingCountry": "BO", "type": "PROVISIONAL_OFFICE", "city": "Sucre", "openedOn": "1991-01-01", "closedOn": "1992-01-01"}
+                {"kind": "mission", "sendingCountry": "BJ", "receivingCountry": "BO", "type": "EMBASSY", "city": "Potosí", "openedOn": "1999-01-01", "closedOn": "2001-01-01"}
+                """);
+
+        JsonNode rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows).extracting(row -> row.get("outcome").asString())
+                .containsExactly("IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED", "REJECTED");
+        assertThat(rows.get(5).get("code").asString()).isEqualTo("EMBASSY_ALREADY_OPEN");
+        getJson("/api/missions?sending=BJ&receiving=BO&sort=openedOn")
+                .andExpect(jsonPath("$.content[*].city").value(contains("Sucre", "Sucre", "La Paz")))
+                .andExpect(jsonPath("$.content[*].closedOn").value(contains("1992-01-01", "2000-01-01", "2008-01-01")));
+    }
+
+    @Test
+    void aLineClosingAMissionRecordedOpenRecordsTheClosingAndOneThatDiffersIsFlagged() throws Exception {
+        String opened = """
+                {"kind": "event", "countries": ["CV", "KM"], "type": "ESTABLISHED", "date": "1990-01-01"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "KM", "type": "EMBASSY", "city": "Moroni", "openedOn": "1991-01-01"}
+                """;
+        imported(opened);
+        String closed = opened.replace("\"1991-01-01\"}", "\"1991-01-01\", \"closedOn\": \"1995-01-01\"}");
+        JsonNode job = imported(closed);
+
+        JsonNode rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows).extracting(row -> row.get("outcome").asString()).containsExactly("ALREADY_PRESENT", "MERGED");
+        assertThat(rows.get(1).get("detail").asString()).contains("was recorded open", "1995-01-01");
+        getJson("/api/missions?sending=CV&receiving=KM").andExpect(jsonPath("$.content[0].status").value("CLOSED"))
+                .andExpect(jsonPath("$.content[0].closedOn").value("1995-01-01"));
+
+        job = imported(closed.replace("\"1995-01-01\"", "\"1996-01-01\"").replace("\"1990-01-01\"}",
+                "\"1990-01-01\", \"datePrecision\": \"YEAR\"}"));
+        rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows).extracting(row -> row.get("outcome").asString())
+                .containsExactly("ALREADY_PRESENT", "ALREADY_PRESENT");
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("flags")).extracting(JsonNode::asString)
+                .containsExactly("DIFFERS_FROM_RECORDED"));
+        assertThat(rows.get(0).get("detail").asString()).isEqualTo("Kept as recorded: the date is known to the DAY, "
+                + "the line's to the YEAR.");
+        assertThat(rows.get(1).get("detail").asString()).contains("closed on 1995-01-01, the line says 1996-01-01");
+        getJson("/api/missions?sending=CV&receiving=KM").andExpect(jsonPath("$.content[0].closedOn").value("1995-01-01"));
     }
 
     @Test

@@ -670,6 +670,108 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
     }
 
+    @Nested
+    @DisplayName("a past mission, opened with its closing")
+    class PastMission {
+
+        private org.springframework.test.web.servlet.ResultActions openUntil(long id, String date, String closedOn)
+                throws Exception {
+            return postAsEditor("/api/missions/{id}/open", "{\"date\":\"" + date + "\",\"closedOn\":\"" + closedOn
+                    + "\",\"closingReason\":\"Moved\"}", id);
+        }
+
+        @Test
+        @DisplayName("R7: an embassy that closed is back-filled before a later embassy of its direction")
+        void isRecordedBeforeALaterEmbassyOfItsDirection() throws Exception {
+            event("BJ", "BO", "ESTABLISHED", "1990-01-01");
+            open(plan("BJ", "BO", "EMBASSY", "La Paz"), "2005-01-01").andExpect(status().isOk());
+            long past = plan("BJ", "BO", "EMBASSY", "Sucre");
+
+            open(past, "1995-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("EMBASSY_ALREADY_OPEN"));
+            openUntil(past, "1995-01-01", "2005-01-02").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("EMBASSY_ALREADY_OPEN"));
+            getJson("/api/missions/{id}", past).andExpect(jsonPath("$.status").value("PLANNED"));
+
+            openUntil(past, "1995-01-01", "2000-01-01").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.openedOn").value("1995-01-01"))
+                    .andExpect(jsonPath("$.closedOn").value("2000-01-01"))
+                    .andExpect(jsonPath("$.closingReason").value("Moved"));
+            getJson("/api/missions?sending=BJ&receiving=BO&openOn=1997-06-01")
+                    .andExpect(jsonPath("$.content[*].id", contains((int) past)));
+        }
+
+        @Test
+        @DisplayName("R11: an embassy and a provisional office that closed are back-filled before a later severance")
+        void isRecordedBeforeALaterSeverance() throws Exception {
+            event("BW", "BZ", "ESTABLISHED", "1990-01-01");
+            event("BW", "BZ", "SEVERED", "2003-01-01");
+            long office = plan("BW", "BZ", "PROVISIONAL_OFFICE", "Belmopan");
+            long embassy = plan("BW", "BZ", "EMBASSY", "Belmopan");
+
+            openUntil(embassy, "1995-01-01", "2004-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2003-01-01")));
+            openUntil(office, "1991-01-01", "1992-01-01").andExpect(status().isOk());
+            openUntil(embassy, "1995-01-01", "2000-01-01").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.predecessorId").value(nullValue()));
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.closingReason").value("Moved"))
+                    .andExpect(jsonPath("$.successorId").value(nullValue()));
+        }
+
+        @Test
+        @DisplayName("R8 and R20: an office that closed is back-filled before a later embassy, not across an earlier one")
+        void anOfficeIsRecordedBeforeALaterEmbassyButNotWhileOneWasOpen() throws Exception {
+            event("GH", "GM", "ESTABLISHED", "1990-01-01");
+            long embassy = plan("GH", "GM", "EMBASSY", "Banjul");
+            open(embassy, "2005-01-01").andExpect(status().isOk());
+            long office = plan("GH", "GM", "PROVISIONAL_OFFICE", "Banjul");
+
+            openUntil(office, "2003-01-01", "2006-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+            openUntil(office, "1991-01-01", "1992-01-01").andExpect(status().isOk());
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.predecessorId").value(nullValue()));
+        }
+
+        @Test
+        @DisplayName("R20 with R23: an embassy that closed is back-filled before a later accreditation of its direction")
+        void isRecordedBeforeALaterAccreditation() throws Exception {
+            event("GN", "GQ", "ESTABLISHED", "1990-01-01");
+            postAsEditor("/api/relations/GN/GQ/accreditations", "{\"sendingCountry\":\"GN\",\"level\":\"AMBASSADOR\","
+                    + "\"from\":\"2010-01-01\"}").andExpect(status().isCreated());
+            long embassy = plan("GN", "GQ", "EMBASSY", "Malabo");
+
+            openUntil(embassy, "2005-01-01", "2011-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+            openUntil(embassy, "1995-01-01", "2010-01-01").andExpect(status().isOk());
+        }
+
+        @Test
+        @DisplayName("the closing is checked as the close action checks it, and given whole")
+        void refusesAClosingTheCloseActionWouldRefuse() throws Exception {
+            event("CR", "DJ", "ESTABLISHED", "1990-01-01");
+            long embassy = plan("CR", "DJ", "EMBASSY", "Djibouti");
+
+            openUntil(embassy, "1995-01-01", "1994-01-01").andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            openUntil(embassy, "1995-01-01", "2026-06-02").andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"));
+            postAsEditor("/api/missions/{id}/open", "{\"date\":\"1995-01-01\",\"closedOn\":\"2000-01-01\","
+                    + "\"closingReason\":\"SUPERSEDED\"}", embassy).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+            postAsEditor("/api/missions/{id}/open", "{\"date\":\"1995-01-01\",\"closedPrecision\":\"YEAR\"}", embassy)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("closedPrecision"));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("PLANNED"));
+
+            postAsEditor("/api/missions/{id}/open", "{\"date\":\"1995-01-01\",\"closedOn\":\"2000-06-01\","
+                    + "\"closedPrecision\":\"YEAR\"}", embassy).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.closedOn").value("2000-01-01"))
+                    .andExpect(jsonPath("$.closedPrecision").value("YEAR"));
+        }
+    }
+
     @Test
     void listsMissionsByCountryTypeStatusAndOpenOn() throws Exception {
         ThreeMissions missions = threeMissions();

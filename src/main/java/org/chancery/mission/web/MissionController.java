@@ -22,6 +22,7 @@ import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionType;
 import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
@@ -94,8 +95,12 @@ class MissionController {
             + "anyway (R10). At most one embassy-class mission per direction is open (R7). Opening an embassy-class "
             + "mission supersedes the direction's open provisional office and interests section (R8); an opening that "
             + "would leave a recorded fact breaking a rule is refused (R20): one dated before such an office of the "
-            + "direction that opened later, or one that would close it before its head's recorded end.")
-    @ApiResponse(responseCode = "200", description = "The mission, OPEN, with any superseded predecessor linked")
+            + "direction that opened later, or one that would close it before its head's recorded end. A past mission "
+            + "is opened with its closing (`closedOn`, `closedPrecision`, `closingReason`, as the close action takes "
+            + "them): the rules then see it open only until its closing, so it may be recorded before a later embassy "
+            + "of its direction or a later severance.")
+    @ApiResponse(responseCode = "200", description = "The mission, OPEN (CLOSED with a closedOn), with any superseded "
+            + "predecessor linked")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
@@ -103,9 +108,15 @@ class MissionController {
     @ApiResponse(responseCode = "409", description = "RELATION_NOT_ESTABLISHED (R5), CONSULAR_RELATION_NOT_ESTABLISHED (R6), "
             + "EMBASSY_ALREADY_OPEN (R7), INTERESTS_SECTION_NOT_ALLOWED (R9), MISSION_STATUS_INVALID (R12), "
             + "CONFLICTS_WITH_RECORDED_FACTS (R20), COUNTRY_NOT_IN_EXISTENCE (R22: a country or the protecting power "
-            + "does not exist on the opening date)")
+            + "does not exist on the opening date, or a closedOn more than a day after a country ceased to exist)")
     ResponseEntity<MissionResponse> open(@PathVariable long id, @Valid @RequestBody MissionRequests.Open body) {
-        return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision())));
+        if (body.closedOn() == null && (body.closedPrecision() != null || body.closingReason() != null)) {
+            throw new InvalidInputException(body.closedPrecision() != null ? "closedPrecision" : "closingReason",
+                    "is for a past mission's closing: give closedOn too");
+        }
+        MissionService.Closing closing = body.closedOn() == null ? null
+                : new MissionService.Closing(FuzzyDate.of(body.closedOn(), body.closedPrecision()), body.closingReason());
+        return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision()), closing));
     }
 
     @VersionETag

@@ -37,7 +37,15 @@ final class MissionRequests {
     }
 
     @Schema(name = "OpenMission", example = "{\"date\": \"2025-01-17\", \"datePrecision\": \"DAY\"}")
-    record Open(@NotNull LocalDate date, DatePrecision datePrecision) {
+    record Open(
+            @NotNull LocalDate date,
+            DatePrecision datePrecision,
+            @Schema(nullable = true, description = "for a past mission: the day it closed (exclusive), recorded with its "
+                    + "opening, so that the rules see it open only until then (a back-filled embassy before a later one "
+                    + "of its direction, R7, or a later severance, R11); as `POST /api/missions/{id}/close` would")
+            LocalDate closedOn,
+            @Schema(description = "of `closedOn`: DAY (default), MONTH or YEAR") DatePrecision closedPrecision,
+            @Schema(nullable = true, description = "with `closedOn`: why it closed") @Size(max = 500) String closingReason) {
     }
 
     @Schema(name = "CloseMission", example = "{\"date\": \"2025-06-30\", \"reason\": \"Budget cuts\"}")
