@@ -15,6 +15,7 @@ import org.chancery.bench.SyntheticWorld.MilestoneRow;
 import org.chancery.bench.SyntheticWorld.MissionRow;
 import org.chancery.bench.SyntheticWorld.ParticipantRow;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.SearchText;
 import org.chancery.relation.RelationHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,11 +128,14 @@ final class WorldWriter {
     private void writeDiplomats(SyntheticWorld.Roster roster) {
         List<Object[]> rows = new ArrayList<>(BATCH);
         for (long id = 1; id <= roster.size(); id++) {
-            rows.add(new Object[] {id, roster.name(id), roster.country(id), roster.title(id), "Ministry of Foreign Affairs"});
+            String name = roster.name(id);
+            rows.add(new Object[] {id, name, SearchText.key(name), roster.country(id), roster.title(id),
+                "Ministry of Foreign Affairs"});
             if (rows.size() == BATCH || id == roster.size()) {
-                jdbc.batchUpdate("insert into diplomat (id, name, country, title, organization, version) "
-                        + "values (?, ?, ?, ?, ?, 0)", rows,
-                        new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+                jdbc.batchUpdate("insert into diplomat (id, name, name_key, country, title, organization, version) "
+                        + "values (?, ?, ?, ?, ?, ?, 0)", rows,
+                        new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                            Types.VARCHAR});
                 rows.clear();
             }
         }

@@ -14,6 +14,7 @@ import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
@@ -116,15 +117,14 @@ public class Countries {
     }
 
     /**
-     * Countries whose name contains {@code q} or whose code is {@code q} (any case), if given;
-     * {@code current}: only those that have not ended (true) or only former ones (false).
+     * Countries whose name contains {@code q} (in any case, with or without accents: {@link
+     * SearchText}) or whose code is {@code q} (any case), if given; {@code current}: only those that
+     * have not ended (true) or only former ones (false).
      */
     @Transactional(readOnly = true)
     public Page<Country> search(String q, Boolean current, Pageable pageable) {
         String term = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
-        String pattern = term == null ? null
-                : "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return repository.search(term, pattern, current, pageable);
+        return repository.search(term, term == null ? null : SearchText.containing(q), current, pageable);
     }
 
     /**

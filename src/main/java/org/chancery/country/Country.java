@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
 
@@ -33,6 +34,10 @@ public class Country {
 
     @Column(name = "name", nullable = false, length = 200)
     private String name;
+
+    /** The name as searches compare it ({@link SearchText}). */
+    @Column(name = "name_key", nullable = false, length = SearchText.KEY_LENGTH)
+    private String nameKey;
 
     @Column(name = "started_on")
     private LocalDate startedOn;
@@ -70,6 +75,7 @@ public class Country {
             throw new IllegalArgumentException("a country needs a name");
         }
         this.name = name.trim();
+        this.nameKey = SearchText.key(this.name);
         this.startedOn = lifetime.startedOn();
         this.endedOn = lifetime.endedOn();
         this.sources = SourcesConverter.orEmpty(sources);

@@ -7,7 +7,8 @@ import org.springframework.data.domain.Pageable;
 interface CountrySearch {
 
     /**
-     * Countries whose name contains {@code pattern} (a lower-case LIKE pattern) or whose code is
+     * Countries whose name's key contains {@code pattern} (a LIKE pattern, escape {@code \\}, of
+     * {@link org.chancery.shared.SearchText}) or whose code is
      * {@code q} (lower case), if given; current ones (no {@code endedOn}) or former ones only, if
      * {@code current} is given.
      */

@@ -17,7 +17,7 @@ class CountrySearchImpl implements CountrySearch {
     public Page<Country> search(String q, String pattern, Boolean current, Pageable pageable) {
         return FilteredQuery.of("Country", "c")
                 .where("""
-                        (lower(c.name) like :pattern or lower(c.code) = :q or lower(c.alpha3) = :q
+                        (c.nameKey like :pattern escape '\\' or lower(c.code) = :q or lower(c.alpha3) = :q
                          or c.numericCode = :q)""", q == null ? null : Map.of("q", q, "pattern", pattern))
                 .where("c.endedOn is null", Boolean.TRUE.equals(current))
                 .where("c.endedOn is not null", Boolean.FALSE.equals(current))

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.chancery.country.CountryCode;
+import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
 
@@ -27,6 +28,10 @@ public class Diplomat {
 
     @Column(name = "name", nullable = false, length = 300)
     private String name;
+
+    /** The name as searches compare it ({@link SearchText}). */
+    @Column(name = "name_key", nullable = false, length = SearchText.KEY_LENGTH)
+    private String nameKey;
 
     @Column(name = "country", nullable = false, length = 2)
     private String country;
@@ -63,6 +68,7 @@ public class Diplomat {
             throw new IllegalArgumentException("a diplomat needs a name");
         }
         this.name = name.trim();
+        this.nameKey = SearchText.key(this.name);
         this.country = country.value();
         this.title = textOrNull(title);
         this.organization = textOrNull(organization);

@@ -3,7 +3,6 @@ package org.chancery.diplomat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,6 +15,7 @@ import org.chancery.shared.FactChanged;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.SearchText;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,7 +93,8 @@ public class Diplomats {
     }
 
     /**
-     * Diplomats of a country (if given) whose name contains {@code q} (if given), case-insensitive.
+     * Diplomats of a country (if given) whose name contains {@code q} (if given), in any case, with
+     * or without accents ({@link SearchText}).
      */
     public Page<Diplomat> search(CountryCode country, String q, Pageable pageable) {
         Specification<Diplomat> filter = (root, query, cb) -> {
@@ -102,9 +103,7 @@ public class Diplomats {
                 predicates.add(cb.equal(root.get("country"), country.value()));
             }
             if (q != null && !q.isBlank()) {
-                String term = q.trim().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-                predicates.add(cb.like(cb.lower(root.get("name")), "%" + term + "%", '\\'));
+                predicates.add(cb.like(root.get("nameKey"), SearchText.containing(q), '\\'));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

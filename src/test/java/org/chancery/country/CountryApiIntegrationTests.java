@@ -76,6 +76,33 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void searchesNamesWithOrWithoutTheirAccentsInTheCaseRulesOfTheirScript() throws Exception {
+        for (String q : new String[] {"cote", "CÔTE", "côte d'ivoire"}) {
+            getJson("/api/countries?q={q}", q).andExpect(jsonPath("$.content[*].code").value(
+                    org.hamcrest.Matchers.contains("CI")));
+        }
+        getJson("/api/countries?q=curacao").andExpect(jsonPath("$.content[*].code").value(
+                org.hamcrest.Matchers.contains("CW")));
+        postAsAdmin("/api/countries", """
+                {"code": "QW", "alpha3": "QWW", "name": "İstanbul Republic"}""").andExpect(status().isCreated());
+        for (String q : new String[] {"istanbul", "İSTANBUL", "ISTANBUL"}) {
+            getJson("/api/countries?q={q}", q).andExpect(jsonPath("$.content[*].code").value(
+                    org.hamcrest.Matchers.contains("QW")));
+        }
+    }
+
+    @Test
+    void searchesNamesForTheWildcardsOfLikeAsTheyAre() throws Exception {
+        postAsAdmin("/api/countries", """
+                {"code": "QX", "alpha3": "QXX", "name": "100% _Under_score\\\\"}""").andExpect(status().isCreated());
+        for (String q : new String[] {"_", "_under", "100%", "%", "\\"}) {
+            getJson("/api/countries?q={q}", q).andExpect(jsonPath("$.content[*].code").value(
+                    org.hamcrest.Matchers.contains("QX")));
+        }
+        getJson("/api/countries?q={q}", "1_0").andExpect(jsonPath("$.content").isEmpty());
+    }
+
+    @Test
     void clampsPageSizeTo200() throws Exception {
         getJson("/api/countries?size=1000")
                 .andExpect(jsonPath("$.page.size").value(200))

@@ -192,6 +192,24 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void searchesNamesWithOrWithoutTheirAccentsInTheCaseRulesOfTheirScript() throws Exception {
+        long kalin = create("/api/diplomats", """
+                {"name": "İbrahim Kalın", "country": "TR"}""").get("id").asLong();
+        long papas = create("/api/diplomats", """
+                {"name": "ΟΔΥΣΣΕΑΣ ΠΑΠΑΣ", "country": "GR"}""").get("id").asLong();
+        long walesa = create("/api/diplomats", """
+                {"name": "Lech Wałęsa", "country": "PL"}""").get("id").asLong();
+
+        for (String q : new String[] {"ibrahim", "IBRAHIM", "İbrahim", "kalin"}) {
+            assertThat(ids(getJson("/api/diplomats?q={q}", q))).as(q).containsExactly(kalin);
+        }
+        for (String q : new String[] {"ΠΑΠΑΣ", "παπας", "παπάς", "οδυσσεας"}) {
+            assertThat(ids(getJson("/api/diplomats?q={q}", q))).as(q).containsExactly(papas);
+        }
+        assertThat(ids(getJson("/api/diplomats?q=walesa"))).containsExactly(walesa);
+    }
+
+    @Test
     void refusesAnUnknownCountryFilterOrSortField() throws Exception {
         getJson("/api/diplomats?country=ZZ")
                 .andExpect(status().isBadRequest())

@@ -64,7 +64,8 @@ class CountryController {
 
     @GetMapping
     @Operation(operationId = "listCountries", summary = "Search countries", description = "Page of countries ordered "
-            + "by code; `q` matches the name (substring) or the alpha-2, alpha-3 or numeric code, case-insensitive; "
+            + "by code; `q` matches the name (substring; in any case, with or without accents: `cote` finds Côte "
+            + "d'Ivoire) or the alpha-2, alpha-3 or numeric code, case-insensitive; "
             + "`current=true` leaves out the countries that ceased to exist (an `endedOn`), `current=false` lists only "
             + "those. Sortable by code, alpha3, numeric, name, startedOn, endedOn. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of countries")

@@ -67,7 +67,8 @@ class DiplomatController {
     @Operation(operationId = "listDiplomats",
             summary = "Search diplomats", description = "Page of diplomats ordered by name, then id (also as CSV, every row). `country` "
             + "(alpha-2 or alpha-3, any case) keeps the diplomats of one country; `q` keeps those whose name contains "
-            + "it, case-insensitive. Sortable by id, name, country, title, organization.")
+            + "it, in any case, with or without accents (`ibrahim` finds İbrahim, `walesa` Wałęsa). Sortable by id, "
+            + "name, country, title, organization.")
     @ApiResponse(responseCode = "200", description = "A page of diplomats")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad page or size) or VALIDATION_FAILED "
             + "(unknown country, bad sort)")

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.MalformedRequestException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.accept.ContentNegotiationStrategy;
@@ -105,10 +106,19 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        // one format, whichever handler it chose (a list's CSV or JSON, an import's)
+        if (TextArguments.givenMoreThanOnce(request.getParameterValues("format"))) {
+            throw new MalformedRequestException("format", TextArguments.GIVEN_MORE_THAN_ONCE);
+        }
+        if (!method.hasMethodAnnotation(CsvResponse.class)) {
+            return true;
+        }
         String format = request.getParameter("format");
         String asked = format == null ? null : format.trim();
-        if (asked != null && !asked.isEmpty() && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")
-                && handler instanceof HandlerMethod method && method.hasMethodAnnotation(CsvResponse.class)) {
+        if (asked != null && !asked.isEmpty() && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")) {
             throw new InvalidInputException("format", "must be csv or json, not '" + format + "'");
         }
         return true;

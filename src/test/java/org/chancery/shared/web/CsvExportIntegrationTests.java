@@ -162,6 +162,14 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("format"));
         mvc.perform(get("/api/missions?format=CSV")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
+        for (String twice : new String[] {"format=csv&format=json", "format=json&format=xml", "format=csv&format=csv"}) {
+            mvc.perform(get("/api/missions?" + twice)).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                    .andExpect(jsonPath("$.detail").value("Parameter 'format' is given more than once; it takes one value."));
+        }
+        mvc.perform(get("/api/missions?format=csv&format=")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"));
         mvc.perform(get("/api/meetings?sort=nonsense").accept("text/csv")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
         // checked when the first page is read, after the export has begun (found by the fuzz test)
