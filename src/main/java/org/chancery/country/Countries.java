@@ -180,7 +180,8 @@ public class Countries {
                             + lifetime.describe() + ", which leaves a recorded fact outside its existence (R22): "
                             + fact + ".");
                 });
-        country.describe(name, lifetime, sources);
+        // sources left out are kept (API.md's body has name, startedOn and endedOn only)
+        country.describe(name, lifetime, sources == null ? country.sources() : sources);
         Country saved = repository.saveAndFlush(country);
         publisher.publishEvent(FactChanged.updated("country", key.value(), key.value()));
         rememberAfterCommit(saved);

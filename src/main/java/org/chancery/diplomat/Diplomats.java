@@ -152,8 +152,9 @@ public class Diplomats {
                     });
         }
         String before = diplomat.country().value();
+        // sources left out are kept: a replacement that does not speak of them does not erase what backs the fact
         diplomat.describe(description.name(), country, description.title(), description.organization(),
-                description.sources());
+                description.sources() == null ? diplomat.sources() : description.sources());
         Diplomat saved = repository.saveAndFlush(diplomat);
         publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
         return saved;

@@ -1,5 +1,6 @@
 package org.chancery.country;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -83,7 +84,23 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("VERSION_MISMATCH"));
         getJson("/api/countries/XH").andExpect(jsonPath("$.name").value("Kingdom of Hanover"));
         putCountry("XH", "{\"name\": \"Hanover\"}", null).andExpect(status().isOk())
-                .andExpect(jsonPath("$.endedOn").value((Object) null));
+                .andExpect(jsonPath("$.endedOn").value((Object) null))
+                .andExpect(jsonPath("$.sources[0].url").value("https://en.wikipedia.org/wiki/Kingdom_of_Hanover"));
+    }
+
+    @Test
+    void keepsTheSourcesOfACountryThatAChangeLeavesOutAndRemovesThemWhenGivenNone() throws Exception {
+        JsonNode recorded = json(getJson("/api/countries/DD")).get("sources");
+        assertThat(recorded).isNotEmpty();
+
+        putCountry("DD", """
+                {"name": "German Democratic Republic", "startedOn": "1949-10-07", "endedOn": "1990-10-02"}""", null)
+                .andExpect(status().isOk());
+        assertThat(json(getJson("/api/countries/DD")).get("sources")).isEqualTo(recorded);
+
+        putCountry("DD", """
+                {"name": "German Democratic Republic", "startedOn": "1949-10-07", "endedOn": "1990-10-02",
+                 "sources": []}""", null).andExpect(status().isOk()).andExpect(jsonPath("$.sources").isEmpty());
     }
 
     @Test

@@ -210,6 +210,22 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aReplacementThatLeavesOutTheSourcesKeepsThem() throws Exception {
+        long id = create("/api/diplomats", """
+                {"name": "Ri Son Gwon", "country": "KP", "sources": [{"url": "https://example.org/ri"}]}""")
+                .get("id").asLong();
+
+        putAsEditor("/api/diplomats/{id}", """
+                {"name": "Ri Son-gwon", "country": "KP", "title": "Foreign Minister"}""", id)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.sources[0].url").value("https://example.org/ri"))
+                .andExpect(jsonPath("$.title").value("Foreign Minister"));
+        putAsEditor("/api/diplomats/{id}", """
+                {"name": "Ri Son-gwon", "country": "KP", "sources": []}""", id)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.sources").isEmpty())
+                .andExpect(jsonPath("$.title").value((Object) null));
+    }
+
+    @Test
     void refusesAnUnknownCountryFilterOrSortField() throws Exception {
         getJson("/api/diplomats?country=ZZ")
                 .andExpect(status().isBadRequest())

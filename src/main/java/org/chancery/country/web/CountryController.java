@@ -125,7 +125,8 @@ class CountryController {
     @PutMapping(path = "/{code}", consumes = "application/json")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "updateCountry", summary = "Change a country's name and lifetime", description = "Role "
-            + "ADMIN. Full replacement of name, startedOn, endedOn and sources (omitted ones become null). Honours "
+            + "ADMIN. Full replacement of name, startedOn and endedOn (omitted ones become null); `sources` left out are "
+            + "kept, given they replace the recorded ones (`[]` removes them). Honours "
             + "If-Match (a strong ETag of the current version); without If-Match the write goes through. A lifetime "
             + "that would leave a recorded fact (an event, a mission's opening or closing, a head of mission, a "
             + "meeting, an accreditation, a milestone achieved) outside the country's existence is refused, naming "

@@ -37,6 +37,7 @@ final class CountryRequests {
                     + "known") LocalDate startedOn,
             @Schema(nullable = true, description = "last day of its existence; null (or left out): it has not ended, "
                     + "or it is not known") LocalDate endedOn,
+            @Schema(description = "left out: the recorded sources are kept; given: they replace them (`[]`: none)")
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 }

@@ -21,7 +21,8 @@ record DiplomatRequest(
                 example = "Deputy Foreign Minister")
         @Size(max = 300) String title,
         @Size(max = 300) String organization,
-        @Size(max = 50) List<@NotNull @Valid Source> sources) {
+        @Schema(description = "the sources of the fact; in a replacement (PUT), left out: the recorded ones are kept, "
+                + "`[]`: none") @Size(max = 50) List<@NotNull @Valid Source> sources) {
 
     DiplomatDescription description() {
         return new DiplomatDescription(name, country, title, organization, sources);
