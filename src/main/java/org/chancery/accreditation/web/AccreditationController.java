@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @RequestMapping(path = "/api/relations/{a}/{b}/accreditations", produces = "application/json")
@@ -127,9 +128,13 @@ class AccreditationController {
     @ApiResponse(responseCode = "200", description = "The accreditation, with ETag")
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such accreditation of the pair")
-    ResponseEntity<AccreditationResponse> get(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
+    AccreditationResponse get(@PathVariable String a, @PathVariable String b, @PathVariable long id,
+            ServletWebRequest request) {
         Accreditation accreditation = accreditations.get(relations.pair(a, b), id);
-        return ResponseEntity.ok().eTag(ETags.of(accreditation.version())).body(AccreditationResponse.from(accreditation));
+        if (ETags.notModified(request, accreditation.version())) {
+            return null;
+        }
+        return AccreditationResponse.from(accreditation);
     }
 
     @VersionETag

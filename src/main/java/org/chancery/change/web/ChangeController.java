@@ -59,7 +59,8 @@ class ChangeController {
             + "VALIDATION_FAILED (negative after, unknown kind)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
-    PagedModel<ChangeResponse> after(@Parameter(example = "0") @RequestParam(defaultValue = "0") long after,
+    PagedModel<ChangeResponse> after(@Parameter(example = "0", schema = @Schema(type = "integer", format = "int64",
+            minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") long after,
             @Parameter(example = "mission", schema = @Schema(allowableValues = {"event", "mission", "head",
                     "accreditation", "meeting", "diplomat", "milestone", "country", "import"}))
             @RequestParam(required = false) String kind,

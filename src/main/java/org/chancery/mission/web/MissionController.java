@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @RequestMapping(path = "/api/missions", produces = "application/json")
@@ -162,8 +163,12 @@ class MissionController {
             + "today; served with an ETag carrying its version, which appointing or ending a head moves too.")
     @ApiResponse(responseCode = "200", description = "The mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    ResponseEntity<MissionResponse> get(@PathVariable long id) {
-        return answer(missions.get(id));
+    MissionResponse get(@PathVariable long id, ServletWebRequest request) {
+        Mission mission = missions.get(id);
+        if (ETags.notModified(request, mission.version())) {
+            return null;
+        }
+        return MissionResponse.from(mission, missions.today());
     }
 
     @GetMapping

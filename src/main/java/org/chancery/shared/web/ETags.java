@@ -27,6 +27,13 @@ public final class ETags {
         HttpServletResponse response = request.getResponse();
         if (response != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+            // "*" names any current representation (RFC 9110, 13.1.2), which Spring's check does not take
+            String asked = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+            if (asked != null && asked.trim().equals("*")) {
+                response.setHeader(HttpHeaders.ETAG, of(version));
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return true;
+            }
         }
         return request.checkNotModified(of(version));
     }

@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -28,9 +29,11 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import jakarta.validation.constraints.NotBlank;
 import org.chancery.shared.Rule;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +55,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+
+    /** The pattern of a text that is not blank (a {@code @NotBlank}, a city that may be left out but not blank). */
+    private static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
 
     private static final String EXAMPLE_ETAG = "\"0\"";
 
@@ -317,6 +323,24 @@ class OpenApiConfiguration {
         };
     }
 
+    /**
+     * A {@code @NotBlank} text has a character that is not white space: swagger writes {@code
+     * minLength: 0} for it when it also has a {@code @Size} (whose minimum is 0), which says that
+     * {@code ""} would do. It gets the pattern of a text that is not blank here, and its minimum
+     * length of 1 where the patterns are anchored ({@link #anchorPatterns}), after the {@code @Size}.
+     */
+    @Bean
+    PropertyCustomizer notBlankTexts() {
+        return (property, type) -> {
+            Annotation[] annotations = type.getCtxAnnotations();
+            if (annotations != null && Arrays.stream(annotations).anyMatch(NotBlank.class::isInstance)
+                    && property.getPattern() == null) {
+                property.setPattern(NOT_BLANK);
+            }
+            return property;
+        };
+    }
+
     private static void anchorPatterns(Schema<?> schema) {
         if (schema == null) {
             return;
@@ -324,6 +348,9 @@ class OpenApiConfiguration {
         String pattern = schema.getPattern();
         if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
             schema.setPattern(pattern.contains("|") ? "^(?:" + pattern + ")$" : "^" + pattern + "$");
+        }
+        if (NOT_BLANK.equals(schema.getPattern()) && (schema.getMinLength() == null || schema.getMinLength() < 1)) {
+            schema.setMinLength(1);
         }
         if (schema.getProperties() != null) {
             schema.getProperties().values().forEach(OpenApiConfiguration::anchorPatterns);
@@ -337,7 +364,7 @@ class OpenApiConfiguration {
      * number, a bad date), 406 where it answers a body, 415 and 413 where it takes one, 401 where it
      * needs no credentials but refuses wrong ones, 409
      * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), and
-     * 429 where it takes credentials (sign-ins locked out after repeated failures).
+     * 429 everywhere (credentials sent for a sign-in locked out after repeated failures).
      */
     @Bean
     OperationCustomizer generalAnswers() {
@@ -351,6 +378,9 @@ class OpenApiConfiguration {
             if (parsed && !responses.containsKey("400")) {
                 responses.addApiResponse("400", new ApiResponse().description(
                         "MALFORMED_REQUEST: a parameter or the body cannot be parsed (an id that is not a number, a bad date)"));
+            } else if (!responses.containsKey("400")) {
+                responses.addApiResponse("400", new ApiResponse().description("MALFORMED_REQUEST: the address cannot "
+                        + "be read (a NUL character, a `;` parameter in the path) or a parameter is given twice"));
             }
             boolean answersBody = responses.entrySet().stream()
                     .anyMatch(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null);
@@ -382,7 +412,8 @@ class OpenApiConfiguration {
                             + "and retry)");
                 }
             }
-            if (operation.getSecurity() != null && !operation.getSecurity().isEmpty() && !responses.containsKey("429")) {
+            // a read takes credentials too (and answers 401 to wrong ones): a locked-out sign-in is refused there as well
+            if (!responses.containsKey("429")) {
                 responses.addApiResponse("429", new ApiResponse().description("TOO_MANY_REQUESTS: sign-ins for this "
                         + "user name or from this address are locked out after repeated failures (Retry-After)"));
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -79,7 +81,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
 
         JsonNode mission = paths.get("/api/missions/{id}").get("get").get("responses");
         assertThat(mission.propertyNames()).as("an id that is not a number; an Accept it cannot answer")
-                .contains("200", "400", "404", "406").doesNotContain("415", "429");
+                .contains("200", "400", "404", "406").doesNotContain("415");
         assertThat(mission.get("400").get("content").has("application/problem+json")).isTrue();
         JsonNode meeting = paths.get("/api/meetings").get("post").get("responses");
         assertThat(meeting.propertyNames()).contains("201", "400", "401", "403", "406", "409", "413", "415", "429");
@@ -91,8 +93,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                         "VALIDATION_FAILED", "MALFORMED_REQUEST", "CONCURRENT_MODIFICATION", "IMPORT_RUNNING")
                 .doesNotHaveDuplicates();
         assertThat(paths.get("/api/countries").get("get").get("responses").propertyNames())
-                .as("a public read takes no credentials to lock out").doesNotContain("429")
-                .as("but refuses wrong ones").contains("401");
+                .as("a public read refuses wrong credentials, and those of a sign-in locked out").contains("401", "429");
         getJson("/api/countries/KR").andExpect(status().isOk());
         mvc.perform(get("/api/countries/KR").with(httpBasic("editor", "a-wrong-password")))
                 .andExpect(status().isUnauthorized());
@@ -264,6 +265,48 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isNotModified());
         tag = getJson("/api/countries/KR").andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
         mvc.perform(get("/api/countries/KR").header("If-None-Match", tag)).andExpect(status().isNotModified());
+    }
+
+    @Test
+    void everyVersionedReadAnswersTheWildcardWith304AndIsKeptForRevalidation() throws Exception {
+        postAsEditor("/api/relations/AG/US/events", "{\"type\":\"ESTABLISHED\",\"date\":\"1981-11-01\"}");
+        long accreditation = create("/api/relations/AG/US/accreditations",
+                "{\"sendingCountry\":\"US\",\"level\":\"AMBASSADOR\",\"from\":\"1990-01-01\"}").get("id").asLong();
+        long diplomat = create("/api/diplomats", "{\"name\":\"Ana Ruiz\",\"country\":\"CU\"}").get("id").asLong();
+        long mission = planMission("CU", "KR", "EMBASSY", "Seoul");
+        for (String read : List.of("/api/missions/" + mission, "/api/relations/AG/US/accreditations/" + accreditation,
+                "/api/diplomats/" + diplomat, "/api/countries/KR")) {
+            String tag = getJson(read).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", "no-cache")).andReturn().getResponse().getHeader("ETag");
+            mvc.perform(get(read).header("If-None-Match", "*")).andExpect(status().isNotModified())
+                    .andExpect(header().string("ETag", tag)).andExpect(header().string("Cache-Control", "no-cache"))
+                    .andExpect(content().string(""));
+            mvc.perform(get(read).header("If-None-Match", "\"999\"")).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void describesEveryAnswerAnyOperationMayGiveAndTheTextsThatMustNotBeBlank() throws Exception {
+        JsonNode document = document();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                for (String status : List.of("400", "429")) {
+                    if (!operation.getValue().get("responses").has(status)) {
+                        missing.add(operation.getKey() + " " + path.getKey() + " " + status);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+        JsonNode schemas = document.get("components").get("schemas");
+        for (String[] text : new String[][] {{"DiplomatRequest", "name"}, {"CreateCountry", "name"},
+                {"PlanMilestone", "title"}, {"PlanMission", "sendingCountry"}, {"RecordAccreditation", "sendingCountry"}}) {
+            JsonNode property = schemas.get(text[0]).get("properties").get(text[1]);
+            assertThat(property.get("minLength").asInt()).as(text[0] + "." + text[1]).isEqualTo(1);
+            assertThat(property.get("pattern").asString()).as(text[0] + "." + text[1]).isEqualTo("^[\\s\\S]*\\S[\\s\\S]*$");
+        }
+        assertThat(schemas.get("DiplomatRequest").get("properties").get("title").has("pattern")).isFalse();
     }
 
     @Test
