@@ -72,6 +72,9 @@ public class Accreditation {
     @Column(name = "sources", length = 1000000)
     private List<Source> sources;
 
+    @Column(name = "ended_by_severance", nullable = false)
+    private boolean endedBySeverance;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -107,6 +110,17 @@ public class Accreditation {
         }
         this.toDate = on.date();
         this.toPrecision = on.precision();
+    }
+
+    /** R11: ends the accreditation on the day of a severance, which it then relies on (R20). */
+    void endBySeverance(FuzzyDate severance) {
+        end(severance);
+        this.endedBySeverance = true;
+    }
+
+    /** Whether a severance ended it, on its {@link #to} day. */
+    public boolean endedBySeverance() {
+        return endedBySeverance;
     }
 
     /** Whether the accreditation is in force at the end of {@code day}. */

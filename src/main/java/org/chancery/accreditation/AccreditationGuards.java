@@ -60,7 +60,7 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
                             + accreditation.describe() + " is in force across a severance on " + date.date()
                             + ", which would end it that day (R11).");
                 }
-                accreditation.end(date);
+                accreditation.endBySeverance(date);
                 publisher.publishEvent(Accreditations.changed(FactChanged.Action.UPDATED, accreditation));
                 ended.add(new AffectedAccreditation(accreditation.id(), accreditation.sendingCountry().value(),
                         accreditation.receivingCountry().value(), accreditation.level().name(), accreditation.from(),
@@ -70,10 +70,18 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
         return SeveranceEffects.ofAccreditations(ended);
     }
 
-    /** R20: every recorded accreditation of the pair still starts and lasts as R23 allows under {@code history}. */
+    /**
+     * R20: every recorded accreditation of the pair still starts and lasts as R23 allows under {@code
+     * history}, and one that a severance ended still has that severance.
+     */
     @Override
     public void check(RelationPair pair, RelationHistory history) {
         for (Accreditation accreditation : repository.findBetween(pair.first().value(), pair.second().value())) {
+            if (accreditation.endedBySeverance() && !history.severances().contains(accreditation.to())) {
+                throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "The "
+                        + accreditation.describe() + " was ended by the severance of " + accreditation.to()
+                        + " (R11); the history would no longer have that severance.");
+            }
             try {
                 AccreditationRules.relations(accreditation.level(), accreditation.sendingCountry(),
                         accreditation.receivingCountry(), accreditation.from(), accreditation.to(), history);

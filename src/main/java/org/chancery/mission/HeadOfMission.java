@@ -70,6 +70,9 @@ public class HeadOfMission {
     @Column(name = "ended_precision", length = 8)
     private DatePrecision endedPrecision;
 
+    @Column(name = "ended_by_severance", nullable = false)
+    private boolean endedBySeverance;
+
     @Convert(converter = SourcesConverter.class)
     @Column(name = "sources", length = 1000000)
     private List<Source> sources;
@@ -110,6 +113,17 @@ public class HeadOfMission {
         }
         this.endedOn = on.date();
         this.endedPrecision = on.precision();
+    }
+
+    /** R11: ends the functions on the day of a severance, which they then rely on (R20). */
+    void endBySeverance(FuzzyDate severance) {
+        end(severance);
+        this.endedBySeverance = true;
+    }
+
+    /** Whether a severance ended the functions, on the {@link #endedOn} day. */
+    public boolean endedBySeverance() {
+        return endedBySeverance;
     }
 
     /** Serving at the end of {@code day}. */

@@ -51,7 +51,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                                 + head.startedOn() + " to " + head.endedOn() + ", across a severance on " + date
                                 + " (R11).");
                     }
-                    head.end(severance);
+                    head.endBySeverance(severance);
                     missions.headsChanged(mission);
                     events.publishEvent(MissionService.headUpdated(mission, head));
                 });
@@ -96,6 +96,11 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                         + mission.closedOn() + "; the history would no longer have that severance.");
             }
             for (HeadOfMission head : mission.heads()) {
+                if (head.endedBySeverance() && !history.severances().contains(head.endedOn())) {
+                    throw conflict("Head of mission " + head.name() + " (mission " + mission.id() + ") was ended by "
+                            + "the severance of " + head.endedOn() + " (R11); the history would no longer have that "
+                            + "severance.");
+                }
                 if (!history.on(head.startedOn()).established()) {
                     throw conflict("Head of mission " + head.name() + " (mission " + mission.id() + ") started on "
                             + head.startedOn() + ", when diplomatic relations would not be established (R15).");

@@ -186,6 +186,20 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void r20RefusesToDeleteTheSeveranceThatEndedAnAccreditation() throws Exception {
+        long ambassador = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}"))
+                .get("id").asLong();
+        long severance = recordEvent("AG", "US", "SEVERED", "2000-01-01").get("id").asLong();
+
+        refused(deleteAsEditor("/api/relations/AG/US/events/{id}", severance), 409, "CONFLICTS_WITH_RECORDED_FACTS", "R20")
+                .andExpect(jsonPath("$.detail", containsString("AMBASSADOR accreditation " + ambassador)))
+                .andExpect(jsonPath("$.detail", containsString("was ended by the severance of 2000-01-01")));
+
+        getJson("/api/relations/AG/US").andExpect(jsonPath("$.status").value("SEVERED"));
+        getJson("/api/relations/AG/US/accreditations/" + ambassador).andExpect(jsonPath("$.to").value("2000-01-01"));
+    }
+
+    @Test
     void r20RefusesABackdatedSeveranceAcrossAnAccreditationRecordedAsEndingLater() throws Exception {
         long envoy = json(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"2001-01-01\", "
                 + "\"to\": \"2010-01-01\"}")).get("id").asLong();

@@ -174,6 +174,37 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void recordsAPastEmbassyWithItsClosingBeforeALaterOneOfItsDirection() {
+        openEmbassy("BH", "BN", "Bandar Seri Begawan", "1984-01-01", "2005-01-01");
+        long past = postAsEditor("/api/missions", """
+                {"sendingCountry": "BH", "receivingCountry": "BN", "type": "EMBASSY", "city": "Kuala Belait"}""")
+                .get("id").asLong();
+
+        open("/missions/" + past);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#open-form");
+        setValue(form.findElement(By.name("date")), "1990-01-01");
+        setValue(form.findElement(By.name("closedOn")), "1989-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#open-form .problem[data-rule=R12]")).getText()).contains("It concerns Closed on.");
+        assertThat(errorNextTo(form, "closedOn")).startsWith("R12: ");
+
+        setValue(form.findElement(By.name("closedOn")), "1995-06-01");
+        new Select(form.findElement(By.name("closedPrecision"))).selectByValue("YEAR");
+        form.findElement(By.name("closingReason")).sendKeys("Moved to the capital");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Closed"));
+        assertThat($("p.done[role=status]").getText()).isEqualTo("The mission is recorded: open from 1990-01-01 until 1995.");
+        assertThat($("#mission-summary").getText()).contains("Moved to the capital");
+        JsonNode stored = getJson("/api/missions/" + past);
+        assertThat(stored.get("closedOn").asString()).isEqualTo("1995-01-01");
+        assertThat(stored.get("closedPrecision").asString()).isEqualTo("YEAR");
+        assertNoConsoleErrors(409);
+    }
+
+    @Test
     void appointsAHeadChosenBySearchEndsTheirFunctionsAndClosesTheMission() throws IOException {
         long mission = openEmbassy("FI", "NZ", "Wellington", "1990-01-01", "1995-01-01");
         postAsEditor("/api/diplomats", "{\"name\": \"Aino Virtanen\", \"country\": \"FI\"}");

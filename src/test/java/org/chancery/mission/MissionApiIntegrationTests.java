@@ -410,6 +410,23 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R20: refuses to delete the severance that ended the head of a mission not yet open")
+        void refusesDeletingTheSeveranceThatEndedAHead() throws Exception {
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+            appointHead(embassy, diplomat("Claudio Monzón Baeza", "CU"), "AMBASSADOR", "2024-12-01", "2025-01-08");
+            long severance = create("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2026-01-01\"}")
+                    .get("id").asLong();
+
+            deleteAsEditor("/api/relations/CU/KR/events/{id}", severance).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            "Claudio Monzón Baeza (mission " + embassy + ") was ended by the severance of 2026-01-01")));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads[0].endedOn").value("2026-01-01"));
+            getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("SEVERED"));
+        }
+
+        @Test
         @DisplayName("R20: refuses to delete the event an open embassy relies on")
         void refusesDeletingTheEstablishmentAnEmbassyReliesOn() throws Exception {
             long established = create("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\"}")

@@ -22,9 +22,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * What a request accepts, beyond its {@code Accept} header:
  * <ul>
- * <li>{@code format=csv} asks for a list's CSV answer as {@code Accept: text/csv} does (API.md 1.1);
- * other values of {@code format} are left alone (the import endpoint names its input format with the
- * same parameter). The query string is read as sent, never the body of a form.</li>
+ * <li>{@code format=csv} asks for a list's CSV answer as {@code Accept: text/csv} does (API.md 1.1),
+ * {@code format=json} for its JSON whatever the {@code Accept} header says (the parameter, written
+ * for this request, goes before a header a client may send with every request); other values of
+ * {@code format} are left alone (the import endpoint names its input format with the same
+ * parameter). The query string is read as sent, never the body of a form.</li>
  * <li>{@code Accept: application/problem+json} alone is acceptable everywhere: errors come in that
  * type, and a success answers JSON.</li>
  * <li>A type the header gives {@code q=0} is not acceptable.</li>
@@ -38,24 +40,34 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final List<MediaType> CSV = List.of(MediaType.parseMediaType(CsvLists.TEXT_CSV));
 
+    /** JSON, and problem details, which errors come in. */
+    private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+
     private static final ContentNegotiationStrategy FORMAT_CSV = request -> {
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
         String query = servlet == null ? null : servlet.getQueryString();
         if (query != null) {
             for (String parameter : query.split("&")) {
-                if (parameter.regionMatches(true, 0, "format=", 0, 7) && csv(parameter.substring(7))) {
-                    return CSV;
+                if (parameter.regionMatches(true, 0, "format=", 0, 7)) {
+                    String format = decoded(parameter.substring(7));
+                    if (format.equalsIgnoreCase("csv")) {
+                        return CSV;
+                    }
+                    if (format.equalsIgnoreCase("json")) {
+                        return JSON;
+                    }
                 }
             }
         }
         return ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
     };
 
-    private static boolean csv(String value) {
+    /** The value as sent, decoded and trimmed; empty if it cannot be decoded. */
+    private static String decoded(String value) {
         try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8).trim().equalsIgnoreCase("csv");
+            return URLDecoder.decode(value, StandardCharsets.UTF_8).trim();
         } catch (IllegalArgumentException malformed) {
-            return false;
+            return "";
         }
     }
 

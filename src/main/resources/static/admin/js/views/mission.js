@@ -14,7 +14,8 @@ const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
 export default async function missionView({ root, params, query, signal }) {
   const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false };
   const onTheDate = { ruleFields: { '*': 'date' } };
-  const forms = { open: formState('open', onTheDate), close: formState('close', onTheDate), cancel: formState('cancel'),
+  const pastClosing = { ruleFields: { MISSION_STATUS_INVALID: 'closedOn', '*': 'date' } };
+  const forms = { open: formState('open', pastClosing), close: formState('close', onTheDate), cancel: formState('cancel'),
     appoint: formState('appoint', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', AGREMENT_REQUIRED: 'agrementOn',
       RELATION_NOT_ESTABLISHED: 'startedOn', HEAD_OF_MISSION_OVERLAP: 'startedOn', COUNTRY_NOT_IN_EXISTENCE: endOrStart('endedOn', 'startedOn') } }),
     end: formState('end', onTheDate) };
@@ -33,7 +34,11 @@ export default async function missionView({ root, params, query, signal }) {
 
   const after = async (answer) => { await load(); return answer; };
   const id = params.id;
-  const open = (v) => post(`/api/missions/${id}/open`, { date: v.date, datePrecision: v.datePrecision }).then(after);
+  // a past mission opens with its closing: the rules see it open only until then (a later embassy, a later severance)
+  const open = (v) => post(`/api/missions/${id}/open`, {
+    date: v.date, datePrecision: v.datePrecision, closedOn: v.closedOn || undefined,
+    closedPrecision: v.closedOn ? v.closedPrecision : undefined, closingReason: v.closedOn ? v.closingReason : undefined,
+  }).then(after);
   const close = (v) => post(`/api/missions/${id}/close`, { date: v.date, datePrecision: v.datePrecision, reason: v.reason })
     .then(after);
   const cancel = () => post(`/api/missions/${id}/cancel`).then(after);
@@ -102,6 +107,14 @@ export default async function missionView({ root, params, query, signal }) {
               ${field(forms.open, { name: 'date', label: 'Opened on', type: 'date', required: true, max: today() })}
               ${field(forms.open, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
             </div>
+            <fieldset><legend>A past mission: it has closed since</legend>
+              <div class="grid-3">
+                ${field(forms.open, { name: 'closedOn', label: 'Closed on', type: 'date', max: today(),
+                  hint: 'Recorded with the opening, so that a later embassy of the direction or a later severance does not stand in its way.' })}
+                ${field(forms.open, { name: 'closedPrecision', label: 'Closing known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
+                ${field(forms.open, { name: 'closingReason', label: 'Reason for closing' })}
+              </div>
+            </fieldset>
             ${submitButton(forms.open, 'Open it')}
           </form>
         </details>
@@ -127,7 +140,9 @@ export default async function missionView({ root, params, query, signal }) {
       ${m.status === 'CANCELLED' ? html`<p>The mission is cancelled: nothing more happens to it.</p>` : nothing}
       ${m.status === 'CLOSED' ? html`<p>The mission is closed: nothing more happens to it, but the heads it had may still be
         recorded, each with the day their functions ended.</p>` : nothing}
-      ${done(forms.open, 'The mission is open.')}${done(forms.close, 'The mission is closed.')}${done(forms.cancel, 'The mission is cancelled.')}
+      ${done(forms.open, forms.open.done?.status === 'CLOSED' ? `The mission is recorded: open from ${fuzzy(
+        forms.open.done.openedOn, forms.open.done.openedPrecision)} until ${fuzzy(forms.open.done.closedOn,
+        forms.open.done.closedPrecision)}.` : 'The mission is open.')}${done(forms.close, 'The mission is closed.')}${done(forms.cancel, 'The mission is cancelled.')}
 
       ${consular ? html`<p>Heads of mission are for diplomatic missions only (R15), not consular posts.</p>`
         : m.status !== 'CANCELLED' ? html`

@@ -170,6 +170,8 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         }
         mvc.perform(get("/api/missions?format=csv&format=")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
+        mvc.perform(get("/api/missions?format=json").accept("text/csv")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
         mvc.perform(get("/api/meetings?sort=nonsense").accept("text/csv")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
         // checked when the first page is read, after the export has begun (found by the fuzz test)
