@@ -85,14 +85,14 @@ public class Timeline {
             addMilestone(items, milestone);
         }
         for (AccreditationRecord accreditation : accreditations.allOfPair(pair)) {
-            addAccreditation(items, accreditation);
+            addAccreditation(items, pair, accreditation);
         }
         long meetingCount = meetings.countBetween(pair, today);
         int reach = (int) Math.min(Integer.MAX_VALUE, page.getOffset() + page.getPageSize());
         List<MeetingRef> loadedMeetings = meetings.between(pair, today, reach);
         for (MeetingRef meeting : loadedMeetings) {
             items.add(new TimelineItem(meeting.date(), "MEETING", "Meeting" + where(meeting)
-                    + (meeting.title() == null ? "" : ": " + meeting.title()), new TimelineItem.Ref("meeting", meeting.id())));
+                    + (meeting.title() == null ? "" : ": " + meeting.title()), TimelineItem.Ref.meeting(meeting.id())));
         }
         LocalDate establishment = snapshot.state().latestEstablishment();
         if (establishment != null) {
@@ -101,7 +101,7 @@ public class Timeline {
                 MeetingRef meeting = first.get();
                 items.add(new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT",
                         "First meeting since relations were established on " + establishment + where(meeting),
-                        new TimelineItem.Ref("meeting", meeting.id())));
+                        TimelineItem.Ref.meeting(meeting.id())));
             }
         }
         items.sort(ORDER);
@@ -134,7 +134,7 @@ public class Timeline {
         };
         return new TimelineItem(event.date(), event.type().name(), what + " between " + pair.first() + " and "
                 + pair.second() + known(event.datePrecision()) + (event.note() == null ? "" : ": " + event.note()),
-                new TimelineItem.Ref("event", event.id()));
+                TimelineItem.Ref.event(pair, event.id()));
     }
 
     /**
@@ -154,7 +154,7 @@ public class Timeline {
 
     private static void addMission(List<TimelineItem> items, MissionView mission) {
         String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.place();
-        TimelineItem.Ref ref = new TimelineItem.Ref("mission", mission.id());
+        TimelineItem.Ref ref = TimelineItem.Ref.mission(mission.id());
         if (mission.openedOn() != null) {
             items.add(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened"
                     + known(mission.openedPrecision()), ref));
@@ -164,7 +164,7 @@ public class Timeline {
                     + (mission.closingReason() == null ? "" : " (" + reason(mission.closingReason()) + ")"), ref));
         }
         for (HeadView head : mission.heads()) {
-            TimelineItem.Ref headRef = new TimelineItem.Ref("head", head.id());
+            TimelineItem.Ref headRef = TimelineItem.Ref.head(head.missionId(), head.id());
             items.add(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
                     + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef));
             if (head.endedOn() != null) {
@@ -179,8 +179,9 @@ public class Timeline {
         return precision == null || precision == DatePrecision.DAY ? "" : " (" + precision.name().toLowerCase() + " known)";
     }
 
-    private static void addAccreditation(List<TimelineItem> items, AccreditationRecord accreditation) {
-        TimelineItem.Ref ref = new TimelineItem.Ref("accreditation", accreditation.id());
+    private static void addAccreditation(List<TimelineItem> items, RelationPair pair,
+            AccreditationRecord accreditation) {
+        TimelineItem.Ref ref = TimelineItem.Ref.accreditation(pair, accreditation.id());
         String what = accreditation.level() + " of " + accreditation.sendingCountry() + " accredited to "
                 + accreditation.receivingCountry() + " (non-resident)";
         items.add(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what + known(accreditation.fromPrecision()),
@@ -192,7 +193,7 @@ public class Timeline {
     }
 
     private static void addMilestone(List<TimelineItem> items, MilestoneView milestone) {
-        TimelineItem.Ref ref = new TimelineItem.Ref("milestone", milestone.id());
+        TimelineItem.Ref ref = TimelineItem.Ref.milestone(milestone.id());
         if (milestone.status() == MilestoneStatus.ACHIEVED) {
             items.add(new TimelineItem(milestone.achievedOn(), "MILESTONE_ACHIEVED", "Milestone achieved"
                     + (Boolean.TRUE.equals(milestone.onTime()) ? " on time: " : " late (target " + milestone.target()

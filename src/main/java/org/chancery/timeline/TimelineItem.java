@@ -3,14 +3,48 @@ package org.chancery.timeline;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.relation.RelationPair;
 
 /** One dated fact about a pair. */
 @Schema(name = "TimelineItem", example = "{\"date\": \"2024-02-14\", \"type\": \"RESTORED\", "
-        + "\"summary\": \"Diplomatic relations restored between CU and KR\", \"ref\": {\"kind\": \"event\", \"id\": 3}}")
+        + "\"summary\": \"Diplomatic relations restored between CU and KR\", \"ref\": {\"kind\": \"event\", \"id\": 3, "
+        + "\"href\": \"/api/relations/CU/KR/events/3\"}}")
 public record TimelineItem(LocalDate date, String type, String summary, Ref ref) {
 
-    /** What the item is about: {@code event}, {@code meeting}, {@code mission}, {@code head}, {@code accreditation} or {@code milestone}. */
+    /**
+     * What the item is about: {@code event}, {@code meeting}, {@code mission}, {@code head}, {@code
+     * accreditation} or {@code milestone}, and the address that reads it (a head's names its mission).
+     */
     @Schema(name = "TimelineRef")
-    public record Ref(String kind, long id) {
+    public record Ref(
+            @Schema(allowableValues = {"event", "meeting", "mission", "head", "accreditation", "milestone"}) String kind,
+            long id,
+            @Schema(description = "the API address that reads the fact", example = "/api/relations/CU/KR/events/3")
+            String href) {
+
+        static Ref event(RelationPair pair, long id) {
+            return new Ref("event", id, "/api/relations/" + pair.first() + "/" + pair.second() + "/events/" + id);
+        }
+
+        static Ref meeting(long id) {
+            return new Ref("meeting", id, "/api/meetings/" + id);
+        }
+
+        static Ref mission(long id) {
+            return new Ref("mission", id, "/api/missions/" + id);
+        }
+
+        static Ref head(long missionId, long id) {
+            return new Ref("head", id, "/api/missions/" + missionId + "/heads/" + id);
+        }
+
+        static Ref accreditation(RelationPair pair, long id) {
+            return new Ref("accreditation", id, "/api/relations/" + pair.first() + "/" + pair.second()
+                    + "/accreditations/" + id);
+        }
+
+        static Ref milestone(long id) {
+            return new Ref("milestone", id, "/api/milestones/" + id);
+        }
     }
 }

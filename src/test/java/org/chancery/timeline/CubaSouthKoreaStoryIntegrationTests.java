@@ -1,5 +1,6 @@
 package org.chancery.timeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 @DisplayName("The Cuba–South Korea story, told through the API")
 class CubaSouthKoreaStoryIntegrationTests extends ApiIntegrationTest {
@@ -84,6 +86,14 @@ class CubaSouthKoreaStoryIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.content[8].date").value("2025-01-17"))
                 .andExpect(jsonPath("$.page.size").value(100))
                 .andExpect(jsonPath("$.page.totalElements").value(9));
+        for (JsonNode item : json(getJson("/api/relations/CU/KR/timeline")).get("content")) {
+            JsonNode ref = item.get("ref");
+            assertThat(json(getJson(ref.get("href").asString())).get("id").asLong())
+                    .as(item.get("type").asString() + " reads its fact at " + ref.get("href").asString())
+                    .isEqualTo(ref.get("id").asLong());
+        }
+        getJson("/api/relations/CU/KR/timeline")
+                .andExpect(jsonPath("$.content[7].ref.href").value("/api/missions/" + cubanEmbassy + "/heads/" + head));
         getJson("/api/relations/CU/KR/timeline?size=4&page=1")
                 .andExpect(jsonPath("$.content[*].type").value(contains("FIRST_MEETING_SINCE_ESTABLISHMENT",
                         "MILESTONE_DUE", "MILESTONE_DUE", "HEAD_OF_MISSION_STARTED")))

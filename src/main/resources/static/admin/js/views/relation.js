@@ -16,6 +16,8 @@ function itemLink(item, a, b) {
   if (kind === 'mission') return href(`/missions/${id}`);
   if (kind === 'meeting') return href(`/meetings/${id}`);
   if (kind === 'milestone') return href('/milestones', { country: a });
+  const mission = kind === 'head' && /^\/api\/missions\/(\d+)\//.exec(item.ref.href || '');
+  if (mission) return href(`/missions/${mission[1]}`);
   return null;
 }
 
