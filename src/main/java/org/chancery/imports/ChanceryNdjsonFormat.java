@@ -283,7 +283,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (known.isPresent()) {
             id = known.get().id();
             row.found("mission", id);
-            closeIfRecordedOpen(known.get(), closed, line.closingReason(), row);
+            reconcile(known.get(), opened, closed, line.closingReason(), source, row);
         } else {
             Mission mission = missions.plan(new MissionService.Plan(line.sendingCountry(), line.receivingCountry(),
                     line.type(), line.city(), line.plannedOpening(), line.protectingPower(), with(line.sources(), source)));
@@ -298,22 +298,39 @@ class ChanceryNdjsonFormat implements ImportFormat {
     }
 
     /**
-     * The line's mission is recorded: a closing the line adds to it is recorded too (the row then
-     * continues the fact, MERGED); one that differs from the recorded closing is flagged, the recorded
-     * one kept.
+     * The line's mission is recorded: a closing the line adds to it is recorded too, citing the line
+     * (the row then continues the fact, MERGED); what differs from the record (the closing day, a
+     * date's precision, the closing's reason) is flagged, the record kept.
      */
-    private void closeIfRecordedOpen(MissionFacts recorded, FuzzyDate closed, String reason, RowResult row) {
-        if (closed == null || closed.date().equals(recorded.closedOn())) {
+    private void reconcile(MissionFacts known, FuzzyDate opened, FuzzyDate closed, String reason, Source source,
+            RowResult row) {
+        Mission recorded = missions.get(known.id());
+        List<String> differences = new ArrayList<>();
+        if (opened != null && recorded.openedPrecision() != opened.precision()) {
+            differences.add("the opening is known to the " + recorded.openedPrecision() + ", the line's to the "
+                    + opened.precision());
+        }
+        if (closed != null && recorded.closedOn() == null) {
+            missions.close(known.id(), closed, reason, List.of(source));
+            row.merged();
+            differences.add(0, "it was recorded open: its closing on " + closed.date() + " is recorded");
+            row.detail("The " + known.describe() + ": " + String.join("; ", differences) + ".");
             return;
         }
-        if (recorded.closedOn() != null) {
-            row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + recorded.describe() + " closed on "
-                    + recorded.closedOn() + ", the line says " + closed.date() + ".");
-            return;
+        if (closed != null && !closed.date().equals(recorded.closedOn())) {
+            differences.add("it closed on " + recorded.closedOn() + ", the line says " + closed.date());
+        } else if (closed != null && recorded.closedPrecision() != closed.precision()) {
+            differences.add("the closing is known to the " + recorded.closedPrecision() + ", the line's to the "
+                    + closed.precision());
         }
-        missions.close(recorded.id(), closed, reason);
-        row.merged().detail("The " + recorded.describe() + " was recorded open: its closing on " + closed.date()
-                + " is recorded.");
+        if (closed != null && reason != null && !reason.equals(recorded.closingReason())) {
+            differences.add("it closed for " + (recorded.closingReason() == null ? "no reason given"
+                    : "'" + recorded.closingReason() + "'") + ", the line says '" + reason + "'");
+        }
+        if (!differences.isEmpty()) {
+            row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + known.describe() + ": "
+                    + String.join("; ", differences) + ".");
+        }
     }
 
     private void head(NdjsonLines.HeadLine line, Source source, ImportRun run, RowResult row) {

@@ -347,6 +347,13 @@ public class Mission {
         return successorId;
     }
 
+    /** Adds {@code more} to the sources of the mission (those of a later fact about it, as its closing). */
+    void cite(List<Source> more) {
+        List<Source> all = new ArrayList<>(sources());
+        more.stream().filter(source -> !all.contains(source)).forEach(all::add);
+        this.sources = all;
+    }
+
     public List<Source> sources() {
         return sources == null ? List.of() : sources;
     }

@@ -279,11 +279,17 @@ public class MissionService {
      * the R20 checks read them as the rule's doing.
      */
     public Mission close(long id, FuzzyDate on, String reason) {
+        return close(id, on, reason, List.of());
+    }
+
+    /** Closes an open mission as {@link #close(long, FuzzyDate, String)} does, citing {@code sources} for its closing. */
+    public Mission close(long id, FuzzyDate on, String reason, List<Source> sources) {
         requireClosing(on, reason);
         return underPairLock(id, (relation, mission) -> {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
                     "the closing date");
             List<HeadOfMission> ended = mission.close(on, reason);
+            mission.cite(sources);
             missions.flush();
             closing(closingGuards, mission, on.date());
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));

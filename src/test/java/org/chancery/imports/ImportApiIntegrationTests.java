@@ -445,7 +445,9 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(rows).extracting(row -> row.get("outcome").asString()).containsExactly("ALREADY_PRESENT", "MERGED");
         assertThat(rows.get(1).get("detail").asString()).contains("was recorded open", "1995-01-01");
         getJson("/api/missions?sending=CV&receiving=KM").andExpect(jsonPath("$.content[0].status").value("CLOSED"))
-                .andExpect(jsonPath("$.content[0].closedOn").value("1995-01-01"));
+                .andExpect(jsonPath("$.content[0].closedOn").value("1995-01-01"))
+                .andExpect(jsonPath("$.content[0].sources[*].title").value(contains(
+                        containsString("line 2"), containsString("Import " + job.get("id").asLong() + " "))));
 
         job = imported(closed.replace("\"1995-01-01\"", "\"1996-01-01\"").replace("\"1990-01-01\"}",
                 "\"1990-01-01\", \"datePrecision\": \"YEAR\"}"));
@@ -458,6 +460,13 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 + "the line's to the YEAR.");
         assertThat(rows.get(1).get("detail").asString()).contains("closed on 1995-01-01, the line says 1996-01-01");
         getJson("/api/missions?sending=CV&receiving=KM").andExpect(jsonPath("$.content[0].closedOn").value("1995-01-01"));
+
+        job = imported(closed.replace("\"1995-01-01\"}", "\"1995-01-01\", \"closedPrecision\": \"YEAR\", "
+                + "\"closingReason\": \"Budget\"}"));
+        rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows.get(1).get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
+        assertThat(rows.get(1).get("detail").asString()).contains("the closing is known to the DAY, the line's to the "
+                + "YEAR", "it closed for no reason given, the line says 'Budget'");
     }
 
     @Test
