@@ -26,7 +26,11 @@ public final class SearchText {
     private SearchText() {
     }
 
-    /** The key of {@code text}: compatibility-decomposed, marks dropped, case-folded, base letters. */
+    /**
+     * The key of {@code text}: compatibility-decomposed, marks dropped, case-folded, base letters,
+     * then composed again (a Hangul syllable is its letters decomposed: composed, "기" does not find
+     * "김").
+     */
     public static String key(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         StringBuilder key = new StringBuilder(decomposed.length());
@@ -45,11 +49,12 @@ public final class SearchText {
                 key.appendCodePoint(folded);
             }
         });
-        if (key.length() <= KEY_LENGTH) {
-            return key.toString();
+        String composed = Normalizer.normalize(key, Normalizer.Form.NFC);
+        if (composed.length() <= KEY_LENGTH) {
+            return composed;
         }
-        int end = Character.isHighSurrogate(key.charAt(KEY_LENGTH - 1)) ? KEY_LENGTH - 1 : KEY_LENGTH;
-        return key.substring(0, end);
+        int end = Character.isHighSurrogate(composed.charAt(KEY_LENGTH - 1)) ? KEY_LENGTH - 1 : KEY_LENGTH;
+        return composed.substring(0, end);
     }
 
     /**

@@ -31,6 +31,12 @@ class SearchTextTests {
     }
 
     @Test
+    void keepsHangulSyllablesWhole() {
+        assertThat(SearchText.key("김정은")).isEqualTo("김정은");
+        assertThat(SearchText.key("김정은")).doesNotContain("기").doesNotContain("ㄱ");
+    }
+
+    @Test
     void aPatternTakesTheLikeWildcardsOfTheQueryAsTheyAre() {
         assertThat(SearchText.containing(" 100% _Über\\ ")).isEqualTo("%100\\% \\_uber\\\\%");
     }

@@ -45,10 +45,11 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final ContentNegotiationStrategy FORMAT_CSV = request -> {
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-        String query = servlet == null ? null : servlet.getQueryString();
+        // the API's parameter (named in lower case, as every parameter is), not the OpenAPI document's or the UI's
+        String query = servlet == null || !servlet.getRequestURI().startsWith("/api/") ? null : servlet.getQueryString();
         if (query != null) {
             for (String parameter : query.split("&")) {
-                if (parameter.regionMatches(true, 0, "format=", 0, 7)) {
+                if (parameter.startsWith("format=")) {
                     String format = decoded(parameter.substring(7));
                     if (format.equalsIgnoreCase("csv")) {
                         return CSV;

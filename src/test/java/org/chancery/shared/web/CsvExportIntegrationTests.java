@@ -172,6 +172,9 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
         mvc.perform(get("/api/missions?format=json").accept("text/csv")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        mvc.perform(get("/api/missions?format=json&Format=csv")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        mvc.perform(get("/v3/api-docs.yaml?format=json")).andExpect(status().isOk());
         mvc.perform(get("/api/meetings?sort=nonsense").accept("text/csv")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
         // checked when the first page is read, after the export has begun (found by the fuzz test)
