@@ -2,6 +2,7 @@ package org.chancery.country;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,23 @@ public class Countries {
         this.facts = facts;
         this.clock = clock;
         this.timeToLiveMillis = timeToLive.toMillis();
+    }
+
+    /**
+     * R3 for a lifetime: a state's start and end are facts, not plans (an end after today would make
+     * a country that exists today {@code former}).
+     */
+    private void requirePast(Lifetime lifetime) {
+        requirePast(lifetime.startedOn(), "startedOn");
+        requirePast(lifetime.endedOn(), "endedOn");
+    }
+
+    private void requirePast(LocalDate day, String field) {
+        LocalDate today = LocalDate.now(clock);
+        if (day != null && day.isAfter(today)) {
+            throw new RuleViolationException(Rule.R3_DATE_IN_FUTURE, "The " + field + " " + day + " is after today ("
+                    + today + ").");
+        }
     }
 
     /** The country a path names, by alpha-2 or alpha-3 code in any case. */
@@ -137,6 +155,7 @@ public class Countries {
             List<Source> sources) {
         String alpha2 = code.toUpperCase(Locale.ROOT);
         String three = alpha3.toUpperCase(Locale.ROOT);
+        requirePast(lifetime);
         if (repository.existsById(alpha2) || repository.findByAlpha3(three).isPresent()) {
             throw new AlreadyExistsException("A country with code " + alpha2 + " or " + three + " already exists.");
         }
@@ -164,6 +183,7 @@ public class Countries {
     public Country update(String code, String name, Lifetime lifetime, List<Source> sources,
             VersionPrecondition precondition) {
         CountryCode key = resolve(code);
+        requirePast(lifetime);
         Country country = repository.findForUpdate(key.value())
                 .orElseThrow(() -> new NotFoundException("No country with code '" + code + "'."));
         try {

@@ -121,6 +121,23 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesALifetimeThatStartsOrEndsAfterToday() throws Exception {
+        postAsAdmin("/api/countries", """
+                {"code": "XR", "alpha3": "XRR", "name": "Republic of Tomorrow", "endedOn": "2026-06-02"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"))
+                .andExpect(jsonPath("$.rule").value("R3"))
+                .andExpect(jsonPath("$.detail", containsString("endedOn 2026-06-02 is after today (2026-06-01)")));
+        getJson("/api/countries/XR").andExpect(status().isNotFound());
+        putCountry("DD", """
+                {"name": "German Democratic Republic", "startedOn": "2027-01-01"}""", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"));
+        getJson("/api/countries/DD").andExpect(jsonPath("$.startedOn").value("1949-10-07"));
+        postAsAdmin("/api/countries", """
+                {"code": "XR", "alpha3": "XRR", "name": "Republic of Today", "endedOn": "2026-06-01"}""")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.former").value(true));
+    }
+
+    @Test
     void r22RefusesEventsOfAFormerStateOutsideItsExistence() throws Exception {
         refusedByR22(postAsEditor("/api/relations/DD/US/events", "{\"type\":\"ESTABLISHED\",\"date\":\"1949-10-06\"}"))
                 .andExpect(jsonPath("$.detail", containsString("DD (German Democratic Republic) exists from 1949-10-07 "

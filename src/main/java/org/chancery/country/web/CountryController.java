@@ -110,7 +110,7 @@ class CountryController {
             + "For historical states and entities such as Kosovo, with the days they existed if known.")
     @ApiResponse(responseCode = "201", description = "Created, with Location and ETag")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (bad codes, blank name, "
-            + "endedOn before startedOn)")
+            + "endedOn before startedOn), DATE_IN_FUTURE (R3: a startedOn or endedOn after today)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
     @ApiResponse(responseCode = "409", description = "ALREADY_EXISTS: the alpha-2 or alpha-3 code is taken")
@@ -133,7 +133,7 @@ class CountryController {
             + "the fact (R20, R22).")
     @ApiResponse(responseCode = "200", description = "The country, with its new version and ETag")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (blank name, endedOn "
-            + "before startedOn)")
+            + "before startedOn), DATE_IN_FUTURE (R3: a startedOn or endedOn after today)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such country")
