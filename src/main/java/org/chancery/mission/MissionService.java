@@ -146,7 +146,7 @@ public class MissionService {
         today.requireNotFuture(on.date(), "opening date");
         LocalDate until = closing == null ? null : closing.on().date();
         if (closing != null) {
-            requireClosing(closing.on(), closing.reason());
+            requireClosing(closing.on(), closing.reason(), "closingReason");
         }
         return underPairLock(id, true, (relation, mission) -> {
             LocalDate day = on.date();
@@ -284,7 +284,7 @@ public class MissionService {
 
     /** Closes an open mission as {@link #close(long, FuzzyDate, String)} does, citing {@code sources} for its closing. */
     public Mission close(long id, FuzzyDate on, String reason, List<Source> sources) {
-        requireClosing(on, reason);
+        requireClosing(on, reason, "reason");
         return underPairLock(id, (relation, mission) -> {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
                     "the closing date");
@@ -299,14 +299,14 @@ public class MissionService {
     }
 
     /** R3, and a reason of one's own: the reasons that rules give (RELATIONS_SEVERED, SUPERSEDED) are theirs. */
-    private void requireClosing(FuzzyDate on, String reason) {
+    private void requireClosing(FuzzyDate on, String reason, String reasonField) {
         today.requireNotFuture(on.date(), "closing date");
         if (Mission.RELATIONS_SEVERED.equals(reason)) {
-            throw new InvalidInputException("reason", "RELATIONS_SEVERED is the reason R11 gives as a severance closes "
+            throw new InvalidInputException(reasonField, "RELATIONS_SEVERED is the reason R11 gives as a severance closes "
                     + "a mission: record the SEVERED event, or give another reason");
         }
         if (Mission.SUPERSEDED.equals(reason)) {
-            throw new InvalidInputException("reason", "SUPERSEDED is the reason R8 gives as an embassy opens in a "
+            throw new InvalidInputException(reasonField, "SUPERSEDED is the reason R8 gives as an embassy opens in a "
                     + "mission's place: open the embassy, or give another reason");
         }
     }

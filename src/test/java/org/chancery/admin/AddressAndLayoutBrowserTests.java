@@ -3,6 +3,7 @@ package org.chancery.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -92,6 +93,43 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         visible(By.id("job-outcomes"));
         assertNotWiderThanTheWindow("the history import's report");
         assertNoConsoleErrors(401);
+    }
+
+    @Test
+    void atPhoneWidthATableKeepsItsWordsWholeAndScrollsInsteadOfNarrowingItsColumns() {
+        driver.manage().window().setSize(new Dimension(375, 800));
+        open("/missions");
+        visible(By.id("list-table"));
+        assertThat(brokenWords("#list-table")).as("the missions list").isEmpty();
+        assertNotWiderThanTheWindow("the missions list");
+
+        open("/relations/CU/KR");
+        visible(By.id("milestones-table"));
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("#milestones-table [data-action=cancel]"));
+        assertThat(brokenWords("#milestones-table")).as("the relation's milestones, with their actions").isEmpty();
+        assertNotWiderThanTheWindow("the relation page");
+        assertNoConsoleErrors();
+    }
+
+    /** The words of the table's cells wider than their cell (which a break within a word lets the column become). */
+    @SuppressWarnings("unchecked")
+    private List<String> brokenWords(String table) {
+        return (List<String>) script("""
+                const canvas = document.createElement('canvas').getContext('2d');
+                const broken = [];
+                for (const cell of document.querySelectorAll(arguments[0] + ' th, ' + arguments[0] + ' td')) {
+                  for (const element of [cell, ...cell.querySelectorAll('*')]) {
+                    const style = getComputedStyle(element);
+                    canvas.font = style.font;
+                    const own = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ');
+                    const room = cell.clientWidth;
+                    for (const word of own.split(/\\s+/).filter(Boolean)) {
+                      if (canvas.measureText(word).width > room) broken.push(word + ' in a cell ' + room + ' px wide');
+                    }
+                  }
+                }
+                return broken;""", table);
     }
 
     private void assertNotWiderThanTheWindow(String page) {

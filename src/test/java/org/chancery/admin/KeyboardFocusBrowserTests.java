@@ -90,6 +90,26 @@ class KeyboardFocusBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anOverdueMilestoneListedTwiceOpensItsActionsInTheRowUsedOnly() {
+        long id = postAsEditor("/api/relations/AD/BS/milestones", "{\"title\": \"Trade talks\", \"target\": \"2022\"}")
+                .get("id").asLong();
+        open("/milestones?country=BS");
+        signIn("editor", "editor-secret");
+        String overdue = "#overdue-table tr[data-milestone='" + id + "'] ";
+        visible(By.cssSelector("#list-table tr[data-milestone='" + id + "'] [data-action=cancel]"));
+
+        focusAndPress(overdue + "[data-action=cancel]", Keys.ENTER);
+
+        assertThat($$("[role=group]")).hasSize(1);
+        assertThat($$(overdue + "[role=group]")).hasSize(1);
+        assertThat(focused().getText()).isEqualTo("Keep it");
+        focused().sendKeys(Keys.ENTER);
+        focusAndPress("#list-table tr[data-milestone='" + id + "'] [data-action=achieve]", Keys.ENTER);
+        assertThat($$("input[type=date][id^=achieve-]")).hasSize(1);
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void signingInAndOutFromTheHeaderLeavesTheFocusInTheHeader() {
         open("/milestones");
         focusAndPress("#sign-in-button", Keys.ENTER);

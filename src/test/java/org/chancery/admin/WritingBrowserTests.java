@@ -205,6 +205,39 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPastMissionsClosingIsRefusedNextToTheFieldItConcerns() {
+        postAsEditor("/api/relations/DD/TZ/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1964-04-26\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "DD", "receivingCountry": "TZ", "type": "EMBASSY", "city": "Dar es Salaam"}""")
+                .get("id").asLong();
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
+        signIn("editor", "editor-secret");
+        WebElement form = $("#open-form");
+        setValue(form.findElement(By.name("date")), "1970-01-01");
+
+        new Select(form.findElement(By.name("closedPrecision"))).selectByValue("YEAR");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        visible(By.cssSelector("#open-form .problem[data-code=VALIDATION_FAILED]"));
+        assertThat(errorNextTo(form, "closedPrecision")).contains("give closedOn too");
+        assertThat($("#mission-status").getText()).as("nothing half-saved").isEqualTo("Planned");
+
+        setValue(form.findElement(By.name("closedOn")), "1991-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#open-form .problem[data-rule=R22]")).getText())
+                .contains("It concerns Closed on.");
+        assertThat(errorNextTo(form, "closedOn")).startsWith("R22: ");
+
+        setValue(form.findElement(By.name("closedOn")), "1990-10-03");
+        form.findElement(By.name("closingReason")).sendKeys("SUPERSEDED");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.attributeToBe(form.findElement(By.name("closingReason")), "aria-invalid", "true"));
+        assertThat(errorNextTo(form, "closingReason")).contains("SUPERSEDED is the reason R8 gives");
+        assertThat($("#mission-status").getText()).isEqualTo("Planned");
+        assertNoConsoleErrors(400, 409);
+    }
+
+    @Test
     void appointsAHeadChosenBySearchEndsTheirFunctionsAndClosesTheMission() throws IOException {
         long mission = openEmbassy("FI", "NZ", "Wellington", "1990-01-01", "1995-01-01");
         postAsEditor("/api/diplomats", "{\"name\": \"Aino Virtanen\", \"country\": \"FI\"}");
@@ -272,7 +305,10 @@ class WritingBrowserTests extends BrowserTest {
         choose("canel", "Miguel Díaz-Canel");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement problem = visible(By.cssSelector("#meeting-form .problem[data-rule=R17]"));
-        assertThat(problem.getText()).startsWith("R17 TOO_FEW_PARTIES — ");
+        assertThat(problem.getText()).startsWith("R17 TOO_FEW_PARTIES — ").contains("It concerns Participants.");
+        problem.findElement(By.linkText("Participants")).click();
+        assertThat(driver.switchTo().activeElement().getTagName()).isEqualTo("fieldset");
+        assertThat(driver.switchTo().activeElement().getDomAttribute("aria-describedby")).contains("participants-error");
         choose("kim jong", "Kim Jong Un");
         assertThat($$("#participants li")).hasSize(2);
         scrollTo($("#participants"));

@@ -776,7 +776,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"));
             postAsEditor("/api/missions/{id}/open", "{\"date\":\"1995-01-01\",\"closedOn\":\"2000-01-01\","
                     + "\"closingReason\":\"SUPERSEDED\"}", embassy).andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("closingReason"));
             postAsEditor("/api/missions/{id}/open", "{\"date\":\"1995-01-01\",\"closedPrecision\":\"YEAR\"}", embassy)
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors[0].field").value("closedPrecision"));

@@ -12,6 +12,7 @@ import { diplomatSearch } from '../diplomat-search.js';
 
 export default async function meetingNewView({ root, query, signal }) {
   const form = formState('meeting', { ruleFields: { TOO_FEW_PARTIES: 'participants', COUNTRY_NOT_IN_EXISTENCE: 'date' } });
+  form.labels.participants = 'Participants'; // the fieldset's legend: the summary links to it
   const map = await countries();
   const options = countryOptions(map);
   const state = { participants: [], search: {} };
@@ -56,7 +57,8 @@ export default async function meetingNewView({ root, query, signal }) {
         </div>
         ${field(form, { name: 'summary', label: 'Summary', type: 'textarea' })}
         ${field(form, { name: 'outcomes', label: 'Outcomes', type: 'textarea', hint: 'One outcome a line.' })}
-        <fieldset aria-describedby="participants-help">
+        <fieldset id="${form.id}-participants" tabindex="-1"
+          aria-describedby="participants-help${general.length ? ' participants-error' : ''}">
           <legend>Participants <span class="required" aria-hidden="true">*</span></legend>
           <small id="participants-help">At least two diplomats of at least two countries (R17). The title is the one
             they held at the meeting; leave it empty for their present title.</small>

@@ -34,8 +34,9 @@ export default async function milestonesView(context) {
     }
   }
 
-  function rowActions(m) {
-    const key = `${m.id}`;
+  /** The actions of a row; an overdue milestone is listed twice (`table` tells which), its actions open in one. */
+  function rowActions(m, table) {
+    const key = `${table}-${m.id}`;
     return html`${actionsOf(m, key)}${actions.errorKey === key ? rowProblem(actions.error, 'milestone-action-problem') : nothing}`;
   }
 
@@ -65,7 +66,7 @@ export default async function milestonesView(context) {
         @click=${replacing(() => { actions.confirm = key; list.update(); }, '[data-keep]')}>Cancel…</button></div>`;
   }
 
-  const row = (m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>
+  const row = (m, table = 'all') => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>
     <th scope="row">${m.title}</th>
     <td><a href=${href(`/relations/${m.countries[0]}/${m.countries[1]}`)}>${m.countries.join(' – ')}</a></td>
     <td><span class="date">${m.target}</span><br>
@@ -73,7 +74,7 @@ export default async function milestonesView(context) {
     <td><span class="badge" data-status=${m.status}>${words(m.status)}</span></td>
     <td class="date">${m.achievedOn ? `${m.achievedOn}${m.onTime === false ? ' (late)' : ''}` : '—'}</td>
     <td>${m.missionId ? html`<a href=${href(`/missions/${m.missionId}`)}>mission ${m.missionId}</a>` : 'by hand'}</td>
-    <td>${rowActions(m)}</td></tr>`;
+    <td>${rowActions(m, table)}</td></tr>`;
   const head = html`<th scope="col">Milestone</th><th scope="col">Pair</th><th scope="col">Target</th><th scope="col">Status</th>
     <th scope="col">Achieved</th><th scope="col">Achieved by</th><th scope="col">Actions</th>`;
 
@@ -100,9 +101,9 @@ export default async function milestonesView(context) {
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
         <div class="table-wrap"><table id="overdue-table"><thead><tr>${head}</tr></thead>
-          <tbody>${overdue.rows.map(row)}</tbody></table></div>
+          <tbody>${overdue.rows.map((m) => row(m, 'overdue'))}</tbody></table></div>
         <h2>All milestones</h2></section>` : nothing}`,
     head,
-    row,
+    row: (m) => row(m),
   });
 }

@@ -14,7 +14,8 @@ const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
 export default async function missionView({ root, params, query, signal }) {
   const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false };
   const onTheDate = { ruleFields: { '*': 'date' } };
-  const pastClosing = { ruleFields: { MISSION_STATUS_INVALID: 'closedOn', '*': 'date' } };
+  // a refusal that names the closing typed concerns it (R12 before the opening, R22 after a country's end)
+  const pastClosing = { ruleFields: { '*': endOrStart('closedOn', 'date') } };
   const forms = { open: formState('open', pastClosing), close: formState('close', onTheDate), cancel: formState('cancel'),
     appoint: formState('appoint', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', AGREMENT_REQUIRED: 'agrementOn',
       RELATION_NOT_ESTABLISHED: 'startedOn', HEAD_OF_MISSION_OVERLAP: 'startedOn', COUNTRY_NOT_IN_EXISTENCE: endOrStart('endedOn', 'startedOn') } }),
@@ -37,7 +38,7 @@ export default async function missionView({ root, params, query, signal }) {
   // a past mission opens with its closing: the rules see it open only until then (a later embassy, a later severance)
   const open = (v) => post(`/api/missions/${id}/open`, {
     date: v.date, datePrecision: v.datePrecision, closedOn: v.closedOn || undefined,
-    closedPrecision: v.closedOn ? v.closedPrecision : undefined, closingReason: v.closedOn ? v.closingReason : undefined,
+    closedPrecision: v.closedPrecision || undefined, closingReason: v.closingReason || undefined, // refused without closedOn
   }).then(after);
   const close = (v) => post(`/api/missions/${id}/close`, { date: v.date, datePrecision: v.datePrecision, reason: v.reason })
     .then(after);
