@@ -224,9 +224,10 @@ export async function submit(event, form, update, action, { keep = false } = {})
   update();
   if (form.error) {
     document.getElementById(`${form.id}-problem`)?.focus();
-  } else if (!document.activeElement || document.activeElement === document.body) {
-    // the submit button, disabled while the write ran, let the focus fall to the page: it goes to what the write
-    // did, which a screen reader then reads, or back to the form
+  } else {
+    // the focus goes to what the write did, which a screen reader then reads (a status drawn with its text already
+    // in it is not always announced), or back to the form: whether the write was sent from the submit button, which
+    // let the focus fall to the page while it was disabled, or with Enter from a field
     (document.getElementById(`${form.id}-done`) || element.querySelector('[type=submit]'))?.focus();
   }
 }

@@ -121,12 +121,15 @@ async function route() {
   if (!signal.aborted) focusHeading();
 }
 
-/** After a navigation, focus goes to the new page's heading and the title names it. */
+/**
+ * After a navigation, focus goes to the new page's heading and the title names it; unless the focus is in the new
+ * page already (the old page's content is gone): one who tabbed into it while it loaded is not sent back to its top.
+ */
 function focusHeading() {
   const heading = main.querySelector('h1');
   if (heading) {
     document.title = `${heading.textContent.trim()} · Chancery admin`;
-    if (!first) {
+    if (!first && !main.contains(document.activeElement)) {
       heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: false });
     }

@@ -110,6 +110,20 @@ class KeyboardFocusBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aFormSentWithEnterFromAFieldGivesTheFocusToWhatItDid() {
+        open("/relations/AD/KI");
+        signIn("editor", "editor-secret");
+        script("document.getElementById('plan-milestone').open = true");
+        WebElement form = visible(By.id("milestone-form"));
+        form.findElement(By.name("title")).sendKeys("First exchange of notes");
+        form.findElement(By.name("target")).sendKeys("2031", Keys.ENTER);
+
+        waitFor(driver -> focused().getText().equals("Planned: First exchange of notes."));
+        assertThat(focused().getDomAttribute("role")).isEqualTo("status");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void signingInAndOutFromTheHeaderLeavesTheFocusInTheHeader() {
         open("/milestones");
         focusAndPress("#sign-in-button", Keys.ENTER);
@@ -175,7 +189,9 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         return driver.switchTo().activeElement();
     }
 
+    /** Focuses the control once the page has loaded (its heading then took the focus) and presses the key. */
     private void focusAndPress(String css, CharSequence key) {
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("main[aria-busy]"), 0));
         WebElement control = visible(By.cssSelector(css));
         script("arguments[0].focus();", control);
         assertThat(focused()).isEqualTo(control);
