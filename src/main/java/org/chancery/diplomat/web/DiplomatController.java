@@ -133,7 +133,8 @@ class DiplomatController {
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "replaceDiplomat",
             summary = "Replace a diplomat", description = "Role EDITOR. Full replacement: omitted optional fields "
-            + "become null, but omitted `sources` are kept (`[]` removes them). Honours If-Match (a strong ETag of the current version; anything else answers 412); "
+            + "become null, but omitted `sources` are kept (`[]` removes them). Honours If-Match (a strong ETag of the "
+            + "current version; anything else answers 412); "
             + "without If-Match the write goes through. Meetings already recorded keep the country and title the "
             + "diplomat had then. The country of a diplomat who heads or headed a mission cannot change (R13).")
     @ApiResponse(responseCode = "200", description = "The updated diplomat, with its new version and ETag")

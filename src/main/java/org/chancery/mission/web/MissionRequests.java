@@ -45,7 +45,8 @@ final class MissionRequests {
                     + "of its direction, R7, or a later severance, R11); as `POST /api/missions/{id}/close` would")
             LocalDate closedOn,
             @Schema(description = "of `closedOn`: DAY (default), MONTH or YEAR") DatePrecision closedPrecision,
-            @Schema(nullable = true, description = "with `closedOn`: why it closed") @Size(max = 500) String closingReason) {
+            @Schema(nullable = true, description = "with `closedOn`: why it closed")
+            @Size(max = 500) String closingReason) {
     }
 
     @Schema(name = "CloseMission", example = "{\"date\": \"2025-06-30\", \"reason\": \"Budget cuts\"}")
