@@ -130,11 +130,13 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 those participants; the pair's milestone of that title and target) is not recorded again: its \
                 line answers `ALREADY_PRESENT`, and its ref names the recorded fact; a country line whose other \
                 fields differ from the recorded country, an event line whose date is known to another precision, \
-                a mission line whose closing differs from the recorded one, are flagged `DIFFERS_FROM_RECORDED`, \
-                the detail naming each difference (the recorded values are kept; change a country with \
-                `PUT /api/countries/{code}`). A mission line that closes a mission recorded open records the \
-                closing: `MERGED`. A past mission (`openedOn` and `closedOn`) is opened with its closing, as \
-                `POST /api/missions/{id}/open` takes it: the rules see it open only until then. Every fact recorded cites the job and its line among its sources.""";
+                a mission line whose opening's or closing's precision, closing day or reason differs from the \
+                record, are flagged `DIFFERS_FROM_RECORDED`, the detail naming each difference (the recorded \
+                values are kept; change a country with `PUT /api/countries/{code}`). A mission line that closes a \
+                mission recorded open records the closing, citing the line: `MERGED`. A past mission \
+                (`openedOn` and `closedOn`) is opened with its closing, as `POST /api/missions/{id}/open` takes \
+                it: the rules see it open only until then. Every fact recorded cites the job and its line among \
+                its sources.""";
     }
 
     @Override
@@ -272,6 +274,9 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (line.closedOn() != null && line.openedOn() == null) {
             throw new InvalidInputException("closedOn", "needs openedOn: only an open mission closes");
         }
+        if (line.closingReason() != null && line.closedOn() == null) {
+            throw new InvalidInputException("closingReason", "is for a mission's closing: give closedOn too");
+        }
         requireNewRef(run, line.ref());
         CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
         CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
@@ -290,7 +295,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
             id = mission.id();
             if (opened != null) {
                 // a past mission opens with its closing: the rules see it open only until then
-                missions.open(id, opened, closed == null ? null : new MissionService.Closing(closed, line.closingReason()));
+                missions.open(id, opened,
+                        closed == null ? null : new MissionService.Closing(closed, line.closingReason()));
             }
             row.created("mission", id);
         }

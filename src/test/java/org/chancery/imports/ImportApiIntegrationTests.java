@@ -426,6 +426,14 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(rows).extracting(row -> row.get("outcome").asString())
                 .containsExactly("IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED", "REJECTED");
         assertThat(rows.get(5).get("code").asString()).isEqualTo("EMBASSY_ALREADY_OPEN");
+
+        job = imported("""
+                {"kind": "mission", "sendingCountry": "BJ", "receivingCountry": "BO", "type": "CONSULATE", "city": "Cobija", "openedOn": "1999-01-01", "closingReason": "Moved"}
+                """);
+        JsonNode refused = rows(job.get("id").asLong(), "").get("content").get(0);
+        assertThat(refused.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(refused.get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.get("detail").asString()).contains("closingReason");
         getJson("/api/missions?sending=BJ&receiving=BO&sort=openedOn")
                 .andExpect(jsonPath("$.content[*].city").value(contains("Sucre", "Sucre", "La Paz")))
                 .andExpect(jsonPath("$.content[*].closedOn").value(contains("1992-01-01", "2000-01-01", "2008-01-01")));
