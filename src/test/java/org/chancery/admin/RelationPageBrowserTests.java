@@ -46,6 +46,14 @@ class RelationPageBrowserTests extends BrowserTest {
         }
         assertThat(shown).containsExactlyElementsOf(story).startsWith("1949-01-01 ESTABLISHED", "1959-01-01 SEVERED",
                 "2024-02-14 RESTORED", "2024-05-22 MEETING").contains("2025-01-17 MISSION_OPENED");
+        // each item leads to its fact: a head to its mission's page, an event to its row here
+        assertThat($("#story-items li[data-type=HEAD_OF_MISSION_STARTED] a").getDomAttribute("href"))
+                .startsWith("#/missions/");
+        $("#story-items li[data-type=RESTORED] a").click();
+        WebElement row = driver.switchTo().activeElement();
+        assertThat(row.getDomAttribute("id")).startsWith("event-");
+        assertThat(row.getText()).contains("Restored");
+        assertThat(driver.getCurrentUrl()).as("an in-page link leaves the address alone").contains("#/relations/CU/KR");
 
         // missions of both directions with their heads; the overdue milestones stand out
         assertThat($("table.missions-table[data-sending=CU]").getText()).contains("Embassy, Seoul", "Planned",

@@ -11,8 +11,10 @@ import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submi
   replacing } from '../forms.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
-function itemLink(item, a, b) {
+/** Where a story item's fact is shown: its own page, or its row on this page (`rows`: the ids of the rows shown). */
+function itemLink(item, a, rows) {
   const { kind, id } = item.ref || {};
+  if ((kind === 'event' || kind === 'accreditation') && rows[kind].has(id)) return `#${kind}-${id}`;
   if (kind === 'mission') return href(`/missions/${id}`);
   if (kind === 'meeting') return href(`/meetings/${id}`);
   if (kind === 'milestone') return href('/milestones', { country: a });
@@ -285,7 +287,7 @@ export default async function relationView({ root, params, query, signal }) {
       ${rowActionDone('events')}
       ${view.events.length ? html`<div class="table-wrap"><table id="events-table">
         <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Note and sources</th><th scope="col">Actions</th></tr></thead>
-        <tbody>${view.events.map((e) => html`<tr data-event=${e.id}>
+        <tbody>${view.events.map((e) => html`<tr data-event=${e.id} id="event-${e.id}">
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
           <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
@@ -309,7 +311,7 @@ export default async function relationView({ root, params, query, signal }) {
       ${list.length ? html`<div class="table-wrap"><table id="accreditations-table">
         <thead><tr><th scope="col">Sending</th><th scope="col">Level</th><th scope="col">From</th><th scope="col">To</th>
           <th scope="col">Resident mission</th><th scope="col">In force that day</th><th scope="col">Actions</th></tr></thead>
-        <tbody>${list.map((x) => html`<tr><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
+        <tbody>${list.map((x) => html`<tr id="accreditation-${x.id}"><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
           <td>${words(x.level)}</td><td class="date">${fuzzy(x.from, x.fromPrecision)}</td><td class="date">${fuzzy(x.to, x.toPrecision)}</td>
           <td>${x.residentMissionId ? html`<a href=${href(`/missions/${x.residentMissionId}`)}>mission ${x.residentMissionId}</a>` : '—'}</td>
           <td>${inForce.has(x.id) ? 'yes' : 'no'}</td><td>${accreditationActions(x)}${rowProblemOf(`accreditation-${x.id}`)}</td></tr>`)}</tbody></table></div>`
@@ -433,6 +435,7 @@ export default async function relationView({ root, params, query, signal }) {
     const title = `${names[a] || a} – ${names[b] || b}`;
     const recorded = Boolean(view && (state.items.length || state.missions.length || view.milestones.length));
     const lifetime = state.lifetime || {};
+    const rows = { event: new Set(view?.events.map((e) => e.id)), accreditation: new Set(state.accreditations.map((x) => x.id)) };
     render(html`
       <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
       <h1>${title}</h1>
@@ -480,7 +483,7 @@ export default async function relationView({ root, params, query, signal }) {
             <h2 id="items-title">The story, item by item</h2>
             ${state.items.length ? nothing : html`<p id="story-empty">Nothing is recorded for this pair yet.</p>`}
             <ol class="story-items" id="story-items">${state.items.map((i) => {
-              const link = itemLink(i, a, b);
+              const link = itemLink(i, a, rows);
               return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${i.date}>${i.date}</time>
                 <span class="badge" data-status=${i.type.includes('SEVERED') ? 'SEVERED' : i.type === 'MILESTONE_DUE' && i.summary.includes('overdue') ? 'OVERDUE' : ''}>${words(i.type)}</span>
                 ${link ? html`<a href=${link}>${i.summary}</a>` : i.summary}</li>`;
