@@ -5,6 +5,7 @@
 // shown next to that field too (a date after today, R3, next to the date typed after today).
 import { html, nothing } from 'lit-html';
 import { ApiError } from './api.js';
+import { currentUser } from './auth.js';
 import { today, words } from './format.js';
 
 let forms = 0;
@@ -164,14 +165,17 @@ function focusField(event, id) {
 
 /**
  * The problem answer of an action taken from a row of a table (delete an event, cancel a milestone), shown in
- * that row; 401 offers to sign in.
+ * that row; 401 offers to sign in, and once signed in (the page draws the row again), to try the action again
+ * (`retry`) with the same button, which the sign-in dialog gives the focus back to.
  */
-export function rowProblem(error, id) {
+export function rowProblem(error, id, retry) {
   if (!error) return nothing;
+  const again = Boolean(error.needsSignIn && currentUser() && retry);
   return html`<div class="problem" role="alert" tabindex="-1" id=${id}>
-    <p><strong>${error.words || error.message}</strong></p>
-    ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => window.dispatchEvent(
-      new CustomEvent('chancery:sign-in'))}>Sign in</button> then try again.</p>` : nothing}</div>`;
+    <p><strong>${again ? `Signed in as ${currentUser()}.` : error.words || error.message}</strong></p>
+    ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => (again ? retry()
+      : window.dispatchEvent(new CustomEvent('chancery:sign-in')))}>${again ? 'Try again' : 'Sign in'}</button>${again
+      ? nothing : ' then try again.'}</p>` : nothing}</div>`;
 }
 
 /**

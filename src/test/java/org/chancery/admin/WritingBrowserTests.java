@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -423,7 +424,7 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
-    void cancelsAMilestoneFromTheListAfterSigningInFromItsRow() {
+    void cancelsAMilestoneFromTheListAfterSigningInFromItsRowAndTryingAgain() {
         long id = postAsEditor("/api/relations/MC/SM/milestones", "{\"title\": \"Exchange of ambassadors\", "
                 + "\"target\": \"2020\"}").get("id").asLong();
         open("/milestones?status=OVERDUE&country=MC");
@@ -439,7 +440,10 @@ class WritingBrowserTests extends BrowserTest {
         dialog.findElement(By.name("password")).sendKeys("editor-secret");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(ExpectedConditions.textToBe(By.id("signed-in-user"), "editor"));
-        $(row).findElement(By.xpath(".//button[normalize-space()='Yes, cancel it']")).click();
+        // the dialog gives the focus back to the button it was opened from, which now tries the action again
+        waitFor(driver -> "Try again".equals(driver.switchTo().activeElement().getText()));
+        assertThat($(row + " .problem[role=alert]").getText()).startsWith("Signed in as editor.");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.done[role=status]"),
                 "“Exchange of ambassadors” cancelled."));

@@ -15,6 +15,7 @@ export default async function milestonesView(context) {
 
   /** An action taken from the row `key`, where its problem is shown. */
   async function act(key, action, text) {
+    actions.retry = () => act(key, action, text);
     actions.error = null;
     actions.errorKey = key;
     actions.done = null;
@@ -37,7 +38,7 @@ export default async function milestonesView(context) {
   /** The actions of a row; an overdue milestone is listed twice (`table` tells which), its actions open in one. */
   function rowActions(m, table) {
     const key = `${table}-${m.id}`;
-    return html`${actionsOf(m, key)}${actions.errorKey === key ? rowProblem(actions.error, 'milestone-action-problem') : nothing}`;
+    return html`${actionsOf(m, key)}${actions.errorKey === key ? rowProblem(actions.error, 'milestone-action-problem', actions.retry) : nothing}`;
   }
 
   function actionsOf(m, key) {
@@ -87,6 +88,10 @@ export default async function milestonesView(context) {
     }
   }
 
+  // a row's problem that asked to sign in offers to try again once signed in
+  const onAuth = () => list?.update();
+  window.addEventListener('chancery:auth', onAuth);
+  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
   await loadOverdue();
   list = await listPage(context, {
     title: 'Milestones',

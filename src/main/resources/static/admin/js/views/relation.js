@@ -136,6 +136,7 @@ export default async function relationView({ root, params, query, signal }) {
    * table of `section` and takes the focus, which its row, changed or gone, no longer holds.
    */
   async function act(key, action, section, text) {
+    state.retry = () => act(key, action, section, text);
     state.actionError = null;
     state.actionKey = key;
     state.actionDone = null;
@@ -327,7 +328,7 @@ export default async function relationView({ root, params, query, signal }) {
 
   /** The problem of the last row action, in the row it was taken from. */
   function rowProblemOf(key) {
-    return state.actionKey === key ? rowProblem(state.actionError, 'row-action-problem') : nothing;
+    return state.actionKey === key ? rowProblem(state.actionError, 'row-action-problem', state.retry) : nothing;
   }
 
   /** An accreditation without an end may be ended: on the day it no longer held (exclusive), known to a day, a month or a year. */
@@ -500,6 +501,10 @@ export default async function relationView({ root, params, query, signal }) {
       `}`, root);
   }
 
+  // a row's problem that asked to sign in offers to try again once signed in
+  const onAuth = () => update();
+  window.addEventListener('chancery:auth', onAuth);
+  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
   update();
   await reload();
   let width = root.querySelector('#timeline-picture')?.clientWidth;

@@ -62,22 +62,30 @@ export function openSignIn() {
     dialog = document.createElement('dialog');
     dialog.id = 'sign-in-dialog';
     dialog.setAttribute('aria-labelledby', 'sign-in-dialog-title');
-    dialog.addEventListener('close', () => {
-      (opener?.isConnected ? opener : document.getElementById('signed-in') || document.getElementById('sign-in-button'))?.focus();
-      opener = null;
-    });
+    dialog.addEventListener('close', giveTheFocusBack); // Escape
     document.body.append(dialog);
   }
   if (!dialog.open) opener = document.activeElement;
   const form = formState('sign-in-dialog');
+  const close = () => {
+    dialog.close();
+    giveTheFocusBack(); // at once: the close event comes later, after what the page does next
+  };
   const update = () => render(html`<article>
       <header><h2 id="sign-in-dialog-title">Sign in</h2></header>
-      ${signInForm(form, update, () => dialog.close())}
-      <footer><button type="button" class="secondary outline" @click=${() => dialog.close()}>Cancel</button></footer>
+      ${signInForm(form, update, close)}
+      <footer><button type="button" class="secondary outline" @click=${close}>Cancel</button></footer>
     </article>`, dialog);
   update();
   if (!dialog.open) dialog.showModal();
   dialog.querySelector('input[name=user]')?.focus();
+}
+
+function giveTheFocusBack() {
+  if (!opener) return;
+  const target = opener.isConnected ? opener : document.getElementById('signed-in') || document.getElementById('sign-in-button');
+  opener = null;
+  target?.focus();
 }
 
 export default async function signInPage({ root, query }) {
