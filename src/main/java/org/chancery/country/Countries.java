@@ -2,7 +2,6 @@ package org.chancery.country;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
+import org.chancery.shared.Today;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,13 +51,15 @@ public class Countries {
     private final ObjectProvider<CountryFacts> facts;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final Today today;
     private final long timeToLiveMillis;
     private final Map<String, Cached> known = new ConcurrentHashMap<>();
 
     Countries(CountryRepository repository, ObjectProvider<CountryFacts> facts,
-            @Value("${chancery.countries.cache-ttl:1s}") Duration timeToLive, Clock clock,
+            @Value("${chancery.countries.cache-ttl:1s}") Duration timeToLive, Clock clock, Today today,
             ApplicationEventPublisher publisher) {
         this.publisher = publisher;
+        this.today = today;
         this.repository = repository;
         this.facts = facts;
         this.clock = clock;
@@ -69,15 +71,11 @@ public class Countries {
      * a country that exists today {@code former}).
      */
     private void requirePast(Lifetime lifetime) {
-        requirePast(lifetime.startedOn(), "startedOn");
-        requirePast(lifetime.endedOn(), "endedOn");
-    }
-
-    private void requirePast(LocalDate day, String field) {
-        LocalDate today = LocalDate.now(clock);
-        if (day != null && day.isAfter(today)) {
-            throw new RuleViolationException(Rule.R3_DATE_IN_FUTURE, "The " + field + " " + day + " is after today ("
-                    + today + ").");
+        if (lifetime.startedOn() != null) {
+            today.requireNotFuture(lifetime.startedOn(), "startedOn");
+        }
+        if (lifetime.endedOn() != null) {
+            today.requireNotFuture(lifetime.endedOn(), "endedOn");
         }
     }
 

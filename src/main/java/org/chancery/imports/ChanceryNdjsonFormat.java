@@ -274,29 +274,26 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (line.closedOn() != null && line.openedOn() == null) {
             throw new InvalidInputException("closedOn", "needs openedOn: only an open mission closes");
         }
-        if (line.closingReason() != null && line.closedOn() == null) {
-            throw new InvalidInputException("closingReason", "is for a mission's closing: give closedOn too");
-        }
+        MissionService.Closing closing = MissionService.Closing.of(line.closedOn(), line.closedPrecision(),
+                line.closingReason());
         requireNewRef(run, line.ref());
         CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
         CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
         FuzzyDate opened = FuzzyDate.ofOptional(line.openedOn(), line.openedPrecision(), "openedPrecision");
-        FuzzyDate closed = FuzzyDate.ofOptional(line.closedOn(), line.closedPrecision(), "closedPrecision");
         Optional<MissionFacts> known = missions.findSame(sending, receiving, line.type(), line.city(),
                 opened == null ? null : opened.date());
         long id;
         if (known.isPresent()) {
             id = known.get().id();
             row.found("mission", id);
-            reconcile(known.get(), opened, closed, line.closingReason(), source, row);
+            reconcile(known.get(), opened, closing, source, row);
         } else {
             Mission mission = missions.plan(new MissionService.Plan(line.sendingCountry(), line.receivingCountry(),
                     line.type(), line.city(), line.plannedOpening(), line.protectingPower(), with(line.sources(), source)));
             id = mission.id();
             if (opened != null) {
                 // a past mission opens with its closing: the rules see it open only until then
-                missions.open(id, opened,
-                        closed == null ? null : new MissionService.Closing(closed, line.closingReason()));
+                missions.open(id, opened, closing);
             }
             row.created("mission", id);
         }
@@ -308,9 +305,11 @@ class ChanceryNdjsonFormat implements ImportFormat {
      * (the row then continues the fact, MERGED); what differs from the record (the closing day, a
      * date's precision, the closing's reason) is flagged, the record kept.
      */
-    private void reconcile(MissionFacts known, FuzzyDate opened, FuzzyDate closed, String reason, Source source,
+    private void reconcile(MissionFacts known, FuzzyDate opened, MissionService.Closing closing, Source source,
             RowResult row) {
         Mission recorded = missions.get(known.id());
+        FuzzyDate closed = closing == null ? null : closing.on();
+        String reason = closing == null ? null : closing.reason();
         List<String> differences = new ArrayList<>();
         if (opened != null && recorded.openedPrecision() != opened.precision()) {
             differences.add("the opening is known to the " + recorded.openedPrecision() + ", the line's to the "

@@ -22,6 +22,7 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationState;
 import org.chancery.shared.CalendarDates;
+import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
@@ -132,6 +133,23 @@ public class MissionService {
 
         public Closing {
             Objects.requireNonNull(on, "on");
+        }
+
+        /**
+         * The closing a request or an import line gives ({@code closedOn}, {@code closedPrecision},
+         * {@code closingReason}), or null if it gives none.
+         *
+         * @throws InvalidInputException if it gives a precision or a reason without the day
+         */
+        public static Closing of(LocalDate on, DatePrecision precision, String reason) {
+            if (on == null) {
+                if (precision != null || reason != null) {
+                    throw new InvalidInputException(precision != null ? "closedPrecision" : "closingReason",
+                            "is for a past mission's closing: give closedOn too");
+                }
+                return null;
+            }
+            return new Closing(FuzzyDate.of(on, precision), reason);
         }
     }
 

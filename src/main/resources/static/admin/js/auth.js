@@ -30,6 +30,11 @@ export function currentRole() {
   return stored ? stored.role : null;
 }
 
+/** Calls `then` each time someone signs in or out in this tab, until `signal` aborts (the page is left). */
+export function onSignInOrOut(signal, then) {
+  window.addEventListener('chancery:auth', then, { signal });
+}
+
 export function signOut() {
   sessionStorage.removeItem(KEY);
   window.dispatchEvent(new CustomEvent('chancery:auth'));

@@ -22,7 +22,6 @@ import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionType;
 import org.chancery.shared.FuzzyDate;
-import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
@@ -111,13 +110,8 @@ class MissionController {
             + "CONFLICTS_WITH_RECORDED_FACTS (R20), COUNTRY_NOT_IN_EXISTENCE (R22: a country or the protecting power "
             + "does not exist on the opening date, or a closedOn more than a day after a country ceased to exist)")
     ResponseEntity<MissionResponse> open(@PathVariable long id, @Valid @RequestBody MissionRequests.Open body) {
-        if (body.closedOn() == null && (body.closedPrecision() != null || body.closingReason() != null)) {
-            throw new InvalidInputException(body.closedPrecision() != null ? "closedPrecision" : "closingReason",
-                    "is for a past mission's closing: give closedOn too");
-        }
-        MissionService.Closing closing = body.closedOn() == null ? null
-                : new MissionService.Closing(FuzzyDate.of(body.closedOn(), body.closedPrecision()), body.closingReason());
-        return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision()), closing));
+        return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision()),
+                MissionService.Closing.of(body.closedOn(), body.closedPrecision(), body.closingReason())));
     }
 
     @VersionETag

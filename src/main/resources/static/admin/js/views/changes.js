@@ -1,7 +1,7 @@
 // The change feed (#/changes?after=0&kind=mission): who recorded what and when, oldest first (EDITOR).
 import { html, render, nothing } from 'lit-html';
 import { get } from '../api.js';
-import { currentUser } from '../auth.js';
+import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant } from '../format.js';
 import { readError } from '../forms.js';
@@ -82,7 +82,5 @@ export default async function changesView({ root, query, signal }) {
 
   update();
   await load();
-  const onAuth = () => load();
-  window.addEventListener('chancery:auth', onAuth);
-  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+  onSignInOrOut(signal, () => load());
 }

@@ -2,6 +2,7 @@
 // then the per-row report (the rejected rows first: each names the rule it broke).
 import { html, render, nothing } from 'lit-html';
 import { get } from '../api.js';
+import { onSignInOrOut } from '../auth.js';
 import { href } from '../router.js';
 import { words, instant } from '../format.js';
 import { readError } from '../forms.js';
@@ -117,8 +118,6 @@ export default async function importJobView({ root, params, query, signal }) {
   }
 
   // signing in from this page (its own "Sign in" button after a 401 included) or out reads the job again
-  const onAuth = () => load();
-  window.addEventListener('chancery:auth', onAuth);
-  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+  onSignInOrOut(signal, () => load());
   await load();
 }

@@ -1,7 +1,7 @@
 // Imports (#/imports): start an import job from a file (ADMIN) and list the jobs (EDITOR), newest first.
 import { html, render, nothing } from 'lit-html';
 import { get, request } from '../api.js';
-import { currentUser } from '../auth.js';
+import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant } from '../format.js';
 import { formState, field, problem, submitButton, readError } from '../forms.js';
@@ -96,8 +96,7 @@ export default async function importsView({ root, query, signal }) {
       .catch((e) => { if (e.name !== 'AbortError') state.error = e; }) : null,
   ]);
   update();
-  window.addEventListener('chancery:auth', onAuth);
-  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+  onSignInOrOut(signal, onAuth);
 
   async function onAuth() {
     state.jobs = null;

@@ -2,6 +2,7 @@
 // Overdue ones come first and stand out; a milestone without a mission is achieved or cancelled here.
 import { html, nothing } from 'lit-html';
 import { get, post } from '../api.js';
+import { onSignInOrOut } from '../auth.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
 import { rowProblem, replacing } from '../forms.js';
@@ -89,9 +90,7 @@ export default async function milestonesView(context) {
   }
 
   // a row's problem that asked to sign in offers to try again once signed in
-  const onAuth = () => list?.update();
-  window.addEventListener('chancery:auth', onAuth);
-  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+  onSignInOrOut(signal, () => list?.update());
   await loadOverdue();
   list = await listPage(context, {
     title: 'Milestones',

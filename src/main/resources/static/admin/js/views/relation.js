@@ -3,6 +3,7 @@
 // the writes that belong to a pair: record or delete an event, plan a milestone, record an accreditation.
 import { html, svg, render, nothing } from 'lit-html';
 import { get, post, del, all } from '../api.js';
+import { onSignInOrOut } from '../auth.js';
 import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
@@ -502,9 +503,7 @@ export default async function relationView({ root, params, query, signal }) {
   }
 
   // a row's problem that asked to sign in offers to try again once signed in
-  const onAuth = () => update();
-  window.addEventListener('chancery:auth', onAuth);
-  signal.addEventListener('abort', () => window.removeEventListener('chancery:auth', onAuth));
+  onSignInOrOut(signal, () => update());
   update();
   await reload();
   let width = root.querySelector('#timeline-picture')?.clientWidth;
