@@ -1,6 +1,7 @@
 package org.chancery.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -101,6 +103,53 @@ class WorldMapBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "United States – Cuba"));
         assertThat(driver.getCurrentUrl()).endsWith("#/relations/US/CU");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void theKeyboardZoomsAndMovesTheMapWithItsButtons() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+
+        press(buttonNamed("Zoom in"));
+        waitFor(d -> layerTransform()[2] > 1.59);
+        press(buttonNamed("Zoom in"));
+        waitFor(d -> layerTransform()[2] > 2.55);
+        double[] zoomed = layerTransform();
+
+        press(buttonNamed("Look further east"));
+        waitFor(d -> layerTransform()[0] < zoomed[0] - 100);
+        assertThat(layerTransform()[1]).isCloseTo(zoomed[1], offset(0.5));
+        double[] east = layerTransform();
+
+        press(buttonNamed("Look further north"));
+        waitFor(d -> layerTransform()[1] > east[1] + 50);
+        assertThat(layerTransform()[0]).isCloseTo(east[0], offset(0.5));
+
+        press(buttonNamed("Whole world"));
+        waitFor(d -> layerTransform()[2] == 1.0);
+        assertNoConsoleErrors();
+    }
+
+    private WebElement buttonNamed(String name) {
+        return $$("figure.map button").stream()
+                .filter(b -> name.equals(b.getAttribute("aria-label")) || name.equals(b.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no button " + name));
+    }
+
+    /** Focuses the button and presses Enter, as a keyboard user does. */
+    private void press(WebElement button) {
+        script("arguments[0].focus()", button);
+        button.sendKeys(Keys.ENTER);
+    }
+
+    /** The map layer's translation and scale: {x, y, k}; the identity when d3 has not moved it. */
+    private double[] layerTransform() {
+        String transform = (String) script("return document.querySelector('#world-map g.layer').getAttribute('transform') || ''");
+        var matcher = Pattern.compile("translate\\(([-\\d.e]+),\\s*([-\\d.e]+)\\)\\s*scale\\(([-\\d.e]+)\\)")
+                .matcher(transform);
+        return matcher.find()
+                ? new double[] {Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)), Double.parseDouble(matcher.group(3))}
+                : new double[] {0, 0, 1};
     }
 
     @Test

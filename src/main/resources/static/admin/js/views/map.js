@@ -27,6 +27,13 @@ export const LEGEND = [
 ];
 
 const LEGEND_LABELS = new Map(LEGEND);
+/** The pan buttons: what each shows, its symbol, and how far the picture moves (in steps) to show it. */
+const PAN = [
+  ['Look further west', '←', 1, 0],
+  ['Look further north', '↑', 0, 1],
+  ['Look further south', '↓', 0, -1],
+  ['Look further east', '→', -1, 0],
+];
 
 let geometry = null;
 
@@ -159,6 +166,12 @@ export default async function mapView({ root, query, signal }) {
   let svg = null;
   let shapes = null;
   let zoom = null;
+
+  /** Moves the view a step (an eighth of the map's width or height on the screen) in a direction. */
+  function pan(dx, dy) {
+    const { k } = d3.zoomTransform(svg.node());
+    svg.transition().call(zoom.translateBy, (dx * 120) / k, (dy * 62) / k);
+  }
 
   function drawMap(container) {
     const width = 960;
@@ -315,13 +328,17 @@ export default async function mapView({ root, query, signal }) {
           <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.scaleBy, 1 / 1.6)}>Zoom out</button>
           <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.transform, d3.zoomIdentity)}>Whole world</button>
         </div>
+        <div class="pan-buttons" role="group" aria-label="Move the map">
+          ${PAN.map(([label, symbol, dx, dy]) => html`<button type="button" class="outline secondary" aria-label=${label}
+            title=${label} @click=${() => pan(dx, dy)}>${symbol}</button>`)}
+        </div>
         <figcaption>
           <p id="map-caption">${caption()}${state.shown && state.shown.date !== state.date ? ' (loading the newer day…)' : ''}</p>
           <ul class="legend" aria-label="Legend">
             ${LEGEND.map(([status, label]) => html`<li><span class="swatch" data-status=${status}></span>${label}
               <span class="count" data-legend=${status}>(${shownCounts[status]})</span></li>`)}
           </ul>
-          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag or use the zoom buttons to look closer.</small></p>
+          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag or use the zoom and arrow buttons to look closer.</small></p>
         </figcaption>
       </figure>
       <p id="map-announce" class="visually-hidden" aria-live="polite"></p>
