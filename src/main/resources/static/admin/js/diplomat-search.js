@@ -4,8 +4,11 @@ import { html, nothing } from 'lit-html';
 import { get } from './api.js';
 import { plural } from './format.js';
 
-/** state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the choice. */
-export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal, chosen }) {
+/**
+ * state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the choice;
+ * errorId: the id of the page's message refusing what was chosen (or not), which the search is then described by.
+ */
+export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal, chosen, errorId }) {
   let timer = null;
   async function search(q) {
     state.q = q;
@@ -47,7 +50,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
   return html`<div class="field diplomat-search">
     <label for=${id}>${label}</label>
     <input id=${id} type="search" autocomplete="off" .value=${state.q || ''} placeholder="Type two letters of a name"
-      aria-describedby="${id}-help" @input=${(e) => search(e.target.value)}
+      aria-invalid=${errorId ? 'true' : nothing} aria-describedby="${id}-help${errorId ? ` ${errorId}` : ''}" @input=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below as you type.</small>
     <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${plural(state.total, 'diplomat')} found` : ''}</div>

@@ -11,6 +11,22 @@ import { today, words } from './format.js';
 let forms = 0;
 
 /**
+ * A refusal the page makes itself, before sending anything, about one of its fields (no format chosen, no diplomat
+ * chosen): shown next to that field and linked from the summary as the API's field errors are. target and label:
+ * the id of the element to focus and its name in words, where the field is not drawn by `field` (a search that
+ * chooses the value).
+ */
+export class FieldRefusal extends Error {
+  constructor(field, message, { target, label } = {}) {
+    super(message);
+    this.name = 'FieldRefusal';
+    this.field = field;
+    this.target = target || null;
+    this.label = label || null;
+  }
+}
+
+/**
  * The state of one form on a page; labels and types are its fields' visible labels and input types by name,
  * kept as they are drawn. ruleFields: the field a rule's refusal concerns, by problem code, rule id or '*'
  * (any rule), e.g. {R1: 'type', '*': 'date'}; a function of the values submitted and the error answers it where it
@@ -46,6 +62,7 @@ export function endOrStart(end, start) {
 
 /** The messages to show next to one field: its own errors, and the refusal of a rule that concerns it. */
 export function fieldMessages(form, name) {
+  if (form.error instanceof FieldRefusal) return form.error.field === name ? [form.error.message] : [];
   if (!(form.error instanceof ApiError)) return [];
   const messages = form.error.errorsFor(name);
   if (ruleFieldOf(form) === name) messages.push(`${form.error.rule}: ${form.error.detail}`);
@@ -136,13 +153,16 @@ export function problem(form, { onReload } = {}) {
   const error = form.error;
   if (!error) return nothing;
   const api = error instanceof ApiError ? error : null;
+  const refusal = error instanceof FieldRefusal ? error : null;
   const fieldErrors = api ? api.errors : [];
   const ruleField = ruleFieldOf(form);
+  const target = (name) => (refusal?.target && refusal.field === name ? refusal.target : idOf(form, name));
+  const labelOf = (name) => (refusal?.label && refusal.field === name ? refusal.label : form.labels?.[name] || name);
   return html`<div class="problem" role="alert" tabindex="-1" id="${form.id}-problem" data-code=${api?.code || nothing}
       data-rule=${api?.rule || nothing}>
-    <p><strong>${api ? api.words : error.message}</strong></p>
-    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li>
-        <a href="#${idOf(form, e.field)}" @click=${(ev) => focusField(ev, idOf(form, e.field))}>${form.labels?.[e.field] || e.field}</a>: ${e.message}
+    <p><strong>${api ? api.words : refusal ? 'Nothing was sent:' : error.message}</strong></p>
+    ${fieldErrors.length || refusal ? html`<ul>${(refusal ? [refusal] : fieldErrors).map((e) => html`<li>
+        <a href="#${target(e.field)}" @click=${(ev) => focusField(ev, target(e.field))}>${labelOf(e.field)}</a>: ${e.message}
       </li>`)}</ul>` : nothing}
     ${ruleField && form.labels[ruleField] ? html`<p>It concerns
         <a href="#${idOf(form, ruleField)}" @click=${(ev) => focusField(ev, idOf(form, ruleField))}>${form.labels[ruleField]}</a>.</p>`

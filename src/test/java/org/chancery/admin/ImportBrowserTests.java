@@ -54,4 +54,43 @@ class ImportBrowserTests extends BrowserTest {
         assertAccessible();
         Files.delete(file);
     }
+
+    @Test
+    void anImportWithoutAFormatOrAFileIsRefusedNextToThatFieldAndNothingIsSent() throws IOException {
+        Path empty = Files.createTempFile("chancery-import-empty-", ".ndjson");
+        open("/imports");
+        visible(By.id("import-form"));
+        signIn("admin", "admin-secret");
+        visible(By.id("jobs-table"));
+        String jobsBefore = api("GET", "/api/imports", null, "admin", "admin-secret").body();
+        WebElement form = $("#import-form");
+        WebElement format = form.findElement(By.name("format"));
+
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = visible(By.cssSelector("#import-form .problem"));
+        assertThat(problem.getText()).contains("Nothing was sent:", "Format: Choose the format of the file.");
+        assertThat(format.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat($("#" + format.getAttribute("aria-describedby")).getText()).isEqualTo("Choose the format of the file.");
+        problem.findElement(By.linkText("Format")).click();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(format);
+
+        new Select(format).selectByValue("chancery-ndjson");
+        $("#import-file").sendKeys(empty.toAbsolutePath().toString());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        problem = visible(By.cssSelector("#import-form .problem"));
+        assertThat(problem.getText()).contains("File: The file chosen is empty: choose one that is not.");
+        WebElement file = $("#import-file");
+        assertThat(file.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat($("#import-file-error").getText()).isEqualTo("The file chosen is empty: choose one that is not.");
+        assertThat(file.getAttribute("aria-describedby")).contains("import-file-error");
+        assertThat(format.getAttribute("aria-invalid")).isNull();
+        problem.findElement(By.linkText("File")).click();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(file);
+
+        assertThat(api("GET", "/api/imports", null, "admin", "admin-secret").body()).isEqualTo(jobsBefore);
+        assertThat(driver.getCurrentUrl()).endsWith("#/imports");
+        assertNoConsoleErrors();
+        assertAccessible();
+        Files.delete(empty);
+    }
 }

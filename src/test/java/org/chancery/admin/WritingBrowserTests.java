@@ -239,6 +239,33 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void appointingWithoutChoosingADiplomatIsRefusedNextToTheSearchAndNothingIsSent() {
+        long mission = openEmbassy("FI", "NI", "Managua", "1990-01-01", "1995-01-01");
+
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
+        signIn("editor", "editor-secret");
+        openDetails("appoint-head");
+        WebElement appoint = $("#appoint-form");
+        new Select(appoint.findElement(By.name("rank"))).selectByValue("CHARGE_D_AFFAIRES");
+        setValue(appoint.findElement(By.name("startedOn")), "2020-01-01");
+        appoint.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement problem = visible(By.cssSelector("#appoint-form .problem"));
+        assertThat(problem.getText()).contains("Nothing was sent:",
+                "Head of mission: Choose the diplomat who heads the mission (search by name).");
+        WebElement search = $("#head-search");
+        assertThat(search.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(search.getAttribute("aria-describedby")).contains("appoint-diplomat-error");
+        assertThat($("#appoint-diplomat-error").getText()).isEqualTo("Choose the diplomat who heads the mission (search by name).");
+        problem.findElement(By.linkText("Head of mission")).click();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(search);
+        assertThat(driver.getCurrentUrl()).endsWith("#/missions/" + mission);
+        assertThat(getJson("/api/missions/" + mission).get("heads")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void appointsAHeadChosenBySearchEndsTheirFunctionsAndClosesTheMission() throws IOException {
         long mission = openEmbassy("FI", "NZ", "Wellington", "1990-01-01", "1995-01-01");
         postAsEditor("/api/diplomats", "{\"name\": \"Aino Virtanen\", \"country\": \"FI\"}");

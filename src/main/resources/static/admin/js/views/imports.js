@@ -4,7 +4,7 @@ import { get, request } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant } from '../format.js';
-import { formState, field, problem, submitButton, readError } from '../forms.js';
+import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError } from '../forms.js';
 
 export default async function importsView({ root, query, signal }) {
   const page = Math.max(Number(query.page) || 0, 0);
@@ -19,7 +19,9 @@ export default async function importsView({ root, query, signal }) {
     const format = state.formats.find((f) => f.name === data.get('format'));
     form.error = null;
     if (!format || !file || !file.size) {
-      form.error = new Error(!format ? 'Choose the format of the file.' : 'Choose a file that is not empty.');
+      form.error = !format ? new FieldRefusal('format', 'Choose the format of the file.')
+        : new FieldRefusal('file', file && file.name ? 'The file chosen is empty: choose one that is not.' : 'Choose a file.',
+          { target: 'import-file', label: 'File' });
       update();
       document.getElementById(`${form.id}-problem`)?.focus();
       return;
@@ -41,6 +43,7 @@ export default async function importsView({ root, query, signal }) {
   function update() {
     if (signal.aborted) return;
     const jobs = state.jobs;
+    const fileErrors = fieldMessages(form, 'file');
     render(html`
       <h1>Imports</h1>
       <p>Load a whole data set at once: the job runs in the background through the same rules as every other write, and
@@ -55,8 +58,11 @@ export default async function importsView({ root, query, signal }) {
               options: state.formats.map((f) => ({ value: f.name, label: `${f.name} — ${f.summary}` })) })}
             <div class="field">
               <label for="import-file">File <span class="required" aria-hidden="true">*</span></label>
-              <input id="import-file" name="file" type="file" required accept=".csv,.ndjson,.jsonl,.txt,text/csv,application/x-ndjson">
-              <small>Sent as it is, with the format's media type.</small>
+              <input id="import-file" name="file" type="file" required accept=".csv,.ndjson,.jsonl,.txt,text/csv,application/x-ndjson"
+                aria-describedby="import-file-hint${fileErrors.length ? ' import-file-error' : ''}"
+                aria-invalid=${fileErrors.length ? 'true' : nothing}>
+              <small id="import-file-hint">Sent as it is, with the format's media type.</small>
+              ${fileErrors.length ? html`<small id="import-file-error" class="field-error">${fileErrors.join(' ')}</small>` : nothing}
             </div>
           </div>
           ${submitButton(form, 'Start the import')}

@@ -5,8 +5,9 @@ import { request, post } from '../api.js';
 import { countries } from '../countries.js';
 import { href } from '../router.js';
 import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS } from '../format.js';
-import { formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done }
-  from '../forms.js';
+import {
+  FieldRefusal, formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done,
+} from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
 
 const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
@@ -45,7 +46,8 @@ export default async function missionView({ root, params, query, signal }) {
   const cancel = () => post(`/api/missions/${id}/cancel`).then(after);
   const appoint = (v) => {
     if (!state.chosen) {
-      return Promise.reject(new Error('Choose the diplomat who heads the mission (search by name).'));
+      return Promise.reject(new FieldRefusal('diplomatId', 'Choose the diplomat who heads the mission (search by name).',
+        { target: 'head-search', label: 'Head of mission' }));
     }
     return post(`/api/missions/${id}/heads`, {
       diplomatId: state.chosen.id, rank: v.rank, agrementOn: v.agrementOn, startedOn: v.startedOn,
@@ -154,7 +156,8 @@ export default async function missionView({ root, params, query, signal }) {
             ${state.chosen ? html`<p id="chosen-diplomat" tabindex="-1">Head: <strong>${state.chosen.name}</strong> (${state.chosen.country})
               <button type="button" class="secondary outline" @click=${chooseAnother}>Choose another</button></p>`
               : diplomatSearch(state.search, update, { id: 'head-search', label: `Diplomat of ${name(m.sendingCountry)}`,
-                country: m.sendingCountry, signal, chosen: 'chosen-diplomat', onPick: (d) => { state.chosen = d; } })}
+                country: m.sendingCountry, signal, chosen: 'chosen-diplomat', onPick: (d) => { state.chosen = d; },
+                errorId: fieldMessages(forms.appoint, 'diplomatId').length ? 'appoint-diplomat-error' : undefined })}
             ${fieldMessages(forms.appoint, 'diplomatId').length ? html`<p class="field-error" id="appoint-diplomat-error">${fieldMessages(forms.appoint, 'diplomatId').join(' ')}</p>` : nothing}
             <div class="grid-2">
               ${field(forms.appoint, { name: 'rank', label: 'Rank', options: HEAD_RANKS, required: true })}
