@@ -5,12 +5,13 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.chancery.accreditation.AccreditationLevel;
+import org.chancery.meeting.MeetingDraft;
 import org.chancery.mission.HeadRank;
+import org.chancery.mission.Mission;
 import org.chancery.mission.MissionType;
 import org.chancery.relation.EventType;
 import org.chancery.shared.DatePrecision;
@@ -59,7 +60,8 @@ final class NdjsonLines {
             @NotBlank @Size(max = 3) String sendingCountry,
             @NotBlank @Size(max = 3) String receivingCountry,
             @NotNull MissionType type,
-            @Size(max = 200) String city,
+            @Size(max = 200) @Pattern(regexp = Mission.CITY_NOT_BLANK, message = Mission.CITY_BLANK)
+            String city,
             @Size(max = 10) String plannedOpening,
             @Size(max = 3) String protectingPower,
             LocalDate openedOn,
@@ -106,8 +108,8 @@ final class NdjsonLines {
             @NotBlank @Size(max = 3) String country,
             @Size(max = 300) String title,
             @Size(max = 4000) String summary,
-            @Size(max = 50) List<@NotBlank @Size(max = 1000) String> outcomes,
-            @NotEmpty @Size(max = 100) List<@NotNull @Valid Participant> participants,
+            @Size(max = MeetingDraft.MAX_OUTCOMES) List<@NotBlank @Size(max = 1000) String> outcomes,
+            @NotNull @Size(max = MeetingDraft.MAX_PARTICIPANTS) List<@NotNull @Valid Participant> participants,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 

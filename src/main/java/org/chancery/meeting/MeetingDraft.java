@@ -13,6 +13,10 @@ import org.chancery.shared.Source;
 public record MeetingDraft(LocalDate date, DatePrecision datePrecision, String city, String country, String title,
         String summary, List<String> outcomes, List<Attendee> participants, List<Source> sources) {
 
+    /** The most outcomes and participants a meeting records, by the API and by an import line alike. */
+    public static final int MAX_OUTCOMES = 20;
+    public static final int MAX_PARTICIPANTS = 50;
+
     /** A diplomat who took part; without a title, the diplomat's title when the meeting is recorded. */
     public record Attendee(Long diplomatId, String title) {
     }

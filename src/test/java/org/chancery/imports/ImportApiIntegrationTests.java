@@ -277,6 +277,40 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void rejectsALineThatItsKindsPostWouldRefuseForItsSizesOrABlankCity() throws Exception {
+        String twenty = "\"agreed\", ".repeat(19) + "\"agreed\"";
+        String fiftyOne = "{\"diplomatRef\": \"a\"}, ".repeat(50) + "{\"diplomatRef\": \"b\"}";
+        JsonNode job = imported("""
+                {"kind": "diplomat", "ref": "a", "name": "Envoy A", "country": "CU"}
+                {"kind": "diplomat", "ref": "b", "name": "Envoy B", "country": "KR"}
+                {"kind": "meeting", "date": "2024-05-22", "country": "KR", "outcomes": [%s, "one more"], "participants": [{"diplomatRef": "a"}, {"diplomatRef": "b"}]}
+                {"kind": "meeting", "date": "2024-05-22", "country": "KR", "participants": [%s]}
+                {"kind": "meeting", "date": "2024-05-22", "country": "KR", "participants": []}
+                {"kind": "mission", "sendingCountry": "CU", "receivingCountry": "KR", "type": "CONSULATE", "city": "  "}
+                {"kind": "meeting", "date": "2024-05-22", "country": "KR", "outcomes": [%s], "participants": [{"diplomatRef": "a"}, {"diplomatRef": "b"}]}
+                """.formatted(twenty, fiftyOne, twenty));
+
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(3, 4, 5, 6);
+        assertThat(rejected).extracting(row -> row.get("code").asString())
+                .containsExactly("VALIDATION_FAILED", "VALIDATION_FAILED", "TOO_FEW_PARTIES", "VALIDATION_FAILED");
+        assertThat(rejected.get(0).get("detail").asString()).contains("outcomes");
+        assertThat(rejected.get(1).get("detail").asString()).contains("participants");
+        assertThat(rejected.get(3).get("detail").asString()).contains("city");
+        JsonNode meetings = json(getJson("/api/meetings?country=KR"));
+        assertThat(meetings.get("page").get("totalElements").asInt()).as("only the meeting of twenty outcomes").isEqualTo(1);
+        assertThat(meetings.get("content").get(0).get("outcomes")).hasSize(20);
+        assertThat(json(getJson("/api/missions")).get("page").get("totalElements").asInt()).isZero();
+        // the same bodies through the API: refused the same way
+        postAsEditor("/api/meetings", """
+                {"date": "2024-05-22", "country": "KR", "outcomes": [%s, "one more"], "participants": [{"diplomatId": 1}, {"diplomatId": 2}]}
+                """.formatted(twenty)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        postAsEditor("/api/missions", """
+                {"sendingCountry": "CU", "receivingCountry": "KR", "type": "CONSULATE", "city": "  "}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+    }
+
+    @Test
     void importsHeadsKnownToAMonthOrAYearAndRefusesAPrecisionWithoutItsDate() throws Exception {
         String file = """
                 {"kind": "event", "countries": ["US", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}

@@ -31,9 +31,9 @@ record RecordMeetingRequest(
         @NotBlank String country,
         @Size(max = 300) String title,
         @Size(max = 4000) String summary,
-        @Size(max = 20) List<@NotBlank @Size(max = 1000) String> outcomes,
+        @Size(max = MeetingDraft.MAX_OUTCOMES) List<@NotBlank @Size(max = 1000) String> outcomes,
         @Schema(description = "At least two diplomats of at least two countries (R17), each once")
-        @NotNull @Size(max = 50) List<@NotNull @Valid Attendee> participants,
+        @NotNull @Size(max = MeetingDraft.MAX_PARTICIPANTS) List<@NotNull @Valid Attendee> participants,
         @Size(max = 50) List<@NotNull @Valid Source> sources) {
 
     @Schema(name = "MeetingParticipantRequest")
