@@ -1,6 +1,7 @@
 package org.chancery.security;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -40,7 +41,8 @@ final class ThrottledAuthentication implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String user = String.valueOf(authentication.getName());
+        // counted as the name signs in: user names are found whatever their letter case, and so are they locked out
+        String user = String.valueOf(authentication.getName()).toLowerCase(Locale.ROOT);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
         var locked = attempts.locked(user, address);

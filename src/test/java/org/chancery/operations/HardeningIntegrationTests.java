@@ -53,7 +53,10 @@ import tools.jackson.databind.json.JsonMapper;
         "chancery.security.users[1].roles=ADMIN",
         "chancery.security.users[2].name=guarded",
         "chancery.security.users[2].password={noop}guarded-secret",
-        "chancery.security.users[2].roles=EDITOR"})
+        "chancery.security.users[2].roles=EDITOR",
+        "chancery.security.users[3].name=Cased",
+        "chancery.security.users[3].password={noop}cased-secret",
+        "chancery.security.users[3].roles=EDITOR"})
 @AutoConfigureMockMvc
 class HardeningIntegrationTests {
 
@@ -232,6 +235,23 @@ class HardeningIntegrationTests {
                 .andExpect(jsonPath("$.code").value("TOO_MANY_REQUESTS"));
         mvc.perform(get("/api/changes").with(httpBasic("editor", "editor-secret")).with(from("192.0.2.11")))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void locksANameOutWhateverTheLetterCaseItIsTypedIn() throws Exception {
+        // the names sign in whatever their case: each spelling counts as the one name, and none gets in while it is locked
+        mvc.perform(get("/api/changes").with(httpBasic("CASED", "cased-secret")).with(from("192.0.2.30")))
+                .andExpect(status().isOk());
+        int i = 0;
+        for (String spelling : List.of("cased", "CASED", "Cased")) {
+            mvc.perform(get("/api/changes").with(httpBasic(spelling, "guess-" + i++)).with(from("192.0.2.3" + i)))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        for (String spelling : List.of("cased", "CASED", "cAsEd")) {
+            mvc.perform(get("/api/changes").with(httpBasic(spelling, "cased-secret")).with(from("192.0.2.40")))
+                    .andExpect(status().isTooManyRequests());
+        }
     }
 
     @Test
