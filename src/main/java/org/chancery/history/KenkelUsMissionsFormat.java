@@ -538,7 +538,11 @@ class KenkelUsMissionsFormat implements ImportFormat {
             }
         }
 
-        /** The range's fact closes the day after its last day: the state leaves the system, or ends. */
+        /**
+         * The range's fact closes the day after its last day: the state leaves the system, or ends. A fact
+         * recorded before this import and still open is closed by the row (MERGED, as an NDJSON line closing
+         * it is); one recorded closed on another day is kept as it is and the row flagged DIFFERS_FROM_RECORDED.
+         */
         private void end(Range range, String why, RowResult result) {
             result.flag(why);
             RangeFact fact = range.fact;
@@ -546,12 +550,30 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 return;
             }
             LocalDate day = range.end().plusDays(1);
+            boolean open;
+            LocalDate recordedEnd;
             if (fact.kind().equals("mission")) {
-                if (missions.facts(fact.id()).orElseThrow().status() == MissionStatus.OPEN) {
+                MissionFacts mission = missions.facts(fact.id()).orElseThrow();
+                open = mission.status() == MissionStatus.OPEN;
+                recordedEnd = mission.closedOn();
+                if (open) {
                     missions.close(fact.id(), dated(day), why);
                 }
-            } else if (accreditations.get(pair, fact.id()).to() == null) {
-                accreditations.end(pair, fact.id(), dated(day));
+            } else {
+                recordedEnd = accreditations.get(pair, fact.id()).to();
+                open = recordedEnd == null;
+                if (open) {
+                    accreditations.end(pair, fact.id(), dated(day));
+                }
+            }
+            if (fact.created()) {
+                return;
+            }
+            if (open) {
+                result.merged();
+            } else if (recordedEnd != null && !recordedEnd.equals(day)) {
+                result.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + fact.kind() + " ended on "
+                        + recordedEnd + ", the file's last day implies " + day + ".");
             }
         }
     }

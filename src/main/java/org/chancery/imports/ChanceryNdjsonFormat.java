@@ -162,6 +162,11 @@ class ChanceryNdjsonFormat implements ImportFormat {
             try {
                 node = json.readTree(text);
             } catch (JacksonException e) {
+                if (JsonMistakes.nameGivenTwice(e) != null) {
+                    // JSON but for a property named twice: that line is REJECTED when the job runs, not the file
+                    rows[0]++;
+                    return;
+                }
                 throw new InvalidInputException("body", "line " + number + " " + JsonMistakes.ofText(e));
             }
             if (!node.isObject()) {

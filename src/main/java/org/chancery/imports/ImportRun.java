@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.JsonMistakes;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
@@ -20,6 +21,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 
 /**
  * One job as its format runs it: each row's work in a transaction of its own, written together with
@@ -211,6 +213,11 @@ public final class ImportRun {
         if (e instanceof DataIntegrityViolationException) {
             return new String[] {Rule.R20_CONFLICTS_WITH_RECORDED_FACTS.code(),
                     "The write conflicts with recorded facts (a constraint of the database refused it)."};
+        }
+        String givenTwice = e instanceof JacksonException read ? JsonMistakes.nameGivenTwice(read) : null;
+        if (givenTwice != null) {
+            return new String[] {ProblemCode.MALFORMED_REQUEST.name(),
+                    "The line names the property '" + givenTwice + "' twice; each property is given once."};
         }
         if (e instanceof ConcurrencyFailureException || e instanceof PessimisticLockingFailureException) {
             return new String[] {ProblemCode.CONCURRENT_MODIFICATION.name(),

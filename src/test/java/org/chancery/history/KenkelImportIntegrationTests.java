@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
@@ -185,6 +188,51 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
                 .isEqualTo(first.get("outcomes").get("NO_FACT").asInt());
         assertThat(total("/api/missions?sending=US")).isEqualTo(missions);
         assertThat(total("/api/relations?country=US&asOf=2024-12-31")).isEqualTo(relations);
+        assertThat(json(mvc.perform(get("/api/imports/" + again.get("id").asLong() + "/rows?flag=DIFFERS_FROM_RECORDED")
+                .with(httpBasic("editor", "editor-secret")))).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
+    void aFileEndingARecordedRangeEarlierClosesItsOpenMissionAsMergedAndFlagsAnotherClosingDay() throws Exception {
+        importTheFile();
+        long havana = json(getJson("/api/missions?sending=US&receiving=CU&status=OPEN")).get("content").get(0).get("id")
+                .asLong();
+        List<String> lines;
+        try (InputStream in = KenkelImportIntegrationTests.class.getResourceAsStream(FILE)) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        // the GDR's embassy ending two days earlier than recorded; Cuba's embassy ending in 2020 instead of the data's end
+        String changed = lines.get(0) + "\n" + lines.stream()
+                .filter(line -> line.startsWith("GDR,") || line.startsWith("CUB,"))
+                .map(line -> line.replace("1974-12-09,1990-10-02,Embassy", "1974-12-09,1990-09-30,Embassy")
+                        .replace("2015-07-20,2024-12-31,Embassy", "2015-07-20,2020-06-30,Embassy"))
+                .collect(Collectors.joining("\n")) + "\n";
+        JsonNode started = json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
+                .contentType("text/csv").content(changed).with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isAccepted()));
+        JsonNode job = ImportJobs.awaitEnd(mvc, started.get("id").asLong(), Duration.ofMinutes(1));
+        JsonNode rows = json(mvc.perform(get("/api/imports/" + job.get("id").asLong() + "/rows?size=50")
+                .with(httpBasic("editor", "editor-secret")))).get("content");
+
+        JsonNode cuba = row(rows, 8); // the header, Cuba's seven lines, the GDR's two
+        assertThat(cuba.get("outcome").asString()).isEqualTo("MERGED");
+        getJson("/api/missions/" + havana).andExpect(jsonPath("$.closedOn").value("2020-07-01"));
+        JsonNode gdr = row(rows, 10);
+        assertThat(gdr.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(gdr.get("flags")).extracting(JsonNode::asString).contains("DIFFERS_FROM_RECORDED");
+        assertThat(gdr.get("detail").asString()).contains("1990-10-03", "1990-10-01");
+        assertThat(json(getJson("/api/missions?sending=US&receiving=DD")).get("content").get(0).get("closedOn").asString())
+                .as("kept as recorded").isEqualTo("1990-10-03");
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isZero();
+    }
+
+    private static JsonNode row(JsonNode rows, int line) {
+        for (JsonNode row : rows) {
+            if (row.get("line").asInt() == line) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row of line " + line + " in " + rows);
     }
 
     private static List<String> openUsMissions(JsonNode relation) {

@@ -152,6 +152,27 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void rejectsALineNamingAPropertyTwiceAndImportsTheOthers() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "diplomat", "name": "Before", "country": "US"}
+                {"kind": "event", "countries": ["NR", "TV"], "type": "ESTABLISHED", "date": "2000-03-04", "date": "2000-03-05"}
+                {"kind": "diplomat", "name": "After", "country": "US", "sources": [{"url": "https://example.org/a", "url": "https://example.org/b"}]}
+                {"kind": "diplomat", "name": "Last", "country": "US"}
+                """);
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(2);
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3);
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("MALFORMED_REQUEST");
+        assertThat(rejected).extracting(row -> row.get("detail").asString()).containsExactly(
+                "The line names the property 'date' twice; each property is given once.",
+                "The line names the property 'url' twice; each property is given once.");
+        getJson("/api/relations/NR/TV").andExpect(jsonPath("$.status").value("NONE"));
+        assertThat(json(getJson("/api/diplomats?q=After")).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
     void rejectsARowWithTheNulCharacterInATextOnEveryDatabaseAndGoesOnWithTheOthers() throws Exception {
         JsonNode job = imported("""
                 {"kind": "diplomat", "name": "Kim\\u0000Jong", "country": "KP"}
