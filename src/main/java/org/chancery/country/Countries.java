@@ -112,14 +112,10 @@ public class Countries {
     }
 
     public Optional<Country> find(String code) {
-        if (code == null) {
+        String key = keyOf(code);
+        if (key == null) {
             return Optional.empty();
         }
-        String trimmed = code.trim();
-        if (!CountryCode.isAsciiLetters(trimmed, 2, 3, false)) {
-            return Optional.empty();
-        }
-        String key = trimmed.toUpperCase(Locale.ROOT);
         Cached cached = known.get(key);
         if (cached != null) {
             long age = clock.millis() - cached.readAtMillis();
@@ -130,6 +126,30 @@ public class Countries {
         Optional<Country> found = key.length() == 2 ? repository.findById(key) : repository.findByAlpha3(key);
         found.ifPresent(this::remember);
         return found;
+    }
+
+    /** The alpha-2 or alpha-3 code a client wrote, upper-case, or null if it cannot be one. */
+    private static String keyOf(String code) {
+        String trimmed = code == null ? null : code.trim();
+        return trimmed != null && CountryCode.isAsciiLetters(trimmed, 2, 3, false) ? trimmed.toUpperCase(Locale.ROOT)
+                : null;
+    }
+
+    /**
+     * The alpha-2 code of the country a client wrote, without reading the country itself: an alpha-2 code as it
+     * is (the caller finds out whether it exists), an alpha-3 code through the copy in memory or the database.
+     */
+    private Optional<CountryCode> codeOf(String code) {
+        String key = keyOf(code);
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.length() == 2) {
+            return Optional.of(new CountryCode(key));
+        }
+        Cached cached = known.get(key);
+        return cached != null ? Optional.of(cached.country().code())
+                : repository.findCodeByAlpha3(key).map(CountryCode::new);
     }
 
     /**
@@ -180,10 +200,13 @@ public class Countries {
     @Transactional
     public Country update(String code, String name, Lifetime lifetime, List<Source> sources,
             VersionPrecondition precondition) {
-        CountryCode key = resolve(code);
-        requirePast(lifetime);
-        Country country = repository.findForUpdate(key.value())
+        // read first under the lock: a country read before it (into this transaction, or kept in memory) could be
+        // a version another instance has changed since, and the copy other requests read must not change before
+        // the commit
+        Country country = codeOf(code).flatMap(key -> repository.findForUpdate(key.value()))
                 .orElseThrow(() -> new NotFoundException("No country with code '" + code + "'."));
+        CountryCode key = country.code();
+        requirePast(lifetime);
         try {
             precondition.check(country.version(), "Country " + key);
         } catch (VersionMismatchException stale) {

@@ -12,6 +12,9 @@ interface CountryRepository extends JpaRepository<Country, String>, CountrySearc
 
     Optional<Country> findByAlpha3(String alpha3);
 
+    @Query("select c.code from Country c where c.alpha3 = :alpha3")
+    Optional<String> findCodeByAlpha3(@Param("alpha3") String alpha3);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Country c where c.code = :code")
     Optional<Country> findForUpdate(@Param("code") String code);

@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
+import org.chancery.shared.VersionPrecondition;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A country changed by another instance on the same database (here: by SQL, as that instance's
@@ -28,6 +32,9 @@ class CountryChangedElsewhereIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private Countries countries;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @AfterEach
     void restoreCuba() {
@@ -54,6 +61,23 @@ class CountryChangedElsewhereIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isPreconditionFailed()).andExpect(jsonPath("$.code").value("VERSION_MISMATCH"));
 
         cuba().andExpect(header().string("ETag", "\"1\"")).andExpect(jsonPath("$.name").value("Republic of Cuba"));
+    }
+
+    @Test
+    void aCountryBeingChangedIsReadAsItWasByOtherRequestsUntilTheChangeCommits() throws Exception {
+        Lifetime lifetime = countries.get("CU").lifetime();
+        countries.forgetCached();
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            // named by its alpha-3 code, which is looked up first
+            countries.update("cub", "Republic of Cuba", lifetime, null, VersionPrecondition.ANY);
+            String seenMeanwhile = CompletableFuture.supplyAsync(() -> countries.get("CU").name()).join();
+            assertThat(seenMeanwhile).as("read by another request before the commit").isEqualTo("Cuba");
+            status.setRollbackOnly();
+        });
+
+        assertThat(countries.get("CU").name()).isEqualTo("Cuba");
+        cuba().andExpect(header().string("ETag", "\"0\"")).andExpect(jsonPath("$.name").value("Cuba"));
     }
 
     @Test
