@@ -2,6 +2,8 @@ package org.chancery.country;
 
 import java.time.LocalDate;
 
+import org.chancery.shared.InvalidInputException;
+
 /**
  * The days a country exists as a state: from {@code startedOn} to {@code endedOn}, both
  * inclusive; a null bound is not known, or not reached (a country that has not ended).
@@ -14,11 +16,12 @@ public record Lifetime(LocalDate startedOn, LocalDate endedOn) {
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     /**
-     * @throws IllegalArgumentException if the country would end before it started
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code endedOn}) if the country would end before
+     *         it started: refused alike whoever writes the lifetime (the API, an import line)
      */
     public Lifetime {
         if (startedOn != null && endedOn != null && endedOn.isBefore(startedOn)) {
-            throw new IllegalArgumentException("endedOn " + endedOn + " is before startedOn " + startedOn);
+            throw new InvalidInputException("endedOn", "must not be before startedOn (" + startedOn + ")");
         }
     }
 

@@ -214,9 +214,6 @@ class ChanceryNdjsonFormat implements ImportFormat {
             }
             return;
         }
-        if (line.startedOn() != null && line.endedOn() != null && line.endedOn().isBefore(line.startedOn())) {
-            throw new InvalidInputException("endedOn", "must not be before startedOn (" + line.startedOn() + ")");
-        }
         Country country = countries.create(line.code(), line.alpha3(), line.numeric(), line.name(),
                 new Lifetime(line.startedOn(), line.endedOn()), with(line.sources(), source));
         row.created("country", country.code().value());

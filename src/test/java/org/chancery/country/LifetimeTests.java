@@ -1,10 +1,11 @@
 package org.chancery.country;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.LocalDate;
 
+import org.chancery.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class LifetimeTests {
@@ -48,8 +49,10 @@ class LifetimeTests {
     }
 
     @Test
-    void refusesToEndBeforeItStarts() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Lifetime(LocalDate.of(1990, 10, 3), LocalDate.of(1990, 10, 2)));
+    void refusesToEndBeforeItStartsAsInvalidInputNamingTheEnd() {
+        assertThatExceptionOfType(InvalidInputException.class)
+                .isThrownBy(() -> new Lifetime(LocalDate.of(1990, 10, 3), LocalDate.of(1990, 10, 2)))
+                .satisfies(e -> assertThat(e.errors()).containsExactly(new InvalidInputException.FieldError("endedOn",
+                        "must not be before startedOn (1990-10-03)")));
     }
 }

@@ -17,7 +17,6 @@ import jakarta.validation.Valid;
 import org.chancery.country.Countries;
 import org.chancery.country.Country;
 import org.chancery.country.Lifetime;
-import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.VersionPrecondition;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
@@ -116,7 +115,7 @@ class CountryController {
     @ApiResponse(responseCode = "409", description = "ALREADY_EXISTS: the alpha-2 or alpha-3 code is taken")
     ResponseEntity<CountryResponse> create(@Valid @RequestBody CountryRequests.Create body) {
         Country country = countries.create(body.code(), body.alpha3(), body.numeric(), body.name(),
-                lifetime(body.startedOn(), body.endedOn()), body.sources());
+                new Lifetime(body.startedOn(), body.endedOn()), body.sources());
         return ResponseEntity.created(URI.create("/api/countries/" + country.code().value()))
                 .eTag(ETags.of(country.version())).body(CountryResponse.from(country));
     }
@@ -144,7 +143,7 @@ class CountryController {
             @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CountryRequests.Update body) {
-        Country country = countries.update(code, body.name(), lifetime(body.startedOn(), body.endedOn()),
+        Country country = countries.update(code, body.name(), new Lifetime(body.startedOn(), body.endedOn()),
                 body.sources(), VersionPrecondition.fromIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(country.version())).body(CountryResponse.from(country));
     }
@@ -153,10 +152,5 @@ class CountryController {
         return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("code"), "code");
     }
 
-    private static Lifetime lifetime(LocalDate startedOn, LocalDate endedOn) {
-        if (startedOn != null && endedOn != null && endedOn.isBefore(startedOn)) {
-            throw new InvalidInputException("endedOn", "must not be before startedOn (" + startedOn + ")");
-        }
-        return new Lifetime(startedOn, endedOn);
-    }
+
 }
