@@ -175,8 +175,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
     @Override
     public int check(ImportInput input) throws IOException {
         int[] rows = {0};
-        input.records((line, fields) -> {
-            if (line == 1) {
+        input.records((number, line, fields) -> {
+            if (number == 1) {
                 if (!fields.stream().map(String::trim).toList().equals(HEADER)) {
                     throw new InvalidInputException("body", "is not " + NAME + ": its header must be "
                             + String.join(",", HEADER));
@@ -193,14 +193,14 @@ class KenkelUsMissionsFormat implements ImportFormat {
 
     private static boolean hasHeader(ImportInput input) throws IOException {
         boolean[] header = {false};
-        input.records((line, fields) -> header[0] |= line == 1);
+        input.records((number, line, fields) -> header[0] |= number == 1);
         return header[0];
     }
 
     @Override
     public void run(ImportInput input, ImportRun run) throws IOException {
-        input.records((line, fields) -> {
-            if (line > 1 && !blank(fields)) {
+        input.records((number, line, fields) -> {
+            if (number > 1 && !blank(fields)) {
                 stage(run, line, fields);
             }
         });

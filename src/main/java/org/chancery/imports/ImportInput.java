@@ -57,10 +57,13 @@ public final class ImportInput {
         }
     }
 
-    /** Receives the CSV records of the text, the header first (line 1); a record's line is its number plus one. */
+    /**
+     * Receives the CSV records of the text, numbered from 1 (the header first), each with the line of the text it
+     * starts on, which reports name (a record whose quoted field holds a line break spans more than one line).
+     */
     @FunctionalInterface
     public interface RecordHandler {
-        void record(int line, List<String> fields) throws IOException;
+        void record(int number, int line, List<String> fields) throws IOException;
     }
 
     /**
@@ -72,7 +75,8 @@ public final class ImportInput {
         try (Reader reader = reader();
                 MappingIterator<List<String>> records = CSV.readerForListOf(String.class)
                         .with(CsvSchema.emptySchema()).readValues(reader)) {
-            int line = 0;
+            int number = 0;
+            int line = 1;
             while (true) {
                 List<String> record;
                 try {
@@ -81,11 +85,26 @@ public final class ImportInput {
                     }
                     record = records.nextValue();
                 } catch (tools.jackson.core.JacksonException e) {
-                    throw new CsvSyntaxException(line + 1, JsonMistakes.where(e));
+                    throw new CsvSyntaxException(line, JsonMistakes.where(e));
                 }
-                handler.record(++line, record);
+                handler.record(++number, line, record);
+                line += 1 + lineBreaks(record);
             }
         }
+    }
+
+    /** The line breaks within a record's fields (only a quoted field holds one): CR LF, LF or CR, each one. */
+    private static int lineBreaks(List<String> fields) {
+        int breaks = 0;
+        for (String field : fields) {
+            for (int i = 0; i < field.length(); i++) {
+                char c = field.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == field.length() || field.charAt(i + 1) != '\n'))) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
     }
 
     /** Text that stops being CSV at a record. */
@@ -103,10 +122,17 @@ public final class ImportInput {
         }
     }
 
+    /** The stream past a UTF-8 byte order mark, if it starts with one; closed if it cannot be read. */
     private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, 3);
         byte[] start = new byte[3];
-        int read = pushback.readNBytes(start, 0, 3);
+        int read;
+        try {
+            read = pushback.readNBytes(start, 0, 3);
+        } catch (IOException e) {
+            pushback.close();
+            throw e;
+        }
         boolean bom = read == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
         if (!bom && read > 0) {
             pushback.unread(start, 0, read);

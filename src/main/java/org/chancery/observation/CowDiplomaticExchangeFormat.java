@@ -101,8 +101,8 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
     @Override
     public int check(ImportInput input) throws IOException {
         int[] rows = {0};
-        input.records((line, fields) -> {
-            if (line == 1) {
+        input.records((number, line, fields) -> {
+            if (number == 1) {
                 if (!fields.stream().map(String::trim).toList().equals(HEADER)) {
                     throw new InvalidInputException("body", "is not " + NAME + ": its header must be "
                             + String.join(",", HEADER));
@@ -118,8 +118,8 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
     public void run(ImportInput input, ImportRun run) throws IOException {
         List<Row> batch = new ArrayList<>(BATCH);
         IdBlock ids = new IdBlock();
-        input.records((line, fields) -> {
-            if (line == 1 || fields.stream().allMatch(String::isBlank)) {
+        input.records((number, line, fields) -> {
+            if (number == 1 || fields.stream().allMatch(String::isBlank)) {
                 return;
             }
             batch.add(new Row(line, fields));

@@ -124,6 +124,21 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aMilestoneLineImportedAgainFindsTheMilestoneItPlannedWhateverTheSpacesAroundItsTarget() throws Exception {
+        String line = """
+                {"kind": "milestone", "countries": ["CU", "KR"], "title": "Embassies opened", "target": " 2031-07 "}
+                """;
+        JsonNode first = imported(line);
+        JsonNode again = imported(line);
+
+        assertThat(first.get("outcomes").get("IMPORTED").asInt()).isEqualTo(1);
+        assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt()).isEqualTo(1);
+        JsonNode milestones = json(getJson("/api/milestones?country=CU"));
+        assertThat(milestones.get("page").get("totalElements").asInt()).isEqualTo(1);
+        assertThat(milestones.get("content").get(0).get("target").asString()).isEqualTo("2031-07");
+    }
+
+    @Test
     void rejectsARowThatBreaksARuleOrIsMalformedAndGoesOnWithTheOthers() throws Exception {
         JsonNode job = imported("""
                 {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
@@ -203,6 +218,20 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(json(getJson("/api/missions?sending=US&receiving=CU")).get("page").get("totalElements").asInt())
                 .as("the legation of the readable rows").isEqualTo(1);
         assertThat(json(getJson("/api/missions?sending=US&receiving=HT")).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
+    void reportsEachCsvRowAtTheLineItStartsOnAfterAFieldHoldingALineBreak() throws Exception {
+        JsonNode job = importedCsv("kenkel-us-missions", KENKEL_HEADER
+                + "CUB,40,Cuba,\"Cuba\r\n(the Republic)\",1902-05-20,1902-05-26,None\r\n"
+                + "CUB,40,Cuba,Cuba,1902-05-27,1906-09-25,Legation\r\n"
+                + "HAI,41,Haiti,Hai\u0000ti,1862-06-05,1888-06-05,Legation\r\n");
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode all = rows(job.get("id").asLong(), "").get("content");
+        assertThat(all).extracting(row -> row.get("line").asInt()).containsExactly(2, 4, 5);
+        assertThat(rows(job.get("id").asLong(), "?outcome=REJECTED").get("content"))
+                .extracting(row -> row.get("line").asInt()).containsExactly(5);
     }
 
     @Test
