@@ -119,6 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/imports/formats").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/imports/formats").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/imports", "/api/imports/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.HEAD, "/api/imports", "/api/imports/**").hasRole("EDITOR")
                         .requestMatchers("/api/changes", "/api/changes/**").hasRole("EDITOR")

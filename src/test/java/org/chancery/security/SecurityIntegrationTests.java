@@ -77,6 +77,7 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
             assertThat(status).as(path).isIn(400, 401, 404);
         }
         mvc.perform(get("/api/imports/formats")).andExpect(status().isOk());
+        mvc.perform(head("/api/imports/formats")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/api/changes").with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk());
     }
