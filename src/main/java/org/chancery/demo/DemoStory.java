@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the story Chancery was born from (PRODUCT.md), each fact with its source, once: if the
+ * Loads the story Chancery was born from (README.md tells it), each fact with its source, once: if the
  * CU–KR relation already has events the story is there and nothing is loaded again. The whole
  * story is one transaction, so a failed start leaves nothing half-loaded.
  */

@@ -1,5 +1,5 @@
 /**
- * The {@code demo} profile: the Cuba–South Korea story of PRODUCT.md, loaded at start-up through
+ * The {@code demo} profile: the Cuba–South Korea story (README.md), loaded at start-up through
  * the same services as the API, so the rules check it.
  */
 package org.chancery.demo;

@@ -2,6 +2,7 @@ package org.chancery.mission;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,10 +50,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MissionService {
 
-    static final Set<MissionType> EMBASSY_CLASS = EnumSet.of(MissionType.EMBASSY, MissionType.HIGH_COMMISSION,
-            MissionType.NUNCIATURE, MissionType.LEGATION);
-    static final Set<MissionType> SUPERSEDED_BY_EMBASSY = EnumSet.of(MissionType.PROVISIONAL_OFFICE,
-            MissionType.INTERESTS_SECTION, MissionType.LEGATION);
+    /** The embassy-class types (R7), and the types some embassy-class opening supersedes (R8), as the types say. */
+    static final Set<MissionType> EMBASSY_CLASS = EnumSet.copyOf(Arrays.stream(MissionType.values())
+            .filter(MissionType::embassyClass).toList());
+    static final Set<MissionType> SUPERSEDED_BY_EMBASSY = EnumSet.copyOf(Arrays.stream(MissionType.values())
+            .filter(other -> EMBASSY_CLASS.stream().anyMatch(type -> type.supersedes(other))).toList());
 
     private final MissionRepository missions;
     private final RelationService relations;

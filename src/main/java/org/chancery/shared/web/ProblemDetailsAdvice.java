@@ -140,7 +140,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e, HttpServletRequest request) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Problems.error(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> Problems.error(withoutMethodName(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return validationFailed(errors, request.getRequestURI());
     }
@@ -347,7 +347,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 
-    private static String lastNode(String propertyPath) {
+    /** A parameter's path as the client names it: "list.size" (method, then parameter) is "size". */
+    private static String withoutMethodName(String propertyPath) {
         int dot = propertyPath.indexOf('.');
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
