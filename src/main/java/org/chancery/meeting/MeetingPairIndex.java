@@ -25,6 +25,18 @@ class MeetingPairIndex {
             order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
             fetch first ? rows only""";
 
+    /**
+     * The pair's meetings after one (by date, then id) up to a day, oldest first: the index is read from that
+     * meeting's day on, the meetings of that day up to it left out.
+     */
+    private static final String AFTER = """
+            select m.id, m.meeting_date, m.city, m.title
+            from meeting_pair p join meeting m on m.id = p.meeting_id
+            where p.country_a = ? and p.country_b = ? and p.meeting_date >= ? and p.meeting_date <= ?
+              and (p.meeting_date > ? or p.meeting_id > ?)
+            order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
+            fetch first ? rows only""";
+
     /** One page of the pair's meeting ids, in the order of the index read in the direction given. */
     private static final String IDS = """
             select p.meeting_id from meeting_pair p
@@ -56,6 +68,15 @@ class MeetingPairIndex {
     List<MeetingRef> oldestFirst(RelationPair pair, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql(FIRST)
                 .params(pair.first().value(), pair.second().value(), from, to, limit)
+                .query((row, number) -> new MeetingRef(row.getLong(1), row.getObject(2, LocalDate.class),
+                        row.getString(3), row.getString(4)))
+                .list();
+    }
+
+    /** The next {@code limit} meetings of the pair after {@code after} (by date, then id) dated up to {@code to}. */
+    List<MeetingRef> oldestAfter(RelationPair pair, MeetingRef after, LocalDate to, int limit) {
+        return jdbc.sql(AFTER)
+                .params(pair.first().value(), pair.second().value(), after.date(), to, after.date(), after.id(), limit)
                 .query((row, number) -> new MeetingRef(row.getLong(1), row.getObject(2, LocalDate.class),
                         row.getString(3), row.getString(4)))
                 .list();

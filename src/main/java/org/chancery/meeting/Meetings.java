@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
@@ -234,6 +235,21 @@ public class Meetings {
      */
     public List<MeetingRef> between(RelationPair pair, LocalDate asOf, int limit) {
         return pairMeetings(pair, null, asOf, limit);
+    }
+
+    /**
+     * Every meeting of the pair dated up to {@code asOf}, oldest first, read {@code chunk} at a time along the pair
+     * index (each read starting after the last meeting given): for a list of any length, in the caller's transaction.
+     */
+    public void forEachBetween(RelationPair pair, LocalDate asOf, int chunk, Consumer<MeetingRef> each) {
+        List<MeetingRef> read = pairMeetings(pair, null, asOf, chunk);
+        while (!read.isEmpty()) {
+            read.forEach(each);
+            if (read.size() < chunk) {
+                return;
+            }
+            read = pairIndex.oldestAfter(pair, read.get(read.size() - 1), asOf, chunk);
+        }
     }
 
     private List<MeetingRef> pairMeetings(RelationPair pair, LocalDate from, LocalDate to, int limit) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.chancery.accreditation.AccreditationRecord;
 import org.chancery.accreditation.Accreditations;
@@ -47,6 +48,9 @@ public class Timeline {
             Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 9), Map.entry("MILESTONE_ACHIEVED", 10),
             Map.entry("MILESTONE_DUE", 11));
 
+    /** The meetings a timeline's CSV reads at a time. */
+    static final int MEETINGS_AT_A_TIME = 1000;
+
     /** By date, then by {@link #SAME_DAY_ORDER}, then by the id of what the item is about. */
     private static final Comparator<TimelineItem> ORDER = (x, y) -> {
         int byDate = x.date().compareTo(y.date());
@@ -76,6 +80,53 @@ public class Timeline {
     public Page<TimelineItem> of(RelationPair pair, Pageable page) {
         RelationSnapshot snapshot = relations.snapshot(pair, null);
         LocalDate today = snapshot.asOf();
+        List<TimelineItem> items = itemsButMeetings(pair, snapshot);
+        long meetingCount = meetings.countBetween(pair, today);
+        int reach = (int) Math.min(Integer.MAX_VALUE, page.getOffset() + page.getPageSize());
+        List<MeetingRef> loadedMeetings = meetings.between(pair, today, reach);
+        for (MeetingRef meeting : loadedMeetings) {
+            items.add(meeting(meeting));
+        }
+        LocalDate establishment = snapshot.state().latestEstablishment();
+        if (establishment != null) {
+            firstSince(establishment, loadedMeetings, reach, pair, today)
+                    .ifPresent(meeting -> items.add(firstSinceEstablishment(establishment, meeting)));
+        }
+        items.sort(ORDER);
+        long total = items.size() - loadedMeetings.size() + meetingCount;
+        int from = (int) Math.min(page.getOffset(), items.size());
+        int to = Math.min(from + page.getPageSize(), items.size());
+        return new PageImpl<>(items.subList(from, to), page, total);
+    }
+
+    /**
+     * Every item of the pair's timeline in its order, as the pages give them: the pair's events, missions, milestones
+     * and accreditations read at once, its meetings {@value #MEETINGS_AT_A_TIME} at a time and merged into them
+     * (for a CSV of any length, in one transaction: memory does not grow with the meetings).
+     */
+    public void forEach(RelationPair pair, Consumer<? super TimelineItem> each) {
+        RelationSnapshot snapshot = relations.snapshot(pair, null);
+        LocalDate today = snapshot.asOf();
+        List<TimelineItem> others = itemsButMeetings(pair, snapshot);
+        LocalDate establishment = snapshot.state().latestEstablishment();
+        if (establishment != null) {
+            meetings.firstBetweenOnOrAfter(pair, establishment, today)
+                    .ifPresent(meeting -> others.add(firstSinceEstablishment(establishment, meeting)));
+        }
+        others.sort(ORDER);
+        int[] next = {0};
+        meetings.forEachBetween(pair, today, MEETINGS_AT_A_TIME, meeting -> {
+            TimelineItem item = meeting(meeting);
+            while (next[0] < others.size() && ORDER.compare(others.get(next[0]), item) < 0) {
+                each.accept(others.get(next[0]++));
+            }
+            each.accept(item);
+        });
+        others.subList(next[0], others.size()).forEach(each);
+    }
+
+    /** The items of the pair's events, missions and their heads, milestones and accreditations, unordered. */
+    private List<TimelineItem> itemsButMeetings(RelationPair pair, RelationSnapshot snapshot) {
         List<TimelineItem> items = new ArrayList<>();
         snapshot.events().forEach(event -> items.add(event(pair, event)));
         for (MissionView mission : missions.withHeadsBetween(pair)) {
@@ -87,28 +138,18 @@ public class Timeline {
         for (AccreditationRecord accreditation : accreditations.allOfPair(pair)) {
             addAccreditation(items, pair, accreditation);
         }
-        long meetingCount = meetings.countBetween(pair, today);
-        int reach = (int) Math.min(Integer.MAX_VALUE, page.getOffset() + page.getPageSize());
-        List<MeetingRef> loadedMeetings = meetings.between(pair, today, reach);
-        for (MeetingRef meeting : loadedMeetings) {
-            items.add(new TimelineItem(meeting.date(), "MEETING", "Meeting" + where(meeting)
-                    + (meeting.title() == null ? "" : ": " + meeting.title()), TimelineItem.Ref.meeting(meeting.id())));
-        }
-        LocalDate establishment = snapshot.state().latestEstablishment();
-        if (establishment != null) {
-            var first = firstSince(establishment, loadedMeetings, reach, pair, today);
-            if (first.isPresent()) {
-                MeetingRef meeting = first.get();
-                items.add(new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT",
-                        "First meeting since relations were established on " + establishment + where(meeting),
-                        TimelineItem.Ref.meeting(meeting.id())));
-            }
-        }
-        items.sort(ORDER);
-        long total = items.size() - loadedMeetings.size() + meetingCount;
-        int from = (int) Math.min(page.getOffset(), items.size());
-        int to = Math.min(from + page.getPageSize(), items.size());
-        return new PageImpl<>(items.subList(from, to), page, total);
+        return items;
+    }
+
+    private static TimelineItem meeting(MeetingRef meeting) {
+        return new TimelineItem(meeting.date(), "MEETING", "Meeting" + where(meeting)
+                + (meeting.title() == null ? "" : ": " + meeting.title()), TimelineItem.Ref.meeting(meeting.id()));
+    }
+
+    private static TimelineItem firstSinceEstablishment(LocalDate establishment, MeetingRef meeting) {
+        return new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT",
+                "First meeting since relations were established on " + establishment + where(meeting),
+                TimelineItem.Ref.meeting(meeting.id()));
     }
 
     /**

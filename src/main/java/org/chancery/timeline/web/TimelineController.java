@@ -18,7 +18,6 @@ import org.chancery.timeline.Timeline;
 import org.chancery.timeline.TimelineItem;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,6 +64,6 @@ class TimelineController {
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
-        csv.write(response, "timeline", TimelineItem.class, CsvLists.paged(Sort.unsorted(), page -> timeline.of(pair, page)));
+        csv.write(response, "timeline", TimelineItem.class, row -> timeline.forEach(pair, row));
     }
 }
