@@ -65,6 +65,7 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
     @Query("select m.id from Meeting m where m.date = :date and m.country = :country order by m.id")
     List<Long> findIdsOn(@Param("date") LocalDate date, @Param("country") String country);
 
-    @Query(value = "select diplomat_id from meeting_participant where meeting_id = :id", nativeQuery = true)
-    List<Long> findParticipantIds(@Param("id") long id);
+    /** The participants of the meetings, as pairs of meeting id and diplomat id. */
+    @Query(value = "select meeting_id, diplomat_id from meeting_participant where meeting_id in (:ids)", nativeQuery = true)
+    List<Object[]> findParticipantIds(@Param("ids") Collection<Long> ids);
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,9 +130,16 @@ public class Meetings {
     @Transactional(readOnly = true)
     public Optional<Long> findSame(LocalDate date, CountryCode country, Collection<Long> diplomatIds) {
         Set<Long> wanted = Set.copyOf(diplomatIds);
-        return repository.findIdsOn(date, country.value()).stream()
-                .filter(id -> Set.copyOf(repository.findParticipantIds(id)).equals(wanted))
-                .findFirst();
+        List<Long> candidates = repository.findIdsOn(date, country.value());
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, Set<Long>> participants = new HashMap<>();
+        for (Object[] row : repository.findParticipantIds(candidates)) {
+            participants.computeIfAbsent(((Number) row[0]).longValue(), id -> new HashSet<>())
+                    .add(((Number) row[1]).longValue());
+        }
+        return candidates.stream().filter(id -> wanted.equals(participants.getOrDefault(id, Set.of()))).findFirst();
     }
 
     /**

@@ -3,6 +3,9 @@ package org.chancery.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
@@ -47,6 +50,24 @@ class MeetingsIntegrationTests extends MeetingIntegrationTest {
         assertThat(meetings.countBetween(CU_KR, null)).isEqualTo(3);
         assertThat(meetings.countBetween(CU_KP, LocalDate.of(2026, 6, 1))).isEqualTo(1);
         assertThat(meetings.countBetween(KP_KR, LocalDate.of(2026, 6, 1))).isZero();
+    }
+
+    @Test
+    void findsTheMeetingOfADayAndPlaceWithExactlyTheseParticipantsInTwoReadsHoweverManyThatDayHad() throws Exception {
+        meeting("2024-05-22", "Seoul", "KR", chung, pereira, choi);
+        meeting("2024-05-22", "Seoul", "KR", chung, choi);
+        long both = meeting("2024-05-22", "Seoul", "KR", pereira, chung);
+        meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+        LocalDate day = LocalDate.of(2024, 5, 22);
+
+        List<Optional<Long>> found = new ArrayList<>();
+        long reads = statements.count(() -> found.add(meetings.findSame(day, KR, List.of(chung, pereira))));
+
+        assertThat(found).containsExactly(Optional.of(both));
+        assertThat(reads).as("the day's meetings, then all their participants").isEqualTo(2);
+        assertThat(meetings.findSame(day, KR, List.of(pereira))).isEmpty();
+        assertThat(meetings.findSame(day, CU, List.of(chung, pereira))).isEmpty();
+        assertThat(meetings.findSame(day, KR, List.of(choi, pereira, chung))).isPresent();
     }
 
     @Test
