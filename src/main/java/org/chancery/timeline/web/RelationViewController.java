@@ -32,7 +32,8 @@ class RelationViewController {
             + "unordered pair: CU/KR and KR/CU are "
             + "the same resource. A pair with no events answers status NONE. With `asOf`, everything is as it stood "
             + "at the end of that day: status, since, events, missions with their status that day, the non-resident "
-            + "accreditations in force that day, meeting count and first meeting since establishment.")
+            + "accreditations in force that day, meeting count and first meeting since establishment. The pair's "
+            + "milestones are listed as they stand today.")
     @ApiResponse(responseCode = "200", description = "The relation")
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (bad asOf)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
