@@ -7,20 +7,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.StringJoiner;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
 import org.chancery.support.PostgresTestDatabase;
+import org.chancery.support.QueryPlans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -134,27 +131,6 @@ class ObservationListOrderIntegrationTests extends ApiIntegrationTest {
     }
 
     private String plan(String sql) {
-        boolean postgres = PostgresTestDatabase.enabled();
-        return jdbc.execute((ConnectionCallback<String>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                if (postgres) {
-                    // a handful of rows: without these, a scan and a sort are cheaper than any index
-                    statement.execute("set enable_sort = off");
-                    statement.execute("set enable_seqscan = off");
-                }
-                StringJoiner plan = new StringJoiner("\n");
-                try (ResultSet rows = statement.executeQuery("explain " + sql)) {
-                    while (rows.next()) {
-                        plan.add(rows.getString(1));
-                    }
-                } finally {
-                    if (postgres) {
-                        statement.execute("reset enable_sort");
-                        statement.execute("reset enable_seqscan");
-                    }
-                }
-                return plan.toString();
-            }
-        });
+        return QueryPlans.of(jdbc, sql);
     }
 }
