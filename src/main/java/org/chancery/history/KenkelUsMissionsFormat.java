@@ -347,6 +347,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                         }
                         if (last && closes) {
                             end(range, next == null ? Mission.STATE_ENDED : Mission.GAP, result);
+                        } else if (last && next == null) {
+                            stillOpen(range, result);
                         }
                     });
                 }
@@ -535,6 +537,23 @@ class KenkelUsMissionsFormat implements ImportFormat {
                                 + country.name(), null))).event().id();
                 result.created("event", id);
                 result.flag("PROTECTING_POWER_RELATIONS");
+            }
+        }
+
+        /**
+         * The pair's last range runs to the data's end: its fact is open. One recorded before this import and
+         * closed since is kept so, the row flagged DIFFERS_FROM_RECORDED.
+         */
+        private void stillOpen(Range range, RowResult result) {
+            RangeFact fact = range.fact;
+            if (fact == null || fact.created()) {
+                return;
+            }
+            LocalDate recordedEnd = fact.kind().equals("mission") ? missions.facts(fact.id()).orElseThrow().closedOn()
+                    : accreditations.get(pair, fact.id()).to();
+            if (recordedEnd != null && !recordedEnd.isAfter(DATA_END)) { // a closing after the data's end is not in it
+                result.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + fact.kind() + " ended on "
+                        + recordedEnd + ", the file's range runs to the data's end (" + DATA_END + ").");
             }
         }
 

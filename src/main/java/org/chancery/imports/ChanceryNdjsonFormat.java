@@ -42,6 +42,7 @@ import org.chancery.shared.Source;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,12 +163,16 @@ class ChanceryNdjsonFormat implements ImportFormat {
             try {
                 node = json.readTree(text);
             } catch (JacksonException e) {
-                if (JsonMistakes.nameGivenTwice(e) != null) {
-                    // JSON but for a property named twice: that line is REJECTED when the job runs, not the file
-                    rows[0]++;
-                    return;
+                if (JsonMistakes.nameGivenTwice(e) == null) {
+                    throw notJson(number, e);
                 }
-                throw new InvalidInputException("body", "line " + number + " " + JsonMistakes.ofText(e));
+                // one JSON object but for a property named twice: that line is REJECTED when the job runs, not
+                // the file; read again without the check, the rest of it must be JSON as any line's
+                try {
+                    node = json.reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
+                } catch (JacksonException other) {
+                    throw notJson(number, other);
+                }
             }
             if (!node.isObject()) {
                 throw new InvalidInputException("body", "line " + number + " is not a JSON object");
@@ -175,6 +180,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
             rows[0]++;
         });
         return rows[0];
+    }
+
+    private static InvalidInputException notJson(int line, JacksonException e) {
+        return new InvalidInputException("body", "line " + line + " " + JsonMistakes.ofText(e));
     }
 
     @Override
@@ -205,6 +214,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
     }
 
     private void country(NdjsonLines.CountryLine line, Source source, RowResult row) {
+        Lifetime lifetime = new Lifetime(line.startedOn(), line.endedOn()); // refused if it ends before it starts
         Optional<Country> known = countries.find(line.code());
         if (known.isPresent()) {
             row.found("country", known.get().code().value());
@@ -215,7 +225,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
             return;
         }
         Country country = countries.create(line.code(), line.alpha3(), line.numeric(), line.name(),
-                new Lifetime(line.startedOn(), line.endedOn()), with(line.sources(), source));
+                lifetime, with(line.sources(), source));
         row.created("country", country.code().value());
     }
 

@@ -253,12 +253,12 @@ class WritingBrowserTests extends BrowserTest {
 
         WebElement problem = visible(By.cssSelector("#appoint-form .problem"));
         assertThat(problem.getText()).contains("Nothing was sent:",
-                "Head of mission: Choose the diplomat who heads the mission (search by name).");
+                "Diplomat of Finland: Choose the diplomat who heads the mission (search by name).");
         WebElement search = $("#head-search");
         assertThat(search.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(search.getAttribute("aria-describedby")).contains("appoint-diplomat-error");
         assertThat($("#appoint-diplomat-error").getText()).isEqualTo("Choose the diplomat who heads the mission (search by name).");
-        problem.findElement(By.linkText("Head of mission")).click();
+        problem.findElement(By.linkText("Diplomat of Finland")).click();
         assertThat(driver.switchTo().activeElement()).isEqualTo(search);
         assertThat(driver.getCurrentUrl()).endsWith("#/missions/" + mission);
         assertThat(getJson("/api/missions/" + mission).get("heads")).isEmpty();

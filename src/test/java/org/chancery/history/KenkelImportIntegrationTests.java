@@ -224,6 +224,19 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(json(getJson("/api/missions?sending=US&receiving=DD")).get("content").get(0).get("closedOn").asString())
                 .as("kept as recorded").isEqualTo("1990-10-03");
         assertThat(job.get("outcomes").get("IMPORTED").asInt()).isZero();
+
+        // the published rows again: Cuba's embassy open to the data's end, as recorded no longer
+        String published = lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("CUB,"))
+                .collect(Collectors.joining("\n")) + "\n";
+        JsonNode again = ImportJobs.awaitEnd(mvc, json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
+                .contentType("text/csv").content(published).with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isAccepted())).get("id").asLong(), Duration.ofMinutes(1));
+        JsonNode last = row(json(mvc.perform(get("/api/imports/" + again.get("id").asLong() + "/rows?size=50")
+                .with(httpBasic("editor", "editor-secret")))).get("content"), 8);
+        assertThat(last.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(last.get("flags")).extracting(JsonNode::asString).contains("DIFFERS_FROM_RECORDED");
+        assertThat(last.get("detail").asString()).contains("2020-07-01", "2024-12-31");
+        getJson("/api/missions/" + havana).andExpect(jsonPath("$.closedOn").value("2020-07-01"));
     }
 
     private static JsonNode row(JsonNode rows, int line) {

@@ -188,6 +188,32 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesAFileWithALineThatNamesAPropertyTwiceButIsNotOneJsonObjectAtOnce() throws Exception {
+        for (String second : List.of("[{\"a\": 1, \"a\": 2}]", "{\"a\": 1, \"a\": 2", "{\"a\": 1, \"a\": 2} trailing",
+                "{\"kind\": \"diplomat\", \"name\": \"A\", \"name\": \"B\", oops}")) {
+            uploadNdjson("{\"kind\": \"diplomat\", \"name\": \"Before\", \"country\": \"US\"}\n" + second + "\n")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("line 2 ")));
+        }
+        assertThat(json(getJson("/api/diplomats?q=Before")).get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
+    void rejectsACountryLineEndingBeforeItStartsWhetherOrNotTheCountryIsRecorded() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "country", "code": "CU", "alpha3": "CUB", "name": "Cuba", "startedOn": "1902-05-20", "endedOn": "1900-01-01"}
+                {"kind": "country", "code": "XQ", "alpha3": "XQQ", "name": "Nowhere", "startedOn": "1902-05-20", "endedOn": "1900-01-01"}
+                """);
+
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(1, 2);
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("VALIDATION_FAILED");
+        assertThat(rejected).extracting(row -> row.get("detail").asString())
+                .allSatisfy(detail -> assertThat(detail).contains("endedOn", "must not be before startedOn"));
+    }
+
+    @Test
     void rejectsARowWithTheNulCharacterInATextOnEveryDatabaseAndGoesOnWithTheOthers() throws Exception {
         JsonNode job = imported("""
                 {"kind": "diplomat", "name": "Kim\\u0000Jong", "country": "KP"}

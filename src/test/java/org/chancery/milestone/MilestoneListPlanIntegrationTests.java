@@ -37,15 +37,13 @@ class MilestoneListPlanIntegrationTests extends ApiIntegrationTest {
                 .get("content").forEach(m -> listed.add(m.get("id").asLong())));
 
         assertThat(listed).as("ordered by targetEnd").containsExactly(cuba.get(1), cuba.get(0));
-        String page = sql.stream().filter(statement -> statement.contains("milestone")).findFirst().orElseThrow();
-        assertThat(QueryPlans.of(jdbc, page)).satisfies(plan -> {
-            if (PostgresTestDatabase.enabled()) {
-                assertThat(plan).doesNotContain("Seq Scan");
-            } else {
-                // each side read along its own index (H2 names the condition an index answers in a comment),
-                // not every milestone in the order of their targets, kept when one side matches
-                assertThat(plan).contains("COUNTRY_A = ?1 */", "COUNTRY_B = ?2 */").doesNotContain("tableScan");
-            }
-        });
+        if (!PostgresTestDatabase.enabled()) {
+            // each side read along its own index (H2 names the condition an index answers in a comment), not every
+            // milestone in the order of their targets, kept when one side matches; PostgreSQL reads either form
+            // along the two indexes (a BitmapOr), and cannot explain a statement with its parameters unbound
+            String page = sql.stream().filter(statement -> statement.contains("milestone")).findFirst().orElseThrow();
+            assertThat(QueryPlans.of(jdbc, page)).contains("COUNTRY_A = ?1 */", "COUNTRY_B = ?2 */")
+                    .doesNotContain("tableScan");
+        }
     }
 }

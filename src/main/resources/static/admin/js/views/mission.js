@@ -47,7 +47,7 @@ export default async function missionView({ root, params, query, signal }) {
   const appoint = (v) => {
     if (!state.chosen) {
       return Promise.reject(new FieldRefusal('diplomatId', 'Choose the diplomat who heads the mission (search by name).',
-        { target: 'head-search', label: 'Head of mission' }));
+        { target: 'head-search', label: `Diplomat of ${name(state.mission.sendingCountry)}` }));
     }
     return post(`/api/missions/${id}/heads`, {
       diplomatId: state.chosen.id, rank: v.rank, agrementOn: v.agrementOn, startedOn: v.startedOn,
