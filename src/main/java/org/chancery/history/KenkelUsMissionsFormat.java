@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * continues as Germany), each row in a transaction of its own:
  * <ul>
  * <li>consecutive rows of a state with one status that touch or overlap are one fact
- * ({@code MERGED}; {@code ALREADY_PRESENT} when the file is imported again);</li>
+ * ({@code MERGED}; {@code ALREADY_PRESENT} when the file is imported again, {@code MERGED} when a range now
+ * closes a fact recorded open, flagged {@code DIFFERS_FROM_RECORDED} when it implies another closing);</li>
  * <li>a diplomatic status (embassy, legation, non-resident ambassador or envoy) establishes
  * relations on its first day, or restores them after a severance; {@code None} or {@code Interests}
  * after another status severs them that day ({@code INFERRED_SEVERANCE}), also when the state was
@@ -155,7 +156,10 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 closes the day after its range: when the next range begins (an embassy supersedes a legation or an \
                 interests section), when the state leaves the state system for a while (GAP), or when it ends for \
                 good (STATE_ENDED); ranges that end on 2024-12-31 stay open. Consecutive rows of one state with the \
-                same status that touch or overlap are one fact (MERGED). Dates on the first of a month are flagged \
+                same status that touch or overlap are one fact (MERGED). Imported again, a row finds its facts \
+                (ALREADY_PRESENT); one whose range now closes a fact recorded open closes it (MERGED), one whose \
+                range implies another closing than recorded (or none) is flagged DIFFERS_FROM_RECORDED and the \
+                record is kept. Dates on the first of a month are flagged \
                 APPROXIMATE_DATE and recorded with precision YEAR (1 January) or MONTH, as the data's rule says; \
                 ranges from 1816-01-01 are flagged CENSORED_START, and relations established on that day say that \
                 the data begins then. A row that cannot be read — a field with the NUL character or more than 200 \

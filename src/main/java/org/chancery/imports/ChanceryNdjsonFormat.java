@@ -122,7 +122,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 A `ref` is a name of your choice that later lines use instead of the id the API would have \
                 answered; it names one fact in a file (a second line defining it is `REJECTED`, \
                 `VALIDATION_FAILED`), and a line that defines it but is rejected defines nothing. A line that is \
-                not JSON refuses the whole file (400); a line whose fields are missing \
+                not one JSON object refuses the whole file (400); one that names a property twice is that row's \
+                `REJECTED` with `MALFORMED_REQUEST`; a line whose fields are missing \
                 or invalid is that row's `REJECTED` with `VALIDATION_FAILED`, one that breaks a rule is `REJECTED` \
                 with the rule's code. A fact already recorded (a country of that code; a diplomat of that name and \
                 country; the pair's event of that type on that day; the direction's mission of that type, city \

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.chancery.relation.RelationPair;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +54,9 @@ class MeetingPairIndex {
     private static final String TOTAL = """
             select meetings, latest_meeting from meeting_pair_total where country_a = ? and country_b = ?""";
 
+    private static final RowMapper<MeetingRef> MEETING_REF = (row, number) -> new MeetingRef(row.getLong(1),
+            row.getObject(2, LocalDate.class), row.getString(3), row.getString(4));
+
     private final JdbcClient jdbc;
 
     MeetingPairIndex(JdbcClient jdbc) {
@@ -68,8 +72,7 @@ class MeetingPairIndex {
     List<MeetingRef> oldestFirst(RelationPair pair, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql(FIRST)
                 .params(pair.first().value(), pair.second().value(), from, to, limit)
-                .query((row, number) -> new MeetingRef(row.getLong(1), row.getObject(2, LocalDate.class),
-                        row.getString(3), row.getString(4)))
+                .query(MEETING_REF)
                 .list();
     }
 
@@ -77,8 +80,7 @@ class MeetingPairIndex {
     List<MeetingRef> oldestAfter(RelationPair pair, MeetingRef after, LocalDate to, int limit) {
         return jdbc.sql(AFTER)
                 .params(pair.first().value(), pair.second().value(), after.date(), to, after.date(), after.id(), limit)
-                .query((row, number) -> new MeetingRef(row.getLong(1), row.getObject(2, LocalDate.class),
-                        row.getString(3), row.getString(4)))
+                .query(MEETING_REF)
                 .list();
     }
 

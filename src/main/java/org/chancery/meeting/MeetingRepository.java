@@ -66,6 +66,7 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
     List<Long> findIdsOn(@Param("date") LocalDate date, @Param("country") String country);
 
     /** The participants of the meetings, as pairs of meeting id and diplomat id. */
-    @Query(value = "select meeting_id, diplomat_id from meeting_participant where meeting_id in (:ids)", nativeQuery = true)
+    @Query(value = "select meeting_id, diplomat_id from meeting_participant where meeting_id in (:ids)",
+            nativeQuery = true)
     List<Object[]> findParticipantIds(@Param("ids") Collection<Long> ids);
 }

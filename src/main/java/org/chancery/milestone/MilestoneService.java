@@ -157,7 +157,8 @@ public class MilestoneService {
         return title.strip();
     }
 
-    private static PartialDate target(String text) {
+    /** The target a client wrote, trimmed and read as a partial date from {@link CalendarDates#FIRST} on. */
+    static PartialDate target(String text) {
         PartialDate target;
         try {
             target = PartialDate.parse(text == null ? null : text.trim());

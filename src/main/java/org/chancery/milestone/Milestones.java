@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
 import org.chancery.shared.NotFoundException;
-import org.chancery.shared.PartialDate;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Today;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -61,16 +61,13 @@ public class Milestones {
 
     /**
      * The pair's first milestone with this title and target, if any: an import's "already there". The target is
-     * compared as the planning reads and stores it (trimmed, in its canonical form: {@code 2024-q3} is {@code 2024-Q3}).
+     * compared as the planning reads and stores it (trimmed, a partial date written again in its own form).
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code target}) as planning it would
      */
     @Transactional(readOnly = true)
     public Optional<MilestoneView> findSame(RelationPair pair, String title, String target) {
-        String canonical;
-        try {
-            canonical = PartialDate.parse(target == null ? null : target.trim()).toString();
-        } catch (IllegalArgumentException unreadable) {
-            return Optional.empty(); // planned, it is refused naming the target
-        }
+        String canonical = MilestoneService.target(target).toString();
         LocalDate day = today.date();
         return repository.findByPair(pair.first().value(), pair.second().value()).stream()
                 .filter(milestone -> milestone.title().equals(title.strip()) && milestone.target().equals(canonical))

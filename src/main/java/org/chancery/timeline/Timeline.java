@@ -105,6 +105,11 @@ public class Timeline {
      * (for a CSV of any length, in one transaction: memory does not grow with the meetings).
      */
     public void forEach(RelationPair pair, Consumer<? super TimelineItem> each) {
+        forEach(pair, MEETINGS_AT_A_TIME, each);
+    }
+
+    /** {@link #forEach(RelationPair, Consumer)}, reading the meetings {@code chunk} at a time. */
+    void forEach(RelationPair pair, int chunk, Consumer<? super TimelineItem> each) {
         RelationSnapshot snapshot = relations.snapshot(pair, null);
         LocalDate today = snapshot.asOf();
         List<TimelineItem> others = itemsButMeetings(pair, snapshot);
@@ -115,7 +120,7 @@ public class Timeline {
         }
         others.sort(ORDER);
         int[] next = {0};
-        meetings.forEachBetween(pair, today, MEETINGS_AT_A_TIME, meeting -> {
+        meetings.forEachBetween(pair, today, chunk, meeting -> {
             TimelineItem item = meeting(meeting);
             while (next[0] < others.size() && ORDER.compare(others.get(next[0]), item) < 0) {
                 each.accept(others.get(next[0]++));

@@ -75,8 +75,16 @@ class ImportBrowserTests extends BrowserTest {
         assertThat(driver.switchTo().activeElement()).isEqualTo(format);
 
         new Select(format).selectByValue("chancery-ndjson");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#import-form .problem"),
+                "File: Choose a file."));
+        assertThat($("#import-file-error").getText()).isEqualTo("Choose a file.");
+        screenshot("import-refused-next-to-its-file");
+
         $("#import-file").sendKeys(empty.toAbsolutePath().toString());
         form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#import-form .problem"),
+                "File: The file chosen is empty"));
         problem = visible(By.cssSelector("#import-form .problem"));
         assertThat(problem.getText()).contains("File: The file chosen is empty: choose one that is not.");
         WebElement file = $("#import-file");

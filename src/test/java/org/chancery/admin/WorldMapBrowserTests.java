@@ -109,9 +109,11 @@ class WorldMapBrowserTests extends BrowserTest {
     void theKeyboardZoomsAndMovesTheMapWithItsButtons() {
         open("/map?country=US&asOf=1961-01-03");
         visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        assertThat(buttonNamed("Look further east").isEnabled()).as("the whole world: nothing to move to").isFalse();
 
         press(buttonNamed("Zoom in"));
         waitFor(d -> layerTransform()[2] > 1.59);
+        waitFor(d -> buttonNamed("Look further east").isEnabled());
         press(buttonNamed("Zoom in"));
         waitFor(d -> layerTransform()[2] > 2.55);
         double[] zoomed = layerTransform();
@@ -124,9 +126,17 @@ class WorldMapBrowserTests extends BrowserTest {
         press(buttonNamed("Look further north"));
         waitFor(d -> layerTransform()[1] > east[1] + 50);
         assertThat(layerTransform()[0]).isCloseTo(east[0], offset(0.5));
+        double[] north = layerTransform();
+
+        WebElement west = buttonNamed("Look further west");
+        press(west);
+        west.sendKeys(Keys.ENTER);
+        assertThat(layerTransform()[0]).as("two steps pressed at once both move the view")
+                .isCloseTo(north[0] + 2 * 120, offset(0.5));
 
         press(buttonNamed("Whole world"));
         waitFor(d -> layerTransform()[2] == 1.0);
+        waitFor(d -> !buttonNamed("Look further east").isEnabled());
         assertNoConsoleErrors();
     }
 

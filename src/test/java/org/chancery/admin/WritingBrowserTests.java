@@ -239,8 +239,9 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
-    void appointingWithoutChoosingADiplomatIsRefusedNextToTheSearchAndNothingIsSent() {
+    void appointingWithoutChoosingADiplomatIsRefusedNextToTheSearchAndNothingIsSent() throws IOException {
         long mission = openEmbassy("FI", "NI", "Managua", "1990-01-01", "1995-01-01");
+        postAsEditor("/api/diplomats", "{\"name\": \"Eero Mäkinen\", \"country\": \"FI\"}");
 
         open("/missions/" + mission);
         waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
@@ -262,6 +263,13 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(driver.switchTo().activeElement()).isEqualTo(search);
         assertThat(driver.getCurrentUrl()).endsWith("#/missions/" + mission);
         assertThat(getJson("/api/missions/" + mission).get("heads")).isEmpty();
+        screenshot("appoint-refused-next-to-the-diplomat-search");
+
+        search.sendKeys("mäkinen");
+        visible(By.cssSelector("#head-search-results button[aria-label='Choose Eero Mäkinen']")).click();
+        visible(By.id("chosen-diplomat"));
+        assertThat($$("#appoint-form .problem")).as("the choice answers the refusal").isEmpty();
+        assertThat($$("#appoint-diplomat-error")).isEmpty();
         assertNoConsoleErrors();
     }
 

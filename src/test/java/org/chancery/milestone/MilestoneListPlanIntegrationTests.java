@@ -39,8 +39,8 @@ class MilestoneListPlanIntegrationTests extends ApiIntegrationTest {
         assertThat(listed).as("ordered by targetEnd").containsExactly(cuba.get(1), cuba.get(0));
         if (!PostgresTestDatabase.enabled()) {
             // each side read along its own index (H2 names the condition an index answers in a comment), not every
-            // milestone in the order of their targets, kept when one side matches; PostgreSQL reads either form
-            // along the two indexes (a BitmapOr), and cannot explain a statement with its parameters unbound
+            // milestone in the order of their targets, kept when one side matches (PostgreSQL plans either form
+            // along its indexes, and cannot explain a statement whose parameters are not bound)
             String page = sql.stream().filter(statement -> statement.contains("milestone")).findFirst().orElseThrow();
             assertThat(QueryPlans.of(jdbc, page)).contains("COUNTRY_A = ?1 */", "COUNTRY_B = ?2 */")
                     .doesNotContain("tableScan");

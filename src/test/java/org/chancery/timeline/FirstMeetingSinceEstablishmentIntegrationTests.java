@@ -6,15 +6,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chancery.country.CountryCode;
+import org.chancery.relation.RelationPair;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The timeline marks the first meeting since the latest establishment whichever page is asked for,
- * also when the meetings a page reaches all predate that establishment.
+ * also when the meetings a page reaches all predate that establishment; and the whole timeline (a CSV)
+ * reading its meetings a few at a time gives the items of the pages, in their order.
  */
 class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private Timeline timeline;
 
     @Test
     void marksTheFirstMeetingSinceTheRestorationAlsoOnAPageThatEndsBeforeIt() throws Exception {
@@ -38,6 +46,28 @@ class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest 
                 .satisfies(item -> assertThat(item.get("ref").get("id").asLong()).isEqualTo(afterRestoration));
         assertThat(firstPageOfTwo.get("page").get("totalElements").asLong()).isEqualTo(total)
                 .isEqualTo(everything.size());
+    }
+
+    @Test
+    void givesEveryItemInThePagesOrderHoweverFewMeetingsItReadsAtATime() throws Exception {
+        event("ESTABLISHED", "2000-01-10");
+        long cu = create("/api/diplomats", "{\"name\": \"Cuban Envoy\", \"country\": \"CU\"}").get("id").asLong();
+        long kr = create("/api/diplomats", "{\"name\": \"Korean Envoy\", \"country\": \"KR\"}").get("id").asLong();
+        for (String date : List.of("2000-01-10", "2001-03-01", "2001-03-01", "2003-07-15", "2004-12-31", "2005-01-01",
+                "2009-02-02", "2010-06-01", "2010-06-01", "2011-02-01", "2012-02-01", "2012-02-01", "2013-05-05")) {
+            meeting(date, cu, kr);
+        }
+        event("SEVERED", "2005-01-01");
+        event("RESTORED", "2010-06-01");
+        RelationPair pair = RelationPair.of(new CountryCode("KR"), new CountryCode("CU"));
+        List<TimelineItem> paged = timeline.of(pair, PageRequest.of(0, 1000)).getContent();
+        assertThat(paged).hasSize(3 + 13 + 1);
+
+        for (int chunk : List.of(1, 2, 5, 13, 1000)) {
+            List<TimelineItem> streamed = new ArrayList<>();
+            timeline.forEach(pair, chunk, streamed::add);
+            assertThat(streamed).as("read %d at a time", chunk).isEqualTo(paged);
+        }
     }
 
     private void event(String type, String date) throws Exception {

@@ -2,7 +2,6 @@ package org.chancery.country.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -151,6 +150,4 @@ class CountryController {
     private static PageRequest pageRequest(Pageable pageable) {
         return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("code"), "code");
     }
-
-
 }

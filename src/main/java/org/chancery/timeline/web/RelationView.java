@@ -24,7 +24,8 @@ record RelationView(
         @Schema(description = "the day the view describes (the end of it): asOf, or today") LocalDate asOf,
         List<EventResponse> events,
         @Schema(description = "the pair's missions in both directions, with their status on that day") List<MissionOnDay> missions,
-        @Schema(description = "the pair's milestones as they stand today, whatever asOf") List<MilestoneView> milestones,
+        @Schema(description = "the pair's milestones as they stand today, whatever asOf")
+        List<MilestoneView> milestones,
         @Schema(description = "the non-resident accreditations of either country to the other in force on that day")
         List<AccreditationResponse> accreditations,
         @Schema(description = "meetings between the two countries dated on or before that day") long meetingCount,

@@ -76,6 +76,7 @@ export default async function mapView({ root, query, signal }) {
     error: null,
     all: null,
     features: null,
+    zoomed: false, // closer than the whole world: the pan buttons move the view
   };
   const cache = new Map();
   let inFlight = null;
@@ -167,10 +168,13 @@ export default async function mapView({ root, query, signal }) {
   let shapes = null;
   let zoom = null;
 
-  /** Moves the view a step (an eighth of the map's width or height on the screen) in a direction. */
+  /**
+   * Moves the view a step (an eighth of the map's width or height on the screen) in a direction, at once: steps
+   * pressed in quick succession add up.
+   */
   function pan(dx, dy) {
     const { k } = d3.zoomTransform(svg.node());
-    svg.transition().call(zoom.translateBy, (dx * 120) / k, (dy * 62) / k);
+    svg.call(zoom.translateBy, (dx * 120) / k, (dy * 62) / k);
   }
 
   function drawMap(container) {
@@ -208,7 +212,15 @@ export default async function mapView({ root, query, signal }) {
       });
     shapes.append('title');
     zoom = d3.zoom().scaleExtent([1, 8]).translateExtent([[0, 0], [width, height]])
-      .on('zoom', (event) => layer.attr('transform', event.transform));
+      .on('zoom', (event) => {
+        layer.attr('transform', event.transform);
+        // the whole world fills the picture: nothing to move to until zoomed in (the pan buttons say so)
+        const zoomed = event.transform.k > 1;
+        if (zoomed !== state.zoomed) {
+          state.zoomed = zoomed;
+          update();
+        }
+      });
     svg.call(zoom).on('dblclick.zoom', null);
   }
 
@@ -328,9 +340,9 @@ export default async function mapView({ root, query, signal }) {
           <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.scaleBy, 1 / 1.6)}>Zoom out</button>
           <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.transform, d3.zoomIdentity)}>Whole world</button>
         </div>
-        <div class="pan-buttons" role="group" aria-label="Move the map">
+        <div class="pan-buttons" role="group" aria-label=${state.zoomed ? 'Move the map' : 'Move the map (zoom in first)'}>
           ${PAN.map(([label, symbol, dx, dy]) => html`<button type="button" class="outline secondary" aria-label=${label}
-            title=${label} @click=${() => pan(dx, dy)}>${symbol}</button>`)}
+            title=${label} ?disabled=${!state.zoomed} @click=${() => pan(dx, dy)}>${symbol}</button>`)}
         </div>
         <figcaption>
           <p id="map-caption">${caption()}${state.shown && state.shown.date !== state.date ? ' (loading the newer day…)' : ''}</p>

@@ -47,7 +47,7 @@ export default async function missionView({ root, params, query, signal }) {
   const appoint = (v) => {
     if (!state.chosen) {
       return Promise.reject(new FieldRefusal('diplomatId', 'Choose the diplomat who heads the mission (search by name).',
-        { target: 'head-search', label: `Diplomat of ${name(state.mission.sendingCountry)}` }));
+        { target: 'head-search', label: searchLabel() }));
     }
     return post(`/api/missions/${id}/heads`, {
       diplomatId: state.chosen.id, rank: v.rank, agrementOn: v.agrementOn, startedOn: v.startedOn,
@@ -58,6 +58,12 @@ export default async function missionView({ root, params, query, signal }) {
     .then(after);
 
   const name = (code) => state.names.get(code)?.name || code;
+  const searchLabel = () => `Diplomat of ${name(state.mission.sendingCountry)}`;
+  // a diplomat chosen answers the refusal to appoint none (the search it pointed to gives way to the choice)
+  const pick = (diplomat) => {
+    state.chosen = diplomat;
+    if (forms.appoint.error instanceof FieldRefusal) forms.appoint.error = null;
+  };
 
   function chooseAnother() {
     state.chosen = null;
@@ -149,14 +155,14 @@ export default async function missionView({ root, params, query, signal }) {
 
       ${consular ? html`<p>Heads of mission are for diplomatic missions only (R15), not consular posts.</p>`
         : m.status !== 'CANCELLED' ? html`
-        <details id="appoint-head" ?open=${Boolean(forms.appoint.error)}><summary>${m.status === 'CLOSED' ? 'Record a past head of mission' : 'Appoint a head of mission'}</summary>
+        <details id="appoint-head" ?open=${Boolean(forms.appoint.error || state.chosen)}><summary>${m.status === 'CLOSED' ? 'Record a past head of mission' : 'Appoint a head of mission'}</summary>
           <form id="appoint-form" @submit=${(e) => submit(e, forms.appoint, update, appoint)} novalidate>
             ${problem(forms.appoint)}
             ${done(forms.appoint, `${forms.appoint.done?.name || 'The head'} appointed.`)}
             ${state.chosen ? html`<p id="chosen-diplomat" tabindex="-1">Head: <strong>${state.chosen.name}</strong> (${state.chosen.country})
               <button type="button" class="secondary outline" @click=${chooseAnother}>Choose another</button></p>`
-              : diplomatSearch(state.search, update, { id: 'head-search', label: `Diplomat of ${name(m.sendingCountry)}`,
-                country: m.sendingCountry, signal, chosen: 'chosen-diplomat', onPick: (d) => { state.chosen = d; },
+              : diplomatSearch(state.search, update, { id: 'head-search', label: searchLabel(),
+                country: m.sendingCountry, signal, chosen: 'chosen-diplomat', onPick: pick,
                 errorId: fieldMessages(forms.appoint, 'diplomatId').length ? 'appoint-diplomat-error' : undefined })}
             ${fieldMessages(forms.appoint, 'diplomatId').length ? html`<p class="field-error" id="appoint-diplomat-error">${fieldMessages(forms.appoint, 'diplomatId').join(' ')}</p>` : nothing}
             <div class="grid-2">

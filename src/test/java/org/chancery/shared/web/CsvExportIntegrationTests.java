@@ -8,16 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -28,9 +25,6 @@ import tools.jackson.dataformat.csv.CsvSchema;
 class CsvExportIntegrationTests extends ApiIntegrationTest {
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
-
-    @Autowired
-    private JdbcTemplate jdbc;
 
     /** The CSV answer to {@code Accept: text/csv}, which {@code format=csv} must answer the same. */
     private List<List<String>> csv(String url) throws Exception {
@@ -136,54 +130,6 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         assertThat(rows.get(0)).containsExactly("countries", "status", "since", "consularStatus");
         assertThat(rows.subList(1, rows.size())).hasSize(CsvLists.PAGE_SIZE + 1).isEqualTo(pairs);
         assertThat(csv(url)).isEqualTo(rows);
-    }
-
-    @Test
-    void answersATimelineOfThousandsOfMeetingsInThePagesOrderReadingTheMeetingsAThousandAtATime() throws Exception {
-        postAsEditor("/api/relations/NO/SE/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1905-10-26\"}")
-                .andExpect(status().isCreated());
-        postAsEditor("/api/relations/NO/SE/events", "{\"type\": \"SEVERED\", \"date\": \"1940-04-09\"}")
-                .andExpect(status().isCreated());
-        postAsEditor("/api/relations/NO/SE/events", "{\"type\": \"RESTORED\", \"date\": \"1945-05-08\"}")
-                .andExpect(status().isCreated());
-        // 2,500 meetings written as the meeting service writes them and their pair index: one every two or three
-        // days from 1930 to 1947, among which the severance and the restoration fall
-        int meetings = 2_500;
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> pairs = new ArrayList<>();
-        LocalDate day = LocalDate.of(1930, 1, 1);
-        for (int i = 0; i < meetings; i++) {
-            LocalDate date = day.plusDays(i * 5L / 2);
-            rows.add(new Object[] {900_000L + i, date, "Oslo", "Talks " + i});
-            pairs.add(new Object[] {900_000L + i, date});
-        }
-        jdbc.batchUpdate("insert into meeting (id, meeting_date, date_precision, city, country, title) "
-                + "values (?, ?, 'DAY', ?, 'NO', ?)", rows);
-        jdbc.batchUpdate("insert into meeting_pair (meeting_id, country_a, country_b, meeting_date) values (?, 'NO', 'SE', ?)",
-                pairs);
-        jdbc.update("delete from meeting_pair_total where country_a = 'NO' and country_b = 'SE'");
-        jdbc.update("insert into meeting_pair_total (country_a, country_b, meetings, latest_meeting) values ('NO', 'SE', ?, ?)",
-                meetings, pairs.get(meetings - 1)[1]);
-
-        List<List<String>> paged = new ArrayList<>();
-        JsonNode page;
-        int number = 0;
-        do {
-            page = json(getJson("/api/relations/NO/SE/timeline?size=200&page=" + number++));
-            page.get("content").forEach(item -> paged.add(List.of(item.get("date").asString(), item.get("type").asString(),
-                    item.get("ref").get("id").asString())));
-        } while (number < page.get("page").get("totalPages").asInt());
-        assertThat(paged).hasSize(meetings + 3 + 1);
-
-        List<List<String>> csv = new ArrayList<>();
-        long read = statements.count(() -> {
-            List<List<String>> answer = csv("/api/relations/NO/SE/timeline");
-            List<String> header = answer.get(0);
-            answer.subList(1, answer.size()).forEach(row -> csv.add(List.of(row.get(header.indexOf("date")),
-                    row.get(header.indexOf("type")), row.get(header.indexOf("ref.id")))));
-        });
-        assertThat(csv).isEqualTo(paged);
-        assertThat(read).as("two answers (Accept and format=csv), each a few reads and three of meetings").isLessThan(30);
     }
 
     @Test
