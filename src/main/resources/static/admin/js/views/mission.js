@@ -13,7 +13,9 @@ import { diplomatSearch } from '../diplomat-search.js';
 const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
 
 export default async function missionView({ root, params, query, signal }) {
-  const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false };
+  // appointOpen: the appointing form stays open once opened, whatever its refusals and choices redraw
+  const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false,
+    appointOpen: false };
   const onTheDate = { ruleFields: { '*': 'date' } };
   // a refusal that names the closing typed concerns it (R12 before the opening, R22 after a country's end)
   const pastClosing = { ruleFields: { '*': endOrStart('closedOn', 'date') } };
@@ -155,7 +157,8 @@ export default async function missionView({ root, params, query, signal }) {
 
       ${consular ? html`<p>Heads of mission are for diplomatic missions only (R15), not consular posts.</p>`
         : m.status !== 'CANCELLED' ? html`
-        <details id="appoint-head" ?open=${Boolean(forms.appoint.error || state.chosen)}><summary>${m.status === 'CLOSED' ? 'Record a past head of mission' : 'Appoint a head of mission'}</summary>
+        <details id="appoint-head" ?open=${Boolean(forms.appoint.error) || state.appointOpen}
+          @toggle=${(e) => { state.appointOpen = e.target.open; }}><summary>${m.status === 'CLOSED' ? 'Record a past head of mission' : 'Appoint a head of mission'}</summary>
           <form id="appoint-form" @submit=${(e) => submit(e, forms.appoint, update, appoint)} novalidate>
             ${problem(forms.appoint)}
             ${done(forms.appoint, `${forms.appoint.done?.name || 'The head'} appointed.`)}
