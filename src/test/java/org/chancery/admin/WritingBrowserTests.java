@@ -243,10 +243,7 @@ class WritingBrowserTests extends BrowserTest {
         long mission = openEmbassy("FI", "NI", "Managua", "1990-01-01", "1995-01-01");
         postAsEditor("/api/diplomats", "{\"name\": \"Eero Mäkinen\", \"country\": \"FI\"}");
 
-        open("/missions/" + mission);
-        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
-        signIn("editor", "editor-secret");
-        openDetails("appoint-head");
+        openAppointingAsEditor(mission);
         WebElement appoint = $("#appoint-form");
         new Select(appoint.findElement(By.name("rank"))).selectByValue("CHARGE_D_AFFAIRES");
         setValue(appoint.findElement(By.name("startedOn")), "2020-01-01");
@@ -278,10 +275,7 @@ class WritingBrowserTests extends BrowserTest {
         long mission = openEmbassy("FI", "NZ", "Wellington", "1990-01-01", "1995-01-01");
         postAsEditor("/api/diplomats", "{\"name\": \"Aino Virtanen\", \"country\": \"FI\"}");
 
-        open("/missions/" + mission);
-        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
-        signIn("editor", "editor-secret");
-        openDetails("appoint-head");
+        openAppointingAsEditor(mission);
         WebElement search = $("#head-search");
         search.sendKeys("virtanen");
         visible(By.cssSelector("#head-search-results button[aria-label='Choose Aino Virtanen']")).click();
@@ -623,6 +617,14 @@ class WritingBrowserTests extends BrowserTest {
         WebElement field = form.findElement(By.name(name));
         assertThat(field.getAttribute("aria-invalid")).as("%s is marked invalid", name).isEqualTo("true");
         return $("#" + field.getAttribute("aria-describedby").replaceAll(".* ", "")).getText();
+    }
+
+    /** The page of an open mission, signed in as an editor, with its appointing form open. */
+    private void openAppointingAsEditor(long mission) {
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
+        signIn("editor", "editor-secret");
+        openDetails("appoint-head");
     }
 
     private void openDetails(String id) {
