@@ -181,9 +181,7 @@ class WritingBrowserTests extends BrowserTest {
                 {"sendingCountry": "BH", "receivingCountry": "BN", "type": "EMBASSY", "city": "Kuala Belait"}""")
                 .get("id").asLong();
 
-        open("/missions/" + past);
-        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
-        signIn("editor", "editor-secret");
+        openMissionAsEditor(past, "Planned");
         WebElement form = $("#open-form");
         setValue(form.findElement(By.name("date")), "1990-01-01");
         setValue(form.findElement(By.name("closedOn")), "1989-01-01");
@@ -211,9 +209,7 @@ class WritingBrowserTests extends BrowserTest {
         long mission = postAsEditor("/api/missions", """
                 {"sendingCountry": "DD", "receivingCountry": "TZ", "type": "EMBASSY", "city": "Dar es Salaam"}""")
                 .get("id").asLong();
-        open("/missions/" + mission);
-        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
-        signIn("editor", "editor-secret");
+        openMissionAsEditor(mission, "Planned");
         WebElement form = $("#open-form");
         setValue(form.findElement(By.name("date")), "1970-01-01");
 
@@ -405,9 +401,7 @@ class WritingBrowserTests extends BrowserTest {
         postAsEditor("/api/missions/" + mission + "/close", "{\"date\": \"2000-01-01\", \"reason\": \"Moved\"}");
         postAsEditor("/api/diplomats", "{\"name\": \"Mari Tamm\", \"country\": \"EE\"}");
 
-        open("/missions/" + mission);
-        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Closed"));
-        signIn("editor", "editor-secret");
+        openMissionAsEditor(mission, "Closed");
         assertThat(visible(By.cssSelector("#appoint-head summary")).getText()).isEqualTo("Record a past head of mission");
         openDetails("appoint-head");
         $("#head-search").sendKeys("tamm");
@@ -621,10 +615,15 @@ class WritingBrowserTests extends BrowserTest {
 
     /** The page of an open mission, signed in as an editor, with its appointing form open. */
     private void openAppointingAsEditor(long mission) {
-        open("/missions/" + mission);
-        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
-        signIn("editor", "editor-secret");
+        openMissionAsEditor(mission, "Open");
         openDetails("appoint-head");
+    }
+
+    /** The page of a mission once it shows the status expected, signed in as an editor. */
+    private void openMissionAsEditor(long mission, String status) {
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), status));
+        signIn("editor", "editor-secret");
     }
 
     private void openDetails(String id) {
