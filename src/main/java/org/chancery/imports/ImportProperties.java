@@ -2,19 +2,25 @@ package org.chancery.imports;
 
 import java.nio.file.Path;
 
+import org.chancery.shared.HttpUrl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code chancery.imports.max-size}: the largest file an import takes (50 MB; larger answers 413);
  * {@code chancery.imports.spool-dir}: where uploaded files wait while their job runs (a folder of the
- * system's temporary directory).
+ * system's temporary directory); {@code chancery.imports.public-url}: the address clients reach
+ * Chancery at ({@code https://chancery.example.org}), where the facts of a format without a dataset
+ * of its own cite their job — unset, the address the import was started at, {@code Host} included.
  */
 @ConfigurationProperties("chancery.imports")
-record ImportProperties(DataSize maxSize, Path spoolDir) {
+@Validated
+record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicUrl) {
 
     ImportProperties {
         maxSize = maxSize == null ? DataSize.ofMegabytes(50) : maxSize;
         spoolDir = spoolDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "chancery-imports") : spoolDir;
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
     }
 }

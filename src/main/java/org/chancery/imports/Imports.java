@@ -85,8 +85,9 @@ public class Imports {
 
     /**
      * Starts a job that imports {@code body} in {@code format} for {@code user}, and answers it at
-     * once, {@code RUNNING}. {@code baseUrl} (the server's, as the client called it) makes the job's
-     * address, which facts cite where the format has no dataset of its own.
+     * once, {@code RUNNING}. The job's address, which facts cite where the format has no dataset of its
+     * own, is made of {@code chancery.imports.public-url} or, unset, {@code baseUrl} (the server's, as
+     * the client called it).
      *
      * @throws PayloadTooLargeException if the body is larger than the configured size
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if the body is not UTF-8 text or not of
@@ -96,7 +97,8 @@ public class Imports {
     public ImportJob start(ImportFormat format, InputStream body, long declaredLength, String user, String baseUrl)
             throws IOException {
         Started started = prepare(format, body, declaredLength, user);
-        worker.submit(started.job(), format, started.input(), baseUrl + "/api/imports/" + started.job().id());
+        String base = properties.publicUrl() == null ? baseUrl : properties.publicUrl();
+        worker.submit(started.job(), format, started.input(), base + "/api/imports/" + started.job().id());
         return started.job();
     }
 

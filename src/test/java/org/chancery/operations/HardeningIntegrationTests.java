@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "chancery.max-request-size=4KB",
+        "chancery.imports.public-url=https://chancery.example.org/",
         "chancery.security.lockout.failures-per-user=3",
         "chancery.security.lockout.failures-per-address=6",
         "chancery.security.lockout.duration=10m",
@@ -219,6 +220,20 @@ class HardeningIntegrationTests {
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
 
         assertThat(ImportJobs.awaitEnd(mvc, job.get("id").asLong()).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void anImportCitesItsJobAtTheConfiguredAddressWhateverHostTheRequestNamed() throws Exception {
+        String line = "{\"kind\": \"diplomat\", \"name\": \"Cited Here\", \"country\": \"CU\"}\n";
+        JsonNode job = JSON.readTree(mvc.perform(post("/api/imports").param("format", "chancery-ndjson")
+                        .header("Host", "attacker.example:8443").contentType("application/x-ndjson").content(line)
+                        .with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+        long id = job.get("id").asLong();
+        assertThat(ImportJobs.awaitEnd(mvc, id).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        mvc.perform(get("/api/diplomats").param("q", "Cited Here"))
+                .andExpect(jsonPath("$.content[0].sources[0].url").value("https://chancery.example.org/api/imports/" + id));
     }
 
     @Test

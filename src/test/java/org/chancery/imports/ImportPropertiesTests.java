@@ -1,0 +1,41 @@
+package org.chancery.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code chancery.imports.*} as a deployment sets them. */
+class ImportPropertiesTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ImportProperties.class)
+    static class Properties {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Properties.class);
+
+    @Test
+    void aPublicAddressIsKeptWithoutItsTrailingSlash() {
+        context.withPropertyValues("chancery.imports.public-url=https://chancery.example.org/desk/")
+                .run(started -> assertThat(started.getBean(ImportProperties.class).publicUrl())
+                        .isEqualTo("https://chancery.example.org/desk"));
+    }
+
+    @Test
+    void withoutAPublicAddressTheJobsAreCitedWhereTheyWereStarted() {
+        context.withPropertyValues("chancery.imports.public-url=")
+                .run(started -> assertThat(started.getBean(ImportProperties.class).publicUrl()).isNull());
+    }
+
+    @Test
+    void aPublicAddressThatIsNotAnHttpUrlStopsTheStart() {
+        for (String wrong : new String[] {"chancery.example.org", "ftp://chancery.example.org", "https://"}) {
+            context.withPropertyValues("chancery.imports.public-url=" + wrong)
+                    .run(started -> assertThat(started).as(wrong).hasFailed()
+                            .getFailure().rootCause().hasMessageContaining("public-url"));
+        }
+    }
+}
