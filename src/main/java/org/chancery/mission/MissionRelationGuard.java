@@ -37,14 +37,19 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
 
     /**
      * R11: closes the pair's embassy-class missions and provisional offices open on {@code date},
-     * ending their heads; a head already serving a mission that has not opened yet ends too.
+     * ending their heads; a head already serving such a mission not open that day (planned, cancelled,
+     * or opened later) ends too, and one recorded with an end after it is refused.
+     * Liaison offices, interests sections and their heads stay.
      */
     @Override
     public SeveranceEffects severed(RelationPair pair, FuzzyDate severance) {
         LocalDate date = severance.date();
         List<AffectedMission> affected = new ArrayList<>();
         for (Mission mission : missions.findBetween(pair.first().value(), pair.second().value())) {
-            if (mission.status() == MissionStatus.PLANNED) {
+            if (!mission.type().needsDiplomaticRelations()) {
+                continue;
+            }
+            if (mission.openedOn() == null || mission.openedOn().isAfter(date)) {
                 mission.headServingOn(date).ifPresent(head -> {
                     if (head.endedOn() != null) {
                         throw conflict("Head of mission " + head.name() + " (mission " + mission.id() + ") served from "
@@ -57,8 +62,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                 });
                 continue;
             }
-            if (mission.type().needsDiplomaticRelations() && mission.status() == MissionStatus.OPEN
-                    && !mission.openedOn().isAfter(date)) {
+            if (mission.status() == MissionStatus.OPEN) {
                 List<HeadOfMission> ended;
                 try {
                     ended = mission.close(severance, Mission.RELATIONS_SEVERED);

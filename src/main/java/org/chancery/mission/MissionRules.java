@@ -103,12 +103,12 @@ final class MissionRules {
     }
 
     /**
-     * R15 with R11: a severance ends the heads of an embassy-class mission or provisional office, and
-     * of a mission not yet open, that day; such a head's period recorded afterwards ends by the first
-     * severance after its start.
+     * R15 with R11: a severance ends the heads of an embassy-class mission or provisional office,
+     * open or not yet, that day; such a head's period recorded afterwards ends by the first severance
+     * after its start. The heads of liaison offices and interests sections stay.
      */
     static void headEndsBySeverance(Mission mission, LocalDate startedOn, LocalDate endedOn, List<LocalDate> severances) {
-        if (!mission.type().needsDiplomaticRelations() && mission.status() != MissionStatus.PLANNED) {
+        if (!mission.type().needsDiplomaticRelations()) {
             return;
         }
         for (LocalDate severance : severances) {

@@ -410,6 +410,52 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R11: the heads of a liaison office stay through a severance, whether it has opened or not")
+        void severanceLeavesTheHeadsOfLiaisonOfficesOpenOrPlanned() throws Exception {
+            event("US", "CU", "ESTABLISHED", "1902-05-20");
+            long planned = plan("US", "CU", "LIAISON_OFFICE", "Havana");
+            long opened = plan("US", "CU", "LIAISON_OFFICE", "Santiago de Cuba");
+            open(opened, "1950-01-01").andExpect(status().isOk());
+            appointHead(planned, diplomat("Planned Office Head", "US"), "CHARGE_D_AFFAIRES", null, "1955-01-01");
+            appointHead(opened, diplomat("Open Office Head", "US"), "CHARGE_D_AFFAIRES", null, "1955-01-01");
+
+            postAsEditor("/api/relations/US/CU/events", "{\"type\":\"SEVERED\",\"date\":\"1961-01-03\"}")
+                    .andExpect(status().isCreated()).andExpect(jsonPath("$.affectedMissions").isEmpty());
+
+            for (long office : List.of(planned, opened)) {
+                getJson("/api/missions/{id}", office).andExpect(jsonPath("$.heads[0].endedOn").value(nullValue()))
+                        .andExpect(jsonPath("$.currentHead").isNotEmpty());
+            }
+        }
+
+        @Test
+        @DisplayName("R11, R20: a severance is refused across the recorded head of an embassy that was cancelled or opened later")
+        void refusesASeveranceAcrossTheHeadOfAnEmbassyNotOpenThatDay() throws Exception {
+            event("FM", "KI", "ESTABLISHED", "2000-01-01");
+            long cancelled = plan("FM", "KI", "EMBASSY", "Tarawa");
+            long head = appointHead(cancelled, diplomat("Micronesia One", "FM"), "CHARGE_D_AFFAIRES", null, "2003-01-01");
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2004-01-01\"}", cancelled, head)
+                    .andExpect(status().isOk());
+            postAsEditor("/api/missions/{id}/cancel", null, cancelled).andExpect(status().isOk());
+
+            postAsEditor("/api/relations/FM/KI/events", "{\"type\":\"SEVERED\",\"date\":\"2003-06-01\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("across a severance on 2003-06-01")));
+
+            event("FM", "PW", "ESTABLISHED", "2000-01-01");
+            long later = plan("FM", "PW", "EMBASSY", "Ngerulmud");
+            long laterHead = appointHead(later, diplomat("Micronesia Two", "FM"), "CHARGE_D_AFFAIRES", null, "2003-01-01");
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2004-01-01\"}", later, laterHead)
+                    .andExpect(status().isOk());
+            open(later, "2005-01-01").andExpect(status().isOk());
+
+            postAsEditor("/api/relations/FM/PW/events", "{\"type\":\"SEVERED\",\"date\":\"2003-06-01\"}")
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+            getJson("/api/relations/FM/KI").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+            getJson("/api/relations/FM/PW").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+        }
+
+        @Test
         @DisplayName("R20: refuses to delete the severance that ended the head of a mission not yet open")
         void refusesDeletingTheSeveranceThatEndedAHead() throws Exception {
             event("CU", "KR", "ESTABLISHED", "2024-02-14");

@@ -210,8 +210,9 @@ class MissionController {
             summary = "Appoint a head of mission", description = "Role EDITOR. A diplomat of the sending country "
             + "(R13); ambassadors and envoys need agrément on or before the start (R14); diplomatic relations established "
             + "on the start date, whether or not the mission is open yet, and diplomatic missions only (R15); a severance "
-            + "ends the heads of an embassy-class mission, a provisional office or a mission not yet open (R11), so such "
-            + "a head's period ends by the first severance after its start; periods of "
+            + "ends the heads of an embassy-class mission or a provisional office, open or not yet (R11), so such a "
+            + "head's period ends by the first severance after its start (a liaison office's or an interests section's "
+            + "heads stay); periods of "
             + "one mission's heads never overlap (R16). `datePrecision` says how precisely `startedOn` is known "
             + "(`endedPrecision` the same of `endedOn`): a date known to a month or a year is kept as the first day of "
             + "that period, which is what the rules compare.")
