@@ -112,6 +112,11 @@ public class Accreditation {
         this.toPrecision = on.precision();
     }
 
+    /** Adds {@code more} to the sources of the accreditation (those of a later fact about it, as its end). */
+    void cite(List<Source> more) {
+        this.sources = Source.adding(sources(), more);
+    }
+
     /** R11: ends the accreditation on the day of a severance, which it then relies on (R20). */
     void endBySeverance(FuzzyDate severance) {
         end(severance);

@@ -121,6 +121,11 @@ public class Accreditations {
      * @throws NotFoundException if the pair has no such accreditation
      */
     public Accreditation end(RelationPair pair, long id, FuzzyDate on) {
+        return end(pair, id, on, List.of());
+    }
+
+    /** Ends an accreditation as {@link #end(RelationPair, long, FuzzyDate)} does, citing {@code sources} for the end. */
+    public Accreditation end(RelationPair pair, long id, FuzzyDate on, List<Source> sources) {
         today.requireNotFuture(on.date(), "accreditation's end");
         get(pair, id);
         return relations.underPairLock(pair, relation -> {
@@ -128,6 +133,7 @@ public class Accreditations {
             existence.lock(accreditation.sendingCountry(), accreditation.receivingCountry())
                     .requireMayEndOn(on.date(), "the accreditation's end");
             accreditation.end(on);
+            accreditation.cite(sources);
             Accreditation saved = repository.saveAndFlush(accreditation);
             publisher.publishEvent(changed(FactChanged.Action.UPDATED, saved));
             return saved;

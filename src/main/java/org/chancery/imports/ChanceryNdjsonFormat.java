@@ -1,6 +1,7 @@
 package org.chancery.imports;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,10 +30,12 @@ import org.chancery.mission.HeadOfMission;
 import org.chancery.mission.Mission;
 import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionService;
+import org.chancery.mission.MissionView;
 import org.chancery.relation.EventFact;
 import org.chancery.relation.RecordedEvent;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
+import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.JsonMistakes;
@@ -133,9 +136,13 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 line answers `ALREADY_PRESENT`, and its ref names the recorded fact; a country line whose other \
                 fields differ from the recorded country, an event line whose date is known to another precision, \
                 a mission line whose opening's or closing's precision, closing day or reason differs from the \
-                record, are flagged `DIFFERS_FROM_RECORDED`, the detail naming each difference (the recorded \
-                values are kept; change a country with `PUT /api/countries/{code}`). A mission line that closes a \
-                mission recorded open records the closing, citing the line: `MERGED`. A past mission \
+                record, a head line whose rank, agrément, start's precision or end, an accreditation line whose \
+                start's precision or end differs, are flagged `DIFFERS_FROM_RECORDED`, the detail naming each \
+                difference (the recorded values are kept; change a country with `PUT /api/countries/{code}`). A \
+                mission line that closes a mission recorded open, a head line that ends a head recorded serving, \
+                an accreditation line that ends one recorded in force, records that closing or end, citing the \
+                line: `MERGED`. A head or accreditation line ending before its start is `REJECTED`, whatever is \
+                recorded. A past mission \
                 (`openedOn` and `closedOn`) is opened with its closing, as `POST /api/missions/{id}/open` takes \
                 it: the rules see it open only until then. Every fact recorded cites the job and its line among \
                 its sources.""";
@@ -330,25 +337,16 @@ class ChanceryNdjsonFormat implements ImportFormat {
         }
         if (closed != null && recorded.closedOn() == null) {
             missions.close(known.id(), closed, reason, List.of(source));
-            row.merged();
-            differences.add(0, "it was recorded open: its closing on " + closed.date() + " is recorded");
-            row.detail("The " + known.describe() + ": " + String.join("; ", differences) + ".");
+            merged(row, known.describe(), "it was recorded open: its closing on " + closed.date() + " is recorded",
+                    differences);
             return;
         }
-        if (closed != null && !closed.date().equals(recorded.closedOn())) {
-            differences.add("it closed on " + recorded.closedOn() + ", the line says " + closed.date());
-        } else if (closed != null && recorded.closedPrecision() != closed.precision()) {
-            differences.add("the closing is known to the " + recorded.closedPrecision() + ", the line's to the "
-                    + closed.precision());
-        }
+        differences.addAll(endDifferences("closed", "closing", recorded.closedOn(), recorded.closedPrecision(), closed));
         if (closed != null && reason != null && !reason.equals(recorded.closingReason())) {
             differences.add("it closed for " + (recorded.closingReason() == null ? "no reason given"
                     : "'" + recorded.closingReason() + "'") + ", the line says '" + reason + "'");
         }
-        if (!differences.isEmpty()) {
-            row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + known.describe() + ": "
-                    + String.join("; ", differences) + ".");
-        }
+        flagDifferences(row, known.describe(), differences);
     }
 
     private void head(NdjsonLines.HeadLine line, Source source, ImportRun run, RowResult row) {
@@ -359,38 +357,122 @@ class ChanceryNdjsonFormat implements ImportFormat {
         }
         long diplomatId = reference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef", "diplomatId");
         FuzzyDate started = FuzzyDate.of(line.startedOn(), line.datePrecision());
-        Optional<Long> known = missions.findHead(missionId, diplomatId, started.date()).map(head -> head.id());
+        FuzzyDate ended = FuzzyDate.ofOptional(line.endedOn(), line.endedPrecision(), "endedPrecision");
+        if (ended != null && ended.date().isBefore(started.date())) {
+            throw new InvalidInputException("endedOn", "must not be before startedOn");
+        }
+        Optional<MissionView.HeadView> known = missions.findHead(missionId, diplomatId, started.date());
         if (known.isPresent()) {
-            row.found("head", known.get());
+            row.found("head", known.get().id());
+            reconcile(known.get(), line, started, ended, source, row);
             return;
         }
         HeadOfMission head = missions.appoint(missionId, new MissionService.Appointment(diplomatId, line.rank(),
-                line.agrementOn(), started, FuzzyDate.ofOptional(line.endedOn(), line.endedPrecision(), "endedPrecision"),
-                with(line.sources(), source)));
+                line.agrementOn(), started, ended, with(line.sources(), source)));
         row.created("head", head.id());
+    }
+
+    /**
+     * The line's head is recorded: an end the line adds to a head recorded serving is recorded too,
+     * citing the line (MERGED); what differs from the record is flagged, the record kept.
+     */
+    private void reconcile(MissionView.HeadView recorded, NdjsonLines.HeadLine line, FuzzyDate started,
+            FuzzyDate ended, Source source, RowResult row) {
+        List<String> differences = new ArrayList<>();
+        if (recorded.rank() != line.rank()) {
+            differences.add("the rank is " + recorded.rank() + ", the line's " + line.rank());
+        }
+        if (line.agrementOn() != null && !line.agrementOn().equals(recorded.agrementOn())) {
+            differences.add("the agrément is dated " + recorded.agrementOn() + ", the line's " + line.agrementOn());
+        }
+        if (recorded.startedPrecision() != started.precision()) {
+            differences.add("the start is known to the " + recorded.startedPrecision() + ", the line's to the "
+                    + started.precision());
+        }
+        String described = "head of mission " + recorded.name() + " (mission " + recorded.missionId() + ", since "
+                + recorded.startedOn() + ")";
+        if (ended != null && recorded.endedOn() == null) {
+            missions.endHead(recorded.missionId(), recorded.id(), ended, List.of(source));
+            merged(row, described, "it was recorded serving: its end on " + ended.date() + " is recorded", differences);
+            return;
+        }
+        differences.addAll(endDifferences("ended", "end", recorded.endedOn(), recorded.endedPrecision(), ended));
+        flagDifferences(row, described, differences);
     }
 
     private void accreditation(NdjsonLines.AccreditationLine line, Source source, ImportRun run, RowResult row) {
         CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
         CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
         RelationPair pair = RelationPair.of(sending, receiving);
-        Optional<Accreditation> known = accreditations.findSame(sending, receiving, line.level(), line.from());
+        FuzzyDate from = FuzzyDate.of(line.from(), line.datePrecision());
+        FuzzyDate to = FuzzyDate.ofOptional(line.to(), line.toPrecision(), "toPrecision");
+        if (to != null && to.date().isBefore(from.date())) {
+            throw new InvalidInputException("to", "must not be before from (" + from.date() + ")");
+        }
+        Optional<Accreditation> known = accreditations.findSame(sending, receiving, line.level(), from.date());
         if (known.isPresent()) {
             row.found("accreditation", known.get().id());
+            reconcile(pair, known.get(), from, to, source, row);
             return;
         }
         Long resident = optionalReference(run, line.residentMissionRef(), line.residentMissionId(), "mission",
                 "residentMissionRef", "residentMissionId");
         Long diplomat = optionalReference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef",
                 "diplomatId");
-        if (line.to() != null && line.to().isBefore(line.from())) {
-            throw new InvalidInputException("to", "must not be before from (" + line.from() + ")");
-        }
         Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(sending, line.level(),
-                FuzzyDate.of(line.from(), line.datePrecision()),
-                FuzzyDate.ofOptional(line.to(), line.toPrecision(), "toPrecision"), resident, diplomat,
-                with(line.sources(), source)));
+                from, to, resident, diplomat, with(line.sources(), source)));
         row.created("accreditation", accreditation.id());
+    }
+
+    /**
+     * The line's accreditation is recorded: an end the line adds to one recorded in force is recorded
+     * too, citing the line (MERGED); what differs from the record is flagged, the record kept.
+     */
+    private void reconcile(RelationPair pair, Accreditation recorded, FuzzyDate from, FuzzyDate to, Source source,
+            RowResult row) {
+        List<String> differences = new ArrayList<>();
+        if (recorded.fromPrecision() != from.precision()) {
+            differences.add("the start is known to the " + recorded.fromPrecision() + ", the line's to the "
+                    + from.precision());
+        }
+        if (to != null && recorded.to() == null) {
+            accreditations.end(pair, recorded.id(), to, List.of(source));
+            merged(row, recorded.describe(), "it was recorded in force: its end on " + to.date() + " is recorded",
+                    differences);
+            return;
+        }
+        differences.addAll(endDifferences("ended", "end", recorded.to(), recorded.toPrecision(), to));
+        flagDifferences(row, recorded.describe(), differences);
+    }
+
+    /** How the line's end differs from a recorded end (nothing to tell when either has none). */
+    private static List<String> endDifferences(String verb, String noun, LocalDate recorded,
+            DatePrecision recordedPrecision, FuzzyDate line) {
+        if (line == null || recorded == null) {
+            return List.of();
+        }
+        if (!line.date().equals(recorded)) {
+            return List.of("it " + verb + " on " + recorded + ", the line says " + line.date());
+        }
+        if (recordedPrecision != line.precision()) {
+            return List.of("the " + noun + " is known to the " + recordedPrecision + ", the line's to the "
+                    + line.precision());
+        }
+        return List.of();
+    }
+
+    private static void merged(RowResult row, String described, String added, List<String> differences) {
+        List<String> all = new ArrayList<>(differences);
+        all.add(0, added);
+        row.merged();
+        row.detail("The " + described + ": " + String.join("; ", all) + ".");
+    }
+
+    private static void flagDifferences(RowResult row, String described, List<String> differences) {
+        if (!differences.isEmpty()) {
+            row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + described + ": "
+                    + String.join("; ", differences) + ".");
+        }
     }
 
     private void meeting(NdjsonLines.MeetingLine line, Source source, ImportRun run, RowResult row) {

@@ -115,6 +115,11 @@ public class HeadOfMission {
         this.endedPrecision = on.precision();
     }
 
+    /** Adds {@code more} to the sources of the head (those of a later fact about it, as its end). */
+    void cite(List<Source> more) {
+        this.sources = Source.adding(sources(), more);
+    }
+
     /** R11: ends the functions on the day of a severance, which they then rely on (R20). */
     void endBySeverance(FuzzyDate severance) {
         end(severance);

@@ -352,9 +352,7 @@ public class Mission {
 
     /** Adds {@code more} to the sources of the mission (those of a later fact about it, as its closing). */
     void cite(List<Source> more) {
-        List<Source> all = new ArrayList<>(sources());
-        more.stream().filter(source -> !all.contains(source)).forEach(all::add);
-        this.sources = all;
+        this.sources = Source.adding(sources(), more);
     }
 
     public List<Source> sources() {

@@ -393,12 +393,18 @@ public class MissionService {
 
     /** Ends a serving head of mission on {@code on}, known to a day, a month or a year (R3, R22). */
     public HeadOfMission endHead(long missionId, long headId, FuzzyDate on) {
+        return endHead(missionId, headId, on, List.of());
+    }
+
+    /** Ends a head's functions as {@link #endHead(long, long, FuzzyDate)} does, citing {@code sources} for the end. */
+    public HeadOfMission endHead(long missionId, long headId, FuzzyDate on, List<Source> sources) {
         today.requireNotFuture(on.date(), "date");
         return underPairLock(missionId, (relation, mission) -> {
             HeadOfMission head = mission.head(headId).orElseThrow(() ->
                     new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(), "the head's end");
             head.end(on);
+            head.cite(sources);
             missions.headsChanged(mission);
             missions.flush();
             events.publishEvent(headUpdated(mission, head));

@@ -1,6 +1,8 @@
 package org.chancery.shared;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -18,4 +20,11 @@ public record Source(
         @Schema(nullable = true) @Size(max = 300) String publisher,
         @Schema(nullable = true) @Size(max = 500) String title,
         @Schema(nullable = true) LocalDate publishedOn) {
+
+    /** {@code recorded} and, after them, those of {@code more} it does not hold yet. */
+    public static List<Source> adding(List<Source> recorded, List<Source> more) {
+        List<Source> all = new ArrayList<>(recorded);
+        more.stream().filter(source -> !all.contains(source)).forEach(all::add);
+        return all;
+    }
 }

@@ -588,6 +588,73 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aLineEndingAHeadRecordedServingRecordsTheEndAndOneThatDiffersIsFlagged() throws Exception {
+        String serving = """
+                {"kind": "event", "countries": ["CV", "KM"], "type": "ESTABLISHED", "date": "1990-01-01"}
+                {"kind": "mission", "ref": "m", "sendingCountry": "CV", "receivingCountry": "KM", "type": "EMBASSY", "city": "Moroni", "openedOn": "1991-01-01"}
+                {"kind": "diplomat", "ref": "d", "name": "Cape Verde One", "country": "CV"}
+                {"kind": "head", "missionRef": "m", "diplomatRef": "d", "rank": "CHARGE_D_AFFAIRES", "startedOn": "1992-01-01"}
+                """;
+        imported(serving);
+        String ended = serving.replace("\"1992-01-01\"}", "\"1992-01-01\", \"endedOn\": \"1994-01-01\"}");
+        JsonNode job = imported(ended);
+
+        JsonNode head = rows(job.get("id").asLong(), "").get("content").get(3);
+        long mission = json(getJson("/api/missions?sending=CV&receiving=KM")).get("content").get(0).get("id").asLong();
+        assertThat(head.get("outcome").asString()).isEqualTo("MERGED");
+        assertThat(head.get("detail").asString()).isEqualTo("The head of mission Cape Verde One (mission " + mission
+                + ", since 1992-01-01): it was recorded serving: its end on 1994-01-01 is recorded.");
+        getJson("/api/missions?sending=CV&receiving=KM").andExpect(jsonPath("$.content[0].heads[0].endedOn").value("1994-01-01"))
+                .andExpect(jsonPath("$.content[0].heads[0].sources[*].title").value(contains(
+                        containsString("line 4"), containsString("Import " + job.get("id").asLong() + " "))));
+
+        job = imported(ended.replace("\"1994-01-01\"", "\"1995-01-01\"").replace("\"CHARGE_D_AFFAIRES\"",
+                "\"CHARGE_D_AFFAIRES_AD_INTERIM\""));
+        head = rows(job.get("id").asLong(), "").get("content").get(3);
+        assertThat(head.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(head.get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
+        assertThat(head.get("detail").asString()).contains("the rank is CHARGE_D_AFFAIRES, the line's "
+                + "CHARGE_D_AFFAIRES_AD_INTERIM", "it ended on 1994-01-01, the line says 1995-01-01");
+        getJson("/api/missions?sending=CV&receiving=KM").andExpect(jsonPath("$.content[0].heads[0].endedOn").value("1994-01-01"))
+                .andExpect(jsonPath("$.content[0].heads[0].rank").value("CHARGE_D_AFFAIRES"));
+
+        job = imported(serving.replace("\"1992-01-01\"}", "\"1992-01-01\", \"endedOn\": \"1991-06-01\"}"));
+        head = rows(job.get("id").asLong(), "").get("content").get(3);
+        assertThat(head.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(head.get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(head.get("detail").asString()).contains("endedOn");
+    }
+
+    @Test
+    void aLineEndingAnAccreditationRecordedInForceRecordsTheEndAndAWrongOneIsRejected() throws Exception {
+        String inForce = """
+                {"kind": "event", "countries": ["AG", "US"], "type": "ESTABLISHED", "date": "1981-11-01"}
+                {"kind": "accreditation", "sendingCountry": "US", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-06-30"}
+                """;
+        imported(inForce);
+        JsonNode job = imported(inForce.replace("\"1994-06-30\"}", "\"1994-06-30\", \"to\": \"2001-01-01\"}"));
+
+        JsonNode row = rows(job.get("id").asLong(), "").get("content").get(1);
+        assertThat(row.get("outcome").asString()).isEqualTo("MERGED");
+        assertThat(row.get("detail").asString()).endsWith("it was recorded in force: its end on 2001-01-01 is recorded.");
+        getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content[0].to").value("2001-01-01"))
+                .andExpect(jsonPath("$.content[0].sources[*].title").value(contains(
+                        containsString("line 2"), containsString("Import " + job.get("id").asLong() + " "))));
+
+        job = imported(inForce.replace("\"1994-06-30\"}", "\"1994-06-30\", \"to\": \"1990-01-01\"}"));
+        row = rows(job.get("id").asLong(), "").get("content").get(1);
+        assertThat(row.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(row.get("code").asString()).isEqualTo("VALIDATION_FAILED");
+
+        job = imported(inForce.replace("\"1994-06-30\"}", "\"1994-06-30\", \"to\": \"2002-01-01\", "
+                + "\"toPrecision\": \"YEAR\"}"));
+        row = rows(job.get("id").asLong(), "").get("content").get(1);
+        assertThat(row.get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
+        assertThat(row.get("detail").asString()).contains("it ended on 2001-01-01, the line says 2002-01-01");
+        getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content[0].to").value("2001-01-01"));
+    }
+
+    @Test
     void listsTheRowsOfOneOutcomeOrFlagAndAnswersThemAsCsv() throws Exception {
         JsonNode job = imported("""
                 {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
