@@ -20,6 +20,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chancery.support.DatabaseCleaner;
 import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,9 @@ class HardeningIntegrationTests {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @AfterEach
     void cleanDatabase() {
@@ -147,6 +151,10 @@ class HardeningIntegrationTests {
         assertThat(answer.header("x-content-type-options")).isEqualTo("nosniff");
         assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(answer.body()).doesNotContain("ZWRpdG9y", "Authorization", "TRACE /");
+        // Tomcat dispatches the error page as GET: the request is still counted as the TRACE it was
+        assertThat(meters.find("http.server.requests").tag("method", "TRACE").tag("status", "405").timer())
+                .isNotNull().satisfies(timer -> assertThat(timer.count()).isPositive());
+        assertThat(meters.find("http.server.requests").tag("method", "GET").tag("status", "405").timer()).isNull();
     }
 
     @Test
@@ -180,7 +188,10 @@ class HardeningIntegrationTests {
                         .with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
+                .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"));
 
         byte[] body = large.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream chunked = new ByteArrayOutputStream();

@@ -86,9 +86,12 @@ public class RequestLog extends OncePerRequestFilter {
             long nanos = System.nanoTime() - started;
             Object route = error ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             int status = escaped != null && response.getStatus() < 400 ? 500 : response.getStatus();
-            metrics.record(request.getMethod(), route, status, escaped, nanos);
+            // an error page is dispatched as GET (Servlet 6.1): the method refused is kept aside
+            Object refusedMethod = error ? request.getAttribute(RequestDispatcher.ERROR_METHOD) : null;
+            String method = refusedMethod != null ? refusedMethod.toString() : request.getMethod();
+            metrics.record(method, route, status, escaped, nanos);
             if (log.isInfoEnabled()) {
-                log.info(request.getMethod() + " " + (route == null ? unrouted(request) : route) + " " + status + " "
+                log.info(method + " " + (route == null ? unrouted(request) : route) + " " + status + " "
                         + (nanos / 100_000 / 10.0) + " ms " + id);
             }
             MDC.remove(REQUEST_ID);

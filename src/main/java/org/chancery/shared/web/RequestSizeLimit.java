@@ -58,6 +58,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
+            // answered before Spring Security's header filter runs: the headers of every answer
+            SecurityHeaders.addMissing(response);
             resolver.resolveException(request, response, null, tooLarge());
             return;
         }
