@@ -21,13 +21,19 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.chancery.support.DatabaseCleaner;
 import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -60,6 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
         "chancery.security.users[3].password={noop}cased-secret",
         "chancery.security.users[3].roles=EDITOR"})
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class HardeningIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -108,6 +115,32 @@ class HardeningIntegrationTests {
             assertThat(answer.header("x-content-type-options")).as(shown).isEqualTo("nosniff");
             assertThat(answer.header("x-frame-options")).as(shown).isEqualTo("DENY");
         }
+    }
+
+    @Test
+    void logsAndCountsWhatTomcatRefusesItselfAsEveryRequest(CapturedOutput output) throws IOException {
+        double before = refusedCount();
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel("chancery.requests", LogLevel.INFO);
+        try {
+            for (String path : List.of("/api/countries/%00", "/api/countries/%zz")) {
+                Answer answer = send(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: refused-1\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(answer.status()).isEqualTo(400);
+            }
+        } finally {
+            logging.setLogLevel("chancery.requests", LogLevel.WARN);
+        }
+
+        assertThat(output.getOut())
+                .containsPattern("chancery\\.requests\\s+: GET /api/countries/%00 400 [0-9.]+ ms refused-1")
+                .containsPattern("chancery\\.requests\\s+: GET /api/countries/%zz 400 [0-9.]+ ms refused-1");
+        assertThat(refusedCount() - before).isEqualTo(2);
+    }
+
+    private double refusedCount() {
+        return meters.find("http.server.requests").tag("method", "GET").tag("uri", "UNKNOWN").tag("status", "400")
+                .timers().stream().mapToLong(Timer::count).sum();
     }
 
     @Test

@@ -37,7 +37,7 @@ class HttpServerMetrics {
 
     /** Records a request that took {@code nanos}; {@code route} is its handler's path template, if any. */
     void record(String requestMethod, Object route, int status, Throwable escaped, long nanos) {
-        String method = METHODS.contains(requestMethod) ? requestMethod : "UNKNOWN";
+        String method = requestMethod != null && METHODS.contains(requestMethod) ? requestMethod : "UNKNOWN";
         String uri = route != null ? route.toString()
                 : status == 404 ? "NOT_FOUND"
                 : status >= 300 && status < 400 ? "REDIRECTION"

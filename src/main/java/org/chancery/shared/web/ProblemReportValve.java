@@ -3,6 +3,7 @@ package org.chancery.shared.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -16,11 +17,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tomcat's error report for what it refuses before the application sees a request (an invalid
  * %-escape or a {@code %00} in the path, headers too large…): the same problem details as every
- * other error, instead of Tomcat's HTML page.
+ * other error, instead of Tomcat's HTML page, logged and timed as every request is ({@link RequestLog}).
  */
 class ProblemReportValve extends ErrorReportValve {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The request log, once the application has made it; none for a valve Tomcat makes by class name. */
+    private final Supplier<RequestLog> requests;
+
+    ProblemReportValve() {
+        this(() -> null);
+    }
+
+    ProblemReportValve(Supplier<RequestLog> requests) {
+        this.requests = requests;
+    }
 
     /** The path as the client sent it, where it is a valid URI reference; else the root. */
     private static String instance(String path) {
@@ -37,7 +49,9 @@ class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String id = RequestLog.accepted(request.getHeader(RequestLog.HEADER));
+        // a request the application saw is logged by RequestLog, under the id it gave it
+        Object logged = request.getAttribute(RequestLog.REQUEST_ID);
+        String id = logged != null ? logged.toString() : RequestLog.accepted(request.getHeader(RequestLog.HEADER));
         MDC.put(RequestLog.REQUEST_ID, id);
         try {
             HttpStatus resolved = HttpStatus.resolve(status);
@@ -56,6 +70,12 @@ class ProblemReportValve extends ErrorReportValve {
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, e);
+            }
+            RequestLog log = requests.get();
+            if (logged == null && log != null) {
+                long started = request.getCoyoteRequest().getStartTimeNanos();
+                log.refusedByServer(request.getMethod(), request.getRequestURI(), status,
+                        started > 0 ? System.nanoTime() - started : 0, id);
             }
         } finally {
             MDC.remove(RequestLog.REQUEST_ID);

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code . _ : -}), else a new one; it is echoed in the response's {@code X-Request-Id}, kept in the
  * logging context ({@code requestId}) while the request runs, and every problem answer carries it.
  * An error answered without a body (the actuator's 404 for a health group it does not have) gets a
- * problem ({@link EmptyErrorAnswers}).
+ * problem ({@link EmptyErrorAnswers}). What Tomcat refuses before any filter sees it is logged and
+ * timed the same way by {@link ProblemReportValve}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -91,11 +92,26 @@ public class RequestLog extends OncePerRequestFilter {
             String method = refusedMethod != null ? refusedMethod.toString() : request.getMethod();
             metrics.record(method, route, status, escaped, nanos);
             if (log.isInfoEnabled()) {
-                log.info(method + " " + (route == null ? unrouted(request) : route) + " " + status + " "
-                        + (nanos / 100_000 / 10.0) + " ms " + id);
+                log.info(line(method, route == null ? unrouted(request) : route.toString(), status, nanos, id));
             }
             MDC.remove(REQUEST_ID);
         }
+    }
+
+    /**
+     * Logs and times an answer Tomcat gave itself, before any filter saw the request ({@link
+     * ProblemReportValve}): {@code method} may be null (a request line it could not read).
+     */
+    void refusedByServer(String method, String path, int status, long nanos, String id) {
+        String shown = method == null || method.isEmpty() ? "UNKNOWN" : method;
+        metrics.record(shown, null, status, null, nanos);
+        if (log.isInfoEnabled()) {
+            log.info(line(shown, shortened(path == null ? "/" : path), status, nanos, id));
+        }
+    }
+
+    private static String line(String method, String route, int status, long nanos, String id) {
+        return method + " " + route + " " + status + " " + (nanos / 100_000 / 10.0) + " ms " + id;
     }
 
     /** The client's id if it is plausible, else a new one. */
@@ -123,7 +139,10 @@ public class RequestLog extends OncePerRequestFilter {
     /** The path of a request no handler took, shortened: it is the client's text. */
     private static String unrouted(HttpServletRequest request) {
         Object refused = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String uri = refused != null ? refused.toString() : request.getRequestURI();
+        return shortened(refused != null ? refused.toString() : request.getRequestURI());
+    }
+
+    private static String shortened(String uri) {
         return uri.length() <= 120 ? uri : uri.substring(0, 120) + "…";
     }
 }

@@ -3,6 +3,7 @@ package org.chancery.shared.web;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,12 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+    private final ObjectProvider<RequestLog> requests;
+
+    TomcatErrors(ObjectProvider<RequestLog> requests) {
+        this.requests = requests;
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
@@ -26,7 +33,7 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
                     }
                 }
                 host.setErrorReportValveClass(ProblemReportValve.class.getName());
-                host.getPipeline().addValve(new ProblemReportValve());
+                host.getPipeline().addValve(new ProblemReportValve(requests::getIfAvailable));
             }
         });
     }
