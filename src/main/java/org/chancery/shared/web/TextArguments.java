@@ -4,16 +4,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.StorableValues;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
@@ -41,10 +49,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * variables and headers are not request parameters: their texts stay as they come.
  * <p>
  * No text, of a parameter or a path variable, may hold the NUL character ({@link StorableValues}):
- * the conversion fails, and the answer is a 400 naming the parameter.
+ * the conversion fails, and the answer is a 400 naming the parameter. Every request parameter of the
+ * API is also checked before any handler reads it, since some are read as they come (paging, the
+ * answer's format) and some conversions drop the character (an enum's trims it).
  */
 @Configuration(proxyBeanMethods = false)
-class TextArguments {
+class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
 
     /** Why a parameter that takes one value, given two or more, is refused. */
     static final String GIVEN_MORE_THAN_ONCE = "is given more than once; it takes one value";
@@ -52,6 +62,22 @@ class TextArguments {
     /** The texts of a parameter given more than once, blank ones left out, if two or more are left. */
     static boolean givenMoreThanOnce(Object value) {
         return value instanceof String[] texts && Arrays.stream(texts).filter(text -> !text.isBlank()).count() > 1;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /** No request parameter holds the NUL character: 400 {@code VALIDATION_FAILED} naming the first that does. */
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (holdsNul(parameter.getValue())) {
+                throw new InvalidInputException(parameter.getKey(), StorableValues.NUL_REFUSED);
+            }
+        }
+        return true;
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.chancery.shared.StorableValues;
 import org.chancery.shared.web.TextArguments.TextIdentity;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
@@ -202,6 +204,23 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
         assertThat(answer("/api/countries?q=korea&q=")).isEqualTo(answer("/api/countries?q=korea"));
         assertThat(answer("/api/meetings?country=CU&country=KR"))
                 .isEqualTo(answer("/api/meetings?country=KR&country=CU"));
+    }
+
+    @Test
+    @DisplayName("no parameter may hold the NUL character, also those read as they come or trimmed by their conversion")
+    void refusesTheNulCharacterInEveryParameter() throws Exception {
+        for (String url : List.of("/api/relations?status=%00SEVERED", "/api/relations?status=%00",
+                "/api/observations?level=%00AMBASSADOR", "/api/observations?direction=SENDING%00&country=US",
+                "/api/observations?size=%00", "/api/observations?page=%00", "/api/observations?size=5%00",
+                "/api/observations?country=US&format=csv%00", "/api/missions?type=EMBASSY%00",
+                "/api/countries?sort=name%00")) {
+            String name = url.substring(0, url.indexOf("%00")).replaceAll(".*[?&]", "").split("=")[0];
+            mvc.perform(get(URI.create(url)).accept(MediaType.APPLICATION_JSON))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value(name))
+                    .andExpect(jsonPath("$.errors[0].message").value(StorableValues.NUL_REFUSED));
+        }
     }
 
     @Test
