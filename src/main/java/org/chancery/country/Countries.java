@@ -174,9 +174,7 @@ public class Countries {
         String alpha2 = code.toUpperCase(Locale.ROOT);
         String three = alpha3.toUpperCase(Locale.ROOT);
         requirePast(lifetime);
-        if (repository.existsById(alpha2) || repository.findByAlpha3(three).isPresent()) {
-            throw new AlreadyExistsException("A country with code " + alpha2 + " or " + three + " already exists.");
-        }
+        requireFree(alpha2, three);
         try {
             Country country = repository.saveAndFlush(new Country(new CountryCode(alpha2), three, numericCode,
                     name.trim(), lifetime, sources));
@@ -184,7 +182,22 @@ public class Countries {
             rememberAfterCommit(country);
             return country;
         } catch (DataIntegrityViolationException e) {
-            throw new AlreadyExistsException("A country with code " + alpha2 + " or " + three + " already exists.");
+            // recorded meanwhile by another request (the session is not to be asked again after a failed flush)
+            throw new AlreadyExistsException("code", "A country with code " + alpha2 + " or alpha-3 code " + three
+                    + " was recorded meanwhile.");
+        }
+    }
+
+    /** @throws AlreadyExistsException naming the code that a recorded country has */
+    private void requireFree(String alpha2, String alpha3) {
+        Optional<Country> taken = repository.findById(alpha2);
+        if (taken.isPresent()) {
+            throw new AlreadyExistsException("code", "The code " + alpha2 + " is taken: " + taken.get().name() + ".");
+        }
+        Optional<Country> holder = repository.findByAlpha3(alpha3);
+        if (holder.isPresent()) {
+            throw new AlreadyExistsException("alpha3", "The alpha-3 code " + alpha3 + " is taken: " + holder.get().name()
+                    + " (" + holder.get().code() + ").");
         }
     }
 

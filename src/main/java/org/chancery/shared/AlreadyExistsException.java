@@ -1,9 +1,16 @@
 package org.chancery.shared;
 
-/** A create whose natural key is already taken. */
+/** A create whose natural key is already taken; {@code field} names the part of the body that holds it. */
 public class AlreadyExistsException extends RuntimeException {
 
-    public AlreadyExistsException(String detail) {
+    private final String field;
+
+    public AlreadyExistsException(String field, String detail) {
         super(detail);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
     }
 }

@@ -123,6 +123,10 @@ class CountryAdminBrowserTests extends BrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement taken = visible(By.cssSelector("#country-form .problem[data-code=ALREADY_EXISTS]"));
         assertThat(taken.getText()).startsWith("ALREADY_EXISTS — ");
+        WebElement takenCode = form.findElement(By.name("code"));
+        assertThat(takenCode.getAttribute("aria-invalid")).as("the code taken, next to its field").isEqualTo("true");
+        assertThat(takenCode.getAttribute("aria-describedby")).contains(takenCode.getAttribute("id") + "-error");
+        assertThat($("#" + takenCode.getAttribute("id") + "-error").getText()).isEqualTo("is taken");
         assertThat(getJson("/api/countries/CU").get("name").asString()).isEqualTo("Cuba");
         assertThat(getJson("/api/countries?size=1").get("page").get("totalElements").asLong()).isEqualTo(countries);
         HttpResponse<String> absent = api("GET", "/api/countries/QZB", null, null, null);

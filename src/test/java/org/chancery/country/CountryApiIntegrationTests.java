@@ -177,7 +177,17 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
         postAsAdmin("/api/countries", """
                 {"code": "XK", "alpha3": "XKY", "name": "Kosovo again"}""")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("ALREADY_EXISTS"));
+                .andExpect(jsonPath("$.code").value("ALREADY_EXISTS"))
+                .andExpect(jsonPath("$.detail").value("The code XK is taken: Kosovo."))
+                .andExpect(jsonPath("$.errors[0].field").value("code"));
+        postAsAdmin("/api/countries", """
+                {"code": "XY", "alpha3": "cub", "name": "Cuba again"}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("ALREADY_EXISTS"))
+                .andExpect(jsonPath("$.detail").value("The alpha-3 code CUB is taken: Cuba (CU)."))
+                .andExpect(jsonPath("$.errors[0].field").value("alpha3"))
+                .andExpect(jsonPath("$.errors[0].message").value("is taken"));
+        getJson("/api/countries/XY").andExpect(status().isNotFound());
     }
 
     @Test

@@ -95,7 +95,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AlreadyExistsException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AlreadyExistsException e, HttpServletRequest request) {
-        return answer(ProblemCode.ALREADY_EXISTS, e.getMessage(), request);
+        ProblemDetail problem = Problems.of(ProblemCode.ALREADY_EXISTS.status(), ProblemCode.ALREADY_EXISTS.name(),
+                e.getMessage(), request.getRequestURI());
+        return answer(Problems.withErrors(problem, List.of(Problems.error(e.field(), "is taken"))));
     }
 
     @ExceptionHandler(ConflictException.class)
