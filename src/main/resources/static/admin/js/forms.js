@@ -28,13 +28,15 @@ export class FieldRefusal extends Error {
 
 /**
  * The state of one form on a page; labels and types are its fields' visible labels and input types by name,
- * kept as they are drawn. ruleFields: the field a rule's refusal concerns, by problem code, rule id or '*'
- * (any rule), e.g. {R1: 'type', '*': 'date'}; a function of the values submitted and the error answers it where it
- * depends on them.
+ * kept as they are drawn; targets: the element that stands for a field an answer names where the page draws that
+ * element itself (the file input for the API's `body`). ruleFields: the field a rule's refusal concerns, by problem
+ * code, rule id or '*' (any rule), e.g. {R1: 'type', '*': 'date'}; a function of the values submitted and the error
+ * answers it where it depends on them.
  */
 export function formState(name, { ruleFields = {} } = {}) {
   forms += 1;
-  return { id: `${name}-${forms}`, busy: false, error: null, done: null, labels: {}, types: {}, values: {}, ruleFields };
+  return { id: `${name}-${forms}`, busy: false, error: null, done: null, labels: {}, types: {}, values: {}, targets: {},
+    ruleFields };
 }
 
 function idOf(form, name) {
@@ -156,7 +158,8 @@ export function problem(form, { onReload } = {}) {
   const refusal = error instanceof FieldRefusal ? error : null;
   const fieldErrors = api ? api.errors : [];
   const ruleField = ruleFieldOf(form);
-  const target = (name) => (refusal?.target && refusal.field === name ? refusal.target : idOf(form, name));
+  const target = (name) => (refusal?.target && refusal.field === name ? refusal.target
+    : form.targets?.[name] || idOf(form, name));
   const labelOf = (name) => (refusal?.label && refusal.field === name ? refusal.label : form.labels?.[name] || name);
   return html`<div class="problem" role="alert" tabindex="-1" id="${form.id}-problem" data-code=${api?.code || nothing}
       data-rule=${api?.rule || nothing}>
@@ -186,13 +189,19 @@ function focusField(event, id) {
 /**
  * The problem answer of an action taken from a row of a table (delete an event, cancel a milestone), shown in
  * that row; 401 offers to sign in, and once signed in (the page draws the row again), to try the action again
- * (`retry`) with the same button, which the sign-in dialog gives the focus back to.
+ * (`retry`) with the same button, which the sign-in dialog gives the focus back to. The fields the answer names
+ * are listed with their reasons, each linked to the row's control of that name (`fields`: API field → element id
+ * and label, as `{date: ['end-3', 'Ended on']}`).
  */
-export function rowProblem(error, id, retry) {
+export function rowProblem(error, id, retry, fields = {}) {
   if (!error) return nothing;
   const again = Boolean(error.needsSignIn && currentUser() && retry);
+  const fieldErrors = error instanceof ApiError ? error.errors : [];
   return html`<div class="problem" role="alert" tabindex="-1" id=${id}>
     <p><strong>${again ? `Signed in as ${currentUser()}.` : error.words || error.message}</strong></p>
+    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li>${fields[e.field]
+      ? html`<a href="#${fields[e.field][0]}" @click=${(ev) => focusField(ev, fields[e.field][0])}>${fields[e.field][1]}</a>`
+      : e.field}: ${e.message}</li>`)}</ul>` : nothing}
     ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => (again ? retry()
       : window.dispatchEvent(new CustomEvent('chancery:sign-in')))}>${again ? 'Try again' : 'Sign in'}</button>${again
       ? nothing : ' then try again.'}</p>` : nothing}</div>`;

@@ -101,4 +101,46 @@ class ImportBrowserTests extends BrowserTest {
         assertAccessible();
         Files.delete(empty);
     }
+
+    @Test
+    void aFileTheServerRefusesIsShownNextToTheFileField() throws IOException {
+        Path wrong = Files.createTempFile("chancery-import-wrong-", ".csv");
+        Files.writeString(wrong, "not,the,header\r\n1,2,3\r\n", StandardCharsets.UTF_8);
+        open("/imports");
+        visible(By.id("import-form"));
+        signIn("admin", "admin-secret");
+        visible(By.id("jobs-table"));
+        String jobsBefore = api("GET", "/api/imports", null, "admin", "admin-secret").body();
+
+        new Select($("#import-form select[name=format]")).selectByValue("kenkel-us-missions");
+        $("#import-file").sendKeys(wrong.toAbsolutePath().toString());
+        $("#import-form button[type=submit]").click();
+
+        WebElement problem = visible(By.cssSelector("#import-form .problem[data-code=VALIDATION_FAILED]"));
+        WebElement file = $("#import-file");
+        assertThat(file.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(file.getAttribute("aria-describedby")).contains("import-file-error");
+        assertThat($("#import-file-error").getText()).contains("kenkel-us-missions");
+        problem.findElement(By.linkText("File")).click();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(file);
+        assertThat(api("GET", "/api/imports", null, "admin", "admin-secret").body()).isEqualTo(jobsBefore);
+        assertNoConsoleErrors(400);
+        Files.delete(wrong);
+    }
+
+    @Test
+    void aPageOfJobsPastTheLastSaysSoAndLeadsBack() {
+        open("/imports?page=4");
+        visible(By.id("import-form"));
+        signIn("admin", "admin-secret");
+
+        WebElement past = visible(By.id("jobs-past-end"));
+        assertThat(past.getText()).contains("page 5 is past the last");
+        assertThat($$("#jobs-table")).isEmpty();
+        past.findElement(By.id("last-page")).click();
+        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("page=4")));
+        visible(By.cssSelector("#jobs-table tbody tr"));
+        assertThat($$(".paging a[rel=next]")).as("no page after the last to go to").isEmpty();
+        assertNoConsoleErrors();
+    }
 }

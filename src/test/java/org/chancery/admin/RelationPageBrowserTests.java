@@ -125,6 +125,27 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aRowWhoseFactWasDeletedMeanwhileGoesAndThePageSaysWhy() {
+        long event = postAsEditor("/api/relations/IS/MT/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1966-01-01\"}")
+                .get("id").asLong();
+        open("/relations/IS/MT");
+        signIn("editor", "editor-secret");
+        WebElement row = visible(By.cssSelector("#events-table tr[data-event='" + event + "']"));
+        assertThat(api("DELETE", "/api/relations/IS/MT/events/" + event, null, "editor", "editor-secret").statusCode())
+                .isEqualTo(204);
+
+        row.findElement(By.cssSelector("button[aria-label^='Delete the event']")).click();
+        row.findElement(By.xpath(".//button[normalize-space()='Yes, delete']")).click();
+
+        WebElement problem = visible(By.cssSelector("#row-action-problem[role=alert]"));
+        assertThat(problem.getText()).contains("has no event " + event);
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "None"));
+        assertThat($$("#events-table tr[data-event='" + event + "']")).as("the row of the fact gone").isEmpty();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(problem);
+        assertNoConsoleErrors(404);
+    }
+
+    @Test
     void credentialsThatNoLongerHoldAreForgottenAndThePageIsReadWithoutThem() {
         // a password changed since this tab signed in: the API refuses the credentials even on a public read
         script("sessionStorage.setItem('chancery.credentials', JSON.stringify({user: 'editor', "

@@ -300,12 +300,15 @@ class WritingBrowserTests extends BrowserTest {
 
         openDetails("end-head");
         WebElement end = $("#end-head-form");
-        new Select(end.findElement(By.name("headId"))).selectByIndex(1);
+        assertThat(new Select(end.findElement(By.name("headId"))).getFirstSelectedOption().getText())
+                .as("the one head serving, chosen already").startsWith("Aino Virtanen");
         setValue(end.findElement(By.name("date")), "2022-06-30");
         new Select(end.findElement(By.name("datePrecision"))).selectByValue("MONTH");
         end.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#heads-table tbody tr"), "2022-06"));
         assertThat($("#heads-table tbody tr").getText()).doesNotContain("2022-06-30", "serving");
+        assertThat($$("#end-head")).as("no head serves now").isEmpty();
+        assertThat(visible(By.cssSelector("p.done[id$=-done]")).getText()).isEqualTo("The head's functions ended.");
 
         WebElement close = $("#close-form");
         setValue(close.findElement(By.name("date")), "2023-01-01");
@@ -433,6 +436,14 @@ class WritingBrowserTests extends BrowserTest {
         signIn("editor", "editor-secret");
         visible(By.cssSelector("#accreditations-table button[aria-label^='End the accreditation']")).click();
         WebElement form = visible(By.id("end-accreditation-" + accreditation));
+        setValue(form.findElement(By.name("date")), "1974-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement refused = visible(By.id("row-action-problem"));
+        assertThat(refused.getText()).contains("Ended on: must not be before the accreditation's start (1975-01-01)");
+        refused.findElement(By.linkText("Ended on")).click();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(form.findElement(By.name("date")));
+        assertThat(getJson("/api/relations/LU/MT/accreditations/" + accreditation).get("to").isNull()).isTrue();
+
         setValue(form.findElement(By.name("date")), "1980-03-01");
         new Select(form.findElement(By.name("datePrecision"))).selectByValue("MONTH");
         form.findElement(By.cssSelector("button[type=submit]")).click();
@@ -443,7 +454,7 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(stored.get("to").asString()).isEqualTo("1980-03-01");
         assertThat(stored.get("toPrecision").asString()).isEqualTo("MONTH");
         assertThat($$("#accreditations-table button[aria-label^='End the accreditation']")).isEmpty();
-        assertNoConsoleErrors();
+        assertNoConsoleErrors(400);
     }
 
     @Test

@@ -10,6 +10,9 @@ export default async function importsView({ root, query, signal }) {
   const page = Math.max(Number(query.page) || 0, 0);
   const state = { formats: [], jobs: null, error: null, formatsError: null };
   const form = formState('import');
+  // the API names the file it refuses `body`
+  form.targets.body = 'import-file';
+  form.labels.body = 'File';
 
   async function upload(event) {
     event.preventDefault();
@@ -43,7 +46,9 @@ export default async function importsView({ root, query, signal }) {
   function update() {
     if (signal.aborted) return;
     const jobs = state.jobs;
-    const fileErrors = fieldMessages(form, 'file');
+    const fileErrors = [...fieldMessages(form, 'file'), ...fieldMessages(form, 'body')];
+    const pages = jobs?.page.totalPages ?? 0;
+    const pastEnd = page > 0 && page >= pages;
     render(html`
       <h1>Imports</h1>
       <p>Load a whole data set at once: the job runs in the background through the same rules as every other write, and
@@ -77,7 +82,10 @@ export default async function importsView({ root, query, signal }) {
         ${readError(state.error)}
         ${!currentUser() ? html`<p id="jobs-sign-in">Reading import jobs needs the EDITOR role.
           <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
-        ${jobs ? (jobs.content.length ? html`<div class="table-wrap"><table id="jobs-table">
+        ${jobs && pastEnd ? html`<p id="jobs-past-end" role="status">${jobs.page.totalElements} jobs in all, on
+          ${pages} ${pages === 1 ? 'page' : 'pages'}: page ${page + 1} is past the last.
+          <a href=${href('/imports', { page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.</p>`
+        : jobs ? (jobs.content.length ? html`<div class="table-wrap"><table id="jobs-table">
           <thead><tr><th scope="col">Job</th><th scope="col">Format</th><th scope="col">Status</th><th scope="col">Rows</th>
             <th scope="col">Rejected</th><th scope="col">By</th><th scope="col">Started</th><th scope="col">Finished</th></tr></thead>
           <tbody>${jobs.content.map((j) => html`<tr data-job=${j.id}>
@@ -87,9 +95,11 @@ export default async function importsView({ root, query, signal }) {
             <td>${j.createdBy}</td><td>${instant(j.startedAt)}</td><td>${instant(j.finishedAt)}</td></tr>`)}</tbody>
         </table></div>
         <nav class="paging" aria-label="Pages of jobs">
-          <a href=${href('/imports', { page: page - 1 || undefined })} aria-disabled=${page === 0 ? 'true' : 'false'}>← Newer</a>
-          <span>Page ${page + 1} of ${jobs.page.totalPages}</span>
-          <a href=${href('/imports', { page: page + 1 })} aria-disabled=${page + 1 >= jobs.page.totalPages ? 'true' : 'false'}>Older →</a>
+          ${page === 0 ? html`<span aria-disabled="true">← Newer</span>`
+            : html`<a rel="prev" href=${href('/imports', { page: page - 1 || undefined })}>← Newer</a>`}
+          <span>Page ${page + 1} of ${pages}</span>
+          ${page + 1 >= pages ? html`<span aria-disabled="true">Older →</span>`
+            : html`<a rel="next" href=${href('/imports', { page: page + 1 })}>Older →</a>`}
         </nav>` : html`<p>No import yet.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
       </section>`, root);
   }

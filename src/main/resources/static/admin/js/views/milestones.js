@@ -39,7 +39,8 @@ export default async function milestonesView(context) {
   /** The actions of a row; an overdue milestone is listed twice (`table` tells which), its actions open in one. */
   function rowActions(m, table) {
     const key = `${table}-${m.id}`;
-    return html`${actionsOf(m, key)}${actions.errorKey === key ? rowProblem(actions.error, 'milestone-action-problem', actions.retry) : nothing}`;
+    return html`${actionsOf(m, key)}${actions.errorKey === key ? rowProblem(actions.error, 'milestone-action-problem', actions.retry,
+      { date: [`achieve-${key}`, 'Achieved on'] }) : nothing}`;
   }
 
   function actionsOf(m, key) {

@@ -56,8 +56,15 @@ export default async function missionView({ root, params, query, signal }) {
       datePrecision: v.datePrecision, endedOn: v.endedOn, endedPrecision: v.endedPrecision, sources: sourcesFrom(v),
     }).then(async (head) => { state.chosen = null; await load(); return head; });
   };
-  const endHead = (v) => post(`/api/missions/${id}/heads/${v.headId}/end`, { date: v.date, datePrecision: v.datePrecision })
-    .then(after);
+  const endHead = (v) => (v.headId
+    ? post(`/api/missions/${id}/heads/${v.headId}/end`, { date: v.date, datePrecision: v.datePrecision }).then(after)
+    : Promise.reject(new FieldRefusal('headId', 'Choose the head whose functions ended.')));
+
+  // one write's confirmation at a time: the last one says what the page now shows
+  const send = (form, action) => (event) => {
+    Object.values(forms).filter((other) => other !== form).forEach((other) => { other.done = null; });
+    return submit(event, form, update, action);
+  };
 
   const name = (code) => state.names.get(code)?.name || code;
   const searchLabel = () => `Diplomat of ${name(state.mission.sendingCountry)}`;
@@ -112,7 +119,7 @@ export default async function missionView({ root, params, query, signal }) {
       <h2>What happens next</h2>
       ${m.status === 'PLANNED' ? html`
         <details open id="open-mission"><summary>Open the mission</summary>
-          <form id="open-form" @submit=${(e) => submit(e, forms.open, update, open)} novalidate>
+          <form id="open-form" @submit=${send(forms.open, open)} novalidate>
             ${problem(forms.open)}
             <div class="grid-2">
               ${field(forms.open, { name: 'date', label: 'Opened on', type: 'date', required: true, max: today() })}
@@ -130,7 +137,7 @@ export default async function missionView({ root, params, query, signal }) {
           </form>
         </details>
         <details id="cancel-mission"><summary>Cancel the plan</summary>
-          <form id="cancel-form" @submit=${(e) => submit(e, forms.cancel, update, cancel)}>
+          <form id="cancel-form" @submit=${send(forms.cancel, cancel)}>
             ${problem(forms.cancel)}
             <p>The mission will never open: its status becomes Cancelled.</p>
             ${submitButton(forms.cancel, 'Cancel the mission')}
@@ -138,7 +145,7 @@ export default async function missionView({ root, params, query, signal }) {
         </details>` : nothing}
       ${m.status === 'OPEN' ? html`
         <details open id="close-mission"><summary>Close the mission</summary>
-          <form id="close-form" @submit=${(e) => submit(e, forms.close, update, close)} novalidate>
+          <form id="close-form" @submit=${send(forms.close, close)} novalidate>
             ${problem(forms.close)}
             <div class="grid-3">
               ${field(forms.close, { name: 'date', label: 'Closed on', type: 'date', required: true, max: today() })}
@@ -159,7 +166,7 @@ export default async function missionView({ root, params, query, signal }) {
         : m.status !== 'CANCELLED' ? html`
         <details id="appoint-head" ?open=${Boolean(forms.appoint.error) || state.appointOpen}
           @toggle=${(e) => { state.appointOpen = e.target.open; }}><summary>${m.status === 'CLOSED' ? 'Record a past head of mission' : 'Appoint a head of mission'}</summary>
-          <form id="appoint-form" @submit=${(e) => submit(e, forms.appoint, update, appoint)} novalidate>
+          <form id="appoint-form" @submit=${send(forms.appoint, appoint)} novalidate>
             ${problem(forms.appoint)}
             ${done(forms.appoint, `${forms.appoint.done?.name || 'The head'} appointed.`)}
             ${state.chosen ? html`<p id="chosen-diplomat" tabindex="-1">Head: <strong>${state.chosen.name}</strong> (${state.chosen.country})
@@ -182,12 +189,12 @@ export default async function missionView({ root, params, query, signal }) {
             ${submitButton(forms.appoint, 'Appoint')}
           </form>
         </details>` : nothing}
+      ${done(forms.end, 'The head\'s functions ended.')}
       ${serving.length ? html`<details id="end-head"><summary>End a head's functions</summary>
-        <form id="end-head-form" @submit=${(e) => submit(e, forms.end, update, endHead)} novalidate>
+        <form id="end-head-form" @submit=${send(forms.end, endHead)} novalidate>
           ${problem(forms.end)}
-          ${done(forms.end, 'The head\'s functions ended.')}
           <div class="grid-2">
-            ${field(forms.end, { name: 'headId', label: 'Head', required: true,
+            ${field(forms.end, { name: 'headId', label: 'Head', required: true, value: serving.length === 1 ? serving[0].id : undefined,
               options: serving.map((h) => ({ value: h.id, label: `${h.name} (${words(h.rank)}, since ${fuzzy(h.startedOn, h.startedPrecision)})` })) })}
             ${field(forms.end, { name: 'date', label: 'Ended on', type: 'date', required: true, max: today() })}
             ${field(forms.end, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}

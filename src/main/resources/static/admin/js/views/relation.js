@@ -141,6 +141,7 @@ export default async function relationView({ root, params, query, signal }) {
     state.actionError = null;
     state.actionKey = key;
     state.actionDone = null;
+    state.actionGone = null;
     try {
       await action();
       state.confirm = null;
@@ -150,8 +151,18 @@ export default async function relationView({ root, params, query, signal }) {
       await reload();
       root.querySelector('#row-action-done')?.focus();
     } catch (e) {
-      state.actionError = e;
-      update();
+      if (e.status === 404) {
+        // the fact is gone meanwhile: the page shows the facts as they stand now, and why, above the table
+        state.confirm = null;
+        state.achieving = null;
+        state.ending = null;
+        state.actionKey = null;
+        state.actionGone = { section, error: e };
+        await reload();
+      } else {
+        state.actionError = e;
+        update();
+      }
       root.querySelector('#row-action-problem')?.focus();
     }
   }
@@ -250,7 +261,7 @@ export default async function relationView({ root, params, query, signal }) {
           <td><span class="badge" data-status=${m.status}>${words(m.status)}</span>${m.status === 'OVERDUE'
             ? html`<br><small>late since <span class="date">${m.targetEnd}</span></small>` : nothing}</td>
           <td class="date">${m.achievedOn ? html`${m.achievedOn}${m.onTime === false ? ' (late)' : m.onTime ? ' (on time)' : ''}` : '—'}</td>
-          <td>${milestoneActions(m)}${rowProblemOf(`milestone-${m.id}`)}</td>
+          <td>${milestoneActions(m)}${rowProblemOf(`milestone-${m.id}`, { date: [`achieve-${m.id}`, 'Achieved on'] })}</td>
         </tr>`)}</tbody></table></div>` : html`<p>No milestone planned.</p>`}
     </section>`;
   }
@@ -316,20 +327,24 @@ export default async function relationView({ root, params, query, signal }) {
         <tbody>${list.map((x) => html`<tr id="accreditation-${x.id}"><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
           <td>${words(x.level)}</td><td class="date">${fuzzy(x.from, x.fromPrecision)}</td><td class="date">${fuzzy(x.to, x.toPrecision)}</td>
           <td>${x.residentMissionId ? html`<a href=${href(`/missions/${x.residentMissionId}`)}>mission ${x.residentMissionId}</a>` : '—'}</td>
-          <td>${inForce.has(x.id) ? 'yes' : 'no'}</td><td>${accreditationActions(x)}${rowProblemOf(`accreditation-${x.id}`)}</td></tr>`)}</tbody></table></div>`
+          <td>${inForce.has(x.id) ? 'yes' : 'no'}</td><td>${accreditationActions(x)}${rowProblemOf(`accreditation-${x.id}`,
+            { date: [`end-${x.id}`, 'Ended on'], datePrecision: [`end-precision-${x.id}`, 'Known to the'] })}</td></tr>`)}</tbody></table></div>`
         : html`<p>None recorded.</p>`}
     </section>`;
   }
 
-  /** What the last row action did, above the table it was taken from. */
+  /** What the last row action did, above the table it was taken from; or that its fact was gone meanwhile. */
   function rowActionDone(section) {
+    if (state.actionGone?.section === section) {
+      return rowProblem(state.actionGone.error, 'row-action-problem', null);
+    }
     return state.actionDone?.section === section
       ? html`<p class="done" role="status" tabindex="-1" id="row-action-done">${state.actionDone.text}</p>` : nothing;
   }
 
   /** The problem of the last row action, in the row it was taken from. */
-  function rowProblemOf(key) {
-    return state.actionKey === key ? rowProblem(state.actionError, 'row-action-problem', state.retry) : nothing;
+  function rowProblemOf(key, fields) {
+    return state.actionKey === key ? rowProblem(state.actionError, 'row-action-problem', state.retry, fields) : nothing;
   }
 
   /** An accreditation without an end may be ended: on the day it no longer held (exclusive), known to a day, a month or a year. */
