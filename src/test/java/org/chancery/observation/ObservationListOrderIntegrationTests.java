@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The order of {@code GET /api/observations}: the ties of a requested order broken in its direction
  * (after a country the other country and the year, otherwise the year and the countries, the id
- * last), so that an index gives every order but the level's. Read so, a page of the whole COW data
+ * last), so that an index gives every order, the level's too. Read so, a page of the whole COW data
  * (310,000 observations) answered in milliseconds on H2 where it took seconds: H2 sorted every row
  * when the list was a derived table or its tie-breakers ran against the first order's direction.
  * The plans are asked of the database itself (H2's {@code EXPLAIN} says "index sorted"; PostgreSQL's,
@@ -100,10 +100,10 @@ class ObservationListOrderIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void readsEveryOrderButTheLevelsAlongAnIndex() throws Exception {
+    void readsEveryOrderAlongAnIndex() throws Exception {
         for (String sort : List.of("", "&sort=year", "&sort=year,desc", "&sort=sendingCountry",
                 "&sort=sendingCountry,desc", "&sort=receivingCountry", "&sort=receivingCountry,desc", "&sort=id",
-                "&sort=id,desc")) {
+                "&sort=id,desc", "&sort=level", "&sort=level,desc")) {
             String page = pageStatement("/api/observations?size=3" + sort);
 
             assertThat(plan(page)).as(sort).satisfies(plan -> {
@@ -114,7 +114,6 @@ class ObservationListOrderIntegrationTests extends ApiIntegrationTest {
                 }
             });
         }
-        assertThat(plan(pageStatement("/api/observations?size=3&sort=level"))).doesNotContain("/* index sorted */");
     }
 
     private List<JsonNode> list(String query) throws Exception {
