@@ -59,6 +59,23 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theChangeFeedAndAnImportsReportSayWhatOfTheirAddressTheyCannotShow() {
+        open("/changes?after=abc&kind=treaty");
+        signIn("editor", "editor-secret");
+
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("p.notice[role=status]"), 2));
+        assertThat($$("p.notice[role=status]")).extracting(element -> element.getText()).containsExactly(
+                "“abc” is not a change number: the feed is shown from the first change.",
+                "“treaty” is not a kind of change: changes of every kind are shown.");
+        visible(By.id("changes-table"));
+
+        open("/imports/1?outcome=LOST");
+        assertThat(visible(By.id("outcome-notice")).getText())
+                .isEqualTo("“LOST” is not an outcome: the rejected rows are shown.");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aListPagePastItsEndLeadsToTheLastAndItsDisabledLinksAreNoLinks() {
         open("/relations?country=US&page=999");
 

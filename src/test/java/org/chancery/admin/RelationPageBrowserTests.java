@@ -74,7 +74,7 @@ class RelationPageBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("relation-as-of"), "1970-01-01"));
         visible(By.cssSelector("#timeline-svg g.mission-bar"));
         assertThat($("#relation-status").getText()).isEqualTo("Severed");
-        assertThat($("#relation-since").getText()).isEqualTo("1959-01-01");
+        assertThat($("#relation-since").getText()).as("the severance is known to the year").isEqualTo("1959");
         assertThat($("#relation-meetings").getText()).isEqualTo("0");
         assertThat($$("#timeline-svg .marker.asof")).hasSize(1);
         assertThat($("table.missions-table[data-sending=CU]").getText()).as("planned decades later")
@@ -122,6 +122,17 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat($$(".problem[role=alert]")).as("shown once, in the row").hasSize(1);
         assertThat(getJson("/api/relations/CU/KR").get("events")).as("nothing deleted").hasSize(events.size());
         assertNoConsoleErrors(409);
+    }
+
+    @Test
+    void saysSinceWhenAsPreciselyAsTheEventThatSetTheStatusIsKnown() {
+        postAsEditor("/api/relations/IS/LI/events",
+                "{\"type\": \"ESTABLISHED\", \"date\": \"1962-05-01\", \"datePrecision\": \"YEAR\"}");
+        open("/relations/IS/LI");
+
+        waitFor(ExpectedConditions.textToBe(By.id("relation-since"), "1962"));
+        assertThat($("#events-table").getText()).contains("1962").doesNotContain("1962-01-01");
+        assertNoConsoleErrors();
     }
 
     @Test

@@ -23,6 +23,12 @@ function link(change) {
 export default async function changesView({ root, query, signal }) {
   const after = Math.max(Number(query.after) || 0, 0);
   const kind = KINDS.includes(query.kind) ? query.kind : undefined;
+  // what the address asked for that the page cannot show, and what it shows instead
+  const notices = [];
+  if (query.after && !/^\d+$/.test(query.after)) {
+    notices.push(`“${query.after}” is not a change number: the feed is shown from the first change.`);
+  }
+  if (query.kind && !kind) notices.push(`“${query.kind}” is not a kind of change: changes of every kind are shown.`);
   const state = { data: null, error: null };
 
   function update() {
@@ -44,6 +50,7 @@ export default async function changesView({ root, query, signal }) {
             ${KINDS.map((k) => html`<option value=${k} ?selected=${k === kind}>${k}</option>`)}</select></div>
         <button type="submit">Show</button>
       </form>
+      ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
       ${!currentUser() ? html`<p id="changes-sign-in">Reading the change feed needs the EDITOR role.
         <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
       ${readError(state.error)}

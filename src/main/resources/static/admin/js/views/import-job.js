@@ -11,6 +11,7 @@ const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'
 
 export default async function importJobView({ root, params, query, signal }) {
   const outcome = OUTCOMES.includes(query.outcome) ? query.outcome : (query.outcome === 'ALL' ? null : 'REJECTED');
+  const unknownOutcome = query.outcome && query.outcome !== 'ALL' && !OUTCOMES.includes(query.outcome);
   const page = Math.max(Number(query.page) || 0, 0);
   const state = { job: null, rows: null, error: null, rowsError: null };
 
@@ -42,6 +43,8 @@ export default async function importJobView({ root, params, query, signal }) {
             <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
             <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong>${words(o)}</strong>`
               : html`<a href=${href(`/imports/${params.id}`, { outcome: o })}>${words(o)}</a>`))}</p>
+            ${unknownOutcome ? html`<p class="notice" role="status" id="outcome-notice">“${query.outcome}” is not an outcome:
+              the rejected rows are shown.</p>` : nothing}
             ${readError(state.rowsError)}
             ${state.rows ? (state.rows.content.length ? html`<div class="table-wrap"><table id="job-rows">
               <thead><tr><th scope="col">Line</th><th scope="col">Outcome</th><th scope="col">Code</th><th scope="col">Detail</th>

@@ -24,6 +24,8 @@ function itemLink(item, a, rows) {
   return null;
 }
 
+const DIPLOMATIC_EVENTS = ['ESTABLISHED', 'SEVERED', 'RESTORED'];
+
 export default async function relationView({ root, params, query, signal }) {
   const names = {};
   const state = {
@@ -188,7 +190,7 @@ export default async function relationView({ root, params, query, signal }) {
     const open = view.missions.filter((m) => m.status === 'OPEN').length;
     return html`<dl class="summary-grid" id="relation-summary">
       <div><dt>Diplomatic status</dt><dd><span class="badge" data-status=${view.status} id="relation-status">${words(view.status)}</span></dd></div>
-      <div><dt>Since</dt><dd id="relation-since">${view.since || '—'}</dd></div>
+      <div><dt>Since</dt><dd id="relation-since">${sinceOf(view)}</dd></div>
       <div><dt>Consular status</dt><dd><span class="badge" data-status=${view.consularStatus} id="relation-consular">${words(view.consularStatus)}</span></dd></div>
       <div><dt>Meetings up to that day</dt><dd id="relation-meetings">${view.meetingCount}</dd></div>
       <div><dt>First meeting since establishment</dt><dd id="relation-first-meeting">${first
@@ -333,6 +335,13 @@ export default async function relationView({ root, params, query, signal }) {
     </section>`;
   }
 
+  /** The day the diplomatic status was set, as precisely as the event that set it is known (1960, not 1960-01-01). */
+  function sinceOf(view) {
+    if (!view.since) return '—';
+    const setting = view.events.filter((e) => e.date === view.since && DIPLOMATIC_EVENTS.includes(e.type)).pop();
+    return fuzzy(view.since, setting?.datePrecision);
+  }
+
   /** What the last row action did, above the table it was taken from; or that its fact was gone meanwhile. */
   function rowActionDone(section) {
     if (state.actionGone?.section === section) {
@@ -394,7 +403,7 @@ export default async function relationView({ root, params, query, signal }) {
         <summary>Record a relation event</summary>
         <form id="event-form" @submit=${(e) => submit(e, forms.event, update, recordEvent)} novalidate>
           ${problem(forms.event)}
-          ${done(forms.event, `Recorded: ${words(forms.event.done?.type)} on ${forms.event.done?.date}`
+          ${done(forms.event, `Recorded: ${words(forms.event.done?.type)} on ${fuzzy(forms.event.done?.date, forms.event.done?.datePrecision)}`
             + `${forms.event.done?.affectedMissions?.length ? `; it closed ${forms.event.done.affectedMissions.length} mission(s) (R11)` : ''}.`)}
           <div class="grid-3">
             ${field(forms.event, { name: 'type', label: 'Event', options: RELATION_EVENT_TYPES, required: true })}
