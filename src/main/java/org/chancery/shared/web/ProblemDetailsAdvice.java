@@ -37,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -310,6 +311,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : e instanceof ErrorResponse response ? response.getBody() : null;
         String detail = given != null && given.getDetail() != null ? given.getDetail()
                 : HttpStatus.valueOf(statusCode.value()).getReasonPhrase();
+        if (e instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
+            // Spring lists them in the order its handler methods were registered, which varies between starts
+            detail = "Acceptable representations: " + notAcceptable.getSupportedMediaTypes().stream()
+                    .map(MediaType::toString).sorted().toList() + ".";
+        }
         ProblemDetail problem = Problems.of(statusCode, ProblemCode.forStatus(statusCode.value()).name(), detail,
                 path(request));
         return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)

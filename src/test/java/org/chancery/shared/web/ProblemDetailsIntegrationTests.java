@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -167,6 +169,11 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     void answersUnacceptableAcceptHeaderWithNotAcceptable() throws Exception {
         mvc.perform(get("/api/countries/CU").accept(MediaType.APPLICATION_XML))
                 .andExpect(status().isNotAcceptable());
+        // the same words on every start and database, whatever the order Spring registered the handlers in
+        for (String list : List.of("/api/observations", "/api/relations")) {
+            mvc.perform(get(list).accept(MediaType.TEXT_HTML)).andExpect(status().isNotAcceptable())
+                    .andExpect(jsonPath("$.detail").value("Acceptable representations: [application/json, text/csv]."));
+        }
     }
 
     @Test
