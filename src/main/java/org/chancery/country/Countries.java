@@ -183,7 +183,7 @@ public class Countries {
             return country;
         } catch (DataIntegrityViolationException e) {
             // recorded meanwhile by another request (the session is not to be asked again after a failed flush)
-            throw new AlreadyExistsException("code", "A country with code " + alpha2 + " or alpha-3 code " + three
+            throw new AlreadyExistsException(null, "A country with code " + alpha2 + " or alpha-3 code " + three
                     + " was recorded meanwhile.");
         }
     }

@@ -383,7 +383,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
             differences.add("the rank is " + recorded.rank() + ", the line's " + line.rank());
         }
         if (line.agrementOn() != null && !line.agrementOn().equals(recorded.agrementOn())) {
-            differences.add("the agrément is dated " + recorded.agrementOn() + ", the line's " + line.agrementOn());
+            differences.add((recorded.agrementOn() == null ? "no agrément is recorded"
+                    : "the agrément is dated " + recorded.agrementOn()) + ", the line's " + line.agrementOn());
         }
         if (recorded.startedPrecision() != started.precision()) {
             differences.add("the start is known to the " + recorded.startedPrecision() + ", the line's to the "
@@ -461,10 +462,14 @@ class ChanceryNdjsonFormat implements ImportFormat {
         return List.of();
     }
 
+    /** The row continues the recorded fact (MERGED), flagged if the line differs from it in what it cannot add. */
     private static void merged(RowResult row, String described, String added, List<String> differences) {
         List<String> all = new ArrayList<>(differences);
         all.add(0, added);
         row.merged();
+        if (!differences.isEmpty()) {
+            row.flag("DIFFERS_FROM_RECORDED");
+        }
         row.detail("The " + described + ": " + String.join("; ", all) + ".");
     }
 

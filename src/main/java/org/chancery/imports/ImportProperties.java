@@ -1,5 +1,7 @@
 package org.chancery.imports;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import org.chancery.shared.HttpUrl;
@@ -22,5 +24,19 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
         maxSize = maxSize == null ? DataSize.ofMegabytes(50) : maxSize;
         spoolDir = spoolDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "chancery-imports") : spoolDir;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
+        if (publicUrl != null && !isBase(publicUrl)) {
+            throw new IllegalArgumentException("chancery.imports.public-url must be an address without user "
+                    + "information, query or fragment: every imported fact cites it");
+        }
+    }
+
+    /** Whether {@code url} can start a path: no user information, query or fragment (a URL that cannot be read is left to {@link HttpUrl}). */
+    private static boolean isBase(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (URISyntaxException unreadable) {
+            return true;
+        }
     }
 }

@@ -597,13 +597,16 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 """;
         imported(serving);
         String ended = serving.replace("\"1992-01-01\"}", "\"1992-01-01\", \"endedOn\": \"1994-01-01\"}");
-        JsonNode job = imported(ended);
+        // the end is recorded; the rank the line gives otherwise is not, and the row is flagged for it
+        JsonNode job = imported(ended.replace("\"CHARGE_D_AFFAIRES\"", "\"ENVOY\", \"agrementOn\": \"1991-12-01\""));
 
         JsonNode head = rows(job.get("id").asLong(), "").get("content").get(3);
         long mission = json(getJson("/api/missions?sending=CV&receiving=KM")).get("content").get(0).get("id").asLong();
         assertThat(head.get("outcome").asString()).isEqualTo("MERGED");
+        assertThat(head.get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
         assertThat(head.get("detail").asString()).isEqualTo("The head of mission Cape Verde One (mission " + mission
-                + ", since 1992-01-01): it was recorded serving: its end on 1994-01-01 is recorded.");
+                + ", since 1992-01-01): it was recorded serving: its end on 1994-01-01 is recorded; the rank is "
+                + "CHARGE_D_AFFAIRES, the line's ENVOY; no agrément is recorded, the line's 1991-12-01.");
         getJson("/api/missions?sending=CV&receiving=KM").andExpect(jsonPath("$.content[0].heads[0].endedOn").value("1994-01-01"))
                 .andExpect(jsonPath("$.content[0].heads[0].sources[*].title").value(contains(
                         containsString("line 4"), containsString("Import " + job.get("id").asLong() + " "))));

@@ -32,7 +32,9 @@ class ImportPropertiesTests {
 
     @Test
     void aPublicAddressThatIsNotAnHttpUrlStopsTheStart() {
-        for (String wrong : new String[] {"chancery.example.org", "ftp://chancery.example.org", "https://"}) {
+        for (String wrong : new String[] {"chancery.example.org", "ftp://chancery.example.org", "https://",
+            "https://chancery.example.org/?desk=1", "https://chancery.example.org/#desk",
+            "https://user:secret@chancery.example.org"}) {
             context.withPropertyValues("chancery.imports.public-url=" + wrong)
                     .run(started -> assertThat(started).as(wrong).hasFailed()
                             .getFailure().rootCause().hasMessageContaining("public-url"));

@@ -426,6 +426,11 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 getJson("/api/missions/{id}", office).andExpect(jsonPath("$.heads[0].endedOn").value(nullValue()))
                         .andExpect(jsonPath("$.currentHead").isNotEmpty());
             }
+            // nor does the severance, recorded first, cut the period of a head recorded after it
+            long later = plan("US", "CU", "LIAISON_OFFICE", "Camagüey");
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + diplomat("Later Office Head", "US")
+                    + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"1960-01-01\",\"endedOn\":\"1962-01-01\"}", later)
+                    .andExpect(status().isCreated());
         }
 
         @Test

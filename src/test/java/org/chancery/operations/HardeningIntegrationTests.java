@@ -121,6 +121,7 @@ class HardeningIntegrationTests {
     void logsAndCountsWhatTomcatRefusesItselfAsEveryRequest(CapturedOutput output) throws IOException {
         double before = refusedCount();
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        LogLevel configured = logging.getLoggerConfiguration("chancery.requests").getConfiguredLevel();
         logging.setLogLevel("chancery.requests", LogLevel.INFO);
         try {
             for (String path : List.of("/api/countries/%00", "/api/countries/%zz")) {
@@ -129,7 +130,7 @@ class HardeningIntegrationTests {
                 assertThat(answer.status()).isEqualTo(400);
             }
         } finally {
-            logging.setLogLevel("chancery.requests", LogLevel.WARN);
+            logging.setLogLevel("chancery.requests", configured);
         }
 
         assertThat(output.getOut())

@@ -104,8 +104,11 @@ class RelationController {
             summary = "Record a relation event", description = "Role EDITOR. History may be back-filled in any "
             + "order (R1). ESTABLISHED/RESTORED also establish consular relations (R2). A SEVERED event closes the "
             + "pair's open embassy-class missions and provisional offices on its date and lists them in "
-            + "affectedMissions, and ends the AMBASSADOR and ENVOY accreditations of either country to the other, "
-            + "listed in affectedAccreditations (R11). Both countries must exist on the event's date (R22).")
+            + "affectedMissions, ends their heads and the heads already serving such a mission not open yet (a "
+            + "liaison office's or an interests section's stay), and ends the AMBASSADOR and ENVOY accreditations of "
+            + "either country to the other, listed in affectedAccreditations (R11); it is refused (R20) across a "
+            + "recorded period it would cut, as a head's of an embassy cancelled or opened later. Both countries "
+            + "must exist on the event's date (R22).")
     @ApiResponse(responseCode = "201", description = "The event, with affectedMissions and affectedAccreditations")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3), SAME_COUNTRY (R4)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

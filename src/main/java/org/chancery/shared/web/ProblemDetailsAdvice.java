@@ -98,7 +98,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> alreadyExists(AlreadyExistsException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(ProblemCode.ALREADY_EXISTS.status(), ProblemCode.ALREADY_EXISTS.name(),
                 e.getMessage(), request.getRequestURI());
-        return answer(Problems.withErrors(problem, List.of(Problems.error(e.field(), "is taken"))));
+        return answer(e.field() == null ? problem : Problems.withErrors(problem, List.of(Problems.error(e.field(), "is taken"))));
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -75,7 +75,7 @@ class ProblemReportValve extends ErrorReportValve {
             if (logged == null && log != null) {
                 long started = request.getCoyoteRequest().getStartTimeNanos();
                 log.refusedByServer(request.getMethod(), request.getRequestURI(), status,
-                        started > 0 ? System.nanoTime() - started : 0, id);
+                        started != -1 ? System.nanoTime() - started : 0, id);
             }
         } finally {
             MDC.remove(RequestLog.REQUEST_ID);
