@@ -21,11 +21,12 @@ function link(change) {
 }
 
 export default async function changesView({ root, query, signal }) {
-  const after = Math.max(Number(query.after) || 0, 0);
+  const afterGiven = /^\d+$/.test(query.after ?? '');
+  const after = afterGiven ? Number(query.after) : 0;
   const kind = KINDS.includes(query.kind) ? query.kind : undefined;
   // what the address asked for that the page cannot show, and what it shows instead
   const notices = [];
-  if (query.after && !/^\d+$/.test(query.after)) {
+  if (query.after && !afterGiven) {
     notices.push(`“${query.after}” is not a change number: the feed is shown from the first change.`);
   }
   if (query.kind && !kind) notices.push(`“${query.kind}” is not a kind of change: changes of every kind are shown.`);

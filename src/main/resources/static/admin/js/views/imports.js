@@ -3,7 +3,7 @@ import { html, render, nothing } from 'lit-html';
 import { get, request } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
-import { words, instant } from '../format.js';
+import { words, instant, plural } from '../format.js';
 import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError } from '../forms.js';
 
 export default async function importsView({ root, query, signal }) {
@@ -82,9 +82,10 @@ export default async function importsView({ root, query, signal }) {
         ${readError(state.error)}
         ${!currentUser() ? html`<p id="jobs-sign-in">Reading import jobs needs the EDITOR role.
           <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
-        ${jobs && pastEnd ? html`<p id="jobs-past-end" role="status">${jobs.page.totalElements} jobs in all, on
-          ${pages} ${pages === 1 ? 'page' : 'pages'}: page ${page + 1} is past the last.
-          <a href=${href('/imports', { page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.</p>`
+        ${jobs && pastEnd ? html`<p id="jobs-past-end" role="status">${jobs.page.totalElements
+          ? html`${plural(jobs.page.totalElements, 'job')} in all, on ${plural(pages, 'page')}: page ${page + 1} is past the last.
+            <a href=${href('/imports', { page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.`
+          : html`No import yet: page ${page + 1} is past the end. <a href=${href('/imports')} id="last-page">Go to the first page</a>.`}</p>`
         : jobs ? (jobs.content.length ? html`<div class="table-wrap"><table id="jobs-table">
           <thead><tr><th scope="col">Job</th><th scope="col">Format</th><th scope="col">Status</th><th scope="col">Rows</th>
             <th scope="col">Rejected</th><th scope="col">By</th><th scope="col">Started</th><th scope="col">Finished</th></tr></thead>

@@ -11,15 +11,20 @@ import { words, today, MILESTONE_STATUSES } from '../format.js';
 export default async function milestonesView(context) {
   const { query, signal } = context;
   const overdue = { rows: null };
-  const actions = { open: null, confirm: null, error: null, errorKey: null, done: null };
+  const actions = { open: null, confirm: null, error: null, errorKey: null, done: null, gone: null };
   let list = null;
 
   /** An action taken from the row `key`, where its problem is shown. */
-  async function act(key, action, text) {
-    actions.retry = () => act(key, action, text);
+  async function act(key, action, text, formOf) {
+    // tried again after signing in: a form's action is sent again as the form now reads (submitted anew)
+    actions.retry = () => {
+      const form = formOf?.();
+      return form ? form.requestSubmit() : act(key, action, text, formOf);
+    };
     actions.error = null;
     actions.errorKey = key;
     actions.done = null;
+    actions.gone = null;
     try {
       await action();
       actions.open = null;
@@ -30,8 +35,18 @@ export default async function milestonesView(context) {
       // the row that held the focus changed or moved: what was done takes it
       document.getElementById('milestone-action-done')?.focus();
     } catch (e) {
-      actions.error = e;
-      list.update();
+      if (e.status === 404) {
+        // the milestone is gone meanwhile: the lists show the milestones as they stand now, and why, above them
+        actions.open = null;
+        actions.confirm = null;
+        actions.errorKey = null;
+        actions.gone = e;
+        await loadOverdue();
+        await list.reload();
+      } else {
+        actions.error = e;
+        list.update();
+      }
       document.getElementById('milestone-action-problem')?.focus();
     }
   }
@@ -49,7 +64,8 @@ export default async function milestonesView(context) {
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
         const date = new FormData(e.target).get('date');
-        act(key, () => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`);
+        act(key, () => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`,
+          () => document.getElementById(`achieve-${key}`)?.form);
       }}><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
         <input id="achieve-${key}" type="date" name="date" required max=${today()}>
         <button type="submit">Achieved</button>
@@ -102,7 +118,7 @@ export default async function milestonesView(context) {
       { name: 'status', label: 'Status', options: MILESTONE_STATUSES },
       { name: 'country', label: 'Country (code)', placeholder: 'CU' },
     ],
-    message: () => html`${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
+    message: () => html`${actions.gone ? rowProblem(actions.gone, 'milestone-action-problem', null) : nothing}${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
         <div class="table-wrap"><table id="overdue-table"><thead><tr>${head}</tr></thead>

@@ -138,8 +138,12 @@ export default async function relationView({ root, params, query, signal }) {
    * An action taken from a row; `key` names the row, where its problem is shown. What it did is said above the
    * table of `section` and takes the focus, which its row, changed or gone, no longer holds.
    */
-  async function act(key, action, section, text) {
-    state.retry = () => act(key, action, section, text);
+  async function act(key, action, section, text, formOf) {
+    // tried again after signing in: a form's action is sent again as the form now reads (submitted anew)
+    state.retry = () => {
+      const form = formOf?.();
+      return form ? form.requestSubmit() : act(key, action, section, text, formOf);
+    };
     state.actionError = null;
     state.actionKey = key;
     state.actionDone = null;
@@ -275,7 +279,7 @@ export default async function relationView({ root, params, query, signal }) {
         e.preventDefault();
         const date = new FormData(e.target).get('date');
         act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date }), 'milestones',
-          `“${m.title}” achieved on ${date}.`);
+          `“${m.title}” achieved on ${date}.`, () => document.getElementById(`achieve-${m.id}`)?.form);
       }}><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
         <input id="achieve-${m.id}" name="date" type="date" required max=${today()}>
         <button type="submit">Achieved</button>
@@ -366,7 +370,8 @@ export default async function relationView({ root, params, query, signal }) {
         const values = new FormData(e.target);
         act(`accreditation-${x.id}`, () => post(`/api/relations/${a}/${b}/accreditations/${x.id}/end`,
           { date: values.get('date'), datePrecision: values.get('datePrecision') || undefined }),
-        'accreditations', `The accreditation (${label}) ended on ${values.get('date')}.`);
+        'accreditations', `The accreditation (${label}) ended on ${fuzzy(values.get('date'), values.get('datePrecision'))}.`,
+        () => document.getElementById(`end-accreditation-${x.id}`));
       }}><label for="end-${x.id}">Ended on (exclusive)</label>
         <input id="end-${x.id}" name="date" type="date" required max=${today()}>
         <label for="end-precision-${x.id}">Known to the</label>
