@@ -35,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -92,6 +93,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
         return answer(ProblemCode.NOT_FOUND, e.getMessage(), request);
+    }
+
+    /**
+     * Spring Security's firewall also checks a request's parameters as they are first read (a name
+     * holding a control character): refused as the firewall refuses the rest, without the text.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return answer(ProblemCode.MALFORMED_REQUEST, "The request is not acceptable: a parameter's name or value "
+                + "holds a control character.", request);
     }
 
     @ExceptionHandler(AlreadyExistsException.class)
