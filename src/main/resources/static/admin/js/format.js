@@ -97,6 +97,16 @@ export function fuzzy(date, precision) {
   return date;
 }
 
+/**
+ * The page of a list an address asks for (`?page=`, counted from 0) and, where it names none that can be shown,
+ * the notice saying so: an address is never silently replaced.
+ */
+export function pageOf(query) {
+  const given = query.page ?? '';
+  if (given === '' || /^\d+$/.test(given)) return { page: Number(given) || 0, notice: null };
+  return { page: 0, notice: `“${given}” is not a page number: the first page is shown.` };
+}
+
 /** A count with its noun: 1 country, 2 countries. */
 export function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;

@@ -3,7 +3,7 @@
 import { html, render, nothing } from 'lit-html';
 import { get } from './api.js';
 import { href, navigate } from './router.js';
-import { plural, words } from './format.js';
+import { pageOf, plural, words } from './format.js';
 import { readError } from './forms.js';
 
 const SIZES = [20, 50, 100, 200];
@@ -29,8 +29,10 @@ function filterField(filter, value) {
  * defaults {}, head (th cells), row(item) (a tr), empty (text), before(), after(), csv (true)}
  */
 export async function listPage({ root, query, all, signal }, config) {
-  const page = Math.max(Number(query.page) || 0, 0);
+  const { page, notice: pageNotice } = pageOf(query);
   const size = SIZES.includes(Number(query.size)) ? Number(query.size) : 20;
+  const notices = [pageNotice, query.size && !SIZES.includes(Number(query.size))
+    ? `“${query.size}” rows per page is not offered (${SIZES.join(', ')}): 20 are shown.` : null].filter(Boolean);
   const state = { data: null, error: null };
   const filterValues = {};
   const apiQuery = { ...(config.defaults || {}) };
@@ -74,6 +76,7 @@ export async function listPage({ root, query, all, signal }, config) {
         <a href=${href(config.path)}>Clear</a>
       </form>
       ${readError(state.error)}
+      ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
       ${config.message ? config.message(state) : nothing}
       ${!data && !state.error ? html`<p aria-busy="true">Loading…</p>` : nothing}
       ${data ? html`

@@ -69,9 +69,23 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
                 "“treaty” is not a kind of change: changes of every kind are shown.");
         visible(By.id("changes-table"));
 
-        open("/imports/1?outcome=LOST");
+        open("/imports/1?outcome=LOST&page=last");
         assertThat(visible(By.id("outcome-notice")).getText())
                 .isEqualTo("“LOST” is not an outcome: the rejected rows are shown.");
+        assertThat($$("p.notice[role=status]")).extracting(element -> element.getText())
+                .contains("“last” is not a page number: the first page is shown.");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aListSaysWhichPageOrSizeOfItsAddressItCannotShow() {
+        open("/relations?country=US&page=two&size=7");
+
+        visible(By.id("list-table"));
+        assertThat($$("p.notice[role=status]")).extracting(element -> element.getText()).containsExactly(
+                "“two” is not a page number: the first page is shown.",
+                "“7” rows per page is not offered (20, 50, 100, 200): 20 are shown.");
+        assertThat($("#list-count").getText()).contains("page 1 of");
         assertNoConsoleErrors();
     }
 

@@ -4,7 +4,7 @@ import { html, render, nothing } from 'lit-html';
 import { get } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { href } from '../router.js';
-import { words, instant } from '../format.js';
+import { words, instant, pageOf } from '../format.js';
 import { readError } from '../forms.js';
 
 const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
@@ -12,7 +12,7 @@ const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'
 export default async function importJobView({ root, params, query, signal }) {
   const outcome = OUTCOMES.includes(query.outcome) ? query.outcome : (query.outcome === 'ALL' ? null : 'REJECTED');
   const unknownOutcome = query.outcome && query.outcome !== 'ALL' && !OUTCOMES.includes(query.outcome);
-  const page = Math.max(Number(query.page) || 0, 0);
+  const { page, notice: pageNotice } = pageOf(query);
   const state = { job: null, rows: null, error: null, rowsError: null };
 
   function update() {
@@ -43,6 +43,7 @@ export default async function importJobView({ root, params, query, signal }) {
             <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
             <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong>${words(o)}</strong>`
               : html`<a href=${href(`/imports/${params.id}`, { outcome: o })}>${words(o)}</a>`))}</p>
+            ${pageNotice ? html`<p class="notice" role="status">${pageNotice}</p>` : nothing}
             ${unknownOutcome ? html`<p class="notice" role="status" id="outcome-notice">“${query.outcome}” is not an outcome:
               the rejected rows are shown.</p>` : nothing}
             ${readError(state.rowsError)}

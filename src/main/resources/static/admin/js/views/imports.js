@@ -3,11 +3,11 @@ import { html, render, nothing } from 'lit-html';
 import { get, request } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
-import { words, instant, plural } from '../format.js';
+import { words, instant, plural, pageOf } from '../format.js';
 import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError } from '../forms.js';
 
 export default async function importsView({ root, query, signal }) {
-  const page = Math.max(Number(query.page) || 0, 0);
+  const { page, notice: pageNotice } = pageOf(query);
   const state = { formats: [], jobs: null, error: null, formatsError: null };
   const form = formState('import');
   // the API names the file it refuses `body`
@@ -79,6 +79,7 @@ export default async function importsView({ root, query, signal }) {
       </section>
       <section aria-labelledby="jobs-title">
         <h2 id="jobs-title">Jobs</h2>
+        ${pageNotice ? html`<p class="notice" role="status">${pageNotice}</p>` : nothing}
         ${readError(state.error)}
         ${!currentUser() ? html`<p id="jobs-sign-in">Reading import jobs needs the EDITOR role.
           <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
