@@ -2,6 +2,7 @@ package org.chancery.country;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,21 +184,26 @@ public class Countries {
             return country;
         } catch (DataIntegrityViolationException e) {
             // recorded meanwhile by another request (the session is not to be asked again after a failed flush)
-            throw new AlreadyExistsException(null, "A country with code " + alpha2 + " or alpha-3 code " + three
+            throw new AlreadyExistsException(List.of(), "A country with code " + alpha2 + " or alpha-3 code " + three
                     + " was recorded meanwhile.");
         }
     }
 
-    /** @throws AlreadyExistsException naming the code that a recorded country has */
+    /** @throws AlreadyExistsException naming each code that a recorded country has */
     private void requireFree(String alpha2, String alpha3) {
-        Optional<Country> taken = repository.findById(alpha2);
-        if (taken.isPresent()) {
-            throw new AlreadyExistsException("code", "The code " + alpha2 + " is taken: " + taken.get().name() + ".");
-        }
-        Optional<Country> holder = repository.findByAlpha3(alpha3);
-        if (holder.isPresent()) {
-            throw new AlreadyExistsException("alpha3", "The alpha-3 code " + alpha3 + " is taken: " + holder.get().name()
-                    + " (" + holder.get().code() + ").");
+        List<String> fields = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        repository.findById(alpha2).ifPresent(holder -> {
+            fields.add("code");
+            taken.add("the code " + alpha2 + " is taken: " + holder.name());
+        });
+        repository.findByAlpha3(alpha3).ifPresent(holder -> {
+            fields.add("alpha3");
+            taken.add("the alpha-3 code " + alpha3 + " is taken: " + holder.name() + " (" + holder.code() + ")");
+        });
+        if (!fields.isEmpty()) {
+            String detail = String.join("; ", taken) + ".";
+            throw new AlreadyExistsException(fields, Character.toUpperCase(detail.charAt(0)) + detail.substring(1));
         }
     }
 

@@ -1,19 +1,21 @@
 package org.chancery.shared;
 
+import java.util.List;
+
 /**
- * A create whose natural key is already taken; {@code field} names the part of the body that holds it,
- * where it is known (null where only the database's constraint told).
+ * A create whose natural key is already taken; {@code fields} name the parts of the body that hold a
+ * taken key, where they are known (none where only the database's constraint told).
  */
 public class AlreadyExistsException extends RuntimeException {
 
-    private final String field;
+    private final List<String> fields;
 
-    public AlreadyExistsException(String field, String detail) {
+    public AlreadyExistsException(List<String> fields, String detail) {
         super(detail);
-        this.field = field;
+        this.fields = List.copyOf(fields);
     }
 
-    public String field() {
-        return field;
+    public List<String> fields() {
+        return fields;
     }
 }

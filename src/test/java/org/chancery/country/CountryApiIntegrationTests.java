@@ -187,6 +187,12 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.detail").value("The alpha-3 code CUB is taken: Cuba (CU)."))
                 .andExpect(jsonPath("$.errors[0].field").value("alpha3"))
                 .andExpect(jsonPath("$.errors[0].message").value("is taken"));
+        postAsAdmin("/api/countries", """
+                {"code": "XK", "alpha3": "USA", "name": "Both taken"}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("The code XK is taken: Kosovo; the alpha-3 code USA is taken: "
+                        + "United States (US)."))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("code", "alpha3")));
         getJson("/api/countries/XY").andExpect(status().isNotFound());
     }
 

@@ -112,7 +112,7 @@ class CountryController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
     @ApiResponse(responseCode = "409", description = "ALREADY_EXISTS: the alpha-2 or alpha-3 code is taken; `errors` "
-            + "names which (`code` or `alpha3`), the detail the country that has it")
+            + "names each taken (`code`, `alpha3`), the detail the country that has it")
     ResponseEntity<CountryResponse> create(@Valid @RequestBody CountryRequests.Create body) {
         Country country = countries.create(body.code(), body.alpha3(), body.numeric(), body.name(),
                 new Lifetime(body.startedOn(), body.endedOn()), body.sources());

@@ -109,7 +109,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> alreadyExists(AlreadyExistsException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(ProblemCode.ALREADY_EXISTS.status(), ProblemCode.ALREADY_EXISTS.name(),
                 e.getMessage(), request.getRequestURI());
-        return answer(e.field() == null ? problem : Problems.withErrors(problem, List.of(Problems.error(e.field(), "is taken"))));
+        return answer(e.fields().isEmpty() ? problem
+                : Problems.withErrors(problem, e.fields().stream().map(field -> Problems.error(field, "is taken")).toList()));
     }
 
     @ExceptionHandler(ConflictException.class)
