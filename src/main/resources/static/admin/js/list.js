@@ -8,20 +8,25 @@ import { readError } from './forms.js';
 
 const SIZES = [20, 50, 100, 200];
 
-function filterField(filter, value) {
+/** A filter's field; `errors`: what the API said of the parameter it gives, shown under it. */
+function filterField(filter, value, errors = []) {
   const id = `filter-${filter.name}`;
+  const invalid = errors.length > 0;
   let control;
   if (filter.options) {
     const options = filter.options.map((o) => (typeof o === 'object' ? o : { value: o, label: words(o) }));
-    control = html`<select id=${id} name=${filter.name}>
+    control = html`<select id=${id} name=${filter.name} aria-invalid=${invalid ? 'true' : nothing}
+        aria-describedby=${invalid ? `${id}-error` : nothing}>
       <option value="" ?selected=${!value}>${filter.any || '(any)'}</option>
       ${options.map((o) => html`<option value=${o.value} ?selected=${String(o.value) === value}>${o.label}</option>`)}
     </select>`;
   } else {
     control = html`<input id=${id} name=${filter.name} type=${filter.type || 'text'} value=${value || ''}
-      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing}>`;
+      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing} aria-invalid=${invalid ? 'true' : nothing}
+      aria-describedby=${invalid ? `${id}-error` : nothing}>`;
   }
-  return html`<div class="field"><label for=${id}>${filter.label}</label>${control}</div>`;
+  return html`<div class="field"><label for=${id}>${filter.label}</label>${control}
+    ${invalid ? html`<small id="${id}-error" class="field-error">“${value}” ${errors.join(' ')}</small>` : nothing}</div>`;
 }
 
 /**
@@ -71,7 +76,8 @@ export async function listPage({ root, query, all, signal }, config) {
       ${config.intro ? html`<p>${config.intro}</p>` : nothing}
       ${config.before ? config.before(state) : nothing}
       <form class="filters" role="search" aria-label="Filter ${config.title.toLowerCase()}" @submit=${search}>
-        ${config.filters.map((f) => filterField(f, filterValues[f.name]))}
+        ${config.filters.map((f) => filterField(f, filterValues[f.name],
+          (state.error?.errors || []).filter((e) => e.field === (f.apiName || f.name)).map((e) => e.message)))}
         <button type="submit">Filter</button>
         <a href=${href(config.path)}>Clear</a>
       </form>

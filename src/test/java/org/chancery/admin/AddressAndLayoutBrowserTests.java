@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -75,6 +76,19 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         assertThat($$("p.notice[role=status]")).extracting(element -> element.getText())
                 .contains("“last” is not a page number: the first page is shown.");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aFilterValueTheApiCannotReadIsShownAtItsFilter() {
+        open("/missions?openOn=abc&type=EMBASSY");
+
+        WebElement error = visible(By.id("filter-openOn-error"));
+        assertThat(error.getText()).startsWith("“abc” cannot be parsed");
+        WebElement openOn = $("#filter-openOn");
+        assertThat(openOn.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(openOn.getAttribute("aria-describedby")).isEqualTo("filter-openOn-error");
+        assertThat($("#filter-type").getAttribute("aria-invalid")).as("the filter the API took").isNull();
+        assertNoConsoleErrors(400);
     }
 
     @Test
