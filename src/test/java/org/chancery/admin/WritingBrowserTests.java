@@ -459,11 +459,8 @@ class WritingBrowserTests extends BrowserTest {
 
     @Test
     void cancelsAMilestoneFromTheListAfterSigningInFromItsRowAndTryingAgain() {
-        long id = postAsEditor("/api/relations/MC/SM/milestones", "{\"title\": \"Exchange of ambassadors\", "
-                + "\"target\": \"2020\"}").get("id").asLong();
-        open("/milestones?status=OVERDUE&country=MC");
+        long id = listOverdue("Exchange of ambassadors", "2020");
         String row = "tr[data-milestone='" + id + "']";
-        visible(By.cssSelector(row));
 
         $(row + " button[aria-label^='Cancel']").click();
         visible(By.xpath("//tr[@data-milestone='" + id + "']//button[normalize-space()='Yes, cancel it']")).click();
@@ -478,11 +475,8 @@ class WritingBrowserTests extends BrowserTest {
 
     @Test
     void aRowFormTriedAgainAfterSigningInSendsWhatItNowReads() {
-        long id = postAsEditor("/api/relations/MC/SM/milestones", "{\"title\": \"Consulates opened\", "
-                + "\"target\": \"2021\"}").get("id").asLong();
-        open("/milestones?status=OVERDUE&country=MC");
+        long id = listOverdue("Consulates opened", "2021");
         String row = "#list-table tr[data-milestone='" + id + "']";
-        visible(By.cssSelector(row));
 
         $(row + " button[aria-label^='Achieve']").click();
         WebElement date = visible(By.cssSelector(row + " input[name=date]"));
@@ -496,6 +490,15 @@ class WritingBrowserTests extends BrowserTest {
                 "“Consulates opened” achieved on 2022-04-05."));
         assertThat(getJson("/api/milestones/" + id).get("achievedOn").asString()).isEqualTo("2022-04-05");
         assertNoConsoleErrors(401);
+    }
+
+    /** Plans a milestone of Monaco and San Marino due long ago and opens the list of overdue ones once it shows it. */
+    private long listOverdue(String title, String target) {
+        long id = postAsEditor("/api/relations/MC/SM/milestones", "{\"title\": \"" + title + "\", \"target\": \""
+                + target + "\"}").get("id").asLong();
+        open("/milestones?status=OVERDUE&country=MC");
+        visible(By.cssSelector("tr[data-milestone='" + id + "']"));
+        return id;
     }
 
     /** Signs in from the 401 shown in a row; the dialog gives the focus back to the row's "Try again". */

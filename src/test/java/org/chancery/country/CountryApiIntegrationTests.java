@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -174,25 +175,23 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("XK"))
                 .andExpect(jsonPath("$.name").value("Kosovo"));
         getJson("/api/countries/XKX").andExpect(jsonPath("$.code").value("XK"));
-        postAsAdmin("/api/countries", """
-                {"code": "XK", "alpha3": "XKY", "name": "Kosovo again"}""")
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("ALREADY_EXISTS"))
-                .andExpect(jsonPath("$.detail").value("The code XK is taken: Kosovo."))
-                .andExpect(jsonPath("$.errors[0].field").value("code"));
-        postAsAdmin("/api/countries", """
-                {"code": "XY", "alpha3": "cub", "name": "Cuba again"}""")
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("ALREADY_EXISTS"))
-                .andExpect(jsonPath("$.detail").value("The alpha-3 code CUB is taken: Cuba (CU)."))
-                .andExpect(jsonPath("$.errors[0].field").value("alpha3"))
-                .andExpect(jsonPath("$.errors[0].message").value("is taken"));
-        postAsAdmin("/api/countries", """
-                {"code": "XK", "alpha3": "USA", "name": "Both taken"}""")
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("The code XK is taken: Kosovo; the alpha-3 code USA is taken: "
-                        + "United States (US)."))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("code", "alpha3")));
+        // each code taken is named, with the country that has it
+        Map<String, List<String>> takenBy = Map.of(
+                "{\"code\": \"XK\", \"alpha3\": \"XKY\", \"name\": \"Kosovo again\"}",
+                List.of("The code XK is taken: Kosovo.", "code"),
+                "{\"code\": \"XY\", \"alpha3\": \"cub\", \"name\": \"Cuba again\"}",
+                List.of("The alpha-3 code CUB is taken: Cuba (CU).", "alpha3"),
+                "{\"code\": \"XK\", \"alpha3\": \"USA\", \"name\": \"Both taken\"}",
+                List.of("The code XK is taken: Kosovo; the alpha-3 code USA is taken: United States (US).", "code",
+                        "alpha3"));
+        for (Map.Entry<String, List<String>> taken : takenBy.entrySet()) {
+            postAsAdmin("/api/countries", taken.getKey()).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("ALREADY_EXISTS"))
+                    .andExpect(jsonPath("$.detail").value(taken.getValue().get(0)))
+                    .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(
+                            taken.getValue().subList(1, taken.getValue().size()).toArray())))
+                    .andExpect(jsonPath("$.errors[0].message").value("is taken"));
+        }
         getJson("/api/countries/XY").andExpect(status().isNotFound());
     }
 
