@@ -13,12 +13,13 @@ import org.springframework.data.repository.query.Param;
 interface DiplomatRepository extends JpaRepository<Diplomat, Long>, JpaSpecificationExecutor<Diplomat> {
 
     /**
-     * The diplomats with these ids, in one statement whatever their number: the ids are bound as
-     * one array, so the statement is prepared once (a JPQL {@code in :ids} is translated again for
-     * every number of ids).
+     * The diplomats with these ids, locked until the transaction ends (in the ids' order, so that two
+     * writers never wait on each other in a circle), in one statement whatever their number: the ids
+     * are bound as one array, so the statement is prepared once (a JPQL {@code in :ids} is translated
+     * again for every number of ids).
      */
-    @Query(value = "select d.* from diplomat d where d.id = any(:ids)", nativeQuery = true)
-    List<Diplomat> findAllByIds(@Param("ids") Long[] ids);
+    @Query(value = "select d.* from diplomat d where d.id = any(:ids) order by d.id for update", nativeQuery = true)
+    List<Diplomat> findAllByIdsForUpdate(@Param("ids") Long[] ids);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from Diplomat d where d.id = :id")

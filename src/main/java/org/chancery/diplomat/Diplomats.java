@@ -76,12 +76,14 @@ public class Diplomats {
     }
 
     /**
-     * The diplomats a request body names, in one query.
+     * The diplomats a request body names, in one query, locked until the caller's transaction ends:
+     * a diplomat's deletion (R21), which locks it too, waits for the fact that names it, or that
+     * fact for the deletion (the foreign key alone does not hold across H2's concurrent transactions).
      *
      * @throws RuleViolationException R18 naming the first id that is unknown
      */
     public Map<Long, Diplomat> references(Collection<Long> ids, String field) {
-        Map<Long, Diplomat> found = repository.findAllByIds(ids.toArray(Long[]::new)).stream()
+        Map<Long, Diplomat> found = repository.findAllByIdsForUpdate(ids.toArray(Long[]::new)).stream()
                 .collect(Collectors.toMap(Diplomat::id, Function.identity()));
         for (Long id : ids) {
             if (!found.containsKey(id)) {

@@ -44,7 +44,15 @@ class MeetingPairTotals {
             where country_a = ? and country_b = ?""";
 
     private static final String DECREMENT = """
-            update meeting_pair_total set meetings = meetings - 1, latest_meeting = (
+            update meeting_pair_total set meetings = meetings - 1 where country_a = ? and country_b = ?""";
+
+    /**
+     * Read again in a statement of its own, after the decrement has waited for the pair's other
+     * writers: a subquery of the decrement would read the pair's meetings as they stood before that
+     * wait, without a meeting another writer recorded meanwhile.
+     */
+    private static final String LATEST = """
+            update meeting_pair_total set latest_meeting = (
                 select max(p.meeting_date) from meeting_pair p where p.country_a = ? and p.country_b = ?)
             where country_a = ? and country_b = ?""";
 
@@ -90,19 +98,24 @@ class MeetingPairTotals {
     }
 
     /**
-     * Uncounts a removed meeting in each of {@code pairs}, in one batch; the latest date is read
-     * again from the pair index, whose rows of the meeting must already be deleted.
+     * Uncounts a removed meeting in each of {@code pairs}, in one batch; then the latest date is read
+     * again from the pair index, whose rows of the meeting must already be deleted ({@link #LATEST}).
      */
     void removed(List<RelationPair> pairs) {
         List<RelationPair> sorted = pairs.stream().sorted(PAIR_ORDER).toList();
         entityManager.flush();
-        entityManager.unwrap(Session.class).doWork(connection -> inBatch(connection, DECREMENT, sorted,
-                (statement, pair) -> {
-                    statement.setString(1, pair.first().value());
-                    statement.setString(2, pair.second().value());
-                    statement.setString(3, pair.first().value());
-                    statement.setString(4, pair.second().value());
-                }));
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            inBatch(connection, DECREMENT, sorted, (statement, pair) -> {
+                statement.setString(1, pair.first().value());
+                statement.setString(2, pair.second().value());
+            });
+            inBatch(connection, LATEST, sorted, (statement, pair) -> {
+                statement.setString(1, pair.first().value());
+                statement.setString(2, pair.second().value());
+                statement.setString(3, pair.first().value());
+                statement.setString(4, pair.second().value());
+            });
+        });
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,13 +15,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A pair's meeting total is kept with its meetings: the relation view, the timeline and the
  * meeting list of two countries read it instead of counting the pair's meetings.
  */
 class MeetingPairTotalsIntegrationTests extends MeetingIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void countsEachPairOfAMeetingAsMeetingsAreRecordedAndRemoved() throws Exception {
@@ -86,5 +98,38 @@ class MeetingPairTotalsIntegrationTests extends MeetingIntegrationTest {
 
         getJson("/api/relations/CU/KR").andExpect(jsonPath("$.meetingCount").value(parallel));
         getJson("/api/meetings?country=CU&country=KR&size=1").andExpect(jsonPath("$.page.totalElements").value(parallel));
+    }
+    @Test
+    void keepsThePairsLatestMeetingWhenOneIsRecordedWhileAnotherIsRemoved() throws Exception {
+        long jp = diplomat("A Japanese diplomat", "JP", "Minister");
+        long is = diplomat("An Icelandic diplomat", "IS", "Minister");
+        long old = meeting("2020-01-01", "Tokyo", "JP", jp, is);
+
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection recording = dataSource.getConnection()) {
+            // a meeting of the pair recorded by another transaction, not committed yet: its count holds the pair's row
+            recording.setAutoCommit(false);
+            try (Statement write = recording.createStatement()) {
+                write.executeUpdate("insert into meeting (id, meeting_date, date_precision, country) "
+                        + "values (999999, DATE '2021-06-01', 'DAY', 'IS')");
+                write.executeUpdate("insert into meeting_pair (meeting_id, country_a, country_b, meeting_date) "
+                        + "values (999999, 'IS', 'JP', DATE '2021-06-01')");
+                write.executeUpdate("update meeting_pair_total set meetings = meetings + 1, "
+                        + "latest_meeting = DATE '2021-06-01' where country_a = 'IS' and country_b = 'JP'");
+            }
+            Future<Integer> deletion = thread.submit(() ->
+                    deleteAsEditor("/api/meetings/{id}", old).andReturn().getResponse().getStatus());
+            Thread.sleep(500);
+            assertThat(deletion).as("the deletion waits for the pair's row").isNotDone();
+            recording.commit();
+            assertThat(deletion.get(20, TimeUnit.SECONDS)).isEqualTo(204);
+        } finally {
+            thread.shutdownNow();
+        }
+
+        // the pair's stored total and latest meeting are those of its meetings: the deletion read them after its wait
+        assertThat(jdbc.queryForObject("select meetings || ' ' || latest_meeting from meeting_pair_total "
+                + "where country_a = 'IS' and country_b = 'JP'", String.class)).isEqualTo("1 2021-06-01");
+        getJson("/api/relations/JP/IS?asOf=2020-06-01").andExpect(jsonPath("$.meetingCount").value(0));
     }
 }
