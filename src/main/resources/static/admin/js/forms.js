@@ -87,10 +87,13 @@ export function field(form, { name, label, type = 'text', value, required = fals
   let control;
   if (options) {
     const opts = options.map((o) => (typeof o === 'object' ? o : { value: o, label: words(o) }));
+    // a value given (an address's `?sending=gr`) selects its option whatever its letter case; one that names no
+    // option leaves the field to be chosen, never the first option in its place
+    const chosen = opts.find((o) => String(o.value) === v) || opts.find((o) => String(o.value).toUpperCase() === v.toUpperCase());
     control = html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid ? 'true' : nothing}
         aria-describedby=${described || nothing}>
-      ${required && v ? nothing : html`<option value="" ?selected=${v === ''}>${required ? 'Choose…' : empty}</option>`}
-      ${opts.map((o) => html`<option value=${o.value} ?selected=${String(o.value) === v}>${o.label}</option>`)}
+      ${required && chosen ? nothing : html`<option value="" ?selected=${!chosen}>${required ? 'Choose…' : empty}</option>`}
+      ${opts.map((o) => html`<option value=${o.value} ?selected=${o === chosen}>${o.label}</option>`)}
     </select>`;
   } else if (type === 'textarea') {
     control = html`<textarea id=${id} name=${name} ?required=${required} placeholder=${placeholder || nothing}

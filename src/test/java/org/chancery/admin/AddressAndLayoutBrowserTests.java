@@ -92,6 +92,35 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aFormTakesTheCountriesOfItsAddressWhateverTheirCaseAndChoosesNoneForAnUnknownOne() {
+        open("/missions/new?sending=gr&receiving=ZZ");
+
+        WebElement sending = visible(By.name("sendingCountry"));
+        assertThat(new Select(sending).getFirstSelectedOption().getAttribute("value")).isEqualTo("GR");
+        assertThat(new Select($("select[name=receivingCountry]")).getFirstSelectedOption().getText())
+                .as("not the first country in ZZ's place").isEqualTo("Choose…");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theSignInDialogOpensEmptyAfterARefusedTryWasCancelled() {
+        open("/relations/CU/KR");
+        visible(By.id("sign-in-button")).click();
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        dialog.findElement(By.name("user")).sendKeys("editor");
+        dialog.findElement(By.name("password")).sendKeys("wrong");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        visible(By.cssSelector("#sign-in-dialog .problem"));
+        dialog.findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
+
+        $("#sign-in-button").click();
+        dialog = visible(By.id("sign-in-dialog"));
+        assertThat(dialog.findElement(By.name("password")).getAttribute("value")).isEmpty();
+        assertThat(dialog.findElement(By.name("user")).getAttribute("value")).isEmpty();
+        assertNoConsoleErrors(401);
+    }
+
+    @Test
     void aListSaysWhichPageOrSizeOfItsAddressItCannotShow() {
         open("/relations?country=US&page=two&size=7");
 

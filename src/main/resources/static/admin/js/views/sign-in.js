@@ -77,7 +77,11 @@ export function openSignIn() {
       <footer><button type="button" class="secondary outline" @click=${close}>Cancel</button></footer>
     </article>`, dialog);
   update();
-  if (!dialog.open) dialog.showModal();
+  if (!dialog.open) {
+    // the dialog's form is drawn again in place: what was typed before it was last closed (a refused password) goes
+    dialog.querySelector('form')?.reset();
+    dialog.showModal();
+  }
   dialog.querySelector('input[name=user]')?.focus();
 }
 
