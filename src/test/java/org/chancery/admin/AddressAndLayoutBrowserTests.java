@@ -87,6 +87,8 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         WebElement openOn = $("#filter-openOn");
         assertThat(openOn.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(openOn.getAttribute("aria-describedby")).isEqualTo("filter-openOn-error");
+        assertThat(error.getRect().getY()).as("under the field, not behind it")
+                .isGreaterThanOrEqualTo(openOn.getRect().getY() + openOn.getRect().getHeight());
         assertThat($("#filter-type").getAttribute("aria-invalid")).as("the filter the API took").isNull();
         assertNoConsoleErrors(400);
     }
