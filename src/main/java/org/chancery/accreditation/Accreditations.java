@@ -62,6 +62,17 @@ public class Accreditations {
     }
 
     /**
+     * An accreditation's period as a draft gives it: an end (if any) not before the start.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code to}) otherwise
+     */
+    public static void requirePeriod(FuzzyDate from, FuzzyDate to) {
+        if (to != null && to.date().isBefore(from.date())) {
+            throw new InvalidInputException("to", "must not be before from (" + from.date() + ")");
+        }
+    }
+
+    /**
      * Records an accreditation of {@code draft.sending()} to the other country of {@code pair}.
      *
      * @throws RuleViolationException R3 {@code DATE_IN_FUTURE}; R22 {@code COUNTRY_NOT_IN_EXISTENCE};
@@ -78,10 +89,8 @@ public class Accreditations {
         today.requireNotFuture(draft.from().date(), "accreditation's start");
         if (draft.to() != null) {
             today.requireNotFuture(draft.to().date(), "accreditation's end");
-            if (draft.to().date().isBefore(draft.from().date())) {
-                throw new InvalidInputException("to", "must not be before from (" + draft.from().date() + ")");
-            }
         }
+        requirePeriod(draft.from(), draft.to());
         return relations.underPairLock(pair, relation -> {
             LocalDate from = draft.from().date();
             LocalDate to = draft.to() == null ? null : draft.to().date();

@@ -358,9 +358,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
         long diplomatId = reference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef", "diplomatId");
         FuzzyDate started = FuzzyDate.of(line.startedOn(), line.datePrecision());
         FuzzyDate ended = FuzzyDate.ofOptional(line.endedOn(), line.endedPrecision(), "endedPrecision");
-        if (ended != null && ended.date().isBefore(started.date())) {
-            throw new InvalidInputException("endedOn", "must not be before startedOn");
-        }
+        // checked as the API checks it before the head is looked for: an end before the start is no head recorded
+        MissionService.requireHeadsPeriod(started.date(), ended == null ? null : ended.date());
         Optional<MissionView.HeadView> known = missions.findHead(missionId, diplomatId, started.date());
         if (known.isPresent()) {
             row.found("head", known.get().id());
@@ -407,9 +406,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         RelationPair pair = RelationPair.of(sending, receiving);
         FuzzyDate from = FuzzyDate.of(line.from(), line.datePrecision());
         FuzzyDate to = FuzzyDate.ofOptional(line.to(), line.toPrecision(), "toPrecision");
-        if (to != null && to.date().isBefore(from.date())) {
-            throw new InvalidInputException("to", "must not be before from (" + from.date() + ")");
-        }
+        Accreditations.requirePeriod(from, to);
         Optional<Accreditation> known = accreditations.findSame(sending, receiving, line.level(), from.date());
         if (known.isPresent()) {
             row.found("accreditation", known.get().id());

@@ -105,16 +105,8 @@ class MeetingPairTotals {
         List<RelationPair> sorted = pairs.stream().sorted(PAIR_ORDER).toList();
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            inBatch(connection, DECREMENT, sorted, (statement, pair) -> {
-                statement.setString(1, pair.first().value());
-                statement.setString(2, pair.second().value());
-            });
-            inBatch(connection, LATEST, sorted, (statement, pair) -> {
-                statement.setString(1, pair.first().value());
-                statement.setString(2, pair.second().value());
-                statement.setString(3, pair.first().value());
-                statement.setString(4, pair.second().value());
-            });
+            inBatch(connection, DECREMENT, sorted, PAIR);
+            inBatch(connection, LATEST, sorted, PAIR_TWICE);
         });
     }
 
@@ -129,21 +121,15 @@ class MeetingPairTotals {
     private static void createMissing(Connection connection, List<RelationPair> pairs) throws SQLException {
         boolean postgres = DatabaseProduct.isPostgres(connection);
         String sql = CREATE + (postgres ? " on conflict do nothing" : "");
-        Binder binder = (statement, pair) -> {
-            statement.setString(1, pair.first().value());
-            statement.setString(2, pair.second().value());
-            statement.setString(3, pair.first().value());
-            statement.setString(4, pair.second().value());
-        };
         try {
-            inBatch(connection, sql, pairs, binder);
+            inBatch(connection, sql, pairs, PAIR_TWICE);
         } catch (BatchUpdateException createdMeanwhile) {
             if (postgres) {
                 throw createdMeanwhile;
             }
             for (RelationPair pair : pairs) {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    binder.bind(statement, pair);
+                    PAIR_TWICE.bind(statement, pair);
                     statement.executeUpdate();
                 } catch (SQLException e) {
                     if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -157,6 +143,19 @@ class MeetingPairTotals {
     private interface Binder {
         void bind(PreparedStatement statement, RelationPair pair) throws SQLException;
     }
+
+    /** The pair's two countries as the statement's parameters. */
+    private static final Binder PAIR = (statement, pair) -> {
+        statement.setString(1, pair.first().value());
+        statement.setString(2, pair.second().value());
+    };
+
+    /** The pair's two countries, twice (a subquery's, then the row's). */
+    private static final Binder PAIR_TWICE = (statement, pair) -> {
+        PAIR.bind(statement, pair);
+        statement.setString(3, pair.first().value());
+        statement.setString(4, pair.second().value());
+    };
 
     /** Runs {@code sql} once per pair, in one JDBC batch (one round trip); the update counts. */
     private static int[] inBatch(Connection connection, String sql, List<RelationPair> pairs, Binder binder)

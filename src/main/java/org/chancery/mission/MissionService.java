@@ -361,10 +361,8 @@ public class MissionService {
         today.requireNotFuture(startedOn, "startedOn");
         if (endedOn != null) {
             today.requireNotFuture(endedOn, "endedOn");
-            if (endedOn.isBefore(startedOn)) {
-                throw new InvalidInputException("endedOn", "must not be before startedOn");
-            }
         }
+        requireHeadsPeriod(startedOn, endedOn);
         if (appointment.agrementOn() != null) {
             today.requireNotFuture(appointment.agrementOn(), "agrementOn");
         }
@@ -389,6 +387,17 @@ public class MissionService {
                     mission.receivingCountry().value()));
             return head;
         });
+    }
+
+    /**
+     * A head's period as an appointment gives it: an end (if any) not before the start.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code endedOn}) otherwise
+     */
+    public static void requireHeadsPeriod(LocalDate startedOn, LocalDate endedOn) {
+        if (endedOn != null && endedOn.isBefore(startedOn)) {
+            throw new InvalidInputException("endedOn", "must not be before startedOn");
+        }
     }
 
     /** Ends a serving head of mission on {@code on}, known to a day, a month or a year (R3, R22). */
