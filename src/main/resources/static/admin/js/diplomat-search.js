@@ -8,12 +8,17 @@ import { plural } from './format.js';
  * state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the choice;
  * errorId: the id of the page's message refusing what was chosen (or not), which the search is then described by.
  */
+// a name written in Chinese, Japanese or Korean may be one character long (a Korean surname is one syllable): such a
+// character is enough to search by; in other scripts one letter would match most names, two are asked for
+const SYLLABIC = /\p{Script=Han}|\p{Script=Hangul}|\p{Script=Hiragana}|\p{Script=Katakana}/u;
+const searchable = (q) => q.length >= 2 || SYLLABIC.test(q);
+
 export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal, chosen, errorId }) {
   let timer = null;
   async function search(q) {
     state.q = q;
     clearTimeout(timer);
-    if (q.trim().length < 2) {
+    if (!searchable(q.trim())) {
       state.results = null;
       update();
       return;
@@ -47,12 +52,13 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
     (chosen ? document.getElementById(chosen) : field?.querySelector('input'))?.focus();
   }
   const results = (state.results || []).filter((d) => !exclude.includes(d.id));
+  const chosenAlready = state.results?.length ? state.results.length - results.length : 0;
   return html`<div class="field diplomat-search">
     <label for=${id}>${label}</label>
-    <input id=${id} type="search" autocomplete="off" .value=${state.q || ''} placeholder="Type two letters of a name"
+    <input id=${id} type="search" autocomplete="off" .value=${state.q || ''} placeholder="Type part of a name"
       aria-invalid=${errorId ? 'true' : nothing} aria-describedby="${id}-help${errorId ? ` ${errorId}` : ''}" @input=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
-    <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below as you type.</small>
+    <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.</small>
     <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${plural(state.total, 'diplomat')} found` : ''}</div>
     ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
     ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
@@ -62,7 +68,10 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
         ${state.total > state.results.length ? html`<p id="${id}-more"><small>The first ${state.results.length} of
           ${state.total} diplomats whose name holds “${state.q.trim()}”: type more of the name to find the others.</small></p>`
           : nothing}`
-      : html`<p><small>No diplomat matches${country ? ` in ${country}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
+      : chosenAlready
+        ? html`<p id="${id}-none"><small>${chosenAlready === 1 ? 'The diplomat found is' : `The ${chosenAlready} diplomats found are`}
+          already chosen. <a href="#/diplomats/new">Add another</a> if it is someone else.</small></p>`
+        : html`<p id="${id}-none"><small>No diplomat matches${country ? ` in ${country}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
       : nothing}
   </div>`;
 }

@@ -399,6 +399,24 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theDiplomatSearchFindsAKoreanNameByItsOneSyllableSurnameAndSaysWhenWhatItFoundIsAlreadyChosen() {
+        postAsEditor("/api/diplomats", "{\"name\": \"정병원\", \"country\": \"KR\"}");
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+
+        $("#participant-search").sendKeys("정");
+        visible(By.cssSelector("#participant-search-results button[aria-label='Choose 정병원']")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), "정병원"));
+
+        $("#participant-search").sendKeys("정병");
+        WebElement none = visible(By.id("participant-search-none"));
+        assertThat(none.getText()).contains("The diplomat found is already chosen").doesNotContain("No diplomat matches");
+        assertThat($$("#participant-search-results li")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void recordsAPastHeadOfAClosedMission() throws IOException {
         long mission = openEmbassy("EE", "LV", "Riga", "1991-08-27", "1992-01-01");
         postAsEditor("/api/missions/" + mission + "/close", "{\"date\": \"2000-01-01\", \"reason\": \"Moved\"}");
