@@ -194,9 +194,9 @@ function focusField(event, id) {
  * that row; 401 offers to sign in, and once signed in (the page draws the row again), to try the action again
  * (`retry`) with the same button, which the sign-in dialog gives the focus back to. The fields the answer names
  * are listed with their reasons, each linked to the row's control of that name (`fields`: API field → element id
- * and label, as `{date: ['end-3', 'Ended on']}`).
+ * and label, as `{date: ['end-3', 'Ended on']}`); `note` adds a sentence (that the fact changed meanwhile).
  */
-export function rowProblem(error, id, retry, fields = {}) {
+export function rowProblem(error, id, retry, fields = {}, note = null) {
   if (!error) return nothing;
   const again = Boolean(error.needsSignIn && currentUser() && retry);
   const fieldErrors = error instanceof ApiError ? error.errors : [];
@@ -207,7 +207,7 @@ export function rowProblem(error, id, retry, fields = {}) {
       : e.field}: ${e.message}</li>`)}</ul>` : nothing}
     ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => (again ? retry()
       : window.dispatchEvent(new CustomEvent('chancery:sign-in')))}>${again ? 'Try again' : 'Sign in'}</button>${again
-      ? nothing : ' then try again.'}</p>` : nothing}</div>`;
+      ? nothing : ' then try again.'}</p>` : nothing}${note ? html`<p>${note}</p>` : nothing}</div>`;
 }
 
 /**

@@ -14,17 +14,31 @@ export default async function milestonesView(context) {
   const actions = { open: null, confirm: null, error: null, errorKey: null, done: null, gone: null };
   let list = null;
 
-  /** An action taken from the row `key`, where its problem is shown. */
-  async function act(key, action, text, formOf) {
+  /**
+   * Whether the milestone `m` of a refused action is no longer as its row shows it: another client achieved,
+   * cancelled or deleted it meanwhile (then the refusal is about the row, not about what was typed).
+   */
+  async function changedMeanwhile(m) {
+    try {
+      const now = await get(`/api/milestones/${m.id}`, {}, { signal });
+      return now.status !== m.status || now.achievedOn !== m.achievedOn;
+    } catch (e) {
+      return e.name !== 'AbortError';
+    }
+  }
+
+  /** An action taken from the row `key` (of the milestone `m`), where its problem is shown. */
+  async function act(key, m, action, text, formOf) {
     // tried again after signing in: a form's action is sent again as the form now reads (submitted anew)
     actions.retry = () => {
       const form = formOf?.();
-      return form ? form.requestSubmit() : act(key, action, text, formOf);
+      return form ? form.requestSubmit() : act(key, m, action, text, formOf);
     };
     actions.error = null;
     actions.errorKey = key;
     actions.done = null;
     actions.gone = null;
+    actions.changed = false;
     try {
       await action();
       actions.open = null;
@@ -35,12 +49,14 @@ export default async function milestonesView(context) {
       // the row that held the focus changed or moved: what was done takes it
       document.getElementById('milestone-action-done')?.focus();
     } catch (e) {
-      if (e.status === 404) {
-        // the milestone is gone meanwhile: the lists show the milestones as they stand now, and why, above them
+      if (e.status === 404 || (e.status === 409 && await changedMeanwhile(m))) {
+        // the milestone is gone or changed meanwhile: the lists show the milestones as they stand now, and why, above
+        // them (its row may have left the overdue table, or no longer offer the action)
         actions.open = null;
         actions.confirm = null;
         actions.errorKey = null;
         actions.gone = e;
+        actions.changed = e.status === 409;
         await loadOverdue();
         await list.reload();
       } else {
@@ -64,7 +80,7 @@ export default async function milestonesView(context) {
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
         const date = new FormData(e.target).get('date');
-        act(key, () => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`,
+        act(key, m, () => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`,
           () => document.getElementById(`achieve-${key}`)?.form);
       }}><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
         <input id="achieve-${key}" type="date" name="date" required max=${today()}>
@@ -74,7 +90,7 @@ export default async function milestonesView(context) {
     }
     if (actions.confirm === key) {
       return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
-        <button type="button" @click=${() => act(key, () => post(`/api/milestones/${m.id}/cancel`), `“${m.title}” cancelled.`)}>Yes, cancel it</button>
+        <button type="button" @click=${() => act(key, m, () => post(`/api/milestones/${m.id}/cancel`), `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { actions.confirm = null; list.update(); }, '[data-action=cancel]')}>Keep it</button></div>`;
     }
@@ -118,7 +134,8 @@ export default async function milestonesView(context) {
       { name: 'status', label: 'Status', options: MILESTONE_STATUSES },
       { name: 'country', label: 'Country (code)', placeholder: 'CU' },
     ],
-    message: () => html`${actions.gone ? rowProblem(actions.gone, 'milestone-action-problem', null) : nothing}${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
+    message: () => html`${actions.gone ? rowProblem(actions.gone, 'milestone-action-problem', null, {}, actions.changed
+      ? 'The milestone changed meanwhile: the lists show the milestones as they stand now.' : null) : nothing}${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
         <div class="table-wrap"><table id="overdue-table"><thead><tr>${head}</tr></thead>

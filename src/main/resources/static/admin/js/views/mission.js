@@ -7,6 +7,7 @@ import { href } from '../router.js';
 import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS } from '../format.js';
 import {
   FieldRefusal, formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done,
+  rowProblem,
 } from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
 
@@ -33,7 +34,22 @@ export default async function missionView({ root, params, query, signal }) {
     } catch (e) {
       if (e.name === 'AbortError') return;
       state.error = e;
+      if (e.status === 404) state.mission = null; // deleted meanwhile: the page says so instead of what it was
     }
+  }
+
+  /**
+   * A refusal may come of another client's write (the mission opened, closed or cancelled meanwhile, a head ended):
+   * the page reloads the mission and, if it changed, says so above what happens next — with the refusal itself
+   * when the form it answered is gone with the mission's new state.
+   */
+  async function reloadOnRefusal(e, form) {
+    if (e.status === 404 || e.status === 409) {
+      const before = JSON.stringify(state.mission);
+      await load();
+      if (state.mission && JSON.stringify(state.mission) !== before) state.changed = { error: e, form };
+    }
+    throw e;
   }
 
   const after = async (answer) => { await load(); return answer; };
@@ -61,9 +77,11 @@ export default async function missionView({ root, params, query, signal }) {
     : Promise.reject(new FieldRefusal('headId', 'Choose the head whose functions ended.')));
 
   // one write's confirmation at a time: the last one says what the page now shows
-  const send = (form, action) => (event) => {
+  const send = (form, action) => async (event) => {
     Object.values(forms).filter((other) => other !== form).forEach((other) => { other.done = null; });
-    return submit(event, form, update, action);
+    state.changed = null;
+    await submit(event, form, update, (values) => action(values).catch((e) => reloadOnRefusal(e, form)));
+    if (state.changed && !document.getElementById(`${form.id}-problem`)) document.getElementById('mission-changed')?.focus();
   };
 
   const name = (code) => state.names.get(code)?.name || code;
@@ -78,6 +96,17 @@ export default async function missionView({ root, params, query, signal }) {
     state.chosen = null;
     update();
     document.getElementById('head-search')?.focus();
+  }
+
+  /** That the mission changed meanwhile; the refusal too when the form that was refused is no longer drawn. */
+  function changedNotice(m, consular, serving) {
+    if (!state.changed) return nothing;
+    const { error, form } = state.changed;
+    const drawn = { open: m.status === 'PLANNED', cancel: m.status === 'PLANNED', close: m.status === 'OPEN',
+      appoint: !consular && m.status !== 'CANCELLED', end: serving.length > 0 }[Object.keys(forms).find((k) => forms[k] === form)];
+    const text = 'The mission changed meanwhile: the page shows it as it stands now.';
+    return drawn ? html`<p class="notice" id="mission-changed" tabindex="-1">${text}</p>`
+      : rowProblem(error, 'mission-changed', null, {}, text);
   }
 
   function update() {
@@ -116,6 +145,7 @@ export default async function missionView({ root, params, query, signal }) {
           <td class="date">${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</td></tr>`)}</tbody>
       </table></div>` : html`<p>None recorded.</p>`}
 
+      ${changedNotice(m, consular, serving)}
       <h2>What happens next</h2>
       ${m.status === 'PLANNED' ? html`
         <details open id="open-mission"><summary>Open the mission</summary>

@@ -134,6 +134,18 @@ export default async function relationView({ root, params, query, signal }) {
     update();
   }
 
+  /** Whether the relation's facts are no longer as the page shows them: read again to tell. */
+  async function changedMeanwhile() {
+    const drawn = () => JSON.stringify([state.view, state.items, state.missions, state.accreditations]);
+    const before = drawn();
+    try {
+      await load();
+    } catch (e) {
+      return e.name !== 'AbortError';
+    }
+    return drawn() !== before;
+  }
+
   /**
    * An action taken from a row; `key` names the row, where its problem is shown. What it did is said above the
    * table of `section` and takes the focus, which its row, changed or gone, no longer holds.
@@ -157,13 +169,14 @@ export default async function relationView({ root, params, query, signal }) {
       await reload();
       root.querySelector('#row-action-done')?.focus();
     } catch (e) {
-      if (e.status === 404) {
-        // the fact is gone meanwhile: the page shows the facts as they stand now, and why, above the table
+      if (e.status === 404 || (e.status === 409 && await changedMeanwhile())) {
+        // the fact is gone or changed meanwhile (another client's write): the page shows the facts as they stand
+        // now, and why, above the table — its row may no longer offer the action
         state.confirm = null;
         state.achieving = null;
         state.ending = null;
         state.actionKey = null;
-        state.actionGone = { section, error: e };
+        state.actionGone = { section, error: e, changed: e.status === 409 };
         await reload();
       } else {
         state.actionError = e;
@@ -349,7 +362,8 @@ export default async function relationView({ root, params, query, signal }) {
   /** What the last row action did, above the table it was taken from; or that its fact was gone meanwhile. */
   function rowActionDone(section) {
     if (state.actionGone?.section === section) {
-      return rowProblem(state.actionGone.error, 'row-action-problem', null);
+      return rowProblem(state.actionGone.error, 'row-action-problem', null, {}, state.actionGone.changed
+        ? 'It changed meanwhile: the page shows the facts as they stand now.' : null);
     }
     return state.actionDone?.section === section
       ? html`<p class="done" role="status" tabindex="-1" id="row-action-done">${state.actionDone.text}</p>` : nothing;
