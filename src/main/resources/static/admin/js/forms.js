@@ -185,6 +185,10 @@ function focusField(event, id) {
   const target = document.getElementById(id);
   if (target) {
     event.preventDefault();
+    // a field in a collapsed section (a source's fields) is shown first: focus() cannot reach it closed
+    for (let section = target.closest('details'); section; section = section.parentElement?.closest('details')) {
+      section.open = true;
+    }
     target.focus();
   }
 }

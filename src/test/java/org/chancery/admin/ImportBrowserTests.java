@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -53,6 +54,21 @@ class ImportBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
         assertAccessible();
         Files.delete(file);
+    }
+
+    @Test
+    void aKeyboardReachesEveryPartOfTheImportPagesThatScrollsSidewaysAtPhoneWidth() throws IOException {
+        driver.manage().window().setSize(new Dimension(320, 800));
+        open("/imports");
+        visible(By.id("import-form"));
+        signIn("editor", "editor-secret");
+        script("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
+        visible(By.cssSelector("dd pre"));
+        assertAccessible();
+
+        open("/imports/1");
+        visible(By.id("job-outcomes"));
+        assertAccessible();
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Driven by the keyboard alone: a control that its own action replaces (Cancel… and Keep it, Achieve… and Back,
@@ -48,6 +49,28 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         assertThat(focused().getDomAttribute("id")).isEqualTo("row-action-done");
         assertThat(getJson("/api/milestones/" + id).get("status").asString()).isEqualTo("CANCELLED");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aLinkOfTheErrorSummaryOpensTheCollapsedSectionOfItsFieldAndGivesItTheFocus() {
+        open("/relations/CU/KR");
+        visible(By.cssSelector("#story-items li"));
+        signIn("editor", "editor-secret");
+        $("#record-event summary").click();
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("SEVERED");
+        setValue(form.findElement(By.name("date")), "1990-01-01");
+        WebElement source = form.findElement(By.cssSelector("details.source"));
+        source.findElement(By.tagName("summary")).click();
+        form.findElement(By.name("sources[0].url")).sendKeys("not a url");
+        source.findElement(By.tagName("summary")).click(); // closed again before sending
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement link = visible(By.xpath("//*[@id='event-form']//*[contains(@class,'problem')]//a[text()='Source URL']"));
+        link.click();
+        assertThat(source.getAttribute("open")).as("the source's section is open").isNotNull();
+        assertThat(focused().getDomAttribute("name")).isEqualTo("sources[0].url");
+        assertNoConsoleErrors(400);
     }
 
     @Test

@@ -140,6 +140,52 @@ class WorldMapBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void theZoomButtonsMoveAtOnceForAReaderWhoAskedForLessMotion() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+        try {
+            open("/map?country=US&asOf=1961-01-03");
+            visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+            press(buttonNamed("Zoom in"));
+            assertThat(layerTransform()[2]).as("the scale right after the press, not on its way").isCloseTo(1.6, offset(0.001));
+            assertNoConsoleErrors();
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
+    void theFocusedButtonOfTheMapsGroupsIsOutlinedItselfNotOnlyItsGroup() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        press(buttonNamed("Zoom in"));
+        assertThat(script("return document.activeElement.closest('[role=group]') !== null")).isEqualTo(true);
+        assertThat(script("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theTableOfTheDayListsEveryCountryTheMapOpensThoseWithoutRelationsToo() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        script("document.querySelector('details.relations-table').open = true");
+
+        @SuppressWarnings("unchecked")
+        List<String> clickable = (List<String>) script("return [...document.querySelectorAll("
+                + "'#world-map path.country.clickable')].map((p) => p.getAttribute('data-code'))");
+        @SuppressWarnings("unchecked")
+        List<String> listed = (List<String>) script("return [...document.querySelectorAll("
+                + "'.relations-table tbody tr, ul.no-shape li')].map((r) => r.getAttribute('data-code'))");
+        assertThat(listed).as("every country the map opens by mouse, reached by keyboard").containsAll(clickable);
+        WebElement northKorea = $(".relations-table tbody tr[data-code=KP]");
+        assertThat(northKorea.getText()).startsWith("North Korea");
+        assertThat(northKorea.findElement(By.tagName("a")).getAttribute("href")).endsWith("#/relations/US/KP?asOf=1961-01-03");
+        assertThat($$(".relations-table tbody tr[data-code=XK]")).as("Kosovo did not exist in 1961").isEmpty();
+        assertThat($(".relations-table summary").getText()).matches("The same day as a table \\(\\d+ countries\\)");
+        assertNoConsoleErrors();
+    }
+
     private WebElement buttonNamed(String name) {
         return $$("figure.map button").stream()
                 .filter(b -> name.equals(b.getAttribute("aria-label")) || name.equals(b.getText()))

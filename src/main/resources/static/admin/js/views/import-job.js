@@ -34,7 +34,7 @@ export default async function importJobView({ root, params, query, signal }) {
         <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${job.rowsDone} of ${job.rowsTotal} rows.`}</div>
         ${job.error ? html`<div class="problem" role="alert"><p><strong>The job could not go on:</strong> ${job.error}</p>
           <p>What it imported stays; running the same file again completes it.</p></div>` : nothing}
-        <div class="table-wrap"><table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Rows by outcome"><table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
           <thead><tr>${OUTCOMES.map((o) => html`<th scope="col" class="num">${words(o)}</th>`)}</tr></thead>
           <tbody><tr>${OUTCOMES.map((o) => html`<td class="num" data-outcome=${o}>${job.outcomes?.[o] ?? 0}</td>`)}</tr></tbody>
         </table></div>

@@ -74,7 +74,7 @@ export default async function importsView({ root, query, signal }) {
         </form>
         <details><summary>What each format expects</summary>
           <dl>${state.formats.map((f) => html`<dt><code>${f.name}</code> (${f.mediaType})</dt><dd>${f.summary}
-            ${f.example ? html`<pre><code>${f.example}</code></pre>` : nothing}</dd>`)}</dl>
+            ${f.example ? html`<pre tabindex="0" role="region" aria-label="Example of ${f.name}"><code>${f.example}</code></pre>` : nothing}</dd>`)}</dl>
         </details>
       </section>
       <section aria-labelledby="jobs-title">

@@ -168,6 +168,9 @@ export default async function mapView({ root, query, signal }) {
   let shapes = null;
   let zoom = null;
 
+  // a zoom button's change is animated, unless the reader asked for less motion
+  const moved = () => (window.matchMedia('(prefers-reduced-motion: reduce)').matches ? svg : svg.transition());
+
   /**
    * Moves the view a step (an eighth of the map's width or height on the screen) in a direction, at once: steps
    * pressed in quick succession add up.
@@ -266,12 +269,12 @@ export default async function mapView({ root, query, signal }) {
       + `severed with ${severed}.`;
   }
 
-  /** Countries that existed that day but have no shape on today's map (dissolved and historical states). */
   /** The relation page of a pair as of the day shown; the map of today opens the pair of today (no asOf). */
   function pairQuery() {
     return state.shown && state.shown.date !== last ? { asOf: state.shown.date } : {};
   }
 
+  /** Countries that existed that day but have no shape on today's map (dissolved and historical states). */
   function withoutShape() {
     if (!state.shown || !shapes) return [];
     const onMap = new Set();
@@ -284,10 +287,17 @@ export default async function mapView({ root, query, signal }) {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /**
+   * The map as a table: every other country that existed that day, as the map colours it — those without relations
+   * too, which a mouse can click on the map and a keyboard reaches here.
+   */
   function tableRows() {
     if (!state.shown) return [];
-    const { rows } = state.shown;
-    return [...rows.entries()].map(([code, row]) => ({ code, name: state.all.get(code)?.name || code, ...row }))
+    const { country, date, rows } = state.shown;
+    const none = { status: 'NONE', since: null, consularStatus: 'NONE' };
+    return [...state.all.values()]
+      .filter((c) => c.code !== country && statusOf(c.code, rows, country, date) !== 'ABSENT')
+      .map((c) => ({ code: c.code, name: c.name, ...(rows.get(c.code) || none) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -297,6 +307,7 @@ export default async function mapView({ root, query, signal }) {
     const sliderValue = Math.min(monthIndex(state.date), maxIndex);
     const shownCounts = counts();
     const missing = withoutShape();
+    const table = tableRows();
     render(html`
       <h1>The world as seen from ${chosen ? chosen.name : state.country}</h1>
       <form class="map-controls" @submit=${(e) => e.preventDefault()} aria-label="Country and day">
@@ -336,9 +347,9 @@ export default async function mapView({ root, query, signal }) {
           aria-busy=${state.loading ? 'true' : 'false'}>
         <div id="map-picture"></div>
         <div class="zoom-buttons" role="group" aria-label="Zoom the map">
-          <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.scaleBy, 1.6)}>Zoom in</button>
-          <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.scaleBy, 1 / 1.6)}>Zoom out</button>
-          <button type="button" class="outline secondary" @click=${() => svg.transition().call(zoom.transform, d3.zoomIdentity)}>Whole world</button>
+          <button type="button" class="outline secondary" @click=${() => moved().call(zoom.scaleBy, 1.6)}>Zoom in</button>
+          <button type="button" class="outline secondary" @click=${() => moved().call(zoom.scaleBy, 1 / 1.6)}>Zoom out</button>
+          <button type="button" class="outline secondary" @click=${() => moved().call(zoom.transform, d3.zoomIdentity)}>Whole world</button>
         </div>
         <div class="pan-buttons" role="group" aria-label=${state.zoomed ? 'Move the map' : 'Move the map (zoom in first)'}>
           ${PAN.map(([label, symbol, dx, dy]) => html`<button type="button" class="outline secondary" aria-label=${label}
@@ -361,11 +372,12 @@ export default async function mapView({ root, query, signal }) {
           ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${r.since}` : nothing}</li>`)}</ul>
       </section>` : nothing}
       <details class="relations-table">
-        <summary>The same day as a table (${plural(state.shown ? state.shown.rows.size : 0, 'pair')})</summary>
+        <summary>The same day as a table (${plural(table.length, 'country', 'countries')})</summary>
+        <p><small>Every country that existed that day, with or without relations; those that did not are left out.</small></p>
         <div class="table-wrap"><table>
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
-          <tbody>${tableRows().map((r) => html`<tr>
+          <tbody>${table.map((r) => html`<tr data-code=${r.code}>
             <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a></th>
             <td>${words(r.status)}</td><td class="date">${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
         </table></div>
