@@ -182,6 +182,8 @@ class WorldMapBrowserTests extends BrowserTest {
         assertThat(northKorea.getText()).startsWith("North Korea");
         assertThat(northKorea.findElement(By.tagName("a")).getAttribute("href")).endsWith("#/relations/US/KP?asOf=1961-01-03");
         assertThat($$(".relations-table tbody tr[data-code=XK]")).as("Kosovo did not exist in 1961").isEmpty();
+        assertThat($("#world-map path.country[data-code=XK]").getAttribute("class")).as("nor opens from the map")
+                .doesNotContain("clickable");
         assertThat($(".relations-table summary").getText()).matches("The same day as a table \\(\\d+ countries\\)");
         assertNoConsoleErrors();
     }

@@ -208,8 +208,9 @@ export default async function mapView({ root, query, signal }) {
       .attr('data-code', (f) => (f.id !== undefined ? numeric.get(f.id) : UNNUMBERED[f.properties.name]) || null)
       .attr('data-name', (f) => f.properties.name)
       .on('click', (event, f) => {
+        // a country that did not exist that day has no relation to open (nor a row in the table)
         const code = event.currentTarget.getAttribute('data-code');
-        if (code && code !== state.shown?.country) {
+        if (event.currentTarget.classList.contains('clickable')) {
           navigate(`/relations/${state.shown?.country || state.country}/${code}`, pairQuery());
         }
       });
@@ -243,7 +244,7 @@ export default async function mapView({ root, query, signal }) {
       else if (row?.since) title += ` since ${row.since}`;
       if (status === 'CONSULAR') title += ' (consular relations only)';
       this.firstChild.textContent = title;
-      this.classList.toggle('clickable', Boolean(code) && code !== country);
+      this.classList.toggle('clickable', Boolean(code) && code !== country && status !== 'ABSENT');
     });
     update();
     clearTimeout(announce);
