@@ -7,11 +7,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
+import org.springframework.data.domain.Persistable;
 
 /**
  * A country: ISO 3166-1 alpha-2 (the key; a former ISO 3166-1 code for the dissolved states of ISO
@@ -20,7 +24,7 @@ import org.chancery.shared.SourcesConverter;
  */
 @Entity
 @Table(name = "country")
-public class Country {
+public class Country implements Persistable<String> {
 
     @Id
     @Column(name = "code", length = 2)
@@ -53,6 +57,14 @@ public class Country {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /**
+     * Made here, not read: saving it inserts it. Its key is the code the caller gives, so without this it would be
+     * merged — a country recorded with that code by another request since the caller checked the code was free
+     * would be overwritten instead of refusing the second with a key violation.
+     */
+    @Transient
+    private boolean unsaved;
+
     protected Country() {
     }
 
@@ -61,7 +73,24 @@ public class Country {
         this.code = code.value();
         this.alpha3 = alpha3;
         this.numericCode = numericCode;
+        this.unsaved = true;
         describe(name, lifetime, sources);
+    }
+
+    @PostLoad
+    @PostPersist
+    void recorded() {
+        unsaved = false;
+    }
+
+    @Override
+    public String getId() {
+        return code;
+    }
+
+    @Override
+    public boolean isNew() {
+        return unsaved;
     }
 
     /**
