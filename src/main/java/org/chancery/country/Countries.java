@@ -1,7 +1,6 @@
 package org.chancery.country;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ import org.chancery.shared.Today;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -43,6 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * this copy: R22 reads the lifetimes in the writing transaction ({@link CountryExistence}).
  */
 @Service
+@EnableConfigurationProperties(CountryProperties.class)
 public class Countries {
 
     private record Cached(Country country, long readAtMillis) {
@@ -57,14 +57,13 @@ public class Countries {
     private final Map<String, Cached> known = new ConcurrentHashMap<>();
 
     Countries(CountryRepository repository, ObjectProvider<CountryFacts> facts,
-            @Value("${chancery.countries.cache-ttl:1s}") Duration timeToLive, Clock clock, Today today,
-            ApplicationEventPublisher publisher) {
+            CountryProperties properties, Clock clock, Today today, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.today = today;
         this.repository = repository;
         this.facts = facts;
         this.clock = clock;
-        this.timeToLiveMillis = timeToLive.toMillis();
+        this.timeToLiveMillis = properties.cacheTtl().toMillis();
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.chancery.imports;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.chancery.shared.HttpUrl;
@@ -22,11 +24,30 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
 
     ImportProperties {
         maxSize = maxSize == null ? DataSize.ofMegabytes(50) : maxSize;
+        if (maxSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("chancery.imports.max-size must be more than 0 bytes, not " + maxSize);
+        }
         spoolDir = spoolDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "chancery-imports") : spoolDir;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
         if (publicUrl != null && !isBase(publicUrl)) {
             throw new IllegalArgumentException("chancery.imports.public-url must be an address without user "
                     + "information, query or fragment: every imported fact cites it");
+        }
+    }
+
+    /**
+     * Makes the spool folder if it is missing, at the start: a folder that cannot be made or written to stops the
+     * start, naming the property, rather than failing every import later.
+     */
+    void prepareSpool() {
+        try {
+            Files.createDirectories(spoolDir);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalStateException("chancery.imports.spool-dir " + spoolDir + " cannot be made: " + e, e);
+        }
+        if (!Files.isDirectory(spoolDir) || !Files.isWritable(spoolDir)) {
+            throw new IllegalStateException("chancery.imports.spool-dir " + spoolDir + " is not a folder this "
+                    + "process can write to");
         }
     }
 

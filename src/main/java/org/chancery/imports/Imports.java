@@ -63,6 +63,7 @@ public class Imports {
         this.worker = worker;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
+        properties.prepareSpool();
     }
 
     /** The formats, by name. */

@@ -10,9 +10,12 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.chancery.shared.web.ProblemCode;
 import org.chancery.shared.web.Problems;
+import org.chancery.shared.web.RequestLog;
 import org.chancery.shared.web.SecurityHeaders;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,12 +25,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,7 +53,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,10 +92,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain anonymousPublicReads(HttpSecurity http) throws Exception {
+    SecurityFilterChain anonymousPublicReads(HttpSecurity http, JsonMapper json, CorsConfigurationSource corsConfigurationSource)
+            throws Exception {
         http.securityMatcher(ANONYMOUS_PUBLIC_READS)
                 .csrf(AbstractHttpConfigurer::disable)
-                .cors(Customizer.withDefaults())
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAt(cors(corsConfigurationSource, json), CorsFilter.class)
                 .sessionManagement(AbstractHttpConfigurer::disable)
                 .securityContext(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -103,10 +111,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, UserDetailsService users,
-            PasswordEncoder encoder, SecurityProperties properties) throws Exception {
+            PasswordEncoder encoder, SecurityProperties properties, CorsConfigurationSource corsConfigurationSource) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .authenticationManager(authenticationManager(users, encoder, properties.security().lockout()))
-                .cors(Customizer.withDefaults())
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAt(cors(corsConfigurationSource, json), CorsFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.realmName(REALM)
@@ -212,9 +221,6 @@ class SecurityConfiguration {
     UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder, Environment environment) {
         List<UserDetails> users = new ArrayList<>();
         for (SecurityProperties.User user : properties.security().users()) {
-            if (user.name() == null || user.name().isBlank() || user.password() == null || user.password().isBlank()) {
-                throw new IllegalStateException("chancery.security.users entries need a name and a password");
-            }
             users.add(User.withUsername(user.name())
                     .password(user.password().startsWith("{") ? user.password() : "{noop}" + user.password())
                     .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
@@ -242,14 +248,50 @@ class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match"));
-        cors.setExposedHeaders(List.of("Location", "ETag", "WWW-Authenticate"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match",
+                RequestLog.HEADER));
+        cors.setExposedHeaders(List.of("Location", "ETag", "WWW-Authenticate", "Retry-After", RequestLog.HEADER));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!properties.cors().allowedOrigins().isEmpty()) {
             source.registerCorsConfiguration("/**", cors);
         }
         return source;
+    }
+
+    /**
+     * CORS as Spring checks it, but a refused cross-origin request (an origin, method or header not allowed) is
+     * answered as every error is, a problem with its code, not a bare "Invalid CORS request".
+     */
+    private static CorsFilter cors(CorsConfigurationSource source, JsonMapper json) {
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            public boolean processRequest(@Nullable CorsConfiguration configuration, HttpServletRequest request,
+                    HttpServletResponse response) throws IOException {
+                return super.processRequest(configuration, request, new RefusedFor(request, response));
+            }
+
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                RefusedFor refused = (RefusedFor) ((ServletServerHttpResponse) response).getServletResponse();
+                write(json, refused.request, (HttpServletResponse) refused.getResponse(), ProblemCode.FORBIDDEN,
+                        "The cross-origin request from " + refused.request.getHeader(HttpHeaders.ORIGIN) + " is refused: "
+                                + "its origin, method or headers are not allowed (chancery.cors.allowed-origins).");
+            }
+        });
+        return filter;
+    }
+
+    /** The answer to a cross-origin request, knowing the request for the problem's {@code instance}. */
+    private static final class RefusedFor extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+
+        RefusedFor(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
     }
 
     private static void unauthorized(JsonMapper json, HttpServletRequest request, HttpServletResponse response,

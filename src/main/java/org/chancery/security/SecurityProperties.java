@@ -2,6 +2,12 @@ package org.chancery.security;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -20,7 +26,14 @@ record SecurityProperties(Security security, Cors cors) {
     record Security(List<User> users, Lockout lockout) {
         Security {
             users = users == null ? List.of() : users;
-            lockout = lockout == null ? new Lockout(0, 0, null) : lockout;
+            lockout = lockout == null ? new Lockout(null, null, null) : lockout;
+            // sign-in ignores the name's case: two spellings of one name would be one user with two passwords
+            Map<String, List<String>> byName = users.stream().collect(Collectors.groupingBy(
+                    user -> user.name().toLowerCase(Locale.ROOT), TreeMap::new, Collectors.mapping(User::name, Collectors.toList())));
+            byName.values().stream().filter(names -> names.size() > 1).findFirst().ifPresent(names -> {
+                throw new IllegalArgumentException("chancery.security.users names one user more than once (a name's "
+                        + "case does not count): " + String.join(", ", names));
+            });
         }
     }
 
@@ -29,17 +42,48 @@ record SecurityProperties(Security security, Cors cors) {
      * name (10), or {@code failures-per-address} from one client address (50), further attempts are
      * refused for {@code duration} (15 minutes).
      */
-    record Lockout(int failuresPerUser, int failuresPerAddress, Duration duration) {
+    record Lockout(Integer failuresPerUser, Integer failuresPerAddress, Duration duration) {
         Lockout {
-            failuresPerUser = failuresPerUser <= 0 ? 10 : failuresPerUser;
-            failuresPerAddress = failuresPerAddress <= 0 ? 50 : failuresPerAddress;
+            failuresPerUser = failuresPerUser == null ? 10 : failuresPerUser;
+            failuresPerAddress = failuresPerAddress == null ? 50 : failuresPerAddress;
             duration = duration == null ? Duration.ofMinutes(15) : duration;
+            if (failuresPerUser <= 0 || failuresPerAddress <= 0) {
+                throw new IllegalArgumentException("chancery.security.lockout.failures-per-user and failures-per-address "
+                        + "must be 1 or more, not " + failuresPerUser + " and " + failuresPerAddress);
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                // a lock ending when it starts would let every guess through
+                throw new IllegalArgumentException("chancery.security.lockout.duration must be longer than 0, not "
+                        + duration);
+            }
         }
     }
 
+    /** A user: a password encoded as {@code {bcrypt}…} or {@code {noop}…}, or as typed (taken as {@code {noop}}). */
     record User(String name, String password, List<Role> roles) {
+
+        private static final Pattern ENCODING = Pattern.compile("^\\{([^}]*)}");
+        private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
         User {
             roles = roles == null ? List.of() : roles;
+            if (name == null || name.isBlank() || password == null || password.isBlank()) {
+                throw new IllegalArgumentException("chancery.security.users entries need a name and a password"
+                        + (name == null || name.isBlank() ? "" : ": " + name + " has no password"));
+            }
+            Matcher encoding = ENCODING.matcher(password);
+            if (encoding.find()) {
+                String id = encoding.group(1);
+                String encoded = password.substring(encoding.end());
+                if (!id.equals("bcrypt") && !id.equals("noop")) {
+                    throw new IllegalArgumentException("chancery.security.users: the password of " + name
+                            + " is encoded as {" + id + "}; Chancery reads {bcrypt} and {noop}");
+                }
+                if (id.equals("bcrypt") && !BCRYPT.matcher(encoded).matches()) {
+                    throw new IllegalArgumentException("chancery.security.users: the password of " + name
+                            + " is not a BCrypt hash after {bcrypt} ($2a$, $2b$ or $2y$, a cost of two digits, 53 characters)");
+                }
+            }
         }
     }
 

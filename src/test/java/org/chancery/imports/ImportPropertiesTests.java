@@ -1,8 +1,12 @@
 package org.chancery.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -39,5 +43,30 @@ class ImportPropertiesTests {
                     .run(started -> assertThat(started).as(wrong).hasFailed()
                             .getFailure().rootCause().hasMessageContaining("public-url"));
         }
+    }
+
+    @Test
+    void aLargestFileOfNoBytesStopsTheStart() {
+        for (String wrong : new String[] {"-5MB", "0"}) {
+            context.withPropertyValues("chancery.imports.max-size=" + wrong)
+                    .run(started -> assertThat(started).as(wrong).hasFailed()
+                            .getFailure().rootCause().hasMessageContaining("chancery.imports.max-size"));
+        }
+    }
+
+    @Test
+    void aSpoolFolderThatCannotBeMadeIsSaidAtTheStartNamingTheProperty() {
+        ImportProperties properties = new ImportProperties(null, Path.of("/proc/chancery-nope/spool"), null);
+
+        assertThatThrownBy(properties::prepareSpool).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chancery.imports.spool-dir");
+    }
+
+    @Test
+    void aMissingSpoolFolderIsMade(@TempDir Path temp) {
+        Path spool = temp.resolve("a/b");
+        new ImportProperties(null, spool, null).prepareSpool();
+
+        assertThat(spool).isDirectory().isWritable();
     }
 }

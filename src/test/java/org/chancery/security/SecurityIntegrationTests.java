@@ -1,18 +1,25 @@
 package org.chancery.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @TestPropertySource(properties = "chancery.cors.allowed-origins=https://admin.chancery.example")
 class SecurityIntegrationTests extends ApiIntegrationTest {
@@ -43,7 +50,7 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
     void answersBadCredentialsWithUnauthorizedEvenOnReads() throws Exception {
         mvc.perform(get("/api/countries/CU").with(httpBasic("editor", "wrong")))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")));
+                .andExpect(header().string("WWW-Authenticate", startsWith("Basic")));
     }
 
     @Test
@@ -91,5 +98,33 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
         mvc.perform(options("/api/relations/CU/KR/events").header("Origin", "https://evil.example")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void refusesACrossOriginRequestFromAnotherOriginWithAProblem() throws Exception {
+        for (MockHttpServletRequestBuilder request : List.of(
+                get("/api/countries/FR").header("Origin", "https://evil.example"),
+                options("/api/relations/CU/KR/events").header("Origin", "https://evil.example")
+                        .header("Access-Control-Request-Method", "POST"),
+                options("/api/relations/CU/KR/events").header("Origin", "https://admin.chancery.example")
+                        .header("Access-Control-Request-Method", "PATCH"))) {
+            mvc.perform(request).andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.code").value("FORBIDDEN"))
+                    .andExpect(jsonPath("$.detail").value(containsString("chancery.cors.allowed-origins")))
+                    .andExpect(jsonPath("$.instance").value(startsWith("/api/")));
+        }
+    }
+
+    @Test
+    void letsAnAllowedOriginSendAndReadTheRequestId() throws Exception {
+        mvc.perform(options("/api/relations/CU/KR/events").header("Origin", "https://admin.chancery.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type, x-request-id"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Access-Control-Allow-Headers", containsStringIgnoringCase("x-request-id")));
+        mvc.perform(get("/api/countries/FR").header("Origin", "https://admin.chancery.example"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Access-Control-Expose-Headers", containsString("X-Request-Id")));
     }
 }

@@ -16,11 +16,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.PayloadTooLargeException;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -34,6 +34,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@EnableConfigurationProperties(RequestLimits.class)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private static final String IMPORTS = "/api/imports";
@@ -41,9 +42,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long limit;
     private final HandlerExceptionResolver resolver;
 
-    RequestSizeLimit(@Value("${chancery.max-request-size:1MB}") DataSize limit,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-        this.limit = limit.toBytes();
+    RequestSizeLimit(RequestLimits limits, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        this.limit = limits.maxRequestSize().toBytes();
         this.resolver = resolver;
     }
 

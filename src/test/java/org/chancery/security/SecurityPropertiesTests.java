@@ -1,0 +1,64 @@
+package org.chancery.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code chancery.security.*} as a deployment sets them: what cannot work stops the start, naming it. */
+class SecurityPropertiesTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SecurityProperties.class)
+    static class Properties {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Properties.class);
+
+    @Test
+    void withoutALockoutConfiguredTenFailuresPerUserAndFiftyPerAddressLockForFifteenMinutes() {
+        context.run(started -> assertThat(started.getBean(SecurityProperties.class).security().lockout())
+                .isEqualTo(new SecurityProperties.Lockout(10, 50, Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void aLockoutThatWouldLetEveryGuessThroughStopsTheStart() {
+        for (String wrong : new String[] {"duration=-15m", "duration=0s", "failures-per-user=0", "failures-per-address=-1"}) {
+            context.withPropertyValues("chancery.security.lockout." + wrong)
+                    .run(started -> assertThat(started).as(wrong).hasFailed()
+                            .getFailure().rootCause().hasMessageContaining("chancery.security.lockout."));
+        }
+    }
+
+    @Test
+    void aPasswordChanceryCannotReadStopsTheStartNamingItsUser() {
+        for (String wrong : new String[] {"{unknown}abc", "{bcrypt}notahash", "{sha256}abc"}) {
+            context.withPropertyValues("chancery.security.users[0].name=weird", "chancery.security.users[0].password=" + wrong,
+                            "chancery.security.users[0].roles[0]=EDITOR")
+                    .run(started -> assertThat(started).as(wrong).hasFailed()
+                            .getFailure().rootCause().hasMessageContaining("chancery.security.users")
+                            .hasMessageContaining("weird"));
+        }
+    }
+
+    @Test
+    void passwordsEncodedWithBcryptOrNoopOrAsTypedAreTaken() {
+        context.withPropertyValues("chancery.security.users[0].name=a",
+                        "chancery.security.users[0].password={bcrypt}$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG",
+                        "chancery.security.users[1].name=b", "chancery.security.users[1].password={noop}secret",
+                        "chancery.security.users[2].name=c", "chancery.security.users[2].password=secret")
+                .run(started -> assertThat(started.getBean(SecurityProperties.class).security().users()).hasSize(3));
+    }
+
+    @Test
+    void oneNameGivenTwiceInAnyCaseStopsTheStartNamingBoth() {
+        context.withPropertyValues("chancery.security.users[0].name=editor", "chancery.security.users[0].password=a",
+                        "chancery.security.users[1].name=Editor", "chancery.security.users[1].password=b")
+                .run(started -> assertThat(started).hasFailed()
+                        .getFailure().rootCause().hasMessageContaining("editor, Editor"));
+    }
+}
