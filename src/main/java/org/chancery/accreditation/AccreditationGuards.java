@@ -132,6 +132,19 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
         return firstReferenceTo(diplomatId);
     }
 
+    /** An accreditation from or to it still in force: it would go on after the country's end. */
+    @Override
+    public Optional<String> goingOn(CountryCode country) {
+        return jdbc.sql("""
+                select accreditation_level, id, sending_country, receiving_country, from_date from accreditation
+                where (sending_country = :c or receiving_country = :c) and to_date is null
+                order by id fetch first 1 rows only""")
+                .param("c", country.value())
+                .query((row, n) -> row.getString(1) + " accreditation " + row.getLong(2) + " of " + row.getString(3)
+                        + " to " + row.getString(4) + " from " + row.getObject(5, LocalDate.class) + ", still in force")
+                .optional();
+    }
+
     /** R20 for a change of a country's lifetime (R22). */
     @Override
     public Optional<String> outside(CountryCode country, Lifetime lifetime) {

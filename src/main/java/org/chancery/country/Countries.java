@@ -1,6 +1,7 @@
 package org.chancery.country;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -239,6 +240,16 @@ public class Countries {
                             + lifetime.describe() + ", which leaves a recorded fact outside its existence (R22): "
                             + fact + ".");
                 });
+        // an end given, or moved earlier, while a fact of the country has none yet: it would go on after the end
+        LocalDate recordedEnd = country.lifetime().endedOn();
+        if (lifetime.ended() && (recordedEnd == null || lifetime.endedOn().isBefore(recordedEnd))) {
+            facts.orderedStream().map(guard -> guard.goingOn(key)).flatMap(Optional::stream)
+                    .findFirst().ifPresent(fact -> {
+                        throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, key + " would end on "
+                                + lifetime.endedOn() + ", while a recorded fact of it goes on (R22): " + fact
+                                + "; record its end first, at most the day after.");
+                    });
+        }
         // sources left out are kept (API.md's body has name, startedOn and endedOn only)
         country.describe(name, lifetime, sources == null ? country.sources() : sources);
         Country saved = repository.saveAndFlush(country);

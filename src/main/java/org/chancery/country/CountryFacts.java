@@ -15,4 +15,13 @@ public interface CountryFacts {
      * start or after its end, or (a closing, an end) after the day following its end.
      */
     Optional<String> outside(CountryCode country, Lifetime lifetime);
+
+    /**
+     * A description of one fact of {@code country} that has no end yet — a mission still open, a head of
+     * mission still serving, an accreditation still in force — and so would go on after any end a change
+     * gives the country ("EMBASSY 5 of US in DD (opened 1974-12-09, still open)"), if any.
+     */
+    default Optional<String> goingOn(CountryCode country) {
+        return Optional.empty();
+    }
 }

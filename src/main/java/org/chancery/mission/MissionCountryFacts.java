@@ -58,4 +58,29 @@ class MissionCountryFacts implements CountryFacts {
                         + (row.getObject(5) == null ? "" : " to " + row.getObject(5, LocalDate.class)) + ")")
                 .optional();
     }
+
+    /** A mission it sends or receives still open, or a head of mission of one still serving. */
+    @Override
+    public Optional<String> goingOn(CountryCode country) {
+        Optional<String> mission = jdbc.sql("""
+                select type, id, sending_country, receiving_country, opened_on from mission
+                where (sending_country = :c or receiving_country = :c) and opened_on is not null and closed_on is null
+                order by id fetch first 1 rows only""")
+                .param("c", country.value())
+                .query((row, n) -> row.getString(1) + " " + row.getLong(2) + " of " + row.getString(3) + " in "
+                        + row.getString(4) + " (opened " + row.getObject(5, LocalDate.class) + ", still open)")
+                .optional();
+        if (mission.isPresent()) {
+            return mission;
+        }
+        return jdbc.sql("""
+                select h.name, h.id, m.id, h.started_on from head_of_mission h
+                join mission m on m.id = h.mission_id
+                where (m.sending_country = :c or m.receiving_country = :c) and h.ended_on is null
+                order by h.id fetch first 1 rows only""")
+                .param("c", country.value())
+                .query((row, n) -> "head of mission " + row.getString(1) + " (" + row.getLong(2) + ", mission "
+                        + row.getLong(3) + ", from " + row.getObject(4, LocalDate.class) + ", still serving)")
+                .optional();
+    }
 }

@@ -229,4 +229,39 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("meeting")));
     }
+    @Test
+    void r20RefusesAnEndWhileAMissionIsStillOpenAHeadStillServesOrAnAccreditationIsStillInForce() throws Exception {
+        postAsAdmin("/api/countries", "{\"code\": \"XQ\", \"alpha3\": \"XQQ\", \"name\": \"Quuxland\", "
+                + "\"startedOn\": \"1950-01-01\"}").andExpect(status().isCreated());
+        String ending = "{\"name\": \"Quuxland\", \"startedOn\": \"1950-01-01\", \"endedOn\": \"2021-01-01\"}";
+        recordEvent("US", "XQ", "ESTABLISHED", "1960-01-01");
+
+        long accreditation = create("/api/relations/US/XQ/accreditations", "{\"sendingCountry\": \"XQ\", "
+                + "\"level\": \"AMBASSADOR\", \"from\": \"1970-01-01\"}").get("id").asLong();
+        putCountry("XQ", ending, null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("R20"))
+                .andExpect(jsonPath("$.detail", containsString("AMBASSADOR accreditation " + accreditation
+                        + " of XQ to US from 1970-01-01, still in force")));
+        postAsEditor("/api/relations/US/XQ/accreditations/" + accreditation + "/end", "{\"date\": \"2021-01-02\"}")
+                .andExpect(status().isOk());
+
+        long embassy = planMission("US", "XQ", "EMBASSY", "Quuxville");
+        openMission(embassy, "1961-01-01").andExpect(status().isOk());
+        putCountry("XQ", ending, null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("EMBASSY " + embassy + " of US in XQ (opened 1961-01-01, still open)")));
+        closeMission(embassy, "2021-01-02").andExpect(status().isOk());
+
+        long next = planMission("US", "XQ", "EMBASSY", "New Quuxville");
+        long head = create("/api/missions/" + next + "/heads", "{\"diplomatId\": " + newDiplomat("Ursula Head", "US")
+                + ", \"rank\": \"CHARGE_D_AFFAIRES\", \"startedOn\": \"2020-05-01\"}").get("id").asLong();
+        putCountry("XQ", ending, null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("head of mission Ursula Head (" + head + ", mission " + next
+                        + ", from 2020-05-01, still serving)")));
+        postAsEditor("/api/missions/" + next + "/heads/" + head + "/end", "{\"date\": \"2020-12-31\"}")
+                .andExpect(status().isOk());
+
+        putCountry("XQ", ending, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.endedOn").value("2021-01-01"));
+        getJson("/api/missions?country=XQ&openOn=2026-01-01").andExpect(jsonPath("$.page.totalElements").value(0));
+    }
 }
