@@ -164,10 +164,14 @@ export function problem(form, { onReload } = {}) {
   const target = (name) => (refusal?.target && refusal.field === name ? refusal.target
     : form.targets?.[name] || idOf(form, name));
   const labelOf = (name) => (refusal?.label && refusal.field === name ? refusal.label : form.labels?.[name] || name);
+  // listed in the order the form shows its fields (the answer lists them in its own order), unknown ones last
+  const order = Object.keys(form.labels || {});
+  const rank = (name) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const listed = refusal ? [refusal] : [...fieldErrors].sort((x, y) => rank(x.field) - rank(y.field));
   return html`<div class="problem" role="alert" tabindex="-1" id="${form.id}-problem" data-code=${api?.code || nothing}
       data-rule=${api?.rule || nothing}>
     <p><strong>${api ? api.words : refusal ? 'Nothing was sent:' : error.message}</strong></p>
-    ${fieldErrors.length || refusal ? html`<ul>${(refusal ? [refusal] : fieldErrors).map((e) => html`<li>
+    ${listed.length ? html`<ul>${listed.map((e) => html`<li>
         <a href="#${target(e.field)}" @click=${(ev) => focusField(ev, target(e.field))}>${labelOf(e.field)}</a>: ${e.message}
       </li>`)}</ul>` : nothing}
     ${ruleField && form.labels[ruleField] ? html`<p>It concerns

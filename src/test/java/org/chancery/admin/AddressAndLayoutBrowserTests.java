@@ -123,6 +123,37 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theSignInDialogSaysWhichFieldIsEmptyWithoutAskingTheServer() {
+        open("/relations/CU/KR");
+        visible(By.id("sign-in-button")).click();
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement user = dialog.findElement(By.name("user"));
+        waitFor(ExpectedConditions.attributeToBe(user, "aria-invalid", "true"));
+        assertThat($("#sign-in-dialog .problem").getText()).contains("User name: Type your user name.")
+                .doesNotContain("Wrong user name or password");
+        user.sendKeys("editor");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.attributeToBe(dialog.findElement(By.name("password")), "aria-invalid", "true"));
+        assertThat($("#sign-in-dialog .problem").getText()).contains("Password: Type your password.");
+        assertNoConsoleErrors(); // no 401: nothing was sent
+    }
+
+    @Test
+    void anErrorSummaryListsTheFieldsInTheOrderTheFormShowsThem() {
+        open("/missions/new");
+        WebElement form = visible(By.id("mission-form"));
+        signIn("editor", "editor-secret");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        visible(By.cssSelector("#mission-form .problem li"));
+        List<String> listed = $$("#mission-form .problem li a").stream().map(WebElement::getText).toList();
+        assertThat(listed).containsSubsequence("Sending country", "Receiving country", "Type");
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
     void aListSaysWhichPageOrSizeOfItsAddressItCannotShow() {
         open("/relations?country=US&page=two&size=7");
 

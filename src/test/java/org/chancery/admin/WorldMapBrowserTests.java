@@ -166,6 +166,21 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aNumericCodeGivenAgainToAFormerStateDrawsTheCountryOfToday() {
+        var created = api("POST", "/api/countries", """
+                {"code": "XX", "alpha3": "XXX", "numeric": "643", "name": "Tsardom of Muscovy", "startedOn": "1583-01-01",
+                 "endedOn": "1721-11-01"}""", "admin", "admin-secret");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        open("/map?country=US&asOf=1961-01-03");
+        driver.navigate().refresh(); // the page read the countries before this one was added
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        assertThat($$("#world-map path.country[data-code=XX]")).isEmpty();
+        assertThat($$("#world-map path.country[data-code=RU]")).hasSize(1);
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theTableOfTheDayListsEveryCountryTheMapOpensThoseWithoutRelationsToo() {
         open("/map?country=US&asOf=1961-01-03");
         visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));

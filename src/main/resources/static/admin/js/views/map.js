@@ -199,7 +199,9 @@ export default async function mapView({ root, query, signal }) {
       });
     const layer = svg.append('g').attr('class', 'layer');
     layer.append('path').attr('class', 'sphere').attr('d', path({ type: 'Sphere' }));
-    const numeric = new Map([...state.all.values()].filter((c) => c.numeric).map((c) => [c.numeric, c.code]));
+    // a numeric code ISO gave again (891: Yugoslavia, then Serbia and Montenegro) draws the country of today, if any
+    const numeric = new Map([...state.all.values()].filter((c) => c.numeric)
+      .sort((x, y) => Number(!x.former) - Number(!y.former)).map((c) => [c.numeric, c.code]));
     shapes = layer.append('g').attr('class', 'countries').selectAll('path')
       .data(state.features)
       .join('path')

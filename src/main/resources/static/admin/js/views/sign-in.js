@@ -3,7 +3,7 @@
 import { html, render, nothing } from 'lit-html';
 import { request, ApiError } from '../api.js';
 import { basicOf, signIn, currentUser } from '../auth.js';
-import { formState, field, problem, submitButton, readForm } from '../forms.js';
+import { FieldRefusal, formState, field, problem, submitButton, readForm } from '../forms.js';
 
 /** Checks user and password; answers the role found, or throws an Error in words. */
 async function check(user, password) {
@@ -22,11 +22,15 @@ function signInForm(form, update, onSignedIn) {
   const submit = async (event) => {
     event.preventDefault();
     const values = readForm(event.target);
+    values.password = event.target.elements.password.value; // as typed: a password may begin or end with a space
     form.busy = true;
     form.error = null;
     update();
     try {
-      const { basic, role } = await check(values.user || '', values.password || '');
+      // nothing to check without both: said at the empty field, not as a wrong password
+      if (!values.user) throw new FieldRefusal('user', 'Type your user name.');
+      if (!values.password) throw new FieldRefusal('password', 'Type your password.');
+      const { basic, role } = await check(values.user, values.password);
       signIn(values.user, basic, role);
       form.done = role;
       event.target.reset();
