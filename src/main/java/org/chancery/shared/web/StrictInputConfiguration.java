@@ -14,13 +14,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
@@ -50,7 +55,14 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .addModule(new SimpleModule("chancery-input").addDeserializer(LocalDate.class, new DateDeserializer())
-                        .addDeserializer(String.class, new WellFormedStringDeserializer()));
+                        .addDeserializer(String.class, new WellFormedStringDeserializer())
+                        .setDeserializerModifier(new ValueDeserializerModifier() {
+                            @Override
+                            public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+                                return new ExactEnumDeserializer(deserializer);
+                            }
+                        }));
     }
 
     @Override
@@ -82,6 +94,34 @@ class StrictInputConfiguration implements WebMvcConfigurer {
             } catch (IllegalArgumentException e) {
                 throw context.weirdStringException(text, LocalDate.class, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * An enum's name as written: Jackson would take {@code " YEAR "} as {@code YEAR} (it tries again with the
+     * text trimmed), which a name with spaces around it is not.
+     */
+    private static final class ExactEnumDeserializer extends DelegatingDeserializer {
+
+        ExactEnumDeserializer(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new ExactEnumDeserializer(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                String text = parser.getString();
+                if (!text.equals(text.strip())) {
+                    throw InvalidFormatException.from(parser, "must be written without spaces around it", text,
+                            handledType());
+                }
+            }
+            return super.deserialize(parser, context);
         }
     }
 

@@ -61,7 +61,9 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01T10:00:00Z\"}", "date"},
                 {"{\"type\": 1, \"date\": \"2024-03-01\"}", "type"},
                 {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01\", \"note\": 123}", "note"},
-                {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01\", \"note\": true}", "note"}};
+                {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01\", \"note\": true}", "note"},
+                {"{\"type\": \" ESTABLISHED\", \"date\": \"2024-03-01\"}", "type"},
+                {"{\"type\": \"ESTABLISHED\", \"date\": \"2024-03-01\", \"datePrecision\": \"YEAR \"}", "datePrecision"}};
         for (String[] c : cases) {
             assertProblem(postAsEditor("/api/relations/CU/KR/events", c[0]), 400, "VALIDATION_FAILED");
             postAsEditor("/api/relations/CU/KR/events", c[0]).andExpect(jsonPath("$.errors[0].field").value(c[1]));
