@@ -214,7 +214,10 @@ public class Countries {
      * @throws NotFoundException if there is no such country
      * @throws VersionMismatchException if the precondition does not name the current version
      * @throws RuleViolationException R20 {@code CONFLICTS_WITH_RECORDED_FACTS} naming a fact the new
-     *         lifetime would leave outside the country's existence
+     *         lifetime would leave outside the country's existence, or, for an end given or moved
+     *         earlier, a fact of the country without an end yet (a mission open, a head serving, an
+     *         accreditation in force). A fact recorded open for a country already ended is not refused:
+     *         the history import records a state's last missions open and closes them at its end.
      */
     @Transactional
     public Country update(String code, String name, Lifetime lifetime, List<Source> sources,

@@ -59,12 +59,13 @@ class MissionCountryFacts implements CountryFacts {
                 .optional();
     }
 
-    /** A mission it sends or receives still open, or a head of mission of one still serving. */
+    /** A mission it sends, receives or protects still open, or a head of mission of one it sends or receives still serving. */
     @Override
     public Optional<String> goingOn(CountryCode country) {
         Optional<String> mission = jdbc.sql("""
                 select type, id, sending_country, receiving_country, opened_on from mission
-                where (sending_country = :c or receiving_country = :c) and opened_on is not null and closed_on is null
+                where (sending_country = :c or receiving_country = :c or protecting_power = :c)
+                  and opened_on is not null and closed_on is null
                 order by id fetch first 1 rows only""")
                 .param("c", country.value())
                 .query((row, n) -> row.getString(1) + " " + row.getLong(2) + " of " + row.getString(3) + " in "

@@ -222,7 +222,7 @@ class SecurityConfiguration {
         List<UserDetails> users = new ArrayList<>();
         for (SecurityProperties.User user : properties.security().users()) {
             users.add(User.withUsername(user.name())
-                    .password(user.password().startsWith("{") ? user.password() : "{noop}" + user.password())
+                    .password(user.encoded())
                     .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
         }

@@ -83,7 +83,16 @@ record SecurityProperties(Security security, Cors cors) {
                     throw new IllegalArgumentException("chancery.security.users: the password of " + name
                             + " is not a BCrypt hash after {bcrypt} ($2a$, $2b$ or $2y$, a cost of two digits, 53 characters)");
                 }
+                if (encoded.isBlank()) {
+                    throw new IllegalArgumentException("chancery.security.users entries need a name and a password: "
+                            + name + " has none after {" + id + "}");
+                }
             }
+        }
+
+        /** The password as Spring Security's encoders read it: with its {@code {id}}, {@code {noop}} if it has none. */
+        String encoded() {
+            return ENCODING.matcher(password).find() ? password : "{noop}" + password;
         }
     }
 

@@ -4,15 +4,17 @@ import { html, nothing } from 'lit-html';
 import { get } from './api.js';
 import { plural } from './format.js';
 
+// a name written in Chinese, Japanese or Korean may be one character long (a Korean surname is one syllable): such a
+// character is enough to search by; in other scripts one letter would match most names, two are asked for
+// (letters as a reader counts them: an é typed as e and its accent is one)
+const CJK = /\p{Script=Han}|\p{Script=Hangul}|\p{Script=Hiragana}|\p{Script=Katakana}/u;
+const letters = (q) => [...new Intl.Segmenter().segment(q)].length;
+const searchable = (q) => letters(q) >= 2 || (letters(q) === 1 && CJK.test(q));
+
 /**
  * state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the choice;
  * errorId: the id of the page's message refusing what was chosen (or not), which the search is then described by.
  */
-// a name written in Chinese, Japanese or Korean may be one character long (a Korean surname is one syllable): such a
-// character is enough to search by; in other scripts one letter would match most names, two are asked for
-const SYLLABIC = /\p{Script=Han}|\p{Script=Hangul}|\p{Script=Hiragana}|\p{Script=Katakana}/u;
-const searchable = (q) => q.length >= 2 || SYLLABIC.test(q);
-
 export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal, chosen, errorId }) {
   let timer = null;
   async function search(q) {
@@ -56,10 +58,12 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
   return html`<div class="field diplomat-search">
     <label for=${id}>${label}</label>
     <input id=${id} type="search" autocomplete="off" .value=${state.q || ''} placeholder="Type part of a name"
-      aria-invalid=${errorId ? 'true' : nothing} aria-describedby="${id}-help${errorId ? ` ${errorId}` : ''}" @input=${(e) => search(e.target.value)}
+      aria-invalid=${errorId ? 'true' : nothing} aria-describedby="${id}-help${errorId ? ` ${errorId}` : ''}" @input=${(e) => { if (!e.isComposing) search(e.target.value); }}
+      @compositionend=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.</small>
-    <div role="status" aria-live="polite" class="visually-hidden">${state.results ? `${plural(state.total, 'diplomat')} found` : ''}</div>
+    <div role="status" aria-live="polite" class="visually-hidden">${!state.results ? ''
+      : results.length || !chosenAlready ? `${plural(state.total, 'diplomat')} found` : 'Only diplomats already chosen found'}</div>
     ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
     ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
         <span>${d.name} <small>(${d.country}${d.title ? `, ${d.title}` : ''})</small></span>
@@ -70,7 +74,8 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
           : nothing}`
       : chosenAlready
         ? html`<p id="${id}-none"><small>${chosenAlready === 1 ? 'The diplomat found is' : `The ${chosenAlready} diplomats found are`}
-          already chosen. <a href="#/diplomats/new">Add another</a> if it is someone else.</small></p>`
+          already chosen. ${state.total > state.results.length ? `${state.total - state.results.length} more match “${state.q.trim()}”:
+          type more of the name to find them, or ` : ''}<a href="#/diplomats/new">add another</a> if it is someone else.</small></p>`
         : html`<p id="${id}-none"><small>No diplomat matches${country ? ` in ${country}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
       : nothing}
   </div>`;

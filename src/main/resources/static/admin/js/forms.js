@@ -164,10 +164,13 @@ export function problem(form, { onReload } = {}) {
   const target = (name) => (refusal?.target && refusal.field === name ? refusal.target
     : form.targets?.[name] || idOf(form, name));
   const labelOf = (name) => (refusal?.label && refusal.field === name ? refusal.label : form.labels?.[name] || name);
-  // listed in the order the form shows its fields (the answer lists them in its own order), unknown ones last
-  const order = Object.keys(form.labels || {});
-  const rank = (name) => (order.includes(name) ? order.indexOf(name) : order.length);
-  const listed = refusal ? [refusal] : [...fieldErrors].sort((x, y) => rank(x.field) - rank(y.field));
+  // listed in the order the page shows their fields (the answer lists them in its own order), those without one last
+  const onPage = (e) => document.getElementById(target(e.field));
+  const listed = refusal ? [refusal] : [...fieldErrors].sort((x, y) => {
+    const [a, b] = [onPage(x), onPage(y)];
+    if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+    return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
   return html`<div class="problem" role="alert" tabindex="-1" id="${form.id}-problem" data-code=${api?.code || nothing}
       data-rule=${api?.rule || nothing}>
     <p><strong>${api ? api.words : refusal ? 'Nothing was sent:' : error.message}</strong></p>

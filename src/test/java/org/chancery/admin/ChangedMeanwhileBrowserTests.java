@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A write refused because another client changed its fact after the page was drawn: the page shows the fact as it
@@ -33,6 +34,38 @@ class ChangedMeanwhileBrowserTests extends BrowserTest {
         assertThat($("#mission-status").getText()).isEqualTo("Cancelled");
         assertThat($$("#open-form")).as("the form of a plan that is no more").isEmpty();
         assertThat(focused().getDomAttribute("id")).isEqualTo("mission-changed");
+        assertNoConsoleErrors(409);
+    }
+
+    @Test
+    void endingAHeadThatAnotherClientEndedMeanwhileLeavesTheNewHeadToBeChosenNotChosenForTheUser() {
+        postAsEditor("/api/relations/MT/CY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1964-09-21\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "CY", "receivingCountry": "MT", "type": "EMBASSY", "city": "Valletta"}""")
+                .get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"1990-01-01\"}");
+        long first = postAsEditor("/api/diplomats", "{\"name\": \"Andreas First\", \"country\": \"CY\"}").get("id").asLong();
+        long second = postAsEditor("/api/diplomats", "{\"name\": \"Eleni Second\", \"country\": \"CY\"}").get("id").asLong();
+        long head = postAsEditor("/api/missions/" + mission + "/heads", "{\"diplomatId\": " + first
+                + ", \"rank\": \"CHARGE_D_AFFAIRES\", \"startedOn\": \"1990-01-02\"}").get("id").asLong();
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Open"));
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("#end-head summary")).click();
+        WebElement form = $("#end-head-form");
+        setValue(form.findElement(By.name("date")), "2001-07-01");
+
+        // meanwhile another editor ends that head and appoints the next
+        postAsEditor("/api/missions/" + mission + "/heads/" + head + "/end", "{\"date\": \"2000-06-01\"}");
+        postAsEditor("/api/missions/" + mission + "/heads", "{\"diplomatId\": " + second
+                + ", \"rank\": \"CHARGE_D_AFFAIRES\", \"startedOn\": \"2000-06-02\"}");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        visible(By.id("mission-changed"));
+        WebElement headField = $("#end-head-form select[name=headId]");
+        assertThat(new Select(headField).getFirstSelectedOption().getText()).isEqualTo("Choose…");
+        assertThat($("#end-head-form").getText()).contains("Eleni Second");
+        assertThat(headField.getAttribute("aria-invalid")).as("the refusal concerns the head").isEqualTo("true");
         assertNoConsoleErrors(409);
     }
 

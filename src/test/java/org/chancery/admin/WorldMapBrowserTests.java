@@ -166,6 +166,17 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theTableOfADayACountryDidNotExistListsNoPairAndSaysWhy() {
+        open("/map?country=DD&asOf=2000-01-01");
+        visible(By.cssSelector(SHOWN.formatted("DD", "2000-01-01")));
+        script("document.querySelector('details.relations-table').open = true");
+
+        assertThat($$(".relations-table tbody tr")).isEmpty();
+        assertThat($(".relations-table").getText()).contains("German Democratic Republic did not exist on 2000-01-01");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aNumericCodeGivenAgainToAFormerStateDrawsTheCountryOfToday() {
         var created = api("POST", "/api/countries", """
                 {"code": "XX", "alpha3": "XXX", "numeric": "643", "name": "Tsardom of Muscovy", "startedOn": "1583-01-01",

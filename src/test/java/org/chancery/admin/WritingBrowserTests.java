@@ -417,6 +417,24 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aParticipantsRefusedTitleIsListedByTheirNameInTheFormsOrderAndLinkedToTheirTitle() {
+        postAsEditor("/api/diplomats", "{\"name\": \"Rangi Parata\", \"country\": \"NZ\"}");
+        WebElement form = meetingForm("2019-03-04", "NZ");
+        form.findElement(By.cssSelector("details.source summary")).click();
+        form.findElement(By.name("sources[0].url")).sendKeys("not a url");
+        choose("parata", "Rangi Parata");
+        $("#participant-title-0").sendKeys("T".repeat(400));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        visible(By.cssSelector("#meeting-form .problem li"));
+        List<String> listed = $$("#meeting-form .problem li a").stream().map(WebElement::getText).toList();
+        assertThat(listed).containsSubsequence("Title of Rangi Parata", "Source URL");
+        $$("#meeting-form .problem li a").get(listed.indexOf("Title of Rangi Parata")).click();
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("participant-title-0");
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
     void recordsAPastHeadOfAClosedMission() throws IOException {
         long mission = openEmbassy("EE", "LV", "Riga", "1991-08-27", "1992-01-01");
         postAsEditor("/api/missions/" + mission + "/close", "{\"date\": \"2000-01-01\", \"reason\": \"Moved\"}");

@@ -263,5 +263,12 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
         putCountry("XQ", ending, null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.endedOn").value("2021-01-01"));
         getJson("/api/missions?country=XQ&openOn=2026-01-01").andExpect(jsonPath("$.page.totalElements").value(0));
+
+        // a fact recorded open once the country has ended (as the history import does before closing it at the
+        // end) does not refuse a change that keeps the end
+        create("/api/relations/US/XQ/accreditations", "{\"sendingCountry\": \"US\", \"level\": \"CONSUL\", "
+                + "\"from\": \"2000-01-01\"}");
+        putCountry("XQ", "{\"name\": \"Quux\", \"startedOn\": \"1950-01-01\", \"endedOn\": \"2021-01-01\"}", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("Quux"));
     }
 }

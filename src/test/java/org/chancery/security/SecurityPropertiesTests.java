@@ -3,6 +3,7 @@ package org.chancery.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,7 +37,7 @@ class SecurityPropertiesTests {
 
     @Test
     void aPasswordChanceryCannotReadStopsTheStartNamingItsUser() {
-        for (String wrong : new String[] {"{unknown}abc", "{bcrypt}notahash", "{sha256}abc"}) {
+        for (String wrong : new String[] {"{unknown}abc", "{bcrypt}notahash", "{sha256}abc", "{noop}", "{noop}  "}) {
             context.withPropertyValues("chancery.security.users[0].name=weird", "chancery.security.users[0].password=" + wrong,
                             "chancery.security.users[0].roles[0]=EDITOR")
                     .run(started -> assertThat(started).as(wrong).hasFailed()
@@ -52,6 +53,13 @@ class SecurityPropertiesTests {
                         "chancery.security.users[1].name=b", "chancery.security.users[1].password={noop}secret",
                         "chancery.security.users[2].name=c", "chancery.security.users[2].password=secret")
                 .run(started -> assertThat(started.getBean(SecurityProperties.class).security().users()).hasSize(3));
+    }
+
+    @Test
+    void aPasswordAsTypedIsReadAsNoopEvenWhenItBeginsWithABrace() {
+        assertThat(new SecurityProperties.User("a", "{secret", List.of()).encoded()).isEqualTo("{noop}{secret");
+        assertThat(new SecurityProperties.User("a", "secret", List.of()).encoded()).isEqualTo("{noop}secret");
+        assertThat(new SecurityProperties.User("a", "{noop}secret", List.of()).encoded()).isEqualTo("{noop}secret");
     }
 
     @Test

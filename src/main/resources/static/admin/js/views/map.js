@@ -199,7 +199,7 @@ export default async function mapView({ root, query, signal }) {
       });
     const layer = svg.append('g').attr('class', 'layer');
     layer.append('path').attr('class', 'sphere').attr('d', path({ type: 'Sphere' }));
-    // a numeric code ISO gave again (891: Yugoslavia, then Serbia and Montenegro) draws the country of today, if any
+    // a numeric code given to two countries (a historical state added with today's code) draws the one of today
     const numeric = new Map([...state.all.values()].filter((c) => c.numeric)
       .sort((x, y) => Number(!x.former) - Number(!y.former)).map((c) => [c.numeric, c.code]));
     shapes = layer.append('g').attr('class', 'countries').selectAll('path')
@@ -297,6 +297,8 @@ export default async function mapView({ root, query, signal }) {
   function tableRows() {
     if (!state.shown) return [];
     const { country, date, rows } = state.shown;
+    const self = state.all.get(country);
+    if (self && !existsOn(self, date)) return []; // no pair of a country that did not exist that day
     const none = { status: 'NONE', since: null, consularStatus: 'NONE' };
     return [...state.all.values()]
       .filter((c) => c.code !== country && statusOf(c.code, rows, country, date) !== 'ABSENT')
@@ -376,7 +378,9 @@ export default async function mapView({ root, query, signal }) {
       </section>` : nothing}
       <details class="relations-table">
         <summary>The same day as a table (${plural(table.length, 'country', 'countries')})</summary>
-        <p><small>Every country that existed that day, with or without relations; those that did not are left out.</small></p>
+        <p><small>${state.shown && chosen && !existsOn(chosen, state.shown.date) ? `${chosen.name} did not exist on
+          ${state.shown.date}: it had no relations to list.` : 'Every country that existed that day, with or without '
+          + 'relations; those that did not are left out.'}</small></p>
         <div class="table-wrap"><table>
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>

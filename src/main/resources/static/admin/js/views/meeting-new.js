@@ -43,6 +43,14 @@ export default async function meetingNewView({ root, query, signal }) {
   function update() {
     if (signal.aborted) return;
     const general = fieldMessages(form, 'participants');
+    // a participant's field an answer names is listed by the participant's name and linked to their title's input
+    state.participants.forEach((p, i) => {
+      for (const name of [`participants[${i}].title`, `participants[${i}].diplomatId`]) {
+        form.labels[name] = `Title of ${p.name}`;
+        form.targets[name] = `participant-title-${i}`;
+      }
+      form.labels[`participants[${i}].diplomatId`] = p.name;
+    });
     render(html`<p><a href=${href('/meetings')}>← Meetings</a></p>
       <h1>Record a meeting</h1>
       <form id="meeting-form" @submit=${(e) => submit(e, form, update, record, { keep: true })} novalidate>

@@ -23,7 +23,7 @@ export default async function milestonesView(context) {
       const now = await get(`/api/milestones/${m.id}`, {}, { signal });
       return now.status !== m.status || now.achievedOn !== m.achievedOn;
     } catch (e) {
-      return e.name !== 'AbortError';
+      return e.status === 404; // gone; a read that failed otherwise leaves the refusal in its row, as it came
     }
   }
 

@@ -23,7 +23,7 @@ export default async function missionView({ root, params, query, signal }) {
   const forms = { open: formState('open', pastClosing), close: formState('close', onTheDate), cancel: formState('cancel'),
     appoint: formState('appoint', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', AGREMENT_REQUIRED: 'agrementOn',
       RELATION_NOT_ESTABLISHED: 'startedOn', HEAD_OF_MISSION_OVERLAP: 'startedOn', COUNTRY_NOT_IN_EXISTENCE: endOrStart('endedOn', 'startedOn') } }),
-    end: formState('end', onTheDate) };
+    end: formState('end', { ruleFields: { R12: 'headId', '*': 'date' } }) }; // R12: the head ended meanwhile
 
   async function load() {
     try {
@@ -45,11 +45,19 @@ export default async function missionView({ root, params, query, signal }) {
    */
   async function reloadOnRefusal(e, form) {
     if (e.status === 404 || e.status === 409) {
-      const before = JSON.stringify(state.mission);
+      const before = JSON.stringify(dependedOn(form));
       await load();
-      if (state.mission && JSON.stringify(state.mission) !== before) state.changed = { error: e, form };
+      if (state.mission && JSON.stringify(dependedOn(form)) !== before) state.changed = { error: e, form };
     }
     throw e;
+  }
+
+  /** What a form's write depends on: the mission's status and dates; for a head's, its heads too. */
+  function dependedOn(form) {
+    const m = state.mission;
+    if (!m) return null;
+    const status = [m.status, m.openedOn, m.closedOn];
+    return form === forms.appoint || form === forms.end ? [status, m.heads.map((h) => [h.id, h.endedOn])] : status;
   }
 
   const after = async (answer) => { await load(); return answer; };
@@ -80,8 +88,13 @@ export default async function missionView({ root, params, query, signal }) {
   const send = (form, action) => async (event) => {
     Object.values(forms).filter((other) => other !== form).forEach((other) => { other.done = null; });
     state.changed = null;
+    const element = event.target.closest('form') || event.target;
     await submit(event, form, update, (values) => action(values).catch((e) => reloadOnRefusal(e, form)));
-    if (state.changed && !document.getElementById(`${form.id}-problem`)) document.getElementById('mission-changed')?.focus();
+    if (state.changed) {
+      // what was chosen and typed there was chosen against the mission as it was: chosen again, not resent
+      if (element.isConnected) element.reset();
+      if (!document.getElementById(`${form.id}-problem`)) document.getElementById('mission-changed')?.focus();
+    }
   };
 
   const name = (code) => state.names.get(code)?.name || code;
@@ -224,7 +237,8 @@ export default async function missionView({ root, params, query, signal }) {
         <form id="end-head-form" @submit=${send(forms.end, endHead)} novalidate>
           ${problem(forms.end)}
           <div class="grid-2">
-            ${field(forms.end, { name: 'headId', label: 'Head', required: true, value: serving.length === 1 ? serving[0].id : undefined,
+            ${field(forms.end, { name: 'headId', label: 'Head', required: true,
+              value: serving.length === 1 && state.changed?.form !== forms.end ? serving[0].id : undefined,
               options: serving.map((h) => ({ value: h.id, label: `${h.name} (${words(h.rank)}, since ${fuzzy(h.startedOn, h.startedPrecision)})` })) })}
             ${field(forms.end, { name: 'date', label: 'Ended on', type: 'date', required: true, max: today() })}
             ${field(forms.end, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}

@@ -134,16 +134,26 @@ export default async function relationView({ root, params, query, signal }) {
     update();
   }
 
-  /** Whether the relation's facts are no longer as the page shows them: read again to tell. */
-  async function changedMeanwhile() {
-    const drawn = () => JSON.stringify([state.view, state.items, state.missions, state.accreditations]);
-    const before = drawn();
+  /**
+   * What the row `key` acted on, as the page holds it: a milestone or an accreditation itself; for an event,
+   * the pair's events (whether one may be deleted depends on the others).
+   */
+  function factOf(key) {
+    const [kind, id] = key.split('-');
+    if (kind === 'milestone') return state.view?.milestones.find((m) => String(m.id) === id) ?? null;
+    if (kind === 'accreditation') return state.accreditations?.find((x) => String(x.id) === id) ?? null;
+    return state.view?.events ?? null;
+  }
+
+  /** Whether what the row `key` acted on is no longer as the page shows it (another client's write): read again to tell. */
+  async function changedMeanwhile(key) {
+    const before = JSON.stringify(factOf(key));
     try {
       await load();
     } catch (e) {
-      return e.name !== 'AbortError';
+      return false; // not read: the refusal stays in its row, as it came
     }
-    return drawn() !== before;
+    return JSON.stringify(factOf(key)) !== before;
   }
 
   /**
@@ -169,7 +179,7 @@ export default async function relationView({ root, params, query, signal }) {
       await reload();
       root.querySelector('#row-action-done')?.focus();
     } catch (e) {
-      if (e.status === 404 || (e.status === 409 && await changedMeanwhile())) {
+      if (e.status === 404 || (e.status === 409 && await changedMeanwhile(key))) {
         // the fact is gone or changed meanwhile (another client's write): the page shows the facts as they stand
         // now, and why, above the table — its row may no longer offer the action
         state.confirm = null;
