@@ -14,6 +14,9 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -25,7 +28,8 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
  * matching row in the list's order, not one page, as RFC 4180 (UTF-8, CRLF, quotes where a value
  * needs them) with a header row of the JSON field names ({@link CsvColumns}). Rows are fetched a
  * page at a time and written as they come, each page flushed to the client before the next is
- * read, so that memory does not grow with the number of rows.
+ * read, so that memory does not grow with the number of rows; the pages are read in one read-only
+ * transaction that sees the list as it was at its first read (repeatable read).
  */
 @Component
 public class CsvLists {
@@ -37,9 +41,15 @@ public class CsvLists {
 
     private final JsonMapper json;
     private final CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
+    private final TransactionTemplate snapshot;
 
-    CsvLists(JsonMapper json) {
+    CsvLists(JsonMapper json, PlatformTransactionManager transactions) {
         this.json = json;
+        // the pages of one answer are read in one transaction that sees the rows as they were at its first read:
+        // a row written meanwhile ahead of the next page would otherwise repeat a row and leave another out
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Rows produced one after the other, to a consumer that writes each at once. */
@@ -50,8 +60,12 @@ public class CsvLists {
 
     /** Every row of a paged list in the order {@code sort} gives, read {@value #PAGE_SIZE} at a time. */
     public static <T> RowSource<T> paged(Sort sort, Function<Pageable, ? extends Slice<T>> pages) {
+        return paged(sort, PAGE_SIZE, pages);
+    }
+
+    static <T> RowSource<T> paged(Sort sort, int pageSize, Function<Pageable, ? extends Slice<T>> pages) {
         return row -> {
-            Pageable page = PageRequest.of(0, PAGE_SIZE, sort);
+            Pageable page = PageRequest.of(0, pageSize, sort);
             Slice<T> slice;
             do {
                 slice = pages.apply(page);
@@ -83,7 +97,7 @@ public class CsvLists {
         // filters when it reads its first page, and a refusal must still answer as a problem.
         Output output = new Output(response, name, schema);
         try {
-            rows.forEach(row -> output.write(columns.values(json.valueToTree(row))));
+            snapshot.executeWithoutResult(status -> rows.forEach(row -> output.write(columns.values(json.valueToTree(row)))));
             output.open();
         } finally {
             output.close();

@@ -14,6 +14,10 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 class CsvListsTests {
@@ -27,7 +31,27 @@ class CsvListsTests {
             Map<Level, Long> counts, List<Source> sources) {
     }
 
-    private final CsvLists csv = new CsvLists(JsonMapper.builder().build());
+    /** No database here: the rows are in memory. */
+    private static final PlatformTransactionManager NO_DATABASE = new AbstractPlatformTransactionManager() {
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    };
+
+    private final CsvLists csv = new CsvLists(JsonMapper.builder().build(), NO_DATABASE);
 
     @Test
     void writesAHeaderOfTheJsonFieldNamesWithNestedObjectsFlattenedAndListsJoined() throws Exception {
