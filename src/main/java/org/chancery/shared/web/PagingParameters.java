@@ -17,6 +17,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableHandlerMethodArgumentResolver;
 import org.springframework.data.web.SortHandlerMethodArgumentResolver;
 import org.springframework.data.web.config.PageableHandlerMethodArgumentResolverCustomizer;
@@ -170,10 +171,27 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         }
     }
 
-    /** Spring Data's sort resolver, with the request parameter's name remembered per handler parameter. */
+    /**
+     * Spring Data's sort resolver, with the request parameter's name remembered per handler parameter; a sort
+     * that names no field ({@code sort=asc}, {@code sort=,desc}), which Spring Data would drop, is refused.
+     */
     static final class SortResolver extends SortHandlerMethodArgumentResolver {
 
         private final Map<MethodParameter, String> names = new ConcurrentHashMap<>();
+
+        @Override
+        public Sort resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                NativeWebRequest request, WebDataBinderFactory binders) {
+            String[] values = request.getParameterValues(getSortParameter(parameter));
+            for (String value : values == null ? new String[0] : values) {
+                String field = value.split(",", -1)[0].strip();
+                if (!value.isBlank() && (field.isEmpty() || Sort.Direction.fromOptionalString(field).isPresent())) {
+                    throw new InvalidInputException("sort", "'" + value + "' names no field to sort by (each as field "
+                            + "or field,asc or field,desc)");
+                }
+            }
+            return super.resolveArgument(parameter, container, request, binders);
+        }
 
         @Override
         protected String getSortParameter(MethodParameter parameter) {

@@ -1,9 +1,11 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 
+import org.chancery.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
@@ -56,6 +58,16 @@ class PagingParametersTests {
         assertThat(qualified.getPageNumber()).isEqualTo(5);
         assertThat(qualified.getSort()).isEqualTo(Sort.by("date"));
         assertThat(qualified).isEqualTo(springData.resolveArgument(qualified(), null, request, null));
+    }
+
+    @Test
+    void refusesASortThatNamesNoFieldRatherThanDroppingIt() throws Exception {
+        for (String value : new String[] {"asc", "DESC", ",asc", " ,desc"}) {
+            assertThatThrownBy(() -> remembering.resolveArgument(plain(), null, request("sort", value), null))
+                    .as(value).isInstanceOf(InvalidInputException.class).hasMessageContaining("names no field");
+        }
+        assertThat(remembering.resolveArgument(plain(), null, request("sort", ""), null).getSort().isUnsorted())
+                .as("an empty sort is not given").isTrue();
     }
 
     private static MethodParameter plain() throws NoSuchMethodException {

@@ -140,6 +140,15 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesASortThatNamesNoFieldNamingTheParameter() throws Exception {
+        for (String list : new String[] {"/api/countries?sort=asc", "/api/diplomats?sort=,desc", "/api/changes?sort=desc"}) {
+            ResultActions answer = mvc.perform(get(list).with(httpBasic("editor", "editor-secret")));
+            assertProblem(answer, 400, "VALIDATION_FAILED");
+            answer.andExpect(jsonPath("$.errors[0].field").value("sort"));
+        }
+    }
+
+    @Test
     void refusesANullSource() throws Exception {
         assertProblem(postAsEditor("/api/relations/CU/KR/events",
                 "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\",\"sources\":[null]}"), 400, "VALIDATION_FAILED");
