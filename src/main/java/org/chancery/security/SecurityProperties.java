@@ -43,6 +43,9 @@ record SecurityProperties(Security security, Cors cors) {
      * refused for {@code duration} (15 minutes).
      */
     record Lockout(Integer failuresPerUser, Integer failuresPerAddress, Duration duration) {
+
+        static final Duration LONGEST_LOCKOUT = Duration.ofDays(365);
+
         Lockout {
             failuresPerUser = failuresPerUser == null ? 10 : failuresPerUser;
             failuresPerAddress = failuresPerAddress == null ? 50 : failuresPerAddress;
@@ -51,10 +54,11 @@ record SecurityProperties(Security security, Cors cors) {
                 throw new IllegalArgumentException("chancery.security.lockout.failures-per-user and failures-per-address "
                         + "must be 1 or more, not " + failuresPerUser + " and " + failuresPerAddress);
             }
-            if (duration.isNegative() || duration.isZero()) {
-                // a lock ending when it starts would let every guess through
-                throw new IllegalArgumentException("chancery.security.lockout.duration must be longer than 0, not "
-                        + duration);
+            if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_LOCKOUT) > 0) {
+                // a lock ending when it starts would let every guess through; one of centuries is counted in
+                // nanoseconds no longer
+                throw new IllegalArgumentException("chancery.security.lockout.duration must be longer than 0 and at "
+                        + "most " + LONGEST_LOCKOUT.toDays() + " days, not " + duration);
             }
         }
     }

@@ -27,8 +27,9 @@ class SecurityPropertiesTests {
     }
 
     @Test
-    void aLockoutThatWouldLetEveryGuessThroughStopsTheStart() {
-        for (String wrong : new String[] {"duration=-15m", "duration=0s", "failures-per-user=0", "failures-per-address=-1"}) {
+    void aLockoutThatCannotWorkStopsTheStartNamingIt() {
+        for (String wrong : new String[] {"duration=-15m", "duration=0s", "duration=400000d", "failures-per-user=0",
+            "failures-per-address=-1"}) {
             context.withPropertyValues("chancery.security.lockout." + wrong)
                     .run(started -> assertThat(started).as(wrong).hasFailed()
                             .getFailure().rootCause().hasMessageContaining("chancery.security.lockout."));
