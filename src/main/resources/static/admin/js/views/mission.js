@@ -91,8 +91,8 @@ export default async function missionView({ root, params, query, signal }) {
     const element = event.target.closest('form') || event.target;
     await submit(event, form, update, (values) => action(values).catch((e) => reloadOnRefusal(e, form)));
     if (state.changed) {
-      // what was chosen and typed there was chosen against the mission as it was: chosen again, not resent
-      if (element.isConnected) element.reset();
+      // the head chosen was one of the heads as they were: chosen again, not resent (what is typed elsewhere stays)
+      if (form === forms.end && element.isConnected) element.reset();
       if (!document.getElementById(`${form.id}-problem`)) document.getElementById('mission-changed')?.focus();
     }
   };
