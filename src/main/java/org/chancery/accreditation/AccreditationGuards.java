@@ -23,6 +23,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -136,13 +137,11 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
     @Override
     public Optional<String> goingOn(CountryCode country) {
         return jdbc.sql("""
-                select accreditation_level, id, sending_country, receiving_country, from_date from accreditation
+                select accreditation_level, id, sending_country, receiving_country, from_date, to_date from accreditation
                 where (sending_country = :c or receiving_country = :c) and to_date is null
                 order by id fetch first 1 rows only""")
                 .param("c", country.value())
-                .query((row, n) -> row.getString(1) + " accreditation " + row.getLong(2) + " of " + row.getString(3)
-                        + " to " + row.getString(4) + " from " + row.getObject(5, LocalDate.class) + ", still in force")
-                .optional();
+                .query(described(", still in force")).optional();
     }
 
     /** R20 for a change of a country's lifetime (R22). */
@@ -158,9 +157,13 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
                 order by id fetch first 1 rows only""")
                 .param("c", country.value()).param("first", lifetime.firstDay()).param("last", lifetime.lastDay())
                 .param("lastEnd", lifetime.lastEndDay())
-                .query((row, n) -> row.getString(1) + " accreditation " + row.getLong(2) + " of " + row.getString(3)
-                        + " to " + row.getString(4) + " from " + row.getObject(5, LocalDate.class)
-                        + (row.getObject(6) == null ? "" : " to " + row.getObject(6, LocalDate.class)))
-                .optional();
+                .query(described("")).optional();
+    }
+
+    /** An accreditation row (level, id, sending, receiving, from, to) in words; {@code open} said of one without an end. */
+    private static RowMapper<String> described(String open) {
+        return (row, n) -> row.getString(1) + " accreditation " + row.getLong(2) + " of " + row.getString(3)
+                + " to " + row.getString(4) + " from " + row.getObject(5, LocalDate.class)
+                + (row.getObject(6) == null ? open : " to " + row.getObject(6, LocalDate.class));
     }
 }

@@ -154,6 +154,11 @@ abstract class BrowserTest {
         waitFor(ExpectedConditions.textToBe(By.id("signed-in-user"), user));
     }
 
+    /** The element that has the focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
     /** Date inputs take their value in the browser's own format when typed; set it as the page would read it. */
     void setValue(WebElement input, String value) {
         script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"

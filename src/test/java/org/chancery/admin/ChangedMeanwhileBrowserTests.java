@@ -112,8 +112,4 @@ class ChangedMeanwhileBrowserTests extends BrowserTest {
         assertThat($$(row + "input[type=date]")).as("no achieving form left for a cancelled milestone").isEmpty();
         assertNoConsoleErrors(409);
     }
-
-    private WebElement focused() {
-        return driver.switchTo().activeElement();
-    }
 }

@@ -208,9 +208,6 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
     }
 
-    private WebElement focused() {
-        return driver.switchTo().activeElement();
-    }
 
     /** Focuses the control once the page has loaded (its heading then took the focus) and presses the key. */
     private void focusAndPress(String css, CharSequence key) {
