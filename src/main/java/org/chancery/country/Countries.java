@@ -20,6 +20,7 @@ import org.chancery.shared.Source;
 import org.chancery.shared.Today;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
+import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,9 +185,24 @@ public class Countries {
             return country;
         } catch (DataIntegrityViolationException e) {
             // recorded meanwhile by another request (the session is not to be asked again after a failed flush)
-            throw new AlreadyExistsException(List.of(), "A country with code " + alpha2 + " or alpha-3 code " + three
-                    + " was recorded meanwhile.");
+            throw takenMeanwhile(e, alpha2, three);
         }
+    }
+
+    /**
+     * Names the code another request recorded since {@link #requireFree} found it free, by the constraint
+     * the insert broke: the alpha-3 code's unique constraint, else the key (named otherwise on each database).
+     */
+    static AlreadyExistsException takenMeanwhile(DataIntegrityViolationException e, String alpha2, String alpha3) {
+        boolean alpha3Taken = false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                alpha3Taken = violation.getConstraintName().toLowerCase(Locale.ROOT).contains("uq_country_alpha3");
+            }
+        }
+        return alpha3Taken
+                ? new AlreadyExistsException(List.of("alpha3"), "The alpha-3 code " + alpha3 + " was recorded meanwhile.")
+                : new AlreadyExistsException(List.of("code"), "The code " + alpha2 + " was recorded meanwhile.");
     }
 
     /** @throws AlreadyExistsException naming each code that a recorded country has */

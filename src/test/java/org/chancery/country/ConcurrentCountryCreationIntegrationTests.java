@@ -45,11 +45,35 @@ class ConcurrentCountryCreationIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aCodeRecordedSinceItWasCheckedIsNamedByTheConstraintTheInsertBroke() {
+        Country sameCode = new Country(new CountryCode("CU"), "QCU", null, "Not Cuba", Lifetime.UNBOUNDED, List.of());
+        Country sameAlpha3 = new Country(new CountryCode("QC"), "CUB", null, "Not Cuba", Lifetime.UNBOUNDED, List.of());
+
+        assertThat(Countries.takenMeanwhile(insertFailure(sameCode), "CU", "QCU"))
+                .satisfies(e -> assertThat(e.fields()).containsExactly("code"))
+                .hasMessage("The code CU was recorded meanwhile.");
+        assertThat(Countries.takenMeanwhile(insertFailure(sameAlpha3), "QC", "CUB"))
+                .satisfies(e -> assertThat(e.fields()).containsExactly("alpha3"))
+                .hasMessage("The alpha-3 code CUB was recorded meanwhile.");
+    }
+
+    private DataIntegrityViolationException insertFailure(Country country) {
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> repository.saveAndFlush(country));
+        } catch (DataIntegrityViolationException e) {
+            return e;
+        }
+        throw new AssertionError("the insert of " + country.code() + " was not refused");
+    }
+
+    @Test
     void ofCountriesSentTogetherWithOneCodeExactlyOneIsRecordedAsItsCreatorWroteIt() throws Exception {
         for (String code : List.of("QM", "QN", "QO", "QP", "QR", "QS")) {
             List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                String body = "{\"code\": \"%s\", \"alpha3\": \"%sZ\", \"name\": \"Name %d\"}".formatted(code, code, i);
+                // alpha-3 codes of their own: the code is what they share, and what a refusal names
+                String body = "{\"code\": \"%s\", \"alpha3\": \"%s%c\", \"name\": \"Name %d\"}"
+                        .formatted(code, code, (char) ('A' + i), i);
                 calls.add(() -> postAsAdmin("/api/countries", body).andReturn().getResponse());
             }
 
@@ -58,8 +82,12 @@ class ConcurrentCountryCreationIntegrationTests extends ApiIntegrationTest {
             List<MockHttpServletResponse> created = answers.stream().filter(a -> a.getStatus() == 201).toList();
             assertThat(created).as("created with %s", code).hasSize(1);
             assertThat(answers.stream().filter(a -> a.getStatus() != 201))
-                    .allSatisfy(a -> assertThat(JSON.readTree(a.getContentAsString()).get("code").asString())
-                            .as("%s: %s", code, a.getContentAsString()).isEqualTo("ALREADY_EXISTS"));
+                    .allSatisfy(a -> {
+                        JsonNode problem = JSON.readTree(a.getContentAsString());
+                        assertThat(problem.get("code").asString()).as("%s: %s", code, problem).isEqualTo("ALREADY_EXISTS");
+                        assertThat(problem.get("errors").findValuesAsString("field")).as("%s: %s", code, problem)
+                                .containsExactly("code");
+                    });
             JsonNode recorded = json(getJson("/api/countries/{code}", code));
             assertThat(recorded.get("name").asString()).isEqualTo(JSON.readTree(created.get(0).getContentAsString()).get("name").asString());
             assertThat(recorded.get("version").asLong()).isZero();
