@@ -1,6 +1,6 @@
 // The shell: navigation, sign-in and sign-out, and the router that loads one module per view.
 import { html, render, nothing } from 'lit-html';
-import { currentRoute, match } from './router.js';
+import { currentRoute, match, takeNotice } from './router.js';
 import { currentUser, signOut } from './auth.js';
 import { openSignIn } from './views/sign-in.js';
 
@@ -75,6 +75,7 @@ async function route() {
   controller = new AbortController();
   const { signal } = controller;
   const { path, query, all } = currentRoute();
+  const notice = takeNotice(path);
   let params = null;
   let loader = null;
   for (const [pattern, load] of ROUTES) {
@@ -118,7 +119,19 @@ async function route() {
   } finally {
     if (!signal.aborted) main.removeAttribute('aria-busy');
   }
-  if (!signal.aborted) focusHeading();
+  if (signal.aborted) return;
+  focusHeading();
+  if (notice) {
+    // above the page, where the focus goes: what the write that led here did
+    const said = document.createElement('p');
+    said.className = 'done';
+    said.id = 'route-notice';
+    said.setAttribute('role', 'status');
+    said.tabIndex = -1;
+    said.textContent = notice;
+    main.insertBefore(said, root);
+    said.focus();
+  }
 }
 
 /**

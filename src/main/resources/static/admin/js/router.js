@@ -21,9 +21,15 @@ export function href(path, query = {}) {
   return `#${path}${search ? `?${search}` : ''}`;
 }
 
-/** Goes to a route (a new history entry, the view renders again). */
-export function navigate(path, query) {
+let pendingNotice = null;
+
+/**
+ * Goes to a route (a new history entry, the view renders again); notice: what the new page says first, once (what
+ * the write that left the old page did — a deletion, whose page is gone).
+ */
+export function navigate(path, query, { notice } = {}) {
   const target = href(path, query);
+  pendingNotice = notice ? { path, text: notice } : null;
   if (window.location.hash === target) {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else {
@@ -31,12 +37,24 @@ export function navigate(path, query) {
   }
 }
 
+/** The notice a navigation to this path left for it, once. */
+export function takeNotice(path) {
+  const notice = pendingNotice?.path === path ? pendingNotice.text : null;
+  pendingNotice = null;
+  return notice;
+}
+
 /** Changes the address to a route without rendering again or adding history (a slider's position). */
 export function replace(path, query) {
   window.history.replaceState(window.history.state, '', href(path, query));
 }
 
-/** Matches a path against patterns like /relations/:a/:b. */
+// What a part of an address may hold, decoded: an :id is a number as the API's ids are; a code (:code, :a, :b)
+// letters and digits. Anything else — a slash, a dot, a question mark written encoded — matches no page, so
+// that no address makes a page read or write another resource than its own.
+const SHAPES = { id: /^[0-9]{1,18}$/, other: /^[\p{L}\p{N}_-]{1,64}$/u };
+
+/** Matches a path against patterns like /relations/:a/:b; null when a part has not the shape of its name. */
 export function match(pattern, path) {
   const names = [];
   const regex = new RegExp(`^${pattern.replace(/:([a-zA-Z]+)/g, (_, name) => {
@@ -45,5 +63,16 @@ export function match(pattern, path) {
   })}/?$`);
   const found = regex.exec(path);
   if (!found) return null;
-  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+  const values = [];
+  for (let i = 0; i < names.length; i++) {
+    let value;
+    try {
+      value = decodeURIComponent(found[i + 1]);
+    } catch {
+      return null;
+    }
+    if (!(SHAPES[names[i]] || SHAPES.other).test(value)) return null;
+    values.push(value);
+  }
+  return Object.fromEntries(names.map((name, i) => [name, values[i]]));
 }

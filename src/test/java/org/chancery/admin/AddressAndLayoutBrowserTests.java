@@ -199,7 +199,34 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         signIn("editor", "editor-secret");
         visible(By.id("job-outcomes"));
         assertNotWiderThanTheWindow("the history import's report");
+
+        String countryName = "Y".repeat(200);
+        assertThat(api("POST", "/api/countries", "{\"code\": \"QZ\", \"alpha3\": \"QZY\", \"name\": \"" + countryName
+                + "\"}", "admin", "admin-secret").statusCode()).isEqualTo(201);
+        open("/relations/CU/QZ");
+        driver.navigate().refresh(); // the country list is read once a page load
+        visible(By.id("timeline-picture"));
+        assertNotWiderThanTheWindow("a relation page whose country has a 200-letter name");
         assertNoConsoleErrors(401);
+    }
+
+    @Test
+    void anAddressWhosePartIsNoIdOrCodeOpensNoPage() {
+        String dd = getJson("/api/countries/DD").toString();
+        for (String route : List.of("/diplomats/..%2Fcountries%2FDD", "/diplomats/abc", "/diplomats/1%3Fx%3D1",
+                "/meetings/1.0", "/missions/%2E%2E", "/imports/99999999999999999999", "/relations/CU/KR%2F..",
+                "/countries/..%2Fdiplomats%2F1", "/countries/%E0")) {
+            open(route);
+            waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Not found"));
+            assertThat($("main").getText()).as(route).contains("There is no page at");
+            assertThat($$("main form")).as("%s: no form to write with", route).isEmpty();
+        }
+        assertThat(getJson("/api/countries/DD").toString()).isEqualTo(dd);
+
+        open("/diplomats/1");
+        waitFor(ExpectedConditions.not(ExpectedConditions.textToBe(By.tagName("h1"), "Not found")));
+        visible(By.id("diplomat-form"));
+        assertNoConsoleErrors();
     }
 
     @Test

@@ -678,7 +678,14 @@ class WritingBrowserTests extends BrowserTest {
         openDetails("delete-diplomat");
         $("#delete-diplomat button[type=submit]").click();
         waitFor(ExpectedConditions.urlMatches("#/diplomats$"));
+        WebElement said = visible(By.id("route-notice"));
+        assertThat(said.getText()).isEqualTo("The diplomat Sigrun Dal (id " + unused + ") was deleted.");
+        assertThat(focused()).isEqualTo(said);
         assertThat(api("GET", "/api/diplomats/" + unused, null, null, null).statusCode()).isEqualTo(404);
+
+        $$("nav a").stream().filter(link -> link.getText().equals("Meetings")).findFirst().orElseThrow().click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Meetings"));
+        assertThat($$("#route-notice")).as("said once, on the page the deletion led to").isEmpty();
         assertNoConsoleErrors(409);
     }
 

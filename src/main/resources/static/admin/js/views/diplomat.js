@@ -13,7 +13,7 @@ export default async function diplomatView({ root, params, signal }) {
   const isNew = !params.id;
   const map = await countries();
   const options = countryOptions(map);
-  const diplomat = editable(`/api/diplomats/${params.id}`, { signal });
+  const diplomat = editable(`/api/diplomats/${encodeURIComponent(params.id)}`, { signal });
   const form = formState('diplomat', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'country' } });
   const removal = formState('delete-diplomat');
 
@@ -35,7 +35,8 @@ export default async function diplomatView({ root, params, signal }) {
     return diplomat.write('PUT', body(values));
   };
 
-  const remove = () => diplomat.write('DELETE').then(() => navigate('/diplomats'));
+  const remove = () => diplomat.write('DELETE').then(() => navigate('/diplomats', {},
+    { notice: `The diplomat ${diplomat.data.name} (id ${params.id}) was deleted.` }));
 
   function update() {
     if (signal.aborted) return;

@@ -81,7 +81,7 @@ export default async function importJobView({ root, params, query, signal }) {
     update();
     let job;
     try {
-      job = await get(`/api/imports/${params.id}`, {}, { signal });
+      job = await get(`/api/imports/${encodeURIComponent(params.id)}`, {}, { signal });
     } catch (e) {
       if (e.name === 'AbortError' || !current()) return;
       state.error = e;
@@ -100,7 +100,7 @@ export default async function importJobView({ root, params, query, signal }) {
       await pause(400);
       if (!current()) return;
       try {
-        const job = await get(`/api/imports/${params.id}`, {}, { signal });
+        const job = await get(`/api/imports/${encodeURIComponent(params.id)}`, {}, { signal });
         if (!current()) return;
         state.job = job;
       } catch (e) {
@@ -111,7 +111,7 @@ export default async function importJobView({ root, params, query, signal }) {
     }
     if (!current()) return;
     try {
-      const rows = await get(`/api/imports/${params.id}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
+      const rows = await get(`/api/imports/${encodeURIComponent(params.id)}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
       if (!current()) return;
       state.rows = rows;
     } catch (e) {

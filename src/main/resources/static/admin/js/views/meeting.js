@@ -8,7 +8,10 @@ import { formState, problem, submit, submitButton, readError } from '../forms.js
 export default async function meetingView({ root, params, query, signal }) {
   const state = { meeting: null, error: null };
   const form = formState('delete-meeting');
-  const remove = () => del(`/api/meetings/${params.id}`).then(() => navigate('/meetings'));
+  const remove = () => del(`/api/meetings/${encodeURIComponent(params.id)}`).then(() => navigate('/meetings', {}, {
+    notice: `The meeting ${state.meeting.title ? `“${state.meeting.title}”` : `of ${state.meeting.countries.join(', ')}`}`
+      + ` (id ${params.id}) was deleted.`,
+  }));
 
   function update() {
     if (signal.aborted) return;
@@ -41,7 +44,7 @@ export default async function meetingView({ root, params, query, signal }) {
   }
   update();
   try {
-    state.meeting = await get(`/api/meetings/${params.id}`, {}, { signal });
+    state.meeting = await get(`/api/meetings/${encodeURIComponent(params.id)}`, {}, { signal });
   } catch (e) {
     if (e.name === 'AbortError') return;
     state.error = e;

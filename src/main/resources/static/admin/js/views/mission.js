@@ -27,7 +27,7 @@ export default async function missionView({ root, params, query, signal }) {
 
   async function load() {
     try {
-      const [answer, map] = await Promise.all([request('GET', `/api/missions/${params.id}`, { signal }), countries()]);
+      const [answer, map] = await Promise.all([request('GET', `/api/missions/${encodeURIComponent(params.id)}`, { signal }), countries()]);
       state.mission = answer.data;
       state.names = map;
       state.error = null;
