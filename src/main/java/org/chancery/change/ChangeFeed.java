@@ -49,6 +49,14 @@ public class ChangeFeed {
      */
     public Page<Change> after(long after, String kind, Pageable pageable) {
         number();
+        return numbered(after, kind, pageable);
+    }
+
+    /**
+     * The changes numbered so far with a seq greater than {@code after}, without numbering those committed
+     * since: for the pages of one CSV download, read in one read-only transaction after {@link #number()}.
+     */
+    public Page<Change> numbered(long after, String kind, Pageable pageable) {
         String where = " where seq > :after" + (kind == null ? "" : " and kind = :kind");
         String order = kind == null ? " order by seq" : " order by kind, seq";
         Map<String, Object> parameters = kind == null ? Map.of("after", after) : Map.of("after", after, "kind", kind);
@@ -62,8 +70,11 @@ public class ChangeFeed {
         });
     }
 
-    /** Numbers the changes committed since the last numbering, in the order of their ids. */
-    void number() {
+    /**
+     * Numbers the changes committed since the last numbering, in the order of their ids, in a transaction of
+     * its own (it writes: never within a read-only one).
+     */
+    public void number() {
         transactions.executeWithoutResult(status -> {
             long last = jdbc.sql("select last_seq from change_sequencer where id = 1 for update").query(Long.class)
                     .single();

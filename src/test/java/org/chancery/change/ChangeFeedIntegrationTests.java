@@ -136,6 +136,22 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void numbersTheChangesCommittedSinceTheLastReadBeforeListingThemAsCsv() throws Exception {
+        long first = newDiplomat("Ana Ruiz", "CU");
+        long second = newDiplomat("Kim Min-jun", "KR");
+
+        // no JSON read numbered them: the CSV download does, before its read-only pages
+        String csv = mvc.perform(get("/api/changes?format=csv").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        List<String> rows = csv.lines().skip(1).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).contains("CREATED", "diplomat", String.valueOf(first), "editor");
+        assertThat(rows.get(1)).contains("CREATED", "diplomat", String.valueOf(second));
+        assertThat(describe(changes(""))).hasSize(2);
+    }
+
+    @Test
     void pagesTwentyChangesByDefaultAsEveryListDoes() throws Exception {
         for (int i = 0; i < 21; i++) {
             newDiplomat("Diplomat " + i, "KR");

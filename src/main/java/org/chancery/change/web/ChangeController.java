@@ -76,8 +76,10 @@ class ChangeController {
         PageRequests.unsorted(pageable);
         long from = check(after);
         String only = kind(kind);
+        // numbered first, on its own: the pages are read in one read-only transaction
+        feed.number();
         csv.write(response, "changes", ChangeResponse.class,
-                CsvLists.paged(Sort.unsorted(), page -> feed.after(from, only, page).map(ChangeResponse::from)));
+                CsvLists.paged(Sort.unsorted(), page -> feed.numbered(from, only, page).map(ChangeResponse::from)));
     }
 
     private static long check(long after) {
