@@ -57,7 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a range's last day is inclusive, a mission's closing exclusive: the fact of a range closes the
  * day after it, when the next range begins (an embassy supersedes a legation or an interests
  * section, R8), when the state leaves the state system for a while ({@code GAP}), or when it ends
- * for good ({@code STATE_ENDED}); ranges that end on 2024-12-31, the end of the data, stay open;</li>
+ * for good ({@code STATE_ENDED}: the country it is recorded under has ended; otherwise the file leaves out
+ * the rows that go on, and the fact stays open, {@code COUNTRY_GOES_ON}); ranges that end on 2024-12-31,
+ * the end of the data, stay open;</li>
  * <li>an interests section opens under its protecting power ({@link ProtectingPowers}), whose
  * relations with the receiving state are recorded from the day the table gives if the pair has no
  * history yet; without a known power the row is {@code NO_FACT} ({@code NEEDS_PROTECTING_POWER}).</li>
@@ -155,7 +157,9 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 after it or after a gap in the state system, severs them that day (INFERRED_SEVERANCE). A fact \
                 closes the day after its range: when the next range begins (an embassy supersedes a legation or an \
                 interests section), when the state leaves the state system for a while (GAP), or when it ends for \
-                good (STATE_ENDED); ranges that end on 2024-12-31 stay open. Consecutive rows of one state with the \
+                good (STATE_ENDED: the country it is recorded under has ended by then); ranges that end on 2024-12-31 \
+                stay open, and so does the fact of a state's last range if its country goes on (a file cut short, or \
+                without the rows of the state's successor code: flag COUNTRY_GOES_ON, the fact kept as recorded). Consecutive rows of one state with the \
                 same status that touch or overlap are one fact (MERGED). Imported again, a row finds its facts \
                 (ALREADY_PRESENT); one whose range now closes a fact recorded open closes it (MERGED), one whose \
                 range implies another closing than recorded (or none) is flagged DIFFERS_FROM_RECORDED and the \
@@ -349,7 +353,9 @@ class KenkelUsMissionsFormat implements ImportFormat {
                             }
                             result.found(range.fact.kind(), range.fact.id());
                         }
-                        if (last && closes) {
+                        if (last && closes && next == null && !countryEnded(range)) {
+                            goesOn(range, result);
+                        } else if (last && closes) {
                             end(range, next == null ? Mission.STATE_ENDED : Mission.GAP, result);
                         } else if (last && next == null) {
                             stillOpen(range, result);
@@ -542,6 +548,27 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 result.created("event", id);
                 result.flag("PROTECTING_POWER_RELATIONS");
             }
+        }
+
+        /**
+         * Whether the country the state's rows are recorded under has ended by the range's last day (a month
+         * later at most, as other sources may date a state's end): only then does a last range ending before the
+         * data's end mean the state ended for good. Otherwise the country goes on under rows this file leaves
+         * out — a file cut short, or the rows of the state's successor code (West Germany's, then Germany's).
+         */
+        private boolean countryEnded(Range range) {
+            return countries.find(country.code()).map(recorded -> recorded.lifetime().endedOn())
+                    .filter(end -> !end.isAfter(range.end().plusMonths(1))).isPresent();
+        }
+
+        /**
+         * The pair's last range ends before the data's end, but its country has not ended: the file says
+         * nothing of what came next, so the fact is kept as it is, open, and the row flagged COUNTRY_GOES_ON.
+         */
+        private void goesOn(Range range, RowResult result) {
+            result.flag("COUNTRY_GOES_ON").detail("Kept open: the file's rows of " + range.first().country().cowName()
+                    + " end on " + range.end() + ", before the data's end (" + DATA_END + "), but the country "
+                    + country.code() + " has not ended then; the file leaves out the rows that go on.");
         }
 
         /**

@@ -194,49 +194,81 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void aFileEndingARecordedRangeEarlierClosesItsOpenMissionAsMergedAndFlagsAnotherClosingDay() throws Exception {
-        importTheFile();
-        long havana = json(getJson("/api/missions?sending=US&receiving=CU&status=OPEN")).get("content").get(0).get("id")
-                .asLong();
-        List<String> lines;
-        try (InputStream in = KenkelImportIntegrationTests.class.getResourceAsStream(FILE)) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
-        // the GDR's embassy ending two days earlier than recorded; Cuba's embassy ending in 2020 instead of the data's end
-        String changed = lines.get(0) + "\n" + lines.stream()
-                .filter(line -> line.startsWith("GDR,") || line.startsWith("CUB,"))
-                .map(line -> line.replace("1974-12-09,1990-10-02,Embassy", "1974-12-09,1990-09-30,Embassy")
-                        .replace("2015-07-20,2024-12-31,Embassy", "2015-07-20,2020-06-30,Embassy"))
+        List<String> lines = lines();
+        // Czechoslovakia's embassy first recorded open to the data's end; the published file ends it with the state
+        String prague = lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("CZE,"))
+                .map(line -> line.replace("1945-05-10,1992-12-31,Embassy", "1945-05-10,2024-12-31,Embassy"))
                 .collect(Collectors.joining("\n")) + "\n";
-        JsonNode started = json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
-                .contentType("text/csv").content(changed).with(httpBasic("admin", "admin-secret")))
-                .andExpect(status().isAccepted()));
-        JsonNode job = ImportJobs.awaitEnd(mvc, started.get("id").asLong(), Duration.ofMinutes(1));
-        JsonNode rows = json(mvc.perform(get("/api/imports/" + job.get("id").asLong() + "/rows?size=50")
-                .with(httpBasic("editor", "editor-secret")))).get("content");
+        importRows(prague);
+        long embassy = json(getJson("/api/missions?sending=US&receiving=CS&status=OPEN")).get("content").get(0)
+                .get("id").asLong();
 
-        JsonNode cuba = row(rows, 8); // the header, Cuba's seven lines, the GDR's two
-        assertThat(cuba.get("outcome").asString()).isEqualTo("MERGED");
-        getJson("/api/missions/" + havana).andExpect(jsonPath("$.closedOn").value("2020-07-01"));
-        JsonNode gdr = row(rows, 10);
+        JsonNode closing = row(rowsOf(importTheFile(), "?outcome=MERGED"), 155);
+        assertThat(closing.get("outcome").asString()).isEqualTo("MERGED");
+        assertThat(closing.get("flags")).extracting(JsonNode::asString).contains("STATE_ENDED");
+        getJson("/api/missions/" + embassy).andExpect(jsonPath("$.closedOn").value("1993-01-01"))
+                .andExpect(jsonPath("$.closingReason").value("STATE_ENDED"));
+
+        // the GDR's embassy ending two days earlier than recorded
+        String changed = lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("GDR,"))
+                .map(line -> line.replace("1974-12-09,1990-10-02,Embassy", "1974-12-09,1990-09-30,Embassy"))
+                .collect(Collectors.joining("\n")) + "\n";
+        JsonNode job = importRows(changed);
+        JsonNode gdr = row(rowsOf(job, ""), 3); // the header, the GDR's two lines
         assertThat(gdr.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
         assertThat(gdr.get("flags")).extracting(JsonNode::asString).contains("DIFFERS_FROM_RECORDED");
         assertThat(gdr.get("detail").asString()).contains("1990-10-03", "1990-10-01");
         assertThat(json(getJson("/api/missions?sending=US&receiving=DD")).get("content").get(0).get("closedOn").asString())
                 .as("kept as recorded").isEqualTo("1990-10-03");
         assertThat(job.get("outcomes").get("IMPORTED").asInt()).isZero();
+    }
 
-        // the published rows again: Cuba's embassy open to the data's end, as recorded no longer
-        String published = lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("CUB,"))
+    @Test
+    void aStatesLastRangeEndingEarlyClosesNothingWhileItsCountryGoesOn() throws Exception {
+        importTheFile();
+        List<String> lines = lines();
+        long havana = json(getJson("/api/missions?sending=US&receiving=CU&status=OPEN")).get("content").get(0).get("id")
+                .asLong();
+        long bonn = json(getJson("/api/missions?sending=US&receiving=DE&status=OPEN")).get("content").get(0).get("id")
+                .asLong();
+        // the file cut after West Germany's rows, without Germany's that continue them; Cuba's rows ending in 2020
+        String cut = lines.get(0) + "\n" + lines.stream()
+                .filter(line -> line.startsWith("GFR,") || line.startsWith("CUB,"))
+                .map(line -> line.replace("2015-07-20,2024-12-31,Embassy", "2015-07-20,2020-06-30,Embassy"))
                 .collect(Collectors.joining("\n")) + "\n";
-        JsonNode again = ImportJobs.awaitEnd(mvc, json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
-                .contentType("text/csv").content(published).with(httpBasic("admin", "admin-secret")))
-                .andExpect(status().isAccepted())).get("id").asLong(), Duration.ofMinutes(1));
-        JsonNode last = row(json(mvc.perform(get("/api/imports/" + again.get("id").asLong() + "/rows?size=50")
-                .with(httpBasic("editor", "editor-secret")))).get("content"), 8);
-        assertThat(last.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
-        assertThat(last.get("flags")).extracting(JsonNode::asString).contains("DIFFERS_FROM_RECORDED");
-        assertThat(last.get("detail").asString()).contains("2020-07-01", "2024-12-31");
-        getJson("/api/missions/" + havana).andExpect(jsonPath("$.closedOn").value("2020-07-01"));
+
+        JsonNode job = importRows(cut);
+
+        JsonNode rows = rowsOf(job, "");
+        JsonNode cuba = row(rows, 8); // the header, Cuba's seven lines, West Germany's
+        assertThat(cuba.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(cuba.get("flags")).extracting(JsonNode::asString).contains("COUNTRY_GOES_ON")
+                .doesNotContain("STATE_ENDED");
+        assertThat(cuba.get("detail").asString()).contains("2020-06-30", "CU");
+        JsonNode westGermany = row(rows, 9);
+        assertThat(westGermany.get("flags")).extracting(JsonNode::asString).contains("COUNTRY_GOES_ON");
+        getJson("/api/missions/" + havana).andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.closedOn").isEmpty());
+        getJson("/api/missions/" + bonn).andExpect(jsonPath("$.status").value("OPEN"));
+        assertThat(job.get("outcomes").get("MERGED").asInt()).isZero();
+    }
+
+    private static List<String> lines() throws Exception {
+        try (InputStream in = KenkelImportIntegrationTests.class.getResourceAsStream(FILE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private JsonNode importRows(String file) throws Exception {
+        JsonNode started = json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
+                .contentType("text/csv").content(file).with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isAccepted()));
+        return ImportJobs.awaitEnd(mvc, started.get("id").asLong(), Duration.ofMinutes(1));
+    }
+
+    private JsonNode rowsOf(JsonNode job, String query) throws Exception {
+        return json(mvc.perform(get("/api/imports/" + job.get("id").asLong() + "/rows" + query
+                + (query.isEmpty() ? "?" : "&") + "size=200").with(httpBasic("editor", "editor-secret")))).get("content");
     }
 
     private static JsonNode row(JsonNode rows, int line) {
