@@ -112,10 +112,16 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, UserDetailsService users,
             PasswordEncoder encoder, SecurityProperties properties, CorsConfigurationSource corsConfigurationSource) throws Exception {
+        // no session and no cookie: the forms of other sites' pages are refused by CrossSiteWrites instead
         http.csrf(csrf -> csrf.disable())
                 .authenticationManager(authenticationManager(users, encoder, properties.security().lockout()))
                 .cors(AbstractHttpConfigurer::disable)
                 .addFilterAt(cors(corsConfigurationSource, json), CorsFilter.class)
+                .addFilterAfter(new CrossSiteWrites(properties.cors().allowedOrigins(), (request, response, origin) ->
+                        write(json, request, response, ProblemCode.FORBIDDEN, "A write sent by a page of another site ("
+                                + origin + ") is refused: a browser sends it with the credentials it keeps for Chancery. "
+                                + "Allow that site's origin in chancery.cors.allowed-origins if it is meant to write.")),
+                        CorsFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.realmName(REALM)
@@ -202,7 +208,7 @@ class SecurityConfiguration {
     private static AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
             SecurityProperties.Lockout lockout) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(encoder);
+        passwords.setPasswordEncoder(new EvenlyTimedPasswords(encoder));
         if (users instanceof UserDetailsPasswordService upgrades) {
             passwords.setUserDetailsPasswordService(upgrades);
         }

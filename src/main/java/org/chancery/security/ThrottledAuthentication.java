@@ -45,20 +45,45 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         String user = String.valueOf(authentication.getName()).toLowerCase(Locale.ROOT);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        var locked = attempts.locked(user, address);
-        if (locked.isPresent()) {
-            throw new LockedOut(locked.get());
-        }
-        try {
-            Authentication verified = delegate.authenticate(authentication);
-            if (verified != null && verified.isAuthenticated()) {
-                attempts.succeeded(user);
+        // the check, the password's and the count are one step per name and per address: guesses sent at once
+        // would otherwise all pass the check before the first failure is counted
+        synchronized (stripe(USER_STRIPES, user)) {
+            synchronized (stripe(ADDRESS_STRIPES, String.valueOf(address))) {
+                var locked = attempts.locked(user, address);
+                if (locked.isPresent()) {
+                    throw new LockedOut(locked.get());
+                }
+                try {
+                    Authentication verified = delegate.authenticate(authentication);
+                    if (verified != null && verified.isAuthenticated()) {
+                        attempts.succeeded(user);
+                    }
+                    return verified;
+                } catch (BadCredentialsException wrong) {
+                    attempts.failed(user, address);
+                    throw wrong;
+                }
             }
-            return verified;
-        } catch (BadCredentialsException wrong) {
-            attempts.failed(user, address);
-            throw wrong;
         }
+    }
+
+    /**
+     * Locks shared by the names (and the addresses) whose hash falls on them: a fixed number, so that a flood of
+     * names cannot grow them; a user's remembered credentials are checked in microseconds under them.
+     */
+    private static final Object[] USER_STRIPES = stripes(64);
+    private static final Object[] ADDRESS_STRIPES = stripes(64);
+
+    private static Object[] stripes(int count) {
+        Object[] stripes = new Object[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new Object();
+        }
+        return stripes;
+    }
+
+    private static Object stripe(Object[] stripes, String key) {
+        return stripes[Math.floorMod(key.hashCode(), stripes.length)];
     }
 
     @Override

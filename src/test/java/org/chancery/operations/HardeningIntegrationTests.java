@@ -16,7 +16,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
@@ -24,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.chancery.support.DatabaseCleaner;
 import org.chancery.support.ImportJobs;
+import org.chancery.support.Parallel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,7 +67,10 @@ import tools.jackson.databind.json.JsonMapper;
         "chancery.security.users[2].roles=EDITOR",
         "chancery.security.users[3].name=Cased",
         "chancery.security.users[3].password={noop}cased-secret",
-        "chancery.security.users[3].roles=EDITOR"})
+        "chancery.security.users[3].roles=EDITOR",
+        "chancery.security.users[4].name=racer",
+        "chancery.security.users[4].password={noop}racer-secret",
+        "chancery.security.users[4].roles=EDITOR"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class HardeningIntegrationTests {
@@ -328,6 +334,37 @@ class HardeningIntegrationTests {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/countries/CU").with(from("198.51.100.20")))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void guessesSentAtOnceGetNoMoreTriesThanGuessesSentOneAfterTheOther() throws Exception {
+        // each wrong guess costs a BCrypt check: all would pass the lock before the first failure was counted
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String guess = "guess-" + i;
+            String address = "203.0.113." + (i % 4 + 1);
+            guesses.add(() -> mvc.perform(get("/api/changes").with(httpBasic("racer", guess)).with(from(address)))
+                    .andReturn().getResponse().getStatus());
+        }
+
+        List<Integer> answers = Parallel.run(guesses);
+
+        assertThat(answers).filteredOn(status -> status == 401).as("checked: %s", answers).hasSize(3);
+        assertThat(answers).filteredOn(status -> status == 429).hasSize(9);
+    }
+
+    @Test
+    void aMultipartTypeWithoutItsBoundaryIsNoReasonToFail() throws IOException {
+        Answer read = send(("GET /api/countries/CU HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        String credentials = java.util.Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
+        Answer upload = send(("POST /api/imports?format=kenkel-us-missions HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Basic " + credentials + "\r\nContent-Type: multipart/form-data\r\nContent-Length: 3\r\n"
+                + "Connection: close\r\n\r\nabc").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(upload.status()).isEqualTo(415);
+        assertThat(upload.header("content-type")).startsWith("application/problem+json");
     }
 
     private static RequestPostProcessor from(String address) {

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -87,6 +88,16 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
         mvc.perform(head("/api/imports/formats")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/api/changes").with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void takesAWriteFromAnAllowedOriginThoughTheBrowserSaysItComesFromAnotherSite() throws Exception {
+        postAsEditor("/api/diplomats", "{\"name\": \"Ana Ruiz\", \"country\": \"CU\"}");
+        mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                        .contentType("application/json").content("{\"name\": \"Kim Min-jun\", \"country\": \"KR\"}")
+                        .header("Origin", "https://admin.chancery.example").header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://admin.chancery.example"));
     }
 
     @Test

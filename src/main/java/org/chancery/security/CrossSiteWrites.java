@@ -1,0 +1,93 @@
+package org.chancery.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a write that a page of another site made a browser send. Chancery keeps no session, but a
+ * browser that was once asked for a user's password (a 401's {@code WWW-Authenticate: Basic}) sends it
+ * again with every request to the site, also with a form another site's page submits: without this, such
+ * a form could cancel a mission as that user. A write is refused when the browser says it comes from another
+ * site ({@code Sec-Fetch-Site: cross-site} or {@code same-site}) or, from a browser that does not say,
+ * when its {@code Origin} names another host than the request's; unless its origin is one of
+ * {@code chancery.cors.allowed-origins}, which CORS has checked. Clients that are not browsers send neither
+ * header and are not concerned.
+ */
+final class CrossSiteWrites extends OncePerRequestFilter {
+
+    /** What the refusal answers, given the request, the response and the origin named. */
+    @FunctionalInterface
+    interface Refusal {
+        void write(HttpServletRequest request, HttpServletResponse response, String origin) throws IOException;
+    }
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final List<String> allowedOrigins;
+    private final Refusal refusal;
+
+    CrossSiteWrites(List<String> allowedOrigins, Refusal refusal) {
+        this.allowedOrigins = allowedOrigins.stream().map(CrossSiteWrites::normalized).toList();
+        this.refusal = refusal;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!SAFE.contains(request.getMethod()) && fromAnotherSite(request)) {
+            refusal.write(request, response, String.valueOf(request.getHeader(HttpHeaders.ORIGIN)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    boolean fromAnotherSite(HttpServletRequest request) {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && allowedOrigins.contains(normalized(origin))) {
+            return false;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            String said = site.trim().toLowerCase(Locale.ROOT);
+            return said.equals("cross-site") || said.equals("same-site");
+        }
+        if (origin == null) {
+            return false;
+        }
+        try {
+            String authority = new URI(origin.trim()).getRawAuthority();
+            return authority == null || !(authority.equalsIgnoreCase(hostOf(request))
+                    || authority.equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Host"))));
+        } catch (URISyntaxException e) {
+            return true;
+        }
+    }
+
+    /** The host (and port, unless the scheme's own) the request was sent to. */
+    private static String hostOf(HttpServletRequest request) {
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (host != null) {
+            return host.trim();
+        }
+        int port = request.getServerPort();
+        boolean usual = port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
+        return request.getServerName() + (usual ? "" : ":" + port);
+    }
+
+    private static String normalized(String origin) {
+        String trimmed = origin.trim().toLowerCase(Locale.ROOT);
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}
