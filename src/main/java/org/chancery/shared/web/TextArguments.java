@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -168,6 +169,12 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                 // primitive takes its default value for an empty text only, before conversion)
                 return conversions.convert("", sourceType, targetType);
             }
+            if (source instanceof String text && !text.isEmpty() && isWholeNumber(targetType)
+                    && !DECIMAL.matcher(text).matches()) {
+                // Spring's converter would read 0x10 and #10 as hexadecimal, and its fallback editor drop every
+                // space ("1 0" as 10); not a ConversionFailedException, after which the editor is tried
+                throw new IllegalArgumentException("not a decimal integer as written: " + text);
+            }
             Object converted = conversions.convert(source, sourceType, targetType);
             if (source instanceof String && isTextList(targetType) && converted instanceof List<?> list) {
                 // one text for a list, split by Spring at its commas ("", " " and "US," leave none or blanks)
@@ -189,6 +196,14 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
             List<String> kept = new ArrayList<>(texts);
             kept.removeIf(String::isBlank);
             return kept.isEmpty() ? null : kept;
+        }
+
+        private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
+
+        /** Ids, numbers, pages: read as decimals as written. */
+        private static boolean isWholeNumber(TypeDescriptor targetType) {
+            Class<?> type = targetType.getObjectType();
+            return type == Long.class || type == Integer.class;
         }
 
         private static boolean anyBlank(List<String> texts) {

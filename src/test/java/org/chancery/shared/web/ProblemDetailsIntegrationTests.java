@@ -133,6 +133,20 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void readsIdsAndNumbersAsDecimalsAsWrittenOnly() throws Exception {
+        long mission = planMission("KR", "CU", "EMBASSY", "Havana");
+
+        for (String written : List.of("0x" + Long.toHexString(mission), "#" + Long.toHexString(mission), "+" + mission,
+                " " + mission, mission + " ", mission / 10 + " " + mission % 10)) {
+            assertProblem(mvc.perform(get("/api/missions/{id}", written)), 400, "MALFORMED_REQUEST");
+            assertProblem(mvc.perform(get("/api/changes").param("after", written).with(httpBasic("editor", "editor-secret"))),
+                    400, "MALFORMED_REQUEST");
+        }
+        getJson("/api/missions/{id}", String.valueOf(mission)).andExpect(status().isOk());
+        getJson("/api/missions/{id}", "0" + mission).andExpect(status().isOk());
+    }
+
+    @Test
     void refusesPagesBeyondReachAndSizesBelowOne() throws Exception {
         assertProblem(getJson("/api/countries?page=50000000&size=200"), 400, "VALIDATION_FAILED");
         assertProblem(getJson("/api/countries?size=0"), 400, "VALIDATION_FAILED");
