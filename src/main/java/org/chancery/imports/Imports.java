@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
+
 import org.chancery.shared.ConflictException;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.InvalidInputException;
@@ -50,6 +52,7 @@ public class Imports {
     private final ImportJobs jobs;
     private final ImportWorker worker;
     private final ImportProperties properties;
+    private final SpoolFolder spool;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
 
@@ -64,6 +67,21 @@ public class Imports {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         properties.prepareSpool();
+        try {
+            this.spool = SpoolFolder.open(properties.spoolDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("chancery.imports.spool-dir " + properties.spoolDir()
+                    + ": this server's folder in it cannot be made: " + e, e);
+        }
+    }
+
+    /**
+     * At the server's end, its spool folder goes (a job still reading its upload then keeps the file open until
+     * ImportWorker ends it).
+     */
+    @PreDestroy
+    void closeSpool() {
+        spool.close();
     }
 
     /** The formats, by name. */
@@ -192,8 +210,8 @@ public class Imports {
 
     /** Copies the body to a file of the spool folder, checking its size and that it is UTF-8 on the way. */
     private ImportInput spool(InputStream body, long max) throws IOException {
-        Files.createDirectories(properties.spoolDir());
-        Path file = Files.createTempFile(properties.spoolDir(), "import-", ".upload");
+        Files.createDirectories(spool.path());
+        Path file = Files.createTempFile(spool.path(), "import-", ".upload");
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 8);
