@@ -75,18 +75,31 @@ public class ChangeFeed {
      * its own (it writes: never within a read-only one).
      */
     public void number() {
-        transactions.executeWithoutResult(status -> {
+        numberAtMost();
+    }
+
+    /** Numbers every change committed so far, however many are waiting (for a CSV download of all of them). */
+    public void numberAll() {
+        while (numberAtMost() == NUMBER_AT_MOST) {
+            // another batch is waiting
+        }
+    }
+
+    /** Numbers at most {@value #NUMBER_AT_MOST} waiting changes; how many it numbered. */
+    private int numberAtMost() {
+        return transactions.execute(status -> {
             long last = jdbc.sql("select last_seq from change_sequencer where id = 1 for update").query(Long.class)
                     .single();
             List<Long> pending = jdbc.sql("select id from change_log where seq is null order by id fetch first "
                     + NUMBER_AT_MOST + " rows only").query(Long.class).list();
             if (pending.isEmpty()) {
-                return;
+                return 0;
             }
             long[] seq = {last};
             batches.batchUpdate("update change_log set seq = ? where id = ?",
                     pending.stream().map(id -> new Object[] {++seq[0], id}).toList());
             jdbc.sql("update change_sequencer set last_seq = :last where id = 1").param("last", seq[0]).update();
+            return pending.size();
         });
     }
 

@@ -563,12 +563,14 @@ class KenkelUsMissionsFormat implements ImportFormat {
 
         /**
          * The pair's last range ends before the data's end, but its country has not ended: the file says
-         * nothing of what came next, so the fact is kept as it is, open, and the row flagged COUNTRY_GOES_ON.
+         * nothing of what came next, so the fact is kept as recorded (open, or closed as someone recorded it), and
+         * the row flagged COUNTRY_GOES_ON.
          */
         private void goesOn(Range range, RowResult result) {
-            result.flag("COUNTRY_GOES_ON").detail("Kept open: the file's rows of " + range.first().country().cowName()
+            result.flag("COUNTRY_GOES_ON").detail("Not closed: the file's rows of " + range.first().country().cowName()
                     + " end on " + range.end() + ", before the data's end (" + DATA_END + "), but the country "
-                    + country.code() + " has not ended then; the file leaves out the rows that go on.");
+                    + country.code() + " has not ended then; the file leaves out the rows that go on, and the "
+                    + (range.fact == null ? "recorded facts are" : range.fact.kind() + " is") + " kept as recorded.");
         }
 
         /**

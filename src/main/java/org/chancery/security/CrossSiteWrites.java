@@ -20,10 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * browser that was once asked for a user's password (a 401's {@code WWW-Authenticate: Basic}) sends it
  * again with every request to the site, also with a form another site's page submits: without this, such
  * a form could cancel a mission as that user. A write is refused when the browser says it comes from another
- * site ({@code Sec-Fetch-Site: cross-site} or {@code same-site}) or, from a browser that does not say,
- * when its {@code Origin} names another host than the request's; unless its origin is one of
- * {@code chancery.cors.allowed-origins}, which CORS has checked. Clients that are not browsers send neither
- * header and are not concerned.
+ * site ({@code Sec-Fetch-Site: cross-site} or {@code same-site}) or, from a browser that does not say (one
+ * reading a page over plain HTTP from another host than localhost), when its {@code Origin} names another host
+ * than the request's ({@code Host}, the first {@code X-Forwarded-Host}, or the server's name and port as Spring
+ * reads them); unless its origin is one of {@code chancery.cors.allowed-origins} (or that is {@code *}), which
+ * CORS has checked. Clients that are not browsers send neither header and are not concerned.
  */
 final class CrossSiteWrites extends OncePerRequestFilter {
 
@@ -55,7 +56,7 @@ final class CrossSiteWrites extends OncePerRequestFilter {
 
     boolean fromAnotherSite(HttpServletRequest request) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && allowedOrigins.contains(normalized(origin))) {
+        if (origin != null && (allowedOrigins.contains("*") || allowedOrigins.contains(normalized(origin)))) {
             return false;
         }
         String site = request.getHeader("Sec-Fetch-Site");
@@ -66,21 +67,25 @@ final class CrossSiteWrites extends OncePerRequestFilter {
         if (origin == null) {
             return false;
         }
+        String authority;
         try {
-            String authority = new URI(origin.trim()).getRawAuthority();
-            return authority == null || !(authority.equalsIgnoreCase(hostOf(request))
-                    || authority.equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Host"))));
+            authority = new URI(origin.trim()).getRawAuthority();
         } catch (URISyntaxException e) {
             return true;
         }
+        if (authority == null) {
+            return true; // Origin: null, a sandboxed page's or a file's
+        }
+        // the host the request was sent to, as the browser named it, as a proxy passed it on, or as Spring reads it
+        // (server.forward-headers-strategy)
+        String forwarded = request.getHeader("X-Forwarded-Host");
+        return !(authority.equalsIgnoreCase(String.valueOf(request.getHeader(HttpHeaders.HOST)).trim())
+                || forwarded != null && authority.equalsIgnoreCase(forwarded.split(",")[0].trim())
+                || authority.equalsIgnoreCase(serverAuthority(request)));
     }
 
-    /** The host (and port, unless the scheme's own) the request was sent to. */
-    private static String hostOf(HttpServletRequest request) {
-        String host = request.getHeader(HttpHeaders.HOST);
-        if (host != null) {
-            return host.trim();
-        }
+    /** The server's name (and port, unless the scheme's own) as the request gives them. */
+    private static String serverAuthority(HttpServletRequest request) {
         int port = request.getServerPort();
         boolean usual = port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
         return request.getServerName() + (usual ? "" : ":" + port);

@@ -50,20 +50,36 @@ final class RememberedCredentials implements AuthenticationProvider {
         if (!(authentication.getCredentials() instanceof String password) || authentication.getName() == null) {
             return delegate.authenticate(authentication);
         }
+        Authentication recalled = recall(authentication);
+        if (recalled != null) {
+            return recalled;
+        }
         String name = authentication.getName();
         byte[] digest = digest(name, password);
-        Remembered known = remembered.get(name);
-        if (known != null && nanoTime.getAsLong() - known.expiresAtNanos() < 0
-                && MessageDigest.isEqual(known.digest(), digest)) {
-            Authentication verified = known.authentication();
-            return UsernamePasswordAuthenticationToken.authenticated(verified.getPrincipal(), null,
-                    verified.getAuthorities());
-        }
         Authentication verified = delegate.authenticate(authentication);
         if (verified != null && verified.isAuthenticated()) {
             remembered.put(name, new Remembered(digest, verified, nanoTime.getAsLong() + timeToLiveNanos));
         }
         return verified;
+    }
+
+    /**
+     * The authentication of credentials that passed the slow check within the time they are remembered; null for
+     * any others, which are not checked here.
+     */
+    Authentication recall(Authentication authentication) {
+        if (!(authentication.getCredentials() instanceof String password) || authentication.getName() == null) {
+            return null;
+        }
+        String name = authentication.getName();
+        Remembered known = remembered.get(name);
+        if (known != null && nanoTime.getAsLong() - known.expiresAtNanos() < 0
+                && MessageDigest.isEqual(known.digest(), digest(name, password))) {
+            Authentication verified = known.authentication();
+            return UsernamePasswordAuthenticationToken.authenticated(verified.getPrincipal(), null,
+                    verified.getAuthorities());
+        }
+        return null;
     }
 
     @Override

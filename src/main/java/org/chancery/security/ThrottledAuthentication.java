@@ -16,6 +16,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 final class ThrottledAuthentication implements AuthenticationProvider {
 
+    /**
+     * Locks shared by the names (and the addresses) whose hash falls on them: a fixed number, so that a flood of
+     * names cannot grow them. Credentials remembered are taken before them, without waiting.
+     */
+    private static final Object[] USER_STRIPES = stripes(64);
+    private static final Object[] ADDRESS_STRIPES = stripes(64);
+
     /** Sign-ins refused for a while after too many failures. */
     static final class LockedOut extends AuthenticationException {
 
@@ -45,11 +52,23 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         String user = String.valueOf(authentication.getName()).toLowerCase(Locale.ROOT);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
+        var locked = attempts.locked(user, address);
+        if (locked.isPresent()) {
+            throw new LockedOut(locked.get());
+        }
+        // credentials that passed the slow check a moment ago are taken without waiting for the guesses below
+        if (delegate instanceof RememberedCredentials remembered) {
+            Authentication recalled = remembered.recall(authentication);
+            if (recalled != null) {
+                attempts.succeeded(user);
+                return recalled;
+            }
+        }
         // the check, the password's and the count are one step per name and per address: guesses sent at once
         // would otherwise all pass the check before the first failure is counted
         synchronized (stripe(USER_STRIPES, user)) {
             synchronized (stripe(ADDRESS_STRIPES, String.valueOf(address))) {
-                var locked = attempts.locked(user, address);
+                locked = attempts.locked(user, address);
                 if (locked.isPresent()) {
                     throw new LockedOut(locked.get());
                 }
@@ -66,13 +85,6 @@ final class ThrottledAuthentication implements AuthenticationProvider {
             }
         }
     }
-
-    /**
-     * Locks shared by the names (and the addresses) whose hash falls on them: a fixed number, so that a flood of
-     * names cannot grow them; a user's remembered credentials are checked in microseconds under them.
-     */
-    private static final Object[] USER_STRIPES = stripes(64);
-    private static final Object[] ADDRESS_STRIPES = stripes(64);
 
     private static Object[] stripes(int count) {
         Object[] stripes = new Object[count];

@@ -20,10 +20,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The change feed (API.md 1.1): every successful write once, in order; refused writes never. */
 class ChangeFeedIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private JsonNode changes(String query) throws Exception {
         return json(mvc.perform(get("/api/changes" + query).with(httpBasic("editor", "editor-secret")))
@@ -149,6 +154,19 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         assertThat(rows.get(0)).contains("CREATED", "diplomat", String.valueOf(first), "editor");
         assertThat(rows.get(1)).contains("CREATED", "diplomat", String.valueOf(second));
         assertThat(describe(changes(""))).hasSize(2);
+    }
+
+    @Test
+    void listsAsCsvEveryChangeWaitingToBeNumberedHoweverMany() throws Exception {
+        // more than one numbering's batch (20,000), as a large import leaves them
+        jdbc.batchUpdate("insert into change_log (id, recorded_at, user_name, action, kind, fact_id, countries) "
+                        + "values (nextval('change_log_seq'), current_timestamp, 'admin', 'CREATED', 'diplomat', ?, 'KR')",
+                java.util.stream.IntStream.range(0, 20_005).mapToObj(i -> new Object[] {String.valueOf(i)}).toList());
+
+        String csv = mvc.perform(get("/api/changes?format=csv").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(csv.lines().skip(1).count()).isEqualTo(20_005);
     }
 
     @Test

@@ -244,7 +244,7 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(cuba.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
         assertThat(cuba.get("flags")).extracting(JsonNode::asString).contains("COUNTRY_GOES_ON")
                 .doesNotContain("STATE_ENDED");
-        assertThat(cuba.get("detail").asString()).contains("2020-06-30", "CU");
+        assertThat(cuba.get("detail").asString()).contains("2020-06-30", "CU", "the mission is kept as recorded");
         JsonNode westGermany = row(rows, 9);
         assertThat(westGermany.get("flags")).extracting(JsonNode::asString).contains("COUNTRY_GOES_ON");
         getJson("/api/missions/" + havana).andExpect(jsonPath("$.status").value("OPEN"))

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,6 +105,48 @@ class ThrottledAuthenticationTests {
                 .isInstanceOf(BadCredentialsException.class);
 
         assertThat(provider.authenticate(login("editor", "secret", "192.0.2.1")).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void takesRememberedCredentialsWithoutWaitingForAGuessFromTheSameAddressBeingChecked() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        AuthenticationProvider slowForGuesses = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                if ("guess".equals(authentication.getCredentials())) {
+                    checking.countDown();
+                    try {
+                        answer.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return passwords.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return passwords.supports(authentication);
+            }
+        };
+        ThrottledAuthentication throttled = new ThrottledAuthentication(
+                new RememberedCredentials(slowForGuesses, Duration.ofMinutes(5), now::get),
+                new LoginAttempts(3, 5, Duration.ofMinutes(15), now::get));
+        assertThat(throttled.authenticate(login("editor", "secret", "192.0.2.7")).isAuthenticated()).isTrue();
+        CompletableFuture<Void> guess = CompletableFuture.runAsync(
+                () -> assertThatThrownBy(() -> throttled.authenticate(login("intruder", "guess", "192.0.2.7")))
+                        .isInstanceOf(BadCredentialsException.class));
+        assertThat(checking.await(5, TimeUnit.SECONDS)).isTrue();
+        try {
+            CompletableFuture<Authentication> again = CompletableFuture.supplyAsync(
+                    () -> throttled.authenticate(login("editor", "secret", "192.0.2.7")));
+
+            assertThat(again.get(5, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+        } finally {
+            answer.countDown();
+            guess.get(5, TimeUnit.SECONDS);
+        }
     }
 
     private static Authentication login(String name, String password, String address) {
