@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class CrossSiteWrites extends OncePerRequestFilter {
 
-    /** What the refusal answers, given the request, the response and the origin named. */
+    /** What the refusal answers, given the request, the response and the origin named (null if none is). */
     @FunctionalInterface
     interface Refusal {
         void write(HttpServletRequest request, HttpServletResponse response, String origin) throws IOException;
@@ -48,7 +48,7 @@ final class CrossSiteWrites extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!SAFE.contains(request.getMethod()) && fromAnotherSite(request)) {
-            refusal.write(request, response, String.valueOf(request.getHeader(HttpHeaders.ORIGIN)));
+            refusal.write(request, response, request.getHeader(HttpHeaders.ORIGIN));
             return;
         }
         chain.doFilter(request, response);

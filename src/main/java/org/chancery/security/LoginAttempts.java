@@ -9,8 +9,9 @@ import java.util.function.LongSupplier;
 /**
  * Failed sign-ins, counted per user name and per client address: after {@code maxPerUser} failures
  * for a name, or {@code maxPerAddress} from an address, further attempts for that name or from that
- * address are refused for {@code lockout}, whatever their password. A successful sign-in clears the
- * name's count. Kept in memory, per instance; entries of the past are dropped as new ones come,
+ * address are refused for {@code lockout}, whatever their password. A successful sign-in does not clear
+ * the name's count (the user's own requests would otherwise reset the count of someone guessing between
+ * them): failures are forgotten {@code lockout} after the last. Kept in memory, per instance; entries of the past are dropped as new ones come,
  * and a flood of names cannot grow it without bound.
  */
 final class LoginAttempts {
@@ -87,9 +88,6 @@ final class LoginAttempts {
         }
     }
 
-    void succeeded(String user) {
-        users.remove(user);
-    }
 
     private static long remaining(Record record, long now) {
         return record == null ? 0 : record.remaining(now);

@@ -118,8 +118,9 @@ class SecurityConfiguration {
                 .cors(AbstractHttpConfigurer::disable)
                 .addFilterAt(cors(corsConfigurationSource, json), CorsFilter.class)
                 .addFilterAfter(new CrossSiteWrites(properties.cors().allowedOrigins(), (request, response, origin) ->
-                        write(json, request, response, ProblemCode.FORBIDDEN, "A write sent by a page of another site ("
-                                + origin + ") is refused: a browser sends it with the credentials it keeps for Chancery. "
+                        write(json, request, response, ProblemCode.FORBIDDEN, "A write sent by a page of another site"
+                                + (origin == null ? "" : " (" + origin + ")")
+                                + " is refused: a browser sends it with the credentials it keeps for Chancery. "
                                 + "Allow that site's origin in chancery.cors.allowed-origins if it is meant to write.")),
                         CorsFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -60,7 +60,6 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         if (delegate instanceof RememberedCredentials remembered) {
             Authentication recalled = remembered.recall(authentication);
             if (recalled != null) {
-                attempts.succeeded(user);
                 return recalled;
             }
         }
@@ -73,11 +72,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
                     throw new LockedOut(locked.get());
                 }
                 try {
-                    Authentication verified = delegate.authenticate(authentication);
-                    if (verified != null && verified.isAuthenticated()) {
-                        attempts.succeeded(user);
-                    }
-                    return verified;
+                    return delegate.authenticate(authentication);
                 } catch (BadCredentialsException wrong) {
                     attempts.failed(user, address);
                     throw wrong;

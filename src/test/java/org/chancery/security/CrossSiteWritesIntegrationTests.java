@@ -30,6 +30,11 @@ class CrossSiteWritesIntegrationTests extends ApiIntegrationTest {
         mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
                         .header("Origin", "https://other.chancery.example").header("Sec-Fetch-Site", "same-site"))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
+                        .header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("A write sent by a page of another "
+                        + "site is refused")));
         // a browser that sends no Sec-Fetch-Site: its Origin names another host than the request's
         mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
                         .header("Origin", "https://evil.example"))

@@ -92,19 +92,22 @@ class ThrottledAuthenticationTests {
     }
 
     @Test
-    void forgetsFailuresOlderThanTheLockOutAndASuccessClearsTheNamesCount() {
+    void forgetsFailuresOlderThanTheLockOutButNotBecauseTheUserSignedInMeanwhile() {
         assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")));
         assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")));
         now.addAndGet(Duration.ofMinutes(16).toNanos());
         assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")))
                 .isInstanceOf(BadCredentialsException.class);
-        provider.authenticate(login("editor", "secret", "192.0.2.1"));
-        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")))
+        // the user's own sign-ins between someone's guesses do not give the guesser more tries
+        provider.authenticate(login("editor", "secret", "192.0.2.2"));
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.3")))
                 .isInstanceOf(BadCredentialsException.class);
-        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.1")))
+        provider.authenticate(login("editor", "secret", "192.0.2.2"));
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.4")))
                 .isInstanceOf(BadCredentialsException.class);
 
-        assertThat(provider.authenticate(login("editor", "secret", "192.0.2.1")).isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.2")))
+                .isInstanceOf(ThrottledAuthentication.LockedOut.class);
     }
 
     @Test

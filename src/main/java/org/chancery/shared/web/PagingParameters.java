@@ -56,7 +56,7 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     static final int MAX_SIZE = 200;
     /** The paging parameters of one value ({@code sort} may be given for each order). */
     private static final String[] ONE_VALUE = {"page", "size"};
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     private final SortResolver sortResolver = new SortResolver();
     private final PageableResolver pageableResolver = new PageableResolver(sortResolver);
@@ -99,21 +99,19 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
      * large refused); a negative one too large for a {@code long} is below the minimum like any other.
      */
     private static long check(String value, String name, int minimum) {
-        String text = value == null ? "" : value;
-        if (text.isBlank()) {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
             // not given, or left empty as any parameter may be (TextArguments): Spring Data takes its default;
             // the minimum stands for it here (the overflow check counts a size of at least 20)
             return minimum;
-        }
-        // a decimal as written, as every number of a path or parameter (TextArguments): no sign but a minus, no
-        // space around it, no digit of another script
-        if (!WHOLE_NUMBER.matcher(text).matches()) {
-            throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
         }
         long number;
         try {
             number = Long.parseLong(text);
         } catch (NumberFormatException e) {
+            if (!WHOLE_NUMBER.matcher(text).matches()) {
+                throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
+            }
             number = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         if (number < minimum) {

@@ -200,7 +200,8 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
 
         private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
 
-        /** Ids, numbers, pages: read as decimals as written. */
+        /** Ids and numbers: read as decimals as written (page and size are read by PagingParameters, which takes
+         * the spaces a form may add around them). */
         private static boolean isWholeNumber(TypeDescriptor targetType) {
             Class<?> type = targetType.getObjectType();
             return type == Long.class || type == Integer.class;
