@@ -159,8 +159,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 interests section), when the state leaves the state system for a while (GAP), or when it ends for \
                 good (STATE_ENDED: the country it is recorded under has ended by then); ranges that end on 2024-12-31 \
                 stay open, and so does the fact of a state's last range if its country goes on (a file cut short, or \
-                without the rows of the state's successor code: flag COUNTRY_GOES_ON, the fact kept as recorded). Consecutive rows of one state with the \
-                same status that touch or overlap are one fact (MERGED). Imported again, a row finds its facts \
+                without the rows of the state's successor code: flag COUNTRY_GOES_ON, the fact kept as recorded). \
+                Consecutive rows of one state with the same status that touch or overlap are one fact (MERGED). Imported again, a row finds its facts \
                 (ALREADY_PRESENT); one whose range now closes a fact recorded open closes it (MERGED), one whose \
                 range implies another closing than recorded (or none) is flagged DIFFERS_FROM_RECORDED and the \
                 record is kept. Dates on the first of a month are flagged \

@@ -67,28 +67,32 @@ final class CrossSiteWrites extends OncePerRequestFilter {
         if (origin == null) {
             return false;
         }
-        String authority;
+        URI page;
         try {
-            authority = new URI(origin.trim()).getRawAuthority();
+            page = new URI(origin.trim());
         } catch (URISyntaxException e) {
             return true;
         }
-        if (authority == null) {
+        if (page.getRawAuthority() == null) {
             return true; // Origin: null, a sandboxed page's or a file's
         }
+        String scheme = String.valueOf(page.getScheme());
+        String authority = withoutDefaultPort(page.getRawAuthority(), scheme);
         // the host the request was sent to, as the browser named it, as a proxy passed it on, or as Spring reads it
         // (server.forward-headers-strategy)
+        String host = request.getHeader(HttpHeaders.HOST);
         String forwarded = request.getHeader("X-Forwarded-Host");
-        return !(authority.equalsIgnoreCase(String.valueOf(request.getHeader(HttpHeaders.HOST)).trim())
-                || forwarded != null && authority.equalsIgnoreCase(forwarded.split(",")[0].trim())
-                || authority.equalsIgnoreCase(serverAuthority(request)));
+        return !(host != null && authority.equalsIgnoreCase(withoutDefaultPort(host.trim(), scheme))
+                || forwarded != null && authority.equalsIgnoreCase(withoutDefaultPort(forwarded.split(",")[0].trim(), scheme))
+                || authority.equalsIgnoreCase(withoutDefaultPort(request.getServerName() + ":" + request.getServerPort(),
+                        scheme)));
     }
 
-    /** The server's name (and port, unless the scheme's own) as the request gives them. */
-    private static String serverAuthority(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean usual = port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
-        return request.getServerName() + (usual ? "" : ":" + port);
+    /** {@code host:80} as {@code host} for http, {@code host:443} for https, as an Origin names them. */
+    private static String withoutDefaultPort(String authority, String scheme) {
+        String port = "https".equalsIgnoreCase(scheme) ? ":443" : "http".equalsIgnoreCase(scheme) ? ":80" : null;
+        return port != null && authority.endsWith(port) ? authority.substring(0, authority.length() - port.length())
+                : authority;
     }
 
     private static String normalized(String origin) {

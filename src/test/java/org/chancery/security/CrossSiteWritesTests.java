@@ -32,6 +32,10 @@ class CrossSiteWritesTests {
         read.setServerPort(8000);
         assertThat(none.fromAnotherSite(read)).isFalse();
 
+        MockHttpServletRequest defaultPort = write("http://chancery.example");
+        defaultPort.addHeader("Host", "chancery.example:80");
+        assertThat(none.fromAnotherSite(defaultPort)).isFalse();
+
         MockHttpServletRequest plain = write("https://chancery.example");
         plain.setScheme("https");
         plain.setServerName("chancery.example");
