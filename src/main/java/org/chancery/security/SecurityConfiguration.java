@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.chancery.shared.web.EarlyCorsHeaders;
 import org.chancery.shared.web.ProblemCode;
 import org.chancery.shared.web.Problems;
 import org.chancery.shared.web.RequestLog;
@@ -188,9 +189,10 @@ class SecurityConfiguration {
 
     /** Requests the firewall refuses get a problem too, with the security headers of every answer. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json, EarlyCorsHeaders cors) {
         return (request, response, e) -> {
             SecurityHeaders.addMissing(response);
+            cors.addAllowed(request, response);
             write(json, request, response, ProblemCode.MALFORMED_REQUEST, "The request is not acceptable: encoded "
                     + "separators, empty segments, path parameters and control characters in headers are refused.");
         };

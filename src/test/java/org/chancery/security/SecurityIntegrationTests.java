@@ -101,6 +101,24 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void letsAnAllowedOriginReadTheProblemsAnsweredBeforeTheCorsFilter() throws Exception {
+        String large = "{\"name\": \"" + "x".repeat(1_100_000) + "\", \"country\": \"CU\"}";
+        mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType("application/json")
+                        .content(large).header("Origin", "https://admin.chancery.example"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://admin.chancery.example"))
+                .andExpect(header().string("Access-Control-Expose-Headers", containsString("X-Request-Id")));
+        mvc.perform(get(java.net.URI.create("/api/countries/C%2FU")).header("Origin", "https://admin.chancery.example"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://admin.chancery.example"));
+
+        mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType("application/json")
+                        .content(large).header("Origin", "https://evil.example"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
+    }
+
+    @Test
     void allowsConfiguredCorsOriginsOnly() throws Exception {
         mvc.perform(options("/api/relations/CU/KR/events").header("Origin", "https://admin.chancery.example")
                         .header("Access-Control-Request-Method", "POST"))

@@ -41,10 +41,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
     private final HandlerExceptionResolver resolver;
+    private final EarlyCorsHeaders cors;
 
-    RequestSizeLimit(RequestLimits limits, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+    RequestSizeLimit(RequestLimits limits, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
+            EarlyCorsHeaders cors) {
         this.limit = limits.maxRequestSize().toBytes();
         this.resolver = resolver;
+        this.cors = cors;
     }
 
     @Override
@@ -58,8 +61,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            // answered before Spring Security's header filter runs: the headers of every answer
+            // answered before Spring Security's header filter and its CORS filter run: the headers of every answer
             SecurityHeaders.addMissing(response);
+            cors.addAllowed(request, response);
             resolver.resolveException(request, response, null, tooLarge());
             return;
         }
