@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  * for a name, or {@code maxPerAddress} from an address, further attempts for that name or from that
  * address are refused for {@code lockout}, whatever their password. A successful sign-in does not clear
  * the name's count (the user's own requests would otherwise reset the count of someone guessing between
- * them): failures are forgotten {@code lockout} after the last. Kept in memory, per instance; entries of the past are dropped as new ones come,
- * and a flood of names cannot grow it without bound.
+ * them): failures are forgotten {@code lockout} after the last. Kept in memory, per instance; entries of
+ * the past are dropped as new ones come, and a flood of names cannot grow it without bound.
  */
 final class LoginAttempts {
 

@@ -121,6 +121,8 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
      */
     record TextIdentity(ConversionService conversions) implements ConversionService {
 
+        private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
+
         @Override
         public boolean canConvert(Class<?> sourceType, Class<?> targetType) {
             return (sourceType == String.class && targetType == String.class)
@@ -198,10 +200,10 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
             return kept.isEmpty() ? null : kept;
         }
 
-        private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
-
-        /** Ids and numbers: read as decimals as written (page and size are read by PagingParameters, which takes
-         * the spaces a form may add around them). */
+        /**
+         * Ids and numbers: read as decimals as written (page and size are read by PagingParameters, which takes
+         * the spaces a form may add around them).
+         */
         private static boolean isWholeNumber(TypeDescriptor targetType) {
             Class<?> type = targetType.getObjectType();
             return type == Long.class || type == Integer.class;
