@@ -10,13 +10,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.chancery.shared.web.EarlyCorsHeaders;
 import org.chancery.shared.web.ProblemCode;
 import org.chancery.shared.web.Problems;
-import org.chancery.shared.web.RequestLog;
 import org.chancery.shared.web.SecurityHeaders;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +22,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -46,17 +40,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.DefaultCorsProcessor;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,20 +75,18 @@ class SecurityConfiguration {
     };
 
     /**
-     * Anonymous reads of public resources take a short chain: the firewall, and the same security
-     * headers and CORS as every answer, without the authentication, session, request-cache,
+     * Anonymous reads of public resources take a short chain: the firewall and the same security
+     * headers as every answer (CORS is checked before either chain), without the authentication, session, request-cache,
      * anonymous-user and authorization filters that would have nothing to do for them (a third of
      * such a request's time went there). Everything else, a read with credentials included, takes
      * {@link #apiSecurity}.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain anonymousPublicReads(HttpSecurity http, JsonMapper json, CorsConfigurationSource corsConfigurationSource)
-            throws Exception {
+    SecurityFilterChain anonymousPublicReads(HttpSecurity http) throws Exception {
         http.securityMatcher(ANONYMOUS_PUBLIC_READS)
                 .csrf(AbstractHttpConfigurer::disable)
-                .cors(AbstractHttpConfigurer::disable)
-                .addFilterAt(cors(corsConfigurationSource, json), CorsFilter.class)
+                .cors(AbstractHttpConfigurer::disable) // checked before the chains (CrossOriginRequests)
                 .sessionManagement(AbstractHttpConfigurer::disable)
                 .securityContext(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -112,18 +100,17 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, UserDetailsService users,
-            PasswordEncoder encoder, SecurityProperties properties, CorsConfigurationSource corsConfigurationSource) throws Exception {
+            PasswordEncoder encoder, SecurityProperties properties) throws Exception {
         // no session and no cookie: the forms of other sites' pages are refused by CrossSiteWrites instead
         http.csrf(csrf -> csrf.disable())
                 .authenticationManager(authenticationManager(users, encoder, properties.security().lockout()))
-                .cors(AbstractHttpConfigurer::disable)
-                .addFilterAt(cors(corsConfigurationSource, json), CorsFilter.class)
+                .cors(AbstractHttpConfigurer::disable) // checked before the chains (CrossOriginRequests)
                 .addFilterAfter(new CrossSiteWrites(properties.cors().allowedOrigins(), (request, response, origin) ->
                         write(json, request, response, ProblemCode.FORBIDDEN, "A write sent by a page of another site"
                                 + (origin == null ? "" : " (" + origin + ")")
                                 + " is refused: a browser sends it with the credentials it keeps for Chancery. "
                                 + "Allow that site's origin in chancery.cors.allowed-origins if it is meant to write.")),
-                        CorsFilter.class)
+                        HeaderWriterFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.realmName(REALM)
@@ -189,10 +176,9 @@ class SecurityConfiguration {
 
     /** Requests the firewall refuses get a problem too, with the security headers of every answer. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(JsonMapper json, EarlyCorsHeaders cors) {
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
         return (request, response, e) -> {
             SecurityHeaders.addMissing(response);
-            cors.addAllowed(request, response);
             write(json, request, response, ProblemCode.MALFORMED_REQUEST, "The request is not acceptable: encoded "
                     + "separators, empty segments, path parameters and control characters in headers are refused.");
         };
@@ -250,57 +236,6 @@ class SecurityConfiguration {
             users.add(User.withUsername("admin").password(encoder.encode(password)).roles("ADMIN").build());
         }
         return new InMemoryUserDetailsManager(users);
-    }
-
-    @Bean
-    CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(properties.cors().allowedOrigins());
-        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match",
-                RequestLog.HEADER));
-        cors.setExposedHeaders(List.of("Location", "ETag", "WWW-Authenticate", "Retry-After", RequestLog.HEADER));
-        cors.setMaxAge(3600L);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (!properties.cors().allowedOrigins().isEmpty()) {
-            source.registerCorsConfiguration("/**", cors);
-        }
-        return source;
-    }
-
-    /**
-     * CORS as Spring checks it, but a refused cross-origin request (an origin, method or header not allowed) is
-     * answered as every error is, a problem with its code, not a bare "Invalid CORS request".
-     */
-    private static CorsFilter cors(CorsConfigurationSource source, JsonMapper json) {
-        CorsFilter filter = new CorsFilter(source);
-        filter.setCorsProcessor(new DefaultCorsProcessor() {
-            @Override
-            public boolean processRequest(@Nullable CorsConfiguration configuration, HttpServletRequest request,
-                    HttpServletResponse response) throws IOException {
-                return super.processRequest(configuration, request, new RefusedFor(request, response));
-            }
-
-            @Override
-            protected void rejectRequest(ServerHttpResponse response) throws IOException {
-                RefusedFor refused = (RefusedFor) ((ServletServerHttpResponse) response).getServletResponse();
-                write(json, refused.request, (HttpServletResponse) refused.getResponse(), ProblemCode.FORBIDDEN,
-                        "The cross-origin request from " + refused.request.getHeader(HttpHeaders.ORIGIN) + " is refused: "
-                                + "its origin, method or headers are not allowed (chancery.cors.allowed-origins).");
-            }
-        });
-        return filter;
-    }
-
-    /** The answer to a cross-origin request, knowing the request for the problem's {@code instance}. */
-    private static final class RefusedFor extends HttpServletResponseWrapper {
-
-        private final HttpServletRequest request;
-
-        RefusedFor(HttpServletRequest request, HttpServletResponse response) {
-            super(response);
-            this.request = request;
-        }
     }
 
     private static void unauthorized(JsonMapper json, HttpServletRequest request, HttpServletResponse response,

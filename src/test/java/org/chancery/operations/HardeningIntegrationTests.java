@@ -53,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "chancery.max-request-size=4KB",
         "chancery.imports.public-url=https://chancery.example.org/",
+        "chancery.cors.allowed-origins=https://admin.chancery.example",
         "chancery.security.lockout.failures-per-user=3",
         "chancery.security.lockout.failures-per-address=6",
         "chancery.security.lockout.duration=10m",
@@ -120,6 +121,24 @@ class HardeningIntegrationTests {
             assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html", "Exception", "at org.");
             assertThat(answer.header("x-content-type-options")).as(shown).isEqualTo("nosniff");
             assertThat(answer.header("x-frame-options")).as(shown).isEqualTo("DENY");
+        }
+    }
+
+    @Test
+    void letsAnAllowedOriginReadWhatTomcatRefusesItself() throws IOException {
+        for (String line : List.of("GET /api/countries/%zz HTTP/1.1", "GET /api/countries/C%2FU HTTP/1.1",
+                "POST /api/diplomats/%00 HTTP/1.1")) {
+            Answer allowed = send((line + "\r\nHost: localhost\r\nOrigin: https://admin.chancery.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            Answer other = send((line + "\r\nHost: localhost\r\nOrigin: https://evil.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(allowed.status()).as(line).isEqualTo(400);
+            assertThat(allowed.header("access-control-allow-origin")).as(line).isEqualTo("https://admin.chancery.example");
+            assertThat(allowed.header("access-control-expose-headers")).as(line).contains("X-Request-Id");
+            assertThat(other.status()).as(line).isEqualTo(allowed.status());
+            assertThat(other.header("access-control-allow-origin")).as(line).isNull();
+            assertThat(other.header("content-type")).as(line).startsWith("application/problem+json");
         }
     }
 

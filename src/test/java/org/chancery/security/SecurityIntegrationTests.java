@@ -101,7 +101,7 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void letsAnAllowedOriginReadTheProblemsAnsweredBeforeTheCorsFilter() throws Exception {
+    void letsAnAllowedOriginReadTheRefusalsOfTheSizeLimitAndTheFirewall() throws Exception {
         String large = "{\"name\": \"" + "x".repeat(1_100_000) + "\", \"country\": \"CU\"}";
         mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType("application/json")
                         .content(large).header("Origin", "https://admin.chancery.example"))
@@ -114,7 +114,7 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
 
         mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType("application/json")
                         .content(large).header("Origin", "https://evil.example"))
-                .andExpect(status().isPayloadTooLarge())
+                .andExpect(status().isForbidden())
                 .andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
     }
 
@@ -123,7 +123,10 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
         mvc.perform(options("/api/relations/CU/KR/events").header("Origin", "https://admin.chancery.example")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Access-Control-Allow-Origin", "https://admin.chancery.example"));
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://admin.chancery.example"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().exists("X-Request-Id"));
         mvc.perform(options("/api/relations/CU/KR/events").header("Origin", "https://evil.example")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isForbidden());
@@ -141,7 +144,10 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                     .andExpect(jsonPath("$.code").value("FORBIDDEN"))
                     .andExpect(jsonPath("$.detail").value(containsString("chancery.cors.allowed-origins")))
-                    .andExpect(jsonPath("$.instance").value(startsWith("/api/")));
+                    .andExpect(jsonPath("$.instance").value(startsWith("/api/")))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().exists("X-Request-Id"));
         }
     }
 

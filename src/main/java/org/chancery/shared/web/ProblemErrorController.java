@@ -21,12 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    private final EarlyCorsHeaders cors;
-
-    ProblemErrorController(EarlyCorsHeaders cors) {
-        this.cors = cors;
-    }
-
     @RequestMapping(path = "/error", produces = {"application/problem+json", "application/json", "*/*"})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -39,7 +33,6 @@ class ProblemErrorController implements ErrorController {
         int status = (Integer) code;
         // Tomcat refused the request (a TRACE) before any filter saw it: the headers of every answer
         SecurityHeaders.addMissing(response);
-        cors.addAllowed(request, response);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         HttpStatus resolved = HttpStatus.resolve(status);
         String detail = resolved == null ? "The request failed." : resolved.getReasonPhrase() + ".";

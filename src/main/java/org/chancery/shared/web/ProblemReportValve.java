@@ -1,6 +1,7 @@
 package org.chancery.shared.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -12,26 +13,41 @@ import org.apache.coyote.ActionCode;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsProcessor;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's error report for what it refuses before the application sees a request (an invalid
  * %-escape or a {@code %00} in the path, headers too large…): the same problem details as every
- * other error, instead of Tomcat's HTML page, logged and timed as every request is ({@link RequestLog}).
+ * other error, instead of Tomcat's HTML page, logged and timed as every request is ({@link RequestLog}), with the
+ * CORS headers of an allowed origin (the CORS filter has not run).
  */
 class ProblemReportValve extends ErrorReportValve {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Adds the headers of an allowed origin's request, and refuses nothing: the answer is Tomcat's. */
+    private static final CorsProcessor ALLOWED_ORIGINS = new DefaultCorsProcessor() {
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) {
+        }
+    };
+
     /** The request log, once the application has made it; none for a valve Tomcat makes by class name. */
     private final Supplier<RequestLog> requests;
+    /** The CORS configuration, likewise. */
+    private final Supplier<CorsConfigurationSource> cors;
 
     ProblemReportValve() {
-        this(() -> null);
+        this(() -> null, () -> null);
     }
 
-    ProblemReportValve(Supplier<RequestLog> requests) {
+    ProblemReportValve(Supplier<RequestLog> requests, Supplier<CorsConfigurationSource> cors) {
         this.requests = requests;
+        this.cors = cors;
     }
 
     /** The path as the client sent it, where it is a valid URI reference; else the root. */
@@ -40,6 +56,20 @@ class ProblemReportValve extends ErrorReportValve {
             return path == null ? "/" : java.net.URI.create(path).toString();
         } catch (IllegalArgumentException notAUri) {
             return "/";
+        }
+    }
+
+    /** The CORS headers of an allowed origin: the CORS filter has not run. */
+    private void allowOrigin(Request request, Response response) {
+        CorsConfigurationSource origins = cors.get();
+        if (origins == null) {
+            return;
+        }
+        try {
+            ALLOWED_ORIGINS.processRequest(origins.getCorsConfiguration(request), request, response);
+        } catch (IOException notWritten) {
+            // the processor only sets headers of the answer, which nothing has written yet
+            throw new UncheckedIOException(notWritten);
         }
     }
 
@@ -63,6 +93,7 @@ class ProblemReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader(RequestLog.HEADER, id);
             SecurityHeaders.addMissing(response);
+            allowOrigin(request, response);
             try (Writer writer = response.getReporter()) {
                 if (writer != null) {
                     writer.write(JSON.writeValueAsString(Problems.asMap(problem)));

@@ -33,7 +33,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * authenticated.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the request log and CORS
 @EnableConfigurationProperties(RequestLimits.class)
 class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -41,13 +41,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
     private final HandlerExceptionResolver resolver;
-    private final EarlyCorsHeaders cors;
 
-    RequestSizeLimit(RequestLimits limits, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
-            EarlyCorsHeaders cors) {
+    RequestSizeLimit(RequestLimits limits, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         this.limit = limits.maxRequestSize().toBytes();
         this.resolver = resolver;
-        this.cors = cors;
     }
 
     @Override
@@ -61,9 +58,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            // answered before Spring Security's header filter and its CORS filter run: the headers of every answer
+            // answered before Spring Security's header filter runs: the headers of every answer
             SecurityHeaders.addMissing(response);
-            cors.addAllowed(request, response);
             resolver.resolveException(request, response, null, tooLarge());
             return;
         }

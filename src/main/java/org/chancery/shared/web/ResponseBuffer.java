@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * processor, not per request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class ResponseBuffer extends OncePerRequestFilter {
 
     static final int SIZE = 32 * 1024;

@@ -4,10 +4,12 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * Puts {@link ProblemReportValve} in place of Tomcat's error report valve on the host, so that what
@@ -18,9 +20,12 @@ import org.springframework.core.Ordered;
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final ObjectProvider<RequestLog> requests;
+    private final ObjectProvider<CorsConfigurationSource> cors;
 
-    TomcatErrors(ObjectProvider<RequestLog> requests) {
+    TomcatErrors(ObjectProvider<RequestLog> requests,
+            @Qualifier("corsConfigurationSource") ObjectProvider<CorsConfigurationSource> cors) {
         this.requests = requests;
+        this.cors = cors;
     }
 
     @Override
@@ -33,7 +38,7 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
                     }
                 }
                 host.setErrorReportValveClass(ProblemReportValve.class.getName());
-                host.getPipeline().addValve(new ProblemReportValve(requests::getIfAvailable));
+                host.getPipeline().addValve(new ProblemReportValve(requests::getIfAvailable, cors::getIfAvailable));
             }
         });
     }
