@@ -18,4 +18,15 @@ public interface DiplomatReferences {
     default Optional<String> factFixingTheCountryOf(long diplomatId) {
         return Optional.empty();
     }
+
+    /**
+     * Locks the rows of the facts that show the diplomat under a name of their own (a head of mission's), before
+     * the diplomat's row is locked: the order every write takes, a fact's rows before its diplomat's.
+     */
+    default void lockCopiesOfTheName(long diplomatId) {
+    }
+
+    /** Gives the facts that show the diplomat under a name of their own the new name, in the renaming transaction. */
+    default void renamed(long diplomatId, String name) {
+    }
 }

@@ -133,7 +133,7 @@ public class Diplomats {
 
     /**
      * Replaces what is known of a diplomat. Meetings keep the title the diplomat held when they
-     * were recorded.
+     * were recorded; heads of mission take a new name.
      *
      * @param precondition the versions the client said it changes ({@code If-Match})
      * @throws NotFoundException if there is no such diplomat
@@ -142,6 +142,7 @@ public class Diplomats {
      */
     @Transactional
     public Diplomat update(long id, DiplomatDescription description, VersionPrecondition precondition) {
+        references.orderedStream().forEach(refs -> refs.lockCopiesOfTheName(id));
         Diplomat diplomat = lock(id, precondition);
         CountryCode country = countries.reference(description.country(), "country");
         if (!country.equals(diplomat.country())) {
@@ -154,10 +155,14 @@ public class Diplomats {
                     });
         }
         String before = diplomat.country().value();
+        String formerName = diplomat.name();
         // sources left out are kept: a replacement that does not speak of them does not erase what backs the fact
         diplomat.describe(description.name(), country, description.title(), description.organization(),
                 description.sources() == null ? diplomat.sources() : description.sources());
         Diplomat saved = repository.saveAndFlush(diplomat);
+        if (!saved.name().equals(formerName)) {
+            references.orderedStream().forEach(refs -> refs.renamed(id, saved.name()));
+        }
         publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
         return saved;
     }

@@ -115,6 +115,11 @@ public class HeadOfMission {
         this.endedPrecision = on.precision();
     }
 
+    /** The head's diplomat has been renamed: the head shows the new name. */
+    void renamed(String name) {
+        this.name = name;
+    }
+
     /** Adds {@code more} to the sources of the head (those of a later fact about it, as its end). */
     void cite(List<Source> more) {
         this.sources = Source.adding(sources(), more);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -50,6 +51,37 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         return json(postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + diplomat + ",\"rank\":\"" + rank + "\""
                 + (agrementOn == null ? "" : ",\"agrementOn\":\"" + agrementOn + "\"") + ",\"startedOn\":\"" + startedOn
                 + "\"}", mission).andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    @Test
+    void showsAHeadUnderTheNameTheirDiplomatIsGivenLater() throws Exception {
+        event("CU", "KR", "ESTABLISHED", "2024-02-14");
+        long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+        long monzon = diplomat("Claudio Monzon", "CU");
+        long head = appointHead(embassy, monzon, "AMBASSADOR", "2024-12-01", "2025-01-08");
+        String before = getJson("/api/missions/{id}", embassy).andReturn().getResponse().getHeader("ETag");
+        long seq = json(mvc.perform(get("/api/changes?after=0&size=200").with(httpBasic("editor", "editor-secret"))))
+                .get("content").findValues("seq").stream().mapToLong(JsonNode::asLong).max().orElse(0);
+
+        putAsEditor("/api/diplomats/{id}", "{\"name\":\"Claudio Monzón Baeza\",\"country\":\"CU\"}", monzon)
+                .andExpect(status().isOk());
+        // a change that keeps the name changes no head
+        putAsEditor("/api/diplomats/{id}", "{\"name\":\"Claudio Monzón Baeza\",\"country\":\"CU\",\"title\":\"Ambassador\"}",
+                monzon).andExpect(status().isOk());
+
+        getJson("/api/missions/{id}", embassy)
+                .andExpect(jsonPath("$.heads[0].name").value("Claudio Monzón Baeza"))
+                .andExpect(jsonPath("$.currentHead.name").value("Claudio Monzón Baeza"))
+                .andExpect(header().string("ETag", org.hamcrest.Matchers.not(before)));
+        getJson("/api/missions/{id}/heads/{head}", embassy, head).andExpect(jsonPath("$.name").value("Claudio Monzón Baeza"));
+        getJson("/api/missions?country=KR").andExpect(jsonPath("$.content[0].heads[0].name").value("Claudio Monzón Baeza"));
+        assertThat(getJson("/api/relations/CU/KR/timeline").andReturn().getResponse().getContentAsString())
+                .contains("Claudio Monzón Baeza").doesNotContain("Claudio Monzon ");
+        JsonNode changes = json(mvc.perform(get("/api/changes?after=" + seq).with(httpBasic("editor", "editor-secret"))))
+                .get("content");
+        assertThat(changes.findValuesAsString("kind")).containsExactly("head", "diplomat", "diplomat");
+        assertThat(changes.get(0).get("id").asLong()).isEqualTo(head);
+        assertThat(changes.get(0).get("action").asString()).isEqualTo("UPDATED");
     }
 
     @Test
