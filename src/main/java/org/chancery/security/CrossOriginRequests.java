@@ -66,6 +66,10 @@ class CrossOriginRequests {
     /** CORS as Spring checks it, but a refusal is a problem, not a bare "Invalid CORS request". */
     private static final class RefusingWithProblems extends DefaultCorsProcessor {
 
+        /** What a CORS answer varies with, as Spring names it on every answer it checks. */
+        private static final List<String> VARY = List.of(HttpHeaders.ORIGIN,
+                HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+
         private final JsonMapper json;
 
         RefusingWithProblems(JsonMapper json) {
@@ -77,8 +81,30 @@ class CrossOriginRequests {
                 HttpServletResponse response) throws IOException {
             if (CorsUtils.isPreFlightRequest(request)) {
                 SecurityHeaders.addMissing(response); // answered here, accepted or not, without reaching the chains
+            } else if (configuration != null && fromTheSitesOwnPage(request)) {
+                for (String header : VARY) {
+                    if (!response.getHeaders(HttpHeaders.VARY).contains(header)) {
+                        response.addHeader(HttpHeaders.VARY, header);
+                    }
+                }
+                return true;
             }
             return super.processRequest(configuration, request, new RefusedFor(request, response));
+        }
+
+        /**
+         * Whether a page of Chancery's own site sent the request, though Spring, reading the scheme, host and port the
+         * server was reached at, would see another origin (behind a proxy): the browser says so
+         * ({@code Sec-Fetch-Site: same-origin}) or, where it does not say, its origin names the request's host as
+         * {@link CrossSiteWrites} reads it. CORS is not for such a request: a proxy's origin need not be allowed.
+         */
+        private static boolean fromTheSitesOwnPage(HttpServletRequest request) {
+            String site = request.getHeader("Sec-Fetch-Site");
+            if (site != null) {
+                return site.trim().equalsIgnoreCase("same-origin");
+            }
+            String origin = request.getHeader(HttpHeaders.ORIGIN);
+            return origin != null && CrossSiteWrites.namesTheRequestsHost(request, origin);
         }
 
         @Override

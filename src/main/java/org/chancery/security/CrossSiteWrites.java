@@ -64,28 +64,32 @@ final class CrossSiteWrites extends OncePerRequestFilter {
             String said = site.trim().toLowerCase(Locale.ROOT);
             return said.equals("cross-site") || said.equals("same-site");
         }
-        if (origin == null) {
-            return false;
-        }
+        return origin != null && !namesTheRequestsHost(request, origin);
+    }
+
+    /**
+     * Whether the origin names the host the request was sent to: as the browser named it ({@code Host}), as a proxy
+     * passed it on (the first {@code X-Forwarded-Host}), or as Spring reads it ({@code server.forward-headers-strategy});
+     * a scheme's own port is the same as none. Not for {@code Origin: null} (a sandboxed page's or a file's).
+     */
+    static boolean namesTheRequestsHost(HttpServletRequest request, String origin) {
         URI page;
         try {
             page = new URI(origin.trim());
         } catch (URISyntaxException e) {
-            return true;
+            return false;
         }
         if (page.getRawAuthority() == null) {
-            return true; // Origin: null, a sandboxed page's or a file's
+            return false;
         }
         String scheme = String.valueOf(page.getScheme());
         String authority = withoutDefaultPort(page.getRawAuthority(), scheme);
-        // the host the request was sent to, as the browser named it, as a proxy passed it on, or as Spring reads it
-        // (server.forward-headers-strategy)
         String host = request.getHeader(HttpHeaders.HOST);
         String forwarded = request.getHeader("X-Forwarded-Host");
-        return !(host != null && authority.equalsIgnoreCase(withoutDefaultPort(host.trim(), scheme))
+        return host != null && authority.equalsIgnoreCase(withoutDefaultPort(host.trim(), scheme))
                 || forwarded != null && authority.equalsIgnoreCase(withoutDefaultPort(forwarded.split(",")[0].trim(), scheme))
                 || authority.equalsIgnoreCase(withoutDefaultPort(request.getServerName() + ":" + request.getServerPort(),
-                        scheme)));
+                        scheme));
     }
 
     /** {@code host:80} as {@code host} for http, {@code host:443} for https, as an Origin names them. */

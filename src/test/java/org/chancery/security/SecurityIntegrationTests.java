@@ -101,6 +101,29 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void takesTheWritesOfTheSitesOwnPagesBehindAProxyThoughOtherOriginsAreAllowed() throws Exception {
+        // HTTPS ended at the proxy: the server is reached over HTTP, the page's origin is https
+        mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType("application/json")
+                        .content("{\"name\": \"Ana Ruiz\", \"country\": \"CU\"}").header("Host", "chancery.example")
+                        .header("Origin", "https://chancery.example").header("Sec-Fetch-Site", "same-origin"))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"))
+                .andExpect(header().stringValues("Vary", org.hamcrest.Matchers.hasItem("Origin")));
+        // plain HTTP, the public host passed on by the proxy
+        mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType("application/json")
+                        .content("{\"name\": \"Kim Min-jun\", \"country\": \"KR\"}").header("Host", "internal:8080")
+                        .header("X-Forwarded-Host", "chancery.example").header("Origin", "http://chancery.example"))
+                .andExpect(status().isCreated());
+        // another site's page is still refused, with or without the browser saying so
+        for (String site : new String[] {"cross-site", null}) {
+            MockHttpServletRequestBuilder write = post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                    .contentType("application/json").content("{\"name\": \"Eve\", \"country\": \"CU\"}")
+                    .header("Host", "chancery.example").header("Origin", "https://evil.example");
+            mvc.perform(site == null ? write : write.header("Sec-Fetch-Site", site)).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
     void letsAnAllowedOriginReadTheRefusalsOfTheSizeLimitAndTheFirewall() throws Exception {
         String large = "{\"name\": \"" + "x".repeat(1_100_000) + "\", \"country\": \"CU\"}";
         mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType("application/json")
