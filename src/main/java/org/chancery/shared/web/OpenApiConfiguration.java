@@ -363,8 +363,10 @@ class OpenApiConfiguration {
      * 400 {@code MALFORMED_REQUEST} where a parameter or a body must be parsed (an id that is not a
      * number, a bad date), 406 where it answers a body, 415 and 413 where it takes one, 401 where it
      * needs no credentials but refuses wrong ones, 409
-     * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), and
-     * 429 everywhere (credentials sent for a sign-in locked out after repeated failures).
+     * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), 403 where it writes
+     * (a page of another site) and everywhere (a cross-origin request not allowed), 413 everywhere (a body too
+     * large, even where none is taken), and 429 everywhere (credentials sent for a sign-in locked out after repeated
+     * failures).
      */
     @Bean
     OperationCustomizer generalAnswers() {
@@ -392,9 +394,11 @@ class OpenApiConfiguration {
                 responses.addApiResponse("415", new ApiResponse()
                         .description("UNSUPPORTED_MEDIA_TYPE: the body is not of the type this operation takes"));
             }
-            if (operation.getRequestBody() != null && !responses.containsKey("413")) {
-                responses.addApiResponse("413", new ApiResponse().description("PAYLOAD_TOO_LARGE: the body is larger "
-                        + "than chancery.max-request-size (1 MB unless configured)"));
+            if (!responses.containsKey("413")) {
+                responses.addApiResponse("413", new ApiResponse().description(operation.getRequestBody() != null
+                        ? "PAYLOAD_TOO_LARGE: the body is larger than chancery.max-request-size (1 MB unless configured)"
+                        : "PAYLOAD_TOO_LARGE: a body was sent (this operation takes none) larger than "
+                                + "chancery.max-request-size (1 MB unless configured)"));
             }
             boolean open = operation.getSecurity() == null || operation.getSecurity().isEmpty();
             if (open && !responses.containsKey("401")) {
@@ -412,6 +416,18 @@ class OpenApiConfiguration {
                             + "and retry)");
                 }
             }
+            ApiResponse forbidden = responses.computeIfAbsent("403", code -> new ApiResponse().description(""));
+            String refusals = forbidden.getDescription() == null ? "" : forbidden.getDescription();
+            if (write && !refusals.contains(CROSS_SITE)) {
+                refusals = (refusals.isBlank() ? "" : refusals + "; ") + "FORBIDDEN: " + CROSS_SITE + " (Sec-Fetch-Site "
+                        + "cross-site or same-site, or an Origin naming another host) whose origin is not in "
+                        + "chancery.cors.allowed-origins";
+            }
+            if (!refusals.contains(CROSS_ORIGIN)) {
+                refusals = (refusals.isBlank() ? "" : refusals + "; ") + "FORBIDDEN: " + CROSS_ORIGIN + " whose "
+                        + "origin, method or headers are not allowed, where chancery.cors.allowed-origins lists origins";
+            }
+            forbidden.setDescription(refusals);
             // a read takes credentials too (and answers 401 to wrong ones): a locked-out sign-in is refused there as well
             if (!responses.containsKey("429")) {
                 responses.addApiResponse("429", new ApiResponse().description("TOO_MANY_REQUESTS: sign-ins for this "
@@ -420,6 +436,9 @@ class OpenApiConfiguration {
             return operation;
         };
     }
+
+    private static final String CROSS_SITE = "a write sent by a page of another site";
+    private static final String CROSS_ORIGIN = "a cross-origin request";
 
     /** Whether a parameter of this schema is parsed from text: anything but free text. */
     private static boolean parsed(Schema<?> schema) {

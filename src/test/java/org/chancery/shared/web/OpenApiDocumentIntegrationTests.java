@@ -291,10 +291,18 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                for (String status : List.of("400", "429")) {
-                    if (!operation.getValue().get("responses").has(status)) {
+                JsonNode responses = operation.getValue().get("responses");
+                for (String status : List.of("400", "403", "413", "429")) {
+                    if (!responses.has(status)) {
                         missing.add(operation.getKey() + " " + path.getKey() + " " + status);
                     }
+                }
+                String forbidden = responses.path("403").path("description").asString("");
+                if (!forbidden.contains("cross-origin request")) {
+                    missing.add(operation.getKey() + " " + path.getKey() + " 403 of a cross-origin request");
+                }
+                if (!operation.getKey().equals("get") && !forbidden.contains("a page of another site")) {
+                    missing.add(operation.getKey() + " " + path.getKey() + " 403 of another site's page");
                 }
             }
         }
