@@ -191,6 +191,23 @@ class RelationPageBrowserTests extends BrowserTest {
                 .map(title -> title.getAttribute("textContent")).toList();
         assertThat(spans.get(spans.size() - 1)).as("the German Democratic Republic ended on 1990-10-02")
                 .endsWith("to 1990-10-03");
+        assertThat(visible(By.id("as-of-outside")).getText()).as("today")
+                .startsWith("German Democratic Republic no longer existed on ");
+
+        open("/relations/US/DD?asOf=1995-01-01");
+        assertThat(visible(By.id("as-of-outside")).getText()).isEqualTo("German Democratic Republic no longer existed on "
+                + "1995-01-01 (it existed until 1990-10-02): the relation is shown as it stood when it ended.");
+        open("/relations/US/DD?asOf=1940-01-01");
+        assertThat(visible(By.id("as-of-outside")).getText()).startsWith("German Democratic Republic did not exist yet on "
+                + "1940-01-01 (it existed from 1949-10-07)");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void saysThatADayAfterTodayShowsTheRelationAsItStandsToday() {
+        open("/relations/US/CU?asOf=2999-01-01");
+        assertThat(visible(By.id("as-of-outside")).getText()).startsWith("2999-01-01 is after today (")
+                .endsWith("the relation is shown as it stands today.");
         assertNoConsoleErrors();
     }
 

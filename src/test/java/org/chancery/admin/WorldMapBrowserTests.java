@@ -248,6 +248,39 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aStateWithoutAShapeIsListedThoughItHadNoRelationThatDay() {
+        open("/map?country=US&asOf=1960-01-01");
+        visible(By.cssSelector(SHOWN.formatted("US", "1960-01-01")));
+
+        WebElement gdr = visible(By.cssSelector(".no-shape li[data-code=DD]"));
+        assertThat(gdr.getAttribute("data-status")).isEqualTo("NONE");
+        assertThat(gdr.getText()).isEqualTo("German Democratic Republic: No relations");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aDayTypedOutsideTheMapsYearsIsSaidAtTheFieldAndAsksNothing() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+
+        for (String day : List.of("0001-01-01", "0019-01-01", "2999-01-01")) {
+            // what a date field holds while a year is typed into it, digit by digit
+            script("const field = document.getElementById('map-date'); field.value = arguments[0];"
+                    + "field.dispatchEvent(new Event('change', {bubbles: true}))", day);
+            assertThat(visible(By.id("map-date-help")).getText()).as(day)
+                    .startsWith("The map shows 1816-01-01 to today (").endsWith("it still shows 1961-01-03.");
+            assertThat($("#map-date").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(driver.getCurrentUrl()).endsWith("asOf=1961-01-03");
+            assertThat($$(".problem, [role=alert]")).as(day).isEmpty();
+        }
+        script("const field = document.getElementById('map-date'); field.value = '1970-01-01';"
+                + "field.dispatchEvent(new Event('change', {bubbles: true}))");
+        visible(By.cssSelector(SHOWN.formatted("US", "1970-01-01")));
+        assertThat($$("#map-date-help")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theFirstViewTransfersUnder500KilobytesCompressedWithTheMapGeometry() throws IOException {
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("Network.enable", Map.of());

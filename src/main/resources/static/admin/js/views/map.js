@@ -27,6 +27,8 @@ export const LEGEND = [
 ];
 
 const LEGEND_LABELS = new Map(LEGEND);
+/** A pair the day's relation list does not name: no relation. */
+const NO_RELATION = { status: 'NONE', since: null, consularStatus: 'NONE' };
 /** The pan buttons: what each shows, its symbol, and how far the picture moves (in steps) to show it. */
 const PAN = [
   ['Look further west', '←', 1, 0],
@@ -71,6 +73,7 @@ export default async function mapView({ root, query, signal }) {
     country: (query.country || 'US').toUpperCase(),
     date: isIsoDay(query.asOf) ? query.asOf : last,
     notices: [], // what the address asked for that the map could not show, and what it shows instead
+    dayRefused: null, // a day typed in the Day field that the map cannot show (outside 1816 – today)
     shown: null, // {country, date, rows: Map}
     loading: false,
     error: null,
@@ -139,9 +142,21 @@ export default async function mapView({ root, query, signal }) {
     else update();
   }
 
+  /**
+   * A day typed in the Day field: shown if the map can show it; else said at the field, without a request (a year
+   * being typed is 0001, then 0019, … before it is 1961).
+   */
+  function typeDay(value) {
+    const inRange = isIsoDay(value) && value >= `${FIRST_YEAR}-01-01` && value <= last;
+    state.dayRefused = inRange || !value ? null : value;
+    if (inRange) setDate(value);
+    else update();
+  }
+
   function setDate(date, { fromSlider = false } = {}) {
     if (!isIsoDay(date)) return;
     state.date = date;
+    state.dayRefused = null;
     state.notices = []; // they spoke of the address the page was opened with
     replace('/map', { country: state.country, asOf: date === last ? undefined : date });
     update({ fromSlider });
@@ -277,16 +292,20 @@ export default async function mapView({ root, query, signal }) {
     return state.shown && state.shown.date !== last ? { asOf: state.shown.date } : {};
   }
 
-  /** Countries that existed that day but have no shape on today's map (dissolved and historical states). */
+  /**
+   * Countries that existed that day but have no shape on today's map (dissolved and historical states, small ones),
+   * with or without relations.
+   */
   function withoutShape() {
     if (!state.shown || !shapes) return [];
     const onMap = new Set();
     shapes.each(function collect() { onMap.add(this.getAttribute('data-code')); });
     const { country, date, rows } = state.shown;
-    return [...rows.entries()]
-      .filter(([code]) => !onMap.has(code) && code !== country)
-      .map(([code, row]) => ({ code, name: state.all.get(code)?.name || code, ...row,
-        shown: statusOf(code, rows, country, date) }))
+    if (!existsOn(state.all.get(country), date)) return []; // no pair of a country that did not exist that day
+    return [...state.all.values()]
+      .filter((c) => !onMap.has(c.code) && c.code !== country && existsOn(c, date))
+      .map((c) => ({ code: c.code, name: c.name, ...(rows.get(c.code) || NO_RELATION),
+        shown: statusOf(c.code, rows, country, date) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -299,10 +318,9 @@ export default async function mapView({ root, query, signal }) {
     const { country, date, rows } = state.shown;
     const self = state.all.get(country);
     if (self && !existsOn(self, date)) return []; // no pair of a country that did not exist that day
-    const none = { status: 'NONE', since: null, consularStatus: 'NONE' };
     return [...state.all.values()]
       .filter((c) => c.code !== country && statusOf(c.code, rows, country, date) !== 'ABSENT')
-      .map((c) => ({ code: c.code, name: c.name, ...(rows.get(c.code) || none) }))
+      .map((c) => ({ code: c.code, name: c.name, ...(rows.get(c.code) || NO_RELATION) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -328,7 +346,10 @@ export default async function mapView({ root, query, signal }) {
           <div class="field map-day">
             <label for="map-date">Day</label>
             <input id="map-date" name="asOf" type="date" min="${FIRST_YEAR}-01-01" max=${last} .value=${state.date}
-              @change=${(e) => setDate(e.target.value)}>
+              aria-invalid=${state.dayRefused ? 'true' : nothing} aria-describedby=${state.dayRefused ? 'map-date-help' : nothing}
+              @change=${(e) => typeDay(e.target.value)}>
+            ${state.dayRefused ? html`<small id="map-date-help">The map shows ${FIRST_YEAR}-01-01 to today (${last}); it
+              still shows ${state.date}.</small>` : nothing}
           </div>
           <div class="field year-buttons" role="group" aria-label="Move the day">
             <button type="button" class="outline secondary" @click=${() => shift(-10)} aria-label="Ten years earlier">−10 y</button>

@@ -42,6 +42,7 @@ export default async function relationView({ root, params, query, signal }) {
     ending: null,
     view: null,
     lifetime: null,
+    countries: [], // the pair's two countries as Chancery knows them, with their lifetimes
     items: [],
     missions: [],
     accreditations: [],
@@ -63,6 +64,7 @@ export default async function relationView({ root, params, query, signal }) {
     a = resolve(a);
     b = resolve(b);
     for (const code of [a, b]) names[code] = map.get(code)?.name || code;
+    state.countries = [a, b].map((code) => map.get(code)).filter(Boolean);
     // the days both countries existed, as far as Chancery knows their lifetimes
     const starts = [a, b].map((code) => map.get(code)?.startedOn).filter(Boolean).sort();
     const ends = [a, b].map((code) => map.get(code)?.endedOn).filter(Boolean).sort();
@@ -484,6 +486,28 @@ export default async function relationView({ root, params, query, signal }) {
     </section>`;
   }
 
+  /**
+   * What a day outside the pair's days means for what is shown: after today nothing is recorded yet; before a country
+   * existed there was no relation; after it ended, the relation is shown as it stood when it ended.
+   */
+  function outsideTheDays(day) {
+    const said = [];
+    if (day > today()) {
+      said.push(`${day} is after today (${today()}): nothing is recorded after today, so the relation is shown as it `
+        + 'stands today.');
+    }
+    for (const country of state.countries) {
+      if (country.startedOn && day < country.startedOn) {
+        said.push(`${country.name} did not exist yet on ${day} (it existed from ${country.startedOn}): no relation `
+          + 'with it is recorded before then.');
+      } else if (country.endedOn && day > country.endedOn) {
+        said.push(`${country.name} no longer existed on ${day} (it existed until ${country.endedOn}): the relation is `
+          + 'shown as it stood when it ended.');
+      }
+    }
+    return said.length ? html`<div class="notice" role="status" id="as-of-outside">${said.map((text) => html`<p>${text}</p>`)}</div>` : nothing;
+  }
+
   function update() {
     if (signal.aborted) return;
     const view = state.view;
@@ -514,6 +538,7 @@ export default async function relationView({ root, params, query, signal }) {
         day (YYYY-MM-DD): the relation is shown as it stands today.</p>` : nothing}
       ${!view ? html`<p aria-busy=${state.error ? 'false' : 'true'}>${state.error ? '' : 'Loading the relation…'}</p>` : html`
         <p id="relation-as-of">As it stood at the end of <strong>${view.asOf}</strong>${state.asOf ? '' : ' (today)'}.</p>
+        ${outsideTheDays(view.asOf)}
         ${summary(view)}
         ${observations(view)}
         <div class="story">
