@@ -123,12 +123,6 @@ class ImportJobs {
                 .param("now", now()).param("id", jobId).update();
     }
 
-    /** Marks the job alive (a format that works long on one step calls it through its run). */
-    void heartbeat(long jobId) {
-        jdbc.sql("update import_job set heartbeat_at = :now where id = :id").param("now", now()).param("id", jobId)
-                .update();
-    }
-
     /** Ends a running job, frees the running slot and drops what it kept while running. */
     void finish(long jobId, ImportStatus status, String error) {
         jdbc.sql("""

@@ -54,6 +54,7 @@ public class Imports {
     private final ImportProperties properties;
     private final SpoolFolder spool;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
     private final ApplicationEventPublisher publisher;
 
     Imports(List<ImportFormat> formats, ImportJobs jobs, ImportWorker worker, ImportProperties properties,
@@ -66,6 +67,8 @@ public class Imports {
         this.worker = worker;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.reads = new TransactionTemplate(transactionManager);
+        reads.setReadOnly(true);
         properties.prepareSpool();
         try {
             this.spool = SpoolFolder.open(properties.spoolDir());
@@ -135,7 +138,7 @@ public class Imports {
 
     /** Whether a job of the format has ever succeeded. */
     public boolean succeededOnce(String format) {
-        return Boolean.TRUE.equals(transactions.execute(status -> jobs.succeeded(format)));
+        return Boolean.TRUE.equals(reads.execute(status -> jobs.succeeded(format)));
     }
 
     private record Started(ImportJob job, ImportInput input) {
@@ -161,7 +164,7 @@ public class Imports {
                         publisher.publishEvent(FactChanged.created("import", started.id()));
                         return started;
                     }))).orElseThrow(() ->
-                    new ConflictException(ProblemCode.IMPORT_RUNNING.name(), "Import " + transactions.execute(
+                    new ConflictException(ProblemCode.IMPORT_RUNNING.name(), "Import " + reads.execute(
                             status -> jobs.running()).map(running -> running.id() + " (" + running.format() + ", "
                                     + running.rowsDone() + " of " + running.rowsTotal() + " rows done)").orElse("")
                             + " is running; one import runs at a time."));
@@ -176,12 +179,12 @@ public class Imports {
      * @throws NotFoundException if there is no such job
      */
     public ImportJob get(long id) {
-        return transactions.execute(status -> jobs.find(id)).orElseThrow(() -> NotFoundException.of("import", id));
+        return reads.execute(status -> jobs.find(id)).orElseThrow(() -> NotFoundException.of("import", id));
     }
 
     /** The jobs, newest first. */
     public Page<ImportJob> list(Pageable pageable) {
-        return transactions.execute(status -> jobs.page(pageable));
+        return reads.execute(status -> jobs.page(pageable));
     }
 
     /**
@@ -191,13 +194,13 @@ public class Imports {
      */
     public Page<RowReport> rows(long id, ImportOutcome outcome, String flag, Pageable pageable) {
         get(id);
-        return transactions.execute(status -> jobs.rows(id, outcome, flag, pageable));
+        return reads.execute(status -> jobs.rows(id, outcome, flag, pageable));
     }
 
     /** Every row report of the job that the filters keep, in line order, one at a time (the CSV answer). */
     public void forEachRow(long id, ImportOutcome outcome, String flag, Consumer<RowReport> each) {
         get(id);
-        transactions.executeWithoutResult(status -> jobs.forEachRow(id, outcome, flag, each));
+        reads.executeWithoutResult(status -> jobs.forEachRow(id, outcome, flag, each));
     }
 
     /**

@@ -207,6 +207,18 @@ public class Mission {
     }
 
     /**
+     * R15: heads of mission are for diplomatic missions.
+     *
+     * @throws RuleViolationException R15 {@code MISSION_TYPE_INVALID} for a consular post
+     */
+    void requireDiplomatic() {
+        if (type.consular()) {
+            throw new RuleViolationException(Rule.R15_MISSION_TYPE_INVALID,
+                    "Heads of mission are for diplomatic missions; mission " + id + " is a " + type + ".");
+        }
+    }
+
+    /**
      * Appoints a head of mission. The caller has checked R13 (the diplomat's country) and R15 (the
      * relation's state on {@code startedOn}).
      *
@@ -218,10 +230,7 @@ public class Mission {
             FuzzyDate started, FuzzyDate ended, List<Source> sources) {
         LocalDate startedOn = started.date();
         LocalDate endedOn = ended == null ? null : ended.date();
-        if (type.consular()) {
-            throw new RuleViolationException(Rule.R15_MISSION_TYPE_INVALID,
-                    "Heads of mission are for diplomatic missions; mission " + id + " is a " + type + ".");
-        }
+        requireDiplomatic();
         if (rank.needsAgrement() && (agrementOn == null || agrementOn.isAfter(startedOn))) {
             throw new RuleViolationException(Rule.R14_AGREMENT_REQUIRED, "A head of rank " + rank + " needs agrément on or before "
                     + startedOn + (agrementOn == null ? "; none was given." : "; it was given on " + agrementOn + "."));

@@ -91,10 +91,7 @@ final class MissionRules {
 
     /** R15: a head of mission serves diplomatic missions only, and starts while relations are established. */
     static void headOfMission(Mission mission, LocalDate startedOn, RelationState onStart) {
-        if (mission.type().consular()) {
-            throw new RuleViolationException(Rule.R15_MISSION_TYPE_INVALID, "Heads of mission are for diplomatic "
-                    + "missions; mission " + mission.id() + " is a " + mission.type() + ".");
-        }
+        mission.requireDiplomatic();
         if (!onStart.established()) {
             throw new RuleViolationException(Rule.R15_RELATION_NOT_ESTABLISHED, "A head of mission starts only while "
                     + "diplomatic relations are established; between " + mission.sendingCountry() + " and "

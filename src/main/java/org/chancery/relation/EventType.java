@@ -17,9 +17,4 @@ public enum EventType {
     public Track track() {
         return track;
     }
-
-    /** {@code ESTABLISHED} or {@code RESTORED}: diplomatic relations begin (again). */
-    public boolean establishesRelations() {
-        return this == ESTABLISHED || this == RESTORED;
-    }
 }
