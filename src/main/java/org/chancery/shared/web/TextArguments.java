@@ -177,6 +177,11 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                 // space ("1 0" as 10); not a ConversionFailedException, after which the editor is tried
                 throw new IllegalArgumentException("not a decimal integer as written: " + text);
             }
+            if (source instanceof String text && !text.isEmpty() && targetType.getObjectType() == Boolean.class
+                    && !text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                // Spring's converter would read yes, on and 1 as true, no, off and 0 as false
+                throw new IllegalArgumentException("neither true nor false: " + text);
+            }
             Object converted = conversions.convert(source, sourceType, targetType);
             if (source instanceof String && isTextList(targetType) && converted instanceof List<?> list) {
                 // one text for a list, split by Spring at its commas ("", " " and "US," leave none or blanks)

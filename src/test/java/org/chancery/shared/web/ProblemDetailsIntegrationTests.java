@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -144,6 +145,19 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         }
         getJson("/api/missions/{id}", String.valueOf(mission)).andExpect(status().isOk());
         getJson("/api/missions/{id}", "0" + mission).andExpect(status().isOk());
+    }
+
+    @Test
+    void readsTrueAndFalseAsWrittenOnly() throws Exception {
+        for (String written : List.of("yes", "on", "1", "no", "off", "0", "t")) {
+            ResultActions refused = getJson("/api/countries?current={c}", written);
+            assertProblem(refused, 400, "MALFORMED_REQUEST");
+            refused.andExpect(jsonPath("$.detail").value(containsString("current")));
+        }
+        assertThat(json(getJson("/api/countries?current=TRUE&size=200")).get("content").findValuesAsString("code"))
+                .doesNotContain("DD");
+        assertThat(json(getJson("/api/countries?current=false&size=200")).get("content").findValuesAsString("code"))
+                .contains("DD");
     }
 
     @Test
