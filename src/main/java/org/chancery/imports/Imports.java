@@ -118,7 +118,7 @@ public class Imports {
      */
     public ImportJob start(ImportFormat format, InputStream body, long declaredLength, String user, String baseUrl)
             throws IOException {
-        Started started = prepare(format, body, declaredLength, user);
+        Started started = prepare(format, body, declaredLength, properties.maxSize().toBytes(), user);
         String base = properties.publicUrl() == null ? baseUrl : properties.publicUrl();
         worker.submit(started.job(), format, started.input(), base + "/api/imports/" + started.job().id());
         return started.job();
@@ -126,12 +126,13 @@ public class Imports {
 
     /**
      * Imports a file on the calling thread, to its end, as {@link #start} does in the background
-     * (the {@code history} profile loads its data so at start-up).
+     * (the {@code history} profile loads its data so at start-up). The file is the application's own, not an
+     * upload: {@code chancery.imports.max-size} does not limit it.
      *
      * @return the job, ended
      */
     public ImportJob runNow(ImportFormat format, InputStream body, String user, String baseUrl) throws IOException {
-        Started started = prepare(format, body, -1, user);
+        Started started = prepare(format, body, -1, Long.MAX_VALUE, user);
         worker.run(started.job(), format, started.input(), baseUrl + "/api/imports/" + started.job().id());
         return get(started.job().id());
     }
@@ -144,9 +145,8 @@ public class Imports {
     private record Started(ImportJob job, ImportInput input) {
     }
 
-    private Started prepare(ImportFormat format, InputStream body, long declaredLength, String user)
+    private Started prepare(ImportFormat format, InputStream body, long declaredLength, long max, String user)
             throws IOException {
-        long max = properties.maxSize().toBytes();
         if (declaredLength > max) {
             throw tooLarge(max);
         }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,9 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.chancery.imports.ImportJob;
+import org.chancery.imports.ImportStatus;
+import org.chancery.imports.Imports;
 import org.chancery.support.DatabaseCleaner;
 import org.chancery.support.ImportJobs;
 import org.chancery.support.Parallel;
@@ -53,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "chancery.max-request-size=4KB",
         "chancery.imports.public-url=https://chancery.example.org/",
+        "chancery.imports.max-size=8KB",
         "chancery.cors.allowed-origins=https://admin.chancery.example",
         "chancery.security.lockout.failures-per-user=3",
         "chancery.security.lockout.failures-per-address=6",
@@ -89,6 +94,9 @@ class HardeningIntegrationTests {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private Imports imports;
 
     @AfterEach
     void cleanDatabase() {
@@ -290,6 +298,24 @@ class HardeningIntegrationTests {
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
 
         assertThat(ImportJobs.awaitEnd(mvc, job.get("id").asLong()).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void theApplicationsOwnFileIsNoUploadAndImportsWhateverTheUploadLimit() throws Exception {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; file.length() < 12_000; i++) {
+            file.append("{\"kind\": \"diplomat\", \"name\": \"Shipped Row ").append(i).append("\", \"country\": \"CU\"}\n");
+        }
+        mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
+                        .content(file.toString()).with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isPayloadTooLarge());
+
+        // as the history profile loads the file it ships at start-up
+        ImportJob job = imports.runNow(imports.format("chancery-ndjson"),
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), "history",
+                "https://chancery.example.org/data");
+        assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat((long) job.rowsDone()).isEqualTo(file.toString().lines().count());
     }
 
     @Test
