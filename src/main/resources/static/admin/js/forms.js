@@ -166,6 +166,8 @@ export function problem(form, { onReload } = {}) {
   const labelOf = (name) => (refusal?.label && refusal.field === name ? refusal.label : form.labels?.[name] || name);
   // listed in the order the page shows their fields (the answer lists them in its own order), those without one last
   const onPage = (e) => document.getElementById(target(e.field));
+  // refused for want of credentials, and signed in since: the form need only be sent again
+  const signedInSince = Boolean(api?.needsSignIn && currentUser());
   const listed = refusal ? [refusal] : [...fieldErrors].sort((x, y) => {
     const [a, b] = [onPage(x), onPage(y)];
     if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
@@ -173,15 +175,17 @@ export function problem(form, { onReload } = {}) {
   });
   return html`<div class="problem" role="alert" tabindex="-1" id="${form.id}-problem" data-code=${api?.code || nothing}
       data-rule=${api?.rule || nothing}>
-    <p><strong>${api ? api.words : refusal ? 'Nothing was sent:' : error.message}</strong></p>
+    <p><strong>${signedInSince ? `Signed in as ${currentUser()}.` : api ? api.words : refusal ? 'Nothing was sent:'
+      : error.message}</strong></p>
     ${listed.length ? html`<ul>${listed.map((e) => html`<li>
         <a href="#${target(e.field)}" @click=${(ev) => focusField(ev, target(e.field))}>${labelOf(e.field)}</a>: ${e.message}
       </li>`)}</ul>` : nothing}
     ${ruleField && form.labels[ruleField] ? html`<p>It concerns
         <a href="#${idOf(form, ruleField)}" @click=${(ev) => focusField(ev, idOf(form, ruleField))}>${form.labels[ruleField]}</a>.</p>`
       : nothing}
-    ${api?.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button>
-        then submit again.</p>` : nothing}
+    ${signedInSince ? html`<p>Submit again.</p>` : api?.needsSignIn ? html`<p><button type="button" class="secondary"
+        @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button> then submit again.</p>`
+      : nothing}
     ${api?.versionMismatch && onReload ? html`<p><button type="button" @click=${onReload}>Reload the latest version</button>
         (your edits here will be replaced by what is stored now)</p>` : nothing}
     ${api?.status === 0 || api?.status >= 500 ? html`<p>Nothing was saved. Try again in a moment.</p>` : nothing}

@@ -139,6 +139,11 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(getJson("/api/relations/IS/NO").get("events")).isEmpty();
         scrollTo(form);
         screenshot("sign-in-asked-after-401");
+
+        signIn("editor", "editor-secret");
+        problem = visible(By.cssSelector("#event-form .problem[data-code=UNAUTHORIZED]"));
+        assertThat(problem.getText()).as("signed in since the refusal").isEqualTo("Signed in as editor.\nSubmit again.");
+        assertThat(problem.findElements(By.tagName("button"))).isEmpty();
         assertNoConsoleErrors(401, 403);
     }
 
