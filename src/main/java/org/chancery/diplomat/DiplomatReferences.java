@@ -20,13 +20,23 @@ public interface DiplomatReferences {
     }
 
     /**
-     * Locks the rows of the facts that show the diplomat under a name of their own (a head of mission's), before
-     * the diplomat's row is locked: the order every write takes, a fact's rows before its diplomat's.
+     * Locks what the facts that show the diplomat under a name of their own (a head of mission's) are changed
+     * under, before the diplomat's row is locked — the order every write takes: a pair's row, its missions', then
+     * a diplomat's — and gives what renames them once the diplomat's row is locked too, in the same transaction.
      */
-    default void lockCopiesOfTheName(long diplomatId) {
+    default Renaming lockForRenaming(long diplomatId) {
+        return name -> {
+        };
     }
 
-    /** Gives the facts that show the diplomat under a name of their own the new name, in the renaming transaction. */
-    default void renamed(long diplomatId, String name) {
+    /** Gives the facts locked for a renaming the diplomat's new name. */
+    @FunctionalInterface
+    interface Renaming {
+
+        /**
+         * @throws org.springframework.dao.ConcurrencyFailureException if a fact showing the name was recorded
+         *         after the locks were taken (retry the renaming)
+         */
+        void to(String name);
     }
 }

@@ -19,6 +19,7 @@ import org.chancery.shared.SearchText;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -142,7 +143,11 @@ public class Diplomats {
      */
     @Transactional
     public Diplomat update(long id, DiplomatDescription description, VersionPrecondition precondition) {
-        references.orderedStream().forEach(refs -> refs.lockCopiesOfTheName(id));
+        // a new name changes the heads of mission showing it: their pairs and missions are locked first
+        boolean renaming = repository.findById(id).map(Diplomat::name)
+                .filter(name -> description.name() != null && !name.equals(description.name().trim())).isPresent();
+        List<DiplomatReferences.Renaming> renamings = renaming
+                ? references.orderedStream().map(refs -> refs.lockForRenaming(id)).toList() : List.of();
         Diplomat diplomat = lock(id, precondition);
         CountryCode country = countries.reference(description.country(), "country");
         if (!country.equals(diplomat.country())) {
@@ -161,7 +166,10 @@ public class Diplomats {
                 description.sources() == null ? diplomat.sources() : description.sources());
         Diplomat saved = repository.saveAndFlush(diplomat);
         if (!saved.name().equals(formerName)) {
-            references.orderedStream().forEach(refs -> refs.renamed(id, saved.name()));
+            if (!renaming) {
+                throw new ConcurrencyFailureException("Diplomat " + id + " was renamed meanwhile; read it again.");
+            }
+            renamings.forEach(renamed -> renamed.to(saved.name()));
         }
         publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
         return saved;

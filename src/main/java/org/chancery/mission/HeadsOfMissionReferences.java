@@ -1,8 +1,16 @@
 package org.chancery.mission;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import org.chancery.country.CountryCode;
 import org.chancery.diplomat.DiplomatReferences;
+import org.chancery.relation.RelationPair;
+import org.chancery.relation.RelationService;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -15,10 +23,12 @@ import org.springframework.stereotype.Component;
 class HeadsOfMissionReferences implements DiplomatReferences {
 
     private final MissionRepository missions;
+    private final RelationService relations;
     private final ApplicationEventPublisher events;
 
-    HeadsOfMissionReferences(MissionRepository missions, ApplicationEventPublisher events) {
+    HeadsOfMissionReferences(MissionRepository missions, RelationService relations, ApplicationEventPublisher events) {
         this.missions = missions;
+        this.relations = relations;
         this.events = events;
     }
 
@@ -33,21 +43,32 @@ class HeadsOfMissionReferences implements DiplomatReferences {
         return firstReferenceTo(diplomatId);
     }
 
+    /**
+     * Locks the pairs of the missions the diplomat heads or headed, then those missions' rows: every other change
+     * of a mission holds its pair's lock, so none reads a mission the renaming changes.
+     */
     @Override
-    public void lockCopiesOfTheName(long diplomatId) {
-        missions.lockRowsHeadedBy(diplomatId);
-    }
-
-    @Override
-    public void renamed(long diplomatId, String name) {
-        for (Mission mission : missions.findHeadedBy(diplomatId)) {
-            for (HeadOfMission head : mission.heads()) {
-                if (head.diplomatId() == diplomatId) {
-                    head.renamed(name);
-                    events.publishEvent(MissionService.headUpdated(mission, head));
+    public Renaming lockForRenaming(long diplomatId) {
+        List<MissionRepository.MissionDirection> headed = missions.findDirectionsHeadedBy(diplomatId);
+        relations.lockPairs(headed.stream()
+                .map(m -> RelationPair.of(CountryCode.of(m.sending()), CountryCode.of(m.receiving()))).toList());
+        Set<Long> locked = headed.stream().map(MissionRepository.MissionDirection::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        locked.forEach(missions::lockRow);
+        return name -> {
+            for (Mission mission : missions.findHeadedBy(diplomatId)) {
+                if (!locked.contains(mission.id())) {
+                    throw new ConcurrencyFailureException("Diplomat " + diplomatId + " was appointed head of mission "
+                            + mission.id() + " meanwhile; rename them again.");
                 }
+                for (HeadOfMission head : mission.heads()) {
+                    if (head.diplomatId() == diplomatId) {
+                        head.renamed(name);
+                        events.publishEvent(MissionService.headUpdated(mission, head));
+                    }
+                }
+                missions.headsChanged(mission);
             }
-            missions.headsChanged(mission);
-        }
+        };
     }
 }

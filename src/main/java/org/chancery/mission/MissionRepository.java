@@ -71,10 +71,14 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadCha
     List<Mission> findByDirectionOpened(@Param("sending") String sending, @Param("receiving") String receiving,
             @Param("types") Collection<MissionType> types);
 
-    /** Locks, in the order of their ids, the rows of the missions the diplomat heads or headed. */
-    @Query(value = "select id from mission where id in (select mission_id from head_of_mission where diplomat_id = :diplomatId) "
-            + "order by id for update", nativeQuery = true)
-    List<Long> lockRowsHeadedBy(@Param("diplomatId") long diplomatId);
+    /** A mission's id and direction. */
+    record MissionDirection(long id, String sending, String receiving) {
+    }
+
+    /** The missions the diplomat heads or headed, by id and direction. */
+    @Query("select new org.chancery.mission.MissionRepository$MissionDirection(m.id, m.sendingCountry, m.receivingCountry) "
+            + "from Mission m where m.id in (select h.mission.id from HeadOfMission h where h.diplomatId = :diplomatId)")
+    List<MissionDirection> findDirectionsHeadedBy(@Param("diplomatId") long diplomatId);
 
     /** The missions the diplomat heads or headed, with their heads. */
     @Query("select distinct m from Mission m join fetch m.heads h where m.id in "

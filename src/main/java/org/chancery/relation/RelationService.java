@@ -2,6 +2,7 @@ package org.chancery.relation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -131,6 +133,18 @@ public class RelationService {
      */
     public <T> T underPairLock(RelationPair pair, Function<Relation, T> work) {
         return underPairLocks(pair, null, work);
+    }
+
+    /**
+     * Locks the rows of these pairs in the caller's transaction, in the pairs' code order (the order
+     * {@link #underPairLocks} takes two in), for a write that changes facts of several pairs without
+     * recording on them (a diplomat's new name, shown by heads of missions in several countries). A pair
+     * without a row has no fact to change.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockPairs(Collection<RelationPair> pairs) {
+        pairs.stream().distinct().sorted((one, other) -> precedes(one, other) ? -1 : one.equals(other) ? 0 : 1)
+                .forEach(pair -> relations.findByPairForUpdate(pair.first().value(), pair.second().value()));
     }
 
     /**

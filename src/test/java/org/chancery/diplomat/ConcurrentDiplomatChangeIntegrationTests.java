@@ -1,6 +1,8 @@
 package org.chancery.diplomat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,6 +46,35 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
                     () -> assertThat(HeldRowLock.isLocked(dataSource, "mission", "id = ?", bridgetown))
                             .as("the mission is locked before the diplomat, as an accreditation naming both locks them")
                             .isTrue())).isEqualTo(201);
+        }
+    }
+
+    @Test
+    @DisplayName("A head of mission's renaming waits for a write holding their mission's pair, and locks the pair and "
+            + "the mission before the diplomat, in the order every write takes them")
+    void aRenamingOfAHeadWaitsForAWriteHoldingThePairOfTheirMission() throws Exception {
+        long ambassador = newDiplomat("Jeanette Hyde", "US");
+        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+
+        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US")) {
+            assertThat(pair.statusOnceReleased(() -> putAsEditor("/api/diplomats/{id}",
+                    "{\"name\":\"Jeanette W. Hyde\",\"country\":\"US\"}", ambassador).andReturn().getResponse()
+                    .getStatus(), "the renaming", () -> assertThat(HeldRowLock.isLocked(dataSource, "diplomat", "id = ?",
+                    ambassador)).as("the diplomat is not locked before the pair").isFalse())).isEqualTo(200);
+        }
+        getJson("/api/missions/{id}", bridgetown).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
+    }
+
+    @Test
+    @DisplayName("A change of a head's diplomat that keeps the name waits for no write of their mission")
+    void aChangeKeepingTheNameOfAHeadLocksNoMission() throws Exception {
+        long ambassador = newDiplomat("Jeanette Hyde", "US");
+        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+
+        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US");
+                HeldRowLock mission = HeldRowLock.on(dataSource, "mission", "id = ?", bridgetown)) {
+            putAsEditor("/api/diplomats/{id}", "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}",
+                    ambassador).andExpect(status().isOk());
         }
     }
 
