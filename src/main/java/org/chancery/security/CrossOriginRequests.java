@@ -47,7 +47,8 @@ class CrossOriginRequests {
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match",
                 RequestLog.HEADER));
-        cors.setExposedHeaders(List.of("Location", "ETag", "WWW-Authenticate", "Retry-After", RequestLog.HEADER));
+        cors.setExposedHeaders(List.of("Location", "ETag", "WWW-Authenticate", "Retry-After", "Content-Disposition",
+                RequestLog.HEADER));
         cors.setMaxAge(3600L);
         // one configuration for every path, read without the path (which Tomcat's error report may not decode)
         return properties.cors().allowedOrigins().isEmpty() ? request -> null : request -> cors;

@@ -100,9 +100,35 @@ record SecurityProperties(Security security, Cors cors) {
         }
     }
 
+    /**
+     * {@code chancery.cors.allowed-origins}: {@code *}, or origins as a browser sends them — {@code http} or
+     * {@code https}, a host and a port if not the scheme's own, nothing after — each taken in lower case, without a
+     * trailing {@code /} or the scheme's own port ({@code HTTP://Example.org:80/} is {@code http://example.org}); blank
+     * ones are none. Anything else stops the start naming it: it could never match a browser's {@code Origin}.
+     */
     record Cors(List<String> allowedOrigins) {
+
+        private static final Pattern ORIGIN = Pattern.compile("(https?)://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?/?");
+
         Cors {
-            allowedOrigins = allowedOrigins == null ? List.of() : allowedOrigins;
+            allowedOrigins = allowedOrigins == null ? List.of()
+                    : allowedOrigins.stream().filter(origin -> origin != null && !origin.isBlank())
+                            .map(Cors::asBrowsersSendIt).distinct().toList();
+        }
+
+        private static String asBrowsersSendIt(String origin) {
+            String given = origin.trim().toLowerCase(Locale.ROOT);
+            if (given.equals("*")) {
+                return given;
+            }
+            Matcher matcher = ORIGIN.matcher(given);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("chancery.cors.allowed-origins takes * or origins as browsers send them "
+                        + "(http or https, a host, a port if not the scheme's own, no path): not '" + origin + "'");
+            }
+            String port = matcher.group(3);
+            boolean ownPort = port != null && (matcher.group(1).equals("http") ? port.equals(":80") : port.equals(":443"));
+            return matcher.group(1) + "://" + matcher.group(2) + (port == null || ownPort ? "" : port);
         }
     }
 

@@ -1,6 +1,7 @@
 // The thin API client: every call goes to the public /api, every problem answer (RFC 9457) becomes an
 // ApiError that a page can show in words — field errors next to their fields, rule violations with the
-// rule id and code, 401 asking for sign-in, 403 saying the role is not enough, 404 saying what is missing.
+// rule id and code, 401 asking for sign-in, 403 saying the role is not enough (or, for a request refused for
+// where it came from, what the server says), 404 saying what is missing.
 import { authorization, signOut } from './auth.js';
 
 export class ApiError extends Error {
@@ -19,8 +20,9 @@ export class ApiError extends Error {
     return this.status === 401;
   }
 
+  /** A 403 for the user's role; not one for where the request came from (another site's page, another origin). */
   get roleNotEnough() {
-    return this.status === 403;
+    return this.status === 403 && (!this.detail || this.detail.startsWith('Your role'));
   }
 
   get versionMismatch() {
@@ -35,9 +37,12 @@ export class ApiError extends Error {
     if (this.status === 401) {
       return 'Sign in as an editor to do this: the API refused the request without valid credentials.';
     }
-    if (this.status === 403) {
+    if (this.roleNotEnough) {
       return 'Your role is not enough for this: recording facts needs the EDITOR role, starting an import or '
         + 'changing a country needs ADMIN.';
+    }
+    if (this.status === 403) {
+      return `Refused where it came from: ${this.detail}`;
     }
     if (this.status === 412) {
       return 'Someone else changed this since you opened it, so your change was not saved.';

@@ -118,6 +118,30 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void saysAWriteRefusedForWhereItCameFromAsTheServerSaysItNotAsARole() {
+        open("/relations/IS/NO");
+        visible(By.id("relation-status"));
+        signIn("editor", "editor-secret");
+        openDetails("record-event");
+        // the answer of a server behind a proxy that names another host than the page's (README): its writes are
+        // refused as another site's page's
+        script("const original = window.fetch; window.fetch = (url, init) => init && init.method === 'POST'"
+                + " ? Promise.resolve(new Response(JSON.stringify({type: 'urn:chancery:problem:forbidden', title: 'Forbidden',"
+                + " status: 403, code: 'FORBIDDEN', detail: 'A write sent by a page of another site (http://proxy.example)"
+                + " is refused.'}), {status: 403, headers: {'Content-Type': 'application/problem+json'}}))"
+                + " : original(url, init);");
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "1945-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement problem = visible(By.cssSelector("#event-form .problem[data-code=FORBIDDEN]"));
+        assertThat(problem.getText()).startsWith("Refused where it came from: A write sent by a page of another site "
+                + "(http://proxy.example) is refused.").doesNotContain("role");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void saysWhenTheRoleIsNotEnough() throws IOException {
         open("/relations/IS/NO");
         visible(By.id("relation-status"));

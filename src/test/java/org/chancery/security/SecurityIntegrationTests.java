@@ -183,6 +183,7 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
                 .andExpect(header().string("Access-Control-Allow-Headers", containsStringIgnoringCase("x-request-id")));
         mvc.perform(get("/api/countries/FR").header("Origin", "https://admin.chancery.example"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Access-Control-Expose-Headers", containsString("X-Request-Id")));
+                .andExpect(header().string("Access-Control-Expose-Headers", containsString("X-Request-Id")))
+                .andExpect(header().string("Access-Control-Expose-Headers", containsString("Content-Disposition")));
     }
 }

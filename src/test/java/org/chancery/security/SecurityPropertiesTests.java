@@ -64,6 +64,25 @@ class SecurityPropertiesTests {
     }
 
     @Test
+    void allowedOriginsAreTakenAsBrowsersSendThem() {
+        assertThat(new SecurityProperties.Cors(List.of("HTTP://Example.org:80/", "https://admin.example:443",
+                "http://127.0.0.1:9000", "https://[::1]:8443", "http://example.org", " ", " * ")).allowedOrigins())
+                .containsExactly("http://example.org", "https://admin.example", "http://127.0.0.1:9000", "https://[::1]:8443",
+                        "*");
+    }
+
+    @Test
+    void anAllowedOriginNoBrowserSendsStopsTheStartNamingIt() {
+        for (String wrong : List.of("127.0.0.1:9001", "https://x.example/app", "ftp://x.example", "https://x.example?q",
+                "null")) {
+            context.withPropertyValues("chancery.cors.allowed-origins[0]=" + wrong)
+                    .run(started -> assertThat(started).as(wrong).hasFailed()
+                            .getFailure().rootCause().hasMessageContaining("chancery.cors.allowed-origins")
+                            .hasMessageContaining("'" + wrong + "'"));
+        }
+    }
+
+    @Test
     void oneNameGivenTwiceInAnyCaseStopsTheStartNamingBoth() {
         context.withPropertyValues("chancery.security.users[0].name=editor", "chancery.security.users[0].password=a",
                         "chancery.security.users[1].name=Editor", "chancery.security.users[1].password=b")
