@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -236,25 +238,18 @@ class WorldMapBrowserTests extends BrowserTest {
                 : new double[] {0, 0, 1};
     }
 
-    @Test
-    void aCountryWithoutAShapeIsListedWithTheStatusTheMapWouldShow() {
-        open("/map?country=US&asOf=1816-01-01");
-        visible(By.cssSelector(SHOWN.formatted("US", "1816-01-01")));
+    @ParameterizedTest(name = "{1} on {0}")
+    @CsvSource(delimiter = '|', value = {
+        "1816-01-01 | XN | CONSULAR | Kingdom of the Two Sicilies: Consular relations only",
+        "1960-01-01 | DD | NONE     | German Democratic Republic: No relations"})
+    void aCountryWithoutAShapeIsListedWithTheStatusTheMapWouldShowRelationsOrNot(String day, String code, String status,
+            String listed) {
+        open("/map?country=US&asOf=" + day);
+        visible(By.cssSelector(SHOWN.formatted("US", day)));
 
-        WebElement twoSicilies = visible(By.cssSelector(".no-shape li[data-code=XN]"));
-        assertThat(twoSicilies.getAttribute("data-status")).isEqualTo("CONSULAR");
-        assertThat(twoSicilies.getText()).isEqualTo("Kingdom of the Two Sicilies: Consular relations only");
-        assertNoConsoleErrors();
-    }
-
-    @Test
-    void aStateWithoutAShapeIsListedThoughItHadNoRelationThatDay() {
-        open("/map?country=US&asOf=1960-01-01");
-        visible(By.cssSelector(SHOWN.formatted("US", "1960-01-01")));
-
-        WebElement gdr = visible(By.cssSelector(".no-shape li[data-code=DD]"));
-        assertThat(gdr.getAttribute("data-status")).isEqualTo("NONE");
-        assertThat(gdr.getText()).isEqualTo("German Democratic Republic: No relations");
+        WebElement item = visible(By.cssSelector(".no-shape li[data-code=" + code + "]"));
+        assertThat(item.getAttribute("data-status")).isEqualTo(status);
+        assertThat(item.getText()).isEqualTo(listed);
         assertNoConsoleErrors();
     }
 
