@@ -25,6 +25,10 @@ interface DiplomatRepository extends JpaRepository<Diplomat, Long>, JpaSpecifica
     @Query("select d from Diplomat d where d.id = :id")
     Optional<Diplomat> findForUpdate(@Param("id") long id);
 
+    /** The diplomat's name, read without the diplomat (which a lock taken later then reads as it is by then). */
+    @Query("select d.name from Diplomat d where d.id = :id")
+    Optional<String> findNameById(@Param("id") long id);
+
     @Query("select d from Diplomat d where d.name = :name and d.country = :country order by d.id")
     List<Diplomat> findByNameAndCountry(@Param("name") String name, @Param("country") String country);
 }

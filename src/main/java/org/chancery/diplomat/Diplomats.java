@@ -144,7 +144,7 @@ public class Diplomats {
     @Transactional
     public Diplomat update(long id, DiplomatDescription description, VersionPrecondition precondition) {
         // a new name changes the heads of mission showing it: their pairs and missions are locked first
-        boolean renaming = repository.findById(id).map(Diplomat::name)
+        boolean renaming = repository.findNameById(id)
                 .filter(name -> description.name() != null && !name.equals(description.name().trim())).isPresent();
         List<DiplomatReferences.Renaming> renamings = renaming
                 ? references.orderedStream().map(refs -> refs.lockForRenaming(id)).toList() : List.of();
@@ -167,6 +167,8 @@ public class Diplomats {
         Diplomat saved = repository.saveAndFlush(diplomat);
         if (!saved.name().equals(formerName)) {
             if (!renaming) {
+                // renamed by another request since the name was read: this change would rename them back without the
+                // locks of their heads' missions
                 throw new ConcurrencyFailureException("Diplomat " + id + " was renamed meanwhile; read it again.");
             }
             renamings.forEach(renamed -> renamed.to(saved.name()));

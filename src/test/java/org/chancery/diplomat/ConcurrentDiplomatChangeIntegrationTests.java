@@ -66,6 +66,25 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    @DisplayName("A renaming waiting for its head's pair goes through after another change of the diplomat, as a "
+            + "write without If-Match does")
+    void aRenamingWaitingForThePairGoesThroughAfterAnotherChangeOfTheDiplomat() throws Exception {
+        long ambassador = newDiplomat("Jeanette Hyde", "US");
+        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+
+        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US")) {
+            assertThat(pair.statusOnceReleased(() -> putAsEditor("/api/diplomats/{id}",
+                    "{\"name\":\"Jeanette W. Hyde\",\"country\":\"US\"}", ambassador).andReturn().getResponse()
+                    .getStatus(), "the renaming", () -> putAsEditor("/api/diplomats/{id}",
+                    "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}", ambassador)
+                    .andExpect(status().isOk()))).isEqualTo(200);
+        }
+        getJson("/api/diplomats/{id}", ambassador).andExpect(jsonPath("$.name").value("Jeanette W. Hyde"))
+                .andExpect(jsonPath("$.version").value(2));
+        getJson("/api/missions/{id}", bridgetown).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
+    }
+
+    @Test
     @DisplayName("A change of a head's diplomat that keeps the name waits for no write of their mission")
     void aChangeKeepingTheNameOfAHeadLocksNoMission() throws Exception {
         long ambassador = newDiplomat("Jeanette Hyde", "US");

@@ -12,7 +12,7 @@ async function check(user, password) {
     await request('GET', '/api/imports', { query: { size: 1 }, headers: { Authorization: `Basic ${basic}` } });
     return { basic, role: 'EDITOR' };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 403) return { basic, role: 'READER' };
+    if (e instanceof ApiError && e.roleNotEnough) return { basic, role: 'READER' };
     if (e instanceof ApiError && e.status === 401) throw new Error('Wrong user name or password.');
     throw e;
   }
