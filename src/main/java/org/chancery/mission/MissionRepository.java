@@ -76,8 +76,9 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadCha
     }
 
     /** The missions the diplomat heads or headed, by id and direction. */
-    @Query("select new org.chancery.mission.MissionRepository$MissionDirection(m.id, m.sendingCountry, m.receivingCountry) "
-            + "from Mission m where m.id in (select h.mission.id from HeadOfMission h where h.diplomatId = :diplomatId)")
+    @Query("""
+            select new org.chancery.mission.MissionRepository$MissionDirection(m.id, m.sendingCountry, m.receivingCountry)
+            from Mission m where m.id in (select h.mission.id from HeadOfMission h where h.diplomatId = :diplomatId)""")
     List<MissionDirection> findDirectionsHeadedBy(@Param("diplomatId") long diplomatId);
 
     /** The missions the diplomat heads or headed, with their heads. */

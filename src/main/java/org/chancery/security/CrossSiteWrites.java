@@ -69,8 +69,8 @@ final class CrossSiteWrites extends OncePerRequestFilter {
 
     /**
      * Whether the origin names the host the request was sent to: as the browser named it ({@code Host}), as a proxy
-     * passed it on (the first {@code X-Forwarded-Host}), or as Spring reads it ({@code server.forward-headers-strategy});
-     * a scheme's own port is the same as none. Not for {@code Origin: null} (a sandboxed page's or a file's).
+     * passed it on (the first {@code X-Forwarded-Host}), or as Spring reads it
+     * ({@code server.forward-headers-strategy}); a scheme's own port is the same as none. Not for {@code Origin: null} (a sandboxed page's or a file's).
      */
     static boolean namesTheRequestsHost(HttpServletRequest request, String origin) {
         URI page;

@@ -108,7 +108,8 @@ record SecurityProperties(Security security, Cors cors) {
      */
     record Cors(List<String> allowedOrigins) {
 
-        private static final Pattern ORIGIN = Pattern.compile("(https?)://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?/?");
+        private static final Pattern ORIGIN =
+                Pattern.compile("(https?)://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?/?");
 
         Cors {
             allowedOrigins = allowedOrigins == null ? List.of()
@@ -123,11 +124,12 @@ record SecurityProperties(Security security, Cors cors) {
             }
             Matcher matcher = ORIGIN.matcher(given);
             if (!matcher.matches()) {
-                throw new IllegalArgumentException("chancery.cors.allowed-origins takes * or origins as browsers send them "
-                        + "(http or https, a host, a port if not the scheme's own, no path): not '" + origin + "'");
+                throw new IllegalArgumentException("chancery.cors.allowed-origins takes * or origins as browsers send "
+                        + "them (http or https, a host, a port if not the scheme's own, no path): not '" + origin + "'");
             }
             String port = matcher.group(3);
-            boolean ownPort = port != null && (matcher.group(1).equals("http") ? port.equals(":80") : port.equals(":443"));
+            boolean ownPort = port != null
+                    && (matcher.group(1).equals("http") ? port.equals(":80") : port.equals(":443"));
             return matcher.group(1) + "://" + matcher.group(2) + (port == null || ownPort ? "" : port);
         }
     }
