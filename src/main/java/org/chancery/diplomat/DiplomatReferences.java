@@ -2,6 +2,8 @@ package org.chancery.diplomat;
 
 import java.util.Optional;
 
+import org.springframework.dao.ConcurrencyFailureException;
+
 /**
  * Facts in other modules that refer to diplomats (meetings, heads of mission): R21 refuses to
  * delete a diplomat while one of them does, and R13 to move a head of mission to another country.
@@ -34,9 +36,16 @@ public interface DiplomatReferences {
     interface Renaming {
 
         /**
-         * @throws org.springframework.dao.ConcurrencyFailureException if a fact showing the name was recorded
-         *         after the locks were taken (retry the renaming)
+         * @throws RecordedMeanwhile if a fact showing the name was recorded after the locks were taken
          */
         void to(String name);
+    }
+
+    /** A fact showing the diplomat's name was recorded after a renaming took its locks: it takes them again. */
+    final class RecordedMeanwhile extends ConcurrencyFailureException {
+
+        public RecordedMeanwhile(String message) {
+            super(message);
+        }
     }
 }

@@ -20,6 +20,8 @@ import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -38,18 +40,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Diplomats {
 
+    /** How often a renaming takes its locks before it gives up (409): each time the diplomat was appointed meanwhile. */
+    private static final int RENAMING_ATTEMPTS = 3;
+
     private final DiplomatRepository repository;
     private final Countries countries;
     private final ObjectProvider<DiplomatReferences> references;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate writes;
 
     /**
      * The {@link DiplomatReferences} are looked up when a diplomat is deleted, not at start-up, so
      * that modules whose services use this one may implement them without a dependency cycle.
      */
     Diplomats(DiplomatRepository repository, Countries countries, ObjectProvider<DiplomatReferences> references,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, PlatformTransactionManager transactions) {
         this.publisher = publisher;
+        this.writes = new TransactionTemplate(transactions);
         this.repository = repository;
         this.countries = countries;
         this.references = references;
@@ -141,8 +148,21 @@ public class Diplomats {
      * @throws VersionMismatchException if the precondition does not name the current version
      * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if the country is unknown
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Diplomat update(long id, DiplomatDescription description, VersionPrecondition precondition) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writes.execute(status -> updateOnce(id, description, precondition));
+            } catch (DiplomatReferences.RecordedMeanwhile appointed) {
+                // appointed head of another mission while the renaming took its locks: it takes them again
+                if (attempt == RENAMING_ATTEMPTS) {
+                    throw appointed;
+                }
+            }
+        }
+    }
+
+    private Diplomat updateOnce(long id, DiplomatDescription description, VersionPrecondition precondition) {
         // a new name changes the heads of mission showing it: their pairs and missions are locked first
         boolean renaming = repository.findNameById(id)
                 .filter(name -> description.name() != null && !name.equals(description.name().trim())).isPresent();

@@ -10,7 +10,6 @@ import org.chancery.country.CountryCode;
 import org.chancery.diplomat.DiplomatReferences;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -58,8 +57,8 @@ class HeadsOfMissionReferences implements DiplomatReferences {
         return name -> {
             for (Mission mission : missions.findHeadedBy(diplomatId)) {
                 if (!locked.contains(mission.id())) {
-                    throw new ConcurrencyFailureException("Diplomat " + diplomatId + " was appointed head of mission "
-                            + mission.id() + " meanwhile; rename them again.");
+                    throw new RecordedMeanwhile("Diplomat " + diplomatId + " was appointed head of mission "
+                            + mission.id() + " while their renaming took its locks.");
                 }
                 for (HeadOfMission head : mission.heads()) {
                     if (head.diplomatId() == diplomatId) {

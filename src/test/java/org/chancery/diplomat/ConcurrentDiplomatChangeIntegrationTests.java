@@ -85,6 +85,26 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    @DisplayName("A renaming that took its locks before the diplomat was appointed to a mission of another pair takes "
+            + "them again and renames that head too")
+    void aRenamingTakesItsLocksAgainForAHeadAppointedMeanwhile() throws Exception {
+        long ambassador = newDiplomat("Jeanette Hyde", "US");
+        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+        long stJohns = planMission("US", "AG", "EMBASSY", "St. John's");
+
+        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US")) {
+            assertThat(pair.statusOnceReleased(() -> putAsEditor("/api/diplomats/{id}",
+                    "{\"name\":\"Jeanette W. Hyde\",\"country\":\"US\"}", ambassador).andReturn().getResponse()
+                    .getStatus(), "the renaming", () -> postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":"
+                    + ambassador + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2004-12-01\",\"startedOn\":\"2005-01-01\"}",
+                    stJohns).andExpect(status().isCreated()))).isEqualTo(200);
+        }
+        for (long mission : List.of(bridgetown, stJohns)) {
+            getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
+        }
+    }
+
+    @Test
     @DisplayName("A change of a head's diplomat that keeps the name waits for no write of their mission")
     void aChangeKeepingTheNameOfAHeadLocksNoMission() throws Exception {
         long ambassador = newDiplomat("Jeanette Hyde", "US");
