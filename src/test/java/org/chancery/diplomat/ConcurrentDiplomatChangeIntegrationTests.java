@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -53,14 +54,12 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     @DisplayName("A head of mission's renaming waits for a write holding their mission's pair, and locks the pair and "
             + "the mission before the diplomat, in the order every write takes them")
     void aRenamingOfAHeadWaitsForAWriteHoldingThePairOfTheirMission() throws Exception {
-        long ambassador = newDiplomat("Jeanette Hyde", "US");
-        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+        long ambassador = headOfBridgetown("Jeanette Hyde");
 
-        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US")) {
-            assertThat(pair.statusOnceReleased(() -> putAsEditor("/api/diplomats/{id}",
-                    "{\"name\":\"Jeanette W. Hyde\",\"country\":\"US\"}", ambassador).andReturn().getResponse()
-                    .getStatus(), "the renaming", () -> assertThat(HeldRowLock.isLocked(dataSource, "diplomat", "id = ?",
-                    ambassador)).as("the diplomat is not locked before the pair").isFalse())).isEqualTo(200);
+        try (HeldRowLock pair = thePairOfBridgetown()) {
+            assertThat(pair.statusOnceReleased(renaming(ambassador, "Jeanette W. Hyde"), "the renaming",
+                    () -> assertThat(HeldRowLock.isLocked(dataSource, "diplomat", "id = ?", ambassador))
+                            .as("the diplomat is not locked before the pair").isFalse())).isEqualTo(200);
         }
         getJson("/api/missions/{id}", bridgetown).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
     }
@@ -69,15 +68,13 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     @DisplayName("A renaming waiting for its head's pair goes through after another change of the diplomat, as a "
             + "write without If-Match does")
     void aRenamingWaitingForThePairGoesThroughAfterAnotherChangeOfTheDiplomat() throws Exception {
-        long ambassador = newDiplomat("Jeanette Hyde", "US");
-        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+        long ambassador = headOfBridgetown("Jeanette Hyde");
 
-        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US")) {
-            assertThat(pair.statusOnceReleased(() -> putAsEditor("/api/diplomats/{id}",
-                    "{\"name\":\"Jeanette W. Hyde\",\"country\":\"US\"}", ambassador).andReturn().getResponse()
-                    .getStatus(), "the renaming", () -> putAsEditor("/api/diplomats/{id}",
-                    "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}", ambassador)
-                    .andExpect(status().isOk()))).isEqualTo(200);
+        try (HeldRowLock pair = thePairOfBridgetown()) {
+            assertThat(pair.statusOnceReleased(renaming(ambassador, "Jeanette W. Hyde"), "the renaming",
+                    () -> putAsEditor("/api/diplomats/{id}",
+                            "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}", ambassador)
+                            .andExpect(status().isOk()))).isEqualTo(200);
         }
         getJson("/api/diplomats/{id}", ambassador).andExpect(jsonPath("$.name").value("Jeanette W. Hyde"))
                 .andExpect(jsonPath("$.version").value(2));
@@ -88,16 +85,14 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     @DisplayName("A renaming that took its locks before the diplomat was appointed to a mission of another pair takes "
             + "them again and renames that head too")
     void aRenamingTakesItsLocksAgainForAHeadAppointedMeanwhile() throws Exception {
-        long ambassador = newDiplomat("Jeanette Hyde", "US");
-        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+        long ambassador = headOfBridgetown("Jeanette Hyde");
         long stJohns = planMission("US", "AG", "EMBASSY", "St. John's");
 
-        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US")) {
-            assertThat(pair.statusOnceReleased(() -> putAsEditor("/api/diplomats/{id}",
-                    "{\"name\":\"Jeanette W. Hyde\",\"country\":\"US\"}", ambassador).andReturn().getResponse()
-                    .getStatus(), "the renaming", () -> postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":"
-                    + ambassador + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2004-12-01\",\"startedOn\":\"2005-01-01\"}",
-                    stJohns).andExpect(status().isCreated()))).isEqualTo(200);
+        try (HeldRowLock pair = thePairOfBridgetown()) {
+            assertThat(pair.statusOnceReleased(renaming(ambassador, "Jeanette W. Hyde"), "the renaming",
+                    () -> postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + ambassador
+                            + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2004-12-01\",\"startedOn\":\"2005-01-01\"}",
+                            stJohns).andExpect(status().isCreated()))).isEqualTo(200);
         }
         for (long mission : List.of(bridgetown, stJohns)) {
             getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
@@ -107,10 +102,9 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     @Test
     @DisplayName("A change of a head's diplomat that keeps the name waits for no write of their mission")
     void aChangeKeepingTheNameOfAHeadLocksNoMission() throws Exception {
-        long ambassador = newDiplomat("Jeanette Hyde", "US");
-        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+        long ambassador = headOfBridgetown("Jeanette Hyde");
 
-        try (HeldRowLock pair = HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US");
+        try (HeldRowLock pair = thePairOfBridgetown();
                 HeldRowLock mission = HeldRowLock.on(dataSource, "mission", "id = ?", bridgetown)) {
             putAsEditor("/api/diplomats/{id}", "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}",
                     ambassador).andExpect(status().isOk());
@@ -149,6 +143,23 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
                 endTheAccreditations(year);
             }
         }
+    }
+
+    /** A diplomat of that name appointed ambassador in Bridgetown in 2001; their id. */
+    private long headOfBridgetown(String name) throws Exception {
+        long ambassador = newDiplomat(name, "US");
+        assertThat(appointment(ambassador, 2001).call()).isEqualTo(201);
+        return ambassador;
+    }
+
+    /** The lock a write of the United States' relations with Barbados holds. */
+    private HeldRowLock thePairOfBridgetown() throws SQLException {
+        return HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US");
+    }
+
+    private Callable<Integer> renaming(long diplomat, String name) {
+        return () -> putAsEditor("/api/diplomats/{id}", "{\"name\":\"" + name + "\",\"country\":\"US\"}", diplomat)
+                .andReturn().getResponse().getStatus();
     }
 
     private Callable<Integer> appointment(long diplomat, int year) {
