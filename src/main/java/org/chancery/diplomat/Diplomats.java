@@ -18,18 +18,20 @@ import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.SearchText;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records, changes, removes and finds diplomats; finds them for the other modules by the id in a
@@ -39,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Diplomats {
+
+    private static final Logger log = LoggerFactory.getLogger(Diplomats.class);
 
     /** How often a renaming takes its locks before it gives up (409): each time the diplomat was appointed meanwhile. */
     private static final int RENAMING_ATTEMPTS = 3;
@@ -158,6 +162,8 @@ public class Diplomats {
                 if (attempt == RENAMING_ATTEMPTS) {
                     throw appointed;
                 }
+                log.info("Renaming of diplomat {} taking its locks again (attempt {} of {}): {}", id, attempt + 1,
+                        RENAMING_ATTEMPTS, appointed.getMessage());
             }
         }
     }
