@@ -56,11 +56,9 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     void aRenamingOfAHeadWaitsForAWriteHoldingThePairOfTheirMission() throws Exception {
         long ambassador = headOfBridgetown("Jeanette Hyde");
 
-        try (HeldRowLock pair = thePairOfBridgetown()) {
-            assertThat(pair.statusOnceReleased(renaming(ambassador, "Jeanette W. Hyde"), "the renaming",
-                    () -> assertThat(HeldRowLock.isLocked(dataSource, "diplomat", "id = ?", ambassador))
-                            .as("the diplomat is not locked before the pair").isFalse())).isEqualTo(200);
-        }
+        renamedOnceThePairOfBridgetownIsReleased(ambassador,
+                () -> assertThat(HeldRowLock.isLocked(dataSource, "diplomat", "id = ?", ambassador))
+                        .as("the diplomat is not locked before the pair").isFalse());
         getJson("/api/missions/{id}", bridgetown).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
     }
 
@@ -70,12 +68,9 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     void aRenamingWaitingForThePairGoesThroughAfterAnotherChangeOfTheDiplomat() throws Exception {
         long ambassador = headOfBridgetown("Jeanette Hyde");
 
-        try (HeldRowLock pair = thePairOfBridgetown()) {
-            assertThat(pair.statusOnceReleased(renaming(ambassador, "Jeanette W. Hyde"), "the renaming",
-                    () -> putAsEditor("/api/diplomats/{id}",
-                            "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}", ambassador)
-                            .andExpect(status().isOk()))).isEqualTo(200);
-        }
+        renamedOnceThePairOfBridgetownIsReleased(ambassador, () -> putAsEditor("/api/diplomats/{id}",
+                "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}", ambassador)
+                .andExpect(status().isOk()));
         getJson("/api/diplomats/{id}", ambassador).andExpect(jsonPath("$.name").value("Jeanette W. Hyde"))
                 .andExpect(jsonPath("$.version").value(2));
         getJson("/api/missions/{id}", bridgetown).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
@@ -88,12 +83,9 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
         long ambassador = headOfBridgetown("Jeanette Hyde");
         long stJohns = planMission("US", "AG", "EMBASSY", "St. John's");
 
-        try (HeldRowLock pair = thePairOfBridgetown()) {
-            assertThat(pair.statusOnceReleased(renaming(ambassador, "Jeanette W. Hyde"), "the renaming",
-                    () -> postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + ambassador
-                            + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2004-12-01\",\"startedOn\":\"2005-01-01\"}",
-                            stJohns).andExpect(status().isCreated()))).isEqualTo(200);
-        }
+        renamedOnceThePairOfBridgetownIsReleased(ambassador, () -> postAsEditor("/api/missions/{id}/heads",
+                "{\"diplomatId\":" + ambassador + ",\"rank\":\"AMBASSADOR\",\"agrementOn\":\"2004-12-01\","
+                        + "\"startedOn\":\"2005-01-01\"}", stJohns).andExpect(status().isCreated()));
         for (long mission : List.of(bridgetown, stJohns)) {
             getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.heads[0].name").value("Jeanette W. Hyde"));
         }
@@ -157,9 +149,16 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
         return HeldRowLock.on(dataSource, "relation", "country_a = ? and country_b = ?", "BB", "US");
     }
 
-    private Callable<Integer> renaming(long diplomat, String name) {
-        return () -> putAsEditor("/api/diplomats/{id}", "{\"name\":\"" + name + "\",\"country\":\"US\"}", diplomat)
-                .andReturn().getResponse().getStatus();
+    /**
+     * Renames the diplomat "Jeanette W. Hyde" while the pair of Bridgetown is held, checks {@code whileWaiting} as the
+     * renaming waits, and expects 200 once the pair is released.
+     */
+    private void renamedOnceThePairOfBridgetownIsReleased(long diplomat, HeldRowLock.Check whileWaiting) throws Exception {
+        try (HeldRowLock pair = thePairOfBridgetown()) {
+            assertThat(pair.statusOnceReleased(() -> putAsEditor("/api/diplomats/{id}",
+                    "{\"name\":\"Jeanette W. Hyde\",\"country\":\"US\"}", diplomat).andReturn().getResponse()
+                    .getStatus(), "the renaming", whileWaiting)).isEqualTo(200);
+        }
     }
 
     private Callable<Integer> appointment(long diplomat, int year) {
