@@ -40,27 +40,45 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Timeline {
 
+    /**
+     * The place of an item among those of its day, by its type: relations before missions, what ends before what
+     * begins (a mission superseded before its successor opens), meetings and milestones last.
+     */
     private static final Map<String, Integer> SAME_DAY_ORDER = Map.ofEntries(
-            Map.entry("ESTABLISHED", 0), Map.entry("RESTORED", 0), Map.entry("CONSULAR_ESTABLISHED", 1),
-            Map.entry("SEVERED", 2), Map.entry("CONSULAR_SEVERED", 3), Map.entry("MISSION_CLOSED", 4),
-            Map.entry("HEAD_OF_MISSION_ENDED", 5), Map.entry("ACCREDITATION_ENDED", 5), Map.entry("MISSION_OPENED", 6),
-            Map.entry("HEAD_OF_MISSION_STARTED", 7), Map.entry("ACCREDITATION_STARTED", 7), Map.entry("MEETING", 8),
-            Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 9), Map.entry("MILESTONE_ACHIEVED", 10),
-            Map.entry("MILESTONE_DUE", 11));
+            Map.entry("ESTABLISHED", 0), Map.entry("RESTORED", 0), Map.entry("CONSULAR_ESTABLISHED", 10),
+            Map.entry("SEVERED", 20), Map.entry("CONSULAR_SEVERED", 30), Map.entry("MISSION_CLOSED", 40),
+            Map.entry("HEAD_OF_MISSION_ENDED", 50), Map.entry("ACCREDITATION_ENDED", 50), Map.entry("MISSION_OPENED", 60),
+            Map.entry("HEAD_OF_MISSION_STARTED", 70), Map.entry("ACCREDITATION_STARTED", 70), Map.entry("MEETING", 80),
+            Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 90), Map.entry("MILESTONE_ACHIEVED", 100),
+            Map.entry("MILESTONE_DUE", 110));
+
+    /** A head's functions or an accreditation ending on the day they began: after the day's beginnings. */
+    private static final int END_OF_A_DAYS_BEGINNING = 73;
+
+    /** A mission closing on the day it opened or one of its heads took up functions: after those, and their ends. */
+    private static final int CLOSING_OF_A_DAYS_BEGINNING = 76;
 
     /** The meetings a timeline's CSV reads at a time. */
     static final int MEETINGS_AT_A_TIME = 1000;
 
-    /** By date, then by {@link #SAME_DAY_ORDER}, then by the id of what the item is about. */
-    private static final Comparator<TimelineItem> ORDER = (x, y) -> {
-        int byDate = x.date().compareTo(y.date());
-        if (byDate != 0) {
-            return byDate;
+    /** By date, then by the place among the day's items, then by the id of what the item is about. */
+    private static final Comparator<Placed> ORDER = Comparator.<Placed, LocalDate>comparing(placed -> placed.item().date())
+            .thenComparingInt(Placed::rank)
+            .thenComparingLong(placed -> placed.item().ref().id());
+
+    /** An item and its place among the items of its day. */
+    private record Placed(TimelineItem item, int rank) {
+
+        /** Placed by its type. */
+        static Placed byType(TimelineItem item) {
+            return new Placed(item, SAME_DAY_ORDER.getOrDefault(item.type(), 990));
         }
-        int byType = Integer.compare(SAME_DAY_ORDER.getOrDefault(x.type(), 99),
-                SAME_DAY_ORDER.getOrDefault(y.type(), 99));
-        return byType != 0 ? byType : Long.compare(x.ref().id(), y.ref().id());
-    };
+
+        /** Placed by its type, or at {@code rank} if it ends something begun that same day. */
+        static Placed ending(TimelineItem item, boolean begunThatDay, int rank) {
+            return begunThatDay ? new Placed(item, rank) : byType(item);
+        }
+    }
 
     private final RelationService relations;
     private final MissionService missions;
@@ -80,23 +98,23 @@ public class Timeline {
     public Page<TimelineItem> of(RelationPair pair, Pageable page) {
         RelationSnapshot snapshot = relations.snapshot(pair, null);
         LocalDate today = snapshot.asOf();
-        List<TimelineItem> items = itemsButMeetings(pair, snapshot);
+        List<Placed> items = itemsButMeetings(pair, snapshot);
         long meetingCount = meetings.countBetween(pair, today);
         int reach = (int) Math.min(Integer.MAX_VALUE, page.getOffset() + page.getPageSize());
         List<MeetingRef> loadedMeetings = meetings.between(pair, today, reach);
         for (MeetingRef meeting : loadedMeetings) {
-            items.add(meeting(meeting));
+            items.add(Placed.byType(meeting(meeting)));
         }
         LocalDate establishment = snapshot.state().latestEstablishment();
         if (establishment != null) {
             firstSince(establishment, loadedMeetings, reach, pair, today)
-                    .ifPresent(meeting -> items.add(firstSinceEstablishment(establishment, meeting)));
+                    .ifPresent(meeting -> items.add(Placed.byType(firstSinceEstablishment(establishment, meeting))));
         }
         items.sort(ORDER);
         long total = items.size() - loadedMeetings.size() + meetingCount;
         int from = (int) Math.min(page.getOffset(), items.size());
         int to = Math.min(from + page.getPageSize(), items.size());
-        return new PageImpl<>(items.subList(from, to), page, total);
+        return new PageImpl<>(items.subList(from, to).stream().map(Placed::item).toList(), page, total);
     }
 
     /**
@@ -112,28 +130,28 @@ public class Timeline {
     void forEach(RelationPair pair, int chunk, Consumer<? super TimelineItem> each) {
         RelationSnapshot snapshot = relations.snapshot(pair, null);
         LocalDate today = snapshot.asOf();
-        List<TimelineItem> others = itemsButMeetings(pair, snapshot);
+        List<Placed> others = itemsButMeetings(pair, snapshot);
         LocalDate establishment = snapshot.state().latestEstablishment();
         if (establishment != null) {
             meetings.firstBetweenOnOrAfter(pair, establishment, today)
-                    .ifPresent(meeting -> others.add(firstSinceEstablishment(establishment, meeting)));
+                    .ifPresent(meeting -> others.add(Placed.byType(firstSinceEstablishment(establishment, meeting))));
         }
         others.sort(ORDER);
         int[] next = {0};
         meetings.forEachBetween(pair, today, chunk, meeting -> {
-            TimelineItem item = meeting(meeting);
+            Placed item = Placed.byType(meeting(meeting));
             while (next[0] < others.size() && ORDER.compare(others.get(next[0]), item) < 0) {
-                each.accept(others.get(next[0]++));
+                each.accept(others.get(next[0]++).item());
             }
-            each.accept(item);
+            each.accept(item.item());
         });
-        others.subList(next[0], others.size()).forEach(each);
+        others.subList(next[0], others.size()).forEach(placed -> each.accept(placed.item()));
     }
 
     /** The items of the pair's events, missions and their heads, milestones and accreditations, unordered. */
-    private List<TimelineItem> itemsButMeetings(RelationPair pair, RelationSnapshot snapshot) {
-        List<TimelineItem> items = new ArrayList<>();
-        snapshot.events().forEach(event -> items.add(event(pair, event)));
+    private List<Placed> itemsButMeetings(RelationPair pair, RelationSnapshot snapshot) {
+        List<Placed> items = new ArrayList<>();
+        snapshot.events().forEach(event -> items.add(Placed.byType(event(pair, event))));
         for (MissionView mission : missions.withHeadsBetween(pair)) {
             addMission(items, mission);
         }
@@ -198,24 +216,29 @@ public class Timeline {
         };
     }
 
-    private static void addMission(List<TimelineItem> items, MissionView mission) {
+    private static void addMission(List<Placed> items, MissionView mission) {
         String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.place();
         TimelineItem.Ref ref = TimelineItem.Ref.mission(mission.id());
         if (mission.openedOn() != null) {
-            items.add(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened"
-                    + known(mission.openedPrecision()), ref));
+            items.add(Placed.byType(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened"
+                    + known(mission.openedPrecision()), ref)));
         }
         if (mission.closedOn() != null) {
-            items.add(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed" + known(mission.closedPrecision())
-                    + (mission.closingReason() == null ? "" : " (" + reason(mission.closingReason()) + ")"), ref));
+            boolean begunThatDay = mission.closedOn().equals(mission.openedOn())
+                    || mission.heads().stream().anyMatch(head -> mission.closedOn().equals(head.startedOn()));
+            items.add(Placed.ending(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed"
+                    + known(mission.closedPrecision()) + (mission.closingReason() == null ? ""
+                            : " (" + reason(mission.closingReason()) + ")"), ref),
+                    begunThatDay, CLOSING_OF_A_DAYS_BEGINNING));
         }
         for (HeadView head : mission.heads()) {
             TimelineItem.Ref headRef = TimelineItem.Ref.head(head.missionId(), head.id());
-            items.add(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
-                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef));
+            items.add(Placed.byType(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
+                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef)));
             if (head.endedOn() != null) {
-                items.add(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
-                        + head.rank() + ") ended functions at the " + name + known(head.endedPrecision()), headRef));
+                items.add(Placed.ending(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
+                        + head.rank() + ") ended functions at the " + name + known(head.endedPrecision()), headRef),
+                        head.endedOn().equals(head.startedOn()), END_OF_A_DAYS_BEGINNING));
             }
         }
     }
@@ -225,29 +248,30 @@ public class Timeline {
         return precision == null || precision == DatePrecision.DAY ? "" : " (" + precision.name().toLowerCase() + " known)";
     }
 
-    private static void addAccreditation(List<TimelineItem> items, RelationPair pair,
+    private static void addAccreditation(List<Placed> items, RelationPair pair,
             AccreditationRecord accreditation) {
         TimelineItem.Ref ref = TimelineItem.Ref.accreditation(pair, accreditation.id());
         String what = accreditation.level() + " of " + accreditation.sendingCountry() + " accredited to "
                 + accreditation.receivingCountry() + " (non-resident)";
-        items.add(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what + known(accreditation.fromPrecision()),
-                ref));
+        items.add(Placed.byType(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what
+                + known(accreditation.fromPrecision()), ref)));
         if (accreditation.to() != null) {
-            items.add(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended"
-                    + known(accreditation.toPrecision()), ref));
+            items.add(Placed.ending(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended"
+                    + known(accreditation.toPrecision()), ref), accreditation.to().equals(accreditation.from()),
+                    END_OF_A_DAYS_BEGINNING));
         }
     }
 
-    private static void addMilestone(List<TimelineItem> items, MilestoneView milestone) {
+    private static void addMilestone(List<Placed> items, MilestoneView milestone) {
         TimelineItem.Ref ref = TimelineItem.Ref.milestone(milestone.id());
         if (milestone.status() == MilestoneStatus.ACHIEVED) {
-            items.add(new TimelineItem(milestone.achievedOn(), "MILESTONE_ACHIEVED", "Milestone achieved"
+            items.add(Placed.byType(new TimelineItem(milestone.achievedOn(), "MILESTONE_ACHIEVED", "Milestone achieved"
                     + (Boolean.TRUE.equals(milestone.onTime()) ? " on time: " : " late (target " + milestone.target()
-                            + "): ") + milestone.title(), ref));
+                            + "): ") + milestone.title(), ref)));
         } else if (milestone.status() != MilestoneStatus.CANCELLED) {
-            items.add(new TimelineItem(milestone.targetEnd(), "MILESTONE_DUE", "Milestone due"
+            items.add(Placed.byType(new TimelineItem(milestone.targetEnd(), "MILESTONE_DUE", "Milestone due"
                     + (milestone.status() == MilestoneStatus.OVERDUE ? " (overdue)" : "") + " by " + milestone.target()
-                    + ": " + milestone.title(), ref));
+                    + ": " + milestone.title(), ref)));
         }
     }
 
