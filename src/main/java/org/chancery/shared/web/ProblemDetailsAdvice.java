@@ -53,6 +53,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -262,11 +263,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = e.getCause();
-        if (cause instanceof DatabindException mapping && !(cause instanceof UnrecognizedPropertyException)
-                && !mapping.getPath().isEmpty()) {
-            String field = JsonMistakes.fieldPath(mapping.getPath());
-            return body(validationFailed(List.of(Problems.error(field, JsonMistakes.ofMapping(mapping))),
-                    path(request)));
+        // a value of the wrong type or form, or a number beyond its field's range: the field is invalid
+        if ((cause instanceof DatabindException && !(cause instanceof UnrecognizedPropertyException)
+                || cause instanceof InputCoercionException) && !((JacksonException) cause).getPath().isEmpty()) {
+            JacksonException mistake = (JacksonException) cause;
+            String field = JsonMistakes.fieldPath(mistake.getPath());
+            return body(validationFailed(List.of(Problems.error(field, JsonMistakes.ofValue(mistake))), path(request)));
         }
         String named = cause instanceof JacksonException read ? JsonMistakes.nameGivenTwice(read) : null;
         if (named != null) {
@@ -292,7 +294,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<ProblemDetail> answer = answer(ProblemCode.METHOD_NOT_ALLOWED,
                 "Method " + e.getMethod() + " is not allowed here"
-                        + (e.getSupportedHttpMethods() == null ? "." : "; allowed: " + e.getSupportedHttpMethods() + "."),
+                        + (e.getSupportedHttpMethods() == null ? "." : "; allowed: " + e.getSupportedHttpMethods().stream()
+                                .map(HttpMethod::name).sorted().toList() + "."),
                 path(request));
         return ResponseEntity.status(answer.getStatusCode()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(answer.getBody());

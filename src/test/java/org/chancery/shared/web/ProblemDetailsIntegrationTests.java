@@ -55,6 +55,18 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersANumberBeyondItsFieldsRangeWithValidationFailedNamingIt() throws Exception {
+        String body = """
+                {"date": "2024-03-01", "country": "CU",
+                 "participants": [{"diplomatId": 1}, {"diplomatId": 92233720368547758070}]}""";
+        assertProblem(postAsEditor("/api/meetings", body), 400, "VALIDATION_FAILED");
+        postAsEditor("/api/meetings", body)
+                .andExpect(jsonPath("$.errors[0].field").value("participants[1].diplomatId"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("out of range")));
+        getJson("/api/meetings").andExpect(jsonPath("$.content").isEmpty());
+    }
+
+    @Test
     void takesJsonValuesAsWrittenWithoutCoercion() throws Exception {
         String[][] cases = {
                 {"{\"type\": \"ESTABLISHED\", \"date\": 19000}", "date"},
@@ -202,6 +214,11 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{}")), 405, "METHOD_NOT_ALLOWED");
         mvc.perform(put("/api/relations/CU/KR").with(httpBasic("editor", "editor-secret")))
                 .andExpect(header().exists("Allow"));
+        // the same words on every start and database, whatever the order Spring registered the handlers in
+        mvc.perform(put("/api/meetings/1").with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.detail").value("Method PUT is not allowed here; allowed: [DELETE, GET]."));
     }
 
     @Test
