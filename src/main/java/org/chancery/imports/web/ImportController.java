@@ -122,7 +122,8 @@ class ImportController {
     @ApiResponse(responseCode = "200", description = "A page of jobs")
     @CsvResponse
     @FixedOrder
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number) or "
+            + "VALIDATION_FAILED (page or size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     PagedModel<ImportJobResponse> list(@ParameterObject Pageable pageable) {
@@ -158,7 +159,8 @@ class ImportController {
     @ApiResponse(responseCode = "200", description = "A page of row reports")
     @CsvResponse
     @FixedOrder
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome, paging) or VALIDATION_FAILED")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome; page or size not a number) "
+            + "or VALIDATION_FAILED (page or size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")

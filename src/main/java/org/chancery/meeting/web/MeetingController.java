@@ -65,8 +65,8 @@ class MeetingController {
             + "`country` (alpha-2 or alpha-3, any case) may be repeated: meetings in which all of them took part. "
             + "`from` and `to` are inclusive. Sortable by date, id, city, country, title.")
     @ApiResponse(responseCode = "200", description = "A page of meetings")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (a date or the page cannot be parsed) or "
-            + "VALIDATION_FAILED (unknown country, `from` after `to`, bad sort)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (a date, page or size cannot be parsed) "
+            + "or VALIDATION_FAILED (unknown country, `from` after `to`, page or size out of range, bad sort)")
     @CsvResponse
     PagedModel<MeetingResponse> search(
             @Parameter(description = "A participating country (e.g. KR); repeat for meetings involving all of them")

@@ -65,8 +65,8 @@ class ObservationController {
             + "and the countries), the id last. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of observations")
     @CsvResponse
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad direction, year, level, paging) or "
-            + "VALIDATION_FAILED (unknown country, bad sort)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad direction, year or level; page or "
+            + "size not a number) or VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
     PagedModel<ObservationResponse> search(@Parameter(example = "US") @RequestParam(required = false) String country,
             @RequestParam(required = false) ObservationDirection direction,
             @Parameter(example = "1900") @RequestParam(required = false) Integer year,
