@@ -94,15 +94,9 @@ public class Accreditations {
         return relations.underPairLock(pair, relation -> {
             LocalDate from = draft.from().date();
             LocalDate to = draft.to() == null ? null : draft.to().date();
-            var lifetimes = existence.lock(sending, receiving).requireExistOn(from, "the accreditation's start");
-            if (to != null) {
-                lifetimes.requireMayEndOn(to, "the accreditation's end");
-            }
-            AccreditationRules.relations(draft.level(), sending, receiving, from, to, relation.history());
-            if (draft.level().diplomatic()) {
-                AccreditationRules.oneAtATime(from, to, repository.findByDirection(sending.value(), receiving.value()));
-                AccreditationRules.noEmbassyOpen(from, to, missions.embassiesOfDirection(sending, receiving));
-            }
+            // the countries', the resident mission's and the diplomat's locks in that order, as every write takes them;
+            // what the body names is checked before the recorded facts are (a 400 before a 409)
+            var lifetimes = existence.lock(sending, receiving);
             if (draft.residentMissionId() != null) {
                 MissionFacts resident = missions.lockedFacts(draft.residentMissionId()).orElseThrow(() ->
                         new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE, "residentMissionId names no known "
@@ -112,6 +106,15 @@ public class Accreditations {
             if (draft.diplomatId() != null) {
                 Diplomat diplomat = diplomats.lockedReference(draft.diplomatId(), "diplomatId");
                 AccreditationRules.diplomatOfSendingCountry(diplomat, sending);
+            }
+            lifetimes.requireExistOn(from, "the accreditation's start");
+            if (to != null) {
+                lifetimes.requireMayEndOn(to, "the accreditation's end");
+            }
+            AccreditationRules.relations(draft.level(), sending, receiving, from, to, relation.history());
+            if (draft.level().diplomatic()) {
+                AccreditationRules.oneAtATime(from, to, repository.findByDirection(sending.value(), receiving.value()));
+                AccreditationRules.noEmbassyOpen(from, to, missions.embassiesOfDirection(sending, receiving));
             }
             Accreditation accreditation = new Accreditation(sending, receiving, draft.level(), draft.from(),
                     draft.residentMissionId(), draft.diplomatId(), draft.sources());

@@ -124,6 +124,14 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isCreated());
         refused(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1985-01-01\"}"),
                 409, "ACCREDITATION_CONFLICT", "R23");
+        // what the body names is checked before the recorded facts
+        refused(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1985-01-01\", "
+                + "\"residentMissionId\": 999999}"), 400, "UNKNOWN_REFERENCE", "R18");
+        refused(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1985-01-01\", "
+                + "\"diplomatId\": 999999}"), 400, "UNKNOWN_REFERENCE", "R18");
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1990-01-01\", "
+                + "\"residentMissionId\": " + embassy + "}"), 400, "RESIDENT_MISSION_INVALID", "R23")
+                .andExpect(jsonPath("$.detail", containsString("not in a third country")));
         accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1985-01-01\", \"to\": \"1990-01-01\"}")
                 .andExpect(status().isCreated());
         accredit("{\"sendingCountry\": \"AG\", \"level\": \"CONSUL\", \"from\": \"1985-01-01\"}")
@@ -142,7 +150,8 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
                     + "\"residentMissionId\": " + mission + "}"), 400, "RESIDENT_MISSION_INVALID", "R23");
         }
         refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1960-01-01\", "
-                + "\"residentMissionId\": " + bridgetown + "}"), 409, "RELATION_NOT_ESTABLISHED", "R23");
+                + "\"residentMissionId\": " + bridgetown + "}"), 400, "RESIDENT_MISSION_INVALID", "R23")
+                .andExpect(jsonPath("$.detail", containsString("not open on 1960-01-01")));
         refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
                 + "\"residentMissionId\": 999999}"), 400, "UNKNOWN_REFERENCE", "R18");
         getJson("/api/relations/US/AG/accreditations").andExpect(jsonPath("$.content", hasSize(0)));
