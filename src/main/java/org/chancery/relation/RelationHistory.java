@@ -50,7 +50,7 @@ public final class RelationHistory {
                 throw violation("Two events of the " + event.type().track().name().toLowerCase()
                         + " track on one day: " + describe(previous) + " and " + describe(event) + ".");
             }
-            state = apply(state, event);
+            state = apply(state, event, ordered);
             history.dates.add(event.date());
             history.states.add(state);
             previous = event;
@@ -58,7 +58,7 @@ public final class RelationHistory {
         return history;
     }
 
-    private static RelationState apply(RelationState state, EventFact event) {
+    private static RelationState apply(RelationState state, EventFact event, List<EventFact> all) {
         RelationStatus diplomatic = state.status();
         RelationStatus consular = state.consularStatus();
         boolean allowed = switch (event.type()) {
@@ -72,7 +72,7 @@ public final class RelationHistory {
             RelationStatus from = event.type().track() == Track.DIPLOMATIC ? diplomatic : consular;
             throw violation(describe(event) + " cannot follow " + event.type().track().name().toLowerCase()
                     + " status " + from + (event.type().track() == Track.DIPLOMATIC && state.since() != null
-                            ? " (since " + state.since() + ")" : "") + ".");
+                            ? " (since " + state.since() + ")" : "") + sameDayDiplomatic(event, all) + ".");
         }
         return switch (event.type()) {
             case ESTABLISHED, RESTORED -> new RelationState(RelationStatus.ESTABLISHED, event.date(),
@@ -84,6 +84,22 @@ public final class RelationHistory {
             case CONSULAR_SEVERED -> new RelationState(diplomatic, state.since(), RelationStatus.SEVERED,
                     state.latestEstablishment());
         };
+    }
+
+    /**
+     * For a consular severance refused on the day of an establishment or restoration: why the consular relations that
+     * brings (R2) do not count yet (a day's consular events come first); empty otherwise.
+     */
+    private static String sameDayDiplomatic(EventFact event, List<EventFact> all) {
+        if (event.type() != EventType.CONSULAR_SEVERED) {
+            return "";
+        }
+        return all.stream().filter(other -> other.date().equals(event.date())
+                        && (other.type() == EventType.ESTABLISHED || other.type() == EventType.RESTORED))
+                .findFirst().map(diplomatic -> "; a day's consular events come before its diplomatic ones, so the "
+                        + "consular relations that " + describe(diplomatic) + " brings (R2) can be severed from the "
+                        + "next day")
+                .orElse("");
     }
 
     /** The state as it stands today, after every event. */

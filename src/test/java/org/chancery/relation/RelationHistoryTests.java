@@ -170,6 +170,20 @@ class RelationHistoryTests {
     }
 
     @Test
+    @DisplayName("R1, R2: a consular severance on the day of an establishment is refused, saying when it can be")
+    void saysWhyConsularRelationsEstablishedThatDayCannotBeSeveredTheSameDay() {
+        assertThatThrownBy(() -> replay(new Event(5L, ESTABLISHED, LocalDate.of(2000, 1, 1)),
+                new Event(6L, CONSULAR_SEVERED, LocalDate.of(2000, 1, 1))))
+                .hasMessageContaining("CONSULAR_SEVERED on 2000-01-01 (event 6) cannot follow consular status NONE")
+                .hasMessageContaining("consular relations that ESTABLISHED on 2000-01-01 (event 5) brings (R2) can be "
+                        + "severed from the next day");
+        assertThat(replay(event(ESTABLISHED, "2000-01-01"), event(CONSULAR_SEVERED, "2000-01-02")).current()
+                .consularStatus()).isEqualTo(RelationStatus.SEVERED);
+        assertThatThrownBy(() -> replay(event(SEVERED, "2000-01-01"), event(CONSULAR_SEVERED, "2000-01-01")))
+                .hasMessageNotContaining("brings (R2)");
+    }
+
+    @Test
     void givesTheHistoryAsPeriodsOfOneStateOneForEachDayWithEvents() {
         RelationHistory history = replay(event(CONSULAR_ESTABLISHED, "1900-03-01"), event(ESTABLISHED, "1902-05-27"),
                 event(SEVERED, "1961-01-03"), event(CONSULAR_SEVERED, "1961-01-03"), event(RESTORED, "2015-07-20"));
