@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The columns of a list's CSV answer, derived from the record its JSON answer is made of: one
  * column per JSON field, nested objects flattened as {@code a.b}, the fields of the objects in a
- * nested list flattened the same way (their values joined with {@code ;}), a map keyed by an enum
+ * nested list flattened the same way (their values joined with {@code ;}, see {@link #element}), a map keyed by an enum
  * one column per constant. A value is read from the row's JSON tree, so that the CSV says exactly
  * what the JSON says.
  */
@@ -65,10 +65,23 @@ final class CsvColumns {
             return;
         }
         if (depth == path.length) {
-            into.add(node.isValueNode() ? node.asString() : node.toString());
+            String value = node.isValueNode() ? node.asString() : node.toString();
+            into.add(inList ? element(value) : value);
             return;
         }
         collect(node.get(path[depth]), path, depth + 1, inList, into);
+    }
+
+    /**
+     * An element of a nested list as it is joined: a {@code ;} in it written {@code \;} and a backslash {@code \\},
+     * so that splitting the joined value at every {@code ;} not escaped gives the elements back, and the columns of
+     * one list line up whatever they hold.
+     */
+    static String element(String value) {
+        if (value.indexOf(';') < 0 && value.indexOf('\\') < 0) {
+            return value;
+        }
+        return value.replace("\\", "\\\\").replace(";", "\\;");
     }
 
     private void add(String prefix, Type type, int depth) {

@@ -171,8 +171,8 @@ class OpenApiConfiguration {
                 }
                 ok.getContent().addMediaType(CsvLists.TEXT_CSV, new MediaType()
                         .schema(new StringSchema().description("RFC 4180 CSV, UTF-8: a header row of the JSON field "
-                                + "names (nested objects flattened as a.b, nested lists joined with ;, a null within a list an empty "
-                                + "element), then every "
+                                + "names (nested objects flattened as a.b, nested lists joined with ;, a ; within an element "
+                                + "written \\; and a backslash \\\\, a null within a list an empty element), then every "
                                 + "matching row in the list's order (not one page)")));
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)

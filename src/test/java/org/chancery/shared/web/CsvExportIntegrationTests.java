@@ -108,6 +108,28 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void escapesTheSeparatorInTheElementsOfANestedListSoThatItsColumnsLineUp() throws Exception {
+        long withSemicolon = create("/api/diplomats", """
+                {"name": "İbrahim Çelik", "country": "TR", "title": "Ambassador; Dean of the Corps"}""")
+                .get("id").asLong();
+        long plain = create("/api/diplomats", """
+                {"name": "Lech Wałęsa", "country": "PL", "title": "Envoy"}""").get("id").asLong();
+        create("/api/meetings", """
+                {"date": "2020-01-01", "city": "Ankara", "country": "TR", "outcomes": ["a;b", "c\\\\d", "e"],
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(withSemicolon, plain));
+
+        List<List<String>> meetings = csv("/api/meetings?country=TR");
+        List<String> header = meetings.get(0);
+        assertThat(meetings.get(1).get(header.indexOf("outcomes"))).isEqualTo("a\\;b;c\\\\d;e");
+        assertThat(meetings.get(1).get(header.indexOf("participants.diplomatId")))
+                .isEqualTo(withSemicolon + ";" + plain);
+        assertThat(meetings.get(1).get(header.indexOf("participants.title")))
+                .isEqualTo("Ambassador\\; Dean of the Corps;Envoy");
+        assertThat(meetings.get(1).get(header.indexOf("participants.title")).split("(?<!\\\\);"))
+                .hasSize(2);
+    }
+
+    @Test
     void answersEveryPairOfADayInTheListsOrderFromOneStatementHoweverMany() throws Exception {
         List<String> codes = new ArrayList<>();
         for (JsonNode country : json(getJson("/api/countries?current=true&size=46&sort=code")).get("content")) {
