@@ -645,7 +645,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
             CsvFields.check(HEADER, fields);
             int cowCode;
             try {
-                cowCode = Integer.parseInt(fields.get(1).trim());
+                cowCode = CsvFields.integer(fields.get(1));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("country_code_cow", "is not a COW state code: '" + fields.get(1) + "'");
             }

@@ -1,6 +1,7 @@
 package org.chancery.imports;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.StorableValues;
@@ -14,7 +15,24 @@ public final class CsvFields {
 
     public static final int MAX_LENGTH = 200;
 
+    /** An integer as the published files write one: decimal ASCII digits, a minus sign at most (no {@code +}). */
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
+
     private CsvFields() {
+    }
+
+    /**
+     * The integer a field holds, spaces around it aside: decimal ASCII digits only ({@code Integer.parseInt} would
+     * also take {@code +2} and the digits of other scripts, {@code ٢}).
+     *
+     * @throws NumberFormatException if the field holds anything else, or more than nine digits
+     */
+    public static int integer(String field) {
+        String text = field.strip();
+        if (!INTEGER.matcher(text).matches()) {
+            throw new NumberFormatException("not a decimal integer: '" + field + "'");
+        }
+        return Integer.parseInt(text);
     }
 
     /**

@@ -279,6 +279,19 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void rejectsAKenkelRowWhoseCowCodeIsNotWrittenInAsciiDigits() throws Exception {
+        JsonNode job = importedCsv("kenkel-us-missions", KENKEL_HEADER
+                + "CUB,+40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n"
+                + "CUB,\u0664\u0660,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n"
+                + "CUB, 40 ,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n");
+
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3);
+        assertThat(rejected).extracting(row -> row.get("detail").asString())
+                .allSatisfy(detail -> assertThat(detail).startsWith("country_code_cow: is not a COW state code"));
+    }
+
+    @Test
     void rejectsACowRowOfAnotherVersionOfTheDataSetOrWithTheNulCharacterAndImportsTheOthers() throws Exception {
         JsonNode job = importedCsv("cow-diplomatic-exchange", """
                 "ccode1","ccode2","year","DR_at_1","DR_at_2","DE","version"
