@@ -220,7 +220,10 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
                 } else if (Long.valueOf(run.jobId()).equals(toSide1.jobId())
                         && Long.valueOf(run.jobId()).equals(toSide2.jobId())) {
                     outcome = ImportOutcome.MERGED;
-                    detail = "Mirrors line " + toSide1.line() + ".";
+                    // its mirror as a rule, or the same row repeated: what was recorded does not say which
+                    detail = toSide1.line().equals(toSide2.line())
+                            ? "Both directions were recorded by line " + toSide1.line() + "."
+                            : "Both directions were recorded, by lines " + toSide1.line() + " and " + toSide2.line() + ".";
                 } else {
                     outcome = ImportOutcome.ALREADY_PRESENT;
                 }
@@ -241,13 +244,13 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         return now;
     }
 
-    /** Why the row's level of a direction disagrees with the one recorded for it (its mirror's), or "". */
+    /** Why the row's level of a direction disagrees with the one recorded for it (by its mirror, as a rule), or "". */
     private static String disagreement(ObservationLevel level, ObservationWriter.Recorded recorded, String column,
             long jobId) {
         if (recorded == null || recorded.rawCode().equals(level.cowCode())) {
             return "";
         }
-        String where = Long.valueOf(jobId).equals(recorded.jobId()) ? "its mirror, line " + recorded.line()
+        String where = Long.valueOf(jobId).equals(recorded.jobId()) ? "line " + recorded.line() + " of this import"
                 : "import " + recorded.jobId() + ", line " + recorded.line();
         return column + " is " + level.cowCode() + " here, but " + where + ", recorded " + recorded.rawCode()
                 + " for the same direction and year. ";
@@ -321,7 +324,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
 
     private static int integer(String text, String field) {
         try {
-            return Integer.parseInt(text.trim());
+            return CsvFields.integer(text);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "is not an integer: '" + text + "'");
         }

@@ -52,7 +52,7 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
         assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(4);
         assertThat(job.get("outcomes").get("MERGED").asInt()).isEqualTo(4);
         JsonNode reports = rows(job);
-        assertThat(reports.get(4).get("detail").asString()).isEqualTo("Mirrors line 2.");
+        assertThat(reports.get(4).get("detail").asString()).isEqualTo("Both directions were recorded by line 2.");
         assertThat(reports.get(3).get("facts").findValuesAsString("kind")).contains("country", "observation");
 
         getJson("/api/observations?size=100").andExpect(jsonPath("$.page.totalElements").value(8));
@@ -170,9 +170,31 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
                 "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
         assertThat(reports.get(6).get("detail").asString()).contains("year: is 3000").contains("to this year, 2026");
         assertThat(reports.get(7).get("detail").asString()).contains("year: is 1700");
-        assertThat(reports.get(1).get("detail").asString()).contains("DR_at_1 is 3 here, but its mirror, line 2");
+        assertThat(reports.get(1).get("detail").asString()).contains("DR_at_1 is 3 here, but line 2 of this import");
         assertThat(reports.get(2).get("detail").asString()).contains("crosswalk does not know: 7");
         assertThat(reports.get(3).get("detail").asString()).contains("DE: is 0 but the levels 3 and 0 in 1970 say 1");
+        getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(2));
+    }
+
+    @Test
+    void saysOfARepeatedRowOnlyWhatItsRecordedDirectionsShowAndReadsCodesInAsciiDigitsOnly() throws Exception {
+        JsonNode job = importFile(HEADER
+                + "2,41,1970,3,3,1,2006.1\n"
+                + "2,41,1970,3,3,1,2006.1\n"
+                + "2,41,1970,2,3,1,2006.1\n"
+                + "\u0662,41,1971,3,3,1,2006.1\n"
+                + "+2,41,1972,3,3,1,2006.1\n"
+                + "2,41,+1973,3,3,1,2006.1\n");
+
+        JsonNode reports = rows(job);
+        assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "MERGED",
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+        assertThat(reports.get(1).get("detail").asString()).isEqualTo("Both directions were recorded by line 2.");
+        assertThat(reports.get(2).get("detail").asString())
+                .contains("DR_at_1 is 2 here, but line 2 of this import, recorded 3").doesNotContain("mirror");
+        assertThat(reports.get(3).get("detail").asString()).contains("ccode1: is not an integer");
+        assertThat(reports.get(4).get("detail").asString()).contains("ccode1: is not an integer");
+        assertThat(reports.get(5).get("detail").asString()).contains("year: is not an integer");
         getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(2));
     }
 
