@@ -44,6 +44,9 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
     static final List<String> HEADER = List.of("ccode1", "ccode2", "year", "DR_at_1", "DR_at_2", "DE", "version");
     static final int BATCH = 1000;
 
+    /** The observations a job writes before it first refreshes the planner's statistics. */
+    static final int FIRST_REFRESH = 1000;
+
     private final Today today;
     private final CowCrosswalk crosswalk;
     private final Countries countries;
@@ -118,17 +121,36 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
     public void run(ImportInput input, ImportRun run) throws IOException {
         List<Row> batch = new ArrayList<>(BATCH);
         IdBlock ids = new IdBlock();
+        Statistics statistics = new Statistics();
         input.records((number, line, fields) -> {
             if (number == 1 || fields.stream().allMatch(String::isBlank)) {
                 return;
             }
             batch.add(new Row(line, fields));
             if (batch.size() == BATCH) {
-                write(batch, run, ids);
+                statistics.written(write(batch, run, ids));
                 batch.clear();
             }
         });
-        write(batch, run, ids);
+        statistics.written(write(batch, run, ids));
+    }
+
+    /**
+     * The planner's statistics of the observations refreshed each time the job has doubled what it wrote, from
+     * {@value #FIRST_REFRESH} observations on: a few times a job, so that its lookups stay index probes.
+     */
+    private final class Statistics {
+
+        private long written;
+        private long nextRefresh = FIRST_REFRESH;
+
+        void written(int observations) {
+            written += observations;
+            if (written >= nextRefresh) {
+                writer.refreshStatistics();
+                nextRefresh = 2 * written;
+            }
+        }
     }
 
     /** Observation ids reserved a block at a time. */
@@ -165,11 +187,12 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         }
     }
 
-    /** A batch of rows, their observations and their reports, in one transaction. */
-    private void write(List<Row> rows, ImportRun run, IdBlock ids) {
+    /** A batch of rows, their observations and their reports, in one transaction; the observations written. */
+    private int write(List<Row> rows, ImportRun run, IdBlock ids) {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
+        int[] written = {0};
         run.inTransaction(() -> {
             Map<Integer, RowReport> reports = new HashMap<>();
             List<Read> read = new ArrayList<>();
@@ -231,7 +254,9 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             }
             writer.insert(DATASET, run.jobId(), created);
             run.report(rows.stream().map(row -> reports.get(row.line())).toList());
+            written[0] = created.size();
         });
+        return written[0];
     }
 
     /** A new observation of the row, to be written with its batch, and known to the later rows of the batch. */

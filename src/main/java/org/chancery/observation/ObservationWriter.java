@@ -1,6 +1,7 @@
 package org.chancery.observation;
 
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.chancery.shared.DatabaseProduct;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,6 +49,23 @@ class ObservationWriter {
     ObservationWriter(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
         this.named = named;
+    }
+
+    /**
+     * On PostgreSQL, brings the planner's statistics of the observations and their summary up to date ({@code
+     * ANALYZE}): the lookups of an import, planned while the tables were small (a pooled connection keeps a generic
+     * plan), would read the whole table for each batch as the import grows it, until autovacuum analyses it — which may
+     * be off, and lags a table growing fast. H2 keeps its own statistics.
+     */
+    void refreshStatistics() {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            if (DatabaseProduct.isPostgres(connection)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("analyze observation, observation_summary");
+                }
+            }
+            return null;
+        });
     }
 
     /** The first of {@value #ID_BLOCK} ids reserved for the caller. */

@@ -11,13 +11,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.chancery.shared.DatabaseProduct;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Observations (API.md 1.1) imported from a small file of the cow-diplomatic-exchange format, and read. */
 class ObservationApiIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     static final String HEADER = "\"ccode1\",\"ccode2\",\"year\",\"DR_at_1\",\"DR_at_2\",\"DE\",\"version\"\n";
 
@@ -196,6 +203,27 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
         assertThat(reports.get(4).get("detail").asString()).contains("ccode1: is not an integer");
         assertThat(reports.get(5).get("detail").asString()).contains("year: is not an integer");
         getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(2));
+    }
+
+    @Test
+    void refreshesThePlannersStatisticsOnPostgresqlOnceAJobHasWrittenAThousandObservations() throws Exception {
+        StringBuilder file = new StringBuilder(HEADER);
+        int[][] pairs = {{2, 20}, {2, 200}, {2, 220}, {20, 200}, {20, 220}};
+        for (int[] pair : pairs) {
+            for (int year = 1900; year <= 2005; year++) {
+                file.append(pair[0]).append(',').append(pair[1]).append(',').append(year).append(",0,0,0,2006.1\n");
+            }
+        }
+        JsonNode job = importFile(file.toString());
+
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(pairs.length * 106);
+        long observations = jdbc.queryForObject("select count(*) from observation", Long.class);
+        assertThat(observations).isEqualTo(2L * pairs.length * 106).isGreaterThanOrEqualTo(1000);
+        if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres))) {
+            // analysed once the batch was written: the planner counts the rows the table has
+            assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = 'observation'", Float.class))
+                    .isEqualTo((float) observations);
+        }
     }
 
     @Test
