@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Timeline {
 
     /**
-     * The place of an item among those of its day, by its type: relations before missions, what ends before what
-     * begins (a mission superseded before its successor opens), meetings and milestones last.
+     * The place of an item among those of its day, by its type: relation events first, what ends before what begins
+     * (a mission superseded before its successor opens, a head's end before the next head's start), meetings and
+     * milestones last.
      */
     private static final Map<String, Integer> SAME_DAY_ORDER = Map.ofEntries(
             Map.entry("ESTABLISHED", 0), Map.entry("RESTORED", 0), Map.entry("CONSULAR_ESTABLISHED", 10),
@@ -52,11 +53,14 @@ public class Timeline {
             Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 90), Map.entry("MILESTONE_ACHIEVED", 100),
             Map.entry("MILESTONE_DUE", 110));
 
-    /** A head's functions or an accreditation ending on the day they began: after the day's beginnings. */
-    private static final int END_OF_A_DAYS_BEGINNING = 73;
+    /**
+     * A mission opened and closed on one day, and a head who took up and ended functions on one day: after the day's
+     * relation events and before its other endings, each beginning first, a mission's around its heads'.
+     */
+    private static final int A_DAYS_MISSION = 35;
 
-    /** A mission closing on the day it opened or one of its heads took up functions: after those, and their ends. */
-    private static final int CLOSING_OF_A_DAYS_BEGINNING = 76;
+    /** An accreditation from and to one day, as {@link #A_DAYS_MISSION}, after those. */
+    private static final int A_DAYS_ACCREDITATION = 36;
 
     /** The meetings a timeline's CSV reads at a time. */
     static final int MEETINGS_AT_A_TIME = 1000;
@@ -64,19 +68,24 @@ public class Timeline {
     /** By date, then by the place among the day's items, then by the id of what the item is about. */
     private static final Comparator<Placed> ORDER = Comparator.<Placed, LocalDate>comparing(placed -> placed.item().date())
             .thenComparingInt(Placed::rank)
+            .thenComparingLong(Placed::group)
+            .thenComparingLong(Placed::step)
             .thenComparingLong(placed -> placed.item().ref().id());
 
-    /** An item and its place among the items of its day. */
-    private record Placed(TimelineItem item, int rank) {
+    /**
+     * An item and its place among the items of its day: a rank, then, for what begins and ends on that day, the
+     * mission or accreditation it belongs to and its step there.
+     */
+    private record Placed(TimelineItem item, int rank, long group, long step) {
 
         /** Placed by its type. */
         static Placed byType(TimelineItem item) {
-            return new Placed(item, SAME_DAY_ORDER.getOrDefault(item.type(), 990));
+            return new Placed(item, SAME_DAY_ORDER.getOrDefault(item.type(), 990), 0, 0);
         }
 
-        /** Placed by its type, or at {@code rank} if it ends something begun that same day. */
-        static Placed ending(TimelineItem item, boolean begunThatDay, int rank) {
-            return begunThatDay ? new Placed(item, rank) : byType(item);
+        /** Placed by its type, or, if what it is about begins and ends that day, at {@code step} of {@code group}. */
+        static Placed onItsDay(TimelineItem item, boolean withinTheDay, int rank, long group, long step) {
+            return withinTheDay ? new Placed(item, rank, group, step) : byType(item);
         }
     }
 
@@ -219,26 +228,27 @@ public class Timeline {
     private static void addMission(List<Placed> items, MissionView mission) {
         String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.place();
         TimelineItem.Ref ref = TimelineItem.Ref.mission(mission.id());
+        boolean missionOfADay = mission.closedOn() != null && mission.closedOn().equals(mission.openedOn());
         if (mission.openedOn() != null) {
-            items.add(Placed.byType(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened"
-                    + known(mission.openedPrecision()), ref)));
+            items.add(Placed.onItsDay(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened"
+                    + known(mission.openedPrecision()), ref), missionOfADay, A_DAYS_MISSION, mission.id(), 0));
         }
         if (mission.closedOn() != null) {
-            boolean begunThatDay = mission.closedOn().equals(mission.openedOn())
-                    || mission.heads().stream().anyMatch(head -> mission.closedOn().equals(head.startedOn()));
-            items.add(Placed.ending(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed"
+            items.add(Placed.onItsDay(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed"
                     + known(mission.closedPrecision()) + (mission.closingReason() == null ? ""
                             : " (" + reason(mission.closingReason()) + ")"), ref),
-                    begunThatDay, CLOSING_OF_A_DAYS_BEGINNING));
+                    missionOfADay, A_DAYS_MISSION, mission.id(), Long.MAX_VALUE));
         }
         for (HeadView head : mission.heads()) {
             TimelineItem.Ref headRef = TimelineItem.Ref.head(head.missionId(), head.id());
-            items.add(Placed.byType(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
-                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef)));
+            boolean headOfADay = head.startedOn().equals(head.endedOn());
+            items.add(Placed.onItsDay(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
+                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef),
+                    headOfADay, A_DAYS_MISSION, mission.id(), 1 + 2 * head.id()));
             if (head.endedOn() != null) {
-                items.add(Placed.ending(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
+                items.add(Placed.onItsDay(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
                         + head.rank() + ") ended functions at the " + name + known(head.endedPrecision()), headRef),
-                        head.endedOn().equals(head.startedOn()), END_OF_A_DAYS_BEGINNING));
+                        headOfADay, A_DAYS_MISSION, mission.id(), 2 + 2 * head.id()));
             }
         }
     }
@@ -253,12 +263,12 @@ public class Timeline {
         TimelineItem.Ref ref = TimelineItem.Ref.accreditation(pair, accreditation.id());
         String what = accreditation.level() + " of " + accreditation.sendingCountry() + " accredited to "
                 + accreditation.receivingCountry() + " (non-resident)";
-        items.add(Placed.byType(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what
-                + known(accreditation.fromPrecision()), ref)));
+        boolean ofADay = accreditation.from().equals(accreditation.to());
+        items.add(Placed.onItsDay(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what
+                + known(accreditation.fromPrecision()), ref), ofADay, A_DAYS_ACCREDITATION, accreditation.id(), 0));
         if (accreditation.to() != null) {
-            items.add(Placed.ending(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended"
-                    + known(accreditation.toPrecision()), ref), accreditation.to().equals(accreditation.from()),
-                    END_OF_A_DAYS_BEGINNING));
+            items.add(Placed.onItsDay(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended"
+                    + known(accreditation.toPrecision()), ref), ofADay, A_DAYS_ACCREDITATION, accreditation.id(), 1));
         }
     }
 

@@ -15,8 +15,9 @@ import org.springframework.data.domain.PageRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Within a day the timeline lists what ends before what begins, but a fact that begins and ends on that one day
- * begins first: an embassy opened and closed on one day, with a head who took up and ended functions that day.
+ * Within a day the timeline lists what ends before what begins, and what begins and ends that day first, each
+ * beginning first: a legation with two heads of one day each, superseded by an embassy opened that day; a consulate
+ * closed; a liaison office opened and closed; a meeting last.
  */
 class SameDayOrderIntegrationTests extends ApiIntegrationTest {
 
@@ -26,19 +27,26 @@ class SameDayOrderIntegrationTests extends ApiIntegrationTest {
     private Timeline timeline;
 
     @Test
-    void listsWhatBeganAndEndedOnOneDayBeginningFirstAfterTheDaysOtherEndings() throws Exception {
+    void listsWhatBeganAndEndedOnOneDayFirstThenTheDaysEndingsThenItsBeginnings() throws Exception {
         postAsEditor("/api/relations/CU/KR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"2000-01-10\"}")
                 .andExpect(status().isCreated());
         long consulate = plan("CONSULATE", "Busan");
         post("/api/missions/" + consulate + "/open", "2000-02-01");
+        long legation = plan("LEGATION", "Seoul");
+        post("/api/missions/" + legation + "/open", "2000-02-01");
+        long first = appoint(legation, "First Envoy", ", \"endedOn\": \"" + DAY + "\"");
+        long second = appoint(legation, "Second Envoy", "");
+        long office = plan("LIAISON_OFFICE", "Incheon");
+        post("/api/missions/" + office + "/open", DAY);
+        post("/api/missions/" + office + "/close", DAY);
+        post("/api/missions/" + consulate + "/close", DAY);
         long embassy = plan("EMBASSY", "Seoul");
         post("/api/missions/" + embassy + "/open", DAY);
-        long envoy = create("/api/diplomats", "{\"name\": \"Cuban Envoy\", \"country\": \"CU\"}").get("id").asLong();
-        long head = create("/api/missions/" + embassy + "/heads", "{\"diplomatId\": " + envoy + ", \"rank\": "
-                + "\"AMBASSADOR\", \"agrementOn\": \"2001-04-01\", \"startedOn\": \"" + DAY + "\"}").get("id").asLong();
-        post("/api/missions/" + embassy + "/heads/" + head + "/end", DAY);
-        post("/api/missions/" + embassy + "/close", DAY);
-        post("/api/missions/" + consulate + "/close", DAY);
+        long cuban = create("/api/diplomats", "{\"name\": \"Cuban\", \"country\": \"CU\"}").get("id").asLong();
+        long korean = create("/api/diplomats", "{\"name\": \"Korean\", \"country\": \"KR\"}").get("id").asLong();
+        long meeting = create("/api/meetings", "{\"date\": \"" + DAY + "\", \"city\": \"Seoul\", \"country\": \"KR\", "
+                + "\"participants\": [{\"diplomatId\": " + cuban + "}, {\"diplomatId\": " + korean + "}]}")
+                .get("id").asLong();
 
         List<String> theDay = new ArrayList<>();
         for (JsonNode item : json(getJson("/api/relations/CU/KR/timeline?size=100")).get("content")) {
@@ -47,17 +55,29 @@ class SameDayOrderIntegrationTests extends ApiIntegrationTest {
             }
         }
 
-        assertThat(theDay).containsExactly("MISSION_CLOSED " + consulate, "MISSION_OPENED " + embassy,
-                "HEAD_OF_MISSION_STARTED " + head, "HEAD_OF_MISSION_ENDED " + head, "MISSION_CLOSED " + embassy);
+        assertThat(theDay).containsExactly("HEAD_OF_MISSION_STARTED " + first, "HEAD_OF_MISSION_ENDED " + first,
+                "HEAD_OF_MISSION_STARTED " + second, "HEAD_OF_MISSION_ENDED " + second, "MISSION_OPENED " + office,
+                "MISSION_CLOSED " + office, "MISSION_CLOSED " + consulate, "MISSION_CLOSED " + legation,
+                "MISSION_OPENED " + embassy, "MEETING " + meeting, "FIRST_MEETING_SINCE_ESTABLISHMENT " + meeting);
         RelationPair pair = RelationPair.of(new CountryCode("CU"), new CountryCode("KR"));
-        List<TimelineItem> streamed = new ArrayList<>();
-        timeline.forEach(pair, streamed::add);
-        assertThat(streamed).isEqualTo(timeline.of(pair, PageRequest.of(0, 100)).getContent());
+        List<TimelineItem> paged = timeline.of(pair, PageRequest.of(0, 100)).getContent();
+        for (int chunk : List.of(1, 1000)) {
+            List<TimelineItem> streamed = new ArrayList<>();
+            timeline.forEach(pair, chunk, streamed::add);
+            assertThat(streamed).as("read %d meetings at a time", chunk).isEqualTo(paged);
+        }
     }
 
     private long plan(String type, String city) throws Exception {
         return create("/api/missions", "{\"sendingCountry\": \"CU\", \"receivingCountry\": \"KR\", \"type\": \"" + type
                 + "\", \"city\": \"" + city + "\"}").get("id").asLong();
+    }
+
+    /** Appoints a new Cuban diplomat envoy at the mission on {@link #DAY}; the head's id. */
+    private long appoint(long mission, String name, String end) throws Exception {
+        long diplomat = create("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"CU\"}").get("id").asLong();
+        return create("/api/missions/" + mission + "/heads", "{\"diplomatId\": " + diplomat + ", \"rank\": \"ENVOY\", "
+                + "\"agrementOn\": \"2001-04-01\", \"startedOn\": \"" + DAY + "\"" + end + "}").get("id").asLong();
     }
 
     private void post(String path, String date) throws Exception {

@@ -46,9 +46,10 @@ class TimelineController {
             + "(ESTABLISHED, SEVERED, RESTORED, CONSULAR_ESTABLISHED, CONSULAR_SEVERED), MEETING, "
             + "FIRST_MEETING_SINCE_ESTABLISHMENT, MISSION_OPENED, MISSION_CLOSED, HEAD_OF_MISSION_STARTED, "
             + "HEAD_OF_MISSION_ENDED, ACCREDITATION_STARTED, ACCREDITATION_ENDED, MILESTONE_ACHIEVED, and "
-            + "MILESTONE_DUE (a planned milestone, dated at its targetEnd). Within a day: relation events, then what "
-            + "ends, then what begins (a superseded mission closes before its successor opens), meetings and "
-            + "milestones last; a fact that begins and ends on one day is listed beginning first. "
+            + "MILESTONE_DUE (a planned milestone, dated at its targetEnd). Within a day: relation events; then what "
+            + "begins and ends that day (a mission, head or accreditation), each beginning first, a mission around its "
+            + "heads; then what ends, then what begins (a superseded mission closes before its successor opens, a "
+            + "head ends before the next starts); meetings and milestones last. "
             + "Also as CSV (every item).")
     @ApiResponse(responseCode = "200", description = "A page of timeline items")
     @CsvResponse
