@@ -41,13 +41,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Timeline {
 
     /**
-     * The place of an item among those of its day, by its type: relation events first, what ends before what begins
-     * (a mission superseded before its successor opens, a head's end before the next head's start), meetings and
-     * milestones last.
+     * The place of an item among those of its day, by its type: relation events first, consular before diplomatic as
+     * the rules apply them (R1, R2: consular relations severed on the day diplomatic relations are restored are
+     * established again at its end), what ends before what begins (a mission superseded before its successor opens, a
+     * head's end before the next head's start), meetings and milestones last.
      */
     private static final Map<String, Integer> SAME_DAY_ORDER = Map.ofEntries(
-            Map.entry("ESTABLISHED", 0), Map.entry("RESTORED", 0), Map.entry("CONSULAR_ESTABLISHED", 10),
-            Map.entry("SEVERED", 20), Map.entry("CONSULAR_SEVERED", 30), Map.entry("MISSION_CLOSED", 40),
+            Map.entry("CONSULAR_ESTABLISHED", 0), Map.entry("CONSULAR_SEVERED", 0), Map.entry("ESTABLISHED", 10),
+            Map.entry("RESTORED", 10), Map.entry("SEVERED", 10), Map.entry("MISSION_CLOSED", 40),
             Map.entry("HEAD_OF_MISSION_ENDED", 50), Map.entry("ACCREDITATION_ENDED", 50), Map.entry("MISSION_OPENED", 60),
             Map.entry("HEAD_OF_MISSION_STARTED", 70), Map.entry("ACCREDITATION_STARTED", 70), Map.entry("MEETING", 80),
             Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 90), Map.entry("MILESTONE_ACHIEVED", 100),

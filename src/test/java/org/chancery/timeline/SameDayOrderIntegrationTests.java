@@ -1,6 +1,7 @@
 package org.chancery.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -66,6 +67,22 @@ class SameDayOrderIntegrationTests extends ApiIntegrationTest {
             timeline.forEach(pair, chunk, streamed::add);
             assertThat(streamed).as("read %d meetings at a time", chunk).isEqualTo(paged);
         }
+    }
+
+    @Test
+    void listsADaysConsularEventBeforeItsDiplomaticOneAsTheRulesApplyThem() throws Exception {
+        for (String[] event : new String[][] {{"ESTABLISHED", "2000-01-10"}, {"SEVERED", "2003-01-01"},
+                {"CONSULAR_SEVERED", "2005-05-05"}, {"RESTORED", "2005-05-05"}}) {
+            postAsEditor("/api/relations/CU/KR/events", "{\"type\": \"" + event[0] + "\", \"date\": \"" + event[1]
+                    + "\"}").andExpect(status().isCreated());
+        }
+
+        List<String> types = new ArrayList<>();
+        json(getJson("/api/relations/CU/KR/timeline")).get("content").forEach(item -> types.add(item.get("type")
+                .asString()));
+
+        assertThat(types).containsExactly("ESTABLISHED", "SEVERED", "CONSULAR_SEVERED", "RESTORED");
+        getJson("/api/relations/CU/KR?asOf=2005-05-05").andExpect(jsonPath("$.consularStatus").value("ESTABLISHED"));
     }
 
     private long plan(String type, String city) throws Exception {
