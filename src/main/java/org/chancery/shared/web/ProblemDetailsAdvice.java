@@ -2,8 +2,11 @@ package org.chancery.shared.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -263,7 +266,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = e.getCause();
-        // a value of the wrong type or form, or a number beyond its field's range: the field is invalid
         if ((cause instanceof DatabindException && !(cause instanceof UnrecognizedPropertyException)
                 || cause instanceof InputCoercionException) && !((JacksonException) cause).getPath().isEmpty()) {
             JacksonException mistake = (JacksonException) cause;
@@ -297,8 +299,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         + (e.getSupportedHttpMethods() == null ? "." : "; allowed: " + e.getSupportedHttpMethods().stream()
                                 .map(HttpMethod::name).sorted().toList() + "."),
                 path(request));
-        return ResponseEntity.status(answer.getStatusCode()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(answer.getBody());
+        HttpHeaders sorted = new HttpHeaders();
+        sorted.putAll(headers);
+        sorted.setAllow(headers.getAllow().stream().sorted(Comparator.comparing(HttpMethod::name))
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        return ResponseEntity.status(answer.getStatusCode()).headers(sorted)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }
 
     @Override

@@ -218,7 +218,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         mvc.perform(put("/api/meetings/1").with(httpBasic("editor", "editor-secret"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isMethodNotAllowed())
-                .andExpect(jsonPath("$.detail").value("Method PUT is not allowed here; allowed: [DELETE, GET]."));
+                .andExpect(jsonPath("$.detail").value("Method PUT is not allowed here; allowed: [DELETE, GET]."))
+                .andExpect(header().string("Allow", "DELETE,GET"));
     }
 
     @Test
