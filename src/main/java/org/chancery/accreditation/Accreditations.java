@@ -94,8 +94,7 @@ public class Accreditations {
         return relations.underPairLock(pair, relation -> {
             LocalDate from = draft.from().date();
             LocalDate to = draft.to() == null ? null : draft.to().date();
-            // the countries', the resident mission's and the diplomat's locks in that order, as every write takes them;
-            // what the body names is checked before the recorded facts are (a 400 before a 409)
+            // locks in the order every write takes them; what the body names is checked before the pair's facts
             var lifetimes = existence.lock(sending, receiving);
             if (draft.residentMissionId() != null) {
                 MissionFacts resident = missions.lockedFacts(draft.residentMissionId()).orElseThrow(() ->

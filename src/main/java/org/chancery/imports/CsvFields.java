@@ -28,7 +28,7 @@ public final class CsvFields {
      * @throws NumberFormatException if the field holds anything else, or more than nine digits
      */
     public static int integer(String field) {
-        String text = field.strip();
+        String text = field.trim();
         if (!INTEGER.matcher(text).matches()) {
             throw new NumberFormatException("not a decimal integer: '" + field + "'");
         }

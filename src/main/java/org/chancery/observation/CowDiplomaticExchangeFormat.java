@@ -243,10 +243,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
                 } else if (Long.valueOf(run.jobId()).equals(toSide1.jobId())
                         && Long.valueOf(run.jobId()).equals(toSide2.jobId())) {
                     outcome = ImportOutcome.MERGED;
-                    // its mirror as a rule, or the same row repeated: what was recorded does not say which
-                    detail = toSide1.line().equals(toSide2.line())
-                            ? "Both directions were recorded by line " + toSide1.line() + "."
-                            : "Both directions were recorded, by lines " + toSide1.line() + " and " + toSide2.line() + ".";
+                    detail = "Both directions were recorded by line " + toSide1.line() + ".";
                 } else {
                     outcome = ImportOutcome.ALREADY_PRESENT;
                 }

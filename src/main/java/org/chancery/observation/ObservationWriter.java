@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.chancery.shared.DatabaseProduct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -43,6 +46,8 @@ class ObservationWriter {
     record New(long id, Key key, String sendingCountry, String receivingCountry, ObservationLevel level, int line) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ObservationWriter.class);
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -55,17 +60,22 @@ class ObservationWriter {
      * On PostgreSQL, brings the planner's statistics of the observations and their summary up to date ({@code
      * ANALYZE}): the lookups of an import, planned while the tables were small (a pooled connection keeps a generic
      * plan), would read the whole table for each batch as the import grows it, until autovacuum analyses it — which may
-     * be off, and lags a table growing fast. H2 keeps its own statistics.
+     * be off, and lags a table growing fast. H2 keeps its own statistics. A refresh that fails (a lock it waited for
+     * too long) is logged, and the import goes on.
      */
     void refreshStatistics() {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            if (DatabaseProduct.isPostgres(connection)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("analyze observation, observation_summary");
+        try {
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                if (DatabaseProduct.isPostgres(connection)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("analyze observation, observation_summary");
+                    }
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+        } catch (DataAccessException e) {
+            log.warn("The observations' statistics could not be refreshed; the import goes on", e);
+        }
     }
 
     /** The first of {@value #ID_BLOCK} ids reserved for the caller. */
