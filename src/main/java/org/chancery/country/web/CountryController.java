@@ -68,8 +68,8 @@ class CountryController {
             + "those. Sortable by code, alpha3, numeric, name, startedOn, endedOn. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of countries")
     @CsvResponse
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad current; page or size not a number) "
-            + "or VALIDATION_FAILED (page or size out of range, bad sort)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad current; page or size not a number or "
+            + "given twice) or VALIDATION_FAILED (page or size out of range, bad sort)")
     PagedModel<CountryResponse> search(@Parameter(example = "kor") @RequestParam(required = false) String q,
             @Parameter(description = "true: only countries that exist today; false: only former ones")
             @RequestParam(required = false) Boolean current, @ParameterObject Pageable pageable) {

@@ -70,7 +70,7 @@ class DiplomatController {
             + "it, in any case, with or without accents (`ibrahim` finds İbrahim, `walesa` Wałęsa). Sortable by id, "
             + "name, country, title, organization.")
     @ApiResponse(responseCode = "200", description = "A page of diplomats")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number) or "
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number or given twice) or "
             + "VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
     @CsvResponse
     PagedModel<DiplomatResponse> search(@Parameter(example = "KR") @RequestParam(required = false) String country,

@@ -122,7 +122,7 @@ class ImportController {
     @ApiResponse(responseCode = "200", description = "A page of jobs")
     @CsvResponse
     @FixedOrder
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number) or "
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number or given twice) or "
             + "VALIDATION_FAILED (page or size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
@@ -159,8 +159,8 @@ class ImportController {
     @ApiResponse(responseCode = "200", description = "A page of row reports")
     @CsvResponse
     @FixedOrder
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome; page or size not a number) "
-            + "or VALIDATION_FAILED (page or size out of range)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome; page or size not a number "
+            + "or given twice) or VALIDATION_FAILED (page or size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")

@@ -173,7 +173,7 @@ class MissionController {
             + "type, city, status, openedOn, closedOn.")
     @ApiResponse(responseCode = "200", description = "A page of missions")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad type, status or date; page or size not "
-            + "a number), VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
+            + "a number or given twice), VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
     @CsvResponse
     PagedModel<MissionResponse> search(@Parameter(example = "CU") @RequestParam(required = false) String sending,
             @Parameter(example = "KR") @RequestParam(required = false) String receiving,
