@@ -20,6 +20,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Today;
+import org.chancery.shared.VersionPrecondition;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -132,15 +133,20 @@ public class Accreditations {
      * @throws NotFoundException if the pair has no such accreditation
      */
     public Accreditation end(RelationPair pair, long id, FuzzyDate on) {
-        return end(pair, id, on, List.of());
+        return end(pair, id, on, List.of(), VersionPrecondition.ANY);
     }
 
-    /** Ends an accreditation as {@link #end(RelationPair, long, FuzzyDate)} does, citing {@code sources} for the end. */
-    public Accreditation end(RelationPair pair, long id, FuzzyDate on, List<Source> sources) {
+    /**
+     * Ends an accreditation as {@link #end(RelationPair, long, FuzzyDate)} does, citing {@code sources} for the end,
+     * if {@code precondition} names its version ({@code If-Match}, held to it before any rule).
+     */
+    public Accreditation end(RelationPair pair, long id, FuzzyDate on, List<Source> sources,
+            VersionPrecondition precondition) {
         today.requireNotFuture(on.date(), "accreditation's end");
         get(pair, id);
         return relations.underPairLock(pair, relation -> {
             Accreditation accreditation = repository.findById(id).orElseThrow(() -> noSuch(pair, id));
+            precondition.check(accreditation.version(), "Accreditation " + id);
             existence.lock(accreditation.sendingCountry(), accreditation.receivingCountry())
                     .requireMayEndOn(on.date(), "the accreditation's end");
             accreditation.end(on);

@@ -42,6 +42,7 @@ import org.chancery.shared.JsonMistakes;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
+import org.chancery.shared.VersionPrecondition;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -313,7 +314,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
             id = mission.id();
             if (opened != null) {
                 // a past mission opens with its closing: the rules see it open only until then
-                missions.open(id, opened, closing);
+                missions.open(id, opened, closing, VersionPrecondition.ANY);
             }
             row.created("mission", id);
         }
@@ -336,7 +337,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
                     + opened.precision());
         }
         if (closed != null && recorded.closedOn() == null) {
-            missions.close(known.id(), closed, reason, List.of(source));
+            missions.close(known.id(), closed, reason, List.of(source), VersionPrecondition.ANY);
             merged(row, known.describe(), "it was recorded open: its closing on " + closed.date() + " is recorded",
                     differences);
             return;
@@ -392,7 +393,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         String described = "head of mission " + recorded.name() + " (mission " + recorded.missionId() + ", since "
                 + recorded.startedOn() + ")";
         if (ended != null && recorded.endedOn() == null) {
-            missions.endHead(recorded.missionId(), recorded.id(), ended, List.of(source));
+            missions.endHead(recorded.missionId(), recorded.id(), ended, List.of(source), VersionPrecondition.ANY);
             merged(row, described, "it was recorded serving: its end on " + ended.date() + " is recorded", differences);
             return;
         }
@@ -434,7 +435,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
                     + from.precision());
         }
         if (to != null && recorded.to() == null) {
-            accreditations.end(pair, recorded.id(), to, List.of(source));
+            accreditations.end(pair, recorded.id(), to, List.of(source), VersionPrecondition.ANY);
             merged(row, recorded.describe(), "it was recorded in force: its end on " + to.date() + " is recorded",
                     differences);
             return;

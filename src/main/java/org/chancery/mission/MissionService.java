@@ -33,6 +33,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Today;
+import org.chancery.shared.VersionPrecondition;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -124,7 +125,7 @@ public class MissionService {
      * a predecessor that closed after it, a non-resident accreditation of the direction).
      */
     public Mission open(long id, FuzzyDate on) {
-        return open(id, on, null);
+        return open(id, on, null, VersionPrecondition.ANY);
     }
 
     /**
@@ -160,15 +161,15 @@ public class MissionService {
      * {@code closing}, closes it then as {@link #close} does, in one write: the rules see the mission
      * open only until its closing, so a past mission is recorded before a later one of its direction
      * (R7, R8), a later severance (R11) or a later accreditation (R23), which an opening alone, open
-     * from then on, would break.
+     * from then on, would break. Only if {@code precondition} names the mission's version.
      */
-    public Mission open(long id, FuzzyDate on, Closing closing) {
+    public Mission open(long id, FuzzyDate on, Closing closing, VersionPrecondition precondition) {
         today.requireNotFuture(on.date(), "opening date");
         LocalDate until = closing == null ? null : closing.on().date();
         if (closing != null) {
             requireClosing(closing.on(), closing.reason(), "closingReason");
         }
-        return underPairLock(id, true, (relation, mission) -> {
+        return underPairLock(id, true, precondition, (relation, mission) -> {
             LocalDate day = on.date();
             RelationHistory history = relation.history();
             if (mission.status() == MissionStatus.PLANNED) {
@@ -299,13 +300,16 @@ public class MissionService {
      * the R20 checks read them as the rule's doing.
      */
     public Mission close(long id, FuzzyDate on, String reason) {
-        return close(id, on, reason, List.of());
+        return close(id, on, reason, List.of(), VersionPrecondition.ANY);
     }
 
-    /** Closes an open mission as {@link #close(long, FuzzyDate, String)} does, citing {@code sources} for its closing. */
-    public Mission close(long id, FuzzyDate on, String reason, List<Source> sources) {
+    /**
+     * Closes an open mission as {@link #close(long, FuzzyDate, String)} does, citing {@code sources} for its
+     * closing, if {@code precondition} names its version.
+     */
+    public Mission close(long id, FuzzyDate on, String reason, List<Source> sources, VersionPrecondition precondition) {
         requireClosing(on, reason, "reason");
-        return underPairLock(id, (relation, mission) -> {
+        return underPairLock(id, false, precondition, (relation, mission) -> {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
                     "the closing date");
             List<HeadOfMission> ended = mission.close(on, reason);
@@ -333,7 +337,12 @@ public class MissionService {
 
     /** Cancels a planned mission (R12). */
     public Mission cancel(long id) {
-        return underPairLock(id, (relation, mission) -> {
+        return cancel(id, VersionPrecondition.ANY);
+    }
+
+    /** Cancels a planned mission (R12) if {@code precondition} names its version. */
+    public Mission cancel(long id, VersionPrecondition precondition) {
+        return underPairLock(id, false, precondition, (relation, mission) -> {
             mission.cancel();
             missions.flush();
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
@@ -356,6 +365,11 @@ public class MissionService {
      * date's period.
      */
     public HeadOfMission appoint(long missionId, Appointment appointment) {
+        return appoint(missionId, appointment, VersionPrecondition.ANY);
+    }
+
+    /** Appoints a head of mission as {@link #appoint(long, Appointment)} does if {@code precondition} names the mission's version. */
+    public HeadOfMission appoint(long missionId, Appointment appointment, VersionPrecondition precondition) {
         LocalDate startedOn = appointment.started().date();
         LocalDate endedOn = appointment.ended() == null ? null : appointment.ended().date();
         today.requireNotFuture(startedOn, "startedOn");
@@ -366,7 +380,7 @@ public class MissionService {
         if (appointment.agrementOn() != null) {
             today.requireNotFuture(appointment.agrementOn(), "agrementOn");
         }
-        return underPairLock(missionId, (relation, mission) -> {
+        return underPairLock(missionId, false, precondition, (relation, mission) -> {
             var lifetimes = existence.lock(mission.sendingCountry(), mission.receivingCountry())
                     .requireExistOn(startedOn, "the head's start");
             if (endedOn != null) {
@@ -402,13 +416,17 @@ public class MissionService {
 
     /** Ends a serving head of mission on {@code on}, known to a day, a month or a year (R3, R22). */
     public HeadOfMission endHead(long missionId, long headId, FuzzyDate on) {
-        return endHead(missionId, headId, on, List.of());
+        return endHead(missionId, headId, on, List.of(), VersionPrecondition.ANY);
     }
 
-    /** Ends a head's functions as {@link #endHead(long, long, FuzzyDate)} does, citing {@code sources} for the end. */
-    public HeadOfMission endHead(long missionId, long headId, FuzzyDate on, List<Source> sources) {
+    /**
+     * Ends a head's functions as {@link #endHead(long, long, FuzzyDate)} does, citing {@code sources} for the end,
+     * if {@code precondition} names the mission's version.
+     */
+    public HeadOfMission endHead(long missionId, long headId, FuzzyDate on, List<Source> sources,
+            VersionPrecondition precondition) {
         today.requireNotFuture(on.date(), "date");
-        return underPairLock(missionId, (relation, mission) -> {
+        return underPairLock(missionId, false, precondition, (relation, mission) -> {
             HeadOfMission head = mission.head(headId).orElseThrow(() ->
                     new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(), "the head's end");
@@ -504,24 +522,24 @@ public class MissionService {
 
     /**
      * Runs a change of mission {@code id} under its pair's lock ({@link RelationService#underPairLock}),
-     * with the mission read after the lock was taken.
+     * with the mission read after the lock was taken and its version held to {@code precondition}
+     * ({@code If-Match}) before any rule: every change of a mission, its heads' included, holds that lock.
+     * With {@code protectingPower}, an interests section's change also holds the lock of its protecting
+     * power's pair with the receiving state, whose history the opening reads (R9): a history change of
+     * that pair, which checks the sections it protects under its own lock (R20), then waits for the
+     * opening, or the opening for it. A mission's type and protecting power never change, so they can be
+     * read before the locks are taken.
      */
-    private <T> T underPairLock(long id, BiFunction<Relation, Mission, T> change) {
-        return underPairLock(id, false, change);
-    }
-
-    /**
-     * {@link #underPairLock(long, BiFunction)} that, for an interests section and with {@code
-     * protectingPower}, also holds the lock of its protecting power's pair with the receiving state,
-     * whose history the opening reads (R9): a history change of that pair, which checks the sections it
-     * protects under its own lock (R20), then waits for the opening, or the opening for it. A mission's
-     * type and protecting power never change, so they can be read before the locks are taken.
-     */
-    private <T> T underPairLock(long id, boolean protectingPower, BiFunction<Relation, Mission, T> change) {
+    private <T> T underPairLock(long id, boolean protectingPower, VersionPrecondition precondition,
+            BiFunction<Relation, Mission, T> change) {
         Mission found = missions.findById(id).orElseThrow(() -> NotFoundException.of("mission", id));
         RelationPair powerPair = protectingPower && found.protectingPower() != null
                 ? RelationPair.of(found.protectingPower(), found.receivingCountry()) : null;
-        return relations.underPairLocks(pairOf(found), powerPair, relation -> change.apply(relation, get(id)));
+        return relations.underPairLocks(pairOf(found), powerPair, relation -> {
+            Mission mission = get(id);
+            precondition.check(mission.version(), "Mission " + id);
+            return change.apply(relation, mission);
+        });
     }
 
     /**

@@ -100,6 +100,21 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void endsAnAccreditationOnlyIfIfMatchNamesItsVersion() throws Exception {
+        long id = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"ENVOY\", \"from\": \"1990-01-01\"}")
+                .andExpect(status().isCreated())).get("id").asLong();
+        String end = "/api/relations/US/AG/accreditations/" + id + "/end";
+
+        postAsEditorIfMatch("\"1\"", end, "{\"date\": \"1994-06-30\"}").andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.code").value("VERSION_MISMATCH"));
+        getJson("/api/relations/US/AG/accreditations/" + id).andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.to").value((Object) null));
+        postAsEditorIfMatch("\"0\"", end, "{\"date\": \"1994-06-30\"}").andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""));
+        postAsEditorIfMatch("\"0\"", end, "{\"date\": \"1995-01-01\"}").andExpect(status().isPreconditionFailed());
+    }
+
+    @Test
     void r23RefusesADiplomaticAccreditationWithoutRelationsAndAConsulWithoutConsularRelations() throws Exception {
         refused(postAsEditor("/api/relations/KN/US/accreditations",
                 "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1984-08-22\"}"),

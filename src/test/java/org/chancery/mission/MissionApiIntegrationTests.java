@@ -562,6 +562,72 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Nested
+    @DisplayName("If-Match on a mission's changes: its ETag, which its heads' changes move too")
+    class IfMatch {
+
+        private int changes() throws Exception {
+            return json(mvc.perform(get("/api/changes?size=200").with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isOk())).get("content").size();
+        }
+
+        @Test
+        @DisplayName("a stale If-Match refuses each change of the mission and its heads with 412 and changes nothing")
+        void refusesEveryChangeNamingAStaleVersion() throws Exception {
+            event("LI", "SM", "ESTABLISHED", "2000-01-01");
+            long office = plan("LI", "SM", "LIAISON_OFFICE", "San Marino");
+            long diplomat = diplomat("Liechtenstein Two", "LI");
+            String appoint = "{\"diplomatId\":" + diplomat + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2020-01-01\"}";
+            int before = changes();
+
+            postAsEditorIfMatch("\"1\"", "/api/missions/{id}/heads", appoint, office)
+                    .andExpect(status().isPreconditionFailed())
+                    .andExpect(header().string("Content-Type", "application/problem+json"))
+                    .andExpect(jsonPath("$.code").value("VERSION_MISMATCH"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Mission " + office)));
+            postAsEditorIfMatch("W/\"0\"", "/api/missions/{id}/open", "{\"date\":\"2021-01-01\"}", office)
+                    .andExpect(status().isPreconditionFailed());
+            postAsEditorIfMatch("\"3\"", "/api/missions/{id}/cancel", null, office)
+                    .andExpect(status().isPreconditionFailed());
+            getJson("/api/missions/{id}", office).andExpect(header().string("ETag", "\"0\""))
+                    .andExpect(jsonPath("$.status").value("PLANNED")).andExpect(jsonPath("$.heads", hasSize(0)));
+
+            long head = json(postAsEditorIfMatch("\"0\"", "/api/missions/{id}/heads", appoint, office)
+                    .andExpect(status().isCreated())).get("id").asLong();
+            postAsEditorIfMatch("\"0\"", "/api/missions/{id}/open", "{\"date\":\"2021-01-01\"}", office)
+                    .andExpect(status().isPreconditionFailed());
+            postAsEditorIfMatch("\"5\", \"1\"", "/api/missions/{id}/open", "{\"date\":\"2021-01-01\"}", office)
+                    .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+            postAsEditorIfMatch("\"1\"", "/api/missions/{id}/heads/{head}/end", "{\"date\":\"2022-01-01\"}", office, head)
+                    .andExpect(status().isPreconditionFailed());
+            postAsEditorIfMatch("\"1\"", "/api/missions/{id}/close", "{\"date\":\"2023-01-01\"}", office)
+                    .andExpect(status().isPreconditionFailed());
+            getJson("/api/missions/{id}", office).andExpect(header().string("ETag", "\"2\""))
+                    .andExpect(jsonPath("$.status").value("OPEN")).andExpect(jsonPath("$.currentHead.id").value(head));
+            assertThat(changes()).isEqualTo(before + 2);
+
+            postAsEditorIfMatch("\"2\"", "/api/missions/{id}/heads/{head}/end", "{\"date\":\"2022-01-01\"}", office, head)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.endedOn").value("2022-01-01"));
+            postAsEditorIfMatch("*", "/api/missions/{id}/close", "{\"date\":\"2023-01-01\"}", office)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(header().string("ETag", "\"4\""));
+        }
+
+        @Test
+        @DisplayName("a stale If-Match is answered 412 before a rule would refuse the change")
+        void answersAStaleVersionBeforeTheRules() throws Exception {
+            long consulate = plan("US", "VN", "CONSULATE", "Da Nang");
+            postAsEditor("/api/missions/{id}/cancel", null, consulate).andExpect(status().isOk());
+
+            postAsEditorIfMatch("\"0\"", "/api/missions/{id}/cancel", null, consulate)
+                    .andExpect(status().isPreconditionFailed()).andExpect(jsonPath("$.code").value("VERSION_MISMATCH"));
+            postAsEditorIfMatch("\"1\"", "/api/missions/{id}/cancel", null, consulate)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            postAsEditorIfMatch("\"0\"", "/api/missions/{id}/cancel", null, 999999)
+                    .andExpect(status().isNotFound());
+        }
+    }
+
+    @Nested
     @DisplayName("heads of mission")
     class Heads {
 

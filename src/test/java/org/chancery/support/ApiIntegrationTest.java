@@ -65,6 +65,12 @@ public abstract class ApiIntegrationTest {
         return mvc.perform(withBody(post(url, vars), json).with(httpBasic("editor", "editor-secret")));
     }
 
+    /** Posts as editor with an {@code If-Match} header. */
+    protected ResultActions postAsEditorIfMatch(String ifMatch, String url, String json, Object... vars) throws Exception {
+        return mvc.perform(withBody(post(url, vars), json).header("If-Match", ifMatch)
+                .with(httpBasic("editor", "editor-secret")));
+    }
+
     protected ResultActions postAsAdmin(String url, String json, Object... vars) throws Exception {
         return mvc.perform(withBody(post(url, vars), json).with(httpBasic("admin", "admin-secret")));
     }

@@ -2,6 +2,7 @@ package org.chancery.accreditation.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,7 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.VersionPrecondition;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
@@ -29,11 +31,13 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -143,7 +147,8 @@ class AccreditationController {
     @Operation(operationId = "endAccreditation",
             summary = "End an accreditation", description = "Role EDITOR. `date` is "
             + "the first day it is no longer in force (exclusive), at most the day after either country ceased to "
-            + "exist (R22).")
+            + "exist (R22). Honours If-Match with the accreditation's ETag: a stale one is refused before any rule is "
+            + "checked; without If-Match the write goes through.")
     @ApiResponse(responseCode = "200", description = "The accreditation, ended")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (date before from), "
             + "DATE_IN_FUTURE (R3)")
@@ -152,10 +157,14 @@ class AccreditationController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "ACCREDITATION_CONFLICT (R23: already ended), "
             + "COUNTRY_NOT_IN_EXISTENCE (R22)")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the accreditation's current "
+            + "version")
     ResponseEntity<AccreditationResponse> end(@PathVariable String a, @PathVariable String b, @PathVariable long id,
+            @Parameter(description = "ETag of the accreditation's version the end is based on", example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AccreditationRequests.End body) {
         Accreditation accreditation = accreditations.end(relations.pair(a, b), id,
-                FuzzyDate.of(body.date(), body.datePrecision()));
+                FuzzyDate.of(body.date(), body.datePrecision()), List.of(), VersionPrecondition.fromIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(accreditation.version())).body(AccreditationResponse.from(accreditation));
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionType;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.NotFoundException;
+import org.chancery.shared.VersionPrecondition;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
@@ -33,11 +35,13 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,6 +55,12 @@ class MissionController {
 
     /** The sortable fields whose values may be null. */
     private static final Set<String> NULLABLE = Set.of("city", "openedOn", "closedOn");
+
+    private static final String HONOURS_IF_MATCH = "Honours If-Match with the mission's ETag (it moves with every "
+            + "change of the mission and its heads): a stale one is refused before any rule is checked; without "
+            + "If-Match the write goes through.";
+
+    private static final String IF_MATCH = "ETag of the mission's version the change is based on";
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "sendingCountry", "sendingCountry",
             "receivingCountry", "receivingCountry", "type", "type", "city", "city", "status", "status",
@@ -99,7 +109,7 @@ class MissionController {
             + "direction that opened later, or one that would close it before its head's recorded end. A past mission "
             + "is opened with its closing (`closedOn`, `closedPrecision`, `closingReason`, as the close action takes "
             + "them): the rules then see it open only until its closing, so it may be recorded before a later embassy "
-            + "of its direction or a later severance.")
+            + "of its direction or a later severance. " + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "200", description = "The mission, OPEN (CLOSED with a closedOn), with any superseded "
             + "predecessor linked")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
@@ -110,9 +120,13 @@ class MissionController {
             + "EMBASSY_ALREADY_OPEN (R7), INTERESTS_SECTION_NOT_ALLOWED (R9), MISSION_STATUS_INVALID (R12), "
             + "CONFLICTS_WITH_RECORDED_FACTS (R20), COUNTRY_NOT_IN_EXISTENCE (R22: a country or the protecting power "
             + "does not exist on the opening date, or a closedOn more than a day after a country ceased to exist)")
-    ResponseEntity<MissionResponse> open(@PathVariable long id, @Valid @RequestBody MissionRequests.Open body) {
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
+    ResponseEntity<MissionResponse> open(@PathVariable long id,
+            @Parameter(description = IF_MATCH, example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.Open body) {
         return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision()),
-                MissionService.Closing.of(body.closedOn(), body.closedPrecision(), body.closingReason())));
+                MissionService.Closing.of(body.closedOn(), body.closedPrecision(), body.closingReason()),
+                VersionPrecondition.fromIfMatch(ifMatch)));
     }
 
     @VersionETag
@@ -120,7 +134,7 @@ class MissionController {
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "closeMission",
             summary = "Close an open mission", description = "Role EDITOR. The closing date is not before the opening "
-            + "date (R12); the serving head of mission ends that day (R16).")
+            + "date (R12); the serving head of mission ends that day (R16). " + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "200", description = "The mission, CLOSED")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (a reason that a rule "
             + "gives: RELATIONS_SEVERED, SUPERSEDED), DATE_IN_FUTURE (R3)")
@@ -131,8 +145,12 @@ class MissionController {
             + "opening or the serving head's start), CONFLICTS_WITH_RECORDED_FACTS (R20: an accreditation in force "
             + "names it as its resident mission), COUNTRY_NOT_IN_EXISTENCE (R22: a closing more than a day after a "
             + "country ceased to exist)")
-    ResponseEntity<MissionResponse> close(@PathVariable long id, @Valid @RequestBody MissionRequests.Close body) {
-        return answer(missions.close(id, FuzzyDate.of(body.date(), body.datePrecision()), body.reason()));
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
+    ResponseEntity<MissionResponse> close(@PathVariable long id,
+            @Parameter(description = IF_MATCH, example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.Close body) {
+        return answer(missions.close(id, FuzzyDate.of(body.date(), body.datePrecision()), body.reason(), List.of(),
+                VersionPrecondition.fromIfMatch(ifMatch)));
     }
 
     @VersionETag
@@ -141,14 +159,17 @@ class MissionController {
     @Operation(operationId = "cancelMission",
             summary = "Cancel a planned mission", description = "Role EDITOR. Only a PLANNED mission (R12), and not "
             + "while a head of mission serves it (a head may start before the opening, R15; a cancelled mission has none): "
-            + "end the head's functions first.")
+            + "end the head's functions first. " + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "200", description = "The mission, CANCELLED")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12)")
-    ResponseEntity<MissionResponse> cancel(@PathVariable long id) {
-        return answer(missions.cancel(id));
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
+    ResponseEntity<MissionResponse> cancel(@PathVariable long id,
+            @Parameter(description = IF_MATCH, example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(missions.cancel(id, VersionPrecondition.fromIfMatch(ifMatch)));
     }
 
     @VersionETag
@@ -215,7 +236,7 @@ class MissionController {
             + "heads stay); periods of "
             + "one mission's heads never overlap (R16). `datePrecision` says how precisely `startedOn` is known "
             + "(`endedPrecision` the same of `endedOn`): a date known to a month or a year is kept as the first day of "
-            + "that period, which is what the rules compare.")
+            + "that period, which is what the rules compare. " + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "201", description = "The head of mission, with Location")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (endedOn before startedOn), "
             + "DATE_IN_FUTURE (R3), UNKNOWN_REFERENCE (R18: unknown diplomat)")
@@ -226,10 +247,14 @@ class MissionController {
             + "RELATION_NOT_ESTABLISHED / MISSION_TYPE_INVALID (R15), HEAD_OF_MISSION_OVERLAP (R16), MISSION_STATUS_INVALID "
             + "(R12: a cancelled mission, or a closed one that the head's period outlasts), COUNTRY_NOT_IN_EXISTENCE "
             + "(R22: a country does not exist on the start, or ceased to exist more than a day before the end)")
-    ResponseEntity<HeadResponse> appoint(@PathVariable long id, @Valid @RequestBody MissionRequests.Appoint body) {
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
+    ResponseEntity<HeadResponse> appoint(@PathVariable long id,
+            @Parameter(description = IF_MATCH, example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.Appoint body) {
         HeadOfMission head = missions.appoint(id, new MissionService.Appointment(body.diplomatId(), body.rank(),
                 body.agrementOn(), FuzzyDate.of(body.startedOn(), body.datePrecision()),
-                FuzzyDate.ofOptional(body.endedOn(), body.endedPrecision(), "endedPrecision"), body.sources()));
+                FuzzyDate.ofOptional(body.endedOn(), body.endedPrecision(), "endedPrecision"), body.sources()),
+                VersionPrecondition.fromIfMatch(ifMatch));
         return ResponseEntity.created(URI.create("/api/missions/" + id + "/heads/" + head.id()))
                 .body(HeadResponse.from(head));
     }
@@ -248,7 +273,7 @@ class MissionController {
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "endHeadOfMission",
             summary = "End a head of mission's functions", description = "Role EDITOR. `datePrecision` says how precisely "
-            + "the end is known (DAY by default; MONTH or YEAR keep the first day of that period).")
+            + "the end is known (DAY by default; MONTH or YEAR keep the first day of that period). " + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "200", description = "The head of mission, ended")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (a date before the start), "
             + "DATE_IN_FUTURE (R3)")
@@ -257,8 +282,12 @@ class MissionController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12: already ended), "
             + "COUNTRY_NOT_IN_EXISTENCE (R22: an end more than a day after a country ceased to exist)")
-    HeadResponse end(@PathVariable long id, @PathVariable long headId, @Valid @RequestBody MissionRequests.End body) {
-        return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision())));
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
+    HeadResponse end(@PathVariable long id, @PathVariable long headId,
+            @Parameter(description = IF_MATCH, example = "\"0\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.End body) {
+        return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision()), List.of(),
+                VersionPrecondition.fromIfMatch(ifMatch)));
     }
 
     private ResponseEntity<MissionResponse> answer(Mission mission) {
