@@ -111,6 +111,18 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesAPageOrASizeWrittenWithASignOrDigitsOfAnotherScript() throws Exception {
+        for (String name : List.of("page", "size")) {
+            for (String value : List.of("%2B1", "+%2B5", "%EF%BC%95", "%D9%A5", "1%E3%80%80", "0x10")) {
+                mvc.perform(get(java.net.URI.create("/api/countries?" + name + "=" + value)))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                        .andExpect(jsonPath("$.errors[0].field").value(name));
+            }
+        }
+    }
+
+    @Test
     void readsAPageAndASizeWrittenWithSpacesAroundThemAsTheNumbersTheyHold() throws Exception {
         String second = json(getJson("/api/countries?page=1&size=5")).get("content").toString();
         for (String query : List.of("page=%201&size=5", "page=%201&size=%205%20", "page=1&size=5%09")) {
@@ -124,7 +136,7 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void clampsAPageSizeTooLargeForAnyIntegerTypeTo200AsWell() throws Exception {
-        for (String size : List.of("2147483648", "99999999999", "99999999999999999999999", "+300")) {
+        for (String size : List.of("2147483648", "99999999999", "99999999999999999999999", " 300")) {
             getJson("/api/countries?size=" + size)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.page.size").value(200))

@@ -185,7 +185,7 @@ class HardeningIntegrationTests {
 
             assertThat(answer.status()).as(method).isEqualTo(405);
             assertThat(answer.header("allow")).as(method).isNotNull();
-            assertThat(answer.header("allow").split(",\\s*")).as(method).containsExactlyInAnyOrder("GET", "PUT");
+            assertThat(answer.header("allow").split(",\\s*")).as(method).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS", "PUT");
             assertThat(answer.header("x-request-id")).isEqualTo("probe-2");
             assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
         }

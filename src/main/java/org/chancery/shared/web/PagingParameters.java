@@ -35,8 +35,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The {@code page}, {@code size} and {@code sort} parameters of the lists.
  * <ul>
  * <li>Spring Data quietly falls back to the first page when {@code page} or {@code size} cannot be
- * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a number
- * (left empty, either is as if not given), {@code VALIDATION_FAILED} for a negative page or a size
+ * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a whole number
+ * in ASCII digits, with at most the spaces a form adds around it (left empty, either is as if not given), {@code VALIDATION_FAILED} for a negative page or a size
  * below 1, or a page past any list's end.
  * Sizes above 200 are clamped, however large (Spring Data would take one too large for an
  * {@code int} for no size at all and answer its default).</li>
@@ -56,7 +56,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     static final int MAX_SIZE = 200;
     /** The paging parameters of one value ({@code sort} may be given for each order). */
     private static final String[] ONE_VALUE = {"page", "size"};
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+    /** A whole number as written in ASCII digits: not {@code +5}, nor digits of other scripts ({@code ５}). */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     private final SortResolver sortResolver = new SortResolver();
     private final PageableResolver pageableResolver = new PageableResolver(sortResolver);
@@ -105,13 +106,13 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
             // the minimum stands for it here (the overflow check counts a size of at least 20)
             return minimum;
         }
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
+        }
         long number;
         try {
             number = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            if (!WHOLE_NUMBER.matcher(text).matches()) {
-                throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
-            }
+        } catch (NumberFormatException tooLarge) {
             number = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         if (number < minimum) {

@@ -3,10 +3,10 @@ package org.chancery.shared.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -291,19 +291,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return body(answer(ProblemCode.NOT_FOUND, "There is no resource at " + path(request) + ".", path(request)));
     }
 
+    /**
+     * A method the path does not take: its methods in {@code Allow} and the detail, sorted (Spring lists them in the
+     * order its mappings were registered, which differs between starts), with {@code HEAD} where {@code GET} is
+     * and {@code OPTIONS}, which every path answers, as an {@code OPTIONS} request of the path lists them.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Set<HttpMethod> allowed = new TreeSet<>(Comparator.comparing(HttpMethod::name));
+        allowed.addAll(headers.getAllow());
+        if (!allowed.isEmpty()) {
+            if (allowed.contains(HttpMethod.GET)) {
+                allowed.add(HttpMethod.HEAD);
+            }
+            allowed.add(HttpMethod.OPTIONS);
+        }
         ResponseEntity<ProblemDetail> answer = answer(ProblemCode.METHOD_NOT_ALLOWED,
                 "Method " + e.getMethod() + " is not allowed here"
-                        + (e.getSupportedHttpMethods() == null ? "." : "; allowed: " + e.getSupportedHttpMethods().stream()
-                                .map(HttpMethod::name).sorted().toList() + "."),
+                        + (allowed.isEmpty() ? "." : "; allowed: " + allowed.stream().map(HttpMethod::name).toList() + "."),
                 path(request));
-        HttpHeaders sorted = new HttpHeaders();
-        sorted.putAll(headers);
-        sorted.setAllow(headers.getAllow().stream().sorted(Comparator.comparing(HttpMethod::name))
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
-        return ResponseEntity.status(answer.getStatusCode()).headers(sorted)
+        HttpHeaders withAllow = new HttpHeaders();
+        withAllow.putAll(headers);
+        withAllow.setAllow(allowed);
+        return ResponseEntity.status(answer.getStatusCode()).headers(withAllow)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }
 

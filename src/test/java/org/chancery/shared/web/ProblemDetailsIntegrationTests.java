@@ -218,8 +218,12 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         mvc.perform(put("/api/meetings/1").with(httpBasic("editor", "editor-secret"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isMethodNotAllowed())
-                .andExpect(jsonPath("$.detail").value("Method PUT is not allowed here; allowed: [DELETE, GET]."))
-                .andExpect(header().string("Allow", "DELETE,GET"));
+                .andExpect(jsonPath("$.detail").value("Method PUT is not allowed here; allowed: [DELETE, GET, HEAD, OPTIONS]."))
+                .andExpect(header().string("Allow", "DELETE,GET,HEAD,OPTIONS"));
+        // the methods an OPTIONS request of the path lists
+        String options = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .options("/api/meetings/1")).andExpect(status().isOk()).andReturn().getResponse().getHeader("Allow");
+        assertThat(options.split(",")).containsExactlyInAnyOrder("DELETE", "GET", "HEAD", "OPTIONS");
     }
 
     @Test
