@@ -111,6 +111,14 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void sortsByNameAsSearchesReadIt() throws Exception {
+        getJson("/api/countries?q=islands&sort=name").andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].name").value("Åland Islands"))
+                .andExpect(jsonPath("$.content[1].name").value("Cayman Islands"));
+        getJson("/api/countries?q=islands&sort=name,desc").andExpect(jsonPath("$.content[-1].name").value("Åland Islands"));
+    }
+
+    @Test
     void refusesAPageOrASizeWrittenWithASignOrDigitsOfAnotherScript() throws Exception {
         for (String name : List.of("page", "size")) {
             for (String value : List.of("%2B1", "+%2B5", "%EF%BC%95", "%D9%A5", "1%E3%80%80", "0x10")) {

@@ -65,6 +65,18 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void sortsByNameWithoutRegardToAccentsOrLetterCase() throws Exception {
+        for (String name : List.of("Zhang Wei", "de Gaulle", "Ábel Kovács", "Bruno Eden")) {
+            create("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"FR\"}");
+        }
+
+        getJson("/api/diplomats?country=FR&sort=name").andExpect(jsonPath("$.content[*].name").value(
+                org.hamcrest.Matchers.contains("Ábel Kovács", "Bruno Eden", "de Gaulle", "Zhang Wei")));
+        getJson("/api/diplomats?country=FR&sort=name,desc").andExpect(jsonPath("$.content[*].name").value(
+                org.hamcrest.Matchers.contains("Zhang Wei", "de Gaulle", "Bruno Eden", "Ábel Kovács")));
+    }
+
+    @Test
     void answersIfNoneMatchWithNotModified() throws Exception {
         long id = create("/api/diplomats", CHUNG).get("id").asLong();
 

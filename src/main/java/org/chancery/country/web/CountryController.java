@@ -50,7 +50,7 @@ class CountryController {
     private static final Set<String> NULLABLE = Set.of("numeric", "startedOn", "endedOn");
 
     private static final Map<String, String> SORTABLE = Map.of("code", "code", "alpha3", "alpha3",
-            "numeric", "numericCode", "name", "name", "startedOn", "startedOn", "endedOn", "endedOn");
+            "numeric", "numericCode", "name", "nameKey", "startedOn", "startedOn", "endedOn", "endedOn");
 
     private final Countries countries;
     private final CsvLists csv;
@@ -65,7 +65,8 @@ class CountryController {
             + "by code; `q` matches the name (substring; in any case, with or without accents: `cote` finds Côte "
             + "d'Ivoire) or the alpha-2, alpha-3 or numeric code, case-insensitive; "
             + "`current=true` leaves out the countries that ceased to exist (an `endedOn`), `current=false` lists only "
-            + "those. Sortable by code, alpha3, numeric, name, startedOn, endedOn. Also as CSV (every row).")
+            + "those. Sortable by code, alpha3, numeric, name (accents and letter case set aside: Åland Islands "
+            + "among the A's), startedOn, endedOn. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of countries")
     @CsvResponse
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad current; page or size not a number or "

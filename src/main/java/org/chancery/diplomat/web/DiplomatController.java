@@ -50,7 +50,7 @@ class DiplomatController {
     /** The sortable fields whose values may be null. */
     private static final Set<String> NULLABLE = Set.of("title", "organization");
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "country", "country",
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "nameKey", "country", "country",
             "title", "title", "organization", "organization");
 
     private final Diplomats diplomats;
@@ -68,7 +68,7 @@ class DiplomatController {
             summary = "Search diplomats", description = "Page of diplomats ordered by name, then id (also as CSV, every row). `country` "
             + "(alpha-2 or alpha-3, any case) keeps the diplomats of one country; `q` keeps those whose name contains "
             + "it, in any case, with or without accents (`ibrahim` finds İbrahim, `walesa` Wałęsa). Sortable by id, "
-            + "name, country, title, organization.")
+            + "name (accents and letter case set aside), country, title, organization.")
     @ApiResponse(responseCode = "200", description = "A page of diplomats")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number or given twice) or "
             + "VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
