@@ -33,6 +33,17 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
     MeterRegistry meters;
 
     @Test
+    void tellsAdminsWhichBuildRunsOnWhichJava() throws Exception {
+        mvc.perform(get("/actuator/info").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.build.artifact").value("chancery"))
+                .andExpect(jsonPath("$.build.version").isNotEmpty())
+                .andExpect(jsonPath("$.build.time").isNotEmpty())
+                .andExpect(jsonPath("$.java.version").value(System.getProperty("java.version")));
+        mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void echoesAPlausibleRequestIdInTheAnswerTheProblemAndTheLogLine(CapturedOutput output) throws Exception {
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         logging.setLogLevel("chancery.requests", LogLevel.INFO);
