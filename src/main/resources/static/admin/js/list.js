@@ -91,7 +91,7 @@ export async function listPage({ root, query, all, signal }, config) {
               <a href=${here({ page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.`
             : html`${total} in all; page ${page + 1} of ${pages}.`}
           ${config.csv === false ? nothing : html`<a href="${config.endpoint}?${csvQuery.toString()}" download>Download all as CSV</a>`}</p>
-        ${total && !pastEnd ? html`<div class="table-wrap"><table id="list-table">
+        ${total && !pastEnd ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${config.title}><table id="list-table">
           <caption class="visually-hidden">${config.title}, page ${page + 1} of ${pages}</caption>
           <thead><tr>${config.head}</tr></thead>
           <tbody>${data.content.map((item) => config.row(item, state))}</tbody>

@@ -28,6 +28,10 @@ class RelationPageBrowserTests extends BrowserTest {
         // the picture: the status band through time, each side's missions, the meeting, the two late milestones
         assertThat(attributes("#timeline-svg .band.diplomatic rect", "data-status"))
                 .containsExactly("NONE", "ESTABLISHED", "SEVERED", "ESTABLISHED");
+        List<String> spans = $$("#timeline-svg .band.diplomatic rect title").stream()
+                .map(title -> title.getAttribute("textContent")).toList();
+        assertThat(spans.get(spans.size() - 1)).as("the status is known up to today, not to the chart's end")
+                .isEqualTo("Diplomatic relations: Established from 2024-02-14 to this day");
         assertThat(attributes("#timeline-svg g.mission-bar", "data-type"))
                 .containsExactlyInAnyOrder("EMBASSY", "EMBASSY", "PROVISIONAL_OFFICE");
         assertThat($$("#timeline-svg g.mission-bar rect.mission.planned")).hasSize(2);

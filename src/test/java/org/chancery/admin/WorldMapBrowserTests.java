@@ -276,6 +276,46 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aDayTheCalendarDoesNotHaveTypedIntoTheDayFieldIsSaidThere() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+
+        // the 30th of February typed into the field's parts, in the order the browser's locale gives them
+        boolean monthFirst = ((String) script("return new Date(2000, 1, 3).toLocaleDateString()")).startsWith("2");
+        $("#map-date").sendKeys(monthFirst ? "02301900" : "30021900");
+        assertThat(visible(By.id("map-date-help")).getText())
+                .startsWith("That is not a whole day of the calendar; it still shows ");
+        assertThat($("#map-date").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat($$(".problem, [role=alert]")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theZoomButtonsWaitForTheMapToBeDrawn() {
+        open("/countries");
+        driver.navigate().refresh(); // a page that has not read the map's geometry yet (the home page is the map)
+        visible(By.tagName("h1"));
+        // the geometry's answer held back until the test lets it through
+        script("""
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => String(url).includes('countries-110m')
+                  ? new Promise((resolve) => { window.releaseGeometry = () => resolve(fetchNow(url, options)); })
+                  : fetchNow(url, options);""");
+
+        open("/map?country=US&asOf=1961-01-03");
+        WebElement zoomIn = visible(By.cssSelector(".zoom-buttons button"));
+        waitFor(driver -> script("return typeof window.releaseGeometry === 'function'"));
+        assertThat($$("#world-map")).as("the map not drawn yet").isEmpty();
+        assertThat(zoomIn.isEnabled()).isFalse();
+        script("document.querySelectorAll('.zoom-buttons button').forEach((button) => button.click())");
+        script("window.releaseGeometry()");
+
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        assertThat($(".zoom-buttons button").isEnabled()).isTrue();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theFirstViewTransfersUnder500KilobytesCompressedWithTheMapGeometry() throws IOException {
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("Network.enable", Map.of());

@@ -55,7 +55,7 @@ export default async function changesView({ root, query, signal }) {
       ${!currentUser() ? html`<p id="changes-sign-in">Reading the change feed needs the EDITOR role.
         <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
       ${readError(state.error)}
-      ${state.data ? (rows.length ? html`<div class="table-wrap"><table id="changes-table">
+      ${state.data ? (rows.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Changes"><table id="changes-table">
         <thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th>
           <th scope="col">Kind</th><th scope="col">Id</th><th scope="col">Countries</th></tr></thead>
         <tbody>${rows.map((c) => {

@@ -47,7 +47,7 @@ export default async function importJobView({ root, params, query, signal }) {
             ${unknownOutcome ? html`<p class="notice" role="status" id="outcome-notice">“${query.outcome}” is not an outcome:
               the rejected rows are shown.</p>` : nothing}
             ${readError(state.rowsError)}
-            ${state.rows ? (state.rows.content.length ? html`<div class="table-wrap"><table id="job-rows">
+            ${state.rows ? (state.rows.content.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Rows"><table id="job-rows">
               <thead><tr><th scope="col">Line</th><th scope="col">Outcome</th><th scope="col">Code</th><th scope="col">Detail</th>
                 <th scope="col">Flags</th><th scope="col">Facts</th></tr></thead>
               <tbody>${state.rows.content.map((r) => html`<tr data-line=${r.line}><td class="num">${r.line}</td>

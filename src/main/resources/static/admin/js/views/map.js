@@ -13,6 +13,8 @@ import { readError } from '../forms.js';
 
 const FIRST_YEAR = 1816;
 const GEOMETRY = '/admin/vendor/world-atlas/countries-110m.json';
+/** The Day field's refusal of what is not a whole day of the calendar (02/29/1900, or a part left out). */
+const NO_DAY = Symbol('no day');
 /** world-atlas shapes without an ISO numeric id, named by Natural Earth, that Chancery knows by code. */
 const UNNUMBERED = { Kosovo: 'XK' };
 
@@ -146,9 +148,10 @@ export default async function mapView({ root, query, signal }) {
    * A day typed in the Day field: shown if the map can show it; else said at the field, without a request (a year
    * being typed is 0001, then 0019, … before it is 1961).
    */
-  function typeDay(value) {
+  function typeDay(value, noDay = false) {
     const inRange = isIsoDay(value) && value >= `${FIRST_YEAR}-01-01` && value <= last;
-    state.dayRefused = inRange || !value ? null : value;
+    // a day the calendar does not have (02/29/1900) leaves the field without a value, as a field cleared does
+    state.dayRefused = noDay ? NO_DAY : inRange || !value ? null : value;
     if (inRange) setDate(value);
     else update();
   }
@@ -183,8 +186,9 @@ export default async function mapView({ root, query, signal }) {
   let shapes = null;
   let zoom = null;
 
-  // a zoom button's change is animated, unless the reader asked for less motion
+  // a zoom button's change is animated, unless the reader asked for less motion; none before the map is drawn
   const moved = () => (window.matchMedia('(prefers-reduced-motion: reduce)').matches ? svg : svg.transition());
+  const zoomed = (change) => { if (svg) moved().call(...change()); };
 
   /**
    * Moves the view a step (an eighth of the map's width or height on the screen) in a direction, at once: steps
@@ -278,7 +282,7 @@ export default async function mapView({ root, query, signal }) {
   }
 
   function caption() {
-    if (!state.shown) return 'Loading the map…';
+    if (!state.shown) return state.error ? 'The map could not be drawn: the message above says why.' : 'Loading the map…';
     const { country, date, rows } = state.shown;
     const name = state.all.get(country)?.name || country;
     const established = [...rows.values()].filter((r) => r.status === 'ESTABLISHED').length;
@@ -347,9 +351,9 @@ export default async function mapView({ root, query, signal }) {
             <label for="map-date">Day</label>
             <input id="map-date" name="asOf" type="date" min="${FIRST_YEAR}-01-01" max=${last} .value=${state.date}
               aria-invalid=${state.dayRefused ? 'true' : nothing} aria-describedby=${state.dayRefused ? 'map-date-help' : nothing}
-              @change=${(e) => typeDay(e.target.value)}>
-            ${state.dayRefused ? html`<small id="map-date-help">The map shows ${FIRST_YEAR}-01-01 to today (${last}); it
-              still shows ${state.date}.</small>` : nothing}
+              @change=${(e) => typeDay(e.target.value, e.target.validity.badInput)}>
+            ${state.dayRefused ? html`<small id="map-date-help">${state.dayRefused === NO_DAY ? 'That is not a whole day of the calendar'
+              : `The map shows ${FIRST_YEAR}-01-01 to today (${last})`}; it still shows ${state.date}.</small>` : nothing}
           </div>
           <div class="field year-buttons" role="group" aria-label="Move the day">
             <button type="button" class="outline secondary" @click=${() => shift(-10)} aria-label="Ten years earlier">−10 y</button>
@@ -373,9 +377,10 @@ export default async function mapView({ root, query, signal }) {
           aria-busy=${state.loading ? 'true' : 'false'}>
         <div id="map-picture"></div>
         <div class="zoom-buttons" role="group" aria-label="Zoom the map">
-          <button type="button" class="outline secondary" @click=${() => moved().call(zoom.scaleBy, 1.6)}>Zoom in</button>
-          <button type="button" class="outline secondary" @click=${() => moved().call(zoom.scaleBy, 1 / 1.6)}>Zoom out</button>
-          <button type="button" class="outline secondary" @click=${() => moved().call(zoom.transform, d3.zoomIdentity)}>Whole world</button>
+          <button type="button" class="outline secondary" ?disabled=${!svg} @click=${() => zoomed(() => [zoom.scaleBy, 1.6])}>Zoom in</button>
+          <button type="button" class="outline secondary" ?disabled=${!svg} @click=${() => zoomed(() => [zoom.scaleBy, 1 / 1.6])}>Zoom out</button>
+          <button type="button" class="outline secondary" ?disabled=${!svg}
+            @click=${() => zoomed(() => [zoom.transform, d3.zoomIdentity])}>Whole world</button>
         </div>
         <div class="pan-buttons" role="group" aria-label=${state.zoomed ? 'Move the map' : 'Move the map (zoom in first)'}>
           ${PAN.map(([label, symbol, dx, dy]) => html`<button type="button" class="outline secondary" aria-label=${label}
@@ -402,7 +407,7 @@ export default async function mapView({ root, query, signal }) {
         <p><small>${state.shown && chosen && !existsOn(chosen, state.shown.date) ? `${chosen.name} did not exist on
           ${state.shown.date}: it had no relations to list.` : 'Every country that existed that day, with or without '
           + 'relations; those that did not are left out.'}</small></p>
-        <div class="table-wrap"><table>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="The same day as a table"><table>
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
           <tbody>${table.map((r) => html`<tr data-code=${r.code}>
@@ -447,5 +452,6 @@ export default async function mapView({ root, query, signal }) {
   }
   update();
   drawMap(root.querySelector('#map-picture'));
+  update(); // the zoom buttons work from now on
   await want();
 }

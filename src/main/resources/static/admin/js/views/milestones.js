@@ -138,7 +138,7 @@ export default async function milestonesView(context) {
       ? 'The milestone changed meanwhile: the lists show the milestones as they stand now.' : null) : nothing}${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
-        <div class="table-wrap"><table id="overdue-table"><thead><tr>${head}</tr></thead>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="overdue-title"><table id="overdue-table"><thead><tr>${head}</tr></thead>
           <tbody>${overdue.rows.map((m) => row(m, 'overdue'))}</tbody></table></div>
         <h2>All milestones</h2></section>` : nothing}`,
     head,

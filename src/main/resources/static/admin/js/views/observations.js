@@ -88,7 +88,7 @@ export default async function observationsView(context) {
     return html`<section aria-labelledby="observation-summary-title">
       <h2 id="observation-summary-title">${whose()}, year by year</h2>
       ${chart(summary.rows)}
-      <details><summary>The counts as a table</summary><div class="table-wrap"><table id="observation-counts">
+      <details><summary>The counts as a table</summary><div class="table-wrap" tabindex="0" role="region" aria-label="The counts as a table"><table id="observation-counts">
         <thead><tr><th scope="col">Year</th>${OBSERVATION_LEVELS.map((level) => html`<th scope="col">${words(level)}</th>`)}</tr></thead>
         <tbody>${summary.rows.map((r) => html`<tr data-year=${r.year}><th scope="row">${r.year}</th>
           ${OBSERVATION_LEVELS.map((level) => html`<td data-level=${level}>${r.counts[level] || 0}</td>`)}</tr>`)}</tbody>

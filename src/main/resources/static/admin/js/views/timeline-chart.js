@@ -101,9 +101,10 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   const pad = Math.min(span * 0.03, 120 * DAY);
   const whole = [new Date(first.getTime() - pad), new Date(last.getTime() + pad)];
 
-  // the relations of a state that ceased to exist end with it, on the day after its last
+  // the status is known up to today, and the relations of a state that ceased to exist end with it, on the day
+  // after its last
   const ended = parse(data.lifetime?.to);
-  const statusEnd = ended && ended < whole[1] ? new Date(ended.getTime() + DAY) : whole[1];
+  const statusEnd = new Date(Math.min(whole[1].getTime(), today.getTime() + DAY, ended ? ended.getTime() + DAY : Infinity));
   const diplomatic = bands(data.items, whole[0], statusEnd, DIPLOMATIC);
   const consular = bands(data.items, whole[0], statusEnd, CONSULAR);
 
@@ -193,7 +194,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
         .attr('fill', (d) => STATUS_FILL[d.status])
         .attr('data-status', (d) => d.status)
         .append('title').text((d) => `${key === 'diplomatic' ? 'Diplomatic' : 'Consular'} relations: ${words(d.status)} `
-          + `from ${iso(d.from)} to ${iso(d.to)}`);
+          + `from ${iso(d.from)} ${d.to > today ? 'to this day' : `to ${iso(d.to)}`}`);
     }
     directions.forEach((direction, i) => {
       const l = lane[`dir${i}`];
