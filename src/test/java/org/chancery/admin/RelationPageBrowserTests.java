@@ -103,6 +103,28 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPeriodThatCannotBeShownIsSaidNeverSilentlyReplaced() {
+        open("/relations/CU/KR?from=2025-12-31&to=2020-01-01");
+        assertThat(visible(By.id("period-notice")).getText()).isEqualTo("The period asked for ends (2020-01-01) before "
+                + "it begins (2025-12-31): the picture shows the period it chooses.");
+        assertThat(driver.getCurrentUrl()).as("the address keeps no period the page does not show")
+                .doesNotContain("from=").doesNotContain("to=");
+
+        open("/relations/CU/KR?from=abc&to=2020-01-01");
+        assertThat(visible(By.id("period-notice")).getText()).startsWith("“abc” is not a day (YYYY-MM-DD)");
+
+        visible(By.cssSelector("#timeline-svg g.mission-bar"));
+        String shown = driver.getCurrentUrl();
+        script("document.getElementById('period-from').value = '2024-01-01';"
+                + "document.getElementById('period-to').value = '2023-01-01'");
+        $("#period-to").submit();
+        assertThat(visible(By.id("period-refused")).getText())
+                .startsWith("The period ends (2023-01-01) before it begins (2024-01-01). The picture still shows ");
+        assertThat(driver.getCurrentUrl()).isEqualTo(shown);
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aRefusedRowActionIsExplainedInItsRow() {
         JsonNode events = getJson("/api/relations/CU/KR").get("events");
         JsonNode restored = null;

@@ -26,13 +26,30 @@ function itemLink(item, a, rows) {
 
 const DIPLOMATIC_EVENTS = ['ESTABLISHED', 'SEVERED', 'RESTORED'];
 
+/**
+ * The chart's period as the address asks for it, or why it cannot be shown: a part that is no day, or an end
+ * before the start. The chart then shows the period it chooses itself.
+ */
+function periodAsked(query) {
+  const notDay = [query.from, query.to].find((day) => day && !isIsoDay(day));
+  if (notDay) return { notice: `“${notDay}” is not a day (YYYY-MM-DD): the picture shows the period it chooses.` };
+  if (query.from && query.to && query.to < query.from) {
+    return { notice: `The period asked for ends (${query.to}) before it begins (${query.from}): the picture shows the `
+      + 'period it chooses.' };
+  }
+  return { from: query.from || null, to: query.to || null };
+}
+
 export default async function relationView({ root, params, query, signal }) {
   const names = {};
+  const asked = periodAsked(query);
   const state = {
     asOf: isIsoDay(query.asOf) ? query.asOf : null,
-    from: isIsoDay(query.from) ? query.from : null,
-    to: isIsoDay(query.to) ? query.to : null,
-    chosenPeriod: isIsoDay(query.from) && isIsoDay(query.to),
+    from: asked.from || null,
+    to: asked.to || null,
+    chosenPeriod: Boolean(asked.from && asked.to),
+    periodNotice: asked.notice || null,
+    periodRefused: null, // why what the period's fields hold cannot be shown
     loaded: false,
     error: null,
     actionError: null,
@@ -47,6 +64,8 @@ export default async function relationView({ root, params, query, signal }) {
     missions: [],
     accreditations: [],
   };
+  // the address keeps no period the page does not show
+  if (asked.notice) replace(`/relations/${params.a}/${params.b}`, { asOf: query.asOf });
   const forms = {
     event: formState('event', { ruleFields: { R1: 'type', '*': 'date' } }),
     milestone: formState('milestone', { ruleFields: { MISSION_NOT_IN_RELATION: 'missionId' } }),
@@ -100,7 +119,11 @@ export default async function relationView({ root, params, query, signal }) {
       asOf: state.view.asOf, today: today(), lifetime: state.lifetime,
     }, {
       domain: previous,
-      onDomain: (from, to) => { state.from = from; state.to = to; state.chosenPeriod = true; syncAddress(); update(); },
+      onDomain: (from, to) => {
+        Object.assign(state, { from, to, chosenPeriod: true, periodNotice: null, periodRefused: null });
+        syncAddress();
+        update();
+      },
       onOpenMission: (id) => navigate(`/missions/${id}`),
     });
     const [from, to] = chart.domain();
@@ -118,7 +141,14 @@ export default async function relationView({ root, params, query, signal }) {
     const data = new FormData(event.target);
     const from = data.get('from');
     const to = data.get('to');
-    if (isIsoDay(from) && isIsoDay(to) && chart) {
+    state.periodNotice = null;
+    state.periodRefused = !isIsoDay(from) || !isIsoDay(to) ? 'Give both days of the period.'
+      : to < from ? `The period ends (${to}) before it begins (${from}).` : null;
+    if (state.periodRefused) {
+      update();
+      return;
+    }
+    if (chart) {
       chart.setDomain(from, to);
       [state.from, state.to] = chart.domain();
       state.chosenPeriod = true;
@@ -131,7 +161,7 @@ export default async function relationView({ root, params, query, signal }) {
     if (!chart) return;
     chart.setDomain(...chart.whole);
     [state.from, state.to] = chart.domain();
-    state.chosenPeriod = true;
+    Object.assign(state, { chosenPeriod: true, periodNotice: null, periodRefused: null });
     syncAddress();
     update();
   }
@@ -552,6 +582,9 @@ export default async function relationView({ root, params, query, signal }) {
               <button type="submit" class="outline">Show period</button>
               <button type="button" class="secondary outline" @click=${wholeHistory}>Whole history</button>
             </form>
+            ${state.periodRefused ? html`<p class="problem" role="alert" id="period-refused">${state.periodRefused} The
+              picture still shows ${state.from} – ${state.to}.</p>` : nothing}
+            ${state.periodNotice ? html`<p class="notice" role="status" id="period-notice">${state.periodNotice}</p>` : nothing}
             ${recorded ? nothing : html`<p class="notice" id="timeline-empty">Nothing is recorded for this pair: no relation
               event, mission, meeting or milestone. The picture shows no relations ${lifetime.from || lifetime.to
                 ? html`while both countries existed (<span class="date">${lifetime.from || '…'}</span> –
