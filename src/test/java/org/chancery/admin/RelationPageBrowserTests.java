@@ -83,6 +83,8 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat($$("#timeline-svg .marker.asof")).hasSize(1);
         assertThat($("table.missions-table[data-sending=CU]").getText()).as("planned decades later")
                 .contains("Not yet opened");
+        assertThat($("table.missions-table[data-sending=CU] li").getText()).as("a head of 2025 in the view of 1970")
+                .startsWith("Claudio Monzón Baeza").endsWith("serving (after that day)");
         assertThat($("#milestones-title").getText()).isEqualTo("Milestones (as they stand today)");
         double marker = Double.parseDouble($("#timeline-svg line.asof").getAttribute("x1"));
         WebElement plot = $("#timeline-clip rect");

@@ -96,6 +96,24 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theYearButtonsGoAsFarAsTheMapGoesAndNoFurther() {
+        open("/map?country=US&asOf=2020-06-01");
+        visible(By.cssSelector(SHOWN.formatted("US", "2020-06-01")));
+        $("button[aria-label='Ten years later']").click();
+        waitFor(ExpectedConditions.urlToBe(base() + "/admin/#/map?country=US")); // today
+        assertThat($("button[aria-label='Ten years later']").isEnabled()).isFalse();
+        assertThat($("button[aria-label='One year later']").isEnabled()).isFalse();
+
+        open("/map?country=US&asOf=1820-06-01");
+        visible(By.cssSelector(SHOWN.formatted("US", "1820-06-01")));
+        $("button[aria-label='Ten years earlier']").click();
+        visible(By.cssSelector(SHOWN.formatted("US", "1816-01-01")));
+        assertThat($("button[aria-label='Ten years earlier']").isEnabled()).isFalse();
+        assertThat($("button[aria-label='One year earlier']").isEnabled()).isFalse();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aCountryClickedOnTheMapOfTodayOpensThePairAsItStandsToday() {
         open("/map?country=US");
         visible(By.cssSelector("figure.map[data-shown-country='US'] #world-map path[data-status=SELF]"));

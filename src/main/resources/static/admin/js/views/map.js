@@ -174,10 +174,12 @@ export default async function mapView({ root, query, signal }) {
     want();
   }
 
+  /** The day some years earlier or later, as far as the map goes: from 1816-01-01 to today. */
   function shift(years) {
-    const year = Math.min(Math.max(Number(state.date.slice(0, 4)) + years, FIRST_YEAR), Number(last.slice(0, 4)));
-    let next = `${year}${state.date.slice(4)}`;
-    if (next.endsWith('02-29') && !isIsoDay(next)) next = `${year}-02-28`;
+    const year = Number(state.date.slice(0, 4)) + years;
+    let next = `${String(Math.max(year, FIRST_YEAR)).padStart(4, '0')}${state.date.slice(4)}`;
+    if (next.endsWith('02-29') && !isIsoDay(next)) next = `${next.slice(0, 4)}-02-28`;
+    if (year < FIRST_YEAR) next = `${FIRST_YEAR}-01-01`;
     setDate(next > last ? last : next);
   }
 
@@ -356,10 +358,14 @@ export default async function mapView({ root, query, signal }) {
               : `The map shows ${FIRST_YEAR}-01-01 to today (${last})`}; it still shows ${state.date}.</small>` : nothing}
           </div>
           <div class="field year-buttons" role="group" aria-label="Move the day">
-            <button type="button" class="outline secondary" @click=${() => shift(-10)} aria-label="Ten years earlier">−10 y</button>
-            <button type="button" class="outline secondary" @click=${() => shift(-1)} aria-label="One year earlier">−1 y</button>
-            <button type="button" class="outline secondary" @click=${() => shift(1)} aria-label="One year later">+1 y</button>
-            <button type="button" class="outline secondary" @click=${() => shift(10)} aria-label="Ten years later">+10 y</button>
+            <button type="button" class="outline secondary" @click=${() => shift(-10)} aria-label="Ten years earlier"
+              ?disabled=${state.date <= `${FIRST_YEAR}-01-01`}>−10 y</button>
+            <button type="button" class="outline secondary" @click=${() => shift(-1)} aria-label="One year earlier"
+              ?disabled=${state.date <= `${FIRST_YEAR}-01-01`}>−1 y</button>
+            <button type="button" class="outline secondary" @click=${() => shift(1)} aria-label="One year later"
+              ?disabled=${state.date >= last}>+1 y</button>
+            <button type="button" class="outline secondary" @click=${() => shift(10)} aria-label="Ten years later"
+              ?disabled=${state.date >= last}>+10 y</button>
           </div>
         </div>
         <label for="map-slider">Drag through time: <output id="map-slider-value" for="map-slider">${state.date}</output></label>

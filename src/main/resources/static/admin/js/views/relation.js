@@ -298,8 +298,9 @@ export default async function relationView({ root, params, query, signal }) {
             <td class="date">${fuzzy(m.openedOn, m.openedPrecision)}</td>
             <td><span class="date">${fuzzy(m.closedOn, m.closedPrecision)}</span>${m.closingReason ? html`<br><small
               title=${CLOSING_REASONS[m.closingReason] ? m.closingReason : nothing}>${closingReason(m.closingReason)}</small>` : nothing}</td>
-            <td>${m.heads.length ? html`<ul>${m.heads.map((h) => html`<li>${h.name}, ${words(h.rank)},
-              ${fuzzy(h.startedOn, h.startedPrecision)} – ${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</li>`)}</ul>`
+            <td>${m.heads.length ? html`<ul>${m.heads.map((h) => html`<li data-head=${h.id}>${h.name}, ${words(h.rank)},
+              ${fuzzy(h.startedOn, h.startedPrecision)} – ${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}${
+                state.asOf && h.startedOn > state.asOf ? html` <small>(after that day)</small>` : nothing}</li>`)}</ul>`
               : 'none recorded'}</td>
           </tr>`;
         })}</tbody></table></div>` : html`<p>No mission recorded.</p>`}
