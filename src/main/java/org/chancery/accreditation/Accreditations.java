@@ -138,7 +138,8 @@ public class Accreditations {
 
     /**
      * Ends an accreditation as {@link #end(RelationPair, long, FuzzyDate)} does, citing {@code sources} for the end,
-     * if {@code precondition} names its version ({@code If-Match}, held to it before any rule).
+     * if {@code precondition} names its version ({@code If-Match}, held to it before the rules read what is
+     * recorded).
      */
     public Accreditation end(RelationPair pair, long id, FuzzyDate on, List<Source> sources,
             VersionPrecondition precondition) {

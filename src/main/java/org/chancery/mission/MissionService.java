@@ -368,7 +368,10 @@ public class MissionService {
         return appoint(missionId, appointment, VersionPrecondition.ANY);
     }
 
-    /** Appoints a head of mission as {@link #appoint(long, Appointment)} does if {@code precondition} names the mission's version. */
+    /**
+     * Appoints a head of mission as {@link #appoint(long, Appointment)} does if {@code precondition} names the
+     * mission's version.
+     */
     public HeadOfMission appoint(long missionId, Appointment appointment, VersionPrecondition precondition) {
         LocalDate startedOn = appointment.started().date();
         LocalDate endedOn = appointment.ended() == null ? null : appointment.ended().date();
@@ -523,7 +526,8 @@ public class MissionService {
     /**
      * Runs a change of mission {@code id} under its pair's lock ({@link RelationService#underPairLock}),
      * with the mission read after the lock was taken and its version held to {@code precondition}
-     * ({@code If-Match}) before any rule: every change of a mission, its heads' included, holds that lock.
+     * ({@code If-Match}) before the rules read what is recorded: every change of a mission, its heads'
+     * included, holds that lock.
      * With {@code protectingPower}, an interests section's change also holds the lock of its protecting
      * power's pair with the receiving state, whose history the opening reads (R9): a history change of
      * that pair, which checks the sections it protects under its own lock (R20), then waits for the

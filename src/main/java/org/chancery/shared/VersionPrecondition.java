@@ -2,6 +2,7 @@ package org.chancery.shared;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The versions a write may change, as an {@code If-Match} header names them: none means any
@@ -12,6 +13,9 @@ import java.util.Set;
 public record VersionPrecondition(Set<Long> versions) {
 
     public static final VersionPrecondition ANY = new VersionPrecondition(null);
+
+    /** A strong entity tag as {@code ETags} writes a version: a decimal without leading zeros. */
+    private static final Pattern ETAG = Pattern.compile("\"(0|[1-9][0-9]*)\"");
 
     public VersionPrecondition {
         versions = versions == null ? null : Set.copyOf(versions);
@@ -27,11 +31,13 @@ public record VersionPrecondition(Set<Long> versions) {
             if (t.equals("*")) {
                 return ANY;
             }
-            if (t.length() > 2 && t.startsWith("\"") && t.endsWith("\"")) {
+            // a tag compares character by character: only a version as this server writes it ("0", "12")
+            // names one; "+0", "00" or a weak tag match nothing
+            if (ETAG.matcher(t).matches()) {
                 try {
                     versions.add(Long.parseLong(t.substring(1, t.length() - 1)));
-                } catch (NumberFormatException notOurs) {
-                    // a tag this server never sent matches no version
+                } catch (NumberFormatException tooLarge) {
+                    // beyond any version: it names none
                 }
             }
         }

@@ -121,7 +121,8 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     @Test
     void refusesAPageOrASizeWrittenWithASignOrDigitsOfAnotherScript() throws Exception {
         for (String name : List.of("page", "size")) {
-            for (String value : List.of("%2B1", "+%2B5", "%EF%BC%95", "%D9%A5", "1%E3%80%80", "0x10")) {
+            for (String value : List.of("%2B1", "+%2B5", "%EF%BC%95", "%D9%A5", "1%E3%80%80", "0x10", "%015", "5%01",
+                    "%0B5")) {
                 mvc.perform(get(java.net.URI.create("/api/countries?" + name + "=" + value)))
                         .andExpect(status().isBadRequest())
                         .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))

@@ -2,6 +2,7 @@ package org.chancery.mission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -583,7 +584,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isPreconditionFailed())
                     .andExpect(header().string("Content-Type", "application/problem+json"))
                     .andExpect(jsonPath("$.code").value("VERSION_MISMATCH"))
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Mission " + office)));
+                    .andExpect(jsonPath("$.detail").value(containsString("Mission " + office)));
             postAsEditorIfMatch("W/\"0\"", "/api/missions/{id}/open", "{\"date\":\"2021-01-01\"}", office)
                     .andExpect(status().isPreconditionFailed());
             postAsEditorIfMatch("\"3\"", "/api/missions/{id}/cancel", null, office)
@@ -591,6 +592,10 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             getJson("/api/missions/{id}", office).andExpect(header().string("ETag", "\"0\""))
                     .andExpect(jsonPath("$.status").value("PLANNED")).andExpect(jsonPath("$.heads", hasSize(0)));
 
+            for (String notAsSent : List.of("\"+0\"", "\"00\"", "0")) {
+                postAsEditorIfMatch(notAsSent, "/api/missions/{id}/heads", appoint, office)
+                        .andExpect(status().isPreconditionFailed());
+            }
             long head = json(postAsEditorIfMatch("\"0\"", "/api/missions/{id}/heads", appoint, office)
                     .andExpect(status().isCreated())).get("id").asLong();
             postAsEditorIfMatch("\"0\"", "/api/missions/{id}/open", "{\"date\":\"2021-01-01\"}", office)
@@ -622,6 +627,9 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isPreconditionFailed()).andExpect(jsonPath("$.code").value("VERSION_MISMATCH"));
             postAsEditorIfMatch("\"1\"", "/api/missions/{id}/cancel", null, consulate)
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("MISSION_STATUS_INVALID"));
+            // what the request shows wrong by itself comes first
+            postAsEditorIfMatch("\"0\"", "/api/missions/{id}/open", "{\"date\":\"2999-01-01\"}", consulate)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"));
             postAsEditorIfMatch("\"0\"", "/api/missions/{id}/cancel", null, 999999)
                     .andExpect(status().isNotFound());
         }

@@ -147,8 +147,9 @@ class AccreditationController {
     @Operation(operationId = "endAccreditation",
             summary = "End an accreditation", description = "Role EDITOR. `date` is "
             + "the first day it is no longer in force (exclusive), at most the day after either country ceased to "
-            + "exist (R22). Honours If-Match with the accreditation's ETag: a stale one is refused before any rule is "
-            + "checked; without If-Match the write goes through.")
+            + "exist (R22). Honours If-Match with the accreditation's ETag: a stale one is refused (412) before any "
+            + "rule on what is recorded, after what the request shows wrong by itself (400); without If-Match the "
+            + "write goes through.")
     @ApiResponse(responseCode = "200", description = "The accreditation, ended")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (date before from), "
             + "DATE_IN_FUTURE (R3)")

@@ -90,7 +90,7 @@ class DiplomatController {
     }
 
     private static PageRequest pageRequest(Pageable pageable) {
-        return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("name", "id"), "id");
+        return PageRequests.of(pageable, SORTABLE, NULLABLE, Sort.by("nameKey", "id"), "id");
     }
 
     @VersionETag

@@ -57,8 +57,10 @@ class MissionController {
     private static final Set<String> NULLABLE = Set.of("city", "openedOn", "closedOn");
 
     private static final String HONOURS_IF_MATCH = "Honours If-Match with the mission's ETag (it moves with every "
-            + "change of the mission and its heads): a stale one is refused before any rule is checked; without "
-            + "If-Match the write goes through.";
+            + "change of the mission and its heads, a diplomat's renaming of a head included; an answer about a head "
+            + "carries no mission ETag: read the mission again for it): a stale one is refused (412) before any rule "
+            + "on what is recorded, after what the request shows wrong by itself (400); without If-Match the write "
+            + "goes through.";
 
     private static final String IF_MATCH = "ETag of the mission's version the change is based on";
 
@@ -123,7 +125,8 @@ class MissionController {
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
     ResponseEntity<MissionResponse> open(@PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.Open body) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody MissionRequests.Open body) {
         return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision()),
                 MissionService.Closing.of(body.closedOn(), body.closedPrecision(), body.closingReason()),
                 VersionPrecondition.fromIfMatch(ifMatch)));
@@ -148,7 +151,8 @@ class MissionController {
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
     ResponseEntity<MissionResponse> close(@PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.Close body) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody MissionRequests.Close body) {
         return answer(missions.close(id, FuzzyDate.of(body.date(), body.datePrecision()), body.reason(), List.of(),
                 VersionPrecondition.fromIfMatch(ifMatch)));
     }
@@ -250,7 +254,8 @@ class MissionController {
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
     ResponseEntity<HeadResponse> appoint(@PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.Appoint body) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody MissionRequests.Appoint body) {
         HeadOfMission head = missions.appoint(id, new MissionService.Appointment(body.diplomatId(), body.rank(),
                 body.agrementOn(), FuzzyDate.of(body.startedOn(), body.datePrecision()),
                 FuzzyDate.ofOptional(body.endedOn(), body.endedPrecision(), "endedPrecision"), body.sources()),
@@ -285,9 +290,10 @@ class MissionController {
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
     HeadResponse end(@PathVariable long id, @PathVariable long headId,
             @Parameter(description = IF_MATCH, example = "\"0\"")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody MissionRequests.End body) {
-        return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision()), List.of(),
-                VersionPrecondition.fromIfMatch(ifMatch)));
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody MissionRequests.End body) {
+        return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision()),
+                List.of(), VersionPrecondition.fromIfMatch(ifMatch)));
     }
 
     private ResponseEntity<MissionResponse> answer(Mission mission) {

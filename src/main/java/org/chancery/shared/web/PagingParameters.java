@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +37,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  * <li>Spring Data quietly falls back to the first page when {@code page} or {@code size} cannot be
  * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a whole number
- * in ASCII digits, with at most the spaces a form adds around it (left empty, either is as if not given), {@code VALIDATION_FAILED} for a negative page or a size
- * below 1, or a page past any list's end.
+ * in ASCII digits, with at most the spaces a form adds around it (left blank, either is as if not
+ * given), {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end.
  * Sizes above 200 are clamped, however large (Spring Data would take one too large for an
  * {@code int} for no size at all and answer its default).</li>
  * <li>Spring Data's resolvers look up the {@code @Qualifier} of the {@code Pageable} parameter on
@@ -56,8 +57,11 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     static final int MAX_SIZE = 200;
     /** The paging parameters of one value ({@code sort} may be given for each order). */
     private static final String[] ONE_VALUE = {"page", "size"};
-    /** A whole number as written in ASCII digits: not {@code +5}, nor digits of other scripts ({@code ５}). */
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+    /**
+     * A whole number in ASCII digits, with the spaces or tabs a form may add around it: not {@code +5}, digits of
+     * other scripts ({@code ５}) or control characters.
+     */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[ \t]*(-?[0-9]+)[ \t]*");
 
     private final SortResolver sortResolver = new SortResolver();
     private final PageableResolver pageableResolver = new PageableResolver(sortResolver);
@@ -100,25 +104,26 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
      * large refused); a negative one too large for a {@code long} is below the minimum like any other.
      */
     private static long check(String value, String name, int minimum) {
-        String text = value == null ? "" : value.trim();
-        if (text.isEmpty()) {
-            // not given, or left empty as any parameter may be (TextArguments): Spring Data takes its default;
+        if (value == null || value.isBlank()) {
+            // not given, or left blank as any parameter may be (TextArguments): Spring Data takes its default;
             // the minimum stands for it here (the overflow check counts a size of at least 20)
             return minimum;
         }
-        if (!WHOLE_NUMBER.matcher(text).matches()) {
+        Matcher number = WHOLE_NUMBER.matcher(value);
+        if (!number.matches()) {
             throw new MalformedRequestException(name, "cannot be parsed: '" + value + "'; expected an integer");
         }
-        long number;
+        String text = number.group(1);
+        long read;
         try {
-            number = Long.parseLong(text);
+            read = Long.parseLong(text);
         } catch (NumberFormatException tooLarge) {
-            number = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+            read = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        if (number < minimum) {
+        if (read < minimum) {
             throw new InvalidInputException(name, "must be at least " + minimum);
         }
-        return number;
+        return read;
     }
 
     /** A request parameter's name for one handler parameter ({@code page}, or {@code q_page} if qualified). */

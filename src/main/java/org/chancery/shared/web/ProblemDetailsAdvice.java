@@ -307,10 +307,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
             allowed.add(HttpMethod.OPTIONS);
         }
+        String methods = allowed.isEmpty() ? "." : "; allowed: " + allowed.stream().map(HttpMethod::name).toList() + ".";
         ResponseEntity<ProblemDetail> answer = answer(ProblemCode.METHOD_NOT_ALLOWED,
-                "Method " + e.getMethod() + " is not allowed here"
-                        + (allowed.isEmpty() ? "." : "; allowed: " + allowed.stream().map(HttpMethod::name).toList() + "."),
-                path(request));
+                "Method " + e.getMethod() + " is not allowed here" + methods, path(request));
         HttpHeaders withAllow = new HttpHeaders();
         withAllow.putAll(headers);
         withAllow.setAllow(allowed);

@@ -174,10 +174,14 @@ export default async function mapView({ root, query, signal }) {
     want();
   }
 
-  /** The day some years earlier or later, as far as the map goes: from 1816-01-01 to today. */
+  /**
+   * The day some years earlier or later, as far as the map goes: from 1816-01-01 to today. At either end the
+   * buttons that go further are marked disabled but keep the focus (a disabled button would drop it).
+   */
   function shift(years) {
+    if (years < 0 ? state.date <= `${FIRST_YEAR}-01-01` : state.date >= last) return;
     const year = Number(state.date.slice(0, 4)) + years;
-    let next = `${String(Math.max(year, FIRST_YEAR)).padStart(4, '0')}${state.date.slice(4)}`;
+    let next = `${Math.max(year, FIRST_YEAR)}${state.date.slice(4)}`;
     if (next.endsWith('02-29') && !isIsoDay(next)) next = `${next.slice(0, 4)}-02-28`;
     if (year < FIRST_YEAR) next = `${FIRST_YEAR}-01-01`;
     setDate(next > last ? last : next);
@@ -359,13 +363,13 @@ export default async function mapView({ root, query, signal }) {
           </div>
           <div class="field year-buttons" role="group" aria-label="Move the day">
             <button type="button" class="outline secondary" @click=${() => shift(-10)} aria-label="Ten years earlier"
-              ?disabled=${state.date <= `${FIRST_YEAR}-01-01`}>−10 y</button>
+              aria-disabled=${state.date <= `${FIRST_YEAR}-01-01` ? 'true' : 'false'}>−10 y</button>
             <button type="button" class="outline secondary" @click=${() => shift(-1)} aria-label="One year earlier"
-              ?disabled=${state.date <= `${FIRST_YEAR}-01-01`}>−1 y</button>
+              aria-disabled=${state.date <= `${FIRST_YEAR}-01-01` ? 'true' : 'false'}>−1 y</button>
             <button type="button" class="outline secondary" @click=${() => shift(1)} aria-label="One year later"
-              ?disabled=${state.date >= last}>+1 y</button>
+              aria-disabled=${state.date >= last ? 'true' : 'false'}>+1 y</button>
             <button type="button" class="outline secondary" @click=${() => shift(10)} aria-label="Ten years later"
-              ?disabled=${state.date >= last}>+10 y</button>
+              aria-disabled=${state.date >= last ? 'true' : 'false'}>+10 y</button>
           </div>
         </div>
         <label for="map-slider">Drag through time: <output id="map-slider-value" for="map-slider">${state.date}</output></label>

@@ -65,7 +65,7 @@ export default async function relationView({ root, params, query, signal }) {
     accreditations: [],
   };
   // the address keeps no period the page does not show
-  if (asked.notice) replace(`/relations/${params.a}/${params.b}`, { asOf: query.asOf });
+  if (asked.notice) replace(`/relations/${params.a}/${params.b}`, { asOf: query.asOf, record: query.record });
   const forms = {
     event: formState('event', { ruleFields: { R1: 'type', '*': 'date' } }),
     milestone: formState('milestone', { ruleFields: { MISSION_NOT_IN_RELATION: 'missionId' } }),

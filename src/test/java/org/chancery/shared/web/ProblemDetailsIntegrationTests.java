@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -221,8 +222,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.detail").value("Method PUT is not allowed here; allowed: [DELETE, GET, HEAD, OPTIONS]."))
                 .andExpect(header().string("Allow", "DELETE,GET,HEAD,OPTIONS"));
         // the methods an OPTIONS request of the path lists
-        String options = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .options("/api/meetings/1")).andExpect(status().isOk()).andReturn().getResponse().getHeader("Allow");
+        String options = mvc.perform(options("/api/meetings/1")).andExpect(status().isOk()).andReturn().getResponse()
+                .getHeader("Allow");
         assertThat(options.split(",")).containsExactlyInAnyOrder("DELETE", "GET", "HEAD", "OPTIONS");
     }
 
