@@ -6,12 +6,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
- * Serves the admin UI at {@code /admin}: the page itself, its modules and the libraries it takes
+ * Serves the admin UI at {@code /admin} ({@link AdminPage}): the page itself, its modules and the libraries it takes
  * from WebJars, each with cache headers. Files whose URL carries no version (the UI's own files and
  * the WebJars at version-free URLs) may change with the next jar, so browsers revalidate them
  * ({@code no-cache} with {@code Last-Modified}, answered {@code 304} while unchanged); the world
@@ -20,12 +19,6 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class AdminUiConfiguration implements WebMvcConfigurer {
-
-    @Override
-    public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/admin").setViewName("forward:/admin/index.html");
-        registry.addViewController("/admin/").setViewName("forward:/admin/index.html");
-    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -225,6 +227,15 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         String options = mvc.perform(options("/api/meetings/1")).andExpect(status().isOk()).andReturn().getResponse()
                 .getHeader("Allow");
         assertThat(options.split(",")).containsExactlyInAnyOrder("DELETE", "GET", "HEAD", "OPTIONS");
+        // the admin UI's address answers as every other path
+        for (String admin : List.of("/admin", "/admin/")) {
+            mvc.perform(patch(admin).with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isMethodNotAllowed())
+                    .andExpect(header().string("Allow", "GET,HEAD,OPTIONS"))
+                    .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"))
+                    .andExpect(jsonPath("$.detail").value("Method PATCH is not allowed here; allowed: [GET, HEAD, OPTIONS]."));
+            mvc.perform(get(admin)).andExpect(status().isOk()).andExpect(forwardedUrl("/admin/index.html"));
+        }
     }
 
     @Test
