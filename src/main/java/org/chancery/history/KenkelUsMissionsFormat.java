@@ -602,6 +602,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 return;
             }
             LocalDate day = range.end().plusDays(1);
+            // the day after an exact last day, not a date of the file: known to the day
+            FuzzyDate closing = FuzzyDate.of(day, DatePrecision.DAY);
             boolean open;
             LocalDate recordedEnd;
             if (fact.kind().equals("mission")) {
@@ -609,13 +611,13 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 open = mission.status() == MissionStatus.OPEN;
                 recordedEnd = mission.closedOn();
                 if (open) {
-                    missions.close(fact.id(), dated(day), why);
+                    missions.close(fact.id(), closing, why);
                 }
             } else {
                 recordedEnd = accreditations.get(pair, fact.id()).to();
                 open = recordedEnd == null;
                 if (open) {
-                    accreditations.end(pair, fact.id(), dated(day));
+                    accreditations.end(pair, fact.id(), closing);
                 }
             }
             if (fact.created()) {

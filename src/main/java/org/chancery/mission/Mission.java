@@ -176,9 +176,12 @@ public class Mission {
         return ended;
     }
 
-    /** R8: closes this mission because {@code successor} opened in its place; answers the heads it ended. */
-    List<HeadOfMission> supersededBy(Mission successor, LocalDate on) {
-        List<HeadOfMission> ended = close(FuzzyDate.of(on, DatePrecision.DAY), SUPERSEDED);
+    /**
+     * R8: closes this mission because {@code successor} opened in its place, on its opening day and as
+     * precisely as that is known; answers the heads it ended.
+     */
+    List<HeadOfMission> supersededBy(Mission successor, FuzzyDate on) {
+        List<HeadOfMission> ended = close(on, SUPERSEDED);
         this.successorId = successor.id();
         return ended;
     }

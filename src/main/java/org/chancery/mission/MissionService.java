@@ -189,7 +189,7 @@ public class MissionService {
                 refuseIfSupersededLater(mission, day, until);
             }
             List<Mission> superseded = mission.type().embassyClass() && mission.status() == MissionStatus.PLANNED
-                    ? supersedePredecessors(mission, day, until) : List.of();
+                    ? supersedePredecessors(mission, on, until) : List.of();
             mission.open(on);
             superseded.forEach(mission::succeeds);
             List<HeadOfMission> ended = List.of();
@@ -251,9 +251,10 @@ public class MissionService {
      * R8: the missions of the direction that the embassy supersedes close as it opens. They are
      * closed, and written, before the embassy takes the direction's slot (R7), which a legation
      * holds while it is open. An embassy open only until {@code until} (a past one) leaves alone
-     * those that opened after it closed.
+     * those that opened after it closed. They close as precisely as the embassy's opening is known.
      */
-    private List<Mission> supersedePredecessors(Mission embassy, LocalDate day, LocalDate until) {
+    private List<Mission> supersedePredecessors(Mission embassy, FuzzyDate on, LocalDate until) {
+        LocalDate day = on.date();
         String sending = embassy.sendingCountry().value();
         String receiving = embassy.receivingCountry().value();
         for (Mission closed : missions.findByDirection(sending, receiving, MissionStatus.CLOSED, SUPERSEDED_BY_EMBASSY)) {
@@ -280,7 +281,7 @@ public class MissionService {
         List<FactChanged> endedHeads = new ArrayList<>();
         for (Mission predecessor : superseded) {
             try {
-                predecessor.supersededBy(embassy, day).forEach(head -> endedHeads.add(headUpdated(predecessor, head)));
+                predecessor.supersededBy(embassy, on).forEach(head -> endedHeads.add(headUpdated(predecessor, head)));
             } catch (RuleViolationException e) {
                 throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "An " + embassy.type()
                         + " opening on " + day + " would close " + predecessor.type() + " " + predecessor.id()

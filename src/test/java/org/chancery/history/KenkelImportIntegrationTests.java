@@ -224,6 +224,30 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aClosingTheDayAfterARangeIsKnownToTheDayAndASupersededOneAsTheEmbassyOpening() throws Exception {
+        List<String> lines = lines();
+        // Czechoslovakia ends on 1992-12-31, Norway leaves the state system after 1940-04-30: exact last days;
+        // Argentina's legation gives way to an embassy opened on 1914-10-01, a day known to its month
+        importRows(lines.get(0) + "\n" + lines.stream()
+                .filter(line -> line.startsWith("CZE,") || line.startsWith("NOR,") || line.startsWith("ARG,"))
+                .collect(Collectors.joining("\n")) + "\n");
+
+        JsonNode prague = json(getJson("/api/missions?sending=US&receiving=CS&type=EMBASSY")).get("content").get(0);
+        assertThat(prague.get("closedOn").asString()).isEqualTo("1993-01-01");
+        assertThat(prague.get("closedPrecision").asString()).isEqualTo("DAY");
+        JsonNode oslo = json(getJson("/api/missions?sending=US&receiving=NO&type=LEGATION&openOn=1940-04-30"))
+                .get("content").get(0);
+        assertThat(oslo.get("closedOn").asString()).isEqualTo("1940-05-01");
+        assertThat(oslo.get("closedPrecision").asString()).isEqualTo("DAY");
+        JsonNode buenosAires = json(getJson("/api/missions?sending=US&receiving=AR&type=LEGATION")).get("content").get(0);
+        assertThat(buenosAires.get("closedOn").asString()).isEqualTo("1914-10-01");
+        assertThat(buenosAires.get("closingReason").asString()).isEqualTo("SUPERSEDED");
+        assertThat(buenosAires.get("closedPrecision").asString()).isEqualTo("MONTH");
+        assertThat(json(getJson("/api/missions/" + buenosAires.get("successorId").asLong())).get("openedPrecision")
+                .asString()).isEqualTo("MONTH");
+    }
+
+    @Test
     void aStatesLastRangeEndingEarlyClosesNothingWhileItsCountryGoesOn() throws Exception {
         importTheFile();
         List<String> lines = lines();

@@ -325,6 +325,21 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R8: a superseded mission closes as precisely as its successor's opening is known")
+        void supersededMissionClosesAsPreciselyAsTheEmbassyOpens() throws Exception {
+            event("KR", "CU", "ESTABLISHED", "2024-02-14");
+            long office = plan("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
+            open(office, "2024-06-01").andExpect(status().isOk());
+            long embassy = plan("KR", "CU", "EMBASSY", "Havana");
+            postAsEditor("/api/missions/{id}/open", "{\"date\":\"2025-01-01\",\"datePrecision\":\"MONTH\"}", embassy)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.openedPrecision").value("MONTH"));
+            getJson("/api/missions/{id}", office)
+                    .andExpect(jsonPath("$.closedOn").value("2025-01-01"))
+                    .andExpect(jsonPath("$.closedPrecision").value("MONTH"))
+                    .andExpect(jsonPath("$.closingReason").value("SUPERSEDED"));
+        }
+
+        @Test
         @DisplayName("R9: an interests section opens only without relations, under a protecting power with relations")
         void opensInterestsSectionUnderProtectingPower() throws Exception {
             event("US", "CU", "ESTABLISHED", "1902-05-20");

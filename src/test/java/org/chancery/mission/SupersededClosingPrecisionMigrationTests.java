@@ -1,0 +1,51 @@
+package org.chancery.mission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * V19: a mission the previous release closed as superseded (R8), to the day, closes as precisely as
+ * its successor's opening is known; other closings stay as recorded.
+ */
+class SupersededClosingPrecisionMigrationTests {
+
+    @Test
+    void aSupersededClosingTakesItsSuccessorsOpeningPrecision() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("18").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // Buenos Aires: a legation superseded by an embassy opened in October 1914
+        insert(jdbc, 1, "AR", "EMBASSY", "OPEN", "1914-10-01", "MONTH", null, null, null, null);
+        insert(jdbc, 2, "AR", "LEGATION", "CLOSED", "1841-01-01", "YEAR", "1914-10-01", "DAY", "SUPERSEDED", 1L);
+        // Havana: an interests section superseded by an embassy opened on a day known to the day
+        insert(jdbc, 3, "CU", "EMBASSY", "OPEN", "2015-07-20", "DAY", null, null, null, null);
+        insert(jdbc, 4, "CU", "INTERESTS_SECTION", "CLOSED", "1977-09-01", "MONTH", "2015-07-20", "DAY", "SUPERSEDED", 3L);
+        // Santiago: a legation closed by hand on the first of the month an embassy opened in
+        insert(jdbc, 5, "CL", "EMBASSY", "OPEN", "1914-10-01", "MONTH", null, null, null, null);
+        insert(jdbc, 6, "CL", "LEGATION", "CLOSED", "1850-05-12", "DAY", "1914-10-01", "DAY", "Recalled", null);
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        assertThat(jdbc.queryForList("select closed_precision from mission where closed_on is not null order by id",
+                String.class)).containsExactly("MONTH", "DAY", "DAY");
+        assertThat(jdbc.queryForList("select closed_on from mission where closed_on is not null order by id",
+                String.class)).as("every closing on the day recorded").containsExactly("1914-10-01", "2015-07-20",
+                        "1914-10-01");
+    }
+
+    private static void insert(JdbcTemplate jdbc, long id, String receiving, String type, String status, String openedOn,
+            String openedPrecision, String closedOn, String closedPrecision, String reason, Long successor) {
+        jdbc.update("insert into mission (id, sending_country, receiving_country, type, city, status, opened_on, "
+                + "opened_precision, closed_on, closed_precision, closing_reason, successor_id, version) "
+                + "values (?, 'US', ?, ?, 'Capital', ?, ?, ?, ?, ?, ?, ?, 0)", id, receiving, type, status,
+                java.sql.Date.valueOf(openedOn), openedPrecision, closedOn == null ? null : java.sql.Date.valueOf(closedOn),
+                closedPrecision, reason, successor);
+    }
+}
