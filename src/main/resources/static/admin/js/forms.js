@@ -217,12 +217,21 @@ export function rowProblem(error, id, retry, fields = {}, note = null) {
   const fieldErrors = error instanceof ApiError ? error.errors : [];
   return html`<div class="problem" role="alert" tabindex="-1" id=${id}>
     <p><strong>${again ? `Signed in as ${currentUser()}.` : error.words || error.message}</strong></p>
-    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li>${fields[e.field]
+    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li id="${id}-${e.field}">${fields[e.field]
       ? html`<a href="#${fields[e.field][0]}" @click=${(ev) => focusField(ev, fields[e.field][0])}>${fields[e.field][1]}</a>`
       : e.field}: ${e.message}</li>`)}</ul>` : nothing}
     ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => (again ? retry()
       : window.dispatchEvent(new CustomEvent('chancery:sign-in')))}>${again ? 'Try again' : 'Sign in'}</button>${again
       ? nothing : ' then try again.'}</p>` : nothing}${note ? html`<p>${note}</p>` : nothing}</div>`;
+}
+
+/**
+ * The attributes of a row form's control that the problem answer `error` (shown by rowProblem as `problemId`) may
+ * name: aria-invalid and aria-describedby, pointing to the reasons listed for it, as a form's field has them.
+ */
+export function rowControl(error, problemId, name) {
+  const named = error instanceof ApiError && error.errors.some((e) => e.field === name);
+  return { invalid: named ? 'true' : nothing, describedBy: named ? `${problemId}-${name}` : nothing };
 }
 
 /**

@@ -505,6 +505,11 @@ class WritingBrowserTests extends BrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement refused = visible(By.id("row-action-problem"));
         assertThat(refused.getText()).contains("Ended on: must not be before the accreditation's start (1975-01-01)");
+        WebElement day = form.findElement(By.name("date"));
+        assertThat(day.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat($("#" + day.getDomAttribute("aria-describedby")).getText())
+                .contains("must not be before the accreditation's start (1975-01-01)");
+        assertThat(form.findElement(By.name("datePrecision")).getDomAttribute("aria-invalid")).isNull();
         refused.findElement(By.linkText("Ended on")).click();
         assertThat(driver.switchTo().activeElement()).isEqualTo(form.findElement(By.name("date")));
         assertThat(getJson("/api/relations/LU/MT/accreditations/" + accreditation).get("to").isNull()).isTrue();
@@ -557,6 +562,25 @@ class WritingBrowserTests extends BrowserTest {
         assertNoConsoleErrors(401);
     }
 
+    @Test
+    void achievingAMilestoneWithoutADayIsRefusedInWordsAtTheDayAndChangesNothing() {
+        long id = listOverdue("Trade agreement signed", "2019");
+        String row = "#list-table tr[data-milestone='" + id + "']";
+        signIn("editor", "editor-secret");
+
+        $(row + " button[aria-label^='Achieve']").click();
+        WebElement date = visible(By.cssSelector(row + " input[name=date]"));
+        $(row + " form button[type=submit]").click();
+
+        WebElement refused = visible(By.cssSelector(row + " .problem"));
+        assertThat(refused.getText()).contains("Achieved on:");
+        date = $(row + " input[name=date]");
+        assertThat(date.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat($("#" + date.getDomAttribute("aria-describedby")).getText()).startsWith("Achieved on:");
+        assertThat(getJson("/api/milestones/" + id).get("status").asString()).isEqualTo("OVERDUE");
+        assertNoConsoleErrors(400);
+    }
+
     /** Plans a milestone of Monaco and San Marino due long ago and opens the list of overdue ones once it shows it. */
     private long listOverdue(String title, String target) {
         long id = postAsEditor("/api/relations/MC/SM/milestones", "{\"title\": \"" + title + "\", \"target\": \""
@@ -583,6 +607,8 @@ class WritingBrowserTests extends BrowserTest {
     void theSignInPageGoesOnOnlyToAPageOfItsOwn() {
         open("/sign-in?return=%23%2Fchanges");
         assertThat(signInOnThePage()).endsWith("/admin/#/changes");
+        assertThat(driver.switchTo().activeElement().getText()).as("the focus on what it did")
+                .startsWith("Signed in").contains("Go on");
 
         open("/sign-in?return=javascript%3Aalert(document.domain)");
         assertThat(signInOnThePage()).endsWith("/admin/#/map");

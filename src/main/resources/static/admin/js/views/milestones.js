@@ -5,7 +5,7 @@ import { get, post } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
-import { rowProblem, replacing } from '../forms.js';
+import { rowProblem, rowControl, replacing } from '../forms.js';
 import { words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
@@ -77,13 +77,15 @@ export default async function milestonesView(context) {
   function actionsOf(m, key) {
     if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
     if (actions.open === key) {
+      const date = rowControl(actions.errorKey === key ? actions.error : null, 'milestone-action-problem', 'date');
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
         const date = new FormData(e.target).get('date');
         act(key, m, () => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`,
           () => document.getElementById(`achieve-${key}`)?.form);
-      }}><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
-        <input id="achieve-${key}" type="date" name="date" required max=${today()}>
+      }} novalidate><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
+        <input id="achieve-${key}" type="date" name="date" max=${today()} aria-invalid=${date.invalid}
+          aria-describedby=${date.describedBy}>
         <button type="submit">Achieved</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { actions.open = null; list.update(); }, '[data-action=achieve]')}>Back</button></form>`;

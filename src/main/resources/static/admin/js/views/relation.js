@@ -8,7 +8,7 @@ import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
   ACCREDITATION_LEVELS } from '../format.js';
-import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem,
+import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl,
   replacing } from '../forms.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
@@ -336,8 +336,8 @@ export default async function relationView({ root, params, query, signal }) {
         const date = new FormData(e.target).get('date');
         act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date }), 'milestones',
           `“${m.title}” achieved on ${date}.`, () => document.getElementById(`achieve-${m.id}`)?.form);
-      }}><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
-        <input id="achieve-${m.id}" name="date" type="date" required max=${today()}>
+      }} novalidate><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
+        ${rowDate(`achieve-${m.id}`, `milestone-${m.id}`)}
         <button type="submit">Achieved</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { state.achieving = null; update(); }, '[data-action=achieve]')}>Back</button></form>`;
@@ -417,11 +417,23 @@ export default async function relationView({ root, params, query, signal }) {
     return state.actionKey === key ? rowProblem(state.actionError, 'row-action-problem', state.retry, fields) : nothing;
   }
 
+  function rowError(key) {
+    return state.actionKey === key ? state.actionError : null;
+  }
+
+  /** A row form's day (the API says what is wrong with it, as for every form: no check of the browser's own). */
+  function rowDate(id, key) {
+    const control = rowControl(rowError(key), 'row-action-problem', 'date');
+    return html`<input id=${id} name="date" type="date" max=${today()} aria-invalid=${control.invalid}
+      aria-describedby=${control.describedBy}>`;
+  }
+
   /** An accreditation without an end may be ended: on the day it no longer held (exclusive), known to a day, a month or a year. */
   function accreditationActions(x) {
     if (x.to) return '—';
     const label = `${words(x.level)} of ${names[x.sendingCountry] || x.sendingCountry} from ${fuzzy(x.from, x.fromPrecision)}`;
     if (state.ending === x.id) {
+      const precision = rowControl(rowError(`accreditation-${x.id}`), 'row-action-problem', 'datePrecision');
       return html`<form class="actions" id="end-accreditation-${x.id}" @submit=${(e) => {
         e.preventDefault();
         const values = new FormData(e.target);
@@ -429,10 +441,11 @@ export default async function relationView({ root, params, query, signal }) {
           { date: values.get('date'), datePrecision: values.get('datePrecision') || undefined }),
         'accreditations', `The accreditation (${label}) ended on ${fuzzy(values.get('date'), values.get('datePrecision'))}.`,
         () => document.getElementById(`end-accreditation-${x.id}`));
-      }}><label for="end-${x.id}">Ended on (exclusive)</label>
-        <input id="end-${x.id}" name="date" type="date" required max=${today()}>
+      }} novalidate><label for="end-${x.id}">Ended on (exclusive)</label>
+        ${rowDate(`end-${x.id}`, `accreditation-${x.id}`)}
         <label for="end-precision-${x.id}">Known to the</label>
-        <select id="end-precision-${x.id}" name="datePrecision"><option value="">Day (default)</option>
+        <select id="end-precision-${x.id}" name="datePrecision" aria-invalid=${precision.invalid}
+          aria-describedby=${precision.describedBy}><option value="">Day (default)</option>
           ${PRECISIONS.filter((p) => p !== 'DAY').map((p) => html`<option value=${p}>${words(p)}</option>`)}</select>
         <button type="submit">End it</button>
         <button type="button" class="secondary outline"

@@ -41,6 +41,8 @@ function signInForm(form, update, onSignedIn) {
       form.busy = false;
       update();
       if (form.error) document.getElementById(`${form.id}-problem`)?.focus();
+      // on the page, to what it did (the dialog is closed by then, and gives the focus back itself)
+      else if (form.done) document.getElementById('sign-in-done')?.focus();
     }
   };
   return html`<form @submit=${submit} id="sign-in-form" novalidate>
@@ -102,7 +104,7 @@ export default async function signInPage({ root, query }) {
   const back = /^#\/[\w\-/?=&%.,:]*$/.test(query.return || '') ? query.return : '#/map';
   const update = () => render(html`<h1>Sign in</h1>
     ${currentUser() && !form.done ? html`<p>You are signed in as <strong>${currentUser()}</strong>.</p>` : nothing}
-    ${form.done ? html`<p role="status">Signed in${form.done === 'READER'
+    ${form.done ? html`<p role="status" tabindex="-1" id="sign-in-done">Signed in${form.done === 'READER'
       ? ', but this user has no EDITOR role: it may read, not write' : ''}. <a href=${back}>Go on</a>.</p>` : nothing}
     ${signInForm(form, update, () => {})}`, root);
   update();
