@@ -307,6 +307,11 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         if (side1.cowCode() == side2.cowCode()) {
             throw new InvalidInputException("ccode2", "is the same state as ccode1");
         }
+        if (side1.code().equals(side2.code())) { // the German Federal Republic and Germany are both DE
+            throw new InvalidInputException("ccode2", "is COW state " + side2.cowCode() + ", recorded as " + side2.code()
+                    + " as ccode1, COW state " + side1.cowCode() + ", is: an observation of a country in itself says "
+                    + "nothing of two countries");
+        }
         int year = integer(fields.get(2), "year");
         int thisYear = today.date().getYear();
         if (year < FIRST_YEAR || year > thisYear) {

@@ -160,7 +160,7 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void rejectsRowsThatDisagreeWithTheirMirrorNameAnUnknownStateOrAYearOutsideTheStateSystemOrContradictTheirExchange() throws Exception {
+    void rejectsRowsThatDisagreeWithTheirMirrorNameAnUnknownStateOrOneCountryTwiceOrAYearOutsideTheStateSystemOrContradictTheirExchange() throws Exception {
         JsonNode job = importFile(HEADER
                 + "2,40,1950,9,9,1,2006.1\n"
                 + "40,2,1950,3,9,1,2006.1\n"
@@ -169,13 +169,16 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
                 + "2,41,x,0,0,0,2006.1\n"
                 + "2,41,1970,5,0,0,2006.1\n"
                 + "2,41,3000,0,0,0,2006.1\n"
-                + "2,41,1700,0,0,0,2006.1\n");
+                + "2,41,1700,0,0,0,2006.1\n"
+                + "255,260,1990,3,2,1,2006.1\n");
 
         assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
         JsonNode reports = rows(job);
         assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "REJECTED",
-                "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
         assertThat(reports.get(6).get("detail").asString()).contains("year: is 3000").contains("to this year, 2026");
+        assertThat(reports.get(8).get("detail").asString()).contains("ccode2: is COW state 260, recorded as DE as "
+                + "ccode1, COW state 255, is");
         assertThat(reports.get(7).get("detail").asString()).contains("year: is 1700");
         assertThat(reports.get(1).get("detail").asString()).contains("DR_at_1 is 3 here, but line 2 of this import");
         assertThat(reports.get(2).get("detail").asString()).contains("crosswalk does not know: 7");
