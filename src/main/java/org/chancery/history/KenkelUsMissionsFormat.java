@@ -62,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the end of the data, stay open;</li>
  * <li>an interests section opens under its protecting power ({@link ProtectingPowers}), whose
  * relations with the receiving state are recorded from the day the table gives if the pair has no
- * history yet; without a known power the row is {@code NO_FACT} ({@code NEEDS_PROTECTING_POWER}).</li>
+ * history yet; without a known power the row is {@code NO_FACT} ({@code NEEDS_PROTECTING_POWER}), and so is
+ * one where the table says relations went on ({@code RELATIONS_NOT_INTERRUPTED}: no severance, no section).</li>
  * </ul>
  * Dates on the first of a month are flagged {@code APPROXIMATE_DATE} and recorded with precision
  * {@code YEAR} or {@code MONTH} ({@link #dated}), ranges from 1816-01-01 {@code CENSORED_START}.
@@ -149,15 +150,16 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 | `Ambassador Nonresident`, `Envoy Nonresident`, `Consul Nonresident` | a non-resident accreditation of that level |
                 | `Consulate` | a CONSULATE (consular relations established that day if needed) |
                 | `Liaison` | a LIAISON_OFFICE |
-                | `Interests` | an INTERESTS_SECTION under its protecting power (row NO_FACT, flag NEEDS_PROTECTING_POWER, if the power is not known) |
+                | `Interests` | an INTERESTS_SECTION under its protecting power (row NO_FACT, flag NEEDS_PROTECTING_POWER, if the power is not known; flag RELATIONS_NOT_INTERRUPTED, no section and no severance, where the sources say relations went on) |
                 | `None` | no mission |
 
                 A diplomatic status establishes relations on its first day (restores them after a severance; flags \
                 INFERRED_ESTABLISHMENT, INFERRED_RESTORATION); `None` or `Interests` after another status, right \
                 after it or after a gap in the state system, severs them that day (INFERRED_SEVERANCE). A fact \
                 closes the day after its range: when the next range begins (an embassy supersedes a legation or an \
-                interests section), when the state leaves the state system for a while (GAP), or when it ends for \
-                good (STATE_ENDED: the country it is recorded under has ended by then); ranges that end on 2024-12-31 \
+                interests section, which then closes as precisely as the embassy's opening is known), when the state leaves the state system for a while (GAP), or when it ends for \
+                good (STATE_ENDED: the country it is recorded under has ended by then; such a closing, the day after \
+                an exact last day, is known to the day); ranges that end on 2024-12-31 \
                 stay open, and so does the fact of a state's last range if its country goes on (a file cut short, or \
                 without the rows of the state's successor code: flag COUNTRY_GOES_ON, the fact kept as recorded). \
                 Consecutive rows of one state with the same status that touch or overlap are one fact (MERGED). Imported again, a row finds its facts \
@@ -414,7 +416,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                             ? "; the data begins on 1816-01-01, relations may be older" : ""), result);
                     result.flag(type == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
                 }
-            } else if (status.endsRelations() && earlier != null) {
+            } else if (status.endsRelations() && earlier != null && !relationsNotInterrupted(range)) {
                 // after a gap too: the state came back without U.S. representation (Albania 1944-1991)
                 Optional<EventFact> recorded = eventOn(history, day, EventType.SEVERED);
                 if (recorded.isPresent()) {
@@ -441,6 +443,12 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 closePrevious(previous.fact, status, day);
             }
             return open(range, result);
+        }
+
+        /** An interests range during which, the sources say, relations went on (no severance, no section). */
+        private boolean relationsNotInterrupted(Range range) {
+            return range.status() == KenkelStatus.INTERESTS && powers.of(range.first().cowCode(), range.start())
+                    .map(ProtectingPowers.Power::relationsNotInterrupted).orElse(false);
         }
 
         private Optional<EventFact> eventOn(RelationHistory history, LocalDate day, EventType... types) {
@@ -487,6 +495,13 @@ class KenkelUsMissionsFormat implements ImportFormat {
                     Optional<ProtectingPowers.Power> known = powers.of(range.first().cowCode(), day);
                     if (known.isEmpty()) {
                         result.flag("NEEDS_PROTECTING_POWER");
+                        return null;
+                    }
+                    if (known.get().relationsNotInterrupted()) {
+                        // no section of U.S. staff (R9 would need relations severed): the power's embassy protected
+                        result.flag("RELATIONS_NOT_INTERRUPTED").detail("No interests section and no severance: "
+                                + known.get().name() + " protected U.S. interests in " + country.name() + " from " + day
+                                + " while relations went on (" + known.get().source() + ").");
                         return null;
                     }
                     power = new CountryCode(known.get().code());

@@ -21,14 +21,16 @@ import tools.jackson.dataformat.csv.CsvSchema;
 /**
  * The protecting powers of the U.S. interests sections of Kenkel's data
  * ({@code history/protecting-powers.csv}), each with its source, and with what rule R9 also needs:
- * the day from which the power had diplomatic relations with the receiving state, and its source.
+ * the day from which the power had diplomatic relations with the receiving state, and its source;
+ * and where the sources say that the United States kept its relations while the power protected its
+ * interests (Uganda 1973–1979: the embassy closed, no U.S. staff stayed, relations were not interrupted).
  */
 @Component
 class ProtectingPowers {
 
     /** The power of the interests section in a receiving state opened on {@code from}. */
     record Power(int cowCode, LocalDate from, String code, String name, String source, LocalDate relationsSince,
-            DatePrecision relationsPrecision, String relationsSource, String note) {
+            DatePrecision relationsPrecision, String relationsSource, String note, boolean relationsNotInterrupted) {
     }
 
     private static final String RESOURCE = "/history/protecting-powers.csv";
@@ -48,7 +50,8 @@ class ProtectingPowers {
                 powers.add(new Power(Integer.parseInt(row.get("cow_code")), LocalDate.parse(row.get("interests_from")),
                         row.get("power_code"), row.get("power_name"), row.get("power_source_url"),
                         LocalDate.parse(row.get("relations_since")), DatePrecision.valueOf(row.get("relations_precision")),
-                        row.get("relations_source_url"), row.get("note")));
+                        row.get("relations_source_url"), row.get("note"),
+                        Boolean.parseBoolean(row.get("us_relations_not_interrupted"))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);

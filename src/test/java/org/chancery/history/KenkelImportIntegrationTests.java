@@ -91,8 +91,9 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(outcomes.get("REJECTED").asInt()).isZero();
         assertThat(outcomes.get("MERGED").asInt()).as("Serbia twice, Yemen and Germany once").isEqualTo(4);
         assertThat(outcomes.get("NO_FACT").asInt()).as("ranges without U.S. representation, each of their rows, "
-                + "but the six that sever relations after a gap (AL, DK, EE, ET, LT, LV)").isEqualTo(93);
-        assertThat(outcomes.get("IMPORTED").asInt()).isEqualTo(559);
+                + "but the six that sever relations after a gap (AL, DK, EE, ET, LT, LV); and Uganda's interests "
+                + "range, during which relations went on").isEqualTo(94);
+        assertThat(outcomes.get("IMPORTED").asInt()).isEqualTo(558);
         assertThat(outcomes.get("IMPORTED").asInt() + outcomes.get("MERGED").asInt() + outcomes.get("NO_FACT").asInt()
                 + outcomes.get("ALREADY_PRESENT").asInt()).isEqualTo(656);
 
@@ -245,6 +246,31 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(buenosAires.get("closedPrecision").asString()).isEqualTo("MONTH");
         assertThat(json(getJson("/api/missions/" + buenosAires.get("successorId").asLong())).get("openedPrecision")
                 .asString()).isEqualTo("MONTH");
+    }
+
+    @Test
+    void interestsProtectedWhileRelationsWentOnSeverNothingAndOpenNoSection() throws Exception {
+        List<String> lines = lines();
+        // Uganda 1973-1979: the embassy closed, West Germany protected U.S. interests, relations were not interrupted
+        JsonNode job = importRows(lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("UGA,"))
+                .collect(Collectors.joining("\n")) + "\n");
+
+        JsonNode interests = row(rowsOf(job, ""), 3); // the header, the embassy's line
+        assertThat(interests.get("outcome").asString()).isEqualTo("NO_FACT");
+        assertThat(interests.get("flags")).extracting(JsonNode::asString).contains("RELATIONS_NOT_INTERRUPTED")
+                .doesNotContain("INFERRED_SEVERANCE");
+        assertThat(interests.get("detail").asString()).contains("Federal Republic of Germany", "1973-11-10");
+        JsonNode in1975 = json(getJson("/api/relations/US/UG?asOf=1975-01-01"));
+        assertThat(in1975.get("status").asString()).isEqualTo("ESTABLISHED");
+        assertThat(in1975.get("since").asString()).isEqualTo("1962-10-09");
+        assertThat(openUsMissions(in1975)).isEmpty();
+        JsonNode today = json(getJson("/api/relations/US/UG"));
+        assertThat(today.get("events")).extracting(event -> event.get("type").asString()).containsExactly("ESTABLISHED");
+        JsonNode embassies = json(getJson("/api/missions?sending=US&receiving=UG&sort=openedOn")).get("content");
+        assertThat(embassies).extracting(mission -> mission.get("type").asString()).containsExactly("EMBASSY", "EMBASSY");
+        assertThat(embassies.get(0).get("closedOn").asString()).isEqualTo("1973-11-10");
+        assertThat(embassies.get(1).get("openedOn").asString()).isEqualTo("1979-06-18");
+        assertThat(embassies.get(1).get("status").asString()).isEqualTo("OPEN");
     }
 
     @Test
