@@ -498,10 +498,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                         return null;
                     }
                     if (known.get().relationsNotInterrupted()) {
-                        // no section of U.S. staff (R9 would need relations severed): the power's embassy protected
-                        result.flag("RELATIONS_NOT_INTERRUPTED").detail("No interests section and no severance: "
-                                + known.get().name() + " protected U.S. interests in " + country.name() + " from " + day
-                                + " while relations went on (" + known.get().source() + ").");
+                        notInterrupted(known.get(), receiving, day, result);
                         return null;
                     }
                     power = new CountryCode(known.get().code());
@@ -533,6 +530,33 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 return new RangeFact("accreditation", accreditation.id(), true);
             }
             return null;
+        }
+
+        /**
+         * No section of U.S. staff (R9 would need relations severed): the power's embassy protected U.S.
+         * interests while relations went on. A severance or a section that an earlier import recorded (before
+         * the table said so) is found and kept as recorded, the row flagged DIFFERS_FROM_RECORDED.
+         */
+        private void notInterrupted(ProtectingPowers.Power power, CountryCode receiving, LocalDate day,
+                RowResult result) {
+            result.flag("RELATIONS_NOT_INTERRUPTED");
+            String protection = power.name() + " protected U.S. interests in " + country.name() + " from " + day
+                    + " while relations went on (" + power.source() + ")";
+            List<String> recorded = new ArrayList<>();
+            eventOn(relations.history(pair), day, EventType.SEVERED).ifPresent(event -> {
+                result.found("event", event.id());
+                recorded.add("the severance (event " + event.id() + ")");
+            });
+            missions.findSame(US, receiving, MissionType.INTERESTS_SECTION, null, day).ifPresent(section -> {
+                result.found("mission", section.id());
+                recorded.add("the interests section (mission " + section.id() + ")");
+            });
+            if (recorded.isEmpty()) {
+                result.detail("No interests section and no severance: " + protection + ".");
+            } else {
+                result.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: " + String.join(" and ", recorded)
+                        + ", though " + protection + ".");
+            }
         }
 
         /**

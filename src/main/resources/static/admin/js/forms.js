@@ -217,7 +217,7 @@ export function rowProblem(error, id, retry, fields = {}, note = null) {
   const fieldErrors = error instanceof ApiError ? error.errors : [];
   return html`<div class="problem" role="alert" tabindex="-1" id=${id}>
     <p><strong>${again ? `Signed in as ${currentUser()}.` : error.words || error.message}</strong></p>
-    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e) => html`<li id="${id}-${e.field}">${fields[e.field]
+    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e, i) => html`<li id="${id}-${i}">${fields[e.field]
       ? html`<a href="#${fields[e.field][0]}" @click=${(ev) => focusField(ev, fields[e.field][0])}>${fields[e.field][1]}</a>`
       : e.field}: ${e.message}</li>`)}</ul>` : nothing}
     ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => (again ? retry()
@@ -230,8 +230,9 @@ export function rowProblem(error, id, retry, fields = {}, note = null) {
  * name: aria-invalid and aria-describedby, pointing to the reasons listed for it, as a form's field has them.
  */
 export function rowControl(error, problemId, name) {
-  const named = error instanceof ApiError && error.errors.some((e) => e.field === name);
-  return { invalid: named ? 'true' : nothing, describedBy: named ? `${problemId}-${name}` : nothing };
+  const reasons = error instanceof ApiError
+    ? error.errors.flatMap((e, i) => (e.field === name ? [`${problemId}-${i}`] : [])) : [];
+  return { invalid: reasons.length ? 'true' : nothing, describedBy: reasons.length ? reasons.join(' ') : nothing };
 }
 
 /**

@@ -274,6 +274,25 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aSeveranceRecordedWhereRelationsWentOnIsKeptAndTheRowSaysSo() throws Exception {
+        // as an earlier release recorded Uganda's interests range: relations severed on 1973-11-10
+        create("/api/relations/US/UG/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1962-10-09\"}");
+        long severance = create("/api/relations/US/UG/events", "{\"type\": \"SEVERED\", \"date\": \"1973-11-10\"}")
+                .get("id").asLong();
+        List<String> lines = lines();
+        JsonNode job = importRows(lines.get(0) + "\n" + lines.stream()
+                .filter(line -> line.startsWith("UGA,") && !line.contains("1962-10-09"))
+                .collect(Collectors.joining("\n")) + "\n");
+
+        JsonNode interests = row(rowsOf(job, ""), 2);
+        assertThat(interests.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(interests.get("flags")).extracting(JsonNode::asString)
+                .contains("RELATIONS_NOT_INTERRUPTED", "DIFFERS_FROM_RECORDED");
+        assertThat(interests.get("detail").asString()).startsWith("Kept as recorded: the severance (event " + severance + ")");
+        assertThat(json(getJson("/api/relations/US/UG?asOf=1975-01-01")).get("status").asString()).isEqualTo("SEVERED");
+    }
+
+    @Test
     void aStatesLastRangeEndingEarlyClosesNothingWhileItsCountryGoesOn() throws Exception {
         importTheFile();
         List<String> lines = lines();

@@ -11,12 +11,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V19: a mission the previous release closed as superseded (R8), to the day, closes as precisely as
- * its successor's opening is known; other closings stay as recorded.
+ * its successor's opening is known; one the history import closed at a gap or at its state's end, the day
+ * after an exact last day, is known to the day; other closings stay as recorded. A mission mended moves its
+ * version (its ETag).
  */
 class SupersededClosingPrecisionMigrationTests {
 
+    private static final String KENKEL = "[{\"url\":\"https://github.com/brentonk/us_diplomatic_missions\","
+            + "\"publisher\":\"Brenton Kenkel\",\"title\":\"line 155\",\"publishedOn\":null}]";
+
     @Test
-    void aSupersededClosingTakesItsSuccessorsOpeningPrecision() {
+    void aSupersededClosingTakesItsSuccessorsOpeningPrecisionAndAnImportedOneAtAStatesEndIsKnownToTheDay() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("18").load().migrate();
@@ -30,14 +35,20 @@ class SupersededClosingPrecisionMigrationTests {
         // Santiago: a legation closed by hand on the first of the month an embassy opened in
         insert(jdbc, 5, "CL", "EMBASSY", "OPEN", "1914-10-01", "MONTH", null, null, null, null);
         insert(jdbc, 6, "CL", "LEGATION", "CLOSED", "1850-05-12", "DAY", "1914-10-01", "DAY", "Recalled", null);
+        // Prague: the history import's embassy closing as Czechoslovakia ended; an editor's of the same words
+        insert(jdbc, 7, "CS", "EMBASSY", "CLOSED", "1945-05-10", "DAY", "1993-01-01", "YEAR", "STATE_ENDED", null);
+        jdbc.update("update mission set sources = ? where id = 7", KENKEL);
+        insert(jdbc, 8, "CS", "CONSULATE", "CLOSED", "1945-05-10", "DAY", "1993-01-01", "YEAR", "STATE_ENDED", null);
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
         assertThat(jdbc.queryForList("select closed_precision from mission where closed_on is not null order by id",
-                String.class)).containsExactly("MONTH", "DAY", "DAY");
+                String.class)).containsExactly("MONTH", "DAY", "DAY", "DAY", "YEAR");
         assertThat(jdbc.queryForList("select closed_on from mission where closed_on is not null order by id",
                 String.class)).as("every closing on the day recorded").containsExactly("1914-10-01", "2015-07-20",
-                        "1914-10-01");
+                        "1914-10-01", "1993-01-01", "1993-01-01");
+        assertThat(jdbc.queryForList("select version from mission order by id", Long.class))
+                .as("the missions mended move their version").containsExactly(0L, 1L, 0L, 0L, 0L, 0L, 1L, 0L);
     }
 
     private static void insert(JdbcTemplate jdbc, long id, String receiving, String type, String status, String openedOn,

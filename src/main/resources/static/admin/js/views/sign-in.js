@@ -41,8 +41,8 @@ function signInForm(form, update, onSignedIn) {
       form.busy = false;
       update();
       if (form.error) document.getElementById(`${form.id}-problem`)?.focus();
-      // on the page, to what it did (the dialog is closed by then, and gives the focus back itself)
-      else if (form.done) document.getElementById('sign-in-done')?.focus();
+      // on the page, to what it did beside the form (the dialog has none: closed, it gives the focus back itself)
+      else if (form.done) event.target.parentElement?.querySelector(':scope > #sign-in-done')?.focus();
     }
   };
   return html`<form @submit=${submit} id="sign-in-form" novalidate>
