@@ -55,7 +55,9 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
 
         assertThat(output.getOut())
                 .containsPattern("chancery\\.requests\\s+: GET /api/countries/\\{code\\} 200 [0-9.]+ ms desk-42\\.a:b_c")
-                .containsPattern("chancery\\.requests\\s+: GET /api/countries/\\{code\\} 404 [0-9.]+ ms desk-43");
+                .containsPattern("chancery\\.requests\\s+: GET /api/countries/\\{code\\} 404 [0-9.]+ ms desk-43")
+                .as("a path no handler of its own took is logged as the path").containsPattern(
+                        "chancery\\.requests\\s+: GET /api/nothing/here 404 [0-9.]+ ms desk-44");
     }
 
     private void requestTwice() throws Exception {
@@ -67,6 +69,7 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(header().string("X-Request-Id", "desk-43"))
                 .andExpect(jsonPath("$.requestId").value("desk-43"))
                 .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(get("/api/nothing/here").header("X-Request-Id", "desk-44")).andExpect(status().isNotFound());
     }
 
     @Test

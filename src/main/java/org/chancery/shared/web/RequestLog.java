@@ -92,7 +92,9 @@ public class RequestLog extends OncePerRequestFilter {
             String method = refusedMethod != null ? refusedMethod.toString() : request.getMethod();
             metrics.record(method, route, status, escaped, nanos);
             if (log.isInfoEnabled()) {
-                log.info(line(method, route == null ? unrouted(request) : route.toString(), status, nanos, id));
+                // the static resources' catch-all takes every path no other handler takes: the line names the path
+                log.info(line(method, route == null || CATCH_ALL.equals(route) ? unrouted(request) : route.toString(),
+                        status, nanos, id));
             }
             MDC.remove(REQUEST_ID);
         }
@@ -137,6 +139,8 @@ public class RequestLog extends OncePerRequestFilter {
     }
 
     /** The path of a request no handler took, shortened: it is the client's text. */
+    private static final String CATCH_ALL = "/**";
+
     private static String unrouted(HttpServletRequest request) {
         Object refused = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         return shortened(refused != null ? refused.toString() : request.getRequestURI());
