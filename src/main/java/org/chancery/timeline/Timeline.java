@@ -20,6 +20,7 @@ import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionView;
 import org.chancery.mission.MissionView.HeadView;
 import org.chancery.relation.EventRecord;
+import org.chancery.relation.EventType;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationSnapshot;
@@ -118,7 +119,7 @@ public class Timeline {
         LocalDate establishment = snapshot.state().latestEstablishment();
         if (establishment != null) {
             firstSince(establishment, loadedMeetings, reach, pair, today)
-                    .ifPresent(meeting -> items.add(Placed.byType(firstSinceEstablishment(establishment, meeting))));
+                    .ifPresent(meeting -> items.add(Placed.byType(firstSinceEstablishment(snapshot, meeting))));
         }
         items.sort(ORDER);
         long total = items.size() - loadedMeetings.size() + meetingCount;
@@ -144,7 +145,7 @@ public class Timeline {
         LocalDate establishment = snapshot.state().latestEstablishment();
         if (establishment != null) {
             meetings.firstBetweenOnOrAfter(pair, establishment, today)
-                    .ifPresent(meeting -> others.add(Placed.byType(firstSinceEstablishment(establishment, meeting))));
+                    .ifPresent(meeting -> others.add(Placed.byType(firstSinceEstablishment(snapshot, meeting))));
         }
         others.sort(ORDER);
         int[] next = {0};
@@ -179,9 +180,13 @@ public class Timeline {
                 + (meeting.title() == null ? "" : ": " + meeting.title()), TimelineItem.Ref.meeting(meeting.id()));
     }
 
-    private static TimelineItem firstSinceEstablishment(LocalDate establishment, MeetingRef meeting) {
-        return new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT",
-                "First meeting since relations were established on " + establishment + where(meeting),
+    /** The first meeting since the latest establishment, which the summary names as it was: established or restored. */
+    private static TimelineItem firstSinceEstablishment(RelationSnapshot snapshot, MeetingRef meeting) {
+        LocalDate establishment = snapshot.state().latestEstablishment();
+        boolean restored = snapshot.events().stream()
+                .anyMatch(event -> event.type() == EventType.RESTORED && event.date().equals(establishment));
+        return new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT", "First meeting since relations were "
+                + (restored ? "restored" : "established") + " on " + establishment + where(meeting),
                 TimelineItem.Ref.meeting(meeting.id()));
     }
 

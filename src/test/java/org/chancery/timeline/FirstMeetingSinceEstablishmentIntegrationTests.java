@@ -49,6 +49,34 @@ class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest 
     }
 
     @Test
+    void saysWhetherRelationsWereEstablishedOrRestoredSinceTheFirstMeeting() throws Exception {
+        event("ESTABLISHED", "2000-01-10");
+        long cu = create("/api/diplomats", "{\"name\": \"Cuban Envoy\", \"country\": \"CU\"}").get("id").asLong();
+        long kr = create("/api/diplomats", "{\"name\": \"Korean Envoy\", \"country\": \"KR\"}").get("id").asLong();
+        meeting("2001-03-01", cu, kr);
+        RelationPair pair = RelationPair.of(new CountryCode("CU"), new CountryCode("KR"));
+        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were established on 2000-01-10 in Havana",
+                "First meeting since relations were established on 2000-01-10 in Havana");
+
+        event("SEVERED", "2005-01-01");
+        event("RESTORED", "2010-06-01");
+        meeting("2011-02-01", cu, kr);
+
+        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were restored on 2010-06-01 in Havana",
+                "First meeting since relations were restored on 2010-06-01 in Havana");
+    }
+
+    /** The summaries of the first meeting since establishment: the pages' and then the whole timeline's a CSV streams. */
+    private List<String> firstMeetingSummaries(RelationPair pair) {
+        List<TimelineItem> streamed = new ArrayList<>();
+        timeline.forEach(pair, 1, streamed::add);
+        List<TimelineItem> all = new ArrayList<>(timeline.of(pair, PageRequest.of(0, 100)).getContent());
+        all.addAll(streamed);
+        return all.stream().filter(item -> item.type().equals("FIRST_MEETING_SINCE_ESTABLISHMENT"))
+                .map(TimelineItem::summary).toList();
+    }
+
+    @Test
     void givesEveryItemInThePagesOrderHoweverFewMeetingsItReadsAtATime() throws Exception {
         event("ESTABLISHED", "2000-01-10");
         long cu = create("/api/diplomats", "{\"name\": \"Cuban Envoy\", \"country\": \"CU\"}").get("id").asLong();
