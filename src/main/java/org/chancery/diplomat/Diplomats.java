@@ -150,7 +150,9 @@ public class Diplomats {
      * @param precondition the versions the client said it changes ({@code If-Match})
      * @throws NotFoundException if there is no such diplomat
      * @throws VersionMismatchException if the precondition does not name the current version
-     * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if the country is unknown
+     * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if the country is unknown, R20
+     *         {@code CONFLICTS_WITH_RECORDED_FACTS} naming a head of mission or an accreditation for which the
+     *         diplomat stays of their country (R13)
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Diplomat update(long id, DiplomatDescription description, VersionPrecondition precondition) {
@@ -179,7 +181,7 @@ public class Diplomats {
         if (!country.equals(diplomat.country())) {
             references.orderedStream().map(refs -> refs.factFixingTheCountryOf(id)).flatMap(Optional::stream)
                     .findFirst().ifPresent(fact -> {
-                        throw new RuleViolationException(Rule.R13_DIPLOMAT_NOT_OF_SENDING_COUNTRY, diplomat.name()
+                        throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, diplomat.name()
                                 + " cannot become a diplomat of " + country + ": " + fact + " names them as a diplomat of "
                                 + diplomat.country() + ", and a head of mission or an accredited diplomat stays a "
                                 + "diplomat of the sending country (R13).");

@@ -185,7 +185,7 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.diplomatId").value(ambassador));
         refused(deleteAsEditor("/api/diplomats/" + ambassador), 409, "RESOURCE_IN_USE", "R21");
         refused(putAsEditor("/api/diplomats/" + ambassador, "{\"name\": \"Jeanette W. Hyde\", \"country\": \"BB\"}"),
-                409, "DIPLOMAT_NOT_OF_SENDING_COUNTRY", "R13")
+                409, "CONFLICTS_WITH_RECORDED_FACTS", "R20")
                 .andExpect(jsonPath("$.detail", containsString("cannot become a diplomat of BB: accreditation ")))
                 .andExpect(jsonPath("$.detail", containsString("an accredited diplomat stays a diplomat of the sending")));
     }

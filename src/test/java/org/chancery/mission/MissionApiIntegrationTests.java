@@ -550,7 +550,10 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
             putAsEditor("/api/diplomats/{id}", "{\"name\":\"A French diplomat\",\"country\":\"BE\"}", head)
                     .andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("DIPLOMAT_NOT_OF_SENDING_COUNTRY"));
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.rule").value("R20"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("a head of mission of mission "
+                            + office + " names them as a diplomat of FR")));
             getJson("/api/relations?country=FR").andExpect(jsonPath("$.page.totalElements").value(1));
             postAsEditor("/api/relations/FR/LU/events", "{\"type\":\"SEVERED\",\"date\":\"2012-01-01\"}")
                     .andExpect(status().isConflict());

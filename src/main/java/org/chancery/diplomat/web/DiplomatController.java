@@ -136,14 +136,17 @@ class DiplomatController {
             + "become null, but omitted `sources` are kept (`[]` removes them). Honours If-Match (a strong ETag of the "
             + "current version; anything else answers 412); "
             + "without If-Match the write goes through. Meetings already recorded keep the country and title the "
-            + "diplomat had then. The country of a diplomat who heads or headed a mission cannot change (R13).")
+            + "diplomat had then. The country of a diplomat who heads or headed a mission, or is named by an "
+            + "accreditation, cannot change: a head of mission or an accredited diplomat stays a diplomat of the sending "
+            + "country (R13), and the change is refused naming the fact (R20).")
     @ApiResponse(responseCode = "200", description = "The updated diplomat, with its new version and ETag")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, UNKNOWN_REFERENCE (R18: "
             + "unknown country)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such diplomat")
-    @ApiResponse(responseCode = "409", description = "DIPLOMAT_NOT_OF_SENDING_COUNTRY (R13): a new country for a head of mission")
+    @ApiResponse(responseCode = "409", description = "CONFLICTS_WITH_RECORDED_FACTS (R20): a new country for a head of "
+            + "mission or an accredited diplomat (R13)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
     ResponseEntity<DiplomatResponse> update(@Parameter(example = "1") @PathVariable long id,
             @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")

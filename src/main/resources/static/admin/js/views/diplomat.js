@@ -14,7 +14,7 @@ export default async function diplomatView({ root, params, signal }) {
   const map = await countries();
   const options = countryOptions(map);
   const diplomat = editable(`/api/diplomats/${encodeURIComponent(params.id)}`, { signal });
-  const form = formState('diplomat', { ruleFields: { DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'country' } });
+  const form = formState('diplomat', { ruleFields: { R20: 'country' } });
   const removal = formState('delete-diplomat');
 
   const reloadLatest = () => diplomat.reloadLatest([form, removal], update, () => root.querySelector('#diplomat-form'), 'name');
