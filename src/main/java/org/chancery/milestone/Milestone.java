@@ -129,6 +129,21 @@ class Milestone {
         this.cancelled = true;
     }
 
+    /**
+     * Records that the milestone's mission was cancelled: it will not open, and only its opening could achieve the
+     * milestone (R19), which is cancelled with it.
+     *
+     * @throws RuleViolationException R19 {@code MILESTONE_STATUS_INVALID} if the milestone has no
+     *         mission, or is already achieved or cancelled
+     */
+    void missionCancelled() {
+        if (missionId == null) {
+            throw statusInvalid("Milestone " + id + " has no mission whose cancellation could cancel it.");
+        }
+        requireOpen("cancelled");
+        this.cancelled = true;
+    }
+
     /** The status on {@code today}: achieved, cancelled, overdue once today is past the target, else pending. */
     MilestoneStatus status(LocalDate today) {
         return status(achievedOn, cancelled, targetEnd, today);

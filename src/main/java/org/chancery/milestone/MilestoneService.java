@@ -6,6 +6,7 @@ import java.util.List;
 import org.chancery.country.CountryExistence;
 import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionService;
+import org.chancery.mission.MissionStatus;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.CalendarDates;
@@ -70,7 +71,8 @@ public class MilestoneService {
      *         longer than 300 characters, on {@code target} if it is not a partial date
      * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if {@code missionId} names no
      *         mission, R19 {@code MISSION_NOT_IN_RELATION} if the mission is not between the pair's
-     *         two countries
+     *         two countries, R19 {@code MILESTONE_STATUS_INVALID} if the mission was cancelled (it will not
+     *         open, and only its opening achieves the milestone)
      */
     public MilestoneView plan(RelationPair pair, Plan plan) {
         String title = title(plan.title());
@@ -79,10 +81,10 @@ public class MilestoneService {
             return writing.execute(status -> recorded(FactChanged.Action.CREATED,
                     repository.save(new Milestone(pair, title, target, null, plan.sources()))));
         }
-        missionOf(pair, plan.missionId());
+        achievableBy(pair, plan.missionId());
         return relations.underPairLock(pair, relation -> {
             Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
-            LocalDate openedOn = missionOf(pair, plan.missionId()).openedOn();
+            LocalDate openedOn = achievableBy(pair, plan.missionId()).openedOn();
             if (openedOn != null) {
                 milestone.missionOpened(openedOn);
             }
@@ -134,6 +136,18 @@ public class MilestoneService {
 
     static FactChanged changed(FactChanged.Action action, Milestone milestone) {
         return new FactChanged(action, "milestone", String.valueOf(milestone.id()), milestone.pair().codes());
+    }
+
+    /** The mission of {@code pair} whose opening would achieve a milestone: one that was not cancelled (R19). */
+    private MissionFacts achievableBy(RelationPair pair, long missionId) {
+        MissionFacts mission = missionOf(pair, missionId);
+        if (mission.status() == MissionStatus.CANCELLED) {
+            throw new RuleViolationException(Rule.R19_MILESTONE_STATUS_INVALID, "Mission " + missionId + " ("
+                    + mission.sendingCountry() + " in " + mission.receivingCountry() + ") was cancelled and will not "
+                    + "open, and a milestone with a mission is achieved only by the mission's opening (R19): plan it "
+                    + "without the mission, or with the mission planned in its place.");
+        }
+        return mission;
     }
 
     private MissionFacts missionOf(RelationPair pair, long missionId) {

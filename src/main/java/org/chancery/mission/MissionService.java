@@ -341,12 +341,16 @@ public class MissionService {
         return cancel(id, VersionPrecondition.ANY);
     }
 
-    /** Cancels a planned mission (R12) if {@code precondition} names its version. */
+    /**
+     * Cancels a planned mission (R12) if {@code precondition} names its version; the milestones waiting for its
+     * opening are cancelled with it (R19: only the mission's opening achieves them).
+     */
     public Mission cancel(long id, VersionPrecondition precondition) {
         return underPairLock(id, false, precondition, (relation, mission) -> {
             mission.cancel();
             missions.flush();
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
+            events.publishEvent(new MissionCancelled(mission.id()));
             return mission;
         });
     }

@@ -196,11 +196,25 @@ class WritingBrowserTests extends BrowserTest {
         screenshot("r5-refuses-to-open-an-embassy");
         assertAccessible();
 
+        // the relation's milestone form offers the planned embassy, whose opening would achieve a milestone...
+        assertThat(milestoneMissionOptions("LI", "MC")).containsExactly("(none)", "LI Embassy, Monaco (Planned)");
+        driver.get(missionUrl);
         openDetails("cancel-mission");
         $("#cancel-form button[type=submit]").click();
         waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Cancelled"));
         assertThat(driver.getCurrentUrl()).isEqualTo(missionUrl);
+        // ... and not once it is cancelled: it will not open, and the API refuses it (R19)
+        assertThat(milestoneMissionOptions("LI", "MC")).containsExactly("(none)");
         assertNoConsoleErrors(409);
+    }
+
+    /** The texts of the options of the relation page's "Achieved by the opening of" field. */
+    private List<String> milestoneMissionOptions(String a, String b) {
+        open("/relations/" + a + "/" + b);
+        visible(By.id("relation-status"));
+        openDetails("plan-milestone");
+        return $$("#milestone-form select[name=missionId] option").stream()
+                .map(option -> option.getAttribute("textContent").strip()).toList();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -582,14 +583,41 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
-        void leavesAMilestoneOfAMissionThatNeverOpensToFallOverdue() throws Exception {
+        void cancelsTheMilestonesWaitingForAMissionWhenTheMissionIsCancelled() throws Exception {
+            restoreCubaSouthKorea();
             long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
-            long id = plan("CU", "KR", "Cuban embassy in Seoul opens", "2026-Q3", embassy).get("id").asLong();
+            long waiting = plan("CU", "KR", "Cuban embassy in Seoul opens", "2026-Q3", embassy).get("id").asLong();
+            long givenUp = plan("CU", "KR", "Cuban embassy in Seoul in the spring", "2026-Q2", embassy).get("id").asLong();
+            long withoutMission = plan("CU", "KR", "A consulate in Busan", "2026-Q3").get("id").asLong();
+            postAsEditor("/api/milestones/{id}/cancel", null, givenUp).andExpect(status().isOk());
+
+            postAsEditor("/api/missions/{id}/cancel", null, embassy).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CANCELLED"));
+
+            getJson("/api/milestones/{id}", waiting)
+                    .andExpect(jsonPath("$.status").value("CANCELLED"))
+                    .andExpect(jsonPath("$.achievedOn").value(nullValue()));
+            getJson("/api/milestones/{id}", withoutMission).andExpect(jsonPath("$.status").value("PENDING"));
+            clock.setToday(LocalDate.of(2026, 10, 1));
+            getJson("/api/milestones?status=OVERDUE").andExpect(jsonPath("$.content[*].id").value(contains(id(withoutMission))));
+            mvc.perform(get("/api/changes?kind=milestone").with(httpBasic("editor", "editor-secret")))
+                    .andExpect(jsonPath("$.content[*].action").value(contains("CREATED", "CREATED", "CREATED", "UPDATED",
+                            "UPDATED")))
+                    .andExpect(jsonPath("$.content[4].id").value(id(waiting)));
+        }
+
+        @Test
+        void refusesAMilestoneOfACancelledMissionWhichWillNotOpen() throws Exception {
+            long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
             postAsEditor("/api/missions/{id}/cancel", null, embassy).andExpect(status().isOk());
 
-            getJson("/api/milestones/{id}", id).andExpect(jsonPath("$.status").value("PENDING"));
-            clock.setToday(LocalDate.of(2026, 10, 1));
-            getJson("/api/milestones/{id}", id).andExpect(jsonPath("$.status").value("OVERDUE"));
+            postAsEditor("/api/relations/CU/KR/milestones", """
+                    {"title": "Cuban embassy in Seoul opens", "target": "2027", "missionId": %d}""".formatted(embassy))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("MILESTONE_STATUS_INVALID"))
+                    .andExpect(jsonPath("$.rule").value("R19"))
+                    .andExpect(jsonPath("$.detail").value(containsString("was cancelled and will not open")));
+            getJson("/api/milestones?country=CU").andExpect(jsonPath("$.content").value(empty()));
         }
 
         private void restoreCubaSouthKorea() throws Exception {

@@ -66,7 +66,8 @@ class MilestoneController {
             summary = "Plan a milestone of a relation", description = "Role EDITOR. `target` is a partial date "
             + "(`2024`, `2024-H1`, `2024-Q3`, `2024-07`, `2024-07-15`). An optional `missionId` names a mission between "
             + "the two countries, in either direction (R19), whose opening achieves the milestone; if that mission has "
-            + "already opened, the milestone is ACHIEVED at once on its opening day.")
+            + "already opened, the milestone is ACHIEVED at once on its opening day; a cancelled mission, which will not "
+            + "open, is refused.")
     @ApiResponse(responseCode = "201", description = "The milestone, with Location /api/milestones/{id}")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (blank or too long title, "
             + "missing or malformed target, bad source URL), SAME_COUNTRY (R4), UNKNOWN_REFERENCE (R18: unknown mission), "
@@ -74,6 +75,7 @@ class MilestoneController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country in the path")
+    @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19: the mission was cancelled)")
     ResponseEntity<MilestoneView> plan(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
             @Valid @RequestBody MilestoneRequests.PlanMilestone body) {

@@ -164,7 +164,8 @@ class MissionController {
     @Operation(operationId = "cancelMission",
             summary = "Cancel a planned mission", description = "Role EDITOR. Only a PLANNED mission (R12), and not "
             + "while a head of mission serves it (a head may start before the opening, R15; a cancelled mission has none): "
-            + "end the head's functions first. " + HONOURS_IF_MATCH)
+            + "end the head's functions first. The milestones waiting for its opening are cancelled with it (R19: only "
+            + "the mission's opening achieves them). " + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "200", description = "The mission, CANCELLED")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")

@@ -68,7 +68,7 @@ export default async function relationView({ root, params, query, signal }) {
   if (asked.notice) replace(`/relations/${params.a}/${params.b}`, { asOf: query.asOf, record: query.record });
   const forms = {
     event: formState('event', { ruleFields: { R1: 'type', '*': 'date' } }),
-    milestone: formState('milestone', { ruleFields: { MISSION_NOT_IN_RELATION: 'missionId' } }),
+    milestone: formState('milestone', { ruleFields: { MISSION_NOT_IN_RELATION: 'missionId', MILESTONE_STATUS_INVALID: 'missionId' } }),
     accreditation: formState('accreditation', { ruleFields: { RESIDENT_MISSION_INVALID: 'residentMissionId',
       DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', R23: 'from',
       COUNTRY_NOT_IN_EXISTENCE: endOrStart('to', 'from') } }),
@@ -468,7 +468,8 @@ export default async function relationView({ root, params, query, signal }) {
   }
 
   function writeForms() {
-    const pairMissions = state.missions.map((m) => ({ value: m.id,
+    // a cancelled mission will not open, and only its opening could achieve the milestone (R19)
+    const pairMissions = state.missions.filter((m) => m.status !== 'CANCELLED').map((m) => ({ value: m.id,
       label: `${m.sendingCountry} ${words(m.type)}${m.city ? `, ${m.city}` : ''} (${words(m.status)})` }));
     return html`<section aria-labelledby="write-title">
       <h2 id="write-title">Record facts</h2>

@@ -168,6 +168,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                         "MISSION_STATUS_INVALID", "COUNTRY_NOT_IN_EXISTENCE"),
                 "/api/missions/{id}/heads/{headId}/end", List.of("MISSION_STATUS_INVALID", "COUNTRY_NOT_IN_EXISTENCE"),
                 "/api/milestones/{id}/achieve", List.of("MILESTONE_STATUS_INVALID", "COUNTRY_NOT_IN_EXISTENCE"),
+                "/api/relations/{a}/{b}/milestones", List.of("MILESTONE_STATUS_INVALID"),
                 "/api/relations/{a}/{b}/events", List.of("RELATION_TRANSITION_INVALID", "CONFLICTS_WITH_RECORDED_FACTS",
                         "COUNTRY_NOT_IN_EXISTENCE"),
                 "/api/relations/{a}/{b}/accreditations/{id}/end", List.of("ACCREDITATION_CONFLICT",
