@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
@@ -63,6 +64,8 @@ abstract class BrowserTest {
     static ChromeDriverService service;
     static WebDriver driver;
     static Path profile;
+    /** Where the browser saves what a page downloads. */
+    static Path downloads;
 
     @LocalServerPort
     int port;
@@ -77,6 +80,7 @@ abstract class BrowserTest {
         String chromedriver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         String chromium = System.getProperty("chancery.browser.binary", "/usr/bin/chromium");
         profile = Files.createTempDirectory("chancery-browser-");
+        downloads = Files.createTempDirectory("chancery-downloads-");
         service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
                 .usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -84,6 +88,8 @@ abstract class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-GB");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
@@ -99,11 +105,22 @@ abstract class BrowserTest {
         if (service != null) {
             service.stop();
         }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+        for (Path folder : new Path[] {profile, downloads}) {
+            if (folder != null) {
+                try (var files = Files.walk(folder)) {
+                    files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+                }
             }
         }
+    }
+
+    /** The text of the file the browser saved as {@code name}, once it has saved all of it; the file is removed. */
+    String downloaded(String name) throws IOException {
+        Path file = downloads.resolve(name);
+        waitFor(d -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Files.delete(file);
+        return text;
     }
 
     @BeforeEach

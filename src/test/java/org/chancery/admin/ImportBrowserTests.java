@@ -54,6 +54,22 @@ class ImportBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
         assertAccessible();
         Files.delete(file);
+
+        // the report shown, and the list of jobs, saved as CSV with the tab's credentials (a link would send none)
+        String job = driver.getCurrentUrl().replaceAll(".*#/imports/(\\d+).*", "$1");
+        $("#rows-csv").click();
+        assertThat(downloaded("import-" + job + "-rows.csv"))
+                .isEqualTo(asEditor("/api/imports/" + job + "/rows?outcome=REJECTED&format=csv"))
+                .contains("\n302,REJECTED,RELATION_TRANSITION_INVALID,");
+        open("/imports");
+        visible(By.id("jobs-table"));
+        $("#jobs-csv").click();
+        assertThat(downloaded("imports.csv")).isEqualTo(asEditor("/api/imports?format=csv")).contains("\n" + job + ",");
+        assertNoConsoleErrors();
+    }
+
+    private String asEditor(String path) {
+        return api("GET", path, null, "editor", "editor-secret").body();
     }
 
     @Test

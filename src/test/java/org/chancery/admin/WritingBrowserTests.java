@@ -653,6 +653,7 @@ class WritingBrowserTests extends BrowserTest {
 
     @Test
     void theChangeFeedAsksForSignInThenShowsWhoRecordedWhat() throws IOException {
+        postAsEditor("/api/diplomats", "{\"name\": \"A Reader of the Feed\", \"country\": \"PT\"}");
         open("/changes");
         visible(By.id("changes-sign-in"));
         signIn("editor", "editor-secret");
@@ -667,6 +668,16 @@ class WritingBrowserTests extends BrowserTest {
         screenshot("change-feed");
         assertNoConsoleErrors();
         assertAccessible();
+
+        // every change of the kind chosen, saved as CSV with the tab's credentials (a link would send none)
+        new Select($("#changes-kind")).selectByValue("diplomat");
+        $("form.filters button[type=submit]").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("kind=diplomat"));
+        visible(By.id("changes-csv")).click();
+        String csv = downloaded("changes.csv");
+        assertThat(csv).isEqualTo(api("GET", "/api/changes?kind=diplomat&format=csv", null, "editor", "editor-secret").body());
+        assertThat(csv.lines().skip(1).toList()).isNotEmpty().allMatch(line -> line.contains(",diplomat,"));
+        assertNoConsoleErrors();
     }
 
     /** An embassy of {@code sending} in {@code receiving}, relations established and the embassy opened on those days. */

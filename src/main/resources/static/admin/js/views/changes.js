@@ -5,6 +5,7 @@ import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant } from '../format.js';
 import { readError } from '../forms.js';
+import { csvDownload } from '../download.js';
 
 const KINDS = ['event', 'mission', 'head', 'accreditation', 'meeting', 'diplomat', 'milestone', 'country', 'import'];
 const SIZE = 100;
@@ -30,7 +31,7 @@ export default async function changesView({ root, query, signal }) {
     notices.push(`“${query.after}” is not a change number: the feed is shown from the first change.`);
   }
   if (query.kind && !kind) notices.push(`“${query.kind}” is not a kind of change: changes of every kind are shown.`);
-  const state = { data: null, error: null };
+  const state = { data: null, error: null, download: { busy: false, error: null } };
 
   function update() {
     if (signal.aborted) return;
@@ -67,7 +68,9 @@ export default async function changesView({ root, query, signal }) {
           ${after ? html`<a href=${href('/changes', { kind })}>From the first</a>` : nothing}
           ${rows.length === SIZE ? html`<a href=${href('/changes', { after: last, kind })} rel="next">Later changes →</a>`
             : html`<span>No later change (yet).</span>`}
-        </nav>` : html`<p>No change after #${after}.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
+        </nav>
+        ${csvDownload(state.download, update, { id: 'changes-csv', path: '/api/changes', query: { after: after || undefined, kind },
+          fallbackName: 'changes.csv' })}` : html`<p>No change after #${after}.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
     `, root);
   }
 

@@ -6,6 +6,7 @@ import { onSignInOrOut } from '../auth.js';
 import { href } from '../router.js';
 import { words, instant, pageOf } from '../format.js';
 import { readError } from '../forms.js';
+import { csvDownload } from '../download.js';
 
 const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
 
@@ -13,7 +14,7 @@ export default async function importJobView({ root, params, query, signal }) {
   const outcome = OUTCOMES.includes(query.outcome) ? query.outcome : (query.outcome === 'ALL' ? null : 'REJECTED');
   const unknownOutcome = query.outcome && query.outcome !== 'ALL' && !OUTCOMES.includes(query.outcome);
   const { page, notice: pageNotice } = pageOf(query);
-  const state = { job: null, rows: null, error: null, rowsError: null };
+  const state = { job: null, rows: null, error: null, rowsError: null, download: { busy: false, error: null } };
 
   function update() {
     if (signal.aborted) return;
@@ -62,7 +63,9 @@ export default async function importJobView({ root, params, query, signal }) {
               <span>Page ${page + 1} of ${state.rows.page.totalPages}</span>
               ${page + 1 >= state.rows.page.totalPages ? html`<span aria-disabled="true">Next →</span>`
                 : html`<a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page + 1 })}>Next →</a>`}
-            </nav>` : (state.rows.page.totalElements ? html`<p id="no-rows">${state.rows.page.totalElements} rows, on
+            </nav>
+            ${csvDownload(state.download, update, { id: 'rows-csv', path: `/api/imports/${encodeURIComponent(params.id)}/rows`,
+              query: { outcome: outcome || undefined }, fallbackName: `import-${params.id}-rows.csv` })}` : (state.rows.page.totalElements ? html`<p id="no-rows">${state.rows.page.totalElements} rows, on
               ${state.rows.page.totalPages} pages: page ${page + 1} is past the last. <a id="last-page" href=${href(`/imports/${params.id}`,
                 { outcome: query.outcome, page: state.rows.page.totalPages - 1 || undefined })}>Go to the last page</a>.</p>`
               : html`<p id="no-rows">No ${outcome ? words(outcome).toLowerCase() : ''} row.</p>`)) : html`<p aria-busy="true">Loading the report…</p>`}

@@ -5,10 +5,11 @@ import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant, plural, pageOf } from '../format.js';
 import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError } from '../forms.js';
+import { csvDownload } from '../download.js';
 
 export default async function importsView({ root, query, signal }) {
   const { page, notice: pageNotice } = pageOf(query);
-  const state = { formats: [], jobs: null, error: null, formatsError: null };
+  const state = { formats: [], jobs: null, error: null, formatsError: null, download: { busy: false, error: null } };
   const form = formState('import');
   // the API names the file it refuses `body`
   form.targets.body = 'import-file';
@@ -102,7 +103,9 @@ export default async function importsView({ root, query, signal }) {
           <span>Page ${page + 1} of ${pages}</span>
           ${page + 1 >= pages ? html`<span aria-disabled="true">Older →</span>`
             : html`<a rel="next" href=${href('/imports', { page: page + 1 })}>Older →</a>`}
-        </nav>` : html`<p>No import yet.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
+        </nav>
+        ${csvDownload(state.download, update, { id: 'jobs-csv', path: '/api/imports', fallbackName: 'imports.csv' })}`
+          : html`<p>No import yet.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
       </section>`, root);
   }
 
