@@ -41,6 +41,10 @@ export async function listPage({ root, query, all, signal }, config) {
   const state = { data: null, error: null };
   const filterValues = {};
   const apiQuery = { ...(config.defaults || {}) };
+  // an order the address asks for (?sort=name,desc, as the API takes it) is the API's to follow or to refuse, in
+  // words: it is kept by the paging links, the filter form and the CSV, and said above the list
+  const sort = all.getAll('sort').filter(Boolean);
+  if (sort.length) apiQuery.sort = sort;
   for (const filter of config.filters) {
     const value = filter.multiple ? all.getAll(filter.name).filter(Boolean) : query[filter.name];
     filterValues[filter.name] = Array.isArray(value) ? value.join(',') : value;
@@ -56,11 +60,13 @@ export async function listPage({ root, query, all, signal }, config) {
       if (v) next[filter.name] = filter.multiple ? v.split(',').map((x) => x.trim()).filter(Boolean) : v;
     }
     if (size !== 20) next.size = size;
+    if (sort.length) next.sort = sort;
     navigate(config.path, next);
   }
 
   const here = (changes) => href(config.path, { ...Object.fromEntries(config.filters
-    .map((f) => [f.name, f.multiple ? all.getAll(f.name) : query[f.name]])), size: size === 20 ? undefined : size, ...changes });
+    .map((f) => [f.name, f.multiple ? all.getAll(f.name) : query[f.name]])), size: size === 20 ? undefined : size,
+  sort: sort.length ? sort : undefined, ...changes });
 
   function update() {
     if (signal.aborted) return;
@@ -83,6 +89,9 @@ export async function listPage({ root, query, all, signal }, config) {
       </form>
       ${readError(state.error)}
       ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
+      ${sort.length && !state.error ? html`<p class="notice" role="status" id="list-sort">Sorted by
+        ${sort.map((s, i) => html`${i ? ', then ' : ''}<code>${s}</code>`)}, as the address asks.
+        <a href=${here({ sort: undefined, page: undefined })}>The list's own order</a></p>` : nothing}
       ${config.message ? config.message(state) : nothing}
       ${!data && !state.error ? html`<p aria-busy="true">Loading…</p>` : nothing}
       ${data ? html`
@@ -110,7 +119,7 @@ export async function listPage({ root, query, all, signal }, config) {
 
   state.reload = async () => {
     try {
-      state.data = await get(config.endpoint, { ...apiQuery, page, size, sort: config.sort }, { signal });
+      state.data = await get(config.endpoint, { ...apiQuery, page, size, sort: sort.length ? sort : config.sort }, { signal });
       state.error = null;
     } catch (e) {
       if (e.name === 'AbortError') return;

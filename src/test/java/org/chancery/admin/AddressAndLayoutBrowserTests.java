@@ -3,6 +3,7 @@ package org.chancery.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Addresses typed or kept from elsewhere, which the pages cannot show as asked, and pages at phone
@@ -163,6 +165,40 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
                 "“7” rows per page is not offered (20, 50, 100, 200): 20 are shown.");
         assertThat($("#list-count").getText()).contains("page 1 of");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aListFollowsTheOrderItsAddressAsksForOnEveryPageAndInItsCsvOrSaysWhyTheApiRefusesIt() {
+        open("/relations?country=US&sort=since,desc");
+
+        visible(By.id("list-table"));
+        assertThat($("#list-sort").getText()).startsWith("Sorted by since,desc, as the address asks.");
+        JsonNode first = getJson("/api/relations?country=US&sort=since,desc&size=20").get("content");
+        JsonNode second = getJson("/api/relations?country=US&sort=since,desc&size=20&page=1").get("content");
+        assertThat(shownPairs()).containsExactlyElementsOf(pairs(first));
+        assertThat($("#list-count a[download]").getAttribute("href")).contains("sort=since%2Cdesc");
+        $(".paging a[rel=next]").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"), "page 2 of"));
+        assertThat(shownPairs()).containsExactlyElementsOf(pairs(second));
+        assertThat(driver.getCurrentUrl()).contains("sort=since%2Cdesc");
+
+        open("/relations?country=US&sort=height");
+        WebElement refusal = visible(By.cssSelector("div.problem[role=alert]"));
+        assertThat(refusal.getText()).startsWith("The request was refused:").contains("sort");
+        assertThat($$("#list-table")).isEmpty();
+        assertNoConsoleErrors(400);
+    }
+
+    private List<String> shownPairs() {
+        return $$("#list-table tbody tr").stream().map(row -> row.findElement(By.tagName("a")).getAttribute("href")
+                .replaceAll(".*#/relations/", "").replaceAll("\\?.*", "")).toList();
+    }
+
+    private static List<String> pairs(JsonNode content) {
+        List<String> pairs = new ArrayList<>();
+        content.forEach(relation -> pairs.add(relation.get("countries").get(0).asString() + "/"
+                + relation.get("countries").get(1).asString()));
+        return pairs;
     }
 
     @Test
