@@ -161,7 +161,7 @@ public class Countries {
      */
     @Transactional(readOnly = true)
     public Page<Country> search(String q, Boolean current, Pageable pageable) {
-        String term = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+        String term = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         return repository.search(term, term == null ? null : SearchText.containing(q), current, pageable);
     }
 
@@ -179,7 +179,7 @@ public class Countries {
         requireFree(alpha2, three);
         try {
             Country country = repository.saveAndFlush(new Country(new CountryCode(alpha2), three, numericCode,
-                    name.trim(), lifetime, sources));
+                    name, lifetime, sources));
             publisher.publishEvent(FactChanged.created("country", alpha2, alpha2));
             rememberAfterCommit(country);
             return country;

@@ -103,7 +103,7 @@ public class Country implements Persistable<String> {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a country needs a name");
         }
-        this.name = name.trim();
+        this.name = name.strip();
         this.nameKey = SearchText.key(this.name);
         this.startedOn = lifetime.startedOn();
         this.endedOn = lifetime.endedOn();

@@ -58,8 +58,9 @@ public class Diplomat {
     }
 
     /**
-     * Replaces what is known of the diplomat (a correction or a new post). Text is trimmed; a
-     * blank title or organization is none.
+     * Replaces what is known of the diplomat (a correction or a new post). Text loses the white space
+     * around it (Unicode's, as {@code isBlank} and the validation read it); a blank title or
+     * organization is none.
      *
      * @throws IllegalArgumentException if the name is blank
      */
@@ -67,7 +68,7 @@ public class Diplomat {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a diplomat needs a name");
         }
-        this.name = name.trim();
+        this.name = name.strip();
         this.nameKey = SearchText.key(this.name);
         this.country = country.value();
         this.title = textOrNull(title);
@@ -76,7 +77,7 @@ public class Diplomat {
     }
 
     private static String textOrNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public Long id() {

@@ -126,7 +126,7 @@ public class Diplomats {
 
     /** The first diplomat recorded with this name (trimmed, exactly) and country, if any: an import's "already there". */
     public Optional<Diplomat> findSame(String name, CountryCode country) {
-        return repository.findByNameAndCountry(name.trim(), country.value()).stream().findFirst();
+        return repository.findByNameAndCountry(name.strip(), country.value()).stream().findFirst();
     }
 
     /**
@@ -173,7 +173,7 @@ public class Diplomats {
     private Diplomat updateOnce(long id, DiplomatDescription description, VersionPrecondition precondition) {
         // a new name changes the heads of mission showing it: their pairs and missions are locked first
         boolean renaming = repository.findNameById(id)
-                .filter(name -> description.name() != null && !name.equals(description.name().trim())).isPresent();
+                .filter(name -> description.name() != null && !name.equals(description.name().strip())).isPresent();
         List<DiplomatReferences.Renaming> renamings = renaming
                 ? references.orderedStream().map(refs -> refs.lockForRenaming(id)).toList() : List.of();
         Diplomat diplomat = lock(id, precondition);

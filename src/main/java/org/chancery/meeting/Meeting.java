@@ -243,6 +243,6 @@ public class Meeting {
     }
 
     private static String textOrNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -29,7 +29,7 @@ public class Participant {
     Participant(long diplomatId, CountryCode country, String title) {
         this.diplomatId = diplomatId;
         this.country = Objects.requireNonNull(country, "country").value();
-        this.title = title == null || title.isBlank() ? null : title.trim();
+        this.title = title == null || title.isBlank() ? null : title.strip();
     }
 
     /**

@@ -127,7 +127,7 @@ public class Mission {
         this.sendingCountry = sending.value();
         this.receivingCountry = receiving.value();
         this.type = type;
-        this.city = city == null || city.isBlank() ? null : city.trim();
+        this.city = city == null || city.isBlank() ? null : city.strip();
         this.plannedOpening = plannedOpening == null ? null : plannedOpening.toString();
         this.protectingPower = protectingPower == null ? null : protectingPower.value();
         this.sources = SourcesConverter.orEmpty(sources);

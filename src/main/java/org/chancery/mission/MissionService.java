@@ -474,7 +474,7 @@ public class MissionService {
     @Transactional(readOnly = true)
     public Optional<MissionFacts> findSame(CountryCode sending, CountryCode receiving, MissionType type, String city,
             LocalDate openedOn) {
-        String place = city == null || city.isBlank() ? null : city.trim();
+        String place = city == null || city.isBlank() ? null : city.strip();
         return missions.findByDirectionAndType(sending.value(), receiving.value(), type).stream()
                 .filter(mission -> Objects.equals(mission.city(), place) && Objects.equals(mission.openedOn(), openedOn))
                 .map(MissionFacts::of).findFirst();

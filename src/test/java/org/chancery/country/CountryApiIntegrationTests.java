@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -214,6 +215,21 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.errors[0].message").value("is taken"));
         }
         getJson("/api/countries/XY").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void keepsANameAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
+        // found by the fuzz test: a name of a control character passed validation and was trimmed to nothing (500)
+        postAsAdmin("/api/countries", """
+                {"code": "XA", "alpha3": "XAA", "name": "\\u0001"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("\u0001"));
+        mvc.perform(put("/api/countries/XA").with(httpBasic("admin", "admin-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"name": "\\u0002 Xanadu\\u2003"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("\u0002 Xanadu"));
+        getJson("/api/countries/XA").andExpect(jsonPath("$.name").value("\u0002 Xanadu"));
     }
 
     @Test

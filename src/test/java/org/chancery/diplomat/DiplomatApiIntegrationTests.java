@@ -66,6 +66,17 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void keepsTextAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
+        // a name of a control character passed validation and was trimmed to nothing (500), a title to ""
+        postAsEditor("/api/diplomats", """
+                {"name": "\\u0001", "country": "KR", "title": "\\u0001", "organization": "\\u2003MOFA\\u3000"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("\u0001"))
+                .andExpect(jsonPath("$.title").value("\u0001"))
+                .andExpect(jsonPath("$.organization").value("MOFA"));
+    }
+
+    @Test
     void sortsByNameWithoutRegardToAccentsOrLetterCase() throws Exception {
         for (String name : List.of("Zhang Wei", "de Gaulle", "Ábel Kovács", "Bruno Eden")) {
             create("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"FR\"}");

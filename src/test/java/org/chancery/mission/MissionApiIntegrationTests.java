@@ -134,6 +134,19 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void keepsACityAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
+        // a city of a control character was trimmed to "", a city neither known nor left out
+        postAsEditor("/api/missions", """
+                {"sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": "\\u0001"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.city").value("\u0001"));
+        postAsEditor("/api/missions", """
+                {"sendingCountry": "CU", "receivingCountry": "KR", "type": "CONSULATE", "city": "\\u3000Busan\\u2003"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.city").value("Busan"));
+    }
+
+    @Test
     void refusesInvalidPlans() throws Exception {
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"CU\",\"type\":\"EMBASSY\",\"city\":\"X\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SAME_COUNTRY"));
