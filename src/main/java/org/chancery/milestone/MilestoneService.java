@@ -63,8 +63,9 @@ public class MilestoneService {
      * at once, on the mission's opening day.
      *
      * <p>With a mission, the milestone is recorded under the pair's row lock, as opening a mission
-     * is, and the mission is read again once the lock is held: so a mission opening concurrently
-     * either sees the new milestone or is seen by it. (The mission is first checked before the lock,
+     * is, and the mission is read again from its row once the lock is held (not from the persistence
+     * context, which an import row's transaction may have filled before): so a mission opening or
+     * cancelled concurrently either sees the new milestone or is seen by it. (The mission is first checked before the lock,
      * so that a refused request does not create the pair's row.)
      *
      * @throws InvalidInputException {@code VALIDATION_FAILED} on {@code title} if it is blank or
@@ -81,10 +82,13 @@ public class MilestoneService {
             return writing.execute(status -> recorded(FactChanged.Action.CREATED,
                     repository.save(new Milestone(pair, title, target, null, plan.sources()))));
         }
-        achievableBy(pair, plan.missionId());
+        long missionId = plan.missionId();
+        achievableBy(pair, missions.facts(missionId).orElseThrow(() -> unknownMission(missionId)));
         return relations.underPairLock(pair, relation -> {
-            Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
-            LocalDate openedOn = achievableBy(pair, plan.missionId()).openedOn();
+            Milestone milestone = new Milestone(pair, title, target, missionId, plan.sources());
+            // read again past the persistence context: the transaction may hold the mission as it read it before
+            LocalDate openedOn = achievableBy(pair,
+                    missions.committedFacts(missionId).orElseThrow(() -> unknownMission(missionId))).openedOn();
             if (openedOn != null) {
                 milestone.missionOpened(openedOn);
             }
@@ -139,8 +143,9 @@ public class MilestoneService {
     }
 
     /** The mission of {@code pair} whose opening would achieve a milestone: one that was not cancelled (R19). */
-    private MissionFacts achievableBy(RelationPair pair, long missionId) {
-        MissionFacts mission = missionOf(pair, missionId);
+    private static MissionFacts achievableBy(RelationPair pair, MissionFacts mission) {
+        long missionId = mission.id();
+        requireBetween(pair, mission);
         if (mission.status() == MissionStatus.CANCELLED) {
             throw new RuleViolationException(Rule.R19_MILESTONE_STATUS_INVALID, "Mission " + missionId + " ("
                     + mission.sendingCountry() + " in " + mission.receivingCountry() + ") was cancelled and will not "
@@ -150,15 +155,18 @@ public class MilestoneService {
         return mission;
     }
 
-    private MissionFacts missionOf(RelationPair pair, long missionId) {
-        MissionFacts mission = missions.facts(missionId).orElseThrow(() -> new RuleViolationException(
-                Rule.R18_UNKNOWN_REFERENCE, "missionId names no known mission: " + missionId + "."));
+    private static RuleViolationException unknownMission(long missionId) {
+        return new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE, "missionId names no known mission: " + missionId
+                + ".");
+    }
+
+    private static void requireBetween(RelationPair pair, MissionFacts mission) {
+        long missionId = mission.id();
         if (!RelationPair.of(mission.sendingCountry(), mission.receivingCountry()).equals(pair)) {
             throw new RuleViolationException(Rule.R19_MISSION_NOT_IN_RELATION, "Mission " + missionId + " ("
                     + mission.sendingCountry() + " in " + mission.receivingCountry() + ") is not between "
                     + pair.first() + " and " + pair.second() + ".");
         }
-        return mission;
     }
 
     private static String title(String title) {

@@ -13,6 +13,12 @@ public record MissionFacts(long id, CountryCode sendingCountry, CountryCode rece
                 mission.city(), mission.status(), mission.openedOn(), mission.closedOn());
     }
 
+    /** The mission with its status and days as {@code state} has them. */
+    MissionFacts as(MissionState state) {
+        return new MissionFacts(id, sendingCountry, receivingCountry, type, city, state.status(), state.openedOn(),
+                state.closedOn());
+    }
+
     /** The mission as it would be, open from {@code day} until {@code until} (exclusive; null: open-ended). */
     MissionFacts asOpened(LocalDate day, LocalDate until) {
         return new MissionFacts(id, sendingCountry, receivingCountry, type, city,

@@ -32,6 +32,15 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadCha
     @Query(value = "select id from mission where id = :id for update", nativeQuery = true)
     Long lockRow(@Param("id") long id);
 
+    /**
+     * The mission's status and days as its row holds them now: values, which a persistence context holding
+     * the mission (read earlier in the transaction) does not answer from the mission it holds, as it does a query
+     * of the entity.
+     */
+    @Query("select new org.chancery.mission.MissionState(m.status, m.openedOn, m.closedOn) from Mission m "
+            + "where m.id = :id")
+    Optional<MissionState> findStateById(@Param("id") long id);
+
     /** The mission, its row locked until the transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from Mission m where m.id = :id")

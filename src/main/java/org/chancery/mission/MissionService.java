@@ -458,6 +458,17 @@ public class MissionService {
     }
 
     /**
+     * The mission's facts with its status and days as its row holds them now, though the caller's transaction
+     * read the mission before (an import row's earlier line, a check before the pair's lock): under the pair's
+     * lock, the opening or the cancellation committed meanwhile, which {@link #facts} would not show.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<MissionFacts> committedFacts(long id) {
+        return missions.findById(id)
+                .flatMap(mission -> missions.findStateById(id).map(state -> MissionFacts.of(mission).as(state)));
+    }
+
+    /**
      * The mission's facts, its row locked until the caller's transaction ends, for a fact that needs
      * the mission as it is (an accreditation's resident mission, R23): a closing, which writes the row
      * before it asks the {@link MissionClosingGuard}s, waits for that transaction, and then sees its fact.

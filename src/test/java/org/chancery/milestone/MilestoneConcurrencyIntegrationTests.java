@@ -1,14 +1,26 @@
 package org.chancery.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.chancery.country.CountryCode;
+import org.chancery.mission.MissionService;
+import org.chancery.relation.RelationPair;
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.RuleViolationException;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.Parallel;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +52,58 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
         JsonNode achieved = json(getJson("/api/milestones?size=200&status=ACHIEVED"));
         assertThat(achieved.get("content")).hasSize(5 * (PARALLEL - 1));
         achieved.get("content").forEach(m -> assertThat(m.get("achievedOn").asString()).isEqualTo("2024-03-01"));
+    }
+
+    @Autowired
+    private MilestoneService milestones;
+
+    @Autowired
+    private MissionService missions;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Test
+    void refusesAMilestoneOfAMissionCancelledSinceItsTransactionReadTheMission() throws Exception {
+        // an import row reads the mission (a line before, or the check before the pair's lock) and plans its
+        // milestone under the lock; a cancellation committed in between must be seen there, not the mission read
+        long office = planMission("KR", "CU", "LIAISON_OFFICE", "Havana");
+
+        assertThatThrownBy(() -> inOneTransaction(() -> {
+            missions.facts(office);
+            elsewhere(() -> missions.cancel(office));
+            milestones.plan(CU_KR, new MilestoneService.Plan("Office opens", "2024-Q3", office, List.of()));
+        })).isInstanceOf(RuleViolationException.class).hasMessageContaining("was cancelled");
+
+        assertThat(json(getJson("/api/milestones?size=200")).get("content")).isEmpty();
+    }
+
+    @Test
+    void achievesAMilestoneOfAMissionOpenedSinceItsTransactionReadTheMission() throws Exception {
+        long office = planMission("KR", "CU", "LIAISON_OFFICE", "Havana");
+
+        inOneTransaction(() -> {
+            missions.facts(office);
+            elsewhere(() -> missions.open(office, FuzzyDate.of(LocalDate.parse("2024-03-01"), DatePrecision.DAY)));
+            milestones.plan(CU_KR, new MilestoneService.Plan("Office opens", "2024-Q3", office, List.of()));
+        });
+
+        JsonNode planned = json(getJson("/api/milestones?size=200")).get("content");
+        assertThat(planned).hasSize(1);
+        assertThat(planned.get(0).get("status").asString()).isEqualTo("ACHIEVED");
+        assertThat(planned.get(0).get("achievedOn").asString()).isEqualTo("2024-03-01");
+    }
+
+    private static final RelationPair CU_KR = RelationPair.of(new CountryCode("CU"), new CountryCode("KR"));
+
+    private void inOneTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
+    }
+
+    private void elsewhere(Runnable work) {
+        TransactionTemplate other = new TransactionTemplate(transactions);
+        other.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        other.executeWithoutResult(status -> work.run());
     }
 
     @Test
