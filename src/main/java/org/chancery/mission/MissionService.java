@@ -480,7 +480,8 @@ public class MissionService {
 
     /**
      * The first mission of the direction of this type, in this city (null: not known) and opened on
-     * this day (null: not opened), if any: what an import takes for "already there".
+     * this day (null: not opened), if any: what an import takes for "already there". A planned one
+     * comes before one cancelled (which never opens, and no milestone can wait for).
      */
     @Transactional(readOnly = true)
     public Optional<MissionFacts> findSame(CountryCode sending, CountryCode receiving, MissionType type, String city,
@@ -488,7 +489,8 @@ public class MissionService {
         String place = city == null || city.isBlank() ? null : city.strip();
         return missions.findByDirectionAndType(sending.value(), receiving.value(), type).stream()
                 .filter(mission -> Objects.equals(mission.city(), place) && Objects.equals(mission.openedOn(), openedOn))
-                .map(MissionFacts::of).findFirst();
+                .min(Comparator.comparing(mission -> mission.status() == MissionStatus.CANCELLED))
+                .map(MissionFacts::of);
     }
 
     /** The head of the mission who is this diplomat and started on this day, if any. */

@@ -124,6 +124,25 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aPlannedMissionLineFindsThePlannedMissionRatherThanOneCancelledBeforeIt() throws Exception {
+        long cancelled = planMission("CU", "KR", "EMBASSY", "Seoul");
+        postAsEditor("/api/missions/{id}/cancel", null, cancelled).andExpect(status().isOk());
+        long planned = planMission("CU", "KR", "EMBASSY", "Seoul");
+
+        JsonNode job = imported("""
+                {"kind": "mission", "ref": "embassy", "sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": "Seoul"}
+                {"kind": "milestone", "countries": ["CU", "KR"], "title": "Embassy in Seoul", "target": "2031", "missionRef": "embassy"}
+                """);
+
+        JsonNode report = rows(job.get("id").asLong(), "").get("content");
+        assertThat(report.get(0).get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(report.get(0).get("facts").get(0).get("id").asLong()).isEqualTo(planned);
+        assertThat(report.get(1).get("outcome").asString()).isEqualTo("IMPORTED");
+        assertThat(json(getJson("/api/milestones?country=CU")).get("content").get(0).get("missionId").asLong())
+                .isEqualTo(planned);
+    }
+
+    @Test
     void aMilestoneLineImportedAgainFindsTheMilestoneItPlannedWhateverTheSpacesAroundItsTarget() throws Exception {
         String line = """
                 {"kind": "milestone", "countries": ["CU", "KR"], "title": "Embassies opened", "target": " 2031-07 "}
