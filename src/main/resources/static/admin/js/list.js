@@ -51,6 +51,9 @@ export async function listPage({ root, query, all, signal }, config) {
     if (value && value.length !== 0) apiQuery[filter.apiName || filter.name] = filter.toApi ? filter.toApi(value) : value;
   }
 
+  // the API names the order it refused (field "sort"): the filter form does not ask for it again
+  const sortRefused = () => (state.error?.errors || []).some((e) => e.field === 'sort');
+
   function search(event) {
     event.preventDefault();
     const data = new FormData(event.target);
@@ -60,7 +63,7 @@ export async function listPage({ root, query, all, signal }, config) {
       if (v) next[filter.name] = filter.multiple ? v.split(',').map((x) => x.trim()).filter(Boolean) : v;
     }
     if (size !== 20) next.size = size;
-    if (sort.length) next.sort = sort;
+    if (sort.length && !sortRefused()) next.sort = sort;
     navigate(config.path, next);
   }
 
@@ -89,8 +92,10 @@ export async function listPage({ root, query, all, signal }, config) {
       </form>
       ${readError(state.error)}
       ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
-      ${sort.length && !state.error ? html`<p class="notice" role="status" id="list-sort">Sorted by
-        ${sort.map((s, i) => html`${i ? ', then ' : ''}<code>${s}</code>`)}, as the address asks.
+      ${sort.length && (!state.error || sortRefused()) ? html`<p class="notice" role="status" id="list-sort">${
+        sortRefused() ? 'The order the address asks for' : 'Sorted by'}
+        ${sort.map((s, i) => html`${i ? ', then ' : ''}<code>${s}</code>`)}${
+        sortRefused() ? ' is not one this list offers (above).' : ', as the address asks.'}
         <a href=${here({ sort: undefined, page: undefined })}>The list's own order</a></p>` : nothing}
       ${config.message ? config.message(state) : nothing}
       ${!data && !state.error ? html`<p aria-busy="true">Loading…</p>` : nothing}

@@ -186,6 +186,18 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         WebElement refusal = visible(By.cssSelector("div.problem[role=alert]"));
         assertThat(refusal.getText()).startsWith("The request was refused:").contains("sort");
         assertThat($$("#list-table")).isEmpty();
+        assertThat($("#list-sort").getText()).isEqualTo("The order the address asks for height is not one this "
+                + "list offers (above). The list's own order");
+        assertNoConsoleErrors(400);
+        // the filter form asks for the list without the order refused, keeping its filters
+        $("form.filters button[type=submit]").click();
+        visible(By.id("list-table"));
+        assertThat(driver.getCurrentUrl()).contains("country=US").doesNotContain("sort=");
+        assertThat($$("#list-sort")).isEmpty();
+        open("/relations?country=US&sort=height");
+        visible(By.cssSelector("#list-sort a")).click();
+        visible(By.id("list-table"));
+        assertThat(driver.getCurrentUrl()).contains("country=US").doesNotContain("sort=");
         assertNoConsoleErrors(400);
     }
 
