@@ -24,6 +24,7 @@ export async function downloadCsv(path, query, fallbackName) {
  */
 export function csvDownload(download, update, { id, path, query = {}, fallbackName }) {
   async function save() {
+    if (download.busy) return;
     download.busy = true;
     download.error = null;
     update();
@@ -35,8 +36,9 @@ export function csvDownload(download, update, { id, path, query = {}, fallbackNa
     download.busy = false;
     update();
   }
-  return html`<p class="actions csv-download"><button type="button" class="outline" id=${id} ?disabled=${download.busy}
-      aria-busy=${download.busy ? 'true' : nothing} aria-describedby=${download.error ? `${id}-error` : nothing}
+  // busy, the button says so but is not disabled: a disabled button loses the focus, to the page's body
+  return html`<p class="actions csv-download"><button type="button" class="outline" id=${id}
+      aria-disabled=${download.busy ? 'true' : nothing} aria-busy=${download.busy ? 'true' : nothing} aria-describedby=${download.error ? `${id}-error` : nothing}
       @click=${save}>Download all as CSV</button>
     ${download.error ? html`<span class="field-error" role="alert" id="${id}-error">The CSV could not be saved:
       ${download.error.words || download.error.message}</span>` : nothing}</p>`;
