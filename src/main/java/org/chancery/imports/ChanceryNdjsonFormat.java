@@ -246,7 +246,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         differ(differences, "alpha3", line.alpha3() == null ? null : line.alpha3().toUpperCase(Locale.ROOT),
                 recorded.alpha3());
         differ(differences, "numeric", line.numeric(), recorded.numericCode());
-        differ(differences, "name", line.name(), recorded.name());
+        differ(differences, "name", line.name() == null ? null : line.name().strip(), recorded.name());
         differ(differences, "startedOn", line.startedOn(), recorded.lifetime().startedOn());
         differ(differences, "endedOn", line.endedOn(), recorded.lifetime().endedOn());
         return differences;

@@ -15,6 +15,7 @@ import org.chancery.mission.Mission;
 import org.chancery.mission.MissionType;
 import org.chancery.relation.EventType;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.NotBlankIfGiven;
 import org.chancery.shared.Source;
 
 /**
@@ -60,7 +61,7 @@ final class NdjsonLines {
             @NotBlank @Size(max = 3) String sendingCountry,
             @NotBlank @Size(max = 3) String receivingCountry,
             @NotNull MissionType type,
-            @Size(max = 200) @Pattern(regexp = Mission.CITY_NOT_BLANK, message = Mission.CITY_BLANK)
+            @Size(max = 200) @NotBlankIfGiven(message = Mission.CITY_BLANK)
             String city,
             @Size(max = 10) String plannedOpening,
             @Size(max = 3) String protectingPower,

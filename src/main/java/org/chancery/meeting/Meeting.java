@@ -100,7 +100,7 @@ public class Meeting {
         this.country = country.value();
         this.title = textOrNull(title);
         this.summary = textOrNull(summary);
-        this.outcomes = outcomes == null ? List.of() : outcomes.stream().map(String::trim).toList();
+        this.outcomes = outcomes == null ? List.of() : outcomes.stream().map(String::strip).toList();
         this.sources = SourcesConverter.orEmpty(sources);
         this.participants.addAll(participants);
         for (CountryCode code : countries()) {

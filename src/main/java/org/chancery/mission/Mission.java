@@ -48,7 +48,6 @@ public class Mission {
     public static final String STATE_ENDED = "STATE_ENDED";
     public static final String REPRESENTATION_CHANGED = "REPRESENTATION_CHANGED";
     /** A city given holds more than white space: where it is not known, it is left out (the API and imports alike). */
-    public static final String CITY_NOT_BLANK = "[\\s\\S]*\\S[\\s\\S]*";
     public static final String CITY_BLANK = "must not be blank; leave it out where the city is not known";
 
     @Id

@@ -62,7 +62,7 @@ public final class SearchText {
      * {@code query}, its {@code %}, {@code _} and {@code \} taken as they are.
      */
     public static String containing(String query) {
-        String key = key(query.trim());
+        String key = key(query.strip());
         return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

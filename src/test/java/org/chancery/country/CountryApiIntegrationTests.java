@@ -78,6 +78,15 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void searchesForTheTextBarTheWhiteSpaceAroundIt() throws Exception {
+        // a search in ideographic spaces found nothing, one of a control character everything
+        getJson("/api/countries?q={q}", "\u3000cuba\u3000")
+                .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.contains("CU")));
+        getJson("/api/countries?q={q}", "\u0001").andExpect(jsonPath("$.page.totalElements").value(0));
+        getJson("/api/diplomats?q={q}", "\u0001").andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    @Test
     void searchesNamesWithOrWithoutTheirAccentsInTheCaseRulesOfTheirScript() throws Exception {
         for (String q : new String[] {"cote", "CÔTE", "côte d'ivoire"}) {
             getJson("/api/countries?q={q}", q).andExpect(jsonPath("$.content[*].code").value(

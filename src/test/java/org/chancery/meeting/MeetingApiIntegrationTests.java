@@ -221,6 +221,20 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
     }
 
     @Test
+    void keepsTextAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
+        // an outcome of a control character passed validation and was trimmed to "", one in ideographic spaces kept them
+        long host = diplomat("Host", "KR", null);
+        long guest = diplomat("Guest", "CU", null);
+        postAsEditor("/api/meetings", """
+                {"date": "2024-05-22", "country": "KR", "title": "\\u3000Talks\\u3000",
+                 "outcomes": ["\\u3000embassies\\u3000", "\\u0001"],
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(host, guest))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.title").value("Talks"))
+                .andExpect(jsonPath("$.outcomes").value(contains("embassies", "\u0001")));
+    }
+
+    @Test
     void refusesAnIncompleteMeetingWithTheFieldsNamed() throws Exception {
         postAsEditor("/api/meetings", "{\"city\": \"Seoul\"}")
                 .andExpect(status().isBadRequest())

@@ -144,6 +144,14 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 {"sendingCountry": "CU", "receivingCountry": "KR", "type": "CONSULATE", "city": "\\u3000Busan\\u2003"}""")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.city").value("Busan"));
+        // a city of white space only is refused, Unicode's too (the domain would take it for none)
+        for (String blank : List.of("\\u3000", "\\u2003\\u001c")) {
+            postAsEditor("/api/missions", """
+                    {"sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": "%s"}""".formatted(blank))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("city"))
+                    .andExpect(jsonPath("$.errors[0].message").value(Mission.CITY_BLANK));
+        }
     }
 
     @Test

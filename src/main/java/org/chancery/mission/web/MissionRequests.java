@@ -7,12 +7,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.chancery.mission.HeadRank;
 import org.chancery.mission.Mission;
 import org.chancery.mission.MissionType;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.NotBlankIfGiven;
 import org.chancery.shared.Source;
 
 /** The request bodies of the mission endpoints. */
@@ -28,7 +28,7 @@ final class MissionRequests {
             @NotBlank @Size(max = 3) String receivingCountry,
             @NotNull MissionType type,
             @Schema(description = "the city of the mission; may be omitted where it is not known") @Size(max = 200)
-            @Pattern(regexp = Mission.CITY_NOT_BLANK, message = Mission.CITY_BLANK)
+            @NotBlankIfGiven(message = Mission.CITY_BLANK)
             String city,
             @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15") @Size(max = 10)
             String plannedOpening,

@@ -30,6 +30,7 @@ import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.validation.constraints.NotBlank;
+import org.chancery.shared.NotBlankIfGiven;
 import org.chancery.shared.Rule;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -324,7 +325,8 @@ class OpenApiConfiguration {
     }
 
     /**
-     * A {@code @NotBlank} text has a character that is not white space: swagger writes {@code
+     * A {@code @NotBlank} text (or a {@code @NotBlankIfGiven} one, given) has a character that is not white
+     * space: swagger writes {@code
      * minLength: 0} for it when it also has a {@code @Size} (whose minimum is 0), which says that
      * {@code ""} would do. It gets the pattern of a text that is not blank here, and its minimum
      * length of 1 where the patterns are anchored ({@link #anchorPatterns}), after the {@code @Size}.
@@ -333,7 +335,8 @@ class OpenApiConfiguration {
     PropertyCustomizer notBlankTexts() {
         return (property, type) -> {
             Annotation[] annotations = type.getCtxAnnotations();
-            if (annotations != null && Arrays.stream(annotations).anyMatch(NotBlank.class::isInstance)
+            if (annotations != null && Arrays.stream(annotations)
+                    .anyMatch(annotation -> annotation instanceof NotBlank || annotation instanceof NotBlankIfGiven)
                     && property.getPattern() == null) {
                 property.setPattern(NOT_BLANK);
             }
