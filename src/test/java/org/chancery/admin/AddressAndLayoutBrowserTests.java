@@ -195,7 +195,8 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         assertThat(driver.getCurrentUrl()).contains("country=US").doesNotContain("sort=");
         assertThat($$("#list-sort")).isEmpty();
         open("/relations?country=US&sort=height");
-        visible(By.cssSelector("#list-sort a")).click();
+        visible(By.cssSelector("div.problem[role=alert]"));
+        $("#list-sort a").click();
         visible(By.id("list-table"));
         assertThat(driver.getCurrentUrl()).contains("country=US").doesNotContain("sort=");
         assertNoConsoleErrors(400);

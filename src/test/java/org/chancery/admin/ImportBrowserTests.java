@@ -66,6 +66,7 @@ class ImportBrowserTests extends BrowserTest {
         $("#jobs-csv").click();
         assertThat(downloaded("imports.csv")).isEqualTo(asEditor("/api/imports?format=csv")).contains("\n" + job + ",");
         assertThat(focused().getAttribute("id")).as("the focus stays on the button while it saves").isEqualTo("jobs-csv");
+        assertThat($("#jobs-csv-status").getAttribute("role")).as("a live region says when it is busy").isEqualTo("status");
         assertNoConsoleErrors();
     }
 

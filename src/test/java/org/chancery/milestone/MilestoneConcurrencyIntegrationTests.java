@@ -18,16 +18,27 @@ import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.Parallel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /** Milestone writes racing each other and the opening of their mission. */
 class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
 
     private static final int PARALLEL = 6;
+
+    private static final RelationPair CU_KR = RelationPair.of(new CountryCode("CU"), new CountryCode("KR"));
+
+    @Autowired
+    private MilestoneService milestones;
+
+    @Autowired
+    private MissionService missions;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @Test
     void achievesEveryMilestonePlannedWhileItsMissionOpens() throws Exception {
@@ -53,15 +64,6 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
         assertThat(achieved.get("content")).hasSize(5 * (PARALLEL - 1));
         achieved.get("content").forEach(m -> assertThat(m.get("achievedOn").asString()).isEqualTo("2024-03-01"));
     }
-
-    @Autowired
-    private MilestoneService milestones;
-
-    @Autowired
-    private MissionService missions;
-
-    @Autowired
-    private PlatformTransactionManager transactions;
 
     @Test
     void refusesAMilestoneOfAMissionCancelledSinceItsTransactionReadTheMission() throws Exception {
@@ -93,8 +95,6 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
         assertThat(planned.get(0).get("status").asString()).isEqualTo("ACHIEVED");
         assertThat(planned.get(0).get("achievedOn").asString()).isEqualTo("2024-03-01");
     }
-
-    private static final RelationPair CU_KR = RelationPair.of(new CountryCode("CU"), new CountryCode("KR"));
 
     private void inOneTransaction(Runnable work) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
