@@ -124,7 +124,10 @@ public class Diplomats {
         return repository.findAll(filter, pageable);
     }
 
-    /** The first diplomat recorded with this name (stripped of the white space around it, then exactly) and country, if any: an import's "already there". */
+    /**
+     * The first diplomat recorded with this name (stripped of the white space around it, then exactly) and country,
+     * if any: an import's "already there".
+     */
     public Optional<Diplomat> findSame(String name, CountryCode country) {
         return repository.findByNameAndCountry(name.strip(), country.value()).stream().findFirst();
     }

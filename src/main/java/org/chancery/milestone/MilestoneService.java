@@ -64,9 +64,9 @@ public class MilestoneService {
      *
      * <p>With a mission, the milestone is recorded under the pair's row lock, as opening a mission
      * is, and the mission is read again from its row once the lock is held (not from the persistence
-     * context, which an import row's transaction may have filled before): so a mission opening or
-     * cancelled concurrently either sees the new milestone or is seen by it. (The mission is first checked before the lock,
-     * so that a refused request does not create the pair's row.)
+     * context, which an import row's transaction may have filled before): so a mission opened or
+     * cancelled concurrently either sees the new milestone or is seen by it. (The mission is first
+     * checked before the lock, so that a refused request does not create the pair's row.)
      *
      * @throws InvalidInputException {@code VALIDATION_FAILED} on {@code title} if it is blank or
      *         longer than 300 characters, on {@code target} if it is not a partial date

@@ -38,7 +38,8 @@ export function csvDownload(download, update, { id, path, query = {}, fallbackNa
   }
   // busy, the button says so but is not disabled: a disabled button loses the focus, to the page's body
   return html`<p class="actions csv-download"><button type="button" class="outline" id=${id}
-      aria-disabled=${download.busy ? 'true' : nothing} aria-busy=${download.busy ? 'true' : nothing} aria-describedby=${download.error ? `${id}-error` : nothing}
+      aria-disabled=${download.busy ? 'true' : nothing} aria-busy=${download.busy ? 'true' : nothing}
+      aria-describedby=${download.error ? `${id}-error` : nothing}
       @click=${save}>Download all as CSV</button>
     <span class="visually-hidden" role="status" id="${id}-status">${download.busy ? 'Preparing the CSV…' : ''}</span>
     ${download.error ? html`<span class="field-error" role="alert" id="${id}-error">The CSV could not be saved:

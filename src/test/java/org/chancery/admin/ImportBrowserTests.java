@@ -65,8 +65,10 @@ class ImportBrowserTests extends BrowserTest {
         visible(By.id("jobs-table"));
         $("#jobs-csv").click();
         assertThat(downloaded("imports.csv")).isEqualTo(asEditor("/api/imports?format=csv")).contains("\n" + job + ",");
-        assertThat(focused().getAttribute("id")).as("the focus stays on the button while it saves").isEqualTo("jobs-csv");
-        assertThat($("#jobs-csv-status").getAttribute("role")).as("a live region says when it is busy").isEqualTo("status");
+        assertThat(focused().getAttribute("id")).as("the focus stays on the button while it saves")
+                .isEqualTo("jobs-csv");
+        assertThat($("#jobs-csv-status").getAttribute("role")).as("a live region says when it is busy")
+                .isEqualTo("status");
         assertNoConsoleErrors();
     }
 

@@ -222,7 +222,8 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
 
     @Test
     void keepsTextAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
-        // an outcome of a control character passed validation and was trimmed to "", one in ideographic spaces kept them
+        // an outcome of a control character passed validation and was trimmed to "", one in ideographic spaces
+        // kept them
         long host = diplomat("Host", "KR", null);
         long guest = diplomat("Guest", "CU", null);
         postAsEditor("/api/meetings", """
