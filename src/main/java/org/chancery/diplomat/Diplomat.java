@@ -15,6 +15,7 @@ import org.chancery.country.CountryCode;
 import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
+import org.chancery.shared.Text;
 
 /** A diplomat of one country, with the title and organization they hold now. */
 @Entity
@@ -71,13 +72,9 @@ public class Diplomat {
         this.name = name.strip();
         this.nameKey = SearchText.key(this.name);
         this.country = country.value();
-        this.title = textOrNull(title);
-        this.organization = textOrNull(organization);
+        this.title = Text.strippedOrNull(title);
+        this.organization = Text.strippedOrNull(organization);
         this.sources = SourcesConverter.orEmpty(sources);
-    }
-
-    private static String textOrNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public Long id() {

@@ -32,6 +32,7 @@ import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
 import org.chancery.shared.StringListConverter;
+import org.chancery.shared.Text;
 
 /**
  * A meeting of diplomats of at least two countries (R17), on a day, in a country. Recorded once
@@ -96,10 +97,10 @@ public class Meeting {
             List<String> outcomes, List<Participant> participants, List<Source> sources) {
         this.date = date.date();
         this.datePrecision = date.precision();
-        this.city = textOrNull(city);
+        this.city = Text.strippedOrNull(city);
         this.country = country.value();
-        this.title = textOrNull(title);
-        this.summary = textOrNull(summary);
+        this.title = Text.strippedOrNull(title);
+        this.summary = Text.strippedOrNull(summary);
         this.outcomes = outcomes == null ? List.of() : outcomes.stream().map(String::strip).toList();
         this.sources = SourcesConverter.orEmpty(sources);
         this.participants.addAll(participants);
@@ -240,9 +241,5 @@ public class Meeting {
             }
         }
         return List.copyOf(distinct);
-    }
-
-    private static String textOrNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

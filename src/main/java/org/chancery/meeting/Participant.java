@@ -5,6 +5,7 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.chancery.country.CountryCode;
+import org.chancery.shared.Text;
 
 /**
  * A diplomat taking part in a meeting, with the country they represented and the title they held
@@ -29,7 +30,7 @@ public class Participant {
     Participant(long diplomatId, CountryCode country, String title) {
         this.diplomatId = diplomatId;
         this.country = Objects.requireNonNull(country, "country").value();
-        this.title = title == null || title.isBlank() ? null : title.strip();
+        this.title = Text.strippedOrNull(title);
     }
 
     /**

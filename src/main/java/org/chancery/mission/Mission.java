@@ -28,6 +28,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
+import org.chancery.shared.Text;
 import org.hibernate.Hibernate;
 import org.hibernate.annotations.BatchSize;
 
@@ -126,7 +127,7 @@ public class Mission {
         this.sendingCountry = sending.value();
         this.receivingCountry = receiving.value();
         this.type = type;
-        this.city = city == null || city.isBlank() ? null : city.strip();
+        this.city = Text.strippedOrNull(city);
         this.plannedOpening = plannedOpening == null ? null : plannedOpening.toString();
         this.protectingPower = protectingPower == null ? null : protectingPower.value();
         this.sources = SourcesConverter.orEmpty(sources);

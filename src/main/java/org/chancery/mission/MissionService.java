@@ -32,6 +32,7 @@ import org.chancery.shared.PartialDate;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
+import org.chancery.shared.Text;
 import org.chancery.shared.Today;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.context.ApplicationEventPublisher;
@@ -486,7 +487,7 @@ public class MissionService {
     @Transactional(readOnly = true)
     public Optional<MissionFacts> findSame(CountryCode sending, CountryCode receiving, MissionType type, String city,
             LocalDate openedOn) {
-        String place = city == null || city.isBlank() ? null : city.strip();
+        String place = Text.strippedOrNull(city);
         return missions.findByDirectionAndType(sending.value(), receiving.value(), type).stream()
                 .filter(mission -> Objects.equals(mission.city(), place) && Objects.equals(mission.openedOn(), openedOn))
                 .min(Comparator.comparing(mission -> mission.status() == MissionStatus.CANCELLED))
