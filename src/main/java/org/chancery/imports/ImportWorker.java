@@ -117,12 +117,16 @@ class ImportWorker {
                         : "The job could not go on: an unexpected error occurred; it has been logged.") + RERUN;
                 log.error("Import {} ({}) failed", job.id(), job.format(), e);
             } finally {
-                finish(job.id(), status, error);
-                try (PreparedStatement release = lease.prepareStatement("delete from import_lease where job_id = ?")) {
-                    release.setLong(1, job.id());
-                    release.executeUpdate();
+                // The lease goes only with the job's end recorded: a job whose end could not be written keeps
+                // it (rolled back with the connection), and the next start finds the job abandoned and fails it,
+                // where a job left RUNNING without a lease would hold the running slot for good.
+                if (finish(job.id(), status, error)) {
+                    try (PreparedStatement release = lease.prepareStatement("delete from import_lease where job_id = ?")) {
+                        release.setLong(1, job.id());
+                        release.executeUpdate();
+                    }
+                    lease.commit();
                 }
-                lease.commit();
             }
         } catch (SQLException e) {
             log.error("Import {} lost its database connection", job.id(), e);
@@ -148,14 +152,18 @@ class ImportWorker {
         }
     }
 
-    private void finish(long jobId, ImportStatus status, String error) {
+    /** Records the job's end; false (logged) if it could not be written. */
+    private boolean finish(long jobId, ImportStatus status, String error) {
         try {
             transactions.executeWithoutResult(tx -> {
                 jobs.finish(jobId, status, error);
                 publisher.publishEvent(FactChanged.updated("import", jobId));
             });
+            return true;
         } catch (RuntimeException e) {
-            log.error("Import {} could not be marked {}", jobId, status, e);
+            log.error("Import {} could not be marked {}; the next import started fails it as abandoned", jobId,
+                    status, e);
+            return false;
         }
     }
 

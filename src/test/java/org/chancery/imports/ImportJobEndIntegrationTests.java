@@ -1,0 +1,71 @@
+package org.chancery.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.mockito.Mockito;
+import tools.jackson.databind.JsonNode;
+
+/** A job whose end cannot be written (the database failing at that moment) does not hold the running slot for good. */
+class ImportJobEndIntegrationTests extends ApiIntegrationTest {
+
+    @MockitoSpyBean
+    private ImportJobs jobs;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private MockHttpServletResponse upload(String ndjson) throws Exception {
+        return mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
+                .content(ndjson).with(httpBasic("admin", "admin-secret"))).andReturn().getResponse();
+    }
+
+    @Test
+    void aJobWhoseEndCouldNotBeRecordedIsFailedAsAbandonedByTheNextImport() throws Exception {
+        Mockito.doThrow(new DataAccessResourceFailureException("the database went away"))
+                .doCallRealMethod().when(jobs).finish(anyLong(), any(), any());
+        String line = ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst().orElseThrow();
+        MockHttpServletResponse first = upload(line);
+        assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(202);
+        long stuck = JSON.readTree(first.getContentAsString()).get("id").asLong();
+        verify(jobs, timeout(30_000)).finish(anyLong(), any(), any());
+
+        // its last sign of life long enough ago for the job to count as abandoned
+        jdbc.update("update import_job set heartbeat_at = ? where id = ?",
+                OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).minusMinutes(10), stuck);
+        MockHttpServletResponse next = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            next = upload(line);
+            if (next.getStatus() != 409) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+
+        assertThat(next.getStatus()).as("the next import: %s", next.getContentAsString()).isEqualTo(202);
+        JsonNode abandoned = org.chancery.support.ImportJobs.awaitEnd(mvc, stuck);
+        assertThat(abandoned.get("status").asString()).isEqualTo("FAILED");
+        assertThat(abandoned.get("error").asString()).contains("server stopped");
+        JsonNode following = org.chancery.support.ImportJobs.awaitEnd(mvc,
+                JSON.readTree(next.getContentAsString()).get("id").asLong());
+        assertThat(following.get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+}
