@@ -121,7 +121,8 @@ class ImportWorker {
                 // it (rolled back with the connection), and the next start finds the job abandoned and fails it,
                 // where a job left RUNNING without a lease would hold the running slot for good.
                 if (finish(job.id(), status, error)) {
-                    try (PreparedStatement release = lease.prepareStatement("delete from import_lease where job_id = ?")) {
+                    try (PreparedStatement release = lease.prepareStatement(
+                            "delete from import_lease where job_id = ?")) {
                         release.setLong(1, job.id());
                         release.executeUpdate();
                     }
