@@ -1,7 +1,9 @@
 package org.chancery.shared.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -27,9 +29,9 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
  * The CSV answer of a list (API.md 1.1, {@code Accept: text/csv} or {@code format=csv}): every
  * matching row in the list's order, not one page, as RFC 4180 (UTF-8, CRLF, quotes where a value
  * needs them) with a header row of the JSON field names ({@link CsvColumns}). Rows are fetched a
- * page at a time and written as they come, each page flushed to the client before the next is
- * read, so that memory does not grow with the number of rows; the pages are read in one read-only
- * transaction that sees the list as it was at its first read (repeatable read).
+ * page at a time and written to a temporary file as they come, so that memory does not grow with
+ * the number of rows; the pages are read in one read-only transaction that sees the list as it was
+ * at its first read (repeatable read), which ends before the file goes to the client.
  */
 @Component
 public class CsvLists {
@@ -93,72 +95,25 @@ public class CsvLists {
                 .setUseHeader(true)
                 .setLineSeparator("\r\n")
                 .build();
-        // Nothing is set on the response or written before the first row is there: a list checks its
-        // filters when it reads its first page, and a refusal must still answer as a problem.
-        Output output = new Output(response, name, schema);
+        // Every row is read, in one transaction, into a file of its own before anything is set on the response:
+        // the transaction and its connection last as long as the database takes, not as long as a slow client
+        // takes to read (ten such clients held the whole pool), and a refusal or a failure met on any page still
+        // answers as a problem, not as a CSV cut short.
+        Path file = Files.createTempFile("chancery-", ".csv");
         try {
-            snapshot.executeWithoutResult(status -> rows.forEach(row -> output.write(columns.values(json.valueToTree(row)))));
-            output.open();
-        } finally {
-            output.close();
-        }
-    }
-
-    /** The CSV answer, begun at its first row (or at the end, for the header alone). */
-    private final class Output {
-
-        private final HttpServletResponse response;
-        private final String name;
-        private final CsvSchema schema;
-        private SequenceWriter writer;
-        private int sinceFlush;
-
-        Output(HttpServletResponse response, String name, CsvSchema schema) {
-            this.response = response;
-            this.name = name;
-            this.schema = schema;
-        }
-
-        void open() {
-            if (writer != null) {
-                return;
+            try (OutputStream out = Files.newOutputStream(file);
+                    SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
+                snapshot.executeWithoutResult(status -> rows.forEach(row -> writer.write(columns.values(
+                        json.valueToTree(row)))));
             }
             response.setContentType(TEXT_CSV + ";charset=UTF-8");
             response.setCharacterEncoding("UTF-8");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                     "inline; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
-            try {
-                writer = csv.writerFor(String[].class).with(schema).writeValues(response.getOutputStream());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            // the answer's status and headers go out now, its rows as they come
-            flush(writer);
-        }
-
-        void write(String[] values) {
-            open();
-            writer.write(values);
-            if (++sinceFlush == PAGE_SIZE) {
-                sinceFlush = 0;
-                flush(writer);
-            }
-        }
-
-        void close() {
-            if (writer != null) {
-                writer.close();
-            }
-        }
-    }
-
-    private static void flush(SequenceWriter writer) {
-        try {
-            writer.flush();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new UncheckedIOException(new IOException(e));
+            response.setContentLengthLong(Files.size(file));
+            Files.copy(file, response.getOutputStream());
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 }

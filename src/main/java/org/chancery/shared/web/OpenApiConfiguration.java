@@ -45,9 +45,9 @@ import org.springframework.web.bind.annotation.GetMapping;
         description = "Diplomatic relations tracker: countries with their lifetimes, relations (also as of any day), "
                 + "diplomats, meetings, missions, non-resident accreditations and milestones, with the rules of "
                 + "diplomatic law (API.md rules R1–R23) enforced on every write. Every list also answers text/csv "
-                + "(Accept: text/csv or format=csv): every matching row, streamed; a filter left empty is as if "
-                + "not given. Reads are public; writes need HTTP Basic credentials of an EDITOR (or ADMIN). "
-                + "Errors are RFC 9457 problem details "
+                + "(Accept: text/csv or format=csv): every matching row, read whole before it is sent; a filter left "
+                + "empty is as if not given. Reads are public; writes need HTTP Basic credentials of an EDITOR (or "
+                + "ADMIN). Errors are RFC 9457 problem details "
                 + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
                 + "naming the fields of a VALIDATION_FAILED.",
         contact = @Contact(name = "The Chancery maintainers (see the README)"),

@@ -1,18 +1,23 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.ServletOutputStream;
 
 import org.chancery.shared.Source;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -93,30 +98,78 @@ class CsvListsTests {
     }
 
     @Test
-    void writesEveryPageAsItComesAndFlushesBeforeReadingTheNext() throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
+    void readsEveryPageInATransactionThatEndsBeforeTheAnswerBegins() throws Exception {
+        AtomicBoolean inTransaction = new AtomicBoolean();
+        CsvLists lists = new CsvLists(JsonMapper.builder().build(), new AbstractPlatformTransactionManager() {
+            @Override
+            protected Object doGetTransaction() {
+                return new Object();
+            }
+
+            @Override
+            protected void doBegin(Object transaction, TransactionDefinition definition) {
+                inTransaction.set(true);
+            }
+
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+                inTransaction.set(false);
+            }
+
+            @Override
+            protected void doRollback(DefaultTransactionStatus status) {
+                inTransaction.set(false);
+            }
+        });
+        List<Boolean> inTransactionWhenAnswering = new ArrayList<>();
+        MockHttpServletResponse response = new MockHttpServletResponse() {
+            @Override
+            public ServletOutputStream getOutputStream() {
+                inTransactionWhenAnswering.add(inTransaction.get());
+                return super.getOutputStream();
+            }
+        };
         int rows = 10 * CsvLists.PAGE_SIZE + 7;
-        List<Integer> writtenBeforeEachPage = new ArrayList<>();
+        List<Integer> answeredBeforeEachPage = new ArrayList<>();
         List<Sort> sorts = new ArrayList<>();
 
-        csv.write(response, "heads", Head.class, CsvLists.paged(Sort.by("name"), (Pageable page) -> {
-            writtenBeforeEachPage.add(lines(response));
+        lists.write(response, "heads", Head.class, CsvLists.paged(Sort.by("name"), (Pageable page) -> {
+            answeredBeforeEachPage.add(response.getContentAsByteArray().length);
             sorts.add(page.getSort());
             int from = (int) page.getOffset();
-            List<Head> content = new ArrayList<>();
-            for (int i = from; i < Math.min(rows, from + page.getPageSize()); i++) {
-                content.add(new Head("Head " + i, LocalDate.of(2000, 1, 1).plusDays(i)));
-            }
-            return new PageImpl<>(content, page, rows);
+            return new PageImpl<>(heads(from, Math.min(rows, from + page.getPageSize())), page, rows);
         }));
 
         assertThat(lines(response)).isEqualTo(rows + 1);
-        assertThat(writtenBeforeEachPage).hasSize(11);
-        for (int page = 0; page < writtenBeforeEachPage.size(); page++) {
-            assertThat(writtenBeforeEachPage.get(page)).as("lines written before page %d was read", page)
-                    .isEqualTo(page == 0 ? 0 : 1 + page * CsvLists.PAGE_SIZE);
-        }
+        assertThat(response.getContentLengthLong()).isEqualTo(response.getContentAsByteArray().length);
+        assertThat(answeredBeforeEachPage).as("bytes answered before each page was read").hasSize(11).containsOnly(0);
+        assertThat(inTransactionWhenAnswering).as("in the transaction when the answer began").containsExactly(false);
         assertThat(sorts).containsOnly(Sort.by("name"));
+    }
+
+    @Test
+    void aFailureOnALaterPageLeavesTheAnswerUntouchedForAProblemToBeWritten() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThatThrownBy(() -> csv.write(response, "heads", Head.class, CsvLists.paged(Sort.unsorted(), page -> {
+            if (page.getPageNumber() == 2) {
+                throw new IllegalStateException("the database went away");
+            }
+            return new PageImpl<>(heads((int) page.getOffset(), (int) page.getOffset() + page.getPageSize()), page,
+                    10L * CsvLists.PAGE_SIZE);
+        }))).hasMessage("the database went away");
+
+        assertThat(response.getContentType()).isNull();
+        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
+        assertThat(response.getContentAsByteArray()).isEmpty();
+    }
+
+    private static List<Head> heads(int from, int to) {
+        List<Head> heads = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            heads.add(new Head("Head " + i, LocalDate.of(2000, 1, 1).plusDays(i)));
+        }
+        return heads;
     }
 
     private static int lines(MockHttpServletResponse response) {
