@@ -126,7 +126,8 @@ public class Countries {
             }
         }
         Optional<Country> found = key.length() == 2 ? repository.findById(key) : repository.findByAlpha3(key);
-        found.ifPresent(this::remember);
+        // read in a writing transaction, the country may be one it created: kept once that has committed
+        found.ifPresent(this::rememberAfterCommit);
         return found;
     }
 

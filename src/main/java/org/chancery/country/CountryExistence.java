@@ -14,6 +14,7 @@ import org.chancery.shared.DatabaseProduct;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,13 +57,20 @@ public class CountryExistence {
         return new Lifetimes(found);
     }
 
+    /**
+     * The lock clause of this database, read from the writer's own connection: a second one could wait for a pool
+     * that writers have taken whole. A failure to tell is not kept: the exclusive lock serves that write only.
+     */
     private String lockClause() {
         String clause = lockClause;
         if (clause == null) {
-            try (Connection connection = dataSource.getConnection()) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
                 clause = DatabaseProduct.isPostgres(connection) ? "for share" : "for update";
             } catch (SQLException e) {
-                clause = "for update";
+                return "for update";
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
             lockClause = clause;
         }

@@ -89,4 +89,17 @@ class CountryChangedElsewhereIntegrationTests extends ApiIntegrationTest {
         clock.advance(Duration.ofMillis(1_000));
         cuba().andExpect(header().string("ETag", "\"1\"")).andExpect(jsonPath("$.name").value("Republic of Cuba"));
     }
+
+    @Test
+    void aCountryReadByTheWriteThatCreatedItIsNotKeptForOtherRequestsWhenThatWriteRollsBack() throws Exception {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("insert into country (code, alpha3, name, name_key, version) values ('XQ', 'XQQ', 'Ruritania', "
+                    + "'ruritania', 0)");
+            assertThat(countries.find("XQ")).as("read by the write that created it").isPresent();
+            status.setRollbackOnly();
+        });
+
+        assertThat(countries.find("XQ")).as("after the rollback").isEmpty();
+        getJson("/api/countries/XQQ").andExpect(status().isNotFound());
+    }
 }
