@@ -26,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -38,7 +40,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -189,6 +193,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 request.getRequestURI());
         problem.setProperty("rule", rule.id());
         return answer(problem);
+    }
+
+    /**
+     * The database gave no connection in time (every one of the pool busy, the server down or restarting) or did
+     * not finish a statement in time: the request may well succeed a little later, so a 503 with {@code
+     * Retry-After}, logged without a stack trace, not a 500. Nothing was written.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
+            QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(NestedRuntimeException e, HttpServletRequest request) {
+        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().toString());
+        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.SERVICE_UNAVAILABLE,
+                "The database did not answer in time; nothing was changed. Retry in a few seconds.", request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     /**

@@ -1,0 +1,65 @@
+package org.chancery.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every connection of the pool taken (by slow requests, a burst of writes): a request that cannot get one in time
+ * is answered 503 with Retry-After, as a problem, not a 500, and writes nothing.
+ */
+@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=250")
+class DatabaseUnavailableIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void aRequestThatGetsNoConnectionInTimeIsA503ProblemWithRetryAfterAndChangesNothing() throws Exception {
+        int pool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool; i++) {
+                taken.add(dataSource.getConnection());
+            }
+
+            getJson("/api/relations/US/CU").andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nothing was changed")));
+            mvc.perform(post("/api/relations/US/CU/events").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"type\": \"ESTABLISHED\", \"date\": \"1902-05-20\"}").with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from relation_event", Long.class)).isZero();
+        getJson("/api/relations/US/CU").andExpect(status().isOk());
+    }
+}
