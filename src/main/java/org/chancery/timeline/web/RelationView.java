@@ -23,10 +23,13 @@ record RelationView(
         RelationStatus consularStatus,
         @Schema(description = "the day the view describes (the end of it): asOf, or today") LocalDate asOf,
         List<EventResponse> events,
-        @Schema(description = "the pair's missions in both directions, with their status on that day") List<MissionOnDay> missions,
+        @Schema(description = "the pair's missions in both directions, with their status on that day (one opened later "
+                + "is PLANNED, a cancelled one CANCELLED: no day of planning or cancellation is recorded)")
+        List<MissionOnDay> missions,
         @Schema(description = "the pair's milestones as they stand today, whatever asOf")
         List<MilestoneView> milestones,
-        @Schema(description = "the non-resident accreditations of either country to the other in force on that day")
+        @Schema(description = "the non-resident accreditations of either country to the other in force on that day, as "
+                + "recorded (their `to` may be later)")
         List<AccreditationResponse> accreditations,
         @Schema(description = "meetings between the two countries dated on or before that day") long meetingCount,
         @Schema(nullable = true, description = "the earliest meeting between the two countries on or after the latest ESTABLISHED or "
