@@ -29,7 +29,7 @@ interface DiplomatRepository extends JpaRepository<Diplomat, Long>, JpaSpecifica
     @Query("select d.name from Diplomat d where d.id = :id")
     Optional<String> findNameById(@Param("id") long id);
 
-    /** The countries of these diplomats, read without the diplomats (which a lock taken later reads as they are then). */
+    /** The countries of these diplomats, without reading the diplomats (a lock taken later reads them as they are). */
     @Query(value = "select distinct d.country from diplomat d where d.id = any(:ids)", nativeQuery = true)
     List<String> findCountriesByIds(@Param("ids") Long[] ids);
 
