@@ -271,13 +271,9 @@ public class Countries {
                     });
         }
         // sources left out are kept (API.md's body has name, startedOn and endedOn only)
-        long formerVersion = country.version();
         country.describe(name, lifetime, sources == null ? country.sources() : sources);
         Country saved = repository.saveAndFlush(country);
-        if (saved.version() != formerVersion) {
-            // a replacement by the same values changes nothing: no version, and no change for the feed's readers
-            publisher.publishEvent(FactChanged.updated("country", key.value(), key.value()));
-        }
+        publisher.publishEvent(FactChanged.updated("country", key.value(), key.value()));
         rememberAfterCommit(saved);
         return saved;
     }

@@ -204,7 +204,6 @@ public class Diplomats {
         }
         String before = diplomat.country().value();
         String formerName = diplomat.name();
-        long formerVersion = diplomat.version();
         // sources left out are kept: a replacement that does not speak of them does not erase what backs the fact
         diplomat.describe(description.name(), country, description.title(), description.organization(),
                 description.sources() == null ? diplomat.sources() : description.sources());
@@ -217,10 +216,7 @@ public class Diplomats {
             }
             renamings.forEach(renamed -> renamed.to(saved.name()));
         }
-        if (saved.version() != formerVersion) {
-            // a replacement by the same values changes nothing: no version, and no change for the feed's readers
-            publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
-        }
+        publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
         return saved;
     }
 
