@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,6 +75,32 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         assertThat(changes("?after=" + seqs.get(6))).isEmpty();
         deleteAsEditor("/api/relations/CU/KR/events/" + severance.get("id").asLong()).andExpect(status().isConflict());
         assertThat(changes("?after=" + seqs.get(6))).as("a refused deletion").isEmpty();
+    }
+
+    /** API.md: every successful write appears exactly once; a PUT of the values there already are is one. */
+    @Test
+    void aReplacementByTheSameValuesIsAWriteTheFeedRecordsThoughItsVersionStays() throws Exception {
+        long diplomat = newDiplomat("Chung Byung-won", "KR");
+        String chung = "{\"name\":\"Chung Byung-won\",\"country\":\"KR\",\"title\":\"Ambassador\"}";
+        for (int time = 1; time <= 2; time++) {
+            putAsEditor("/api/diplomats/" + diplomat, chung).andExpect(status().isOk())
+                    .andExpect(header().string("ETag", "\"1\""));
+        }
+        postAsAdmin("/api/countries", "{\"code\":\"XK\",\"alpha3\":\"XKX\",\"name\":\"Kosovo\"}")
+                .andExpect(status().isCreated());
+        String kosovo = "{\"name\":\"Kosovo\",\"startedOn\":\"2008-02-17\",\"endedOn\":null}";
+        for (int time = 1; time <= 2; time++) {
+            mvc.perform(withBody(put("/api/countries/XK"), kosovo).with(httpBasic("admin", "admin-secret")))
+                    .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
+        }
+
+        assertThat(describe(changes(""))).containsExactly(
+                "CREATED diplomat " + diplomat + " [\"KR\"] by editor",
+                "UPDATED diplomat " + diplomat + " [\"KR\"] by editor",
+                "UPDATED diplomat " + diplomat + " [\"KR\"] by editor",
+                "CREATED country XK [\"XK\"] by admin",
+                "UPDATED country XK [\"XK\"] by admin",
+                "UPDATED country XK [\"XK\"] by admin");
     }
 
     @Test
