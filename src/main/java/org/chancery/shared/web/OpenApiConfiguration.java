@@ -45,8 +45,8 @@ import org.springframework.web.bind.annotation.GetMapping;
         description = "Diplomatic relations tracker: countries with their lifetimes, relations (also as of any day), "
                 + "diplomats, meetings, missions, non-resident accreditations and milestones, with the rules of "
                 + "diplomatic law (API.md rules R1–R23) enforced on every write. Every list also answers text/csv "
-                + "(Accept: text/csv or format=csv): every matching row, read whole before it is sent; a filter left "
-                + "empty is as if not given. Reads are public; writes need HTTP Basic credentials of an EDITOR (or "
+                + "(Accept: text/csv or format=csv): every matching row, streamed from a file read whole first; a "
+                + "filter left empty is as if not given. Reads are public; writes need HTTP Basic credentials of an EDITOR (or "
                 + "ADMIN). Errors are RFC 9457 problem details "
                 + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
                 + "naming the fields of a VALIDATION_FAILED.",
@@ -252,6 +252,10 @@ class OpenApiConfiguration {
                     case "429" -> addHeader(response, HttpHeaders.RETRY_AFTER, new Header()
                             .description("seconds until sign-ins are taken again")
                             .schema(new IntegerSchema().minimum(BigDecimal.ONE).example(60)));
+                    case "503" -> addHeader(response, HttpHeaders.RETRY_AFTER, new Header()
+                            .description("seconds to wait before trying again, when the database gave no connection "
+                                    + "in time (none when a statement ran out of time)")
+                            .schema(new IntegerSchema().minimum(BigDecimal.ONE).example(5)));
                     default -> {
                     }
                 }
@@ -368,8 +372,8 @@ class OpenApiConfiguration {
      * needs no credentials but refuses wrong ones, 409
      * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), 403 where it writes
      * (a page of another site) and everywhere (a cross-origin request not allowed), 413 everywhere (a body too
-     * large, even where none is taken), and 429 everywhere (credentials sent for a sign-in locked out after repeated
-     * failures).
+     * large, even where none is taken), 429 everywhere (credentials sent for a sign-in locked out after repeated
+     * failures), and 503 everywhere (the database gave no connection or no answer in time).
      */
     @Bean
     OperationCustomizer generalAnswers() {
@@ -435,6 +439,11 @@ class OpenApiConfiguration {
             if (!responses.containsKey("429")) {
                 responses.addApiResponse("429", new ApiResponse().description("TOO_MANY_REQUESTS: sign-ins for this "
                         + "user name or from this address are locked out after repeated failures (Retry-After)"));
+            }
+            if (!responses.containsKey("503")) {
+                responses.addApiResponse("503", new ApiResponse().description("SERVICE_UNAVAILABLE: the database gave "
+                        + "no connection in time (Retry-After) or did not finish within its time limit; nothing was "
+                        + "changed"));
             }
             return operation;
         };

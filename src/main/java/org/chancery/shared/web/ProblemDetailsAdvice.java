@@ -196,12 +196,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database gave no connection in time (every one of the pool busy, the server down or restarting) or did
-     * not finish a statement in time: the request may well succeed a little later, so a 503 with {@code
-     * Retry-After}, logged without a stack trace, not a 500. Nothing was written.
+     * The database gave no connection in time (every one of the pool busy, the server down or restarting): the
+     * request may well succeed a little later, so a 503 with {@code Retry-After}, logged without a stack trace, not
+     * a 500. Nothing was written.
      */
-    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
-            QueryTimeoutException.class})
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(NestedRuntimeException e, HttpServletRequest request) {
         log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getMostSpecificCause().toString());
@@ -209,6 +208,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The database did not answer in time; nothing was changed. Retry in a few seconds.", request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+    }
+
+    /**
+     * A statement the database cancelled for its time limit ({@code statement_timeout} on PostgreSQL): a 503
+     * without {@code Retry-After}, since the same request would likely take as long again. Nothing was written.
+     */
+    @ExceptionHandler(QueryTimeoutException.class)
+    ResponseEntity<ProblemDetail> databaseTooSlow(QueryTimeoutException e, HttpServletRequest request) {
+        log.warn("Statement timed out for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().toString());
+        return answer(ProblemCode.SERVICE_UNAVAILABLE,
+                "The database did not finish the request within its time limit; nothing was changed.", request);
     }
 
     /**

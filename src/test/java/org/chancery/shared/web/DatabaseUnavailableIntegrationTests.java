@@ -18,8 +18,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -34,6 +41,9 @@ class DatabaseUnavailableIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private ProblemDetailsAdvice advice;
 
     @Test
     void aRequestThatGetsNoConnectionInTimeIsA503ProblemWithRetryAfterAndChangesNothing() throws Exception {
@@ -61,5 +71,21 @@ class DatabaseUnavailableIntegrationTests extends ApiIntegrationTest {
 
         assertThat(jdbc.queryForObject("select count(*) from relation_event", Long.class)).isZero();
         getJson("/api/relations/US/CU").andExpect(status().isOk());
+    }
+
+    @Test
+    void aStatementOutOfTimeIsA503WithoutRetryAfterAndNoConnectionOutsideATransactionA503WithIt() {
+        ResponseEntity<ProblemDetail> slow = advice.databaseTooSlow(
+                new QueryTimeoutException("canceling statement due to statement timeout"),
+                new MockHttpServletRequest("GET", "/api/meetings"));
+        assertThat(slow.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(slow.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
+        assertThat(slow.getBody().getProperties()).containsEntry("code", "SERVICE_UNAVAILABLE");
+
+        ResponseEntity<ProblemDetail> noConnection = advice.databaseUnavailable(
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"),
+                new MockHttpServletRequest("GET", "/api/imports"));
+        assertThat(noConnection.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(noConnection.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
     }
 }

@@ -293,7 +293,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 JsonNode responses = operation.getValue().get("responses");
-                for (String status : List.of("400", "403", "413", "429")) {
+                for (String status : List.of("400", "403", "413", "429", "503")) {
                     if (!responses.has(status)) {
                         missing.add(operation.getKey() + " " + path.getKey() + " " + status);
                     }
@@ -329,7 +329,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                     String header = switch (response.getKey()) {
                         case "201", "202" -> "Location";
                         case "401" -> "WWW-Authenticate";
-                        case "429" -> "Retry-After";
+                        case "429", "503" -> "Retry-After";
                         default -> null;
                     };
                     if (header != null && !(response.getValue().has("headers")
