@@ -54,6 +54,14 @@ class ImportWorker {
     static final String ABANDONED = "The server stopped while the job ran; what it imported stays. Run the file "
             + "again to complete it: what is already there answers ALREADY_PRESENT.";
 
+    /** The error of a job found abandoned: its server stopped without ending it, or could not record its end. */
+    static final String FOUND_ABANDONED = "The job's server stopped while it ran, or could not record its end; what "
+            + "it imported stays. Run the file again to complete it: what is already there answers ALREADY_PRESENT.";
+
+    /** Writing a job's end is tried this many times, this long apart, before it is left to the recovery. */
+    private static final int FINISH_ATTEMPTS = 3;
+    private static final long FINISH_RETRY_MILLIS = 500;
+
     /** How long a stopping server waits for a running job to end at its next row. */
     private static final long STOP_TIMEOUT_SECONDS = 20;
 
@@ -153,18 +161,33 @@ class ImportWorker {
         }
     }
 
-    /** Records the job's end; false (logged) if it could not be written. */
+    /**
+     * Records the job's end, trying again a moment later if the database refuses (no connection in time); false
+     * (logged) if it could not be written: the next import started finds the job abandoned and fails it.
+     */
     private boolean finish(long jobId, ImportStatus status, String error) {
-        try {
-            transactions.executeWithoutResult(tx -> {
-                jobs.finish(jobId, status, error);
-                publisher.publishEvent(FactChanged.updated("import", jobId));
-            });
-            return true;
-        } catch (RuntimeException e) {
-            log.error("Import {} could not be marked {}; the next import started fails it as abandoned", jobId,
-                    status, e);
-            return false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    jobs.finish(jobId, status, error);
+                    publisher.publishEvent(FactChanged.updated("import", jobId));
+                });
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt == FINISH_ATTEMPTS) {
+                    log.error("Import {} could not be marked {}; the next import started fails it as abandoned",
+                            jobId, status, e);
+                    return false;
+                }
+                log.warn("Import {} could not be marked {} (attempt {} of {}): {}", jobId, status, attempt,
+                        FINISH_ATTEMPTS, e.toString());
+                try {
+                    Thread.sleep(FINISH_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 
@@ -187,7 +210,7 @@ class ImportWorker {
             transactions.executeWithoutResult(tx -> {
                 List<Long> abandoned = jobs.abandoned(QUIET_SECONDS);
                 for (long jobId : abandoned) {
-                    jobs.finish(jobId, ImportStatus.FAILED, ABANDONED);
+                    jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED);
                     jobs.release(jobId);
                     publisher.publishEvent(FactChanged.updated("import", jobId));
                     log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
