@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Buffers up to {@value #SIZE} bytes of each answer instead of Tomcat's 8 KB, so that a page of a list
  * (10–30 KB of JSON) leaves in one write with its {@code Content-Length} rather than in chunks, one
- * socket write per 8 KB and one more to end the chunks. Longer answers are still streamed, and an
- * explicit flush (a CSV export's, after each page) still sends what is buffered at once. Tomcat
+ * socket write per 8 KB and one more to end the chunks. Longer answers are still streamed (a CSV
+ * export, from its file), and an explicit flush still sends what is buffered at once. Tomcat
  * keeps a response's buffer from one request to the next, so the larger size is allocated once per
  * processor, not per request.
  */

@@ -3,12 +3,16 @@ package org.chancery.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import jakarta.servlet.ServletOutputStream;
 
@@ -162,6 +166,24 @@ class CsvListsTests {
         assertThat(response.getContentType()).isNull();
         assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
         assertThat(response.getContentAsByteArray()).isEmpty();
+    }
+
+    @Test
+    void leavesNoFileBehindWhetherTheAnswerIsSentOrFails() throws Exception {
+        List<Path> before = exportFiles();
+
+        csv.write(new MockHttpServletResponse(), "heads", Head.class, CsvLists.all(heads(0, 3)));
+        assertThatThrownBy(() -> csv.write(new MockHttpServletResponse(), "heads", Head.class, row -> {
+            throw new IllegalStateException("the database went away");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(exportFiles()).isEqualTo(before);
+    }
+
+    private static List<Path> exportFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().matches("chancery-.*\\.csv")).sorted().toList();
+        }
     }
 
     private static List<Head> heads(int from, int to) {
