@@ -119,7 +119,8 @@ class ImportWorker {
                 error = ABANDONED;
                 log.info("Import {} ({}) stopped with the server; it is FAILED, what it imported stays", job.id(),
                         job.format());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // an Error too (a stack overflow on a pathological line): the job is FAILED, never left SUCCEEDED
                 status = ImportStatus.FAILED;
                 error = (e instanceof IOException ? "The job could not read its copy of the file; the error has been logged."
                         : "The job could not go on: an unexpected error occurred; it has been logged.") + RERUN;

@@ -25,12 +25,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A job whose end cannot be written (the database failing at that moment, three times) does not hold the running
- * slot for good; one whose end is written at a second try ends as it should.
+ * slot for good; one whose end is written at a second try ends as it should; one an Error stops is FAILED.
  */
 class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
     @MockitoSpyBean
     private ImportJobs jobs;
+
+    @MockitoSpyBean
+    private ChanceryNdjsonFormat ndjson;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -84,5 +87,19 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
                 JSON.readTree(started.getContentAsString()).get("id").asLong());
 
         assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aJobThatAnErrorStopsIsFailedNotSucceeded() throws Exception {
+        Mockito.doThrow(new StackOverflowError()).when(ndjson).run(any(), any());
+        MockHttpServletResponse started = upload(ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst()
+                .orElseThrow());
+        assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
+
+        JsonNode job = org.chancery.support.ImportJobs.awaitEnd(mvc,
+                JSON.readTree(started.getContentAsString()).get("id").asLong());
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("error").asString()).contains("unexpected error");
     }
 }
