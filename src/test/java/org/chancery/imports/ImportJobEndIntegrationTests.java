@@ -43,6 +43,15 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
                 .content(ndjson).with(httpBasic("admin", "admin-secret"))).andReturn().getResponse();
     }
 
+    /** Starts a job of the worked example's first line, expects 202, and waits for its end. */
+    private JsonNode importedOneLine() throws Exception {
+        MockHttpServletResponse started = upload(ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst()
+                .orElseThrow());
+        assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
+        return org.chancery.support.ImportJobs.awaitEnd(mvc, JSON.readTree(started.getContentAsString()).get("id")
+                .asLong());
+    }
+
     @Test
     void aJobWhoseEndCouldNotBeRecordedIsFailedAsAbandonedByTheNextImport() throws Exception {
         DataAccessResourceFailureException gone = new DataAccessResourceFailureException("the database went away");
@@ -79,12 +88,8 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
     void aJobWhoseEndIsRecordedAtASecondTryEndsAsItShould() throws Exception {
         Mockito.doThrow(new DataAccessResourceFailureException("the database went away")).doCallRealMethod()
                 .when(jobs).finish(anyLong(), any(), any());
-        MockHttpServletResponse started = upload(ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst()
-                .orElseThrow());
-        assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
 
-        JsonNode job = org.chancery.support.ImportJobs.awaitEnd(mvc,
-                JSON.readTree(started.getContentAsString()).get("id").asLong());
+        JsonNode job = importedOneLine();
 
         assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     }
@@ -92,12 +97,8 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
     @Test
     void aJobThatAnErrorStopsIsFailedNotSucceeded() throws Exception {
         Mockito.doThrow(new StackOverflowError()).when(ndjson).run(any(), any());
-        MockHttpServletResponse started = upload(ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst()
-                .orElseThrow());
-        assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
 
-        JsonNode job = org.chancery.support.ImportJobs.awaitEnd(mvc,
-                JSON.readTree(started.getContentAsString()).get("id").asLong());
+        JsonNode job = importedOneLine();
 
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("error").asString()).contains("unexpected error");
