@@ -29,10 +29,6 @@ interface DiplomatRepository extends JpaRepository<Diplomat, Long>, JpaSpecifica
     @Query("select d.name from Diplomat d where d.id = :id")
     Optional<String> findNameById(@Param("id") long id);
 
-    /** The countries of these diplomats, without reading the diplomats (a lock taken later reads them as they are). */
-    @Query(value = "select distinct d.country from diplomat d where d.id = any(:ids)", nativeQuery = true)
-    List<String> findCountriesByIds(@Param("ids") Long[] ids);
-
     @Query("select d from Diplomat d where d.name = :name and d.country = :country order by d.id")
     List<Diplomat> findByNameAndCountry(@Param("name") String name, @Param("country") String country);
 }

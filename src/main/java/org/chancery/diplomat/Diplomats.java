@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -87,16 +85,6 @@ public class Diplomats {
         }
         return repository.findForUpdate(id).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
                 field + " names no known diplomat: " + id + "."));
-    }
-
-    /**
-     * The countries of the diplomats with these ids that exist, without locking or reading the diplomats: what a
-     * writer locks before them (countries come before diplomats in every writer's order of locks).
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Set<CountryCode> countriesOf(Collection<Long> ids) {
-        return repository.findCountriesByIds(ids.toArray(Long[]::new)).stream().map(CountryCode::new)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
