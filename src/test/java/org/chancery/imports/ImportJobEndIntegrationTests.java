@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A job whose end cannot be written (the database failing at that moment, three times) does not hold the running
- * slot for good; one whose end is written at a second try ends as it should; one an Error stops is FAILED.
+ * slot for good; one whose end is written at a second try ends as it should; one an Error stops is FAILED; one
+ * started as the server stops is refused with 503 and failed by the next start.
  */
 class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
@@ -34,6 +36,9 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
     @MockitoSpyBean
     private ChanceryNdjsonFormat ndjson;
+
+    @MockitoSpyBean
+    private ImportWorker worker;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -102,5 +107,24 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("error").asString()).contains("unexpected error");
+    }
+
+    @Test
+    void anImportStartedAsTheServerStopsIsRefusedWith503AndItsJobFailedByTheNextStart() throws Exception {
+        Mockito.doThrow(new RejectedExecutionException("the worker has been shut down")).doCallRealMethod()
+                .when(worker).submit(any(), any(), any(), any());
+        String line = ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst().orElseThrow();
+
+        MockHttpServletResponse refused = upload(line);
+
+        assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(JSON.readTree(refused.getContentAsString()).get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        long left = jdbc.queryForObject("select id from import_job where status = 'RUNNING'", Long.class);
+        jdbc.update("update import_job set heartbeat_at = ? where id = ?",
+                OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).minusMinutes(10), left);
+        JsonNode next = importedOneLine();
+        assertThat(next.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(org.chancery.support.ImportJobs.awaitEnd(mvc, left).get("status").asString()).isEqualTo("FAILED");
     }
 }

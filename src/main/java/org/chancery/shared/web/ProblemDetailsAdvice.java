@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -220,6 +221,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e.getMostSpecificCause().toString());
         return answer(ProblemCode.SERVICE_UNAVAILABLE,
                 "The database did not finish the request within its time limit; nothing was changed.", request);
+    }
+
+    /**
+     * Work handed to an executor that the stopping server has shut down (an import started after the graceful
+     * shutdown's wait): a 503 with {@code Retry-After}, to be sent again to a server that is up. An import so refused
+     * is failed as abandoned by the next start, its upload deleted there.
+     */
+    @ExceptionHandler(RejectedExecutionException.class)
+    ResponseEntity<ProblemDetail> stopping(RejectedExecutionException e, HttpServletRequest request) {
+        log.warn("Refused while stopping: {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.SERVICE_UNAVAILABLE,
+                "The server is stopping; send the request again in a few seconds.", request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.chancery.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
@@ -43,5 +44,16 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody().getProperties()).containsEntry("code", "INTERNAL_ERROR");
         assertThat(output).contains("Unexpected error on GET /api/relations").contains("IllegalStateException: a bug");
+    }
+
+    @Test
+    @DisplayName("work refused by an executor of a stopping server is a 503 problem with Retry-After, not a 500")
+    void workRefusedWhileStoppingIsA503(CapturedOutput output) {
+        ResponseEntity<ProblemDetail> answer = advice.stopping(new RejectedExecutionException("executor shut down"),
+                new MockHttpServletRequest("POST", "/api/imports"));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "SERVICE_UNAVAILABLE");
+        assertThat(output).doesNotContain("Unexpected error");
     }
 }
