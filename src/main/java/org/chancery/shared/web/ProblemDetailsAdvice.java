@@ -76,6 +76,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    /** How long a client asked to try again later waits (the database busy, the server stopping). */
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     private final MeterRegistry meters;
 
     ProblemDetailsAdvice(MeterRegistry meters) {
@@ -205,10 +208,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> databaseUnavailable(NestedRuntimeException e, HttpServletRequest request) {
         log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getMostSpecificCause().toString());
-        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.SERVICE_UNAVAILABLE,
-                "The database did not answer in time; nothing was changed. Retry in a few seconds.", request);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+        return retryLater("The database did not answer in time; nothing was changed. Retry in a few seconds.",
+                request);
     }
 
     /**
@@ -231,10 +232,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RejectedExecutionException.class)
     ResponseEntity<ProblemDetail> stopping(RejectedExecutionException e, HttpServletRequest request) {
         log.warn("Refused while stopping: {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.SERVICE_UNAVAILABLE,
-                "The server is stopping; send the request again in a few seconds.", request);
+        return retryLater("The server is stopping; send the request again in a few seconds.", request);
+    }
+
+    /** A 503 {@code SERVICE_UNAVAILABLE} that asks the client to send the request again in a few seconds. */
+    private static ResponseEntity<ProblemDetail> retryLater(String detail, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.SERVICE_UNAVAILABLE, detail, request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(answer.getBody());
     }
 
     /**
