@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.persistence.criteria.Predicate;
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
+import org.chancery.country.CountryExistence;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
@@ -85,6 +86,15 @@ public class Diplomats {
         }
         return repository.findForUpdate(id).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
                 field + " names no known diplomat: " + id + "."));
+    }
+
+    /**
+     * The countries of the diplomats with these ids, as {@link CountryExistence} locks them with other countries in one
+     * statement, before the diplomats are locked ({@link #references}): countries come before diplomats in every
+     * writer's order of locks.
+     */
+    public static CountryExistence.Referrers countriesOf(Collection<Long> ids) {
+        return new CountryExistence.Referrers("diplomat", "country", List.copyOf(ids));
     }
 
     /**

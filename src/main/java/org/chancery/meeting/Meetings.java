@@ -1,7 +1,6 @@
 package org.chancery.meeting;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
 import org.chancery.country.CountryExistence;
+import org.chancery.country.CountryExistence.Lifetimes;
 import org.chancery.diplomat.Diplomat;
 import org.chancery.diplomat.Diplomats;
 import org.chancery.relation.RelationPair;
@@ -25,6 +26,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Today;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -96,8 +98,11 @@ public class Meetings {
         List<MeetingDraft.Attendee> attendees = draft.participants() == null ? List.of() : draft.participants();
         requireDiplomatIds(attendees);
         CountryCode country = countries.reference(draft.country(), "country");
-        Map<Long, Diplomat> named = diplomats.references(
-                attendees.stream().map(MeetingDraft.Attendee::diplomatId).distinct().toList(), "participants");
+        List<Long> ids = attendees.stream().map(MeetingDraft.Attendee::diplomatId).distinct().toList();
+        // the countries are locked before the diplomats, as a head's appointment and an accreditation lock them: the
+        // other way round, two such writes sharing a diplomat and a country could wait on each other
+        Lifetimes lifetimes = existence.lock(Diplomats.countriesOf(ids), country);
+        Map<Long, Diplomat> named = diplomats.references(ids, "participants");
         List<Participant> participants = attendees.stream()
                 .map(a -> {
                     Diplomat diplomat = named.get(a.diplomatId());
@@ -106,9 +111,12 @@ public class Meetings {
                 .toList();
         Meeting meeting = Meeting.record(date, draft.city(), country, draft.title(), draft.summary(),
                 draft.outcomes(), participants, draft.sources());
-        List<CountryCode> taking = new ArrayList<>(meeting.countries());
+        Set<CountryCode> taking = new TreeSet<>(meeting.countries());
         taking.add(country);
-        existence.lock(taking.toArray(CountryCode[]::new)).requireExistOn(date.date(), "the meeting's date");
+        // (a participant who became a diplomat of another country between the two locks: that lifetime was not read)
+        lifetimes.of(taking).orElseThrow(() -> new ConcurrencyFailureException(
+                "A participant became a diplomat of another country meanwhile.")).requireExistOn(date.date(),
+                        "the meeting's date");
         try {
             repository.saveAndFlush(meeting);
         } catch (DataIntegrityViolationException removedMeanwhile) {

@@ -1,12 +1,18 @@
 package org.chancery.country;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.chancery.shared.RuleViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -39,5 +45,40 @@ class CountryExistenceTests {
                 existence.lock(new CountryCode("DD")).requireExistOn(LocalDate.of(1974, 9, 4), "the event's date"));
 
         assertThat(borrowed).as("connections taken from the pool by one write").hasValue(1);
+    }
+
+    @Test
+    void locksTheCountriesThatRowsOfAnotherTableNameAndAnswersTheLifetimesOfThoseAskedOnly() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:country-referrers;DB_CLOSE_DELAY=-1");
+        JdbcClient jdbc = JdbcClient.create(h2);
+        jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date,"
+                + " ended_on date)").update();
+        jdbc.sql("insert into country values ('DD', 'German Democratic Republic', date '1949-10-07',"
+                + " date '1990-10-02'), ('DE', 'Germany', null, null), ('FR', 'France', null, null)").update();
+        jdbc.sql("create table diplomat (id bigint primary key, country varchar(2))").update();
+        jdbc.sql("insert into diplomat values (1, 'DD'), (2, 'FR')").update();
+        CountryExistence existence = new CountryExistence(jdbc, h2);
+
+        CountryExistence.Lifetimes locked = new TransactionTemplate(new DataSourceTransactionManager(h2))
+                .execute(status -> existence.lock(new CountryExistence.Referrers("diplomat", "country", List.of(1L)),
+                        new CountryCode("DE")));
+
+        assertThat(locked.of(codes("DD", "DE"))).isPresent();
+        assertThat(locked.of(codes("DE", "FR"))).as("FR, the country of a diplomat not named").isEmpty();
+        assertThatNoException().isThrownBy(() -> locked.of(codes("DE")).orElseThrow()
+                .requireExistOn(LocalDate.of(1995, 1, 1), "the meeting's date"));
+        assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> locked.of(codes("DD", "DE"))
+                .orElseThrow().requireExistOn(LocalDate.of(1995, 1, 1), "the meeting's date"))
+                .withMessageContaining("DD (German Democratic Republic)");
+    }
+
+    @Test
+    void takesNoTableOrColumnThatIsNotAPlainName() {
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new CountryExistence.Referrers("diplomat d; drop table country", "country", List.of(1L)));
+    }
+
+    private static List<CountryCode> codes(String... codes) {
+        return Arrays.stream(codes).map(CountryCode::new).toList();
     }
 }

@@ -1,0 +1,81 @@
+package org.chancery.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.chancery.country.CountryCode;
+import org.chancery.country.CountryExistence;
+import org.chancery.diplomat.Diplomats;
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A meeting locks its countries before its diplomats, in the order every writer of facts takes them (a head of
+ * mission's appointment, an accreditation: the countries, then the diplomat): two such writes sharing a diplomat
+ * and a country at the same moment never wait on each other in a circle.
+ */
+class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private CountryExistence existence;
+
+    @Autowired
+    private Diplomats diplomats;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Test
+    void aMeetingWaitsForItsCountriesBeforeItLocksItsDiplomatsAsAnAppointmentDoes() throws Exception {
+        long chung = newDiplomat("Chung Byung-won", "KR");
+        long pereira = newDiplomat("Eugenio Martínez", "CU");
+        String meeting = """
+                {"date": "2024-05-22", "city": "Seoul", "country": "KR",
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, pereira);
+        CountDownLatch countriesLocked = new CountDownLatch(1);
+        CountDownLatch meetingUnderWay = new CountDownLatch(1);
+
+        // another writer, as a head's appointment naming Chung: the countries first, then the diplomat
+        CompletableFuture<Duration> appointment = CompletableFuture.supplyAsync(() ->
+                new TransactionTemplate(transactions).execute(status -> {
+                    existence.lock(new CountryCode("CU"), new CountryCode("KR"));
+                    countriesLocked.countDown();
+                    awaitQuietly(meetingUnderWay);
+                    long started = System.nanoTime();
+                    diplomats.lockedReference(chung, "diplomatId");
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }));
+        assertThat(countriesLocked.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> recorded = CompletableFuture.supplyAsync(() -> {
+            try {
+                return postAsEditor("/api/meetings", meeting).andReturn().getResponse();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // the meeting reaches its first lock and waits there
+        Thread.sleep(500);
+        meetingUnderWay.countDown();
+
+        assertThat(appointment.get(30, TimeUnit.SECONDS)).as("the appointment's wait for the diplomat")
+                .isLessThan(Duration.ofSeconds(2));
+        MockHttpServletResponse answer = recorded.get(30, TimeUnit.SECONDS);
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(201);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
