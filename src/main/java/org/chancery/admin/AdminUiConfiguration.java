@@ -1,6 +1,7 @@
 package org.chancery.admin;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -15,7 +16,9 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * the WebJars at version-free URLs) may change with the next jar, so browsers revalidate them
  * ({@code no-cache} with {@code Last-Modified}, answered {@code 304} while unchanged); the world
  * geometry, which changes only when someone updates the vendor folder, is kept a day. Its pages
- * carry a strict Content-Security-Policy ({@link AdminContentSecurityPolicy}).
+ * carry a strict Content-Security-Policy ({@link AdminContentSecurityPolicy}). Nothing else is served from the
+ * class path ({@code spring.web.resources.add-mappings} is off): Spring Boot's handler of every other path would ask
+ * the WebJar locator about each path's first segment.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminUiConfiguration implements WebMvcConfigurer {
@@ -37,6 +40,23 @@ class AdminUiConfiguration implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.noCache())
                 .resourceChain(true)
-                .addResolver(new LiteWebJarsResourceResolver());
+                .addResolver(new UiWebJars());
+    }
+
+    /**
+     * Finds the files of the WebJars the UI loads at their version-free URLs, and of no other: webjars-locator-lite keeps
+     * the version it looked up for every WebJar name it is asked about, found or not, as long as the server runs, so a
+     * name taken from any request's path would let anonymous requests for made-up paths fill the heap.
+     */
+    static final class UiWebJars extends LiteWebJarsResourceResolver {
+
+        /** The WebJars that {@code static/admin/index.html} names. */
+        static final Set<String> LOADED = Set.of("lit-html", "d3", "picocss__pico");
+
+        @Override
+        protected String findWebJarResourcePath(String path) {
+            int slash = path.indexOf('/');
+            return slash > 0 && LOADED.contains(path.substring(0, slash)) ? super.findWebJarResourcePath(path) : null;
+        }
     }
 }

@@ -57,6 +57,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -339,6 +340,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        return noResource(request);
+    }
+
+    /** A path no handler takes (no static file is served but the admin UI's, whose handler answers the above). */
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return noResource(request);
+    }
+
+    private ResponseEntity<Object> noResource(WebRequest request) {
         return body(answer(ProblemCode.NOT_FOUND, "There is no resource at " + path(request) + ".", path(request)));
     }
 

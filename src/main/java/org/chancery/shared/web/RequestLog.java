@@ -92,9 +92,8 @@ public class RequestLog extends OncePerRequestFilter {
             String method = refusedMethod != null ? refusedMethod.toString() : request.getMethod();
             metrics.record(method, route, status, escaped, nanos);
             if (log.isInfoEnabled()) {
-                // the static resources' catch-all takes every path no other handler takes: the line names the path
-                log.info(line(method, route == null || CATCH_ALL.equals(route) ? unrouted(request) : route.toString(),
-                        status, nanos, id));
+                // a path no handler takes has no route: the line names the path
+                log.info(line(method, route == null ? unrouted(request) : route.toString(), status, nanos, id));
             }
             MDC.remove(REQUEST_ID);
         }
@@ -139,8 +138,6 @@ public class RequestLog extends OncePerRequestFilter {
     }
 
     /** The path of a request no handler took, shortened: it is the client's text. */
-    private static final String CATCH_ALL = "/**";
-
     private static String unrouted(HttpServletRequest request) {
         Object refused = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         return shortened(refused != null ? refused.toString() : request.getRequestURI());
