@@ -14,7 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import org.chancery.relation.RelationPair;
 import org.chancery.shared.DatabaseProduct;
 import org.hibernate.Session;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The number of meetings of each pair and the date of its latest one ({@code meeting_pair_total}),
@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
  * read whatever the number of its meetings ({@link MeetingPairIndex#total}).
  *
  * <p>Writers of one pair queue on its row until they commit. A meeting changes its pairs' rows in
- * the pairs' order, so two meetings never wait on each other in a circle.
+ * the pairs' order, so two meetings never wait on each other in a circle. A repository, so that the errors of its
+ * plain JDBC ({@link Session#doWork}, which Hibernate names but Spring does not) reach the caller as Spring's (a lock
+ * not granted in time is a {@code CannotAcquireLockException}, 409), not as a 500.
  */
-@Component
+@Repository
 class MeetingPairTotals {
 
     /** A pair's total and the date of its latest meeting (null without meetings). */

@@ -78,6 +78,7 @@ public class Observations {
     public void forEach(Filter filter, Sort sort, Consumer<Observation> each) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        streaming.setExceptionTranslator(jdbc.getJdbcTemplate().getExceptionTranslator());
         streaming.setFetchSize(1000);
         new NamedParameterJdbcTemplate(streaming).query(rows(filter, parameters).ordered(sort), parameters,
                 (ResultSet row) -> {
