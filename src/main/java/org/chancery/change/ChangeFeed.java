@@ -31,6 +31,9 @@ public class ChangeFeed {
     /** Changes numbered at most at a time; a larger backlog is numbered over the following reads. */
     private static final int NUMBER_AT_MOST = 20_000;
 
+    private static final String SELECT = "select seq, recorded_at, user_name, action, kind, fact_id, countries "
+            + "from change_log";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
@@ -49,25 +52,37 @@ public class ChangeFeed {
      */
     public Page<Change> after(long after, String kind, Pageable pageable) {
         number();
-        return numbered(after, kind, pageable);
-    }
-
-    /**
-     * The changes numbered so far with a seq greater than {@code after}, without numbering those committed
-     * since: for the pages of one CSV download, read in one read-only transaction after {@link #number()}.
-     */
-    public Page<Change> numbered(long after, String kind, Pageable pageable) {
-        String where = " where seq > :after" + (kind == null ? "" : " and kind = :kind");
-        String order = kind == null ? " order by seq" : " order by kind, seq";
-        Map<String, Object> parameters = kind == null ? Map.of("after", after) : Map.of("after", after, "kind", kind);
+        String where = where(kind);
+        Map<String, Object> parameters = parameters(after, kind);
         return transactions.execute(status -> {
-            List<Change> changes = jdbc.sql("select seq, recorded_at, user_name, action, kind, fact_id, countries "
-                            + "from change_log" + where + order + " offset " + pageable.getOffset()
+            List<Change> changes = jdbc.sql(SELECT + where + order(kind) + " offset " + pageable.getOffset()
                             + " rows fetch next " + pageable.getPageSize() + " rows only")
                     .params(parameters).query(ChangeFeed::change).list();
             return PageableExecutionUtils.getPage(changes, pageable, () -> jdbc.sql("select count(*) from change_log"
                     + where).params(parameters).query(Long.class).single());
         });
+    }
+
+    /**
+     * The first {@code limit} changes numbered so far with a seq greater than {@code after}, of {@code kind} if given,
+     * oldest first, without numbering those committed since and without counting: the pages of one CSV download,
+     * each read after the last seq of the one before in one read-only transaction, after {@link #numberAll()}.
+     */
+    public List<Change> numberedAfter(long after, String kind, int limit) {
+        return transactions.execute(status -> jdbc.sql(SELECT + where(kind) + order(kind) + " fetch first " + limit
+                + " rows only").params(parameters(after, kind)).query(ChangeFeed::change).list());
+    }
+
+    private static String where(String kind) {
+        return " where seq > :after" + (kind == null ? "" : " and kind = :kind");
+    }
+
+    private static String order(String kind) {
+        return kind == null ? " order by seq" : " order by kind, seq";
+    }
+
+    private static Map<String, Object> parameters(long after, String kind) {
+        return kind == null ? Map.of("after", after) : Map.of("after", after, "kind", kind);
     }
 
     /**

@@ -198,6 +198,33 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void readsTheCsvPagesAfterTheLastSeqOfEachWithoutCountingThem() throws Exception {
+        jdbc.batchUpdate("insert into change_log (id, recorded_at, user_name, action, kind, fact_id, countries) "
+                        + "values (nextval('change_log_seq'), current_timestamp, 'admin', 'CREATED', ?, ?, 'KR')",
+                java.util.stream.IntStream.range(0, 3_005).mapToObj(i -> new Object[] {
+                        i % 5 == 0 ? "meeting" : "diplomat", String.valueOf(i)}).toList());
+        changes("");
+
+        String[] csv = new String[1];
+        long statements = this.statements.count(() -> csv[0] = mvc.perform(get("/api/changes?format=csv")
+                .with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+
+        List<String> rows = csv[0].lines().skip(1).toList();
+        assertThat(rows).hasSize(3_005);
+        assertThat(rows.stream().map(row -> Long.parseLong(row.substring(0, row.indexOf(','))))).isSorted()
+                .doesNotHaveDuplicates();
+        // four pages of at most a thousand, and the numbering's check (the sequencer, then nothing waiting)
+        assertThat(statements).isEqualTo(4 + 2);
+        long first = Long.parseLong(rows.get(0).substring(0, rows.get(0).indexOf(',')));
+        // of one kind, after the first thousand: the meetings among them, every fifth change
+        String meetings = mvc.perform(get("/api/changes?format=csv&kind=meeting&after=" + (first - 1 + 1000))
+                .with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(meetings.lines().skip(1)).hasSize(401).allSatisfy(row -> assertThat(row).contains(",meeting,"));
+    }
+
+    @Test
     void pagesTwentyChangesByDefaultAsEveryListDoes() throws Exception {
         for (int i = 0; i < 21; i++) {
             newDiplomat("Diplomat " + i, "KR");

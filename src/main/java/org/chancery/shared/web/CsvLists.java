@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -74,6 +75,31 @@ public class CsvLists {
                 slice.forEach(row);
                 page = page.next();
             } while (slice.hasNext());
+        };
+    }
+
+    /**
+     * Every row of a list in the order of a key, read {@value #PAGE_SIZE} at a time after the key of the last row
+     * read ({@code after} answers at most that many rows whose key follows the one given, in the key's order), from
+     * {@code first} on: no page is counted and none reads the rows before it again (as an offset does), so a list of
+     * any length costs one statement a page.
+     */
+    public static <T, K> RowSource<T> keyed(K first, BiFunction<K, Integer, List<T>> after, Function<T, K> key) {
+        return keyed(first, PAGE_SIZE, after, key);
+    }
+
+    static <T, K> RowSource<T> keyed(K first, int pageSize, BiFunction<K, Integer, List<T>> after,
+            Function<T, K> key) {
+        return row -> {
+            K last = first;
+            List<T> page;
+            do {
+                page = after.apply(last, pageSize);
+                page.forEach(row);
+                if (!page.isEmpty()) {
+                    last = key.apply(page.get(page.size() - 1));
+                }
+            } while (page.size() >= pageSize);
         };
     }
 

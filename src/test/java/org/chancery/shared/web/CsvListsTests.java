@@ -198,4 +198,31 @@ class CsvListsTests {
         return (int) new String(response.getContentAsByteArray(), StandardCharsets.UTF_8).chars()
                 .filter(c -> c == '\n').count();
     }
+
+    @Test
+    void readsAKeyedListAfterTheLastKeyOfEachPageUntilAPageComesShort() {
+        List<Integer> rows = List.of(3, 5, 8, 13, 21);
+        List<Integer> askedAfter = new ArrayList<>();
+        List<Integer> read = new ArrayList<>();
+
+        CsvLists.keyed(0, 2, (Integer after, Integer limit) -> {
+            askedAfter.add(after);
+            return rows.stream().filter(row -> row > after).limit(limit).toList();
+        }, (Integer row) -> row).forEach(read::add);
+
+        assertThat(read).isEqualTo(rows);
+        assertThat(askedAfter).containsExactly(0, 5, 13);
+    }
+
+    @Test
+    void asksOnceMoreAfterAFullLastPageAndStopsAtTheEmptyOne() {
+        List<Integer> askedAfter = new ArrayList<>();
+
+        CsvLists.keyed(0, 2, (Integer after, Integer limit) -> {
+            askedAfter.add(after);
+            return Stream.of(1, 2, 3, 4).filter(row -> row > after).limit(limit).toList();
+        }, (Integer row) -> row).forEach(row -> { });
+
+        assertThat(askedAfter).containsExactly(0, 2, 4);
+    }
 }
