@@ -1,8 +1,6 @@
 package org.chancery.country;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,7 +16,6 @@ import org.chancery.shared.DatabaseProduct;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,21 +96,11 @@ public class CountryExistence {
         }
     }
 
-    /**
-     * The lock clause of this database, read from the writer's own connection: a second one could wait for a pool
-     * that writers have taken whole. A failure to tell is not kept: the exclusive lock serves that write only.
-     */
+    /** The lock clause of this database, asked once, on the writer's own connection ({@link DatabaseProduct}). */
     private String lockClause() {
         String clause = lockClause;
         if (clause == null) {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                clause = DatabaseProduct.isPostgres(connection) ? "for share" : "for update";
-            } catch (SQLException e) {
-                return "for update";
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
+            clause = DatabaseProduct.isPostgres(dataSource) ? "for share" : "for update";
             lockClause = clause;
         }
         return clause;

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.chancery.shared.DatabaseProduct;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -47,10 +50,12 @@ class ImportJobs {
     private final Clock clock = Clock.systemUTC();
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final DataSource dataSource;
 
-    ImportJobs(JdbcClient jdbc, JdbcTemplate batches) {
+    ImportJobs(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -123,26 +128,34 @@ class ImportJobs {
                 .param("now", now()).param("id", jobId).update();
     }
 
-    /** Ends a running job, frees the running slot and drops what it kept while running. */
-    void finish(long jobId, ImportStatus status, String error) {
-        jdbc.sql("""
+    /**
+     * Ends a running job, frees the running slot and drops what it kept while running; false if the job was not
+     * running (ended by another instance's recovery meanwhile).
+     */
+    boolean finish(long jobId, ImportStatus status, String error) {
+        int ended = jdbc.sql("""
                 update import_job set status = :status, finished_at = :now, error = :error, running_slot = null
                 where id = :id and status = 'RUNNING'""")
                 .param("status", status.name()).param("now", now()).param("error", truncate(error, 2000))
                 .param("id", jobId).update();
         jdbc.sql("delete from import_staged_row where job_id = :id").param("id", jobId).update();
         jdbc.sql("delete from import_ref where job_id = :id").param("id", jobId).update();
+        return ended == 1;
     }
 
     /**
-     * Jobs whose lease nobody holds (their server stopped), among those running longer than
-     * {@code quietSeconds} without a sign of life: locked here so that no other instance takes them too.
+     * Jobs whose lease nobody holds ({@link ImportLease}: their server stopped), among those running longer than
+     * {@code quietSeconds} without a sign of life, held here until the transaction ends so that no other instance
+     * takes them too: on PostgreSQL by their advisory locks, which a running job's worker holds; on H2 by the lease
+     * rows, which it keeps locked.
      */
     List<Long> abandoned(long quietSeconds) {
-        return jdbc.sql("""
-                select l.job_id from import_lease l
-                where l.job_id in (select j.id from import_job j where j.heartbeat_at < :quiet)
-                for update skip locked""")
+        String quiet = "select l.job_id from import_lease l where l.job_id in (select j.id from import_job j"
+                + " where j.heartbeat_at < :quiet)";
+        return jdbc.sql(DatabaseProduct.isPostgres(dataSource)
+                        ? "with quiet as materialized (" + quiet + ") select job_id from quiet where"
+                                + " pg_try_advisory_xact_lock(" + ImportLease.ADVISORY_KEY.formatted("job_id") + ")"
+                        : quiet + " for update skip locked")
                 .param("quiet", now().minusSeconds(quietSeconds)).query(Long.class).list();
     }
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs import jobs in the background, one at a time, each as the user who started it. While a job
- * runs, its worker holds a row lock on the job's lease in a transaction of its own: a job whose lease
- * another instance can lock belongs to a server that stopped, and {@link #recoverAbandoned} fails it
+ * runs, its worker holds the job's lease ({@link ImportLease}) on a connection of its own: a job whose lease
+ * another instance can take belongs to a server that stopped, and {@link #recoverAbandoned} fails it
  * (after it has shown no progress for a few seconds, so that a job just started is never taken for
  * one). What a failed job imported stays; running its file again completes it.
  */
@@ -106,9 +104,8 @@ class ImportWorker {
     }
 
     private void runLeased(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
-        try (Connection lease = dataSource.getConnection()) {
-            lease.setAutoCommit(false);
-            hold(lease, job.id());
+        try (Connection connection = dataSource.getConnection(); ImportLease lease = ImportLease.hold(connection,
+                job.id())) {
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
@@ -127,15 +124,10 @@ class ImportWorker {
                 log.error("Import {} ({}) failed", job.id(), job.format(), e);
             } finally {
                 // The lease goes only with the job's end recorded: a job whose end could not be written keeps
-                // it (rolled back with the connection), and the next start finds the job abandoned and fails it,
-                // where a job left RUNNING without a lease would hold the running slot for good.
+                // it, free once the hold ends, and the next start finds the job abandoned and fails it, where a
+                // job left RUNNING without a lease would hold the running slot for good.
                 if (finish(job.id(), status, error)) {
-                    try (PreparedStatement release = lease.prepareStatement(
-                            "delete from import_lease where job_id = ?")) {
-                        release.setLong(1, job.id());
-                        release.executeUpdate();
-                    }
-                    lease.commit();
+                    lease.release();
                 }
             }
         } catch (SQLException e) {
@@ -192,17 +184,6 @@ class ImportWorker {
         }
     }
 
-    private static void hold(Connection lease, long jobId) throws SQLException {
-        try (PreparedStatement lock = lease.prepareStatement("select job_id from import_lease where job_id = ? for update")) {
-            lock.setLong(1, jobId);
-            try (ResultSet locked = lock.executeQuery()) {
-                if (!locked.next()) {
-                    throw new SQLException("the lease of import " + jobId + " is gone");
-                }
-            }
-        }
-    }
-
     /** Fails the jobs whose server stopped while they ran (at start-up, then every few seconds). */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
@@ -211,10 +192,12 @@ class ImportWorker {
             transactions.executeWithoutResult(tx -> {
                 List<Long> abandoned = jobs.abandoned(QUIET_SECONDS);
                 for (long jobId : abandoned) {
-                    jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED);
                     jobs.release(jobId);
-                    publisher.publishEvent(FactChanged.updated("import", jobId));
-                    log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
+                    // (another instance may have failed it a moment before: once only)
+                    if (jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED)) {
+                        publisher.publishEvent(FactChanged.updated("import", jobId));
+                        log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
+                    }
                 }
             });
         } catch (RuntimeException e) {

@@ -12,13 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.chancery.shared.DatabaseProduct;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -126,5 +130,40 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
         JsonNode next = importedOneLine();
         assertThat(next.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(org.chancery.support.ImportJobs.awaitEnd(mvc, left).get("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aRunningJobKeepsItsLeaseFromTheRecoveryWithoutHoldingATransactionOpenOnPostgresql() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        Mockito.doAnswer(invocation -> {
+            running.countDown();
+            goOn.await(30, TimeUnit.SECONDS);
+            return invocation.callRealMethod();
+        }).when(ndjson).run(any(), any());
+        MockHttpServletResponse started = upload(ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst()
+                .orElseThrow());
+        assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
+        long id = JSON.readTree(started.getContentAsString()).get("id").asLong();
+        try {
+            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+            // quiet for ten minutes, as far as its heartbeat tells: only its lease shows it alive
+            jdbc.update("update import_job set heartbeat_at = ? where id = ?",
+                    OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).minusMinutes(10), id);
+
+            worker.recoverAbandoned();
+
+            assertThat(jdbc.queryForObject("select status from import_job where id = ?", String.class, id))
+                    .isEqualTo("RUNNING");
+            if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres))) {
+                // no session holds a transaction id: vacuum may remove what the import's rows leave behind
+                assertThat(jdbc.queryForList("select pid, state, query from pg_stat_activity where datname ="
+                        + " current_database() and backend_xid is not null")).isEmpty();
+            }
+        } finally {
+            goOn.countDown();
+        }
+        assertThat(org.chancery.support.ImportJobs.awaitEnd(mvc, id).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("select count(*) from import_lease", Long.class)).isZero();
     }
 }
