@@ -347,6 +347,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                             ensureCountry(row, result);
                         }
                         if (first) {
+                            lockPairsOf(range);
                             range.fact = begin(range, earlier, previous, result);
                         } else if (range.fact != null) {
                             // a range without a fact (no mission) has nothing to continue: NO_FACT
@@ -443,6 +444,23 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 closePrevious(previous.fact, status, day);
             }
             return open(range, result);
+        }
+
+        /**
+         * Locks the pairs that the first row of an interests section writes on before anything else of the row, in
+         * their code order: the U.S. pair and the protecting power's pair with the receiving state (R9). Each write
+         * locks its pair and then its countries; taken one after the other, the second pair after the first's
+         * countries, a request on the second pair holding its lock and waiting for one of those countries would wait
+         * for this row in a circle (H2, whose country locks are exclusive: one of the two refused as a deadlock).
+         */
+        private void lockPairsOf(Range range) {
+            if (range.status() != KenkelStatus.INTERESTS) {
+                return;
+            }
+            CountryCode receiving = pair.second().equals(US) ? pair.first() : pair.second();
+            powers.of(range.first().cowCode(), range.start()).filter(power -> !power.relationsNotInterrupted())
+                    .ifPresent(power -> relations.lockPairs(List.of(pair,
+                            RelationPair.of(new CountryCode(power.code()), receiving))));
         }
 
         /** An interests range during which, the sources say, relations went on (no severance, no section). */
