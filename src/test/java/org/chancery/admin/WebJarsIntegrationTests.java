@@ -18,8 +18,8 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
- * The admin UI's libraries are served at version-free URLs; a path that names no file of them answers 404 and leaves
- * nothing behind. (webjars-locator-lite keeps the version it looked up for every first segment it was asked about,
+ * The admin UI's libraries and the OpenAPI page's files are served at version-free URLs; a path that names no file of
+ * them answers 404 and leaves nothing behind. (webjars-locator-lite keeps the version it looked up for every first segment it was asked about,
  * found or not, for as long as the server runs: anonymous requests for made-up paths filled the heap.)
  */
 class WebJarsIntegrationTests extends ApiIntegrationTest {
@@ -28,9 +28,10 @@ class WebJarsIntegrationTests extends ApiIntegrationTest {
     private List<HandlerMapping> handlerMappings;
 
     @Test
-    void servesTheLibrariesOfTheAdminUiAtTheirVersionFreeUrls() throws Exception {
+    void servesTheLibrariesOfTheAdminUiAndTheOpenApiPageAtTheirVersionFreeUrls() throws Exception {
         for (String path : List.of("/webjars/lit-html/lit-html.js", "/webjars/d3/dist/d3.min.js",
-                "/webjars/picocss__pico/css/pico.min.css")) {
+                "/webjars/picocss__pico/css/pico.min.css", "/swagger-ui/index.html", "/swagger-ui/swagger-ui-bundle.js",
+                "/swagger-ui/swagger-initializer.js", "/swagger-ui/swagger-ui.css")) {
             mvc.perform(get(path)).andExpect(status().isOk());
         }
     }
@@ -38,11 +39,13 @@ class WebJarsIntegrationTests extends ApiIntegrationTest {
     @Test
     void pathsThatNameNoFileAnswerNotFoundAndLeaveTheLibraryLookupsAsTheyWere() throws Exception {
         mvc.perform(get("/webjars/d3/dist/d3.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
         int before = lookupsKept();
 
         for (int i = 0; i < 100; i++) {
             for (String path : List.of("/webjars/made-up-" + i + "/x.js", "/made-up-" + i + "/x.js",
-                    "/admin/made-up-" + i + "/x.js", "/webjars/d3/made-up-" + i + ".js")) {
+                    "/admin/made-up-" + i + "/x.js", "/webjars/d3/made-up-" + i + ".js",
+                    "/swagger-ui/made-up-" + i + "/x.js", "/swagger-ui-" + i + "/x.js")) {
                 mvc.perform(get(path)).andExpect(status().isNotFound())
                         .andExpect(jsonPath("$.code").value("NOT_FOUND"));
             }
