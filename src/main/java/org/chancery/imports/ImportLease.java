@@ -43,7 +43,16 @@ final class ImportLease implements AutoCloseable {
             connection.setAutoCommit(true);
             // waits for a recovery looking at the job at this moment, which holds the same key for its transaction
             lease.query("select pg_advisory_lock(" + ADVISORY_KEY.formatted("?") + ")");
-            lease.requireRow("select job_id from import_lease where job_id = ?");
+            try {
+                lease.requireRow("select job_id from import_lease where job_id = ?");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    lease.close();
+                } catch (SQLException notUnlocked) {
+                    e.addSuppressed(notUnlocked);
+                }
+                throw e;
+            }
         } else {
             connection.setAutoCommit(false);
             lease.requireRow("select job_id from import_lease where job_id = ? for update");
@@ -88,9 +97,17 @@ final class ImportLease implements AutoCloseable {
             lock.setLong(1, jobId);
             try (ResultSet locked = lock.executeQuery()) {
                 if (!locked.next()) {
-                    throw new SQLException("the lease of import " + jobId + " is gone");
+                    throw new Gone(jobId);
                 }
             }
+        }
+    }
+
+    /** The job's lease was gone when its worker came to hold it: the job was found abandoned, and failed, first. */
+    static final class Gone extends SQLException {
+
+        Gone(long jobId) {
+            super("the lease of import " + jobId + " is gone");
         }
     }
 }

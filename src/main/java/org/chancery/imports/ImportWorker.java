@@ -130,6 +130,9 @@ class ImportWorker {
                     lease.release();
                 }
             }
+        } catch (ImportLease.Gone e) {
+            log.info("Import {} ({}) was failed as abandoned before its worker began; it does not run", job.id(),
+                    job.format());
         } catch (SQLException e) {
             log.error("Import {} lost its database connection", job.id(), e);
             finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged."
@@ -162,8 +165,10 @@ class ImportWorker {
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(tx -> {
-                    jobs.finish(jobId, status, error);
-                    publisher.publishEvent(FactChanged.updated("import", jobId));
+                    // (a job the recovery failed meanwhile is not written again)
+                    if (jobs.finish(jobId, status, error)) {
+                        publisher.publishEvent(FactChanged.updated("import", jobId));
+                    }
                 });
                 return true;
             } catch (RuntimeException e) {

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -165,5 +168,34 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
         }
         assertThat(org.chancery.support.ImportJobs.awaitEnd(mvc, id).get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(jdbc.queryForObject("select count(*) from import_lease", Long.class)).isZero();
+    }
+
+    @Test
+    void aJobFailedAsAbandonedBeforeItsWorkerBeganDoesNotRunAndItsWorkerHoldsNoLockAfter() throws Exception {
+        List<Future<?>> workers = new CopyOnWriteArrayList<>();
+        Mockito.doAnswer(invocation -> {
+            // quiet for ten minutes, and found so by a recovery before the worker takes the lease
+            jdbc.update("update import_job set heartbeat_at = ? where id = ?",
+                    OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).minusMinutes(10),
+                    ((ImportJob) invocation.getArgument(0)).id());
+            worker.recoverAbandoned();
+            Future<?> running = (Future<?>) invocation.callRealMethod();
+            workers.add(running);
+            return running;
+        }).when(worker).submit(any(), any(), any(), any());
+
+        MockHttpServletResponse started = upload(ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst()
+                .orElseThrow());
+
+        assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
+        workers.get(0).get(30, TimeUnit.SECONDS);
+        JsonNode job = org.chancery.support.ImportJobs.awaitEnd(mvc,
+                JSON.readTree(started.getContentAsString()).get("id").asLong());
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        verify(ndjson, Mockito.never()).run(any(), any());
+        if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres))) {
+            assertThat(jdbc.queryForList("select pid, objid from pg_locks where locktype = 'advisory'"))
+                    .as("advisory locks held").isEmpty();
+        }
     }
 }
