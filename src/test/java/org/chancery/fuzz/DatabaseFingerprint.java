@@ -2,6 +2,7 @@ package org.chancery.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +25,19 @@ final class DatabaseFingerprint {
 
     DatabaseFingerprint(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Whether the import's lease is still there (its worker deletes it once the job's end is recorded). */
+    boolean leased(long importId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lease = connection.prepareStatement("select 1 from import_lease where job_id = ?")) {
+            lease.setLong(1, importId);
+            try (ResultSet found = lease.executeQuery()) {
+                return found.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database", e);
+        }
     }
 
     /** Table name to "rows:hash". */

@@ -19,12 +19,11 @@ import org.chancery.country.CountryCode;
 import org.chancery.country.CountryExistence;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
-import org.chancery.shared.DatabaseProduct;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.ImportJobs;
+import org.chancery.support.LockWaits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,7 +77,8 @@ class KenkelLockOrderIntegrationTests extends ApiIntegrationTest {
         long job = json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions").contentType("text/csv")
                 .content(String.join("\n", Stream.concat(Stream.of(lines.get(0)), cuba.stream()).toList()) + "\n")
                 .with(httpBasic("admin", "admin-secret"))).andExpect(status().isAccepted())).get("id").asLong();
-        awaitAWaitForALock();
+        // the import's row waits behind the request's pair
+        LockWaits.awaitAWaitForALock(jdbc);
         rowWaiting.countDown();
 
         assertThat(request.get(30, TimeUnit.SECONDS)).as("the request's wait for the countries")
@@ -88,19 +88,6 @@ class KenkelLockOrderIntegrationTests extends ApiIntegrationTest {
         JsonNode section = json(mvc.perform(get("/api/imports/" + job + "/rows?size=200")
                 .with(httpBasic("editor", "editor-secret")))).get("content").get(5);
         assertThat(section.get("outcome").asString()).as(section.toString()).isEqualTo("IMPORTED");
-    }
-
-    /** Waits until a transaction waits for a row lock: the import's row, behind the request's pair. */
-    private void awaitAWaitForALock() throws InterruptedException {
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
-        String waiting = postgres
-                ? "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"
-                : "select count(*) from information_schema.sessions where blocker_id is not null";
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jdbc.queryForObject(waiting, Long.class) == 0) {
-            assertThat(System.nanoTime()).as("a wait for a lock within 20 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 
     private JsonNode importRows(List<String> rows) throws Exception {

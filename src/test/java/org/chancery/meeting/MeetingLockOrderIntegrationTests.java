@@ -11,8 +11,10 @@ import org.chancery.country.CountryCode;
 import org.chancery.country.CountryExistence;
 import org.chancery.diplomat.Diplomats;
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.LockWaits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +34,9 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private PlatformTransactionManager transactions;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void aMeetingWaitsForItsCountriesBeforeItLocksItsDiplomatsAsAnAppointmentDoes() throws Exception {
@@ -62,7 +67,7 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
             }
         });
         // the meeting reaches its first lock and waits there
-        Thread.sleep(500);
+        LockWaits.awaitAWaitForALock(jdbc);
         meetingUnderWay.countDown();
 
         assertThat(appointment.get(30, TimeUnit.SECONDS)).as("the appointment's wait for the diplomat")
