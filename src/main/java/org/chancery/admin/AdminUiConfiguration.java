@@ -17,9 +17,9 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * ({@code no-cache} with {@code Last-Modified}, answered {@code 304} while unchanged); the world
  * geometry, which changes only when someone updates the vendor folder, is kept a day. Its pages
  * carry a strict Content-Security-Policy ({@link AdminContentSecurityPolicy}). Nothing else is served from the
- * class path but the OpenAPI page's files ({@code shared.web.SwaggerUiFiles}): {@code spring.web.resources.add-mappings}
- * is off, since Spring Boot's handler of every other path would ask the WebJar locator about each path's first
- * segment.
+ * class path but the OpenAPI page's files ({@code shared.web.SwaggerUiFiles}):
+ * {@code spring.web.resources.add-mappings} is off, since Spring Boot's handler of every other path would ask the
+ * WebJar locator about each path's first segment.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminUiConfiguration implements WebMvcConfigurer {
@@ -45,9 +45,9 @@ class AdminUiConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Finds the files of the WebJars the UI loads at their version-free URLs, and of no other: webjars-locator-lite keeps
-     * the version it looked up for every WebJar name it is asked about, found or not, as long as the server runs, so a
-     * name taken from any request's path would let anonymous requests for made-up paths fill the heap.
+     * Finds the files of the WebJars the UI loads at their version-free URLs, and of no other: webjars-locator-lite
+     * keeps the version it looked up for every WebJar name it is asked about, found or not, as long as the server
+     * runs, so a name taken from any request's path would let anonymous requests for made-up paths fill the heap.
      */
     static final class UiWebJars extends LiteWebJarsResourceResolver {
 

@@ -19,8 +19,9 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * The admin UI's libraries and the OpenAPI page's files are served at version-free URLs; a path that names no file of
- * them answers 404 and leaves nothing behind. (webjars-locator-lite keeps the version it looked up for every first segment it was asked about,
- * found or not, for as long as the server runs: anonymous requests for made-up paths filled the heap.)
+ * them answers 404 and leaves nothing behind. (webjars-locator-lite keeps the version it looked up for every first
+ * segment it was asked about, found or not, for as long as the server runs: anonymous requests for made-up paths
+ * filled the heap.)
  */
 class WebJarsIntegrationTests extends ApiIntegrationTest {
 

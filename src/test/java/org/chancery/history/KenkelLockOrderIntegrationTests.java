@@ -92,7 +92,8 @@ class KenkelLockOrderIntegrationTests extends ApiIntegrationTest {
 
     private JsonNode importRows(List<String> rows) throws Exception {
         JsonNode started = json(mvc.perform(post("/api/imports").param("format", "kenkel-us-missions")
-                .contentType("text/csv").content(String.join("\n", rows) + "\n").with(httpBasic("admin", "admin-secret")))
+                .contentType("text/csv").content(String.join("\n", rows) + "\n")
+                .with(httpBasic("admin", "admin-secret")))
                 .andExpect(status().isAccepted()));
         return ImportJobs.awaitEnd(mvc, started.get("id").asLong(), Duration.ofMinutes(1));
     }

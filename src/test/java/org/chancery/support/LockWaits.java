@@ -18,7 +18,8 @@ public final class LockWaits {
     public static void awaitAWaitForALock(JdbcTemplate jdbc) throws InterruptedException {
         boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
         String waiting = postgres
-                ? "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"
+                ? "select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock'"
                 : "select count(*) from information_schema.sessions where blocker_id is not null";
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (jdbc.queryForObject(waiting, Long.class) == 0) {
