@@ -66,8 +66,9 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
                 throw new IllegalStateException(e);
             }
         });
-        // the meeting reaches its first lock and waits there
-        LockWaits.awaitAWaitForALock(jdbc);
+        // the meeting reaches its first lock and waits there (on H2; PostgreSQL's shared locks of the countries let it
+        // pass, to the diplomat, whom the appointment has not locked yet)
+        LockWaits.awaitAWaitForALock(jdbc, recorded::isDone);
         meetingUnderWay.countDown();
 
         assertThat(appointment.get(30, TimeUnit.SECONDS)).as("the appointment's wait for the diplomat")
