@@ -2,8 +2,12 @@ package org.chancery.shared.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -11,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -42,6 +48,15 @@ public class CsvLists {
     /** Rows read from the database at a time. */
     static final int PAGE_SIZE = 1000;
 
+    private static final Logger log = LoggerFactory.getLogger(CsvLists.class);
+
+    /** The files of the exports, in {@code java.io.tmpdir}: {@code chancery-<random>.csv}. */
+    private static final String PREFIX = "chancery-";
+    private static final String SUFFIX = ".csv";
+
+    /** An export's file older than this was left by a server killed while it exported: no export lasts a day. */
+    static final Duration LEFT_BEHIND = Duration.ofDays(1);
+
     private final JsonMapper json;
     private final CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private final TransactionTemplate snapshot;
@@ -53,6 +68,28 @@ public class CsvLists {
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        deleteLeftBehind(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+    }
+
+    /**
+     * Deletes the files of exports that a server killed while it exported left in {@code folder} (every other end of
+     * an export deletes its own): those older than {@link #LEFT_BEHIND}, which no export still writes or sends.
+     */
+    static void deleteLeftBehind(Path folder, Instant now) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
+            for (Path file : files) {
+                try {
+                    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(file,
+                            LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(now.minus(LEFT_BEHIND))) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (IOException e) {
+                    log.warn("Could not delete {}, an export's file left behind: {}", file, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not look for exports' files left behind in {}: {}", folder, e.toString());
+        }
     }
 
     /** Rows produced one after the other, to a consumer that writes each at once. */
@@ -125,7 +162,7 @@ public class CsvLists {
         // the transaction and its connection last as long as the database takes, not as long as a slow client
         // takes to read (ten such clients held the whole pool), and a refusal or a failure met on any page still
         // answers as a problem, not as a CSV cut short.
-        Path file = Files.createTempFile("chancery-", ".csv");
+        Path file = Files.createTempFile(PREFIX, SUFFIX);
         try {
             try (OutputStream out = Files.newOutputStream(file);
                     SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import jakarta.servlet.ServletOutputStream;
 
 import org.chancery.shared.Source;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -178,6 +182,26 @@ class CsvListsTests {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(exportFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void theFilesThatAServerKilledWhileExportingLeftAreDeletedWhenOneStarts(@TempDir Path folder) throws IOException {
+        Instant now = Instant.parse("2026-12-03T08:00:00Z");
+        Path leftBehind = Files.writeString(folder.resolve("chancery-123.csv"), "code\r\nCU\r\n");
+        Files.setLastModifiedTime(leftBehind, FileTime.from(now.minus(Duration.ofHours(25))));
+        Path exporting = Files.writeString(folder.resolve("chancery-456.csv"), "code\r\n");
+        Files.setLastModifiedTime(exporting, FileTime.from(now.minus(Duration.ofMinutes(5))));
+        Path another = Files.writeString(folder.resolve("report-789.csv"), "code\r\n");
+        Files.setLastModifiedTime(another, FileTime.from(now.minus(Duration.ofDays(30))));
+        Path spool = Files.createDirectory(folder.resolve("chancery-spool.csv"));
+        Files.setLastModifiedTime(spool, FileTime.from(now.minus(Duration.ofDays(30))));
+
+        CsvLists.deleteLeftBehind(folder, now);
+
+        assertThat(leftBehind).doesNotExist();
+        assertThat(exporting).exists();
+        assertThat(another).exists();
+        assertThat(spool).isDirectory();
     }
 
     private static List<Path> exportFiles() throws IOException {
