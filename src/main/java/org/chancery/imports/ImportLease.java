@@ -12,8 +12,8 @@ import org.chancery.shared.DatabaseProduct;
  * no instance takes the job for abandoned ({@link ImportJobs#abandoned}). On PostgreSQL, a session's advisory lock on
  * a connection that runs no transaction: the lease row locked for the whole job kept a transaction open as long, and
  * with it every dead row version of the database from vacuum (an import's per-row progress updates made its own job
- * row slower to read with every row). On H2, which keeps no such versions, the lease row locked in a transaction that
- * ends with the job. Either way the hold ends with the connection's session if the server stops.
+ * row slower to read with every row). On H2, which has no advisory locks and no vacuum, the lease row locked in a
+ * transaction that ends with the job. Either way the hold ends with the connection's session if the server stops.
  */
 final class ImportLease implements AutoCloseable {
 
