@@ -18,8 +18,8 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * geometry, which changes only when someone updates the vendor folder, is kept a day. Its pages
  * carry a strict Content-Security-Policy ({@link AdminContentSecurityPolicy}). Nothing else is served from the
  * class path but the OpenAPI page's files ({@code shared.web.SwaggerUiFiles}):
- * {@code spring.web.resources.add-mappings} is off, since Spring Boot's handler of every other path would ask the
- * WebJar locator about each path's first segment.
+ * {@code spring.web.resources.add-mappings} is off, since Spring Boot's handlers would ask the WebJar locator about
+ * each unknown path's first segment; the handler of every other path here asks none.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminUiConfiguration implements WebMvcConfigurer {
@@ -42,7 +42,15 @@ class AdminUiConfiguration implements WebMvcConfigurer {
                 .setCacheControl(CacheControl.noCache())
                 .resourceChain(true)
                 .addResolver(new UiWebJars());
+        // Every other path, as Spring Boot's handler of /** took it but with no WebJar lookup: a file of the class
+        // path's static folder (the admin UI's only, served above), else the 404 problem (405 for a method a file
+        // does not take). Without a handler, Spring's own answer of a path no handler takes read the request's
+        // Content-Type first, and one it refuses (*/*) failed the request (500).
+        registry.addResourceHandler(CATCH_ALL).addResourceLocations("classpath:/static/");
     }
+
+    /** The pattern of the handler of every path no other handler takes. */
+    private static final String CATCH_ALL = "/**";
 
     /**
      * Finds the files of the WebJars the UI loads at their version-free URLs, and of no other: webjars-locator-lite

@@ -431,6 +431,20 @@ class HardeningIntegrationTests {
         }
     }
 
+    @Test
+    void aWriteToAPathNoHandlerTakesAnswersTheProblemWhateverItsContentType() throws IOException {
+        // Spring's own answer of a path no handler takes read the Content-Type first, and failed on */* (500)
+        String admin = Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
+        for (String type : List.of("*/*", "text/*", "application/json")) {
+            Answer answer = send(("PUT /api/diplomats/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + admin
+                    + "\r\nContent-Type: " + type + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                    .getBytes(StandardCharsets.UTF_8));
+
+            assertThat(answer.status()).as("%s: %s", type, answer.body()).isEqualTo(404);
+            assertThat(answer.body()).contains("\"code\":\"NOT_FOUND\"");
+        }
+    }
+
     private Answer send(byte[] request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

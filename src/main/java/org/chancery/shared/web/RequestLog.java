@@ -85,7 +85,9 @@ public class RequestLog extends OncePerRequestFilter {
             throw e;
         } finally {
             long nanos = System.nanoTime() - started;
-            Object route = error ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            Object matched = error ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            // the handler of every path no other handler takes is no route: timed as NOT_FOUND, logged by its path
+            Object route = CATCH_ALL.equals(matched) ? null : matched;
             int status = escaped != null && response.getStatus() < 400 ? 500 : response.getStatus();
             // an error page is dispatched as GET (Servlet 6.1): the method refused is kept aside
             Object refusedMethod = error ? request.getAttribute(RequestDispatcher.ERROR_METHOD) : null;
@@ -136,6 +138,9 @@ public class RequestLog extends OncePerRequestFilter {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
     }
+
+    /** The pattern of the handler of every path that no other handler takes (the admin UI's configuration). */
+    private static final String CATCH_ALL = "/**";
 
     /** The path of a request no handler took, shortened: it is the client's text. */
     private static String unrouted(HttpServletRequest request) {
