@@ -3,7 +3,7 @@ package org.chancery.imports;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Runs {@link ImportWorker#recoverAbandoned} every few seconds. */
+/** Runs {@link ImportWorker#recoverAbandoned} every few seconds and {@link Imports#keepSpool} every hour. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ImportScheduling {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,6 +87,16 @@ public class Imports {
     @PreDestroy
     void closeSpool() {
         spool.close();
+    }
+
+    /** Every hour, keeps this server's spool folder from a temporary files' cleaner ({@link SpoolFolder#keep}). */
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.HOURS)
+    void keepSpool() {
+        try {
+            spool.keep();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not keep the spool folder {}: {}", spool.path(), e.toString());
+        }
     }
 
     /** The formats, by name. */

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -21,15 +24,23 @@ import org.slf4j.LoggerFactory;
  * start the folders of servers that ended are deleted, their lock being free: a server killed during an import
  * leaves its upload there, up to {@code chancery.imports.max-size} each. Servers sharing the spool folder keep
  * each other's folders while they run.
+ *
+ * <p>The spool folder is in {@code java.io.tmpdir} unless configured, where cleaners such as systemd-tmpfiles
+ * delete what has not changed for days: a running server touches its lock file every hour and makes it, or its
+ * folder, again if one was deleted ({@link #keep}). A folder without a lock file is kept while it is younger than a
+ * day (a server starting now makes its lock at once, a running one within the hour); an older one is a server's
+ * that ended after its lock file had been deleted, and goes.
  */
 final class SpoolFolder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SpoolFolder.class);
     private static final String PREFIX = "server-";
     private static final String LOCK = ".lock";
+    /** How long a folder without its lock file is kept: far longer than {@link #keep}'s interval. */
+    static final Duration UNLOCKED_KEPT = Duration.ofDays(1);
 
     private final Path folder;
-    private final FileChannel channel;
+    private FileChannel channel;
 
     private SpoolFolder(Path folder, FileChannel channel) {
         this.folder = folder;
@@ -40,25 +51,47 @@ final class SpoolFolder implements AutoCloseable {
     static SpoolFolder open(Path spoolDir) throws IOException {
         deleteEnded(spoolDir);
         Path folder = Files.createTempDirectory(spoolDir, PREFIX);
+        return new SpoolFolder(folder, lock(folder));
+    }
+
+    private static FileChannel lock(Path folder) throws IOException {
         FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             if (channel.tryLock() == null) {
-                throw new IOException("the new spool folder " + folder + " is locked by another process");
+                throw new IOException("the spool folder " + folder + " is locked by another process");
             }
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
-        return new SpoolFolder(folder, channel);
+        return channel;
     }
 
     Path path() {
         return folder;
     }
 
+    /**
+     * Keeps this server's folder from looking abandoned: touches the lock file, or makes the folder and the lock
+     * file again and locks it if a cleaner deleted them (the lock on a deleted file guards nothing).
+     */
+    synchronized void keep() throws IOException {
+        Path lockFile = folder.resolve(LOCK);
+        if (Files.exists(lockFile)) {
+            Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
+            return;
+        }
+        log.warn("The spool folder {} or its lock file was deleted while the server ran (a temporary files' "
+                + "cleaner?); it is made again", folder);
+        Files.createDirectories(folder);
+        FileChannel relocked = lock(folder);
+        channel.close();
+        channel = relocked;
+    }
+
     /** Releases the lock and deletes the folder, with what is left in it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             channel.close();
             delete(folder);
@@ -70,18 +103,32 @@ final class SpoolFolder implements AutoCloseable {
     private static void deleteEnded(Path spoolDir) throws IOException {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(spoolDir, PREFIX + "*")) {
             for (Path folder : folders) {
-                // a folder without its lock file is being made by a server starting now: it is kept
                 try (FileChannel lockFile = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.WRITE)) {
                     FileLock lock = lockFile.tryLock();
                     if (lock != null) {
                         delete(folder);
                     }
-                } catch (NoSuchFileException | OverlappingFileLockException e) {
-                    // being made, or held by this process (another context of it)
+                } catch (NoSuchFileException e) {
+                    deleteIfLongUnlocked(folder);
+                } catch (OverlappingFileLockException e) {
+                    // held by this process (another context of it)
                 } catch (IOException e) {
                     log.warn("Could not delete the spool folder {} of a server that ended", folder, e);
                 }
             }
+        }
+    }
+
+    /** A folder without a lock file: being made by a server starting now, or its lock deleted by a cleaner. */
+    private static void deleteIfLongUnlocked(Path folder) {
+        try {
+            if (Files.getLastModifiedTime(folder).toInstant().isBefore(Instant.now().minus(UNLOCKED_KEPT))) {
+                delete(folder);
+            }
+        } catch (NoSuchFileException e) {
+            // deleted meanwhile by another server starting
+        } catch (IOException e) {
+            log.warn("Could not delete the spool folder {} of a server that ended", folder, e);
         }
     }
 

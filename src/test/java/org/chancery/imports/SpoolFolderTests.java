@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Uploads left by a server that ended (killed during an import) are deleted at the next start; a running one's kept. */
+/**
+ * Uploads left by a server that ended (killed during an import) are deleted at the next start; a running one's kept,
+ * also when a temporary files' cleaner deleted its lock file.
+ */
 class SpoolFolderTests {
 
     @TempDir
@@ -42,5 +48,59 @@ class SpoolFolderTests {
             running.close();
             assertThat(closed).doesNotExist();
         }
+    }
+
+    @Test
+    void aLockFileThatACleanerDeletedIsMadeAgainAndLockedSoTheRunningServersUploadsAreKept() throws IOException {
+        try (SpoolFolder running = SpoolFolder.open(spool)) {
+            Files.delete(running.path().resolve(".lock"));
+            running.keep();
+            Path upload = Files.writeString(running.path().resolve("import-3.upload"), "COW data");
+            Files.setLastModifiedTime(running.path(), daysAgo(30));
+
+            try (SpoolFolder another = SpoolFolder.open(spool)) {
+                assertThat(running.path().resolve(".lock")).exists();
+                assertThat(upload).exists();
+            }
+        }
+    }
+
+    @Test
+    void aFolderThatACleanerDeletedIsMadeAgainWithItsLock() throws IOException {
+        try (SpoolFolder running = SpoolFolder.open(spool)) {
+            Files.delete(running.path().resolve(".lock"));
+            Files.delete(running.path());
+            running.keep();
+
+            assertThat(running.path().resolve(".lock")).exists();
+        }
+    }
+
+    @Test
+    void keepingTouchesTheLockFileSoAnAgeBasedCleanerLeavesIt() throws IOException {
+        try (SpoolFolder running = SpoolFolder.open(spool)) {
+            Path lock = running.path().resolve(".lock");
+            Files.setLastModifiedTime(lock, daysAgo(30));
+            running.keep();
+
+            assertThat(Files.getLastModifiedTime(lock).toInstant()).isAfter(Instant.now().minus(Duration.ofMinutes(1)));
+        }
+    }
+
+    @Test
+    void aFolderWithoutALockFileForMoreThanADayIsAServersThatEndedAndGoes() throws IOException {
+        Path ended = Files.createDirectory(spool.resolve("server-789"));
+        Files.writeString(ended.resolve("import-4.upload"), "COW data");
+        Files.setLastModifiedTime(ended, daysAgo(2));
+        Path starting = Files.createDirectory(spool.resolve("server-790"));
+
+        try (SpoolFolder started = SpoolFolder.open(spool)) {
+            assertThat(ended).doesNotExist();
+            assertThat(starting).isDirectory();
+        }
+    }
+
+    private static FileTime daysAgo(int days) {
+        return FileTime.from(Instant.now().minus(Duration.ofDays(days)));
     }
 }
