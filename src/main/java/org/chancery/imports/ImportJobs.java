@@ -259,8 +259,16 @@ class ImportJobs {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /**
+     * At most {@code max} characters, cut between two characters, never within one (PostgreSQL's driver would store
+     * the lone half as {@code ?}).
+     */
+    static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     private static ImportJob job(ResultSet row, int number) throws SQLException {
