@@ -66,6 +66,8 @@ record SecurityProperties(Security security, Cors cors) {
     /** A user: a password encoded as {@code {bcrypt}…} or {@code {noop}…}, or as typed (taken as {@code {noop}}). */
     record User(String name, String password, List<Role> roles) {
 
+        /** change_log.user_name and import_job.created_by: VARCHAR(200), in UTF-16 units on H2. */
+        private static final int LONGEST_NAME = 200;
         private static final Pattern ENCODING = Pattern.compile("^\\{([^}]*)}");
         private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
@@ -74,6 +76,15 @@ record SecurityProperties(Security security, Cors cors) {
             if (name == null || name.isBlank() || password == null || password.isBlank()) {
                 throw new IllegalArgumentException("chancery.security.users entries need a name and a password"
                         + (name == null || name.isBlank() ? "" : ": " + name + " has no password"));
+            }
+            if (name.length() > LONGEST_NAME) {
+                throw new IllegalArgumentException("chancery.security.users: the name "
+                        + name.substring(0, name.offsetByCodePoints(0, 20)) + "… is longer than " + LONGEST_NAME
+                        + " characters, what the change feed and the import jobs keep of the user who wrote");
+            }
+            if (name.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("chancery.security.users: the name " + name + " has a colon, which "
+                        + "ends the name in HTTP Basic credentials: that user could never sign in");
             }
             Matcher encoding = ENCODING.matcher(password);
             if (encoding.find()) {

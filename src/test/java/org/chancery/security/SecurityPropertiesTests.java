@@ -89,4 +89,17 @@ class SecurityPropertiesTests {
                 .run(started -> assertThat(started).hasFailed()
                         .getFailure().rootCause().hasMessageContaining("editor, Editor"));
     }
+
+    @Test
+    void aNameLongerThanTheChangeFeedKeepsOrOneHttpBasicCannotSendStopsTheStart() {
+        for (String wrong : new String[] {"x".repeat(201), "\uD835\uDD18".repeat(101), "desk:editor"}) {
+            context.withPropertyValues("chancery.security.users[0].name=" + wrong,
+                            "chancery.security.users[0].password=a")
+                    .run(started -> assertThat(started).as(wrong).hasFailed()
+                            .getFailure().rootCause().hasMessageContaining("chancery.security.users: the name"));
+        }
+        context.withPropertyValues("chancery.security.users[0].name=" + "x".repeat(200),
+                        "chancery.security.users[0].password=a")
+                .run(started -> assertThat(started).hasNotFailed());
+    }
 }
