@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>{@code Accept: application/problem+json} alone is acceptable everywhere: errors come in that
  * type, and a success answers JSON.</li>
  * <li>A type the header gives {@code q=0} is not acceptable.</li>
+ * <li>Parameters of an accepted type other than {@code q} are set aside: JSON is UTF-8 (RFC 8259) and so is the CSV,
+ * whatever {@code charset} a client asks for; Jackson's converter refused to write any other, a 500 after the
+ * handler had run (and after a write had been committed), and echoed others ({@code v=2}) in the answer's type.</li>
  * <li>A list ({@link CsvResponse}) takes {@code format=csv} or {@code format=json} (or {@code format}
  * left empty, as if not given, like every filter: {@link TextArguments}); any other value is a
  * {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
@@ -78,7 +82,8 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     private static final List<MediaType> ONLY_PROBLEMS = List.of(MediaType.APPLICATION_PROBLEM_JSON);
 
     private static final ContentNegotiationStrategy ACCEPT_WITH_PROBLEMS_AS_JSON = request -> {
-        List<MediaType> accepted = withoutRefused(HEADER.resolveMediaTypes(request));
+        List<MediaType> accepted = withoutRefused(HEADER.resolveMediaTypes(request)).stream()
+                .map(ContentNegotiation::withQualityOnly).toList();
         if (accepted.isEmpty()) {
             return ONLY_PROBLEMS;
         }
@@ -105,6 +110,14 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
             }
         }
         return accepted;
+    }
+
+    private static MediaType withQualityOnly(MediaType type) {
+        String quality = type.getParameter("q");
+        if (type.getParameters().isEmpty() || type.getParameters().size() == 1 && quality != null) {
+            return type;
+        }
+        return new MediaType(type.getType(), type.getSubtype(), quality == null ? Map.of() : Map.of("q", quality));
     }
 
     @Override

@@ -263,6 +263,23 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersInUtf8WhateverCharsetTheAcceptHeaderNamesAndAWriteIsAnsweredAsItWasDone() throws Exception {
+        for (String charset : new String[] {"ISO-8859-1", "windows-1252", "UTF-16", "US-ASCII"}) {
+            mvc.perform(get("/api/countries/AX").header("Accept", "application/json;charset=" + charset))
+                    .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/json"))
+                    .andExpect(jsonPath("$.name").value("Åland Islands"));
+        }
+        mvc.perform(get("/api/countries/CU").header("Accept", "application/json;v=2"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/json"));
+        mvc.perform(get("/api/missions").header("Accept", "text/csv;charset=ISO-8859-1;q=0.9"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
+        mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).header("Accept", "application/json;charset=ISO-8859-1")
+                        .content("{\"name\":\"Kim Hong-kyun\",\"country\":\"KR\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("Kim Hong-kyun"));
+    }
+
+    @Test
     void answersBodyThatIsNotJsonMediaTypeWithUnsupportedMediaType() throws Exception {
         assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
                 .contentType(MediaType.TEXT_PLAIN).content("ESTABLISHED 2024-02-14")), 415, "UNSUPPORTED_MEDIA_TYPE");
