@@ -3,19 +3,24 @@ package org.chancery.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import tools.jackson.core.exc.JacksonIOException;
 
@@ -55,5 +60,33 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
         assertThat(answer.getBody().getProperties()).containsEntry("code", "SERVICE_UNAVAILABLE");
         assertThat(output).doesNotContain("Unexpected error");
+    }
+
+    @Test
+    @DisplayName("an error of a lost database connection, however wrapped, is a 503 problem with Retry-After")
+    void aLostDatabaseConnectionIsA503(CapturedOutput output) {
+        for (Exception lost : List.<Exception>of(
+                new JpaSystemException(new RuntimeException(new SQLException("I/O error", "08006"))),
+                new JpaSystemException(new RuntimeException(new SQLException("terminating connection", "57P01"))),
+                new JpaSystemException(new RuntimeException(new SQLException("Database is already closed", "90121"))),
+                new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection",
+                        new SQLException("Connection is closed"))),
+                new RecoverableDataAccessException("connection reset"))) {
+            ResponseEntity<ProblemDetail> answer = advice.unexpected(lost,
+                    new MockHttpServletRequest("GET", "/api/relations"));
+            assertThat(answer.getStatusCode()).as(lost.toString()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        }
+        assertThat(output).doesNotContain("Unexpected error");
+    }
+
+    @Test
+    @DisplayName("a commit the database refused for another reason than its connection is no 503")
+    void aCommitRefusedOtherwiseIsNoLostConnection() {
+        Exception refused = new JpaSystemException(new TransactionException("Unable to commit against JDBC Connection",
+                new SQLException("could not serialize access", "40001")));
+
+        assertThat(advice.unexpected(refused, new MockHttpServletRequest("POST", "/api/relations/CU/KR/events"))
+                .getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 }

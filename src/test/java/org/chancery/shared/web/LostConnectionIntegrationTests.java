@@ -1,0 +1,69 @@
+package org.chancery.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.chancery.shared.DatabaseProduct;
+import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.HeldRowLock;
+import org.chancery.support.LockWaits;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * A request whose database connection is cut while it runs (the server restarting, an administrator ending the
+ * session) answers 503 with {@code Retry-After}, as when no connection can be had at all: the database, not the
+ * request, failed. The connection is cut here while the request waits for a row lock a test transaction holds.
+ */
+class LostConnectionIntegrationTests extends ApiIntegrationTest {
+
+    private static final String EVENTS = "/api/relations/CU/KR/events";
+    private static final String ESTABLISHED = "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\"}";
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void aWriteWhoseConnectionIsCutAnswers503AndTheNextRequestsWork() throws Exception {
+        MockHttpServletResponse answer;
+        try (HeldRowLock held = HeldRowLock.on(dataSource, "country", "code = ?", "CU")) {
+            CompletableFuture<MockHttpServletResponse> write = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return postAsEditor(EVENTS, ESTABLISHED).andReturn().getResponse();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            LockWaits.awaitAWaitForALock(jdbc);
+            cutTheWaitingSession();
+            answer = write.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(503);
+        assertThat(answer.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(answer.getContentAsString()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+        getJson("/api/relations/CU/KR").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NONE"));
+        // not recorded before: an ESTABLISHED recorded twice would be refused (R1)
+        postAsEditor(EVENTS, ESTABLISHED).andExpect(status().isCreated());
+    }
+
+    private void cutTheWaitingSession() {
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
+        jdbc.queryForList(postgres
+                ? "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock'"
+                : "select abort_session(session_id) from information_schema.sessions where blocker_id is not null");
+    }
+}
