@@ -102,7 +102,12 @@ class ImportJobs {
         return jdbc.sql(JOB_COLUMNS + " where running_slot = 'RUNNING'").query(ImportJobs::job).optional();
     }
 
-    /** Writes row reports and advances the job's progress and counts by them. */
+    /**
+     * Writes row reports and advances the job's progress and counts by them.
+     *
+     * @throws ImportRun.NoLongerRunning if the job is not running (failed meanwhile as abandoned): the caller's
+     *         transaction, with the rows' facts, is to be rolled back
+     */
     void report(long jobId, List<RowReport> reports) {
         if (reports.isEmpty()) {
             return;
@@ -115,17 +120,20 @@ class ImportJobs {
                         Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
         Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
         reports.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
-        jdbc.sql("""
+        int running = jdbc.sql("""
                 update import_job set rows_done = rows_done + :done, imported = imported + :imported,
                     merged = merged + :merged, already_present = already_present + :present,
                     no_fact = no_fact + :none, rejected = rejected + :rejected, heartbeat_at = :now
-                where id = :id""")
+                where id = :id and status = 'RUNNING'""")
                 .param("done", reports.size()).param("imported", counts.getOrDefault(ImportOutcome.IMPORTED, 0))
                 .param("merged", counts.getOrDefault(ImportOutcome.MERGED, 0))
                 .param("present", counts.getOrDefault(ImportOutcome.ALREADY_PRESENT, 0))
                 .param("none", counts.getOrDefault(ImportOutcome.NO_FACT, 0))
                 .param("rejected", counts.getOrDefault(ImportOutcome.REJECTED, 0))
                 .param("now", now()).param("id", jobId).update();
+        if (running == 0) {
+            throw new ImportRun.NoLongerRunning(jobId);
+        }
     }
 
     /**

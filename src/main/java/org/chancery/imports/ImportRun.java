@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.chancery.shared.AlreadyExistsException;
@@ -39,16 +38,20 @@ public final class ImportRun {
     private final TransactionTemplate transactions;
     private final List<StagedRow> toStage = new ArrayList<>();
     private final MeterRegistry meters;
-    private final BooleanSupplier stopping;
+    private final Runnable goOn;
 
+    /**
+     * @param goOn run between two transactions: throws {@link ServerStopping} if the server is stopping, or
+     *        {@link ImportLease.Lost} if the job's hold on its lease ended
+     */
     ImportRun(ImportJob job, String jobUrl, ImportJobs jobs, TransactionTemplate transactions, MeterRegistry meters,
-            BooleanSupplier stopping) {
+            Runnable goOn) {
         this.meters = meters;
         this.job = job;
         this.jobUrl = jobUrl;
         this.jobs = jobs;
         this.transactions = transactions;
-        this.stopping = stopping;
+        this.goOn = goOn;
     }
 
     /** The server is stopping: the job ends between two of its transactions, with what it recorded so far. */
@@ -58,11 +61,21 @@ public final class ImportRun {
         }
     }
 
-    /** Ends the run here, between two transactions, if the server is stopping. */
-    private void goOnUnlessStopping() {
-        if (stopping.getAsBoolean()) {
-            throw new ServerStopping();
+    /**
+     * The job is no longer running: another instance's recovery failed it, having found its lease free (the
+     * worker's hold on it ended with its database session) and no progress for a while. The row's transaction is
+     * rolled back and the job ends, so that a job started since never runs beside it.
+     */
+    static final class NoLongerRunning extends RuntimeException {
+        NoLongerRunning(long jobId) {
+            super("import " + jobId + " is no longer running: it was failed as abandoned meanwhile", null, false,
+                    false);
         }
+    }
+
+    /** Ends the run here, between two transactions, if the server is stopping or the job's lease was lost. */
+    private void goOnUnlessStopping() {
+        goOn.run();
     }
 
     public long jobId() {
@@ -105,6 +118,8 @@ public final class ImportRun {
             });
             count(List.of(done));
             return done;
+        } catch (NoLongerRunning ended) {
+            throw ended;
         } catch (RuntimeException refused) {
             String[] problem = problem(refused);
             RowReport report = RowReport.rejected(line, problem[0], problem[1], result.flags());

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +55,11 @@ class ImportWorker {
     static final String FOUND_ABANDONED = "The job's server stopped while it ran, or could not record its end; what "
             + "it imported stays. Run the file again to complete it: what is already there answers ALREADY_PRESENT.";
 
+    /** The error of a job whose lease's database session ended while it ran. */
+    static final String LEASE_LOST = "The database session holding the job's lease ended while it ran (ended by an "
+            + "administrator or a timeout, or the database restarted), so the job stopped: what it imported stays. Run "
+            + "the file again to complete it: what is already there answers ALREADY_PRESENT.";
+
     /** Writing a job's end is tried this many times, this long apart, before it is left to the recovery. */
     private static final int FINISH_ATTEMPTS = 3;
     private static final long FINISH_RETRY_MILLIS = 500;
@@ -104,13 +108,27 @@ class ImportWorker {
     }
 
     private void runLeased(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
-        try (Connection connection = dataSource.getConnection(); ImportLease lease = ImportLease.hold(connection,
-                job.id())) {
+        try (ImportLease lease = ImportLease.hold(dataSource, job.id())) {
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
-                format.run(input, new ImportRun(job, jobUrl, jobs, transactions, meters, () -> stopping));
+                format.run(input, new ImportRun(job, jobUrl, jobs, transactions, meters, () -> {
+                    if (stopping) {
+                        throw new ImportRun.ServerStopping();
+                    }
+                    lease.checkHeld();
+                }));
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
+            } catch (ImportRun.NoLongerRunning e) {
+                // the recovery recorded its end and deleted its lease
+                status = null;
+                log.warn("Import {} ({}) was failed as abandoned while its worker ran (its lease's database session "
+                        + "had ended); it stops, what it recorded before stays", job.id(), job.format());
+            } catch (ImportLease.Lost e) {
+                status = ImportStatus.FAILED;
+                error = LEASE_LOST;
+                log.warn("Import {} ({}) stops: the database session holding its lease ended (ended by an "
+                        + "administrator or a timeout, or the database restarted)", job.id(), job.format());
             } catch (ImportRun.ServerStopping e) {
                 status = ImportStatus.FAILED;
                 error = ABANDONED;
@@ -126,8 +144,8 @@ class ImportWorker {
                 // The lease goes only with the job's end recorded: a job whose end could not be written keeps
                 // it, free once the hold ends, and the next start finds the job abandoned and fails it, where a
                 // job left RUNNING without a lease would hold the running slot for good.
-                if (finish(job.id(), status, error)) {
-                    lease.release();
+                if (status == null || finish(job.id(), status, error)) {
+                    release(lease, job.id());
                 }
             }
         } catch (ImportLease.Gone e) {
@@ -137,6 +155,22 @@ class ImportWorker {
             log.error("Import {} lost its database connection", job.id(), e);
             finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged."
                     + RERUN);
+        }
+    }
+
+    /**
+     * Deletes the lease of a job whose end is recorded: on the lease's connection, or if its session ended, on
+     * another; if that fails too, the recovery deletes it within seconds (the lease is free).
+     */
+    private void release(ImportLease lease, long jobId) throws SQLException {
+        if (lease.stillHeld()) {
+            lease.release();
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(tx -> jobs.release(jobId));
+        } catch (RuntimeException e) {
+            log.info("Import {}: its lease is left to the recovery: {}", jobId, e.toString());
         }
     }
 

@@ -8,19 +8,26 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.chancery.shared.DatabaseProduct;
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.LockWaits;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +56,9 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private DataSource dataSource;
 
     private MockHttpServletResponse upload(String ndjson) throws Exception {
         return mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
@@ -196,6 +206,97 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
         if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres))) {
             assertThat(jdbc.queryForList("select pid, objid from pg_locks where locktype = 'advisory'"))
                     .as("advisory locks held").isEmpty();
+        }
+    }
+
+    @Test
+    void aJobFailedAsAbandonedWhileItsWorkerRunsTakesNoFurtherRowAndTheNextImportRuns() throws Exception {
+        CountDownLatch reporting = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        Mockito.doAnswer(invocation -> {
+            reporting.countDown();
+            goOn.await(30, TimeUnit.SECONDS);
+            return invocation.callRealMethod();
+        }).doCallRealMethod().when(jobs).report(anyLong(), any());
+        long id = startedWorkedExample();
+        try {
+            assertThat(reporting.await(30, TimeUnit.SECONDS)).isTrue();
+            // what another instance's recovery records, having found the job's lease free and the job quiet (it
+            // deletes the lease too, which the worker does here, its session being there)
+            jdbc.update("update import_job set status = 'FAILED', finished_at = ?, error = 'found abandoned',"
+                    + " running_slot = null where id = ?", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), id);
+        } finally {
+            goOn.countDown();
+        }
+
+        // one worker runs the jobs in turn: the next one ends only once the first one's worker has stopped
+        assertThat(importedOneLine().get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode failed = org.chancery.support.ImportJobs.awaitEnd(mvc, id);
+        assertThat(failed.get("error").asString()).isEqualTo("found abandoned");
+        assertThat(failed.get("rowsDone").asInt()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from import_row where job_id = ?", Long.class, id)).isZero();
+    }
+
+    @Test
+    void aJobWhoseLeasesDatabaseSessionEndsStopsAtItsNextRowAndIsFailedSaying() throws Exception {
+        CountDownLatch reporting = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        Mockito.doAnswer(invocation -> {
+            reporting.countDown();
+            goOn.await(30, TimeUnit.SECONDS);
+            return invocation.callRealMethod();
+        }).doCallRealMethod().when(jobs).report(anyLong(), any());
+        long id = startedWorkedExample();
+        try {
+            assertThat(reporting.await(30, TimeUnit.SECONDS)).isTrue();
+            endTheLeasesSession(id);
+            // the worker asks about its lease's session at most once a second
+            Thread.sleep(1_100);
+        } finally {
+            goOn.countDown();
+        }
+
+        JsonNode failed = org.chancery.support.ImportJobs.awaitEnd(mvc, id);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).startsWith("The database session holding the job's lease ended");
+        assertThat(failed.get("rowsDone").asInt()).isEqualTo(1);
+        assertThat(importedOneLine().get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("select count(*) from import_lease", Long.class)).isZero();
+    }
+
+    private long startedWorkedExample() throws Exception {
+        MockHttpServletResponse started = upload(ImportApiIntegrationTests.WORKED_EXAMPLE);
+        assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
+        return JSON.readTree(started.getContentAsString()).get("id").asLong();
+    }
+
+    /**
+     * Ends the database session that holds the job's lease, as an administrator would: on PostgreSQL the one holding
+     * its advisory lock; on H2 the one holding its row's lock, which a transaction of the test's own waits for.
+     */
+    private void endTheLeasesSession(long id) throws Exception {
+        if (Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres))) {
+            assertThat(jdbc.queryForList("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                    + " and classid = ? and objid = ?", Boolean.class, ImportLease.ADVISORY_CLASS, id))
+                    .containsExactly(true);
+            return;
+        }
+        try (Connection waiter = dataSource.getConnection()) {
+            waiter.setAutoCommit(false);
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try (PreparedStatement lock = waiter.prepareStatement(
+                        "select job_id from import_lease where job_id = ? for update")) {
+                    lock.setLong(1, id);
+                    lock.executeQuery().close();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            LockWaits.awaitAWaitForALock(jdbc);
+            assertThat(jdbc.queryForList("select abort_session(blocker_id) from information_schema.sessions"
+                    + " where blocker_id is not null", Boolean.class)).containsExactly(true);
+            waiting.get(20, TimeUnit.SECONDS);
+            waiter.rollback();
         }
     }
 }
