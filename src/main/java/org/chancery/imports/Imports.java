@@ -23,7 +23,9 @@ import jakarta.annotation.PreDestroy;
 
 import org.chancery.shared.ConflictException;
 import org.chancery.shared.FactChanged;
+import org.chancery.shared.HttpUrl;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PayloadTooLargeException;
 import org.chancery.shared.web.ProblemCode;
@@ -127,9 +129,16 @@ public class Imports {
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if the body is not UTF-8 text or not of
      *         the format as a whole; nothing is recorded
      * @throws ConflictException {@code IMPORT_RUNNING} if another job runs
+     * @throws MalformedRequestException on the {@code Host} header if no source URL can be made of {@code baseUrl}
+     *         (and no {@code chancery.imports.public-url} is set)
      */
     public ImportJob start(ImportFormat format, InputStream body, long declaredLength, String user, String baseUrl)
             throws IOException {
+        if (properties.publicUrl() == null && !new HttpUrl.Validator().isValid(baseUrl + "/api/imports/1", null)) {
+            // Tomcat takes an empty Host or one with a port beyond 65535; a source must be an http(s) URL
+            throw MalformedRequestException.header("Host", "names no address the job can be cited at ('" + baseUrl
+                    + "'); send the server's host, or set chancery.imports.public-url");
+        }
         Started started = prepare(format, body, declaredLength, properties.maxSize().toBytes(), user);
         String base = properties.publicUrl() == null ? baseUrl : properties.publicUrl();
         worker.submit(started.job(), format, started.input(), base + "/api/imports/" + started.job().id());

@@ -747,6 +747,18 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .extracting(line -> Integer.parseInt(line.substring(0, line.indexOf(',')))).isEqualTo(merged);
     }
 
+    @Test
+    void anImportSentWithAHostNoSourceCanCiteIsRefusedAndNothingIsRecorded() throws Exception {
+        for (String host : new String[] {"x:99999", ""}) {
+            mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
+                            .header("Host", host).content(WORKED_EXAMPLE).with(httpBasic("admin", "admin-secret")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                    .andExpect(jsonPath("$.errors[0].field").value("Host"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Long.class)).isZero();
+    }
+
     private List<String> csvLines(String url) throws Exception {
         return mvc.perform(get(url).with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8).lines().toList();
