@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
@@ -129,6 +130,25 @@ class HardeningIntegrationTests {
             assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html", "Exception", "at org.");
             assertThat(answer.header("x-content-type-options")).as(shown).isEqualTo("nosniff");
             assertThat(answer.header("x-frame-options")).as(shown).isEqualTo("DENY");
+        }
+    }
+
+    @Test
+    void aTransferCodingMethodOrHttpVersionTomcatDoesNotTakeIsTheRequestsFaultNotAnInternalError()
+            throws IOException {
+        Map<String, Integer> requests = Map.of(
+                "POST /api/diplomats HTTP/1.1\r\nTransfer-Encoding: foo\r\n", 501,
+                "CONNECT localhost:443 HTTP/1.1\r\n", 501,
+                "GET /api/countries/CU HTTP/3.0\r\n", 505);
+        for (Map.Entry<String, Integer> request : requests.entrySet()) {
+            Answer answer = send((request.getKey() + "Host: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(answer.status()).as(request.getKey()).isEqualTo(request.getValue());
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.get("code").asString()).as(request.getKey()).isEqualTo("MALFORMED_REQUEST");
+            assertThat(problem.get("detail").asString()).as(request.getKey())
+                    .contains(request.getValue() == 501 ? "does not implement" : "HTTP/1.1");
         }
     }
 

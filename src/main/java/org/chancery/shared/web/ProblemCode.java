@@ -46,6 +46,9 @@ public enum ProblemCode {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
+            // Tomcat's answers to a transfer coding or a method it does not implement, and to an HTTP version it
+            // does not speak: the request's fault, not the server's
+            case 501, 505 -> MALFORMED_REQUEST;
             default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
         };
     }

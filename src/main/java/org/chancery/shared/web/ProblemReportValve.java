@@ -73,6 +73,18 @@ class ProblemReportValve extends ErrorReportValve {
         }
     }
 
+    /** What the server could not take in a request it refused before reading it. */
+    static String detail(int status) {
+        HttpStatus resolved = HttpStatus.resolve(status);
+        String reason = resolved == null ? "The request failed" : resolved.getReasonPhrase();
+        return reason + switch (status) {
+            case 501 -> ": the server does not implement the request's method or Transfer-Encoding (it takes "
+                    + "chunked, or a Content-Length).";
+            case 505 -> ": the server speaks HTTP/1.1 and HTTP/1.0, not the request's version.";
+            default -> ": the server refused the request before reading it (a malformed path or headers).";
+        };
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
@@ -84,9 +96,7 @@ class ProblemReportValve extends ErrorReportValve {
         String id = logged != null ? logged.toString() : RequestLog.accepted(request.getHeader(RequestLog.HEADER));
         MDC.put(RequestLog.REQUEST_ID, id);
         try {
-            HttpStatus resolved = HttpStatus.resolve(status);
-            String detail = (resolved == null ? "The request failed" : resolved.getReasonPhrase())
-                    + ": the server refused the request before reading it (a malformed path or headers).";
+            String detail = detail(status);
             var problem = Problems.of(HttpStatus.valueOf(status), ProblemCode.forStatus(status).name(), detail,
                     instance(request.getRequestURI()));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
