@@ -19,8 +19,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -28,9 +32,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Refuses request bodies above {@code chancery.max-request-size} (1 MB) with 413
  * {@code PAYLOAD_TOO_LARGE}: at once when the declared length is larger, and as soon as a body sent
  * without a length (chunked) grows larger while it is read. Import files have their own, larger
- * limit ({@code chancery.imports.max-size}) and are not counted here. The answer comes from the one
- * problem-details advice, through the handler exception resolvers, before anything is read or
- * authenticated.
+ * limit ({@code chancery.imports.max-size}) and are not counted here. A body in a
+ * {@code Content-Encoding} other than {@code identity} (gzip…), which nothing would decode, is refused with 415
+ * {@code UNSUPPORTED_MEDIA_TYPE} and {@code Accept-Encoding: identity} (RFC 9110, 15.5.16), import files included:
+ * it was read as it came, a compressed body as text. The answer comes from the one problem-details advice, through
+ * the handler exception resolvers, before anything is read or authenticated.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the request log and CORS
@@ -47,8 +53,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         this.resolver = resolver;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
+    private static boolean isImport(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals(IMPORTS) || path.startsWith(IMPORTS + "/");
     }
@@ -57,6 +62,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")
+                && (declared > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
+            SecurityHeaders.addMissing(response);
+            resolver.resolveException(request, response, null, encoded(encoding));
+            return;
+        }
+        if (isImport(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (declared > limit) {
             // answered before Spring Security's header filter runs: the headers of every answer
             SecurityHeaders.addMissing(response);
@@ -64,6 +80,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(declared < 0 ? new Limited(request, limit) : request, response);
+    }
+
+    private static ErrorResponseException encoded(String encoding) {
+        String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
+        ErrorResponseException refused = new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body's "
+                        + "Content-Encoding '" + shown + "' is not taken; send the body as it is (identity)."), null);
+        refused.getHeaders().set(HttpHeaders.ACCEPT_ENCODING, "identity");
+        return refused;
     }
 
     private PayloadTooLargeException tooLarge() {

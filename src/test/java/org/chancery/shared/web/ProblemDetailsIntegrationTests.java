@@ -280,6 +280,25 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersABodyInAContentEncodingNothingDecodesWithUnsupportedMediaTypeAndChangesNothing() throws Exception {
+        for (String url : List.of("/api/diplomats", "/api/imports?format=chancery-ndjson")) {
+            mvc.perform(post(url).with(httpBasic("admin", "admin-secret")).contentType(MediaType.APPLICATION_JSON)
+                            .header("Content-Encoding", "gzip").content("{\"name\":\"Ana Ruiz\",\"country\":\"CU\"}"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(header().string("Accept-Encoding", "identity"))
+                    .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
+                    .andExpect(jsonPath("$.detail").value(containsString("Content-Encoding 'gzip'")));
+        }
+        getJson("/api/diplomats").andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/imports").with(httpBasic("admin", "admin-secret")))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).header("Content-Encoding", "identity")
+                        .content("{\"name\":\"Ana Ruiz\",\"country\":\"CU\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void answersBodyThatIsNotJsonMediaTypeWithUnsupportedMediaType() throws Exception {
         assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
                 .contentType(MediaType.TEXT_PLAIN).content("ESTABLISHED 2024-02-14")), 415, "UNSUPPORTED_MEDIA_TYPE");
