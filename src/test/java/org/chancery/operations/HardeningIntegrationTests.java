@@ -153,6 +153,20 @@ class HardeningIntegrationTests {
     }
 
     @Test
+    void theAdminPageAnsweredWithoutABodyCarriesTheSecurityHeadersOfEveryAnswer() throws IOException {
+        for (String request : List.of("HEAD /admin/ HTTP/1.1\r\n", "HEAD /admin HTTP/1.1\r\n",
+                "GET /admin/ HTTP/1.1\r\nIf-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n")) {
+            Answer answer = send((request + "Host: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(answer.status()).as(request).isIn(200, 304);
+            assertThat(answer.header("x-content-type-options")).as(request).isEqualTo("nosniff");
+            assertThat(answer.header("x-frame-options")).as(request).isEqualTo("DENY");
+            assertThat(answer.header("content-security-policy")).as(request).contains("frame-ancestors 'none'");
+        }
+    }
+
+    @Test
     void letsAnAllowedOriginReadWhatTomcatRefusesItself() throws IOException {
         for (String line : List.of("GET /api/countries/%zz HTTP/1.1", "GET /api/countries/C%2FU HTTP/1.1",
                 "POST /api/diplomats/%00 HTTP/1.1")) {
