@@ -1,5 +1,7 @@
 package org.chancery.shared.web;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,9 +13,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.MalformedRequestException;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -37,6 +44,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>A list ({@link CsvResponse}) takes {@code format=csv} or {@code format=json} (or {@code format}
  * left empty, as if not given, like every filter: {@link TextArguments}); any other value is a
  * {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
+ * <li>An endpoint that reads no body (an action such as a mission's {@code cancel}, a read, a delete) ignores a
+ * JSON one, as a client that always sends one may, but answers a body of another type 415, as an endpoint that
+ * reads one does (API.md: a body that is not JSON): an image sent to {@code cancel} cancelled the mission.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -120,6 +130,41 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         return new MediaType(type.getType(), type.getSubtype(), quality == null ? Map.of() : Map.of("q", quality));
     }
 
+    /** A body of another type than JSON sent to an endpoint that reads none: 415, as where one is read. */
+    private static void refuseABodyThatIsNotJson(HttpServletRequest request, HandlerMethod method)
+            throws HttpMediaTypeNotSupportedException {
+        String type = request.getContentType();
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (type == null || type.isBlank() || !body || readsTheBody(method)) {
+            return;
+        }
+        MediaType sent;
+        try {
+            sent = MediaType.parseMediaType(type);
+        } catch (InvalidMediaTypeException unreadable) {
+            throw new HttpMediaTypeNotSupportedException(unreadable.getMessage());
+        }
+        if (!MediaType.APPLICATION_JSON.isCompatibleWith(sent) && !sent.getSubtype().endsWith("+json")) {
+            String detail = "This endpoint reads no body; a JSON one is ignored, but not one of " + sent.getType()
+                    + "/" + sent.getSubtype() + ".";
+            HttpMediaTypeNotSupportedException refused = new HttpMediaTypeNotSupportedException(sent,
+                    List.of(MediaType.APPLICATION_JSON), HttpMethod.valueOf(request.getMethod()), detail);
+            refused.getBody().setDetail(detail);
+            throw refused;
+        }
+    }
+
+    private static boolean readsTheBody(HandlerMethod method) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            Class<?> type = parameter.getParameterType();
+            if (parameter.hasParameterAnnotation(RequestBody.class) || HttpServletRequest.class.isAssignableFrom(type)
+                    || InputStream.class.isAssignableFrom(type) || Reader.class.isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
         configurer.strategies(List.of(FORMAT_CSV, ACCEPT_WITH_PROBLEMS_AS_JSON));
@@ -131,10 +176,12 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotSupportedException {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        refuseABodyThatIsNotJson(request, method);
         // one format, whichever handler it chose (a list's CSV or JSON, an import's)
         if (TextArguments.givenMoreThanOnce(request.getParameterValues("format"))) {
             throw new MalformedRequestException("format", TextArguments.GIVEN_MORE_THAN_ONCE);

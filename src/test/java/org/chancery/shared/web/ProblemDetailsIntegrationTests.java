@@ -299,6 +299,21 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void anEndpointThatReadsNoBodyIgnoresAJsonOneAndAnswersAnotherWithUnsupportedMediaType() throws Exception {
+        long mission = planMission("KR", "CU", "EMBASSY", "Havana");
+
+        mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.IMAGE_PNG).content(new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
+                .andExpect(jsonPath("$.detail").value(containsString("reads no body")));
+        getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.status").value("PLANNED"));
+        mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
     void answersBodyThatIsNotJsonMediaTypeWithUnsupportedMediaType() throws Exception {
         assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
                 .contentType(MediaType.TEXT_PLAIN).content("ESTABLISHED 2024-02-14")), 415, "UNSUPPORTED_MEDIA_TYPE");
