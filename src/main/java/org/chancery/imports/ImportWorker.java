@@ -16,17 +16,20 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import org.chancery.shared.FactChanged;
+import org.chancery.shared.LostConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,6 +57,11 @@ class ImportWorker {
     /** The error of a job found abandoned: its server stopped without ending it, or could not record its end. */
     static final String FOUND_ABANDONED = "The job's server stopped while it ran, or could not record its end; what "
             + "it imported stays. Run the file again to complete it: what is already there answers ALREADY_PRESENT.";
+
+    /** The error of a job whose database connection was lost while it ran. */
+    static final String CONNECTION_LOST = "The job lost its database connection (the database restarted, or an "
+            + "administrator ended its session), so it stopped: what it imported stays. Run the file again to complete "
+            + "it: what is already there answers ALREADY_PRESENT.";
 
     /** The error of a job whose lease's database session ended while it ran. */
     static final String LEASE_LOST = "The database session holding the job's lease ended while it ran (ended by an "
@@ -134,7 +142,17 @@ class ImportWorker {
                 error = ABANDONED;
                 log.info("Import {} ({}) stopped with the server; it is FAILED, what it imported stays", job.id(),
                         job.format());
-            } catch (IOException | RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                status = ImportStatus.FAILED;
+                if (LostConnections.lost(e)) {
+                    error = CONNECTION_LOST;
+                    log.warn("Import {} ({}) stops: it lost its database connection: {}", job.id(), job.format(),
+                            e.toString());
+                } else {
+                    error = "The job could not go on: an unexpected error occurred; it has been logged." + RERUN;
+                    log.error("Import {} ({}) failed", job.id(), job.format(), e);
+                }
+            } catch (IOException | Error e) {
                 // an Error too (a stack overflow on a pathological line): the job is FAILED, never left SUCCEEDED
                 status = ImportStatus.FAILED;
                 error = (e instanceof IOException ? "The job could not read its copy of the file; the error has been logged."
@@ -228,20 +246,41 @@ class ImportWorker {
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
     void recoverAbandoned() {
         try {
-            transactions.executeWithoutResult(tx -> {
-                List<Long> abandoned = jobs.abandoned(QUIET_SECONDS);
-                for (long jobId : abandoned) {
-                    jobs.release(jobId);
-                    // (another instance may have failed it a moment before: once only)
-                    if (jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED)) {
-                        publisher.publishEvent(FactChanged.updated("import", jobId));
-                        log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
-                    }
-                }
-            });
+            recover();
         } catch (RuntimeException e) {
             log.warn("Could not look for abandoned imports: {}", e.toString());
         }
+    }
+
+    /**
+     * As {@link #recoverAbandoned}, for a request about to start a job: a database that gives no connection, or
+     * loses it, fails the request now (503), not after a second wait for a connection to start the job.
+     */
+    void recoverAbandonedBeforeAStart() {
+        try {
+            recover();
+        } catch (CannotCreateTransactionException | DataAccessResourceFailureException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (LostConnections.lost(e)) {
+                throw e;
+            }
+            log.warn("Could not look for abandoned imports: {}", e.toString());
+        }
+    }
+
+    private void recover() {
+        transactions.executeWithoutResult(tx -> {
+            List<Long> abandoned = jobs.abandoned(QUIET_SECONDS);
+            for (long jobId : abandoned) {
+                jobs.release(jobId);
+                // (another instance may have failed it a moment before: once only)
+                if (jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED)) {
+                    publisher.publishEvent(FactChanged.updated("import", jobId));
+                    log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
+                }
+            }
+        });
     }
 
     /**

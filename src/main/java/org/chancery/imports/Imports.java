@@ -179,7 +179,7 @@ public class Imports {
             } catch (ImportInput.CsvSyntaxException e) {
                 throw new InvalidInputException("body", e.getMessage());
             }
-            recoverAbandoned();
+            worker.recoverAbandonedBeforeAStart();
             ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows)
                     .map(started -> ImportWorker.actingAs(user, () -> {
                         publisher.publishEvent(FactChanged.created("import", started.id()));

@@ -127,6 +127,18 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aJobThatLosesItsDatabaseConnectionIsFailedSayingSoNotAsAnUnexpectedError() throws Exception {
+        Mockito.doThrow(new DataAccessResourceFailureException("I/O error",
+                new SQLException("terminating connection due to administrator command", "57P01")))
+                .when(ndjson).run(any(), any());
+
+        JsonNode job = importedOneLine();
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("error").asString()).startsWith("The job lost its database connection");
+    }
+
+    @Test
     void anImportStartedAsTheServerStopsIsRefusedWith503AndItsJobFailedByTheNextStart() throws Exception {
         Mockito.doThrow(new RejectedExecutionException("the worker has been shut down")).doCallRealMethod()
                 .when(worker).submit(any(), any(), any(), any());

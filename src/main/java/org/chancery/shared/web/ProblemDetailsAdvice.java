@@ -1,7 +1,6 @@
 package org.chancery.shared.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.ConflictException;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.JsonMistakes;
+import org.chancery.shared.LostConnections;
 import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PayloadTooLargeException;
@@ -24,7 +24,6 @@ import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.StorableValues;
 import org.chancery.shared.VersionMismatchException;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -84,9 +83,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** How long a client asked to try again later waits (the database busy, the server stopping). */
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    /** SQL states of a lost connection beyond class 08: PostgreSQL's and H2's ({@link #connectionLost}). */
-    private static final Set<String> LOST_CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "90067", "90098",
-            "90121");
 
     private final MeterRegistry meters;
 
@@ -228,7 +224,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * done, which the detail says. Spring names it {@link DataAccessResourceFailureException} or
      * {@link RecoverableDataAccessException} when a statement failed, but the rollback that follows fails on the closed
      * connection too and overrides it with a {@code JpaSystemException} or a {@code TransactionSystemException}: the
-     * lost connection is then told by the SQL state of a cause ({@link #connectionLost}).
+     * lost connection is then told by the SQL state of a cause ({@link LostConnections}).
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, RecoverableDataAccessException.class})
     ResponseEntity<ProblemDetail> connectionLost(Exception e, HttpServletRequest request) {
@@ -237,31 +233,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return retryLater("The database failed or its connection was lost while the request ran: what it had not "
                 + "committed is not done (a write cut off as it committed may be: read before sending it again). "
                 + "Retry in a few seconds.", request);
-    }
-
-    /**
-     * Whether an exception comes of a lost database connection: a cause Spring translated as such; an
-     * {@link SQLException} of SQL state class 08 (connection exception), PostgreSQL's 57P01–57P03 (the server
-     * shutting down or ending the session) or H2's 90067, 90098 and 90121 (connection broken, database closed); or
-     * Hibernate's failure to roll back or commit on a connection the pool had closed (its {@code SQLException}
-     * carries no state), which is what overrides the first after the connection was lost.
-     */
-    static boolean connectionLost(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof SQLException sql && lost(sql.getSQLState())) {
-                return true;
-            }
-            if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
-                    && sql.getSQLState() == null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean lost(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || LOST_CONNECTION_STATES.contains(sqlState));
     }
 
     /**
@@ -305,7 +276,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             return null;
         }
-        if (connectionLost(e)) {
+        if (LostConnections.lost(e)) {
             return connectionLost(e, request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,9 @@ class DatabaseUnavailableIntegrationTests extends ApiIntegrationTest {
     @Autowired
     private ProblemDetailsAdvice advice;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void aRequestThatGetsNoConnectionInTimeIsA503ProblemWithRetryAfterAndChangesNothing() throws Exception {
         int pool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
@@ -71,6 +75,33 @@ class DatabaseUnavailableIntegrationTests extends ApiIntegrationTest {
 
         assertThat(jdbc.queryForObject("select count(*) from relation_event", Long.class)).isZero();
         getJson("/api/relations/US/CU").andExpect(status().isOk());
+    }
+
+    @Test
+    void anImportSentWhileNoConnectionCanBeHadWaitsForOneOnceAndIsA503() throws Exception {
+        int pool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        double timeoutsBefore = meters.get("hikaricp.connections.timeout").counter().count();
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool; i++) {
+                taken.add(dataSource.getConnection());
+            }
+
+            mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")
+                            .content("{\"kind\": \"diplomat\", \"name\": \"Ana Ruiz\", \"country\": \"CU\"}")
+                            .with(httpBasic("admin", "admin-secret")))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+
+        // the search for abandoned jobs found no connection: the job was not tried after it
+        assertThat(meters.get("hikaricp.connections.timeout").counter().count() - timeoutsBefore).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Long.class)).isZero();
     }
 
     @Test
