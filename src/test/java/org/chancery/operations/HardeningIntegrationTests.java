@@ -9,10 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -163,6 +165,26 @@ class HardeningIntegrationTests {
             assertThat(answer.header("x-content-type-options")).as(request).isEqualTo("nosniff");
             assertThat(answer.header("x-frame-options")).as(request).isEqualTo("DENY");
             assertThat(answer.header("content-security-policy")).as(request).contains("frame-ancestors 'none'");
+        }
+    }
+
+    @Test
+    void anUploadExpectingContinueThatIsRefusedBeforeItsBodyIsReadGetsTheRefusalNotAContinue() throws IOException {
+        String admin = Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
+        Map<String, Integer> refusals = Map.of(
+                "", 401,
+                "Authorization: Basic " + admin + "\r\nContent-Type: image/png\r\n", 415);
+        for (Map.Entry<String, Integer> refusal : refusals.entrySet()) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /api/imports?format=chancery-ndjson HTTP/1.1\r\n"
+                        + "Host: localhost\r\n" + refusal.getKey() + "Content-Length: 50000000\r\n"
+                        + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.ISO_8859_1)).readLine();
+
+                assertThat(statusLine).as(refusal.getKey()).startsWith("HTTP/1.1 " + refusal.getValue());
+            }
         }
     }
 
