@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import org.hibernate.TransactionException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 
 /**
@@ -13,28 +12,32 @@ import org.springframework.dao.RecoverableDataAccessException;
  */
 public final class LostConnections {
 
-    /** SQL states of a lost connection beyond class 08: PostgreSQL's 57P01–57P03, H2's 90067, 90098, 90121. */
-    private static final Set<String> LOST_CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "90067", "90098",
-            "90121");
+    /**
+     * SQL states of a lost connection beyond class 08: PostgreSQL's 57P01–57P05 (administrator, crash or shutdown
+     * ending the session, the database dropped, {@code idle_session_timeout}), H2's 90067, 90098, 90121.
+     */
+    private static final Set<String> LOST_CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "57P04", "57P05",
+            "90067", "90098", "90121");
 
     private LostConnections() {
     }
 
     /**
-     * Whether an exception comes of a lost database connection: a cause Spring translated as such; an
-     * {@link SQLException} of SQL state class 08 (connection exception), PostgreSQL's 57P01–57P03 (the server
-     * shutting down or ending the session) or H2's 90067, 90098 and 90121 (connection broken, database closed); or
-     * Hibernate's failure to roll back or commit on a connection the pool had closed (its {@code SQLException}
-     * carries no state), which is what overrides the first after the connection was lost.
+     * Whether an exception comes of a lost database connection, by the SQL state of a cause: class 08 (connection
+     * exception) and those of {@link #LOST_CONNECTION_STATES}; or a {@link RecoverableDataAccessException} (the
+     * driver's {@code SQLRecoverableException}); or Hibernate's failure to roll back or commit on a connection the
+     * pool had closed ({@code "Connection is closed"}, with no state), which is what overrides the first error after
+     * the connection was lost. Not every {@code DataAccessResourceFailureException}: Spring gives that name to a full
+     * disk or a statement too complex (SQL state classes 53, 54) as well.
      */
     public static boolean lost(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof RecoverableDataAccessException
+            if (cause instanceof RecoverableDataAccessException
                     || cause instanceof SQLException sql && lost(sql.getSQLState())) {
                 return true;
             }
             if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
-                    && sql.getSQLState() == null) {
+                    && sql.getSQLState() == null && String.valueOf(sql.getMessage()).contains("is closed")) {
                 return true;
             }
         }

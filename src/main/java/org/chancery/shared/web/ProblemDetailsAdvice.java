@@ -30,11 +30,9 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -82,7 +80,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** How long a client asked to try again later waits (the database busy, the server stopping). */
     private static final String RETRY_AFTER_SECONDS = "5";
-
 
     private final MeterRegistry meters;
 
@@ -221,16 +218,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * The request's connection to the database was lost while it ran (the database restarting, an administrator
      * ending the session, the network): a 503 with {@code Retry-After}, logged without a stack trace, not a 500. The
      * database rolls back what the connection had not committed; a write cut off during its commit may have been
-     * done, which the detail says. Spring names it {@link DataAccessResourceFailureException} or
-     * {@link RecoverableDataAccessException} when a statement failed, but the rollback that follows fails on the closed
-     * connection too and overrides it with a {@code JpaSystemException} or a {@code TransactionSystemException}: the
-     * lost connection is then told by the SQL state of a cause ({@link LostConnections}).
+     * done, which the detail says. The rollback that follows a failed statement fails on the closed connection too
+     * and overrides its error with a {@code JpaSystemException}: the lost connection is told by the SQL state of a
+     * cause ({@link LostConnections}), in {@link #unexpected}.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, RecoverableDataAccessException.class})
     ResponseEntity<ProblemDetail> connectionLost(Exception e, HttpServletRequest request) {
         log.warn("Database connection lost during {} {}: {}", request.getMethod(), request.getRequestURI(),
                 (e instanceof NestedRuntimeException nested ? nested.getMostSpecificCause() : e).toString());
-        return retryLater("The database failed or its connection was lost while the request ran: what it had not "
+        return retryLater("The connection to the database was lost while the request ran: what it had not "
                 + "committed is not done (a write cut off as it committed may be: read before sending it again). "
                 + "Retry in a few seconds.", request);
     }

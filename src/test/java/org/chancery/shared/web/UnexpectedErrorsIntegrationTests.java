@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +70,7 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
         for (Exception lost : List.<Exception>of(
                 new JpaSystemException(new RuntimeException(new SQLException("I/O error", "08006"))),
                 new JpaSystemException(new RuntimeException(new SQLException("terminating connection", "57P01"))),
+                new DataAccessResourceFailureException("idle", new SQLException("idle-session timeout", "57P05")),
                 new JpaSystemException(new RuntimeException(new SQLException("Database is already closed", "90121"))),
                 new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection",
                         new SQLException("Connection is closed"))),
@@ -81,12 +84,18 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    @DisplayName("a commit the database refused for another reason than its connection is no 503")
-    void aCommitRefusedOtherwiseIsNoLostConnection() {
-        Exception refused = new JpaSystemException(new TransactionException("Unable to commit against JDBC Connection",
-                new SQLException("could not serialize access", "40001")));
-
-        assertThat(advice.unexpected(refused, new MockHttpServletRequest("POST", "/api/relations/CU/KR/events"))
-                .getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    @DisplayName("a database error of another kind than a lost connection is no 503, whatever Spring names it")
+    void otherDatabaseErrorsAreNoLostConnection() {
+        for (NestedRuntimeException refused : List.<NestedRuntimeException>of(
+                new JpaSystemException(new TransactionException("Unable to commit against JDBC Connection",
+                        new SQLException("could not serialize access", "40001"))),
+                new DataAccessResourceFailureException("statement too complex",
+                        new SQLException("stack depth limit exceeded", "54001")),
+                new DataAccessResourceFailureException("disk full", new SQLException("could not extend file", "53100")),
+                new JpaSystemException(new TransactionException("Unable to commit", new SQLException("no state"))))) {
+            assertThat(advice.unexpected(refused, new MockHttpServletRequest("POST", "/api/relations/CU/KR/events"))
+                    .getStatusCode()).as(refused.getMostSpecificCause().toString())
+                    .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
     }
 }
