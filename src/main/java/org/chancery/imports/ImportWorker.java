@@ -128,8 +128,10 @@ class ImportWorker {
                 }));
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
             } catch (ImportRun.NoLongerRunning e) {
-                // the recovery recorded its end and deleted its lease
-                status = null;
+                // the recovery recorded its end and deleted its lease; the end below writes nothing on it (the job
+                // is not running) but drops the rows the job staged
+                status = ImportStatus.FAILED;
+                error = FOUND_ABANDONED;
                 log.warn("Import {} ({}) was failed as abandoned while its worker ran (its lease's database session "
                         + "had ended); it stops, what it recorded before stays", job.id(), job.format());
             } catch (ImportLease.Lost e) {
@@ -162,7 +164,7 @@ class ImportWorker {
                 // The lease goes only with the job's end recorded: a job whose end could not be written keeps
                 // it, free once the hold ends, and the next start finds the job abandoned and fails it, where a
                 // job left RUNNING without a lease would hold the running slot for good.
-                if (status == null || finish(job.id(), status, error)) {
+                if (finish(job.id(), status, error)) {
                     release(lease, job.id());
                 }
             }
