@@ -234,7 +234,8 @@ public class Imports {
 
     /** Copies the body to a file of the spool folder, checking its size and that it is UTF-8 on the way. */
     private ImportInput spool(InputStream body, long max) throws IOException {
-        Files.createDirectories(spool.path());
+        // the folder and its lock again if a temporary files' cleaner deleted them
+        spool.keep();
         Path file = Files.createTempFile(spool.path(), "import-", ".upload");
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -73,7 +74,8 @@ final class SpoolFolder implements AutoCloseable {
 
     /**
      * Keeps this server's folder from looking abandoned: touches the lock file, or makes the folder and the lock
-     * file again and locks it if a cleaner deleted them (the lock on a deleted file guards nothing).
+     * file again and locks it if a cleaner deleted them (the lock on a deleted file guards nothing). Every hour, and
+     * before each upload is spooled.
      */
     synchronized void keep() throws IOException {
         Path lockFile = folder.resolve(LOCK);
@@ -83,7 +85,16 @@ final class SpoolFolder implements AutoCloseable {
         }
         log.warn("The spool folder {} or its lock file was deleted while the server ran (a temporary files' "
                 + "cleaner?); it is made again", folder);
-        Files.createDirectories(folder);
+        if (Files.notExists(folder)) {
+            Files.createDirectories(folder.getParent());
+            // readable by this server's user only, as createTempDirectory made it
+            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(folder);
+            }
+        }
         FileChannel relocked = lock(folder);
         channel.close();
         channel = relocked;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -73,6 +74,10 @@ class SpoolFolderTests {
             running.keep();
 
             assertThat(running.path().resolve(".lock")).exists();
+            if (running.path().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(running.path())))
+                        .isEqualTo("rwx------");
+            }
         }
     }
 
