@@ -22,6 +22,7 @@ class ReportTruncationTests {
         String cut = ImportJobs.truncate("abc\uD842\uDFB7defg", 5);
 
         assertThat(cut).isEqualTo("abc…");
-        assertThat(cut.codePoints().filter(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)).isEmpty();
+        assertThat(cut.codePoints().filter(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
+                .isEmpty();
     }
 }
