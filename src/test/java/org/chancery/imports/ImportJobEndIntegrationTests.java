@@ -223,23 +223,11 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void aJobFailedAsAbandonedWhileItsWorkerRunsTakesNoFurtherRowAndTheNextImportRuns() throws Exception {
-        CountDownLatch reporting = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        Mockito.doAnswer(invocation -> {
-            reporting.countDown();
-            goOn.await(30, TimeUnit.SECONDS);
-            return invocation.callRealMethod();
-        }).doCallRealMethod().when(jobs).report(anyLong(), any());
-        long id = startedWorkedExample();
-        try {
-            assertThat(reporting.await(30, TimeUnit.SECONDS)).isTrue();
-            // what another instance's recovery records, having found the job's lease free and the job quiet (it
-            // deletes the lease too, which the worker does here, its session being there)
-            jdbc.update("update import_job set status = 'FAILED', finished_at = ?, error = 'found abandoned',"
-                    + " running_slot = null where id = ?", OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), id);
-        } finally {
-            goOn.countDown();
-        }
+        // what another instance's recovery records, having found the job's lease free and the job quiet (it
+        // deletes the lease too, which the worker does here, its session being there)
+        long id = workedExampleHeldAtItsFirstReport(job -> jdbc.update("update import_job set status = 'FAILED',"
+                + " finished_at = ?, error = 'found abandoned', running_slot = null where id = ?",
+                OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), job));
 
         // one worker runs the jobs in turn: the next one ends only once the first one's worker has stopped
         assertThat(importedOneLine().get("status").asString()).isEqualTo("SUCCEEDED");
@@ -251,6 +239,31 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void aJobWhoseLeasesDatabaseSessionEndsStopsAtItsNextRowAndIsFailedSaying() throws Exception {
+        long id = workedExampleHeldAtItsFirstReport(job -> {
+            endTheLeasesSession(job);
+            // the worker asks about its lease's session at most once a second
+            Thread.sleep(1_100);
+        });
+
+        JsonNode failed = org.chancery.support.ImportJobs.awaitEnd(mvc, id);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).startsWith("The database session holding the job's lease ended");
+        assertThat(failed.get("rowsDone").asInt()).isEqualTo(1);
+        assertThat(importedOneLine().get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("select count(*) from import_lease", Long.class)).isZero();
+    }
+
+    /** What a test does to a job while its worker is held. */
+    @FunctionalInterface
+    private interface WhileHeld {
+        void run(long jobId) throws Exception;
+    }
+
+    /**
+     * Starts a job of the worked example whose worker is held at its first row's report (in that row's transaction)
+     * while {@code whileHeld} runs; answers the job's id.
+     */
+    private long workedExampleHeldAtItsFirstReport(WhileHeld whileHeld) throws Exception {
         CountDownLatch reporting = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
         Mockito.doAnswer(invocation -> {
@@ -261,19 +274,11 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
         long id = startedWorkedExample();
         try {
             assertThat(reporting.await(30, TimeUnit.SECONDS)).isTrue();
-            endTheLeasesSession(id);
-            // the worker asks about its lease's session at most once a second
-            Thread.sleep(1_100);
+            whileHeld.run(id);
         } finally {
             goOn.countDown();
         }
-
-        JsonNode failed = org.chancery.support.ImportJobs.awaitEnd(mvc, id);
-        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
-        assertThat(failed.get("error").asString()).startsWith("The database session holding the job's lease ended");
-        assertThat(failed.get("rowsDone").asInt()).isEqualTo(1);
-        assertThat(importedOneLine().get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(jdbc.queryForObject("select count(*) from import_lease", Long.class)).isZero();
+        return id;
     }
 
     private long startedWorkedExample() throws Exception {
