@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -46,8 +46,8 @@ final class ImportLease implements AutoCloseable {
      * {@code idle_session_timeout} unknown to the server (before PostgreSQL 14) is no error: nothing ends such a
      * session there.
      */
-    private static final List<String> SESSION_SETTINGS = List.of("idle_session_timeout = 0",
-            "tcp_keepalives_idle = 60", "tcp_keepalives_interval = 10", "tcp_keepalives_count = 6");
+    private static final Map<String, String> SESSION_SETTINGS = Map.of("idle_session_timeout", "0",
+            "tcp_keepalives_idle", "60", "tcp_keepalives_interval", "10", "tcp_keepalives_count", "6");
 
     /** How often the worker asks whether the lease's session is still there, at most. */
     private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -84,7 +84,7 @@ final class ImportLease implements AutoCloseable {
         try {
             if (postgres) {
                 connection.setAutoCommit(true);
-                lease.configureSession("set ");
+                lease.configureSession(true);
                 // waits for a recovery looking at the job at this moment, which holds the same key for its
                 // transaction
                 lease.query("select pg_advisory_lock(" + ADVISORY_KEY.formatted("?") + ")");
@@ -154,7 +154,7 @@ final class ImportLease implements AutoCloseable {
         try {
             if (postgres && !lost) {
                 query("select pg_advisory_unlock(" + ADVISORY_KEY.formatted("?") + ")");
-                configureSession("reset ");
+                configureSession(false);
             }
         } catch (SQLException e) {
             if (stillHeld()) {
@@ -171,13 +171,13 @@ final class ImportLease implements AutoCloseable {
         }
     }
 
-    private void configureSession(String command) throws SQLException {
+    /** Sets the lease session's settings, or resets them to the server's. */
+    private void configureSession(boolean set) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String setting : SESSION_SETTINGS) {
-                String sql = command + (command.startsWith("reset") ? setting.substring(0, setting.indexOf(' '))
-                        : setting);
+            for (Map.Entry<String, String> setting : SESSION_SETTINGS.entrySet()) {
                 try {
-                    statement.execute(sql);
+                    statement.execute(set ? "set " + setting.getKey() + " = " + setting.getValue()
+                            : "reset " + setting.getKey());
                 } catch (SQLException unknown) {
                     if (!"42704".equals(unknown.getSQLState())) {
                         throw unknown;

@@ -92,8 +92,7 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     private static final List<MediaType> ONLY_PROBLEMS = List.of(MediaType.APPLICATION_PROBLEM_JSON);
 
     private static final ContentNegotiationStrategy ACCEPT_WITH_PROBLEMS_AS_JSON = request -> {
-        List<MediaType> accepted = withoutRefused(HEADER.resolveMediaTypes(request)).stream()
-                .map(ContentNegotiation::withQualityOnly).toList();
+        List<MediaType> accepted = withQualityOnly(withoutRefused(HEADER.resolveMediaTypes(request)));
         if (accepted.isEmpty()) {
             return ONLY_PROBLEMS;
         }
@@ -122,11 +121,18 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         return accepted;
     }
 
+    /** The types without their parameters but {@code q}; the same list if none has another (most requests). */
+    private static List<MediaType> withQualityOnly(List<MediaType> accepted) {
+        for (MediaType type : accepted) {
+            if (type.getParameters().size() > (type.getParameter("q") == null ? 0 : 1)) {
+                return accepted.stream().map(ContentNegotiation::withQualityOnly).toList();
+            }
+        }
+        return accepted;
+    }
+
     private static MediaType withQualityOnly(MediaType type) {
         String quality = type.getParameter("q");
-        if (type.getParameters().isEmpty() || type.getParameters().size() == 1 && quality != null) {
-            return type;
-        }
         return new MediaType(type.getType(), type.getSubtype(), quality == null ? Map.of() : Map.of("q", quality));
     }
 
@@ -134,8 +140,7 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     private static void refuseABodyThatIsNotJson(HttpServletRequest request, HandlerMethod method)
             throws HttpMediaTypeNotSupportedException {
         String type = request.getContentType();
-        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (type == null || type.isBlank() || !body || readsTheBody(method)) {
+        if (type == null || type.isBlank() || !RequestSizeLimit.hasBody(request) || readsTheBody(method)) {
             return;
         }
         MediaType sent;

@@ -53,6 +53,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
         this.resolver = resolver;
     }
 
+    /** Whether a request comes with a body: a length above 0, or chunks. */
+    static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
     private static boolean isImport(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals(IMPORTS) || path.startsWith(IMPORTS + "/");
@@ -64,7 +69,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")
-                && (declared > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
+                && hasBody(request)) {
             SecurityHeaders.addMissing(response);
             resolver.resolveException(request, response, null, encoded(encoding));
             return;
