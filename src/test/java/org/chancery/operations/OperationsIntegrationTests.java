@@ -11,6 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.chancery.support.ApiIntegrationTest;
@@ -31,6 +39,9 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void tellsAdminsWhichBuildRunsOnWhichJava() throws Exception {
@@ -114,6 +125,43 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/actuator/prometheus").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+
+    @Test
+    void isNotReadyWithinSecondsWhileTheDatabaseGivesNoConnectionAndIsAliveAndReadyAgainOnceItDoes()
+            throws Exception {
+        int pool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout())
+                .as("a request waits longer for a connection than a probe").isGreaterThan(5_000);
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool; i++) {
+                taken.add(dataSource.getConnection());
+            }
+
+            long start = System.nanoTime();
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.status").value("DOWN"));
+            long readiness = System.nanoTime();
+            mvc.perform(get("/actuator/health").with(httpBasic("admin", "admin-secret")))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.components.db.status").value("DOWN"))
+                    .andExpect(jsonPath("$.components.db.details.error")
+                            .value(containsString("gave no connection within 2 s")));
+            assertThat(Duration.ofNanos(readiness - start)).isLessThan(Duration.ofSeconds(4));
+            assertThat(Duration.ofNanos(System.nanoTime() - readiness)).isLessThan(Duration.ofSeconds(4));
+            mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"));
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health").with(httpBasic("admin", "admin-secret"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.db.details.validationQuery").value("isValid()"));
     }
 
     @Test
