@@ -95,11 +95,13 @@ async function route() {
     return;
   }
   main.setAttribute('aria-busy', 'true');
+  const drawn = waitingFor(root);
   let module;
   try {
     module = await loader();
   } catch (e) {
     if (signal.aborted) return;
+    drawn();
     // the page's code did not arrive (the server is down or the connection dropped): said in words
     console.warn('The page could not be loaded', e);
     render(html`<h1 tabindex="-1">The page could not be loaded</h1><div class="problem" role="alert">
@@ -117,7 +119,10 @@ async function route() {
     render(html`<h1 tabindex="-1">Something went wrong</h1><div class="problem" role="alert">
       <p>${e.words || e.message}</p></div>`, root);
   } finally {
-    if (!signal.aborted) main.removeAttribute('aria-busy');
+    if (!signal.aborted) {
+      main.removeAttribute('aria-busy');
+      drawn();
+    }
   }
   if (signal.aborted) return;
   focusHeading();
@@ -138,6 +143,29 @@ async function route() {
  * After a navigation, focus goes to the new page's heading and the title names it; unless the focus is in the new
  * page already (the old page's content is gone): one who tabbed into it while it loaded is not sent back to its top.
  */
+/**
+ * Says "Loading…" (and so does the title) above the view `root` until the view draws something in it: its code and
+ * its first data may take seconds to come on a slow connection, and a blank page with the last page's title would
+ * look like this one. Answers what takes the words away at once.
+ */
+function waitingFor(root) {
+  const waiting = document.createElement('p');
+  waiting.id = 'page-loading';
+  waiting.setAttribute('aria-busy', 'true');
+  waiting.textContent = 'Loading…';
+  root.before(waiting);
+  if (!root.querySelector('h1')) document.title = 'Loading… · Chancery admin';
+  const drawn = () => {
+    observer.disconnect();
+    waiting.remove();
+  };
+  const observer = new MutationObserver(() => {
+    if (root.children.length) drawn();
+  });
+  observer.observe(root, { childList: true });
+  return drawn;
+}
+
 function focusHeading() {
   const heading = main.querySelector('h1');
   if (heading) {

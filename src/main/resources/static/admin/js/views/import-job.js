@@ -106,6 +106,7 @@ export default async function importJobView({ root, params, query, signal }) {
         const job = await get(`/api/imports/${encodeURIComponent(params.id)}`, {}, { signal });
         if (!current()) return;
         state.job = job;
+        state.error = null; // a poll that failed before spoke of then: the job is followed again
       } catch (e) {
         if (e.name === 'AbortError' || !current()) return;
         state.error = e;

@@ -117,6 +117,7 @@ export default async function mapView({ root, query, signal }) {
   async function want() {
     const wantedKey = key(state.country, state.date);
     if (cache.has(wantedKey)) {
+      state.error = null; // it spoke of another day
       paint(state.country, state.date, cache.get(wantedKey));
       return;
     }
@@ -297,6 +298,14 @@ export default async function mapView({ root, query, signal }) {
       + `severed with ${severed}.`;
   }
 
+  /** What the caption adds while the map shows another day or country than the one asked for. */
+  function stale() {
+    if (!state.shown || key(state.shown.country, state.shown.date) === key(state.country, state.date)) return nothing;
+    if (!state.error) return ' (loading the newer day…)';
+    return html` (${spoken(state.date)} could not be read: the message above says why.)
+      <button type="button" class="outline secondary" id="map-retry" @click=${() => { state.error = null; update(); want(); }}>Try again</button>`;
+  }
+
   /** The relation page of a pair as of the day shown; the map of today opens the pair of today (no asOf). */
   function pairQuery() {
     return state.shown && state.shown.date !== last ? { asOf: state.shown.date } : {};
@@ -362,13 +371,17 @@ export default async function mapView({ root, query, signal }) {
               : `The map shows ${FIRST_YEAR}-01-01 to today (${last})`}; it still shows ${state.date}.</small>` : nothing}
           </div>
           <div class="field year-buttons" role="group" aria-label="Move the day">
-            <button type="button" class="outline secondary" @click=${() => shift(-10)} aria-label="Ten years earlier"
+            <button type="button" class="outline secondary" @click=${() => shift(-10)} data-years="-10"
+              aria-label="−10 y: ten years earlier"
               aria-disabled=${state.date <= `${FIRST_YEAR}-01-01` ? 'true' : 'false'}>−10 y</button>
-            <button type="button" class="outline secondary" @click=${() => shift(-1)} aria-label="One year earlier"
+            <button type="button" class="outline secondary" @click=${() => shift(-1)} data-years="-1"
+              aria-label="−1 y: one year earlier"
               aria-disabled=${state.date <= `${FIRST_YEAR}-01-01` ? 'true' : 'false'}>−1 y</button>
-            <button type="button" class="outline secondary" @click=${() => shift(1)} aria-label="One year later"
+            <button type="button" class="outline secondary" @click=${() => shift(1)} data-years="1"
+              aria-label="+1 y: one year later"
               aria-disabled=${state.date >= last ? 'true' : 'false'}>+1 y</button>
-            <button type="button" class="outline secondary" @click=${() => shift(10)} aria-label="Ten years later"
+            <button type="button" class="outline secondary" @click=${() => shift(10)} data-years="10"
+              aria-label="+10 y: ten years later"
               aria-disabled=${state.date >= last ? 'true' : 'false'}>+10 y</button>
           </div>
         </div>
@@ -397,7 +410,7 @@ export default async function mapView({ root, query, signal }) {
             title=${label} ?disabled=${!state.zoomed} @click=${() => pan(dx, dy)}>${symbol}</button>`)}
         </div>
         <figcaption>
-          <p id="map-caption">${caption()}${state.shown && state.shown.date !== state.date ? ' (loading the newer day…)' : ''}</p>
+          <p id="map-caption">${caption()}${stale()}</p>
           <ul class="legend" aria-label="Legend">
             ${LEGEND.map(([status, label]) => html`<li><span class="swatch" data-status=${status}></span>${label}
               <span class="count" data-legend=${status}>(${shownCounts[status]})</span></li>`)}

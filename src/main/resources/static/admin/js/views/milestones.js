@@ -5,13 +5,14 @@ import { get, post } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
-import { rowProblem, rowControl, replacing } from '../forms.js';
+import { rowProblem, rowControl, replacing, readError } from '../forms.js';
 import { words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
   const { query, signal } = context;
-  const overdue = { rows: null };
-  const actions = { open: null, confirm: null, error: null, errorKey: null, done: null, gone: null };
+  const overdue = { rows: null, error: null };
+  // acting: the row whose action is being sent (a second click sends nothing)
+  const actions = { open: null, confirm: null, error: null, errorKey: null, done: null, gone: null, acting: null };
   let list = null;
 
   /**
@@ -27,8 +28,12 @@ export default async function milestonesView(context) {
     }
   }
 
+  /** Whether the action of the row `key` is being sent, for its button's `aria-busy` and `aria-disabled`. */
+  const busy = (key) => (actions.acting === key ? 'true' : nothing);
+
   /** An action taken from the row `key` (of the milestone `m`), where its problem is shown. */
   async function act(key, m, action, text, formOf) {
+    if (actions.acting) return; // a double click sends the action once
     // tried again after signing in: a form's action is sent again as the form now reads (submitted anew)
     actions.retry = () => {
       const form = formOf?.();
@@ -39,8 +44,11 @@ export default async function milestonesView(context) {
     actions.done = null;
     actions.gone = null;
     actions.changed = false;
+    actions.acting = key;
+    list.update(); // its button says it is busy
     try {
       await action();
+      actions.acting = null;
       actions.open = null;
       actions.confirm = null;
       actions.done = text;
@@ -49,6 +57,7 @@ export default async function milestonesView(context) {
       // the row that held the focus changed or moved: what was done takes it
       document.getElementById('milestone-action-done')?.focus();
     } catch (e) {
+      actions.acting = null;
       if (e.status === 404 || (e.status === 409 && await changedMeanwhile(m))) {
         // the milestone is gone or changed meanwhile: the lists show the milestones as they stand now, and why, above
         // them (its row may have left the overdue table, or no longer offer the action)
@@ -86,13 +95,14 @@ export default async function milestonesView(context) {
       }} novalidate><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
         <input id="achieve-${key}" type="date" name="date" max=${today()} aria-invalid=${date.invalid}
           aria-describedby=${date.describedBy}>
-        <button type="submit">Achieved</button>
+        <button type="submit" aria-busy=${busy(key)} aria-disabled=${busy(key)}>Achieved</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { actions.open = null; list.update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (actions.confirm === key) {
       return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
-        <button type="button" @click=${() => act(key, m, () => post(`/api/milestones/${m.id}/cancel`), `“${m.title}” cancelled.`)}>Yes, cancel it</button>
+        <button type="button" aria-busy=${busy(key)} aria-disabled=${busy(key)}
+          @click=${() => act(key, m, () => post(`/api/milestones/${m.id}/cancel`), `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { actions.confirm = null; list.update(); }, '[data-action=cancel]')}>Keep it</button></div>`;
     }
@@ -119,8 +129,12 @@ export default async function milestonesView(context) {
     if (query.status) return;
     try {
       overdue.rows = (await get('/api/milestones', { status: 'OVERDUE', country: query.country, size: 200 }, { signal })).content;
+      overdue.error = null;
     } catch (e) {
-      if (e.name !== 'AbortError') overdue.rows = [];
+      if (e.name !== 'AbortError') {
+        overdue.rows = [];
+        overdue.error = e; // said where the overdue table would be: the list below it is not all there is
+      }
     }
   }
 
@@ -138,9 +152,12 @@ export default async function milestonesView(context) {
     ],
     message: () => html`${actions.gone ? rowProblem(actions.gone, 'milestone-action-problem', null, {}, actions.changed
       ? 'The milestone changed meanwhile: the lists show the milestones as they stand now.' : null) : nothing}${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
+      ${!query.status && overdue.error ? html`<section aria-labelledby="overdue-title" class="overdue-first">
+        <h2 id="overdue-title">Overdue</h2><p>The overdue milestones could not be read (they are in the list below,
+        ordered by their target):</p>${readError(overdue.error)}</section>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="overdue-title"><table id="overdue-table"><thead><tr>${head}</tr></thead>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Overdue milestones, table"><table id="overdue-table"><thead><tr>${head}</tr></thead>
           <tbody>${overdue.rows.map((m) => row(m, 'overdue'))}</tbody></table></div>
         <h2>All milestones</h2></section>` : nothing}`,
     head,

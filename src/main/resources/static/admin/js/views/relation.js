@@ -54,6 +54,7 @@ export default async function relationView({ root, params, query, signal }) {
     error: null,
     actionError: null,
     actionKey: null,
+    acting: null, // the row whose action is being sent: a second click sends nothing
     confirm: null,
     achieving: null,
     ending: null,
@@ -188,22 +189,29 @@ export default async function relationView({ root, params, query, signal }) {
     return JSON.stringify(factOf(key)) !== before;
   }
 
+  /** Whether the action of the row `key` is being sent, for its button's `aria-busy` and `aria-disabled`. */
+  const busy = (key) => (state.acting === key ? 'true' : nothing);
+
   /**
    * An action taken from a row; `key` names the row, where its problem is shown. What it did is said above the
    * table of `section` and takes the focus, which its row, changed or gone, no longer holds.
    */
   async function act(key, action, section, text, formOf) {
+    if (state.acting) return; // a double click sends the action once
     // tried again after signing in: a form's action is sent again as the form now reads (submitted anew)
     state.retry = () => {
       const form = formOf?.();
       return form ? form.requestSubmit() : act(key, action, section, text, formOf);
     };
+    state.acting = key;
     state.actionError = null;
     state.actionKey = key;
     state.actionDone = null;
     state.actionGone = null;
+    update(); // its button says it is busy
     try {
       await action();
+      state.acting = null;
       state.confirm = null;
       state.achieving = null;
       state.ending = null;
@@ -211,6 +219,7 @@ export default async function relationView({ root, params, query, signal }) {
       await reload();
       root.querySelector('#row-action-done')?.focus();
     } catch (e) {
+      state.acting = null;
       if (e.status === 404 || (e.status === 409 && await changedMeanwhile(key))) {
         // the fact is gone or changed meanwhile (another client's write): the page shows the facts as they stand
         // now, and why, above the table — its row may no longer offer the action
@@ -282,7 +291,8 @@ export default async function relationView({ root, params, query, signal }) {
     const list = state.missions.filter((m) => m.sendingCountry === sending && m.receivingCountry === receiving);
     return html`<section aria-labelledby="missions-${sending}">
       <h3 id="missions-${sending}">Missions of ${names[sending]} in ${names[receiving]}</h3>
-      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="missions-${sending}"><table class="missions-table" data-sending=${sending}>
+      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region"
+        aria-label="Missions of ${names[sending]} in ${names[receiving]}, table"><table class="missions-table" data-sending=${sending}>
         <thead><tr><th scope="col">Mission</th><th scope="col">Status that day</th><th scope="col">Opened</th>
           <th scope="col">Closed</th><th scope="col">Heads of mission</th></tr></thead>
         <tbody>${list.map((m) => {
@@ -313,7 +323,7 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<section aria-labelledby="milestones-title">
       <h2 id="milestones-title">Milestones${state.asOf ? ' (as they stand today)' : ''}</h2>
       ${rowActionDone('milestones')}
-      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="milestones-title"><table id="milestones-table">
+      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Milestones, table"><table id="milestones-table">
         <thead><tr><th scope="col">Milestone</th><th scope="col">Target</th><th scope="col">Status</th>
           <th scope="col">Achieved</th><th scope="col">Actions</th></tr></thead>
         <tbody>${list.map((m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id}>
@@ -338,14 +348,14 @@ export default async function relationView({ root, params, query, signal }) {
           `“${m.title}” achieved on ${date}.`, () => document.getElementById(`achieve-${m.id}`)?.form);
       }} novalidate><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
         ${rowDate(`achieve-${m.id}`, `milestone-${m.id}`)}
-        <button type="submit">Achieved</button>
+        <button type="submit" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${busy(`milestone-${m.id}`)}>Achieved</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { state.achieving = null; update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (state.confirm === `cancel-${m.id}`) {
       return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
-        <button type="button" @click=${() => act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/cancel`),
-          'milestones', `“${m.title}” cancelled.`)}>Yes, cancel it</button>
+        <button type="button" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${busy(`milestone-${m.id}`)} @click=${() => act(`milestone-${m.id}`,
+          () => post(`/api/milestones/${m.id}/cancel`), 'milestones', `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=cancel]')}>Keep it</button></div>`;
     }
@@ -360,14 +370,14 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<section aria-labelledby="events-title">
       <h2 id="events-title">Events${state.asOf ? ` up to ${state.asOf}` : ''}</h2>
       ${rowActionDone('events')}
-      ${view.events.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-title"><table id="events-table">
+      ${view.events.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Events, table"><table id="events-table">
         <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Note and sources</th><th scope="col">Actions</th></tr></thead>
         <tbody>${view.events.map((e) => html`<tr data-event=${e.id} id="event-${e.id}">
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
           <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
             ? html`<div class="actions" role="group" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?">
-                <button type="button" @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
+                <button type="button" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${busy(`event-${e.id}`)} @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
                   'events', `The event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)} deleted.`)}>Yes, delete</button>
                 <button type="button" class="secondary outline" data-keep
                   @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`
@@ -383,7 +393,7 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<section aria-labelledby="accreditations-title">
       <h2 id="accreditations-title">Non-resident accreditations</h2>
       ${rowActionDone('accreditations')}
-      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="accreditations-title"><table id="accreditations-table">
+      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Non-resident accreditations, table"><table id="accreditations-table">
         <thead><tr><th scope="col">Sending</th><th scope="col">Level</th><th scope="col">From</th><th scope="col">To</th>
           <th scope="col">Resident mission</th><th scope="col">In force that day</th><th scope="col">Actions</th></tr></thead>
         <tbody>${list.map((x) => html`<tr id="accreditation-${x.id}"><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>
@@ -447,7 +457,7 @@ export default async function relationView({ root, params, query, signal }) {
         <select id="end-precision-${x.id}" name="datePrecision" aria-invalid=${precision.invalid}
           aria-describedby=${precision.describedBy}><option value="">Day (default)</option>
           ${PRECISIONS.filter((p) => p !== 'DAY').map((p) => html`<option value=${p}>${words(p)}</option>`)}</select>
-        <button type="submit">End it</button>
+        <button type="submit" aria-busy=${busy(`accreditation-${x.id}`)} aria-disabled=${busy(`accreditation-${x.id}`)}>End it</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { state.ending = null; update(); }, '[data-action=end]')}>Back</button></form>`;
     }

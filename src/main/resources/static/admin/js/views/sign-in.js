@@ -18,7 +18,8 @@ async function check(user, password) {
   }
 }
 
-function signInForm(form, update, onSignedIn) {
+/** The sign-in form; `wanted()` says whether a check that comes back is still asked for (its dialog still open). */
+function signInForm(form, update, onSignedIn, wanted = () => true) {
   const submit = async (event) => {
     event.preventDefault();
     const values = readForm(event.target);
@@ -31,6 +32,7 @@ function signInForm(form, update, onSignedIn) {
       if (!values.user) throw new FieldRefusal('user', 'Type your user name.');
       if (!values.password) throw new FieldRefusal('password', 'Type your password.');
       const { basic, role } = await check(values.user, values.password);
+      if (!wanted()) return; // closed (Escape, Cancel) while the check ran: the user did not sign in after all
       signIn(values.user, basic, role);
       form.done = role;
       event.target.reset();
@@ -79,7 +81,7 @@ export function openSignIn() {
   };
   const update = () => render(html`<article>
       <header><h2 id="sign-in-dialog-title">Sign in</h2></header>
-      ${signInForm(form, update, close)}
+      ${signInForm(form, update, close, () => dialog.open)}
       <footer><button type="button" class="secondary outline" @click=${close}>Cancel</button></footer>
     </article>`, dialog);
   update();

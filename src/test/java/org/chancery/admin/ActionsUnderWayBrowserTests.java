@@ -1,0 +1,183 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * What the admin UI does while a request is under way or after one failed: a row's action is sent once however
+ * often its button is pressed, a day the map could not read is said and can be read again, a sign-in closed before
+ * its check came back signs nobody in.
+ */
+class ActionsUnderWayBrowserTests extends BrowserTest {
+
+    /** Counts the requests the page sends whose method and address match, in {@code window.sent}. */
+    private void countRequests(String method, String addressPart) {
+        script("""
+                const [method, addressPart] = arguments;
+                window.sent = 0;
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => {
+                  if ((options?.method || 'GET') === method && String(url).includes(addressPart)) window.sent++;
+                  return fetchNow(url, options);
+                };""", method, addressPart);
+    }
+
+    @Test
+    void aDoubleClickOnYesDeleteDeletesTheEventOnceAndSaysItWasDeleted() {
+        postAsEditor("/api/relations/EE/UY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1992-03-01\"}");
+        long severed = postAsEditor("/api/relations/EE/UY/events", "{\"type\": \"SEVERED\", \"date\": \"2001-05-01\"}")
+                .get("id").asLong();
+        open("/relations/EE/UY");
+        signIn("editor", "editor-secret");
+        String row = "#events-table tr[data-event='" + severed + "'] ";
+        visible(By.cssSelector(row + "[data-action=delete]")).click();
+        countRequests("DELETE", "/events/");
+
+        new Actions(driver).doubleClick(visible(By.xpath("//tr[@data-event='" + severed
+                + "']//button[normalize-space()='Yes, delete']"))).perform();
+
+        waitFor(ExpectedConditions.textToBe(By.id("row-action-done"), "The event Severed of 2001-05-01 deleted."));
+        assertThat(script("return window.sent")).as("DELETE requests sent").isEqualTo(1L);
+        assertThat($$("#row-action-problem")).isEmpty();
+        assertThat(getJson("/api/relations/EE/UY").get("events")).hasSize(1);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aDoubleClickOnYesCancelItInTheMilestoneListCancelsOnceAndSaysItWasCancelled() {
+        postAsEditor("/api/relations/LV/PY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1993-01-01\"}");
+        long id = postAsEditor("/api/relations/LV/PY/milestones", "{\"title\": \"Trade talks\", \"target\": \"2033\"}")
+                .get("id").asLong();
+        open("/milestones?country=LV");
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("tr[data-milestone='" + id + "'] [data-action=cancel]")).click();
+        countRequests("POST", "/cancel");
+
+        new Actions(driver).doubleClick(visible(By.xpath("//button[text()='Yes, cancel it']"))).perform();
+
+        waitFor(ExpectedConditions.textToBe(By.id("milestone-action-done"), "“Trade talks” cancelled."));
+        assertThat(script("return window.sent")).as("cancellations sent").isEqualTo(1L);
+        assertThat($$("#milestone-action-problem")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void overdueMilestonesThatCouldNotBeReadAreSaidWhereTheirTableWouldBe() {
+        postAsEditor("/api/relations/LT/BO/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1994-01-01\"}");
+        postAsEditor("/api/relations/LT/BO/milestones", "{\"title\": \"Visa talks\", \"target\": \"2001\"}");
+        open("/countries");
+        visible(By.tagName("h1"));
+        script("""
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => String(url).includes('status=OVERDUE')
+                  ? Promise.resolve(new Response(JSON.stringify({type: 'about:blank', title: 'Service Unavailable',
+                      status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database did not answer in time.'}),
+                      {status: 503, headers: {'Content-Type': 'application/problem+json'}}))
+                  : fetchNow(url, options);""");
+
+        open("/milestones?country=LT");
+
+        WebElement overdue = visible(By.cssSelector("section.overdue-first"));
+        assertThat(overdue.getText()).contains("could not be read", "SERVICE_UNAVAILABLE");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-table"), "Visa talks"));
+        assertNoConsoleErrors(503);
+    }
+
+    @Test
+    void aDayTheMapCouldNotReadIsSaidBesideTheDayStillShownAndCanBeReadAgain() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector("figure.map[data-shown-country='US'][data-shown-date='1961-01-03']"));
+        // the server answers the lists of the two years before 503 until the test lets it answer
+        script("""
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => /asOf=19(59|60)-01-03/.test(String(url)) && !window.serverBack
+                  ? Promise.resolve(new Response(JSON.stringify({type: 'about:blank', title: 'Service Unavailable',
+                      status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database did not answer in time.'}),
+                      {status: 503, headers: {'Content-Type': 'application/problem+json'}}))
+                  : fetchNow(url, options);""");
+
+        $("button[data-years='-1']").click();
+
+        WebElement caption = visible(By.id("map-caption"));
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("map-retry")));
+        assertThat(caption.getText()).contains("on 3 January 1961", "3 January 1960 could not be read")
+                .doesNotContain("loading the newer day");
+        assertThat($("figure.map").getDomAttribute("data-shown-date")).isEqualTo("1961-01-03");
+        assertThat($(".problem[role=alert]").getText()).contains("SERVICE_UNAVAILABLE");
+
+        script("window.serverBack = true");
+        $("#map-retry").click();
+        visible(By.cssSelector("figure.map[data-shown-date='1960-01-03']"));
+        assertThat($$(".problem[role=alert]")).isEmpty();
+        assertThat($$("#map-retry")).isEmpty();
+
+        script("window.serverBack = false");
+        $("button[data-years='-1']").click(); // 1959-01-03
+        visible(By.id("map-retry"));
+        $("button[data-years='1']").click(); // a day read before: shown at once, and the failure no longer said
+        visible(By.cssSelector("figure.map[data-shown-date='1960-01-03']"));
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".problem[role=alert]")));
+        assertThat($$("#map-retry")).isEmpty();
+        assertNoConsoleErrors(503);
+    }
+
+    @Test
+    void aSignInDialogClosedWhileItsCheckIsUnderWaySignsNobodyIn() {
+        open("/countries");
+        visible(By.id("sign-in-button")).click();
+        script("""
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => String(url).includes('/api/imports')
+                  ? new Promise((resolve) => { window.answerCheck = () => resolve(fetchNow(url, options)); })
+                  : fetchNow(url, options);""");
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        dialog.findElement(By.name("user")).sendKeys("editor");
+        dialog.findElement(By.name("password")).sendKeys("editor-secret");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(driver -> script("return typeof window.answerCheck === 'function'"));
+
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        waitFor(driver -> !dialog.isDisplayed());
+        script("window.answerCheck()");
+
+        waitFor(driver -> script("return document.querySelector('#sign-in-dialog button[type=submit]')"
+                + ".getAttribute('aria-busy')").equals("false"));
+        assertThat($$("#signed-in-user")).isEmpty();
+        assertThat(script("return sessionStorage.getItem('chancery.credentials')")).isNull();
+        assertThat(focused().getDomAttribute("id")).as("the focus back where it was").isEqualTo("sign-in-button");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aPageStillOnItsWaySaysSoInItsPlaceAndInTheTitle() {
+        open("/countries");
+        waitFor(ExpectedConditions.titleIs("Countries · Chancery admin"));
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 3000,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            open("/observations");
+
+            assertThat(visible(By.id("page-loading")).getText()).isEqualTo("Loading…");
+            assertThat(driver.getTitle()).isEqualTo("Loading… · Chancery admin");
+        } finally {
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        }
+        waitFor(ExpectedConditions.titleIs("Observations · Chancery admin"));
+        assertThat($$("#page-loading")).isEmpty();
+        assertNoConsoleErrors();
+    }
+}
