@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Failed sign-ins, counted per user name and per client address: after {@code maxPerUser} failures
  * for a name, or {@code maxPerAddress} from an address, further attempts for that name or from that
@@ -15,6 +18,8 @@ import java.util.function.LongSupplier;
  * the past are dropped as new ones come, and a flood of names cannot grow it without bound.
  */
 final class LoginAttempts {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
     /** Entries kept at most before the expired ones are dropped. */
     private static final int TIDY_ABOVE = 10_000;
@@ -33,7 +38,8 @@ final class LoginAttempts {
             return locking && lockedUntil - now > 0 ? lockedUntil - now : 0;
         }
 
-        synchronized void fail(long now, int max, long lockoutNanos) {
+        /** Counts a failure; answers whether it starts a lockout. */
+        synchronized boolean fail(long now, int max, long lockoutNanos) {
             if (failures > 0 && now - lastFailure > lockoutNanos) {
                 failures = 0;
             }
@@ -42,7 +48,9 @@ final class LoginAttempts {
                 locking = true;
                 lockedUntil = now + lockoutNanos;
                 failures = 0;
+                return true;
             }
+            return false;
         }
 
         synchronized boolean stale(long now, long lockoutNanos) {
@@ -74,9 +82,15 @@ final class LoginAttempts {
 
     void failed(String user, String address) {
         long now = nanoTime.getAsLong();
-        users.computeIfAbsent(user, k -> new Record()).fail(now, maxPerUser, lockoutNanos);
-        if (address != null) {
-            addresses.computeIfAbsent(address, k -> new Record()).fail(now, maxPerAddress, lockoutNanos);
+        if (users.computeIfAbsent(user, k -> new Record()).fail(now, maxPerUser, lockoutNanos)) {
+            // the user who then cannot sign in, and the operator, are told why and by whom
+            log.warn("Sign-ins as {} are refused for {} after {} failed ones, the last from {}", quoted(user),
+                    Duration.ofNanos(lockoutNanos), maxPerUser, address == null ? "an unknown address" : address);
+        }
+        if (address != null
+                && addresses.computeIfAbsent(address, k -> new Record()).fail(now, maxPerAddress, lockoutNanos)) {
+            log.warn("Sign-ins from {} are refused for {} after {} failed ones, the last as {}", address,
+                    Duration.ofNanos(lockoutNanos), maxPerAddress, quoted(user));
         }
         if (users.size() + addresses.size() > TIDY_ABOVE) {
             users.values().removeIf(record -> record.stale(now, lockoutNanos));
@@ -88,6 +102,19 @@ final class LoginAttempts {
         }
     }
 
+
+    /** A name as typed by anyone, for one line of the log: quoted, control characters escaped, at most 100 long. */
+    static String quoted(String name) {
+        StringBuilder quoted = new StringBuilder("\"");
+        name.codePoints().limit(100).forEach(c -> {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '"' || c == '\\') {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return quoted.append(name.codePointCount(0, name.length()) > 100 ? "…\"" : "\"").toString();
+    }
 
     private static long remaining(Record record, long now) {
         return record == null ? 0 : record.remaining(now);

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -21,6 +24,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ThrottledAuthenticationTests {
 
     private final AtomicInteger passwordChecks = new AtomicInteger();
@@ -60,6 +64,19 @@ class ThrottledAuthenticationTests {
                 .isInstanceOfSatisfying(ThrottledAuthentication.LockedOut.class,
                         locked -> assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(15)));
         assertThat(passwordChecks).as("no password check while locked").hasValue(3);
+    }
+
+    @Test
+    void logsWhoIsLockedOutAndFromWhereOnceWithTheNameQuotedAsOneLine(CapturedOutput output) {
+        for (String name : List.of("ed\nitor \"x\"", "ed\nitor \"x\"", "ed\nitor \"x\"", "anna", "bob")) {
+            assertThatThrownBy(() -> provider.authenticate(login(name, "guess", "192.0.2.7")));
+        }
+
+        assertThat(output).containsOnlyOnce("Sign-ins as \"ed\\u000aitor \\u0022x\\u0022\" are refused for PT15M "
+                + "after 3 failed ones, the last from 192.0.2.7")
+                .containsOnlyOnce("Sign-ins from 192.0.2.7 are refused for PT15M after 5 failed ones, the last as "
+                        + "\"bob\"");
+        assertThat(LoginAttempts.quoted("n".repeat(101))).isEqualTo("\"" + "n".repeat(100) + "…\"");
     }
 
     @Test

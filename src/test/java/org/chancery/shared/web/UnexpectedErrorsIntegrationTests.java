@@ -12,6 +12,7 @@ import org.hibernate.TransactionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -51,6 +52,19 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody().getProperties()).containsEntry("code", "INTERNAL_ERROR");
         assertThat(output).contains("Unexpected error on GET /api/relations").contains("IllegalStateException: a bug");
+    }
+
+    @Test
+    @DisplayName("an error's log lines, its stack trace's included, name the request id its problem names")
+    void anErrorIsLoggedWithTheRequestIdTheClientCanQuote(CapturedOutput output) {
+        MDC.put(RequestLog.REQUEST_ID, "desk-77");
+        try {
+            advice.unexpected(new IllegalStateException("a bug"), new MockHttpServletRequest("GET", "/api/meetings"));
+        } finally {
+            MDC.remove(RequestLog.REQUEST_ID);
+        }
+        assertThat(output).containsPattern("\\[desk-77\\] [\\w.]+\\s+: Unexpected error on GET /api/meetings")
+                .doesNotContain("[] ");
     }
 
     @Test
