@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.net.URLDecoder;
@@ -12,11 +13,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.MalformedRequestException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
@@ -26,6 +30,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a request accepts, beyond its {@code Accept} header:
@@ -45,12 +51,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * left empty, as if not given, like every filter: {@link TextArguments}); any other value is a
  * {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
  * <li>An endpoint that reads no body (an action such as a mission's {@code cancel}, a read, a delete) ignores a
- * JSON one, as a client that always sends one may, but answers a body of another type 415, as an endpoint that
- * reads one does (API.md: a body that is not JSON): an image sent to {@code cancel} cancelled the mission.</li>
+ * JSON one, as a client that always sends one may, but answers a body of another type 415 and one said to be JSON
+ * that is not 400, as an endpoint that reads one does (API.md: a body that is not JSON): an image or {@code {not json}}
+ * sent to {@code cancel} cancelled the mission.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
+
+    private final ObjectProvider<JsonMapper> json;
+
+    ContentNegotiation(ObjectProvider<JsonMapper> json) {
+        this.json = json;
+    }
 
     private static final List<MediaType> CSV = List.of(MediaType.parseMediaType(CsvLists.TEXT_CSV));
 
@@ -136,8 +149,12 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         return new MediaType(type.getType(), type.getSubtype(), quality == null ? Map.of() : Map.of("q", quality));
     }
 
-    /** A body of another type than JSON sent to an endpoint that reads none: 415, as where one is read. */
-    private static void refuseABodyThatIsNotJson(HttpServletRequest request, HandlerMethod method)
+    /**
+     * A body of another type than JSON sent to an endpoint that reads none: 415, as where one is read; a body said to
+     * be JSON that is not: 400 {@code MALFORMED_REQUEST}, as where one is read (it is read to tell, within the size
+     * limit of every JSON body, and set aside).
+     */
+    private void refuseABodyThatIsNotJson(HttpServletRequest request, HandlerMethod method)
             throws HttpMediaTypeNotSupportedException {
         String type = request.getContentType();
         if (type == null || type.isBlank() || !RequestSizeLimit.hasBody(request) || readsTheBody(method)) {
@@ -156,6 +173,12 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
                     List.of(MediaType.APPLICATION_JSON), HttpMethod.valueOf(request.getMethod()), detail);
             refused.getBody().setDetail(detail);
             throw refused;
+        }
+        try {
+            json.getObject().readTree(request.getInputStream());
+        } catch (JacksonException | IOException notJson) {
+            throw new HttpMessageNotReadableException("The request body is not JSON", notJson,
+                    new ServletServerHttpRequest(request));
         }
     }
 

@@ -299,7 +299,7 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void anEndpointThatReadsNoBodyIgnoresAJsonOneAndAnswersAnotherWithUnsupportedMediaType() throws Exception {
+    void anEndpointThatReadsNoBodyIgnoresAJsonOneRefusesMalformedOrTooLargeJsonAndAnswersAnotherWith415() throws Exception {
         long mission = planMission("KR", "CU", "EMBASSY", "Havana");
 
         mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
@@ -307,6 +307,17 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
                 .andExpect(jsonPath("$.detail").value(containsString("reads no body")));
+        getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.status").value("PLANNED"));
+        for (String notJson : new String[] {"{not json", "{\"a\": 1} {", "{\"a\": 1, \"a\": 2}"}) {
+            mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
+                            .contentType(MediaType.APPLICATION_JSON).content(notJson))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        }
+        mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("[" + "0,".repeat(600_000) + "0]"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
         getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.status").value("PLANNED"));
         mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
