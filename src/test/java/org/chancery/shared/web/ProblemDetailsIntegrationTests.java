@@ -299,7 +299,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void anEndpointThatReadsNoBodyIgnoresAJsonOneRefusesMalformedOrTooLargeJsonAndAnswersAnotherWith415() throws Exception {
+    void anEndpointThatReadsNoBodyIgnoresJsonRefusesMalformedOrTooLargeJsonAndAnswersAnotherType415()
+            throws Exception {
         long mission = planMission("KR", "CU", "EMBASSY", "Havana");
 
         mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
