@@ -50,6 +50,9 @@ class HistoryLoader implements ApplicationRunner {
             } catch (ConflictException running) {
                 log.warn("U.S. mission history not loaded now: {} The next start loads it.", running.getMessage());
                 return;
+            } catch (Imports.StoppedMeanwhile stopped) {
+                log.info("U.S. mission history not loaded: {} The next start loads it.", stopped.getMessage());
+                return;
             }
             if (job.status() == ImportStatus.SUCCEEDED) {
                 log.info("U.S. mission history loaded in {} ms (import {}: {})", (System.nanoTime() - started) / 1_000_000,

@@ -98,6 +98,11 @@ class ImportWorker {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    /** Whether the server is stopping: a job ends at its next row, and no new one begins. */
+    boolean stopping() {
+        return stopping;
+    }
+
     /** Runs the job in the background. */
     Future<?> submit(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
         return executor.submit(() -> run(job, format, input, jobUrl));

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -146,16 +148,43 @@ public class Imports {
     }
 
     /**
-     * Imports a file on the calling thread, to its end, as {@link #start} does in the background
-     * (the {@code history} profile loads its data so at start-up). The file is the application's own, not an
-     * upload: {@code chancery.imports.max-size} does not limit it.
+     * Imports a file to its end before it returns, as {@link #start} does in the background (the {@code history}
+     * profile loads its data so at start-up). It runs on the worker's thread all the same, so that a server stopping
+     * meanwhile ends it between two rows and marks it {@code FAILED}, as it does any job. The file is the
+     * application's own, not an upload: {@code chancery.imports.max-size} does not limit it.
      *
      * @return the job, ended
+     * @throws StoppedMeanwhile if the server stopped before the job ended, or before it began (the job is then failed
+     *                          by the next start)
      */
     public ImportJob runNow(ImportFormat format, InputStream body, String user, String baseUrl) throws IOException {
         Started started = prepare(format, body, -1, Long.MAX_VALUE, user);
-        worker.run(started.job(), format, started.input(), baseUrl + "/api/imports/" + started.job().id());
-        return get(started.job().id());
+        long id = started.job().id();
+        try {
+            worker.submit(started.job(), format, started.input(), baseUrl + "/api/imports/" + id).get();
+        } catch (RejectedExecutionException stopping) {
+            throw new StoppedMeanwhile(id);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException unexpected ? unexpected : new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppedMeanwhile(id);
+        }
+        if (worker.stopping()) {
+            throw new StoppedMeanwhile(id);
+        }
+        return get(id);
+    }
+
+    /** The server stopped while {@link #runNow} waited for its job: the job is, or will be, {@code FAILED}. */
+    public static final class StoppedMeanwhile extends RuntimeException {
+
+        StoppedMeanwhile(long jobId) {
+            super("The server stopped while import " + jobId + " ran; it is FAILED, what it imported stays.");
+        }
     }
 
     /** Whether a job of the format has ever succeeded. */

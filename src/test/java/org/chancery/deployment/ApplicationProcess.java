@@ -45,6 +45,22 @@ final class ApplicationProcess implements AutoCloseable {
      */
     static ApplicationProcess start(String name, Path workDirectory, List<String> arguments)
             throws IOException, InterruptedException {
+        ApplicationProcess started = launch(name, workDirectory, arguments);
+        try {
+            started.awaitHealthy();
+            return started;
+        } catch (InterruptedException | RuntimeException | Error e) {
+            started.process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts an instance and waits only until it listens, not until it is ready: what it does at start-up
+     * (the {@code history} profile's load) is still under way.
+     */
+    static ApplicationProcess launch(String name, Path workDirectory, List<String> arguments)
+            throws IOException, InterruptedException {
         Path log = Files.createDirectories(Path.of("target", "deployment-logs")).resolve(name + ".log");
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>(List.of(
@@ -67,9 +83,7 @@ final class ApplicationProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("CHANCERY_"));
         Process process = builder.start();
         try {
-            ApplicationProcess started = new ApplicationProcess(name, process, log, awaitPort(process, log));
-            started.awaitHealthy();
-            return started;
+            return new ApplicationProcess(name, process, log, awaitPort(process, log));
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             process.destroyForcibly();
             throw e;
