@@ -275,6 +275,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return connectionLost(e, request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        request.setAttribute(RequestLog.UNEXPECTED_ERROR, e);
         return answer(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred; it has been logged.", request);
     }
 

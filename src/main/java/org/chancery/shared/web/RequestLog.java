@@ -37,6 +37,11 @@ public class RequestLog extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     /** The logging context key, and the request attribute, of the request id. */
     public static final String REQUEST_ID = "requestId";
+    /**
+     * The request attribute of an unexpected error the advice answered 500: named in the timer's {@code exception}
+     * tag, as one that escaped is.
+     */
+    static final String UNEXPECTED_ERROR = RequestLog.class.getName() + ".unexpectedError";
 
     private static final Logger log = LoggerFactory.getLogger("chancery.requests");
 
@@ -92,7 +97,8 @@ public class RequestLog extends OncePerRequestFilter {
             // an error page is dispatched as GET (Servlet 6.1): the method refused is kept aside
             Object refusedMethod = error ? request.getAttribute(RequestDispatcher.ERROR_METHOD) : null;
             String method = refusedMethod != null ? refusedMethod.toString() : request.getMethod();
-            metrics.record(method, route, status, escaped, nanos);
+            metrics.record(method, route, status,
+                    escaped != null ? escaped : (Throwable) request.getAttribute(UNEXPECTED_ERROR), nanos);
             if (log.isInfoEnabled()) {
                 // a path no handler takes has no route: the line names the path
                 log.info(line(method, route == null ? unrouted(request) : route.toString(), status, nanos, id));
