@@ -31,6 +31,9 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
 
     static final Duration WAIT = Duration.ofSeconds(2);
 
+    /** How long the driver's check of a connection may take. */
+    private static final int VALIDATION_SECONDS = 5;
+
     private final DataSource dataSource;
 
     private final Duration wait;
@@ -101,7 +104,9 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
     /** What Spring Boot's indicator says of a connection the pool gives: the product and the driver's check. */
     private Health connect() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            Health.Builder health = connection.isValid(0) ? Health.up() : Health.down();
+            // bounded, as getConnection is by the pool: a check that hung (a connection whose server went silent)
+            // would hold every later probe's answer at DOWN
+            Health.Builder health = connection.isValid(VALIDATION_SECONDS) ? Health.up() : Health.down();
             return health.withDetail("database", connection.getMetaData().getDatabaseProductName())
                     .withDetail("validationQuery", "isValid()").build();
         }

@@ -140,10 +140,6 @@ async function route() {
 }
 
 /**
- * After a navigation, focus goes to the new page's heading and the title names it; unless the focus is in the new
- * page already (the old page's content is gone): one who tabbed into it while it loaded is not sent back to its top.
- */
-/**
  * Says "Loading…" (and so does the title) above the view `root` until the view draws something in it: its code and
  * its first data may take seconds to come on a slow connection, and a blank page with the last page's title would
  * look like this one. Answers what takes the words away at once.
@@ -166,6 +162,10 @@ function waitingFor(root) {
   return drawn;
 }
 
+/**
+ * After a navigation, focus goes to the new page's heading and the title names it; unless the focus is in the new
+ * page already (the old page's content is gone): one who tabbed into it while it loaded is not sent back to its top.
+ */
 function focusHeading() {
   const heading = main.querySelector('h1');
   if (heading) {

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.config.annotation.ContentNegotiationConfi
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -151,8 +152,8 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     /**
      * A body of another type than JSON sent to an endpoint that reads none: 415, as where one is read; a body said to
-     * be JSON that is not: 400 {@code MALFORMED_REQUEST}, as where one is read (it is read to tell, within the size
-     * limit of every JSON body, and set aside).
+     * be JSON that is not: 400 {@code MALFORMED_REQUEST}, as where one is read (it is read to tell, in its charset if
+     * it names one, within the size limit of every JSON body, and set aside).
      */
     private void refuseABodyThatIsNotJson(HttpServletRequest request, HandlerMethod method)
             throws HttpMediaTypeNotSupportedException {
@@ -174,11 +175,19 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
             refused.getBody().setDetail(detail);
             throw refused;
         }
-        try {
-            json.getObject().readTree(request.getInputStream());
+        ServletServerHttpRequest input = new ServletServerHttpRequest(request);
+        // read token by token, nothing kept: a public read sent a large body builds no tree of it
+        try (JsonParser parser = sent.getCharset() == null ? json.getObject().createParser(request.getInputStream())
+                : json.getObject().createParser(request.getReader())) {
+            if (parser.nextToken() != null) {
+                parser.skipChildren();
+                if (parser.nextToken() != null) {
+                    throw new HttpMessageNotReadableException("The request body holds more than one JSON value",
+                            input);
+                }
+            }
         } catch (JacksonException | IOException notJson) {
-            throw new HttpMessageNotReadableException("The request body is not JSON", notJson,
-                    new ServletServerHttpRequest(request));
+            throw new HttpMessageNotReadableException("The request body is not JSON", notJson, input);
         }
     }
 

@@ -125,6 +125,7 @@ export default async function mapView({ root, query, signal }) {
     const country = state.country;
     const date = state.date;
     state.loading = true;
+    state.error = null; // it spoke of the day asked for before
     update();
     try {
       inFlight = fetchDay(country, date);
@@ -303,7 +304,10 @@ export default async function mapView({ root, query, signal }) {
     if (!state.shown || key(state.shown.country, state.shown.date) === key(state.country, state.date)) return nothing;
     if (!state.error) return ' (loading the newer day…)';
     return html` (${spoken(state.date)} could not be read: the message above says why.)
-      <button type="button" class="outline secondary" id="map-retry" @click=${() => { state.error = null; update(); want(); }}>Try again</button>`;
+      <button type="button" class="outline secondary" id="map-retry" @click=${() => {
+        root.querySelector('#map-caption')?.focus(); // the button goes: the caption says what comes
+        want();
+      }}>Try again</button>`;
   }
 
   /** The relation page of a pair as of the day shown; the map of today opens the pair of today (no asOf). */
@@ -410,7 +414,7 @@ export default async function mapView({ root, query, signal }) {
             title=${label} ?disabled=${!state.zoomed} @click=${() => pan(dx, dy)}>${symbol}</button>`)}
         </div>
         <figcaption>
-          <p id="map-caption">${caption()}${stale()}</p>
+          <p id="map-caption" tabindex="-1">${caption()}${stale()}</p>
           <ul class="legend" aria-label="Legend">
             ${LEGEND.map(([status, label]) => html`<li><span class="swatch" data-status=${status}></span>${label}
               <span class="count" data-legend=${status}>(${shownCounts[status]})</span></li>`)}

@@ -48,7 +48,6 @@ export default async function milestonesView(context) {
     list.update(); // its button says it is busy
     try {
       await action();
-      actions.acting = null;
       actions.open = null;
       actions.confirm = null;
       actions.done = text;
@@ -57,7 +56,6 @@ export default async function milestonesView(context) {
       // the row that held the focus changed or moved: what was done takes it
       document.getElementById('milestone-action-done')?.focus();
     } catch (e) {
-      actions.acting = null;
       if (e.status === 404 || (e.status === 409 && await changedMeanwhile(m))) {
         // the milestone is gone or changed meanwhile: the lists show the milestones as they stand now, and why, above
         // them (its row may have left the overdue table, or no longer offer the action)
@@ -73,6 +71,10 @@ export default async function milestonesView(context) {
         list.update();
       }
       document.getElementById('milestone-action-problem')?.focus();
+    } finally {
+      // only once the lists show what the action did: a button of the row as it was takes no second click
+      actions.acting = null;
+      list.update();
     }
   }
 

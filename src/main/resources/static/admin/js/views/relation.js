@@ -211,7 +211,6 @@ export default async function relationView({ root, params, query, signal }) {
     update(); // its button says it is busy
     try {
       await action();
-      state.acting = null;
       state.confirm = null;
       state.achieving = null;
       state.ending = null;
@@ -219,7 +218,6 @@ export default async function relationView({ root, params, query, signal }) {
       await reload();
       root.querySelector('#row-action-done')?.focus();
     } catch (e) {
-      state.acting = null;
       if (e.status === 404 || (e.status === 409 && await changedMeanwhile(key))) {
         // the fact is gone or changed meanwhile (another client's write): the page shows the facts as they stand
         // now, and why, above the table — its row may no longer offer the action
@@ -234,6 +232,10 @@ export default async function relationView({ root, params, query, signal }) {
         update();
       }
       root.querySelector('#row-action-problem')?.focus();
+    } finally {
+      // only once the page shows what the action did: a button of the row as it was takes no second click
+      state.acting = null;
+      update();
     }
   }
 

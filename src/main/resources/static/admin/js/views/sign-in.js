@@ -60,6 +60,7 @@ function signInForm(form, update, onSignedIn, wanted = () => true) {
 
 let dialog = null;
 let opener = null;
+let openings = 0; // a check that comes back after its dialog was closed, even if opened again since, signs nobody in
 
 /**
  * Opens the sign-in dialog over the current page. Closed, it gives the focus back to what opened it, or, when a
@@ -73,7 +74,11 @@ export function openSignIn() {
     dialog.addEventListener('close', giveTheFocusBack); // Escape
     document.body.append(dialog);
   }
-  if (!dialog.open) opener = document.activeElement;
+  if (!dialog.open) {
+    opener = document.activeElement;
+    openings += 1;
+  }
+  const opening = openings;
   const form = formState('sign-in-dialog');
   const close = () => {
     dialog.close();
@@ -81,7 +86,7 @@ export function openSignIn() {
   };
   const update = () => render(html`<article>
       <header><h2 id="sign-in-dialog-title">Sign in</h2></header>
-      ${signInForm(form, update, close, () => dialog.open)}
+      ${signInForm(form, update, close, () => dialog.open && openings === opening)}
       <footer><button type="button" class="secondary outline" @click=${close}>Cancel</button></footer>
     </article>`, dialog);
   update();

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.chancery.support.ApiIntegrationTest;
@@ -321,7 +322,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
         getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.status").value("PLANNED"));
         mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                        .contentType("application/json;charset=ISO-8859-1")
+                        .content("{\"note\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
     }
 

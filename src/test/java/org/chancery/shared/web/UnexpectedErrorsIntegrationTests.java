@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.support.ApiIntegrationTest;
 import org.hibernate.TransactionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,8 +27,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.core.exc.JacksonIOException;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,6 +38,12 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private ProblemDetailsAdvice advice;
+
+    @Autowired
+    private RequestLog requestLog;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     @DisplayName("a client gone while its answer was written gets no answer and logs no error")
@@ -63,8 +75,25 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
         } finally {
             MDC.remove(RequestLog.REQUEST_ID);
         }
+        LoggerFactory.getLogger("chancery.test").warn("A line outside any request");
         assertThat(output).containsPattern("\\[desk-77\\] [\\w.]+\\s+: Unexpected error on GET /api/meetings")
-                .doesNotContain("[] ");
+                .containsPattern("\\] chancery\\.test\\s+: A line outside any request");
+    }
+
+    @Test
+    @DisplayName("a 500 the advice answered is timed with its exception named, as one that escaped would be")
+    void anUnexpectedErrorIsNamedInTheRequestTimer() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/imports");
+        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/imports");
+        requestLog.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+            ResponseEntity<ProblemDetail> answer = advice.unexpected(new IllegalStateException("a bug"),
+                    (HttpServletRequest) req);
+            ((HttpServletResponse) res).setStatus(answer.getStatusCode().value());
+            res.setContentType("application/problem+json");
+        });
+
+        assertThat(meters.get("http.server.requests").tags("uri", "/api/imports", "status", "500",
+                "exception", "IllegalStateException", "error", "IllegalStateException").timer().count()).isEqualTo(1);
     }
 
     @Test
