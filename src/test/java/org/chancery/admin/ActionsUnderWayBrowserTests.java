@@ -31,6 +31,21 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
                 };""", method, addressPart);
     }
 
+    /**
+     * The server answers the page's requests whose address matches {@code addressPattern} (a regular expression) 503,
+     * as it does when the database gives no connection, until the page sets {@code window.serverBack}.
+     */
+    private void unavailable(String addressPattern) {
+        script("""
+                const matching = new RegExp(arguments[0]);
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => matching.test(String(url)) && !window.serverBack
+                  ? Promise.resolve(new Response(JSON.stringify({type: 'about:blank', title: 'Service Unavailable',
+                      status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database did not answer in time.'}),
+                      {status: 503, headers: {'Content-Type': 'application/problem+json'}}))
+                  : fetchNow(url, options);""", addressPattern);
+    }
+
     @Test
     void aSecondClickOnYesDeleteWhileThePageReadsThePairAgainSendsNothing() {
         postAsEditor("/api/relations/EE/UY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1992-03-01\"}");
@@ -94,13 +109,7 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
         postAsEditor("/api/relations/LT/BO/milestones", "{\"title\": \"Visa talks\", \"target\": \"2001\"}");
         open("/countries");
         visible(By.tagName("h1"));
-        script("""
-                const fetchNow = window.fetch;
-                window.fetch = (url, options) => String(url).includes('status=OVERDUE')
-                  ? Promise.resolve(new Response(JSON.stringify({type: 'about:blank', title: 'Service Unavailable',
-                      status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database did not answer in time.'}),
-                      {status: 503, headers: {'Content-Type': 'application/problem+json'}}))
-                  : fetchNow(url, options);""");
+        unavailable("status=OVERDUE");
 
         open("/milestones?country=LT");
 
@@ -115,13 +124,7 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
         open("/map?country=US&asOf=1961-01-03");
         visible(By.cssSelector("figure.map[data-shown-country='US'][data-shown-date='1961-01-03']"));
         // the server answers the lists of the two years before 503 until the test lets it answer
-        script("""
-                const fetchNow = window.fetch;
-                window.fetch = (url, options) => /asOf=19(59|60)-01-03/.test(String(url)) && !window.serverBack
-                  ? Promise.resolve(new Response(JSON.stringify({type: 'about:blank', title: 'Service Unavailable',
-                      status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'The database did not answer in time.'}),
-                      {status: 503, headers: {'Content-Type': 'application/problem+json'}}))
-                  : fetchNow(url, options);""");
+        unavailable("asOf=19(59|60)-01-03");
 
         $("button[data-years='-1']").click();
 
