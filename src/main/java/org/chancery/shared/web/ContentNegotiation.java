@@ -60,12 +60,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
-    private final ObjectProvider<JsonMapper> json;
-
-    ContentNegotiation(ObjectProvider<JsonMapper> json) {
-        this.json = json;
-    }
-
     private static final List<MediaType> CSV = List.of(MediaType.parseMediaType(CsvLists.TEXT_CSV));
 
     /** JSON, and problem details, which errors come in. */
@@ -148,6 +142,12 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     private static MediaType withQualityOnly(MediaType type) {
         String quality = type.getParameter("q");
         return new MediaType(type.getType(), type.getSubtype(), quality == null ? Map.of() : Map.of("q", quality));
+    }
+
+    private final ObjectProvider<JsonMapper> json;
+
+    ContentNegotiation(ObjectProvider<JsonMapper> json) {
+        this.json = json;
     }
 
     /**
