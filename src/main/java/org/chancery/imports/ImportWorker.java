@@ -108,8 +108,8 @@ class ImportWorker {
         return executor.submit(() -> run(job, format, input, jobUrl));
     }
 
-    /** Runs the job on this thread, to its end, as the user who started it. */
-    void run(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
+    /** Runs the job on the worker's thread, to its end, as the user who started it. */
+    private void run(ImportJob job, ImportFormat format, ImportInput input, String jobUrl) {
         try {
             actingAs(job.createdBy(), () -> {
                 runLeased(job, format, input, jobUrl);
