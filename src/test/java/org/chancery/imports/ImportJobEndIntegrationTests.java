@@ -310,8 +310,9 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
                 }
             });
             LockWaits.awaitAWaitForALock(jdbc);
-            assertThat(jdbc.queryForList("select abort_session(blocker_id) from information_schema.sessions"
-                    + " where blocker_id is not null", Boolean.class)).containsExactly(true);
+            assertThat(LockWaits.readingSessions(() -> jdbc.queryForList("select abort_session(blocker_id)"
+                    + " from information_schema.sessions where blocker_id is not null", Boolean.class)))
+                    .containsExactly(true);
             waiting.get(20, TimeUnit.SECONDS);
             waiter.rollback();
         }

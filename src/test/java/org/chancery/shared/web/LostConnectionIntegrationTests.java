@@ -61,9 +61,9 @@ class LostConnectionIntegrationTests extends ApiIntegrationTest {
 
     private void cutTheWaitingSession() {
         boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
-        jdbc.queryForList(postgres
+        LockWaits.readingSessions(() -> jdbc.queryForList(postgres
                 ? "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
                         + " and wait_event_type = 'Lock'"
-                : "select abort_session(session_id) from information_schema.sessions where blocker_id is not null");
+                : "select abort_session(session_id) from information_schema.sessions where blocker_id is not null"));
     }
 }
