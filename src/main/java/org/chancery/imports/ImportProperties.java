@@ -43,11 +43,10 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
         try {
             Files.createDirectories(spoolDir);
         } catch (IOException | SecurityException e) {
-            throw new IllegalStateException("chancery.imports.spool-dir " + spoolDir + " cannot be made: " + e, e);
+            throw new UnusableSpoolFolder(spoolDir + " cannot be made: " + e, e);
         }
         if (!Files.isDirectory(spoolDir) || !Files.isWritable(spoolDir)) {
-            throw new IllegalStateException("chancery.imports.spool-dir " + spoolDir + " is not a folder this "
-                    + "process can write to");
+            throw new UnusableSpoolFolder(spoolDir + " is not a folder this process can write to", null);
         }
     }
 
@@ -58,6 +57,17 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
             return uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null;
         } catch (URISyntaxException unreadable) {
             return true;
+        }
+    }
+
+    /**
+     * The spool folder cannot be used: the start stops with {@link UnusableSpoolFolderAnalyzer}'s short report, as
+     * it does for a setting that cannot be bound, not with a stack trace.
+     */
+    static final class UnusableSpoolFolder extends IllegalStateException {
+
+        UnusableSpoolFolder(String what, Throwable cause) {
+            super("chancery.imports.spool-dir " + what, cause);
         }
     }
 }

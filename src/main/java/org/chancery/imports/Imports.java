@@ -79,7 +79,7 @@ public class Imports {
         try {
             this.spool = SpoolFolder.open(properties.spoolDir());
         } catch (IOException e) {
-            throw new IllegalStateException("chancery.imports.spool-dir " + properties.spoolDir()
+            throw new ImportProperties.UnusableSpoolFolder(properties.spoolDir()
                     + ": this server's folder in it cannot be made: " + e, e);
         }
     }

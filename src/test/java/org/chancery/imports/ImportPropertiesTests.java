@@ -2,14 +2,26 @@ package org.chancery.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 
 /** {@code chancery.imports.*} as a deployment sets them. */
 class ImportPropertiesTests {
@@ -60,6 +72,24 @@ class ImportPropertiesTests {
 
         assertThatThrownBy(properties::prepareSpool).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chancery.imports.spool-dir");
+    }
+
+    @Test
+    void aSpoolFolderThatCannotBeMadeStopsTheStartWithSpringBootsShortReportNotAStackTrace() {
+        Throwable failure = new BeanCreationException("imports", "Failed to instantiate Imports",
+                catchThrowable(new ImportProperties(null, Path.of("/proc/chancery-nope/spool"), null)::prepareSpool));
+
+        // as Spring Boot's FailureAnalyzers loads them at a failed start
+        ArgumentResolver arguments = ArgumentResolver.of(BeanFactory.class, new DefaultListableBeanFactory())
+                .and(Environment.class, new StandardEnvironment());
+        List<FailureAnalysis> analyses = SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(FailureAnalyzer.class, arguments).stream().map(analyzer -> analyzer.analyze(failure))
+                .filter(Objects::nonNull).toList();
+
+        assertThat(analyses).singleElement().satisfies(analysis -> {
+            assertThat(analysis.getDescription()).startsWith("chancery.imports.spool-dir /proc/chancery-nope/spool");
+            assertThat(analysis.getAction()).contains("chancery.imports.spool-dir");
+        });
     }
 
     @Test
