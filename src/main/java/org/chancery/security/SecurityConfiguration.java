@@ -220,6 +220,10 @@ class SecurityConfiguration {
                     .password(user.encoded())
                     .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
+            if (user.roles().isEmpty()) {
+                log.warn("chancery.security.users: '{}' has no role (EDITOR or ADMIN): it signs in, but reads only "
+                        + "what anyone reads and is refused every write (403)", user.name());
+            }
         }
         if (users.isEmpty()) {
             String password = environment.getProperty("CHANCERY_ADMIN_PASSWORD");

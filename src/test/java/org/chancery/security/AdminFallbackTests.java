@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AdminFallbackTests {
 
     private final SecurityConfiguration configuration = new SecurityConfiguration();
@@ -47,5 +51,18 @@ class AdminFallbackTests {
 
         assertThat(encoder.matches("pw", users.loadUserByUsername("editor").getPassword())).isTrue();
         assertThatThrownBy(() -> users.loadUserByUsername("admin")).isNotNull();
+    }
+
+    @Test
+    void aUserWithoutARoleIsTakenAndSaidAtTheStart(CapturedOutput output) {
+        var reader = new SecurityProperties.User("reader", "{noop}pw", List.of());
+        var editor = new SecurityProperties.User("editor", "{noop}pw", List.of(SecurityProperties.Role.EDITOR));
+        UserDetailsService users = configuration.users(
+                new SecurityProperties(new SecurityProperties.Security(List.of(reader, editor), null), null), encoder,
+                new MockEnvironment());
+
+        assertThat(users.loadUserByUsername("reader").getAuthorities()).isEmpty();
+        assertThat(output.getOut()).containsOnlyOnce("has no role").contains("WARN")
+                .contains("chancery.security.users: 'reader' has no role (EDITOR or ADMIN)");
     }
 }
