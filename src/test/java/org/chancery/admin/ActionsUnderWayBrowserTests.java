@@ -104,6 +104,44 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
     }
 
     @Test
+    void whileOneRowsActionIsUnderWayAnotherRowsButtonSaysItTakesNoneAndSendsNothing() {
+        postAsEditor("/api/relations/LV/UY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1993-02-01\"}");
+        long talks = postAsEditor("/api/relations/LV/UY/milestones",
+                "{\"title\": \"Tax talks\", \"target\": \"2034\"}").get("id").asLong();
+        long visas = postAsEditor("/api/relations/LV/UY/milestones",
+                "{\"title\": \"Visa waiver\", \"target\": \"2035\"}").get("id").asLong();
+        open("/milestones?country=UY");
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("tr[data-milestone='" + visas + "'] [data-action=achieve]")).click();
+        visible(By.cssSelector("tr[data-milestone='" + talks + "'] [data-action=cancel]")).click();
+        // the cancellation held until the test lets it through; the achievements counted
+        script("""
+                window.sent = 0;
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => {
+                  if (String(url).includes('/achieve')) window.sent++;
+                  if (String(url).includes('/cancel')) {
+                    return new Promise((resolve) => { window.letThrough = () => resolve(fetchNow(url, options)); });
+                  }
+                  return fetchNow(url, options);
+                };""");
+        $("tr[data-milestone='" + visas + "'] input[type=date]").sendKeys("2026-01-05");
+        WebElement achieved = visible(By.xpath("//tr[@data-milestone='" + visas + "']//button[text()='Achieved']"));
+
+        visible(By.xpath("//button[text()='Yes, cancel it']")).click();
+        waitFor(driver -> script("return typeof window.letThrough === 'function'"));
+
+        assertThat(achieved.getDomAttribute("aria-disabled")).isEqualTo("true");
+        assertThat(achieved.getDomAttribute("aria-busy")).as("not the row whose action is sent").isNull();
+        achieved.sendKeys(Keys.ENTER);
+        script("window.letThrough()");
+        waitFor(ExpectedConditions.textToBe(By.id("milestone-action-done"), "“Tax talks” cancelled."));
+        assertThat(script("return window.sent")).as("achievements sent meanwhile").isEqualTo(0L);
+        assertThat($$("button[aria-disabled]")).as("buttons still saying they take nothing").isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void overdueMilestonesThatCouldNotBeReadAreSaidWhereTheirTableWouldBe() {
         postAsEditor("/api/relations/LT/BO/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1994-01-01\"}");
         postAsEditor("/api/relations/LT/BO/milestones", "{\"title\": \"Visa talks\", \"target\": \"2001\"}");

@@ -28,8 +28,10 @@ export default async function milestonesView(context) {
     }
   }
 
-  /** Whether the action of the row `key` is being sent, for its button's `aria-busy` and `aria-disabled`. */
+  /** Whether the action of the row `key` is being sent, for its button's `aria-busy`. */
   const busy = (key) => (actions.acting === key ? 'true' : nothing);
+  /** Whether an action of any row is being sent: every row's button to send one says it takes none meanwhile. */
+  const held = () => (actions.acting ? 'true' : nothing);
 
   /** An action taken from the row `key` (of the milestone `m`), where its problem is shown. */
   async function act(key, m, action, text, formOf) {
@@ -97,13 +99,13 @@ export default async function milestonesView(context) {
       }} novalidate><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
         <input id="achieve-${key}" type="date" name="date" max=${today()} aria-invalid=${date.invalid}
           aria-describedby=${date.describedBy}>
-        <button type="submit" aria-busy=${busy(key)} aria-disabled=${busy(key)}>Achieved</button>
+        <button type="submit" aria-busy=${busy(key)} aria-disabled=${held()}>Achieved</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { actions.open = null; list.update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (actions.confirm === key) {
       return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
-        <button type="button" aria-busy=${busy(key)} aria-disabled=${busy(key)}
+        <button type="button" aria-busy=${busy(key)} aria-disabled=${held()}
           @click=${() => act(key, m, () => post(`/api/milestones/${m.id}/cancel`), `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { actions.confirm = null; list.update(); }, '[data-action=cancel]')}>Keep it</button></div>`;

@@ -189,8 +189,10 @@ export default async function relationView({ root, params, query, signal }) {
     return JSON.stringify(factOf(key)) !== before;
   }
 
-  /** Whether the action of the row `key` is being sent, for its button's `aria-busy` and `aria-disabled`. */
+  /** Whether the action of the row `key` is being sent, for its button's `aria-busy`. */
   const busy = (key) => (state.acting === key ? 'true' : nothing);
+  /** Whether an action of any row is being sent: every row's button to send one says it takes none meanwhile. */
+  const held = () => (state.acting ? 'true' : nothing);
 
   /**
    * An action taken from a row; `key` names the row, where its problem is shown. What it did is said above the
@@ -350,13 +352,13 @@ export default async function relationView({ root, params, query, signal }) {
           `“${m.title}” achieved on ${date}.`, () => document.getElementById(`achieve-${m.id}`)?.form);
       }} novalidate><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
         ${rowDate(`achieve-${m.id}`, `milestone-${m.id}`)}
-        <button type="submit" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${busy(`milestone-${m.id}`)}>Achieved</button>
+        <button type="submit" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${held()}>Achieved</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { state.achieving = null; update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (state.confirm === `cancel-${m.id}`) {
       return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
-        <button type="button" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${busy(`milestone-${m.id}`)} @click=${() => act(`milestone-${m.id}`,
+        <button type="button" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${held()} @click=${() => act(`milestone-${m.id}`,
           () => post(`/api/milestones/${m.id}/cancel`), 'milestones', `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=cancel]')}>Keep it</button></div>`;
@@ -379,7 +381,7 @@ export default async function relationView({ root, params, query, signal }) {
           <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
             ? html`<div class="actions" role="group" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?">
-                <button type="button" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${busy(`event-${e.id}`)} @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
+                <button type="button" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${held()} @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
                   'events', `The event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)} deleted.`)}>Yes, delete</button>
                 <button type="button" class="secondary outline" data-keep
                   @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`
@@ -459,7 +461,7 @@ export default async function relationView({ root, params, query, signal }) {
         <select id="end-precision-${x.id}" name="datePrecision" aria-invalid=${precision.invalid}
           aria-describedby=${precision.describedBy}><option value="">Day (default)</option>
           ${PRECISIONS.filter((p) => p !== 'DAY').map((p) => html`<option value=${p}>${words(p)}</option>`)}</select>
-        <button type="submit" aria-busy=${busy(`accreditation-${x.id}`)} aria-disabled=${busy(`accreditation-${x.id}`)}>End it</button>
+        <button type="submit" aria-busy=${busy(`accreditation-${x.id}`)} aria-disabled=${held()}>End it</button>
         <button type="button" class="secondary outline"
           @click=${replacing(() => { state.ending = null; update(); }, '[data-action=end]')}>Back</button></form>`;
     }
