@@ -224,7 +224,7 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("Network.enable", Map.of());
         chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 3000,
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 5000,
                 "downloadThroughput", -1, "uploadThroughput", -1));
         try {
             open("/observations");

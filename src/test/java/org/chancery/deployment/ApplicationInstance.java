@@ -1,6 +1,8 @@
 package org.chancery.deployment;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -27,13 +29,15 @@ final class ApplicationInstance implements AutoCloseable {
         this.api = new Api(name, context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
-    static ApplicationInstance start(String name) {
+    static ApplicationInstance start(String name, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off", "--spring.application.name=chancery-" + name));
+        arguments.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ChanceryApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton(MainClassesOnly.class.getName(),
                         new MainClassesOnly()))
                 .registerShutdownHook(false)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-                        "--spring.application.name=chancery-" + name);
+                .run(arguments.toArray(String[]::new));
         return new ApplicationInstance(name, context);
     }
 

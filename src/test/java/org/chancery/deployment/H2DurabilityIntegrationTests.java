@@ -2,10 +2,13 @@ package org.chancery.deployment;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
+
 /**
  * Durability on the default configuration: the embedded H2 database in file mode
  * ({@code ./data/chancery} of the instance's working directory, here a fresh temporary one).
  */
+@Tag("h2-only")
 class H2DurabilityIntegrationTests extends DurabilityScenario {
 
     @Override

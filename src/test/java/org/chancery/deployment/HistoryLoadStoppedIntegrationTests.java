@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * job ends between two rows and is marked {@code FAILED} by the stopping server, as a job sent to the API is, and
  * nothing is logged as an error; the next start with the profile loads the file again.
  */
+@Tag("h2-only")
 class HistoryLoadStoppedIntegrationTests {
 
     @TempDir

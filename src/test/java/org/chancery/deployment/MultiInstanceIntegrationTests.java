@@ -48,8 +48,12 @@ class MultiInstanceIntegrationTests {
     @BeforeAll
     void startTwoInstances() {
         assertThat(PostgresTestDatabase.enabled()).as("runs in the postgres Maven profile (-Ppostgres)").isTrue();
-        first = ApplicationInstance.start("first");
-        second = ApplicationInstance.start("second");
+        // a pile-up of writes on a full pool (below) waits for a connection and for the pairs' locks as long as a
+        // loaded machine takes to drain it, not the deployment's 10 s
+        String[] patient = {"--spring.datasource.hikari.connection-timeout=60000",
+            "--spring.datasource.hikari.data-source-properties.options=-c lock_timeout=60s -c statement_timeout=90s"};
+        first = ApplicationInstance.start("first", patient);
+        second = ApplicationInstance.start("second", patient);
         both = List.of(first.api(), second.api());
     }
 

@@ -487,7 +487,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         jdbc.update("insert into import_job (id, format, status, created_by, started_at, heartbeat_at, rows_total, "
                 + "rows_done, imported, merged, already_present, no_fact, rejected, running_slot) values "
-                + "(900001, 'chancery-ndjson', 'RUNNING', 'admin', ?, ?, 10, 3, 3, 0, 0, 0, 0, 'RUNNING')", now, now);
+                + "(900001, 'chancery-ndjson', 'RUNNING', 'admin', ?, ?, 10, 3, 3, 0, 0, 0, 0, 'RUNNING')", now,
+                now.plusHours(1)); // a heartbeat no slow machine lets grow quiet before the upload: a running job
         jdbc.update("insert into import_lease (job_id) values (900001)");
 
         uploadNdjson(WORKED_EXAMPLE).andExpect(status().isConflict())

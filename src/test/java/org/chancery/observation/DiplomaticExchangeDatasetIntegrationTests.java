@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,12 +52,14 @@ class DiplomaticExchangeDatasetIntegrationTests extends ApiIntegrationTest {
 
     /**
      * While the import writes, reads of facts and of observations answer (the import holds no lock
-     * that they wait on), each well within a second, and the job's progress advances.
+     * that they wait on): 95 in 100 within a second and none waiting 5 s (a collection of the heap the
+     * in-memory database fills, on a loaded machine, may hold one read longer than a second; a wait for
+     * the import's locks would reach the lock timeout), and the job's progress advances.
      */
     private JsonNode importTheFileReadingMeanwhile() throws Exception {
         long id = startImport();
         Set<Integer> progress = new TreeSet<>();
-        long slowestRead = 0;
+        List<Long> reads = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         JsonNode job;
         while ((job = json(mvc.perform(get("/api/imports/" + id).with(httpBasic("editor", "editor-secret")))
@@ -67,14 +70,17 @@ class DiplomaticExchangeDatasetIntegrationTests extends ApiIntegrationTest {
                     "/api/observations?country=US&direction=SENDING&size=5", "/api/observations/summary?country=US")) {
                 long start = System.nanoTime();
                 getJson(read).andExpect(status().isOk());
-                slowestRead = Math.max(slowestRead, System.nanoTime() - start);
+                reads.add(System.nanoTime() - start);
             }
             assertThat(System.nanoTime()).as("import %d still running: %s", id, job).isLessThan(deadline);
             Thread.sleep(200);
         }
         assertThat(progress).as("rowsDone read while the job ran").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(Duration.ofNanos(slowestRead)).as("the slowest read during the import")
-                .isLessThan(Duration.ofSeconds(1));
+        reads.sort(null);
+        assertThat(Duration.ofNanos(reads.get(reads.size() * 95 / 100))).as("95th percentile of %d reads during the "
+                + "import", reads.size()).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(reads.get(reads.size() - 1))).as("the slowest read during the import")
+                .isLessThan(Duration.ofSeconds(5));
         return job;
     }
 

@@ -132,7 +132,7 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
             throws Exception {
         int pool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
         assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout())
-                .as("a request waits longer for a connection than a probe").isGreaterThan(5_000);
+                .as("a request waits longer for a connection than a probe").isGreaterThan(7_000);
         List<Connection> taken = new ArrayList<>();
         try {
             for (int i = 0; i < pool; i++) {
@@ -148,8 +148,9 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.components.db.status").value("DOWN"))
                     .andExpect(jsonPath("$.components.db.details.error")
                             .value(containsString("gave no connection within 2 s")));
-            assertThat(Duration.ofNanos(readiness - start)).isLessThan(Duration.ofSeconds(4));
-            assertThat(Duration.ofNanos(System.nanoTime() - readiness)).isLessThan(Duration.ofSeconds(4));
+            // each waited its 2 s, not a request's wait for a connection (the rest: a loaded machine's slack)
+            assertThat(Duration.ofNanos(readiness - start)).isLessThan(Duration.ofSeconds(7));
+            assertThat(Duration.ofNanos(System.nanoTime() - readiness)).isLessThan(Duration.ofSeconds(7));
             mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("UP"));
         } finally {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.chancery.shared.DatabaseProduct;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A row lock held by a transaction of the test's own, as a concurrent write holds it until it
@@ -27,9 +28,11 @@ public final class HeldRowLock implements AutoCloseable {
     private static final long WAITING_MILLIS = 700;
 
     private final Connection connection;
+    private final DataSource dataSource;
 
-    private HeldRowLock(Connection connection) {
+    private HeldRowLock(Connection connection, DataSource dataSource) {
         this.connection = connection;
+        this.dataSource = dataSource;
     }
 
     /** Locks the rows of {@code table} that {@code where} (with {@code ?} for the values) selects; at least one. */
@@ -47,7 +50,7 @@ public final class HeldRowLock implements AutoCloseable {
                 }
                 assertThat(lock.executeQuery().next()).as("a row of %s where %s", table, where).isTrue();
             }
-            return new HeldRowLock(connection);
+            return new HeldRowLock(connection, dataSource);
         } catch (SQLException | RuntimeException | Error e) {
             connection.close();
             throw e;
@@ -69,6 +72,9 @@ public final class HeldRowLock implements AutoCloseable {
             Future<Integer> answer = thread.submit(request);
             Thread.sleep(WAITING_MILLIS);
             try {
+                // on a loaded machine the request may not have reached the lock yet: what it holds meanwhile is
+                // checked once it waits (or it has answered, which the next line says)
+                LockWaits.awaitAWaitForALock(new JdbcTemplate(dataSource), answer::isDone);
                 assertThat(answer).as("%s, while the row is locked", description).isNotDone();
                 whileWaiting.check();
             } catch (Exception | AssertionError failed) {

@@ -31,7 +31,7 @@ public final class LockWaits {
         boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
         String waiting = postgres
                 ? "select count(*) from pg_stat_activity where datname = current_database()"
-                        + " and wait_event_type = 'Lock'"
+                        + " and wait_event_type = 'Lock' and backend_type = 'client backend'"
                 : "select count(*) from information_schema.sessions where blocker_id is not null";
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!over.getAsBoolean() && readingSessions(() -> jdbc.queryForObject(waiting, Long.class)) == 0) {

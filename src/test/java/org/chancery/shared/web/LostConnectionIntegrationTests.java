@@ -63,7 +63,7 @@ class LostConnectionIntegrationTests extends ApiIntegrationTest {
         boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isPostgres));
         LockWaits.readingSessions(() -> jdbc.queryForList(postgres
                 ? "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
-                        + " and wait_event_type = 'Lock'"
+                        + " and wait_event_type = 'Lock' and backend_type = 'client backend'"
                 : "select abort_session(session_id) from information_schema.sessions where blocker_id is not null"));
     }
 }
