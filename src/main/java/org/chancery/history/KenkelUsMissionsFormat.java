@@ -32,6 +32,7 @@ import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Source;
+import org.chancery.shared.VersionPrecondition;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -46,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>consecutive rows of a state with one status that touch or overlap are one fact
  * ({@code MERGED}; {@code ALREADY_PRESENT} when the file is imported again, {@code MERGED} when a range now
- * closes a fact recorded open, flagged {@code DIFFERS_FROM_RECORDED} when it implies another closing);</li>
+ * closes a fact recorded open, citing the row, flagged {@code DIFFERS_FROM_RECORDED} when it implies another closing);</li>
  * <li>a diplomatic status (embassy, legation, non-resident ambassador or envoy) establishes
  * relations on its first day, or restores them after a severance; {@code None} or {@code Interests}
  * after another status severs them that day ({@code INFERRED_SEVERANCE}), also when the state was
@@ -163,7 +164,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 stay open, and so does the fact of a state's last range if its country goes on (a file cut short, or \
                 without the rows of the state's successor code: flag COUNTRY_GOES_ON, the fact kept as recorded). \
                 Consecutive rows of one state with the same status that touch or overlap are one fact (MERGED). Imported again, a row finds its facts \
-                (ALREADY_PRESENT); one whose range now closes a fact recorded open closes it (MERGED), one whose \
+                (ALREADY_PRESENT); one whose range now closes a fact recorded open (its range ends earlier, or is \
+                now followed by another) closes it citing the row (MERGED), one whose \
                 range implies another closing than recorded (or none) is flagged DIFFERS_FROM_RECORDED and the \
                 record is kept. Dates on the first of a month are flagged \
                 APPROXIMATE_DATE and recorded with precision YEAR (1 January) or MONTH, as the data's rule says; \
@@ -441,7 +443,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 }
             }
             if (previous != null && previous.fact != null) {
-                closePrevious(previous.fact, status, day);
+                closePrevious(previous.fact, status, day, line, result);
             }
             return open(range, result);
         }
@@ -483,20 +485,30 @@ class KenkelUsMissionsFormat implements ImportFormat {
 
         /**
          * The previous range's fact ends as this range begins, unless a severance ended it already
-         * (R11) or the new mission supersedes it (R8).
+         * (R11) or the new mission supersedes it (R8). A fact recorded before this import (a file
+         * imported again, its range now followed by another) is closed citing the row {@code line}, whose
+         * result names it and is MERGED, as an NDJSON line closing a mission recorded open is.
          */
-        private void closePrevious(RangeFact fact, KenkelStatus next, LocalDate day) {
+        private void closePrevious(RangeFact fact, KenkelStatus next, LocalDate day, int line, RowResult result) {
+            List<Source> sources = fact.created() ? List.of() : List.of(source(line));
+            boolean closed = false;
             if (fact.kind().equals("mission")) {
                 MissionFacts mission = missions.facts(fact.id()).orElseThrow();
                 boolean superseded = next.mission().map(type -> type.supersedes(mission.type())).orElse(false);
                 if (mission.status() == MissionStatus.OPEN && !superseded) {
-                    missions.close(fact.id(), dated(day), Mission.REPRESENTATION_CHANGED);
+                    missions.close(fact.id(), dated(day), Mission.REPRESENTATION_CHANGED, sources,
+                            VersionPrecondition.ANY);
+                    closed = true;
                 }
             } else {
                 Accreditation accreditation = accreditations.get(pair, fact.id());
                 if (accreditation.to() == null) {
-                    accreditations.end(pair, fact.id(), dated(day));
+                    accreditations.end(pair, fact.id(), dated(day), sources, VersionPrecondition.ANY);
+                    closed = true;
                 }
+            }
+            if (closed && !fact.created()) {
+                result.found(fact.kind(), fact.id()).merged();
             }
         }
 
@@ -661,6 +673,9 @@ class KenkelUsMissionsFormat implements ImportFormat {
             LocalDate day = range.end().plusDays(1);
             // the day after an exact last day, not a date of the file: known to the day
             FuzzyDate closing = FuzzyDate.of(day, DatePrecision.DAY);
+            // a fact recorded before this import is closed citing the range's last row, which implies the closing
+            List<Source> sources = fact.created() ? List.of() : List.of(source(range.rows.get(range.rows.size() - 1)
+                    .line()));
             boolean open;
             LocalDate recordedEnd;
             if (fact.kind().equals("mission")) {
@@ -668,13 +683,13 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 open = mission.status() == MissionStatus.OPEN;
                 recordedEnd = mission.closedOn();
                 if (open) {
-                    missions.close(fact.id(), closing, why);
+                    missions.close(fact.id(), closing, why, sources, VersionPrecondition.ANY);
                 }
             } else {
                 recordedEnd = accreditations.get(pair, fact.id()).to();
                 open = recordedEnd == null;
                 if (open) {
-                    accreditations.end(pair, fact.id(), closing);
+                    accreditations.end(pair, fact.id(), closing, sources, VersionPrecondition.ANY);
                 }
             }
             if (fact.created()) {

@@ -188,6 +188,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
             }
             rows[0]++;
         });
+        if (rows[0] == 0) { // blank lines, a byte order mark: no file of the format, as an empty body
+            throw new InvalidInputException("body", "has no line to import, only blank ones; send the file as the "
+                    + "request body");
+        }
         return rows[0];
     }
 

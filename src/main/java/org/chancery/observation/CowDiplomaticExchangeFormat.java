@@ -104,16 +104,21 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
     @Override
     public int check(ImportInput input) throws IOException {
         int[] rows = {0};
+        boolean[] header = {false};
         input.records((number, line, fields) -> {
             if (number == 1) {
                 if (!fields.stream().map(String::trim).toList().equals(HEADER)) {
                     throw new InvalidInputException("body", "is not " + NAME + ": its header must be "
                             + String.join(",", HEADER));
                 }
+                header[0] = true;
             } else if (!fields.stream().allMatch(String::isBlank)) {
                 rows[0]++;
             }
         });
+        if (!header[0]) { // a body of a byte order mark alone
+            throw new InvalidInputException("body", "is not " + NAME + ": it has no header");
+        }
         return rows[0];
     }
 

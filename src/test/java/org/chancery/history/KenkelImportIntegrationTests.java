@@ -222,6 +222,32 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(json(getJson("/api/missions?sending=US&receiving=DD")).get("content").get(0).get("closedOn").asString())
                 .as("kept as recorded").isEqualTo("1990-10-03");
         assertThat(job.get("outcomes").get("IMPORTED").asInt()).isZero();
+        assertThat(json(getJson("/api/missions/" + embassy)).get("sources"))
+                .extracting(source -> source.get("title").asString()).as("the closing cites its line")
+                .anySatisfy(title -> assertThat(title).endsWith("line 155"));
+    }
+
+    @Test
+    void aRecordedRangeNowFollowedByAnotherStatusIsClosedByTheRowThatBeginsItCitingItAsMerged() throws Exception {
+        List<String> lines = lines();
+        importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2024-12-31,Embassy\n");
+        long embassy = json(getJson("/api/missions?sending=US&receiving=ZM&status=OPEN")).get("content").get(0)
+                .get("id").asLong();
+
+        JsonNode job = importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2020-12-31,Embassy"
+                + "\nZAM,551,Zambia,Zambia,2021-01-01,2024-12-31,Consulate\n");
+
+        assertThat(row(rowsOf(job, ""), 2).get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        JsonNode consulate = row(rowsOf(job, ""), 3);
+        assertThat(consulate.get("outcome").asString()).isEqualTo("MERGED");
+        assertThat(consulate.get("facts"))
+                .extracting(fact -> fact.get("kind").asString() + " " + fact.get("id").asLong())
+                .contains("mission " + embassy);
+        JsonNode closed = json(getJson("/api/missions/" + embassy));
+        assertThat(closed.get("closedOn").asString()).isEqualTo("2021-01-01");
+        assertThat(closed.get("closingReason").asString()).isEqualTo("REPRESENTATION_CHANGED");
+        assertThat(closed.get("sources")).extracting(source -> source.get("title").asString())
+                .anySatisfy(title -> assertThat(title).endsWith("line 3"));
     }
 
     @Test

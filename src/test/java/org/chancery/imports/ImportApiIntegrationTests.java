@@ -143,6 +143,32 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aPlannedMissionLineImportedAgainFindsItsMissionOpenedSinceButNotOneClosedSince() throws Exception {
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"2024-02-14\"}")
+                .andExpect(status().isCreated());
+        String line = """
+                {"kind": "mission", "sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": "Seoul", "plannedOpening": "2025"}
+                """;
+        long planned = rows(imported(line).get("id").asLong(), "").get("content").get(0).get("facts").get(0)
+                .get("id").asLong();
+        postAsEditor("/api/missions/{id}/open", "{\"date\": \"2025-03-01\"}", planned).andExpect(status().isOk());
+
+        JsonNode afterOpening = rows(imported(line).get("id").asLong(), "").get("content").get(0);
+        postAsEditor("/api/missions/{id}/close", "{\"date\": \"2026-01-10\"}", planned).andExpect(status().isOk());
+        JsonNode afterClosing = rows(imported(line).get("id").asLong(), "").get("content").get(0);
+
+        assertThat(afterOpening.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(afterOpening.get("facts").get(0).get("id").asLong()).isEqualTo(planned);
+        assertThat(afterOpening.get("flags")).isEmpty();
+        // a plan for the city of a mission closed since is a new plan (the same embassy opened again)
+        assertThat(afterClosing.get("outcome").asString()).isEqualTo("IMPORTED");
+        long again = afterClosing.get("facts").get(0).get("id").asLong();
+        assertThat(again).isNotEqualTo(planned);
+        assertThat(json(getJson("/api/missions/{id}", again)).get("status").asString()).isEqualTo("PLANNED");
+        assertThat(json(getJson("/api/missions?country=KR")).get("page").get("totalElements").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aMilestoneLineImportedAgainFindsTheMilestoneItPlannedWhateverTheSpacesAroundItsTarget() throws Exception {
         String line = """
                 {"kind": "milestone", "countries": ["CU", "KR"], "title": "Embassies opened", "target": " 2031-07 "}
@@ -461,6 +487,15 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         upload("chancery-ndjson", "application/x-ndjson", new byte[] {'{', '"', (byte) 0xC3, '"', '}'})
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("not UTF-8")));
         uploadNdjson("").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        // bodies empty but for what no file of the format holds alone: blank lines, a byte order mark
+        for (String blank : List.of("\n", " \r\n\t\n", "\uFEFF", "\uFEFF\n\n")) {
+            uploadNdjson(blank).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail", containsString("has no line to import")));
+        }
+        for (String format : List.of("cow-diplomatic-exchange", "kenkel-us-missions")) {
+            upload(format, "text/csv", "\uFEFF".getBytes(StandardCharsets.UTF_8))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("no header")));
+        }
         upload("kenkel-us-missions", "text/csv", "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("header")));
         upload("no-such-format", "text/csv", "x".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
