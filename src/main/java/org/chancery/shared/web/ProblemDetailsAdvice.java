@@ -288,7 +288,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(Problems.error(error.getObjectName(), message(error))));
-        return body(validationFailed(errors, path(request)));
+        return body(validationFailed(inFixedOrder(errors), path(request)));
     }
 
     @Override
@@ -300,7 +300,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             result.getResolvableErrors().forEach(error -> errors.add(Problems.error(
                     error instanceof FieldError fe ? fe.getField() : name, message(error))));
         });
-        return body(validationFailed(errors, path(request)));
+        return body(validationFailed(inFixedOrder(errors), path(request)));
+    }
+
+    /**
+     * Bean Validation reports a request's violations in no fixed order (a hash set's): sorted by field, then
+     * message, the same request gets the same answer every time.
+     */
+    private static List<Map<String, String>> inFixedOrder(List<Map<String, String>> errors) {
+        Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
+        return errors.stream().sorted(Comparator.comparing((Map<String, String> error) -> error.get("field"), text)
+                .thenComparing(error -> error.get("message"), text)).toList();
     }
 
     @Override

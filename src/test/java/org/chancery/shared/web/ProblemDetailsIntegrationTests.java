@@ -17,7 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,19 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         assertProblem(postAsEditor("/api/relations/CU/KR/events", "[1, 2]"), 400, "MALFORMED_REQUEST");
         assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
                 .contentType(MediaType.APPLICATION_JSON)), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void answersARequestBreakingSeveralConstraintsWithItsErrorsInOneOrderEveryTime() throws Exception {
+        Set<String> answers = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(postAsEditor("/api/missions", "{\"city\": \"y\"}").andExpect(status().isBadRequest())
+                    .andReturn().getResponse().getContentAsString().replaceAll("\"requestId\":\"[0-9a-f]+\"", ""));
+        }
+        assertThat(answers).as("answers to the same request").hasSize(1);
+        assertThat(answers.iterator().next()).contains("\"errors\":[{\"field\":\"receivingCountry\"",
+                "The request is invalid: receivingCountry must not be blank; sendingCountry must not be blank; "
+                        + "type is required.");
     }
 
     @Test
