@@ -103,6 +103,7 @@ class SecurityConfiguration {
             PasswordEncoder encoder, SecurityProperties properties) throws Exception {
         // no session and no cookie: the forms of other sites' pages are refused by CrossSiteWrites instead
         http.csrf(csrf -> csrf.disable())
+                .logout(AbstractHttpConfigurer::disable) // no session to end: /logout is a path like any other (404)
                 .authenticationManager(authenticationManager(users, encoder, properties.security().lockout()))
                 .cors(AbstractHttpConfigurer::disable) // checked before the chains (CrossOriginRequests)
                 .addFilterAfter(new CrossSiteWrites(properties.cors().allowedOrigins(), (request, response, origin) ->

@@ -225,6 +225,11 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     void answersUnknownPathWithNotFound() throws Exception {
         assertProblem(getJson("/api/embassies"), 404, "NOT_FOUND");
         assertProblem(getJson("/nothing/here"), 404, "NOT_FOUND");
+        // no session to end: Spring Security's logout is not a path of Chancery's; a write to it answers as one to
+        // any path no handler takes (anonymous: credentials needed first)
+        assertProblem(mvc.perform(post("/logout").with(httpBasic("editor", "editor-secret"))), 404, "NOT_FOUND");
+        assertProblem(mvc.perform(post("/logout")), 401, "UNAUTHORIZED");
+        assertProblem(mvc.perform(post("/nothing/here")), 401, "UNAUTHORIZED");
     }
 
     @Test
