@@ -487,6 +487,13 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         upload("chancery-ndjson", "application/x-ndjson", new byte[] {'{', '"', (byte) 0xC3, '"', '}'})
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("not UTF-8")));
         uploadNdjson("").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        // a parameter the import does not take: no dry run, and no import either
+        mvc.perform(post("/api/imports").param("format", "chancery-ndjson").param("dryRun", "true")
+                        .contentType("application/x-ndjson").content(WORKED_EXAMPLE)
+                        .with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("dryRun"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("which takes format")));
         // bodies empty but for what no file of the format holds alone: blank lines, a byte order mark
         for (String blank : List.of("\n", " \r\n\t\n", "\uFEFF", "\uFEFF\n\n")) {
             uploadNdjson(blank).andExpect(status().isBadRequest())

@@ -65,6 +65,19 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesAWriteWithAParameterItDoesNotTakeAndWritesNothingButLetsAReadIgnoreOne() throws Exception {
+        mvc.perform(post("/api/relations/CU/KR/events?validateOnly=true").with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\": \"ESTABLISHED\", \"date\": \"1949-01-01\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("validateOnly"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("takes none")));
+
+        getJson("/api/relations/CU/KR?_=1700000000").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("NONE")).andExpect(jsonPath("$.events").isEmpty());
+    }
+
+    @Test
     void answersFieldOfTheWrongTypeWithValidationFailedNamingIt() throws Exception {
         assertProblem(postAsEditor("/api/relations/CU/KR/events", "{\"type\": 5, \"date\": [1]}"), 400,
                 "VALIDATION_FAILED");
