@@ -261,6 +261,10 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         String options = mvc.perform(options("/api/meetings/1")).andExpect(status().isOk()).andReturn().getResponse()
                 .getHeader("Allow");
         assertThat(options.split(",")).containsExactlyInAnyOrder("DELETE", "GET", "HEAD", "OPTIONS");
+        // anonymous, as on every path, also those whose reads need a role
+        for (String path : List.of("/api/changes", "/api/imports", "/api/imports/1")) {
+            mvc.perform(options(path)).andExpect(status().isOk()).andExpect(header().exists("Allow"));
+        }
         // the admin UI's address answers as every other path
         for (String admin : List.of("/admin", "/admin/")) {
             mvc.perform(patch(admin).with(httpBasic("editor", "editor-secret")))
