@@ -1,5 +1,7 @@
 package org.chancery.security;
 
+import static org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN;
+
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -93,6 +95,7 @@ class SecurityConfiguration {
                 .anonymous(AbstractHttpConfigurer::disable)
                 .servletApi(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(SAME_ORIGIN)))
                 .exceptionHandling(AbstractHttpConfigurer::disable);
         return http.build();
     }
@@ -104,6 +107,8 @@ class SecurityConfiguration {
         // no session and no cookie: the forms of other sites' pages are refused by CrossSiteWrites instead
         http.csrf(csrf -> csrf.disable())
                 .logout(AbstractHttpConfigurer::disable) // no session to end: /logout is a path like any other (404)
+                // the admin UI's links to sources tell other sites nothing of where they were followed from
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(SAME_ORIGIN)))
                 .authenticationManager(authenticationManager(users, encoder, properties.security().lockout()))
                 .cors(AbstractHttpConfigurer::disable) // checked before the chains (CrossOriginRequests)
                 .addFilterAfter(new CrossSiteWrites(properties.cors().allowedOrigins(), (request, response, origin) ->

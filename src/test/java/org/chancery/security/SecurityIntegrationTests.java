@@ -62,12 +62,13 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
             MockHttpServletResponse signedIn = mvc.perform(get(path).header("Origin", "https://admin.chancery.example")
                     .with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn().getResponse();
             for (String header : new String[] {"X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection",
-                "Cache-Control", "Pragma", "Expires", "Access-Control-Allow-Origin", "Vary"}) {
+                "Cache-Control", "Pragma", "Expires", "Access-Control-Allow-Origin", "Vary", "Referrer-Policy"}) {
                 assertThat(anonymous.getHeaders(header)).as("%s of %s", header, path)
                         .isEqualTo(signedIn.getHeaders(header));
             }
             assertThat(anonymous.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(anonymous.getHeader("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(anonymous.getHeader("Referrer-Policy")).isEqualTo("same-origin");
             assertThat(anonymous.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://admin.chancery.example");
         }
     }

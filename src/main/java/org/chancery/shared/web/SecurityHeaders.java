@@ -15,7 +15,8 @@ public final class SecurityHeaders {
             {"Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"},
             {"Pragma", "no-cache"},
             {"Expires", "0"},
-            {"X-Frame-Options", "DENY"}};
+            {"X-Frame-Options", "DENY"},
+            {"Referrer-Policy", "same-origin"}};
 
     private SecurityHeaders() {
     }
