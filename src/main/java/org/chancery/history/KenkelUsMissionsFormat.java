@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>consecutive rows of a state with one status that touch or overlap are one fact
  * ({@code MERGED}; {@code ALREADY_PRESENT} when the file is imported again, {@code MERGED} when a range now
- * closes a fact recorded open, citing the row, flagged {@code DIFFERS_FROM_RECORDED} when it implies another closing);</li>
+ * closes a fact recorded open (citing the row; {@code IMPORTED} with a detail if the row records a fact of its
+ * own), flagged {@code DIFFERS_FROM_RECORDED} when it implies another closing);</li>
  * <li>a diplomatic status (embassy, legation, non-resident ambassador or envoy) establishes
  * relations on its first day, or restores them after a severance; {@code None} or {@code Interests}
  * after another status severs them that day ({@code INFERRED_SEVERANCE}), also when the state was
@@ -165,7 +166,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 without the rows of the state's successor code: flag COUNTRY_GOES_ON, the fact kept as recorded). \
                 Consecutive rows of one state with the same status that touch or overlap are one fact (MERGED). Imported again, a row finds its facts \
                 (ALREADY_PRESENT); one whose range now closes a fact recorded open (its range ends earlier, or is \
-                now followed by another) closes it citing the row (MERGED), one whose \
+                now followed by another) closes it citing the row (MERGED; IMPORTED, the closing in its detail, if \
+                the row records a fact of its own), one whose \
                 range implies another closing than recorded (or none) is flagged DIFFERS_FROM_RECORDED and the \
                 record is kept. Dates on the first of a month are flagged \
                 APPROXIMATE_DATE and recorded with precision YEAR (1 January) or MONTH, as the data's rule says; \
@@ -442,10 +444,13 @@ class KenkelUsMissionsFormat implements ImportFormat {
                     result.flag("INFERRED_CONSULAR_RELATIONS");
                 }
             }
-            if (previous != null && previous.fact != null) {
-                closePrevious(previous.fact, status, day, line, result);
+            boolean closedRecorded = previous != null && previous.fact != null
+                    && closePrevious(previous.fact, status, day, line, result);
+            RangeFact fact = open(range, result);
+            if (closedRecorded && !result.recordedAny()) {
+                result.merged(); // the row's own facts were there: what it changed is the closing (as end's rows)
             }
-            return open(range, result);
+            return fact;
         }
 
         /**
@@ -487,9 +492,11 @@ class KenkelUsMissionsFormat implements ImportFormat {
          * The previous range's fact ends as this range begins, unless a severance ended it already
          * (R11) or the new mission supersedes it (R8). A fact recorded before this import (a file
          * imported again, its range now followed by another) is closed citing the row {@code line}, whose
-         * result names it and is MERGED, as an NDJSON line closing a mission recorded open is.
+         * result names it and says so in its detail.
+         *
+         * @return whether a fact recorded before this import was closed
          */
-        private void closePrevious(RangeFact fact, KenkelStatus next, LocalDate day, int line, RowResult result) {
+        private boolean closePrevious(RangeFact fact, KenkelStatus next, LocalDate day, int line, RowResult result) {
             List<Source> sources = fact.created() ? List.of() : List.of(source(line));
             boolean closed = false;
             if (fact.kind().equals("mission")) {
@@ -507,9 +514,12 @@ class KenkelUsMissionsFormat implements ImportFormat {
                     closed = true;
                 }
             }
-            if (closed && !fact.created()) {
-                result.found(fact.kind(), fact.id()).merged();
+            if (!closed || fact.created()) {
+                return false;
             }
+            result.found(fact.kind(), fact.id()).detail("The " + fact.kind() + " " + fact.id() + ", recorded open, "
+                    + "is closed on " + day + ", citing this row, whose range now follows its range.");
+            return true;
         }
 
         private RangeFact open(Range range, RowResult result) {

@@ -56,6 +56,11 @@ public final class RowResult {
         return this;
     }
 
+    /** Whether the row recorded a fact so far (its outcome then IMPORTED, unless it is MERGED). */
+    public boolean recordedAny() {
+        return !created.isEmpty();
+    }
+
     List<String> flags() {
         return List.copyOf(flags);
     }

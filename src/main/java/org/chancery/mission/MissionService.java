@@ -57,8 +57,8 @@ public class MissionService {
             .filter(MissionType::embassyClass).toList());
     static final Set<MissionType> SUPERSEDED_BY_EMBASSY = EnumSet.copyOf(Arrays.stream(MissionType.values())
             .filter(other -> EMBASSY_CLASS.stream().anyMatch(type -> type.supersedes(other))).toList());
-    /** What {@link #findSame} takes first for a line without an opening (CLOSED: never, or opened that day). */
-    private static final List<MissionStatus> SAME_WITHOUT_OPENING = List.of(MissionStatus.PLANNED,
+    /** Which of several missions {@link #findSame} takes: the first status in this order. */
+    private static final List<MissionStatus> FOUND_FIRST = List.of(MissionStatus.PLANNED,
             MissionStatus.OPEN, MissionStatus.CANCELLED, MissionStatus.CLOSED);
 
     private final MissionRepository missions;
@@ -485,10 +485,10 @@ public class MissionService {
     /**
      * The first mission of the direction of this type, in this city (null: not known) and opened on
      * this day, if any: what an import takes for "already there". Without a day (a line that says
-     * nothing of an opening), a planned mission, then one opened since and still open (the plan a
-     * file described, carried out: a mission of a type and city does not open twice at once), then a
-     * cancelled one (which never opens, and no milestone can wait for); not a closed one, which a new
-     * plan for the same city may follow.
+     * nothing of an opening), any: a planned mission first, then one opened since (the plan a file
+     * described, carried out), then a cancelled one (which never opens, and no milestone can wait
+     * for), then a closed one, so that the same file imported again creates nothing new (API.md),
+     * whatever became of its plans.
      */
     @Transactional(readOnly = true)
     public Optional<MissionFacts> findSame(CountryCode sending, CountryCode receiving, MissionType type, String city,
@@ -496,9 +496,8 @@ public class MissionService {
         String place = Text.strippedOrNull(city);
         return missions.findByDirectionAndType(sending.value(), receiving.value(), type).stream()
                 .filter(mission -> Objects.equals(mission.city(), place)
-                        && (Objects.equals(mission.openedOn(), openedOn)
-                                || openedOn == null && mission.status() == MissionStatus.OPEN))
-                .min(Comparator.comparing(mission -> SAME_WITHOUT_OPENING.indexOf(mission.status())))
+                        && (openedOn == null || openedOn.equals(mission.openedOn())))
+                .min(Comparator.comparing(mission -> FOUND_FIRST.indexOf(mission.status())))
                 .map(MissionFacts::of);
     }
 

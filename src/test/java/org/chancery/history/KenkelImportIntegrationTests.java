@@ -228,7 +228,7 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void aRecordedRangeNowFollowedByAnotherStatusIsClosedByTheRowThatBeginsItCitingItAsMerged() throws Exception {
+    void aRecordedRangeNowFollowedByAnotherStatusIsClosedByTheRowThatBeginsItCitingIt() throws Exception {
         List<String> lines = lines();
         importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2024-12-31,Embassy\n");
         long embassy = json(getJson("/api/missions?sending=US&receiving=ZM&status=OPEN")).get("content").get(0)
@@ -239,7 +239,10 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
 
         assertThat(row(rowsOf(job, ""), 2).get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
         JsonNode consulate = row(rowsOf(job, ""), 3);
-        assertThat(consulate.get("outcome").asString()).isEqualTo("MERGED");
+        // the row records the consulate: IMPORTED, the embassy it closes named beside it and in its detail
+        assertThat(consulate.get("outcome").asString()).isEqualTo("IMPORTED");
+        assertThat(consulate.get("detail").asString()).contains("mission " + embassy, "recorded open",
+                "closed on 2021-01-01");
         assertThat(consulate.get("facts"))
                 .extracting(fact -> fact.get("kind").asString() + " " + fact.get("id").asLong())
                 .contains("mission " + embassy);

@@ -66,7 +66,8 @@ class ImportController {
             + "the job, comes at once. One import runs at a time (409 IMPORT_RUNNING). Every row goes through the same "
             + "services and rules as the API; a row the rules refuse changes nothing and is reported REJECTED with the "
             + "code and detail the API would have answered. Importing the same file again creates nothing new: its "
-            + "rows answer ALREADY_PRESENT. A job that a stopped server left RUNNING is FAILED after the restart; "
+            + "rows answer ALREADY_PRESENT, whatever became of what they recorded since. A job that a stopped "
+            + "server left RUNNING is FAILED after the restart; "
             + "running the file again completes it.")
     @ApiResponse(responseCode = "202", description = "The job, RUNNING, with Location /api/imports/{id}")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown format, a body that is empty, not "

@@ -38,7 +38,10 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Chancery API", version = "1.1",
@@ -390,6 +393,12 @@ class OpenApiConfiguration {
             } else if (!responses.containsKey("400")) {
                 responses.addApiResponse("400", new ApiResponse().description("MALFORMED_REQUEST: the address cannot "
                         + "be read (a NUL character, a `;` parameter in the path) or a parameter is given twice"));
+            }
+            if (handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)
+                    || handler.hasMethodAnnotation(DeleteMapping.class)) {
+                ApiResponse invalid = responses.get("400");
+                invalid.description(invalid.getDescription() + "; VALIDATION_FAILED: a query parameter this write "
+                        + "does not take (nothing is changed)");
             }
             boolean answersBody = responses.entrySet().stream()
                     .anyMatch(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null);

@@ -1,22 +1,30 @@
 package org.chancery.shared.web;
 
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A write ({@code POST}, {@code PUT}, {@code DELETE}) with a request parameter its handler does not take is
@@ -29,6 +37,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WriteParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE");
+
+    /**
+     * Handler parameters of the request's context. A handler that reads the request's parameters from the request
+     * itself must name them with {@code @RequestParam} too (the import's {@code format} is).
+     */
+    private static final List<Class<?>> CONTEXT = List.of(ServletRequest.class, ServletResponse.class,
+            Principal.class, InputStream.class, UriComponentsBuilder.class);
 
     /** The parameters each write handler takes, by name; empty: any (a handler binding a map or an object). */
     private final Map<HandlerMethod, Optional<Set<String>>> taken = new ConcurrentHashMap<>();
@@ -59,22 +74,33 @@ class WriteParameters implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
+    /**
+     * The names of the handler's {@code @RequestParam}s; empty (any name taken) where a parameter could read
+     * request parameters otherwise: a map of them, an object bound from them ({@code @ModelAttribute}, or a
+     * parameter without annotation, which Spring MVC binds from them too).
+     */
     private static Optional<Set<String>> parametersOf(HandlerMethod method) {
         Set<String> names = new TreeSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            if (parameter.hasParameterAnnotation(ModelAttribute.class)
-                    || param != null && Map.class.isAssignableFrom(parameter.getParameterType())) {
-                return Optional.empty();
-            }
             if (param != null) {
                 String name = param.name().isEmpty() ? parameter.getParameterName() : param.name();
-                if (name == null) {
+                if (name == null || Map.class.isAssignableFrom(parameter.getParameterType())) {
                     return Optional.empty();
                 }
                 names.add(name);
+            } else if (!readsNoParameter(parameter)) {
+                return Optional.empty();
             }
         }
         return Optional.of(names);
+    }
+
+    /** A handler parameter taken from the path, a header, the body or the request's context, not its parameters. */
+    private static boolean readsNoParameter(MethodParameter parameter) {
+        return parameter.hasParameterAnnotation(PathVariable.class)
+                || parameter.hasParameterAnnotation(RequestHeader.class)
+                || parameter.hasParameterAnnotation(RequestBody.class)
+                || CONTEXT.stream().anyMatch(type -> type.isAssignableFrom(parameter.getParameterType()));
     }
 }

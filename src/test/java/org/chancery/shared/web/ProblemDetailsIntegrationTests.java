@@ -261,7 +261,7 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         String options = mvc.perform(options("/api/meetings/1")).andExpect(status().isOk()).andReturn().getResponse()
                 .getHeader("Allow");
         assertThat(options.split(",")).containsExactlyInAnyOrder("DELETE", "GET", "HEAD", "OPTIONS");
-        // anonymous, as on every path, also those whose reads need a role
+        // anonymous, also on the API paths whose reads need a role (the actuator's need ADMIN for every method)
         for (String path : List.of("/api/changes", "/api/imports", "/api/imports/1")) {
             mvc.perform(options(path)).andExpect(status().isOk()).andExpect(header().exists("Allow"));
         }
