@@ -492,29 +492,40 @@ class KenkelUsMissionsFormat implements ImportFormat {
          * The previous range's fact ends as this range begins, unless a severance ended it already
          * (R11) or the new mission supersedes it (R8). A fact recorded before this import (a file
          * imported again, its range now followed by another) is closed citing the row {@code line}, whose
-         * result names it and says so in its detail.
+         * result names it and says so in its detail; one recorded closed on another day is kept as it is and
+         * the row flagged DIFFERS_FROM_RECORDED, as a range's end is.
          *
          * @return whether a fact recorded before this import was closed
          */
         private boolean closePrevious(RangeFact fact, KenkelStatus next, LocalDate day, int line, RowResult result) {
             List<Source> sources = fact.created() ? List.of() : List.of(source(line));
             boolean closed = false;
+            LocalDate recordedEnd;
             if (fact.kind().equals("mission")) {
                 MissionFacts mission = missions.facts(fact.id()).orElseThrow();
                 boolean superseded = next.mission().map(type -> type.supersedes(mission.type())).orElse(false);
+                recordedEnd = mission.closedOn();
                 if (mission.status() == MissionStatus.OPEN && !superseded) {
                     missions.close(fact.id(), dated(day), Mission.REPRESENTATION_CHANGED, sources,
                             VersionPrecondition.ANY);
                     closed = true;
                 }
             } else {
-                Accreditation accreditation = accreditations.get(pair, fact.id());
-                if (accreditation.to() == null) {
+                recordedEnd = accreditations.get(pair, fact.id()).to();
+                if (recordedEnd == null) {
                     accreditations.end(pair, fact.id(), dated(day), sources, VersionPrecondition.ANY);
                     closed = true;
                 }
             }
-            if (!closed || fact.created()) {
+            if (fact.created()) {
+                return false;
+            }
+            if (!closed) {
+                if (recordedEnd != null && !recordedEnd.equals(day)) {
+                    result.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + fact.kind() + " "
+                            + fact.id() + " ended on " + recordedEnd + ", the file's next range begins on " + day
+                            + ".");
+                }
                 return false;
             }
             result.found(fact.kind(), fact.id()).detail("The " + fact.kind() + " " + fact.id() + ", recorded open, "

@@ -254,6 +254,25 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aRecordedFactClosedOnAnotherDayThanTheNextRangeBeginsIsKeptAndTheRowFlagged() throws Exception {
+        List<String> lines = lines();
+        importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2024-12-31,Embassy\n");
+        long embassy = json(getJson("/api/missions?sending=US&receiving=ZM&status=OPEN")).get("content").get(0)
+                .get("id").asLong();
+        postAsEditor("/api/missions/{id}/close", "{\"date\": \"2019-05-01\"}", embassy)
+                .andExpect(status().isOk());
+
+        JsonNode job = importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2020-12-31,Embassy"
+                + "\nZAM,551,Zambia,Zambia,2021-01-01,2024-12-31,Consulate\n");
+
+        JsonNode consulate = row(rowsOf(job, ""), 3);
+        assertThat(consulate.get("outcome").asString()).isEqualTo("IMPORTED");
+        assertThat(consulate.get("flags")).extracting(JsonNode::asString).contains("DIFFERS_FROM_RECORDED");
+        assertThat(consulate.get("detail").asString()).contains("2019-05-01", "2021-01-01");
+        getJson("/api/missions/" + embassy).andExpect(jsonPath("$.closedOn").value("2019-05-01"));
+    }
+
+    @Test
     void aClosingTheDayAfterARangeIsKnownToTheDayAndASupersededOneAsTheEmbassyOpening() throws Exception {
         List<String> lines = lines();
         // Czechoslovakia ends on 1992-12-31, Norway leaves the state system after 1940-04-30: exact last days;
