@@ -1,6 +1,7 @@
 package org.chancery.shared.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -309,8 +310,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     private static List<Map<String, String>> inFixedOrder(List<Map<String, String>> errors) {
         Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
-        return errors.stream().sorted(Comparator.comparing((Map<String, String> error) -> error.get("field"), text)
+        return errors.stream().sorted(Comparator.comparing((Map<String, String> error) -> error.get("field"),
+                Comparator.nullsFirst(ProblemDetailsAdvice::compareFields))
                 .thenComparing(error -> error.get("message"), text)).toList();
+    }
+
+    /** Field paths in reading order: an index as a number ({@code sources[2]} before {@code sources[10]}). */
+    static int compareFields(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            if (digit(a.charAt(i)) && digit(b.charAt(j))) {
+                int endA = i;
+                int endB = j;
+                while (endA < a.length() && digit(a.charAt(endA))) {
+                    endA++;
+                }
+                while (endB < b.length() && digit(b.charAt(endB))) {
+                    endB++;
+                }
+                int order = new BigInteger(a.substring(i, endA)).compareTo(new BigInteger(b.substring(j, endB)));
+                if (order != 0) {
+                    return order;
+                }
+                i = endA;
+                j = endB;
+            } else if (a.charAt(i) != b.charAt(j)) {
+                return Character.compare(a.charAt(i), b.charAt(j));
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     @Override
