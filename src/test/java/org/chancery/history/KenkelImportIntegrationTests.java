@@ -229,13 +229,9 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void aRecordedRangeNowFollowedByAnotherStatusIsClosedByTheRowThatBeginsItCitingIt() throws Exception {
-        List<String> lines = lines();
-        importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2024-12-31,Embassy\n");
-        long embassy = json(getJson("/api/missions?sending=US&receiving=ZM&status=OPEN")).get("content").get(0)
-                .get("id").asLong();
+        long embassy = zambiasEmbassyRecordedOpen();
 
-        JsonNode job = importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2020-12-31,Embassy"
-                + "\nZAM,551,Zambia,Zambia,2021-01-01,2024-12-31,Consulate\n");
+        JsonNode job = importZambiasEmbassyEndingBeforeAConsulate();
 
         assertThat(row(rowsOf(job, ""), 2).get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
         JsonNode consulate = row(rowsOf(job, ""), 3);
@@ -255,15 +251,11 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void aRecordedFactClosedOnAnotherDayThanTheNextRangeBeginsIsKeptAndTheRowFlagged() throws Exception {
-        List<String> lines = lines();
-        importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2024-12-31,Embassy\n");
-        long embassy = json(getJson("/api/missions?sending=US&receiving=ZM&status=OPEN")).get("content").get(0)
-                .get("id").asLong();
+        long embassy = zambiasEmbassyRecordedOpen();
         postAsEditor("/api/missions/{id}/close", "{\"date\": \"2019-05-01\"}", embassy)
                 .andExpect(status().isOk());
 
-        JsonNode job = importRows(lines.get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2020-12-31,Embassy"
-                + "\nZAM,551,Zambia,Zambia,2021-01-01,2024-12-31,Consulate\n");
+        JsonNode job = importZambiasEmbassyEndingBeforeAConsulate();
 
         JsonNode consulate = row(rowsOf(job, ""), 3);
         assertThat(consulate.get("outcome").asString()).isEqualTo("IMPORTED");
@@ -374,6 +366,19 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         try (InputStream in = KenkelImportIntegrationTests.class.getResourceAsStream(FILE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
+    }
+
+    /** Zambia's one row of the file, imported: the id of its embassy, open to the data's end. */
+    private long zambiasEmbassyRecordedOpen() throws Exception {
+        importRows(lines().get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2024-12-31,Embassy\n");
+        return json(getJson("/api/missions?sending=US&receiving=ZM&status=OPEN")).get("content").get(0).get("id")
+                .asLong();
+    }
+
+    /** Zambia's row changed: the embassy ends with 2020 (line 2), a consulate follows from 2021 (line 3). */
+    private JsonNode importZambiasEmbassyEndingBeforeAConsulate() throws Exception {
+        return importRows(lines().get(0) + "\nZAM,551,Zambia,Zambia,1964-10-24,2020-12-31,Embassy"
+                + "\nZAM,551,Zambia,Zambia,2021-01-01,2024-12-31,Consulate\n");
     }
 
     private JsonNode importRows(String file) throws Exception {
