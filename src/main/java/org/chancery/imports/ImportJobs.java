@@ -152,6 +152,22 @@ class ImportJobs {
     }
 
     /**
+     * Asks a running job to stop, for {@code user}: its worker ends it at its next row ({@link #cancelledBy}).
+     *
+     * @return false if the job is not running, or was asked to stop already (the first who asked is kept)
+     */
+    boolean cancel(long jobId, String user) {
+        return jdbc.sql("update import_job set cancelled_by = :user where id = :id and status = 'RUNNING'"
+                + " and cancelled_by is null").param("user", user).param("id", jobId).update() == 1;
+    }
+
+    /** The user who asked the running job to stop, if anyone did. */
+    Optional<String> cancelledBy(long jobId) {
+        return jdbc.sql("select cancelled_by from import_job where id = :id and status = 'RUNNING'"
+                + " and cancelled_by is not null").param("id", jobId).query(String.class).optional();
+    }
+
+    /**
      * Jobs whose lease nobody holds ({@link ImportLease}: their server stopped), among those running longer than
      * {@code quietSeconds} without a sign of life, held here until the transaction ends so that no other instance
      * takes them too: on PostgreSQL by their advisory locks, which a running job's worker holds; on H2 by the lease

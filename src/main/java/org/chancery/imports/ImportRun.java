@@ -41,8 +41,9 @@ public final class ImportRun {
     private final Runnable goOn;
 
     /**
-     * @param goOn run between two transactions: throws {@link ServerStopping} if the server is stopping, or
-     *        {@link ImportLease.Lost} if the job's hold on its lease ended
+     * @param goOn run between two transactions: throws {@link ServerStopping} if the server is stopping,
+     *        {@link ImportLease.Lost} if the job's hold on its lease ended, or {@link Cancelled} if an administrator
+     *        cancelled the job
      */
     ImportRun(ImportJob job, String jobUrl, ImportJobs jobs, TransactionTemplate transactions, MeterRegistry meters,
             Runnable goOn) {
@@ -73,7 +74,25 @@ public final class ImportRun {
         }
     }
 
-    /** Ends the run here, between two transactions, if the server is stopping or the job's lease was lost. */
+    /** An administrator cancelled the job: it ends between two of its transactions, with what it recorded so far. */
+    static final class Cancelled extends RuntimeException {
+
+        private final String user;
+
+        Cancelled(String user) {
+            super("cancelled by " + user, null, false, false);
+            this.user = user;
+        }
+
+        String user() {
+            return user;
+        }
+    }
+
+    /**
+     * Ends the run here, between two transactions, if the server is stopping, the job's lease was lost or the job
+     * was cancelled.
+     */
     private void goOnUnlessStopping() {
         goOn.run();
     }

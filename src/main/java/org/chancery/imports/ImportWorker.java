@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,6 +73,9 @@ class ImportWorker {
     private static final int FINISH_ATTEMPTS = 3;
     private static final long FINISH_RETRY_MILLIS = 500;
 
+    /** How often a running job asks whether it was cancelled, at most. */
+    private static final long CANCEL_CHECK_MILLIS = 500;
+
     /** How long a stopping server waits for a running job to end at its next row. */
     private static final long STOP_TIMEOUT_SECONDS = 20;
 
@@ -125,11 +129,13 @@ class ImportWorker {
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
+                CancelCheck cancel = new CancelCheck(job.id());
                 format.run(input, new ImportRun(job, jobUrl, jobs, transactions, meters, () -> {
                     if (stopping) {
                         throw new ImportRun.ServerStopping();
                     }
                     lease.checkHeld();
+                    cancel.check();
                 }));
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
             } catch (ImportRun.NoLongerRunning e) {
@@ -144,6 +150,11 @@ class ImportWorker {
                 error = LEASE_LOST;
                 log.warn("Import {} ({}) stops: the database session holding its lease ended (ended by an "
                         + "administrator or a timeout, or the database restarted)", job.id(), job.format());
+            } catch (ImportRun.Cancelled e) {
+                status = ImportStatus.FAILED;
+                error = cancelled(e.user());
+                log.info("Import {} ({}) was cancelled by {}; it is FAILED, what it imported stays", job.id(),
+                        job.format(), e.user());
             } catch (ImportRun.ServerStopping e) {
                 status = ImportStatus.FAILED;
                 error = ABANDONED;
@@ -180,6 +191,39 @@ class ImportWorker {
             log.error("Import {} lost its database connection", job.id(), e);
             finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged."
                     + RERUN);
+        }
+    }
+
+    /** The error of a job an administrator cancelled. */
+    static String cancelled(String user) {
+        return "Cancelled by " + user + ": the job stopped between two rows; what it imported stays. Run the file "
+                + "again to complete it: what is already there answers ALREADY_PRESENT.";
+    }
+
+    /**
+     * Whether an administrator cancelled the job ({@link Imports#cancel}), asked of the database at most every
+     * {@value #CANCEL_CHECK_MILLIS} ms, the first time at once.
+     */
+    private final class CancelCheck {
+
+        private final long jobId;
+        private long checkedAt = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MILLIS);
+
+        CancelCheck(long jobId) {
+            this.jobId = jobId;
+        }
+
+        /** @throws ImportRun.Cancelled if the job was cancelled */
+        void check() {
+            long now = System.nanoTime();
+            if (now - checkedAt < TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MILLIS)) {
+                return;
+            }
+            checkedAt = now;
+            Optional<String> user = transactions.execute(tx -> jobs.cancelledBy(jobId));
+            if (user.isPresent()) {
+                throw new ImportRun.Cancelled(user.get());
+            }
         }
     }
 

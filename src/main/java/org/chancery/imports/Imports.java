@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Imports {
 
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
+
+    /** How often {@link #cancel} looks whether the job it cancelled has ended. */
+    private static final long CANCEL_POLL_MILLIS = 50;
 
     private final Map<String, ImportFormat> formats;
     private final ImportJobs jobs;
@@ -230,6 +234,42 @@ public class Imports {
      */
     public ImportJob get(long id) {
         return reads.execute(status -> jobs.find(id)).orElseThrow(() -> NotFoundException.of("import", id));
+    }
+
+    /**
+     * Cancels a running job for {@code user}: its worker, on whichever instance runs it, ends it {@code FAILED} between
+     * two of its rows, within a second; what it imported stays, and running its file again completes it. Waits up
+     * to {@code wait} for the job to end and answers it as it then stands ({@code RUNNING} still if it did not end
+     * in time: it ends at its next row). Cancelling a job already cancelled waits for it again and changes nothing.
+     *
+     * @throws NotFoundException if there is no such job
+     * @throws ConflictException {@code IMPORT_NOT_RUNNING} if the job has ended
+     */
+    public ImportJob cancel(long id, String user, Duration wait) {
+        transactions.executeWithoutResult(status -> {
+            if (jobs.cancel(id, user)) {
+                publisher.publishEvent(FactChanged.updated("import", id));
+                log.info("Import {} is cancelled by {}", id, user);
+                return;
+            }
+            ImportJob job = jobs.find(id).orElseThrow(() -> NotFoundException.of("import", id));
+            if (job.status() != ImportStatus.RUNNING) {
+                throw new ConflictException(ProblemCode.IMPORT_NOT_RUNNING.name(), "Import " + id + " is "
+                        + job.status() + " since " + job.finishedAt() + ": only a running import can be cancelled.");
+            }
+        });
+        long deadline = System.nanoTime() + wait.toNanos();
+        ImportJob job = get(id);
+        while (job.status() == ImportStatus.RUNNING && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(CANCEL_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            job = get(id);
+        }
+        return job;
     }
 
     /** The jobs, newest first. */

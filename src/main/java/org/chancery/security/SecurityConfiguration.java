@@ -135,7 +135,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/imports", "/api/imports/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.HEAD, "/api/imports", "/api/imports/**").hasRole("EDITOR")
                         .requestMatchers("/api/changes", "/api/changes/**").hasRole("EDITOR")
-                        .requestMatchers(HttpMethod.POST, "/api/imports").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/*/cancel").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers("/error").permitAll()

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +43,9 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private Imports imports;
 
     private ResultActions upload(String format, String contentType, byte[] body) throws Exception {
         return mvc.perform(post("/api/imports").param("format", format).contentType(contentType).content(body)
@@ -542,6 +546,66 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(abandoned.get("status").asString()).isEqualTo("FAILED");
         assertThat(abandoned.get("error").asString()).contains("server stopped");
         assertThat(abandoned.get("rowsDone").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void cancelsARunningJobBetweenTwoRowsKeepingWhatItImportedAndFreesTheSlot() throws Exception {
+        String refused = "{\"kind\": \"event\", \"countries\": [\"US\", \"QQ\"], \"type\": \"ESTABLISHED\", "
+                + "\"date\": \"2000-01-01\"}\n";
+        String file = WORKED_EXAMPLE.lines().findFirst().orElseThrow() + "\n" + refused.repeat(20_000);
+        long id = json(uploadNdjson(file).andExpect(status().isAccepted())).get("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (json(mvc.perform(get("/api/imports/" + id).with(httpBasic("editor", "editor-secret"))))
+                .get("rowsDone").asInt() == 0) {
+            assertThat(System.nanoTime()).as("the job's first row").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        mvc.perform(post("/api/imports/" + id + "/cancel").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/imports/" + id + "/cancel")).andExpect(status().isUnauthorized());
+
+        JsonNode cancelled = json(mvc.perform(post("/api/imports/" + id + "/cancel")
+                        .with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isOk()));
+
+        assertThat(cancelled.get("status").asString()).isEqualTo("FAILED");
+        assertThat(cancelled.get("error").asString()).startsWith("Cancelled by admin:").contains("what it imported stays");
+        assertThat(cancelled.get("rowsDone").asInt()).isBetween(1, 20_000);
+        assertThat(awaitEnd(id)).isEqualTo(cancelled);
+        getJson("/api/countries/XK").andExpect(status().isOk());
+        mvc.perform(post("/api/imports/" + id + "/cancel").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("IMPORT_NOT_RUNNING"))
+                .andExpect(jsonPath("$.detail", containsString("FAILED")));
+        mvc.perform(post("/api/imports/999999/cancel").with(httpBasic("admin", "admin-secret")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForList("select action || ' ' || user_name from change_log where kind = 'import' "
+                + "and fact_id = ? order by id", String.class, String.valueOf(id))).as("started, cancelled, ended")
+                .containsExactly("CREATED admin", "UPDATED admin", "UPDATED admin");
+        assertThat(imported(WORKED_EXAMPLE).get("status").asString()).as("the slot is free again")
+                .isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aCancelledJobThatDoesNotStopInTimeIsAnsweredRunningAndCancellingAgainChangesNothing() throws Exception {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        // a job whose worker is busy elsewhere: its lease is in place and its heartbeat recent
+        jdbc.update("insert into import_job (id, format, status, created_by, started_at, heartbeat_at, rows_total, "
+                + "rows_done, imported, merged, already_present, no_fact, rejected, running_slot) values "
+                + "(900002, 'chancery-ndjson', 'RUNNING', 'admin', ?, ?, 10, 3, 3, 0, 0, 0, 0, 'RUNNING')", now,
+                now.plusHours(1));
+        jdbc.update("insert into import_lease (job_id) values (900002)");
+
+        assertThat(imports.cancel(900002, "admin", Duration.ZERO).status()).isEqualTo(ImportStatus.RUNNING);
+        assertThat(imports.cancel(900002, "someone-else", Duration.ofMillis(200)).status())
+                .isEqualTo(ImportStatus.RUNNING);
+
+        assertThat(jdbc.queryForObject("select cancelled_by from import_job where id = 900002", String.class))
+                .as("the first who asked").isEqualTo("admin");
+        assertThat(jdbc.queryForObject("select count(*) from change_log where kind = 'import' and fact_id = '900002'",
+                Integer.class)).isOne();
+        // its worker ends it, as it would at its next row
+        jdbc.update("update import_job set status = 'FAILED', running_slot = null where id = 900002");
+        jdbc.update("delete from import_lease where job_id = 900002");
     }
 
     @Test

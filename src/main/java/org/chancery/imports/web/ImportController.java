@@ -3,6 +3,7 @@ package org.chancery.imports.web;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.imports.ImportFormat;
 import org.chancery.imports.ImportJob;
 import org.chancery.imports.ImportOutcome;
+import org.chancery.imports.ImportStatus;
 import org.chancery.imports.Imports;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
@@ -47,6 +49,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ImportController {
 
     static final String START = "startImport";
+
+    /** How long a request that cancels a job waits for it to stop. */
+    private static final int CANCEL_WAIT_SECONDS = 10;
 
     private final Imports imports;
     private final CsvLists csv;
@@ -150,6 +155,28 @@ class ImportController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
     ImportJobResponse get(@Parameter(example = "4") @PathVariable long id) {
         return ImportJobResponse.from(imports.get(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "cancelImport", summary = "Cancel a running import job", description = "Role ADMIN. The "
+            + "job stops between two of its rows, on whichever instance runs it, and ends FAILED, its `error` naming "
+            + "who cancelled it; what it imported stays, and running the same file again completes it (what is "
+            + "already there answers ALREADY_PRESENT). The answer waits for the job to stop (within a second or two) "
+            + "and is the job, FAILED; a job that has not stopped within " + CANCEL_WAIT_SECONDS + " s is answered "
+            + "202, RUNNING still: it stops at its next row. Cancelling a job already cancelled changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The job, stopped: FAILED (or SUCCEEDED or FAILED of itself, if it "
+            + "ended before it could stop)")
+    @ApiResponse(responseCode = "202", description = "The job, RUNNING still: it stops at its next row")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
+    @ApiResponse(responseCode = "409", description = "IMPORT_NOT_RUNNING: the job has ended (SUCCEEDED or FAILED)")
+    ResponseEntity<ImportJobResponse> cancel(@Parameter(example = "4") @PathVariable long id, Principal user) {
+        ImportJob job = imports.cancel(id, user.getName(), Duration.ofSeconds(CANCEL_WAIT_SECONDS));
+        return ResponseEntity.status(job.status() == ImportStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(ImportJobResponse.from(job));
     }
 
     @GetMapping("/{id}/rows")
