@@ -134,7 +134,7 @@ class DiplomatController {
     @Operation(operationId = "replaceDiplomat",
             summary = "Replace a diplomat", description = "Role EDITOR. Full replacement: omitted optional fields "
             + "become null, but omitted `sources` are kept (`[]` removes them). Honours If-Match (a strong ETag of the "
-            + "current version; anything else answers 412); "
+            + "current version, a list holding it, or `*`; anything else answers 412); "
             + "without If-Match the write goes through. Meetings already recorded keep the country and title the "
             + "diplomat had then. The country of a diplomat who heads or headed a mission, or is named by an "
             + "accreditation, cannot change: a head of mission or an accredited diplomat stays a diplomat of the sending "

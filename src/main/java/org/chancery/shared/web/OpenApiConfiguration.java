@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -49,8 +50,9 @@ import org.springframework.web.bind.annotation.PutMapping;
                 + "diplomats, meetings, missions, non-resident accreditations and milestones, with the rules of "
                 + "diplomatic law (API.md rules R1–R23) enforced on every write. Every list also answers text/csv "
                 + "(Accept: text/csv or format=csv): every matching row, streamed from a file read whole first; a "
-                + "filter left empty is as if not given. Reads are public; writes need HTTP Basic credentials of an EDITOR (or "
-                + "ADMIN). Errors are RFC 9457 problem details "
+                + "filter left empty is as if not given. Reads are public but for the import jobs and the change feed, "
+                + "which need an EDITOR; writes need HTTP Basic credentials of an EDITOR, creating or changing a "
+                + "country and starting or cancelling an import those of an ADMIN. Errors are RFC 9457 problem details "
                 + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
                 + "naming the fields of a VALIDATION_FAILED.",
         contact = @Contact(name = "The Chancery maintainers (see the README)"),
@@ -91,24 +93,47 @@ class OpenApiConfiguration {
      * values), or {@code oneOf} its {@code $ref} and {@code {"type": "null"}}. A field is nullable when
      * its record component says {@code @Schema(nullable = true)} (swagger-core then puts
      * {@code "null"} among its types, but neither among an enum's values nor next to a {@code $ref},
-     * where it would forbid every value but null), or when its schema's example shows it as null.
+     * where it would forbid every value but null), or when its schema's example shows it as null. In a request
+     * body, every field that may be left out may also be sent as null, meaning the same (API.md: a mission's
+     * {@code city} "may be null", a head's {@code "endedOn"?: null}).
      */
     @Bean
     @SuppressWarnings("rawtypes")
     OpenApiCustomizer nullableFields() {
-        return openApi -> openApi.getComponents().getSchemas().values().forEach(schema -> {
-            if (schema.getProperties() == null) {
-                return;
-            }
-            Map<?, ?> example = schema.getExample() == null ? Map.of()
-                    : Json.mapper().convertValue(schema.getExample(), Map.class);
-            Map<String, Schema> properties = schema.getProperties();
-            properties.replaceAll((field, property) -> {
-                boolean marked = property.getTypes() != null && property.getTypes().contains("null");
-                boolean nullInExample = example.containsKey(field) && example.get(field) == null;
-                return marked || nullInExample ? nullable(property) : property;
+        return openApi -> {
+            Set<String> requestBodies = requestBodySchemas(openApi);
+            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                if (schema.getProperties() == null) {
+                    return;
+                }
+                Map<?, ?> example = schema.getExample() == null ? Map.of()
+                        : Json.mapper().convertValue(schema.getExample(), Map.class);
+                List<?> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+                Map<String, Schema> properties = schema.getProperties();
+                properties.replaceAll((field, property) -> {
+                    boolean marked = property.getTypes() != null && property.getTypes().contains("null");
+                    boolean nullInExample = example.containsKey(field) && example.get(field) == null;
+                    boolean optionalInARequest = requestBodies.contains(name) && !required.contains(field);
+                    return marked || nullInExample || optionalInARequest ? nullable(property) : property;
+                });
             });
-        });
+        };
+    }
+
+    /** The names of the schemas that request bodies refer to. */
+    private static Set<String> requestBodySchemas(OpenAPI openApi) {
+        Set<String> names = new LinkedHashSet<>();
+        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values().forEach(content -> {
+                    String ref = content.getSchema() == null ? null : content.getSchema().get$ref();
+                    if (ref != null) {
+                        names.add(ref.substring(ref.lastIndexOf('/') + 1));
+                    }
+                });
+            }
+        }));
+        return names;
     }
 
     @SuppressWarnings("unchecked")
@@ -394,11 +419,25 @@ class OpenApiConfiguration {
                 responses.addApiResponse("400", new ApiResponse().description("MALFORMED_REQUEST: the address cannot "
                         + "be read (a NUL character, a `;` parameter in the path) or a parameter is given twice"));
             }
+            if (handler.hasMethodAnnotation(FixedOrder.class)
+                    && !responses.get("400").getDescription().contains("`sort`")) {
+                ApiResponse invalid = responses.get("400");
+                invalid.description(invalid.getDescription() + "; VALIDATION_FAILED: a `sort` (this list has a fixed "
+                        + "order)");
+            }
             if (handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)
                     || handler.hasMethodAnnotation(DeleteMapping.class)) {
                 ApiResponse invalid = responses.get("400");
                 invalid.description(invalid.getDescription() + "; VALIDATION_FAILED: a query parameter this write "
                         + "does not take (nothing is changed)");
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(parameter -> "header".equals(parameter.getIn())
+                                && HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName()))
+                        .forEach(parameter -> parameter.setDescription((parameter.getDescription() == null ? ""
+                                : parameter.getDescription() + ": ") + "a strong ETag, a list of them (one matching "
+                                + "is enough) or `*`; a weak or stale one answers 412"));
             }
             boolean answersBody = responses.entrySet().stream()
                     .anyMatch(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null);
@@ -409,6 +448,13 @@ class OpenApiConfiguration {
             if (operation.getRequestBody() != null && !responses.containsKey("415")) {
                 responses.addApiResponse("415", new ApiResponse()
                         .description("UNSUPPORTED_MEDIA_TYPE: the body is not of the type this operation takes"));
+            } else if (operation.getRequestBody() == null) {
+                // a body sent where none is read is ignored if it is JSON, and refused if it is not
+                ApiResponse invalid = responses.get("400");
+                invalid.description(invalid.getDescription() + "; MALFORMED_REQUEST: a body sent as JSON that is not "
+                        + "JSON (this operation reads none)");
+                responses.computeIfAbsent("415", code -> new ApiResponse().description("UNSUPPORTED_MEDIA_TYPE: a body "
+                        + "of another type than JSON (this operation reads none; a JSON body is ignored)"));
             }
             if (!responses.containsKey("413")) {
                 responses.addApiResponse("413", new ApiResponse().description(operation.getRequestBody() != null

@@ -3,7 +3,9 @@ package org.chancery.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -80,8 +82,9 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .getContentAsString(StandardCharsets.UTF_8)).get("paths");
 
         JsonNode mission = paths.get("/api/missions/{id}").get("get").get("responses");
-        assertThat(mission.propertyNames()).as("an id that is not a number; an Accept it cannot answer")
-                .contains("200", "400", "404", "406").doesNotContain("415");
+        assertThat(mission.propertyNames()).as("an id that is not a number; an Accept it cannot answer; a body")
+                .contains("200", "400", "404", "406", "415");
+        assertThat(mission.get("415").get("description").asString()).contains("reads none");
         assertThat(mission.get("400").get("content").has("application/problem+json")).isTrue();
         JsonNode meeting = paths.get("/api/meetings").get("post").get("responses");
         assertThat(meeting.propertyNames()).contains("201", "400", "401", "403", "406", "409", "413", "415", "429");
@@ -192,6 +195,82 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void documentsTheAnswersToABodySentWhereNoneIsRead() throws Exception {
+        JsonNode paths = document().get("paths");
+        List<String> undocumented = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode responses = operation.getValue().get("responses");
+                if (!operation.getValue().has("requestBody") && (!responses.has("415")
+                        || !responses.get("400").get("description").asString().contains("a body sent as JSON"))) {
+                    undocumented.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(undocumented).isEmpty();
+        mvc.perform(delete("/api/meetings/999999").contentType(MediaType.TEXT_PLAIN).content("x")
+                        .with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(get("/api/imports/formats").contentType(MediaType.APPLICATION_JSON).content("{bad"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+    }
+
+    @Test
+    void documentsEveryFieldARequestMayLeaveOutAsOneItMaySendAsNull() throws Exception {
+        JsonNode document = document();
+        JsonNode schemas = document.get("components").get("schemas");
+        assertThat(schemas.at("/PlanMission/properties/city/type")).extracting(JsonNode::asString).contains("null");
+        assertThat(schemas.at("/RecordEvent/properties/note/type")).extracting(JsonNode::asString).contains("null");
+        assertThat(schemas.at("/RecordEvent/properties/datePrecision/enum")).extracting(JsonNode::isNull).contains(true);
+        assertThat(schemas.at("/RecordEvent/properties/date/type").isString()).as("a required field").isTrue();
+        List<String> notNullable = new ArrayList<>();
+        for (JsonNode path : document.get("paths")) {
+            for (JsonNode operation : path) {
+                String ref = operation.at("/requestBody/content/application~1json/schema/$ref").asString("");
+                if (ref.isEmpty()) {
+                    continue;
+                }
+                JsonNode schema = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                List<String> required = schema.has("required")
+                        ? schema.get("required").valueStream().map(JsonNode::asString).toList() : List.of();
+                for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+                    JsonNode types = property.getValue().get("type");
+                    boolean nullable = property.getValue().has("oneOf") || (types != null && types.isArray()
+                            && types.valueStream().anyMatch(type -> type.asString().equals("null")));
+                    if (!required.contains(property.getKey()) && !nullable) {
+                        notNullable.add(ref + " " + property.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(notNullable).isEmpty();
+        // as the server takes it: a null for a field left out
+        mvc.perform(post("/api/missions").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": null,
+                         "plannedOpening": null, "protectingPower": null, "sources": null}""")
+                        .with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.city").isEmpty());
+    }
+
+    @Test
+    void describesIfMatchAsTheServerHonoursIt() throws Exception {
+        JsonNode paths = document().get("paths");
+        List<String> ifMatch = new ArrayList<>();
+        for (JsonNode path : paths) {
+            for (JsonNode operation : path) {
+                for (JsonNode parameter : operation.path("parameters")) {
+                    if ("If-Match".equals(parameter.get("name").asString())) {
+                        ifMatch.add(parameter.get("description").asString());
+                    }
+                }
+            }
+        }
+        assertThat(ifMatch).isNotEmpty().allSatisfy(description -> assertThat(description)
+                .contains("a list of them", "`*`", "412"));
+        assertThat(document().at("/info/description").asString()).contains("need an EDITOR", "those of an ADMIN");
+    }
+
+    @Test
     void offersNoSortOnTheListsOfAFixedOrderWhichRefuseIt() throws Exception {
         JsonNode paths = document().get("paths");
         Map<String, String> fixed = Map.of(
@@ -205,6 +284,8 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
             JsonNode operation = paths.get(list.getKey()).get("get");
             assertThat(parameterNames(operation)).as(list.getKey()).contains("page", "size").doesNotContain("sort");
             assertThat(operation.get("description").asString().toLowerCase()).as(list.getKey()).contains("fixed order");
+            assertThat(operation.get("responses").get("400").get("description").asString()).as(list.getKey())
+                    .contains("VALIDATION_FAILED: a `sort`");
             mvc.perform(get(list.getValue()).param("sort", "id").accept(MediaType.APPLICATION_JSON)
                     .with(httpBasic("editor", "editor-secret")))
                     .andExpect(status().isBadRequest())
