@@ -172,13 +172,14 @@ public class Diplomats {
         for (int attempt = 1; ; attempt++) {
             try {
                 return writes.execute(status -> updateOnce(id, description, precondition));
-            } catch (DiplomatReferences.RecordedMeanwhile appointed) {
-                // appointed head of another mission while the renaming took its locks: it takes them again
+            } catch (DiplomatReferences.RecordedMeanwhile | RenamedMeanwhile meanwhile) {
+                // appointed head of another mission while the renaming took its locks, or renamed by another request
+                // since the name was read: the change takes the locks a renaming needs again
                 if (attempt == RENAMING_ATTEMPTS) {
-                    throw appointed;
+                    throw meanwhile;
                 }
-                log.info("Renaming of diplomat {} taking its locks again (attempt {} of {}): {}", id, attempt + 1,
-                        RENAMING_ATTEMPTS, appointed.getMessage());
+                log.info("Change of diplomat {} taking its locks again (attempt {} of {}): {}", id, attempt + 1,
+                        RENAMING_ATTEMPTS, meanwhile.getMessage());
             }
         }
     }
@@ -190,6 +191,11 @@ public class Diplomats {
         List<DiplomatReferences.Renaming> renamings = renaming
                 ? references.orderedStream().map(refs -> refs.lockForRenaming(id)).toList() : List.of();
         Diplomat diplomat = lock(id, precondition);
+        if (!renaming && description.name() != null && !diplomat.name().equals(description.name().strip())) {
+            // renamed by another request since the name was read: this change renames them back, with the locks of
+            // their heads' missions, which it did not take
+            throw new RenamedMeanwhile("Diplomat " + id + " was renamed meanwhile; read it again.");
+        }
         CountryCode country = countries.reference(description.country(), "country");
         if (!country.equals(diplomat.country())) {
             references.orderedStream().map(refs -> refs.factFixingTheCountryOf(id)).flatMap(Optional::stream)
@@ -207,15 +213,18 @@ public class Diplomats {
                 description.sources() == null ? diplomat.sources() : description.sources());
         Diplomat saved = repository.saveAndFlush(diplomat);
         if (!saved.name().equals(formerName)) {
-            if (!renaming) {
-                // renamed by another request since the name was read: this change would rename them back without the
-                // locks of their heads' missions
-                throw new ConcurrencyFailureException("Diplomat " + id + " was renamed meanwhile; read it again.");
-            }
             renamings.forEach(renamed -> renamed.to(saved.name()));
         }
         publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
         return saved;
+    }
+
+    /** A diplomat renamed by another request since a change read their name: the change begins again. */
+    private static final class RenamedMeanwhile extends ConcurrencyFailureException {
+
+        RenamedMeanwhile(String message) {
+            super(message);
+        }
     }
 
     /**

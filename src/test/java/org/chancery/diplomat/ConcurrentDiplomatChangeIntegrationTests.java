@@ -92,6 +92,26 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    @DisplayName("A change keeping a diplomat's name that waited for their renaming goes through, as a write without "
+            + "If-Match does: it renames them and their heads back, with the locks of a renaming")
+    void aChangeKeepingTheNameThatWaitedForARenamingGoesThrough() throws Exception {
+        long ambassador = headOfBridgetown("Jeanette Hyde");
+
+        try (HeldRowLock diplomat = HeldRowLock.on(dataSource, "diplomat", "id = ?", ambassador)) {
+            assertThat(diplomat.statusOnceCommitted(() -> putAsEditor("/api/diplomats/{id}",
+                            "{\"name\":\"Jeanette Hyde\",\"country\":\"US\",\"title\":\"Ambassador\"}", ambassador)
+                            .andReturn().getResponse().getStatus(), "the change keeping the name",
+                    "update diplomat set name = 'Jeanette W. Hyde', version = version + 1 where id = " + ambassador,
+                    "update head_of_mission set name = 'Jeanette W. Hyde' where diplomat_id = " + ambassador))
+                    .isEqualTo(200);
+        }
+
+        getJson("/api/diplomats/{id}", ambassador).andExpect(jsonPath("$.name").value("Jeanette Hyde"))
+                .andExpect(jsonPath("$.title").value("Ambassador")).andExpect(jsonPath("$.version").value(2));
+        getJson("/api/missions/{id}", bridgetown).andExpect(jsonPath("$.heads[0].name").value("Jeanette Hyde"));
+    }
+
+    @Test
     @DisplayName("A change of a head's diplomat that keeps the name waits for no write of their mission")
     void aChangeKeepingTheNameOfAHeadLocksNoMission() throws Exception {
         long ambassador = headOfBridgetown("Jeanette Hyde");

@@ -67,6 +67,27 @@ public final class HeldRowLock implements AutoCloseable {
 
     /** {@link #statusOnceReleased(Callable, String)} that also checks {@code whileWaiting} as the request waits. */
     public int statusOnceReleased(Callable<Integer> request, String description, Check whileWaiting) throws Exception {
+        return statusOnceEnded(request, description, whileWaiting, connection::rollback);
+    }
+
+    /**
+     * As {@link #statusOnceReleased(Callable, String)}, but the transaction holding the lock runs {@code statements}
+     * and commits: a concurrent write that changed the row while the request waited for it.
+     */
+    public int statusOnceCommitted(Callable<Integer> request, String description, String... statements)
+            throws Exception {
+        return statusOnceEnded(request, description, () -> { }, () -> {
+            try (Statement write = connection.createStatement()) {
+                for (String statement : statements) {
+                    write.executeUpdate(statement);
+                }
+            }
+            connection.commit();
+        });
+    }
+
+    private int statusOnceEnded(Callable<Integer> request, String description, Check whileWaiting, Check end)
+            throws Exception {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> answer = thread.submit(request);
@@ -87,7 +108,7 @@ public final class HeldRowLock implements AutoCloseable {
                 }
                 throw failed;
             }
-            connection.rollback();
+            end.check();
             return answer.get(20, TimeUnit.SECONDS);
         } finally {
             thread.shutdownNow();
