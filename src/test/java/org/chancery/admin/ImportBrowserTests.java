@@ -3,10 +3,14 @@ package org.chancery.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,45 @@ class ImportBrowserTests extends BrowserTest {
         assertThat($("#jobs-csv-status").getAttribute("role")).as("a live region says when it is busy")
                 .isEqualTo("status");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void anAdministratorCancelsARunningImportAndAnEditorIsToldTheirRoleDoesNotAllowIt() throws Exception {
+        String refused = "{\"kind\": \"event\", \"countries\": [\"PT\", \"QQ\"], \"type\": \"ESTABLISHED\", "
+                + "\"date\": \"1990-05-02\"}\n";
+        String file = "{\"kind\": \"diplomat\", \"name\": \"Imported Envoy\", \"country\": \"PT\"}\n"
+                + refused.repeat(100_000);
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/api/imports?format=chancery-ndjson"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:admin-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(file))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = started.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+
+        open("/imports/" + job);
+        signIn("editor", "editor-secret");
+        visible(By.id("job-progress"));
+        visible(By.id("cancel-job")).click();
+        assertThat(focused().getAttribute("id")).isEqualTo("cancel-confirm");
+        $("#cancel-confirm").click();
+        assertThat(visible(By.id("cancel-problem")).getText()).contains("role");
+        assertThat(focused().getAttribute("id")).isEqualTo("cancel-problem");
+
+        $("#sign-out").click();
+        signIn("admin", "admin-secret");
+        visible(By.id("cancel-job")).click();
+        $("#cancel-confirm").click();
+
+        waitFor(ExpectedConditions.attributeToBe(By.id("job-status"), "data-status", "FAILED"));
+        assertThat(visible(By.id("job-error")).getText()).startsWith("The job was cancelled. Cancelled by admin:");
+        assertThat(focused().getAttribute("id")).as("what became of the job takes the focus").isEqualTo("job-error");
+        assertThat(Integer.parseInt($("#job-progress").getAttribute("data-done"))).isLessThan(100_001);
+        assertThat($$("#cancel-job")).isEmpty();
+        screenshot("import-cancelled");
+        assertAccessible();
+        assertNoConsoleErrors(401, 403); // the job read before signing in and after signing out
     }
 
     private String asEditor(String path) {

@@ -1,11 +1,12 @@
 // One import job (#/imports/4): a progress bar that follows the job to its end, the count of each outcome,
-// then the per-row report (the rejected rows first: each names the rule it broke).
+// then the per-row report (the rejected rows first: each names the rule it broke). An administrator may cancel a
+// running job here: it stops between two rows, and what it imported stays.
 import { html, render, nothing } from 'lit-html';
-import { get } from '../api.js';
+import { get, post } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { href } from '../router.js';
 import { words, instant, pageOf } from '../format.js';
-import { readError } from '../forms.js';
+import { readError, rowProblem, replacing } from '../forms.js';
 import { csvDownload } from '../download.js';
 
 const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
@@ -15,6 +16,43 @@ export default async function importJobView({ root, params, query, signal }) {
   const unknownOutcome = query.outcome && query.outcome !== 'ALL' && !OUTCOMES.includes(query.outcome);
   const { page, notice: pageNotice } = pageOf(query);
   const state = { job: null, rows: null, error: null, rowsError: null, download: { busy: false, error: null } };
+  // confirm: the question is asked; busy: the cancellation is being sent (a second click sends nothing)
+  const cancel = { confirm: false, busy: false, error: null };
+
+  /** Cancels the job; the page goes on following it (the answer is the job, stopped or about to). */
+  async function cancelJob() {
+    if (cancel.busy) return;
+    cancel.busy = true;
+    cancel.error = null;
+    update();
+    try {
+      const job = await post(`/api/imports/${encodeURIComponent(params.id)}/cancel`, undefined, { signal });
+      if (signal.aborted) return;
+      state.job = job;
+      cancel.confirm = false;
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      cancel.error = e; // 403 for an editor, 409 for a job that ended meanwhile (the page shows its end as it comes)
+    } finally {
+      cancel.busy = false;
+      update();
+      // the problem, or what became of the job (its error once it stopped; the button again if it has not yet)
+      (document.getElementById('cancel-problem') || document.getElementById('job-error')
+        || document.getElementById('cancel-job'))?.focus();
+    }
+  }
+
+  function cancelControls() {
+    const busy = cancel.busy ? 'true' : nothing;
+    return html`<div id="job-cancel">${cancel.confirm ? html`<div class="actions" role="group"
+        aria-label="Cancel import #${params.id}?"><span>Stop the job between two rows? What it imported stays.</span>
+        <button type="button" id="cancel-confirm" aria-busy=${busy} aria-disabled=${busy} @click=${cancelJob}>Yes, cancel it</button>
+        <button type="button" class="secondary outline"
+          @click=${replacing(() => { cancel.confirm = false; cancel.error = null; update(); }, '#cancel-job', '#job-cancel')}>Let it run</button></div>`
+      : html`<p><button type="button" class="secondary outline" id="cancel-job"
+        @click=${replacing(() => { cancel.confirm = true; update(); }, '#cancel-confirm', '#job-cancel')}>Cancel the import…</button></p>`}
+      ${rowProblem(cancel.error, 'cancel-problem', cancelJob)}</div>`;
+  }
 
   function update() {
     if (signal.aborted) return;
@@ -33,13 +71,13 @@ export default async function importJobView({ root, params, query, signal }) {
         <progress id="job-progress" max=${job.rowsTotal || 1} .value=${job.rowsDone} aria-valuetext="${job.rowsDone} of ${job.rowsTotal} rows"
           data-done=${job.rowsDone} data-total=${job.rowsTotal}></progress>
         <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${job.rowsDone} of ${job.rowsTotal} rows.`}</div>
-        ${job.error ? html`<div class="problem" role="alert"><p><strong>The job could not go on:</strong> ${job.error}</p>
-          <p>What it imported stays; running the same file again completes it.</p></div>` : nothing}
+        ${job.error ? html`<div class="problem" role="alert" id="job-error" tabindex="-1"><p><strong>${job.error.startsWith('Cancelled by ')
+          ? 'The job was cancelled.' : 'The job could not go on:'}</strong> ${job.error}</p></div>` : nothing}
         <div class="table-wrap" tabindex="0" role="region" aria-label="Rows by outcome"><table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
           <thead><tr>${OUTCOMES.map((o) => html`<th scope="col" class="num">${words(o)}</th>`)}</tr></thead>
           <tbody><tr>${OUTCOMES.map((o) => html`<td class="num" data-outcome=${o}>${job.outcomes?.[o] ?? 0}</td>`)}</tr></tbody>
         </table></div>
-        ${running ? html`<p aria-busy="true">The job is running; this page follows it.</p>` : html`
+        ${running ? html`<p aria-busy="true">The job is running; this page follows it.</p>${cancelControls()}` : html`
           <section aria-labelledby="rows-title">
             <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
             <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong>${words(o)}</strong>`
@@ -81,6 +119,7 @@ export default async function importJobView({ root, params, query, signal }) {
     const mine = loads;
     const current = () => !signal.aborted && mine === loads;
     Object.assign(state, { job: null, rows: null, error: null, rowsError: null });
+    Object.assign(cancel, { confirm: false, error: null }); // signed in or out: asked anew, as the new user
     update();
     let job;
     try {
