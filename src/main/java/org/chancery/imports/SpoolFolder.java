@@ -1,6 +1,7 @@
 package org.chancery.imports;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -9,11 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * folder, again if one was deleted ({@link #keep}). A folder without a lock file is kept while it is younger than a
  * day (a server starting now makes its lock at once, a running one within the hour); an older one is a server's
  * that ended after its lock file had been deleted, and goes.
+ *
+ * <p>The lock is a POSIX record lock: closing any descriptor of the lock file that the process opened releases it,
+ * whichever channel took it. So the lock file is touched through the channel holding the lock, never opened anew
+ * (as setting its time does), and a start in this process (another application context) does not open the lock
+ * files of the folders this process holds.
  */
 final class SpoolFolder implements AutoCloseable {
 
@@ -39,6 +46,12 @@ final class SpoolFolder implements AutoCloseable {
     private static final String LOCK = ".lock";
     /** How long a folder without its lock file is kept: far longer than {@link #keep}'s interval. */
     static final Duration UNLOCKED_KEPT = Duration.ofDays(1);
+
+    /** What {@link #keep} writes to the lock file, which only its time is read of. */
+    private static final byte[] TOUCH = {'.'};
+
+    /** The folders this process holds, whose lock files it must not open again. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path folder;
     private FileChannel channel;
@@ -52,7 +65,13 @@ final class SpoolFolder implements AutoCloseable {
     static SpoolFolder open(Path spoolDir) throws IOException {
         deleteEnded(spoolDir);
         Path folder = Files.createTempDirectory(spoolDir, PREFIX);
-        return new SpoolFolder(folder, lock(folder));
+        SpoolFolder opened = new SpoolFolder(folder, lock(folder));
+        HELD.add(key(folder));
+        return opened;
+    }
+
+    private static Path key(Path folder) {
+        return folder.toAbsolutePath().normalize();
     }
 
     private static FileChannel lock(Path folder) throws IOException {
@@ -80,7 +99,9 @@ final class SpoolFolder implements AutoCloseable {
     synchronized void keep() throws IOException {
         Path lockFile = folder.resolve(LOCK);
         if (Files.exists(lockFile)) {
-            Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
+            // written through the channel holding the lock: setting the file's time opens and closes it, which
+            // would release the lock, and another server starting would take this folder for an ended server's
+            channel.write(ByteBuffer.wrap(TOUCH), 0);
             return;
         }
         log.warn("The spool folder {} or its lock file was deleted while the server ran (a temporary files' "
@@ -103,6 +124,7 @@ final class SpoolFolder implements AutoCloseable {
     /** Releases the lock and deletes the folder, with what is left in it. */
     @Override
     public synchronized void close() {
+        HELD.remove(key(folder));
         try {
             channel.close();
             delete(folder);
@@ -114,6 +136,9 @@ final class SpoolFolder implements AutoCloseable {
     private static void deleteEnded(Path spoolDir) throws IOException {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(spoolDir, PREFIX + "*")) {
             for (Path folder : folders) {
+                if (HELD.contains(key(folder))) {
+                    continue; // this process's (another context's): opening its lock file would release the lock
+                }
                 try (FileChannel lockFile = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.WRITE)) {
                     FileLock lock = lockFile.tryLock();
                     if (lock != null) {

@@ -3,12 +3,14 @@ package org.chancery.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +105,38 @@ class SpoolFolderTests {
             assertThat(ended).doesNotExist();
             assertThat(starting).isDirectory();
         }
+    }
+
+    @Test
+    void keepingTheFolderLeavesItsLockHeldSoAServerStartingMeanwhileKeepsIt() throws Exception {
+        try (SpoolFolder running = SpoolFolder.open(spool)) {
+            running.keep();
+
+            assertThat(lockTakenByAnotherProcess(running.path())).isFalse();
+        }
+    }
+
+    @Test
+    void aServerStartingInThisProcessLeavesTheLocksOfItsFoldersHeld() throws Exception {
+        Path unlocked = Files.createDirectory(spool.resolve("server-791"));
+        Files.createFile(unlocked.resolve(".lock"));
+        assertThat(lockTakenByAnotherProcess(unlocked)).as("a lock nobody holds").isTrue();
+
+        try (SpoolFolder running = SpoolFolder.open(spool); SpoolFolder another = SpoolFolder.open(spool)) {
+            assertThat(lockTakenByAnotherProcess(running.path())).isFalse();
+            assertThat(lockTakenByAnotherProcess(another.path())).isFalse();
+        }
+    }
+
+    /** Whether another process gets the folder's lock, as a server starting does before it deletes the folder. */
+    private static boolean lockTakenByAnotherProcess(Path folder) throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SpoolLockProbe.class.getName(),
+                folder.resolve(".lock").toString()).redirectErrorStream(true).start();
+        String answer = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(probe.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(answer).isIn("taken", "held");
+        return answer.equals("taken");
     }
 
     private static FileTime daysAgo(int days) {
