@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** An import job as it stands: its status, its progress and the count of each outcome so far. */
+/**
+ * An import job as it stands: its status, its progress and the count of each outcome so far; {@code cancelledBy}
+ * names the administrator who cancelled it (null if nobody did).
+ */
 public record ImportJob(long id, String format, ImportStatus status, String createdBy, Instant startedAt,
-        Instant finishedAt, int rowsTotal, int rowsDone, Map<ImportOutcome, Integer> outcomes, String error) {
+        Instant finishedAt, int rowsTotal, int rowsDone, Map<ImportOutcome, Integer> outcomes, String error,
+        String cancelledBy) {
 
     public ImportJob {
         Map<ImportOutcome, Integer> all = new EnumMap<>(ImportOutcome.class);

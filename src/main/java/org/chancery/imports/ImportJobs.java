@@ -41,7 +41,7 @@ class ImportJobs {
 
     private static final String JOB_COLUMNS = """
             select id, format, status, created_by, started_at, finished_at, rows_total, rows_done, imported, merged,
-                   already_present, no_fact, rejected, error from import_job""";
+                   already_present, no_fact, rejected, error, cancelled_by from import_job""";
     private static final String ROW_COLUMNS = "select line, outcome, code, detail, flags, facts from import_row";
     /** Row reports read at a time for {@link #forEachRow}. */
     private static final int CHUNK = 1000;
@@ -303,7 +303,8 @@ class ImportJobs {
         outcomes.put(ImportOutcome.NO_FACT, row.getInt(12));
         outcomes.put(ImportOutcome.REJECTED, row.getInt(13));
         return new ImportJob(row.getLong(1), row.getString(2), ImportStatus.valueOf(row.getString(3)), row.getString(4),
-                instant(row, 5), instant(row, 6), row.getInt(7), row.getInt(8), outcomes, row.getString(14));
+                instant(row, 5), instant(row, 6), row.getInt(7), row.getInt(8), outcomes, row.getString(14),
+                row.getString(15));
     }
 
     private static RowReport row(ResultSet row, int number) throws SQLException {

@@ -93,7 +93,7 @@ public final class ImportRun {
      * Ends the run here, between two transactions, if the server is stopping, the job's lease was lost or the job
      * was cancelled.
      */
-    private void goOnUnlessStopping() {
+    private void goOnUnlessEnded() {
         goOn.run();
     }
 
@@ -126,7 +126,7 @@ public final class ImportRun {
      * reported {@code REJECTED} with the code and detail the API would have answered.
      */
     public RowReport row(int line, RowWork work) {
-        goOnUnlessStopping();
+        goOnUnlessEnded();
         RowResult result = new RowResult(line);
         try {
             RowReport done = transactions.execute(status -> {
@@ -153,7 +153,7 @@ public final class ImportRun {
      * (a batch of rows and their facts written together), else in one of its own.
      */
     public void report(List<RowReport> reports) {
-        goOnUnlessStopping();
+        goOnUnlessEnded();
         transactions.executeWithoutResult(status -> jobs.report(job.id(), reports));
         count(reports);
     }
@@ -168,13 +168,13 @@ public final class ImportRun {
 
     /** Runs work in the transaction of the rows it writes (see {@link #report}). */
     public void inTransaction(Runnable work) {
-        goOnUnlessStopping();
+        goOnUnlessEnded();
         transactions.executeWithoutResult(status -> work.run());
     }
 
     /** Keeps an input row to be processed later, in the order of {@code sortKey} (unique within the job). */
     public void stage(String sortKey, int line, String payload) {
-        goOnUnlessStopping();
+        goOnUnlessEnded();
         toStage.add(new StagedRow(sortKey, line, payload));
         if (toStage.size() == STAGED_PAGE) {
             flushStaged();

@@ -129,13 +129,13 @@ class ImportWorker {
             ImportStatus status = ImportStatus.SUCCEEDED;
             String error = null;
             try {
-                CancelCheck cancel = new CancelCheck(job.id());
+                CancelCheck cancelCheck = new CancelCheck(job.id());
                 format.run(input, new ImportRun(job, jobUrl, jobs, transactions, meters, () -> {
                     if (stopping) {
                         throw new ImportRun.ServerStopping();
                     }
                     lease.checkHeld();
-                    cancel.check();
+                    cancelCheck.check();
                 }));
                 log.info("Import {} ({}) succeeded", job.id(), job.format());
             } catch (ImportRun.NoLongerRunning e) {
@@ -152,7 +152,7 @@ class ImportWorker {
                         + "administrator or a timeout, or the database restarted)", job.id(), job.format());
             } catch (ImportRun.Cancelled e) {
                 status = ImportStatus.FAILED;
-                error = cancelled(e.user());
+                error = cancelledError(e.user());
                 log.info("Import {} ({}) was cancelled by {}; it is FAILED, what it imported stays", job.id(),
                         job.format(), e.user());
             } catch (ImportRun.ServerStopping e) {
@@ -195,7 +195,7 @@ class ImportWorker {
     }
 
     /** The error of a job an administrator cancelled. */
-    static String cancelled(String user) {
+    static String cancelledError(String user) {
         return "Cancelled by " + user + ": the job stopped between two rows; what it imported stays. Run the file "
                 + "again to complete it: what is already there answers ALREADY_PRESENT.";
     }

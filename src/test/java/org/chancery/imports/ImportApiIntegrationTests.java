@@ -96,6 +96,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(job.get("outcomes").get("IMPORTED").asInt()).as("%s", rows(job.get("id").asLong(), ""))
                 .isEqualTo(6);
         assertThat(job.get("finishedAt").isNull()).isFalse();
+        assertThat(job.get("cancelledBy").isNull()).isTrue();
         JsonNode report = rows(job.get("id").asLong(), "");
         assertThat(report.get("content")).extracting(row -> row.get("line").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(report.get("content").get(3).get("facts").get(0).get("kind").asString()).isEqualTo("mission");
@@ -570,6 +571,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
 
         assertThat(cancelled.get("status").asString()).isEqualTo("FAILED");
         assertThat(cancelled.get("error").asString()).startsWith("Cancelled by admin:").contains("what it imported stays");
+        assertThat(cancelled.get("cancelledBy").asString()).isEqualTo("admin");
         assertThat(cancelled.get("rowsDone").asInt()).isBetween(1, 20_000);
         assertThat(awaitEnd(id)).isEqualTo(cancelled);
         getJson("/api/countries/XK").andExpect(status().isOk());
@@ -594,18 +596,22 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 + "(900002, 'chancery-ndjson', 'RUNNING', 'admin', ?, ?, 10, 3, 3, 0, 0, 0, 0, 'RUNNING')", now,
                 now.plusHours(1));
         jdbc.update("insert into import_lease (job_id) values (900002)");
-
-        assertThat(imports.cancel(900002, "admin", Duration.ZERO).status()).isEqualTo(ImportStatus.RUNNING);
-        assertThat(imports.cancel(900002, "someone-else", Duration.ofMillis(200)).status())
-                .isEqualTo(ImportStatus.RUNNING);
-
-        assertThat(jdbc.queryForObject("select cancelled_by from import_job where id = 900002", String.class))
-                .as("the first who asked").isEqualTo("admin");
-        assertThat(jdbc.queryForObject("select count(*) from change_log where kind = 'import' and fact_id = '900002'",
-                Integer.class)).isOne();
-        // its worker ends it, as it would at its next row
-        jdbc.update("update import_job set status = 'FAILED', running_slot = null where id = 900002");
-        jdbc.update("delete from import_lease where job_id = 900002");
+        try {
+            ImportJob asked = imports.cancel(900002, "admin", Duration.ZERO);
+            assertThat(asked.status()).isEqualTo(ImportStatus.RUNNING);
+            assertThat(asked.cancelledBy()).isEqualTo("admin");
+            assertThat(imports.cancel(900002, "someone-else", Duration.ofMillis(200)).cancelledBy())
+                    .as("the first who asked").isEqualTo("admin");
+            assertThat(jdbc.queryForObject("select count(*) from change_log where kind = 'import' "
+                    + "and fact_id = '900002'", Integer.class)).isOne();
+            mvc.perform(get("/api/imports/900002").with(httpBasic("editor", "editor-secret")))
+                    .andExpect(jsonPath("$.status").value("RUNNING"))
+                    .andExpect(jsonPath("$.cancelledBy").value("admin"));
+        } finally {
+            // its worker ends it, as it would at its next row: the slot is free for the next test
+            jdbc.update("update import_job set status = 'FAILED', running_slot = null where id = 900002");
+            jdbc.update("delete from import_lease where job_id = 900002");
+        }
     }
 
     @Test

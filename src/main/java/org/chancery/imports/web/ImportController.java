@@ -50,8 +50,11 @@ class ImportController {
 
     static final String START = "startImport";
 
-    /** How long a request that cancels a job waits for it to stop. */
-    private static final int CANCEL_WAIT_SECONDS = 10;
+    /**
+     * How long a request that cancels a job waits for it to stop: longer than a row of it may wait for the lock of
+     * another write (10 s, then the row is REJECTED CONCURRENT_MODIFICATION and the job stops).
+     */
+    private static final int CANCEL_WAIT_SECONDS = 15;
 
     private final Imports imports;
     private final CsvLists csv;
@@ -160,11 +163,13 @@ class ImportController {
     @PostMapping("/{id}/cancel")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "cancelImport", summary = "Cancel a running import job", description = "Role ADMIN. The "
-            + "job stops between two of its rows, on whichever instance runs it, and ends FAILED, its `error` naming "
-            + "who cancelled it; what it imported stays, and running the same file again completes it (what is "
-            + "already there answers ALREADY_PRESENT). The answer waits for the job to stop (within a second or two) "
-            + "and is the job, FAILED; a job that has not stopped within " + CANCEL_WAIT_SECONDS + " s is answered "
-            + "202, RUNNING still: it stops at its next row. Cancelling a job already cancelled changes nothing.")
+            + "job stops between two of its rows, on whichever instance runs it, and ends FAILED, its `error` and "
+            + "`cancelledBy` naming who cancelled it; what it imported stays, and running the same file again "
+            + "completes it (what is already there answers ALREADY_PRESENT). The answer waits for the job to stop "
+            + "(within a second, or once the row under way is done: a row waiting for another write's lock waits at "
+            + "most 10 s) and is the job, FAILED (SUCCEEDED if the cancellation came after its last row); a job that "
+            + "has not stopped within " + CANCEL_WAIT_SECONDS + " s is answered 202, RUNNING still: it stops at its "
+            + "next row. Cancelling a job already cancelled changes nothing.")
     @ApiResponse(responseCode = "200", description = "The job, stopped: FAILED (or SUCCEEDED or FAILED of itself, if it "
             + "ended before it could stop)")
     @ApiResponse(responseCode = "202", description = "The job, RUNNING still: it stops at its next row")

@@ -2,7 +2,9 @@ package org.chancery.shared.web;
 
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,20 +122,46 @@ class OpenApiConfiguration {
         };
     }
 
-    /** The names of the schemas that request bodies refer to. */
+    /** The names of the schemas that request bodies refer to, and of those these refer to (a meeting's parties). */
     private static Set<String> requestBodySchemas(OpenAPI openApi) {
-        Set<String> names = new LinkedHashSet<>();
+        Deque<String> found = new ArrayDeque<>();
         openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
             if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                operation.getRequestBody().getContent().values().forEach(content -> {
-                    String ref = content.getSchema() == null ? null : content.getSchema().get$ref();
-                    if (ref != null) {
-                        names.add(ref.substring(ref.lastIndexOf('/') + 1));
-                    }
-                });
+                operation.getRequestBody().getContent().values()
+                        .forEach(content -> refersTo(content.getSchema(), found));
             }
         }));
+        Set<String> names = new LinkedHashSet<>();
+        while (!found.isEmpty()) {
+            String name = found.pop();
+            Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+            if (names.add(name) && schema != null) {
+                refersTo(schema, found);
+            }
+        }
         return names;
+    }
+
+    /** Adds the names of the component schemas that {@code schema} refers to, in its properties and items too. */
+    @SuppressWarnings("rawtypes")
+    private static void refersTo(Schema<?> schema, Deque<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            names.add(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+        }
+        if (schema.getProperties() != null) {
+            for (Schema property : schema.getProperties().values()) {
+                refersTo(property, names);
+            }
+        }
+        refersTo(schema.getItems(), names);
+        if (schema.getOneOf() != null) {
+            for (Schema choice : schema.getOneOf()) {
+                refersTo(choice, names);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -38,12 +38,15 @@ export default async function importJobView({ root, params, query, signal }) {
       update();
       // the problem, or what became of the job (its error once it stopped; the button again if it has not yet)
       (document.getElementById('cancel-problem') || document.getElementById('job-error')
-        || document.getElementById('cancel-job'))?.focus();
+        || document.querySelector('#cancel-job, p#job-cancel'))?.focus();
     }
   }
 
   function cancelControls() {
     const busy = cancel.busy ? 'true' : nothing;
+    if (state.job.cancelledBy && !cancel.error) {
+      return html`<p id="job-cancel" role="status" tabindex="-1">Cancelled by ${state.job.cancelledBy}: the job stops at its next row.</p>`;
+    }
     return html`<div id="job-cancel">${cancel.confirm ? html`<div class="actions" role="group"
         aria-label="Cancel import #${params.id}?"><span>Stop the job between two rows? What it imported stays.</span>
         <button type="button" id="cancel-confirm" aria-busy=${busy} aria-disabled=${busy} @click=${cancelJob}>Yes, cancel it</button>
@@ -71,7 +74,7 @@ export default async function importJobView({ root, params, query, signal }) {
         <progress id="job-progress" max=${job.rowsTotal || 1} .value=${job.rowsDone} aria-valuetext="${job.rowsDone} of ${job.rowsTotal} rows"
           data-done=${job.rowsDone} data-total=${job.rowsTotal}></progress>
         <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${job.rowsDone} of ${job.rowsTotal} rows.`}</div>
-        ${job.error ? html`<div class="problem" role="alert" id="job-error" tabindex="-1"><p><strong>${job.error.startsWith('Cancelled by ')
+        ${job.error ? html`<div class="problem" role="alert" id="job-error" tabindex="-1"><p><strong>${job.cancelledBy
           ? 'The job was cancelled.' : 'The job could not go on:'}</strong> ${job.error}</p></div>` : nothing}
         <div class="table-wrap" tabindex="0" role="region" aria-label="Rows by outcome"><table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
           <thead><tr>${OUTCOMES.map((o) => html`<th scope="col" class="num">${words(o)}</th>`)}</tr></thead>

@@ -223,26 +223,39 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         assertThat(schemas.at("/RecordEvent/properties/note/type")).extracting(JsonNode::asString).contains("null");
         assertThat(schemas.at("/RecordEvent/properties/datePrecision/enum")).extracting(JsonNode::isNull).contains(true);
         assertThat(schemas.at("/RecordEvent/properties/date/type").isString()).as("a required field").isTrue();
-        List<String> notNullable = new ArrayList<>();
+        assertThat(schemas.at("/MeetingParticipantRequest/properties/title/type")).as("a body's part")
+                .extracting(JsonNode::asString).contains("null");
+        // the request bodies' schemas, and those they refer to
+        List<String> names = new ArrayList<>();
         for (JsonNode path : document.get("paths")) {
             for (JsonNode operation : path) {
                 String ref = operation.at("/requestBody/content/application~1json/schema/$ref").asString("");
-                if (ref.isEmpty()) {
-                    continue;
-                }
-                JsonNode schema = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
-                List<String> required = schema.has("required")
-                        ? schema.get("required").valueStream().map(JsonNode::asString).toList() : List.of();
-                for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
-                    JsonNode types = property.getValue().get("type");
-                    boolean nullable = property.getValue().has("oneOf") || (types != null && types.isArray()
-                            && types.valueStream().anyMatch(type -> type.asString().equals("null")));
-                    if (!required.contains(property.getKey()) && !nullable) {
-                        notNullable.add(ref + " " + property.getKey());
-                    }
+                if (!ref.isEmpty()) {
+                    names.add(ref.substring(ref.lastIndexOf('/') + 1));
                 }
             }
         }
+        Set<String> requestSchemas = new HashSet<>();
+        List<String> notNullable = new ArrayList<>();
+        while (!names.isEmpty()) {
+            String name = names.remove(0);
+            if (!requestSchemas.add(name)) {
+                continue;
+            }
+            JsonNode schema = schemas.get(name);
+            schema.findValues("$ref").forEach(ref -> names.add(ref.asString().replaceAll(".*/", "")));
+            List<String> required = schema.has("required")
+                    ? schema.get("required").valueStream().map(JsonNode::asString).toList() : List.of();
+            for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+                JsonNode types = property.getValue().get("type");
+                boolean nullable = property.getValue().has("oneOf") || (types != null && types.isArray()
+                        && types.valueStream().anyMatch(type -> type.asString().equals("null")));
+                if (!required.contains(property.getKey()) && !nullable) {
+                    notNullable.add(name + " " + property.getKey());
+                }
+            }
+        }
+        assertThat(requestSchemas).contains("RecordMeeting", "MeetingParticipantRequest", "Source");
         assertThat(notNullable).isEmpty();
         // as the server takes it: a null for a field left out
         mvc.perform(post("/api/missions").contentType(MediaType.APPLICATION_JSON).content("""

@@ -1,0 +1,52 @@
+package org.chancery.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+
+import org.chancery.imports.ImportFormat;
+import org.chancery.imports.ImportJob;
+import org.chancery.imports.ImportStatus;
+import org.chancery.imports.Imports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** What the history profile's load at start-up says of a job that did not succeed. */
+@ExtendWith(OutputCaptureExtension.class)
+class HistoryLoaderTests {
+
+    @Test
+    void aLoadCancelledByAnAdministratorIsAWarningThatTheNextStartLoadsIt(CapturedOutput output) throws Exception {
+        loading(new ImportJob(1, KenkelUsMissionsFormat.NAME, ImportStatus.FAILED, "history", Instant.now(),
+                Instant.now(), 656, 12, Map.of(), "Cancelled by admin: the job stopped between two rows.", "admin"));
+
+        assertThat(output.getOut()).contains("WARN", "import 1 was cancelled by admin. The next start loads it.")
+                .doesNotContain("ERROR");
+    }
+
+    @Test
+    void aLoadThatCouldNotGoOnIsAnError(CapturedOutput output) throws Exception {
+        loading(new ImportJob(2, KenkelUsMissionsFormat.NAME, ImportStatus.FAILED, "history", Instant.now(),
+                Instant.now(), 656, 12, Map.of(), "The job lost its database connection.", null));
+
+        assertThat(output.getOut()).contains("ERROR", "not loaded (import 2): The job lost its database connection.");
+    }
+
+    private static void loading(ImportJob ended) throws Exception {
+        Imports imports = mock(Imports.class);
+        ImportFormat format = mock(ImportFormat.class);
+        when(imports.format(KenkelUsMissionsFormat.NAME)).thenReturn(format);
+        when(imports.runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString())).thenReturn(ended);
+
+        new HistoryLoader(imports).run(new DefaultApplicationArguments());
+    }
+}
