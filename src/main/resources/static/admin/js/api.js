@@ -38,8 +38,8 @@ export class ApiError extends Error {
       return 'Sign in as an editor to do this: the API refused the request without valid credentials.';
     }
     if (this.roleNotEnough) {
-      return 'Your role is not enough for this: recording facts needs the EDITOR role, starting an import or '
-        + 'changing a country needs ADMIN.';
+      return 'Your role is not enough for this: recording facts needs the EDITOR role, starting or cancelling '
+        + 'an import or changing a country needs ADMIN.';
     }
     if (this.status === 403) {
       return `Refused where it came from: ${this.detail}`;

@@ -218,6 +218,37 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aChangeFeedReadBeforeSigningOutIsNotShownAfterIt() {
+        open("/changes");
+        visible(By.id("changes-sign-in"));
+        script("""
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => String(url).includes('/api/changes')
+                  ? new Promise((resolve) => { window.answerChanges = () => resolve(fetchNow(url, options)
+                      .then((response) => {
+                        const read = response.json.bind(response);
+                        // once the page has done with the answer
+                        response.json = () => read().then((data) => {
+                          setTimeout(() => { window.changesRead = true; }, 0);
+                          return data;
+                        });
+                        return response;
+                      })); })
+                  : fetchNow(url, options);""");
+        signIn("editor", "editor-secret");
+        waitFor(driver -> script("return typeof window.answerChanges === 'function'"));
+
+        $("#sign-out").click();
+        visible(By.id("changes-sign-in"));
+        script("window.answerChanges()");
+        waitFor(driver -> Boolean.TRUE.equals(script("return window.changesRead === true")));
+
+        assertThat($$("#changes-table")).as("the feed read for the user signed out since").isEmpty();
+        assertThat($("#changes-sign-in").isDisplayed()).isTrue();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aPageStillOnItsWaySaysSoInItsPlaceAndInTheTitle() {
         open("/countries");
         waitFor(ExpectedConditions.titleIs("Countries · Chancery admin"));

@@ -97,7 +97,8 @@ class ImportBrowserTests extends BrowserTest {
         visible(By.id("cancel-job")).click();
         assertThat(focused().getAttribute("id")).isEqualTo("cancel-confirm");
         $("#cancel-confirm").click();
-        assertThat(visible(By.id("cancel-problem")).getText()).contains("role");
+        assertThat(visible(By.id("cancel-problem")).getText()).contains("cancelling an import", "needs ADMIN");
+        assertThat($("#cancel-confirm").getAttribute("aria-busy")).as("no longer being sent").isNull();
         assertThat(focused().getAttribute("id")).isEqualTo("cancel-problem");
 
         $("#sign-out").click();
@@ -106,7 +107,7 @@ class ImportBrowserTests extends BrowserTest {
         $("#cancel-confirm").click();
 
         waitFor(ExpectedConditions.attributeToBe(By.id("job-status"), "data-status", "FAILED"));
-        assertThat(visible(By.id("job-error")).getText()).startsWith("The job was cancelled. Cancelled by admin:");
+        assertThat(visible(By.id("job-error")).getText()).startsWith("Why it ended: Cancelled by admin:");
         assertThat(focused().getAttribute("id")).as("what became of the job takes the focus").isEqualTo("job-error");
         assertThat(Integer.parseInt($("#job-progress").getAttribute("data-done"))).isLessThan(100_001);
         assertThat($$("#cancel-job")).isEmpty();

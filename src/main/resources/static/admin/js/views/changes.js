@@ -74,7 +74,12 @@ export default async function changesView({ root, query, signal }) {
     `, root);
   }
 
+  let loads = 0;
+
+  /** Reads the page of changes; an answer to a load before a newer one (signed in or out meanwhile) changes nothing. */
   async function load() {
+    loads += 1;
+    const mine = loads;
     state.data = null;
     state.error = null;
     if (!currentUser()) {
@@ -82,10 +87,12 @@ export default async function changesView({ root, query, signal }) {
       return;
     }
     try {
-      state.data = await get('/api/changes', { after, size: SIZE, kind }, { signal });
+      const data = await get('/api/changes', { after, size: SIZE, kind }, { signal });
+      if (mine !== loads) return;
+      state.data = data;
       state.error = null;
     } catch (e) {
-      if (e.name === 'AbortError') return;
+      if (e.name === 'AbortError' || mine !== loads) return;
       state.error = e;
     }
     update();

@@ -16,31 +16,41 @@ export default async function importJobView({ root, params, query, signal }) {
   const unknownOutcome = query.outcome && query.outcome !== 'ALL' && !OUTCOMES.includes(query.outcome);
   const { page, notice: pageNotice } = pageOf(query);
   const state = { job: null, rows: null, error: null, rowsError: null, download: { busy: false, error: null } };
-  // confirm: the question is asked; busy: the cancellation is being sent (a second click sends nothing)
-  const cancel = { confirm: false, busy: false, error: null };
+  // confirm: the question is asked; busy: the cancellation is being sent (a second click sends nothing); tried: one
+  // was sent from this page, and the job's end then takes the focus that its controls had
+  const cancel = { confirm: false, busy: false, error: null, tried: false };
 
-  /** Cancels the job; the page goes on following it (the answer is the job, stopped or about to). */
+  /**
+   * Cancels the job. Following it stays the polls' (see follow): the answer adds who cancelled it to a job still
+   * running, or is its end; one overtaken by a poll that saw the end, or sent before signing in or out, changes nothing.
+   */
   async function cancelJob() {
     if (cancel.busy) return;
-    cancel.busy = true;
-    cancel.error = null;
+    const mine = loads;
+    const current = () => !signal.aborted && mine === loads;
+    Object.assign(cancel, { busy: true, error: null, tried: true });
     update();
     try {
       const job = await post(`/api/imports/${encodeURIComponent(params.id)}/cancel`, undefined, { signal });
-      if (signal.aborted) return;
-      state.job = job;
+      if (!current()) return;
       cancel.confirm = false;
+      if (state.job.status === 'RUNNING') {
+        state.job = job.status === 'RUNNING' ? { ...state.job, cancelledBy: job.cancelledBy } : job;
+      }
     } catch (e) {
-      if (e.name === 'AbortError') return;
+      if (e.name === 'AbortError' || !current()) return;
       cancel.error = e; // 403 for an editor, 409 for a job that ended meanwhile (the page shows its end as it comes)
     } finally {
       cancel.busy = false;
-      update();
-      // the problem, or what became of the job (its error once it stopped; the button again if it has not yet)
-      (document.getElementById('cancel-problem') || document.getElementById('job-error')
-        || document.querySelector('#cancel-job, p#job-cancel'))?.focus();
+      if (current()) {
+        update();
+        (document.getElementById('cancel-problem') || document.querySelector('p#job-cancel') || focusEnd())?.focus();
+      }
     }
   }
+
+  /** What became of an ended job: why it ended, or its status. */
+  const focusEnd = () => document.getElementById('job-error') || document.getElementById('job-status');
 
   function cancelControls() {
     const busy = cancel.busy ? 'true' : nothing;
@@ -50,11 +60,19 @@ export default async function importJobView({ root, params, query, signal }) {
     return html`<div id="job-cancel">${cancel.confirm ? html`<div class="actions" role="group"
         aria-label="Cancel import #${params.id}?"><span>Stop the job between two rows? What it imported stays.</span>
         <button type="button" id="cancel-confirm" aria-busy=${busy} aria-disabled=${busy} @click=${cancelJob}>Yes, cancel it</button>
-        <button type="button" class="secondary outline"
-          @click=${replacing(() => { cancel.confirm = false; cancel.error = null; update(); }, '#cancel-job', '#job-cancel')}>Let it run</button></div>`
+        <button type="button" class="secondary outline" aria-disabled=${busy} @click=${(event) => {
+          if (!cancel.busy) replacing(() => { cancel.confirm = false; cancel.error = null; update(); }, '#cancel-job', '#job-cancel')(event);
+        }}>Let it run</button></div>`
       : html`<p><button type="button" class="secondary outline" id="cancel-job"
         @click=${replacing(() => { cancel.confirm = true; update(); }, '#cancel-confirm', '#job-cancel')}>Cancel the import…</button></p>`}
       ${rowProblem(cancel.error, 'cancel-problem', cancelJob)}</div>`;
+  }
+
+  /** For an ended job that was cancelled after its last row, or that a cancellation from this page came too late for. */
+  function lateCancellation(job) {
+    if (job.status !== 'SUCCEEDED' || !(job.cancelledBy || cancel.tried)) return nothing;
+    return html`<p id="cancel-late" role="status">${job.cancelledBy ? `Cancelled by ${job.cancelledBy} after its last row:`
+      : 'The cancellation came after its last row:'} the job ran to its end.</p>`;
   }
 
   function update() {
@@ -67,20 +85,20 @@ export default async function importJobView({ root, params, query, signal }) {
       <h1>Import #${params.id}</h1>
       ${readError(state.error)}
       ${job ? html`
-        <p id="job-status" data-status=${job.status}>Format <code>${job.format}</code>, started by ${job.createdBy}
+        <p id="job-status" data-status=${job.status} tabindex="-1">Format <code>${job.format}</code>, started by ${job.createdBy}
           at ${instant(job.startedAt)}: <span class="badge" data-status=${job.status}>${words(job.status)}</span>
           ${job.finishedAt ? html` at ${instant(job.finishedAt)}` : nothing}</p>
         <label for="job-progress">Progress: <span id="job-progress-text">${job.rowsDone} of ${job.rowsTotal} rows (${percent} %)</span></label>
         <progress id="job-progress" max=${job.rowsTotal || 1} .value=${job.rowsDone} aria-valuetext="${job.rowsDone} of ${job.rowsTotal} rows"
           data-done=${job.rowsDone} data-total=${job.rowsTotal}></progress>
         <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${job.rowsDone} of ${job.rowsTotal} rows.`}</div>
-        ${job.error ? html`<div class="problem" role="alert" id="job-error" tabindex="-1"><p><strong>${job.cancelledBy
-          ? 'The job was cancelled.' : 'The job could not go on:'}</strong> ${job.error}</p></div>` : nothing}
+        ${job.error ? html`<div class="problem" role="alert" id="job-error" tabindex="-1"><p><strong>Why it ended:</strong> ${job.error}</p></div>` : nothing}
         <div class="table-wrap" tabindex="0" role="region" aria-label="Rows by outcome"><table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>
           <thead><tr>${OUTCOMES.map((o) => html`<th scope="col" class="num">${words(o)}</th>`)}</tr></thead>
           <tbody><tr>${OUTCOMES.map((o) => html`<td class="num" data-outcome=${o}>${job.outcomes?.[o] ?? 0}</td>`)}</tr></tbody>
         </table></div>
         ${running ? html`<p aria-busy="true">The job is running; this page follows it.</p>${cancelControls()}` : html`
+          ${lateCancellation(job)}
           <section aria-labelledby="rows-title">
             <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
             <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong>${words(o)}</strong>`
@@ -122,7 +140,7 @@ export default async function importJobView({ root, params, query, signal }) {
     const mine = loads;
     const current = () => !signal.aborted && mine === loads;
     Object.assign(state, { job: null, rows: null, error: null, rowsError: null });
-    Object.assign(cancel, { confirm: false, error: null }); // signed in or out: asked anew, as the new user
+    Object.assign(cancel, { confirm: false, error: null, tried: false }); // signed in or out: asked anew
     update();
     let job;
     try {
@@ -156,6 +174,8 @@ export default async function importJobView({ root, params, query, signal }) {
       update();
     }
     if (!current()) return;
+    // a cancellation's controls had the focus: what became of the job takes it
+    if (cancel.tried && (!document.activeElement || document.activeElement === document.body)) focusEnd()?.focus();
     try {
       const rows = await get(`/api/imports/${encodeURIComponent(params.id)}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
       if (!current()) return;

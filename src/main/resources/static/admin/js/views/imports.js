@@ -33,10 +33,13 @@ export default async function importsView({ root, query, signal }) {
     form.busy = true;
     update();
     try {
+      // not aborted when the page is left: the file is sent all the same, but the page then left is not taken back
       const { data: job } = await request('POST', '/api/imports', { query: { format: format.name }, raw: file,
         contentType: format.mediaType });
+      if (signal.aborted) return;
       navigate(`/imports/${job.id}`);
     } catch (e) {
+      if (signal.aborted) return;
       form.error = e;
       form.busy = false;
       update();
@@ -119,18 +122,27 @@ export default async function importsView({ root, query, signal }) {
   update();
   onSignInOrOut(signal, onAuth);
 
+  let auths = 0;
+
+  /** Signed in or out: the jobs read again as the new user; an answer to an earlier sign-in or out changes nothing. */
   async function onAuth() {
+    auths += 1;
+    const mine = auths;
     state.jobs = null;
     state.error = null;
+    form.error = null; // a refusal of the user before (a 403) is not this one's
     if (!currentUser()) {
       update();
       return;
     }
     try {
-      state.jobs = await get('/api/imports', { page, size: 20 }, { signal });
+      const jobs = await get('/api/imports', { page, size: 20 }, { signal });
+      if (mine !== auths) return;
+      state.jobs = jobs;
       state.error = null;
     } catch (e) {
-      if (e.name !== 'AbortError') state.error = e;
+      if (e.name === 'AbortError' || mine !== auths) return;
+      state.error = e;
     }
     update();
   }
