@@ -22,10 +22,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -153,6 +156,12 @@ public class CsvLists {
     public <T> void write(HttpServletResponse response, String name, Class<T> rowType, RowSource<T> rows)
             throws IOException {
         CsvColumns columns = CsvColumns.of(rowType);
+        if (answersHead()) {
+            // the headers a GET answers but its length, which only the export itself gives (RFC 9110, 9.3.2): a HEAD
+            // reads no row
+            describe(response, name);
+            return;
+        }
         CsvSchema schema = CsvSchema.builder()
                 .addColumns(columns.names(), CsvSchema.ColumnType.STRING)
                 .setUseHeader(true)
@@ -169,14 +178,23 @@ public class CsvLists {
                 snapshot.executeWithoutResult(status -> rows.forEach(row -> writer.write(columns.values(
                         json.valueToTree(row)))));
             }
-            response.setContentType(TEXT_CSV + ";charset=UTF-8");
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                    "inline; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
+            describe(response, name);
             response.setContentLengthLong(Files.size(file));
             Files.copy(file, response.getOutputStream());
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    private static void describe(HttpServletResponse response, String name) {
+        response.setContentType(TEXT_CSV + ";charset=UTF-8");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "inline; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
+    }
+
+    private static boolean answersHead() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && HttpMethod.HEAD.matches(attributes.getRequest().getMethod());
     }
 }

@@ -26,11 +26,14 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 class CsvListsTests {
@@ -96,6 +99,24 @@ class CsvListsTests {
 
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(body.lines().skip(1)).containsExactly("8,Three heads,,,,A;B;,;2013-01-01;,,,,,,,");
+    }
+
+    @Test
+    void answersAHeadWithTheHeadersOfTheExportButReadsNoRow() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(
+                new MockHttpServletRequest("HEAD", "/api/observations")));
+        try {
+            csv.write(response, "Observations", Head.class, row -> {
+                throw new AssertionError("a HEAD read a row");
+            });
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+
+        assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(response.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"observations.csv\"");
+        assertThat(response.getContentAsByteArray()).isEmpty();
     }
 
     @Test
