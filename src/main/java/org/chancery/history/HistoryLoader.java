@@ -57,7 +57,7 @@ class HistoryLoader implements ApplicationRunner {
             if (job.status() == ImportStatus.SUCCEEDED) {
                 log.info("U.S. mission history loaded in {} ms (import {}: {})", (System.nanoTime() - started) / 1_000_000,
                         job.id(), job.outcomes());
-            } else if (job.cancelledBy() != null) {
+            } else if (job.stoppedByCancellation()) {
                 log.warn("U.S. mission history not loaded: import {} was cancelled by {}. The next start loads it.",
                         job.id(), job.cancelledBy());
             } else {

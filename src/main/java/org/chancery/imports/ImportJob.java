@@ -19,4 +19,15 @@ public record ImportJob(long id, String format, ImportStatus status, String crea
         }
         outcomes = all;
     }
+
+    /** The error of a job an administrator cancelled. */
+    public static String cancellationError(String user) {
+        return "Cancelled by " + user + ": the job stopped between two rows; what it imported stays. Run the file "
+                + "again to complete it: what is already there answers ALREADY_PRESENT.";
+    }
+
+    /** Whether the job ended because an administrator cancelled it (not of itself, after or before they did). */
+    public boolean stoppedByCancellation() {
+        return status == ImportStatus.FAILED && cancelledBy != null && cancellationError(cancelledBy).equals(error);
+    }
 }

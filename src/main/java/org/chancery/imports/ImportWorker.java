@@ -32,6 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -152,7 +153,7 @@ class ImportWorker {
                         + "administrator or a timeout, or the database restarted)", job.id(), job.format());
             } catch (ImportRun.Cancelled e) {
                 status = ImportStatus.FAILED;
-                error = cancelledError(e.user());
+                error = ImportJob.cancellationError(e.user());
                 log.info("Import {} ({}) was cancelled by {}; it is FAILED, what it imported stays", job.id(),
                         job.format(), e.user());
             } catch (ImportRun.ServerStopping e) {
@@ -194,12 +195,6 @@ class ImportWorker {
         }
     }
 
-    /** The error of a job an administrator cancelled. */
-    static String cancelledError(String user) {
-        return "Cancelled by " + user + ": the job stopped between two rows; what it imported stays. Run the file "
-                + "again to complete it: what is already there answers ALREADY_PRESENT.";
-    }
-
     /**
      * Whether an administrator cancelled the job ({@link Imports#cancel}), asked of the database at most every
      * {@value #CANCEL_CHECK_MILLIS} ms, the first time at once.
@@ -213,8 +208,14 @@ class ImportWorker {
             this.jobId = jobId;
         }
 
-        /** @throws ImportRun.Cancelled if the job was cancelled */
+        /**
+         * @throws ImportRun.Cancelled if the job was cancelled, asked between two transactions only: a batch whose
+         *         rows are reported in its own transaction is not rolled back for it
+         */
         void check() {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                return;
+            }
             long now = System.nanoTime();
             if (now - checkedAt < TimeUnit.MILLISECONDS.toNanos(CANCEL_CHECK_MILLIS)) {
                 return;

@@ -65,9 +65,14 @@ final class SpoolFolder implements AutoCloseable {
     static SpoolFolder open(Path spoolDir) throws IOException {
         deleteEnded(spoolDir);
         Path folder = Files.createTempDirectory(spoolDir, PREFIX);
-        SpoolFolder opened = new SpoolFolder(folder, lock(folder));
+        // held before its lock is taken: another context's start meanwhile does not open its lock file
         HELD.add(key(folder));
-        return opened;
+        try {
+            return new SpoolFolder(folder, lock(folder));
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key(folder));
+            throw e;
+        }
     }
 
     private static Path key(Path folder) {

@@ -27,25 +27,29 @@ class HistoryLoaderTests {
     @Test
     void aLoadCancelledByAnAdministratorIsAWarningThatTheNextStartLoadsIt(CapturedOutput output) throws Exception {
         loading(new ImportJob(1, KenkelUsMissionsFormat.NAME, ImportStatus.FAILED, "history", Instant.now(),
-                Instant.now(), 656, 12, Map.of(), "Cancelled by admin: the job stopped between two rows.", "admin"));
+                Instant.now(), 656, 12, Map.of(), ImportJob.cancellationError("admin"), "admin"));
 
         assertThat(output.getOut()).contains("WARN", "import 1 was cancelled by admin. The next start loads it.")
                 .doesNotContain("ERROR");
     }
 
     @Test
-    void aLoadThatCouldNotGoOnIsAnError(CapturedOutput output) throws Exception {
+    void aLoadThatCouldNotGoOnIsAnErrorAlsoAfterACancellation(CapturedOutput output) throws Exception {
         loading(new ImportJob(2, KenkelUsMissionsFormat.NAME, ImportStatus.FAILED, "history", Instant.now(),
                 Instant.now(), 656, 12, Map.of(), "The job lost its database connection.", null));
+        loading(new ImportJob(3, KenkelUsMissionsFormat.NAME, ImportStatus.FAILED, "history", Instant.now(),
+                Instant.now(), 656, 12, Map.of(), "The job lost its database connection.", "admin"));
 
-        assertThat(output.getOut()).contains("ERROR", "not loaded (import 2): The job lost its database connection.");
+        assertThat(output.getOut()).contains("ERROR", "not loaded (import 2): The job lost its database connection.",
+                "not loaded (import 3): The job lost its database connection.").doesNotContain("was cancelled");
     }
 
     private static void loading(ImportJob ended) throws Exception {
         Imports imports = mock(Imports.class);
         ImportFormat format = mock(ImportFormat.class);
         when(imports.format(KenkelUsMissionsFormat.NAME)).thenReturn(format);
-        when(imports.runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString())).thenReturn(ended);
+        when(imports.runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString()))
+                .thenReturn(ended);
 
         new HistoryLoader(imports).run(new DefaultApplicationArguments());
     }

@@ -123,6 +123,7 @@ class SpoolFolderTests {
         assertThat(lockTakenByAnotherProcess(unlocked)).as("a lock nobody holds").isTrue();
 
         try (SpoolFolder running = SpoolFolder.open(spool); SpoolFolder another = SpoolFolder.open(spool)) {
+            assertThat(unlocked).as("an ended server's").doesNotExist();
             assertThat(lockTakenByAnotherProcess(running.path())).isFalse();
             assertThat(lockTakenByAnotherProcess(another.path())).isFalse();
         }

@@ -51,8 +51,8 @@ class ImportController {
     static final String START = "startImport";
 
     /**
-     * How long a request that cancels a job waits for it to stop: longer than a row of it may wait for the lock of
-     * another write (10 s, then the row is REJECTED CONCURRENT_MODIFICATION and the job stops).
+     * How long a request that cancels a job waits for it to stop: longer than a row of it waits for a lock another
+     * write holds (10 s, then the row is REJECTED CONCURRENT_MODIFICATION and the job stops).
      */
     private static final int CANCEL_WAIT_SECONDS = 15;
 
@@ -166,8 +166,8 @@ class ImportController {
             + "job stops between two of its rows, on whichever instance runs it, and ends FAILED, its `error` and "
             + "`cancelledBy` naming who cancelled it; what it imported stays, and running the same file again "
             + "completes it (what is already there answers ALREADY_PRESENT). The answer waits for the job to stop "
-            + "(within a second, or once the row under way is done: a row waiting for another write's lock waits at "
-            + "most 10 s) and is the job, FAILED (SUCCEEDED if the cancellation came after its last row); a job that "
+            + "(within a second, or once the row or batch under way is done: each lock it waits for, at most 10 s) "
+            + "and is the job, FAILED (SUCCEEDED if the cancellation came after its last row); a job that "
             + "has not stopped within " + CANCEL_WAIT_SECONDS + " s is answered 202, RUNNING still: it stops at its "
             + "next row. Cancelling a job already cancelled changes nothing.")
     @ApiResponse(responseCode = "200", description = "The job, stopped: FAILED (or SUCCEEDED or FAILED of itself, if it "
@@ -211,7 +211,7 @@ class ImportController {
             @RequestParam(required = false) String flag, @ParameterObject Pageable pageable,
             HttpServletResponse response) throws IOException {
         PageRequests.unsorted(pageable);
-        // forEachRow looks the job up before the first row, while the answer can still be a problem
+        imports.get(id); // 404 for a job that does not exist, also to a HEAD, which reads no row
         csv.write(response, "import-" + id + "-rows", ImportRowResponse.class,
                 each -> imports.forEachRow(id, outcome, flag, report -> each.accept(ImportRowResponse.from(report))));
     }

@@ -28,11 +28,12 @@ export default async function importJobView({ root, params, query, signal }) {
     if (cancel.busy) return;
     const mine = loads;
     const current = () => !signal.aborted && mine === loads;
-    Object.assign(cancel, { busy: true, error: null, tried: true });
+    Object.assign(cancel, { busy: true, error: null });
     update();
     try {
       const job = await post(`/api/imports/${encodeURIComponent(params.id)}/cancel`, undefined, { signal });
       if (!current()) return;
+      cancel.tried = true;
       cancel.confirm = false;
       if (state.job.status === 'RUNNING') {
         state.job = job.status === 'RUNNING' ? { ...state.job, cancelledBy: job.cancelledBy } : job;
@@ -40,6 +41,7 @@ export default async function importJobView({ root, params, query, signal }) {
     } catch (e) {
       if (e.name === 'AbortError' || !current()) return;
       cancel.error = e; // 403 for an editor, 409 for a job that ended meanwhile (the page shows its end as it comes)
+      cancel.tried = cancel.tried || e.code === 'IMPORT_NOT_RUNNING';
     } finally {
       cancel.busy = false;
       if (current()) {
@@ -165,7 +167,8 @@ export default async function importJobView({ root, params, query, signal }) {
       try {
         const job = await get(`/api/imports/${encodeURIComponent(params.id)}`, {}, { signal });
         if (!current()) return;
-        state.job = job;
+        // a poll sent before the job's end, answered after a cancellation's answer showed it, changes nothing
+        if (state.job.status === 'RUNNING') state.job = job;
         state.error = null; // a poll that failed before spoke of then: the job is followed again
       } catch (e) {
         if (e.name === 'AbortError' || !current()) return;
@@ -175,7 +178,8 @@ export default async function importJobView({ root, params, query, signal }) {
     }
     if (!current()) return;
     // a cancellation's controls had the focus: what became of the job takes it
-    if (cancel.tried && (!document.activeElement || document.activeElement === document.body)) focusEnd()?.focus();
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if ((cancel.tried || cancel.error) && lost) focusEnd()?.focus();
     try {
       const rows = await get(`/api/imports/${encodeURIComponent(params.id)}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
       if (!current()) return;
