@@ -24,6 +24,7 @@ import org.chancery.meeting.MeetingDetails;
 import org.chancery.meeting.MeetingDraft;
 import org.chancery.meeting.Meetings;
 import org.chancery.milestone.MilestoneService;
+import org.chancery.milestone.MilestoneStatus;
 import org.chancery.milestone.MilestoneView;
 import org.chancery.milestone.Milestones;
 import org.chancery.mission.HeadOfMission;
@@ -138,12 +139,14 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 fields differ from the recorded country, an event line whose date is known to another precision, \
                 a mission line whose opening's or closing's precision, closing day or reason differs from the \
                 record, a head line whose rank, agrément, start's precision or end, an accreditation line whose \
-                start's precision or end differs, are flagged `DIFFERS_FROM_RECORDED`, the detail naming each \
+                start's precision, end, diplomat or resident mission differs, a milestone line whose achievement \
+                or mission differs, are flagged `DIFFERS_FROM_RECORDED`, the detail naming each \
                 difference (the recorded values are kept; change a country with `PUT /api/countries/{code}`). A \
                 mission line that closes a mission recorded open, a head line that ends a head recorded serving, \
-                an accreditation line that ends one recorded in force, records that closing or end, citing the \
-                line: `MERGED`. A head or accreditation line ending before its start is `REJECTED`, whatever is \
-                recorded. A past mission \
+                an accreditation line that ends one recorded in force, a milestone line that achieves one recorded \
+                pending or overdue without a mission, records that closing, end or achievement, citing the line: \
+                `MERGED`. A ref that names nothing is `REJECTED` whether the fact is recorded or not. A head or \
+                accreditation line ending before its start is `REJECTED`, whatever is recorded. A past mission \
                 (`openedOn` and `closedOn`) is opened with its closing, as `POST /api/missions/{id}/open` takes \
                 it: the rules see it open only until then. Every fact recorded cites the job and its line among \
                 its sources.""";
@@ -412,16 +415,17 @@ class ChanceryNdjsonFormat implements ImportFormat {
         FuzzyDate from = FuzzyDate.of(line.from(), line.datePrecision());
         FuzzyDate to = FuzzyDate.ofOptional(line.to(), line.toPrecision(), "toPrecision");
         Accreditations.requirePeriod(from, to);
-        Optional<Accreditation> known = accreditations.findSame(sending, receiving, line.level(), from.date());
-        if (known.isPresent()) {
-            row.found("accreditation", known.get().id());
-            reconcile(pair, known.get(), from, to, source, row);
-            return;
-        }
+        // resolved first: a ref that names nothing is refused whether the accreditation is recorded or not
         Long resident = optionalReference(run, line.residentMissionRef(), line.residentMissionId(), "mission",
                 "residentMissionRef", "residentMissionId");
         Long diplomat = optionalReference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef",
                 "diplomatId");
+        Optional<Accreditation> known = accreditations.findSame(sending, receiving, line.level(), from.date());
+        if (known.isPresent()) {
+            row.found("accreditation", known.get().id());
+            reconcile(pair, known.get(), from, to, resident, diplomat, source, row);
+            return;
+        }
         Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(sending, line.level(),
                 from, to, resident, diplomat, with(line.sources(), source)));
         row.created("accreditation", accreditation.id());
@@ -431,13 +435,15 @@ class ChanceryNdjsonFormat implements ImportFormat {
      * The line's accreditation is recorded: an end the line adds to one recorded in force is recorded
      * too, citing the line (MERGED); what differs from the record is flagged, the record kept.
      */
-    private void reconcile(RelationPair pair, Accreditation recorded, FuzzyDate from, FuzzyDate to, Source source,
-            RowResult row) {
+    private void reconcile(RelationPair pair, Accreditation recorded, FuzzyDate from, FuzzyDate to, Long resident,
+            Long diplomat, Source source, RowResult row) {
         List<String> differences = new ArrayList<>();
         if (recorded.fromPrecision() != from.precision()) {
             differences.add("the start is known to the " + recorded.fromPrecision() + ", the line's to the "
                     + from.precision());
         }
+        differences.addAll(referenceDifference("resident mission", recorded.residentMissionId(), resident));
+        differences.addAll(referenceDifference("diplomat", recorded.diplomatId(), diplomat));
         if (to != null && recorded.to() == null) {
             accreditations.end(pair, recorded.id(), to, List.of(source), VersionPrecondition.ANY);
             merged(row, recorded.describe(), "it was recorded in force: its end on " + to.date() + " is recorded",
@@ -446,6 +452,15 @@ class ChanceryNdjsonFormat implements ImportFormat {
         }
         differences.addAll(endDifferences("ended", "end", recorded.to(), recorded.toPrecision(), to));
         flagDifferences(row, recorded.describe(), differences);
+    }
+
+    /** How the fact a line names differs from the one recorded (nothing to tell when the line names none). */
+    private static List<String> referenceDifference(String what, Long recorded, Long line) {
+        if (line == null || line.equals(recorded)) {
+            return List.of();
+        }
+        return List.of(recorded == null ? "no " + what + " is recorded, the line names " + what + " " + line
+                : "the " + what + " is " + recorded + ", the line names " + line);
     }
 
     /** How the line's end differs from a recorded end (nothing to tell when either has none). */
@@ -505,19 +520,43 @@ class ChanceryNdjsonFormat implements ImportFormat {
 
     private void milestone(NdjsonLines.MilestoneLine line, Source source, ImportRun run, RowResult row) {
         RelationPair pair = pair(line.countries());
+        // resolved first: a ref that names nothing is refused whether the milestone is recorded or not
+        Long missionId = optionalReference(run, line.missionRef(), line.missionId(), "mission", "missionRef",
+                "missionId");
         Optional<MilestoneView> known = milestones.findSame(pair, line.title(), line.target());
         if (known.isPresent()) {
             row.found("milestone", known.get().id());
+            reconcile(known.get(), missionId, line.achievedOn(), row);
             return;
         }
-        Long missionId = optionalReference(run, line.missionRef(), line.missionId(), "mission", "missionRef",
-                "missionId");
         MilestoneView milestone = milestoneService.plan(pair, new MilestoneService.Plan(line.title(), line.target(),
                 missionId, with(line.sources(), source)));
         if (line.achievedOn() != null) {
             milestone = milestoneService.achieve(milestone.id(), line.achievedOn());
         }
         row.created("milestone", milestone.id());
+    }
+
+    /**
+     * The line's milestone is recorded: an achievement the line adds to one recorded pending or overdue, without a
+     * mission, is recorded too (MERGED); what differs from the record is flagged, the record kept.
+     */
+    private void reconcile(MilestoneView recorded, Long missionId, LocalDate achievedOn, RowResult row) {
+        String described = "milestone " + recorded.id() + " (" + recorded.title() + ")";
+        List<String> differences = new ArrayList<>(referenceDifference("mission", recorded.missionId(), missionId));
+        boolean waiting = recorded.status() == MilestoneStatus.PENDING || recorded.status() == MilestoneStatus.OVERDUE;
+        if (achievedOn != null && waiting && recorded.missionId() == null) {
+            milestoneService.achieve(recorded.id(), achievedOn);
+            merged(row, described, "it was recorded " + recorded.status() + ": its achievement on " + achievedOn
+                    + " is recorded", differences);
+            return;
+        }
+        if (achievedOn != null && !achievedOn.equals(recorded.achievedOn())) {
+            differences.add(recorded.achievedOn() == null
+                    ? "it is " + recorded.status() + ", the line says achieved on " + achievedOn
+                    : "it was achieved on " + recorded.achievedOn() + ", the line says " + achievedOn);
+        }
+        flagDifferences(row, described, differences);
     }
 
     private RelationPair pair(List<String> codes) {

@@ -41,7 +41,7 @@ final class NdjsonLines {
     record DiplomatLine(
             @Size(max = 200) String ref,
             @NotBlank @Size(max = 300) String name,
-            @NotBlank @Size(max = 3) String country,
+            @NotBlank String country,
             @Size(max = 300) String title,
             @Size(max = 300) String organization,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
@@ -106,7 +106,7 @@ final class NdjsonLines {
             @NotNull LocalDate date,
             DatePrecision datePrecision,
             @Size(max = 200) String city,
-            @NotBlank @Size(max = 3) String country,
+            @NotBlank String country,
             @Size(max = 300) String title,
             @Size(max = 4000) String summary,
             @Size(max = MeetingDraft.MAX_OUTCOMES) List<@NotBlank @Size(max = 1000) String> outcomes,

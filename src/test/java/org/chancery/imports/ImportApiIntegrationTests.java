@@ -631,6 +631,42 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aMilestoneOrAccreditationImportedAgainAddsAnAchievementFlagsWhatDiffersAndRefusesARefToNothing()
+            throws Exception {
+        imported("""
+                {"kind": "event", "countries": ["PT", "UY"], "type": "ESTABLISHED", "date": "1990-01-01"}
+                {"kind": "milestone", "countries": ["PT", "UY"], "title": "Trade accord", "target": "2029"}
+                {"kind": "accreditation", "sendingCountry": "PT", "receivingCountry": "UY", "level": "AMBASSADOR", "from": "1995-01-01"}
+                """);
+
+        JsonNode again = imported("""
+                {"kind": "milestone", "countries": ["PT", "UY"], "title": "Trade accord", "target": "2029", "achievedOn": "2000-01-01"}
+                {"kind": "milestone", "countries": ["PT", "UY"], "title": "Trade accord", "target": "2029", "achievedOn": "2001-01-01"}
+                {"kind": "milestone", "countries": ["PT", "UY"], "title": "Trade accord", "target": "2029", "missionRef": "m9"}
+                {"kind": "diplomat", "ref": "d1", "name": "Envoy One", "country": "PT"}
+                {"kind": "accreditation", "sendingCountry": "PT", "receivingCountry": "UY", "level": "AMBASSADOR", "from": "1995-01-01", "diplomatRef": "d1"}
+                {"kind": "accreditation", "sendingCountry": "PT", "receivingCountry": "UY", "level": "AMBASSADOR", "from": "1995-01-01", "residentMissionRef": "m9"}
+                {"kind": "diplomat", "name": "Envoy Two", "country": "Portugal"}
+                """);
+
+        JsonNode rows = rows(again.get("id").asLong(), "").get("content");
+        assertThat(rows).extracting(row -> row.get("outcome").asString()).containsExactly("MERGED", "ALREADY_PRESENT",
+                "REJECTED", "IMPORTED", "ALREADY_PRESENT", "REJECTED", "REJECTED");
+        assertThat(rows.get(0).get("detail").asString()).contains("its achievement on 2000-01-01 is recorded");
+        assertThat(rows.get(1).get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
+        assertThat(rows.get(1).get("detail").asString()).contains("it was achieved on 2000-01-01, the line says "
+                + "2001-01-01");
+        assertThat(rows.get(2).get("code").asString()).as("as on a first import").isEqualTo("UNKNOWN_REFERENCE");
+        assertThat(rows.get(4).get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
+        assertThat(rows.get(4).get("detail").asString()).contains("no diplomat is recorded, the line names diplomat");
+        assertThat(rows.get(5).get("code").asString()).isEqualTo("UNKNOWN_REFERENCE");
+        assertThat(rows.get(6).get("code").asString()).as("as POST /api/diplomats answers")
+                .isEqualTo("UNKNOWN_REFERENCE");
+        getJson("/api/milestones?country=PT").andExpect(jsonPath("$.content[0].status").value("ACHIEVED"))
+                .andExpect(jsonPath("$.content[0].achievedOn").value("2000-01-01"));
+    }
+
+    @Test
     void keepsJobsAndReportsForEditorsAndStartsJobsForAdminsOnly() throws Exception {
         long started = json(uploadNdjson(WORKED_EXAMPLE.lines().findFirst().orElseThrow())
                 .andExpect(status().isAccepted())).get("id").asLong();
