@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import org.chancery.accreditation.Accreditation;
 import org.chancery.accreditation.Accreditations;
@@ -625,8 +627,27 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (!violations.isEmpty()) {
             ConstraintViolation<T> first = violations.stream()
                     .min(Comparator.comparing(violation -> violation.getPropertyPath().toString())).orElseThrow();
-            throw new InvalidInputException(first.getPropertyPath().toString(), first.getMessage());
+            throw new InvalidInputException(field(first.getPropertyPath()), first.getMessage());
         }
         return parsed;
+    }
+
+    /**
+     * A violation's field as the API names it in a request body's errors (Spring's naming): {@code outcomes[0]}, not
+     * Bean Validation's {@code outcomes[0].<list element>}.
+     */
+    static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable() && !field.isEmpty()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex()
+                        : node.getKey() != null ? node.getKey() : "").append(']');
+            }
+            String name = node.getName();
+            if (name != null && node.getKind() == ElementKind.PROPERTY && !name.startsWith("<")) {
+                field.append(field.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return field.toString();
     }
 }

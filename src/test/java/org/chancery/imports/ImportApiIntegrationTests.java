@@ -667,6 +667,23 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void namesAListElementsFieldAsTheApiDoes() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "meeting", "date": "2024-05-22", "country": "KR", "outcomes": ["trade", " "], "participants": [{"diplomatId": 1}, {"diplomatId": 2}]}
+                {"kind": "meeting", "date": "2024-05-22", "country": "KR", "participants": [null, {"diplomatId": 2}]}
+                """);
+
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("code").asString())
+                .containsExactly("VALIDATION_FAILED", "VALIDATION_FAILED");
+        assertThat(rejected.get(0).get("detail").asString()).startsWith("outcomes[1]: ").doesNotContain("<");
+        assertThat(rejected.get(1).get("detail").asString()).startsWith("participants[0]: ").doesNotContain("<");
+        postAsEditor("/api/meetings", """
+                {"date": "2024-05-22", "country": "KR", "outcomes": ["trade", " "], "participants": [{"diplomatId": 1}, {"diplomatId": 2}]}""")
+                .andExpect(jsonPath("$.errors[0].field").value("outcomes[1]"));
+    }
+
+    @Test
     void keepsJobsAndReportsForEditorsAndStartsJobsForAdminsOnly() throws Exception {
         long started = json(uploadNdjson(WORKED_EXAMPLE.lines().findFirst().orElseThrow())
                 .andExpect(status().isAccepted())).get("id").asLong();
