@@ -310,6 +310,11 @@ class ChanceryNdjsonFormat implements ImportFormat {
         CountryCode sending = countries.reference(line.sendingCountry(), "sendingCountry");
         CountryCode receiving = countries.reference(line.receivingCountry(), "receivingCountry");
         FuzzyDate opened = FuzzyDate.ofOptional(line.openedOn(), line.openedPrecision(), "openedPrecision");
+        if (closing != null && closing.on().date().isBefore(opened.date())) {
+            // refused before a row is planned: the detail names the line, not the id of a mission rolled back
+            throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "The line's mission cannot close on "
+                    + closing.on().date() + ", before it opened on " + opened.date() + ".");
+        }
         Optional<MissionFacts> known = missions.findSame(sending, receiving, line.type(), line.city(),
                 opened == null ? null : opened.date());
         long id;

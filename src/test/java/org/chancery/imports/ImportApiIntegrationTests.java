@@ -764,6 +764,31 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aMissionLineClosingBeforeItOpensIsRefusedNamingTheLineNotAnIdRolledBack() throws Exception {
+        String established = """
+                {"kind": "event", "countries": ["BJ", "BF"], "type": "ESTABLISHED", "date": "1990-01-01"}
+                """;
+        String backwards = """
+                {"kind": "mission", "sendingCountry": "BJ", "receivingCountry": "BF", "type": "EMBASSY", "city": "Ouagadougou", "openedOn": "2005-01-01", "closedOn": "2004-12-31"}
+                """;
+        JsonNode job = imported(established + backwards);
+
+        JsonNode refused = rows(job.get("id").asLong(), "").get("content").get(1);
+        assertThat(refused.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(refused.get("code").asString()).isEqualTo("MISSION_STATUS_INVALID");
+        assertThat(refused.get("detail").asString()).isEqualTo("Rule R12: The line's mission cannot close on "
+                + "2004-12-31, before it opened on 2005-01-01.");
+        getJson("/api/missions?sending=BJ&receiving=BF").andExpect(jsonPath("$.page.totalElements").value(0));
+
+        imported(backwards.replace("\"2004-12-31\"", "\"2006-01-01\""));
+        job = imported(backwards);
+        refused = rows(job.get("id").asLong(), "").get("content").get(0);
+        assertThat(refused.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(refused.get("code").asString()).isEqualTo("MISSION_STATUS_INVALID");
+        getJson("/api/missions?sending=BJ&receiving=BF").andExpect(jsonPath("$.content[0].closedOn").value("2006-01-01"));
+    }
+
+    @Test
     void aLineClosingAMissionRecordedOpenRecordsTheClosingAndOneThatDiffersIsFlagged() throws Exception {
         String opened = """
                 {"kind": "event", "countries": ["CV", "KM"], "type": "ESTABLISHED", "date": "1990-01-01"}
