@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,17 +35,19 @@ import org.chancery.mission.Mission;
 import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionView;
-import org.chancery.relation.EventFact;
 import org.chancery.relation.RecordedEvent;
+import org.chancery.relation.RelationEvent;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.JsonMistakes;
+import org.chancery.shared.PartialDate;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
+import org.chancery.shared.Text;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -138,12 +141,15 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 accreditation of that level from that day; a meeting on that day in that country of exactly \
                 those participants; the pair's milestone of that title and target) is not recorded again: its \
                 line answers `ALREADY_PRESENT`, and its ref names the recorded fact; a country line whose other \
-                fields differ from the recorded country, an event line whose date is known to another precision, \
-                a mission line whose opening's or closing's precision, closing day or reason differs from the \
-                record, a head line whose rank, agrément, start's precision or end, an accreditation line whose \
+                fields differ from the recorded country, a diplomat line whose title or organization, an event \
+                line whose date's precision or note, a meeting line whose date's precision, city, title, summary, \
+                outcomes or a participant's title, a mission line whose planned opening, protecting power, \
+                opening's or closing's precision, closing day or reason differs from the record, a head line \
+                whose rank, agrément, start's precision or end, an accreditation line whose \
                 start's precision, end, diplomat or resident mission differs, a milestone line whose achievement \
                 or mission differs, are flagged `DIFFERS_FROM_RECORDED`, the detail naming each \
-                difference (the recorded values are kept; change a country with `PUT /api/countries/{code}`). A \
+                difference (the recorded values are kept; change a country with `PUT /api/countries/{code}`; a \
+                field the line leaves out or gives blank differs from nothing). A \
                 mission line that closes a mission recorded open, a head line that ends a head recorded serving, \
                 an accreditation line that ends one recorded in force, a milestone line that achieves one recorded \
                 pending or overdue without a mission, records that closing, end or achievement, citing the line: \
@@ -275,6 +281,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (known.isPresent()) {
             id = known.get().id();
             row.found("diplomat", id);
+            List<String> differences = new ArrayList<>();
+            differs(differences, "title", known.get().title(), line.title());
+            differs(differences, "organization", known.get().organization(), line.organization());
+            flagDifferences(row, "diplomat " + known.get().name() + " (" + id + ")", differences);
         } else {
             id = diplomats.create(new DiplomatDescription(line.name(), line.country(), line.title(),
                     line.organization(), with(line.sources(), source))).id();
@@ -286,13 +296,17 @@ class ChanceryNdjsonFormat implements ImportFormat {
     private void event(NdjsonLines.EventLine line, Source source, RowResult row) {
         RelationPair pair = pair(line.countries());
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
-        Optional<? extends EventFact> known = relations.history(pair).events().stream()
-                .filter(event -> event.type() == line.type() && event.date().equals(date.date())).findFirst();
+        Optional<RelationEvent> known = relations.findEvent(pair, line.type(), date.date());
         if (known.isPresent()) {
             row.found("event", known.get().id());
+            List<String> differences = new ArrayList<>();
             if (known.get().datePrecision() != date.precision()) {
-                row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the date is known to the "
-                        + known.get().datePrecision() + ", the line's to the " + date.precision() + ".");
+                differences.add("the date is known to the " + known.get().datePrecision() + ", the line's to the "
+                        + date.precision());
+            }
+            differs(differences, "note", known.get().note(), line.note());
+            if (!differences.isEmpty()) {
+                row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: " + String.join("; ", differences) + ".");
             }
             return;
         }
@@ -321,7 +335,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (known.isPresent()) {
             id = known.get().id();
             row.found("mission", id);
-            reconcile(known.get(), opened, closing, source, row);
+            reconcile(known.get(), line, opened, closing, source, row);
         } else {
             Mission mission = missions.plan(new MissionService.Plan(line.sendingCountry(), line.receivingCountry(),
                     line.type(), line.city(), line.plannedOpening(), line.protectingPower(), with(line.sources(), source)));
@@ -340,12 +354,17 @@ class ChanceryNdjsonFormat implements ImportFormat {
      * (the row then continues the fact, MERGED); what differs from the record (the closing day, a
      * date's precision, the closing's reason) is flagged, the record kept.
      */
-    private void reconcile(MissionFacts known, FuzzyDate opened, MissionService.Closing closing, Source source,
-            RowResult row) {
+    private void reconcile(MissionFacts known, NdjsonLines.MissionLine line, FuzzyDate opened,
+            MissionService.Closing closing, Source source, RowResult row) {
         Mission recorded = missions.get(known.id());
         FuzzyDate closed = closing == null ? null : closing.on();
         String reason = closing == null ? null : closing.reason();
         List<String> differences = new ArrayList<>();
+        PartialDate planned = MissionService.plannedOpening(line.plannedOpening());
+        differs(differences, "planned opening", Objects.toString(recorded.plannedOpening(), null),
+                Objects.toString(planned, null));
+        differs(differences, "protecting power", Objects.toString(recorded.protectingPower(), null),
+                line.protectingPower() == null ? null : line.protectingPower().toUpperCase(Locale.ROOT));
         if (opened != null && recorded.openedPrecision() != opened.precision()) {
             differences.add("the opening is known to the " + recorded.openedPrecision() + ", the line's to the "
                     + opened.precision());
@@ -497,6 +516,18 @@ class ChanceryNdjsonFormat implements ImportFormat {
         row.detail("The " + described + ": " + String.join("; ", all) + ".");
     }
 
+    /**
+     * A text the line gives (blank or left out: none) that differs from the recorded one: "the title is 'Consul',
+     * the line's 'Ambassador'".
+     */
+    private static void differs(List<String> differences, String field, String recorded, String given) {
+        String line = Text.strippedOrNull(given);
+        if (line != null && !line.equals(recorded)) {
+            differences.add((recorded == null ? "no " + field + " is recorded" : "the " + field + " is '" + recorded
+                    + "'") + ", the line's '" + line + "'");
+        }
+    }
+
     private static void flagDifferences(RowResult row, String described, List<String> differences) {
         if (!differences.isEmpty()) {
             row.flag("DIFFERS_FROM_RECORDED").detail("Kept as recorded: the " + described + ": "
@@ -518,11 +549,36 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList());
         if (known.isPresent()) {
             row.found("meeting", known.get());
+            flagDifferences(row, "meeting " + known.get(), differences(meetings.get(known.get()), line, date,
+                    attendees));
             return;
         }
         MeetingDetails meeting = meetings.record(new MeetingDraft(line.date(), line.datePrecision(), line.city(),
                 line.country(), line.title(), line.summary(), line.outcomes(), attendees, with(line.sources(), source)));
         row.created("meeting", meeting.id());
+    }
+
+    /** What a meeting line gives that differs from the recorded meeting (fields the line leaves out do not count). */
+    private static List<String> differences(MeetingDetails recorded, NdjsonLines.MeetingLine line, FuzzyDate date,
+            List<MeetingDraft.Attendee> attendees) {
+        List<String> differences = new ArrayList<>();
+        if (recorded.datePrecision() != date.precision()) {
+            differences.add("the date is known to the " + recorded.datePrecision() + ", the line's to the "
+                    + date.precision());
+        }
+        differs(differences, "city", recorded.city(), line.city());
+        differs(differences, "title", recorded.title(), line.title());
+        differs(differences, "summary", recorded.summary(), line.summary());
+        if (line.outcomes() != null && !line.outcomes().stream().map(String::strip).toList()
+                .equals(recorded.outcomes())) {
+            differences.add("the line's outcomes differ from the " + recorded.outcomes().size() + " recorded");
+        }
+        for (MeetingDraft.Attendee attendee : attendees) {
+            recorded.participants().stream().filter(p -> p.diplomatId() == attendee.diplomatId()).findFirst()
+                    .ifPresent(p -> differs(differences, "title of " + p.name() + " at the meeting", p.title(),
+                            attendee.title()));
+        }
+        return differences;
     }
 
     private void milestone(NdjsonLines.MilestoneLine line, Source source, ImportRun run, RowResult row) {

@@ -114,7 +114,7 @@ public class MissionService {
             throw new InvalidInputException("protectingPower", "is only for an INTERESTS_SECTION");
         }
         MissionRules.protectingPower(plan.type(), sending, receiving, power);
-        PartialDate planned = parsePlannedOpening(plan.plannedOpening());
+        PartialDate planned = plannedOpening(plan.plannedOpening());
         Mission mission = missions.saveAndFlush(new Mission(sending, receiving, plan.type(), plan.city(), planned, power,
                 plan.sources()));
         events.publishEvent(changed(FactChanged.Action.CREATED, mission));
@@ -603,7 +603,13 @@ public class MissionService {
         return RelationPair.of(mission.sendingCountry(), mission.receivingCountry());
     }
 
-    private static PartialDate parsePlannedOpening(String text) {
+    /**
+     * A plan's {@code plannedOpening} as {@link #plan} reads it: none if left out or blank.
+     *
+     * @throws InvalidInputException if it is no year, half, quarter, month or day, or starts before the calendar's
+     *         first day
+     */
+    public static PartialDate plannedOpening(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

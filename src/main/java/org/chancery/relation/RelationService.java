@@ -269,6 +269,13 @@ public class RelationService {
         return new RelationSnapshot(pair, day, RelationHistory.replay(all).on(day), events);
     }
 
+    /** The pair's recorded event of this type on this day, if any. */
+    @Transactional(readOnly = true)
+    public Optional<RelationEvent> findEvent(RelationPair pair, EventType type, LocalDate date) {
+        return find(pair).flatMap(relation -> relation.events().stream()
+                .filter(event -> event.type() == type && event.date().equals(date)).findFirst());
+    }
+
     @Transactional(readOnly = true)
     public Optional<RelationEvent> event(RelationPair pair, long eventId) {
         return find(pair).map(r -> r.event(eventId));

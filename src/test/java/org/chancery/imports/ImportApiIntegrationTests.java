@@ -764,6 +764,54 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void linesImportedAgainFlagTheTextsAndPlansTheyGiveOtherwiseAndKeepTheRecord() throws Exception {
+        String first = """
+                {"kind": "event", "countries": ["GH", "TG"], "type": "ESTABLISHED", "date": "1990-01-01", "note": "Exchange of notes"}
+                {"kind": "diplomat", "ref": "a", "name": "Ama Mensah", "country": "GH", "title": "Ambassador", "organization": "Foreign Ministry"}
+                {"kind": "diplomat", "ref": "b", "name": "Koffi Agbo", "country": "TG"}
+                {"kind": "meeting", "date": "2020-05-04", "country": "GH", "city": "Accra", "title": "Border talks", "summary": "On the border.", "outcomes": ["A joint commission"], "participants": [{"diplomatRef": "a", "title": "Envoy"}, {"diplomatRef": "b"}]}
+                {"kind": "mission", "sendingCountry": "GH", "receivingCountry": "TG", "type": "EMBASSY", "city": "Lomé", "plannedOpening": "2030"}
+                {"kind": "mission", "sendingCountry": "GH", "receivingCountry": "IL", "type": "INTERESTS_SECTION", "city": "Tel Aviv", "protectingPower": "CH"}
+                """;
+        assertThat(imported(first).get("outcomes").get("IMPORTED").asInt()).isEqualTo(6);
+        JsonNode same = rows(imported(first.replace("\"Foreign Ministry\"", "\" Foreign Ministry \"")).get("id")
+                .asLong(), "").get("content");
+        assertThat(same).allSatisfy(row -> assertThat(row.get("flags")).isEmpty());
+
+        String changed = first.replace("Exchange of notes", "Exchange of letters")
+                .replace("\"Ambassador\"", "\"Minister\"")
+                .replace("\"Foreign Ministry\"", "\"  \"").replace("\"Accra\"", "\"Kumasi\"")
+                .replace("On the border.", "On trade.").replace("[\"A joint commission\"]", "[\"Two commissions\"]")
+                .replace("\"Envoy\"", "\"Special envoy\"").replace("\"2030\"", "\"2031-H1\"")
+                .replace("\"CH\"", "\"se\"");
+        JsonNode rows = rows(imported(changed).get("id").asLong(), "").get("content");
+
+        assertThat(rows).extracting(row -> row.get("outcome").asString()).containsOnly("ALREADY_PRESENT");
+        assertThat(rows).extracting(row -> row.get("flags").size()).containsExactly(1, 1, 0, 1, 1, 1);
+        assertThat(rows.get(0).get("detail").asString()).isEqualTo("Kept as recorded: the note is 'Exchange of "
+                + "notes', the line's 'Exchange of letters'.");
+        assertThat(rows.get(1).get("detail").asString()).endsWith(": the title is 'Ambassador', the line's "
+                + "'Minister'.");
+        assertThat(rows.get(3).get("detail").asString()).contains("the city is 'Accra', the line's 'Kumasi'",
+                "the summary is 'On the border.', the line's 'On trade.'",
+                "the line's outcomes differ from the 1 recorded",
+                "the title of Ama Mensah at the meeting is 'Envoy', the line's 'Special envoy'")
+                .doesNotContain("Border talks'");
+        assertThat(rows.get(4).get("detail").asString())
+                .contains("the planned opening is '2030', the line's '2031-H1'");
+        assertThat(rows.get(5).get("detail").asString()).contains("the protecting power is 'CH', the line's 'SE'");
+        getJson("/api/diplomats?q=Mensah").andExpect(jsonPath("$.content[0].title").value("Ambassador"))
+                .andExpect(jsonPath("$.content[0].organization").value("Foreign Ministry"));
+        getJson("/api/missions?sending=GH&receiving=TG")
+                .andExpect(jsonPath("$.content[0].plannedOpening").value("2030"));
+
+        JsonNode refused = rows(imported(first.replace("\"2030\"", "\"2030-13\"")).get("id").asLong(), "")
+                .get("content").get(4);
+        assertThat(refused.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(refused.get("code").asString()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void aMissionLineClosingBeforeItOpensIsRefusedNamingTheLineNotAnIdRolledBack() throws Exception {
         String established = """
                 {"kind": "event", "countries": ["BJ", "BF"], "type": "ESTABLISHED", "date": "1990-01-01"}
