@@ -51,9 +51,12 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // an empty or blank string is no id either: not read as null, an id left out
                 .withCoercionConfig(LogicalType.Integer, integer -> integer
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                        .setAcceptBlankAsEmpty(Boolean.FALSE))
                 .addModule(new SimpleModule("chancery-input").addDeserializer(LocalDate.class, new DateDeserializer())
                         .addDeserializer(String.class, new WellFormedStringDeserializer())
                         .setDeserializerModifier(new ValueDeserializerModifier() {

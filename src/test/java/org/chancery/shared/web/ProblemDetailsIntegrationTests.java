@@ -117,6 +117,18 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesAnEmptyOrBlankStringForAnIdRatherThanReadingItAsLeftOut() throws Exception {
+        for (String id : List.of("\"\"", "\"   \"")) {
+            ResultActions refused = postAsEditor("/api/relations/CU/KR/milestones",
+                    "{\"title\": \"Embassy in Seoul\", \"target\": \"2031\", \"missionId\": " + id + "}");
+            assertProblem(refused, 400, "VALIDATION_FAILED");
+            refused.andExpect(jsonPath("$.errors[0].field").value("missionId"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("expected an integer")));
+        }
+        assertThat(json(getJson("/api/milestones?country=CU")).get("content")).isEmpty();
+    }
+
+    @Test
     void saysThatAnEmptyContentTypeIsNoMediaType() throws Exception {
         ResultActions empty = mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
                 .header("Content-Type", "").content("{\"type\": \"ESTABLISHED\", \"date\": \"2024-02-14\"}"));
