@@ -116,7 +116,7 @@ export async function listPage({ root, query, all, signal }, config) {
           <span>Page ${pages ? page + 1 : 0} of ${pages}</span>
           ${page + 1 >= pages ? html`<span aria-disabled="true">Next →</span>`
             : html`<a href=${here({ page: page + 1 })} rel="next">Next →</a>`}
-          <span>Rows per page: ${SIZES.map((s) => (s === size ? html`<strong>${s}</strong> `
+          <span>Rows per page: ${SIZES.map((s) => (s === size ? html`<strong aria-current="true">${s}</strong> `
             : html`<a href=${here({ size: s === 20 ? undefined : s, page: undefined })}>${s}</a> `))}</span>
         </nav>` : nothing}
       ${config.after ? config.after(state) : nothing}`, root);

@@ -58,7 +58,7 @@ function renderNav() {
   const user = currentUser();
   render(html`
     ${NAV.map(([target, label]) => html`<li><a href="#${target}"
-        aria-current=${path === target || path.startsWith(`${target}/`) ? 'page' : nothing}>${label}</a></li>`)}
+        aria-current=${path === target ? 'page' : path.startsWith(`${target}/`) ? 'true' : nothing}>${label}</a></li>`)}
     <li class="who">${user
       ? html`<span id="signed-in" tabindex="-1">Signed in as <strong id="signed-in-user">${user}</strong></span>
           <button type="button" class="outline secondary" id="sign-out" @click=${() => {
@@ -188,6 +188,13 @@ document.addEventListener('click', (event) => {
   if (!target) return;
   if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   target.focus();
+});
+// A link drawn as a button ("Plan a mission…") is announced as a button: Space follows it, as it presses a button
+document.addEventListener('keydown', (event) => {
+  const link = event.target.closest?.('a[role="button"][href]');
+  if (!link || event.key !== ' ' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  event.preventDefault();
+  link.click();
 });
 window.addEventListener('hashchange', route);
 window.addEventListener('chancery:auth', renderNav);

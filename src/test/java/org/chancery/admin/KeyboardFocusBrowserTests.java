@@ -170,6 +170,37 @@ class KeyboardFocusBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aLinkDrawnAsAButtonIsFollowedWithSpaceAsAButtonIsPressed() {
+        open("/missions");
+        focusAndPress("a[role=button]", Keys.SPACE);
+
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Plan a mission"));
+        assertThat(driver.getCurrentUrl()).endsWith("#/missions/new");
+        assertThat($("body > header nav a[href='#/missions']").getDomAttribute("aria-current"))
+                .as("a page under Missions, not the Missions page itself").isEqualTo("true");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void signingInFromAFormsProblemGivesTheFocusBackToTheProblemNowSayingToSubmitAgain() {
+        open("/missions/new?sending=AD&receiving=TV&type=CONSULATE");
+        WebElement form = visible(By.id("mission-form"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        visible(By.cssSelector("#mission-form .problem[data-code=UNAUTHORIZED]"));
+
+        focusAndPress("#mission-form .problem button", Keys.ENTER);
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        focused().sendKeys("editor", Keys.TAB, "editor-secret", Keys.ENTER);
+        waitFor(ExpectedConditions.invisibilityOf(dialog));
+
+        WebElement problem = $("#mission-form .problem");
+        waitFor(driver -> problem.equals(focused()));
+        assertThat(problem.getText()).isEqualTo("Signed in as editor.\nSubmit again.");
+        assertThat(problem.findElements(By.tagName("button"))).isEmpty();
+        assertNoConsoleErrors(401);
+    }
+
+    @Test
     void choosingAndRemovingParticipantsKeepsTheFocusInTheParticipants() {
         open("/meetings/new");
         visible(By.id("meeting-form"));

@@ -8,6 +8,7 @@ import { editable } from '../editable.js';
 import { forgetCountries } from '../countries.js';
 import { href, navigate } from '../router.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done } from '../forms.js';
+import { onSignInOrOut } from '../auth.js';
 
 export default async function countryView({ root, params, signal }) {
   const isNew = !params.code;
@@ -96,5 +97,7 @@ export default async function countryView({ root, params, signal }) {
   }
 
   if (!isNew && !(await country.loadFirst())) return;
+  // a problem that asked to sign in says, once signed in, to submit again
+  onSignInOrOut(signal, () => update());
   update();
 }

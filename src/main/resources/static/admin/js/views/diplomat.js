@@ -8,6 +8,7 @@ import { countries } from '../countries.js';
 import { href, navigate } from '../router.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, countryOptions }
   from '../forms.js';
+import { onSignInOrOut } from '../auth.js';
 
 export default async function diplomatView({ root, params, signal }) {
   const isNew = !params.id;
@@ -72,5 +73,7 @@ export default async function diplomatView({ root, params, signal }) {
   }
 
   if (!isNew && !(await diplomat.loadFirst())) return;
+  // a problem that asked to sign in says, once signed in, to submit again
+  onSignInOrOut(signal, () => update());
   update();
 }

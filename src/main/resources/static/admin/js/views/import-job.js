@@ -103,7 +103,7 @@ export default async function importJobView({ root, params, query, signal }) {
           ${lateCancellation(job)}
           <section aria-labelledby="rows-title">
             <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
-            <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong>${words(o)}</strong>`
+            <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong aria-current="true">${words(o)}</strong>`
               : html`<a href=${href(`/imports/${params.id}`, { outcome: o })}>${words(o)}</a>`))}</p>
             ${pageNotice ? html`<p class="notice" role="status">${pageNotice}</p>` : nothing}
             ${unknownOutcome ? html`<p class="notice" role="status" id="outcome-notice">“${query.outcome}” is not an outcome:

@@ -389,7 +389,7 @@ export default async function mapView({ root, query, signal }) {
               aria-disabled=${state.date >= last ? 'true' : 'false'}>+10 y</button>
           </div>
         </div>
-        <label for="map-slider">Drag through time: <output id="map-slider-value" for="map-slider">${state.date}</output></label>
+        <label for="map-slider">Drag through time: <output id="map-slider-value" for="map-slider" aria-live="off">${state.date}</output></label>
         <input id="map-slider" type="range" min="0" max=${maxIndex} step="1" .value=${String(sliderValue)}
           aria-valuetext=${spoken(state.date)}
           @input=${(e) => setDate(dayOfMonthIndex(Number(e.target.value), maxIndex, last), { fromSlider: true })}>
@@ -419,7 +419,8 @@ export default async function mapView({ root, query, signal }) {
             ${LEGEND.map(([status, label]) => html`<li><span class="swatch" data-status=${status}></span>${label}
               <span class="count" data-legend=${status}>(${shownCounts[status]})</span></li>`)}
           </ul>
-          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag or use the zoom and arrow buttons to look closer.</small></p>
+          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag or use the zoom and arrow buttons to look closer. By keyboard, every country of the day is in “The same day
+            as a table” below the map.</small></p>
         </figcaption>
       </figure>
       <p id="map-announce" class="visually-hidden" aria-live="polite"></p>

@@ -9,6 +9,7 @@ import { today, PRECISIONS } from '../format.js';
 import { formState, field, fieldMessages, sourceFields, sourcesFrom, problem, submit, submitButton, countryOptions }
   from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
+import { onSignInOrOut } from '../auth.js';
 
 export default async function meetingNewView({ root, query, signal }) {
   const form = formState('meeting', { ruleFields: { TOO_FEW_PARTIES: 'participants', COUNTRY_NOT_IN_EXISTENCE: 'date' } });
@@ -88,5 +89,7 @@ export default async function meetingNewView({ root, query, signal }) {
         ${submitButton(form, 'Record the meeting')}
       </form>`, root);
   }
+  // a problem that asked to sign in says, once signed in, to submit again
+  onSignInOrOut(signal, () => update());
   update();
 }

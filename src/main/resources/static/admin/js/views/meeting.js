@@ -4,6 +4,7 @@ import { get, del } from '../api.js';
 import { href, navigate } from '../router.js';
 import { words, fuzzy } from '../format.js';
 import { formState, problem, submit, submitButton, readError } from '../forms.js';
+import { onSignInOrOut } from '../auth.js';
 
 export default async function meetingView({ root, params, query, signal }) {
   const state = { meeting: null, error: null };
@@ -42,6 +43,8 @@ export default async function meetingView({ root, params, query, signal }) {
             ${submitButton(form, 'Delete the meeting')}
           </form></details>` : (state.error ? nothing : html`<p aria-busy="true">Loading…</p>`)}`, root);
   }
+  // a problem that asked to sign in says, once signed in, to submit again
+  onSignInOrOut(signal, () => update());
   update();
   try {
     state.meeting = await get(`/api/meetings/${encodeURIComponent(params.id)}`, {}, { signal });

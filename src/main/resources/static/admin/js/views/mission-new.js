@@ -5,6 +5,7 @@ import { countries } from '../countries.js';
 import { navigate, href } from '../router.js';
 import { MISSION_TYPES } from '../format.js';
 import { formState, field, sourceFields, sourcesFrom, problem, submit, submitButton, countryOptions } from '../forms.js';
+import { onSignInOrOut } from '../auth.js';
 
 export default async function missionNewView({ root, query, signal }) {
   const form = formState('mission', { ruleFields: { SAME_COUNTRY: 'receivingCountry', INTERESTS_SECTION_NOT_ALLOWED: 'protectingPower' } });
@@ -42,5 +43,7 @@ export default async function missionNewView({ root, query, signal }) {
         ${submitButton(form, 'Plan the mission')}
       </form>`, root);
   }
+  // a problem that asked to sign in says, once signed in, to submit again
+  onSignInOrOut(signal, () => update());
   update();
 }

@@ -10,6 +10,7 @@ import {
   rowProblem,
 } from '../forms.js';
 import { diplomatSearch } from '../diplomat-search.js';
+import { onSignInOrOut } from '../auth.js';
 
 const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
 
@@ -247,6 +248,8 @@ export default async function missionView({ root, params, query, signal }) {
         </form></details>` : nothing}`, root);
   }
 
+  // a problem that asked to sign in says, once signed in, to submit again
+  onSignInOrOut(signal, () => update());
   update();
   await load();
   update();

@@ -60,11 +60,13 @@ function signInForm(form, update, onSignedIn, wanted = () => true) {
 
 let dialog = null;
 let opener = null;
+let openerRegion = null; // the form's problem that offered to sign in: drawn again without its button once signed in
 let openings = 0; // a check that comes back after its dialog was closed, even if opened again since, signs nobody in
 
 /**
  * Opens the sign-in dialog over the current page. Closed, it gives the focus back to what opened it, or, when a
- * sign-in replaced that (the header's "Sign in"), to the header saying who is signed in.
+ * sign-in replaced that, to the form's problem it was in (which then says to submit again), else (the header's
+ * "Sign in") to the header saying who is signed in.
  */
 export function openSignIn() {
   if (!dialog) {
@@ -76,6 +78,7 @@ export function openSignIn() {
   }
   if (!dialog.open) {
     opener = document.activeElement;
+    openerRegion = opener?.closest?.('[role="alert"]') || null;
     openings += 1;
   }
   const opening = openings;
@@ -100,8 +103,11 @@ export function openSignIn() {
 
 function giveTheFocusBack() {
   if (!opener) return;
-  const target = opener.isConnected ? opener : document.getElementById('signed-in') || document.getElementById('sign-in-button');
+  const region = openerRegion?.isConnected ? openerRegion : null;
+  const target = opener.isConnected ? opener
+    : region || document.getElementById('signed-in') || document.getElementById('sign-in-button');
   opener = null;
+  openerRegion = null;
   target?.focus();
 }
 
