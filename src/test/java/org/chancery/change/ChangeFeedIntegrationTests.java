@@ -1,6 +1,7 @@
 package org.chancery.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,7 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.HeldRowLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +35,9 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private DataSource dataSource;
 
     private JsonNode changes(String query) throws Exception {
         return json(mvc.perform(get("/api/changes" + query).with(httpBasic("editor", "editor-secret")))
@@ -101,6 +108,22 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
                 "CREATED country XK [\"XK\"] by admin",
                 "UPDATED country XK [\"XK\"] by admin",
                 "UPDATED country XK [\"XK\"] by admin");
+    }
+
+    /** A read conflicts with nothing: held up by writers for too long, the database was busy (README). */
+    @Test
+    void aReadHeldUpByAConcurrentWriterIsAskedToRetryNotToldOfAConflict() throws Exception {
+        long diplomat = newDiplomat("Chung Byung-won", "KR");
+
+        try (HeldRowLock held = HeldRowLock.on(dataSource, "change_sequencer", "id = ?", 1)) {
+            mvc.perform(get("/api/changes").with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                    .andExpect(jsonPath("$.detail").value(containsString("held by concurrent writes")));
+        }
+
+        assertThat(describe(changes(""))).containsExactly("CREATED diplomat " + diplomat + " [\"KR\"] by editor");
     }
 
     @Test

@@ -181,8 +181,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 request.getRequestURI());
     }
 
+    /**
+     * A lock not granted in time: a write met a concurrent one (409, read again and retry); a read (the change feed
+     * numbering what was committed, a table an administrator or a migration holds) changed nothing and conflicts
+     * with nothing, so the database was busy: a 503 with {@code Retry-After}.
+     */
     @ExceptionHandler({ConcurrencyFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e, HttpServletRequest request) {
+        if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
+            log.info("Read held up by concurrent writes on {}: {}", request.getRequestURI(), e.toString());
+            return retryLater("What this read needs was held by concurrent writes for too long; nothing was "
+                    + "changed. Retry in a few seconds.", request);
+        }
         log.info("Concurrent change refused on {}: {}", request.getRequestURI(), e.toString());
         return answer(ProblemCode.CONCURRENT_MODIFICATION,
                 "The resource was changed by a concurrent request; read it again and retry.", request);
