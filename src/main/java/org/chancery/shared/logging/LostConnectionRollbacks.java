@@ -1,0 +1,50 @@
+package org.chancery.shared.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import org.chancery.shared.LostConnections;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Spring's ERROR "Application exception overridden by rollback exception" out of the log when the exception
+ * is a lost database connection (the database restarting, an administrator ending the session): the rollback that
+ * follows fails on the same closed connection, and that failure, which goes on, is what the request's answer (503)
+ * or the import job's end logs as a warning, as README says. An ERROR with a stack trace stays for a bug; this one
+ * would page an operator at every restart of the database. Any other exception the rollback overrides is logged as
+ * Spring logs it.
+ */
+@Component
+class LostConnectionRollbacks extends TurboFilter implements SmartInitializingSingleton {
+
+    /** Where Spring logs an exception a failed rollback overrides: programmatic and declarative transactions. */
+    private static final String TEMPLATE = "org.springframework.transaction.support.TransactionTemplate";
+    private static final String ASPECT = "org.springframework.transaction.interceptor.TransactionAspectSupport";
+    private static final String OVERRIDDEN = "Application exception overridden by rollback";
+
+    /** Added to the logging context once it is set up (the first context of a test run's several, too). */
+    @Override
+    public void afterSingletonsInstantiated() {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (factory instanceof LoggerContext logback
+                && logback.getTurboFilterList().stream().noneMatch(LostConnectionRollbacks.class::isInstance)) {
+            setName("lost-connection-rollbacks");
+            start();
+            logback.addTurboFilter(this);
+        }
+    }
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
+            Throwable t) {
+        boolean overriddenByRollback = level == Level.ERROR && format != null && format.startsWith(OVERRIDDEN)
+                && (TEMPLATE.equals(logger.getName()) || ASPECT.equals(logger.getName()));
+        return overriddenByRollback && LostConnections.lost(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
+}
