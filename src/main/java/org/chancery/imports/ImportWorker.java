@@ -24,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -64,6 +65,11 @@ class ImportWorker {
     static final String CONNECTION_LOST = "The job lost its database connection (the database restarted, or an "
             + "administrator ended its session), so it stopped: what it imported stays. Run the file again to complete "
             + "it: what is already there answers ALREADY_PRESENT.";
+
+    /** The error of a job one of whose statements the database cancelled. */
+    static final String STATEMENT_CANCELLED = "The database cancelled a statement of the job (it ran past the "
+            + "database's time limit, or an administrator cancelled it), so the job stopped: what it imported stays. "
+            + "Run the file again to complete it: what is already there answers ALREADY_PRESENT.";
 
     /** The error of a job whose lease's database session ended while it ran. */
     static final String LEASE_LOST = "The database session holding the job's lease ended while it ran (ended by an "
@@ -167,6 +173,10 @@ class ImportWorker {
                     error = CONNECTION_LOST;
                     log.warn("Import {} ({}) stops: it lost its database connection: {}", job.id(), job.format(),
                             e.toString());
+                } else if (cancelledByTheDatabase(e)) {
+                    error = STATEMENT_CANCELLED;
+                    log.warn("Import {} ({}) stops: the database cancelled a statement of it: {}", job.id(),
+                            job.format(), e.toString());
                 } else {
                     error = "The job could not go on: an unexpected error occurred; it has been logged." + RERUN;
                     log.error("Import {} ({}) failed", job.id(), job.format(), e);
@@ -319,6 +329,20 @@ class ImportWorker {
             }
             log.warn("Could not look for abandoned imports: {}", e.toString());
         }
+    }
+
+    /**
+     * Whether a statement of the job was cancelled by the database: for its time limit ({@code statement_timeout}),
+     * or by an administrator ({@code pg_cancel_backend}); SQL state 57014 either way, however wrapped.
+     */
+    private static boolean cancelledByTheDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof QueryTimeoutException || cause instanceof SQLException sql
+                    && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void recover() {

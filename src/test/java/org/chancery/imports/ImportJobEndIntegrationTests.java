@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -136,6 +137,18 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("error").asString()).startsWith("The job lost its database connection");
+    }
+
+    @Test
+    void aJobOneOfWhoseStatementsTheDatabaseCancelsIsFailedSayingSoNotAsAnUnexpectedError() throws Exception {
+        Mockito.doThrow(new QueryTimeoutException("PreparedStatementCallback",
+                new SQLException("ERROR: canceling statement due to statement timeout", "57014")))
+                .when(ndjson).run(any(), any());
+
+        JsonNode job = importedOneLine();
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("error").asString()).startsWith("The database cancelled a statement of the job");
     }
 
     @Test
