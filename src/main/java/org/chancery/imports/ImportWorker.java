@@ -353,7 +353,8 @@ class ImportWorker {
                 // (another instance may have failed it a moment before: once only)
                 if (jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED)) {
                     publisher.publishEvent(FactChanged.updated("import", jobId));
-                    log.warn("Import {} was left running by a server that stopped; it is FAILED now", jobId);
+                    log.warn("Import {} was left running (its server stopped, or could not record its end); it is "
+                            + "FAILED now", jobId);
                 }
             }
         });
