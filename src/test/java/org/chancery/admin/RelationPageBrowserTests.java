@@ -122,6 +122,10 @@ class RelationPageBrowserTests extends BrowserTest {
         $("#period-to").submit();
         assertThat(visible(By.id("period-refused")).getText())
                 .startsWith("The period ends (2023-01-01) before it begins (2024-01-01). The picture still shows ");
+        for (String field : List.of("period-from", "period-to")) {
+            assertThat($("#" + field).getDomAttribute("aria-invalid")).as(field).isEqualTo("true");
+            assertThat($("#" + field).getDomAttribute("aria-describedby")).as(field).isEqualTo("period-refused");
+        }
         assertThat(driver.getCurrentUrl()).isEqualTo(shown);
         assertNoConsoleErrors();
     }
