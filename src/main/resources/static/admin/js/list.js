@@ -81,7 +81,7 @@ export async function listPage({ root, query, all, signal }, config) {
     for (const [k, v] of Object.entries(apiQuery)) (Array.isArray(v) ? v : [v]).forEach((x) => csvQuery.append(k, x));
     csvQuery.set('format', 'csv');
     render(html`
-      <h1>${config.title}</h1>
+      <h1 aria-describedby=${data ? 'list-count' : nothing}>${config.title}</h1>
       ${config.intro ? html`<p>${config.intro}</p>` : nothing}
       ${config.before ? config.before(state) : nothing}
       <form class="filters" role="search" aria-label="Filter ${config.title.toLowerCase()}" @submit=${search}>

@@ -164,6 +164,8 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
                 "“two” is not a page number: the first page is shown.",
                 "“7” rows per page is not offered (20, 50, 100, 200): 20 are shown.");
         assertThat($("#list-count").getText()).contains("page 1 of");
+        assertThat($("h1").getDomAttribute("aria-describedby")).as("the heading a filter or page gives the focus to "
+                + "says how many there are").isEqualTo("list-count");
         assertNoConsoleErrors();
     }
 
