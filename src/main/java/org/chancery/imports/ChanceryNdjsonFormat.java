@@ -300,7 +300,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (known.isPresent()) {
             row.found("event", known.get().id());
             List<String> differences = new ArrayList<>();
-            if (known.get().datePrecision() != date.precision()) {
+            if (line.datePrecision() != null && known.get().datePrecision() != date.precision()) {
                 differences.add("the date is known to the " + known.get().datePrecision() + ", the line's to the "
                         + date.precision());
             }
@@ -363,8 +363,9 @@ class ChanceryNdjsonFormat implements ImportFormat {
         PartialDate planned = MissionService.plannedOpening(line.plannedOpening());
         differs(differences, "planned opening", Objects.toString(recorded.plannedOpening(), null),
                 Objects.toString(planned, null));
+        String protectingPower = Text.strippedOrNull(line.protectingPower());
         differs(differences, "protecting power", Objects.toString(recorded.protectingPower(), null),
-                line.protectingPower() == null ? null : line.protectingPower().toUpperCase(Locale.ROOT));
+                protectingPower == null ? null : countries.reference(protectingPower, "protectingPower").value());
         if (opened != null && recorded.openedPrecision() != opened.precision()) {
             differences.add("the opening is known to the " + recorded.openedPrecision() + ", the line's to the "
                     + opened.precision());
@@ -522,9 +523,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
      */
     private static void differs(List<String> differences, String field, String recorded, String given) {
         String line = Text.strippedOrNull(given);
-        if (line != null && !line.equals(recorded)) {
-            differences.add((recorded == null ? "no " + field + " is recorded" : "the " + field + " is '" + recorded
-                    + "'") + ", the line's '" + line + "'");
+        String kept = Text.strippedOrNull(recorded); // (an event's note is kept as written, white space and all)
+        if (line != null && !line.equals(kept)) {
+            differences.add((kept == null ? "no " + field + " is recorded" : "the " + field + " is '" + kept + "'")
+                    + ", the line's '" + line + "'");
         }
     }
 
@@ -562,15 +564,16 @@ class ChanceryNdjsonFormat implements ImportFormat {
     private static List<String> differences(MeetingDetails recorded, NdjsonLines.MeetingLine line, FuzzyDate date,
             List<MeetingDraft.Attendee> attendees) {
         List<String> differences = new ArrayList<>();
-        if (recorded.datePrecision() != date.precision()) {
+        if (line.datePrecision() != null && recorded.datePrecision() != date.precision()) {
             differences.add("the date is known to the " + recorded.datePrecision() + ", the line's to the "
                     + date.precision());
         }
         differs(differences, "city", recorded.city(), line.city());
         differs(differences, "title", recorded.title(), line.title());
         differs(differences, "summary", recorded.summary(), line.summary());
-        if (line.outcomes() != null && !line.outcomes().stream().map(String::strip).toList()
-                .equals(recorded.outcomes())) {
+        List<String> outcomes = line.outcomes() == null ? List.of()
+                : line.outcomes().stream().map(String::strip).toList();
+        if (!outcomes.isEmpty() && !outcomes.equals(recorded.outcomes())) {
             differences.add("the line's outcomes differ from the " + recorded.outcomes().size() + " recorded");
         }
         for (MeetingDraft.Attendee attendee : attendees) {
