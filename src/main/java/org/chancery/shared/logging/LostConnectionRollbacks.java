@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LostConnectionRollbacks extends TurboFilter implements SmartInitializingSingleton {
 
-    /** Where Spring logs an exception a failed rollback overrides: programmatic and declarative transactions. */
-    private static final String TEMPLATE = "org.springframework.transaction.support.TransactionTemplate";
-    private static final String ASPECT = "org.springframework.transaction.interceptor.TransactionAspectSupport";
+    /**
+     * Where Spring logs an exception a failed rollback overrides: {@code TransactionTemplate} (programmatic) and
+     * {@code TransactionInterceptor} (declarative: its logger is named after the runtime class).
+     */
+    private static final String TRANSACTIONS = "org.springframework.transaction.";
     private static final String OVERRIDDEN = "Application exception overridden by rollback";
 
     /** Added to the logging context once it is set up (the first context of a test run's several, too). */
@@ -44,7 +46,7 @@ class LostConnectionRollbacks extends TurboFilter implements SmartInitializingSi
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable t) {
         boolean overriddenByRollback = level == Level.ERROR && format != null && format.startsWith(OVERRIDDEN)
-                && (TEMPLATE.equals(logger.getName()) || ASPECT.equals(logger.getName()));
+                && logger.getName().startsWith(TRANSACTIONS);
         return overriddenByRollback && LostConnections.lost(t) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 }
