@@ -194,7 +194,7 @@ document.addEventListener('keydown', (event) => {
   const link = event.target.closest?.('a[role="button"][href]');
   if (!link || event.key !== ' ' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
   event.preventDefault();
-  link.click();
+  if (!event.repeat) link.click(); // a Space held down follows it once, as a button is pressed once
 });
 window.addEventListener('hashchange', route);
 window.addEventListener('chancery:auth', renderNav);

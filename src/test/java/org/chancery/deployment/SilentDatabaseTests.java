@@ -82,7 +82,7 @@ class SilentDatabaseTests {
             assertThatThrownBy(() -> statement.execute("select 2")).isInstanceOf(SQLException.class);
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(waited).as("after the server's statement_timeout of 30 s, within the driver's 40 s")
+            assertThat(waited).as("the driver's 40 s, which the server's own 30 s statement_timeout comes before")
                     .isBetween(Duration.ofSeconds(35), Duration.ofSeconds(50));
             assertThat(connection.isClosed()).isTrue();
         }
@@ -167,6 +167,7 @@ class SilentDatabaseTests {
 
         @Override
         public void close() throws IOException {
+            silent = false; // the pumps holding the server's bytes go on, and end with their sockets
             listening.close();
             for (Socket socket : sockets) {
                 socket.close();

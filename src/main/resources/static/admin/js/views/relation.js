@@ -626,7 +626,8 @@ export default async function relationView({ root, params, query, signal }) {
           <section aria-labelledby="items-title">
             <h2 id="items-title">The story, item by item</h2>
             ${state.items.length ? nothing : html`<p id="story-empty">Nothing is recorded for this pair yet.</p>`}
-            <ol class="story-items" id="story-items" tabindex="0" aria-labelledby="items-title">${state.items.map((i) => {
+            <ol class="story-items" id="story-items" tabindex=${state.items.length ? '0' : nothing}
+              aria-labelledby="items-title">${state.items.map((i) => {
               const link = itemLink(i, a, rows);
               return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${i.date}>${i.date}</time>
                 <span class="badge" data-status=${i.type.includes('SEVERED') ? 'SEVERED' : i.type === 'MILESTONE_DUE' && i.summary.includes('overdue') ? 'OVERDUE' : ''}>${words(i.type)}</span>
