@@ -168,9 +168,12 @@ public class Observations {
 
     /**
      * The rows a filter keeps: the conditions on the table, and, for a country on either side, the
-     * union of its two indexes' rows.
+     * union of its two indexes' rows; {@code levelFirst} where the filter holds the level, without a
+     * country: the order is then the level's index's (level, year, countries, id), the same rows in
+     * the same order, read along that index instead of sorting every row of the level in memory (the
+     * COW data's 226,000 of NONE: a second a page, now milliseconds).
      */
-    private record Rows(String where, boolean eitherSide) {
+    private record Rows(String where, boolean eitherSide, boolean levelFirst) {
 
         /**
          * The rows in {@code sort}'s order. A single select is ordered as it is: H2 (2.4) reads a
@@ -180,11 +183,11 @@ public class Observations {
          */
         String ordered(Sort sort) {
             if (!eitherSide) {
-                return COLUMNS + where + orderBy(sort, "");
+                return COLUMNS + where + orderBy(sort, "", levelFirst);
             }
             String sending = COLUMNS + " where sending_country = :country" + and(where);
             String receiving = COLUMNS + " where receiving_country = :country" + and(where);
-            return "select * from (" + sending + " union all " + receiving + ") o" + orderBy(sort, "o.");
+            return "select * from (" + sending + " union all " + receiving + ") o" + orderBy(sort, "o.", false);
         }
 
         String count() {
@@ -222,7 +225,8 @@ public class Observations {
             conditions.add("dataset = :dataset");
             parameters.addValue("dataset", filter.dataset());
         }
-        return new Rows(conditions.toString(), filter.country() != null && filter.direction() == null);
+        return new Rows(conditions.toString(), filter.country() != null && filter.direction() == null,
+                filter.level() != null && filter.country() == null);
     }
 
     /**
@@ -231,12 +235,16 @@ public class Observations {
      * the level, the year and the countries; the id last. Each but the level's is the order of an
      * index, read forwards or backwards.
      */
-    private static String orderBy(Sort sort, String alias) {
+    private static String orderBy(Sort sort, String alias, boolean levelFirst) {
         SqlOrder orders = new SqlOrder();
-        sort.forEach(order -> orders.by(alias + SORTABLE.get(order.getProperty()),
-                order.isAscending() ? "asc" : "desc"));
         Sort.Order first = sort.stream().findFirst().orElse(Sort.Order.asc("year"));
         String direction = first.isAscending() ? "asc" : "desc";
+        if (levelFirst) {
+            // one level: ordered by it first, in the first order's direction, the order is the same
+            orders.by(alias + "observation_level", direction);
+        }
+        sort.forEach(order -> orders.by(alias + SORTABLE.get(order.getProperty()),
+                order.isAscending() ? "asc" : "desc"));
         List<String> tieBreakers = switch (first.getProperty()) {
             case "sendingCountry" -> List.of("sending_country", "receiving_country", "observed_year", "id");
             case "receivingCountry" -> List.of("receiving_country", "sending_country", "observed_year", "id");
