@@ -168,12 +168,13 @@ public class Observations {
 
     /**
      * The rows a filter keeps: the conditions on the table, and, for a country on either side, the
-     * union of its two indexes' rows; {@code levelFirst} where the filter holds the level, without a
-     * country: the order is then the level's index's (level, year, countries, id), the same rows in
-     * the same order, read along that index instead of sorting every row of the level in memory (the
-     * COW data's 226,000 of NONE: a second a page, now milliseconds).
+     * union of its two indexes' rows; {@code heldFirst}, the column the filter holds without a
+     * country (the level, else the dataset), leads the order: the order of that column's index
+     * (it, the year, the countries, the id), the same rows in the same order, read along that index
+     * instead of sorting every row of the level or dataset in memory (the COW data's 226,000 of
+     * NONE: a second a page, now milliseconds).
      */
-    private record Rows(String where, boolean eitherSide, boolean levelFirst) {
+    private record Rows(String where, boolean eitherSide, String heldFirst) {
 
         /**
          * The rows in {@code sort}'s order. A single select is ordered as it is: H2 (2.4) reads a
@@ -183,11 +184,11 @@ public class Observations {
          */
         String ordered(Sort sort) {
             if (!eitherSide) {
-                return COLUMNS + where + orderBy(sort, "", levelFirst);
+                return COLUMNS + where + orderBy(sort, "", heldFirst);
             }
             String sending = COLUMNS + " where sending_country = :country" + and(where);
             String receiving = COLUMNS + " where receiving_country = :country" + and(where);
-            return "select * from (" + sending + " union all " + receiving + ") o" + orderBy(sort, "o.", false);
+            return "select * from (" + sending + " union all " + receiving + ") o" + orderBy(sort, "o.", null);
         }
 
         String count() {
@@ -225,8 +226,9 @@ public class Observations {
             conditions.add("dataset = :dataset");
             parameters.addValue("dataset", filter.dataset());
         }
-        return new Rows(conditions.toString(), filter.country() != null && filter.direction() == null,
-                filter.level() != null && filter.country() == null);
+        String heldFirst = filter.country() != null ? null : filter.level() != null ? "observation_level"
+                : filter.dataset() != null ? "dataset" : null;
+        return new Rows(conditions.toString(), filter.country() != null && filter.direction() == null, heldFirst);
     }
 
     /**
@@ -235,13 +237,13 @@ public class Observations {
      * the level, the year and the countries; the id last. Each but the level's is the order of an
      * index, read forwards or backwards.
      */
-    private static String orderBy(Sort sort, String alias, boolean levelFirst) {
+    private static String orderBy(Sort sort, String alias, String heldFirst) {
         SqlOrder orders = new SqlOrder();
         Sort.Order first = sort.stream().findFirst().orElse(Sort.Order.asc("year"));
         String direction = first.isAscending() ? "asc" : "desc";
-        if (levelFirst) {
-            // one level: ordered by it first, in the first order's direction, the order is the same
-            orders.by(alias + "observation_level", direction);
+        if (heldFirst != null) {
+            // one value: ordered by it first, in the first order's direction, the order is the same
+            orders.by(alias + heldFirst, direction);
         }
         sort.forEach(order -> orders.by(alias + SORTABLE.get(order.getProperty()),
                 order.isAscending() ? "asc" : "desc"));

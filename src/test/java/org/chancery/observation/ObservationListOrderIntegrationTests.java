@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,6 +84,8 @@ class ObservationListOrderIntegrationTests extends ApiIntegrationTest {
                 .allSatisfy(row -> assertThat(row.get("level").asString()).isEqualTo("NONE"));
         assertThat(list("&level=NONE&sort=year,desc")).hasSizeGreaterThan(1).isSortedAccordingTo(BY_YEAR.reversed());
         assertThat(list("&level=NONE&sort=sendingCountry")).hasSizeGreaterThan(1).isSortedAccordingTo(BY_SENDING);
+        assertThat(list("&dataset=COW-DE 2006.1&sort=year,desc")).hasSize(16).isSortedAccordingTo(BY_YEAR.reversed());
+        assertThat(list("&dataset=misspelled")).isEmpty();
     }
 
     @Test
@@ -110,13 +113,15 @@ class ObservationListOrderIntegrationTests extends ApiIntegrationTest {
         for (String sort : List.of("", "&sort=year", "&sort=year,desc", "&sort=sendingCountry",
                 "&sort=sendingCountry,desc", "&sort=receivingCountry", "&sort=receivingCountry,desc", "&sort=id",
                 "&sort=id,desc", "&sort=level", "&sort=level,desc", "&level=NONE", "&level=NONE&sort=year,desc",
-                "&level=NONE&sort=level,desc", "&year=1950&level=AMBASSADOR")) {
+                "&level=NONE&sort=level,desc", "&year=1950&level=AMBASSADOR", "&dataset=COW-DE 2006.1",
+                "&dataset=COW-DE 2006.1&sort=year,desc", "&dataset=misspelled")) {
             String page = pageStatement("/api/observations?size=3" + sort);
-            // the filter's values written in, in the order of its conditions (year, level): PostgreSQL explains no
-            // statement with parameters
-            Matcher filter = Pattern.compile("year=(\\d+)|level=(\\w+)").matcher(sort);
+            // the filter's values written in, in the order of its conditions (year, level, dataset): PostgreSQL
+            // explains no statement with parameters
+            Matcher filter = Pattern.compile("year=(\\d+)|(?:level|dataset)=([^&]+)").matcher(sort);
             while (filter.find()) {
-                String value = filter.group(1) != null ? filter.group(1) : "'" + filter.group(2) + "'";
+                String value = filter.group(1) != null ? filter.group(1)
+                        : "'" + URLDecoder.decode(filter.group(2), StandardCharsets.UTF_8) + "'";
                 page = page.replaceFirst("\\?", value);
             }
 
@@ -125,6 +130,10 @@ class ObservationListOrderIntegrationTests extends ApiIntegrationTest {
                     assertThat(plan).doesNotContain("Sort");
                 } else {
                     assertThat(plan).contains("/* index sorted */");
+                }
+                if (sort.contains("dataset=")) {
+                    // found by the dataset's index, not every row of another read to test its dataset
+                    assertThat(plan).containsIgnoringCase("ix_observation_dataset");
                 }
             });
         }
