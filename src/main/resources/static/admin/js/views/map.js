@@ -411,7 +411,8 @@ export default async function mapView({ root, query, signal }) {
         </div>
         <div class="pan-buttons" role="group" aria-label=${state.zoomed ? 'Move the map' : 'Move the map (zoom in first)'}>
           ${PAN.map(([label, symbol, dx, dy]) => html`<button type="button" class="outline secondary" aria-label=${label}
-            title=${label} ?disabled=${!state.zoomed} @click=${() => pan(dx, dy)}>${symbol}</button>`)}
+            title=${label} aria-disabled=${state.zoomed ? 'false' : 'true'}
+            @click=${() => { if (state.zoomed) pan(dx, dy); }}>${symbol}</button>`)}
         </div>
         <figcaption>
           <p id="map-caption" tabindex="-1">${caption()}${stale()}</p>
