@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 
 import org.chancery.shared.HttpUrl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -47,6 +48,41 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
         }
         if (!Files.isDirectory(spoolDir) || !Files.isWritable(spoolDir)) {
             throw new UnusableSpoolFolder(spoolDir + " is not a folder this process can write to", null);
+        }
+        if (spoolDir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            refuseOthersFolder();
+        }
+    }
+
+    /**
+     * Refuses a spool folder that another user owns, or one that others may write to without the sticky bit
+     * (as {@code /tmp} has): they could rename this server's folder and swap the files that wait in it for their
+     * import. In the system's temporary directory, whoever makes {@code chancery-imports} first owns it.
+     */
+    private void refuseOthersFolder() {
+        try {
+            Path probe = Files.createTempFile(spoolDir, ".owner-", "");
+            UserPrincipal self;
+            try {
+                self = Files.getOwner(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            UserPrincipal owner = Files.getOwner(spoolDir);
+            if (!owner.equals(self)) {
+                throw new UnusableSpoolFolder(spoolDir + " belongs to " + owner.getName() + ", not to " + self.getName()
+                        + " who runs this server: its owner could swap the files waiting there for their import", null);
+            }
+            int mode = (Integer) Files.getAttribute(spoolDir, "unix:mode");
+            boolean othersWrite = (mode & 0022) != 0;
+            boolean sticky = (mode & 01000) != 0;
+            if (othersWrite && !sticky) {
+                throw new UnusableSpoolFolder(spoolDir + " can be written to by other users (mode "
+                        + Integer.toOctalString(mode & 07777) + "): they could swap the files waiting there for their "
+                        + "import; take their write permission away (chmod go-w)", null);
+            }
+        } catch (IOException e) {
+            throw new UnusableSpoolFolder(spoolDir + " cannot be checked: " + e, e);
         }
     }
 

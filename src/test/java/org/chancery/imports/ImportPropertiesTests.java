@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.Objects;
 
@@ -98,5 +101,38 @@ class ImportPropertiesTests {
         new ImportProperties(null, spool, null).prepareSpool();
 
         assertThat(spool).isDirectory().isWritable();
+    }
+
+    @Test
+    void aSpoolFolderOthersMayWriteToStopsTheStartUnlessItHasTheStickyBit(@TempDir Path temp) throws Exception {
+        Path spool = Files.createDirectory(temp.resolve("spool"));
+        Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThatThrownBy(new ImportProperties(null, spool, null)::prepareSpool)
+                .isInstanceOf(ImportProperties.UnusableSpoolFolder.class)
+                .hasMessageStartingWith("chancery.imports.spool-dir " + spool
+                        + " can be written to by other users (mode 777)")
+                .hasMessageContaining("chmod go-w");
+
+        // as /tmp: others may make their own files there, not rename this server's
+        assertThat(new ProcessBuilder("chmod", "1777", spool.toString()).start().waitFor()).isZero();
+        new ImportProperties(null, spool, null).prepareSpool();
+        Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        new ImportProperties(null, spool, null).prepareSpool();
+    }
+
+    @Test
+    void aSpoolFolderAnotherUserOwnsStopsTheStart(@TempDir Path temp) throws Exception {
+        Path spool = Files.createDirectory(temp.resolve("spool"));
+        UserPrincipal nobody = spool.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        // the tests run as root (the machines' and CI's user), who may give the folder away and still write to it
+        Files.setOwner(spool, nobody);
+
+        assertThatThrownBy(new ImportProperties(null, spool, null)::prepareSpool)
+                .isInstanceOf(ImportProperties.UnusableSpoolFolder.class)
+                .hasMessageStartingWith("chancery.imports.spool-dir " + spool + " belongs to nobody, not to ");
+        try (var left = Files.list(spool)) {
+            assertThat(left).as("the probe that learnt the server's user is gone").isEmpty();
+        }
     }
 }
