@@ -739,9 +739,24 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .extracting(row -> row.get("line").asInt()).containsExactly(2);
         assertThat(rows(job.get("id").asLong(), "?flag=DIFFERS_FROM_RECORDED&outcome=IMPORTED").get("content"))
                 .isEmpty();
-        assertThat(mvc.perform(get("/api/imports/" + job.get("id").asLong() + "/rows")
-                .param("format", "csv").param("flag", "DIFFERS_FROM_RECORDED").with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8).lines()).hasSize(2).last().asString().startsWith("2,");
+        String csv = mvc.perform(get("/api/imports/{id}/rows?format=csv&flag=DIFFERS_FROM_RECORDED",
+                job.get("id").asLong())
+                .with(httpBasic("editor", "editor-secret"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines()).hasSize(2).last().asString().startsWith("2,");
+    }
+
+    @Test
+    void refusesCsvAsAnImportFormatListingTheFormatsNotAsAnAnswerItCannotGive() throws Exception {
+        int jobs = jdbc.queryForObject("select count(*) from import_job", Integer.class);
+        for (String format : List.of("csv", "CSV", "json")) {
+            mvc.perform(post("/api/imports?format=" + format).contentType("text/csv").content("a,b\r\n")
+                    .with(httpBasic("admin", "admin-secret"))).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("format"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("chancery-ndjson")));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isEqualTo(jobs);
     }
 
     @Test

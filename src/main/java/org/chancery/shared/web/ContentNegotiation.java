@@ -16,6 +16,7 @@ import org.chancery.shared.MalformedRequestException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -41,7 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code format=json} for its JSON whatever the {@code Accept} header says (the parameter, written
  * for this request, goes before a header a client may send with every request); other values of
  * {@code format} are left alone (the import endpoint names its input format with the same
- * parameter). The query string is read as sent, never the body of a form.</li>
+ * parameter, so {@code format=csv} there is refused as a file format it does not know, not with a 406). The query
+ * string is read as the servlet reads it (a name's escapes decoded), never the body of a form.</li>
+ * <li>An answer to a read says it varies by {@code Accept} ({@code Vary}), which chooses between a list's CSV and
+ * JSON, or a resource's JSON and a 406.</li>
  * <li>{@code Accept: application/problem+json} alone is acceptable everywhere: errors come in that
  * type, and a success answers JSON.</li>
  * <li>A type the header gives {@code q=0} is not acceptable.</li>
@@ -68,11 +72,14 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     private static final ContentNegotiationStrategy FORMAT_CSV = request -> {
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
         // the API's parameter (named in lower case, as every parameter is), not the OpenAPI document's or the UI's
-        String query = servlet == null || !servlet.getRequestURI().startsWith("/api/") ? null : servlet.getQueryString();
+        String query = servlet == null || !servlet.getRequestURI().startsWith("/api/") || startsAnImport(servlet) ? null
+                : servlet.getQueryString();
         if (query != null) {
             for (String parameter : query.split("&")) {
-                if (parameter.startsWith("format=")) {
-                    String format = decoded(parameter.substring(7));
+                int equals = parameter.indexOf('=');
+                // the name as the servlet reads it (%66ormat is format)
+                if (equals > 0 && decoded(parameter.substring(0, equals)).equals("format")) {
+                    String format = decoded(parameter.substring(equals + 1));
                     if (format.equalsIgnoreCase("csv")) {
                         return CSV;
                     }
@@ -84,6 +91,11 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         }
         return ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
     };
+
+    /** Whether the request starts an import, whose {@code format} names the file's format, not the answer's. */
+    private static boolean startsAnImport(HttpServletRequest request) {
+        return HttpMethod.POST.matches(request.getMethod()) && request.getRequestURI().equals("/api/imports");
+    }
 
     /** The value as sent, decoded and trimmed; empty if it cannot be decoded. */
     private static String decoded(String value) {
@@ -219,6 +231,10 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
             return true;
         }
         refuseABodyThatIsNotJson(request, method);
+        if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
+            // a list answers CSV or JSON, a resource JSON or 406, by the Accept header: a cache keeps them apart
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        }
         // one format, whichever handler it chose (a list's CSV or JSON, an import's)
         if (TextArguments.givenMoreThanOnce(request.getParameterValues("format"))) {
             throw new MalformedRequestException("format", TextArguments.GIVEN_MORE_THAN_ONCE);

@@ -2,11 +2,13 @@ package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,6 +186,9 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("format"));
         mvc.perform(get("/api/missions?format=CSV")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
+        // the name as the servlet reads it: it is also the parameter checked above
+        mvc.perform(get(URI.create("/api/missions?%66ormat=csv"))).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"));
         for (String twice : new String[] {"format=csv&format=json", "format=json&format=xml", "format=csv&format=csv"}) {
             mvc.perform(get("/api/missions?" + twice)).andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -205,6 +210,16 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
+    }
+
+    @Test
+    void saysThatAReadsAnswerVariesByTheAcceptHeader() throws Exception {
+        for (String accept : new String[] {"text/csv", "application/json"}) {
+            mvc.perform(get("/api/missions").accept(accept)).andExpect(status().isOk())
+                    .andExpect(header().stringValues(HttpHeaders.VARY, org.hamcrest.Matchers.hasItem("Accept")));
+        }
+        mvc.perform(head("/api/countries/FR")).andExpect(status().isOk())
+                .andExpect(header().stringValues(HttpHeaders.VARY, org.hamcrest.Matchers.hasItem("Accept")));
     }
 
     @Test
