@@ -3,6 +3,7 @@ package org.chancery.meeting.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +32,8 @@ record RecordMeetingRequest(
         @NotBlank String country,
         @Size(max = 300) String title,
         @Size(max = 4000) String summary,
+        // swagger reads the elements' @Size but not their @NotBlank: an outcome of "" is refused
+        @ArraySchema(schema = @Schema(minLength = 1, maxLength = 1000, pattern = "^[\\s\\S]*\\S[\\s\\S]*$"))
         @Size(max = MeetingDraft.MAX_OUTCOMES) List<@NotBlank @Size(max = 1000) String> outcomes,
         @Schema(description = "At least two diplomats of at least two countries (R17), each once")
         @NotNull @Size(max = MeetingDraft.MAX_PARTICIPANTS) List<@NotNull @Valid Attendee> participants,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chancery.meeting.MeetingDraft;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -410,6 +411,11 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
             assertThat(property.get("pattern").asString()).as(text[0] + "." + text[1]).isEqualTo("^[\\s\\S]*\\S[\\s\\S]*$");
         }
         assertThat(schemas.get("DiplomatRequest").get("properties").get("title").has("pattern")).isFalse();
+        JsonNode outcomes = schemas.get("RecordMeeting").get("properties").get("outcomes");
+        assertThat(outcomes.get("maxItems").asInt()).isEqualTo(MeetingDraft.MAX_OUTCOMES);
+        assertThat(outcomes.get("items").get("minLength").asInt()).isEqualTo(1);
+        assertThat(outcomes.get("items").get("maxLength").asInt()).isEqualTo(1000);
+        assertThat(outcomes.get("items").get("pattern").asString()).isEqualTo("^[\\s\\S]*\\S[\\s\\S]*$");
     }
 
     @Test
