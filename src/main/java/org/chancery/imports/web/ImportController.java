@@ -169,7 +169,8 @@ class ImportController {
             + "(within a second, or once the row or batch under way is done: each lock it waits for, at most 10 s) "
             + "and is the job, FAILED (SUCCEEDED if the cancellation came after its last row); a job that "
             + "has not stopped within " + CANCEL_WAIT_SECONDS + " s is answered 202, RUNNING still: it stops at its "
-            + "next row. Cancelling a job already cancelled changes nothing.")
+            + "next row. Cancelling a job asked to stop already, running still, waits again and keeps who asked first; "
+            + "a job that has ended, cancelled or not, is 409 IMPORT_NOT_RUNNING.")
     @ApiResponse(responseCode = "200", description = "The job, stopped: FAILED (or SUCCEEDED or FAILED of itself, if it "
             + "ended before it could stop)")
     @ApiResponse(responseCode = "202", description = "The job, RUNNING still: it stops at its next row")

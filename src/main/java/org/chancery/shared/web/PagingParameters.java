@@ -93,7 +93,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         long page = check(request.getParameter("page"), "page", 0);
         long size = check(request.getParameter("size"), "size", 1);
         if (page > Integer.MAX_VALUE || page * Math.min(Math.max(size, 20), MAX_SIZE) > Integer.MAX_VALUE) {
-            throw new InvalidInputException("page", "is too large");
+            throw new InvalidInputException("page", "is too large: a page starts at row page × size (size 20 unless "
+                    + "given, 200 at most), which may be at most " + Integer.MAX_VALUE);
         }
         return true;
     }

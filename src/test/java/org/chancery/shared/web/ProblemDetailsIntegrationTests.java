@@ -218,7 +218,11 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void refusesPagesBeyondReachAndSizesBelowOne() throws Exception {
-        assertProblem(getJson("/api/countries?page=50000000&size=200"), 400, "VALIDATION_FAILED");
+        ResultActions beyondReach = getJson("/api/countries?page=50000000&size=200");
+        assertProblem(beyondReach, 400, "VALIDATION_FAILED");
+        beyondReach.andExpect(jsonPath("$.errors[0].field").value("page"))
+                .andExpect(jsonPath("$.errors[0].message").value("is too large: a page starts at row page × size "
+                        + "(size 20 unless given, 200 at most), which may be at most 2147483647"));
         assertProblem(getJson("/api/countries?size=0"), 400, "VALIDATION_FAILED");
         assertProblem(getJson("/api/countries?page=-1"), 400, "VALIDATION_FAILED");
     }
