@@ -145,5 +145,6 @@ record SecurityProperties(Security security, Cors cors) {
         }
     }
 
-    enum Role { EDITOR, ADMIN }
+    /** EDITOR records facts; ADMIN also countries and imports, and reads the actuator; METRICS reads the metrics. */
+    enum Role { EDITOR, ADMIN, METRICS }
 }
