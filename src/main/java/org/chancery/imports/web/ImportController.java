@@ -79,7 +79,9 @@ class ImportController {
             + "running the file again completes it.")
     @ApiResponse(responseCode = "202", description = "The job, RUNNING, with Location /api/imports/{id}")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown format, a body that is empty, not "
-            + "UTF-8 or not of the format (wrong header, a line that is not JSON)")
+            + "UTF-8 or not of the format (wrong header, a line that is not JSON); MALFORMED_REQUEST: `format` given "
+            + "twice, or a Host header no address can be made of (the job's facts cite it) unless "
+            + "chancery.imports.public-url is set")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
     @ApiResponse(responseCode = "409", description = "IMPORT_RUNNING: another import runs")
