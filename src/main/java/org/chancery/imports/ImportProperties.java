@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 
 import org.chancery.shared.HttpUrl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,31 +54,34 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
     }
 
     /**
-     * Refuses a spool folder that another user owns, or one that others may write to without the sticky bit
-     * (as {@code /tmp} has): they could rename this server's folder and swap the files that wait in it for their
-     * import. In the system's temporary directory, whoever makes {@code chancery-imports} first owns it.
+     * Refuses a spool folder that another user than this server's owns (root aside, who may do anything anyway), or
+     * one that every user may write to without the sticky bit (as {@code /tmp} has): they could rename this server's
+     * folder and swap the files that wait in it for their import. In the system's temporary directory, whoever makes
+     * {@code chancery-imports} first owns it. A folder its group may write to is the administrator's choice (a
+     * volume mounted for the server's group) and is kept.
      */
     private void refuseOthersFolder() {
         try {
             Path probe = Files.createTempFile(spoolDir, ".owner-", "");
-            UserPrincipal self;
+            int self;
             try {
-                self = Files.getOwner(probe);
+                self = (Integer) Files.getAttribute(probe, "unix:uid");
             } finally {
                 Files.deleteIfExists(probe);
             }
-            UserPrincipal owner = Files.getOwner(spoolDir);
-            if (!owner.equals(self)) {
-                throw new UnusableSpoolFolder(spoolDir + " belongs to " + owner.getName() + ", not to " + self.getName()
-                        + " who runs this server: its owner could swap the files waiting there for their import", null);
+            int owner = (Integer) Files.getAttribute(spoolDir, "unix:uid");
+            if (owner != self && owner != 0) {
+                throw new UnusableSpoolFolder(spoolDir + " belongs to " + Files.getOwner(spoolDir).getName()
+                        + ", not to the user who runs this server (uid " + self + "): its owner could swap the files "
+                        + "waiting there for their import", null);
             }
             int mode = (Integer) Files.getAttribute(spoolDir, "unix:mode");
-            boolean othersWrite = (mode & 0022) != 0;
+            boolean everyoneWrites = (mode & 0002) != 0;
             boolean sticky = (mode & 01000) != 0;
-            if (othersWrite && !sticky) {
-                throw new UnusableSpoolFolder(spoolDir + " can be written to by other users (mode "
+            if (everyoneWrites && !sticky) {
+                throw new UnusableSpoolFolder(spoolDir + " can be written to by every user (mode "
                         + Integer.toOctalString(mode & 07777) + "): they could swap the files waiting there for their "
-                        + "import; take their write permission away (chmod go-w)", null);
+                        + "import; take their write permission away (chmod o-w)", null);
             }
         } catch (IOException e) {
             throw new UnusableSpoolFolder(spoolDir + " cannot be checked: " + e, e);

@@ -13,7 +13,7 @@ class UnusableSpoolFolderAnalyzer extends AbstractFailureAnalyzer<ImportProperti
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ImportProperties.UnusableSpoolFolder cause) {
         return new FailureAnalysis(cause.getMessage(), "Set chancery.imports.spool-dir to a folder this process "
-                + "can make and write to and no other user can (by default chancery-imports in the system's temporary "
+                + "can make and write to and other users cannot (by default chancery-imports in the system's temporary "
                 + "folder, java.io.tmpdir), or give the process the right to write to it.", cause);
     }
 }

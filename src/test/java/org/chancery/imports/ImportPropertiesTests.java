@@ -104,20 +104,21 @@ class ImportPropertiesTests {
     }
 
     @Test
-    void aSpoolFolderOthersMayWriteToStopsTheStartUnlessItHasTheStickyBit(@TempDir Path temp) throws Exception {
+    void aSpoolFolderEveryUserMayWriteToStopsTheStartUnlessItHasTheStickyBit(@TempDir Path temp) throws Exception {
         Path spool = Files.createDirectory(temp.resolve("spool"));
         Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxrwxrwx"));
 
         assertThatThrownBy(new ImportProperties(null, spool, null)::prepareSpool)
                 .isInstanceOf(ImportProperties.UnusableSpoolFolder.class)
                 .hasMessageStartingWith("chancery.imports.spool-dir " + spool
-                        + " can be written to by other users (mode 777)")
-                .hasMessageContaining("chmod go-w");
+                        + " can be written to by every user (mode 777)")
+                .hasMessageContaining("chmod o-w");
 
         // as /tmp: others may make their own files there, not rename this server's
         assertThat(new ProcessBuilder("chmod", "1777", spool.toString()).start().waitFor()).isZero();
         new ImportProperties(null, spool, null).prepareSpool();
-        Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // a volume mounted for the server's group
+        Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxrwxr-x"));
         new ImportProperties(null, spool, null).prepareSpool();
     }
 
@@ -130,7 +131,8 @@ class ImportPropertiesTests {
 
         assertThatThrownBy(new ImportProperties(null, spool, null)::prepareSpool)
                 .isInstanceOf(ImportProperties.UnusableSpoolFolder.class)
-                .hasMessageStartingWith("chancery.imports.spool-dir " + spool + " belongs to nobody, not to ");
+                .hasMessageStartingWith("chancery.imports.spool-dir " + spool + " belongs to nobody, not to the user "
+                        + "who runs this server (uid ");
         try (var left = Files.list(spool)) {
             assertThat(left).as("the probe that learnt the server's user is gone").isEmpty();
         }
