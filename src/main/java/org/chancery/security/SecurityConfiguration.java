@@ -127,9 +127,6 @@ class SecurityConfiguration {
                                 ProblemCode.FORBIDDEN, "Your role does not allow this request.")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // a metrics scraper's credentials may do no more than read the metrics
-                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics",
-                                "/actuator/metrics/**").hasRole("METRICS")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the methods of a path are no secret: OPTIONS answers them on every API path alike
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -196,7 +193,7 @@ class SecurityConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_EDITOR\nROLE_ADMIN > ROLE_METRICS");
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_EDITOR");
     }
 
     /**

@@ -145,6 +145,5 @@ record SecurityProperties(Security security, Cors cors) {
         }
     }
 
-    /** EDITOR records facts; ADMIN also countries and imports, and reads the actuator; METRICS reads the metrics. */
-    enum Role { EDITOR, ADMIN, METRICS }
+    enum Role { EDITOR, ADMIN }
 }

@@ -128,22 +128,6 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void letsAMetricsScraperReadTheMetricsAndNothingElseThatNeedsARole() throws Exception {
-        for (String metrics : new String[] {"/actuator/prometheus", "/actuator/metrics",
-            "/actuator/metrics/jvm.threads.live"}) {
-            mvc.perform(get(metrics).with(httpBasic("scraper", "scraper-secret"))).andExpect(status().isOk());
-        }
-        mvc.perform(get("/actuator/info").with(httpBasic("scraper", "scraper-secret")))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/changes").with(httpBasic("scraper", "scraper-secret"))).andExpect(status().isForbidden());
-        mvc.perform(post("/api/diplomats").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"Scraper\", \"country\": \"CU\"}").with(httpBasic("scraper", "scraper-secret")))
-                .andExpect(status().isForbidden());
-        assertThat(json(getJson("/api/diplomats")).get("page").get("totalElements").asInt()).isZero();
-        mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-secret"))).andExpect(status().isOk());
-    }
-
-    @Test
     void isNotReadyWithinSecondsWhileTheDatabaseGivesNoConnectionAndIsAliveAndReadyAgainOnceItDoes()
             throws Exception {
         int pool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
