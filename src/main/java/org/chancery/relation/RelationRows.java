@@ -1,5 +1,9 @@
 package org.chancery.relation;
 
+import java.util.Locale;
+
+import org.chancery.shared.logging.ExpectedSqlErrors;
+import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,20 +33,36 @@ class RelationRows {
         return repository.saveAndFlush(new Relation(pair));
     }
 
-    /** Creates the pair's row unless it exists; true if this call created it. */
+    /**
+     * Creates the pair's row unless it exists; true if this call created it. Another request creating it meanwhile
+     * breaks the unique pair constraint, as expected (not logged); any other violation goes on to the caller.
+     */
     boolean ensureExists(RelationPair pair) {
         try {
-            return Boolean.TRUE.equals(newTransaction.execute(status -> {
+            return Boolean.TRUE.equals(ExpectedSqlErrors.expectedDuring(() -> newTransaction.execute(status -> {
                 if (repository.findByPair(pair.first().value(), pair.second().value()).isPresent()) {
                     return false;
                 }
                 repository.saveAndFlush(new Relation(pair));
                 return true;
-            }));
-        } catch (DataIntegrityViolationException createdConcurrently) {
-            // another request created the row first
-            return false;
+            })));
+        } catch (DataIntegrityViolationException e) {
+            if (breaksUniquePair(e)) {
+                // another request created the row first
+                return false;
+            }
+            throw e;
         }
+    }
+
+    private static boolean breaksUniquePair(DataIntegrityViolationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && violation.getConstraintName().toLowerCase(Locale.ROOT).contains("uq_relation_pair")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.chancery.relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -13,13 +14,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Concurrent first writes to a pair race to create its row: the one whose insert loses to the unique pair
  * constraint finds the winner's row, as designed, and logs nothing (Hibernate's own warning of the SQL error, with
- * the statement and its countries, would be read as a failure by whoever watches the log).
+ * the statement and its countries, would be read as a failure by whoever watches the log); a violation elsewhere is
+ * warned of as before.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RelationRowsIntegrationTests extends ApiIntegrationTest {
@@ -55,6 +59,18 @@ class RelationRowsIntegrationTests extends ApiIntegrationTest {
         assertThat(created).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from relation where country_a = 'BE' and country_b = 'DK'",
                 Integer.class)).isOne();
-        assertThat(output.getOut()).doesNotContain("uq_relation_pair").doesNotContain("SQLState");
+        assertThat(output.getOut()).doesNotContainIgnoringCase("uq_relation_pair").doesNotContain("SQLState");
+    }
+
+    @Test
+    void aViolationNoCodeExpectsIsStillWarnedOfByHibernate(CapturedOutput output) {
+        RelationPair pair = RelationPair.of(CountryCode.of("BE"), CountryCode.of("DK"));
+        repository.saveAndFlush(new Relation(pair));
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> repository.saveAndFlush(new Relation(pair))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(output.getOut()).containsIgnoringCase("uq_relation_pair").contains("SQLState");
     }
 }
