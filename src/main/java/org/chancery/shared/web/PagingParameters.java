@@ -55,6 +55,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     static final int MAX_SIZE = 200;
+    private static final long NOT_GIVEN = -1;
+    /** The largest default page size of a list (the timeline's; 20 elsewhere). */
+    private static final int LARGEST_DEFAULT_SIZE = 100;
     /** The paging parameters of one value ({@code sort} may be given for each order). */
     private static final String[] ONE_VALUE = {"page", "size"};
     /**
@@ -90,11 +93,14 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
                 throw new MalformedRequestException(name, TextArguments.GIVEN_MORE_THAN_ONCE);
             }
         }
-        long page = check(request.getParameter("page"), "page", 0);
+        long page = Math.max(check(request.getParameter("page"), "page", 0), 0);
         long size = check(request.getParameter("size"), "size", 1);
-        if (page > Integer.MAX_VALUE || page * Math.min(Math.max(size, 20), MAX_SIZE) > Integer.MAX_VALUE) {
-            throw new InvalidInputException("page", "is too large: a page starts at row page × size (size 20 unless "
-                    + "given, 200 at most), which may be at most " + Integer.MAX_VALUE);
+        // the first row of the page, which Spring Data counts in an int: with the largest default size if none given
+        long first = page * (size == NOT_GIVEN ? LARGEST_DEFAULT_SIZE : Math.min(size, MAX_SIZE));
+        if (page > Integer.MAX_VALUE || first > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "is too large: a page starts at row page × size (counted as "
+                    + LARGEST_DEFAULT_SIZE + ", a list's largest default, if none is given; 200 at most), which may be "
+                    + "at most " + Integer.MAX_VALUE);
         }
         return true;
     }
@@ -102,13 +108,13 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     /**
      * The number a paging parameter gives, at least {@code minimum}: {@link Long#MAX_VALUE} for a whole
      * number too large for a {@code long} (a size that large is clamped like any above 200, a page that
-     * large refused); a negative one too large for a {@code long} is below the minimum like any other.
+     * large refused); a negative one too large for a {@code long} is below the minimum like any other;
+     * {@link #NOT_GIVEN} if none is given.
      */
     private static long check(String value, String name, int minimum) {
         if (value == null || value.isBlank()) {
-            // not given, or left blank as any parameter may be (TextArguments): Spring Data takes its default;
-            // the minimum stands for it here (the overflow check counts a size of at least 20)
-            return minimum;
+            // not given, or left blank as any parameter may be (TextArguments): Spring Data takes its default
+            return NOT_GIVEN;
         }
         Matcher number = WHOLE_NUMBER.matcher(value);
         if (!number.matches()) {

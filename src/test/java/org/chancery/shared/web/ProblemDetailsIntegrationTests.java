@@ -222,7 +222,11 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         assertProblem(beyondReach, 400, "VALIDATION_FAILED");
         beyondReach.andExpect(jsonPath("$.errors[0].field").value("page"))
                 .andExpect(jsonPath("$.errors[0].message").value("is too large: a page starts at row page × size "
-                        + "(size 20 unless given, 200 at most), which may be at most 2147483647"));
+                        + "(counted as 100, a list's largest default, if none is given; 200 at most), which may be "
+                        + "at most 2147483647"));
+        // the size given counts, not a larger default
+        getJson("/api/countries?page=200000000&size=1").andExpect(status().isOk());
+        assertProblem(getJson("/api/countries?page=21474837"), 400, "VALIDATION_FAILED");
         assertProblem(getJson("/api/countries?size=0"), 400, "VALIDATION_FAILED");
         assertProblem(getJson("/api/countries?page=-1"), 400, "VALIDATION_FAILED");
     }
