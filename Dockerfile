@@ -23,9 +23,11 @@ WORKDIR /app
 COPY --from=build --chown=chancery /app /app
 USER chancery
 # the training run: starts the application up to its refreshed context on a scratch database, and
-# writes the classes it loaded to the archive
+# writes the classes it loaded to the archive; the spool folder it made goes, so that a container run
+# as another user (root) makes its own rather than finding one of chancery's
 RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar chancery.jar \
         --spring.datasource.url=jdbc:h2:mem:training \
+    && rm -rf /tmp/chancery-imports \
     && mkdir -p /app/data
 VOLUME /app/data
 EXPOSE 8080

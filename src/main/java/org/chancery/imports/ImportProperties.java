@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.chancery.shared.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -22,12 +26,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicUrl) {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportProperties.class);
+
     ImportProperties {
         maxSize = maxSize == null ? DataSize.ofMegabytes(50) : maxSize;
         if (maxSize.toBytes() <= 0) {
             throw new IllegalArgumentException("chancery.imports.max-size must be more than 0 bytes, not " + maxSize);
         }
-        spoolDir = spoolDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "chancery-imports") : spoolDir;
+        spoolDir = spoolDir == null ? defaultSpoolDir() : spoolDir;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
         if (publicUrl != null && !isBase(publicUrl)) {
             throw new IllegalArgumentException("chancery.imports.public-url must be an address without user "
@@ -37,9 +43,15 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
 
     /**
      * Makes the spool folder if it is missing, at the start: a folder that cannot be made or written to stops the
-     * start, naming the property, rather than failing every import later.
+     * start, naming the property, rather than failing every import later; so does the default folder if other users
+     * could swap the files waiting in it ({@link #othersMayWrite}), which a folder configured is only warned of.
      */
     void prepareSpool() {
+        prepareSpool(spoolDir.equals(defaultSpoolDir()));
+    }
+
+    /** {@link #prepareSpool()}, strict as for the default folder or not. */
+    void prepareSpool(boolean strict) {
         try {
             Files.createDirectories(spoolDir);
         } catch (IOException | SecurityException e) {
@@ -48,20 +60,32 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
         if (!Files.isDirectory(spoolDir) || !Files.isWritable(spoolDir)) {
             throw new UnusableSpoolFolder(spoolDir + " is not a folder this process can write to", null);
         }
-        if (spoolDir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            refuseOthersFolder();
+        if (!spoolDir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return;
         }
+        othersMayWrite(strict).ifPresent(why -> {
+            if (strict) {
+                throw new UnusableSpoolFolder(spoolDir + " " + why + ": they could swap the files waiting there for "
+                        + "their import", null);
+            }
+            log.warn("chancery.imports.spool-dir {} {}: they could swap the files waiting there for their import",
+                    spoolDir, why);
+        });
     }
 
     /**
-     * Refuses a spool folder that another user than this server's owns (root aside, who may do anything anyway), or
-     * one that every user may write to without the sticky bit (as {@code /tmp} has): they could rename this server's
-     * folder and swap the files that wait in it for their import. In the system's temporary directory, whoever makes
-     * {@code chancery-imports} first owns it. A folder its group may write to is the administrator's choice (a
-     * volume mounted for the server's group) and is kept.
+     * What lets users other than this server's swap the files waiting in the folder, if anything: another owner
+     * (root aside, who may do anything anyway), or a folder every user may write to without the sticky bit (as
+     * {@code /tmp} has), where anyone may rename this server's folder; strict, a symbolic link too (whoever owns it
+     * may point it elsewhere). In the system's temporary directory, whoever makes {@code chancery-imports} first owns
+     * it; a folder configured is the administrator's choice (a volume mounted for the server, shared by its group).
      */
-    private void refuseOthersFolder() {
+    private Optional<String> othersMayWrite(boolean strict) {
+        LinkOption[] links = strict ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
         try {
+            if (strict && Files.isSymbolicLink(spoolDir)) {
+                return Optional.of("is a symbolic link, which its owner may point elsewhere");
+            }
             Path probe = Files.createTempFile(spoolDir, ".owner-", "");
             int self;
             try {
@@ -69,23 +93,24 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
             } finally {
                 Files.deleteIfExists(probe);
             }
-            int owner = (Integer) Files.getAttribute(spoolDir, "unix:uid");
+            int owner = (Integer) Files.getAttribute(spoolDir, "unix:uid", links);
             if (owner != self && owner != 0) {
-                throw new UnusableSpoolFolder(spoolDir + " belongs to " + Files.getOwner(spoolDir).getName()
-                        + ", not to the user who runs this server (uid " + self + "): its owner could swap the files "
-                        + "waiting there for their import", null);
+                return Optional.of("belongs to " + Files.getOwner(spoolDir, links).getName() + ", not to the user who "
+                        + "runs this server (uid " + self + ")");
             }
-            int mode = (Integer) Files.getAttribute(spoolDir, "unix:mode");
-            boolean everyoneWrites = (mode & 0002) != 0;
-            boolean sticky = (mode & 01000) != 0;
-            if (everyoneWrites && !sticky) {
-                throw new UnusableSpoolFolder(spoolDir + " can be written to by every user (mode "
-                        + Integer.toOctalString(mode & 07777) + "): they could swap the files waiting there for their "
-                        + "import; take their write permission away (chmod o-w)", null);
+            int mode = (Integer) Files.getAttribute(spoolDir, "unix:mode", links);
+            if ((mode & 0002) != 0 && (mode & 01000) == 0) {
+                return Optional.of("can be written to by every user (mode " + Integer.toOctalString(mode & 07777)
+                        + ", without the sticky bit)");
             }
+            return Optional.empty();
         } catch (IOException e) {
             throw new UnusableSpoolFolder(spoolDir + " cannot be checked: " + e, e);
         }
+    }
+
+    private static Path defaultSpoolDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "chancery-imports");
     }
 
     /** Whether {@code url} can start a path: no user information, query or fragment (a URL that cannot be read is left to {@link HttpUrl}). */

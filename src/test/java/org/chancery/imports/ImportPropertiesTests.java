@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanFactory;
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
@@ -27,6 +30,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 
 /** {@code chancery.imports.*} as a deployment sets them. */
+@ExtendWith(OutputCaptureExtension.class)
 class ImportPropertiesTests {
 
     @Configuration(proxyBeanMethods = false)
@@ -104,37 +108,60 @@ class ImportPropertiesTests {
     }
 
     @Test
-    void aSpoolFolderEveryUserMayWriteToStopsTheStartUnlessItHasTheStickyBit(@TempDir Path temp) throws Exception {
+    void theDefaultSpoolFolderEveryUserMayWriteToStopsTheStartUnlessItHasTheStickyBit(@TempDir Path temp)
+            throws Exception {
         Path spool = Files.createDirectory(temp.resolve("spool"));
         Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        assertThatThrownBy(new ImportProperties(null, spool, null)::prepareSpool)
+        assertThatThrownBy(() -> new ImportProperties(null, spool, null).prepareSpool(true))
                 .isInstanceOf(ImportProperties.UnusableSpoolFolder.class)
-                .hasMessageStartingWith("chancery.imports.spool-dir " + spool
-                        + " can be written to by every user (mode 777)")
-                .hasMessageContaining("chmod o-w");
+                .hasMessage("chancery.imports.spool-dir " + spool + " can be written to by every user (mode 777, "
+                        + "without the sticky bit): they could swap the files waiting there for their import");
 
         // as /tmp: others may make their own files there, not rename this server's
         assertThat(new ProcessBuilder("chmod", "1777", spool.toString()).start().waitFor()).isZero();
-        new ImportProperties(null, spool, null).prepareSpool();
-        // a volume mounted for the server's group
+        new ImportProperties(null, spool, null).prepareSpool(true);
+        // shared with the server's group
         Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxrwxr-x"));
-        new ImportProperties(null, spool, null).prepareSpool();
+        new ImportProperties(null, spool, null).prepareSpool(true);
     }
 
     @Test
-    void aSpoolFolderAnotherUserOwnsStopsTheStart(@TempDir Path temp) throws Exception {
+    void theDefaultSpoolFolderAnotherUserOwnsOrALinkStopsTheStart(@TempDir Path temp) throws Exception {
         Path spool = Files.createDirectory(temp.resolve("spool"));
         UserPrincipal nobody = spool.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         // the tests run as root (the machines' and CI's user), who may give the folder away and still write to it
         Files.setOwner(spool, nobody);
 
-        assertThatThrownBy(new ImportProperties(null, spool, null)::prepareSpool)
+        assertThatThrownBy(() -> new ImportProperties(null, spool, null).prepareSpool(true))
                 .isInstanceOf(ImportProperties.UnusableSpoolFolder.class)
                 .hasMessageStartingWith("chancery.imports.spool-dir " + spool + " belongs to nobody, not to the user "
                         + "who runs this server (uid ");
         try (var left = Files.list(spool)) {
             assertThat(left).as("the probe that learnt the server's user is gone").isEmpty();
         }
+
+        Path own = Files.createDirectory(temp.resolve("own"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), own);
+        assertThatThrownBy(() -> new ImportProperties(null, link, null).prepareSpool(true))
+                .isInstanceOf(ImportProperties.UnusableSpoolFolder.class)
+                .hasMessage("chancery.imports.spool-dir " + link + " is a symbolic link, which its owner may point "
+                        + "elsewhere: they could swap the files waiting there for their import");
+    }
+
+    @Test
+    void aConfiguredSpoolFolderOthersCouldWriteToIsWarnedOfAndUsed(@TempDir Path temp, CapturedOutput output)
+            throws Exception {
+        // a volume mounted for the server (a Kubernetes emptyDir is 777), a folder of another user shared on purpose
+        Path spool = Files.createDirectory(temp.resolve("spool"));
+        Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), spool);
+
+        new ImportProperties(null, spool, null).prepareSpool(false);
+        new ImportProperties(null, link, null).prepareSpool(false);
+
+        assertThat(output.getOut()).contains("WARN").contains("chancery.imports.spool-dir " + spool + " can be written "
+                + "to by every user (mode 777, without the sticky bit): they could swap the files waiting there for "
+                + "their import").contains("chancery.imports.spool-dir " + link + " can be written to by every user");
     }
 }
