@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -750,7 +751,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     void refusesCsvAsAnImportFormatListingTheFormatsNotAsAnAnswerItCannotGive() throws Exception {
         int jobs = jdbc.queryForObject("select count(*) from import_job", Integer.class);
         for (String format : List.of("csv", "CSV", "json")) {
-            mvc.perform(post("/api/imports?format=" + format).contentType("text/csv").content("a,b\r\n")
+            mvc.perform(post(URI.create("/api/%69mports?format=" + format)).contentType("text/csv").content("a,b\r\n")
                     .with(httpBasic("admin", "admin-secret"))).andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors[0].field").value("format"))

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,8 +78,8 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         if (query != null) {
             for (String parameter : query.split("&")) {
                 int equals = parameter.indexOf('=');
-                // the name as the servlet reads it (%66ormat is format)
-                if (equals > 0 && decoded(parameter.substring(0, equals)).equals("format")) {
+                // the name as the servlet reads it (%66ormat is format; format%20 is not)
+                if (equals > 0 && unescaped(parameter.substring(0, equals)).equals("format")) {
                     String format = decoded(parameter.substring(equals + 1));
                     if (format.equalsIgnoreCase("csv")) {
                         return CSV;
@@ -94,7 +95,17 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     /** Whether the request starts an import, whose {@code format} names the file's format, not the answer's. */
     private static boolean startsAnImport(HttpServletRequest request) {
-        return HttpMethod.POST.matches(request.getMethod()) && request.getRequestURI().equals("/api/imports");
+        return HttpMethod.POST.matches(request.getMethod())
+                && unescaped(request.getRequestURI()).equals("/api/imports");
+    }
+
+    /** The text with its %-escapes decoded (a {@code +} stays), as it is if one cannot be. */
+    private static String unescaped(String text) {
+        try {
+            return UriUtils.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
 
     /** The value as sent, decoded and trimmed; empty if it cannot be decoded. */
