@@ -4,13 +4,8 @@ import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +15,7 @@ import org.springframework.stereotype.Component;
  * logged as any failure is; everywhere else Hibernate's warning is logged as before.
  */
 @Component
-public class ExpectedSqlErrors extends TurboFilter implements SmartInitializingSingleton {
+public class ExpectedSqlErrors extends LoggingContextFilter {
 
     /** Where Hibernate warns of each SQL error it turns into an exception. */
     private static final String HIBERNATE_SQL_ERRORS = "org.hibernate.orm.jdbc.error";
@@ -40,16 +35,8 @@ public class ExpectedSqlErrors extends TurboFilter implements SmartInitializingS
         }
     }
 
-    /** Added to the logging context once it is set up (the first context of a test run's several, too). */
-    @Override
-    public void afterSingletonsInstantiated() {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (factory instanceof LoggerContext logback
-                && logback.getTurboFilterList().stream().noneMatch(ExpectedSqlErrors.class::isInstance)) {
-            setName("expected-sql-errors");
-            start();
-            logback.addTurboFilter(this);
-        }
+    ExpectedSqlErrors() {
+        super("expected-sql-errors");
     }
 
     @Override

@@ -2,14 +2,9 @@ package org.chancery.shared.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import org.chancery.shared.LostConnections;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Spring logs it.
  */
 @Component
-class LostConnectionRollbacks extends TurboFilter implements SmartInitializingSingleton {
+class LostConnectionRollbacks extends LoggingContextFilter {
 
     /**
      * Where Spring logs an exception a failed rollback overrides: {@code TransactionTemplate} (programmatic) and
@@ -30,16 +25,8 @@ class LostConnectionRollbacks extends TurboFilter implements SmartInitializingSi
     private static final String TRANSACTIONS = "org.springframework.transaction.";
     private static final String OVERRIDDEN = "Application exception overridden by rollback";
 
-    /** Added to the logging context once it is set up (the first context of a test run's several, too). */
-    @Override
-    public void afterSingletonsInstantiated() {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (factory instanceof LoggerContext logback
-                && logback.getTurboFilterList().stream().noneMatch(LostConnectionRollbacks.class::isInstance)) {
-            setName("lost-connection-rollbacks");
-            start();
-            logback.addTurboFilter(this);
-        }
+    LostConnectionRollbacks() {
+        super("lost-connection-rollbacks");
     }
 
     @Override
