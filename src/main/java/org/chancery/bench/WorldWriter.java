@@ -115,14 +115,19 @@ final class WorldWriter {
         record IntervalRow(SyntheticWorld.RelationRow relation, RelationHistory.Interval interval) {
         }
         batch("insert into relation_interval (relation_id, country_a, country_b, valid_from, valid_to, status, since, "
-                + "consular_status) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                + "since_precision, consular_status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE, Types.VARCHAR, Types.DATE,
-                        Types.VARCHAR},
+                        Types.VARCHAR, Types.VARCHAR},
                 world.relations().stream().flatMap(r -> RelationHistory.replay(r.events()).intervals().stream()
                         .map(interval -> new IntervalRow(r, interval))).toList(),
                 row -> new Object[] {row.relation().id(), row.relation().countryA(), row.relation().countryB(),
                         row.interval().from(), row.interval().to(), row.interval().state().status().name(),
-                        row.interval().state().since(), row.interval().state().consularStatus().name()});
+                        row.interval().state().since(), precision(row.interval().state().sincePrecision()),
+                        row.interval().state().consularStatus().name()});
+    }
+
+    private static String precision(DatePrecision precision) {
+        return precision == null ? null : precision.name();
     }
 
     private void writeDiplomats(SyntheticWorld.Roster roster) {

@@ -76,13 +76,13 @@ public final class RelationHistory {
         }
         return switch (event.type()) {
             case ESTABLISHED, RESTORED -> new RelationState(RelationStatus.ESTABLISHED, event.date(),
-                    RelationStatus.ESTABLISHED, event.date());
-            case SEVERED -> new RelationState(RelationStatus.SEVERED, event.date(), consular,
+                    event.datePrecision(), RelationStatus.ESTABLISHED, event.date());
+            case SEVERED -> new RelationState(RelationStatus.SEVERED, event.date(), event.datePrecision(), consular,
                     state.latestEstablishment());
-            case CONSULAR_ESTABLISHED -> new RelationState(diplomatic, state.since(), RelationStatus.ESTABLISHED,
-                    state.latestEstablishment());
-            case CONSULAR_SEVERED -> new RelationState(diplomatic, state.since(), RelationStatus.SEVERED,
-                    state.latestEstablishment());
+            case CONSULAR_ESTABLISHED -> new RelationState(diplomatic, state.since(), state.sincePrecision(),
+                    RelationStatus.ESTABLISHED, state.latestEstablishment());
+            case CONSULAR_SEVERED -> new RelationState(diplomatic, state.since(), state.sincePrecision(),
+                    RelationStatus.SEVERED, state.latestEstablishment());
         };
     }
 

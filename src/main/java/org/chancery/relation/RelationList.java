@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.chancery.country.CountryCode;
+import org.chancery.shared.DatePrecision;
 import org.chancery.shared.SqlOrder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -30,7 +31,7 @@ class RelationList {
             "status", "status", "since", "since", "consularStatus", "consular_status");
 
     private static final String SELECT = """
-            select i.country_a, i.country_b, i.status, i.since, i.consular_status
+            select i.country_a, i.country_b, i.status, i.since, i.consular_status, i.since_precision
             from relation_interval i
             join country ca on ca.code = i.country_a
             join country cb on cb.code = i.country_b
@@ -98,6 +99,7 @@ class RelationList {
     private static RelationStanding standing(ResultSet row, int number) throws SQLException {
         return new RelationStanding(RelationPair.of(new CountryCode(row.getString(1)), new CountryCode(row.getString(2))),
                 RelationStatus.valueOf(row.getString(3)), row.getObject(4, LocalDate.class),
+                row.getString(6) == null ? null : DatePrecision.valueOf(row.getString(6)),
                 RelationStatus.valueOf(row.getString(5)));
     }
 }

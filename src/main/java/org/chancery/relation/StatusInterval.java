@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.chancery.shared.DatePrecision;
 
 /**
  * A period of a relation's history in one state, kept with the relation's events so that the
@@ -35,6 +36,10 @@ class StatusInterval {
     private LocalDate since;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "since_precision", length = 8)
+    private DatePrecision sincePrecision;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "consular_status", nullable = false, length = 16)
     private RelationStatus consularStatus;
 
@@ -48,6 +53,7 @@ class StatusInterval {
         this.validTo = interval.to();
         this.status = interval.state().status();
         this.since = interval.state().since();
+        this.sincePrecision = interval.state().sincePrecision();
         this.consularStatus = interval.state().consularStatus();
     }
 }

@@ -246,6 +246,21 @@ class WorldMapBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void aRelationEstablishedInAYearIsSaidSinceThatYearNotSinceItsFirstDay() {
+        open("/map?country=CU&asOf=2000-01-01");
+        visible(By.cssSelector(SHOWN.formatted("CU", "2000-01-01")));
+        script("document.querySelector('details.relations-table').open = true");
+
+        assertThat($(".relations-table tbody tr[data-code=KP] td.date").getText()).isEqualTo("1960");
+        assertThat((String) script("return document.querySelector('#world-map path.country[data-code=KP]')"
+                + ".firstChild.textContent")).endsWith(" since 1960");
+        open("/relations?country=CU&asOf=2000-01-01");
+        WebElement pair = visible(By.xpath("//tr[th/a[normalize-space()='CU – KP']]"));
+        assertThat(pair.findElement(By.cssSelector("td.date")).getText()).isEqualTo("1960");
+        assertNoConsoleErrors();
+    }
+
     private WebElement buttonNamed(String name) {
         return $$("figure.map button").stream()
                 .filter(b -> name.equals(b.getAttribute("aria-label")) || name.equals(b.getText()))

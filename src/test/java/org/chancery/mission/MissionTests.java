@@ -26,10 +26,10 @@ class MissionTests {
     private static final CountryCode US = CountryCode.of("US");
 
     private static final RelationState ESTABLISHED = new RelationState(RelationStatus.ESTABLISHED,
-            LocalDate.of(2024, 2, 14), RelationStatus.ESTABLISHED, LocalDate.of(2024, 2, 14));
+            LocalDate.of(2024, 2, 14), DatePrecision.DAY, RelationStatus.ESTABLISHED, LocalDate.of(2024, 2, 14));
     private static final RelationState SEVERED = new RelationState(RelationStatus.SEVERED,
-            LocalDate.of(1959, 1, 1), RelationStatus.ESTABLISHED, LocalDate.of(1949, 1, 1));
-    private static final RelationState CONSULAR_ONLY = new RelationState(RelationStatus.NONE, null,
+            LocalDate.of(1959, 1, 1), DatePrecision.DAY, RelationStatus.ESTABLISHED, LocalDate.of(1949, 1, 1));
+    private static final RelationState CONSULAR_ONLY = new RelationState(RelationStatus.NONE, null, null,
             RelationStatus.ESTABLISHED, null);
 
     private static Mission mission(MissionType type) {

@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.assertj.core.groups.Tuple;
+import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
-import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,13 +25,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RelationHistoryTests {
 
-    record Event(Long id, EventType type, LocalDate date) implements EventFact {
+    record Event(Long id, EventType type, LocalDate date, DatePrecision datePrecision) implements EventFact {
+
+        Event(Long id, EventType type, LocalDate date) {
+            this(id, type, date, DatePrecision.DAY);
+        }
     }
 
     private static long ids = 1;
 
     private static Event event(EventType type, String date) {
         return new Event(ids++, type, LocalDate.parse(date));
+    }
+
+    private static Event event(EventType type, String date, DatePrecision precision) {
+        return new Event(ids++, type, LocalDate.parse(date), precision);
     }
 
     private static RelationHistory replay(Event... events) {
@@ -88,13 +97,26 @@ class RelationHistoryTests {
     }
 
     @Test
+    void knowsTheSinceAsWellAsTheEventThatSetTheStatusAndKeepsItThroughConsularEvents() {
+        RelationHistory history = replay(event(ESTABLISHED, "1960-01-01", DatePrecision.YEAR),
+                event(CONSULAR_SEVERED, "1970-03-02"), event(SEVERED, "1980-05-01", DatePrecision.MONTH));
+
+        assertThat(history.on(LocalDate.of(1965, 1, 1)).sincePrecision()).isEqualTo(DatePrecision.YEAR);
+        assertThat(history.on(LocalDate.of(1975, 1, 1)).since()).isEqualTo(LocalDate.of(1960, 1, 1));
+        assertThat(history.on(LocalDate.of(1975, 1, 1)).sincePrecision()).as("after a consular event")
+                .isEqualTo(DatePrecision.YEAR);
+        assertThat(history.current().sincePrecision()).isEqualTo(DatePrecision.MONTH);
+        assertThat(history.on(LocalDate.of(1959, 12, 31)).sincePrecision()).isNull();
+    }
+
+    @Test
     @DisplayName("the CU–KR story: established, severed, restored")
     void derivesStatusAndSinceFromTheLatestEvent() {
         RelationHistory history = replay(event(ESTABLISHED, "1949-01-01"), event(SEVERED, "1959-01-01"),
                 event(RESTORED, "2024-02-14"));
 
         assertThat(history.current()).isEqualTo(new RelationState(RelationStatus.ESTABLISHED,
-                LocalDate.of(2024, 2, 14), RelationStatus.ESTABLISHED, LocalDate.of(2024, 2, 14)));
+                LocalDate.of(2024, 2, 14), DatePrecision.DAY, RelationStatus.ESTABLISHED, LocalDate.of(2024, 2, 14)));
         assertThat(history.on(LocalDate.of(1970, 1, 1)).status()).isEqualTo(RelationStatus.SEVERED);
         assertThat(history.on(LocalDate.of(1970, 1, 1)).since()).isEqualTo(LocalDate.of(1959, 1, 1));
         assertThat(history.on(LocalDate.of(1948, 12, 31)).status()).isEqualTo(NONE);

@@ -1,10 +1,14 @@
 package org.chancery.relation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -30,6 +34,29 @@ class RelationListAsOfIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.content[0].since").value("2024-02-14"));
         clock.setToday(LocalDate.of(2024, 2, 13));
         getJson("/api/relations").andExpect(jsonPath("$.content[0].status").value("SEVERED"));
+    }
+
+    @Test
+    void saysHowWellEachPairsSinceIsKnownInTheListItsCsvAndTheView() throws Exception {
+        create("/api/relations/CU/KP/events", "{\"type\":\"ESTABLISHED\",\"date\":\"1960-01-01\","
+                + "\"datePrecision\":\"YEAR\"}");
+        create("/api/relations/CU/KP/events", "{\"type\":\"CONSULAR_SEVERED\",\"date\":\"1970-03-02\"}");
+        recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
+        recordEvent("CU", "US", "CONSULAR_ESTABLISHED", "1900-03-01");
+
+        getJson("/api/relations?country=CU&asOf=2000-01-01&sort=countries")
+                .andExpect(jsonPath("$.content[*].countries[1]").value(contains("KP", "KR", "US")))
+                .andExpect(jsonPath("$.content[0].since").value("1960-01-01"))
+                .andExpect(jsonPath("$.content[0].sincePrecision").value("YEAR"))
+                .andExpect(jsonPath("$.content[1].sincePrecision").value("DAY"))
+                .andExpect(jsonPath("$.content[2].sincePrecision").value(nullValue()));
+        getJson("/api/relations/CU/KP?asOf=2000-01-01").andExpect(jsonPath("$.sincePrecision").value("YEAR"));
+        getJson("/api/relations/CU/KP?asOf=1959-12-31").andExpect(jsonPath("$.sincePrecision").value(nullValue()));
+        String csv = mvc.perform(get("/api/relations?country=CU&asOf=2000-01-01&sort=countries&format=csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines()).containsExactly("countries,status,since,sincePrecision,consularStatus",
+                "CU;KP,ESTABLISHED,1960-01-01,YEAR,SEVERED", "CU;KR,ESTABLISHED,1949-01-01,DAY,ESTABLISHED",
+                "CU;US,NONE,,,ESTABLISHED");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.chancery.observation.web.ObservationResponse;
 import org.chancery.relation.RelationSnapshot;
 import org.chancery.relation.RelationStatus;
 import org.chancery.relation.web.EventResponse;
+import org.chancery.shared.DatePrecision;
 import org.chancery.timeline.RelationOverview;
 
 @Schema(name = "Relation", description = "How two countries stand, since when, and how they got there")
@@ -20,6 +21,8 @@ record RelationView(
         RelationStatus status,
         @Schema(nullable = true, description = "date of the event that set the diplomatic status; null for NONE")
         LocalDate since,
+        @Schema(nullable = true, description = "how well `since` is known (DAY, MONTH or YEAR, its first day kept); "
+                + "null for NONE") DatePrecision sincePrecision,
         RelationStatus consularStatus,
         @Schema(description = "the day the view describes (the end of it): asOf, or today") LocalDate asOf,
         List<EventResponse> events,
@@ -50,7 +53,7 @@ record RelationView(
         RelationSnapshot snapshot = overview.snapshot();
         MeetingRef first = overview.firstMeetingSinceEstablishment();
         return new RelationView(snapshot.pair().codes(), snapshot.state().status(), snapshot.state().since(),
-                snapshot.state().consularStatus(), snapshot.asOf(),
+                snapshot.state().sincePrecision(), snapshot.state().consularStatus(), snapshot.asOf(),
                 snapshot.events().stream().map(EventResponse::from).toList(), overview.missions(),
                 overview.milestones(), overview.accreditations().stream().map(AccreditationResponse::from).toList(),
                 overview.meetingCount(), first == null ? null : FirstMeeting.from(first),

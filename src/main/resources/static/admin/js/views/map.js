@@ -8,7 +8,7 @@ import { feature } from 'topojson-client';
 import { csv } from '../api.js';
 import { countries, existsOn, byName } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
-import { words, plural, today, isIsoDay } from '../format.js';
+import { words, plural, today, isIsoDay, fuzzy } from '../format.js';
 import { readError } from '../forms.js';
 
 const FIRST_YEAR = 1816;
@@ -30,7 +30,7 @@ export const LEGEND = [
 
 const LEGEND_LABELS = new Map(LEGEND);
 /** A pair the day's relation list does not name: no relation. */
-const NO_RELATION = { status: 'NONE', since: null, consularStatus: 'NONE' };
+const NO_RELATION = { status: 'NONE', since: null, sincePrecision: null, consularStatus: 'NONE' };
 /** The pan buttons: what each shows, its symbol, and how far the picture moves (in steps) to show it. */
 const PAN = [
   ['Look further west', '←', 1, 0],
@@ -108,7 +108,8 @@ export default async function mapView({ root, query, signal }) {
     for (const row of rows) {
       const [a, b] = row.countries.split(';');
       const other = a === country ? b : a;
-      byCode.set(other, { status: row.status, since: row.since, consularStatus: row.consularStatus });
+      byCode.set(other, { status: row.status, since: row.since, sincePrecision: row.sincePrecision,
+        consularStatus: row.consularStatus });
     }
     return byCode;
   }
@@ -270,7 +271,7 @@ export default async function mapView({ root, query, signal }) {
       if (status === 'SELF') title = `${name}: the chosen country`;
       else if (status === 'ABSENT') title = `${name}: did not exist on ${date}`;
       else if (status === 'UNTRACKED') title = `${f.properties.name}: not a country in Chancery`;
-      else if (row?.since) title += ` since ${row.since}`;
+      else if (row?.since) title += ` since ${fuzzy(row.since, row.sincePrecision)}`;
       if (status === 'CONSULAR') title += ' (consular relations only)';
       this.firstChild.textContent = title;
       this.classList.toggle('clickable', Boolean(code) && code !== country && status !== 'ABSENT');
@@ -429,7 +430,7 @@ export default async function mapView({ root, query, signal }) {
         <h2 id="no-shape-title">Also that day, without a shape on today's map</h2>
         <ul class="no-shape">${missing.map((r) => html`<li data-code=${r.code} data-status=${r.shown}>
           <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a>:
-          ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${r.since}` : nothing}</li>`)}</ul>
+          ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${fuzzy(r.since, r.sincePrecision)}` : nothing}</li>`)}</ul>
       </section>` : nothing}
       <details class="relations-table">
         <summary>The same day as a table (${plural(table.length, 'country', 'countries')})</summary>
@@ -441,7 +442,7 @@ export default async function mapView({ root, query, signal }) {
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
           <tbody>${table.map((r) => html`<tr data-code=${r.code}>
             <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a></th>
-            <td>${words(r.status)}</td><td class="date">${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
+            <td>${words(r.status)}</td><td class="date">${fuzzy(r.since, r.sincePrecision)}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
         </table></div>
       </details>`, root);
     // each year under the slider where the thumb stands on its January (the slider is linear in months)

@@ -3,7 +3,7 @@
 import { html } from 'lit-html';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
-import { words, RELATION_STATUSES } from '../format.js';
+import { words, fuzzy, RELATION_STATUSES } from '../format.js';
 
 export default function relationsView(context) {
   const asOf = context.query.asOf;
@@ -21,6 +21,6 @@ export default function relationsView(context) {
     row: (r) => html`<tr>
       <th scope="row"><a href=${href(`/relations/${r.countries[0]}/${r.countries[1]}`, { asOf })}>${r.countries.join(' – ')}</a></th>
       <td><span class="badge" data-status=${r.status}>${words(r.status)}</span></td>
-      <td class="date">${r.since || '—'}</td><td>${words(r.consularStatus)}</td></tr>`,
+      <td class="date">${fuzzy(r.since, r.sincePrecision)}</td><td>${words(r.consularStatus)}</td></tr>`,
   });
 }

@@ -103,7 +103,7 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         assertThat(missions.get(1).get(missionHeader.indexOf("heads.rank"))).isEqualTo("AMBASSADOR");
 
         assertThat(csv("/api/relations?country=KR").get(1)).containsExactly("CU;KR", "ESTABLISHED", "1949-01-01",
-                "ESTABLISHED");
+                "DAY", "ESTABLISHED");
         assertThat(csv("/api/relations/CU/KR/timeline")).extracting(row -> row.get(1))
                 .containsExactly("type", "ESTABLISHED", "MEETING", "FIRST_MEETING_SINCE_ESTABLISHMENT",
                         "HEAD_OF_MISSION_STARTED");
@@ -141,7 +141,8 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         for (int a = 0; a < codes.size() && pairs.size() <= CsvLists.PAGE_SIZE; a++) {
             for (int b = a + 1; b < codes.size() && pairs.size() <= CsvLists.PAGE_SIZE; b++) {
                 recordEvent(codes.get(a), codes.get(b), "ESTABLISHED", "2020-01-01");
-                pairs.add(List.of(codes.get(a) + ";" + codes.get(b), "ESTABLISHED", "2020-01-01", "ESTABLISHED"));
+                pairs.add(List.of(codes.get(a) + ";" + codes.get(b), "ESTABLISHED", "2020-01-01", "DAY",
+                        "ESTABLISHED"));
             }
         }
         String url = "/api/relations?asOf=2020-06-30";
@@ -151,7 +152,7 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())));
 
         assertThat(read).isOne();
-        assertThat(rows.get(0)).containsExactly("countries", "status", "since", "consularStatus");
+        assertThat(rows.get(0)).containsExactly("countries", "status", "since", "sincePrecision", "consularStatus");
         assertThat(rows.subList(1, rows.size())).hasSize(CsvLists.PAGE_SIZE + 1).isEqualTo(pairs);
         assertThat(csv(url)).isEqualTo(rows);
     }
