@@ -174,8 +174,9 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 ranges from 1816-01-01 are flagged CENSORED_START, and relations established on that day say that \
                 the data begins then. A row that cannot be read — a field with the NUL character or more than 200 \
                 characters, a date outside 1583-01-01 to 9999-12-31, an unknown state or status — is REJECTED with \
-                VALIDATION_FAILED naming its column, and the other rows go on. Every fact cites the dataset and its \
-                line: %s.""".formatted(DATASET_URL,
+                VALIDATION_FAILED naming its column, and the other rows go on. Blank rows (nothing but separators \
+                and spaces) are skipped: they have no report and do not count in `rowsTotal`; a file of its header \
+                alone is refused. Every fact cites the dataset and its line: %s.""".formatted(DATASET_URL,
                 String.join(",", HEADER), CREDIT);
     }
 
@@ -199,8 +200,10 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 rows[0]++;
             }
         });
-        if (rows[0] == 0 && !hasHeader(input)) {
-            throw new InvalidInputException("body", "is not " + NAME + ": it has no header");
+        if (rows[0] == 0) {
+            throw hasHeader(input)
+                    ? new InvalidInputException("body", "has its header but no row to import (blank rows are skipped)")
+                    : new InvalidInputException("body", "is not " + NAME + ": it has no header");
         }
         return rows[0];
     }

@@ -184,18 +184,19 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 node = json.readTree(text);
             } catch (JacksonException e) {
                 if (JsonMistakes.nameGivenTwice(e) == null) {
-                    throw notJson(number, e);
+                    throw notJson(number, text, e);
                 }
                 // one JSON object but for a property named twice: that line is REJECTED when the job runs, not
                 // the file; read again without the check, the rest of it must be JSON as any line's
                 try {
                     node = json.reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
                 } catch (JacksonException other) {
-                    throw notJson(number, other);
+                    throw notJson(number, text, other);
                 }
             }
             if (!node.isObject()) {
-                throw new InvalidInputException("body", "line " + number + " is not a JSON object");
+                throw new InvalidInputException("body", "line " + number + " is not a JSON object" + (node.isArray()
+                        ? " but an array: write each object on a line of its own (jq -c '.[]' does)" : ""));
             }
             rows[0]++;
         });
@@ -206,8 +207,14 @@ class ChanceryNdjsonFormat implements ImportFormat {
         return rows[0];
     }
 
-    private static InvalidInputException notJson(int line, JacksonException e) {
-        return new InvalidInputException("body", "line " + line + " " + JsonMistakes.ofText(e));
+    /** A line that is not JSON; one that looks like a piece of an object written over several lines says so. */
+    private static InvalidInputException notJson(int line, String text, JacksonException e) {
+        String piece = text.strip();
+        boolean spread = piece.equals("{") || piece.equals("[") || (piece.startsWith("{") && !piece.endsWith("}"))
+                || (piece.startsWith("\"") && piece.contains("\":"));
+        return new InvalidInputException("body", "line " + line + " " + JsonMistakes.ofText(e) + (spread
+                ? "; each line must hold one whole JSON object, not a piece of one written over several lines (jq -c "
+                + "writes one a line)" : ""));
     }
 
     @Override
@@ -666,10 +673,14 @@ class ChanceryNdjsonFormat implements ImportFormat {
         }
     }
 
-    /** The line's own sources, and the import's. */
+    /** The line's own sources, and the import's: at most {@link Source#MAX} in all, as a request's. */
     private static List<Source> with(List<Source> sources, Source importSource) {
         List<Source> all = new ArrayList<>(sources == null ? List.of() : sources);
         all.add(importSource);
+        if (all.size() > Source.MAX) {
+            throw new InvalidInputException("sources", "size must be between 0 and " + (Source.MAX - 1) + " on a "
+                    + "line: the import cites itself (the file's line) as the " + Source.MAX + "th");
+        }
         return all;
     }
 

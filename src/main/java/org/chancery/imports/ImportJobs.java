@@ -80,6 +80,18 @@ class ImportJobs {
         return find(id);
     }
 
+    /**
+     * On PostgreSQL, brings the planner's statistics of the row reports up to date ({@code ANALYZE}) once a job has
+     * written its own: planned for the few rows the table held before (autovacuum may be off, and lags a table that
+     * grows by hundreds of thousands of rows at once), a page of a large report would sort every row of it, and its
+     * CSV read the rest of it for each chunk. H2 keeps its own statistics.
+     */
+    void refreshStatistics() {
+        if (DatabaseProduct.isPostgres(dataSource)) {
+            batches.execute("analyze import_row, import_row_flag");
+        }
+    }
+
     Optional<ImportJob> find(long id) {
         return jdbc.sql(JOB_COLUMNS + " where id = :id").param("id", id).query(ImportJobs::job).optional();
     }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -191,6 +192,7 @@ class ImportWorker {
                 // The lease goes only with the job's end recorded: a job whose end could not be written keeps
                 // it, free once the hold ends, and the next start finds the job abandoned and fails it, where a
                 // job left RUNNING without a lease would hold the running slot for good.
+                refreshStatistics(job); // before its end is seen: a client then reads the report
                 if (finish(job.id(), status, error)) {
                     release(lease, job.id());
                 }
@@ -202,6 +204,15 @@ class ImportWorker {
             log.error("Import {} lost its database connection", job.id(), e);
             finish(job.id(), ImportStatus.FAILED, "The job lost its database connection; the error has been logged."
                     + RERUN);
+        }
+    }
+
+    /** The report's statistics refreshed (see {@link ImportJobs#refreshStatistics}); one that fails is logged. */
+    private void refreshStatistics(ImportJob job) {
+        try {
+            jobs.refreshStatistics();
+        } catch (DataAccessException e) {
+            log.warn("The statistics of import {}'s report could not be refreshed: {}", job.id(), e.toString());
         }
     }
 

@@ -306,10 +306,7 @@ public class Imports {
         // the folder and its lock again if a temporary files' cleaner deleted them
         spool.keep();
         Path file = Files.createTempFile(spool.path(), "import-", ".upload");
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 8);
-        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        Utf8Check utf8 = new Utf8Check();
         long total = 0;
         try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[1 << 16];
@@ -320,12 +317,9 @@ public class Imports {
                     throw tooLarge(max);
                 }
                 out.write(buffer, 0, read);
-                pending.put(buffer, 0, read).flip();
-                decode(utf8, pending, chars, false, total - pending.remaining());
-                pending.compact();
+                utf8.read(buffer, read);
             }
-            pending.flip();
-            decode(utf8, pending, chars, true, total - pending.remaining());
+            utf8.end();
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -337,22 +331,54 @@ public class Imports {
         return new ImportInput(file);
     }
 
-    private static void decode(CharsetDecoder decoder, ByteBuffer bytes, CharBuffer chars, boolean end, long offset) {
-        while (true) {
-            chars.clear();
-            CoderResult result = decoder.decode(bytes, chars, end);
-            if (result.isError()) {
-                throw new InvalidInputException("body", "is not UTF-8 text (a malformed byte sequence at byte "
-                        + (offset + bytes.position()) + ")");
-            }
-            if (result.isUnderflow()) {
-                break;
-            }
+    /** Decodes a body as it arrives, to tell where it stops being UTF-8: the byte, and the line, counted from 1. */
+    private static final class Utf8Check {
+
+        private static final String SAVE_AS_UTF8 = "; save the file as UTF-8 (or convert it, as with iconv -f "
+                + "windows-1252 -t utf-8 for a file of Excel's)";
+
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 8);
+        private final CharBuffer chars = CharBuffer.allocate(1 << 16);
+        private long decoded;
+        private long line = 1;
+
+        void read(byte[] buffer, int length) {
+            pending.put(buffer, 0, length).flip();
+            decode(false);
+            pending.compact();
         }
-        if (end) {
+
+        void end() {
+            pending.flip();
+            decode(true);
             chars.clear();
             if (decoder.flush(chars).isError()) {
-                throw new InvalidInputException("body", "is not UTF-8 text (it ends inside a character)");
+                throw new InvalidInputException("body", "is not UTF-8 text (it ends inside a character, on line "
+                        + line + ")" + SAVE_AS_UTF8);
+            }
+        }
+
+        private void decode(boolean end) {
+            while (true) {
+                chars.clear();
+                int before = pending.position();
+                CoderResult result = decoder.decode(pending, chars, end);
+                decoded += pending.position() - before;
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                    }
+                }
+                if (result.isError()) {
+                    throw new InvalidInputException("body", "is not UTF-8 text (a malformed byte sequence at byte "
+                            + decoded + ", on line " + line + ")" + SAVE_AS_UTF8);
+                }
+                if (result.isUnderflow()) {
+                    break;
+                }
             }
         }
     }

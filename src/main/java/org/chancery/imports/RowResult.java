@@ -38,9 +38,12 @@ public final class RowResult {
         return this;
     }
 
-    /** Says what was inferred or is uncertain about the row ({@code INFERRED_SEVERANCE}, {@code APPROXIMATE_DATE}…). */
+    /**
+     * Says what was inferred or is uncertain about the row ({@code INFERRED_SEVERANCE}, {@code APPROXIMATE_DATE}…):
+     * one of {@link ImportFlags#KNOWN}.
+     */
     public RowResult flag(String flag) {
-        flags.add(flag);
+        flags.add(ImportFlags.given(flag));
         return this;
     }
 

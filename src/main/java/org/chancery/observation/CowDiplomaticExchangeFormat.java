@@ -1,6 +1,7 @@
 package org.chancery.observation;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -91,7 +92,8 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
                 reason. States are identified by their COW numeric code through the \
                 project's crosswalk, never by COW letters; the states no ISO code covers are created as the \
                 history import creates them. Importing the file again records nothing: its rows answer \
-                ALREADY_PRESENT.""";
+                ALREADY_PRESENT. Blank rows (nothing but separators and spaces) are skipped: they have no \
+                report and do not count in `rowsTotal`; a file of its header alone is refused.""";
     }
 
     @Override
@@ -118,6 +120,9 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         });
         if (!header[0]) { // a body of a byte order mark alone
             throw new InvalidInputException("body", "is not " + NAME + ": it has no header");
+        }
+        if (rows[0] == 0) {
+            throw new InvalidInputException("body", "has its header but no row to import (blank rows are skipped)");
         }
         return rows[0];
     }
@@ -335,10 +340,13 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         return new Read(row.line(), side1, side2, year, atSide1, atSide2);
     }
 
+    private static final BigDecimal VERSION_TOLERANCE = new BigDecimal("0.001");
+
     /** The version column names v2006.1 (published as the single-precision 2006.0999755859375): another is other data. */
     private static void version(String text) {
         try {
-            if (Math.abs(Double.parseDouble(text.trim()) - 2006.1) < 0.001) {
+            // a decimal as written: Java's own parser would take 2006.1d, 2006.1f and hexadecimal
+            if (new BigDecimal(text.trim()).subtract(new BigDecimal("2006.1")).abs().compareTo(VERSION_TOLERANCE) < 0) {
                 return;
             }
         } catch (NumberFormatException notANumber) {

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -25,6 +27,12 @@ public final class JsonMistakes {
     /** Jackson's words that are about its insides rather than the text: quoted names, features, packages. */
     private static final Pattern TECHNICAL =
             Pattern.compile("`|Feature|Constraints|tools\\.jackson|com\\.fasterxml|java\\.");
+
+    /** Jackson's reason for text nested deeper than its constraints allow: the allowed depth. */
+    private static final Pattern NESTING = Pattern.compile("exceeds the maximum allowed \\((\\d+)");
+
+    /** Jackson's reason for a word of JavaScript that is not JSON ({@code NaN}, {@code Infinity}). */
+    private static final Pattern NON_STANDARD = Pattern.compile("^Non-standard token '([^']{1,20})'");
 
     /** Jackson's message for a property named twice in an object (with STRICT_DUPLICATE_DETECTION). */
     private static final Pattern GIVEN_TWICE = Pattern.compile("Duplicate Object property \"(.*)\"");
@@ -55,7 +63,28 @@ public final class JsonMistakes {
      */
     public static String where(JacksonException e) {
         String reason = firstLine(e.getOriginalMessage());
-        return at(e.getLocation()) + (reason.isEmpty() || TECHNICAL.matcher(reason).find() ? "" : ": " + reason);
+        String known = inOwnWords(e, reason);
+        return at(e.getLocation()) + (known != null ? ": " + known
+                : reason.isEmpty() || TECHNICAL.matcher(reason).find() ? "" : ": " + reason);
+    }
+
+    /** The commonest mistakes whose reason Jackson gives in words of its insides, in the client's, or null. */
+    private static String inOwnWords(JacksonException e, String reason) {
+        if (e instanceof UnexpectedEndOfInputException) {
+            return "the text ends before the JSON value does (an object or array left open)";
+        }
+        Matcher depth = NESTING.matcher(reason);
+        if (e instanceof StreamConstraintsException) {
+            return depth.find() ? "nested deeper than " + depth.group(1) + " levels" : "a value too long or too large";
+        }
+        Matcher token = NON_STANDARD.matcher(reason);
+        if (token.find()) {
+            return token.group(1) + " is not a JSON value (JSON has no NaN or Infinity)";
+        }
+        if (reason.contains("maybe a (non-standard) comment")) {
+            return "JSON has no comments";
+        }
+        return null;
     }
 
     /** The mistake in a value that is JSON but not of the expected type or form, for the field that holds it. */

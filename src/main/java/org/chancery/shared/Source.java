@@ -21,10 +21,22 @@ public record Source(
         @Schema(nullable = true) @Size(max = 500) String title,
         @Schema(nullable = true) LocalDate publishedOn) {
 
-    /** {@code recorded} and, after them, those of {@code more} it does not hold yet. */
+    /** The most sources a fact cites (a request's {@code sources} take as many). */
+    public static final int MAX = 50;
+
+    /**
+     * {@code recorded} and, after them, those of {@code more} it does not hold yet.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code sources}) if they would be more than
+     *     {@link #MAX}: a fact whose sources a client could not send back as they are
+     */
     public static List<Source> adding(List<Source> recorded, List<Source> more) {
         List<Source> all = new ArrayList<>(recorded);
         more.stream().filter(source -> !all.contains(source)).forEach(all::add);
+        if (all.size() > MAX && all.size() > recorded.size()) {
+            throw new InvalidInputException("sources", "would make " + all.size() + " sources with the "
+                    + recorded.size() + " recorded; a fact cites at most " + MAX);
+        }
         return all;
     }
 }

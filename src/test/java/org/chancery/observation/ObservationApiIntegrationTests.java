@@ -209,6 +209,23 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void readsTheVersionAsADecimalAsWrittenNotAsJavaReadsANumber() throws Exception {
+        JsonNode job = importFile(HEADER
+                + "2,41,1970,3,3,1,2006.0999755859375\n"
+                + "2,41,1971,3,3,1, 2006.1 \n"
+                + "2,41,1972,3,3,1,2006.1d\n"
+                + "2,41,1973,3,3,1,2006.1f\n"
+                + "2,41,1974,3,3,1,0x1.f5866p10\n"
+                + "2,41,1975,3,3,1,2004.1\n");
+
+        JsonNode reports = rows(job);
+        assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "IMPORTED",
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+        assertThat(reports.get(2).get("detail").asString()).contains("version: is '2006.1d', not 2006.1");
+        assertThat(reports.get(4).get("detail").asString()).contains("version: is '0x1.f5866p10', not 2006.1");
+    }
+
+    @Test
     void refreshesThePlannersStatisticsOnPostgresqlOnceAJobHasWrittenAThousandObservations() throws Exception {
         StringBuilder file = new StringBuilder(HEADER);
         int[][] pairs = {{2, 20}, {2, 200}, {2, 220}, {20, 200}, {20, 220}};

@@ -26,16 +26,33 @@ class JsonMistakesTests {
 
     @Test
     void brokenTextSaysWhereAndWhyInTheParsersPlainWords() {
-        assertThat(JsonMistakes.ofText(mistakeIn("{\"kind\": ")))
-                .startsWith("is not JSON at column 10: Unexpected end-of-input");
         assertThat(JsonMistakes.ofText(mistakeIn("not json"))).startsWith("is not JSON at column 1: Unrecognized token 'not'");
+        assertThat(JsonMistakes.ofText(mistakeIn("{\"a\": 1,}")))
+                .isEqualTo("is not JSON at column 9: Unexpected character ('}' (code 125)): was expecting "
+                        + "double-quote to start property name");
+    }
+
+    @Test
+    void theCommonestMistakesThatTheParserExplainsByItsInsidesAreSaidInTheClientsWords() {
+        assertThat(JsonMistakes.ofText(mistakeIn("{\"kind\": ")))
+                .isEqualTo("is not JSON at column 10: the text ends before the JSON value does (an object or array "
+                        + "left open)");
+        assertThat(JsonMistakes.ofText(mistakeIn("[".repeat(1_500) + "]".repeat(1_500))))
+                .matches("is not JSON( at column \\d+)?: nested deeper than 500 levels");
+        assertThat(JsonMistakes.ofText(mistakeIn("{\"level\": NaN}")))
+                .isEqualTo("is not JSON at column 14: NaN is not a JSON value (JSON has no NaN or Infinity)");
+        assertThat(JsonMistakes.ofText(mistakeIn("// a comment")))
+                .isEqualTo("is not JSON at column 1: JSON has no comments");
+        assertThat(JsonMistakes.ofText(mistakeIn("{\"a\": comment}")))
+                .as("a word of the text is not a comment").contains("Unrecognized token 'comment'");
     }
 
     @Test
     void aReasonThatSpeaksOfTheParsersInsidesIsLeftOut() {
-        String deep = "[".repeat(1_500) + "]".repeat(1_500);
+        String longNumber = "1".repeat(1_001);
 
-        assertThat(JsonMistakes.ofText(mistakeIn(deep))).matches("is not JSON( at column \\d+)?");
+        assertThat(JsonMistakes.ofText(mistakeIn("{\"a\": " + longNumber + "}")))
+                .doesNotContain("Constraints", "`", "Feature");
     }
 
     @Test

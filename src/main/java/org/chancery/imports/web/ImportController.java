@@ -2,6 +2,8 @@ package org.chancery.imports.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +16,13 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.imports.ImportFlags;
 import org.chancery.imports.ImportFormat;
 import org.chancery.imports.ImportJob;
 import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.ImportStatus;
 import org.chancery.imports.Imports;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.FixedOrder;
@@ -79,7 +83,8 @@ class ImportController {
             + "running the file again completes it.")
     @ApiResponse(responseCode = "202", description = "The job, RUNNING, with Location /api/imports/{id}")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown format, a body that is empty, not "
-            + "UTF-8 or not of the format (wrong header, a line that is not JSON); MALFORMED_REQUEST: `format` given "
+            + "UTF-8 (or declared in another charset) or not of the format (wrong header, a line that is not JSON, "
+            + "nothing to import: a header alone, blank lines); MALFORMED_REQUEST: `format` given "
             + "twice, or a Host header no address can be made of (the job's facts cite it) unless "
             + "chancery.imports.public-url is set")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
@@ -87,7 +92,7 @@ class ImportController {
     @ApiResponse(responseCode = "409", description = "IMPORT_RUNNING: another import runs")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: above chancery.imports.max-size")
     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: a body of another media type than the "
-            + "format's")
+            + "format's, text/plain or application/octet-stream (a form, multipart or not, among them)")
     ResponseEntity<ImportJobResponse> start(
             @Parameter(description = "kenkel-us-missions, chancery-ndjson, cow-diplomatic-exchange (see "
                     + "GET /api/imports/formats)", example = "chancery-ndjson") @RequestParam String format,
@@ -96,10 +101,15 @@ class ImportController {
         MediaType sent = sentType(request.getContentType(), importFormat);
         if (!sent.isCompatibleWith(importFormat.mediaType()) && !sent.isCompatibleWith(MediaType.TEXT_PLAIN)
                 && !sent.isCompatibleWith(MediaType.APPLICATION_OCTET_STREAM)) {
-            throw new HttpMediaTypeNotSupportedException(sent, List.of(importFormat.mediaType(), MediaType.TEXT_PLAIN,
-                    MediaType.APPLICATION_OCTET_STREAM), HttpMethod.POST, "The format " + importFormat.name()
-                    + " takes " + importFormat.mediaType() + ".");
+            String detail = "The format " + importFormat.name() + " takes " + importFormat.mediaType() + " (or "
+                    + "text/plain, application/octet-stream), not " + sent.getType() + "/" + sent.getSubtype() + ".";
+            HttpMediaTypeNotSupportedException refused = new HttpMediaTypeNotSupportedException(sent,
+                    List.of(importFormat.mediaType(), MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM),
+                    HttpMethod.POST, detail);
+            refused.getBody().setDetail(detail);
+            throw refused;
         }
+        requireUtf8(sent);
         ImportJob job = imports.start(importFormat, request.getInputStream(), request.getContentLengthLong(),
                 user.getName(), ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + job.id()))
@@ -117,6 +127,26 @@ class ImportController {
             return MediaType.parseMediaType(contentType);
         } catch (InvalidMediaTypeException unreadable) {
             throw unsupported("The Content-Type cannot be read." + expected);
+        }
+    }
+
+    /** A file declared in another charset than UTF-8 (or ASCII, UTF-8 too): 400, as a file that is not UTF-8. */
+    private static void requireUtf8(MediaType sent) {
+        String label = sent.getParameter("charset");
+        if (label == null) {
+            return;
+        }
+        String declared = label.replace("\"", "");
+        Charset charset;
+        try {
+            charset = sent.getCharset();
+        } catch (IllegalArgumentException unknown) {
+            charset = null;
+        }
+        if (!StandardCharsets.UTF_8.equals(charset) && !StandardCharsets.US_ASCII.equals(charset)) {
+            throw new InvalidInputException("body", "is declared " + declared + " (the Content-Type's charset); an "
+                    + "import reads UTF-8 text only: convert the file (as with iconv -f " + declared + " -t utf-8) and "
+                    + "send it as charset=utf-8, or without a charset");
         }
     }
 
@@ -191,12 +221,12 @@ class ImportController {
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "listImportRows", summary = "The job's row reports", description = "Role EDITOR. In "
             + "input order (by line); `outcome` keeps the rows of one outcome, `flag` those carrying a flag "
-            + "(INFERRED_SEVERANCE, GAP, APPROXIMATE_DATE…). Also as CSV (every row).")
+            + "(one of " + ImportFlags.NAMES + "). Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of row reports")
     @CsvResponse
     @FixedOrder
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome; page or size not a number "
-            + "or given twice) or VALIDATION_FAILED (page or size out of range)")
+            + "or given twice) or VALIDATION_FAILED (a flag no format gives; page or size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
@@ -204,7 +234,7 @@ class ImportController {
             @Parameter(example = "REJECTED") @RequestParam(required = false) ImportOutcome outcome,
             @Parameter(example = "INFERRED_SEVERANCE") @RequestParam(required = false) String flag,
             @ParameterObject Pageable pageable) {
-        return new PagedModel<>(imports.rows(id, outcome, flag, PageRequests.unsorted(pageable))
+        return new PagedModel<>(imports.rows(id, outcome, ImportFlags.filter(flag), PageRequests.unsorted(pageable))
                 .map(ImportRowResponse::from));
     }
 
@@ -214,9 +244,10 @@ class ImportController {
             @RequestParam(required = false) String flag, @ParameterObject Pageable pageable,
             HttpServletResponse response) throws IOException {
         PageRequests.unsorted(pageable);
+        String only = ImportFlags.filter(flag);
         imports.get(id); // 404 for a job that does not exist, also to a HEAD, which reads no row
         csv.write(response, "import-" + id + "-rows", ImportRowResponse.class,
-                each -> imports.forEachRow(id, outcome, flag, report -> each.accept(ImportRowResponse.from(report))));
+                each -> imports.forEachRow(id, outcome, only, report -> each.accept(ImportRowResponse.from(report))));
     }
 
     @GetMapping("/formats")

@@ -457,19 +457,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }
 
+    /** Spring's detail for a Content-Type it cannot parse (its message says why: an unknown charset…). */
+    private static final String UNREADABLE_TYPE = "Could not parse Content-Type.";
+
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String said = e.getBody().getDetail();
-        if (e.getContentType() != null || (said != null && !said.contains("'null'"))) {
-            // a media type named, or a detail of the application's own (an import file without one)
+        boolean unreadable = UNREADABLE_TYPE.equals(said);
+        if (said == null || !said.startsWith("Content-Type '") && !unreadable) {
+            // a detail of the application's own (an import file without one, a body where none is read)
             return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
         }
-        // an empty or unreadable Content-Type header: Spring would say "Content-Type 'null' is not supported"
+        // Spring's own, "Content-Type 'null' is not supported": what the endpoint takes, and for a form, how to send
         String takes = e.getSupportedMediaTypes().isEmpty() ? "" : "; this endpoint takes " + e.getSupportedMediaTypes()
-                .stream().map(MediaType::toString).reduce((a, b) -> a + ", " + b).orElseThrow();
-        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-                "The request's Content-Type is empty or not a media type" + takes + ".", path(request));
+                .stream().map(MediaType::toString).sorted().reduce((a, b) -> a + ", " + b).orElseThrow();
+        MediaType sent = e.getContentType();
+        int reason = String.valueOf(e.getMessage()).lastIndexOf("\": ");
+        String detail = unreadable && reason >= 0 ? "The request's Content-Type cannot be read: "
+                + e.getMessage().substring(reason + 3) + takes + "."
+                : sent == null ? "The request's Content-Type is empty or not a media type" + takes + "."
+                : "Content-Type " + sent.getType() + "/" + sent.getSubtype() + " is not supported here" + takes + "."
+                        + (sent.getType().equals("multipart") || MediaType.APPLICATION_FORM_URLENCODED
+                        .equalsTypeAndSubtype(sent) ? " A form's fields are not read: send the body itself (as curl "
+                        + "--data-binary @file does)." : "");
+        ResponseEntity<ProblemDetail> answer = answer(ProblemCode.UNSUPPORTED_MEDIA_TYPE, detail, path(request));
         return ResponseEntity.status(answer.getStatusCode()).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }

@@ -107,7 +107,7 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
         }
         if (source instanceof String[] texts) {
             for (String text : texts) {
-                if (StorableValues.holdsNul(text)) {
+                if (text != null && StorableValues.holdsNul(text)) { // null: a form field without '=' (MockMvc)
                     return true;
                 }
             }

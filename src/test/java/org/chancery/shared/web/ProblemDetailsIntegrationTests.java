@@ -140,6 +140,22 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void saysWhatAnEndpointTakesForABodyOfAnotherTypeAndThatAFormIsNotRead() throws Exception {
+        ResultActions csv = mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
+                .contentType("text/csv").content("type,date\nESTABLISHED,2024-02-14\n"));
+        assertProblem(csv, 415, "UNSUPPORTED_MEDIA_TYPE");
+        csv.andExpect(jsonPath("$.detail").value("Content-Type text/csv is not supported here; this endpoint takes "
+                + "application/json."));
+        ResultActions form = mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
+                .contentType("multipart/form-data; boundary=b").content("--b--\r\n"));
+        assertProblem(form, 415, "UNSUPPORTED_MEDIA_TYPE");
+        form.andExpect(jsonPath("$.detail").value("Content-Type multipart/form-data is not supported here; this "
+                + "endpoint takes application/json. A form's fields are not read: send the body itself (as curl "
+                + "--data-binary @file does)."));
+        getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("NONE"));
+    }
+
+    @Test
     void namesAMissingFieldAsRequiredInTheClientsWords() throws Exception {
         ResultActions missing = postAsEditor("/api/relations/CU/KR/events", "{\"date\": \"2024-02-14\"}");
 
