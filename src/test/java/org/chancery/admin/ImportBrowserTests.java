@@ -61,6 +61,15 @@ class ImportBrowserTests extends BrowserTest {
 
         // the report shown, and the list of jobs, saved as CSV with the tab's credentials (a link would send none)
         String job = driver.getCurrentUrl().replaceAll(".*#/imports/(\\d+).*", "$1");
+        $("#rows-title").findElement(By.xpath("following::a[normalize-space()='Imported'][1]")).click();
+        WebElement envoy = visible(By.cssSelector("#job-rows tr[data-line='1'] td a"));
+        assertThat(envoy.getText()).startsWith("diplomat ");
+        envoy.click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Imported Envoy 1"));
+        driver.navigate().back();
+        visible(By.cssSelector("#job-rows tr[data-line='1']"));
+        driver.navigate().back();
+        visible(By.cssSelector("#job-rows tr[data-line='302']"));
         $("#rows-csv").click();
         assertThat(downloaded("import-" + job + "-rows.csv"))
                 .isEqualTo(asEditor("/api/imports/" + job + "/rows?outcome=REJECTED&format=csv"))

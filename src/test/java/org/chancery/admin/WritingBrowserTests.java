@@ -197,7 +197,9 @@ class WritingBrowserTests extends BrowserTest {
         assertAccessible();
 
         // the relation's milestone form offers the planned embassy, whose opening would achieve a milestone...
-        assertThat(milestoneMissionOptions("LI", "MC")).containsExactly("(none)", "LI Embassy, Monaco (Planned)");
+        String embassy = missionUrl.replaceAll(".*#/missions/(\\d+).*", "$1");
+        assertThat(milestoneMissionOptions("LI", "MC")).containsExactly("(none)",
+                "LI Embassy, Monaco (Planned, mission " + embassy + ")");
         driver.get(missionUrl);
         openDetails("cancel-mission");
         $("#cancel-form button[type=submit]").click();
@@ -205,6 +207,9 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(driver.getCurrentUrl()).isEqualTo(missionUrl);
         // ... and not once it is cancelled: it will not open, and the API refuses it (R19)
         assertThat(milestoneMissionOptions("LI", "MC")).containsExactly("(none)");
+        // an opened mission with the years it stood, told apart from another of its type and city
+        assertThat(milestoneMissionOptions("CU", "KP"))
+                .anySatisfy(option -> assertThat(option).matches("KP Embassy, Havana \\(Open, 1960–, mission \\d+\\)"));
         assertNoConsoleErrors(409);
     }
 
@@ -627,6 +632,22 @@ class WritingBrowserTests extends BrowserTest {
         open("/sign-in?return=javascript%3Aalert(document.domain)");
         assertThat(signInOnThePage()).endsWith("/admin/#/map");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void theSignInPageAndTheDialogOpenedBeforeHaveAFormEachOfItsOwnId() throws IOException {
+        open("/map");
+        driver.navigate().refresh(); // signed out: what an earlier test of the tab signed in went with its storage
+        visible(By.id("sign-in-button")).click();
+        visible(By.id("sign-in-dialog")).findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
+        open("/sign-in");
+        visible(By.cssSelector(".view form"));
+
+        @SuppressWarnings("unchecked")
+        List<String> ids = (List<String>) script("return [...document.querySelectorAll('[id]')].map((e) => e.id)");
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat($$("form")).hasSize(2);
+        assertAccessible();
     }
 
     /** Signs in with the form of the sign-in page and answers where its "Go on" link leads. */

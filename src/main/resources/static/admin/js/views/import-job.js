@@ -11,6 +11,15 @@ import { csvDownload } from '../download.js';
 
 const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
 
+/** The page of a fact a row recorded or found, for the kinds that have one (an event is shown with its pair). */
+function factHref(fact) {
+  if (fact.kind === 'mission') return href(`/missions/${fact.id}`);
+  if (fact.kind === 'meeting') return href(`/meetings/${fact.id}`);
+  if (fact.kind === 'diplomat') return href(`/diplomats/${fact.id}`);
+  if (fact.kind === 'country') return href(`/countries/${fact.id}`);
+  return null;
+}
+
 export default async function importJobView({ root, params, query, signal }) {
   const outcome = OUTCOMES.includes(query.outcome) ? query.outcome : (query.outcome === 'ALL' ? null : 'REJECTED');
   const unknownOutcome = query.outcome && query.outcome !== 'ALL' && !OUTCOMES.includes(query.outcome);
@@ -115,8 +124,8 @@ export default async function importJobView({ root, params, query, signal }) {
               <tbody>${state.rows.content.map((r) => html`<tr data-line=${r.line}><td class="num">${r.line}</td>
                 <td><span class="badge" data-status=${r.outcome}>${words(r.outcome)}</span></td><td>${r.code || '—'}</td>
                 <td>${r.detail || '—'}</td><td>${(r.flags || []).join(', ') || '—'}</td>
-                <td>${(r.facts || []).map((f) => (f.kind === 'mission'
-                  ? html`<a href=${href(`/missions/${f.id}`)}>mission ${f.id}</a> ` : html`${f.kind} ${f.id} `))}</td></tr>`)}</tbody>
+                <td>${(r.facts || []).map((f) => (factHref(f)
+                  ? html`<a href=${factHref(f)}>${f.kind} ${f.id}</a> ` : html`${f.kind} ${f.id} `))}</td></tr>`)}</tbody>
             </table></div>
             <nav class="paging" aria-label="Pages of rows">
               ${page === 0 ? html`<span aria-disabled="true">← Previous</span>`

@@ -483,8 +483,10 @@ export default async function relationView({ root, params, query, signal }) {
 
   function writeForms() {
     // a cancelled mission will not open, and only its opening could achieve the milestone (R19)
+    // told apart by their years and id where the city is not known (two legations of one country, closed)
     const pairMissions = state.missions.filter((m) => m.status !== 'CANCELLED').map((m) => ({ value: m.id,
-      label: `${m.sendingCountry} ${words(m.type)}${m.city ? `, ${m.city}` : ''} (${words(m.status)})` }));
+      label: `${m.sendingCountry} ${words(m.type)}${m.city ? `, ${m.city}` : ''} (${words(m.status)}${m.openedOn
+        ? `, ${m.openedOn.slice(0, 4)}–${m.closedOn ? m.closedOn.slice(0, 4) : ''}` : ''}, mission ${m.id})` }));
     return html`<section aria-labelledby="write-title">
       <h2 id="write-title">Record facts</h2>
       <p class="actions"><a role="button" class="outline" href=${href('/missions/new', { sending: a, receiving: b })}>Plan a mission…</a>

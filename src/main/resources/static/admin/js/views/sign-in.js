@@ -47,7 +47,7 @@ function signInForm(form, update, onSignedIn, wanted = () => true) {
       else if (form.done) event.target.parentElement?.querySelector(':scope > #sign-in-done')?.focus();
     }
   };
-  return html`<form @submit=${submit} id="sign-in-form" novalidate>
+  return html`<form @submit=${submit} id=${form.id} novalidate>
     ${problem(form)}
     ${field(form, { name: 'user', label: 'User name', required: true, autocomplete: 'username' })}
     ${field(form, { name: 'password', label: 'Password', type: 'password', required: true,
