@@ -690,6 +690,20 @@ class WritingBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
         assertAccessible();
 
+        // the newest changes at one click: the feed's last page, ending with the newest change
+        long total = JSON.readTree(api("GET", "/api/changes?size=1", null, "editor", "editor-secret").body())
+                .get("page").get("totalElements").asLong();
+        String newest = JSON.readTree(api("GET", "/api/changes?size=1&page=" + (total - 1), null, "editor",
+                "editor-secret").body()).get("content").get(0).get("seq").asString();
+        $("#changes-latest").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("latest=true"));
+        waitFor(d -> {
+            List<WebElement> shown = $$("#changes-table tbody tr");
+            return !shown.isEmpty() && shown.get(shown.size() - 1).getText().startsWith(newest + " ");
+        });
+        assertThat($$("#changes-table tbody tr")).hasSize((int) ((total - 1) % 100) + 1);
+        assertThat($("nav.paging").getText()).contains("From the first", "look again after #" + newest);
+
         // every change of the kind chosen, saved as CSV with the tab's credentials (a link would send none)
         new Select($("#changes-kind")).selectByValue("diplomat");
         $("form.filters button[type=submit]").click();

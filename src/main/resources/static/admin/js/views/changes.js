@@ -25,6 +25,8 @@ export default async function changesView({ root, query, signal }) {
   const afterGiven = /^\d+$/.test(query.after ?? '');
   const after = afterGiven ? Number(query.after) : 0;
   const kind = KINDS.includes(query.kind) ? query.kind : undefined;
+  // the newest changes (what a colleague just recorded): the feed's last page, found by its count
+  const latest = query.latest === 'true' && !afterGiven;
   // what the address asked for that the page cannot show, and what it shows instead
   const notices = [];
   if (query.after && !afterGiven) {
@@ -65,9 +67,13 @@ export default async function changesView({ root, query, signal }) {
             <td>${c.kind}</td><td>${to ? html`<a href=${to}>${c.id}</a>` : c.id}</td><td>${(c.countries || []).join(', ')}</td></tr>`;
         })}</tbody></table></div>
         <nav class="paging" aria-label="More changes">
-          ${after ? html`<a href=${href('/changes', { kind })}>From the first</a>` : nothing}
-          ${rows.length === SIZE ? html`<a href=${href('/changes', { after: last, kind })} rel="next">Later changes →</a>`
-            : html`<span>No later change (yet).</span>`}
+          ${after || latest ? html`<a href=${href('/changes', { kind })}>From the first</a>` : nothing}
+          ${latest ? nothing : html`<a href=${href('/changes', { kind, latest: 'true' })} id="changes-latest">Latest
+            changes</a>`}
+          ${rows.length === SIZE && !latest
+            ? html`<a href=${href('/changes', { after: last, kind })} rel="next">Later changes →</a>`
+            : html`<span>No later change (yet)${latest && last !== null ? html`: <a href=${href('/changes',
+              { after: last, kind })}>look again after #${last}</a>` : nothing}.</span>`}
         </nav>
         ${csvDownload(state.download, update, { id: 'changes-csv', path: '/api/changes', query: { after: after || undefined, kind },
           fallbackName: 'changes.csv' })}` : html`<p>No change after #${after}.</p>`) : (state.error || !currentUser() ? nothing : html`<p aria-busy="true">Loading…</p>`)}
@@ -87,7 +93,12 @@ export default async function changesView({ root, query, signal }) {
       return;
     }
     try {
-      const data = await get('/api/changes', { after, size: SIZE, kind }, { signal });
+      let page;
+      if (latest) {
+        const count = await get('/api/changes', { size: 1, kind }, { signal });
+        page = Math.max(0, Math.ceil(count.page.totalElements / SIZE) - 1) || undefined;
+      }
+      const data = await get('/api/changes', { after, size: SIZE, kind, page }, { signal });
       if (mine !== loads) return;
       state.data = data;
       state.error = null;
