@@ -3,7 +3,7 @@
 // running job here: it stops between two rows, and what it imported stays.
 import { html, render, nothing } from 'lit-html';
 import { get, post } from '../api.js';
-import { onSignInOrOut } from '../auth.js';
+import { currentUser, onSignInOrOut } from '../auth.js';
 import { href } from '../router.js';
 import { words, instant, pageOf } from '../format.js';
 import { readError, rowProblem, replacing } from '../forms.js';
@@ -94,6 +94,8 @@ export default async function importJobView({ root, params, query, signal }) {
     render(html`
       <p><a href="#/imports">← Imports</a></p>
       <h1>Import #${params.id}</h1>
+      ${!currentUser() ? html`<p id="job-sign-in">Reading an import job needs the EDITOR role.
+        <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
       ${readError(state.error)}
       ${job ? html`
         <p id="job-status" data-status=${job.status} tabindex="-1">Format <code>${job.format}</code>, started by ${job.createdBy}
@@ -153,6 +155,7 @@ export default async function importJobView({ root, params, query, signal }) {
     Object.assign(state, { job: null, rows: null, error: null, rowsError: null });
     Object.assign(cancel, { confirm: false, error: null, tried: false }); // signed in or out: asked anew
     update();
+    if (!currentUser()) return; // asked of no one: the page says to sign in, and loads once signed in
     let job;
     try {
       job = await get(`/api/imports/${encodeURIComponent(params.id)}`, {}, { signal });

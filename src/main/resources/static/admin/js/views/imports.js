@@ -7,6 +7,8 @@ import { words, instant, plural, pageOf } from '../format.js';
 import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError } from '../forms.js';
 import { csvDownload } from '../download.js';
 
+const FILE_PROBLEMS = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
+
 export default async function importsView({ root, query, signal }) {
   const { page, notice: pageNotice } = pageOf(query);
   const state = { formats: [], jobs: null, error: null, formatsError: null, download: { busy: false, error: null } };
@@ -51,6 +53,8 @@ export default async function importsView({ root, query, signal }) {
     if (signal.aborted) return;
     const jobs = state.jobs;
     const fileErrors = [...fieldMessages(form, 'file'), ...fieldMessages(form, 'body')];
+    // a file too large, or of a type the format does not take: the file's fault, said at its field too
+    if (FILE_PROBLEMS.includes(form.error?.code) && form.error.detail) fileErrors.push(form.error.detail);
     const pages = jobs?.page.totalPages ?? 0;
     const pastEnd = page > 0 && page >= pages;
     render(html`
