@@ -105,7 +105,8 @@ class ImportBrowserTests extends BrowserTest {
 
         try {
             open("/imports/" + job);
-            assertThat(visible(By.id("job-sign-in")).getText()).startsWith("Reading an import job needs the EDITOR role");
+            assertThat(visible(By.id("job-sign-in")).getText())
+                    .startsWith("Reading an import job needs the EDITOR role");
             signIn("editor", "editor-secret");
             visible(By.id("job-progress"));
             visible(By.id("cancel-job")).click();
