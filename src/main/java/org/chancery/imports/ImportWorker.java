@@ -189,10 +189,10 @@ class ImportWorker {
                         : "The job could not go on: an unexpected error occurred; it has been logged.") + RERUN;
                 log.error("Import {} ({}) failed", job.id(), job.format(), e);
             } finally {
+                refreshStatistics(job); // before its end is seen: a client then reads the report
                 // The lease goes only with the job's end recorded: a job whose end could not be written keeps
                 // it, free once the hold ends, and the next start finds the job abandoned and fails it, where a
                 // job left RUNNING without a lease would hold the running slot for good.
-                refreshStatistics(job); // before its end is seen: a client then reads the report
                 if (finish(job.id(), status, error)) {
                     release(lease, job.id());
                 }

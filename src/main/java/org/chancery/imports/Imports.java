@@ -331,7 +331,7 @@ public class Imports {
         return new ImportInput(file);
     }
 
-    /** Decodes a body as it arrives, to tell where it stops being UTF-8: the byte, and the line, counted from 1. */
+    /** Decodes a body as it arrives, to tell where it stops being UTF-8: the byte (from 0) and the line (from 1). */
     private static final class Utf8Check {
 
         private static final String SAVE_AS_UTF8 = "; save the file as UTF-8 (or convert it, as with iconv -f "

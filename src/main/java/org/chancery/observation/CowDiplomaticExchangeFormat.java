@@ -44,6 +44,9 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
     static final int FIRST_YEAR = 1816;
     static final List<String> HEADER = List.of("ccode1", "ccode2", "year", "DR_at_1", "DR_at_2", "DE", "version");
     static final int BATCH = 1000;
+    /** The version the data set is labelled with, and how far a value of `version` may be from it (it is a float). */
+    private static final BigDecimal VERSION = new BigDecimal("2006.1");
+    private static final BigDecimal VERSION_TOLERANCE = new BigDecimal("0.001");
 
     /** The observations a job writes before it first refreshes the planner's statistics. */
     static final int FIRST_REFRESH = 1000;
@@ -340,13 +343,11 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         return new Read(row.line(), side1, side2, year, atSide1, atSide2);
     }
 
-    private static final BigDecimal VERSION_TOLERANCE = new BigDecimal("0.001");
-
     /** The version column names v2006.1 (published as the single-precision 2006.0999755859375): another is other data. */
     private static void version(String text) {
         try {
             // a decimal as written: Java's own parser would take 2006.1d, 2006.1f and hexadecimal
-            if (new BigDecimal(text.trim()).subtract(new BigDecimal("2006.1")).abs().compareTo(VERSION_TOLERANCE) < 0) {
+            if (new BigDecimal(text.trim()).subtract(VERSION).abs().compareTo(VERSION_TOLERANCE) < 0) {
                 return;
             }
         } catch (NumberFormatException notANumber) {

@@ -29,7 +29,8 @@ public final class JsonMistakes {
             Pattern.compile("`|Feature|Constraints|tools\\.jackson|com\\.fasterxml|java\\.");
 
     /** Jackson's reason for text nested deeper than its constraints allow: the allowed depth. */
-    private static final Pattern NESTING = Pattern.compile("exceeds the maximum allowed \\((\\d+)");
+    private static final Pattern NESTING =
+            Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
 
     /** Jackson's reason for a word of JavaScript that is not JSON ({@code NaN}, {@code Infinity}). */
     private static final Pattern NON_STANDARD = Pattern.compile("^Non-standard token '([^']{1,20})'");

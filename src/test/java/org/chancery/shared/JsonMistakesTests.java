@@ -52,7 +52,7 @@ class JsonMistakesTests {
         String longNumber = "1".repeat(1_001);
 
         assertThat(JsonMistakes.ofText(mistakeIn("{\"a\": " + longNumber + "}")))
-                .doesNotContain("Constraints", "`", "Feature");
+                .doesNotContain("Constraints", "`", "Feature").endsWith(": a value too long or too large");
     }
 
     @Test
