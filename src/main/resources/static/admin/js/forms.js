@@ -304,6 +304,15 @@ export function readError(error) {
   </div>`;
 }
 
+/**
+ * For a page that reads what only an editor may (the jobs, a job, the change feed), while nobody is signed in: what
+ * it needs, with a button that opens the sign-in dialog; the page asks nothing of the API meanwhile.
+ */
+export function signInNeeded(id, what) {
+  return html`<p id=${id}>Reading ${what} needs the EDITOR role.
+    <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>`;
+}
+
 /** The options of a country <select>: every country by name, former ones marked. */
 export function countryOptions(map) {
   return [...map.values()].sort((x, y) => x.name.localeCompare(y.name))

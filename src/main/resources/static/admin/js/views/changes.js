@@ -4,7 +4,7 @@ import { get } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant } from '../format.js';
-import { readError } from '../forms.js';
+import { readError, signInNeeded } from '../forms.js';
 import { csvDownload } from '../download.js';
 
 const KINDS = ['event', 'mission', 'head', 'accreditation', 'meeting', 'diplomat', 'milestone', 'country', 'import'];
@@ -55,8 +55,7 @@ export default async function changesView({ root, query, signal }) {
         <button type="submit">Show</button>
       </form>
       ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
-      ${!currentUser() ? html`<p id="changes-sign-in">Reading the change feed needs the EDITOR role.
-        <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
+      ${!currentUser() ? signInNeeded('changes-sign-in', 'the change feed') : nothing}
       ${readError(state.error)}
       ${state.data ? (rows.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Changes"><table id="changes-table">
         <thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th>

@@ -6,7 +6,7 @@ import { get, post } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href } from '../router.js';
 import { words, instant, pageOf } from '../format.js';
-import { readError, rowProblem, replacing } from '../forms.js';
+import { readError, rowProblem, replacing, signInNeeded } from '../forms.js';
 import { csvDownload } from '../download.js';
 
 const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
@@ -94,8 +94,7 @@ export default async function importJobView({ root, params, query, signal }) {
     render(html`
       <p><a href="#/imports">← Imports</a></p>
       <h1>Import #${params.id}</h1>
-      ${!currentUser() ? html`<p id="job-sign-in">Reading an import job needs the EDITOR role.
-        <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
+      ${!currentUser() ? signInNeeded('job-sign-in', 'an import job') : nothing}
       ${readError(state.error)}
       ${job ? html`
         <p id="job-status" data-status=${job.status} tabindex="-1">Format <code>${job.format}</code>, started by ${job.createdBy}

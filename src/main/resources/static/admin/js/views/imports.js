@@ -4,7 +4,8 @@ import { get, request } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant, plural, pageOf } from '../format.js';
-import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError } from '../forms.js';
+import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError, signInNeeded }
+  from '../forms.js';
 import { csvDownload } from '../download.js';
 
 const FILE_PROBLEMS = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
@@ -89,8 +90,7 @@ export default async function importsView({ root, query, signal }) {
         <h2 id="jobs-title">Jobs</h2>
         ${pageNotice ? html`<p class="notice" role="status">${pageNotice}</p>` : nothing}
         ${readError(state.error)}
-        ${!currentUser() ? html`<p id="jobs-sign-in">Reading import jobs needs the EDITOR role.
-          <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>` : nothing}
+        ${!currentUser() ? signInNeeded('jobs-sign-in', 'import jobs') : nothing}
         ${jobs && pastEnd ? html`<p id="jobs-past-end" role="status">${jobs.page.totalElements
           ? html`${plural(jobs.page.totalElements, 'job')} in all, on ${plural(pages, 'page')}: page ${page + 1} is past the last.
             <a href=${href('/imports', { page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.`
