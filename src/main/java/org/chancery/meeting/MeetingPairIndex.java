@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.chancery.relation.RelationPair;
+import org.chancery.shared.DatePrecision;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 class MeetingPairIndex {
 
     private static final String FIRST = """
-            select m.id, m.meeting_date, m.city, m.title
+            select m.id, m.meeting_date, m.date_precision, m.city, m.title
             from meeting_pair p join meeting m on m.id = p.meeting_id
             where p.country_a = ? and p.country_b = ? and p.meeting_date >= ? and p.meeting_date <= ?
             order by p.country_a, p.country_b, p.meeting_date, p.meeting_id
@@ -31,7 +32,7 @@ class MeetingPairIndex {
      * meeting's day on, the meetings of that day up to it left out.
      */
     private static final String AFTER = """
-            select m.id, m.meeting_date, m.city, m.title
+            select m.id, m.meeting_date, m.date_precision, m.city, m.title
             from meeting_pair p join meeting m on m.id = p.meeting_id
             where p.country_a = ? and p.country_b = ? and p.meeting_date >= ? and p.meeting_date <= ?
               and (p.meeting_date > ? or p.meeting_id > ?)
@@ -55,7 +56,8 @@ class MeetingPairIndex {
             select meetings, latest_meeting from meeting_pair_total where country_a = ? and country_b = ?""";
 
     private static final RowMapper<MeetingRef> MEETING_REF = (row, number) -> new MeetingRef(row.getLong(1),
-            row.getObject(2, LocalDate.class), row.getString(3), row.getString(4));
+            row.getObject(2, LocalDate.class), DatePrecision.valueOf(row.getString(3)), row.getString(4),
+            row.getString(5));
 
     private final JdbcClient jdbc;
 

@@ -56,7 +56,7 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
 
     /** The meetings a diplomat took part in, oldest first. */
     @Query("""
-            select new org.chancery.meeting.MeetingRef(m.id, m.date, m.city, m.title)
+            select new org.chancery.meeting.MeetingRef(m.id, m.date, m.datePrecision, m.city, m.title)
             from Meeting m join m.participants p
             where p.diplomatId = :diplomatId
             order by m.date, m.id""")

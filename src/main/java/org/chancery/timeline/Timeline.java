@@ -177,7 +177,8 @@ public class Timeline {
 
     private static TimelineItem meeting(MeetingRef meeting) {
         return new TimelineItem(meeting.date(), "MEETING", "Meeting" + where(meeting)
-                + (meeting.title() == null ? "" : ": " + meeting.title()), TimelineItem.Ref.meeting(meeting.id()));
+                + (meeting.title() == null ? "" : ": " + meeting.title()), TimelineItem.Ref.meeting(meeting.id()),
+                meeting.datePrecision());
     }
 
     /** The first meeting since the latest establishment, which the summary names as it was: established or restored. */
@@ -187,7 +188,7 @@ public class Timeline {
                 .anyMatch(event -> event.type() == EventType.RESTORED && event.date().equals(establishment));
         return new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT", "First meeting since relations were "
                 + (restored ? "restored" : "established") + " on " + establishment + where(meeting),
-                TimelineItem.Ref.meeting(meeting.id()));
+                TimelineItem.Ref.meeting(meeting.id()), meeting.datePrecision());
     }
 
     /**
@@ -211,9 +212,10 @@ public class Timeline {
             case CONSULAR_ESTABLISHED -> "Consular relations established";
             case CONSULAR_SEVERED -> "Consular relations severed";
         };
-        return new TimelineItem(event.date(), event.type().name(), what + " between " + pair.first() + " and "
-                + pair.second() + known(event.datePrecision()) + (event.note() == null ? "" : ": " + event.note()),
-                TimelineItem.Ref.event(pair, event.id()));
+        return new TimelineItem(event.date(), event.type().name(),
+                what + " between " + pair.first() + " and " + pair.second() + known(event.datePrecision())
+                        + (event.note() == null ? "" : ": " + event.note()),
+                TimelineItem.Ref.event(pair, event.id()), DatePrecision.orDefault(event.datePrecision()));
     }
 
     /**
@@ -237,23 +239,27 @@ public class Timeline {
         boolean missionOfADay = mission.closedOn() != null && mission.closedOn().equals(mission.openedOn());
         if (mission.openedOn() != null) {
             items.add(Placed.onItsDay(new TimelineItem(mission.openedOn(), "MISSION_OPENED", name + " opened"
-                    + known(mission.openedPrecision()), ref), missionOfADay, A_DAYS_MISSION, mission.id(), 0));
+                    + known(mission.openedPrecision()), ref, DatePrecision.orDefault(mission.openedPrecision())),
+                    missionOfADay, A_DAYS_MISSION, mission.id(), 0));
         }
         if (mission.closedOn() != null) {
             items.add(Placed.onItsDay(new TimelineItem(mission.closedOn(), "MISSION_CLOSED", name + " closed"
                     + known(mission.closedPrecision()) + (mission.closingReason() == null ? ""
-                            : " (" + reason(mission.closingReason()) + ")"), ref),
+                            : " (" + reason(mission.closingReason()) + ")"), ref,
+                    DatePrecision.orDefault(mission.closedPrecision())),
                     missionOfADay, A_DAYS_MISSION, mission.id(), Long.MAX_VALUE));
         }
         for (HeadView head : mission.heads()) {
             TimelineItem.Ref headRef = TimelineItem.Ref.head(head.missionId(), head.id());
             boolean headOfADay = head.startedOn().equals(head.endedOn());
             items.add(Placed.onItsDay(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
-                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef),
+                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef,
+                    DatePrecision.orDefault(head.startedPrecision())),
                     headOfADay, A_DAYS_MISSION, mission.id(), 1 + 2 * head.id()));
             if (head.endedOn() != null) {
                 items.add(Placed.onItsDay(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
-                        + head.rank() + ") ended functions at the " + name + known(head.endedPrecision()), headRef),
+                        + head.rank() + ") ended functions at the " + name + known(head.endedPrecision()), headRef,
+                        DatePrecision.orDefault(head.endedPrecision())),
                         headOfADay, A_DAYS_MISSION, mission.id(), 2 + 2 * head.id()));
             }
         }
@@ -271,10 +277,12 @@ public class Timeline {
                 + accreditation.receivingCountry() + " (non-resident)";
         boolean ofADay = accreditation.from().equals(accreditation.to());
         items.add(Placed.onItsDay(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what
-                + known(accreditation.fromPrecision()), ref), ofADay, A_DAYS_ACCREDITATION, accreditation.id(), 0));
+                + known(accreditation.fromPrecision()), ref, DatePrecision.orDefault(accreditation.fromPrecision())),
+                ofADay, A_DAYS_ACCREDITATION, accreditation.id(), 0));
         if (accreditation.to() != null) {
             items.add(Placed.onItsDay(new TimelineItem(accreditation.to(), "ACCREDITATION_ENDED", what + " ended"
-                    + known(accreditation.toPrecision()), ref), ofADay, A_DAYS_ACCREDITATION, accreditation.id(), 1));
+                    + known(accreditation.toPrecision()), ref, DatePrecision.orDefault(accreditation.toPrecision())),
+                    ofADay, A_DAYS_ACCREDITATION, accreditation.id(), 1));
         }
     }
 
@@ -283,11 +291,11 @@ public class Timeline {
         if (milestone.status() == MilestoneStatus.ACHIEVED) {
             items.add(Placed.byType(new TimelineItem(milestone.achievedOn(), "MILESTONE_ACHIEVED", "Milestone achieved"
                     + (Boolean.TRUE.equals(milestone.onTime()) ? " on time: " : " late (target " + milestone.target()
-                            + "): ") + milestone.title(), ref)));
+                            + "): ") + milestone.title(), ref, DatePrecision.DAY)));
         } else if (milestone.status() != MilestoneStatus.CANCELLED) {
             items.add(Placed.byType(new TimelineItem(milestone.targetEnd(), "MILESTONE_DUE", "Milestone due"
                     + (milestone.status() == MilestoneStatus.OVERDUE ? " (overdue)" : "") + " by " + milestone.target()
-                    + ": " + milestone.title(), ref)));
+                    + ": " + milestone.title(), ref, DatePrecision.DAY)));
         }
     }
 

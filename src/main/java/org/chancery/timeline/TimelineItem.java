@@ -4,12 +4,17 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.chancery.relation.RelationPair;
+import org.chancery.shared.DatePrecision;
 
-/** One dated fact about a pair. */
+/** One dated fact about a pair, with how well its date is known. */
 @Schema(name = "TimelineItem", example = "{\"date\": \"2024-02-14\", \"type\": \"RESTORED\", "
         + "\"summary\": \"Diplomatic relations restored between CU and KR\", \"ref\": {\"kind\": \"event\", \"id\": 3, "
-        + "\"href\": \"/api/relations/CU/KR/events/3\"}}")
-public record TimelineItem(LocalDate date, String type, String summary, Ref ref) {
+        + "\"href\": \"/api/relations/CU/KR/events/3\"}, \"datePrecision\": \"DAY\"}")
+public record TimelineItem(
+        LocalDate date, String type, String summary, Ref ref,
+        @Schema(description = "how well `date` is known: DAY, MONTH or YEAR (its first day kept); a milestone's "
+                + "dates are days (last, so that the CSV's earlier columns keep their places)")
+        DatePrecision datePrecision) {
 
     /**
      * What the item is about: {@code event}, {@code meeting}, {@code mission}, {@code head}, {@code

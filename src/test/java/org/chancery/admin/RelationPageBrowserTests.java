@@ -50,6 +50,9 @@ class RelationPageBrowserTests extends BrowserTest {
         }
         assertThat(shown).containsExactlyElementsOf(story).startsWith("1949-01-01 ESTABLISHED", "1959-01-01 SEVERED",
                 "2024-02-14 RESTORED", "2024-05-22 MEETING").contains("2025-01-17 MISSION_OPENED");
+        // each as precisely as it is known: the years 1949 and 1959, the day of 2024's restoration
+        assertThat($$("#story-items li time").stream().limit(3).map(WebElement::getText).toList())
+                .containsExactly("1949", "1959", "2024-02-14");
         // each item leads to its fact: a head to its mission's page, an event to its row here
         assertThat($("#story-items li[data-type=HEAD_OF_MISSION_STARTED] a").getDomAttribute("href"))
                 .startsWith("#/missions/");

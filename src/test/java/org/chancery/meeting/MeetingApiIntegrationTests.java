@@ -145,13 +145,16 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
     }
 
     @Test
-    void storesTheFirstDayOfAMonthPrecisionDate() throws Exception {
+    void storesTheFirstDayOfAMonthPrecisionDateWhichThePairsTimelineKeeps() throws Exception {
         postAsEditor("/api/meetings", """
                 {"date": "2018-11-04", "datePrecision": "MONTH", "city": "Pyongyang", "country": "KP",
                  "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(choi, pereira))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.date").value("2018-11-01"))
                 .andExpect(jsonPath("$.datePrecision").value("MONTH"));
+        getJson("/api/relations/KP/CU/timeline")
+                .andExpect(jsonPath("$.content[?(@.type == 'MEETING')].date").value(contains("2018-11-01")))
+                .andExpect(jsonPath("$.content[?(@.type == 'MEETING')].datePrecision").value(contains("MONTH")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
+import org.chancery.shared.DatePrecision;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,7 +64,7 @@ class MeetingStoryIntegrationTests extends MeetingIntegrationTest {
         assertThat(meetings.countBetween(CU_KR, LocalDate.of(2024, 5, 22))).isEqualTo(1);
         assertThat(meetings.countBetween(CU_KR, LocalDate.of(2024, 5, 21))).isZero();
         assertThat(meetings.firstBetweenOnOrAfter(CU_KR, LocalDate.of(2024, 2, 14), null))
-                .contains(new MeetingRef(seoul, LocalDate.of(2024, 5, 22), "Seoul",
+                .contains(new MeetingRef(seoul, LocalDate.of(2024, 5, 22), DatePrecision.DAY, "Seoul",
                         "First dialogue since the restoration of relations"));
 
         putAsEditor("/api/diplomats/{id}", """

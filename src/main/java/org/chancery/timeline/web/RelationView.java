@@ -41,11 +41,12 @@ record RelationView(
                 + "(the COW Diplomatic Exchange) in or before the year of that day, if any")
         List<ObservationResponse> latestObservations) {
 
-    @Schema(name = "FirstMeetingSinceEstablishment", example = "{\"id\": 9, \"date\": \"2024-05-22\"}")
-    record FirstMeeting(long id, LocalDate date) {
+    @Schema(name = "FirstMeetingSinceEstablishment",
+            example = "{\"id\": 9, \"date\": \"2024-05-22\", \"datePrecision\": \"DAY\"}")
+    record FirstMeeting(long id, LocalDate date, DatePrecision datePrecision) {
 
         static FirstMeeting from(MeetingRef meeting) {
-            return new FirstMeeting(meeting.id(), meeting.date());
+            return new FirstMeeting(meeting.id(), meeting.date(), meeting.datePrecision());
         }
     }
 

@@ -266,7 +266,7 @@ export default async function relationView({ root, params, query, signal }) {
       <div><dt>Consular status</dt><dd><span class="badge" data-status=${view.consularStatus} id="relation-consular">${words(view.consularStatus)}</span></dd></div>
       <div><dt>Meetings up to that day</dt><dd id="relation-meetings">${view.meetingCount}</dd></div>
       <div><dt>First meeting since establishment</dt><dd id="relation-first-meeting">${first
-        ? html`<a href=${href(`/meetings/${first.id}`)}>${first.date}</a>` : 'none yet'}</dd></div>
+        ? html`<a href=${href(`/meetings/${first.id}`)}>${fuzzy(first.date, first.datePrecision)}</a>` : 'none yet'}</dd></div>
       <div><dt>Missions open that day</dt><dd>${open} of ${view.missions.length}</dd></div>
     </dl>`;
   }
@@ -631,7 +631,8 @@ export default async function relationView({ root, params, query, signal }) {
             <ol class="story-items" id="story-items" tabindex=${state.items.length ? '0' : nothing}
               aria-labelledby="items-title">${state.items.map((i) => {
               const link = itemLink(i, a, rows);
-              return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${i.date}>${i.date}</time>
+              const when = fuzzy(i.date, i.datePrecision);
+              return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${when}>${when}</time>
                 <span class="badge" data-status=${i.type.includes('SEVERED') ? 'SEVERED' : i.type === 'MILESTONE_DUE' && i.summary.includes('overdue') ? 'OVERDUE' : ''}>${words(i.type)}</span>
                 ${link ? html`<a href=${link}>${i.summary}</a>` : i.summary}</li>`;
             })}</ol>

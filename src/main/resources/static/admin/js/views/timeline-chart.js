@@ -230,7 +230,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       .attr('class', 'meeting')
       .attr('d', d3.symbol(d3.symbolDiamond, 90))
       .attr('transform', (d) => `translate(${x(parse(d.date))},${m.y + m.height / 2})`)
-      .append('title').text((d) => `${d.date}: ${d.summary}`);
+      .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
     const ms = lane.milestones;
     const mg = plot.append('g').attr('class', 'milestones').selectAll('g').data(milestones).join('g')
       .attr('class', 'milestone').attr('data-milestone', (d) => d.id).attr('data-status', (d) => d.status);

@@ -104,9 +104,12 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
 
         assertThat(csv("/api/relations?country=KR").get(1)).containsExactly("CU;KR", "ESTABLISHED", "1949-01-01",
                 "DAY", "ESTABLISHED");
-        assertThat(csv("/api/relations/CU/KR/timeline")).extracting(row -> row.get(1))
+        List<List<String>> timeline = csv("/api/relations/CU/KR/timeline");
+        assertThat(timeline).extracting(row -> row.get(1))
                 .containsExactly("type", "ESTABLISHED", "MEETING", "FIRST_MEETING_SINCE_ESTABLISHMENT",
                         "HEAD_OF_MISSION_STARTED");
+        assertThat(timeline).extracting(row -> row.get(row.size() - 1))
+                .containsExactly("datePrecision", "DAY", "DAY", "DAY", "DAY");
     }
 
     @Test
