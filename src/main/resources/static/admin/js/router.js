@@ -49,6 +49,15 @@ export function replace(path, query) {
   window.history.replaceState(window.history.state, '', href(path, query));
 }
 
+/**
+ * Records a choice the page has already shown as a new history entry, without rendering the view again: Back
+ * returns to the route before it (the hashchange it fires renders that route).
+ */
+export function push(path, query) {
+  const target = href(path, query);
+  if (window.location.hash !== target) window.history.pushState(window.history.state, '', target);
+}
+
 // What a part of an address may hold, decoded: an :id is a number as the API's ids are; a code (:code, :a, :b)
 // letters and digits. Anything else — a slash, a dot, a question mark written encoded — matches no page, so
 // that no address makes a page read or write another resource than its own.

@@ -21,6 +21,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 class WorldMapBrowserTests extends BrowserTest {
@@ -45,9 +46,17 @@ class WorldMapBrowserTests extends BrowserTest {
         }
         assertThat(shown).containsEntry("US", "SELF").containsEntry("CU", "SEVERED").containsEntry("FR", "ESTABLISHED")
                 .containsEntry("XK", "ABSENT");
-        assertThat($("#map-caption").getText()).startsWith("Relations of United States on 3 January 1961");
-        assertThat($("[data-legend=SEVERED]").getText()).isEqualTo("(%d)".formatted(
-                shown.values().stream().filter("SEVERED"::equals).count()));
+        // the legend counts countries, as the caption does: those with a shape and those listed without one
+        long established = expected.values().stream().filter("ESTABLISHED"::equals).count();
+        long severed = expected.values().stream().filter("SEVERED"::equals).count();
+        assertThat($("#map-caption").getText()).startsWith("Relations of United States on 3 January 1961: "
+                + "diplomatic relations with %d countries, severed with %d.".formatted(established, severed));
+        for (String status : List.of("ESTABLISHED", "CONSULAR", "SEVERED", "NONE")) {
+            assertThat($("[data-legend=%s]".formatted(status)).getText()).as("legend of %s", status)
+                    .isEqualTo("(%d)".formatted(expected.values().stream().filter(status::equals).count()));
+        }
+        assertThat($("[data-legend=UNTRACKED]").getText()).isEqualTo("(%d)".formatted(
+                shown.values().stream().filter("UNTRACKED"::equals).count()));
         screenshot("map-united-states-1961-01-03");
         assertNoConsoleErrors();
         assertAccessible();
@@ -80,6 +89,35 @@ class WorldMapBrowserTests extends BrowserTest {
         visible(By.id("relation-status"));
         assertThat($("#relation-status").getText()).isEqualTo("Severed");
         assertThat($("#relation-since").getText()).isEqualTo("1961-01-03");
+
+        // Back: the map of the day the slider was left on; again: the day before it moved (its steps are one entry)
+        driver.navigate().back();
+        visible(By.cssSelector(SHOWN.formatted("US", "1976-12-01")));
+        driver.navigate().back();
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        assertThat(driver.getCurrentUrl()).endsWith("#/map?country=US&asOf=1961-01-03");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void eachCountryAndYearChosenIsAnEntryOfTheHistoryThatBackLeaves() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+
+        $("button[data-years='1']").click();
+        visible(By.cssSelector(SHOWN.formatted("US", "1962-01-03")));
+        new Select($("#map-country")).selectByValue("FR");
+        visible(By.cssSelector(SHOWN.formatted("FR", "1962-01-03")));
+        assertThat(driver.getCurrentUrl()).endsWith("#/map?country=FR&asOf=1962-01-03");
+
+        driver.navigate().back();
+        visible(By.cssSelector(SHOWN.formatted("US", "1962-01-03")));
+        assertThat($("#map-country").getDomProperty("value")).isEqualTo("US");
+        driver.navigate().back();
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        assertThat($("#map-date").getDomProperty("value")).isEqualTo("1961-01-03");
+        driver.navigate().forward();
+        visible(By.cssSelector(SHOWN.formatted("US", "1962-01-03")));
         assertNoConsoleErrors();
     }
 

@@ -7,7 +7,7 @@ import d3 from 'd3';
 import { feature } from 'topojson-client';
 import { csv } from '../api.js';
 import { countries, existsOn, byName } from '../countries.js';
-import { href, navigate, replace } from '../router.js';
+import { href, navigate, replace, push } from '../router.js';
 import { words, plural, today, isIsoDay, fuzzy } from '../format.js';
 import { readError } from '../forms.js';
 
@@ -76,6 +76,7 @@ export default async function mapView({ root, query, signal }) {
     date: isIsoDay(query.asOf) ? query.asOf : last,
     notices: [], // what the address asked for that the map could not show, and what it shows instead
     dayRefused: null, // a day typed in the Day field that the map cannot show (outside 1816 – today)
+    sliderEntry: false, // the history entry is the slider's: its next step replaces it
     shown: null, // {country, date, rows: Map}
     loading: false,
     error: null,
@@ -159,12 +160,18 @@ export default async function mapView({ root, query, signal }) {
     else update();
   }
 
+  /**
+   * Shows a day: each day chosen (typed, or a year button) is a new history entry, which Back leaves; the slider's
+   * steps, one after another, make one entry, whose Back returns to the day before the slider moved.
+   */
   function setDate(date, { fromSlider = false } = {}) {
     if (!isIsoDay(date)) return;
     state.date = date;
     state.dayRefused = null;
     state.notices = []; // they spoke of the address the page was opened with
-    replace('/map', { country: state.country, asOf: date === last ? undefined : date });
+    (fromSlider && state.sliderEntry ? replace : push)('/map',
+      { country: state.country, asOf: date === last ? undefined : date });
+    state.sliderEntry = fromSlider;
     update({ fromSlider });
     want();
   }
@@ -172,7 +179,8 @@ export default async function mapView({ root, query, signal }) {
   function setCountry(code) {
     state.country = code;
     state.notices = [];
-    replace('/map', { country: code, asOf: state.date === last ? undefined : state.date });
+    state.sliderEntry = false;
+    push('/map', { country: code, asOf: state.date === last ? undefined : state.date });
     update();
     want();
   }
@@ -284,9 +292,22 @@ export default async function mapView({ root, query, signal }) {
     }, 700);
   }
 
-  function counts() {
+  /**
+   * The legend's counts: countries, as the caption and the table count them — each shape's once (whatever its number
+   * of shapes) and those without a shape (`missing`) too; a shape Chancery does not know counts as one.
+   */
+  function counts(missing) {
     const result = Object.fromEntries(LEGEND.map(([k]) => [k, 0]));
-    if (shapes) shapes.each(function count() { result[this.getAttribute('data-status')] += 1; });
+    const counted = new Set();
+    if (shapes) {
+      shapes.each(function count() {
+        const code = this.getAttribute('data-code');
+        if (code && counted.has(code)) return;
+        if (code) counted.add(code);
+        result[this.getAttribute('data-status')] += 1;
+      });
+    }
+    missing.forEach((r) => { result[r.shown] += 1; });
     return result;
   }
 
@@ -352,8 +373,8 @@ export default async function mapView({ root, query, signal }) {
     if (signal.aborted) return;
     const chosen = state.all?.get(state.country);
     const sliderValue = Math.min(monthIndex(state.date), maxIndex);
-    const shownCounts = counts();
     const missing = withoutShape();
+    const shownCounts = counts(missing);
     const table = tableRows();
     render(html`
       <h1>The world as seen from ${chosen ? chosen.name : state.country}</h1>
