@@ -945,6 +945,28 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void totalsAPageOfTheReportOrOfAnOutcomeByTheJobsCountsWithoutCountingItsRows() throws Exception {
+        long job = imported("""
+                {"kind": "event", "countries": ["BJ", "BO"], "type": "ESTABLISHED", "date": "1990-01-01"}
+                {"kind": "event", "countries": ["BJ", "BO"], "type": "ESTABLISHED", "date": "1991-01-01"}
+                {"kind": "event", "countries": ["BJ", "BO"], "type": "SEVERED", "date": "2010-01-01"}
+                {"kind": "event", "countries": ["BJ", "BO"], "type": "SEVERED", "date": "2011-01-01"}
+                {"kind": "event", "countries": ["BJ", "BO"], "type": "RESTORED", "date": "2012-01-01"}
+                """).get("id").asLong();
+
+        for (String query : List.of("?size=2&page=1", "?outcome=IMPORTED&size=2&page=1",
+                "?outcome=REJECTED&size=1&page=1")) {
+            List<String> sql = statements.sql(() -> rows(job, query));
+            assertThat(sql).as(query).anyMatch(statement -> statement.contains("from import_job"))
+                    .noneMatch(statement -> statement.contains("count(*)"));
+        }
+        assertThat(rows(job, "?size=2").get("page").get("totalElements").asInt()).isEqualTo(5);
+        assertThat(rows(job, "?outcome=IMPORTED&size=2").get("page").get("totalElements").asInt()).isEqualTo(3);
+        assertThat(rows(job, "?outcome=REJECTED&size=1").get("page").get("totalElements").asInt()).isEqualTo(2);
+        assertThat(rows(job, "?outcome=MERGED&size=1&page=3").get("page").get("totalElements").asInt()).isZero();
+    }
+
+    @Test
     void aPastMissionIsBackFilledBeforeALaterEmbassyAndALaterSeverance() throws Exception {
         JsonNode job = imported("""
                 {"kind": "event", "countries": ["BJ", "BO"], "type": "ESTABLISHED", "date": "1990-01-01"}
