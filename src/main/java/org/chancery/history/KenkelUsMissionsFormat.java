@@ -370,9 +370,23 @@ class KenkelUsMissionsFormat implements ImportFormat {
                         } else if (last && next == null) {
                             stillOpen(range, result);
                         }
+                        if (result.silent()) {
+                            result.detail(first ? nothingToRecord(range, earlier)
+                                    : "Continues line " + range.first().line() + ", which recorded nothing.");
+                        }
                     });
                 }
             }
+        }
+
+        /** Why the first row of a range records nothing, in its report. */
+        private static String nothingToRecord(Range range, Range earlier) {
+            if (range.status() != KenkelStatus.NONE) {
+                return "Nothing to record for " + range.status().text() + ".";
+            }
+            return earlier == null ? "No U.S. representation from the state's first day in the data: no relations to "
+                    + "record." : "No U.S. representation, and no diplomatic relations in force the day before to end: "
+                    + "nothing to record.";
         }
 
         private void flagDates(KenkelRow row, RowResult result) {
@@ -548,7 +562,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 if (type == MissionType.INTERESTS_SECTION) {
                     Optional<ProtectingPowers.Power> known = powers.of(range.first().cowCode(), day);
                     if (known.isEmpty()) {
-                        result.flag("NEEDS_PROTECTING_POWER");
+                        result.flag("NEEDS_PROTECTING_POWER").detail("No interests section: which state protected U.S. "
+                                + "interests from this day is not known.");
                         return null;
                     }
                     if (known.get().relationsNotInterrupted()) {

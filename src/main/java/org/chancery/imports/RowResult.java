@@ -53,6 +53,11 @@ public final class RowResult {
         return this;
     }
 
+    /** Whether the row has recorded or found no fact and says nothing yet: a {@code NO_FACT} that does not say why. */
+    public boolean silent() {
+        return created.isEmpty() && found.isEmpty() && detail == null;
+    }
+
     /** A note for the report's detail. */
     public RowResult detail(String detail) {
         this.detail = detail;

@@ -53,7 +53,8 @@ class MissionViews {
 
     /** A pair's missions as the relation view shows them on a day: their dates and states, no heads. */
     private static final String ON_DAY_BETWEEN = """
-            select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.opened_on, m.closed_on
+            select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.opened_on,
+                   m.opened_precision, m.closed_on, m.closed_precision
             from mission m
             """ + OF_PAIR + "order by m.id";
 
@@ -84,7 +85,8 @@ class MissionViews {
         return jdbc.sql(ON_DAY_BETWEEN).param("a", pair.first().value()).param("b", pair.second().value())
                 .query((row, n) -> MissionOnDay.of(row.getLong(1), row.getString(2), row.getString(3),
                         MissionType.valueOf(row.getString(4)), row.getString(5), MissionStatus.valueOf(row.getString(6)),
-                        row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class), day))
+                        row.getObject(7, LocalDate.class), precision(row.getString(8)),
+                        row.getObject(9, LocalDate.class), precision(row.getString(10)), day))
                 .list();
     }
 

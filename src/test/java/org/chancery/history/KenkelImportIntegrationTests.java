@@ -96,6 +96,8 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(outcomes.get("IMPORTED").asInt()).isEqualTo(558);
         assertThat(outcomes.get("IMPORTED").asInt() + outcomes.get("MERGED").asInt() + outcomes.get("NO_FACT").asInt()
                 + outcomes.get("ALREADY_PRESENT").asInt()).isEqualTo(656);
+        assertThat(rowsOf(job, "?outcome=NO_FACT")).as("each row that records nothing says why").hasSize(94)
+                .allSatisfy(row -> assertThat(row.get("detail").asString("")).isNotBlank());
 
         JsonNode cuba1950 = json(getJson("/api/relations/US/CU?asOf=1950-01-01"));
         assertThat(cuba1950.get("status").asString()).isEqualTo("ESTABLISHED");
@@ -111,6 +113,7 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         JsonNode section = cuba1990.get("missions").valueStream()
                 .filter(m -> m.get("type").asString().equals("INTERESTS_SECTION")).findFirst().orElseThrow();
         assertThat(section.get("openedOn").asString()).isEqualTo("1977-09-01");
+        assertThat(section.get("openedPrecision").asString()).as("as the relation view says it").isEqualTo("MONTH");
         JsonNode cuba2016 = json(getJson("/api/relations/US/CU?asOf=2016-01-01"));
         assertThat(cuba2016.get("status").asString()).isEqualTo("ESTABLISHED");
         assertThat(cuba2016.get("since").asString()).isEqualTo("2015-07-20");
@@ -286,6 +289,19 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(buenosAires.get("closedPrecision").asString()).isEqualTo("MONTH");
         assertThat(json(getJson("/api/missions/" + buenosAires.get("successorId").asLong())).get("openedPrecision")
                 .asString()).isEqualTo("MONTH");
+    }
+
+    @Test
+    void aStatesFirstRangeWithoutRepresentationRecordsNothingAndSaysWhy() throws Exception {
+        List<String> lines = lines();
+        JsonNode job = importRows(lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("AFG,"))
+                .limit(2).collect(Collectors.joining("\n")) + "\n");
+
+        JsonNode none = row(rowsOf(job, ""), 2); // Afghanistan 1919-1935: None
+        assertThat(none.get("outcome").asString()).isEqualTo("NO_FACT");
+        assertThat(none.get("detail").asString()).isEqualTo("No U.S. representation from the state's first day in the "
+                + "data: no relations to record.");
+        assertThat(row(rowsOf(job, ""), 3).get("outcome").asString()).isEqualTo("IMPORTED");
     }
 
     @Test

@@ -872,6 +872,13 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.content[?(@.type == 'MISSION_OPENED')].datePrecision")
                             .value(contains("YEAR")))
                     .andExpect(jsonPath("$.content[?(@.type == 'ESTABLISHED')].datePrecision").value(contains("DAY")));
+            getJson("/api/relations/US/KR?asOf=1950-06-25")
+                    .andExpect(jsonPath("$.missions[0].openedOn").value("1949-01-01"))
+                    .andExpect(jsonPath("$.missions[0].openedPrecision").value("YEAR"))
+                    .andExpect(jsonPath("$.missions[0].closedPrecision").value(nullValue()));
+            getJson("/api/relations/US/KR?asOf=1948-12-31")
+                    .andExpect(jsonPath("$.missions[0].openedOn").value(nullValue()))
+                    .andExpect(jsonPath("$.missions[0].openedPrecision").value(nullValue()));
         }
 
         @Test
