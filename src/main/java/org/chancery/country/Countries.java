@@ -20,6 +20,7 @@ import org.chancery.shared.Source;
 import org.chancery.shared.Today;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
+import org.chancery.shared.logging.ExpectedSqlErrors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -179,8 +180,9 @@ public class Countries {
         requirePast(lifetime);
         requireFree(alpha2, three);
         try {
-            Country country = repository.saveAndFlush(new Country(new CountryCode(alpha2), three, numericCode,
-                    name, lifetime, sources));
+            // a key broken by a request that recorded the code meanwhile is answered, not warned of
+            Country country = ExpectedSqlErrors.expectedDuring(() -> repository.saveAndFlush(new Country(
+                    new CountryCode(alpha2), three, numericCode, name, lifetime, sources)));
             publisher.publishEvent(FactChanged.created("country", alpha2, alpha2));
             rememberAfterCommit(country);
             return country;
