@@ -113,7 +113,7 @@ export async function listPage({ root, query, all, signal }, config) {
         <nav class="paging" aria-label="Pages">
           ${page === 0 ? html`<span aria-disabled="true">← Previous</span>` : html`<a rel="prev"
             href=${here({ page: Math.min(page, pages) > 1 ? Math.min(page, pages) - 1 : undefined })}>← Previous</a>`}
-          <span>Page ${pages ? page + 1 : 0} of ${pages}</span>
+          ${pages ? html`<span>Page ${page + 1} of ${pages}</span>` : nothing}
           ${page + 1 >= pages ? html`<span aria-disabled="true">Next →</span>`
             : html`<a href=${here({ page: page + 1 })} rel="next">Next →</a>`}
           <span>Rows per page: ${SIZES.map((s) => (s === size ? html`<strong aria-current="true">${s}</strong> `

@@ -170,6 +170,16 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anEmptyListSaysSoAndNamesNoPage() {
+        open("/missions?sending=AD&receiving=BT");
+
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("list-count")));
+        assertThat($$("#list-table")).isEmpty();
+        assertThat($("nav.paging").getText()).doesNotContain("Page").contains("Rows per page");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aListFollowsTheOrderItsAddressAsksForOnEveryPageAndInItsCsvOrSaysWhyTheApiRefusesIt() {
         open("/relations?country=US&sort=since,desc");
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -71,6 +72,39 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         assertThat(source.getAttribute("open")).as("the source's section is open").isNotNull();
         assertThat(focused().getDomAttribute("name")).isEqualTo("sources[0].url");
         assertNoConsoleErrors(400);
+    }
+
+    @Test
+    void aDisclosuresSummaryReachedByTabIsRingedInTheOpaqueBlueOfTheLinks() {
+        open("/map?country=US&asOf=1961-01-03");
+        WebElement summary = visible(By.cssSelector("details.relations-table summary"));
+        script("arguments[0].focus();", summary);
+        focused().sendKeys(Keys.SHIFT, Keys.TAB);
+        focused().sendKeys(Keys.TAB);
+
+        assertThat(focused()).isEqualTo(summary);
+        assertThat(script("const s = getComputedStyle(document.activeElement); "
+                + "return [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' ')"))
+                .isEqualTo("solid 2px rgb(1, 114, 173)");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aDateFieldIsRingedWhileItsCalendarButtonHasTheFocus() {
+        open("/relations/CU/KR");
+        WebElement day = visible(By.id("as-of"));
+        script("arguments[0].focus();", day);
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        for (int stop = 0; stop < 4; stop++) { // the field's month, day and year, then its calendar button
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+
+        assertThat(script("const f = document.activeElement; "
+                + "return [f.id, f.matches(':focus'), f.matches(':focus-within')].join(' ')")).isEqualTo("as-of false true");
+        assertThat(script("const s = getComputedStyle(document.activeElement); "
+                + "return [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' ')"))
+                .isEqualTo("solid 2px rgb(1, 114, 173)");
+        assertNoConsoleErrors();
     }
 
     @Test

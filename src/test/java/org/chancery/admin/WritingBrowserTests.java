@@ -114,6 +114,15 @@ class WritingBrowserTests extends BrowserTest {
         visible(By.xpath("//table[@id='events-table']//button[normalize-space()='Yes, delete']")).click();
         waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "None"));
         assertThat(script("return window.chanceryPageMarker")).isEqualTo("still the same page");
+        // what the page says is done is the last write alone: the deletion, not the recording before it
+        assertThat($("#row-action-done").getText()).isEqualTo("The event Established of 2004-03-01 deleted.");
+        assertThat($$("#event-form .done")).isEmpty();
+        new Select(form.findElement(By.name("type"))).selectByValue("ESTABLISHED");
+        setValue(form.findElement(By.name("date")), "2004-03-02");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "Established"));
+        assertThat(visible(By.cssSelector("#event-form .done")).getText()).contains("Recorded: Established on 2004-03-02");
+        assertThat($$("#row-action-done")).isEmpty();
         assertNoConsoleErrors(400);
     }
 

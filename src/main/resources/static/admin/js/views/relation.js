@@ -194,6 +194,12 @@ export default async function relationView({ root, params, query, signal }) {
   /** Whether an action of any row is being sent: every row's button to send one says it takes none meanwhile. */
   const held = () => (state.acting ? 'true' : nothing);
 
+  /** A form's write: what the last row action did is no longer what was done last. */
+  function submitted(event, form, action) {
+    state.actionDone = null;
+    return submit(event, form, update, action);
+  }
+
   /**
    * An action taken from a row; `key` names the row, where its problem is shown. What it did is said above the
    * table of `section` and takes the focus, which its row, changed or gone, no longer holds.
@@ -209,6 +215,7 @@ export default async function relationView({ root, params, query, signal }) {
     state.actionError = null;
     state.actionKey = key;
     state.actionDone = null;
+    Object.values(forms).forEach((form) => { form.done = null; }); // what is done is said of the last write alone
     state.actionGone = null;
     update(); // its button says it is busy
     try {
@@ -493,7 +500,7 @@ export default async function relationView({ root, params, query, signal }) {
         <a role="button" class="outline" href=${href('/meetings/new', { countries: `${a},${b}` })}>Record a meeting…</a></p>
       <details ?open=${Boolean(query.record)} id="record-event">
         <summary>Record a relation event</summary>
-        <form id="event-form" @submit=${(e) => submit(e, forms.event, update, recordEvent)} novalidate>
+        <form id="event-form" @submit=${(e) => submitted(e, forms.event, recordEvent)} novalidate>
           ${problem(forms.event)}
           ${done(forms.event, `Recorded: ${words(forms.event.done?.type)} on ${fuzzy(forms.event.done?.date, forms.event.done?.datePrecision)}`
             + `${forms.event.done?.affectedMissions?.length ? `; it closed ${forms.event.done.affectedMissions.length} mission(s) (R11)` : ''}.`)}
@@ -510,7 +517,7 @@ export default async function relationView({ root, params, query, signal }) {
       </details>
       <details id="plan-milestone">
         <summary>Plan a milestone</summary>
-        <form id="milestone-form" @submit=${(e) => submit(e, forms.milestone, update, planMilestone)} novalidate>
+        <form id="milestone-form" @submit=${(e) => submitted(e, forms.milestone, planMilestone)} novalidate>
           ${problem(forms.milestone)}
           ${done(forms.milestone, `Planned: ${forms.milestone.done?.title}.`)}
           ${field(forms.milestone, { name: 'title', label: 'What is planned', required: true })}
@@ -526,7 +533,7 @@ export default async function relationView({ root, params, query, signal }) {
       </details>
       <details id="record-accreditation">
         <summary>Record a non-resident accreditation</summary>
-        <form id="accreditation-form" @submit=${(e) => submit(e, forms.accreditation, update, accredit)} novalidate>
+        <form id="accreditation-form" @submit=${(e) => submitted(e, forms.accreditation, accredit)} novalidate>
           ${problem(forms.accreditation)}
           ${done(forms.accreditation, 'Accreditation recorded.')}
           <div class="grid-3">
