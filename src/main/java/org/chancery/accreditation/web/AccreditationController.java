@@ -132,7 +132,9 @@ class AccreditationController {
     @ApiResponse(responseCode = "200", description = "The accreditation, with ETag")
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such accreditation of the pair")
-    AccreditationResponse get(@PathVariable String a, @PathVariable String b, @PathVariable long id,
+    AccreditationResponse get(@Parameter(example = "US") @PathVariable String a,
+            @Parameter(example = "AG") @PathVariable String b,
+            @Parameter(example = "5") @PathVariable long id,
             ServletWebRequest request) {
         Accreditation accreditation = accreditations.get(relations.pair(a, b), id);
         if (ETags.notModified(request, accreditation.version())) {
@@ -160,7 +162,9 @@ class AccreditationController {
             + "COUNTRY_NOT_IN_EXISTENCE (R22)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the accreditation's current "
             + "version")
-    ResponseEntity<AccreditationResponse> end(@PathVariable String a, @PathVariable String b, @PathVariable long id,
+    ResponseEntity<AccreditationResponse> end(@Parameter(example = "US") @PathVariable String a,
+            @Parameter(example = "AG") @PathVariable String b,
+            @Parameter(example = "5") @PathVariable long id,
             @Parameter(description = "ETag of the accreditation's version the end is based on", example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AccreditationRequests.End body) {

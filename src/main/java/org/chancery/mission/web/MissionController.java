@@ -124,7 +124,7 @@ class MissionController {
             + "CONFLICTS_WITH_RECORDED_FACTS (R20), COUNTRY_NOT_IN_EXISTENCE (R22: a country or the protecting power "
             + "does not exist on the opening date, or a closedOn more than a day after a country ceased to exist)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<MissionResponse> open(@PathVariable long id,
+    ResponseEntity<MissionResponse> open(@Parameter(example = "5") @PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.Open body) {
@@ -150,7 +150,7 @@ class MissionController {
             + "names it as its resident mission), COUNTRY_NOT_IN_EXISTENCE (R22: a closing more than a day after a "
             + "country ceased to exist)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<MissionResponse> close(@PathVariable long id,
+    ResponseEntity<MissionResponse> close(@Parameter(example = "5") @PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.Close body) {
@@ -172,7 +172,7 @@ class MissionController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<MissionResponse> cancel(@PathVariable long id,
+    ResponseEntity<MissionResponse> cancel(@Parameter(example = "5") @PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(missions.cancel(id, VersionPrecondition.fromIfMatch(ifMatch)));
@@ -185,7 +185,7 @@ class MissionController {
             + "today; served with an ETag carrying its version, which appointing or ending a head moves too.")
     @ApiResponse(responseCode = "200", description = "The mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    MissionResponse get(@PathVariable long id, ServletWebRequest request) {
+    MissionResponse get(@Parameter(example = "5") @PathVariable long id, ServletWebRequest request) {
         Mission mission = missions.get(id);
         if (ETags.notModified(request, mission.version())) {
             return null;
@@ -254,7 +254,7 @@ class MissionController {
             + "(R12: a cancelled mission, or a closed one that the head's period outlasts), COUNTRY_NOT_IN_EXISTENCE "
             + "(R22: a country does not exist on the start, or ceased to exist more than a day before the end)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<HeadResponse> appoint(@PathVariable long id,
+    ResponseEntity<HeadResponse> appoint(@Parameter(example = "5") @PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.Appoint body) {
@@ -271,7 +271,8 @@ class MissionController {
             + "(404 for a head of another mission), with the agrément, start and end of the functions.")
     @ApiResponse(responseCode = "200", description = "The head of mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    HeadResponse head(@PathVariable long id, @PathVariable long headId) {
+    HeadResponse head(@Parameter(example = "5") @PathVariable long id,
+            @Parameter(example = "12") @PathVariable long headId) {
         return missions.get(id).head(headId).map(HeadResponse::from)
                 .orElseThrow(() -> new NotFoundException("Mission " + id + " has no head of mission " + headId + "."));
     }
@@ -290,7 +291,8 @@ class MissionController {
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12: already ended), "
             + "COUNTRY_NOT_IN_EXISTENCE (R22: an end more than a day after a country ceased to exist)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    HeadResponse end(@PathVariable long id, @PathVariable long headId,
+    HeadResponse end(@Parameter(example = "5") @PathVariable long id,
+            @Parameter(example = "12") @PathVariable long headId,
             @Parameter(description = IF_MATCH, example = "\"0\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.End body) {

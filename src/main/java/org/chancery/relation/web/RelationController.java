@@ -131,7 +131,9 @@ class RelationController {
             + "the pair, either track (404 for an event of another pair), with its sources.")
     @ApiResponse(responseCode = "200", description = "The event")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
-    EventResponse event(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
+    EventResponse event(@Parameter(example = "CU") @PathVariable String a,
+            @Parameter(example = "KR") @PathVariable String b,
+            @Parameter(example = "3") @PathVariable long id) {
         RelationPair pair = relations.pair(a, b);
         return EventResponse.from(relations.getEvent(pair, id).asRecord());
     }
@@ -146,7 +148,9 @@ class RelationController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
     @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20)")
-    ResponseEntity<Void> delete(@PathVariable String a, @PathVariable String b, @PathVariable long id) {
+    ResponseEntity<Void> delete(@Parameter(example = "CU") @PathVariable String a,
+            @Parameter(example = "KR") @PathVariable String b,
+            @Parameter(example = "3") @PathVariable long id) {
         relations.delete(relations.pair(a, b), id);
         return ResponseEntity.noContent().build();
     }

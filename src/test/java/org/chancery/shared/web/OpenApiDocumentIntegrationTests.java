@@ -36,7 +36,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     @Test
-    void describesEveryOperationWithAnIdASummaryTagsAndExamplesOfItsBodies() throws Exception {
+    void describesEveryOperationWithAnIdASummaryTagsAndExamplesOfItsBodiesAndPathParameters() throws Exception {
         String text = getJson("/v3/api-docs").andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         Files.writeString(Path.of("target", "openapi.json"), text);
@@ -61,6 +61,12 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 }
                 if (!operation.has("tags") || operation.get("tags").isEmpty()) {
                     incomplete.add(name + ": no tags");
+                }
+                for (JsonNode parameter : operation.path("parameters")) {
+                    if (parameter.path("in").asString("").equals("path") && !parameter.has("example")
+                            && !parameter.path("schema").has("example")) {
+                        incomplete.add(name + ": no example of its path parameter " + parameter.get("name").asString());
+                    }
                 }
                 JsonNode body = operation.get("requestBody");
                 if (body != null) {
