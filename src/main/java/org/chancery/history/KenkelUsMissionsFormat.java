@@ -384,9 +384,10 @@ class KenkelUsMissionsFormat implements ImportFormat {
             if (range.status() != KenkelStatus.NONE) {
                 return "Nothing to record for " + range.status().text() + ".";
             }
-            return earlier == null ? "No U.S. representation from the state's first day in the data: no relations to "
-                    + "record." : "No U.S. representation, and no diplomatic relations in force the day before to end: "
-                    + "nothing to record.";
+            return earlier == null
+                    ? "No U.S. representation from the state's first day in the data: no relations to record."
+                    : "No U.S. representation, and no diplomatic relations in force the day before to end: nothing to "
+                            + "record.";
         }
 
         private void flagDates(KenkelRow row, RowResult result) {

@@ -248,7 +248,8 @@ class ImportJobs {
      * H2 reads a page along an index only if the order starts with its columns, and otherwise sorted every
      * report of the job for each page (1.4 seconds for a page of the COW import's 310,820). Without a flag the
      * total is the job's own count of the reports (of the outcome), which {@link #report} advances in the
-     * transaction that writes them: no report is counted (127 ms a page of that import's on PostgreSQL).
+     * transaction that writes them: no report is counted (counting took 50–130 ms of each page of that import's
+     * report on PostgreSQL).
      */
     Page<RowReport> rows(long jobId, ImportOutcome outcome, String flag, Pageable pageable) {
         String from = from(outcome, flag);

@@ -14,9 +14,9 @@ public record MissionOnDay(long id, String sendingCountry, String receivingCount
         MissionStatus status,
         @Schema(nullable = true, description = "null unless it had opened by that day") LocalDate openedOn,
         @Schema(nullable = true, description = "null unless it had closed by that day") LocalDate closedOn,
-        @Schema(nullable = true, description = "how well `openedOn` is known: DAY, MONTH or YEAR; null with it")
+        @Schema(nullable = true, description = "how well `openedOn` is known: DAY, MONTH or YEAR; null when it is")
         DatePrecision openedPrecision,
-        @Schema(nullable = true, description = "how well `closedOn` is known: DAY, MONTH or YEAR; null with it")
+        @Schema(nullable = true, description = "how well `closedOn` is known: DAY, MONTH or YEAR; null when it is")
         DatePrecision closedPrecision) {
 
     /**

@@ -519,6 +519,40 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void recordsANonResidentAccreditationWithItsDiplomatFoundByNameAmongTheSendingCountrys() {
+        postAsEditor("/api/relations/LI/SM/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");
+        long sammarinese = postAsEditor("/api/diplomats", "{\"name\": \"Marino Accredited\", \"country\": \"SM\"}")
+                .get("id").asLong();
+        postAsEditor("/api/diplomats", "{\"name\": \"Marina Accredited\", \"country\": \"LI\"}");
+
+        open("/relations/LI/SM");
+        signIn("editor", "editor-secret");
+        openDetails("record-accreditation");
+        WebElement form = $("#accreditation-form");
+        assertThat(form.findElements(By.name("diplomatId"))).as("no id to type").isEmpty();
+        new Select(form.findElement(By.name("sendingCountry"))).selectByValue("SM");
+        new Select(form.findElement(By.name("level"))).selectByValue("AMBASSADOR");
+        setValue(form.findElement(By.name("from")), "1995-01-01");
+        WebElement search = visible(By.id("accreditation-diplomat-search"));
+        assertThat($("label[for=accreditation-diplomat-search]").getText()).isEqualTo("Diplomat of San Marino (optional)");
+        search.sendKeys("Accredited");
+        // the sending country's diplomats only: Marina, of Liechtenstein, is not offered
+        WebElement choose = visible(By.cssSelector("#accreditation-diplomat-search-results button[data-diplomat]"));
+        assertThat($$("#accreditation-diplomat-search-results li")).hasSize(1);
+        assertThat(choose.getDomAttribute("data-diplomat")).isEqualTo(Long.toString(sammarinese));
+        choose.click();
+        assertThat(visible(By.id("accreditation-diplomat")).getText()).contains("Marino Accredited");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("accreditations-table"), "1995-01-01"));
+        JsonNode recorded = getJson("/api/relations/LI/SM/accreditations").get("content").get(0);
+        assertThat(recorded.get("sendingCountry").asString()).isEqualTo("SM");
+        assertThat(recorded.get("diplomatId").asLong()).isEqualTo(sammarinese);
+        assertThat(visible(By.id("accreditation-diplomat-search")).getDomProperty("value")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void endsANonResidentAccreditationFromTheRelationPage() {
         postAsEditor("/api/relations/LU/MT/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1970-01-01\"}");
         long accreditation = postAsEditor("/api/relations/LU/MT/accreditations",

@@ -9,7 +9,8 @@ import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
   ACCREDITATION_LEVELS } from '../format.js';
 import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl,
-  replacing } from '../forms.js';
+  replacing, fieldMessages } from '../forms.js';
+import { diplomatSearch } from '../diplomat-search.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
 /** Where a story item's fact is shown: its own page, or its row on this page (`rows`: the ids of the rows shown). */
@@ -64,6 +65,10 @@ export default async function relationView({ root, params, query, signal }) {
     items: [],
     missions: [],
     accreditations: [],
+    // the accreditation form's diplomat: searched by name among the sending country's, then chosen
+    accreditationSearch: { q: '' },
+    accreditationDiplomat: null,
+    accreditationSending: null, // the sending country the form's select holds (the first of the pair until changed)
   };
   // the address keeps no period the page does not show
   if (asked.notice) replace(`/relations/${params.a}/${params.b}`, { asOf: query.asOf, record: query.record });
@@ -261,8 +266,36 @@ export default async function relationView({ root, params, query, signal }) {
   const accredit = (values) => post(`/api/relations/${a}/${b}/accreditations`, {
     sendingCountry: values.sendingCountry, level: values.level, from: values.from, datePrecision: values.datePrecision,
     to: values.to, residentMissionId: values.residentMissionId ? Number(values.residentMissionId) : undefined,
-    diplomatId: values.diplomatId ? Number(values.diplomatId) : undefined, sources: sourcesFrom(values),
-  }).then(async (answer) => { await reload(); return answer; });
+    diplomatId: state.accreditationDiplomat?.id, sources: sourcesFrom(values),
+  }).then(async (answer) => {
+    // the form is reset: no diplomat chosen, the pair's first country sending
+    Object.assign(state, { accreditationDiplomat: null, accreditationSending: null });
+    await reload();
+    return answer;
+  });
+
+  /** The accreditation form's diplomat field: a search among the sending country's diplomats, or the one chosen. */
+  function accreditationDiplomatField() {
+    const chosen = state.accreditationDiplomat;
+    const sending = state.accreditationSending || a;
+    const messages = fieldMessages(forms.accreditation, 'diplomatId');
+    // a refusal of the diplomat (not of the sending country, R21) is linked to what stands for the field
+    forms.accreditation.targets.diplomatId = chosen ? 'accreditation-diplomat' : 'accreditation-diplomat-search';
+    forms.accreditation.labels.diplomatId = 'Diplomat';
+    return html`${chosen ? html`<p id="accreditation-diplomat" tabindex="-1">Diplomat: <strong>${chosen.name}</strong>
+        (${chosen.country})
+        <button type="button" class="secondary outline" @click=${() => {
+          state.accreditationDiplomat = null;
+          update();
+          document.getElementById('accreditation-diplomat-search')?.focus();
+        }}>Choose another</button></p>`
+      : diplomatSearch(state.accreditationSearch, update, { id: 'accreditation-diplomat-search',
+        label: `Diplomat of ${names[sending] || sending} (optional)`, country: sending, signal,
+        chosen: 'accreditation-diplomat', onPick: (diplomat) => { state.accreditationDiplomat = diplomat; },
+        errorId: messages.length ? 'accreditation-diplomat-error' : undefined })}
+      ${messages.length ? html`<p class="field-error" id="accreditation-diplomat-error">${messages.join(' ')}</p>`
+        : nothing}`;
+  }
 
   function summary(view) {
     const first = view.firstMeetingSinceEstablishment;
@@ -537,16 +570,20 @@ export default async function relationView({ root, params, query, signal }) {
           ${problem(forms.accreditation)}
           ${done(forms.accreditation, 'Accreditation recorded.')}
           <div class="grid-3">
-            ${field(forms.accreditation, { name: 'sendingCountry', label: 'Sending country', required: true,
-              options: [a, b].map((c) => ({ value: c, label: names[c] })) })}
+            <div @change=${(e) => {
+              if (e.target.name !== 'sendingCountry') return;
+              state.accreditationSending = e.target.value;
+              update();
+            }}>${field(forms.accreditation, { name: 'sendingCountry', label: 'Sending country', required: true,
+              options: [a, b].map((c) => ({ value: c, label: names[c] })) })}</div>
             ${field(forms.accreditation, { name: 'level', label: 'Level', options: ACCREDITATION_LEVELS, required: true })}
             ${field(forms.accreditation, { name: 'residentMissionId', label: 'Resident mission id', type: 'number',
               hint: 'The sending country\'s mission in a third country where the head resides.' })}
             ${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true, max: today() })}
             ${field(forms.accreditation, { name: 'datePrecision', label: 'From known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
             ${field(forms.accreditation, { name: 'to', label: 'To (exclusive, for a past one)', type: 'date' })}
-            ${field(forms.accreditation, { name: 'diplomatId', label: 'Diplomat id', type: 'number' })}
           </div>
+          ${accreditationDiplomatField()}
           ${sourceFields(forms.accreditation)}
           ${submitButton(forms.accreditation, 'Record the accreditation')}
         </form>
