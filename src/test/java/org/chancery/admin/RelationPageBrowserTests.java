@@ -134,6 +134,21 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void thePairSeenFromTheOtherSideKeepsTheDayAndThePeriodChosen() {
+        open("/relations/CU/KR?asOf=2025-06-01&from=2020-01-01&to=2025-06-01");
+        visible(By.cssSelector("#timeline-svg g.mission-bar"));
+
+        driver.findElement(By.linkText("Seen from South Korea")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "South Korea – Cuba"));
+        visible(By.cssSelector("#timeline-svg g.mission-bar"));
+        assertThat(driver.getCurrentUrl()).contains("#/relations/KR/CU?").contains("asOf=2025-06-01")
+                .contains("from=2020-01-01").contains("to=2025-06-01");
+        assertThat($("#period-from").getDomProperty("value")).isEqualTo("2020-01-01");
+        assertThat($("#period-to").getDomProperty("value")).isEqualTo("2025-06-01");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aRefusedRowActionIsExplainedInItsRow() {
         JsonNode events = getJson("/api/relations/CU/KR").get("events");
         JsonNode restored = null;

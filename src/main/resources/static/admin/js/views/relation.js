@@ -636,7 +636,8 @@ export default async function relationView({ root, params, query, signal }) {
         <button type="submit">Show that day</button>
         ${state.asOf ? html`<a href=${href(`/relations/${params.a}/${params.b}`,
           state.chosenPeriod ? { from: state.from, to: state.to } : {})}>Today</a>` : nothing}
-        <a href=${href(`/relations/${b}/${a}`, { asOf: state.asOf })}>Seen from ${names[b] || b}</a>
+        <a href=${href(`/relations/${b}/${a}`, { asOf: state.asOf,
+          ...(state.chosenPeriod ? { from: state.from, to: state.to } : {}) })}>Seen from ${names[b] || b}</a>
       </form>
       ${readError(state.error)}
       ${query.asOf && !state.asOf ? html`<p class="notice" role="status" id="as-of-notice">“${query.asOf}” is not a
