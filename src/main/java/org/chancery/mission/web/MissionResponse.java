@@ -12,7 +12,10 @@ import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
 
 @Schema(name = "Mission", example = "{\"id\": 5, \"sendingCountry\": \"CU\", \"receivingCountry\": \"KR\", \"type\": \"EMBASSY\", "
-        + "\"city\": \"Seoul\", \"status\": \"PLANNED\", \"plannedOpening\": \"2024-07\", \"openedOn\": null, \"closedOn\": null, "
+        + "\"city\": \"Seoul\", \"status\": \"PLANNED\", \"plannedOpening\": \"2024-07\", "
+        + "\"plannedOpeningStart\": \"2024-07-01\", \"plannedOpeningEnd\": \"2024-07-31\", \"openedOn\": null, "
+        + "\"openedPrecision\": null, \"closedOn\": null, "
+        + "\"closedPrecision\": null, "
         + "\"closingReason\": null, \"protectingPower\": null, \"predecessorId\": null, \"successorId\": null, \"heads\": [], "
         + "\"currentHead\": null, \"version\": 0, \"sources\": []}")
 record MissionResponse(Long id, String sendingCountry, String receivingCountry, MissionType type,

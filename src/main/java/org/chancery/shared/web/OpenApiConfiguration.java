@@ -3,6 +3,7 @@ package org.chancery.shared.web;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -118,6 +119,25 @@ class OpenApiConfiguration {
                     boolean optionalInARequest = requestBodies.contains(name) && !required.contains(field);
                     return marked || nullInExample || optionalInARequest ? nullable(property) : property;
                 });
+            });
+        };
+    }
+
+    /**
+     * Every field of an answer is sent, null or not (Jackson's inclusion is {@code always}): each schema that only
+     * answers use (not a request body's, nor one that says its own, as the problem does) requires all its
+     * properties, so that a client generated from the description types them as present (nullable where they may be
+     * null).
+     */
+    @Bean
+    OpenApiCustomizer answerFieldsRequired() {
+        return openApi -> {
+            Set<String> requestBodies = requestBodySchemas(openApi);
+            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                boolean own = schema.getRequired() != null && !schema.getRequired().isEmpty();
+                if (schema.getProperties() != null && !requestBodies.contains(name) && !own) {
+                    schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                }
             });
         };
     }

@@ -517,7 +517,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void answersNullOnlyInTheFieldsItDocumentsAsNullable() throws Exception {
+    void answersEveryFieldItRequiresAndNullOnlyInTheFieldsItDocumentsAsNullable() throws Exception {
         JsonNode schemas = document().get("components").get("schemas");
         recordEvent("CU", "KR", "ESTABLISHED", "2024-02-14");
         long mission = planMission("CU", "KR", "EMBASSY", null);
@@ -527,14 +527,33 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         Map<String, String> answers = Map.of(
                 "/api/relations/CU/KR", "Relation",
                 "/api/relations/CU/US", "Relation",
+                "/api/relations/CU/KR?asOf=2024-03-01", "Relation",
                 "/api/missions/" + mission, "Mission",
                 "/api/countries/KR", "Country",
-                "/api/diplomats/" + diplomat, "Diplomat");
+                "/api/diplomats/" + diplomat, "Diplomat",
+                "/api/relations/CU/KR/timeline", "PagedModelTimelineItem",
+                "/api/missions?sending=CU", "PagedModelMission");
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             JsonNode body = json(getJson(answer.getKey()).andExpect(status().isOk()));
             nullsOutsideTheSchema(body, schemas.get(answer.getValue()), schemas, answer.getKey(), wrong);
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void requiresEveryFieldOfTheSchemasOnlyAnswersUseAndKeepsTheRequestsOwn() throws Exception {
+        JsonNode schemas = document().get("components").get("schemas");
+
+        for (String answer : List.of("Relation", "Mission", "MissionSummary", "TimelineItem", "Country", "PageMetadata",
+                "PagedModelTimelineItem")) {
+            List<String> properties = new ArrayList<>();
+            schemas.get(answer).get("properties").propertyNames().forEach(properties::add);
+            assertThat(schemas.get(answer).get("required")).as(answer).extracting(JsonNode::asString)
+                    .containsExactlyInAnyOrderElementsOf(properties);
+        }
+        // a request's: what validation asks (a mission's city may be left out); the problem's: its own
+        assertThat(schemas.get("Source").get("required")).extracting(JsonNode::asString).containsExactly("url");
+        assertThat(schemas.get("Problem").get("required")).extracting(JsonNode::asString).doesNotContain("rule");
     }
 
     /** Adds to {@code wrong} each null of {@code value} in a field that its schema does not let be null. */
@@ -557,6 +576,11 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 nullsOutsideTheSchema(item, resolved.get("items"), schemas, at + "[]", wrong);
             }
         } else if (value.isObject() && resolved.has("properties")) {
+            for (JsonNode required : resolved.path("required")) {
+                if (!value.has(required.asString())) {
+                    wrong.add(at + "." + required.asString() + ": required, not sent");
+                }
+            }
             for (Map.Entry<String, JsonNode> field : value.properties()) {
                 JsonNode property = resolved.get("properties").get(field.getKey());
                 if (property == null) {
