@@ -582,7 +582,10 @@ class OpenApiConfiguration {
         // every code an answer may carry: the rules' (API.md's table) and the general ones
         List<String> codes = Stream.concat(Arrays.stream(Rule.values()).map(Rule::code),
                 Arrays.stream(ProblemCode.values()).map(ProblemCode::name)).distinct().sorted().toList();
-        problem.addProperty("code", new StringSchema()._enum(codes).example("RELATION_NOT_ESTABLISHED"));
+        problem.addProperty("code", new StringSchema()._enum(codes).example("RELATION_NOT_ESTABLISHED")
+                .description("stable; each operation lists those it answers. Besides them any path may answer "
+                        + "METHOD_NOT_ALLOWED (405, with Allow) to a method it does not take, and INTERNAL_ERROR (500) "
+                        + "is a bug to report with the requestId"));
         problem.addProperty("rule", new StringSchema().example("R5").description("the API.md rule id, for rule violations"));
         problem.addProperty("errors", new ArraySchema().items(error).description("for VALIDATION_FAILED"));
         problem.addProperty("requestId", new StringSchema().example("3f2a9c61d04b4e1f8e2c5a7b9d0e6f13")

@@ -96,8 +96,11 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         JsonNode meeting = paths.get("/api/meetings").get("post").get("responses");
         assertThat(meeting.propertyNames()).contains("201", "400", "401", "403", "406", "409", "413", "415", "429");
         assertThat(meeting.get("409").get("description").asString()).contains("COUNTRY_NOT_IN_EXISTENCE");
-        JsonNode codes = JSON.readTree(getJson("/v3/api-docs").andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).at("/components/schemas/Problem/properties/code/enum");
+        JsonNode code = JSON.readTree(getJson("/v3/api-docs").andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).at("/components/schemas/Problem/properties/code");
+        assertThat(code.get("description").asString()).as("the codes no operation lists: any path's")
+                .contains("METHOD_NOT_ALLOWED (405", "INTERNAL_ERROR (500)");
+        JsonNode codes = code.get("enum");
         assertThat(codes).extracting(JsonNode::asString).as("the codes a client may switch on")
                 .contains("RELATION_NOT_ESTABLISHED", "CONFLICTS_WITH_RECORDED_FACTS", "DATE_IN_FUTURE", "SAME_COUNTRY",
                         "VALIDATION_FAILED", "MALFORMED_REQUEST", "CONCURRENT_MODIFICATION", "IMPORT_RUNNING")
