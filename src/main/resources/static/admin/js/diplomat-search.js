@@ -80,3 +80,18 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       : nothing}
   </div>`;
 }
+
+/**
+ * A diplomat to choose by search, or the one chosen: `chosen` (the diplomat, or null) is shown in the element of id
+ * `chosenId` as "`what`: name (country)" with "Choose another", which calls onClear and gives the search the focus;
+ * the other options are diplomatSearch's.
+ */
+export function diplomatChoice(state, update, { chosen, chosenId, what, onClear, ...search }) {
+  if (!chosen) return diplomatSearch(state, update, { ...search, chosen: chosenId });
+  return html`<p id=${chosenId} tabindex="-1">${what}: <strong>${chosen.name}</strong> (${chosen.country})
+    <button type="button" class="secondary outline" @click=${() => {
+      onClear();
+      update();
+      document.getElementById(search.id)?.focus();
+    }}>Choose another</button></p>`;
+}

@@ -9,7 +9,7 @@ import {
   FieldRefusal, formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done,
   rowProblem,
 } from '../forms.js';
-import { diplomatSearch } from '../diplomat-search.js';
+import { diplomatChoice } from '../diplomat-search.js';
 import { onSignInOrOut } from '../auth.js';
 
 const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
@@ -105,12 +105,6 @@ export default async function missionView({ root, params, query, signal }) {
     state.chosen = diplomat;
     if (forms.appoint.error instanceof FieldRefusal) forms.appoint.error = null;
   };
-
-  function chooseAnother() {
-    state.chosen = null;
-    update();
-    document.getElementById('head-search')?.focus();
-  }
 
   /** That the mission changed meanwhile; the refusal too when the form that was refused is no longer drawn. */
   function changedNotice(m, consular, serving) {
@@ -213,11 +207,10 @@ export default async function missionView({ root, params, query, signal }) {
           <form id="appoint-form" @submit=${send(forms.appoint, appoint)} novalidate>
             ${problem(forms.appoint)}
             ${done(forms.appoint, `${forms.appoint.done?.name || 'The head'} appointed.`)}
-            ${state.chosen ? html`<p id="chosen-diplomat" tabindex="-1">Head: <strong>${state.chosen.name}</strong> (${state.chosen.country})
-              <button type="button" class="secondary outline" @click=${chooseAnother}>Choose another</button></p>`
-              : diplomatSearch(state.search, update, { id: 'head-search', label: searchLabel(),
-                country: m.sendingCountry, signal, chosen: 'chosen-diplomat', onPick: pick,
-                errorId: fieldMessages(forms.appoint, 'diplomatId').length ? 'appoint-diplomat-error' : undefined })}
+            ${diplomatChoice(state.search, update, { chosen: state.chosen, chosenId: 'chosen-diplomat', what: 'Head',
+              onClear: () => { state.chosen = null; }, id: 'head-search', label: searchLabel(),
+              country: m.sendingCountry, signal, onPick: pick,
+              errorId: fieldMessages(forms.appoint, 'diplomatId').length ? 'appoint-diplomat-error' : undefined })}
             ${fieldMessages(forms.appoint, 'diplomatId').length ? html`<p class="field-error" id="appoint-diplomat-error">${fieldMessages(forms.appoint, 'diplomatId').join(' ')}</p>` : nothing}
             <div class="grid-2">
               ${field(forms.appoint, { name: 'rank', label: 'Rank', options: HEAD_RANKS, required: true })}

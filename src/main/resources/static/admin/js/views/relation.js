@@ -10,7 +10,7 @@ import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION
   ACCREDITATION_LEVELS } from '../format.js';
 import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl,
   replacing, fieldMessages } from '../forms.js';
-import { diplomatSearch } from '../diplomat-search.js';
+import { diplomatChoice } from '../diplomat-search.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
 /** Where a story item's fact is shown: its own page, or its row on this page (`rows`: the ids of the rows shown). */
@@ -282,16 +282,10 @@ export default async function relationView({ root, params, query, signal }) {
     // a refusal of the diplomat (not of the sending country, R21) is linked to what stands for the field
     forms.accreditation.targets.diplomatId = chosen ? 'accreditation-diplomat' : 'accreditation-diplomat-search';
     forms.accreditation.labels.diplomatId = 'Diplomat';
-    return html`${chosen ? html`<p id="accreditation-diplomat" tabindex="-1">Diplomat: <strong>${chosen.name}</strong>
-        (${chosen.country})
-        <button type="button" class="secondary outline" @click=${() => {
-          state.accreditationDiplomat = null;
-          update();
-          document.getElementById('accreditation-diplomat-search')?.focus();
-        }}>Choose another</button></p>`
-      : diplomatSearch(state.accreditationSearch, update, { id: 'accreditation-diplomat-search',
+    return html`${diplomatChoice(state.accreditationSearch, update, { chosen, chosenId: 'accreditation-diplomat',
+        what: 'Diplomat', onClear: () => { state.accreditationDiplomat = null; }, id: 'accreditation-diplomat-search',
         label: `Diplomat of ${names[sending] || sending} (optional)`, country: sending, signal,
-        chosen: 'accreditation-diplomat', onPick: (diplomat) => { state.accreditationDiplomat = diplomat; },
+        onPick: (diplomat) => { state.accreditationDiplomat = diplomat; },
         errorId: messages.length ? 'accreditation-diplomat-error' : undefined })}
       ${messages.length ? html`<p class="field-error" id="accreditation-diplomat-error">${messages.join(' ')}</p>`
         : nothing}`;
