@@ -553,6 +553,63 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void offersAsResidentMissionTheSendingCountrysDiplomaticMissionsInOtherCountriesOpenOnTheFromDay() throws IOException {
+        for (String other : new String[] {"TO", "AU", "NZ", "JP"}) {
+            postAsEditor("/api/relations/FJ/" + other + "/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1971-01-01\"}");
+        }
+        long canberra = openedMission("FJ", "AU", "HIGH_COMMISSION", "Canberra", "1972-01-01");
+        long tokyo = openedMission("FJ", "JP", "EMBASSY", "Tokyo", "1980-01-01");
+        openedMission("FJ", "NZ", "CONSULATE_GENERAL", "Auckland", "1972-01-01");
+
+        open("/relations/FJ/TO");
+        signIn("editor", "editor-secret");
+        openDetails("record-accreditation");
+        WebElement form = $("#accreditation-form");
+        new Select(form.findElement(By.name("sendingCountry"))).selectByValue("FJ");
+        new Select(form.findElement(By.name("level"))).selectByValue("AMBASSADOR");
+        assertThat(new Select(form.findElement(By.name("residentMissionId"))).getOptions()).as("no day yet").hasSize(1);
+
+        // in 1975 the high commission in Canberra was open, the embassy in Tokyo not yet; a consulate is no choice
+        setValue(form.findElement(By.name("from")), "1975-06-01");
+        waitFor(driver -> offered(form).size() == 2);
+        assertThat(offered(form)).containsExactly("", Long.toString(canberra));
+        setValue(form.findElement(By.name("from")), "1985-06-01");
+        waitFor(driver -> offered(form).size() == 3);
+        assertThat(offered(form)).containsExactly("", Long.toString(canberra), Long.toString(tokyo));
+        assertThat(new Select(form.findElement(By.name("residentMissionId"))).getOptions().get(2).getText())
+                .isEqualTo("Japan: embassy in Tokyo (mission " + tokyo + ")");
+        new Select(form.findElement(By.name("residentMissionId"))).selectByValue(Long.toString(tokyo));
+        // a day when Tokyo was not open: it is no longer chosen (the option in its place is not chosen instead)
+        setValue(form.findElement(By.name("from")), "1976-01-01");
+        waitFor(driver -> offered(form).size() == 2);
+        assertThat(form.findElement(By.name("residentMissionId")).getDomProperty("value")).isEmpty();
+        setValue(form.findElement(By.name("from")), "1985-06-01");
+        waitFor(driver -> offered(form).size() == 3);
+        new Select(form.findElement(By.name("residentMissionId"))).selectByValue(Long.toString(tokyo));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("accreditations-table"), "1985-06-01"));
+        JsonNode recorded = getJson("/api/relations/FJ/TO/accreditations").get("content").get(0);
+        assertThat(recorded.get("residentMissionId").asLong()).isEqualTo(tokyo);
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    private long openedMission(String sending, String receiving, String type, String city, String opened) {
+        long mission = postAsEditor("/api/missions", "{\"sendingCountry\": \"" + sending + "\", \"receivingCountry\": \""
+                + receiving + "\", \"type\": \"" + type + "\", \"city\": \"" + city + "\"}").get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"" + opened + "\"}");
+        return mission;
+    }
+
+    /** The values of the resident mission's options, read at once (the page draws them anew as they come). */
+    @SuppressWarnings("unchecked")
+    private List<String> offered(WebElement form) {
+        return (List<String>) script("return [...arguments[0].options].map((option) => option.value);",
+                form.findElement(By.name("residentMissionId")));
+    }
+
+    @Test
     void endsANonResidentAccreditationFromTheRelationPage() {
         postAsEditor("/api/relations/LU/MT/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1970-01-01\"}");
         long accreditation = postAsEditor("/api/relations/LU/MT/accreditations",

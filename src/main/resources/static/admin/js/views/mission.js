@@ -4,7 +4,7 @@ import { html, render, nothing } from 'lit-html';
 import { request, post } from '../api.js';
 import { countries } from '../countries.js';
 import { href } from '../router.js';
-import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS } from '../format.js';
+import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS, CONSULAR_TYPES } from '../format.js';
 import {
   FieldRefusal, formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done,
   rowProblem,
@@ -12,7 +12,6 @@ import {
 import { diplomatChoice } from '../diplomat-search.js';
 import { onSignInOrOut } from '../auth.js';
 
-const CONSULAR = ['CONSULATE_GENERAL', 'CONSULATE', 'HONORARY_CONSULATE'];
 
 export default async function missionView({ root, params, query, signal }) {
   // appointOpen: the appointing form stays open once opened, whatever its refusals and choices redraw
@@ -125,7 +124,7 @@ export default async function missionView({ root, params, query, signal }) {
         ${state.error ? nothing : html`<p aria-busy="true">Loading…</p>`}`, root);
       return;
     }
-    const consular = CONSULAR.includes(m.type);
+    const consular = CONSULAR_TYPES.includes(m.type);
     const serving = m.heads.filter((h) => !h.endedOn);
     render(html`
       <p><a href=${href(`/relations/${m.sendingCountry}/${m.receivingCountry}`)}>← ${name(m.sendingCountry)} – ${name(m.receivingCountry)}</a></p>

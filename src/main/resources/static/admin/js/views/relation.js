@@ -7,7 +7,7 @@ import { onSignInOrOut } from '../auth.js';
 import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
-  ACCREDITATION_LEVELS } from '../format.js';
+  ACCREDITATION_LEVELS, CONSULAR_TYPES } from '../format.js';
 import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl,
   replacing, fieldMessages } from '../forms.js';
 import { diplomatChoice } from '../diplomat-search.js';
@@ -69,6 +69,10 @@ export default async function relationView({ root, params, query, signal }) {
     accreditationSearch: { q: '' },
     accreditationDiplomat: null,
     accreditationSending: null, // the sending country the form's select holds (the first of the pair until changed)
+    accreditationFrom: null, // the day the form's From holds
+    // the sending country's diplomatic missions in third countries open on that day, where its head may reside:
+    // {key: 'sending|day', list, busy, error}
+    residentMissions: null,
   };
   // the address keeps no period the page does not show
   if (asked.notice) replace(`/relations/${params.a}/${params.b}`, { asOf: query.asOf, record: query.record });
@@ -268,11 +272,67 @@ export default async function relationView({ root, params, query, signal }) {
     to: values.to, residentMissionId: values.residentMissionId ? Number(values.residentMissionId) : undefined,
     diplomatId: state.accreditationDiplomat?.id, sources: sourcesFrom(values),
   }).then(async (answer) => {
-    // the form is reset: no diplomat chosen, the pair's first country sending
-    Object.assign(state, { accreditationDiplomat: null, accreditationSending: null });
+    // the form is reset: no diplomat chosen, the pair's first country sending, no day
+    Object.assign(state, { accreditationDiplomat: null, accreditationSending: null, accreditationFrom: null,
+      residentMissions: null });
     await reload();
     return answer;
   });
+
+  /**
+   * The missions the accreditation's head may reside at (R23): the sending country's diplomatic missions in a third
+   * country, open on the form's From day, read again when the sending country or the day changes.
+   */
+  async function loadResidentMissions() {
+    const sending = state.accreditationSending || a;
+    const day = state.accreditationFrom;
+    const key = `${sending}|${day}`;
+    if (!isIsoDay(day)) {
+      state.residentMissions = null;
+      update();
+      return;
+    }
+    if (state.residentMissions?.key === key) return;
+    state.residentMissions = { key, list: state.residentMissions?.list || [], busy: true, error: null };
+    update();
+    const receiving = sending === a ? b : a;
+    let list = [];
+    let error = null;
+    try {
+      list = (await all('/api/missions', { sending, openOn: day }, { signal }))
+        .filter((m) => m.receivingCountry !== receiving && !CONSULAR_TYPES.includes(m.type));
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      error = e;
+    }
+    if (state.residentMissions?.key !== key) return; // the country or the day changed meanwhile: its answer counts
+    const map = await countries();
+    const where = (m) => map.get(m.receivingCountry)?.name || m.receivingCountry;
+    list.sort((x, y) => where(x).localeCompare(where(y)) || x.id - y.id);
+    const options = list.map((m) => ({ value: String(m.id), label: `${where(m)}: ${words(m.type).toLowerCase()}`
+      + `${m.city ? ` in ${m.city}` : ''} (mission ${m.id})` }));
+    // the options are drawn anew in place: the mission chosen stays chosen if it is still offered, else none is
+    const select = () => root.querySelector('#accreditation-form select[name="residentMissionId"]');
+    const chosen = select()?.value;
+    state.residentMissions = { key, busy: false, error, list: options };
+    update();
+    if (select()) select().value = options.some((o) => o.value === chosen) ? chosen : '';
+  }
+
+  /** The accreditation form's resident mission: a choice among those open on its From day. */
+  function residentMissionField() {
+    const sending = state.accreditationSending || a;
+    const known = state.residentMissions;
+    const hint = !known ? `Give the From day first: the diplomatic missions of ${names[sending] || sending} in other `
+        + 'countries open on it are offered, where the head may reside.'
+      : known.busy ? 'Reading the missions open on that day…'
+      : known.error ? `The missions could not be read: ${known.error.words || known.error.message}`
+      : known.list.length ? `The diplomatic missions of ${names[sending] || sending} in other countries open on `
+        + `${state.accreditationFrom}, where the head may reside.`
+      : `${names[sending] || sending} has no diplomatic mission in another country open on ${state.accreditationFrom}.`;
+    return field(forms.accreditation, { name: 'residentMissionId', label: 'Resident mission',
+      options: known?.list || [], empty: '(none)', hint });
+  }
 
   /** The accreditation form's diplomat field: a search among the sending country's diplomats, or the one chosen. */
   function accreditationDiplomatField() {
@@ -568,12 +628,16 @@ export default async function relationView({ root, params, query, signal }) {
               if (e.target.name !== 'sendingCountry') return;
               state.accreditationSending = e.target.value;
               update();
+              loadResidentMissions();
             }}>${field(forms.accreditation, { name: 'sendingCountry', label: 'Sending country', required: true,
               options: [a, b].map((c) => ({ value: c, label: names[c] })) })}</div>
             ${field(forms.accreditation, { name: 'level', label: 'Level', options: ACCREDITATION_LEVELS, required: true })}
-            ${field(forms.accreditation, { name: 'residentMissionId', label: 'Resident mission id', type: 'number',
-              hint: 'The sending country\'s mission in a third country where the head resides.' })}
-            ${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true, max: today() })}
+            <div @change=${(e) => {
+              if (e.target.name !== 'from') return;
+              state.accreditationFrom = e.target.value;
+              loadResidentMissions();
+            }}>${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true, max: today() })}</div>
+            ${residentMissionField()}
             ${field(forms.accreditation, { name: 'datePrecision', label: 'From known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
             ${field(forms.accreditation, { name: 'to', label: 'To (exclusive, for a past one)', type: 'date' })}
           </div>
