@@ -148,8 +148,8 @@ class ObservationController {
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
-        csv.write(response, "observations", ObservationResponse.class, CsvLists.paged(Sort.unsorted(),
-                page -> observations.between(pair, page).map(ObservationResponse::from)));
+        csv.write(response, "observations-" + String.join("-", pair.codes()), ObservationResponse.class,
+                CsvLists.paged(Sort.unsorted(), page -> observations.between(pair, page).map(ObservationResponse::from)));
     }
 
     private Observations.Filter filter(String country, ObservationDirection direction, Integer year,

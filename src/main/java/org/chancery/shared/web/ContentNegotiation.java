@@ -41,9 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>{@code format=csv} asks for a list's CSV answer as {@code Accept: text/csv} does (API.md 1.1),
  * {@code format=json} for its JSON whatever the {@code Accept} header says (the parameter, written
- * for this request, goes before a header a client may send with every request); other values of
- * {@code format} are left alone (the import endpoint names its input format with the same
- * parameter, so {@code format=csv} there is refused as a file format it does not know, not with a 406). The query
+ * for this request, goes before a header a client may send with every request), in a read; other values of
+ * {@code format} are left alone, and so is a write's {@code format} (the import endpoint names its input format
+ * with the same parameter, so {@code format=csv} there is refused as a file format it does not know, and the other
+ * writes refuse it as a parameter they do not take, not with a 406). The query
  * string is read as the servlet reads it (a name's escapes decoded), never the body of a form.</li>
  * <li>An answer to a read says it varies by {@code Accept} ({@code Vary}), which chooses between a list's CSV and
  * JSON, or a resource's JSON and a 406.</li>
@@ -72,8 +73,10 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final ContentNegotiationStrategy FORMAT_CSV = request -> {
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-        // the API's parameter (named in lower case, as every parameter is), not the OpenAPI document's or the UI's
-        String query = servlet == null || !servlet.getRequestURI().startsWith("/api/") || startsAnImport(servlet) ? null
+        // the API's parameter (named in lower case, as every parameter is), not the OpenAPI document's or the UI's; a
+        // read's: a write's answer is JSON, and a format it is given is a parameter it takes (the import's file
+        // format) or refuses as any other it does not take (WriteParameters: 400 naming it, not a 406)
+        String query = servlet == null || !servlet.getRequestURI().startsWith("/api/") || !reads(servlet) ? null
                 : servlet.getQueryString();
         if (query != null) {
             for (String parameter : query.split("&")) {
@@ -93,10 +96,9 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         return ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST;
     };
 
-    /** Whether the request starts an import, whose {@code format} names the file's format, not the answer's. */
-    private static boolean startsAnImport(HttpServletRequest request) {
-        return HttpMethod.POST.matches(request.getMethod())
-                && unescaped(request.getRequestURI()).equals("/api/imports");
+    /** Whether the request is a read, whose {@code format} names its answer's format. */
+    private static boolean reads(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
     }
 
     /** The text with its %-escapes decoded (a {@code +} stays), as it is if one cannot be. */

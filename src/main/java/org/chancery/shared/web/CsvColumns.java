@@ -51,7 +51,8 @@ final class CsvColumns {
     /**
      * The values at {@code path} below {@code node}; within a list, a missing value is an empty
      * element, so that the columns of one nested list line up ({@code heads.id} {@code 2;5} with
-     * {@code heads.agrementOn} {@code ;2013-01-01}).
+     * {@code heads.agrementOn} {@code ;2013-01-01}), and a list within an element is that one element
+     * ({@code heads.sources.url} {@code a\;b;} for a head with two sources and one with none).
      */
     private static void collect(JsonNode node, String[] path, int depth, boolean inList, StringJoiner into) {
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -61,6 +62,14 @@ final class CsvColumns {
             return;
         }
         if (node.isArray()) {
+            if (inList) {
+                // a list within an element of a list (a head's sources): one element of the outer list, its own
+                // elements joined and escaped within it, so that the outer list's columns still line up
+                StringJoiner inner = new StringJoiner(";");
+                node.forEach(element -> collect(element, path, depth, true, inner));
+                into.add(element(inner.toString()));
+                return;
+            }
             node.forEach(element -> collect(element, path, depth, true, into));
             return;
         }

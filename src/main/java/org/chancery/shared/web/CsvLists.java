@@ -190,7 +190,7 @@ public class CsvLists {
         response.setContentType(TEXT_CSV + ";charset=UTF-8");
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "inline; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
+                "attachment; filename=\"" + name.toLowerCase(Locale.ROOT) + ".csv\"");
     }
 
     private static boolean answersHead() {

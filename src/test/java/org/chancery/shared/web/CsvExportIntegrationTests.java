@@ -1,8 +1,11 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -113,6 +116,42 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void joinsEachHeadsSourcesAsOneElementOfTheHeadsSoThatTheyStayWithTheirHead() throws Exception {
+        recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
+        long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
+        create("/api/missions/" + embassy + "/open", "{\"date\": \"2020-01-01\"}");
+        long first = newDiplomat("Alpha, A.", "CU");
+        long second = newDiplomat("Beta, B.", "CU");
+        create("/api/missions/" + embassy + "/heads", """
+                {"diplomatId": %d, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2020-01-01", "endedOn": "2021-01-01",
+                 "sources": [{"url": "https://example.org/h1a", "title": "h1a"},
+                             {"url": "https://example.org/h1b", "title": "h1b"}]}""".formatted(first));
+        create("/api/missions/" + embassy + "/heads", """
+                {"diplomatId": %d, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2021-01-01"}""".formatted(second));
+
+        List<List<String>> missions = csv("/api/missions?sending=CU");
+        List<String> header = missions.get(0);
+        List<String> row = missions.get(1);
+        assertThat(row.get(header.indexOf("heads.name"))).isEqualTo("Alpha, A.;Beta, B.");
+        // two heads, two elements: the first head's two sources are one, the second head's none an empty one
+        assertThat(row.get(header.indexOf("heads.sources.url")))
+                .isEqualTo("https://example.org/h1a\\;https://example.org/h1b;");
+        assertThat(row.get(header.indexOf("heads.sources.title"))).isEqualTo("h1a\\;h1b;");
+    }
+
+    @Test
+    void namesTheFileOfAPairsListAfterThePairAndOffersItAsADownload() throws Exception {
+        recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
+        for (String list : List.of("timeline", "accreditations", "observations")) {
+            mvc.perform(get("/api/relations/KR/CU/" + list + "?format=csv")).andExpect(status().isOk())
+                    .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=\"" + list + "-cu-kr.csv\""));
+        }
+        mvc.perform(get("/api/relations?format=csv")).andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"relations.csv\""));
+    }
+
+    @Test
     void escapesTheSeparatorInTheElementsOfANestedListSoThatItsColumnsLineUp() throws Exception {
         long withSemicolon = create("/api/diplomats", """
                 {"name": "İbrahim Çelik", "country": "TR", "title": "Ambassador; Dean of the Corps"}""")
@@ -182,6 +221,13 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/api/countries/FR").accept("text/csv")).andExpect(status().isNotAcceptable())
                 .andExpect(jsonPath("$.code").value("NOT_ACCEPTABLE"));
         mvc.perform(get("/api/countries/FR?format=csv")).andExpect(status().isNotAcceptable());
+        // a write answers JSON: a format is a parameter it does not take, refused as any other, and nothing is written
+        mvc.perform(post("/api/diplomats?format=csv").with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Not Written\", \"country\": \"CU\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("format"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("is not a parameter of this request")));
+        mvc.perform(get("/api/diplomats").param("q", "Not Written")).andExpect(jsonPath("$.page.totalElements").value(0));
         mvc.perform(get("/api/countries?format=json")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
         mvc.perform(get("/api/missions?format=xml")).andExpect(status().isBadRequest())

@@ -80,7 +80,7 @@ class CsvListsTests {
         csv.write(response, "Rows", Row.class, CsvLists.all(List.of(row)));
 
         assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
-        assertThat(response.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"rows.csv\"");
+        assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"rows.csv\"");
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).isEqualTo("id,name,level,currentHead.name,currentHead.startedOn,heads.name,heads.startedOn,"
                 + "outcomes,counts.AMBASSADOR,counts.ENVOY,sources.url,sources.publisher,sources.title,"
@@ -101,6 +101,34 @@ class CsvListsTests {
         assertThat(body.lines().skip(1)).containsExactly("8,Three heads,,,,A;B;,;2013-01-01;,,,,,,,");
     }
 
+    record Post(String city, List<Source> sources) {
+    }
+
+    record Posts(long id, List<Post> posts) {
+    }
+
+    @Test
+    void writesAListWithinAListsElementAsOneElementSoThatTheOuterListsColumnsLineUp() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Source first = new Source("https://example.org/a;1", "A", null, null);
+        Source second = new Source("https://example.org/b", "B", null, null);
+        Source third = new Source("https://example.org/c", null, null, null);
+        Posts row = new Posts(9, List.of(new Post("Havana", List.of(first, second)), new Post("Seoul", List.of()),
+                new Post(null, null), new Post("Bridgetown", List.of(third))));
+
+        csv.write(response, "Posts", Posts.class, CsvLists.all(List.of(row)));
+
+        List<String> lines = response.getContentAsString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("id,posts.city,posts.sources.url,posts.sources.publisher,"
+                + "posts.sources.title,posts.sources.publishedOn");
+        // four posts, four elements in every column: the first post's two sources are one element (two titles
+        // not known: \; an element of two empty ones), the second's and third's none an empty one; a ; within a
+        // source's url is escaped once within the post's element and once more as that element is escaped
+        assertThat(lines.get(1)).isEqualTo("9,Havana;Seoul;;Bridgetown,"
+                + "https://example.org/a\\\\\\;1\\;https://example.org/b;;;https://example.org/c,"
+                + "A\\;B;;;,\\;;;;,\\;;;;");
+    }
+
     @Test
     void answersAHeadWithTheHeadersOfTheExportButReadsNoRow() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -115,7 +143,7 @@ class CsvListsTests {
         }
 
         assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
-        assertThat(response.getHeader("Content-Disposition")).isEqualTo("inline; filename=\"observations.csv\"");
+        assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"observations.csv\"");
         assertThat(response.getContentAsByteArray()).isEmpty();
     }
 
