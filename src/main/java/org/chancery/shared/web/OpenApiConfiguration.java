@@ -249,12 +249,14 @@ class OpenApiConfiguration {
                 ok.getContent().addMediaType(CsvLists.TEXT_CSV, new MediaType()
                         .schema(new StringSchema().description("RFC 4180 CSV, UTF-8: a header row of the JSON field "
                                 + "names (nested objects flattened as a.b, nested lists joined with ;, a ; within an element "
-                                + "written \\; and a backslash \\\\, a null within a list an empty element), then every "
-                                + "matching row in the list's order (not one page)")));
+                                + "written \\; and a backslash \\\\, a null within a list an empty element, a list "
+                                + "within an element one element, joined and escaped within it), then every matching "
+                                + "row in the list's order (not one page); offered as a download (attachment)")));
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)
-                    .description("`csv`: answer text/csv, as `Accept: text/csv` does (every matching row; page and "
-                            + "size are ignored); `json`: the JSON page, as without the parameter")
+                    .description("`csv`: answer text/csv, as `Accept: text/csv` does (every matching row: page and "
+                            + "size are checked, as for JSON, but choose no page); `json`: the JSON page, as without "
+                            + "the parameter")
                     .schema(new StringSchema()._enum(List.of("csv", "json"))));
             return operation;
         };
