@@ -21,6 +21,16 @@ public record Source(
         @Schema(nullable = true) @Size(max = 500) String title,
         @Schema(nullable = true) LocalDate publishedOn) {
 
+    /**
+     * The publisher and title as every optional text is kept ({@link Text#strippedOrNull}): blank is not known, which
+     * the JSON says as null — a CSV could not tell {@code ""} from null — and a source read back as it was stored
+     * before is the same.
+     */
+    public Source {
+        publisher = Text.strippedOrNull(publisher);
+        title = Text.strippedOrNull(title);
+    }
+
     /** The most sources a fact cites (a request's {@code sources} take as many). */
     public static final int MAX = 50;
 

@@ -98,6 +98,22 @@ class RelationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void keepsASourcesBlankPublisherOrTitleAsNotKnownAndTheOthersWithoutTheSpaceAroundThem() throws Exception {
+        // as every other optional text: blank is not known (null), not a value a CSV could not tell from null
+        postAsEditor("/api/relations/CU/KR/events", """
+                {"type": "ESTABLISHED", "date": "1949-03-01", "sources": [
+                  {"url": "https://example.org/a", "publisher": "  CiberCuba ", "title": ""},
+                  {"url": "https://example.org/b", "publisher": " ", "title": "  A title\\t"}]}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sources[0].publisher").value("CiberCuba"))
+                .andExpect(jsonPath("$.sources[0].title").value(nullValue()))
+                .andExpect(jsonPath("$.sources[1].publisher").value(nullValue()))
+                .andExpect(jsonPath("$.sources[1].title").value("A title"));
+        getJson("/api/relations/CU/KR").andExpect(jsonPath("$.events[0].sources[0].title").value(nullValue()))
+                .andExpect(jsonPath("$.events[0].sources[1].title").value("A title"));
+    }
+
+    @Test
     @DisplayName("R1: a refused first event of a pair leaves nothing behind, not even the pair's row")
     void aRefusedFirstEventOfAPairLeavesNoTrace() throws Exception {
         postAsEditor("/api/relations/FR/KR/events", "{\"type\":\"SEVERED\",\"date\":\"1980-08-03\"}")
