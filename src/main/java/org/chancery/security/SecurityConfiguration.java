@@ -244,7 +244,9 @@ class SecurityConfiguration {
                 log.info("No chancery.security.users configured: created user 'admin' (role ADMIN) with the password "
                         + "from CHANCERY_ADMIN_PASSWORD.");
             }
-            users.add(User.withUsername("admin").password(encoder.encode(password)).roles("ADMIN").build());
+            // kept as written if BCrypt cannot take it (over 72 bytes), as a configured user's {noop} password is
+            String encoded = EvenlyTimedPasswords.bcryptTakes(password) ? encoder.encode(password) : "{noop}" + password;
+            users.add(User.withUsername("admin").password(encoded).roles("ADMIN").build());
         }
         return new InMemoryUserDetailsManager(users);
     }

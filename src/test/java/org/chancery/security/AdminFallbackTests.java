@@ -32,6 +32,16 @@ class AdminFallbackTests {
     }
 
     @Test
+    void takesAPasswordFromTheEnvironmentLongerThanBcryptTakes() {
+        String password = "a-generated-secret-".repeat(5);
+        UserDetailsService users = configuration.users(new SecurityProperties(null, null), encoder,
+                new MockEnvironment().withProperty("CHANCERY_ADMIN_PASSWORD", password));
+
+        assertThat(encoder.matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
+        assertThat(encoder.matches(password + "x", users.loadUserByUsername("admin").getPassword())).isFalse();
+    }
+
+    @Test
     void createsAnAdminWithARandomPasswordWhenNoneIsGiven() {
         UserDetails first = configuration.users(new SecurityProperties(null, null), encoder, new MockEnvironment())
                 .loadUserByUsername("admin");

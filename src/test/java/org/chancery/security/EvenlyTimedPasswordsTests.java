@@ -1,13 +1,19 @@
 package org.chancery.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** A wrong password costs a BCrypt check whatever the user's password is kept as (the name's existence not told). */
 class EvenlyTimedPasswordsTests {
@@ -32,6 +38,10 @@ class EvenlyTimedPasswordsTests {
 
     private final EvenlyTimedPasswords passwords = new EvenlyTimedPasswords(recording);
 
+    /** As the application has it: a {@code {noop}} password is encoded with BCrypt after its first use. */
+    private final EvenlyTimedPasswords upgrading =
+            new EvenlyTimedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+
     @Test
     void aWrongGuessForAPasswordKeptAsWrittenAlsoCostsABcryptCheck() {
         assertThat(passwords.matches("guess", "{noop}editor-secret")).isFalse();
@@ -48,5 +58,31 @@ class EvenlyTimedPasswordsTests {
         assertThat(passwords.matches("editor-secret", "{noop}editor-secret")).isTrue();
 
         assertThat(checked).containsExactly("{bcrypt}", "{bcrypt}", "{noop}");
+    }
+
+    @Test
+    void aPasswordKeptAsWrittenThatBcryptCannotTakeSignsInAgainAndAgainAndStaysAsWritten() {
+        String password = "L".repeat(80);
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
+                User.withUsername("long").password("{noop}" + password).roles("EDITOR").build());
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(upgrading);
+        provider.setUserDetailsPasswordService(users);
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("long", password))
+                    .isAuthenticated()).isTrue();
+        }
+        assertThat(users.loadUserByUsername("long").getPassword()).isEqualTo("{noop}" + password);
+        assertThatThrownBy(() -> provider.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated("long", password + "x")))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void aPasswordKeptAsWrittenThatBcryptTakesIsEncodedWithBcryptAfterItsFirstUse() {
+        assertThat(upgrading.upgradeEncoding("{noop}" + "é".repeat(36))).isTrue();
+        assertThat(upgrading.upgradeEncoding("{noop}" + "é".repeat(37))).as("74 bytes of UTF-8").isFalse();
+        assertThat(upgrading.upgradeEncoding(recording.encode("editor-secret"))).isFalse();
     }
 }
