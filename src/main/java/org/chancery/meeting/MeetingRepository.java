@@ -62,6 +62,13 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             order by m.date, m.id""")
     List<MeetingRef> findAttendedBy(@Param("diplomatId") long diplomatId, Limit limit);
 
+    /** The countries of each meeting a diplomat took part in, as pairs of meeting id and country, by meeting. */
+    @Query(value = """
+            select c.meeting_id, c.country from meeting_country c
+            where c.meeting_id in (select p.meeting_id from meeting_participant p where p.diplomat_id = :diplomatId)
+            order by c.meeting_id, c.country""", nativeQuery = true)
+    List<Object[]> findCountriesOfMeetingsAttendedBy(@Param("diplomatId") long diplomatId);
+
     @Query("select m.id from Meeting m where m.date = :date and m.country = :country order by m.id")
     List<Long> findIdsOn(@Param("date") LocalDate date, @Param("country") String country);
 

@@ -10,13 +10,14 @@ import org.chancery.country.CountryCode;
 import org.chancery.diplomat.DiplomatReferences;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
+import org.chancery.shared.FactChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
  * R21: a diplomat who heads or headed a mission cannot be deleted; R13: nor moved to another country. A head shows
- * the diplomat's name, which a renaming changes: a change of the head, and of its mission's version.
+ * the diplomat's name, which a renaming changes: a change of the head, and of its mission (and its version).
  */
 @Component
 class HeadsOfMissionReferences implements DiplomatReferences {
@@ -67,6 +68,7 @@ class HeadsOfMissionReferences implements DiplomatReferences {
                     }
                 }
                 missions.headsChanged(mission);
+                events.publishEvent(MissionService.changed(FactChanged.Action.UPDATED, mission));
             }
         };
     }

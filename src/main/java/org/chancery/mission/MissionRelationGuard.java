@@ -59,6 +59,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                     head.endBySeverance(severance);
                     missions.headsChanged(mission);
                     events.publishEvent(MissionService.headUpdated(mission, head));
+                    events.publishEvent(MissionService.changed(FactChanged.Action.UPDATED, mission));
                 });
                 continue;
             }

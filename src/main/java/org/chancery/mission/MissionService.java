@@ -411,6 +411,7 @@ public class MissionService {
             missions.flush();
             events.publishEvent(FactChanged.created("head", head.id(), mission.sendingCountry().value(),
                     mission.receivingCountry().value()));
+            events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
             return head;
         });
     }
@@ -447,6 +448,7 @@ public class MissionService {
             missions.headsChanged(mission);
             missions.flush();
             events.publishEvent(headUpdated(mission, head));
+            events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
             return head;
         });
     }
@@ -587,7 +589,10 @@ public class MissionService {
         return FactChanged.updated("head", head.id(), mission.sendingCountry().value(), mission.receivingCountry().value());
     }
 
-    /** A change of the mission (its heads included) for the change feed. */
+    /**
+     * A change of the mission (its heads included) for the change feed: every change of a head is one of its mission
+     * too, whose heads, current head and version a client keeping a copy reads again.
+     */
     static FactChanged changed(FactChanged.Action action, Mission mission) {
         return new FactChanged(action, "mission", String.valueOf(mission.id()),
                 List.of(mission.sendingCountry().value(), mission.receivingCountry().value()));

@@ -154,6 +154,58 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
                         + " [\"KI\",\"TV\"] by editor");
     }
 
+    /**
+     * A client keeping a copy reads again what the feed names: a head's change is one of its mission (heads, current
+     * head, version), and a renaming one of every meeting that shows the diplomat's name.
+     */
+    @Test
+    void recordsAHeadsChangeAsOneOfItsMissionTooAndARenamingAsOneOfTheMeetingsShowingTheName() throws Exception {
+        recordEvent("KI", "TV", "ESTABLISHED", "2000-01-01");
+        long embassy = planMission("KI", "TV", "EMBASSY", "Funafuti");
+        openMission(embassy, "2001-01-01").andExpect(status().isOk());
+        long office = planMission("KI", "TV", "PROVISIONAL_OFFICE", "Funafuti");
+        long kiribati = newDiplomat("Kiribati One", "KI");
+        long tuvalu = newDiplomat("Tuvalu One", "TV");
+        long talks = create("/api/meetings", "{\"date\": \"2002-01-01\", \"country\": \"TV\", \"participants\": "
+                + "[{\"diplomatId\": " + kiribati + "}, {\"diplomatId\": " + tuvalu + "}]}").get("id").asLong();
+        long withNauru = create("/api/meetings", "{\"date\": \"2003-01-01\", \"country\": \"KI\", \"participants\": "
+                + "[{\"diplomatId\": " + kiribati + "}, {\"diplomatId\": " + newDiplomat("Nauru One", "NR") + "}]}")
+                .get("id").asLong();
+        long seq = changes("?size=200").valueStream().mapToLong(change -> change.get("seq").asLong()).max().orElseThrow();
+
+        long head = create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + kiribati
+                + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2001-01-01\"}").get("id").asLong();
+        postAsEditor("/api/missions/" + embassy + "/heads/" + head + "/end", "{\"date\": \"2004-01-01\"}")
+                .andExpect(status().isOk());
+        // a head serving a mission not yet open, ended by a severance (R11)
+        long waiting = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + kiribati
+                + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2005-01-01\"}").get("id").asLong();
+        long severance = recordEvent("KI", "TV", "SEVERED", "2006-01-01").get("id").asLong();
+        putAsEditor("/api/diplomats/" + kiribati, "{\"name\": \"Kiribati Renamed\", \"country\": \"KI\"}")
+                .andExpect(status().isOk());
+
+        assertThat(describe(changes("?after=" + seq + "&size=200"))).containsExactly(
+                "CREATED head " + head + " [\"KI\",\"TV\"] by editor",
+                "UPDATED mission " + embassy + " [\"KI\",\"TV\"] by editor",
+                "UPDATED head " + head + " [\"KI\",\"TV\"] by editor",
+                "UPDATED mission " + embassy + " [\"KI\",\"TV\"] by editor",
+                "CREATED head " + waiting + " [\"KI\",\"TV\"] by editor",
+                "UPDATED mission " + office + " [\"KI\",\"TV\"] by editor",
+                // the severance closes the embassy (its head ended before) and ends the head of the office not open
+                "UPDATED mission " + embassy + " [\"KI\",\"TV\"] by editor",
+                "UPDATED head " + waiting + " [\"KI\",\"TV\"] by editor",
+                "UPDATED mission " + office + " [\"KI\",\"TV\"] by editor",
+                "CREATED event " + severance + " [\"KI\",\"TV\"] by editor",
+                // the renaming
+                "UPDATED meeting " + talks + " [\"KI\",\"TV\"] by editor",
+                "UPDATED meeting " + withNauru + " [\"KI\",\"NR\"] by editor",
+                "UPDATED head " + head + " [\"KI\",\"TV\"] by editor",
+                "UPDATED mission " + embassy + " [\"KI\",\"TV\"] by editor",
+                "UPDATED head " + waiting + " [\"KI\",\"TV\"] by editor",
+                "UPDATED mission " + office + " [\"KI\",\"TV\"] by editor",
+                "UPDATED diplomat " + kiribati + " [\"KI\"] by editor");
+    }
+
     @Test
     void recordsOneChangePerFactOfAnImportAndTheJobItself() throws Exception {
         mvc.perform(post("/api/imports").param("format", "chancery-ndjson").contentType("application/x-ndjson")

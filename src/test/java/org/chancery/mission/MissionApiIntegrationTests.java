@@ -80,7 +80,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 .contains("Claudio Monzón Baeza").doesNotContain("Claudio Monzon ");
         JsonNode changes = json(mvc.perform(get("/api/changes?after=" + seq).with(httpBasic("editor", "editor-secret"))))
                 .get("content");
-        assertThat(changes.findValuesAsString("kind")).containsExactly("head", "diplomat", "diplomat");
+        assertThat(changes.findValuesAsString("kind")).containsExactly("head", "mission", "diplomat", "diplomat");
         assertThat(changes.get(0).get("id").asLong()).isEqualTo(head);
         assertThat(changes.get(0).get("action").asString()).isEqualTo("UPDATED");
     }
@@ -647,7 +647,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isPreconditionFailed());
             getJson("/api/missions/{id}", office).andExpect(header().string("ETag", "\"2\""))
                     .andExpect(jsonPath("$.status").value("OPEN")).andExpect(jsonPath("$.currentHead.id").value(head));
-            assertThat(changes()).isEqualTo(before + 2);
+            // the appointment (of the head, and so of its mission) and the opening
+            assertThat(changes()).isEqualTo(before + 3);
 
             postAsEditorIfMatch("\"2\"", "/api/missions/{id}/heads/{head}/end", "{\"date\":\"2022-01-01\"}", office, head)
                     .andExpect(status().isOk()).andExpect(jsonPath("$.endedOn").value("2022-01-01"));
