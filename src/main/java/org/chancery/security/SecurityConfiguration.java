@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 
@@ -42,7 +43,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -178,7 +181,38 @@ class SecurityConfiguration {
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setUnsafeAllowAnyHttpMethod(true);
-        return firewall;
+        return new OneAuthorization(firewall);
+    }
+
+    /**
+     * A request with two {@code Authorization} headers is refused: Chancery would read the first, and a proxy or a
+     * log in front of it may read the other (it is no list header: RFC 9110, 11.6.2).
+     */
+    private record OneAuthorization(HttpFirewall firewall) implements HttpFirewall {
+
+        @Override
+        public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+            Enumeration<String> credentials = request.getHeaders(HttpHeaders.AUTHORIZATION);
+            if (credentials != null && credentials.hasMoreElements()) {
+                credentials.nextElement();
+                if (credentials.hasMoreElements()) {
+                    throw new MoreThanOneAuthorization();
+                }
+            }
+            return firewall.getFirewalledRequest(request);
+        }
+
+        @Override
+        public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
+            return firewall.getFirewalledResponse(response);
+        }
+    }
+
+    private static final class MoreThanOneAuthorization extends RequestRejectedException {
+
+        MoreThanOneAuthorization() {
+            super("more than one Authorization header");
+        }
     }
 
     /** Requests the firewall refuses get a problem too, with the security headers of every answer. */
@@ -186,8 +220,10 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
         return (request, response, e) -> {
             SecurityHeaders.addMissing(response);
-            write(json, request, response, ProblemCode.MALFORMED_REQUEST, "The request is not acceptable: encoded "
-                    + "separators, empty segments, path parameters and control characters in headers are refused.");
+            write(json, request, response, ProblemCode.MALFORMED_REQUEST, e instanceof MoreThanOneAuthorization
+                    ? "The request has more than one Authorization header: send one, with the credentials meant."
+                    : "The request is not acceptable: encoded separators, empty segments, path parameters and control "
+                            + "characters in headers are refused.");
         };
     }
 
@@ -260,7 +296,8 @@ class SecurityConfiguration {
                     + "name or from this address; try again in " + seconds + " seconds.");
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        // credentials are read as UTF-8: said so, a client encodes a name or password beyond ASCII the same way
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         write(json, request, response, ProblemCode.UNAUTHORIZED,
                 "This request needs valid HTTP Basic credentials.");
     }

@@ -1,5 +1,6 @@
 package org.chancery.security;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
@@ -14,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Base64;
 import java.util.List;
 
 import org.chancery.support.ApiIntegrationTest;
@@ -45,13 +47,33 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/missions/{id}/open'].post.responses['409']").exists())
                 .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
         mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+        // the description names no server from the request's Host header
+        mvc.perform(get("/v3/api-docs").header("Host", "evil.example")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.servers[0].url").value("/"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("evil.example"))));
     }
 
     @Test
-    void answersBadCredentialsWithUnauthorizedEvenOnReads() throws Exception {
+    void answersBadCredentialsWithUnauthorizedEvenOnReadsSayingThatTheyAreReadAsUtf8() throws Exception {
         mvc.perform(get("/api/countries/CU").with(httpBasic("editor", "wrong")))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", startsWith("Basic")));
+                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"chancery\", charset=\"UTF-8\""));
+    }
+
+    @Test
+    void refusesARequestWithTwoAuthorizationHeadersWhicheverComesFirst() throws Exception {
+        String editor = "Basic " + Base64.getEncoder().encodeToString("editor:editor-secret".getBytes(UTF_8));
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("editor:wrong".getBytes(UTF_8));
+        for (List<String> credentials : List.of(List.of(editor, wrong), List.of(wrong, editor), List.of(editor, editor))) {
+            mvc.perform(post("/api/diplomats").header("Authorization", credentials.toArray())
+                            .contentType("application/json").content("{\"name\": \"Twice\", \"country\": \"CU\"}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                    .andExpect(jsonPath("$.detail").value(containsString("more than one Authorization header")))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+            mvc.perform(get("/api/countries/CU").header("Authorization", credentials.toArray()))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/api/diplomats").param("q", "Twice")).andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -59,7 +60,10 @@ import org.springframework.web.bind.annotation.PutMapping;
                 + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
                 + "naming the fields of a VALIDATION_FAILED.",
         contact = @Contact(name = "The Chancery maintainers (see the README)"),
-        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
+        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        // the server that serves the description, whatever Host header a request to it carries (an address
+        // made of the request's Host put any name in the description a cache may keep)
+        servers = @Server(url = "/", description = "The server that serves this description"))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 class OpenApiConfiguration {
 
@@ -326,7 +330,7 @@ class OpenApiConfiguration {
                     case "304" -> response.setContent(null);
                     case "401" -> addHeader(response, HttpHeaders.WWW_AUTHENTICATE, new Header()
                             .description("the HTTP Basic challenge").schema(new StringSchema()
-                                    .example("Basic realm=\"chancery\"")));
+                                    .example("Basic realm=\"chancery\", charset=\"UTF-8\"")));
                     case "429" -> addHeader(response, HttpHeaders.RETRY_AFTER, new Header()
                             .description("seconds until sign-ins are taken again")
                             .schema(new IntegerSchema().minimum(BigDecimal.ONE).example(60)));
