@@ -207,10 +207,14 @@ class ChanceryNdjsonFormat implements ImportFormat {
         return rows[0];
     }
 
-    /** A line that is not JSON; one that looks like a piece of an object written over several lines says so. */
+    /**
+     * A line that is not JSON; one that looks like a piece of an object written over several lines (an object not
+     * closed by the line's end, a member alone) says so, not one whose object is whole and followed by more text.
+     */
     private static InvalidInputException notJson(int line, String text, JacksonException e) {
         String piece = text.strip();
-        boolean spread = piece.equals("{") || piece.equals("[") || (piece.startsWith("{") && !piece.endsWith("}"))
+        boolean spread = piece.equals("{") || piece.equals("[")
+                || (piece.startsWith("{") && JsonMistakes.endsOpen(e))
                 || (piece.startsWith("\"") && piece.contains("\":"));
         return new InvalidInputException("body", "line " + line + " " + JsonMistakes.ofText(e) + (spread
                 ? "; each line must hold one whole JSON object, not a piece of one written over several lines (jq -c "

@@ -85,7 +85,10 @@ public final class ImportInput {
                     }
                     record = records.nextValue();
                 } catch (tools.jackson.core.JacksonException e) {
-                    throw new CsvSyntaxException(line, JsonMistakes.where(e));
+                    // the column the parser stopped at, if on the record's first line: a quote left open runs on
+                    // to the end of the file, whose column says nothing of the record
+                    boolean onItsLine = e.getLocation() != null && e.getLocation().getLineNr() == line;
+                    throw new CsvSyntaxException(line, onItsLine ? JsonMistakes.where(e) : JsonMistakes.why(e));
                 }
                 handler.record(++number, line, record);
                 line += 1 + lineBreaks(record);

@@ -63,15 +63,31 @@ public final class JsonMistakes {
      * " at column 4: Unexpected end-of-input"; Jackson's reason is left out where it speaks of its insides.
      */
     public static String where(JacksonException e) {
+        return at(e.getLocation()) + why(e);
+    }
+
+    /**
+     * Why a parser stopped reading text, without where (": Missing closing quote for value"), for text read from
+     * another place than the parser stopped at: a CSV record that a quote left open runs on to the end of the file.
+     */
+    public static String why(JacksonException e) {
         String reason = firstLine(e.getOriginalMessage());
         String known = inOwnWords(e, reason);
-        return at(e.getLocation()) + (known != null ? ": " + known
-                : reason.isEmpty() || TECHNICAL.matcher(reason).find() ? "" : ": " + reason);
+        return known != null ? ": " + known : reason.isEmpty() || TECHNICAL.matcher(reason).find() ? "" : ": " + reason;
+    }
+
+    /**
+     * Whether the text ended before its JSON value did (an object or array left open), as Jackson says it: by the
+     * exception's type, or in words ("Unexpected end-of-input within/between Object entries").
+     */
+    public static boolean endsOpen(JacksonException e) {
+        return e instanceof UnexpectedEndOfInputException
+                || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
     }
 
     /** The commonest mistakes whose reason Jackson gives in words of its insides, in the client's, or null. */
     private static String inOwnWords(JacksonException e, String reason) {
-        if (e instanceof UnexpectedEndOfInputException) {
+        if (endsOpen(e)) {
             return "the text ends before the JSON value does (an object or array left open)";
         }
         Matcher depth = NESTING.matcher(reason);

@@ -635,6 +635,24 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void saysOnWhichLineTheCsvRecordAQuoteLeftOpenBeginsAndWhereAStrayQuoteStands() throws Exception {
+        String cuba = "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n";
+        String leftOpen = "CUB,40,Cuba,Cuba,\"1909-01-23,1910-01-01,None\r\n";
+        upload("kenkel-us-missions", "text/csv", (KENKEL_HEADER + cuba + leftOpen + cuba + cuba)
+                .getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isBadRequest())
+                // the record of line 3 runs on to the end of the file: no column of the file's end is named
+                .andExpect(jsonPath("$.detail", containsString("line 3 is not CSV: Missing closing quote")))
+                .andExpect(jsonPath("$.detail", not(containsString("column"))));
+        String stray = "CUB,40,\"Cuba\"n,Cuba,1902-05-20,1902-05-26,None\r\n";
+        upload("kenkel-us-missions", "text/csv", (KENKEL_HEADER + stray).getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("line 2 is not CSV at column 15")));
+
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+    }
+
+    @Test
     void saysWhyALineIsNotJsonForAPrettyPrintedFileAnArrayACommentOrNaN() throws Exception {
         uploadNdjson("{\n  \"kind\": \"country\",\n  \"code\": \"XA\"\n}\n").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("line 1 is not JSON at column 2: the text ends before "
@@ -651,6 +669,14 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("line 2 is not JSON "
                         + "at column 31: NaN is not a JSON value")))
                 .andExpect(jsonPath("$.detail", not(containsString("one whole JSON object"))));
+        // a whole object followed by more text is no piece of one; an object the line's end leaves open may be
+        uploadNdjson("{\"kind\": \"diplomat\", \"name\": \"Kim\", \"country\": \"KP\"} garbage\n")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("line 1 is not JSON")))
+                .andExpect(jsonPath("$.detail", not(containsString("one whole JSON object"))));
+        uploadNdjson("{\"kind\": \"diplomat\", \"name\": \"Kim\",\n\"country\": \"KP\"}\n")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("one whole JSON object")));
 
         assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
     }
