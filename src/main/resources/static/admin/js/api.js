@@ -85,9 +85,10 @@ function url(path, query) {
  * credentials: 'omit' keeps the browser's own Basic prompt away (the API answers 401 with
  * WWW-Authenticate); the Authorization header is set here from the tab's credentials.
  */
-export async function request(method, path, { query, body, raw, contentType, headers = {}, signal, accept } = {}) {
+export async function request(method, path, { query, body, raw, contentType, headers = {}, signal, accept,
+  anonymous = false } = {}) {
   const h = { Accept: accept || 'application/json', ...headers };
-  const auth = authorization();
+  const auth = anonymous ? null : authorization();
   if (auth && !h.Authorization) h.Authorization = auth;
   let payload;
   if (raw !== undefined) {
@@ -110,6 +111,16 @@ export async function request(method, path, { query, body, raw, contentType, hea
     signOut();
     if (method === 'GET') return request(method, path, { query, body, raw, contentType, headers, signal, accept });
   }
+  if (response.status === 429 && auth && !headers.Authorization && method === 'GET') {
+    // sign-ins of this user or from this address are locked for a while (too many failed, perhaps someone else's):
+    // the credentials stay for the writes the lock will allow again, and a public read does without them; a read
+    // that needs them (the change feed, the import jobs) says the lock's answer
+    try {
+      return await request(method, path, { query, contentType, headers, signal, accept, anonymous: true });
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) throw e;
+    }
+  }
   const type = response.headers.get('Content-Type') || '';
   if (!response.ok) {
     let problem = null;
@@ -130,14 +141,23 @@ export const get = (path, query, options = {}) => request('GET', path, { ...opti
 export const post = (path, body, options = {}) => request('POST', path, { ...options, body }).then((r) => r.data);
 export const del = (path, options = {}) => request('DELETE', path, options).then((r) => r.data);
 
-/** Every row of a paged list, 200 at a time (the API's largest page). */
+/** Pages of a long list read at once after its first, which tells how many there are. */
+const PAGES_AT_ONCE = 4;
+
+/**
+ * Every row of a paged list, 200 at a time (the API's largest page), in the list's order: the first page, then the
+ * others four at a time rather than one after another (a pair with a long story has ten pages of it).
+ */
 export async function all(path, query = {}, options = {}) {
-  const rows = [];
-  for (let page = 0; ; page += 1) {
-    const answer = await get(path, { ...query, size: 200, page }, options);
-    rows.push(...answer.content);
-    if (page + 1 >= answer.page.totalPages) return rows;
+  const first = await get(path, { ...query, size: 200, page: 0 }, options);
+  const pages = [first.content];
+  for (let from = 1; from < first.page.totalPages; from += PAGES_AT_ONCE) {
+    const to = Math.min(from + PAGES_AT_ONCE, first.page.totalPages);
+    const numbers = Array.from({ length: to - from }, (_, i) => from + i);
+    const answers = await Promise.all(numbers.map((page) => get(path, { ...query, size: 200, page }, options)));
+    pages.push(...answers.map((answer) => answer.content));
   }
+  return pages.flat();
 }
 
 /** Every row of a list in one request: its CSV answer (RFC 4180), as objects keyed by the header row. */

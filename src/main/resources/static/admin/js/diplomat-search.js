@@ -22,6 +22,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
     clearTimeout(timer);
     if (!searchable(q.trim())) {
       state.results = null;
+      state.busy = false; // a search under way for what was typed before no longer counts
       update();
       return;
     }
@@ -30,17 +31,16 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       update();
       try {
         const answer = await get('/api/diplomats', { q: q.trim(), country, size: 10 }, { signal });
-        if (state.q === q) {
-          state.results = answer.content;
-          state.total = answer.page.totalElements;
-        }
+        if (state.q !== q) return; // typed on meanwhile: the answer to what is typed now counts
+        state.results = answer.content;
+        state.total = answer.page.totalElements;
         state.error = null;
       } catch (e) {
-        if (e.name !== 'AbortError') state.error = e;
-      } finally {
-        state.busy = false;
-        update();
+        if (e.name === 'AbortError' || state.q !== q) return;
+        state.error = e;
       }
+      state.busy = false;
+      update();
     }, 250);
   }
   // the button chosen goes with the results: the focus goes back to the search, for another, or to `chosen`, an
@@ -62,8 +62,10 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       @compositionend=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.</small>
-    <div role="status" aria-live="polite" class="visually-hidden">${!state.results ? ''
+    <div role="status" aria-live="polite" class="visually-hidden">${state.busy ? 'Searching…' : !state.results ? ''
       : results.length || !chosenAlready ? `${plural(state.total, 'diplomat')} found` : 'Only diplomats already chosen found'}</div>
+    ${state.busy ? html`<p class="searching" id="${id}-searching" aria-busy="true"><small>Searching for
+      “${state.q.trim()}”…${state.results ? ' The results below are of what was typed before.' : ''}</small></p>` : nothing}
     ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
     ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
         <span>${d.name} <small>(${d.country}${d.title ? `, ${d.title}` : ''})</small></span>

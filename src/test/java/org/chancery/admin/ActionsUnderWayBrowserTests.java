@@ -46,6 +46,80 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
                   : fetchNow(url, options);""", addressPattern);
     }
 
+    /**
+     * Sign-ins of this user or from this address are locked (too many failed, another person's perhaps): the server
+     * answers every request with credentials 429, until the page sets {@code window.unlocked}.
+     */
+    private void signInsLocked() {
+        script("""
+                const fetchNow = window.fetch;
+                window.withCredentials = 0;
+                window.fetch = (url, options) => {
+                  if (!options?.headers?.Authorization || window.unlocked) return fetchNow(url, options);
+                  window.withCredentials++;
+                  return Promise.resolve(new Response(JSON.stringify({type: 'about:blank', title: 'Too Many Requests',
+                      status: 429, code: 'TOO_MANY_REQUESTS', detail: 'Too many failed sign-ins for this user name or '
+                      + 'from this address; try again in 900 seconds.'}),
+                      {status: 429, headers: {'Content-Type': 'application/problem+json', 'Retry-After': '900'}}));
+                };""");
+    }
+
+    @Test
+    void whileSignInsAreLockedASignedInTabReadsWhatIsPublicWithoutCredentialsAndSaysTheLockForTheRest() {
+        postAsEditor("/api/relations/LT/UY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1992-05-01\"}");
+        open("/countries");
+        signIn("editor", "editor-secret");
+        signInsLocked();
+
+        open("/relations/LT/UY");
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "Established"));
+        assertThat($$("#main .problem")).isEmpty();
+        assertThat(script("return window.withCredentials")).as("reads first sent with credentials").isNotEqualTo(0L);
+        assertThat($("#signed-in-user").getText()).as("still signed in").isEqualTo("editor");
+        // the change feed needs credentials: the lock is said, not a sign-in asked for
+        open("/changes");
+        WebElement problem = visible(By.cssSelector("#main .problem"));
+        assertThat(problem.getText()).contains("TOO_MANY_REQUESTS", "try again in 900 seconds")
+                .doesNotContain("Sign in as an editor");
+        script("window.unlocked = true");
+        open("/changes?kind=event");
+        visible(By.id("changes-table"));
+        assertNoConsoleErrors(401); // the change feed asked without credentials while the lock lasted
+    }
+
+    @Test
+    void whileADiplomatSearchIsUnderWayThePageSaysSoAndThatTheResultsShownAreOfWhatWasTypedBefore() {
+        postAsEditor("/api/diplomats", "{\"name\": \"Vaino Searched\", \"country\": \"FI\"}");
+        postAsEditor("/api/diplomats", "{\"name\": \"Vaino Searchedtwice\", \"country\": \"FI\"}");
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+        // the searches held until the test lets them through
+        script("""
+                window.held = [];
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => String(url).includes('/api/diplomats?')
+                  ? new Promise((resolve) => window.held.push(() => resolve(fetchNow(url, options))))
+                  : fetchNow(url, options);""");
+
+        $("#participant-search").sendKeys("vaino searched");
+        WebElement searching = visible(By.id("participant-search-searching"));
+        assertThat(searching.getDomAttribute("aria-busy")).isEqualTo("true");
+        assertThat(searching.getText()).contains("Searching for “vaino searched”");
+        script("window.held.splice(0).forEach((letThrough) => letThrough())");
+        waitFor(driver -> $$("#participant-search-results li").size() == 2);
+        assertThat($$("#participant-search-searching")).isEmpty();
+
+        $("#participant-search").sendKeys("twice");
+        waitFor(driver -> visible(By.id("participant-search-searching")).getText()
+                .contains("The results below are of what was typed before"));
+        assertThat($$("#participant-search-results li")).hasSize(2);
+        script("window.held.splice(0).forEach((letThrough) => letThrough())");
+        waitFor(driver -> $$("#participant-search-results li").size() == 1);
+        assertThat($$("#participant-search-searching")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
     @Test
     void aSecondClickOnYesDeleteWhileThePageReadsThePairAgainSendsNothing() {
         postAsEditor("/api/relations/EE/UY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1992-03-01\"}");

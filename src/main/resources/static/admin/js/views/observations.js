@@ -100,14 +100,15 @@ export default async function observationsView(context) {
   list = await listPage(context, {
     title: 'Observations',
     intro: html`What data sets observed, not recorded facts: the Correlates of War Diplomatic Exchange data set codes,
-      every five years from 1817 to 2005, the rank of the head of each side's mission in the other. Never checked
+      in 38 years from 1817 to 2005 (1899 and 1904, say; every five years since 1950), the rank of the head of each
+      side's mission in the other. Never checked
       against the rules, never turned into events.`,
     path: '/observations',
     endpoint: '/api/observations',
     filters: [
       { name: 'country', label: 'Country (code)', placeholder: 'US' },
       { name: 'direction', label: 'Side', any: 'Either side', options: DIRECTIONS },
-      { name: 'year', label: 'Year', type: 'number', placeholder: '1900' },
+      { name: 'year', label: 'Year', type: 'number', placeholder: '1970' },
       { name: 'level', label: 'Level', options: OBSERVATION_LEVELS },
       { name: 'dataset', label: 'Data set', placeholder: 'COW-DE 2006.1' },
     ],
