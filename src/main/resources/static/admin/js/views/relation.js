@@ -88,24 +88,37 @@ export default async function relationView({ root, params, query, signal }) {
   let b = params.b.toUpperCase();
 
   async function load() {
-    const map = await countries();
-    const resolve = (code) => map.get(code)?.code || [...map.values()].find((c) => c.alpha3 === code)?.code || code;
-    a = resolve(a);
-    b = resolve(b);
-    for (const code of [a, b]) names[code] = map.get(code)?.name || code;
-    state.countries = [a, b].map((code) => map.get(code)).filter(Boolean);
-    // the days both countries existed, as far as Chancery knows their lifetimes
-    const starts = [a, b].map((code) => map.get(code)?.startedOn).filter(Boolean).sort();
-    const ends = [a, b].map((code) => map.get(code)?.endedOn).filter(Boolean).sort();
-    state.lifetime = { from: starts[starts.length - 1] || null, to: ends[0] || null };
-    const [view, items, ab, ba, accreditations] = await Promise.all([
+    const known = countries();
+    // a pair named by its alpha-2 codes is read at once, beside the countries (read once a session); one named by
+    // alpha-3 codes (#/relations/CUB/KOR) once they tell its alpha-2 codes
+    const alpha2 = (code) => /^[A-Z]{2}$/.test(code);
+    const map = alpha2(a) && alpha2(b) ? null : await known;
+    if (map) {
+      const resolve = (code) => map.get(code)?.code || [...map.values()].find((c) => c.alpha3 === code)?.code || code;
+      a = resolve(a);
+      b = resolve(b);
+    }
+    const reads = Promise.all([
       get(`/api/relations/${a}/${b}`, { asOf: state.asOf }, { signal }),
       all(`/api/relations/${a}/${b}/timeline`, {}, { signal }),
       all('/api/missions', { sending: a, receiving: b }, { signal }),
       all('/api/missions', { sending: b, receiving: a }, { signal }),
       all(`/api/relations/${a}/${b}/accreditations`, {}, { signal }),
     ]);
-    Object.assign(state, { view, items, missions: [...ab, ...ba], accreditations, loaded: true, error: null });
+    // both awaited together: a refusal of either is said, and neither is left unawaited
+    const [countryMap, [view, items, ab, ba, accreditations]] = await Promise.all([known, reads]);
+    loaded(countryMap, { view, items, missions: [...ab, ...ba], accreditations });
+  }
+
+  /** What load read, with the countries the pair's names and lifetimes come from. */
+  function loaded(map, facts) {
+    for (const code of [a, b]) names[code] = map.get(code)?.name || code;
+    state.countries = [a, b].map((code) => map.get(code)).filter(Boolean);
+    // the days both countries existed, as far as Chancery knows their lifetimes
+    const starts = [a, b].map((code) => map.get(code)?.startedOn).filter(Boolean).sort();
+    const ends = [a, b].map((code) => map.get(code)?.endedOn).filter(Boolean).sort();
+    state.lifetime = { from: starts[starts.length - 1] || null, to: ends[0] || null };
+    Object.assign(state, facts, { loaded: true, error: null });
   }
 
   async function reload() {
