@@ -281,7 +281,8 @@ class SecurityConfiguration {
                         + "from CHANCERY_ADMIN_PASSWORD.");
             }
             // kept as written if BCrypt cannot take it (over 72 bytes), as a configured user's {noop} password is
-            String encoded = EvenlyTimedPasswords.bcryptTakes(password) ? encoder.encode(password) : "{noop}" + password;
+            String encoded = EvenlyTimedPasswords.bcryptTakes(password) ? encoder.encode(password)
+                    : "{noop}" + password;
             users.add(User.withUsername("admin").password(encoded).roles("ADMIN").build());
         }
         return new InMemoryUserDetailsManager(users);

@@ -553,9 +553,11 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
-    void offersAsResidentMissionTheSendingCountrysDiplomaticMissionsInOtherCountriesOpenOnTheFromDay() throws IOException {
+    void offersAsResidentMissionTheSendingCountrysDiplomaticMissionsInOtherCountriesOpenOnTheFromDay()
+            throws IOException {
         for (String other : new String[] {"TO", "AU", "NZ", "JP"}) {
-            postAsEditor("/api/relations/FJ/" + other + "/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1971-01-01\"}");
+            postAsEditor("/api/relations/FJ/" + other + "/events",
+                    "{\"type\": \"ESTABLISHED\", \"date\": \"1971-01-01\"}");
         }
         long canberra = openedMission("FJ", "AU", "HIGH_COMMISSION", "Canberra", "1972-01-01");
         long tokyo = openedMission("FJ", "JP", "EMBASSY", "Tokyo", "1980-01-01");
@@ -596,8 +598,9 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     private long openedMission(String sending, String receiving, String type, String city, String opened) {
-        long mission = postAsEditor("/api/missions", "{\"sendingCountry\": \"" + sending + "\", \"receivingCountry\": \""
-                + receiving + "\", \"type\": \"" + type + "\", \"city\": \"" + city + "\"}").get("id").asLong();
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "%s", "receivingCountry": "%s", "type": "%s", "city": "%s"}"""
+                .formatted(sending, receiving, type, city)).get("id").asLong();
         postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"" + opened + "\"}");
         return mission;
     }

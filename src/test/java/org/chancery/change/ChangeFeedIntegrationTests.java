@@ -171,7 +171,8 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         long withNauru = create("/api/meetings", "{\"date\": \"2003-01-01\", \"country\": \"KI\", \"participants\": "
                 + "[{\"diplomatId\": " + kiribati + "}, {\"diplomatId\": " + newDiplomat("Nauru One", "NR") + "}]}")
                 .get("id").asLong();
-        long seq = changes("?size=200").valueStream().mapToLong(change -> change.get("seq").asLong()).max().orElseThrow();
+        long seq = changes("?size=200").valueStream().mapToLong(change -> change.get("seq").asLong()).max()
+                .orElseThrow();
 
         long head = create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + kiribati
                 + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2001-01-01\"}").get("id").asLong();

@@ -64,7 +64,8 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
     void refusesARequestWithTwoAuthorizationHeadersWhicheverComesFirst() throws Exception {
         String editor = "Basic " + Base64.getEncoder().encodeToString("editor:editor-secret".getBytes(UTF_8));
         String wrong = "Basic " + Base64.getEncoder().encodeToString("editor:wrong".getBytes(UTF_8));
-        for (List<String> credentials : List.of(List.of(editor, wrong), List.of(wrong, editor), List.of(editor, editor))) {
+        for (List<String> credentials
+                : List.of(List.of(editor, wrong), List.of(wrong, editor), List.of(editor, editor))) {
             mvc.perform(post("/api/diplomats").header("Authorization", credentials.toArray())
                             .contentType("application/json").content("{\"name\": \"Twice\", \"country\": \"CU\"}"))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))

@@ -121,7 +121,8 @@ class AccreditationController {
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
-        csv.write(response, "accreditations-" + String.join("-", pair.codes()), AccreditationResponse.class, CsvLists.paged(Sort.unsorted(),
+        csv.write(response, "accreditations-" + String.join("-", pair.codes()), AccreditationResponse.class,
+                CsvLists.paged(Sort.unsorted(),
                 page -> accreditations.ofPair(pair, page).map(AccreditationResponse::from)));
     }
 

@@ -149,7 +149,8 @@ class ObservationController {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
         csv.write(response, "observations-" + String.join("-", pair.codes()), ObservationResponse.class,
-                CsvLists.paged(Sort.unsorted(), page -> observations.between(pair, page).map(ObservationResponse::from)));
+                CsvLists.paged(Sort.unsorted(),
+                        page -> observations.between(pair, page).map(ObservationResponse::from)));
     }
 
     private Observations.Filter filter(String country, ObservationDirection direction, Integer year,

@@ -223,11 +223,13 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/api/countries/FR?format=csv")).andExpect(status().isNotAcceptable());
         // a write answers JSON: a format is a parameter it does not take, refused as any other, and nothing is written
         mvc.perform(post("/api/diplomats?format=csv").with(httpBasic("editor", "editor-secret"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Not Written\", \"country\": \"CU\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Not Written\", \"country\": \"CU\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("format"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("is not a parameter of this request")));
-        mvc.perform(get("/api/diplomats").param("q", "Not Written")).andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/diplomats").param("q", "Not Written"))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
         mvc.perform(get("/api/countries?format=json")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
         mvc.perform(get("/api/missions?format=xml")).andExpect(status().isBadRequest())
