@@ -280,10 +280,9 @@ class SecurityConfiguration {
                 log.info("No chancery.security.users configured: created user 'admin' (role ADMIN) with the password "
                         + "from CHANCERY_ADMIN_PASSWORD.");
             }
-            // kept as written if BCrypt cannot take it (over 72 bytes), as a configured user's {noop} password is
-            String encoded = EvenlyTimedPasswords.bcryptTakes(password) ? encoder.encode(password)
-                    : "{noop}" + password;
-            users.add(User.withUsername("admin").password(encoded).roles("ADMIN").build());
+            // with PBKDF2 if BCrypt cannot take it (over 72 bytes), as a configured user's password is re-encoded
+            users.add(User.withUsername("admin").password(EvenlyTimedPasswords.encoded(encoder, password))
+                    .roles("ADMIN").build());
         }
         return new InMemoryUserDetailsManager(users);
     }

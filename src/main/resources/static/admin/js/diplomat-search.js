@@ -27,6 +27,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       return;
     }
     timer = setTimeout(async () => {
+      if (state.q !== q) return; // a diplomat chosen, or more typed, meanwhile
       state.busy = true;
       update();
       try {
@@ -50,6 +51,8 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
     onPick(diplomat);
     state.q = '';
     state.results = null;
+    state.busy = false; // a search under way for what was typed is answered to no one
+    state.error = null;
     update();
     (chosen ? document.getElementById(chosen) : field?.querySelector('input'))?.focus();
   }
@@ -65,7 +68,8 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
     <div role="status" aria-live="polite" class="visually-hidden">${state.busy ? 'Searching…' : !state.results ? ''
       : results.length || !chosenAlready ? `${plural(state.total, 'diplomat')} found` : 'Only diplomats already chosen found'}</div>
     ${state.busy ? html`<p class="searching" id="${id}-searching" aria-busy="true"><small>Searching for
-      “${state.q.trim()}”…${state.results ? ' The results below are of what was typed before.' : ''}</small></p>` : nothing}
+      “${state.q.trim()}”…${state.results ? ' The results below are of what was typed before.' : ''}</small></p>`
+      : nothing}
     ${state.error ? html`<p class="field-error">${state.error.words || state.error.message}</p>` : nothing}
     ${state.results ? (results.length ? html`<ul class="search-results" id="${id}-results">${results.map((d) => html`<li>
         <span>${d.name} <small>(${d.country}${d.title ? `, ${d.title}` : ''})</small></span>

@@ -117,6 +117,16 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
         script("window.held.splice(0).forEach((letThrough) => letThrough())");
         waitFor(driver -> $$("#participant-search-results li").size() == 1);
         assertThat($$("#participant-search-searching")).isEmpty();
+
+        // one of the results shown chosen while a search is under way: the search is answered to no one
+        $("#participant-search").sendKeys("s");
+        visible(By.id("participant-search-searching"));
+        $("#participant-search-results button[data-diplomat]").click();
+        waitFor(driver -> $$("#participant-search-searching").isEmpty());
+        script("window.held.splice(0).forEach((letThrough) => letThrough())");
+        waitFor(driver -> script("return window.held.length === 0 && document.readyState === 'complete'"));
+        assertThat($$("#participant-search-searching")).isEmpty();
+        assertThat($$("#participant-search-results li")).isEmpty();
         assertNoConsoleErrors();
     }
 

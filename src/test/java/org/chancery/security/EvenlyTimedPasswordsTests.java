@@ -61,7 +61,7 @@ class EvenlyTimedPasswordsTests {
     }
 
     @Test
-    void aPasswordKeptAsWrittenThatBcryptCannotTakeSignsInAgainAndAgainAndStaysAsWritten() {
+    void aPasswordLongerThanBcryptTakesSignsInAgainAndAgainAndIsKeptWithPbkdf2AfterItsFirstUse() {
         String password = "L".repeat(80);
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
                 User.withUsername("long").password("{noop}" + password).roles("EDITOR").build());
@@ -69,20 +69,29 @@ class EvenlyTimedPasswordsTests {
         provider.setPasswordEncoder(upgrading);
         provider.setUserDetailsPasswordService(users);
 
-        for (int i = 0; i < 2; i++) {
-            assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("long", password))
-                    .isAuthenticated()).isTrue();
-        }
-        assertThat(users.loadUserByUsername("long").getPassword()).isEqualTo("{noop}" + password);
+        assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("long", password))
+                .isAuthenticated()).isTrue();
+        String kept = users.loadUserByUsername("long").getPassword();
+        assertThat(kept).startsWith(EvenlyTimedPasswords.PBKDF2).doesNotContain(password);
+        assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("long", password))
+                .isAuthenticated()).isTrue();
+        assertThat(users.loadUserByUsername("long").getPassword()).as("not encoded again").isEqualTo(kept);
         assertThatThrownBy(() -> provider.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("long", password + "x")))
                 .isInstanceOf(BadCredentialsException.class);
     }
 
     @Test
-    void aPasswordKeptAsWrittenThatBcryptTakesIsEncodedWithBcryptAfterItsFirstUse() {
-        assertThat(upgrading.upgradeEncoding("{noop}" + "é".repeat(36))).isTrue();
-        assertThat(upgrading.upgradeEncoding("{noop}" + "é".repeat(37))).as("74 bytes of UTF-8").isFalse();
-        assertThat(upgrading.upgradeEncoding(recording.encode("editor-secret"))).isFalse();
+    void aPasswordKeptAsWrittenIsEncodedWithBcryptAfterItsFirstUseIfBcryptTakesItElseWithPbkdf2() {
+        String fits = "é".repeat(36);
+        String tooLong = "é".repeat(37); // 74 bytes of UTF-8
+        assertThat(upgrading.upgradeEncoding("{noop}" + fits)).isTrue();
+        assertThat(upgrading.upgradeEncoding("{noop}" + tooLong)).isTrue();
+        assertThat(upgrading.encode(fits)).startsWith("{bcrypt}");
+        String encoded = upgrading.encode(tooLong);
+        assertThat(encoded).startsWith(EvenlyTimedPasswords.PBKDF2);
+        assertThat(upgrading.matches(tooLong, encoded)).isTrue();
+        assertThat(upgrading.upgradeEncoding(encoded)).isFalse();
+        assertThat(upgrading.upgradeEncoding(upgrading.encode(fits))).isFalse();
     }
 }

@@ -49,7 +49,8 @@ class ChangeController {
             summary = "The change feed", description = "Role EDITOR. The changes with a "
             + "`seq` greater than `after` (default 0), oldest first, of one `kind` if given; pages of 20 by default, as "
             + "every list (`size` up to 200). "
-            + "Every successful write appears exactly once, a refused write never. `seq` grows strictly: a client "
+            + "Every change of a fact a successful write makes appears exactly once (one write may change several: "
+            + "a head and its mission), a refused write never. `seq` grows strictly: a client "
             + "that asks again with the last `seq` it saw misses nothing, also with several instances on one "
             + "database (a change is numbered only once it has committed). Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of changes")

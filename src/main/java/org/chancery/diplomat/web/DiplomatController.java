@@ -136,7 +136,9 @@ class DiplomatController {
             + "become null, but omitted `sources` are kept (`[]` removes them). Honours If-Match (a strong ETag of the "
             + "current version, a list holding it, or `*`; anything else answers 412); "
             + "without If-Match the write goes through. Meetings already recorded keep the country and title the "
-            + "diplomat had then. The country of a diplomat who heads or headed a mission, or is named by an "
+            + "diplomat had then, and show the new name: a renaming is a change of each of them, and of each head of "
+            + "mission the diplomat is and their missions, in the change feed. The country of a diplomat who heads "
+            + "or headed a mission, or is named by an "
             + "accreditation, cannot change: a head of mission or an accredited diplomat stays a diplomat of the sending "
             + "country (R13), and the change is refused naming the fact (R20).")
     @ApiResponse(responseCode = "200", description = "The updated diplomat, with its new version and ETag")

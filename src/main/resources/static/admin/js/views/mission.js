@@ -4,14 +4,14 @@ import { html, render, nothing } from 'lit-html';
 import { request, post } from '../api.js';
 import { countries } from '../countries.js';
 import { href } from '../router.js';
-import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS, CONSULAR_TYPES } from '../format.js';
+import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS, CONSULAR_TYPES }
+  from '../format.js';
 import {
   FieldRefusal, formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done,
   rowProblem,
 } from '../forms.js';
 import { diplomatChoice } from '../diplomat-search.js';
 import { onSignInOrOut } from '../auth.js';
-
 
 export default async function missionView({ root, params, query, signal }) {
   // appointOpen: the appointing form stays open once opened, whatever its refusals and choices redraw

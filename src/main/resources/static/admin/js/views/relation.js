@@ -105,20 +105,21 @@ export default async function relationView({ root, params, query, signal }) {
       all('/api/missions', { sending: b, receiving: a }, { signal }),
       all(`/api/relations/${a}/${b}/accreditations`, {}, { signal }),
     ]);
-    // both awaited together: a refusal of either is said, and neither is left unawaited
-    const [countryMap, [view, items, ab, ba, accreditations]] = await Promise.all([known, reads]);
-    loaded(countryMap, { view, items, missions: [...ab, ...ba], accreditations });
+    reads.catch(() => {}); // awaited below, once the countries are read: its refusal is not left unhandled meanwhile
+    // the pair's names, also for a page that says its facts could not be read
+    pairOf(map || await known);
+    const [view, items, ab, ba, accreditations] = await reads;
+    Object.assign(state, { view, items, missions: [...ab, ...ba], accreditations, loaded: true, error: null });
   }
 
-  /** What load read, with the countries the pair's names and lifetimes come from. */
-  function loaded(map, facts) {
+  /** The pair's names and lifetimes, from the countries Chancery knows. */
+  function pairOf(map) {
     for (const code of [a, b]) names[code] = map.get(code)?.name || code;
     state.countries = [a, b].map((code) => map.get(code)).filter(Boolean);
     // the days both countries existed, as far as Chancery knows their lifetimes
     const starts = [a, b].map((code) => map.get(code)?.startedOn).filter(Boolean).sort();
     const ends = [a, b].map((code) => map.get(code)?.endedOn).filter(Boolean).sort();
     state.lifetime = { from: starts[starts.length - 1] || null, to: ends[0] || null };
-    Object.assign(state, facts, { loaded: true, error: null });
   }
 
   async function reload() {
@@ -318,8 +319,14 @@ export default async function relationView({ root, params, query, signal }) {
       if (e.name === 'AbortError') return;
       error = e;
     }
+    let map = new Map();
+    try {
+      map = await countries();
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      error = error || e;
+    }
     if (state.residentMissions?.key !== key) return; // the country or the day changed meanwhile: its answer counts
-    const map = await countries();
     const where = (m) => map.get(m.receivingCountry)?.name || m.receivingCountry;
     list.sort((x, y) => where(x).localeCompare(where(y)) || x.id - y.id);
     const options = list.map((m) => ({ value: String(m.id), label: `${where(m)}: ${words(m.type).toLowerCase()}`
@@ -649,7 +656,8 @@ export default async function relationView({ root, params, query, signal }) {
               if (e.target.name !== 'from') return;
               state.accreditationFrom = e.target.value;
               loadResidentMissions();
-            }}>${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true, max: today() })}</div>
+            }}>${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true,
+              max: today() })}</div>
             ${residentMissionField()}
             ${field(forms.accreditation, { name: 'datePrecision', label: 'From known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
             ${field(forms.accreditation, { name: 'to', label: 'To (exclusive, for a past one)', type: 'date' })}
