@@ -19,7 +19,7 @@ class AdminPage {
 
     @GetMapping({"/admin", "/admin/"})
     String page(HttpServletResponse response) {
-        SecurityHeaders.addMissing(response);
+        SecurityHeaders.addMissingOfAPage(response);
         return "forward:/admin/index.html";
     }
 }

@@ -48,6 +48,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -71,6 +72,17 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/api/changes/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/api/imports/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+
+    /**
+     * An API answer (JSON, CSV, a problem) is no page: nothing in it may load or run anything, nor be framed, should
+     * a browser ever render one (OWASP's REST practice). The admin UI's pages have a policy of their own
+     * ({@code AdminContentSecurityPolicy}); Swagger UI's none.
+     */
+    private static final HeaderWriter API_CONTENT_SECURITY_POLICY = (request, response) -> {
+        if (request.getRequestURI().startsWith("/api/") && !response.containsHeader(SecurityHeaders.CSP)) {
+            response.setHeader(SecurityHeaders.CSP, SecurityHeaders.API_POLICY);
+        }
+    };
 
     /** A GET or HEAD without credentials of a public resource. */
     static final RequestMatcher ANONYMOUS_PUBLIC_READS = request -> {
@@ -98,7 +110,8 @@ class SecurityConfiguration {
                 .anonymous(AbstractHttpConfigurer::disable)
                 .servletApi(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(SAME_ORIGIN)))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(SAME_ORIGIN))
+                        .addHeaderWriter(API_CONTENT_SECURITY_POLICY))
                 .exceptionHandling(AbstractHttpConfigurer::disable);
         return http.build();
     }
@@ -111,7 +124,8 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .logout(AbstractHttpConfigurer::disable) // no session to end: /logout is a path like any other (404)
                 // the admin UI's links to sources tell other sites nothing of where they were followed from
-                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(SAME_ORIGIN)))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(SAME_ORIGIN))
+                        .addHeaderWriter(API_CONTENT_SECURITY_POLICY))
                 .authenticationManager(authenticationManager(users, encoder, properties.security().lockout()))
                 .cors(AbstractHttpConfigurer::disable) // checked before the chains (CrossOriginRequests)
                 .addFilterAfter(new CrossSiteWrites(properties.cors().allowedOrigins(), (request, response, origin) ->

@@ -93,6 +93,25 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
             assertThat(anonymous.getHeader("X-Frame-Options")).isEqualTo("DENY");
             assertThat(anonymous.getHeader("Referrer-Policy")).isEqualTo("same-origin");
             assertThat(anonymous.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://admin.chancery.example");
+            assertThat(anonymous.getHeaders("Content-Security-Policy")).as(path)
+                    .isEqualTo(signedIn.getHeaders("Content-Security-Policy")).hasSize(1);
+        }
+    }
+
+    @Test
+    void answersOfTheApiMayLoadRunOrBeFramedNothingWhileTheAdminPagesKeepTheirOwnPolicy() throws Exception {
+        String none = "default-src 'none'; frame-ancestors 'none'";
+        mvc.perform(get("/api/countries/CU")).andExpect(header().string("Content-Security-Policy", none));
+        mvc.perform(get("/api/relations?country=CU&format=csv").with(httpBasic("editor", "editor-secret")))
+                .andExpect(header().string("Content-Security-Policy", none));
+        mvc.perform(get("/api/countries/ZZ")).andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Security-Policy", none));
+        // refused by the firewall, before Spring Security's headers are written
+        mvc.perform(get("/api/countries/CU").header("Authorization", "Basic a", "Basic b"))
+                .andExpect(status().isBadRequest()).andExpect(header().string("Content-Security-Policy", none));
+        for (String page : new String[] {"/admin/", "/admin/index.html", "/admin/js/main.js"}) {
+            mvc.perform(get(page)).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Security-Policy", startsWith("default-src 'self'")));
         }
     }
 

@@ -5,9 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The security headers Spring Security writes on every answer of the application, for the answers
  * written before its header filter runs or without it: a request the firewall refuses, what Tomcat
- * refuses before the application sees a request. Each is set where the answer has none.
+ * refuses before the application sees a request. Each is set where the answer has none; an answer that is no page
+ * gets the API's Content-Security-Policy too (nothing in it may load, run or be framed).
  */
 public final class SecurityHeaders {
+
+    public static final String CSP = "Content-Security-Policy";
+    /** The policy of the API's answers, and of every early refusal (a problem, no page). */
+    public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private static final String[][] HEADERS = {
             {"X-Content-Type-Options", "nosniff"},
@@ -21,7 +26,16 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** The headers of an answer that is no page (a problem), its policy included. */
     public static void addMissing(HttpServletResponse response) {
+        addMissingOfAPage(response);
+        if (!response.containsHeader(CSP)) {
+            response.setHeader(CSP, API_POLICY);
+        }
+    }
+
+    /** The headers of a page, whose policy the page's own handler sets (the admin UI's). */
+    public static void addMissingOfAPage(HttpServletResponse response) {
         for (String[] header : HEADERS) {
             if (!response.containsHeader(header[0])) {
                 response.setHeader(header[0], header[1]);
