@@ -121,7 +121,7 @@ class AccreditationController {
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
-        csv.write(response, "accreditations-" + String.join("-", pair.codes()), AccreditationResponse.class,
+        csv.write(response, CsvLists.ofPair("accreditations", pair.codes()), AccreditationResponse.class,
                 CsvLists.paged(Sort.unsorted(),
                 page -> accreditations.ofPair(pair, page).map(AccreditationResponse::from)));
     }

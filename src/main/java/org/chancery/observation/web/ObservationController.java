@@ -148,7 +148,7 @@ class ObservationController {
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
-        csv.write(response, "observations-" + String.join("-", pair.codes()), ObservationResponse.class,
+        csv.write(response, CsvLists.ofPair("observations", pair.codes()), ObservationResponse.class,
                 CsvLists.paged(Sort.unsorted(),
                         page -> observations.between(pair, page).map(ObservationResponse::from)));
     }

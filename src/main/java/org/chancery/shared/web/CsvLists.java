@@ -148,6 +148,11 @@ public class CsvLists {
         return rows::forEach;
     }
 
+    /** The name of a pair's list, {@code timeline-cu-kr} for CU and KR's timeline (a file's name is in lower case). */
+    public static String ofPair(String list, List<String> countries) {
+        return list + "-" + String.join("-", countries);
+    }
+
     /**
      * Writes the rows as CSV to the response, {@code name.csv}.
      *

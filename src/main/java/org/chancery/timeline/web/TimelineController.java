@@ -69,7 +69,7 @@ class TimelineController {
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
-        csv.write(response, "timeline-" + String.join("-", pair.codes()), TimelineItem.class,
+        csv.write(response, CsvLists.ofPair("timeline", pair.codes()), TimelineItem.class,
                 row -> timeline.forEach(pair, row));
     }
 }
