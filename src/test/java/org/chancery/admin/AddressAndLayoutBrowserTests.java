@@ -315,6 +315,14 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         visible(By.cssSelector("#milestones-table [data-action=cancel]"));
         assertThat(brokenWords("#milestones-table")).as("the relation's milestones, with their actions").isEmpty();
         assertNotWiderThanTheWindow("the relation page");
+
+        // a row's form holds a label out of sight, which stays within the table that scrolls
+        long open = postAsEditor("/api/relations/KI/TV/milestones", "{\"title\": \"Consular talks\", "
+                + "\"target\": \"2021\"}").get("id").asLong();
+        open("/milestones?country=TV");
+        visible(By.cssSelector("#list-table tr[data-milestone='" + open + "'] [data-action=achieve]")).click();
+        visible(By.cssSelector("#list-table form.actions input[type=date]"));
+        assertNotWiderThanTheWindow("the milestone list with a row's Achieve form open");
         assertNoConsoleErrors();
     }
 
