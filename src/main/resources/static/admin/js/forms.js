@@ -215,23 +215,37 @@ export function rowProblem(error, id, retry, fields = {}, note = null) {
   if (!error) return nothing;
   const again = Boolean(error.needsSignIn && currentUser() && retry);
   const fieldErrors = error instanceof ApiError ? error.errors : [];
+  const link = (name) => html`<a href="#${fields[name][0]}"
+    @click=${(ev) => focusField(ev, fields[name][0])}>${fields[name][1]}</a>`;
+  // a rule's refusal of the row's day (R3, R22) is listed as the day's reason, linked to it, as a field's is
+  const ruleDay = rowRuleField(error) && fields[rowRuleField(error)] ? rowRuleField(error) : null;
   return html`<div class="problem" role="alert" tabindex="-1" id=${id}>
     <p><strong>${again ? `Signed in as ${currentUser()}.` : error.words || error.message}</strong></p>
-    ${fieldErrors.length ? html`<ul>${fieldErrors.map((e, i) => html`<li id="${id}-${i}">${fields[e.field]
-      ? html`<a href="#${fields[e.field][0]}" @click=${(ev) => focusField(ev, fields[e.field][0])}>${fields[e.field][1]}</a>`
-      : e.field}: ${e.message}</li>`)}</ul>` : nothing}
+    ${fieldErrors.length || ruleDay ? html`<ul>${fieldErrors.map((e, i) => html`<li id="${id}-${i}">${fields[e.field]
+      ? link(e.field) : e.field}: ${e.message}</li>`)}${ruleDay
+      ? html`<li id="${id}-rule">${link(ruleDay)}: ${error.rule}: ${error.detail}</li>` : nothing}</ul>` : nothing}
     ${error.needsSignIn ? html`<p><button type="button" class="secondary" @click=${() => (again ? retry()
       : window.dispatchEvent(new CustomEvent('chancery:sign-in')))}>${again ? 'Try again' : 'Sign in'}</button>${again
       ? nothing : ' then try again.'}</p>` : nothing}${note ? html`<p>${note}</p>` : nothing}</div>`;
 }
 
+/** The rules whose refusal of a row form's write concerns its day, the one date a row form has: R3 and R22. */
+const ROW_DAY_RULES = ['DATE_IN_FUTURE', 'COUNTRY_NOT_IN_EXISTENCE'];
+
+/** The row form's control a rule's refusal concerns: its day for R3 and R22, else none. */
+function rowRuleField(error) {
+  return error instanceof ApiError && error.rule && ROW_DAY_RULES.includes(error.code) ? 'date' : null;
+}
+
 /**
  * The attributes of a row form's control that the problem answer `error` (shown by rowProblem as `problemId`) may
- * name: aria-invalid and aria-describedby, pointing to the reasons listed for it, as a form's field has them.
+ * name: aria-invalid and aria-describedby, pointing to the reasons listed for it, as a form's field has them (a
+ * rule's refusal of the row's day among them).
  */
 export function rowControl(error, problemId, name) {
   const reasons = error instanceof ApiError
     ? error.errors.flatMap((e, i) => (e.field === name ? [`${problemId}-${i}`] : [])) : [];
+  if (rowRuleField(error) === name) reasons.push(`${problemId}-rule`);
   return { invalid: reasons.length ? 'true' : nothing, describedBy: reasons.length ? reasons.join(' ') : nothing };
 }
 

@@ -613,6 +613,29 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aRuleRefusingTheDayOfARowsFormMarksTheDayAndLinksToIt() {
+        long id = postAsEditor("/api/relations/AD/BT/milestones", "{\"title\": \"Visa talks\", \"target\": \"2022\"}")
+                .get("id").asLong();
+        open("/milestones?country=BT");
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("#list-table tr[data-milestone='" + id + "'] [data-action=achieve]")).click();
+        WebElement form = visible(By.cssSelector("#list-table form.actions"));
+        setValue(form.findElement(By.name("date")), "2099-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement refused = visible(By.id("milestone-action-problem"));
+        assertThat(refused.getText()).contains("Achieved on: R3: ");
+        WebElement day = form.findElement(By.name("date"));
+        assertThat(day.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat($("#" + day.getDomAttribute("aria-describedby")).getText()).startsWith("Achieved on: R3: ")
+                .contains("2099-01-01");
+        refused.findElement(By.linkText("Achieved on")).click();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(day);
+        assertThat(getJson("/api/milestones/" + id).get("status").asString()).isEqualTo("OVERDUE");
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
     void endsANonResidentAccreditationFromTheRelationPage() {
         postAsEditor("/api/relations/LU/MT/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1970-01-01\"}");
         long accreditation = postAsEditor("/api/relations/LU/MT/accreditations",
