@@ -324,7 +324,7 @@ class WorldMapBrowserTests extends BrowserTest {
     @ParameterizedTest(name = "{1} on {0}")
     @CsvSource(delimiter = '|', value = {
         "1816-01-01 | XN | CONSULAR | Kingdom of the Two Sicilies: Consular relations only",
-        "1960-01-01 | DD | NONE     | German Democratic Republic: No relations"})
+        "1960-01-01 | DD | NONE     | German Democratic Republic: No relations recorded"})
     void aCountryWithoutAShapeIsListedWithTheStatusTheMapWouldShowRelationsOrNot(String day, String code, String status,
             String listed) {
         open("/map?country=US&asOf=" + day);
@@ -356,6 +356,66 @@ class WorldMapBrowserTests extends BrowserTest {
         visible(By.cssSelector(SHOWN.formatted("US", "1970-01-01")));
         assertThat($$("#map-date-help")).isEmpty();
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aDayTypedDigitByDigitIsReadAndEnteredInTheHistoryOnceWhole() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        long entries = (Long) script("return history.length");
+        recordDaysAsked();
+
+        // 4 July 1976 typed into the field's parts, in the order the browser's locale gives them: on the way, the field
+        // holds 1961-07-03 and 1961-07-04, which are days too
+        boolean monthFirst = ((String) script("return new Date(2000, 1, 3).toLocaleDateString()")).startsWith("2");
+        $("#map-date").sendKeys(monthFirst ? "07041976" : "04071976");
+
+        visible(By.cssSelector(SHOWN.formatted("US", "1976-07-04")));
+        assertThat(daysAsked()).containsExactly("US 1976-07-04");
+        assertThat((Long) script("return history.length")).isEqualTo(entries + 1);
+        driver.navigate().back();
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void countriesPassedWithTheArrowKeysAreNotReadOnlyTheOneStoppedAt() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        long entries = (Long) script("return history.length");
+        recordDaysAsked();
+
+        $("#map-country").sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        String stopped = $("#map-country").getDomProperty("value");
+
+        assertThat(stopped).isNotEqualTo("US");
+        visible(By.cssSelector(SHOWN.formatted(stopped, "1961-01-03")));
+        assertThat(daysAsked()).containsExactly(stopped + " 1961-01-03");
+        assertThat((Long) script("return history.length")).isEqualTo(entries + 1);
+
+        // chosen otherwise than by a key, a country is read at once
+        new Select($("#map-country")).selectByValue("FR");
+        visible(By.cssSelector(SHOWN.formatted("FR", "1961-01-03")));
+        assertNoConsoleErrors();
+    }
+
+    /** Records the country and day of each relation list the page asks for from now on (see {@link #daysAsked}). */
+    private void recordDaysAsked() {
+        script("""
+                window.daysAsked = [];
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => {
+                  const asked = new URL(String(url), location.href);
+                  if (asked.pathname === '/api/relations') {
+                    window.daysAsked.push(asked.searchParams.get('country') + ' ' + asked.searchParams.get('asOf'));
+                  }
+                  return fetchNow(url, options);
+                };""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> daysAsked() {
+        return (List<String>) script("return window.daysAsked");
     }
 
     @Test

@@ -23,7 +23,7 @@ export const LEGEND = [
   ['ESTABLISHED', 'Diplomatic relations established'],
   ['CONSULAR', 'Consular relations only'],
   ['SEVERED', 'Diplomatic relations severed'],
-  ['NONE', 'No relations'],
+  ['NONE', 'No relations recorded'],
   ['ABSENT', 'Did not exist that day'],
   ['UNTRACKED', 'Not a country in Chancery'],
 ];
@@ -89,6 +89,40 @@ export default async function mapView({ root, query, signal }) {
   let announce = null;
 
   const key = (country, date) => `${country}|${date}`;
+
+  // A change that follows a key at once (a digit typed into the Day field completes its month, an arrow on the closed
+  // Country list moves to the next country) may be a step on the way to the one wanted: it is shown, and entered in
+  // the history, after a pause of the keys, or at once on Enter or when the field is left. A change by the mouse or a
+  // tap, or chosen from the list or the calendar, is shown at once.
+  const KEYS_PAUSE_MS = 600;
+  let keyAt = -Infinity;
+  let pending = null; // {run, timer}
+  const keyed = () => performance.now() - keyAt < 100;
+
+  function afterKeys(run) {
+    clearTimeout(pending?.timer);
+    pending = { run, timer: setTimeout(settle, KEYS_PAUSE_MS) };
+  }
+
+  /** Shows the change waiting for a pause of the keys, if any. */
+  function settle() {
+    const waiting = pending;
+    pending = null;
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    waiting.run();
+  }
+
+  function dropPending() {
+    clearTimeout(pending?.timer);
+    pending = null;
+  }
+  signal.addEventListener('abort', dropPending);
+
+  function onKey(event) {
+    keyAt = performance.now();
+    if (event.key === 'Enter') settle();
+  }
 
   function statusOf(code, rows, chosen, date) {
     if (!code) return 'UNTRACKED';
@@ -156,8 +190,13 @@ export default async function mapView({ root, query, signal }) {
     const inRange = isIsoDay(value) && value >= `${FIRST_YEAR}-01-01` && value <= last;
     // a day the calendar does not have (02/29/1900) leaves the field without a value, as a field cleared does
     state.dayRefused = noDay ? NO_DAY : inRange || !value ? null : value;
-    if (inRange) setDate(value);
-    else update();
+    if (inRange && !keyed()) {
+      setDate(value);
+      return;
+    }
+    if (inRange) afterKeys(() => setDate(value));
+    else dropPending(); // a day on the way to one the map cannot show is not shown either
+    update();
   }
 
   /**
@@ -174,6 +213,11 @@ export default async function mapView({ root, query, signal }) {
     state.sliderEntry = fromSlider;
     update({ fromSlider });
     want();
+  }
+
+  function chooseCountry(code) {
+    if (keyed()) afterKeys(() => setCountry(code));
+    else setCountry(code);
   }
 
   function setCountry(code) {
@@ -383,7 +427,8 @@ export default async function mapView({ root, query, signal }) {
           <div class="field map-country">
             <label for="map-country">Country</label>
             <select id="map-country" name="country" title=${chosen ? chosen.name : nothing}
-                @change=${(e) => setCountry(e.target.value)}>
+                @keydown=${onKey} @blur=${settle}
+                @change=${(e) => chooseCountry(e.target.value)}>
               ${state.all ? byName(state.all).map((c) => html`<option value=${c.code}
                   ?selected=${c.code === state.country}>${c.name}${c.former ? ' (former)' : ''}</option>`) : nothing}
             </select>
@@ -392,7 +437,7 @@ export default async function mapView({ root, query, signal }) {
             <label for="map-date">Day</label>
             <input id="map-date" name="asOf" type="date" min="${FIRST_YEAR}-01-01" max=${last} .value=${state.date}
               aria-invalid=${state.dayRefused ? 'true' : nothing} aria-describedby=${state.dayRefused ? 'map-date-help' : nothing}
-              @change=${(e) => typeDay(e.target.value, e.target.validity.badInput)}>
+              @keydown=${onKey} @blur=${settle} @change=${(e) => typeDay(e.target.value, e.target.validity.badInput)}>
             ${state.dayRefused ? html`<small id="map-date-help">${state.dayRefused === NO_DAY ? 'That is not a whole day of the calendar'
               : `The map shows ${FIRST_YEAR}-01-01 to today (${last})`}; it still shows ${state.date}.</small>` : nothing}
           </div>
