@@ -3,7 +3,8 @@ package org.chancery.shared;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
+import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -20,62 +21,92 @@ import org.springframework.context.annotation.Configuration;
  * Migrations whose text changed after a build of {@code main} had shipped them. A database that build migrated
  * holds the checksum of the text it ran, which Flyway refuses at every later start ("Migration checksum
  * mismatch"), so that no newer version could start on it. Each is known here by its version and the checksum it
- * shipped with: a database that ran exactly that text is taken to have run today's, and its history says so before
- * Flyway validates it. Any other mismatch is still refused.
- *
- * <ul>
- * <li>V16 (shipped by cd94e44, 2026-12-01) also marked as ended by a severance every accreditation and head
- * ended on the day of one; today's V16 marks nothing that was recorded before it. The marks such a database
- * holds stay: they keep those severances from being deleted while the ends they may have caused stand, as that
- * build kept them, and V18 has since taken them off the heads of liaison offices and interests sections.</li>
- * </ul>
+ * shipped with: a database that ran exactly that text is given what today's text does beyond it, if anything, and
+ * its history then says it ran today's, before Flyway validates it. Any other mismatch is still refused.
+ * A migration must not change once on {@code main}: what a migration got wrong, a later one mends.
  */
 @Configuration(proxyBeanMethods = false)
 public class ShippedMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(ShippedMigrations.class);
 
-    /** The checksums that builds shipped, by version, for texts changed since (Flyway's CRC32 of the lines). */
-    static final Map<String, Integer> SHIPPED = Map.of("16", -403734580);
+    /**
+     * A migration's text as a build shipped it: its checksum (Flyway's CRC32 of its lines), and the statement
+     * that does what today's text does beyond it (null if nothing).
+     */
+    record Shipped(String version, String build, int checksum, String mend) {
+    }
 
-    /** Flyway's migration at start-up, after the shipped checksums are taken for today's. */
+    static final List<Shipped> SHIPPED = List.of(
+            // also marked as ended by a severance every accreditation and head ended on the day of one; today's V16
+            // marks nothing recorded before it. The marks stay: they keep those severances from being deleted
+            // while the ends they may have caused stand, as that build kept them (V18 has since taken them off
+            // the heads of liaison offices and interests sections)
+            new Shipped("16", "cd94e44", -403734580, null),
+            // mended superseded closings only, without moving their version; today's also mends the history
+            // import's closings at a gap or a state's end, known to the day
+            new Shipped("19", "1ba9fb1", -322450351, """
+                    UPDATE mission SET closed_precision = 'DAY', version = version + 1
+                    WHERE closing_reason IN ('GAP', 'STATE_ENDED')
+                      AND closed_precision IN ('MONTH', 'YEAR')
+                      AND sources LIKE '%github.com/brentonk/us_diplomatic_missions%'"""),
+            // its comment only
+            new Shipped("21", "4703e1e", -1292145520, null),
+            // the same rows, read without the condition that skips the reports without flags
+            new Shipped("23", "3bb4d95", 704406802, null));
+
+    /** Flyway's migration at start-up, after the shipped texts are taken for today's. */
     @Bean
-    FlywayMigrationStrategy migrationAcceptingShippedChecksums() {
+    FlywayMigrationStrategy migrationAcceptingShippedTexts() {
         return flyway -> {
-            acceptShippedChecksums(flyway);
+            acceptShippedTexts(flyway);
             flyway.migrate();
         };
     }
 
-    /** Records today's checksum for each migration the database ran as a build shipped it (see the class). */
-    private static void acceptShippedChecksums(Flyway flyway) {
+    /** Mends and records as today's each migration the database ran as a build shipped it (see the class). */
+    private static void acceptShippedTexts(Flyway flyway) {
         for (MigrationInfo migration : flyway.info().applied()) {
-            String version = migration.getVersion() == null ? null : migration.getVersion().getVersion();
-            Integer shipped = version == null ? null : SHIPPED.get(version);
             Integer today = migration.getResolvedChecksum();
-            if (shipped != null && shipped.equals(migration.getAppliedChecksum()) && today != null) {
-                record(flyway, version, shipped, today);
-                log.info("V{} ran as an earlier build shipped it (checksum {}): taken as today's ({})", version,
-                        shipped, today);
+            for (Shipped shipped : SHIPPED) {
+                if (migration.getVersion() != null && shipped.version().equals(migration.getVersion().getVersion())
+                        && Integer.valueOf(shipped.checksum()).equals(migration.getAppliedChecksum()) && today != null) {
+                    record(flyway, shipped, today);
+                    log.info("V{} ran as {} shipped it (checksum {}): {}taken as today's ({})", shipped.version(),
+                            shipped.build(), shipped.checksum(), shipped.mend() == null ? "" : "mended and ",
+                            today);
+                }
             }
         }
     }
 
-    private static void record(Flyway flyway, String version, int shipped, int today) {
+    private static void record(Flyway flyway, Shipped shipped, int today) {
         String table = '"' + flyway.getConfiguration().getTable() + '"';
         DataSource dataSource = flyway.getConfiguration().getDataSource();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE " + table
-                        + " SET \"checksum\" = ? WHERE \"version\" = ? AND \"checksum\" = ?")) {
-            update.setInt(1, today);
-            update.setString(2, version);
-            update.setInt(3, shipped);
-            update.executeUpdate();
-            if (!connection.getAutoCommit()) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
+                    + " SET \"checksum\" = ? WHERE \"version\" = ? AND \"checksum\" = ?")) {
+                update.setInt(1, today);
+                update.setString(2, shipped.version());
+                update.setInt(3, shipped.checksum());
+                // only the start that records it mends (instances started together on one database)
+                if (update.executeUpdate() == 1 && shipped.mend() != null) {
+                    try (Statement mend = connection.createStatement()) {
+                        mend.executeUpdate(shipped.mend());
+                    }
+                }
                 connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new FlywayException("Could not record today's checksum of V" + version + ": " + e.getMessage(), e);
+            throw new FlywayException("Could not take V" + shipped.version() + " as " + shipped.build()
+                    + " shipped it for today's: " + e.getMessage(), e);
         }
     }
 }
