@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chancery.country.Country;
 import org.chancery.country.Lifetime;
+import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.Source;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.MappingIterator;
@@ -40,6 +43,22 @@ public class CowCrosswalk {
         /** Whether an import creates the country (it is not in ISO 3166 and not recorded by a migration). */
         public boolean userAssigned() {
             return kind == Kind.USER_ASSIGNED;
+        }
+
+        /**
+         * Refuses to record the state under its user-assigned code when the country recorded with that code is
+         * another state (another alpha-3 code: an administrator's own use of the code, say): its facts would be
+         * taken for that country's.
+         *
+         * @throws AlreadyExistsException naming the country recorded and the state the data names
+         */
+        public void requireNotAnotherState(Optional<Country> recorded) {
+            if (userAssigned() && recorded.isPresent() && !recorded.get().alpha3().equals(alpha3)) {
+                Country other = recorded.get();
+                throw new AlreadyExistsException(List.of("country"), "The country " + code + " is " + other.name()
+                        + " (" + other.alpha3() + "), not " + name + " (" + alpha3 + "), the state the data names as "
+                        + cowCode + ": its facts are not recorded as another state's.");
+            }
         }
 
         /** Where the lifetime of a user-assigned country comes from: the COW state list. */

@@ -18,6 +18,7 @@ import org.chancery.imports.ImportInput;
 import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.ImportRun;
 import org.chancery.imports.RowReport;
+import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Today;
 import org.chancery.shared.web.ProblemCode;
@@ -217,6 +218,17 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
                             malformed.getMessage(), List.of()));
                 }
             }
+            read.removeIf(r -> {
+                try {
+                    r.side1().requireNotAnotherState(countries.find(r.side1().code()));
+                    r.side2().requireNotAnotherState(countries.find(r.side2().code()));
+                    return false;
+                } catch (AlreadyExistsException another) {
+                    reports.put(r.line(), RowReport.rejected(r.line(), ProblemCode.ALREADY_EXISTS.name(),
+                            another.getMessage(), List.of()));
+                    return true;
+                }
+            });
             Map<Integer, List<FactRef>> countriesCreated = ensureCountries(read, run);
             Set<ObservationWriter.Key> keys = new LinkedHashSet<>();
             read.forEach(r -> {

@@ -292,6 +292,28 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aStateWhoseCodeAnAdministratorGaveAnotherCountryIsRejectedNotRecordedAsThatCountrys() throws Exception {
+        postAsAdmin("/api/countries", "{\"code\": \"XA\", \"alpha3\": \"XAA\", \"name\": \"Republic of Texas\"}")
+                .andExpect(status().isCreated());
+        List<String> lines = lines();
+        JsonNode job = importRows(lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("AUH,"))
+                .limit(3).collect(Collectors.joining("\n")) + "\n");
+
+        for (int line = 2; line <= 4; line++) {
+            JsonNode rejected = row(rowsOf(job, ""), line);
+            assertThat(rejected.get("outcome").asString()).isEqualTo("REJECTED");
+            assertThat(rejected.get("code").asString()).isEqualTo("ALREADY_EXISTS");
+            assertThat(rejected.get("detail").asString()).isEqualTo("The country XA is Republic of Texas (XAA), not "
+                    + "Austria-Hungary (XAH), the state the data names as 300: its facts are not recorded as another "
+                    + "state's.");
+        }
+        JsonNode texas = json(getJson("/api/relations/US/XA"));
+        assertThat(texas.get("status").asString()).isEqualTo("NONE");
+        assertThat(texas.get("events")).isEmpty();
+        assertThat(json(getJson("/api/countries/XA")).get("name").asString()).isEqualTo("Republic of Texas");
+    }
+
+    @Test
     void aStatesFirstRangeWithoutRepresentationRecordsNothingAndSaysWhy() throws Exception {
         List<String> lines = lines();
         JsonNode job = importRows(lines.get(0) + "\n" + lines.stream().filter(line -> line.startsWith("AFG,"))

@@ -187,6 +187,23 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void rejectsTheRowsOfAStateWhoseCodeAnAdministratorGaveAnotherCountry() throws Exception {
+        postAsAdmin("/api/countries", "{\"code\": \"XH\", \"alpha3\": \"XHX\", \"name\": \"Xanadu\"}")
+                .andExpect(status().isCreated());
+
+        JsonNode job = importFile(FILE);
+
+        JsonNode reports = rows(job);
+        assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "IMPORTED",
+                "IMPORTED", "REJECTED", "MERGED", "MERGED", "MERGED", "REJECTED");
+        assertThat(reports.get(3).get("code").asString()).isEqualTo("ALREADY_EXISTS");
+        assertThat(reports.get(3).get("detail").asString()).isEqualTo("The country XH is Xanadu (XHX), not Kingdom "
+                + "of Hanover (XHN), the state the data names as 240: its facts are not recorded as another state's.");
+        getJson("/api/observations?country=XH").andExpect(jsonPath("$.page.totalElements").value(0));
+        getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(6));
+    }
+
+    @Test
     void saysOfARepeatedRowOnlyWhatItsRecordedDirectionsShowAndReadsCodesInAsciiDigitsOnly() throws Exception {
         JsonNode job = importFile(HEADER
                 + "2,41,1970,3,3,1,2006.1\n"
