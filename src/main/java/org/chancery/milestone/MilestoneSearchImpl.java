@@ -23,7 +23,7 @@ class MilestoneSearchImpl implements MilestoneSearch {
     private EntityManager entityManager;
 
     @Override
-    public Page<Milestone> search(MilestoneStatus status, CountryCode country, LocalDate today, Pageable pageable) {
+    public Page<Long> search(MilestoneStatus status, CountryCode country, LocalDate today, Pageable pageable) {
         // either side through its own index (a union of ids), not countryA = :c or countryB = :c, which H2 answers by
         // reading every milestone in the order of their targets
         FilteredQuery query = FilteredQuery.of("Milestone", "m").where("m.id in (select a.id from Milestone a where "
@@ -37,6 +37,6 @@ class MilestoneSearchImpl implements MilestoneSearch {
                 case PENDING -> query.where(OPEN + " and m.targetEnd >= :today", "today", today);
             }
         }
-        return query.page(entityManager, Milestone.class, pageable);
+        return query.ids(entityManager, pageable);
     }
 }

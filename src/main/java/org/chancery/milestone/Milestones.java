@@ -10,6 +10,7 @@ import org.chancery.shared.NotFoundException;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Today;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads milestones, with their status derived for today: one milestone, the filtered list, and
- * the milestones of a pair for the relation view and the timeline. Every read is one query (plus
- * the page count where Spring Data needs it): a milestone has no associations to load. The pair's
- * milestones, read as rows in one statement, take no transaction of their own (they join the
- * caller's); the others a read-only one.
+ * the milestones of a pair for the relation view and the timeline. One milestone is one query; a
+ * list page two, its ids and then their rows (plus the page count where Spring Data needs it); a
+ * milestone has no associations to load. The pair's milestones, read as rows in one statement,
+ * take no transaction of their own (they join the caller's); the others a read-only one.
  */
 @Service
 public class Milestones {
@@ -50,8 +51,8 @@ public class Milestones {
     @Transactional(readOnly = true)
     public Page<MilestoneView> search(MilestoneStatus status, CountryCode country, Pageable pageable) {
         LocalDate day = today.date();
-        return repository.search(status, country, day, pageable)
-                .map(milestone -> MilestoneView.of(milestone, day));
+        Page<Long> ids = repository.search(status, country, day, pageable);
+        return new PageImpl<>(rows.byIds(ids.getContent(), day), ids.getPageable(), ids.getTotalElements());
     }
 
     /** The pair's milestones, ordered by {@code targetEnd} then id. */
