@@ -205,6 +205,7 @@ export default async function mapView({ root, query, signal }) {
    */
   function setDate(date, { fromSlider = false } = {}) {
     if (!isIsoDay(date)) return;
+    dropPending(); // a change waiting for a pause of the keys gives way to one made since
     state.date = date;
     state.dayRefused = null;
     state.notices = []; // they spoke of the address the page was opened with
@@ -221,6 +222,7 @@ export default async function mapView({ root, query, signal }) {
   }
 
   function setCountry(code) {
+    dropPending();
     state.country = code;
     state.notices = [];
     state.sliderEntry = false;
