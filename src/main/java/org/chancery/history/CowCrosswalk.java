@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chancery.country.Countries;
 import org.chancery.country.Country;
 import org.chancery.country.Lifetime;
 import org.chancery.shared.AlreadyExistsException;
@@ -46,18 +47,24 @@ public class CowCrosswalk {
         }
 
         /**
-         * Refuses to record the state under its user-assigned code when the country recorded with that code is
-         * another state (another alpha-3 code: an administrator's own use of the code, say): its facts would be
-         * taken for that country's.
+         * Refuses to record the state under its user-assigned codes when a country recorded with either of them is
+         * another state (an administrator's own use of the alpha-2 or the alpha-3 code, say): its facts would be taken
+         * for that country's, or the state could not be created.
          *
          * @throws AlreadyExistsException naming the country recorded and the state the data names
          */
-        public void requireNotAnotherState(Optional<Country> recorded) {
-            if (userAssigned() && recorded.isPresent() && !recorded.get().alpha3().equals(alpha3)) {
-                Country other = recorded.get();
-                throw new AlreadyExistsException(List.of("country"), "The country " + code + " is " + other.name()
-                        + " (" + other.alpha3() + "), not " + name + " (" + alpha3 + "), the state the data names as "
-                        + cowCode + ": its facts are not recorded as another state's.");
+        public void requireNotAnotherState(Countries countries) {
+            if (!userAssigned()) {
+                return;
+            }
+            for (String own : List.of(code, alpha3)) {
+                Country other = countries.find(own).orElse(null);
+                if (other != null && !(other.code().value().equals(code) && other.alpha3().equals(alpha3))) {
+                    throw new AlreadyExistsException(List.of("country"), "The country " + other.code().value() + " ("
+                            + other.alpha3() + ") is " + other.name() + ", not " + name + " (" + code + ", " + alpha3
+                            + "), the state the data names as " + cowCode + ": its facts are not recorded as another "
+                            + "state's.");
+                }
             }
         }
 

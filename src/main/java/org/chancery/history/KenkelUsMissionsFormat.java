@@ -349,7 +349,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
                     boolean last = k == range.rows.size() - 1;
                     boolean firstOfPair = i == 0 && first;
                     run.row(row.line(), result -> {
-                        country.requireNotAnotherState(countries.find(country.code()));
+                        country.requireNotAnotherState(countries);
                         flagDates(row, result);
                         if (firstOfPair) {
                             ensureCountry(row, result);

@@ -220,8 +220,8 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             }
             read.removeIf(r -> {
                 try {
-                    r.side1().requireNotAnotherState(countries.find(r.side1().code()));
-                    r.side2().requireNotAnotherState(countries.find(r.side2().code()));
+                    r.side1().requireNotAnotherState(countries);
+                    r.side2().requireNotAnotherState(countries);
                     return false;
                 } catch (AlreadyExistsException another) {
                     reports.put(r.line(), RowReport.rejected(r.line(), ProblemCode.ALREADY_EXISTS.name(),

@@ -303,9 +303,9 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
             JsonNode rejected = row(rowsOf(job, ""), line);
             assertThat(rejected.get("outcome").asString()).isEqualTo("REJECTED");
             assertThat(rejected.get("code").asString()).isEqualTo("ALREADY_EXISTS");
-            assertThat(rejected.get("detail").asString()).isEqualTo("The country XA is Republic of Texas (XAA), not "
-                    + "Austria-Hungary (XAH), the state the data names as 300: its facts are not recorded as another "
-                    + "state's.");
+            assertThat(rejected.get("detail").asString()).isEqualTo("The country XA (XAA) is Republic of Texas, not "
+                    + "Austria-Hungary (XA, XAH), the state the data names as 300: its facts are not recorded as "
+                    + "another state's.");
         }
         JsonNode texas = json(getJson("/api/relations/US/XA"));
         assertThat(texas.get("status").asString()).isEqualTo("NONE");

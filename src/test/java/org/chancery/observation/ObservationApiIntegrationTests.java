@@ -187,18 +187,30 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void rejectsTheRowsOfAStateWhoseCodeAnAdministratorGaveAnotherCountry() throws Exception {
+    void rejectsTheRowsOfAStateWhoseCodesAnAdministratorGaveAnotherCountry() throws Exception {
+        // Hanover is XH, XHN in the crosswalk: a country holds its alpha-2 code as another state
         postAsAdmin("/api/countries", "{\"code\": \"XH\", \"alpha3\": \"XHX\", \"name\": \"Xanadu\"}")
                 .andExpect(status().isCreated());
-
         JsonNode job = importFile(FILE);
 
         JsonNode reports = rows(job);
         assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "IMPORTED",
                 "IMPORTED", "REJECTED", "MERGED", "MERGED", "MERGED", "REJECTED");
         assertThat(reports.get(3).get("code").asString()).isEqualTo("ALREADY_EXISTS");
-        assertThat(reports.get(3).get("detail").asString()).isEqualTo("The country XH is Xanadu (XHX), not Kingdom "
-                + "of Hanover (XHN), the state the data names as 240: its facts are not recorded as another state's.");
+        assertThat(reports.get(3).get("detail").asString()).isEqualTo("The country XH (XHX) is Xanadu, not Kingdom "
+                + "of Hanover (XH, XHN), the state the data names as 240: its facts are not recorded as another "
+                + "state's.");
+
+        // Austria-Hungary is XA, XAH: a country holds the alpha-3 code, so that the state could not be created
+        postAsAdmin("/api/countries", "{\"code\": \"QX\", \"alpha3\": \"XAH\", \"name\": \"Xanadu East\"}")
+                .andExpect(status().isCreated());
+        JsonNode again = importFile(HEADER + "2,300,1840,0,2,1,2006.0999755859375\n");
+
+        assertThat(again.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(rows(again).get(0).get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(rows(again).get(0).get("detail").asString()).startsWith("The country QX (XAH) is Xanadu East, not "
+                + "Austria-Hungary (XA, XAH)");
+        getJson("/api/countries/XA").andExpect(status().isNotFound());
         getJson("/api/observations?country=XH").andExpect(jsonPath("$.page.totalElements").value(0));
         getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(6));
     }
