@@ -31,10 +31,10 @@ public class ShippedMigrations {
     private static final Logger log = LoggerFactory.getLogger(ShippedMigrations.class);
 
     /**
-     * A migration's text as a build shipped it: its checksum (Flyway's CRC32 of its lines), and the statement
-     * that does what today's text does beyond it (null if nothing).
+     * A migration's text as a build shipped it: its checksum (Flyway's CRC32 of its lines), and the statements that
+     * do what today's text does beyond it (none if nothing).
      */
-    record Shipped(String version, String build, int checksum, String mend) {
+    record Shipped(String version, String build, int checksum, List<String> mends) {
     }
 
     static final List<Shipped> SHIPPED = List.of(
@@ -42,18 +42,27 @@ public class ShippedMigrations {
             // marks nothing recorded before it. The marks stay: they keep those severances from being deleted
             // while the ends they may have caused stand, as that build kept them (V18 has since taken them off
             // the heads of liaison offices and interests sections)
-            new Shipped("16", "cd94e44", -403734580, null),
-            // mended superseded closings only, without moving their version; today's also mends the history
-            // import's closings at a gap or a state's end, known to the day
-            new Shipped("19", "1ba9fb1", -322450351, """
+            new Shipped("16", "cd94e44", -403734580, List.of()),
+            // mended superseded closings without moving their version; today's moves it (their ETag changes with
+            // what they answer) and also mends the history import's closings at a gap or a state's end. The
+            // versions moved are those of the superseded closings as precise as their successor's opening and
+            // less than a day, the mended ones (and any such closing recorded since: only an ETag changes)
+            new Shipped("19", "1ba9fb1", -322450351, List.of("""
+                    UPDATE mission SET version = version + 1
+                    WHERE closing_reason = 'SUPERSEDED' AND successor_id IS NOT NULL
+                      AND closed_precision IN ('MONTH', 'YEAR')
+                      AND closed_on = (SELECT s.opened_on FROM mission s WHERE s.id = mission.successor_id)
+                      AND closed_precision = (SELECT s.opened_precision FROM mission s
+                                              WHERE s.id = mission.successor_id)
+                    """, """
                     UPDATE mission SET closed_precision = 'DAY', version = version + 1
                     WHERE closing_reason IN ('GAP', 'STATE_ENDED')
                       AND closed_precision IN ('MONTH', 'YEAR')
-                      AND sources LIKE '%github.com/brentonk/us_diplomatic_missions%'"""),
+                      AND sources LIKE '%github.com/brentonk/us_diplomatic_missions%'""")),
             // its comment only
-            new Shipped("21", "4703e1e", -1292145520, null),
+            new Shipped("21", "4703e1e", -1292145520, List.of()),
             // the same rows, read without the condition that skips the reports without flags
-            new Shipped("23", "3bb4d95", 704406802, null));
+            new Shipped("23", "3bb4d95", 704406802, List.of()));
 
     /** Flyway's migration at start-up, after the shipped texts are taken for today's. */
     @Bean
@@ -71,16 +80,18 @@ public class ShippedMigrations {
             for (Shipped shipped : SHIPPED) {
                 if (migration.getVersion() != null && shipped.version().equals(migration.getVersion().getVersion())
                         && Integer.valueOf(shipped.checksum()).equals(migration.getAppliedChecksum()) && today != null) {
-                    record(flyway, shipped, today);
-                    log.info("V{} ran as {} shipped it (checksum {}): {}taken as today's ({})", shipped.version(),
-                            shipped.build(), shipped.checksum(), shipped.mend() == null ? "" : "mended and ",
-                            today);
+                    if (record(flyway, shipped, today)) {
+                        log.info("V{} ran as {} shipped it (checksum {}): {}taken as today's ({})", shipped.version(),
+                                shipped.build(), shipped.checksum(), shipped.mends().isEmpty() ? "" : "mended and ",
+                                today);
+                    }
                 }
             }
         }
     }
 
-    private static void record(Flyway flyway, Shipped shipped, int today) {
+    /** Whether this start recorded it (of instances started together on one database, only one does). */
+    private static boolean record(Flyway flyway, Shipped shipped, int today) {
         String table = '"' + flyway.getConfiguration().getTable() + '"';
         DataSource dataSource = flyway.getConfiguration().getDataSource();
         try (Connection connection = dataSource.getConnection()) {
@@ -91,13 +102,16 @@ public class ShippedMigrations {
                 update.setInt(1, today);
                 update.setString(2, shipped.version());
                 update.setInt(3, shipped.checksum());
-                // only the start that records it mends (instances started together on one database)
-                if (update.executeUpdate() == 1 && shipped.mend() != null) {
+                boolean recorded = update.executeUpdate() == 1;
+                if (recorded) {
                     try (Statement mend = connection.createStatement()) {
-                        mend.executeUpdate(shipped.mend());
+                        for (String statement : shipped.mends()) {
+                            mend.executeUpdate(statement);
+                        }
                     }
                 }
                 connection.commit();
+                return recorded;
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
