@@ -3,6 +3,7 @@ package org.chancery.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -231,6 +232,55 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(attributes("#timeline-svg .band.diplomatic rect", "data-status")).containsOnly("NONE");
         assertNoConsoleErrors();
         assertAccessible();
+    }
+
+    @Test
+    void aLongStoryListsItsFirstItemsAndShowsTheRestWhenAsked() throws IOException {
+        // a pair no other browser test writes to: an establishment and 250 meetings, a week apart
+        postAsEditor("/api/relations/MV/WS/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");
+        long maldivian = postAsEditor("/api/diplomats", "{\"name\": \"Aishath Naseem\", \"country\": \"MV\"}")
+                .get("id").asLong();
+        long samoan = postAsEditor("/api/diplomats", "{\"name\": \"Lupe Tuilagi\", \"country\": \"WS\"}")
+                .get("id").asLong();
+        LocalDate first = LocalDate.parse("2000-01-03");
+        for (int week = 0; week < 250; week++) {
+            postAsEditor("/api/meetings", "{\"date\": \"" + first.plusWeeks(week) + "\", \"country\": \"MV\", "
+                    + "\"participants\": [{\"diplomatId\": " + maldivian + "}, {\"diplomatId\": " + samoan + "}]}");
+        }
+        List<String> story = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            getJson("/api/relations/MV/WS/timeline?size=200&page=" + page).get("content")
+                    .forEach(item -> story.add(item.get("date").asString() + " " + item.get("type").asString()));
+        }
+        assertThat(story).hasSizeGreaterThan(250).hasSizeLessThan(400);
+
+        open("/relations/MV/WS");
+        visible(By.id("story-more"));
+        assertThat(storyShown()).as("the first 200, oldest first").containsExactlyElementsOf(story.subList(0, 200));
+        assertThat($("#story-count").getText()).isEqualTo("The first 200 of " + story.size() + " items, oldest first.");
+        assertThat($("#story-show-more").getText()).isEqualTo("Show the next " + (story.size() - 200));
+        assertThat($("#story-show-all").getText()).isEqualTo("Show all " + story.size());
+
+        $("#story-show-more").click();
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("story-more")));
+        assertThat(storyShown()).containsExactlyElementsOf(story);
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getAttribute("data-date") + " " + focused.getAttribute("data-type"))
+                .as("the first item shown anew takes the focus").isEqualTo(story.get(200));
+
+        open("/relations/WS/MV"); // the same story, seen from the other side: a page read anew
+        visible(By.id("story-show-all")).click();
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("story-more")));
+        assertThat(storyShown()).containsExactlyElementsOf(story);
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    /** The story's items the list shows, read in one script (a WebDriver call an item took seconds). */
+    @SuppressWarnings("unchecked")
+    private List<String> storyShown() {
+        return (List<String>) script("return [...document.querySelectorAll('#story-items li')]"
+                + ".map((li) => li.dataset.date + ' ' + li.dataset.type)");
     }
 
     @Test

@@ -26,6 +26,11 @@ function itemLink(item, a, rows) {
 }
 
 const DIPLOMATIC_EVENTS = ['ESTABLISHED', 'SEVERED', 'RESTORED'];
+/**
+ * How many of the story's items the list shows at first, and adds at each "Show more": a story of a thousand items
+ * (a pair with a meeting a week) laid out at once held the page for a second.
+ */
+const STORY_STEP = 200;
 
 /**
  * The chart's period as the address asks for it, or why it cannot be shown: a part that is no day, or an end
@@ -63,6 +68,7 @@ export default async function relationView({ root, params, query, signal }) {
     lifetime: null,
     countries: [], // the pair's two countries as Chancery knows them, with their lifetimes
     items: [],
+    storyShown: STORY_STEP, // how many of the story's items the list shows (the first, oldest first)
     missions: [],
     accreditations: [],
     // the accreditation form's diplomat: searched by name among the sending country's, then chosen
@@ -178,6 +184,18 @@ export default async function relationView({ root, params, query, signal }) {
       state.chosenPeriod = true;
       syncAddress();
       update();
+    }
+  }
+
+  /** Shows `count` more of the story's items (all with none given); the first of them takes the focus. */
+  function showMoreItems(count) {
+    const first = state.storyShown;
+    state.storyShown = count ? first + count : state.items.length;
+    update();
+    const item = root.querySelector(`#story-items li:nth-child(${first + 1})`);
+    if (item) {
+      item.tabIndex = -1;
+      item.focus();
     }
   }
 
@@ -692,6 +710,20 @@ export default async function relationView({ root, params, query, signal }) {
     return said.length ? html`<div class="notice" role="status" id="as-of-outside">${said.map((text) => html`<p>${text}</p>`)}</div>` : nothing;
   }
 
+  /** Under a long story's list: how many of its items it shows, and buttons to show more or all. */
+  function storyMore() {
+    const total = state.items.length;
+    const shown = Math.min(state.storyShown, total);
+    if (shown >= total) return nothing;
+    const next = Math.min(STORY_STEP, total - shown);
+    return html`<p class="story-more" id="story-more"><span id="story-count">The first ${shown} of ${total} items,
+      oldest first.</span>
+      <button type="button" class="outline secondary" id="story-show-more" @click=${() => showMoreItems(STORY_STEP)}>Show
+        the next ${next}</button>
+      <button type="button" class="outline secondary" id="story-show-all" @click=${() => showMoreItems()}>Show all
+        ${total}</button></p>`;
+  }
+
   function update() {
     if (signal.aborted) return;
     const view = state.view;
@@ -753,13 +785,14 @@ export default async function relationView({ root, params, query, signal }) {
             <h2 id="items-title">The story, item by item</h2>
             ${state.items.length ? nothing : html`<p id="story-empty">Nothing is recorded for this pair yet.</p>`}
             <ol class="story-items" id="story-items" tabindex=${state.items.length ? '0' : nothing}
-              aria-labelledby="items-title">${state.items.map((i) => {
+              aria-labelledby="items-title">${state.items.slice(0, state.storyShown).map((i) => {
               const link = itemLink(i, a, rows);
               const when = fuzzy(i.date, i.datePrecision);
               return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${when}>${when}</time>
                 <span class="badge" data-status=${i.type.includes('SEVERED') ? 'SEVERED' : i.type === 'MILESTONE_DUE' && i.summary.includes('overdue') ? 'OVERDUE' : ''}>${words(i.type)}</span>
                 ${link ? html`<a href=${link}>${i.summary}</a>` : i.summary}</li>`;
             })}</ol>
+            ${storyMore()}
           </section>
         </div>
         <h2>Missions</h2>
