@@ -155,7 +155,7 @@ class AccreditationController {
             + "write goes through.")
     @ApiResponse(responseCode = "200", description = "The accreditation, ended")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (date before from), "
-            + "DATE_IN_FUTURE (R3)")
+            + "DATE_IN_FUTURE (R3), SAME_COUNTRY (R4)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")

@@ -14,7 +14,9 @@ record ChangeResponse(
         @Schema(description = "when the write was recorded") Instant at,
         String user,
         FactChanged.Action action,
-        @Schema(description = "event, mission, head, accreditation, meeting, diplomat, milestone, country or import")
+        @Schema(description = "event, mission, head, accreditation, meeting, diplomat, milestone, country or import",
+                allowableValues = {"event", "mission", "head", "accreditation", "meeting", "diplomat", "milestone",
+                    "country", "import"})
         String kind,
         @Schema(description = "the fact's id (a number; a country's code for a country)", oneOf = {Long.class, String.class})
         Object id,

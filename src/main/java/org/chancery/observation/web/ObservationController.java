@@ -100,7 +100,7 @@ class ObservationController {
     @ApiResponse(responseCode = "200", description = "The years, oldest first")
     @CsvResponse
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad direction) or VALIDATION_FAILED (unknown "
-            + "country)")
+            + "country; a `sort`: the years' order is fixed)")
     List<YearCountsResponse> summary(@Parameter(example = "US") @RequestParam(required = false) String country,
             @RequestParam(required = false) ObservationDirection direction,
             @RequestParam(required = false) String dataset,

@@ -130,6 +130,7 @@ class RelationController {
     @Operation(operationId = "getRelationEvent", summary = "Get one event of a relation", description = "An event of "
             + "the pair, either track (404 for an event of another pair), with its sources.")
     @ApiResponse(responseCode = "200", description = "The event")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
     EventResponse event(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
@@ -144,6 +145,7 @@ class RelationController {
             summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
             + "would break the state machine (R1) or leave a recorded mission or head of mission breaking a rule (R20).")
     @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")

@@ -68,6 +68,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+    private static final String FIELD_ERROR = "FieldError";
 
     /** The pattern of a text that is not blank (a {@code @NotBlank}, a city that may be left out but not blank). */
     private static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
@@ -79,6 +80,7 @@ class OpenApiConfiguration {
     OpenApiCustomizer problemDetailsForErrorAnswers() {
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getComponents().addSchemas(FIELD_ERROR, fieldErrorSchema());
             Content problem = new Content().addMediaType("application/problem+json",
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
@@ -375,8 +377,9 @@ class OpenApiConfiguration {
     }
 
     /**
-     * The {@code size} of a page is at most 200 ({@link PagingParameters} clamps a larger one), and
-     * says so.
+     * The {@code size} of a page is at most 200: {@link PagingParameters} clamps a larger one, and the
+     * description says so. The schema has no {@code maximum}: a larger size is not refused, and a
+     * client or validator that read a maximum would refuse it before sending.
      */
     @Bean
     OperationCustomizer pageSizeLimit() {
@@ -385,7 +388,7 @@ class OpenApiConfiguration {
                 operation.getParameters().stream()
                         .filter(parameter -> "size".equals(parameter.getName()) && "query".equals(parameter.getIn()))
                         .forEach(parameter -> {
-                            parameter.getSchema().setMaximum(BigDecimal.valueOf(PagingParameters.MAX_SIZE));
+                            parameter.getSchema().setMaximum(null);
                             parameter.setDescription("The size of the page, 1 to " + PagingParameters.MAX_SIZE
                                     + " (a larger size is clamped to " + PagingParameters.MAX_SIZE + ")");
                         });
@@ -573,10 +576,16 @@ class OpenApiConfiguration {
         return !"string".equals(type) || schema.getFormat() != null || schema.getEnum() != null;
     }
 
-    private static Schema<?> problemSchema() {
+    /** One field a VALIDATION_FAILED refused, a component of its own (a generated client names its class so). */
+    private static Schema<?> fieldErrorSchema() {
         ObjectSchema error = new ObjectSchema();
+        error.description("a field of the request and what is wrong with it");
         error.addProperty("field", new StringSchema().example("date"));
         error.addProperty("message", new StringSchema().example("is required"));
+        return error;
+    }
+
+    private static Schema<?> problemSchema() {
         ObjectSchema problem = new ObjectSchema();
         problem.description("RFC 9457 problem details with Chancery's stable code");
         problem.addProperty("type", new StringSchema().example("urn:chancery:problem:relation-not-established"));
@@ -593,7 +602,8 @@ class OpenApiConfiguration {
                         + "METHOD_NOT_ALLOWED (405, with Allow) to a method it does not take, and INTERNAL_ERROR (500) "
                         + "is a bug to report with the requestId"));
         problem.addProperty("rule", new StringSchema().example("R5").description("the API.md rule id, for rule violations"));
-        problem.addProperty("errors", new ArraySchema().items(error).description("for VALIDATION_FAILED"));
+        problem.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
+                .description("for VALIDATION_FAILED"));
         problem.addProperty("requestId", new StringSchema().example("3f2a9c61d04b4e1f8e2c5a7b9d0e6f13")
                 .description("the request's X-Request-Id (the client's, or one the server made), as in its log line"));
         problem.required(List.of("type", "title", "status", "detail", "instance", "code"));
