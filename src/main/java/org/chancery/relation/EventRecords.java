@@ -1,7 +1,9 @@
 package org.chancery.relation;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.SourcesConverter;
@@ -16,11 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 class EventRecords {
 
+    /** The consular track's types, whose events of a day come first, as {@link RelationHistory} applies them. */
+    private static final String CONSULAR = Arrays.stream(EventType.values())
+            .filter(type -> type.track() == Track.CONSULAR).map(type -> "'" + type.name() + "'")
+            .collect(Collectors.joining(", "));
+
     private static final String OF_PAIR = """
             select e.id, e.type, e.event_date, e.date_precision, e.note, e.sources
             from relation r join relation_event e on e.relation_id = r.id
             where r.country_a = ? and r.country_b = ?
-            order by e.event_date, e.id""";
+            order by e.event_date, case when e.type in (%s) then 0 else 1 end, e.id""".formatted(CONSULAR);
 
     private static final SourcesConverter SOURCES = new SourcesConverter();
 
@@ -30,7 +37,10 @@ class EventRecords {
         this.jdbc = jdbc;
     }
 
-    /** The pair's events in the order of its history: by date, then in the order they were recorded. */
+    /**
+     * The pair's events in the order of its history: by date, a day's consular event before its diplomatic one
+     * (as they are applied), then in the order they were recorded.
+     */
     List<EventRecord> of(RelationPair pair) {
         return jdbc.sql(OF_PAIR)
                 .params(pair.first().value(), pair.second().value())

@@ -36,6 +36,18 @@ class RelationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void listsADaysEventsInTheOrderTheRulesApplyThemConsularFirst() throws Exception {
+        recordEvent("AD", "BT", "ESTABLISHED", "2000-01-01");
+        recordEvent("AD", "BT", "SEVERED", "2015-05-05");
+        recordEvent("AD", "BT", "CONSULAR_SEVERED", "2015-05-05");
+
+        getJson("/api/relations/AD/BT")
+                .andExpect(jsonPath("$.events[*].type").value(contains("ESTABLISHED", "CONSULAR_SEVERED", "SEVERED")));
+        getJson("/api/relations/AD/BT/timeline")
+                .andExpect(jsonPath("$.content[*].type").value(contains("ESTABLISHED", "CONSULAR_SEVERED", "SEVERED")));
+    }
+
+    @Test
     @DisplayName("the Cuba–South Korea story, recorded out of order and read in both orders of the pair")
     void recordsTheCubaSouthKoreaStory() throws Exception {
         postAsEditor("/api/relations/KR/CU/events", """
