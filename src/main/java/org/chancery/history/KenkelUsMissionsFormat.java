@@ -3,7 +3,9 @@ package org.chancery.history;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.chancery.accreditation.Accreditation;
@@ -88,6 +90,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
     static final int UNITED_STATES = 2;
 
     private static final CountryCode US = new CountryCode("US");
+    /** Between a state's code and a line, the staging key of a row of the state that could not be read. */
+    private static final String UNREADABLE = "|!";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> FIELDS = new TypeReference<>() {
     };
@@ -222,8 +226,14 @@ class KenkelUsMissionsFormat implements ImportFormat {
             }
         });
         List<KenkelRow> group = new ArrayList<>();
+        // a state's code: the first of its rows that could not be read (they come before its other rows)
+        Map<String, Integer> unreadableOf = new HashMap<>();
         run.staged(staged -> {
-            if (staged.sortKey().startsWith("!")) {
+            int ofState = staged.sortKey().indexOf(UNREADABLE);
+            if (staged.sortKey().startsWith("!") || ofState > 0) {
+                if (ofState > 0) {
+                    unreadableOf.putIfAbsent(staged.sortKey().substring(0, ofState), staged.line());
+                }
                 run.row(staged.line(), row -> {
                     throw unreadable(staged.payload());
                 });
@@ -231,19 +241,62 @@ class KenkelUsMissionsFormat implements ImportFormat {
             }
             KenkelRow row = KenkelRow.parse(staged.line(), fields(staged.payload()), crosswalk);
             if (!group.isEmpty() && !group.get(0).country().code().equals(row.country().code())) {
-                new Pair(group, run).write();
+                write(group, run, unreadableOf);
                 group.clear();
             }
             group.add(row);
         });
         if (!group.isEmpty()) {
-            new Pair(group, run).write();
+            write(group, run, unreadableOf);
+        }
+    }
+
+    /**
+     * Writes a state's rows, read as one sequence of ranges (the data's ranges of a state follow one another:
+     * a day without a range is a day the state was out of the state system). One of its rows that could not be
+     * read, or two of its ranges of different statuses that overlap, leave the sequence unknown: read without
+     * them, the others would record facts the data does not hold (a gap closing a mission, relations established
+     * decades late). Then each of the state's rows is {@code REJECTED}, saying which line to mend.
+     */
+    private void write(List<KenkelRow> rows, ImportRun run, Map<String, Integer> unreadableOf) {
+        String state = rows.get(0).country().name() + " (" + rows.get(0).cowCode() + ")";
+        Integer unreadable = unreadableOf.get(rows.get(0).country().code());
+        if (unreadable != null) {
+            rejectAll(rows, run, "line " + unreadable + ", a row of " + state + ", could not be read: a state's rows "
+                    + "are read as one sequence of ranges, and without it this one would record facts the data does "
+                    + "not hold; mend line " + unreadable + " and import the file again");
+            return;
+        }
+        KenkelRow longest = null; // of the rows before, the one that ends last
+        for (KenkelRow row : rows) {
+            if (longest != null && !row.start().isAfter(longest.end()) && row.status() != longest.status()) {
+                rejectAll(rows, run, "lines " + longest.line() + " and " + row.line() + ", rows of " + state
+                        + ", overlap with different statuses (" + longest.status().text() + " from " + longest.start()
+                        + " to " + longest.end() + ", " + row.status().text() + " from " + row.start() + " to "
+                        + row.end() + "): a state's ranges follow one another, so neither can be read; mend them and "
+                        + "import the file again");
+                return;
+            }
+            if (longest == null || row.end().isAfter(longest.end())) {
+                longest = row;
+            }
+        }
+        new Pair(rows, run).write();
+    }
+
+    private static void rejectAll(List<KenkelRow> rows, ImportRun run, String why) {
+        for (KenkelRow row : rows) {
+            run.row(row.line(), result -> {
+                throw new InvalidInputException("line " + row.line(), "not recorded: " + why);
+            });
         }
     }
 
     /**
      * Stages a row: each pair's rows in date order; rows that cannot be read come first, on their own, with
      * the reason only (such a row may be too long to keep), and their processing reports them {@code REJECTED}.
+     * One whose state can be told is staged before that state's rows (its key begins with the state's code), so
+     * that they are known not to be read as a whole.
      */
     private void stage(ImportRun run, int line, List<String> fields) {
         String position = String.format("%09d", line);
@@ -251,7 +304,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
             KenkelRow row = KenkelRow.parse(line, fields, crosswalk);
             run.stage(row.country().code() + "|" + row.start() + "|" + position, line, JSON.writeValueAsString(fields));
         } catch (InvalidInputException unreadable) {
-            run.stage("!" + position, line, JSON.writeValueAsString(unreadable.errors().get(0)));
+            String state = KenkelRow.stateOf(fields, crosswalk).map(entry -> entry.code() + UNREADABLE).orElse("!");
+            run.stage(state + position, line, JSON.writeValueAsString(unreadable.errors().get(0)));
         }
     }
 
@@ -748,6 +802,19 @@ class KenkelUsMissionsFormat implements ImportFormat {
     /** One row of the file, read and checked. */
     record KenkelRow(int line, int cowCode, CowCrosswalk.Entry country, LocalDate start, LocalDate end,
             KenkelStatus status) {
+
+        /** The state of a row that cannot be read, where its fields tell it (none for the United States). */
+        static Optional<CowCrosswalk.Entry> stateOf(List<String> fields, CowCrosswalk crosswalk) {
+            if (fields.size() != HEADER.size()) {
+                return Optional.empty();
+            }
+            try {
+                int cowCode = CsvFields.integer(fields.get(1));
+                return cowCode == UNITED_STATES ? Optional.empty() : crosswalk.find(cowCode);
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
 
         /**
          * @throws InvalidInputException ({@code VALIDATION_FAILED}) if the row cannot be read

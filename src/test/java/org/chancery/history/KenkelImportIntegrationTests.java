@@ -352,6 +352,46 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aStateWithARowThatCannotBeReadOrOverlappingRangesRecordsNothingAndEachRowNamesTheLineToMend() throws Exception {
+        List<String> lines = lines();
+        String file = lines.get(0) + "\n"
+                + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\n"
+                + "CUB,40,Cuba,Cuba,1902-05-27,1906-09-25,Legation\n"
+                + "CUB,40,Cuba,Cuba,10/02/1923,1961-01-02,Embassy\n" // line 4: a day written another way
+                + "CUB,40,Cuba,Cuba,1961-01-03,1977-08-31,None\n"
+                + lines.stream().filter(line -> line.startsWith("UGA,")).collect(Collectors.joining("\n")) + "\n"
+                + "TUR,640,Turkey,Turkey,1906-06-18,1917-04-19,Embassy\n"
+                + "TUR,640,Turkey,Turkey,1910-01-01,1912-12-31,Legation\n" // line 10: within the embassy's range
+                + "TUR,640,Turkey,Turkey,1917-04-20,1927-10-11,None\n";
+
+        JsonNode job = importRows(file);
+
+        JsonNode rows = rowsOf(job, "");
+        assertThat(row(rows, 4).get("detail").asString()).startsWith("date_start: is not a date of the calendar");
+        for (int line : new int[] {2, 3, 5}) {
+            assertThat(row(rows, line).get("outcome").asString()).isEqualTo("REJECTED");
+            assertThat(row(rows, line).get("detail").asString()).as("line %d", line)
+                    .contains("line 4, a row of Cuba (40), could not be read", "mend line 4");
+        }
+        for (int line : new int[] {9, 10, 11}) {
+            assertThat(row(rows, line).get("outcome").asString()).isEqualTo("REJECTED");
+            assertThat(row(rows, line).get("detail").asString()).as("line %d", line)
+                    .contains("lines 9 and 10, rows of Türkiye (640), overlap with different statuses", "1910-01-01");
+        }
+        for (int line : new int[] {6, 7, 8}) {
+            assertThat(row(rows, line).get("outcome").asString()).as("Uganda's line %d", line).isNotEqualTo("REJECTED");
+        }
+        assertThat(job.get("outcomes").get("REJECTED").asInt()).isEqualTo(7);
+        // read without the line it cannot read, Cuba's rows would have closed the legation for a gap in 1906 and
+        // left relations from 1923 to 1961 unrecorded: nothing of Cuba's or Turkey's is recorded
+        for (String country : List.of("CU", "TR")) {
+            getJson("/api/relations/US/" + country).andExpect(jsonPath("$.status").value("NONE"));
+            assertThat(total("/api/missions?sending=US&receiving=" + country)).as(country).isZero();
+        }
+        getJson("/api/relations/US/UG").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+    }
+
+    @Test
     void aSeveranceRecordedWhereRelationsWentOnIsKeptAndTheRowSaysSo() throws Exception {
         // as an earlier release recorded Uganda's interests range: relations severed on 1973-11-10
         create("/api/relations/US/UG/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1962-10-09\"}");

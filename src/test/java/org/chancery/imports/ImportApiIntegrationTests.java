@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.chancery.shared.ConflictException;
@@ -285,7 +289,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         JsonNode job = importedCsv("kenkel-us-missions", KENKEL_HEADER
                 + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n"
                 + "CUB,40,Cuba,Cuba,1902-05-27,1906-09-25,Legation\r\n"
-                + "CUB,40,Cuba," + "X".repeat(20_100) + ",1902-05-20,1902-05-26,None\r\n"
+                + "DOM,42,Dominican Republic," + "X".repeat(20_100) + ",1902-05-20,1902-05-26,None\r\n"
                 + "HAI,41,Haiti,Hai\u0000ti,1862-06-05,1888-06-05,Legation\r\n");
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
@@ -322,11 +326,13 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n");
 
         JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
-        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3, 4);
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3, 4, 5);
         assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("VALIDATION_FAILED");
-        assertThat(rejected).extracting(row -> row.get("detail").asString())
+        assertThat(IntStream.range(0, 3).mapToObj(row -> rejected.get(row).get("detail").asString()).toList())
                 .allSatisfy(detail -> assertThat(detail).contains("from 1583-01-01 to 9999-12-31"))
                 .anySatisfy(detail -> assertThat(detail).startsWith("date_end"));
+        assertThat(rejected.get(3).get("detail").asString()).as("the state's rows are read as one sequence")
+                .contains("line 2, a row of Cuba (40), could not be read");
         assertThat(json(getJson("/api/missions?sending=US&receiving=CU")).get("page").get("totalElements").asInt())
                 .isZero();
     }
@@ -880,6 +886,36 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                                 "of https://github.com/brentonk/us_diplomatic_missions as published (UTF-8, header `",
                                 "its line: Kenkel, Brenton."))));
         assertThat(awaitEnd(started).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void theReadmesStatementsDropTheReportOfAnOldImportFlaggedRowsIncluded() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "country", "code": "CU", "alpha3": "CUB", "name": "Republic of Cuba"}
+                """);
+        long id = job.get("id").asLong();
+        assertThat(rows(id, "?flag=DIFFERS_FROM_RECORDED").get("content")).hasSize(1);
+        jdbc.update("update import_job set finished_at = finished_at - interval '100' day where id = ?", id);
+        JsonNode recent = imported("{\"kind\": \"country\", \"code\": \"CU\", \"alpha3\": \"CUB\", \"name\": \"Cuba R.\"}");
+
+        // Operations, "Data that grows": the statements as the README gives them
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher block = Pattern.compile("```sql\n(-- the reports of imports that ended more than 90 days ago[^`]*)```")
+                .matcher(readme);
+        assertThat(block.find()).as("the README's statements").isTrue();
+        for (String statement : block.group(1).split(";")) {
+            if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+                jdbc.update(statement);
+            }
+        }
+
+        assertThat(rows(id, "").get("content")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from import_row_flag where job_id = ?", Long.class, id)).isZero();
+        mvc.perform(get("/api/imports/{id}", id).with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rowsDone").value(1));
+        assertThat(rows(recent.get("id").asLong(), "?flag=DIFFERS_FROM_RECORDED").get("content"))
+                .as("a recent import's report stays").hasSize(1);
     }
 
     @Test
