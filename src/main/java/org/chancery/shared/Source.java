@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
 @Schema(example = "{\"url\": \"https://www.cibercuba.com/\", \"publisher\": \"CiberCuba\", "
         + "\"title\": \"Cuba and South Korea plan to open embassies as soon as possible\", \"publishedOn\": null}")
 public record Source(
-        @Schema(format = "uri", description = "an absolute http(s) URL") @NotBlank @HttpUrl @Size(max = 2000)
+        @Schema(format = "uri", pattern = "[Hh][Tt][Tt][Pp][Ss]?://.+", description = "an absolute http(s) URL")
+        @NotBlank @HttpUrl @Size(max = 2000)
         String url,
         @Schema(nullable = true) @Size(max = 300) String publisher,
         @Schema(nullable = true) @Size(max = 500) String title,

@@ -523,6 +523,8 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .isEqualTo(kind.toString());
         assertThat(schemas.get("ImportFact").get("properties").get("kind").get("enum")).extracting(JsonNode::asString)
                 .contains("observation", "country", "mission");
+        assertThat(schemas.get("Source").get("properties").get("url").get("pattern").asString())
+                .as("a URL of another scheme (mailto:) is refused").isEqualTo("^[Hh][Tt][Tt][Pp][Ss]?://.+$");
         for (String method : List.of("get", "delete")) {
             assertThat(paths.get("/api/relations/{a}/{b}/events/{id}").get(method).get("responses").get("400")
                     .get("description").asString()).as(method).contains("SAME_COUNTRY (R4)");
