@@ -65,7 +65,7 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
                 publisher.publishEvent(Accreditations.changed(FactChanged.Action.UPDATED, accreditation));
                 ended.add(new AffectedAccreditation(accreditation.id(), accreditation.sendingCountry().value(),
                         accreditation.receivingCountry().value(), accreditation.level().name(), accreditation.from(),
-                        accreditation.to()));
+                        accreditation.fromPrecision(), accreditation.to(), accreditation.toPrecision()));
             }
         }
         return SeveranceEffects.ofAccreditations(ended);

@@ -77,7 +77,8 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
                 ended.forEach(head -> events.publishEvent(MissionService.headUpdated(mission, head)));
                 affected.add(new AffectedMission(mission.id(), mission.sendingCountry().value(),
                         mission.receivingCountry().value(), mission.type().name(), mission.city(),
-                        mission.status().name(), mission.openedOn(), mission.closedOn(), mission.closingReason()));
+                        mission.status().name(), mission.openedOn(), mission.openedPrecision(), mission.closedOn(),
+                        mission.closedPrecision(), mission.closingReason()));
             }
         }
         return SeveranceEffects.ofMissions(affected);

@@ -204,6 +204,8 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
         assertThat(severance.get("affectedAccreditations")).extracting(a -> a.get("id").asLong())
                 .containsExactly(ambassador, envoy);
         assertThat(severance.get("affectedAccreditations").get(0).get("to").asString()).isEqualTo("2000-01-01");
+        assertThat(severance.get("affectedAccreditations").get(0).get("toPrecision").asString()).isEqualTo("DAY");
+        assertThat(severance.get("affectedAccreditations").get(0).has("fromPrecision")).isTrue();
         getJson("/api/relations/AG/US/accreditations/" + consul).andExpect(jsonPath("$.to").value((Object) null));
         getJson("/api/relations/AG/US?asOf=2000-01-01").andExpect(jsonPath("$.accreditations[*].id").value(
                 contains((int) consul)));

@@ -454,7 +454,9 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             appointHead(embassy, ambassador, "AMBASSADOR", "1959-02-01", "1959-03-10");
             postAsEditor("/api/relations/US/CU/events", "{\"type\":\"SEVERED\",\"date\":\"1961-01-03\",\"datePrecision\":\"MONTH\"}")
                     .andExpect(status().isCreated())
-                    .andExpect(jsonPath("$.affectedMissions[0].closedOn").value("1961-01-01"));
+                    .andExpect(jsonPath("$.affectedMissions[0].closedOn").value("1961-01-01"))
+                    .andExpect(jsonPath("$.affectedMissions[0].closedPrecision").value("MONTH"))
+                    .andExpect(jsonPath("$.affectedMissions[0].openedPrecision").value("DAY"));
             getJson("/api/missions/{id}", embassy)
                     .andExpect(jsonPath("$.closedOn").value("1961-01-01"))
                     .andExpect(jsonPath("$.closedPrecision").value("MONTH"))
