@@ -196,10 +196,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
         int[] rows = {0};
         input.records((number, line, fields) -> {
             if (number == 1) {
-                if (!fields.stream().map(String::trim).toList().equals(HEADER)) {
-                    throw new InvalidInputException("body", "is not " + NAME + ": its header must be "
-                            + String.join(",", HEADER));
-                }
+                CsvFields.checkHeader(NAME, HEADER, fields);
             } else if (!blank(fields)) {
                 rows[0]++;
             }

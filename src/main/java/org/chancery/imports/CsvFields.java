@@ -36,6 +36,36 @@ public final class CsvFields {
     }
 
     /**
+     * Checks the header of a file of format {@code format}: its fields, spaces around them aside, are {@code
+     * expected}.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code body}) saying what the header must be and
+     *         where this one differs: its first column that differs, or its number of columns
+     */
+    public static void checkHeader(String format, List<String> expected, List<String> fields) {
+        List<String> found = fields.stream().map(field -> field == null ? "" : field.trim()).toList();
+        if (found.equals(expected)) {
+            return;
+        }
+        String where;
+        if (found.size() == 1 && found.get(0).contains(";")) {
+            where = "it is one field: are its columns separated by semicolons? This format's are by commas";
+        } else {
+            int column = 0;
+            while (column < Math.min(found.size(), expected.size())
+                    && found.get(column).equals(expected.get(column))) {
+                column++;
+            }
+            where = column < Math.min(found.size(), expected.size())
+                    ? "its column " + (column + 1) + " is '" + found.get(column) + "', not '" + expected.get(column)
+                            + "' (the names are read as written, in this order)"
+                    : "it has " + found.size() + " columns, not " + expected.size();
+        }
+        throw new InvalidInputException("body", "is not " + format + ": its header must be "
+                + String.join(",", expected) + "; " + where);
+    }
+
+    /**
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) naming the column of the first field refused
      */
     public static void check(List<String> header, List<String> fields) {

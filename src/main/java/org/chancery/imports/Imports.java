@@ -340,11 +340,17 @@ public class Imports {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         private final ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 8);
+        /** The file's first bytes, to tell a file of another kind than text from text in another encoding. */
+        private final byte[] start = new byte[4];
+        private int started;
         private final CharBuffer chars = CharBuffer.allocate(1 << 16);
         private long decoded;
         private long line = 1;
 
         void read(byte[] buffer, int length) {
+            for (int i = 0; i < length && started < start.length; i++) {
+                start[started++] = buffer[i];
+            }
             pending.put(buffer, 0, length).flip();
             decode(false);
             pending.compact();
@@ -356,8 +362,25 @@ public class Imports {
             chars.clear();
             if (decoder.flush(chars).isError()) {
                 throw new InvalidInputException("body", "is not UTF-8 text (it ends inside a character, on line "
-                        + line + ")" + SAVE_AS_UTF8);
+                        + line + ")" + advice());
             }
+        }
+
+        /** What to do, told by the file's first bytes where they say what it is. */
+        private String advice() {
+            int first = started > 0 ? start[0] & 0xFF : -1;
+            int second = started > 1 ? start[1] & 0xFF : -1;
+            if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+                return ": it is UTF-16 text (it begins with UTF-16's byte order mark); save it as UTF-8 (or convert "
+                        + "it, as with iconv -f utf-16 -t utf-8)";
+            }
+            if (first == 0x1F && second == 0x8B) {
+                return ": it is compressed (gzip); send the file itself, uncompressed";
+            }
+            if (first == 'P' && second == 'K' && started > 3 && start[2] == 3 && start[3] == 4) {
+                return ": it is a ZIP archive (a spreadsheet workbook, say); save the sheet as CSV UTF-8 and send that";
+            }
+            return SAVE_AS_UTF8;
         }
 
         private void decode(boolean end) {
@@ -374,7 +397,7 @@ public class Imports {
                 }
                 if (result.isError()) {
                     throw new InvalidInputException("body", "is not UTF-8 text (a malformed byte sequence at byte "
-                            + decoded + ", on line " + line + ")" + SAVE_AS_UTF8);
+                            + decoded + ", on line " + line + ")" + advice());
                 }
                 if (result.isUnderflow()) {
                     break;

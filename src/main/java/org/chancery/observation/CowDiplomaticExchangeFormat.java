@@ -113,10 +113,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         boolean[] header = {false};
         input.records((number, line, fields) -> {
             if (number == 1) {
-                if (!fields.stream().map(String::trim).toList().equals(HEADER)) {
-                    throw new InvalidInputException("body", "is not " + NAME + ": its header must be "
-                            + String.join(",", HEADER));
-                }
+                CsvFields.checkHeader(NAME, HEADER, fields);
                 header[0] = true;
             } else if (!fields.stream().allMatch(String::isBlank)) {
                 rows[0]++;

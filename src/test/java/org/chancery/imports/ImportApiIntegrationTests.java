@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
 
 import org.chancery.shared.ConflictException;
 import org.chancery.support.ApiIntegrationTest;
@@ -578,6 +580,23 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aWrongHeaderIsRefusedSayingWhereItDiffers() throws Exception {
+        String row = "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\n";
+        Map<String, String> headers = Map.of(
+                "country_abbrev_cow,country_code_cow,Country_Name_Cow,country_name_usdos,date_start,date_end,"
+                        + "us_mission_status", "its column 3 is 'Country_Name_Cow', not 'country_name_cow'",
+                KENKEL_HEADER.strip() + ",notes", "it has 8 columns, not 7",
+                KENKEL_HEADER.strip().replace(",", ";"), "it is one field: are its columns separated by semicolons?");
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            upload("kenkel-us-missions", "text/csv", (header.getKey() + "\n" + row).getBytes(StandardCharsets.UTF_8))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail", containsString("its header must be " + KENKEL_HEADER.strip()
+                            + "; " + header.getValue())));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+    }
+
+    @Test
     void refusesACsvFileOfItsHeaderAloneAsNothingToImportAndRecordsNothing() throws Exception {
         Integer changes = jdbc.queryForObject("select count(*) from change_log", Integer.class);
         String cowHeader = "\"ccode1\",\"ccode2\",\"year\",\"DR_at_1\",\"DR_at_2\",\"DE\",\"version\"";
@@ -630,6 +649,19 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         upload("kenkel-us-missions", "text/csv", latin1).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("not UTF-8 text (a malformed byte sequence at byte "
                         + (KENKEL_HEADER.length() + 21) + ", on line 2); save the file as UTF-8")));
+        // a file of another encoding or kind than text is said to be what it is
+        byte[] utf16 = ("\uFEFF" + KENKEL_HEADER).getBytes(StandardCharsets.UTF_16LE);
+        upload("kenkel-us-missions", "text/csv", utf16).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("it is UTF-16 text")));
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(KENKEL_HEADER.getBytes(StandardCharsets.UTF_8));
+        }
+        upload("kenkel-us-missions", "text/csv", gzipped.toByteArray()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("it is compressed (gzip)")));
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, (byte) 0x9C, (byte) 0xA0, 0x5A, (byte) 0xFE};
+        upload("kenkel-us-missions", "text/csv", zip).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("it is a ZIP archive")));
         assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
 
         for (String utf8 : List.of("text/csv; charset=utf-8", "text/csv;charset=\"UTF-8\"",
