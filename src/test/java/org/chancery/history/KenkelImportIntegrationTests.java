@@ -352,7 +352,7 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void aStateWithARowThatCannotBeReadOrOverlappingRangesRecordsNothingAndEachRowNamesTheLineToMend() throws Exception {
+    void aStateWithAnUnreadableRowOrOverlappingRangesRecordsNothingAndEachRowNamesTheLineToMend() throws Exception {
         List<String> lines = lines();
         String file = lines.get(0) + "\n"
                 + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\n"

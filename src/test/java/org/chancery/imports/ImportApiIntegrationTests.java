@@ -928,7 +928,9 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         long id = job.get("id").asLong();
         assertThat(rows(id, "?flag=DIFFERS_FROM_RECORDED").get("content")).hasSize(1);
         jdbc.update("update import_job set finished_at = finished_at - interval '100' day where id = ?", id);
-        JsonNode recent = imported("{\"kind\": \"country\", \"code\": \"CU\", \"alpha3\": \"CUB\", \"name\": \"Cuba R.\"}");
+        JsonNode recent = imported("""
+                {"kind": "country", "code": "CU", "alpha3": "CUB", "name": "Cuba R."}
+                """);
 
         // Operations, "Data that grows": the statements as the README gives them
         String readme = Files.readString(Path.of("README.md"));
@@ -942,7 +944,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         }
 
         assertThat(rows(id, "").get("content")).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from import_row_flag where job_id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from import_row_flag where job_id = ?", Long.class, id))
+                .isZero();
         mvc.perform(get("/api/imports/{id}", id).with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rowsDone").value(1));

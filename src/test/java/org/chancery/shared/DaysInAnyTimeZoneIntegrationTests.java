@@ -38,7 +38,8 @@ class DaysInAnyTimeZoneIntegrationTests extends ApiIntegrationTest {
         TimeZone.setDefault(TimeZone.getTimeZone(zone));
 
         postAsAdmin("/api/countries", """
-                {"code": "XQ", "alpha3": "XQQ", "name": "Queendom", "startedOn": "1850-06-15", "endedOn": "1890-03-01"}""")
+                {"code": "XQ", "alpha3": "XQQ", "name": "Queendom",
+                 "startedOn": "1850-06-15", "endedOn": "1890-03-01"}""")
                 .andExpect(status().isCreated());
         getJson("/api/countries/XQ")
                 .andExpect(jsonPath("$.startedOn").value("1850-06-15"))

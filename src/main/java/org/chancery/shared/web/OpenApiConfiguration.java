@@ -602,7 +602,8 @@ class OpenApiConfiguration {
                         + "METHOD_NOT_ALLOWED (405, with Allow) to a method it does not take, and INTERNAL_ERROR (500) "
                         + "is a bug to report with the requestId"));
         problem.addProperty("rule", new StringSchema().example("R5").description("the API.md rule id, for rule violations"));
-        problem.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
+        problem.addProperty("errors", new ArraySchema()
+                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
                 .description("for VALIDATION_FAILED"));
         problem.addProperty("requestId", new StringSchema().example("3f2a9c61d04b4e1f8e2c5a7b9d0e6f13")
                 .description("the request's X-Request-Id (the client's, or one the server made), as in its log line"));
