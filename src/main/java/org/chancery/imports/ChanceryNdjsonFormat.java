@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -139,7 +140,9 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 country; the pair's event of that type on that day; the direction's mission of that type, city \
                 and opening day; the mission's head who is that diplomat from that day; the direction's \
                 accreditation of that level from that day; a meeting on that day in that country of exactly \
-                those participants; the pair's milestone of that title and target) is not recorded again: its \
+                those participants; the pair's milestone of that title and target; "that day" is the first of \
+                the line's period, else the day as the line writes it, where the fact is recorded to that day \
+                and the line gives it to a coarser precision) is not recorded again: its \
                 line answers `ALREADY_PRESENT`, and its ref names the recorded fact; a country line whose other \
                 fields differ from the recorded country, a diplomat line whose title or organization, an event \
                 line whose date's precision or note, a meeting line whose date's precision, city, title, summary, \
@@ -304,10 +307,22 @@ class ChanceryNdjsonFormat implements ImportFormat {
         define(run, line.ref(), "diplomat", id);
     }
 
+    /**
+     * The recorded fact a line names: the one of the first day of the line's period (where a fact of the line's
+     * precision is recorded), else the one of the day as the line writes it (a fact recorded to the day, which the
+     * line gives to a coarser precision: found, and its precision flagged as differing).
+     */
+    private static <T> Optional<T> recordedOn(FuzzyDate date, LocalDate written,
+            Function<LocalDate, Optional<T>> find) {
+        Optional<T> found = find.apply(date.date());
+        return found.isPresent() || written == null || written.equals(date.date()) ? found : find.apply(written);
+    }
+
     private void event(NdjsonLines.EventLine line, Source source, RowResult row) {
         RelationPair pair = pair(line.countries());
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
-        Optional<RelationEvent> known = relations.findEvent(pair, line.type(), date.date());
+        Optional<RelationEvent> known = recordedOn(date, line.date(),
+                day -> relations.findEvent(pair, line.type(), day));
         if (known.isPresent()) {
             row.found("event", known.get().id());
             List<String> differences = new ArrayList<>();
@@ -340,8 +355,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "The line's mission cannot close on "
                     + closing.on().date() + ", before it opened on " + opened.date() + ".");
         }
-        Optional<MissionFacts> known = missions.findSame(sending, receiving, line.type(), line.city(),
-                opened == null ? null : opened.date());
+        Optional<MissionFacts> known = opened == null
+                ? missions.findSame(sending, receiving, line.type(), line.city(), null)
+                : recordedOn(opened, line.openedOn(),
+                        day -> missions.findSame(sending, receiving, line.type(), line.city(), day));
         long id;
         if (known.isPresent()) {
             id = known.get().id();
@@ -406,7 +423,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
         FuzzyDate ended = FuzzyDate.ofOptional(line.endedOn(), line.endedPrecision(), "endedPrecision");
         // checked as the API checks it before the head is looked for: an end before the start is no head recorded
         MissionService.requireHeadsPeriod(started.date(), ended == null ? null : ended.date());
-        Optional<MissionView.HeadView> known = missions.findHead(missionId, diplomatId, started.date());
+        Optional<MissionView.HeadView> known = recordedOn(started, line.startedOn(),
+                day -> missions.findHead(missionId, diplomatId, day));
         if (known.isPresent()) {
             row.found("head", known.get().id());
             reconcile(known.get(), line, started, ended, source, row);
@@ -458,7 +476,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 "residentMissionRef", "residentMissionId");
         Long diplomat = optionalReference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef",
                 "diplomatId");
-        Optional<Accreditation> known = accreditations.findSame(sending, receiving, line.level(), from.date());
+        Optional<Accreditation> known = recordedOn(from, line.from(),
+                day -> accreditations.findSame(sending, receiving, line.level(), day));
         if (known.isPresent()) {
             row.found("accreditation", known.get().id());
             reconcile(pair, known.get(), from, to, resident, diplomat, source, row);
@@ -558,8 +577,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
         }
         CountryCode country = countries.reference(line.country(), "country");
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
-        Optional<Long> known = meetings.findSame(date.date(), country,
-                attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList());
+        List<Long> attending = attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList();
+        Optional<Long> known = recordedOn(date, line.date(), day -> meetings.findSame(day, country, attending));
         if (known.isPresent()) {
             row.found("meeting", known.get());
             flagDifferences(row, "meeting " + known.get(), differences(meetings.get(known.get()), line, date,
