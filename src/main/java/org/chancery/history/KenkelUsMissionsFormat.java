@@ -69,6 +69,8 @@ import tools.jackson.databind.json.JsonMapper;
  * history yet; without a known power the row is {@code NO_FACT} ({@code NEEDS_PROTECTING_POWER}), and so is
  * one where the table says relations went on ({@code RELATIONS_NOT_INTERRUPTED}: no severance, no section).</li>
  * </ul>
+ * A state's rows are one sequence of ranges: where one of them cannot be read, or two overlap with different
+ * statuses, the state's other rows record nothing ({@code STATE_NOT_READ}, see {@link #write}).
  * Dates on the first of a month are flagged {@code APPROXIMATE_DATE} and recorded with precision
  * {@code YEAR} or {@code MONTH} ({@link #dated}), ranges from 1816-01-01 {@code CENSORED_START}.
  * Every fact cites the dataset, with its CC-BY 4.0 credit, and its line.
@@ -178,7 +180,12 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 ranges from 1816-01-01 are flagged CENSORED_START, and relations established on that day say that \
                 the data begins then. A row that cannot be read — a field with the NUL character or more than 200 \
                 characters, a date outside 1583-01-01 to 9999-12-31, an unknown state or status — is REJECTED with \
-                VALIDATION_FAILED naming its column, and the other rows go on. Blank rows (nothing but separators \
+                VALIDATION_FAILED naming its column, and the other rows go on; but a state's rows are read as one \
+                sequence of ranges (a day between two is a day the state was out of the state system), so where \
+                one row of a state cannot be read (and its state can be told), or two of its ranges of different \
+                statuses overlap (both REJECTED), the state's other rows record nothing (NO_FACT, flagged \
+                STATE_NOT_READ, naming the line to mend): read without it they could record what the data does \
+                not hold, a mission closed for a gap. Blank rows (nothing but separators \
                 and spaces) are skipped: they have no report and do not count in `rowsTotal`; a file of its header \
                 alone is refused. Every fact cites the dataset and its line: %s.""".formatted(DATASET_URL,
                 String.join(",", HEADER), CREDIT);
@@ -251,27 +258,38 @@ class KenkelUsMissionsFormat implements ImportFormat {
     /**
      * Writes a state's rows, read as one sequence of ranges (the data's ranges of a state follow one another:
      * a day without a range is a day the state was out of the state system). One of its rows that could not be
-     * read, or two of its ranges of different statuses that overlap, leave the sequence unknown: read without
-     * them, the others would record facts the data does not hold (a gap closing a mission, relations established
-     * decades late). Then each of the state's rows is {@code REJECTED}, saying which line to mend.
+     * read (itself {@code REJECTED}), or two of its ranges of different statuses that overlap (both {@code
+     * REJECTED}), leave the sequence unknown: read without them, the others would record facts the data does not
+     * hold (a gap closing a mission, relations established decades late), which a mended file imported later could
+     * not undo. Then the state's other rows record nothing: {@code NO_FACT}, flagged {@code STATE_NOT_READ}, their
+     * detail naming the line to mend.
      */
     private void write(List<KenkelRow> rows, ImportRun run, Map<String, Integer> unreadableOf) {
         String state = rows.get(0).country().name() + " (" + rows.get(0).cowCode() + ")";
         Integer unreadable = unreadableOf.get(rows.get(0).country().code());
         if (unreadable != null) {
-            rejectAll(rows, run, "line " + unreadable + ", a row of " + state + ", could not be read: a state's rows "
-                    + "are read as one sequence of ranges, and without it this one would record facts the data does "
-                    + "not hold; mend line " + unreadable + " and import the file again");
+            withhold(rows, List.of(), run, "line " + unreadable + ", a row of " + state + ", could not be read: a "
+                    + "state's rows are read as one sequence of ranges, and without it this one could record facts "
+                    + "the data does not hold. Mend line " + unreadable + " and import the file again.");
             return;
         }
         KenkelRow longest = null; // of the rows before, the one that ends last
         for (KenkelRow row : rows) {
             if (longest != null && !row.start().isAfter(longest.end()) && row.status() != longest.status()) {
-                rejectAll(rows, run, "lines " + longest.line() + " and " + row.line() + ", rows of " + state
+                String overlap = "lines " + longest.line() + " and " + row.line() + ", rows of " + state
                         + ", overlap with different statuses (" + longest.status().text() + " from " + longest.start()
                         + " to " + longest.end() + ", " + row.status().text() + " from " + row.start() + " to "
-                        + row.end() + "): a state's ranges follow one another, so neither can be read; mend them and "
-                        + "import the file again");
+                        + row.end() + ")";
+                for (KenkelRow both : List.of(longest, row)) {
+                    run.row(both.line(), result -> {
+                        throw new InvalidInputException("line " + both.line(), "is not read: " + overlap
+                                + "; a state's ranges follow one another, so neither can be read. Mend them and "
+                                + "import the file again.");
+                    });
+                }
+                withhold(rows, List.of(longest, row), run, overlap + ": a state's rows are read as one sequence of "
+                        + "ranges, and without them this one could record facts the data does not hold. Mend them "
+                        + "and import the file again.");
                 return;
             }
             if (longest == null || row.end().isAfter(longest.end())) {
@@ -281,11 +299,12 @@ class KenkelUsMissionsFormat implements ImportFormat {
         new Pair(rows, run).write();
     }
 
-    private static void rejectAll(List<KenkelRow> rows, ImportRun run, String why) {
+    /** The state's rows but {@code reported} record nothing: NO_FACT, flagged STATE_NOT_READ, saying why. */
+    private static void withhold(List<KenkelRow> rows, List<KenkelRow> reported, ImportRun run, String why) {
         for (KenkelRow row : rows) {
-            run.row(row.line(), result -> {
-                throw new InvalidInputException("line " + row.line(), "not recorded: " + why);
-            });
+            if (!reported.contains(row)) {
+                run.row(row.line(), result -> result.flag("STATE_NOT_READ").detail("Not recorded: " + why));
+            }
         }
     }
 
@@ -802,7 +821,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
 
         /** The state of a row that cannot be read, where its fields tell it (none for the United States). */
         static Optional<CowCrosswalk.Entry> stateOf(List<String> fields, CowCrosswalk crosswalk) {
-            if (fields.size() != HEADER.size()) {
+            // the state's code is the second field: a comma too many in a name, after it, leaves it where it is
+            if (fields.size() < 2) {
                 return Optional.empty();
             }
             try {

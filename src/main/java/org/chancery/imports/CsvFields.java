@@ -57,12 +57,20 @@ public final class CsvFields {
                 column++;
             }
             where = column < Math.min(found.size(), expected.size())
-                    ? "its column " + (column + 1) + " is '" + found.get(column) + "', not '" + expected.get(column)
+                    ? "its column " + (column + 1) + " is '" + shown(found.get(column)) + "', not '"
+                            + expected.get(column)
                             + "' (the names are read as written, in this order)"
                     : "it has " + found.size() + " columns, not " + expected.size();
         }
         throw new InvalidInputException("body", "is not " + format + ": its header must be "
                 + String.join(",", expected) + "; " + where);
+    }
+
+    /** A field of a file as a message shows it: its first 60 characters, each control character as {@code ?}. */
+    private static String shown(String field) {
+        String cut = field.length() > 60 ? field.substring(0, 60) + "…" : field;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /**

@@ -14,7 +14,8 @@ public final class ImportFlags {
     /** Every flag, by name, as a text for documentation. */
     public static final String NAMES = "APPROXIMATE_DATE, CENSORED_START, COUNTRY_GOES_ON, DIFFERS_FROM_RECORDED, "
             + "GAP, INFERRED_CONSULAR_RELATIONS, INFERRED_ESTABLISHMENT, INFERRED_RESTORATION, INFERRED_SEVERANCE, "
-            + "NEEDS_PROTECTING_POWER, PROTECTING_POWER_RELATIONS, RELATIONS_NOT_INTERRUPTED, STATE_ENDED";
+            + "NEEDS_PROTECTING_POWER, PROTECTING_POWER_RELATIONS, RELATIONS_NOT_INTERRUPTED, STATE_ENDED, "
+            + "STATE_NOT_READ";
 
     /** Every flag, by name. */
     public static final List<String> KNOWN = List.of(NAMES.split(", "));

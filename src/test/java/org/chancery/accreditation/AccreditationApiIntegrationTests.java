@@ -205,7 +205,7 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
                 .containsExactly(ambassador, envoy);
         assertThat(severance.get("affectedAccreditations").get(0).get("to").asString()).isEqualTo("2000-01-01");
         assertThat(severance.get("affectedAccreditations").get(0).get("toPrecision").asString()).isEqualTo("DAY");
-        assertThat(severance.get("affectedAccreditations").get(0).has("fromPrecision")).isTrue();
+        assertThat(severance.get("affectedAccreditations").get(0).get("fromPrecision").asString()).isEqualTo("DAY");
         getJson("/api/relations/AG/US/accreditations/" + consul).andExpect(jsonPath("$.to").value((Object) null));
         getJson("/api/relations/AG/US?asOf=2000-01-01").andExpect(jsonPath("$.accreditations[*].id").value(
                 contains((int) consul)));

@@ -49,6 +49,7 @@ class RelationPageBrowserTests extends BrowserTest {
         for (WebElement item : $$("#story-items li")) {
             shown.add(item.getAttribute("data-date") + " " + item.getAttribute("data-type"));
         }
+        assertThat($$("#story-more")).as("a story of 200 items or fewer is shown whole").isEmpty();
         assertThat(shown).containsExactlyElementsOf(story).startsWith("1949-01-01 ESTABLISHED", "1959-01-01 SEVERED",
                 "2024-02-14 RESTORED", "2024-05-22 MEETING").contains("2025-01-17 MISSION_OPENED");
         // each as precisely as it is known: the years 1949 and 1959, the day of 2024's restoration

@@ -362,33 +362,45 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
                 + lines.stream().filter(line -> line.startsWith("UGA,")).collect(Collectors.joining("\n")) + "\n"
                 + "TUR,640,Turkey,Turkey,1906-06-18,1917-04-19,Embassy\n"
                 + "TUR,640,Turkey,Turkey,1910-01-01,1912-12-31,Legation\n" // line 10: within the embassy's range
-                + "TUR,640,Turkey,Turkey,1917-04-20,1927-10-11,None\n";
+                + "TUR,640,Turkey,Turkey,1917-04-20,1927-10-11,None\n"
+                + "EGY,651,Egypt,Egypt, Arab Republic of,1922-03-16,1926-01-01,Legation\n" // line 12: a comma too many
+                + "EGY,651,Egypt,Egypt,1926-01-02,1946-09-18,Legation\n";
 
         JsonNode job = importRows(file);
 
         JsonNode rows = rowsOf(job, "");
+        assertThat(row(rows, 4).get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(row(rows, 4).get("detail").asString()).startsWith("date_start: is not a date of the calendar");
+        assertThat(row(rows, 12).get("outcome").asString()).isEqualTo("REJECTED");
         for (int line : new int[] {2, 3, 5}) {
-            assertThat(row(rows, line).get("outcome").asString()).isEqualTo("REJECTED");
-            assertThat(row(rows, line).get("detail").asString()).as("line %d", line)
-                    .contains("line 4, a row of Cuba (40), could not be read", "mend line 4");
+            assertWithheld(row(rows, line), "line 4, a row of Cuba (40), could not be read", "Mend line 4");
         }
-        for (int line : new int[] {9, 10, 11}) {
+        assertWithheld(row(rows, 13), "line 12, a row of Egypt (651), could not be read");
+        for (int line : new int[] {9, 10}) {
             assertThat(row(rows, line).get("outcome").asString()).isEqualTo("REJECTED");
             assertThat(row(rows, line).get("detail").asString()).as("line %d", line)
                     .contains("lines 9 and 10, rows of Türkiye (640), overlap with different statuses", "1910-01-01");
         }
+        assertWithheld(row(rows, 11), "lines 9 and 10, rows of Türkiye (640), overlap");
         for (int line : new int[] {6, 7, 8}) {
             assertThat(row(rows, line).get("outcome").asString()).as("Uganda's line %d", line).isNotEqualTo("REJECTED");
         }
-        assertThat(job.get("outcomes").get("REJECTED").asInt()).isEqualTo(7);
+        assertThat(job.get("outcomes").get("REJECTED").asInt()).isEqualTo(4);
         // read without the line it cannot read, Cuba's rows would have closed the legation for a gap in 1906 and
-        // left relations from 1923 to 1961 unrecorded: nothing of Cuba's or Turkey's is recorded
-        for (String country : List.of("CU", "TR")) {
+        // left relations from 1923 to 1961 unrecorded: nothing of Cuba's, Turkey's or Egypt's is recorded
+        for (String country : List.of("CU", "TR", "EG")) {
             getJson("/api/relations/US/" + country).andExpect(jsonPath("$.status").value("NONE"));
             assertThat(total("/api/missions?sending=US&receiving=" + country)).as(country).isZero();
         }
         getJson("/api/relations/US/UG").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+        assertThat(rowsOf(job, "?flag=STATE_NOT_READ")).extracting(row -> row.get("line").asInt())
+                .containsExactly(2, 3, 5, 11, 13);
+    }
+
+    private static void assertWithheld(JsonNode row, String... detail) {
+        assertThat(row.get("outcome").asString()).as("line %s", row.get("line")).isEqualTo("NO_FACT");
+        assertThat(row.get("flags")).extracting(JsonNode::asString).containsExactly("STATE_NOT_READ");
+        assertThat(row.get("detail").asString()).startsWith("Not recorded: ").contains(detail);
     }
 
     @Test

@@ -328,13 +328,15 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n");
 
         JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
-        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3, 4, 5);
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3, 4);
         assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("VALIDATION_FAILED");
-        assertThat(IntStream.range(0, 3).mapToObj(row -> rejected.get(row).get("detail").asString()).toList())
+        assertThat(rejected).extracting(row -> row.get("detail").asString())
                 .allSatisfy(detail -> assertThat(detail).contains("from 1583-01-01 to 9999-12-31"))
                 .anySatisfy(detail -> assertThat(detail).startsWith("date_end"));
-        assertThat(rejected.get(3).get("detail").asString()).as("the state's rows are read as one sequence")
-                .contains("line 2, a row of Cuba (40), could not be read");
+        JsonNode withheld = rows(job.get("id").asLong(), "?flag=STATE_NOT_READ").get("content");
+        assertThat(withheld).extracting(row -> row.get("line").asInt()).as("the state's rows are read as one sequence")
+                .containsExactly(5);
+        assertThat(withheld.get(0).get("detail").asString()).contains("line 2, a row of Cuba (40), could not be read");
         assertThat(json(getJson("/api/missions?sending=US&receiving=CU")).get("page").get("totalElements").asInt())
                 .isZero();
     }
@@ -577,6 +579,34 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
 
         assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+    }
+
+    @Test
+    void aFactRecordedToTheDayIsFoundByALineGivingItToACoarserPrecisionAndTheDifferenceFlagged() throws Exception {
+        imported("""
+                {"kind": "event", "countries": ["US", "CU"], "type": "ESTABLISHED", "date": "1902-05-20"}
+                {"kind": "diplomat", "ref": "d", "name": "Herbert G. Squiers", "country": "US"}
+                {"kind": "mission", "ref": "m", "sendingCountry": "US", "receivingCountry": "CU", "type": "LEGATION", "city": "Havana", "openedOn": "1902-05-27"}
+                {"kind": "head", "missionRef": "m", "diplomatRef": "d", "rank": "CHARGE_D_AFFAIRES", "startedOn": "1902-06-10"}
+                """);
+        long legation = json(getJson("/api/missions?sending=US&receiving=CU")).get("content").get(0).get("id").asLong();
+        long squiers = json(getJson("/api/diplomats?country=US&q=Squiers")).get("content").get(0).get("id").asLong();
+
+        JsonNode again = imported("""
+                {"kind": "event", "countries": ["US", "CU"], "type": "ESTABLISHED", "date": "1902-05-20", "datePrecision": "MONTH"}
+                {"kind": "mission", "sendingCountry": "US", "receivingCountry": "CU", "type": "LEGATION", "city": "Havana", "openedOn": "1902-05-27", "openedPrecision": "YEAR"}
+                {"kind": "head", "missionId": %d, "diplomatId": %d, "rank": "CHARGE_D_AFFAIRES", "startedOn": "1902-06-10", "datePrecision": "MONTH"}
+                """.formatted(legation, squiers));
+
+        assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt()).as("%s", rows(again.get("id").asLong(), ""))
+                .isEqualTo(3);
+        JsonNode report = rows(again.get("id").asLong(), "").get("content");
+        for (JsonNode row : report) {
+            assertThat(row.get("flags")).extracting(JsonNode::asString).containsExactly("DIFFERS_FROM_RECORDED");
+        }
+        assertThat(report.get(0).get("detail").asString()).contains("known to the DAY, the line's to the MONTH");
+        assertThat(json(getJson("/api/missions?sending=US&receiving=CU")).get("page").get("totalElements").asInt())
+                .isEqualTo(1);
     }
 
     @Test

@@ -190,7 +190,8 @@ export default async function relationView({ root, params, query, signal }) {
   /** Shows `count` more of the story's items (all with none given); the first of them takes the focus. */
   function showMoreItems(count) {
     const first = state.storyShown;
-    state.storyShown = count ? first + count : state.items.length;
+    // all of it stays all of it: a write that adds an item shows it too
+    state.storyShown = count ? first + count : Infinity;
     update();
     const item = root.querySelector(`#story-items li:nth-child(${first + 1})`);
     if (item) {
