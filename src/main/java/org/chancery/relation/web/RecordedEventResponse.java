@@ -15,7 +15,8 @@ import org.chancery.shared.Source;
 @Schema(name = "RecordedEvent", example = "{\"id\": 3, \"type\": \"SEVERED\", \"date\": \"1961-01-03\", "
         + "\"datePrecision\": \"DAY\", \"note\": null, \"sources\": [], \"affectedMissions\": [{\"id\": 5, "
         + "\"sendingCountry\": \"US\", \"receivingCountry\": \"CU\", \"type\": \"EMBASSY\", \"city\": \"Havana\", "
-        + "\"status\": \"CLOSED\", \"openedOn\": \"1923-02-10\", \"closedOn\": \"1961-01-03\", "
+        + "\"status\": \"CLOSED\", \"openedOn\": \"1923-02-10\", \"openedPrecision\": \"DAY\", "
+        + "\"closedOn\": \"1961-01-03\", \"closedPrecision\": \"DAY\", "
         + "\"closingReason\": \"RELATIONS_SEVERED\"}], \"affectedAccreditations\": []}")
 record RecordedEventResponse(Long id, EventType type, LocalDate date, DatePrecision datePrecision,
         @Schema(nullable = true) String note,
