@@ -2,6 +2,7 @@ package org.chancery.history;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.chancery.accreditation.AccreditationLevel;
 import org.chancery.mission.MissionType;
@@ -20,6 +21,9 @@ enum KenkelStatus {
     LIAISON("Liaison", MissionType.LIAISON_OFFICE, null, false),
     INTERESTS("Interests", MissionType.INTERESTS_SECTION, null, false),
     NONE("None", null, null, false);
+
+    /** The statuses as the data writes them, for a message. */
+    static final String NAMES = Arrays.stream(values()).map(KenkelStatus::text).collect(Collectors.joining(", "));
 
     private final String text;
     private final MissionType mission;

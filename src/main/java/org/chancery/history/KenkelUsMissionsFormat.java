@@ -443,7 +443,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                         }
                         if (result.silent()) {
                             result.detail(first ? nothingToRecord(range, earlier)
-                                    : "Continues line " + range.first().line() + ", which recorded nothing.");
+                                    : "Continues line " + range.first().line() + ", whose range has no mission "
+                                            + "or accreditation to continue.");
                         }
                     });
                 }
@@ -860,7 +861,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 throw new InvalidInputException("date_end", "is before date_start (" + start + ")");
             }
             KenkelStatus status = KenkelStatus.parse(fields.get(6)).orElseThrow(() -> new InvalidInputException(
-                    "us_mission_status", "is not a status of the data: '" + fields.get(6) + "'"));
+                    "us_mission_status", "is not a status of the data: '" + fields.get(6) + "' (one of "
+                            + KenkelStatus.NAMES + ", written as the data writes them)"));
             return new KenkelRow(line, cowCode, country, start, end, status);
         }
 

@@ -345,8 +345,9 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         String de = fields.get(5).trim();
         boolean exchange = atSide1.represents(year) || atSide2.represents(year);
         if (!de.equals(exchange ? "1" : "0")) {
-            throw new InvalidInputException("DE", "is " + de + " but the levels " + atSide1.cowCode() + " and "
-                    + atSide2.cowCode() + " in " + year + " say " + (exchange ? "1" : "0"));
+            throw new InvalidInputException("DE", "is " + (de.isEmpty() ? "empty" : de) + " but the levels "
+                    + atSide1.cowCode() + " and " + atSide2.cowCode() + " in " + year + " say "
+                    + (exchange ? "1" : "0"));
         }
         version(fields.get(6));
         return new Read(row.line(), side1, side2, year, atSide1, atSide2);

@@ -610,6 +610,24 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aKenkelRowOfAStatusTheDataDoesNotWriteNamesTheStatusesItDoes() throws Exception {
+        JsonNode job = importedCsv("kenkel-us-missions", KENKEL_HEADER
+                + "CUB,40,Cuba,Cuba,1902-05-27,1906-09-25,legation\r\n");
+
+        assertThat(rows(job.get("id").asLong(), "").get("content").get(0).get("detail").asString())
+                .isEqualTo("us_mission_status: is not a status of the data: 'legation' (one of Embassy, "
+                        + "Ambassador Nonresident, Legation, Envoy Nonresident, Consulate, Consul Nonresident, "
+                        + "Liaison, Interests, None, written as the data writes them)");
+
+        JsonNode none = importedCsv("kenkel-us-missions", KENKEL_HEADER
+                + "HAI,41,Haiti,Haiti,1859-01-01,1861-12-31,None\r\n"
+                + "HAI,41,Haiti,Haiti,1862-01-01,1862-03-31,None\r\n"
+                + "HAI,41,Haiti,Haiti,1862-04-01,1862-06-04,None\r\n");
+        assertThat(rows(none.get("id").asLong(), "").get("content").get(1).get("detail").asString())
+                .isEqualTo("Continues line 2, whose range has no mission or accreditation to continue.");
+    }
+
+    @Test
     void aWrongHeaderIsRefusedSayingWhereItDiffers() throws Exception {
         String row = "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\n";
         Map<String, String> headers = Map.of(

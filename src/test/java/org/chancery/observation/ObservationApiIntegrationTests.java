@@ -170,12 +170,15 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
                 + "2,41,1970,5,0,0,2006.1\n"
                 + "2,41,3000,0,0,0,2006.1\n"
                 + "2,41,1700,0,0,0,2006.1\n"
-                + "255,260,1990,3,2,1,2006.1\n");
+                + "255,260,1990,3,2,1,2006.1\n"
+                + "2,41,1975,3,0,,2006.1\n");
 
         assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
         JsonNode reports = rows(job);
         assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "REJECTED",
-                "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+        assertThat(reports.get(9).get("detail").asString())
+                .contains("DE: is empty but the levels 3 and 0 in 1975 say 1");
         assertThat(reports.get(6).get("detail").asString()).contains("year: is 3000").contains("to this year, 2026");
         assertThat(reports.get(8).get("detail").asString()).contains("ccode2: is COW state 260, recorded as DE as "
                 + "ccode1, COW state 255, is");
