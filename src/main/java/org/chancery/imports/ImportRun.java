@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.chancery.relation.PairRowCreatedMeanwhile;
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.JsonMistakes;
@@ -129,12 +130,14 @@ public final class ImportRun {
         goOnUnlessEnded();
         RowResult result = new RowResult(line);
         try {
-            RowReport done = transactions.execute(status -> {
-                work.apply(result);
-                RowReport report = result.report();
-                jobs.report(job.id(), List.of(report));
-                return report;
-            });
+            RowReport done;
+            try {
+                done = reported(work, result);
+            } catch (PairRowCreatedMeanwhile raced) {
+                // a concurrent write created the row of a pair this row writes first: the row runs again, on it
+                result = new RowResult(line);
+                done = reported(work, result);
+            }
             count(List.of(done));
             return done;
         } catch (NoLongerRunning ended) {
@@ -146,6 +149,16 @@ public final class ImportRun {
             count(List.of(report));
             return report;
         }
+    }
+
+    /** Runs a row's work and reports it, in a transaction of its own. */
+    private RowReport reported(RowWork work, RowResult result) {
+        return transactions.execute(status -> {
+            work.apply(result);
+            RowReport report = result.report();
+            jobs.report(job.id(), List.of(report));
+            return report;
+        });
     }
 
     /**

@@ -28,9 +28,20 @@ class RelationRows {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Creates the pair's row in the caller's transaction, locked for it as an insert is, and answers it. */
+    /**
+     * Creates the pair's row in the caller's transaction, locked for it as an insert is, and answers it.
+     *
+     * @throws PairRowCreatedMeanwhile if another transaction created it first (the caller's may run again)
+     */
     Relation createInCurrentTransaction(RelationPair pair) {
-        return repository.saveAndFlush(new Relation(pair));
+        try {
+            return ExpectedSqlErrors.expectedDuring(() -> repository.saveAndFlush(new Relation(pair)));
+        } catch (DataIntegrityViolationException e) {
+            if (breaksUniquePair(e)) {
+                throw new PairRowCreatedMeanwhile(pair, e);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.persistence.EntityManager;
 import org.chancery.country.Countries;
 import org.chancery.country.CountryExistence;
 import org.chancery.country.CountryCode;
@@ -48,10 +49,13 @@ public class RelationService {
     private final CountryExistence existence;
     private final ApplicationEventPublisher publisher;
     private final EventRecords eventRecords;
+    private final EntityManager entityManager;
 
     RelationService(RelationRepository relations, RelationRows rows, Countries countries, Today today,
             List<RelationHistoryGuard> guards, PlatformTransactionManager transactions, RelationList list,
-            CountryExistence existence, ApplicationEventPublisher publisher, EventRecords eventRecords) {
+            CountryExistence existence, ApplicationEventPublisher publisher, EventRecords eventRecords,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.publisher = publisher;
         this.eventRecords = eventRecords;
         this.list = list;
@@ -167,13 +171,17 @@ public class RelationService {
             return work.apply(relation);
         };
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return writing.execute(status -> {
+            return writing.execute(status -> LockedWork.run(this::forgetReads, () -> {
                 if (readFirst) {
                     lockIfPresent(read);
                 }
-                return locked.apply(relations.findByPairForUpdate(a, b)
-                        .orElseGet(() -> rows.createInCurrentTransaction(pair)));
-            });
+                Relation relation = relations.findByPairForUpdate(a, b)
+                        .orElseGet(() -> rows.createInCurrentTransaction(pair));
+                if (readAfter) {
+                    lockIfPresent(read);
+                }
+                return work.apply(relation);
+            }));
         }
         // A read pair without a row gets one for the time of the work, so that its lock is held: a
         // history recorded on it meanwhile (its first establishment, then a severance) waits for the
@@ -219,7 +227,8 @@ public class RelationService {
                         lockIfPresent(read);
                     }
                     return relations.findByPairForUpdate(a, b)
-                            .map(relation -> new Done<>(locked.apply(relation))).orElse(null);
+                            .map(relation -> new Done<>(LockedWork.run(null, () -> locked.apply(relation))))
+                            .orElse(null);
                 });
             } catch (RuntimeException refused) {
                 if (created) {
@@ -232,6 +241,16 @@ public class RelationService {
             }
             created = rows.ensureExists(pair);
         }
+    }
+
+    /**
+     * Forgets what the caller's transaction read before the pair's locks are taken (an import's row looks up the
+     * facts its line names first), so that the work decides on what concurrent writes committed meanwhile, as a
+     * write in a transaction of its own does; what it wrote is flushed first.
+     */
+    private void forgetReads() {
+        entityManager.flush();
+        entityManager.clear();
     }
 
     private void lockIfPresent(RelationPair pair) {
