@@ -73,6 +73,10 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/api/imports/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 
+    private static final RequestMatcher IMPORTS = PathPatternRequestMatcher.withDefaults().matcher("/api/imports/**");
+    private static final RequestMatcher IMPORT_FORMATS =
+            PathPatternRequestMatcher.withDefaults().matcher("/api/imports/formats");
+
     /**
      * An API answer (JSON, CSV, a problem) is no page: nothing in it may load or run anything, nor be framed, should
      * a browser ever render one (OWASP's REST practice). The admin UI's pages have a policy of their own
@@ -153,6 +157,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/imports", "/api/imports/**").hasRole("EDITOR")
                         .requestMatchers("/api/changes", "/api/changes/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/*/cancel").hasRole("ADMIN")
+                        .requestMatchers(SecurityConfiguration::importJobs).hasRole("EDITOR")
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -171,6 +176,15 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The import jobs' paths, which every method needs credentials for, as the change feed's: a request without them
+     * answers 401 before its method is looked at (a method no handler takes included). The formats are public, as
+     * every read is.
+     */
+    private static boolean importJobs(HttpServletRequest request) {
+        return IMPORTS.matches(request) && !IMPORT_FORMATS.matches(request);
     }
 
     /** The methods the application's handlers take; no handler takes another (PATCH, PROPFIND…). */

@@ -250,6 +250,27 @@ class HardeningIntegrationTests {
     }
 
     @Test
+    void answersAMethodNoHandlerTakesOnAPathThatNeedsCredentialsWith401WithoutThem() throws IOException {
+        for (String path : List.of("/api/imports", "/api/imports/1", "/api/imports/1/rows", "/api/changes")) {
+            for (String method : List.of("PROPFIND", "PATCH")) {
+                String request = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n";
+                Answer anonymous = send((request + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(anonymous.status()).as("%s %s", method, path).isEqualTo(401);
+                assertThat(anonymous.header("allow")).as("the methods of the path, unsaid").isNull();
+
+                Answer editor = send((request + "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                        "editor:editor-secret".getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(editor.status()).as("%s %s as editor", method, path).isEqualTo(405);
+            }
+        }
+        // the formats are public, as every read: a method no handler takes is answered 405 there, as on a country
+        Answer formats = send(("PATCH /api/imports/formats HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(formats.status()).isEqualTo(405);
+    }
+
+    @Test
     void saysThatARequestHasTooManyParametersRatherThanABadEncoding() throws IOException {
         String query = "p=1" + "&p=1".repeat(1_500);
         Answer answer = send(("GET /api/countries?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
