@@ -75,10 +75,10 @@ public class Countries {
      */
     private void requirePast(Lifetime lifetime) {
         if (lifetime.startedOn() != null) {
-            today.requireNotFuture(lifetime.startedOn(), "startedOn");
+            today.requireNotFuture(lifetime.startedOn(), "start of its existence (startedOn)");
         }
         if (lifetime.endedOn() != null) {
-            today.requireNotFuture(lifetime.endedOn(), "endedOn");
+            today.requireNotFuture(lifetime.endedOn(), "end of its existence (endedOn)");
         }
     }
 

@@ -29,7 +29,7 @@ final class MissionRules {
         }
         if (power == null) {
             throw new RuleViolationException(Rule.R9_INTERESTS_SECTION_NOT_ALLOWED,
-                    "An interests section needs a protectingPower.");
+                    "An interests section needs a protecting power (protectingPower).");
         }
         if (power.equals(sending) || power.equals(receiving)) {
             throw new RuleViolationException(Rule.R9_INTERESTS_SECTION_NOT_ALLOWED,

@@ -384,13 +384,13 @@ public class MissionService {
     public HeadOfMission appoint(long missionId, Appointment appointment, VersionPrecondition precondition) {
         LocalDate startedOn = appointment.started().date();
         LocalDate endedOn = appointment.ended() == null ? null : appointment.ended().date();
-        today.requireNotFuture(startedOn, "startedOn");
+        today.requireNotFuture(startedOn, "start of the functions (startedOn)");
         if (endedOn != null) {
-            today.requireNotFuture(endedOn, "endedOn");
+            today.requireNotFuture(endedOn, "end of the functions (endedOn)");
         }
         requireHeadsPeriod(startedOn, endedOn);
         if (appointment.agrementOn() != null) {
-            today.requireNotFuture(appointment.agrementOn(), "agrementOn");
+            today.requireNotFuture(appointment.agrementOn(), "agrément (agrementOn)");
         }
         return underPairLock(missionId, false, precondition, (relation, mission) -> {
             var lifetimes = existence.lock(mission.sendingCountry(), mission.receivingCountry())
@@ -423,7 +423,7 @@ public class MissionService {
      */
     public static void requireHeadsPeriod(LocalDate startedOn, LocalDate endedOn) {
         if (endedOn != null && endedOn.isBefore(startedOn)) {
-            throw new InvalidInputException("endedOn", "must not be before startedOn");
+            throw new InvalidInputException("endedOn", "must not be before the day the functions began (startedOn)");
         }
     }
 
@@ -438,7 +438,7 @@ public class MissionService {
      */
     public HeadOfMission endHead(long missionId, long headId, FuzzyDate on, List<Source> sources,
             VersionPrecondition precondition) {
-        today.requireNotFuture(on.date(), "date");
+        today.requireNotFuture(on.date(), "end of the functions");
         return underPairLock(missionId, false, precondition, (relation, mission) -> {
             HeadOfMission head = mission.head(headId).orElseThrow(() ->
                     new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));

@@ -38,6 +38,10 @@ public record PartialDate(int year, Period period, int index) {
         }
     }
 
+    /** What a text in none of the five forms is told (a longer one too, whose length is checked first). */
+    public static final String NOT_A_PARTIAL_DATE =
+            "must be a partial date: YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD";
+
     /**
      * Parses one of the five forms.
      *
@@ -46,8 +50,7 @@ public record PartialDate(int year, Period period, int index) {
     public static PartialDate parse(String text) {
         Matcher m = text == null ? null : FORM.matcher(text);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(
-                    "must be a partial date: YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD");
+            throw new IllegalArgumentException(NOT_A_PARTIAL_DATE);
         }
         int year = Integer.parseInt(m.group(1));
         if (year < 1) {

@@ -126,7 +126,8 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
                 {"code": "XR", "alpha3": "XRR", "name": "Republic of Tomorrow", "endedOn": "2026-06-02"}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"))
                 .andExpect(jsonPath("$.rule").value("R3"))
-                .andExpect(jsonPath("$.detail", containsString("endedOn 2026-06-02 is after today (2026-06-01)")));
+                .andExpect(jsonPath("$.detail",
+                        containsString("end of its existence (endedOn) 2026-06-02 is after today (2026-06-01)")));
         getJson("/api/countries/XR").andExpect(status().isNotFound());
         putCountry("DD", """
                 {"name": "German Democratic Republic", "startedOn": "2027-01-01"}""", null)

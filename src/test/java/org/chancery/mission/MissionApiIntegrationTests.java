@@ -165,6 +165,15 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("type"));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\",\"city\":\"X\",\"plannedOpening\":\"2024-H3\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("plannedOpening"));
+        // a text longer than any of the forms is told the forms too, not only a length
+        for (String planned : List.of("soon", "next summer")) {
+            postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\","
+                    + "\"plannedOpening\":\"" + planned + "\"}")
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.length()").value(1))
+                    .andExpect(jsonPath("$.errors[0].field").value("plannedOpening"))
+                    .andExpect(jsonPath("$.errors[0].message").value(
+                            "must be a partial date: YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD"));
+        }
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\",\"city\":\" \"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("city"));
         mvc.perform(post("/api/missions").contentType(MediaType.APPLICATION_JSON).content("{}"))

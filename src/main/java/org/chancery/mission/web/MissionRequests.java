@@ -13,6 +13,7 @@ import org.chancery.mission.Mission;
 import org.chancery.mission.MissionType;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.NotBlankIfGiven;
+import org.chancery.shared.PartialDate;
 import org.chancery.shared.Source;
 
 /** The request bodies of the mission endpoints. */
@@ -30,8 +31,8 @@ final class MissionRequests {
             @Schema(description = "the city of the mission; may be omitted where it is not known") @Size(max = 200)
             @NotBlankIfGiven(message = Mission.CITY_BLANK)
             String city,
-            @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15") @Size(max = 10)
-            String plannedOpening,
+            @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15")
+            @Size(max = 10, message = PartialDate.NOT_A_PARTIAL_DATE) String plannedOpening,
             @Schema(description = "For an INTERESTS_SECTION only: the third country protecting the sending country's interests")
             @Size(max = 3) String protectingPower,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
