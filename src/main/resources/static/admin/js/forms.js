@@ -135,6 +135,36 @@ export function sourcesFrom(values) {
   return [source];
 }
 
+/**
+ * What a field holding something its type cannot read says: a date the calendar lacks (a 30 February) or half typed,
+ * which the browser gives as empty, so that it would be left out unseen (an optional day then not recorded, or a
+ * recorded one cleared).
+ */
+export function unreadable(input) {
+  const what = input.type === 'date' ? 'is not a whole day of the calendar (a 30 February, a year half typed)'
+    : input.type === 'number' ? 'is not a number' : 'cannot be read';
+  return `${what}: correct it${input.required ? '' : ', or clear it to leave it out'}.`;
+}
+
+/** The first control of the form whose content its type cannot read (see unreadable), refused in words; else null. */
+export function unreadableField(element) {
+  const input = [...element.querySelectorAll('input[name]')].find((control) => control.validity?.badInput);
+  return input ? new FieldRefusal(input.name, unreadable(input)) : null;
+}
+
+/**
+ * The day a row form's date control holds, for its write: undefined where it is empty (the answer then says it is
+ * required); a day the calendar lacks or half typed is refused here, named as the answer names the field, and nothing
+ * is sent.
+ */
+export function rowDay(input, field = 'date') {
+  if (input.validity?.badInput) {
+    throw new ApiError(400, { code: 'VALIDATION_FAILED', detail: 'Nothing was sent.',
+      errors: [{ field, message: unreadable(input) }] });
+  }
+  return input.value || undefined;
+}
+
 /** The form's values by name; blank fields are left out. */
 export function readForm(element) {
   const values = {};
@@ -286,6 +316,8 @@ export async function submit(event, form, update, action, { keep = false } = {})
   form.values = readForm(element);
   update();
   try {
+    const refused = unreadableField(element);
+    if (refused) throw refused;
     form.done = (await action(form.values, element)) ?? true;
     if (!keep) element.reset();
     // a form kept as typed keeps its fields, but the source it added is recorded now: sending it again would add it twice

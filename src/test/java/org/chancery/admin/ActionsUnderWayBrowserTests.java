@@ -226,6 +226,31 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aRowsDayTheCalendarLacksIsSaidInTheRowAndNothingIsSent() {
+        postAsEditor("/api/relations/EE/PY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1993-02-01\"}");
+        long treaty = postAsEditor("/api/relations/EE/PY/milestones",
+                "{\"title\": \"Treaty\", \"target\": \"2034\"}").get("id").asLong();
+        open("/milestones?country=PY");
+        signIn("editor", "editor-secret");
+        visible(By.cssSelector("tr[data-milestone='" + treaty + "'] [data-action=achieve]")).click();
+        script("window.sent = 0; const fetchNow = window.fetch; window.fetch = (url, options) => {"
+                + " if (String(url).includes('/achieve')) window.sent++; return fetchNow(url, options); };");
+
+        // the 30th of February, which the browser gives as an empty field: it was sent as "" and refused as a parse
+        boolean monthFirst = ((String) script("return new Date(2000, 1, 3).toLocaleDateString()")).startsWith("2");
+        WebElement day = $("tr[data-milestone='" + treaty + "'] input[type=date]");
+        day.sendKeys(monthFirst ? "02302025" : "30022025");
+        day.sendKeys(Keys.ENTER);
+
+        WebElement problem = visible(By.id("milestone-action-problem"));
+        assertThat(problem.getText()).contains("Achieved on: is not a whole day of the calendar");
+        assertThat(day.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(script("return window.sent")).isEqualTo(0L);
+        assertThat(getJson("/api/milestones/" + treaty).get("status").asString()).isEqualTo("PENDING");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void overdueMilestonesThatCouldNotBeReadAreSaidWhereTheirTableWouldBe() {
         postAsEditor("/api/relations/LT/BO/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1994-01-01\"}");
         postAsEditor("/api/relations/LT/BO/milestones", "{\"title\": \"Visa talks\", \"target\": \"2001\"}");

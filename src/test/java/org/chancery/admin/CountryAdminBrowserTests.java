@@ -134,4 +134,32 @@ class CountryAdminBrowserTests extends BrowserTest {
         assertThat(form.findElement(By.name("name")).getAttribute("value")).as("the form as typed").isEqualTo("Nowhere");
         assertNoConsoleErrors(400, 403, 409);
     }
+    @Test
+    void aDayTheCalendarLacksTypedIntoAnOptionalDateIsRefusedThereAndTheRecordedDayStays() throws IOException {
+        assertThat(api("POST", "/api/countries", """
+                {"code": "QV", "alpha3": "QVV", "name": "Vale Republic", "endedOn": "2020-01-01"}""",
+                "admin", "admin-secret").statusCode()).isEqualTo(201);
+        open("/countries/QV");
+        WebElement form = visible(By.id("country-form"));
+        signIn("admin", "admin-secret");
+
+        // the 30th of February typed into the field's parts, in the order the browser's locale gives them: the
+        // browser gives the field as empty, which was sent as no end at all (the recorded one cleared, "Saved")
+        boolean monthFirst = ((String) script("return new Date(2000, 1, 3).toLocaleDateString()")).startsWith("2");
+        form.findElement(By.name("endedOn")).sendKeys(monthFirst ? "02302021" : "30022021");
+        script("window.writes = 0; const fetchNow = window.fetch; window.fetch = (url, options) => {"
+                + " if (options && options.method && options.method !== 'GET') window.writes++;"
+                + " return fetchNow(url, options); };");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement problem = visible(By.cssSelector("#country-form .problem"));
+        assertThat(problem.getText()).startsWith("Nothing was sent:").contains("Existed until: is not a whole day of "
+                + "the calendar (a 30 February, a year half typed): correct it, or clear it to leave it out.");
+        assertThat(form.findElement(By.name("endedOn")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(script("return window.writes")).isEqualTo(0L);
+        JsonNode stored = getJson("/api/countries/QV");
+        assertThat(stored.get("endedOn").asString()).isEqualTo("2020-01-01");
+        assertThat(stored.get("version").asLong()).isZero();
+        assertNoConsoleErrors();
+    }
 }

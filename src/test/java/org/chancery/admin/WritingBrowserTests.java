@@ -597,6 +597,32 @@ class WritingBrowserTests extends BrowserTest {
         assertAccessible();
     }
 
+    @Test
+    void readsTheResidentMissionsOfAFromDayTypedDigitByDigitOnceTheKeysPause() {
+        open("/relations/WS/TV");
+        signIn("editor", "editor-secret");
+        openDetails("record-accreditation");
+        WebElement form = $("#accreditation-form");
+        script("""
+                window.daysAsked = [];
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => {
+                  const day = new URL(String(url), window.location.href).searchParams.get('openOn');
+                  if (day) window.daysAsked.push(day);
+                  return fetchNow(url, options);
+                };""");
+
+        // the year typed digit by digit passes through the days 0002-03-01, 0020-03-01 and 0202-03-01, which were
+        // each asked for (and refused, the refusal shown under the field)
+        boolean monthFirst = ((String) script("return new Date(2000, 1, 3).toLocaleDateString()")).startsWith("2");
+        form.findElement(By.name("from")).sendKeys(monthFirst ? "03012020" : "01032020");
+        waitFor(driver -> !((List<?>) script("return window.daysAsked")).isEmpty());
+
+        assertThat(script("return window.daysAsked")).isEqualTo(List.of("2020-03-01"));
+        assertThat(form.getText()).doesNotContain("could not be read");
+        assertNoConsoleErrors();
+    }
+
     private long openedMission(String sending, String receiving, String type, String city, String opened) {
         long mission = postAsEditor("/api/missions", """
                 {"sendingCountry": "%s", "receivingCountry": "%s", "type": "%s", "city": "%s"}"""

@@ -5,7 +5,7 @@ import { get, post } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
-import { rowProblem, rowControl, replacing, readError } from '../forms.js';
+import { rowProblem, rowControl, rowDay, replacing, readError } from '../forms.js';
 import { words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
@@ -93,8 +93,9 @@ export default async function milestonesView(context) {
       const date = rowControl(actions.errorKey === key ? actions.error : null, 'milestone-action-problem', 'date');
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
-        const date = new FormData(e.target).get('date');
-        act(key, m, () => post(`/api/milestones/${m.id}/achieve`, { date }), `“${m.title}” achieved on ${date}.`,
+        const input = e.target.elements.date;
+        act(key, m, () => post(`/api/milestones/${m.id}/achieve`, { date: rowDay(input) }),
+          `“${m.title}” achieved on ${input.value}.`,
           () => document.getElementById(`achieve-${key}`)?.form);
       }} novalidate><label class="visually-hidden" for="achieve-${key}">Achieved on</label>
         <input id="achieve-${key}" type="date" name="date" max=${today()} aria-invalid=${date.invalid}

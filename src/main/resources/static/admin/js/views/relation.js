@@ -9,7 +9,7 @@ import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
   ACCREDITATION_LEVELS, CONSULAR_TYPES } from '../format.js';
 import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl,
-  replacing, fieldMessages } from '../forms.js';
+  replacing, fieldMessages, rowDay } from '../forms.js';
 import { diplomatChoice } from '../diplomat-search.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
@@ -312,6 +312,33 @@ export default async function relationView({ root, params, query, signal }) {
     return answer;
   });
 
+  // The From day typed digit by digit passes through days on the way (the years 0002, 0020, 0202 of 2020): the
+  // missions open on it are read after a pause of the keys, or at once when the field is left; a day chosen from the
+  // calendar, at once.
+  const FROM_KEYS_PAUSE_MS = 600;
+  const FIRST_DAY = '1583-01-01'; // the first day the API reads (the Gregorian calendar's first whole year)
+  let fromKeyAt = -Infinity;
+  let fromPending = null;
+  signal.addEventListener('abort', () => clearTimeout(fromPending));
+
+  function fromChanged(value) {
+    state.accreditationFrom = value;
+    clearTimeout(fromPending);
+    fromPending = null;
+    if (performance.now() - fromKeyAt < 100) {
+      fromPending = setTimeout(settleFrom, FROM_KEYS_PAUSE_MS);
+    } else {
+      loadResidentMissions();
+    }
+  }
+
+  function settleFrom() {
+    if (fromPending === null) return;
+    clearTimeout(fromPending);
+    fromPending = null;
+    loadResidentMissions();
+  }
+
   /**
    * The missions the accreditation's head may reside at (R23): the sending country's diplomatic missions in a third
    * country, open on the form's From day, read again when the sending country or the day changes.
@@ -320,7 +347,7 @@ export default async function relationView({ root, params, query, signal }) {
     const sending = state.accreditationSending || a;
     const day = state.accreditationFrom;
     const key = `${sending}|${day}`;
-    if (!isIsoDay(day)) {
+    if (!isIsoDay(day) || day < FIRST_DAY) {
       state.residentMissions = null;
       update();
       return;
@@ -480,9 +507,9 @@ export default async function relationView({ root, params, query, signal }) {
     if (state.achieving === m.id) {
       return html`<form class="actions" @submit=${(e) => {
         e.preventDefault();
-        const date = new FormData(e.target).get('date');
-        act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date }), 'milestones',
-          `“${m.title}” achieved on ${date}.`, () => document.getElementById(`achieve-${m.id}`)?.form);
+        const input = e.target.elements.date;
+        act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date: rowDay(input) }), 'milestones',
+          `“${m.title}” achieved on ${input.value}.`, () => document.getElementById(`achieve-${m.id}`)?.form);
       }} novalidate><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
         ${rowDate(`achieve-${m.id}`, `milestone-${m.id}`)}
         <button type="submit" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${held()}>Achieved</button>
@@ -568,7 +595,10 @@ export default async function relationView({ root, params, query, signal }) {
     return state.actionKey === key ? state.actionError : null;
   }
 
-  /** A row form's day (the API says what is wrong with it, as for every form: no check of the browser's own). */
+  /**
+   * A row form's day (the API says what is wrong with it, as for every form: no check of the browser's own, but for a
+   * day it cannot read, which it gives as empty: rowDay).
+   */
   function rowDate(id, key) {
     const control = rowControl(rowError(key), 'row-action-problem', 'date');
     return html`<input id=${id} name="date" type="date" max=${today()} aria-invalid=${control.invalid}
@@ -585,7 +615,7 @@ export default async function relationView({ root, params, query, signal }) {
         e.preventDefault();
         const values = new FormData(e.target);
         act(`accreditation-${x.id}`, () => post(`/api/relations/${a}/${b}/accreditations/${x.id}/end`,
-          { date: values.get('date'), datePrecision: values.get('datePrecision') || undefined }),
+          { date: rowDay(e.target.elements.date), datePrecision: values.get('datePrecision') || undefined }),
         'accreditations', `The accreditation (${label}) ended on ${fuzzy(values.get('date'), values.get('datePrecision'))}.`,
         () => document.getElementById(`end-accreditation-${x.id}`));
       }} novalidate><label for="end-${x.id}">Ended on (exclusive)</label>
@@ -671,11 +701,8 @@ export default async function relationView({ root, params, query, signal }) {
             }}>${field(forms.accreditation, { name: 'sendingCountry', label: 'Sending country', required: true,
               options: [a, b].map((c) => ({ value: c, label: names[c] })) })}</div>
             ${field(forms.accreditation, { name: 'level', label: 'Level', options: ACCREDITATION_LEVELS, required: true })}
-            <div @change=${(e) => {
-              if (e.target.name !== 'from') return;
-              state.accreditationFrom = e.target.value;
-              loadResidentMissions();
-            }}>${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true,
+            <div @change=${(e) => { if (e.target.name === 'from') fromChanged(e.target.value); }}
+              @keydown=${() => { fromKeyAt = performance.now(); }} @focusout=${settleFrom}>${field(forms.accreditation, { name: 'from', label: 'From', type: 'date', required: true,
               max: today() })}</div>
             ${residentMissionField()}
             ${field(forms.accreditation, { name: 'datePrecision', label: 'From known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
