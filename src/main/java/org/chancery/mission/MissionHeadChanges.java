@@ -7,6 +7,10 @@ package org.chancery.mission;
  */
 interface MissionHeadChanges {
 
-    /** The mission's version is incremented when the transaction flushes. */
+    /**
+     * The mission's version is incremented at once (its row is locked under the pair's lock already): an increment
+     * left for the commit would be lost where the transaction goes on to take the pair's lock again, which forgets
+     * the entities it read (an import's row: a severance ending a head, then the mission closed).
+     */
     void headsChanged(Mission mission);
 }

@@ -11,6 +11,6 @@ class MissionHeadChangesImpl implements MissionHeadChanges {
 
     @Override
     public void headsChanged(Mission mission) {
-        entityManager.lock(mission, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        entityManager.lock(mission, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 }
