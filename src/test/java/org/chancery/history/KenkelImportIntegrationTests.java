@@ -160,6 +160,10 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         getJson("/api/countries/XJ").andExpect(status().isOk());
         JsonNode korea = json(getJson("/api/countries/XJ"));
         assertThat(korea.get("endedOn").asString()).isEqualTo("1905-11-17");
+        // COW's state list begins on 1816-01-01, with states that existed before: that day is no founding day
+        JsonNode bavaria = json(getJson("/api/countries/XB"));
+        assertThat(bavaria.get("startedOn").isNull()).as(bavaria.toString()).isTrue();
+        assertThat(bavaria.get("endedOn").asString()).isEqualTo("1871-01-18");
         assertThat(korea.get("sources").findValuesAsString("url")).as("its lifetime's source, then the line")
                 .containsExactly("https://correlatesofwar.org/data-sets/state-system-membership/",
                         KenkelUsMissionsFormat.DATASET_URL);
