@@ -3,6 +3,7 @@ package org.chancery.observation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,28 +102,31 @@ public class Observations {
     }
 
     /**
-     * The latest observation of each direction of the pair in or before {@code year}, if any; one
-     * statement. Two observations of one year and direction (two states of the dataset that one code
-     * stands for, such as Germany and West Germany in 1990) give the higher level of representation.
+     * The latest observation of each direction of the pair in or before {@code year}, if any, the pair's first
+     * country's first; one statement. Several observations of one year and direction (two states of the dataset that
+     * one code stands for, such as Germany and West Germany in 1990, on one side or both) give the higher level of
+     * representation (of two alike, the one imported last).
      */
     public List<Observation> latest(RelationPair pair, int year) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("a", pair.first().value())
                 .addValue("b", pair.second().value()).addValue("year", year);
-        String latest = " and observed_year <= :year order by observed_year desc, id desc fetch first 2 rows only";
         // the union inside a select: H2 keeps the plan of such a statement, but parses a bare union anew each time
-        List<Observation> rows = jdbc.query("select * from ((" + COLUMNS + " where sending_country = :a and "
-                + "receiving_country = :b" + latest + ") union all (" + COLUMNS + " where sending_country = :b and "
-                + "receiving_country = :a" + latest + ")) o", parameters, Observations::observation);
+        List<Observation> rows = jdbc.query("select * from ((" + latestYearOf("a", "b") + ") union all ("
+                + latestYearOf("b", "a") + ")) o", parameters, Observations::observation);
+        Comparator<Observation> higher = Comparator.comparingInt((Observation o) -> o.level().representation())
+                .thenComparingLong(Observation::id);
         List<Observation> latestOfEach = new ArrayList<>(2);
-        for (Observation row : rows) {
-            Observation kept = latestOfEach.isEmpty() ? null : latestOfEach.get(latestOfEach.size() - 1);
-            if (kept == null || !kept.sendingCountry().equals(row.sendingCountry())) {
-                latestOfEach.add(row);
-            } else if (kept.year() == row.year() && row.level().representation() > kept.level().representation()) {
-                latestOfEach.set(latestOfEach.size() - 1, row);
-            }
+        for (String sending : List.of(pair.first().value(), pair.second().value())) {
+            rows.stream().filter(row -> row.sendingCountry().equals(sending)).max(higher).ifPresent(latestOfEach::add);
         }
         return latestOfEach;
+    }
+
+    /** The observations of the latest year in or before {@code :year} of one direction, its countries named. */
+    private static String latestYearOf(String sending, String receiving) {
+        return COLUMNS + " where sending_country = :" + sending + " and receiving_country = :" + receiving
+                + " and observed_year = (select max(observed_year) from observation where sending_country = :"
+                + sending + " and receiving_country = :" + receiving + " and observed_year <= :year)";
     }
 
     /**

@@ -160,6 +160,28 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void showsTheHighestLevelOfFourObservationsOfOneYearWhereBothCountriesAreTwoStatesOfTheDataset() throws Exception {
+        // in 1990 Germany (255) and West Germany (260) are DE, Yemen (679) and North Yemen (678) YE: four
+        // observations of each direction, the ambassadors' imported first (only the newest two were compared)
+        importFile(HEADER
+                + "255,679,1990,3,3,1,2006.0999755859375\n"
+                + "679,255,1990,3,3,1,2006.0999755859375\n"
+                + "255,678,1990,0,0,0,2006.0999755859375\n"
+                + "678,255,1990,0,0,0,2006.0999755859375\n"
+                + "260,679,1990,0,0,0,2006.0999755859375\n"
+                + "679,260,1990,0,0,0,2006.0999755859375\n"
+                + "260,678,1990,0,0,0,2006.0999755859375\n"
+                + "678,260,1990,0,0,0,2006.0999755859375\n");
+
+        JsonNode latest = json(getJson("/api/relations/DE/YE?asOf=1992-06-01")).get("latestObservations");
+
+        assertThat(latest).extracting(o -> o.get("sendingCountry").asString()).containsExactly("DE", "YE");
+        assertThat(latest).extracting(o -> o.get("year").asInt()).containsOnly(1990);
+        assertThat(latest).extracting(o -> o.get("level").asString()).containsOnly("AMBASSADOR");
+        assertThat(latest).extracting(o -> o.get("sendingDatasetCode").asString()).containsExactly("255", "679");
+    }
+
+    @Test
     void rejectsRowsThatDisagreeWithTheirMirrorNameAnUnknownStateOrOneCountryTwiceOrAYearOutsideTheStateSystemOrContradictTheirExchange() throws Exception {
         JsonNode job = importFile(HEADER
                 + "2,40,1950,9,9,1,2006.1\n"
