@@ -228,7 +228,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
     public void run(ImportInput input, ImportRun run) throws IOException {
         input.lines((number, text) -> {
             if (!text.isBlank()) {
-                run.row(number, row -> importLine(json.readTree(text), run, row));
+                run.rowLookingAgain(number, row -> importLine(json.readTree(text), run, row));
             }
         });
     }

@@ -19,6 +19,7 @@ import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.web.ProblemCode;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -127,14 +128,35 @@ public final class ImportRun {
      * reported {@code REJECTED} with the code and detail the API would have answered.
      */
     public RowReport row(int line, RowWork work) {
+        return row(line, work, false);
+    }
+
+    /**
+     * {@link #row(int, RowWork)} for a row whose work looks up the facts its line names before its writes take their
+     * locks (a chancery-ndjson line): refused by a rule or by a version, it runs once more, where a concurrent write
+     * that recorded meanwhile the fact the line names, or changed it, is seen by the lookup (the line is then
+     * {@code ALREADY_PRESENT}, as when imported after that write, or says what differs); a refusal that stands is
+     * reported.
+     */
+    public RowReport rowLookingAgain(int line, RowWork work) {
+        return row(line, work, true);
+    }
+
+    private RowReport row(int line, RowWork work, boolean lookAgain) {
         goOnUnlessEnded();
         RowResult result = new RowResult(line);
         try {
             RowReport done;
             try {
                 done = reported(work, result);
-            } catch (PairRowCreatedMeanwhile raced) {
-                // a concurrent write created the row of a pair this row writes first: the row runs again, on it
+            } catch (NoLongerRunning ended) {
+                throw ended;
+            } catch (RuntimeException first) {
+                // a write committed meanwhile: the first row of a pair this row writes (any row runs again, on it), or
+                // the fact the line names, recorded or changed (a row that looks again)
+                if (!(first instanceof PairRowCreatedMeanwhile || lookAgain && concurrentWriteMayExplain(first))) {
+                    throw first;
+                }
                 result = new RowResult(line);
                 done = reported(work, result);
             }
@@ -149,6 +171,12 @@ public final class ImportRun {
             count(List.of(report));
             return report;
         }
+    }
+
+    /** Whether a write that committed while the row ran may have made it refused: a rule's refusal, a version's. */
+    private static boolean concurrentWriteMayExplain(RuntimeException refused) {
+        return refused instanceof RuleViolationException || refused instanceof AlreadyExistsException
+                || refused instanceof OptimisticLockingFailureException;
     }
 
     /** Runs a row's work and reports it, in a transaction of its own. */

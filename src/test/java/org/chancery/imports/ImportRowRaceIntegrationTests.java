@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.chancery.country.CountryCode;
+import org.chancery.milestone.MilestoneService;
 import org.chancery.mission.MissionService;
 import org.chancery.relation.EventType;
 import org.chancery.relation.RelationPair;
@@ -39,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * An import's row looks up the facts its line names before it takes its pair's lock, and a concurrent write may
  * commit while it waits for that lock: the row then decides on what that write committed, as a request does, and a
  * legal line is imported (it was refused as a "concurrent write held the facts too long", or its job failed on a
- * mission read as planned that had opened, or it was refused under R20 where the write created the pair's row).
+ * mission read as planned that had opened, or it was refused under R20 where the write created the pair's row); a
+ * line whose fact that write recorded is {@code ALREADY_PRESENT}, as when imported after it (it was refused by R1).
  */
 class ImportRowRaceIntegrationTests extends ApiIntegrationTest {
 
@@ -50,6 +52,9 @@ class ImportRowRaceIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private MissionService missions;
+
+    @Autowired
+    private MilestoneService milestones;
 
     @Autowired
     private PlatformTransactionManager transactions;
@@ -94,6 +99,34 @@ class ImportRowRaceIntegrationTests extends ApiIntegrationTest {
 
         assertThat(row.get("outcome").asString()).as(row.toString()).isEqualTo("IMPORTED");
         assertThat(json(getJson("/api/relations/BJ/FJ")).get("status").asString()).isEqualTo("ESTABLISHED");
+    }
+
+    @Test
+    void aLineWhoseFactAConcurrentWriteRecordedWhileTheRowWaitedIsAlreadyPresent() throws Exception {
+        recordEvent("BJ", "FJ", "ESTABLISHED", "1990-01-01");
+
+        JsonNode row = importWhileHeld(() -> relations.record(BJ_FJ, EventType.SEVERED, day("2000-01-01"), null,
+                List.of()), """
+                {"kind": "event", "countries": ["BJ", "FJ"], "type": "SEVERED", "date": "2000-01-01"}
+                """);
+
+        assertThat(row.get("outcome").asString()).as(row.toString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(json(getJson("/api/relations/BJ/FJ")).get("events")).hasSize(2);
+    }
+
+    @Test
+    void aLineAchievingAMilestoneThatAConcurrentWriteAchievedWhileTheRowWaitedIsAlreadyPresent() throws Exception {
+        recordEvent("BJ", "FJ", "ESTABLISHED", "2000-01-01");
+        long treaty = create("/api/relations/BJ/FJ/milestones", "{\"title\": \"Treaty\", \"target\": \"2011\"}")
+                .get("id").asLong();
+
+        JsonNode row = importWhileHeld(() -> milestones.achieve(treaty, LocalDate.parse("2010-01-01")), """
+                {"kind": "milestone", "countries": ["BJ", "FJ"], "title": "Treaty", "target": "2011", \
+                "achievedOn": "2010-01-01"}
+                """);
+
+        assertThat(row.get("outcome").asString()).as(row.toString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(json(getJson("/api/milestones/" + treaty)).get("achievedOn").asString()).isEqualTo("2010-01-01");
     }
 
     /**
