@@ -251,6 +251,28 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
     }
 
     @Test
+    void moreOverdueMilestonesThanTheTableShowsAreCountedAndLinked() {
+        postAsEditor("/api/relations/MT/NR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1994-01-01\"}");
+        for (int i = 1; i <= 201; i++) {
+            postAsEditor("/api/relations/MT/NR/milestones", "{\"title\": \"Step " + i + "\", \"target\": \""
+                    + (i == 201 ? "2025" : "2024") + "\"}");
+        }
+
+        open("/milestones?country=NR");
+
+        // the table said "Overdue (200)" and left out the one whose target ended last
+        WebElement overdue = visible(By.cssSelector("section.overdue-first"));
+        assertThat(overdue.findElement(By.id("overdue-title")).getText()).isEqualTo("Overdue (201)");
+        assertThat($$("#overdue-table tbody tr")).hasSize(200);
+        WebElement all = visible(By.cssSelector("#overdue-more a"));
+        assertThat($("#overdue-more").getText()).startsWith("The 200 whose target ended first are shown here");
+        all.click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"), "201 in all"));
+        assertThat(driver.getCurrentUrl()).contains("status=OVERDUE").contains("country=NR");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void overdueMilestonesThatCouldNotBeReadAreSaidWhereTheirTableWouldBe() {
         postAsEditor("/api/relations/LT/BO/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1994-01-01\"}");
         postAsEditor("/api/relations/LT/BO/milestones", "{\"title\": \"Visa talks\", \"target\": \"2001\"}");

@@ -10,7 +10,7 @@ import { words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
   const { query, signal } = context;
-  const overdue = { rows: null, error: null };
+  const overdue = { rows: null, total: 0, error: null };
   // acting: the row whose action is being sent (a second click sends nothing)
   const actions = { open: null, confirm: null, error: null, errorKey: null, done: null, gone: null, acting: null };
   let list = null;
@@ -130,10 +130,16 @@ export default async function milestonesView(context) {
   const head = html`<th scope="col">Milestone</th><th scope="col">Pair</th><th scope="col">Target</th><th scope="col">Status</th>
     <th scope="col">Achieved</th><th scope="col">Achieved by</th><th scope="col">Actions</th>`;
 
+  /** The most overdue milestones shown above the list, the API's largest page: the others are a link away. */
+  const OVERDUE_SHOWN = 200;
+
   async function loadOverdue() {
     if (query.status) return;
     try {
-      overdue.rows = (await get('/api/milestones', { status: 'OVERDUE', country: query.country, size: 200 }, { signal })).content;
+      const page = await get('/api/milestones', { status: 'OVERDUE', country: query.country, size: OVERDUE_SHOWN },
+        { signal });
+      overdue.rows = page.content;
+      overdue.total = page.page?.totalElements ?? page.content.length;
       overdue.error = null;
     } catch (e) {
       if (e.name !== 'AbortError') {
@@ -161,7 +167,10 @@ export default async function milestonesView(context) {
         <h2 id="overdue-title">Overdue</h2><p>The overdue milestones could not be read (they are in the list below,
         ordered by their target):</p>${readError(overdue.error)}</section>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
-        <h2 id="overdue-title">Overdue (${overdue.rows.length})</h2>
+        <h2 id="overdue-title">Overdue (${overdue.total})</h2>
+        ${overdue.total > overdue.rows.length ? html`<p id="overdue-more">The ${overdue.rows.length} whose target ended
+          first are shown here: <a href=${href('/milestones', { status: 'OVERDUE', country: query.country })}>all
+          ${overdue.total} overdue milestones</a>, page by page.</p>` : nothing}
         <div class="table-wrap" tabindex="0" role="region" aria-label="Overdue milestones, table"><table id="overdue-table"><thead><tr>${head}</tr></thead>
           <tbody>${overdue.rows.map((m) => row(m, 'overdue'))}</tbody></table></div>
         <h2>All milestones</h2></section>` : nothing}`,
