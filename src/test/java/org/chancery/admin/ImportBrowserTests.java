@@ -135,6 +135,47 @@ class ImportBrowserTests extends BrowserTest {
         }
     }
 
+    @Test
+    void theReportOfAJobIsReadByAFlagChosenOnThePageAndKeptInItsAddress() throws Exception {
+        String diplomat = "{\"kind\": \"diplomat\", \"name\": \"Flag Reader\", \"country\": \"SB\"}\n";
+        importAndWait("{\"kind\": \"event\", \"countries\": [\"SB\", \"VU\"], \"type\": \"ESTABLISHED\", "
+                + "\"date\": \"1980-07-30\", \"note\": \"Independence\"}\n" + diplomat);
+        String again = importAndWait("{\"kind\": \"event\", \"countries\": [\"SB\", \"VU\"], \"type\": "
+                + "\"ESTABLISHED\", \"date\": \"1980-07-30\", \"note\": \"Another note\"}\n" + diplomat);
+
+        open("/imports/" + again + "?outcome=ALL");
+        signIn("editor", "editor-secret");
+        waitFor(driver -> $$("#job-rows tbody tr").size() == 2);
+        new Select(visible(By.id("flag-filter"))).selectByValue("DIFFERS_FROM_RECORDED");
+        $("#flag-form button[type=submit]").click();
+
+        waitFor(ExpectedConditions.urlContains("flag=DIFFERS_FROM_RECORDED"));
+        waitFor(driver -> $$("#job-rows tbody tr").size() == 1);
+        assertThat($("#job-rows tbody tr").getDomAttribute("data-line")).isEqualTo("1");
+        assertThat($("#rows-title").getText()).isEqualTo("Row report: flagged DIFFERS_FROM_RECORDED");
+        // the outcome links keep the flag; an address with a flag that is none is said so
+        assertThat($$(".actions a")).extracting(link -> link.getDomAttribute("href"))
+                .allSatisfy(link -> assertThat(link).contains("flag=DIFFERS_FROM_RECORDED"));
+        open("/imports/" + again + "?outcome=ALL&flag=NOT_A_FLAG");
+        assertThat(visible(By.id("flag-notice")).getText()).startsWith("“NOT_A_FLAG” is not a flag");
+        waitFor(driver -> $$("#job-rows tbody tr").size() == 2);
+        assertNoConsoleErrors();
+    }
+
+    /** Imports an NDJSON file as admin and answers its job's id once it has ended. */
+    private String importAndWait(String file) throws Exception {
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/api/imports?format=chancery-ndjson"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:admin-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(file))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = started.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        waitFor(driver -> !asEditor("/api/imports/" + job).contains("\"status\":\"RUNNING\""));
+        return job;
+    }
+
     private String asEditor(String path) {
         return api("GET", path, null, "editor", "editor-secret").body();
     }

@@ -4,12 +4,17 @@
 import { html, render, nothing } from 'lit-html';
 import { get, post } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
 import { words, instant, pageOf } from '../format.js';
 import { readError, rowProblem, replacing, signInNeeded } from '../forms.js';
 import { csvDownload } from '../download.js';
 
 const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
+
+/** The flags a row may carry, as the API names them (ImportFlags): the report can be read by one of them. */
+const FLAGS = ['APPROXIMATE_DATE', 'CENSORED_START', 'COUNTRY_GOES_ON', 'DIFFERS_FROM_RECORDED', 'GAP',
+  'INFERRED_CONSULAR_RELATIONS', 'INFERRED_ESTABLISHMENT', 'INFERRED_RESTORATION', 'INFERRED_SEVERANCE',
+  'NEEDS_PROTECTING_POWER', 'PROTECTING_POWER_RELATIONS', 'RELATIONS_NOT_INTERRUPTED', 'STATE_ENDED', 'STATE_NOT_READ'];
 
 /** The page of a fact a row recorded or found, for the kinds that have one (an event is shown with its pair). */
 function factHref(fact) {
@@ -23,6 +28,10 @@ function factHref(fact) {
 export default async function importJobView({ root, params, query, signal }) {
   const outcome = OUTCOMES.includes(query.outcome) ? query.outcome : (query.outcome === 'ALL' ? null : 'REJECTED');
   const unknownOutcome = query.outcome && query.outcome !== 'ALL' && !OUTCOMES.includes(query.outcome);
+  const flag = FLAGS.includes(query.flag) ? query.flag : null;
+  const unknownFlag = Boolean(query.flag) && !flag;
+  // the address of another page, outcome or flag of the report, the others kept
+  const here = (changes) => href(`/imports/${params.id}`, { outcome: query.outcome, flag: flag || undefined, ...changes });
   const { page, notice: pageNotice } = pageOf(query);
   const state = { job: null, rows: null, error: null, rowsError: null, download: { busy: false, error: null } };
   // confirm: the question is asked; busy: the cancellation is being sent (a second click sends nothing); tried: one
@@ -112,12 +121,23 @@ export default async function importJobView({ root, params, query, signal }) {
         ${running ? html`<p aria-busy="true">The job is running; this page follows it.</p>${cancelControls()}` : html`
           ${lateCancellation(job)}
           <section aria-labelledby="rows-title">
-            <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}</h2>
+            <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}${flag
+              ? `${outcome ? '' : ':'} flagged ${flag}` : ''}</h2>
             <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong aria-current="true">${words(o)}</strong>`
-              : html`<a href=${href(`/imports/${params.id}`, { outcome: o })}>${words(o)}</a>`))}</p>
+              : html`<a href=${here({ outcome: o, page: undefined })}>${words(o)}</a>`))}</p>
+            <form class="toolbar" id="flag-form" @submit=${(e) => {
+              e.preventDefault();
+              navigate(`/imports/${params.id}`, { outcome: query.outcome,
+                flag: new FormData(e.target).get('flag') || undefined });
+            }}><label for="flag-filter">Flagged</label>
+              <select id="flag-filter" name="flag"><option value="" ?selected=${!flag}>with any flag or none</option>
+                ${FLAGS.map((f) => html`<option value=${f} ?selected=${f === flag}>${f}</option>`)}</select>
+              <button type="submit" class="outline">Show</button></form>
             ${pageNotice ? html`<p class="notice" role="status">${pageNotice}</p>` : nothing}
             ${unknownOutcome ? html`<p class="notice" role="status" id="outcome-notice">“${query.outcome}” is not an outcome:
               the rejected rows are shown.</p>` : nothing}
+            ${unknownFlag ? html`<p class="notice" role="status" id="flag-notice">“${query.flag}” is not a flag: the rows
+              are shown whatever their flags.</p>` : nothing}
             ${readError(state.rowsError)}
             ${state.rows ? (state.rows.content.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Rows"><table id="job-rows">
               <thead><tr><th scope="col">Line</th><th scope="col">Outcome</th><th scope="col">Code</th><th scope="col">Detail</th>
@@ -130,16 +150,16 @@ export default async function importJobView({ root, params, query, signal }) {
             </table></div>
             <nav class="paging" aria-label="Pages of rows">
               ${page === 0 ? html`<span aria-disabled="true">← Previous</span>`
-                : html`<a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page - 1 || undefined })}>← Previous</a>`}
+                : html`<a href=${here({ page: page - 1 || undefined })}>← Previous</a>`}
               <span>Page ${page + 1} of ${state.rows.page.totalPages}</span>
               ${page + 1 >= state.rows.page.totalPages ? html`<span aria-disabled="true">Next →</span>`
-                : html`<a href=${href(`/imports/${params.id}`, { outcome: query.outcome, page: page + 1 })}>Next →</a>`}
+                : html`<a href=${here({ page: page + 1 })}>Next →</a>`}
             </nav>
             ${csvDownload(state.download, update, { id: 'rows-csv', path: `/api/imports/${encodeURIComponent(params.id)}/rows`,
-              query: { outcome: outcome || undefined }, fallbackName: `import-${params.id}-rows.csv` })}` : (state.rows.page.totalElements ? html`<p id="no-rows">${state.rows.page.totalElements} rows, on
-              ${state.rows.page.totalPages} pages: page ${page + 1} is past the last. <a id="last-page" href=${href(`/imports/${params.id}`,
-                { outcome: query.outcome, page: state.rows.page.totalPages - 1 || undefined })}>Go to the last page</a>.</p>`
-              : html`<p id="no-rows">No ${outcome ? words(outcome).toLowerCase() : ''} row.</p>`)) : html`<p aria-busy="true">Loading the report…</p>`}
+              query: { outcome: outcome || undefined, flag: flag || undefined }, fallbackName: `import-${params.id}-rows.csv` })}` : (state.rows.page.totalElements ? html`<p id="no-rows">${state.rows.page.totalElements} rows, on
+              ${state.rows.page.totalPages} pages: page ${page + 1} is past the last. <a id="last-page"
+                href=${here({ page: state.rows.page.totalPages - 1 || undefined })}>Go to the last page</a>.</p>`
+              : html`<p id="no-rows">No ${outcome ? words(outcome).toLowerCase() : ''} row${flag ? ` flagged ${flag}` : ''}.</p>`)) : html`<p aria-busy="true">Loading the report…</p>`}
           </section>`}` : (state.error ? nothing : html`<p aria-busy="true">Loading…</p>`)}`, root);
   }
 
@@ -197,7 +217,8 @@ export default async function importJobView({ root, params, query, signal }) {
     const lost = !document.activeElement || document.activeElement === document.body;
     if ((cancel.tried || cancel.error) && lost) focusEnd()?.focus();
     try {
-      const rows = await get(`/api/imports/${encodeURIComponent(params.id)}/rows`, { outcome: outcome || undefined, page, size: 50 }, { signal });
+      const rows = await get(`/api/imports/${encodeURIComponent(params.id)}/rows`, { outcome: outcome || undefined,
+        flag: flag || undefined, page, size: 50 }, { signal });
       if (!current()) return;
       state.rows = rows;
     } catch (e) {
