@@ -21,6 +21,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 
@@ -133,10 +134,10 @@ public final class ImportRun {
 
     /**
      * {@link #row(int, RowWork)} for a row whose work looks up the facts its line names before its writes take their
-     * locks (a chancery-ndjson line): refused by a rule or by a version, it runs once more, where a concurrent write
-     * that recorded meanwhile the fact the line names, or changed it, is seen by the lookup (the line is then
-     * {@code ALREADY_PRESENT}, as when imported after that write, or says what differs); a refusal that stands is
-     * reported.
+     * locks (a chancery-ndjson line): refused for a conflict with what is recorded, it runs once more, where a
+     * concurrent write that recorded meanwhile the fact the line names, or changed it, is seen by the lookup (the
+     * line is then {@code ALREADY_PRESENT}, as when imported after that write, or says what differs); a refusal that
+     * stands is reported.
      */
     public RowReport rowLookingAgain(int line, RowWork work) {
         return row(line, work, true);
@@ -173,10 +174,13 @@ public final class ImportRun {
         }
     }
 
-    /** Whether a write that committed while the row ran may have made it refused: a rule's refusal, a version's. */
+    /**
+     * Whether a write that committed while the row ran may have made it refused: a rule's refusal of a conflict with
+     * what is recorded (409; not one of the line's own values, 400), a fact that exists, a version.
+     */
     private static boolean concurrentWriteMayExplain(RuntimeException refused) {
-        return refused instanceof RuleViolationException || refused instanceof AlreadyExistsException
-                || refused instanceof OptimisticLockingFailureException;
+        return refused instanceof RuleViolationException rule && rule.rule().status() == HttpStatus.CONFLICT
+                || refused instanceof AlreadyExistsException || refused instanceof OptimisticLockingFailureException;
     }
 
     /** Runs a row's work and reports it, in a transaction of its own. */
