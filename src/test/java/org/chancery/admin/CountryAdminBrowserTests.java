@@ -134,6 +134,7 @@ class CountryAdminBrowserTests extends BrowserTest {
         assertThat(form.findElement(By.name("name")).getAttribute("value")).as("the form as typed").isEqualTo("Nowhere");
         assertNoConsoleErrors(400, 403, 409);
     }
+
     @Test
     void aDayTheCalendarLacksTypedIntoAnOptionalDateIsRefusedThereAndTheRecordedDayStays() throws IOException {
         assertThat(api("POST", "/api/countries", """

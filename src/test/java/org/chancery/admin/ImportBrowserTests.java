@@ -92,16 +92,8 @@ class ImportBrowserTests extends BrowserTest {
     void anAdministratorCancelsARunningImportAndAnEditorIsToldTheirRoleDoesNotAllowIt() throws Exception {
         String refused = "{\"kind\": \"event\", \"countries\": [\"PT\", \"QQ\"], \"type\": \"ESTABLISHED\", "
                 + "\"date\": \"1990-05-02\"}\n";
-        String file = "{\"kind\": \"diplomat\", \"name\": \"Imported Envoy\", \"country\": \"PT\"}\n"
-                + refused.repeat(100_000);
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base()
-                        + "/api/imports?format=chancery-ndjson"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:admin-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(file))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String job = started.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        String job = startImport("{\"kind\": \"diplomat\", \"name\": \"Imported Envoy\", \"country\": \"PT\"}\n"
+                + refused.repeat(100_000));
 
         try {
             open("/imports/" + job);
@@ -164,6 +156,13 @@ class ImportBrowserTests extends BrowserTest {
 
     /** Imports an NDJSON file as admin and answers its job's id once it has ended. */
     private String importAndWait(String file) throws Exception {
+        String job = startImport(file);
+        waitFor(driver -> !asEditor("/api/imports/" + job).contains("\"status\":\"RUNNING\""));
+        return job;
+    }
+
+    /** Starts the import of an NDJSON file as admin and answers its job's id. */
+    private String startImport(String file) throws Exception {
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base()
                         + "/api/imports?format=chancery-ndjson"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -171,9 +170,7 @@ class ImportBrowserTests extends BrowserTest {
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(file))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String job = started.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-        waitFor(driver -> !asEditor("/api/imports/" + job).contains("\"status\":\"RUNNING\""));
-        return job;
+        return started.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
     }
 
     private String asEditor(String path) {

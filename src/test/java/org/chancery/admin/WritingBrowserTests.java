@@ -598,7 +598,7 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
-    void readsTheResidentMissionsOfAFromDayTypedDigitByDigitOnceTheKeysPause() {
+    void readsTheResidentMissionsOfAFromDayChangedByTheKeysOnceTheyPause() {
         open("/relations/WS/TV");
         signIn("editor", "editor-secret");
         openDetails("record-accreditation");
@@ -611,15 +611,21 @@ class WritingBrowserTests extends BrowserTest {
                   if (day) window.daysAsked.push(day);
                   return fetchNow(url, options);
                 };""");
-
-        // the year typed digit by digit passes through the days 0002-03-01, 0020-03-01 and 0202-03-01, which were
-        // each asked for (and refused, the refusal shown under the field)
         boolean monthFirst = ((String) script("return new Date(2000, 1, 3).toLocaleDateString()")).startsWith("2");
-        form.findElement(By.name("from")).sendKeys(monthFirst ? "03012020" : "01032020");
-        waitFor(driver -> !((List<?>) script("return window.daysAsked")).isEmpty());
-
+        WebElement from = form.findElement(By.name("from"));
+        from.sendKeys(monthFirst ? "03012020" : "01032020");
+        waitFor(driver -> ((List<?>) script("return window.daysAsked")).size() == 1);
         assertThat(script("return window.daysAsked")).isEqualTo(List.of("2020-03-01"));
-        assertThat(form.getText()).doesNotContain("could not be read");
+
+        // the year stepped up three times with the arrow key passes through 2021 and 2022, each asked for before
+        from.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP, Keys.ARROW_UP);
+        waitFor(driver -> ((List<?>) script("return window.daysAsked")).size() == 2);
+        assertThat(script("return window.daysAsked")).isEqualTo(List.of("2020-03-01", "2023-03-01"));
+
+        // a day before the calendar's first whole year is asked for not at all, and said
+        from.sendKeys(Keys.DELETE, "1500");
+        waitFor(ExpectedConditions.textToBePresentInElement(form, "The days recorded begin on 1583-01-01"));
+        assertThat(script("return window.daysAsked")).isEqualTo(List.of("2020-03-01", "2023-03-01"));
         assertNoConsoleErrors();
     }
 

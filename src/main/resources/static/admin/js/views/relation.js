@@ -389,7 +389,9 @@ export default async function relationView({ root, params, query, signal }) {
   function residentMissionField() {
     const sending = state.accreditationSending || a;
     const known = state.residentMissions;
-    const hint = !known ? `Give the From day first: the diplomatic missions of ${names[sending] || sending} in other `
+    const early = isIsoDay(state.accreditationFrom) && state.accreditationFrom < FIRST_DAY;
+    const hint = early ? `The days recorded begin on ${FIRST_DAY}, the first whole year of the calendar they are given in.`
+      : !known ? `Give the From day first: the diplomatic missions of ${names[sending] || sending} in other `
         + 'countries open on it are offered, where the head may reside.'
       : known.busy ? 'Reading the missions open on that day…'
       : known.error ? `The missions could not be read: ${known.error.words || known.error.message}`
