@@ -227,6 +227,27 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aLongListLeadsToItsLastPageAndBackToItsFirstInOneStep() {
+        int total = getJson("/api/relations?country=US&size=1").get("page").get("totalElements").asInt();
+        int pages = (total + 19) / 20;
+        assertThat(pages).as("a list of more than two pages").isGreaterThan(2);
+        open("/relations?country=US");
+        visible(By.id("list-table"));
+        assertThat($$("#first-page")).as("on the first page").isEmpty();
+
+        $("#last-page-link").click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"),
+                "page " + pages + " of " + pages + "."));
+        assertThat(driver.getCurrentUrl()).endsWith("page=" + (pages - 1));
+        assertThat($$("#last-page-link")).as("on the last page").isEmpty();
+        $("#first-page").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"), "page 1 of " + pages + "."));
+        assertThat(driver.getCurrentUrl()).doesNotContain("page=");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aListPagePastItsEndLeadsToTheLastAndItsDisabledLinksAreNoLinks() {
         open("/relations?country=US&page=999");
 

@@ -149,11 +149,14 @@ export default async function importJobView({ root, params, query, signal }) {
                   ? html`<a href=${factHref(f)}>${f.kind} ${f.id}</a> ` : html`${f.kind} ${f.id} `))}</td></tr>`)}</tbody>
             </table></div>
             <nav class="paging" aria-label="Pages of rows">
+              ${page > 1 ? html`<a href=${here({ page: undefined })} id="first-page">« First</a>` : nothing}
               ${page === 0 ? html`<span aria-disabled="true">← Previous</span>`
                 : html`<a href=${here({ page: page - 1 || undefined })}>← Previous</a>`}
               <span>Page ${page + 1} of ${state.rows.page.totalPages}</span>
               ${page + 1 >= state.rows.page.totalPages ? html`<span aria-disabled="true">Next →</span>`
                 : html`<a href=${here({ page: page + 1 })}>Next →</a>`}
+              ${page + 2 < state.rows.page.totalPages ? html`<a href=${here({ page: state.rows.page.totalPages - 1 })}
+                id="last-page-link">Last »</a>` : nothing}
             </nav>
             ${csvDownload(state.download, update, { id: 'rows-csv', path: `/api/imports/${encodeURIComponent(params.id)}/rows`,
               query: { outcome: outcome || undefined, flag: flag || undefined }, fallbackName: `import-${params.id}-rows.csv` })}` : (state.rows.page.totalElements ? html`<p id="no-rows">${state.rows.page.totalElements} rows, on
