@@ -175,12 +175,8 @@ public class RelationService {
                 if (readFirst) {
                     lockIfPresent(read);
                 }
-                Relation relation = relations.findByPairForUpdate(a, b)
-                        .orElseGet(() -> rows.createInCurrentTransaction(pair));
-                if (readAfter) {
-                    lockIfPresent(read);
-                }
-                return work.apply(relation);
+                return locked.apply(relations.findByPairForUpdate(a, b)
+                        .orElseGet(() -> rows.createInCurrentTransaction(pair)));
             }));
         }
         // A read pair without a row gets one for the time of the work, so that its lock is held: a

@@ -19,6 +19,7 @@ import org.chancery.country.CountryCode;
 import org.chancery.milestone.MilestoneService;
 import org.chancery.mission.MissionService;
 import org.chancery.relation.EventType;
+import org.chancery.relation.RecordedEvent;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.DatabaseProduct;
@@ -66,8 +67,7 @@ class ImportRowRaceIntegrationTests extends ApiIntegrationTest {
     void aRowWhosePairAConcurrentWriteChangedWhileItWaitedIsImportedOnWhatThatWriteCommitted() throws Exception {
         recordEvent("BJ", "FJ", "ESTABLISHED", "2000-01-01");
 
-        JsonNode row = importWhileHeld(() -> relations.record(BJ_FJ, EventType.SEVERED, day("2005-01-01"), null,
-                List.of()), """
+        JsonNode row = importWhileHeld(severing("2005-01-01"), """
                 {"kind": "event", "countries": ["BJ", "FJ"], "type": "CONSULAR_SEVERED", "date": "2006-01-01"}
                 """);
 
@@ -105,8 +105,7 @@ class ImportRowRaceIntegrationTests extends ApiIntegrationTest {
     void aLineWhoseFactAConcurrentWriteRecordedWhileTheRowWaitedIsAlreadyPresent() throws Exception {
         recordEvent("BJ", "FJ", "ESTABLISHED", "1990-01-01");
 
-        JsonNode row = importWhileHeld(() -> relations.record(BJ_FJ, EventType.SEVERED, day("2000-01-01"), null,
-                List.of()), """
+        JsonNode row = importWhileHeld(severing("2000-01-01"), """
                 {"kind": "event", "countries": ["BJ", "FJ"], "type": "SEVERED", "date": "2000-01-01"}
                 """);
 
@@ -183,6 +182,11 @@ class ImportRowRaceIntegrationTests extends ApiIntegrationTest {
             assertThat(System.nanoTime()).as("the row waiting within 20 s").isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    /** A severance of BJ–FJ on {@code date}, as a request records it. */
+    private Supplier<RecordedEvent> severing(String date) {
+        return () -> relations.record(BJ_FJ, EventType.SEVERED, day(date), null, List.of());
     }
 
     private static FuzzyDate day(String date) {
