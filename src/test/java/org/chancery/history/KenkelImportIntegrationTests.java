@@ -164,6 +164,9 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         JsonNode bavaria = json(getJson("/api/countries/XB"));
         assertThat(bavaria.get("startedOn").isNull()).as(bavaria.toString()).isTrue();
         assertThat(bavaria.get("endedOn").asString()).isEqualTo("1871-01-18");
+        // nor is Korea's entry into the state system in 1887 its founding: its treaty with the UK of 1883 is recorded
+        assertThat(korea.get("startedOn").isNull()).as(korea.toString()).isTrue();
+        recordEvent("GB", "XJ", "ESTABLISHED", "1883-11-26");
         assertThat(korea.get("sources").findValuesAsString("url")).as("its lifetime's source, then the line")
                 .containsExactly("https://correlatesofwar.org/data-sets/state-system-membership/",
                         KenkelUsMissionsFormat.DATASET_URL);
