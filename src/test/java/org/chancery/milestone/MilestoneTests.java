@@ -212,6 +212,7 @@ class MilestoneTests {
         @Test
         void cancelsAnOverdueMilestoneWithAMission() {
             Milestone milestone = plannedWithMission("2024-07");
+            assertThat(milestone.status(day("2026-06-01"))).isEqualTo(MilestoneStatus.OVERDUE);
 
             milestone.cancel();
 
