@@ -17,8 +17,8 @@ final class CountryRequests {
     private CountryRequests() {
     }
 
-    @Schema(name = "CreateCountry", example = "{\"code\":\"XK\",\"alpha3\":\"XKX\",\"name\":\"Kosovo\","
-            + "\"startedOn\":\"2008-02-17\"}")
+    @Schema(name = "CreateCountry", example = "{\"code\":\"XL\",\"alpha3\":\"XSL\",\"name\":\"Somaliland\","
+            + "\"startedOn\":\"1991-05-18\"}")
     record Create(
             @NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be two letters") String code,
             @NotNull @Pattern(regexp = "[A-Za-z]{3}", message = "must be three letters") String alpha3,

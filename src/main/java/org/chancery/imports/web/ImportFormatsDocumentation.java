@@ -23,6 +23,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ImportFormatsDocumentation {
 
+    /** What an example sent to a database holding some of its facts answers (the history profile's, say). */
+    static final String RECORDED_ALREADY = "Sent to a database that records some of its facts already (the `history` "
+            + "profile records Kosovo from 2008-02-20 and the U.S. missions), its lines are reported `ALREADY_PRESENT`, "
+            + "`MERGED` or `REJECTED` (a rule, or a fact recorded otherwise), each saying why in the job's report.";
+
     @Bean
     OperationCustomizer importFormats(Imports imports) {
         return (operation, handler) -> {
@@ -36,7 +41,8 @@ class ImportFormatsDocumentation {
                         .append(format.mediaType()).append(")\n\n").append(format.summary()).append(".\n\n")
                         .append(format.documentation());
                 examples.computeIfAbsent(format.mediaType().toString(), type -> new LinkedHashMap<>())
-                        .put(format.name(), new Example().summary(format.summary()).value(format.example()));
+                        .put(format.name(), new Example().summary(format.summary()).value(format.example())
+                                .description(RECORDED_ALREADY));
             }
             operation.setDescription(description.toString());
             // the types every format takes come first: a client generated from the description sends the first

@@ -260,9 +260,12 @@ class OpenApiConfiguration {
                                 + "row in the list's order (not one page); offered as a download (attachment)")));
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)
-                    .description("`csv`: answer text/csv, as `Accept: text/csv` does (every matching row: page and "
-                            + "size are checked, as for JSON, but choose no page); `json`: the JSON page, as without "
-                            + "the parameter")
+                    .description(PagingParameters.paged(handler)
+                            ? "`csv`: answer text/csv, as `Accept: text/csv` does (every matching row: page and size "
+                                    + "are checked, as for JSON, but choose no page); `json`: the JSON page, as without "
+                                    + "the parameter"
+                            : "`csv`: answer text/csv, as `Accept: text/csv` does; `json`: JSON, as without the "
+                                    + "parameter")
                     .schema(new StringSchema()._enum(List.of("csv", "json"))));
             return operation;
         };
@@ -499,8 +502,10 @@ class OpenApiConfiguration {
             boolean answersBody = responses.entrySet().stream()
                     .anyMatch(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null);
             if (answersBody && !responses.containsKey("406")) {
-                responses.addApiResponse("406", new ApiResponse()
-                        .description("NOT_ACCEPTABLE: the Accept header names no type this answer comes in"));
+                boolean read = handler.hasMethodAnnotation(GetMapping.class);
+                responses.addApiResponse("406", new ApiResponse().description("NOT_ACCEPTABLE: the Accept header"
+                        + (read && !handler.hasMethodAnnotation(CsvResponse.class) ? ", or `format=csv`," : "")
+                        + " names no type this answer comes in"));
             }
             if (operation.getRequestBody() != null && !responses.containsKey("415")) {
                 responses.addApiResponse("415", new ApiResponse()

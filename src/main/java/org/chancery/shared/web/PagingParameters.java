@@ -26,6 +26,7 @@ import org.springframework.data.web.config.SortHandlerMethodArgumentResolverCust
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -38,7 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>Spring Data quietly falls back to the first page when {@code page} or {@code size} cannot be
  * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a whole number
  * in ASCII digits, with at most the spaces a form adds around it (left blank, either is as if not
- * given), {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end.
+ * given), {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end. A read
+ * that answers no page (a single resource, the observation summary) ignores them, as any parameter it does not take.
  * Sizes above 200 are clamped, however large (Spring Data would take one too large for an
  * {@code int} for no size at all and answer its default).</li>
  * <li>Spring Data's resolvers look up the {@code @Qualifier} of the {@code Pageable} parameter on
@@ -88,6 +90,11 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !paged(method)) {
+            // a read that is not a page ignores them, as it does any other parameter it does not take; a write
+            // refuses them as such (WriteParameters)
+            return true;
+        }
         for (String name : ONE_VALUE) {
             if (TextArguments.givenMoreThanOnce(request.getParameterValues(name))) {
                 throw new MalformedRequestException(name, TextArguments.GIVEN_MORE_THAN_ONCE);
@@ -103,6 +110,16 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
                     + "at most " + Integer.MAX_VALUE);
         }
         return true;
+    }
+
+    /** Whether the handler answers a page (or, as CSV, every row of one's list): whether it takes a {@link Pageable}. */
+    static boolean paged(HandlerMethod handler) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (Pageable.class.isAssignableFrom(parameter.getParameterType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

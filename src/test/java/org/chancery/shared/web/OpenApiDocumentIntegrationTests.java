@@ -92,6 +92,11 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         assertThat(mission.propertyNames()).as("an id that is not a number; an Accept it cannot answer; a body")
                 .contains("200", "400", "404", "406", "415");
         assertThat(mission.get("415").get("description").asString()).contains("reads none");
+        assertThat(mission.get("406").get("description").asString()).as("a read answers no CSV but a list's")
+                .contains("`format=csv`");
+        assertThat(paths.get("/api/observations/summary").at("/get/parameters").findValuesAsString("description"))
+                .as("a read that is not paged has no page to check").noneMatch(text -> text.contains("page and size"))
+                .anyMatch(text -> text.startsWith("`csv`: answer text/csv"));
         assertThat(mission.get("400").get("content").has("application/problem+json")).isTrue();
         JsonNode meeting = paths.get("/api/meetings").get("post").get("responses");
         assertThat(meeting.propertyNames()).contains("201", "400", "401", "403", "406", "409", "413", "415", "429");

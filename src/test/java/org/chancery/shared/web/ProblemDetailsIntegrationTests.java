@@ -248,6 +248,21 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aReadThatAnswersNoPageIgnoresPagingParametersAsAnyItDoesNotTake() throws Exception {
+        getJson("/api/countries/KR?size=0&page=x").andExpect(status().isOk())
+                .andExpect(jsonPath("$.code").value("KR"));
+        getJson("/api/relations/CU/KR?page=-1&size=1&size=2").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("NONE"));
+        getJson("/api/observations/summary?country=US&size=0").andExpect(status().isOk());
+        // a write still refuses them, as any query parameter it does not take
+        ResultActions write = postAsEditor("/api/relations/CU/KR/events?page=0",
+                "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\"}");
+        assertProblem(write, 400, "VALIDATION_FAILED");
+        write.andExpect(jsonPath("$.errors[0].field").value("page"));
+        assertThat(json(getJson("/api/relations/CU/KR")).get("events")).isEmpty();
+    }
+
+    @Test
     void refusesASortThatNamesNoFieldNamingTheParameter() throws Exception {
         for (String list : new String[] {"/api/countries?sort=asc", "/api/diplomats?sort=,desc", "/api/changes?sort=desc"}) {
             ResultActions answer = mvc.perform(get(list).with(httpBasic("editor", "editor-secret")));
