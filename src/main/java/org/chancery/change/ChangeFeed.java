@@ -86,8 +86,10 @@ public class ChangeFeed {
     }
 
     /**
-     * Numbers the changes committed since the last numbering, in the order of their ids, in a transaction of
-     * its own (it writes: never within a read-only one).
+     * Numbers the changes committed since the last numbering, in a transaction of its own (it writes: never within a
+     * read-only one): a transaction's changes together, in the order they were recorded, the transactions in the order
+     * in which they recorded their last changes (the nearest the database tells of their commits: of two writes one
+     * of which ended before the other began, the first is numbered first).
      */
     public void number() {
         numberAtMost();
@@ -95,27 +97,48 @@ public class ChangeFeed {
 
     /** Numbers every change committed so far, however many are waiting (for a CSV download of all of them). */
     public void numberAll() {
-        while (numberAtMost() == NUMBER_AT_MOST) {
+        while (numberAtMost()) {
             // another batch is waiting
         }
     }
 
-    /** Numbers at most {@value #NUMBER_AT_MOST} waiting changes; how many it numbered. */
-    private int numberAtMost() {
+    /** Numbers at most {@value #NUMBER_AT_MOST} waiting changes; whether more were waiting. */
+    private boolean numberAtMost() {
         return transactions.execute(status -> {
             long last = jdbc.sql("select last_seq from change_sequencer where id = 1 for update").query(Long.class)
                     .single();
-            List<Long> pending = jdbc.sql("select id from change_log where seq is null order by id fetch first "
-                    + NUMBER_AT_MOST + " rows only").query(Long.class).list();
-            if (pending.isEmpty()) {
-                return 0;
+            List<Waiting> waiting = jdbc.sql("""
+                    select id, coalesce(tx, id) as tx, max(id) over (partition by coalesce(tx, id)) as last_change
+                    from change_log where seq is null order by last_change, id fetch first %d rows only"""
+                    .formatted(NUMBER_AT_MOST + 1)).query(Waiting.class).list();
+            if (waiting.isEmpty()) {
+                return false;
             }
+            List<Long> pending = whole(waiting).stream().map(Waiting::id).toList();
             long[] seq = {last};
             batches.batchUpdate("update change_log set seq = ? where id = ?",
                     pending.stream().map(id -> new Object[] {++seq[0], id}).toList());
             jdbc.sql("update change_sequencer set last_seq = :last where id = 1").param("last", seq[0]).update();
-            return pending.size();
+            return waiting.size() > pending.size();
         });
+    }
+
+    /** A change waiting for its seq, of the transaction {@code tx} (the id of its first change). */
+    private record Waiting(long id, long tx, long lastChange) {
+    }
+
+    /**
+     * The first {@value #NUMBER_AT_MOST} changes waiting, or fewer: a transaction's changes that would be cut by the
+     * batch's end wait for the next batch whole (unless they alone fill it).
+     */
+    private static List<Waiting> whole(List<Waiting> waiting) {
+        if (waiting.size() <= NUMBER_AT_MOST) {
+            return waiting;
+        }
+        long cut = waiting.get(NUMBER_AT_MOST).tx();
+        List<Waiting> batch = waiting.subList(0, NUMBER_AT_MOST);
+        List<Waiting> before = batch.stream().filter(change -> change.tx() != cut).toList();
+        return before.isEmpty() ? batch : before;
     }
 
     private static Change change(ResultSet row, int number) throws SQLException {

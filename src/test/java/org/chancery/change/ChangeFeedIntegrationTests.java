@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,11 +24,15 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.chancery.shared.FactChanged;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.HeldRowLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The change feed (API.md 1.1): every successful write once, in order; refused writes never. */
@@ -38,6 +43,12 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private ApplicationEventPublisher events;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     private JsonNode changes(String query) throws Exception {
         return json(mvc.perform(get("/api/changes" + query).with(httpBasic("editor", "editor-secret")))
@@ -262,15 +273,50 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void listsAsCsvEveryChangeWaitingToBeNumberedHoweverMany() throws Exception {
-        // more than one numbering's batch (20,000), as a large import leaves them
-        jdbc.batchUpdate("insert into change_log (id, recorded_at, user_name, action, kind, fact_id, countries) "
-                        + "values (nextval('change_log_seq'), current_timestamp, 'admin', 'CREATED', 'diplomat', ?, 'KR')",
-                java.util.stream.IntStream.range(0, 20_005).mapToObj(i -> new Object[] {String.valueOf(i)}).toList());
+        // more than one numbering's batch (20,000), as a large import leaves them, written three by three: the
+        // transaction of changes 19,998 to 20,000 waits for the second batch whole
+        jdbc.batchUpdate("insert into change_log (id, tx, recorded_at, user_name, action, kind, fact_id, countries) "
+                        + "values (?, ?, current_timestamp, 'admin', 'CREATED', 'diplomat', ?, 'KR')",
+                java.util.stream.IntStream.range(0, 20_005).mapToObj(i -> new Object[] {1_000_000L + i,
+                        i % 3 == 0 ? null : 1_000_000L + i - i % 3, String.valueOf(i)}).toList());
 
         String csv = mvc.perform(get("/api/changes?format=csv").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(csv.lines().skip(1).count()).isEqualTo(20_005);
+        List<String> rows = csv.lines().skip(1).toList();
+        assertThat(rows).hasSize(20_005);
+        assertThat(rows.stream().map(row -> Integer.parseInt(row.split(",")[5]))).isSorted();
+    }
+
+    @Test
+    void numbersTheChangesOfOneWriteTogetherThoughAnotherCommittedWhileItWasUnderWay() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        CountDownLatch firstRecorded = new CountDownLatch(1);
+        CountDownLatch otherCommitted = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            // a severance: its event, then the accreditation it ends
+            Future<?> severance = thread.submit(() -> transaction.executeWithoutResult(status -> {
+                events.publishEvent(FactChanged.created("event", 1, "BV", "BY"));
+                firstRecorded.countDown();
+                try {
+                    assertThat(otherCommitted.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                events.publishEvent(FactChanged.updated("accreditation", 2, "BV", "BY"));
+            }));
+            assertThat(firstRecorded.await(30, TimeUnit.SECONDS)).isTrue();
+            transaction.executeWithoutResult(status -> events.publishEvent(FactChanged.created("diplomat", 3, "KR")));
+            otherCommitted.countDown();
+            severance.get(30, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
+        }
+
+        assertThat(changes("")).extracting(change -> change.get("kind").asString() + " " + change.get("id").asString())
+                .containsExactly("diplomat 3", "event 1", "accreditation 2");
     }
 
     @Test
