@@ -12,13 +12,15 @@ const letters = (q) => [...new Intl.Segmenter().segment(q)].length;
 const searchable = (q) => letters(q) >= 2 || (letters(q) === 1 && CJK.test(q));
 
 /**
- * state: {q, results, error, busy}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the choice;
+ * state: {q, results, error, busy, picked}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the
+ * choice (the search's status says who was chosen, for who does not see the page change);
  * errorId: the id of the page's message refusing what was chosen (or not), which the search is then described by.
  */
 export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal, chosen, errorId }) {
   let timer = null;
   async function search(q) {
     state.q = q;
+    state.picked = null;
     clearTimeout(timer);
     if (!searchable(q.trim())) {
       state.results = null;
@@ -49,6 +51,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
   function pick(event, diplomat) {
     const field = event.currentTarget.closest('.diplomat-search');
     onPick(diplomat);
+    state.picked = diplomat.name;
     state.q = '';
     state.results = null;
     state.busy = false; // a search under way for what was typed is answered to no one
@@ -65,7 +68,8 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       @compositionend=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.</small>
-    <div role="status" aria-live="polite" class="visually-hidden">${state.busy ? 'Searching…' : !state.results ? ''
+    <div role="status" aria-live="polite" class="visually-hidden">${state.busy ? 'Searching…'
+      : !state.results ? (state.picked ? `${state.picked} chosen` : '')
       : results.length || !chosenAlready ? `${plural(state.total, 'diplomat')} found` : 'Only diplomats already chosen found'}</div>
     ${state.busy ? html`<p class="searching" id="${id}-searching" aria-busy="true"><small>Searching for
       “${state.q.trim()}”…${state.results ? ' The results below are of what was typed before.' : ''}</small></p>`

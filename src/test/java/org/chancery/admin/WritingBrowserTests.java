@@ -410,11 +410,48 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aDiplomatAddedIsSaidWhereTheFocusGoes() {
+        open("/diplomats/new");
+        WebElement form = visible(By.id("diplomat-form"));
+        signIn("editor", "editor-secret");
+        form.findElement(By.name("name")).sendKeys("Notice Reader");
+        new Select(form.findElement(By.name("country"))).selectByValue("WS");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.urlMatches("#/diplomats/\\d+$"));
+        String id = driver.getCurrentUrl().replaceAll(".*#/diplomats/", "");
+        WebElement added = visible(By.id("route-notice"));
+        assertThat(added.getText()).isEqualTo("The diplomat Notice Reader was added (id " + id + ").");
+        assertThat(driver.switchTo().activeElement()).isEqualTo(added);
+        assertThat(getJson("/api/diplomats/" + id).get("name").asString()).isEqualTo("Notice Reader");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aParticipantsTitleRefusedIsSaidAtItsFieldAndDescribesIt() {
+        WebElement form = meetingForm("2025-03-12", "KP");
+        choose("kim jong", "Kim Jong Un");
+        choose("chung", "Chung Byung-won");
+        $$("#participants input").get(1).sendKeys("t".repeat(301));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement error = visible(By.id("participant-title-1-error"));
+        assertThat(error.getText()).contains("300");
+        WebElement title = $("#participant-title-1");
+        assertThat(title.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(title.getDomAttribute("aria-describedby")).isEqualTo("participant-title-1-error");
+        assertThat($("#participant-title-0").getDomAttribute("aria-invalid")).isNull();
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
     void aParticipantsTitleStaysWithThemWhenAnotherIsRemoved() {
         WebElement form = meetingForm("2025-03-11", "KP");
         choose("canel", "Miguel Díaz-Canel");
         choose("kim jong", "Kim Jong Un");
         choose("chung", "Chung Byung-won");
+        assertThat($(".diplomat-search [role=status]").getText()).as("said to who does not see the list grow")
+                .isEqualTo("Chung Byung-won chosen");
         List<WebElement> titles = $$("#participants input");
         titles.get(0).sendKeys("President of Cuba");
         titles.get(1).sendKeys("Supreme Leader");

@@ -29,7 +29,8 @@ export default async function countryView({ root, params, signal }) {
         sources: sourcesFrom(values) };
       const answer = await request('POST', '/api/countries', { body });
       forgetCountries();
-      navigate(`/countries/${answer.data.code}`);
+      navigate(`/countries/${answer.data.code}`, {},
+        { notice: `The country ${answer.data.name} (${answer.data.code}) was added.` });
       return answer.data;
     }
     // a full replacement: the sources already recorded are sent again, with the one added here

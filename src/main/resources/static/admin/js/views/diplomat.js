@@ -30,7 +30,8 @@ export default async function diplomatView({ root, params, signal }) {
   const save = async (values) => {
     if (isNew) {
       const answer = await request('POST', '/api/diplomats', { body: body(values) });
-      navigate(`/diplomats/${answer.data.id}`);
+      navigate(`/diplomats/${answer.data.id}`, {},
+        { notice: `The diplomat ${answer.data.name} was added (id ${answer.data.id}).` });
       return answer.data;
     }
     return diplomat.write('PUT', body(values));

@@ -77,10 +77,12 @@ export default async function meetingNewView({ root, query, signal }) {
             <label class="visually-hidden" for="participant-title-${i}">Title of ${p.name} at the meeting</label>
             <input id="participant-title-${i}" name="participants[${i}].title" placeholder=${p.title || 'Title at the meeting'}
               aria-label="Title of ${p.name} at the meeting" .value=${p.titleAtMeeting || ''}
+              aria-invalid=${participantErrors(i).length ? 'true' : nothing}
+              aria-describedby=${participantErrors(i).length ? `participant-title-${i}-error` : nothing}
               @input=${(e) => { p.titleAtMeeting = e.target.value; }}>
             <button type="button" class="secondary outline" aria-label="Remove ${p.name}"
               @click=${() => removeParticipant(i)}>Remove</button>
-            ${participantErrors(i).length ? html`<small class="field-error">${participantErrors(i).join(' ')}</small>` : nothing}
+            ${participantErrors(i).length ? html`<small class="field-error" id="participant-title-${i}-error">${participantErrors(i).join(' ')}</small>` : nothing}
           </li>`)}</ol>
           ${diplomatSearch(state.search, update, { id: 'participant-search', label: 'Add a participant', signal,
             exclude: state.participants.map((p) => p.id), onPick: (d) => { state.participants.push(d); } })}
