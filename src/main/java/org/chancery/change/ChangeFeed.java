@@ -87,9 +87,9 @@ public class ChangeFeed {
 
     /**
      * Numbers the changes committed since the last numbering, in a transaction of its own (it writes: never within a
-     * read-only one): a transaction's changes together, in the order they were recorded, the transactions in the order
-     * in which they recorded their last changes (the nearest the database tells of their commits: of two writes one
-     * of which ended before the other began, the first is numbered first).
+     * read-only one): a transaction's changes together, in the order they were made, the transactions in the order of
+     * their {@code tx}, drawn just before each committed ({@link ChangeRecorder}: of two writes one of which ended
+     * before the other began, the first is numbered first).
      */
     public void number() {
         numberAtMost();
@@ -107,10 +107,10 @@ public class ChangeFeed {
         return transactions.execute(status -> {
             long last = jdbc.sql("select last_seq from change_sequencer where id = 1 for update").query(Long.class)
                     .single();
-            List<Waiting> waiting = jdbc.sql("""
-                    select id, coalesce(tx, id) as tx, max(id) over (partition by coalesce(tx, id)) as last_change
-                    from change_log where seq is null order by last_change, id fetch first %d rows only"""
-                    .formatted(NUMBER_AT_MOST + 1)).query(Waiting.class).list();
+            // along the index of the changes waiting: a transaction's changes together (a change an older build wrote
+            // without tx, on a database this build migrated, is one of its own, its place among them the database's)
+            List<Waiting> waiting = jdbc.sql("select id, tx from change_log where seq is null order by tx, id "
+                    + "fetch first " + (NUMBER_AT_MOST + 1) + " rows only").query(Waiting.class).list();
             if (waiting.isEmpty()) {
                 return false;
             }
@@ -123,8 +123,12 @@ public class ChangeFeed {
         });
     }
 
-    /** A change waiting for its seq, of the transaction {@code tx} (the id of its first change). */
-    private record Waiting(long id, long tx, long lastChange) {
+    /** A change waiting for its seq, of the transaction {@code tx} (the id of its first change; none: its own). */
+    private record Waiting(long id, Long tx) {
+
+        long transaction() {
+            return tx == null ? id : tx;
+        }
     }
 
     /**
@@ -135,9 +139,9 @@ public class ChangeFeed {
         if (waiting.size() <= NUMBER_AT_MOST) {
             return waiting;
         }
-        long cut = waiting.get(NUMBER_AT_MOST).tx();
+        long cut = waiting.get(NUMBER_AT_MOST).transaction();
         List<Waiting> batch = waiting.subList(0, NUMBER_AT_MOST);
-        List<Waiting> before = batch.stream().filter(change -> change.tx() != cut).toList();
+        List<Waiting> before = batch.stream().filter(change -> change.transaction() != cut).toList();
         return before.isEmpty() ? batch : before;
     }
 

@@ -48,6 +48,9 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
     private ApplicationEventPublisher events;
 
     @Autowired
+    private ChangeFeed feed;
+
+    @Autowired
     private PlatformTransactionManager transactionManager;
 
     private JsonNode changes(String query) throws Exception {
@@ -271,14 +274,18 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         assertThat(describe(changes(""))).hasSize(2);
     }
 
-    @Test
-    void listsAsCsvEveryChangeWaitingToBeNumberedHoweverMany() throws Exception {
-        // more than one numbering's batch (20,000), as a large import leaves them, written three by three: the
-        // transaction of changes 19,998 to 20,000 waits for the second batch whole
+    /** Changes waiting to be numbered, written {@code each} by {@code each} (a transaction's), their fact ids 0, 1… */
+    private void waiting(int changes, int each) {
         jdbc.batchUpdate("insert into change_log (id, tx, recorded_at, user_name, action, kind, fact_id, countries) "
                         + "values (?, ?, current_timestamp, 'admin', 'CREATED', 'diplomat', ?, 'KR')",
-                java.util.stream.IntStream.range(0, 20_005).mapToObj(i -> new Object[] {1_000_000L + i,
-                        i % 3 == 0 ? null : 1_000_000L + i - i % 3, String.valueOf(i)}).toList());
+                java.util.stream.IntStream.range(0, changes).mapToObj(i -> new Object[] {1_000_000L + i,
+                        1_000_000L + i - i % each, String.valueOf(i)}).toList());
+    }
+
+    @Test
+    void listsAsCsvEveryChangeWaitingToBeNumberedHoweverMany() throws Exception {
+        // more than one numbering's batch (20,000), as a large import leaves them
+        waiting(20_005, 3);
 
         String csv = mvc.perform(get("/api/changes?format=csv").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -286,6 +293,35 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         List<String> rows = csv.lines().skip(1).toList();
         assertThat(rows).hasSize(20_005);
         assertThat(rows.stream().map(row -> Integer.parseInt(row.split(",")[5]))).isSorted();
+    }
+
+    @Test
+    void aBatchOfNumberingLeavesATransactionItWouldCutToTheNextWhole() {
+        // written three by three: the transaction of changes 19,998 to 20,000 waits for the second batch
+        waiting(20_005, 3);
+
+        feed.number();
+
+        assertThat(jdbc.queryForObject("select count(*) from change_log where seq is not null", Long.class))
+                .isEqualTo(19_998);
+        feed.numberAll();
+        List<Long> cut = jdbc.queryForList("select seq from change_log where id between ? and ? order by id",
+                Long.class, 1_019_998L, 1_020_000L);
+        assertThat(cut).containsExactly(cut.get(0), cut.get(0) + 1, cut.get(0) + 2);
+        assertThat(jdbc.queryForObject("select count(*) from change_log where seq is null", Long.class)).isZero();
+    }
+
+    @Test
+    void aTransactionOfMoreChangesThanABatchIsNumberedOverSeveral() {
+        waiting(20_005, 20_005);
+
+        feed.number();
+
+        assertThat(jdbc.queryForObject("select count(*) from change_log where seq is not null", Long.class))
+                .isEqualTo(20_000);
+        feed.numberAll();
+        assertThat(jdbc.queryForList("select seq from change_log order by id", Long.class)).hasSize(20_005)
+                .isSorted().doesNotContainNull();
     }
 
     @Test
