@@ -37,7 +37,7 @@ class CountryAdminBrowserTests extends BrowserTest {
         WebElement added = visible(By.id("route-notice"));
         assertThat(added.getText()).isEqualTo("The country Republic of Quokka (QK) was added.");
         assertThat(added.getDomAttribute("role")).isEqualTo("status");
-        assertThat(driver.switchTo().activeElement()).as("what the write did, said where the focus is").isEqualTo(added);
+        assertThat(driver.switchTo().activeElement()).as("what the write did, said at the focus").isEqualTo(added);
         assertThat($("#country-summary").getText()).contains("QK · QKA · none", "1991-06-25", "it has not ended");
         JsonNode stored = getJson("/api/countries/QK");
         assertThat(stored.get("startedOn").asString()).isEqualTo("1991-06-25");

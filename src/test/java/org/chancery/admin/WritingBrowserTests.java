@@ -450,7 +450,8 @@ class WritingBrowserTests extends BrowserTest {
         choose("canel", "Miguel Díaz-Canel");
         choose("kim jong", "Kim Jong Un");
         choose("chung", "Chung Byung-won");
-        assertThat($(".diplomat-search [role=status]").getText()).as("said to who does not see the list grow")
+        assertThat($(".diplomat-search [role=status]").getDomProperty("textContent"))
+                .as("said to who does not see the list grow")
                 .isEqualTo("Chung Byung-won chosen");
         List<WebElement> titles = $$("#participants input");
         titles.get(0).sendKeys("President of Cuba");

@@ -24,9 +24,10 @@ import org.springframework.context.annotation.Configuration;
 class ImportFormatsDocumentation {
 
     /** What an example sent to a database holding some of its facts answers (the history profile's, say). */
-    static final String RECORDED_ALREADY = "Sent to a database that records some of its facts already (the `history` "
-            + "profile records Kosovo from 2008-02-20 and the U.S. missions), its lines are reported `ALREADY_PRESENT`, "
-            + "`MERGED` or `REJECTED` (a rule, or a fact recorded otherwise), each saying why in the job's report.";
+    static final String RECORDED_ALREADY = "Sent to a database that records some of its facts already (the "
+            + "`history` profile records Kosovo from 2008-02-20 and the U.S. missions), its lines are reported "
+            + "`ALREADY_PRESENT`, `MERGED` or `REJECTED` (a rule, or a fact recorded otherwise), each saying why in "
+            + "the job's report.";
 
     @Bean
     OperationCustomizer importFormats(Imports imports) {

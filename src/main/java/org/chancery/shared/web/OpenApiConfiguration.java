@@ -261,9 +261,9 @@ class OpenApiConfiguration {
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)
                     .description(PagingParameters.paged(handler)
-                            ? "`csv`: answer text/csv, as `Accept: text/csv` does (every matching row: page and size "
-                                    + "are checked, as for JSON, but choose no page); `json`: the JSON page, as without "
-                                    + "the parameter"
+                            ? "`csv`: answer text/csv, as `Accept: text/csv` does (every matching row: page and "
+                                    + "size are checked, as for JSON, but choose no page); `json`: the JSON page, as "
+                                    + "without the parameter"
                             : "`csv`: answer text/csv, as `Accept: text/csv` does; `json`: JSON, as without the "
                                     + "parameter")
                     .schema(new StringSchema()._enum(List.of("csv", "json"))));

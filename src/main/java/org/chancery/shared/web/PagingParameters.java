@@ -112,7 +112,7 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    /** Whether the handler answers a page (or, as CSV, every row of one's list): whether it takes a {@link Pageable}. */
+    /** Whether the handler answers a page (or, as CSV, every row of its list): whether it takes a {@link Pageable}. */
     static boolean paged(HandlerMethod handler) {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (Pageable.class.isAssignableFrom(parameter.getParameterType())) {
