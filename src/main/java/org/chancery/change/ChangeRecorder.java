@@ -40,11 +40,14 @@ class ChangeRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(FactChanged change) {
         Recorded recorded = new Recorded(change, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), user());
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Transaction transaction = TransactionSynchronizationManager.isSynchronizationActive()
+                ? Transaction.current(this) : null;
+        if (transaction == null || transaction.written) {
+            // no commit to wait for, or one under way (a change made while it flushes): written at once
             write(List.of(recorded));
             return;
         }
-        Transaction.current(this).changes.add(recorded);
+        transaction.changes.add(recorded);
     }
 
     /** Writes one transaction's changes, the first one's id the {@code tx} of each. */
@@ -91,6 +94,7 @@ class ChangeRecorder {
 
         private final ChangeRecorder recorder;
         private final List<Recorded> changes = new ArrayList<>();
+        private boolean written;
 
         private Transaction(ChangeRecorder recorder) {
             this.recorder = recorder;
@@ -109,7 +113,10 @@ class ChangeRecorder {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            recorder.write(changes);
+            written = true;
+            if (!changes.isEmpty()) {
+                recorder.write(changes);
+            }
         }
     }
 }
