@@ -3,12 +3,10 @@ package org.chancery.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
+import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V26: the COW states an earlier release created with their first day in the COW state list as their founding
@@ -20,16 +18,14 @@ class CowStartDaysMigrationTests {
 
     @Test
     void aStartTheImportGaveFromTheListIsClearedAndAnyOtherKept() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("25").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.upTo("25");
+        JdbcTemplate jdbc = database.jdbc();
         country(jdbc, "XJ", "XJO", "1887-01-01");
         country(jdbc, "XB", "XBV", "1816-01-01");
         country(jdbc, "XH", "XHN", "1814-10-12");
         country(jdbc, "XM", "XMX", "1843-01-01");
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database.migrateTheRest();
 
         assertThat(jdbc.queryForList("select started_on from country where code in ('XB', 'XH', 'XJ', 'XM') "
                 + "order by code", LocalDate.class))

@@ -2,12 +2,9 @@ package org.chancery.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.flywaydb.core.Flyway;
+import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V23: the flags of the row reports written before are found through the flag table as those written after
@@ -17,10 +14,8 @@ class ImportRowFlagsMigrationTests {
 
     @Test
     void everyFlagOfTheReportsWrittenBeforeIsInTheFlagTable() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("22").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.upTo("22");
+        JdbcTemplate jdbc = database.jdbc();
         jdbc.update("insert into import_job (id, format, status, created_by, started_at, heartbeat_at, rows_total, "
                 + "rows_done, imported, merged, already_present, no_fact, rejected) values (1, 'kenkel-us-missions', "
                 + "'SUCCEEDED', 'admin', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 4, 4, 2, 1, 0, 1, 0)");
@@ -29,7 +24,7 @@ class ImportRowFlagsMigrationTests {
         row(jdbc, 3, "[\"STATE_ENDED\"]");
         row(jdbc, 4, "[\"GAP\",\"DIFFERS_FROM_RECORDED\"]");
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database.migrateTheRest();
 
         assertThat(jdbc.queryForList("select line || ' ' || flag from import_row_flag where job_id = 1 "
                 + "order by line, flag", String.class)).containsExactly("1 APPROXIMATE_DATE",

@@ -2,12 +2,9 @@ package org.chancery.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.flywaydb.core.Flyway;
+import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V20: the milestones the previous release left waiting for a cancelled mission are cancelled, moving their
@@ -18,10 +15,8 @@ class CancelledMissionMilestonesMigrationTests {
 
     @Test
     void aMilestoneWaitingForACancelledMissionIsCancelledAndNoOtherChanges() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("19").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.upTo("19");
+        JdbcTemplate jdbc = database.jdbc();
         mission(jdbc, 1, "CANCELLED");
         mission(jdbc, 2, "PLANNED");
         mission(jdbc, 3, "CANCELLED");
@@ -30,7 +25,7 @@ class CancelledMissionMilestonesMigrationTests {
         milestone(jdbc, 12, null, false);
         milestone(jdbc, 13, 3L, true);
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database.migrateTheRest();
 
         assertThat(jdbc.queryForList("select cancelled from milestone order by id", Boolean.class))
                 .containsExactly(true, false, false, true);

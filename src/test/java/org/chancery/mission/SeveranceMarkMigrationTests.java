@@ -2,12 +2,9 @@ package org.chancery.mission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.flywaydb.core.Flyway;
+import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V18: the heads of a liaison office or an interests section that the previous release ended by a
@@ -18,10 +15,8 @@ class SeveranceMarkMigrationTests {
 
     @Test
     void unmarksTheHeadsASeveranceNoLongerEnds() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("17").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.upTo("17");
+        JdbcTemplate jdbc = database.jdbc();
         jdbc.update("insert into diplomat (id, name, country, version) values (1, 'A U.S. diplomat', 'US', 0)");
         String[] types = {"LIAISON_OFFICE", "INTERESTS_SECTION", "EMBASSY", "PROVISIONAL_OFFICE"};
         for (int i = 0; i < types.length; i++) {
@@ -32,7 +27,7 @@ class SeveranceMarkMigrationTests {
                     + "DATE '1961-01-03', TRUE, 'DAY', 'DAY')", i + 1, i + 1);
         }
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database.migrateTheRest();
 
         assertThat(jdbc.queryForList("select m.type from head_of_mission h join mission m on m.id = h.mission_id "
                 + "where h.ended_by_severance order by m.id", String.class))

@@ -2,12 +2,9 @@ package org.chancery.mission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.flywaydb.core.Flyway;
+import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V19: a mission the previous release closed as superseded (R8), to the day, closes as precisely as
@@ -22,10 +19,8 @@ class SupersededClosingPrecisionMigrationTests {
 
     @Test
     void aSupersededClosingTakesItsSuccessorsOpeningPrecisionAndAnImportedOneAtAStatesEndIsKnownToTheDay() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("18").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.upTo("18");
+        JdbcTemplate jdbc = database.jdbc();
         // Buenos Aires: a legation superseded by an embassy opened in October 1914
         insert(jdbc, 1, "AR", "EMBASSY", "OPEN", "1914-10-01", "MONTH", null, null, null, null);
         insert(jdbc, 2, "AR", "LEGATION", "CLOSED", "1841-01-01", "YEAR", "1914-10-01", "DAY", "SUPERSEDED", 1L);
@@ -40,7 +35,7 @@ class SupersededClosingPrecisionMigrationTests {
         jdbc.update("update mission set sources = ? where id = 7", KENKEL);
         insert(jdbc, 8, "CS", "CONSULATE", "CLOSED", "1945-05-10", "DAY", "1993-01-01", "YEAR", "STATE_ENDED", null);
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database.migrateTheRest();
 
         assertThat(jdbc.queryForList("select closed_precision from mission where closed_on is not null order by id",
                 String.class)).containsExactly("MONTH", "DAY", "DAY", "DAY", "YEAR");

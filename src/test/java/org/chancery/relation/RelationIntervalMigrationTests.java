@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
+import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The migration that adds the relation intervals (V8) computes them, in SQL, for the histories a
@@ -23,10 +21,8 @@ class RelationIntervalMigrationTests {
 
     @Test
     void givesTheHistoriesRecordedBeforeItTheIntervalsTheApplicationWouldDerive() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("7").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.upTo("7");
+        JdbcTemplate jdbc = database.jdbc();
         List<List<Event>> histories = List.of(
                 List.of(new Event(1L, EventType.ESTABLISHED, day("1949-01-01")), new Event(2L, EventType.SEVERED,
                         day("1959-01-01")), new Event(3L, EventType.RESTORED, day("2024-02-14"))),
@@ -51,7 +47,7 @@ class RelationIntervalMigrationTests {
             }
         }
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database.migrateTheRest();
 
         for (int i = 0; i < histories.size(); i++) {
             List<String> derived = new ArrayList<>();

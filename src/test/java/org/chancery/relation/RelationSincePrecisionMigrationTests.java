@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.chancery.shared.DatePrecision;
-import org.flywaydb.core.Flyway;
+import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V24 gives the relation intervals a database already holds the precision of their {@code since}, as the
@@ -25,10 +23,8 @@ class RelationSincePrecisionMigrationTests {
 
     @Test
     void givesTheIntervalsRecordedBeforeItThePrecisionTheApplicationWouldDerive() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("23").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.upTo("23");
+        JdbcTemplate jdbc = database.jdbc();
         List<List<Event>> histories = List.of(
                 List.of(new Event(1L, EventType.ESTABLISHED, day("1960-01-01"), DatePrecision.YEAR),
                         new Event(2L, EventType.CONSULAR_SEVERED, day("1970-03-02"), DatePrecision.DAY),
@@ -56,7 +52,7 @@ class RelationSincePrecisionMigrationTests {
             }
         }
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database.migrateTheRest();
 
         for (int i = 0; i < histories.size(); i++) {
             List<String> derived = new ArrayList<>();
