@@ -393,6 +393,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (reason instanceof PayloadTooLargeException tooLarge) {
                 return body(answer(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)));
             }
+            if (reason instanceof WellFormedUtf8Bodies.MalformedUtf8Exception notUtf8) {
+                return body(answer(ProblemCode.MALFORMED_REQUEST, notUtf8.getMessage(), path(request)));
+            }
         }
         Throwable cause = e.getCause();
         if ((cause instanceof DatabindException && !(cause instanceof UnrecognizedPropertyException)

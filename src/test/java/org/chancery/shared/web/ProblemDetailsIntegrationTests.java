@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,44 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         assertProblem(postAsEditor("/api/relations/CU/KR/events", "[1, 2]"), 400, "MALFORMED_REQUEST");
         assertProblem(mvc.perform(post("/api/relations/CU/KR/events").with(httpBasic("editor", "editor-secret"))
                 .contentType(MediaType.APPLICATION_JSON)), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void refusesABodyThatIsNotWellFormedUtf8NamingTheByteAndRecordsNothing() throws Exception {
+        // overlong forms of '/' and 'Z' (two and three bytes), a surrogate, beyond U+10FFFF, a lone continuation byte
+        int[][] malformed = {{0xC0, 0xAF}, {0xC1, 0x9A}, {0xE0, 0x80, 0xAF}, {0xED, 0xA0, 0x80}, {0xF4, 0x90, 0x80, 0x80},
+            {0xF5, 0x80, 0x80, 0x80}, {0x80}, {0xC3, 'B'}};
+        for (int[] bytes : malformed) {
+            ResultActions refused = diplomatNamed(bytes, MediaType.APPLICATION_JSON);
+            assertProblem(refused, 400, "MALFORMED_REQUEST");
+            refused.andExpect(jsonPath("$.detail").value("The request body is not UTF-8 text: a malformed byte "
+                    + "sequence at byte 12; send it in UTF-8."));
+        }
+        byte[] cut = "{\"name\": \"A\", \"country\": \"CU\"}\u00C3".getBytes(StandardCharsets.ISO_8859_1);
+        ResultActions ended = mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                .contentType(MediaType.APPLICATION_JSON).content(cut));
+        assertProblem(ended, 400, "MALFORMED_REQUEST");
+        ended.andExpect(jsonPath("$.detail").value(containsString("it ends inside a character begun at byte 31")));
+        getJson("/api/diplomats").andExpect(jsonPath("$.page.totalElements").value(0));
+
+        // well-formed characters of two, three and four bytes are taken, with or without a charset of UTF-8
+        diplomatNamed(new int[] {0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80},
+                MediaType.APPLICATION_JSON).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("A\u00E9\u20AC\uD83D\uDE00B"));
+        diplomatNamed(new int[] {0xC3, 0xA9}, MediaType.parseMediaType("application/json;charset=UTF-8"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("A\u00E9B"));
+    }
+
+    /** Creates a diplomat named "A", the bytes given, "B" (the bytes from the body's twelfth). */
+    private ResultActions diplomatNamed(int[] bytes, MediaType type) throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"name\": \"A".getBytes(StandardCharsets.US_ASCII));
+        for (int b : bytes) {
+            body.write(b);
+        }
+        body.writeBytes("B\", \"country\": \"CU\"}".getBytes(StandardCharsets.US_ASCII));
+        return mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).contentType(type)
+                .content(body.toByteArray()));
     }
 
     @Test
