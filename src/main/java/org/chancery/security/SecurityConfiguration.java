@@ -78,12 +78,12 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/api/imports/formats");
 
     /**
-     * An API answer (JSON, CSV, a problem) is no page: nothing in it may load or run anything, nor be framed, should
-     * a browser ever render one (OWASP's REST practice). The admin UI's pages have a policy of their own
-     * ({@code AdminContentSecurityPolicy}); Swagger UI's none.
+     * An API answer (JSON, CSV, the OpenAPI document, a problem of any path) is no page: nothing in it may load or run
+     * anything, nor be framed, should a browser ever render one (OWASP's REST practice). The admin UI's pages have a
+     * policy of their own ({@code AdminContentSecurityPolicy}, set before this); Swagger UI's none.
      */
     private static final HeaderWriter API_CONTENT_SECURITY_POLICY = (request, response) -> {
-        if (request.getRequestURI().startsWith("/api/") && !response.containsHeader(SecurityHeaders.CSP)) {
+        if (!request.getRequestURI().startsWith("/swagger-ui") && !response.containsHeader(SecurityHeaders.CSP)) {
             response.setHeader(SecurityHeaders.CSP, SecurityHeaders.API_POLICY);
         }
     };

@@ -113,6 +113,17 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
             mvc.perform(get(page)).andExpect(status().isOk())
                     .andExpect(header().string("Content-Security-Policy", startsWith("default-src 'self'")));
         }
+        // every problem, whatever its path, and the OpenAPI document; Swagger UI's page has no policy of its own
+        mvc.perform(get("/nowhere")).andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Security-Policy", none));
+        mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Security-Policy", none));
+        mvc.perform(get("/actuator/env").with(httpBasic("editor", "editor-secret"))).andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Security-Policy", none));
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", none));
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Content-Security-Policy"));
     }
 
     @Test
