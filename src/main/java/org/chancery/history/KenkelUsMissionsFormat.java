@@ -72,7 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A state's rows are one sequence of ranges: where one of them cannot be read, or two overlap with different
  * statuses, the state's other rows record nothing ({@code STATE_NOT_READ}, see {@link #write}).
  * Dates on the first of a month are flagged {@code APPROXIMATE_DATE} and recorded with precision
- * {@code YEAR} or {@code MONTH} ({@link #dated}), ranges from 1816-01-01 {@code CENSORED_START}.
+ * {@code YEAR} or {@code MONTH} ({@link #dated}), ranges from 1816-01-01 {@code CENSORED_START}, and so is a
+ * state's first range where it establishes relations: its first day is where the data of the state begins.
  * Every fact cites the dataset, with its CC-BY 4.0 credit, and its line.
  */
 @Component
@@ -178,7 +179,9 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 record is kept. Dates on the first of a month are flagged \
                 APPROXIMATE_DATE and recorded with precision YEAR (1 January) or MONTH, as the data's rule says; \
                 ranges from 1816-01-01 are flagged CENSORED_START, and relations established on that day say that \
-                the data begins then. A row that cannot be read — a field with the NUL character or more than 200 \
+                the data begins then; so are relations established on a state's first day in the data, its entry \
+                into the state system (flagged CENSORED_START too: Argentina's from 1841, though they began in 1823). \
+                A row that cannot be read — a field with the NUL character or more than 200 \
                 characters, a date outside 1583-01-01 to 9999-12-31, an unknown state or status — is REJECTED with \
                 VALIDATION_FAILED naming its column, and the other rows go on; but a state's rows are read as one \
                 sequence of ranges (a day between two is a day the state was out of the state system), so where \
@@ -503,13 +506,23 @@ class KenkelUsMissionsFormat implements ImportFormat {
                 if (recorded.isPresent()) {
                     result.found("event", recorded.get().id());
                     result.flag(recorded.get().type() == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
+                    if (earlier == null && recorded.get().type() == EventType.ESTABLISHED) {
+                        result.flag("CENSORED_START");
+                    }
                 } else if (!before.established()) {
                     EventType type = before.status() == org.chancery.relation.RelationStatus.SEVERED ? EventType.RESTORED
                             : EventType.ESTABLISHED;
-                    // a range from the data's first day says nothing of when relations began
-                    record(type, day, line, "U.S. representation: " + status.text() + (day.equals(DATA_START)
-                            ? "; the data begins on 1816-01-01, relations may be older" : ""), result);
+                    // the state's first range begins where the data of the state begins (1816-01-01, or its entry
+                    // into the state system: the ranges tile its membership), which says nothing of when relations
+                    // began: Argentina's from 1841, when the state system counts it, though they began in 1823
+                    boolean censored = earlier == null && type == EventType.ESTABLISHED;
+                    record(type, day, line, "U.S. representation: " + status.text() + (censored ? "; the data begins "
+                            + (day.equals(DATA_START) ? "on 1816-01-01" : "with the state's entry into the state system")
+                            + ", relations may be older" : ""), result);
                     result.flag(type == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
+                    if (censored) {
+                        result.flag("CENSORED_START");
+                    }
                 }
             } else if (status.endsRelations() && earlier != null && !relationsNotInterrupted(range)) {
                 // after a gap too: the state came back without U.S. representation (Albania 1944-1991)

@@ -148,6 +148,19 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(britain.get("content").get(0).get("date").asString()).isEqualTo("1816-01-01");
         assertThat(britain.get("content").get(0).get("summary").asString())
                 .contains("the data begins on 1816-01-01, relations may be older");
+        // a state's first range begins at its entry into the state system, not when relations began (1823)
+        JsonNode argentina = json(getJson("/api/relations/US/AR/timeline?size=1")).get("content").get(0);
+        assertThat(argentina.get("date").asString()).isEqualTo("1841-01-01");
+        assertThat(argentina.get("summary").asString())
+                .contains("the data begins with the state's entry into the state system, relations may be older");
+        assertThat(row(rowsOf(job, "?flag=CENSORED_START"), 27).get("flags")).extracting(JsonNode::asString)
+                .contains("APPROXIMATE_DATE", "INFERRED_ESTABLISHMENT", "CENSORED_START");
+        // relations established in a later range (Armenia's embassy, after weeks without) began then
+        JsonNode armenia = json(getJson("/api/relations/US/AM/timeline?size=1")).get("content").get(0);
+        assertThat(armenia.get("date").asString()).isEqualTo("1992-02-03");
+        assertThat(armenia.get("summary").asString()).doesNotContain("may be older");
+        assertThat(row(rowsOf(job, ""), 32).get("flags")).extracting(JsonNode::asString)
+                .contains("INFERRED_ESTABLISHMENT").doesNotContain("CENSORED_START");
         // Albania: a legation until the Italian invasion, out of the state system until 1944, then no U.S.
         // representation until the embassy of 1991: relations severed on its return, restored in 1991
         JsonNode albania1970 = json(getJson("/api/relations/US/AL?asOf=1970-01-01"));
