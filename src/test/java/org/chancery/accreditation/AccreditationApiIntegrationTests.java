@@ -81,6 +81,21 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void takesTheStartsPrecisionByTheNameItsAnswerGivesItToo() throws Exception {
+        accredit("""
+                {"sendingCountry": "US", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-01-01",
+                 "fromPrecision": "YEAR", "residentMissionId": %d}""".formatted(bridgetown))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.from").value("1994-01-01"))
+                .andExpect(jsonPath("$.fromPrecision").value("YEAR"));
+        accredit("""
+                {"sendingCountry": "US", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-01-01",
+                 "datePrecision": "YEAR", "fromPrecision": "MONTH", "residentMissionId": %d}""".formatted(bridgetown))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("fromPrecision"));
+    }
+
+    @Test
     void endsAnAccreditationOnceAndNotBeforeItStarted() throws Exception {
         long id = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"ENVOY\", \"from\": \"1990-01-01\"}")
                 .andExpect(status().isCreated())).get("id").asLong();

@@ -92,7 +92,7 @@ class AccreditationController {
             }
         }
         Accreditation accreditation = accreditations.accredit(pair, new Accreditations.Draft(sending, body.level(),
-                FuzzyDate.of(body.from(), body.datePrecision()),
+                FuzzyDate.of(body.from(), body.startPrecision()),
                 FuzzyDate.ofOptional(body.to(), body.toPrecision(), "toPrecision"), body.residentMissionId(),
                 body.diplomatId(), body.sources()));
         return ResponseEntity.created(URI.create("/api/relations/" + pair.first() + "/" + pair.second()

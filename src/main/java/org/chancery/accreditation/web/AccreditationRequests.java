@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.chancery.accreditation.AccreditationLevel;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Source;
 
 /** The request bodies of the accreditation endpoints. */
@@ -27,11 +28,22 @@ final class AccreditationRequests {
             @NotNull AccreditationLevel level,
             @NotNull LocalDate from,
             @Schema(description = "of `from`: DAY (default), MONTH or YEAR") DatePrecision datePrecision,
+            @Schema(description = "the same as `datePrecision`, by the name an accreditation's answer gives it: "
+                    + "one of the two at most") DatePrecision fromPrecision,
             @Schema(description = "for a past accreditation: the day it ended (exclusive)") LocalDate to,
             DatePrecision toPrecision,
             Long residentMissionId,
             Long diplomatId,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
+
+        /** The precision of {@code from}, by either of its names (an answer sent back keeps it). */
+        DatePrecision startPrecision() {
+            if (datePrecision != null && fromPrecision != null) {
+                throw new InvalidInputException("fromPrecision", "is given with datePrecision, which names the same: "
+                        + "give one of the two");
+            }
+            return datePrecision != null ? datePrecision : fromPrecision;
+        }
     }
 
     @Schema(name = "EndAccreditation", example = "{\"date\": \"2015-02-11\"}")
