@@ -145,6 +145,8 @@ class ImportBrowserTests extends BrowserTest {
         waitFor(driver -> $$("#job-rows tbody tr").size() == 1);
         assertThat($("#job-rows tbody tr").getDomAttribute("data-line")).isEqualTo("1");
         assertThat($("#rows-title").getText()).isEqualTo("Row report: flagged DIFFERS_FROM_RECORDED");
+        // the table says which page of the report it is: paging moves the focus to the page's heading
+        assertThat($("#job-rows caption").getDomProperty("textContent")).isEqualTo("Row report, page 1 of 1");
         // the outcome links keep the flag; an address with a flag that is none is said so
         assertThat($$(".actions a")).extracting(link -> link.getDomAttribute("href"))
                 .allSatisfy(link -> assertThat(link).contains("flag=DIFFERS_FROM_RECORDED"));

@@ -140,6 +140,7 @@ export default async function importJobView({ root, params, query, signal }) {
               are shown whatever their flags.</p>` : nothing}
             ${readError(state.rowsError)}
             ${state.rows ? (state.rows.content.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Rows"><table id="job-rows">
+              <caption class="visually-hidden">Row report, page ${page + 1} of ${state.rows.page.totalPages}</caption>
               <thead><tr><th scope="col">Line</th><th scope="col">Outcome</th><th scope="col">Code</th><th scope="col">Detail</th>
                 <th scope="col">Flags</th><th scope="col">Facts</th></tr></thead>
               <tbody>${state.rows.content.map((r) => html`<tr data-line=${r.line}><td class="num">${r.line}</td>
