@@ -114,7 +114,7 @@ export async function listPage({ root, query, all, signal }, config) {
           ${page > 1 && pages > 2 ? html`<a href=${here({ page: undefined })} id="first-page">« First</a>` : nothing}
           ${page === 0 ? html`<span aria-disabled="true">← Previous</span>` : html`<a rel="prev"
             href=${here({ page: Math.min(page, pages) > 1 ? Math.min(page, pages) - 1 : undefined })}>← Previous</a>`}
-          ${pages ? html`<span>Page ${page + 1} of ${pages}</span>` : nothing}
+          ${pages && !pastEnd ? html`<span>Page ${page + 1} of ${pages}</span>` : nothing}
           ${page + 1 >= pages ? html`<span aria-disabled="true">Next →</span>`
             : html`<a href=${here({ page: page + 1 })} rel="next">Next →</a>`}
           ${page + 2 < pages ? html`<a href=${here({ page: pages - 1 })} id="last-page-link">Last »</a>` : nothing}

@@ -251,6 +251,9 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     void aListPagePastItsEndLeadsToTheLastAndItsDisabledLinksAreNoLinks() {
         open("/relations?country=US&page=999");
 
+        // the count says where the page is; the paging bar names no page 1000 of fewer
+        assertThat(visible(By.id("list-count")).getText()).contains("page 1000 is past the last");
+        assertThat($$(".paging span")).extracting(WebElement::getText).noneMatch(text -> text.startsWith("Page "));
         visible(By.id("last-page")).click();
 
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("list-table")));

@@ -72,6 +72,12 @@ class ObservationsBrowserTests extends BrowserTest {
         assertThat(bars.get(0).findElements(By.cssSelector("rect")).stream()
                 .filter(rect -> Double.parseDouble(rect.getAttribute("height")) > 0)).as("the levels of 1950 drawn")
                 .hasSizeBetween(1, (int) drawn);
+        // the gridlines at whole counts evenly apart, from 0 to no more than the highest bar
+        List<Integer> ticks = $$(".observation-chart g.axis text").stream()
+                .map(tick -> Integer.parseInt(tick.getAttribute("textContent").trim())).toList();
+        assertThat(ticks).hasSizeGreaterThanOrEqualTo(2).startsWith(0).isSorted();
+        assertThat(ticks.stream().distinct().count()).isEqualTo(ticks.size());
+        assertThat(ticks.subList(1, ticks.size())).allSatisfy(tick -> assertThat(tick % ticks.get(1)).isZero());
         screenshot("observations-of-the-united-states");
         assertAccessible();
 

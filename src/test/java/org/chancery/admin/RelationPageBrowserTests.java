@@ -236,6 +236,15 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPairWithAnUnknownCodeIsSaidSoAsThePairsOwnReadAnswersNotAsAnotherReadOfThePage() {
+        open("/relations/US/ZZ");
+
+        WebElement problem = visible(By.cssSelector("#main .problem[role=alert]"));
+        assertThat(problem.getText()).contains("No country with code 'ZZ'").doesNotContain("sending");
+        assertNoConsoleErrors(404, 400);
+    }
+
+    @Test
     void aLongStoryListsItsFirstItemsAndShowsTheRestWhenAsked() throws IOException {
         // a pair no other browser test writes to: an establishment and 250 meetings, a week apart
         postAsEditor("/api/relations/MV/WS/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");

@@ -441,6 +441,14 @@ class WritingBrowserTests extends BrowserTest {
         assertThat(title.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(title.getDomAttribute("aria-describedby")).isEqualTo("participant-title-1-error");
         assertThat($("#participant-title-0").getDomAttribute("aria-invalid")).isNull();
+
+        // the error goes with the participant it was of, to no other
+        choose("canel", "Miguel Díaz-Canel");
+        $("#participants button[aria-label='Remove Chung Byung-won']").click();
+        waitFor(driver -> $$("#participants li").size() == 2);
+        assertThat($$("#participants input")).extracting(input -> input.getDomAttribute("aria-invalid"))
+                .containsOnlyNulls();
+        assertThat($$("#participant-title-1-error")).isEmpty();
         assertNoConsoleErrors(400);
     }
 
@@ -568,6 +576,8 @@ class WritingBrowserTests extends BrowserTest {
         openDetails("record-accreditation");
         WebElement form = $("#accreditation-form");
         assertThat(form.findElements(By.name("diplomatId"))).as("no id to type").isEmpty();
+        assertThat(new Select(form.findElement(By.name("sendingCountry"))).getFirstSelectedOption()
+                .getDomAttribute("value")).as("the country the resident missions are offered of").isEqualTo("LI");
         new Select(form.findElement(By.name("sendingCountry"))).selectByValue("SM");
         new Select(form.findElement(By.name("level"))).selectByValue("AMBASSADOR");
         setValue(form.findElement(By.name("from")), "1995-01-01");

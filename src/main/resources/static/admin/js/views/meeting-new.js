@@ -36,6 +36,15 @@ export default async function meetingNewView({ root, query, signal }) {
   /** The focus goes to the next participant's Remove, the one before, or the search for another. */
   function removeParticipant(i) {
     state.participants.splice(i, 1);
+    if (form.error?.errors) {
+      // an answer's errors of a participant go with them; those of the participants below move up with them
+      const errors = form.error.errors.flatMap((e) => {
+        const at = /^participants\[(\d+)\](.*)$/.exec(e.field);
+        if (!at || Number(at[1]) < i) return [e];
+        return Number(at[1]) === i ? [] : [{ ...e, field: `participants[${Number(at[1]) - 1}]${at[2]}` }];
+      });
+      form.error = { ...form.error, errors };
+    }
     update();
     const buttons = root.querySelectorAll('#participants button');
     (buttons[Math.min(i, buttons.length - 1)] || root.querySelector('#participant-search'))?.focus();

@@ -38,6 +38,14 @@ export default async function observationsView(context) {
     return `Observations of ${country}, both sides`;
   }
 
+  /** Gridlines at whole counts evenly apart (1, 2 or 5 times a power of ten), from 0: two to six of them. */
+  function ticksUpTo(max) {
+    const rough = max / 5;
+    const power = 10 ** Math.floor(Math.log10(Math.max(rough, 1)));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough);
+    return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+  }
+
   function chart(rows) {
     const width = 760;
     const height = 240;
@@ -53,7 +61,7 @@ export default async function observationsView(context) {
       <svg viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="observation-chart-title">
         <title id="observation-chart-title">${whose()}: observations per year by level, stacked (the table below
           gives the numbers)</title>
-        ${[...new Set([0, Math.round(max / 2), max])].map((tick) => svg`<g class="axis"><line x1=${left} x2=${width} y1=${y(tick)} y2=${y(tick)}></line>
+        ${ticksUpTo(max).map((tick) => svg`<g class="axis"><line x1=${left} x2=${width} y1=${y(tick)} y2=${y(tick)}></line>
           <text x=${left - 6} y=${y(tick) + 4} text-anchor="end">${tick}</text></g>`)}
         ${rows.map((r, i) => {
           let base = 0;

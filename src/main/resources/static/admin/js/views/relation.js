@@ -104,17 +104,21 @@ export default async function relationView({ root, params, query, signal }) {
       a = resolve(a);
       b = resolve(b);
     }
-    const reads = Promise.all([
+    const reads = Promise.allSettled([
       get(`/api/relations/${a}/${b}`, { asOf: state.asOf }, { signal }),
       all(`/api/relations/${a}/${b}/timeline`, {}, { signal }),
       all('/api/missions', { sending: a, receiving: b }, { signal }),
       all('/api/missions', { sending: b, receiving: a }, { signal }),
       all(`/api/relations/${a}/${b}/accreditations`, {}, { signal }),
     ]);
-    reads.catch(() => {}); // awaited below, once the countries are read: its refusal is not left unhandled meanwhile
     // the pair's names, also for a page that says its facts could not be read
     pairOf(map || await known);
-    const [view, items, ab, ba, accreditations] = await reads;
+    const settled = await reads;
+    // a refusal of the pair's own read is said rather than another's that came first (an unknown code is the
+    // relation's 404, not the mission list's 400 for its `sending` parameter)
+    const refused = settled.find((read) => read.status === 'rejected');
+    if (refused) throw refused.reason;
+    const [view, items, ab, ba, accreditations] = settled.map((read) => read.value);
     Object.assign(state, { view, items, missions: [...ab, ...ba], accreditations, loaded: true, error: null });
   }
 
@@ -701,6 +705,7 @@ export default async function relationView({ root, params, query, signal }) {
               update();
               loadResidentMissions();
             }}>${field(forms.accreditation, { name: 'sendingCountry', label: 'Sending country', required: true,
+              value: state.accreditationSending || a, // the one the resident missions and the diplomat search are of
               options: [a, b].map((c) => ({ value: c, label: names[c] })) })}</div>
             ${field(forms.accreditation, { name: 'level', label: 'Level', options: ACCREDITATION_LEVELS, required: true })}
             <div @change=${(e) => { if (e.target.name === 'from') fromChanged(e.target.value); }}
