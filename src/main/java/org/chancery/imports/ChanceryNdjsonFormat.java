@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -370,11 +371,30 @@ class ChanceryNdjsonFormat implements ImportFormat {
             id = mission.id();
             if (opened != null) {
                 // a past mission opens with its closing: the rules see it open only until then
-                missions.open(id, opened, closing, VersionPrecondition.ANY);
+                openPlanned(mission, opened, closing);
             }
             row.created("mission", id);
         }
         define(run, line.ref(), "mission", id);
+    }
+
+    /**
+     * Opens the mission the line has just planned. A rule's refusal names it as the line's: the row is rolled back,
+     * and its id, named, would be the id of no mission ("EMBASSY 1647 was open … across a severance").
+     */
+    private void openPlanned(Mission mission, FuzzyDate opened, MissionService.Closing closing) {
+        try {
+            missions.open(mission.id(), opened, closing, VersionPrecondition.ANY);
+        } catch (RuleViolationException e) {
+            String named = mission.type() + " " + mission.id();
+            String detail = e.getMessage() == null ? null : e.getMessage().replaceAll(
+                    "\\b" + Pattern.quote(named) + "\\b", "the line's " + mission.type());
+            if (detail == null || detail.equals(e.getMessage())) {
+                throw e;
+            }
+            throw new RuleViolationException(e.rule(), detail.startsWith("the line's")
+                    ? "The" + detail.substring(3) : detail);
+        }
     }
 
     /**
