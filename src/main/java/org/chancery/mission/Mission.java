@@ -191,8 +191,8 @@ public class Mission {
     }
 
     /**
-     * Cancels a planned mission (R12). A head may serve before the opening (R15), but a cancelled
-     * mission has none: while one serves, the cancellation is refused.
+     * Cancels a planned mission (R12). A head may serve before the opening (R15), but none serves a
+     * cancelled mission: while one serves, the cancellation is refused (the heads who served before stay listed).
      *
      * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}, or
      *         while a head serves
@@ -203,7 +203,7 @@ public class Mission {
             if (head.endedOn() == null) {
                 throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot be "
                         + "cancelled while its head " + head.name() + " (" + head.rank() + ", since " + head.startedOn()
-                        + ") serves: a cancelled mission has no head. End the head's functions first.");
+                        + ") serves: no head serves a cancelled mission. End the head's functions first.");
             }
         }
         this.status = MissionStatus.CANCELLED;

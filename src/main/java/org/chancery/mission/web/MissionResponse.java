@@ -31,7 +31,8 @@ record MissionResponse(Long id, String sendingCountry, String receivingCountry, 
         @Schema(nullable = true, description = "null until it closes") LocalDate closedOn,
         @Schema(nullable = true, description = "how precisely closedOn is known; null until it closes")
         DatePrecision closedPrecision,
-        @Schema(nullable = true, description = "null until it closes or is cancelled") String closingReason,
+        @Schema(nullable = true, description = "null until it closes (a cancelled mission never opened: none)")
+        String closingReason,
         @Schema(nullable = true, description = "the protecting power of an INTERESTS_SECTION (R9); null otherwise")
         String protectingPower,
         @Schema(nullable = true) Long predecessorId,
