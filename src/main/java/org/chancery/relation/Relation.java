@@ -85,13 +85,26 @@ public class Relation {
      *         follow the state machine
      */
     public RelationEvent record(EventType type, FuzzyDate date, String note, List<Source> sources) {
-        RelationEvent event = new RelationEvent(this, type, date, note, sources);
+        return recordAll(List.of(new EventDraft(type, date, note, sources))).get(0);
+    }
+
+    /**
+     * Records several events at once: the state machine holds for the history they make together (a severance and
+     * the restoration that ended it, back-filled before a later severance, pass where either alone would not).
+     *
+     * @throws org.chancery.shared.RuleViolationException R1 if the history with the events does not follow the
+     *         state machine
+     */
+    public List<RelationEvent> recordAll(List<EventDraft> drafts) {
+        List<RelationEvent> recorded = drafts.stream()
+                .map(draft -> new RelationEvent(this, draft.type(), draft.date(), draft.note(), draft.sources()))
+                .toList();
         List<EventFact> after = new ArrayList<>(events);
-        after.add(event);
+        after.addAll(recorded);
         RelationHistory history = RelationHistory.replay(after);
-        events.add(event);
+        events.addAll(recorded);
         derive(history);
-        return event;
+        return recorded;
     }
 
     /** The history as it would be without {@code event}; nothing changes. */

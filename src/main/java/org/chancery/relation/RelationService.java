@@ -3,6 +3,7 @@ package org.chancery.relation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,21 +85,42 @@ public class RelationService {
      * the relation (R20).
      */
     public RecordedEvent record(RelationPair pair, EventType type, FuzzyDate date, String note, List<Source> sources) {
-        today.requireNotFuture(date.date(), "event date");
+        return recordAll(pair, List.of(new EventDraft(type, date, note, sources))).get(0);
+    }
+
+    /**
+     * Records several events on the pair as one change, all or none: the state machine (R1, R2) holds for the
+     * history they make together, each is checked as {@link #record} checks one (R3, R22), each severance's effects
+     * apply in date order (R11), and the facts that depend on the relation are checked once, against the history
+     * with all of them (R20). A severance and the restoration that ended it, back-filled before an embassy that
+     * opened after both, are recorded together where the severance alone is refused (the embassy would have opened
+     * without relations) and the restoration alone too (nothing severed to restore). Answers the events in date order.
+     */
+    public List<RecordedEvent> recordAll(RelationPair pair, List<EventDraft> drafts) {
+        List<EventDraft> ordered = drafts.stream().sorted(Comparator.comparing(draft -> draft.date().date())).toList();
+        ordered.forEach(draft -> today.requireNotFuture(draft.date().date(), "event date"));
         return underPairLock(pair, relation -> {
-            existence.lock(pair.first(), pair.second()).requireExistOn(date.date(), "the " + type + " event's date");
-            RelationEvent event = relation.record(type, date, note, sources);
-            SeveranceEffects effects = SeveranceEffects.NONE;
-            if (type == EventType.SEVERED) {
-                for (RelationHistoryGuard guard : guards) {
-                    effects = effects.and(guard.severed(pair, date));
+            for (EventDraft draft : ordered) {
+                existence.lock(pair.first(), pair.second()).requireExistOn(draft.date().date(),
+                        "the " + draft.type() + " event's date");
+            }
+            List<RelationEvent> events = relation.recordAll(ordered);
+            List<RecordedEvent> recorded = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                SeveranceEffects effects = SeveranceEffects.NONE;
+                if (events.get(i).type() == EventType.SEVERED) {
+                    for (RelationHistoryGuard guard : guards) {
+                        effects = effects.and(guard.severed(pair, ordered.get(i).date()));
+                    }
                 }
+                recorded.add(new RecordedEvent(pair, events.get(i), effects));
             }
             RelationHistory history = relation.history();
             guards.forEach(guard -> guard.check(pair, history));
             relations.flush();
-            publisher.publishEvent(FactChanged.created("event", event.id(), pair.first().value(), pair.second().value()));
-            return new RecordedEvent(pair, event, effects);
+            events.forEach(event -> publisher.publishEvent(FactChanged.created("event", event.id(),
+                    pair.first().value(), pair.second().value())));
+            return recorded;
         });
     }
 

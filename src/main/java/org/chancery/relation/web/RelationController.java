@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
+import org.chancery.relation.EventDraft;
 import org.chancery.relation.RecordedEvent;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
@@ -29,6 +30,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,6 +126,37 @@ class RelationController {
         URI location = URI.create("/api/relations/" + pair.first() + "/" + pair.second() + "/events/"
                 + recorded.event().id());
         return ResponseEntity.created(location).body(RecordedEventResponse.from(recorded));
+    }
+
+    @PostMapping(path = "/{a}/{b}/events/batch", consumes = "application/json")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "recordRelationEvents",
+            summary = "Record several relation events together", description = "Role EDITOR. Up to 20 events of "
+            + "the pair as one change, all or none, for history that can only be back-filled together: a severance "
+            + "and the restoration that ended it, before an embassy opened after both, where the severance alone is "
+            + "refused (R20: the embassy would have opened without relations) and the restoration alone too (R1: "
+            + "nothing severed). The state machine (R1, R2) holds for the history the events make together; each is "
+            + "checked as one event is (R3, R22), each severance's effects apply in date order (R11), and the facts "
+            + "that depend on the relation are checked once, against the history with all of them (R20). The first "
+            + "refusal answers, naming the event's date or the fact, and nothing is recorded. Each event appears in "
+            + "the change feed.")
+    @ApiResponse(responseCode = "201", description = "The events in date order, each with its affectedMissions and "
+            + "affectedAccreditations")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (`events[1].date`; no "
+            + "event or more than 20), DATE_IN_FUTURE (R3), SAME_COUNTRY (R4)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
+    @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS "
+            + "(R20), COUNTRY_NOT_IN_EXISTENCE (R22)")
+    ResponseEntity<RecordedEventsResponse> recordAll(@Parameter(example = "CU") @PathVariable String a,
+            @Parameter(example = "KR") @PathVariable String b, @Valid @RequestBody RecordEventsRequest body) {
+        RelationPair pair = relations.pair(a, b);
+        List<RecordedEvent> recorded = relations.recordAll(pair, body.events().stream()
+                .map(event -> new EventDraft(event.type(), FuzzyDate.of(event.date(), event.datePrecision()),
+                        event.note(), event.sources()))
+                .toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(RecordedEventsResponse.from(recorded));
     }
 
     @GetMapping("/{a}/{b}/events/{id}")

@@ -1,0 +1,102 @@
+package org.chancery.relation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** Several events of a pair recorded together: history that can only be back-filled as one change. */
+class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
+
+    private static final String BATCH = "/api/relations/{a}/{b}/events/batch";
+
+    @Test
+    void aSeveranceAndItsRestorationAreBackFilledTogetherBeforeAnEmbassyThatEitherAloneWouldContradict()
+            throws Exception {
+        recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10");
+        long embassy = planMission("FJ", "TO", "EMBASSY", "Nuku'alofa");
+        openMission(embassy, "1980-01-01").andExpect(status().isOk());
+        postAsEditor("/api/relations/FJ/TO/events", "{\"type\": \"SEVERED\", \"date\": \"1975-01-01\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+        postAsEditor("/api/relations/FJ/TO/events", "{\"type\": \"RESTORED\", \"date\": \"1978-01-01\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"));
+
+        postAsEditor(BATCH, """
+                {"events": [{"type": "RESTORED", "date": "1978-01-01", "note": "Exchange of notes"},
+                            {"type": "SEVERED", "date": "1975-01-01", "datePrecision": "YEAR"}]}""", "TO", "FJ")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.events[*].type").value(contains("SEVERED", "RESTORED")))
+                .andExpect(jsonPath("$.events[0].date").value("1975-01-01"))
+                .andExpect(jsonPath("$.events[0].datePrecision").value("YEAR"))
+                .andExpect(jsonPath("$.events[0].affectedMissions", hasSize(0)))
+                .andExpect(jsonPath("$.events[1].note").value("Exchange of notes"));
+
+        getJson("/api/relations/FJ/TO?asOf=1976-06-01").andExpect(jsonPath("$.status").value("SEVERED"));
+        getJson("/api/relations/FJ/TO?asOf=1979-06-01").andExpect(jsonPath("$.status").value("ESTABLISHED"))
+                .andExpect(jsonPath("$.since").value("1978-01-01"));
+        getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("OPEN"));
+        JsonNode changes = json(mvc.perform(get("/api/changes?kind=event").with(httpBasic("editor", "editor-secret"))));
+        assertThat(changes.get("content")).as("each event in the change feed").hasSize(3);
+    }
+
+    @Test
+    void aSeveranceInTheBatchClosesWhatIsOpenThatDayAndListsIt() throws Exception {
+        recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10");
+        long embassy = planMission("FJ", "TO", "EMBASSY", "Nuku'alofa");
+        openMission(embassy, "1972-01-01").andExpect(status().isOk());
+
+        postAsEditor(BATCH, """
+                {"events": [{"type": "SEVERED", "date": "1975-01-01"}, {"type": "RESTORED", "date": "1978-01-01"}]}""",
+                "FJ", "TO")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.events[0].affectedMissions[*].id").value(contains((int) embassy)))
+                .andExpect(jsonPath("$.events[1].affectedMissions", hasSize(0)));
+        getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.closedOn").value("1975-01-01"))
+                .andExpect(jsonPath("$.closingReason").value("RELATIONS_SEVERED"));
+    }
+
+    @Test
+    void aBatchIsRecordedWholeOrNotAtAllAndTheFirstRefusalAnswers() throws Exception {
+        recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10");
+
+        postAsEditor(BATCH, """
+                {"events": [{"type": "SEVERED", "date": "1975-01-01"}, {"type": "SEVERED", "date": "1976-01-01"}]}""",
+                "FJ", "TO")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"));
+        postAsEditor(BATCH, """
+                {"events": [{"type": "SEVERED", "date": "1975-01-01"}, {"type": "RESTORED", "date": "2999-01-01"}]}""",
+                "FJ", "TO")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"));
+        postAsEditor(BATCH, """
+                {"events": [{"type": "SEVERED", "date": "1975-01-01"}, {"type": "RESTORED", "date": "1500-01-01"}]}""",
+                "FJ", "TO")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("events[1].date"));
+        postAsEditor(BATCH, "{\"events\": []}", "FJ", "TO")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("events"));
+        postAsEditor(BATCH, "{\"events\": [" + "{\"type\": \"SEVERED\", \"date\": \"1975-01-01\"},".repeat(20)
+                + "{\"type\": \"RESTORED\", \"date\": \"1978-01-01\"}]}", "FJ", "TO")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("events"));
+        postAsEditor(BATCH, "{}", "FJ", "TO")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("events"));
+        postAsEditor(BATCH, "{\"events\": [{\"type\": \"SEVERED\", \"date\": \"1975-01-01\"}]}", "FJ", "FJ")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SAME_COUNTRY"));
+        mvc.perform(post(BATCH, "FJ", "TO").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"events\": [{\"type\": \"SEVERED\", \"date\": \"1975-01-01\"}]}"))
+                .andExpect(status().isUnauthorized());
+
+        getJson("/api/relations/FJ/TO/timeline").andExpect(jsonPath("$.content[*].type").value(contains("ESTABLISHED")));
+        JsonNode changes = json(mvc.perform(get("/api/changes?kind=event").with(httpBasic("editor", "editor-secret"))));
+        assertThat(changes.get("content")).as("the establishment only").hasSize(1);
+    }
+}
