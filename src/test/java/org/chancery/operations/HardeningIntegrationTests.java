@@ -155,6 +155,16 @@ class HardeningIntegrationTests {
     }
 
     @Test
+    void aRequestOfHttp09WhoseAnswerWouldBeABodyWithoutStatusOrHeadersGetsNothing() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/countries/CU\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(socket.getInputStream().readAllBytes()).as("no country, no problem").isEmpty();
+        }
+    }
+
+    @Test
     void theAdminPageAnsweredWithoutABodyCarriesTheSecurityHeadersOfEveryAnswer() throws IOException {
         for (String request : List.of("HEAD /admin/ HTTP/1.1\r\n", "HEAD /admin HTTP/1.1\r\n",
                 "GET /admin/ HTTP/1.1\r\nIf-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n")) {

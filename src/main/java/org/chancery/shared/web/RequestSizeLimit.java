@@ -36,7 +36,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * {@code Content-Encoding} other than {@code identity} (gzip…), which nothing would decode, is refused with 415
  * {@code UNSUPPORTED_MEDIA_TYPE} and {@code Accept-Encoding: identity} (RFC 9110, 15.5.16), import files included:
  * it was read as it came, a compressed body as text. The answer comes from the one problem-details advice, through
- * the handler exception resolvers, before anything is read or authenticated.
+ * the handler exception resolvers, before anything is read or authenticated. A request of HTTP/0.9 (a request line
+ * without a version), whose answer is its body alone, is answered 505 with nothing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the request log and CORS
@@ -44,6 +45,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private static final String IMPORTS = "/api/imports";
+    private static final String HTTP_0_9 = "HTTP/0.9";
 
     private final long limit;
     private final HandlerExceptionResolver resolver;
@@ -66,6 +68,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String protocol = request.getProtocol();
+        if (protocol == null || protocol.isEmpty() || HTTP_0_9.equals(protocol)) {
+            // a request line without a version (Tomcat's protocol then is empty), which Tomcat serves: its answer
+            // would be the body alone, without a status, a type or the security headers. Refused as other versions
+            // are (505), committed at once with nothing in it (an error page would be that body again)
+            response.setStatus(HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value());
+            response.setContentLength(0);
+            response.flushBuffer();
+            return;
+        }
         long declared = request.getContentLengthLong();
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")
