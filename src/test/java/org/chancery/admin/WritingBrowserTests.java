@@ -60,6 +60,36 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aSeveranceAndItsRestorationRefusedOneAtATimeAreRecordedTogether() {
+        postAsEditor("/api/relations/GY/SR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1975-11-25\"}");
+        openedMission("GY", "SR", "EMBASSY", "Paramaribo", "1980-01-01");
+        open("/relations/GY/SR");
+        signIn("editor", "editor-secret");
+        openDetails("record-event");
+        WebElement form = $("#event-form");
+        new Select(form.findElement(By.name("type"))).selectByValue("SEVERED");
+        setValue(form.findElement(By.name("date")), "1976-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(visible(By.cssSelector("#event-form .problem")).getDomAttribute("data-rule")).isEqualTo("R20");
+
+        // the second event's field the answer names is said at that field
+        new Select(form.findElement(By.name("thenType"))).selectByValue("RESTORED");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement thenDate = form.findElement(By.name("thenDate"));
+        waitFor(driver -> "true".equals(thenDate.getDomAttribute("aria-invalid")));
+        assertThat($("#event-form .problem").getText()).contains("Its date");
+
+        setValue(thenDate, "1978-01-01");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(visible(By.cssSelector("#event-form .done")).getText())
+                .isEqualTo("Recorded: Severed on 1976-01-01; then Restored on 1978-01-01.");
+        assertThat(getJson("/api/relations/GY/SR/timeline").get("content")).extracting(item -> item.get("type").asString())
+                .containsSubsequence("ESTABLISHED", "SEVERED", "RESTORED", "MISSION_OPENED");
+        assertNoConsoleErrors(409, 400);
+    }
+
+    @Test
     void aValidEventAppearsOnThePageWithoutReload() throws IOException {
         open("/relations/IS/NP");
         visible(By.id("relation-status"));

@@ -2,7 +2,7 @@
 // a list, missions both ways with their heads, accreditations, milestones (overdue ones stand out), and
 // the writes that belong to a pair: record or delete an event, plan a milestone, record an accreditation.
 import { html, svg, render, nothing } from 'lit-html';
-import { get, post, del, all } from '../api.js';
+import { get, post, del, all, ApiError } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
@@ -294,10 +294,25 @@ export default async function relationView({ root, params, query, signal }) {
     }
   }
 
-  const recordEvent = (values) => post(`/api/relations/${a}/${b}/events`, {
-    type: values.type, date: values.date, datePrecision: values.datePrecision, note: values.note,
-    sources: sourcesFrom(values),
-  }).then(async (answer) => { await reload(); return answer; });
+  const recordEvent = (values) => {
+    const event = { type: values.type, date: values.date, datePrecision: values.datePrecision, note: values.note,
+      sources: sourcesFrom(values) };
+    if (!values.thenType && !values.thenDate && !values.thenDatePrecision) {
+      return post(`/api/relations/${a}/${b}/events`, event).then(async (answer) => {
+        await reload();
+        return { events: [answer] };
+      });
+    }
+    // with a second event, recorded together (all or none); the answer's fields named as the form's
+    const then = { type: values.thenType, date: values.thenDate, datePrecision: values.thenDatePrecision };
+    return post(`/api/relations/${a}/${b}/events/batch`, { events: [event, then] }).catch((e) => {
+      if (e instanceof ApiError) {
+        e.errors = e.errors.map((error) => ({ ...error, field: error.field.replace(/^events\[0\]\./, '')
+          .replace(/^events\[1\]\.(\w)/, (_, first) => `then${first.toUpperCase()}`) }));
+      }
+      throw e;
+    }).then(async (answer) => { await reload(); return answer; });
+  };
 
   const planMilestone = (values) => post(`/api/relations/${a}/${b}/milestones`, {
     title: values.title, target: values.target, missionId: values.missionId ? Number(values.missionId) : undefined,
@@ -664,17 +679,30 @@ export default async function relationView({ root, params, query, signal }) {
         <summary>Record a relation event</summary>
         <form id="event-form" @submit=${(e) => submitted(e, forms.event, recordEvent)} novalidate>
           ${problem(forms.event)}
-          ${done(forms.event, `Recorded: ${words(forms.event.done?.type)} on ${fuzzy(forms.event.done?.date, forms.event.done?.datePrecision)}`
-            + `${forms.event.done?.affectedMissions?.length ? `; it closed ${forms.event.done.affectedMissions.length} mission(s) (R11)` : ''}.`)}
+          ${done(forms.event, `Recorded: ${(forms.event.done?.events || []).map((e) => `${words(e.type)} on ${fuzzy(e.date,
+            e.datePrecision)}${e.affectedMissions?.length ? `, which closed ${e.affectedMissions.length} mission(s) (R11)` : ''}`)
+            .join('; then ')}.`)}
           <div class="grid-3">
             ${field(forms.event, { name: 'type', label: 'Event', options: RELATION_EVENT_TYPES, required: true })}
             ${field(forms.event, { name: 'date', label: 'Date', type: 'date', required: true, max: today() })}
             ${field(forms.event, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)',
               hint: 'Year or month: the date is the first day of that period.' })}
           </div>
+          <fieldset>
+            <legend>Together with a second event (optional)</legend>
+            <small>A severance and the restoration that ended it, back-filled before an embassy that opened later, are
+              refused one at a time: recorded together, all or none, they are checked as the history they make (R1,
+              R20). The note and the source below are the first event's.</small>
+            <div class="grid-3">
+              ${field(forms.event, { name: 'thenType', label: 'Second event', options: RELATION_EVENT_TYPES, empty: 'None' })}
+              ${field(forms.event, { name: 'thenDate', label: 'Its date', type: 'date', max: today() })}
+              ${field(forms.event, { name: 'thenDatePrecision', label: 'Its date known to the',
+                options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
+            </div>
+          </fieldset>
           ${field(forms.event, { name: 'note', label: 'Note', type: 'textarea' })}
           ${sourceFields(forms.event)}
-          ${submitButton(forms.event, 'Record the event')}
+          ${submitButton(forms.event, 'Record')}
         </form>
       </details>
       <details id="plan-milestone">
