@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -21,10 +21,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * takes an overlong form as the character it spells ({@code C0 AF} as {@code /}, {@code C1 9A} as {@code Z}) and
  * four bytes beyond U+10FFFF as a pair of surrogates: {@code "A\xC0\xAFB"} was stored as {@code "A/B"}. Such a body
  * is 400 {@code MALFORMED_REQUEST} naming the byte ({@link MalformedUtf8Exception}), as a query or a path that is not
- * UTF-8 is; nothing is written. A body declared in another charset is read in that charset.
+ * UTF-8 is; nothing is written. A body declared US-ASCII, UTF-16 or UTF-32 is checked too: the JSON converter hands
+ * its bytes to Jackson, which reads them as UTF-8 unless they begin as UTF-16 or UTF-32 do, whatever the label (JSON
+ * between systems is UTF-8, RFC 8259, 8.1). A body in a charset the converter decodes itself (ISO-8859-1,
+ * windows-1252) is read in that charset.
  */
 @ControllerAdvice
 class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {
+
+    /** The charsets whose bodies Jackson reads from their bytes (Spring's AbstractJacksonHttpMessageConverter). */
+    private static final Set<String> READ_AS_BYTES = Set.of("UTF-8", "US-ASCII", "UTF-16", "UTF-16BE", "UTF-16LE",
+            "UTF-32", "UTF-32BE", "UTF-32LE");
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
@@ -37,7 +44,7 @@ class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         MediaType type = input.getHeaders().getContentType();
         Charset charset = type == null ? null : type.getCharset();
-        if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+        if (charset != null && !READ_AS_BYTES.contains(charset.name())) {
             return input;
         }
         InputStream body = new Checked(input.getBody());
@@ -116,6 +123,16 @@ class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {
         @Override
         public boolean markSupported() {
             return false;
+        }
+
+        /** Bytes read again would be checked twice: no mark, as {@link #markSupported} says. */
+        @Override
+        public void mark(int limit) {
+        }
+
+        @Override
+        public void reset() throws IOException {
+            throw new IOException("mark/reset not supported");
         }
 
         private void ended() throws MalformedUtf8Exception {

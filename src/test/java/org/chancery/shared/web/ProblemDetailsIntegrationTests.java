@@ -55,8 +55,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     @Test
     void refusesABodyThatIsNotWellFormedUtf8NamingTheByteAndRecordsNothing() throws Exception {
         // overlong forms of '/' and 'Z' (two and three bytes), a surrogate, beyond U+10FFFF, a lone continuation byte
-        int[][] malformed = {{0xC0, 0xAF}, {0xC1, 0x9A}, {0xE0, 0x80, 0xAF}, {0xED, 0xA0, 0x80}, {0xF4, 0x90, 0x80, 0x80},
-            {0xF5, 0x80, 0x80, 0x80}, {0x80}, {0xC3, 'B'}};
+        int[][] malformed = {{0xC0, 0xAF}, {0xC1, 0x9A}, {0xE0, 0x80, 0xAF}, {0xE0, 0x9F, 0xBF}, {0xED, 0xA0, 0x80},
+            {0xF0, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0x80}, {0xC3, 'B'}};
         for (int[] bytes : malformed) {
             ResultActions refused = diplomatNamed(bytes, MediaType.APPLICATION_JSON);
             assertProblem(refused, 400, "MALFORMED_REQUEST");
@@ -76,6 +76,18 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.name").value("A\u00E9\u20AC\uD83D\uDE00B"));
         diplomatNamed(new int[] {0xC3, 0xA9}, MediaType.parseMediaType("application/json;charset=UTF-8"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("A\u00E9B"));
+        // the first and last characters of three and four bytes, either side of the surrogates
+        diplomatNamed(new int[] {0xE0, 0xA0, 0x80, 0xED, 0x9F, 0xBF, 0xEE, 0x80, 0x80, 0xF0, 0x90, 0x80, 0x80},
+                MediaType.APPLICATION_JSON).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("A\u0800\uD7FF\uE000\uD800\uDC00B"));
+        // a label Jackson does not read by (it reads these bytes as UTF-8); a charset decoded as labelled
+        for (String label : new String[] {"US-ASCII", "UTF-16", "utf-32le"}) {
+            ResultActions labelled = diplomatNamed(new int[] {0xC0, 0xAF},
+                    MediaType.parseMediaType("application/json;charset=" + label));
+            assertProblem(labelled, 400, "MALFORMED_REQUEST");
+        }
+        diplomatNamed(new int[] {0xC0, 0xAF}, MediaType.parseMediaType("application/json;charset=ISO-8859-1"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("A\u00C0\u00AFB"));
     }
 
     /** Creates a diplomat named "A", the bytes given, "B" (the bytes from the body's twelfth). */
