@@ -105,7 +105,8 @@ class ProblemReportValve extends ErrorReportValve {
             SecurityHeaders.addMissing(response);
             allowOrigin(request, response);
             try (Writer writer = response.getReporter()) {
-                if (writer != null) {
+                // HTTP/0.9 has no status or headers: a problem would be a body without them, so it gets nothing
+                if (writer != null && !RequestSizeLimit.withoutVersion(request.getProtocol())) {
                     writer.write(JSON.writeValueAsString(Problems.asMap(problem)));
                 }
                 response.finishResponse();

@@ -55,6 +55,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
         this.resolver = resolver;
     }
 
+    /**
+     * Whether a request is of HTTP/0.9: a request line without a version (Tomcat's protocol then is empty), whose
+     * answer is its body alone, without a status, a type or the security headers ({@link ProblemReportValve} writes
+     * none either).
+     */
+    static boolean withoutVersion(String protocol) {
+        return protocol == null || protocol.isEmpty() || HTTP_0_9.equals(protocol);
+    }
+
     /** Whether a request comes with a body: a length above 0, or chunks. */
     static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
@@ -68,11 +77,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String protocol = request.getProtocol();
-        if (protocol == null || protocol.isEmpty() || HTTP_0_9.equals(protocol)) {
-            // a request line without a version (Tomcat's protocol then is empty), which Tomcat serves: its answer
-            // would be the body alone, without a status, a type or the security headers. Refused as other versions
-            // are (505), committed at once with nothing in it (an error page would be that body again)
+        if (withoutVersion(request.getProtocol())) {
+            // served by Tomcat, its answer would be the body alone: refused as other versions are (505), committed
+            // at once with nothing in it (an error page would be that body again)
             response.setStatus(HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value());
             response.setContentLength(0);
             response.flushBuffer();
