@@ -124,6 +124,8 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
                 .andExpect(header().string("Content-Security-Policy", none));
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Content-Security-Policy"));
+        mvc.perform(get("/swagger-ui/nothing")).andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Security-Policy", none));
     }
 
     @Test
