@@ -517,7 +517,8 @@ class KenkelUsMissionsFormat implements ImportFormat {
                     // began: Argentina's from 1841, when the state system counts it, though they began in 1823
                     boolean censored = earlier == null && type == EventType.ESTABLISHED;
                     record(type, day, line, "U.S. representation: " + status.text() + (censored ? "; the data begins "
-                            + (day.equals(DATA_START) ? "on 1816-01-01" : "with the state's entry into the state system")
+                            + (day.equals(DATA_START) ? "on 1816-01-01"
+                                    : "with the state's entry into the state system")
                             + ", relations may be older" : ""), result);
                     result.flag(type == EventType.RESTORED ? "INFERRED_RESTORATION" : "INFERRED_ESTABLISHMENT");
                     if (censored) {

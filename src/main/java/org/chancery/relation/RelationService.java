@@ -94,16 +94,20 @@ public class RelationService {
      * apply in date order (R11), and the facts that depend on the relation are checked once, against the history
      * with all of them (R20). A severance and the restoration that ended it, back-filled before an embassy that
      * opened after both, are recorded together where the severance alone is refused (the embassy would have opened
-     * without relations) and the restoration alone too (nothing severed to restore). Answers the events in date order.
+     * without relations) and the restoration alone too (nothing severed to restore). Answers the events as the history
+     * applies them: by date, a day's consular events first.
      */
     public List<RecordedEvent> recordAll(RelationPair pair, List<EventDraft> drafts) {
-        List<EventDraft> ordered = drafts.stream().sorted(Comparator.comparing(draft -> draft.date().date())).toList();
+        // as the history applies them: by day, a day's consular events first (and so numbered and listed)
+        List<EventDraft> ordered = drafts.stream()
+                .sorted(Comparator.comparing((EventDraft draft) -> draft.date().date())
+                        .thenComparing(draft -> draft.type().track() == Track.CONSULAR ? 0 : 1))
+                .toList();
         ordered.forEach(draft -> today.requireNotFuture(draft.date().date(), "event date"));
         return underPairLock(pair, relation -> {
-            for (EventDraft draft : ordered) {
-                existence.lock(pair.first(), pair.second()).requireExistOn(draft.date().date(),
-                        "the " + draft.type() + " event's date");
-            }
+            CountryExistence.Lifetimes lifetimes = existence.lock(pair.first(), pair.second());
+            ordered.forEach(draft -> lifetimes.requireExistOn(draft.date().date(),
+                    "the " + draft.type() + " event's date"));
             List<RelationEvent> events = relation.recordAll(ordered);
             List<RecordedEvent> recorded = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {

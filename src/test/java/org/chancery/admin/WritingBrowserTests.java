@@ -84,7 +84,8 @@ class WritingBrowserTests extends BrowserTest {
 
         assertThat(visible(By.cssSelector("#event-form .done")).getText())
                 .isEqualTo("Recorded: Severed on 1976-01-01; then Restored on 1978-01-01.");
-        assertThat(getJson("/api/relations/GY/SR/timeline").get("content")).extracting(item -> item.get("type").asString())
+        assertThat(getJson("/api/relations/GY/SR/timeline").get("content"))
+                .extracting(item -> item.get("type").asString())
                 .containsSubsequence("ESTABLISHED", "SEVERED", "RESTORED", "MISSION_OPENED");
         assertNoConsoleErrors(409, 400);
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -46,6 +47,20 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
         getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("OPEN"));
         JsonNode changes = json(mvc.perform(get("/api/changes?kind=event").with(httpBasic("editor", "editor-secret"))));
         assertThat(changes.get("content")).as("each event in the change feed").hasSize(3);
+    }
+
+    @Test
+    void eventsOfOneDayAreNumberedAndAnsweredAsTheHistoryAppliesThemConsularFirst() throws Exception {
+        JsonNode answer = json(postAsEditor(BATCH, """
+                {"events": [{"type": "ESTABLISHED", "date": "1960-01-01"},
+                            {"type": "CONSULAR_ESTABLISHED", "date": "1960-01-01"}]}""", "IT", "ES")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/relations/ES/IT"))
+                .andExpect(jsonPath("$.events[*].type").value(contains("CONSULAR_ESTABLISHED", "ESTABLISHED"))));
+        assertThat(answer.get("events").get(0).get("id").asLong())
+                .isLessThan(answer.get("events").get(1).get("id").asLong());
+        getJson("/api/relations/ES/IT").andExpect(jsonPath("$.events[*].type")
+                .value(contains("CONSULAR_ESTABLISHED", "ESTABLISHED")));
     }
 
     @Test
@@ -95,7 +110,8 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
                         .content("{\"events\": [{\"type\": \"SEVERED\", \"date\": \"1975-01-01\"}]}"))
                 .andExpect(status().isUnauthorized());
 
-        getJson("/api/relations/FJ/TO/timeline").andExpect(jsonPath("$.content[*].type").value(contains("ESTABLISHED")));
+        getJson("/api/relations/FJ/TO/timeline")
+                .andExpect(jsonPath("$.content[*].type").value(contains("ESTABLISHED")));
         JsonNode changes = json(mvc.perform(get("/api/changes?kind=event").with(httpBasic("editor", "editor-secret"))));
         assertThat(changes.get("content")).as("the establishment only").hasSize(1);
     }

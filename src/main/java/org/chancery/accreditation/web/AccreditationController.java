@@ -73,7 +73,8 @@ class AccreditationController {
             + "recorded with its `to`; the whole period is checked. Both countries exist on `from` (R22).")
     @ApiResponse(responseCode = "201", description = "The accreditation, with Location and ETag")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (to before from, a sending "
-            + "country outside the pair), DATE_IN_FUTURE (R3), SAME_COUNTRY (R4), UNKNOWN_REFERENCE (R18: unknown "
+            + "country outside the pair, fromPrecision beside datePrecision), DATE_IN_FUTURE (R3), SAME_COUNTRY (R4), "
+            + "UNKNOWN_REFERENCE (R18: unknown "
             + "mission or diplomat), RESIDENT_MISSION_INVALID (R23)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")

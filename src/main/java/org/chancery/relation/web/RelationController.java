@@ -30,7 +30,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,8 +139,9 @@ class RelationController {
             + "that depend on the relation are checked once, against the history with all of them (R20). The first "
             + "refusal answers, naming the event's date or the fact, and nothing is recorded. Each event appears in "
             + "the change feed.")
-    @ApiResponse(responseCode = "201", description = "The events in date order, each with its affectedMissions and "
-            + "affectedAccreditations")
+    @ApiResponse(responseCode = "201", description = "The events in the order the history applies them (by date, a "
+            + "day's consular events first), each with its affectedMissions and affectedAccreditations; Location: the "
+            + "pair's view, which lists them")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (`events[1].date`; no "
             + "event or more than 20), DATE_IN_FUTURE (R3), SAME_COUNTRY (R4)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
@@ -156,7 +156,9 @@ class RelationController {
                 .map(event -> new EventDraft(event.type(), FuzzyDate.of(event.date(), event.datePrecision()),
                         event.note(), event.sources()))
                 .toList());
-        return ResponseEntity.status(HttpStatus.CREATED).body(RecordedEventsResponse.from(recorded));
+        // several events were created: the Location is the pair's view, which lists them
+        return ResponseEntity.created(URI.create("/api/relations/" + pair.first() + "/" + pair.second()))
+                .body(RecordedEventsResponse.from(recorded));
     }
 
     @GetMapping("/{a}/{b}/events/{id}")
