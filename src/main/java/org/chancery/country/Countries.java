@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.FactChanged;
@@ -302,9 +303,17 @@ public class Countries {
         });
     }
 
+    /**
+     * Keeps a copy of the country, unless a copy of a later version is kept and still fresh: a write that read the
+     * country before a change of this instance committed, and committed after it, would bring the old version back
+     * (its ETag then refused as stale, 412, by the next write that sends it).
+     */
     private void remember(Country country) {
-        Cached cached = new Cached(country, clock.millis());
-        known.put(country.code().value(), cached);
-        known.put(country.alpha3(), cached);
+        long now = clock.millis();
+        Cached cached = new Cached(country, now);
+        BinaryOperator<Cached> later = (kept, fresh) -> fresh.country().version() >= kept.country().version()
+                || now - kept.readAtMillis() >= timeToLiveMillis ? fresh : kept;
+        known.merge(country.code().value(), cached, later);
+        known.merge(country.alpha3(), cached, later);
     }
 }
