@@ -15,7 +15,7 @@ public record RelationPair(CountryCode first, CountryCode second) {
     public RelationPair {
         if (first.equals(second)) {
             throw new RuleViolationException(Rule.R4_SAME_COUNTRY,
-                    "A relation needs two different countries, not " + first + " twice.");
+                    "Two different countries are needed, not " + first + " twice.");
         }
         if (first.compareTo(second) > 0) {
             CountryCode swap = first;
