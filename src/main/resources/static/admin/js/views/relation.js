@@ -688,9 +688,9 @@ export default async function relationView({ root, params, query, signal }) {
             ${field(forms.event, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)',
               hint: 'Year or month: the date is the first day of that period.' })}
           </div>
-          <fieldset>
+          <fieldset aria-describedby="second-event-help">
             <legend>Together with a second event (optional)</legend>
-            <small>A severance and the restoration that ended it, back-filled before an embassy that opened later, are
+            <small id="second-event-help">A severance and the restoration that ended it, back-filled before an embassy that opened later, are
               refused one at a time: recorded together, all or none, they are checked as the history they make (R1,
               R20). The note and the source below are the first event's.</small>
             <div class="grid-3">
