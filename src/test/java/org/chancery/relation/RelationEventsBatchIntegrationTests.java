@@ -115,4 +115,20 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
         JsonNode changes = json(mvc.perform(get("/api/changes?kind=event").with(httpBasic("editor", "editor-secret"))));
         assertThat(changes.get("content")).as("the establishment only").hasSize(1);
     }
+
+    @Test
+    void theBatchPathReadOrDeletedIsAMethodItDoesNotAllowWhileAnEventIdThatIsNoNumberStaysMalformed()
+            throws Exception {
+        getJson(BATCH, "FJ", "TO")
+                .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "OPTIONS,POST"))
+                .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
+        deleteAsEditor(BATCH, "FJ", "TO")
+                .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "OPTIONS,POST"));
+        getJson("/api/relations/FJ/TO/events/batches")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        deleteAsEditor("/api/relations/FJ/TO/events/abc")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        long id = recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10").get("id").asLong();
+        getJson("/api/relations/FJ/TO/events/{id}", id).andExpect(jsonPath("$.type").value("ESTABLISHED"));
+    }
 }

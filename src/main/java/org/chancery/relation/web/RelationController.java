@@ -45,6 +45,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Relations", description = "Relations between two countries: events on the diplomatic and consular tracks")
 class RelationController {
 
+    /**
+     * One event's path. Its id is any segment but {@code batch}: a {@code GET} or {@code DELETE} of
+     * {@code …/events/batch} is a method the batch does not allow (405, {@code Allow: OPTIONS,POST}), not an id that cannot
+     * be parsed, while {@code …/events/abc} still is (400).
+     */
+    private static final String EVENT_PATH = "/{a}/{b}/events/{id:(?!batch$).+}";
+
     private static final Map<String, String> SORTABLE = Map.of(
             "countries", "countryA", "status", "status", "since", "since", "consularStatus", "consularStatus");
 
@@ -161,7 +168,7 @@ class RelationController {
                 .body(RecordedEventsResponse.from(recorded));
     }
 
-    @GetMapping("/{a}/{b}/events/{id}")
+    @GetMapping(EVENT_PATH)
     @Operation(operationId = "getRelationEvent", summary = "Get one event of a relation", description = "An event of "
             + "the pair, either track (404 for an event of another pair), with its sources.")
     @ApiResponse(responseCode = "200", description = "The event")
@@ -174,7 +181,7 @@ class RelationController {
         return EventResponse.from(relations.getEvent(pair, id).asRecord());
     }
 
-    @DeleteMapping("/{a}/{b}/events/{id}")
+    @DeleteMapping(EVENT_PATH)
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "deleteRelationEvent",
             summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
