@@ -202,7 +202,9 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         }
         ServletServerHttpRequest input = new ServletServerHttpRequest(request);
         // read token by token, nothing kept: a public read sent a large body builds no tree of it
-        try (JsonParser parser = sent.getCharset() == null ? json.getObject().createParser(request.getInputStream())
+        // read as an endpoint that reads its body would: bytes Jackson reads itself are well-formed UTF-8 or refused
+        try (JsonParser parser = WellFormedUtf8Bodies.readAsBytes(sent.getCharset())
+                ? json.getObject().createParser(WellFormedUtf8Bodies.checked(request.getInputStream()))
                 : json.getObject().createParser(request.getReader())) {
             if (parser.nextToken() != null) {
                 parser.skipChildren();

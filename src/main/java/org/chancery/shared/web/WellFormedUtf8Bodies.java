@@ -43,11 +43,10 @@ class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         MediaType type = input.getHeaders().getContentType();
-        Charset charset = type == null ? null : type.getCharset();
-        if (charset != null && !READ_AS_BYTES.contains(charset.name())) {
+        if (!readAsBytes(type == null ? null : type.getCharset())) {
             return input;
         }
-        InputStream body = new Checked(input.getBody());
+        InputStream body = checked(input.getBody());
         return new HttpInputMessage() {
 
             @Override
@@ -60,6 +59,19 @@ class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {
                 return input.getHeaders();
             }
         };
+    }
+
+    /** Whether a body of this charset (null: none declared) is read by Jackson from its bytes, and so checked. */
+    static boolean readAsBytes(Charset charset) {
+        return charset == null || READ_AS_BYTES.contains(charset.name());
+    }
+
+    /**
+     * The body as it comes, refused with {@link MalformedUtf8Exception} at its first byte that is not well-formed
+     * UTF-8; also for a body an endpoint ignores ({@link ContentNegotiation}), which is read as one it reads.
+     */
+    static InputStream checked(InputStream body) {
+        return new Checked(body);
     }
 
     /** A body's bytes that are not well-formed UTF-8: where the first malformed sequence begins (from 1). */
