@@ -1,11 +1,13 @@
 package org.chancery.shared;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -52,10 +54,26 @@ public final class JsonMistakes {
         return "is not JSON" + where(e);
     }
 
-    /** The property a JSON object names a second time (refused: the second would replace the first), or null. */
+    /**
+     * The property a JSON object names a second time (refused: the second would replace the first), with the path
+     * to it as a field error gives one ({@code events[1].date}), or null.
+     */
     public static String nameGivenTwice(JacksonException e) {
         Matcher twice = GIVEN_TWICE.matcher(String.valueOf(e.getOriginalMessage()));
-        return e instanceof StreamReadException && twice.matches() ? twice.group(1) : null;
+        if (!(e instanceof StreamReadException read) || !twice.matches()) {
+            return null;
+        }
+        String name = twice.group(1);
+        TokenStreamContext place = read.processor() == null ? null : read.processor().streamReadContext();
+        if (place == null || !place.inObject() || !name.equals(place.currentName())) {
+            return name;
+        }
+        List<JacksonException.Reference> path = new ArrayList<>();
+        for (; place != null && !place.inRoot(); place = place.getParent()) {
+            path.add(0, place.inArray() ? new JacksonException.Reference(null, place.getCurrentIndex())
+                    : new JacksonException.Reference(null, place.currentName()));
+        }
+        return fieldPath(path);
     }
 
     /**

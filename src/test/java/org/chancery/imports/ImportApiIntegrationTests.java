@@ -241,7 +241,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(rejected).extracting(row -> row.get("code").asString()).containsOnly("MALFORMED_REQUEST");
         assertThat(rejected).extracting(row -> row.get("detail").asString()).containsExactly(
                 "The line names the property 'date' twice; each property is given once.",
-                "The line names the property 'url' twice; each property is given once.");
+                "The line names the property 'sources[0].url' twice; each property is given once.");
         getJson("/api/relations/NR/TV").andExpect(jsonPath("$.status").value("NONE"));
         assertThat(json(getJson("/api/diplomats?q=After")).get("page").get("totalElements").asInt()).isZero();
     }

@@ -227,6 +227,19 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aPropertyNamedTwiceInsideAListIsNamedWithItsPathAsAFieldErrorIs() throws Exception {
+        ResultActions twice = postAsEditor("/api/relations/CU/KR/events/batch", """
+                {"events": [{"type": "ESTABLISHED", "date": "1949-01-01"},
+                            {"type": "SEVERED", "date": "1950-01-01", "sources": [{"url": "https://a.example/1",
+                                                                                   "url": "https://a.example/2"}]}]}""");
+
+        assertProblem(twice, 400, "MALFORMED_REQUEST");
+        twice.andExpect(jsonPath("$.detail").value(containsString("'events[1].sources[0].url'")))
+                .andExpect(jsonPath("$.errors[0].field").value("events[1].sources[0].url"));
+        getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("NONE"));
+    }
+
+    @Test
     void refusesDatesOutsideTheGregorianYears1583To9999() throws Exception {
         for (String date : new String[] {"-999999999-01-01", "0000-01-01", "1582-10-10", "+10000-01-01", "2024-02-30"}) {
             assertProblem(postAsEditor("/api/relations/CU/KR/events",
@@ -455,6 +468,16 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         }
+        // an overlong "/" that Jackson alone would read as the character it spells, without a charset and with one
+        for (String type : new String[] {"application/json", "application/json;charset=UTF-8"}) {
+            mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
+                            .contentType(type).content(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0,
+                                    (byte) 0xAF, '"', '}'}))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                    .andExpect(jsonPath("$.detail").value(containsString("not UTF-8 text")));
+        }
+        getJson("/api/missions/{id}", mission).andExpect(jsonPath("$.status").value("PLANNED"));
         mvc.perform(post("/api/missions/{id}/cancel", mission).with(httpBasic("editor", "editor-secret"))
                         .contentType(MediaType.APPLICATION_JSON).content("[" + "0,".repeat(600_000) + "0]"))
                 .andExpect(status().isPayloadTooLarge())
