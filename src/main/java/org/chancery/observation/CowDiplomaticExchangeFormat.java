@@ -20,6 +20,7 @@ import org.chancery.imports.ImportRun;
 import org.chancery.imports.RowReport;
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.Source;
 import org.chancery.shared.Today;
 import org.chancery.shared.web.ProblemCode;
 import org.springframework.http.MediaType;
@@ -41,6 +42,8 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
 
     static final String NAME = "cow-diplomatic-exchange";
     static final String DATASET = "COW-DE 2006.1";
+    /** Where the data set is published (its required citation's). */
+    static final String DATASET_URL = "https://correlatesofwar.org/data-sets/diplomatic-exchange/";
     /** The first year of the COW state system. */
     static final int FIRST_YEAR = 1816;
     static final List<String> HEADER = List.of("ccode1", "ccode2", "year", "DR_at_1", "DR_at_2", "DE", "version");
@@ -300,6 +303,12 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
                 + " for the same direction and year. ";
     }
 
+    /** The data set, its version and the line, as the source of a fact a line records (a state it creates). */
+    static Source source(int line) {
+        return new Source(DATASET_URL, "Correlates of War Project",
+                "Bayer, Diplomatic Exchange Data set, v2006.1, line " + line, null);
+    }
+
     /** The states no ISO code covers, created the first time a row names them, as the row's facts. */
     private Map<Integer, List<FactRef>> ensureCountries(List<Read> rows, ImportRun run) {
         Map<Integer, List<FactRef>> created = new HashMap<>();
@@ -307,7 +316,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             for (CowCrosswalk.Entry side : List.of(row.side1(), row.side2())) {
                 if (side.userAssigned() && countries.find(side.code()).isEmpty()) {
                     countries.create(side.code(), side.alpha3(), side.numeric(), side.name(), side.lifetime(),
-                            List.of(side.lifetimeSource()));
+                            List.of(side.lifetimeSource(), source(row.line())));
                     created.computeIfAbsent(row.line(), line -> new ArrayList<>()).add(FactRef.of("country", side.code()));
                 }
             }

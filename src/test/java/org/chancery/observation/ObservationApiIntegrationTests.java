@@ -73,7 +73,11 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.content[2].year").value(1970))
                 .andExpect(jsonPath("$.content[2].level").value("NONE"));
         getJson("/api/countries/XH").andExpect(jsonPath("$.name").value("Kingdom of Hanover"))
-                .andExpect(jsonPath("$.endedOn").value("1866-07-26"));
+                .andExpect(jsonPath("$.endedOn").value("1866-07-26"))
+                .andExpect(jsonPath("$.sources[1].url")
+                        .value("https://correlatesofwar.org/data-sets/diplomatic-exchange/"))
+                .andExpect(jsonPath("$.sources[1].title").value("Bayer, Diplomatic Exchange Data set, v2006.1, line "
+                        + reports.get(3).get("line").asInt()));
         getJson("/api/observations?country=US&direction=SENDING&year=1840")
                 .andExpect(jsonPath("$.content[0].receivingCountry").value("XH"))
                 .andExpect(jsonPath("$.content[0].level").value("ENVOY"))
