@@ -90,16 +90,17 @@ class Milestone {
     /**
      * Records that the milestone was achieved on {@code on}, by hand.
      *
-     * @throws RuleViolationException R19 {@code MILESTONE_STATUS_INVALID} if the milestone has a
-     *         mission (only the mission's opening achieves it), or is already achieved or cancelled
+     * @throws RuleViolationException R19 {@code MILESTONE_STATUS_INVALID} if the milestone is already achieved or
+     *         cancelled (said first: a cancelled milestone's mission, cancelled too, will not open), or has a mission
+     *         (only the mission's opening achieves it)
      */
     void achieve(LocalDate on) {
         Objects.requireNonNull(on, "on");
+        requireOpen("achieved");
         if (missionId != null) {
             throw statusInvalid("Milestone " + id + " is achieved only by the opening of mission " + missionId
                     + ", not by hand.");
         }
-        requireOpen("achieved");
         this.achievedOn = on;
     }
 

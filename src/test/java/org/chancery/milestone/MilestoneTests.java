@@ -203,6 +203,16 @@ class MilestoneTests {
         }
 
         @Test
+        void saysACancelledMilestoneWithAMissionWasCancelledRatherThanThatItsMissionWillAchieveIt() {
+            Milestone milestone = plannedWithMission("2024-07");
+            milestone.cancel();
+
+            assertThatThrownBy(() -> milestone.achieve(day("2024-05-01"))).isInstanceOf(RuleViolationException.class)
+                    .hasMessageContaining("was cancelled and cannot be achieved")
+                    .hasMessageNotContaining("opening of mission");
+        }
+
+        @Test
         void refusesAMissionOpeningForAMilestoneWithoutMission() {
             Milestone milestone = planned("2024-H1");
 
