@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.chancery.imports.ImportJob;
+import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.ImportStatus;
 import org.chancery.imports.Imports;
 import org.chancery.shared.ConflictException;
@@ -54,7 +55,14 @@ class HistoryLoader implements ApplicationRunner {
                 log.info("U.S. mission history not loaded: {} The next start loads it.", stopped.getMessage());
                 return;
             }
-            if (job.status() == ImportStatus.SUCCEEDED) {
+            int rejected = job.outcomes().getOrDefault(ImportOutcome.REJECTED, 0);
+            if (job.status() == ImportStatus.SUCCEEDED && rejected > 0) {
+                // the file imports whole into a database without history: facts recorded before contradict it (a
+                // load an earlier build began and did not finish, or facts an editor recorded)
+                log.warn("U.S. mission history loaded but for {} rows that contradict facts recorded before "
+                        + "(import {}: {}); its report (GET /api/imports/{}/rows?outcome=REJECTED) names them.",
+                        rejected, job.id(), job.outcomes(), job.id());
+            } else if (job.status() == ImportStatus.SUCCEEDED) {
                 log.info("U.S. mission history loaded in {} ms (import {}: {})", (System.nanoTime() - started) / 1_000_000,
                         job.id(), job.outcomes());
             } else if (job.stoppedByCancellation()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.chancery.imports.ImportFormat;
 import org.chancery.imports.ImportJob;
+import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.ImportStatus;
 import org.chancery.imports.Imports;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,22 @@ class HistoryLoaderTests {
 
         assertThat(output.getOut()).contains("ERROR", "not loaded (import 2): The job lost its database connection.",
                 "not loaded (import 3): The job lost its database connection.").doesNotContain("was cancelled");
+    }
+
+    @Test
+    void aLoadWithRejectedRowsIsAWarningNamingTheirReportAndAWholeLoadIsInformation(CapturedOutput output)
+            throws Exception {
+        loading(new ImportJob(4, KenkelUsMissionsFormat.NAME, ImportStatus.SUCCEEDED, "history", Instant.now(),
+                Instant.now(), 656, 656, Map.of(ImportOutcome.IMPORTED, 332, ImportOutcome.ALREADY_PRESENT, 320,
+                        ImportOutcome.REJECTED, 4), null, null));
+        loading(new ImportJob(5, KenkelUsMissionsFormat.NAME, ImportStatus.SUCCEEDED, "history", Instant.now(),
+                Instant.now(), 656, 656, Map.of(ImportOutcome.IMPORTED, 656), null, null));
+
+        assertThat(output.getOut()).contains("WARN", "loaded but for 4 rows that contradict facts recorded before "
+                + "(import 4", "GET /api/imports/4/rows?outcome=REJECTED")
+                .doesNotContain("ERROR");
+        assertThat(output.getOut().lines().filter(line -> line.contains("U.S. mission history loaded in")))
+                .singleElement().asString().contains("INFO", "(import 5: ");
     }
 
     private static void loading(ImportJob ended) throws Exception {
