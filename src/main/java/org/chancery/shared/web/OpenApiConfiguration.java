@@ -461,7 +461,8 @@ class OpenApiConfiguration {
      * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), 403 where it writes
      * (a page of another site) and everywhere (a cross-origin request not allowed), 413 everywhere (a body too
      * large, even where none is taken), 429 everywhere (credentials sent for a sign-in locked out after repeated
-     * failures), and 503 everywhere (the database gave no connection or no answer in time).
+     * failures), and 503 everywhere (the application still starting, the database gave no connection or no answer in
+     * time).
      */
     @Bean
     OperationCustomizer generalAnswers() {
@@ -558,7 +559,8 @@ class OpenApiConfiguration {
                         + "user name or from this address are locked out after repeated failures (Retry-After)"));
             }
             if (!responses.containsKey("503")) {
-                responses.addApiResponse("503", new ApiResponse().description("SERVICE_UNAVAILABLE: the database gave "
+                responses.addApiResponse("503", new ApiResponse().description("SERVICE_UNAVAILABLE: the application "
+                        + "is starting and loads its data (Retry-After; nothing was read or changed), the database gave "
                         + "no connection in time, a read was held up by concurrent writes past the lock timeout, or "
                         + "the connection was lost (Retry-After: nothing was changed, but a write cut off as it "
                         + "committed may be done: read before sending it again); or a statement did not finish within "
