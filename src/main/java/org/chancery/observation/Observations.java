@@ -44,7 +44,7 @@ public class Observations {
 
     private static final String COLUMNS = """
             select id, observed_year, sending_country, receiving_country, observation_level, raw_code, dataset,
-                   sending_dataset_code, receiving_dataset_code
+                   sending_dataset_code, receiving_dataset_code, import_job_id, source_line
             from observation""";
 
     /**
@@ -291,6 +291,6 @@ public class Observations {
     private static Observation observation(ResultSet row, int number) throws SQLException {
         return new Observation(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4),
                 ObservationLevel.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getString(8),
-                row.getString(9));
+                row.getString(9), row.getObject(10, Long.class), row.getObject(11, Integer.class));
     }
 }

@@ -69,6 +69,10 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.content[0].level").value("OTHER"))
                 .andExpect(jsonPath("$.content[0].rawCode").value("9"))
                 .andExpect(jsonPath("$.content[0].dataset").value("COW-DE 2006.1"))
+                .andExpect(jsonPath("$.content[0].importId").value(job.get("id").asLong()))
+                .andExpect(jsonPath("$.content[0].line").value(2))
+                .andExpect(jsonPath("$.content[1].line").value(2))
+                .andExpect(jsonPath("$.content[2].line").value(3))
                 .andExpect(jsonPath("$.content[1].sendingCountry").value("US"))
                 .andExpect(jsonPath("$.content[2].year").value(1970))
                 .andExpect(jsonPath("$.content[2].level").value("NONE"));
