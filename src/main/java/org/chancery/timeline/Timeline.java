@@ -184,10 +184,17 @@ public class Timeline {
     /** The first meeting since the latest establishment, which the summary names as it was: established or restored. */
     private static TimelineItem firstSinceEstablishment(RelationSnapshot snapshot, MeetingRef meeting) {
         LocalDate establishment = snapshot.state().latestEstablishment();
-        boolean restored = snapshot.events().stream()
-                .anyMatch(event -> event.type() == EventType.RESTORED && event.date().equals(establishment));
+        Optional<EventRecord> event = snapshot.events().stream()
+                .filter(e -> (e.type() == EventType.ESTABLISHED || e.type() == EventType.RESTORED)
+                        && e.date().equals(establishment))
+                .reduce((first, later) -> later);
+        boolean restored = event.map(e -> e.type() == EventType.RESTORED).orElse(false);
+        // the day as it is known ("1960-01-01 (year known)"), the meeting's city apart from it: not where the
+        // relations were restored
         return new TimelineItem(meeting.date(), "FIRST_MEETING_SINCE_ESTABLISHMENT", "First meeting since relations were "
-                + (restored ? "restored" : "established") + " on " + establishment + where(meeting),
+                + (restored ? "restored" : "established") + " on " + establishment
+                + known(event.map(EventRecord::datePrecision).orElse(null))
+                + (meeting.city() == null ? "" : ", in " + meeting.city()),
                 TimelineItem.Ref.meeting(meeting.id()), meeting.datePrecision());
     }
 

@@ -55,15 +55,27 @@ class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest 
         long kr = create("/api/diplomats", "{\"name\": \"Korean Envoy\", \"country\": \"KR\"}").get("id").asLong();
         meeting("2001-03-01", cu, kr);
         RelationPair pair = RelationPair.of(new CountryCode("CU"), new CountryCode("KR"));
-        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were established on 2000-01-10 in Havana",
-                "First meeting since relations were established on 2000-01-10 in Havana");
+        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were established on 2000-01-10, in Havana",
+                "First meeting since relations were established on 2000-01-10, in Havana");
 
         event("SEVERED", "2005-01-01");
         event("RESTORED", "2010-06-01");
         meeting("2011-02-01", cu, kr);
 
-        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were restored on 2010-06-01 in Havana",
-                "First meeting since relations were restored on 2010-06-01 in Havana");
+        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were restored on 2010-06-01, in Havana",
+                "First meeting since relations were restored on 2010-06-01, in Havana");
+    }
+
+    @Test
+    void givesTheEstablishmentAsItsPrecisionKnowsIt() throws Exception {
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1960-01-01\", "
+                + "\"datePrecision\": \"YEAR\"}");
+        long cu = create("/api/diplomats", "{\"name\": \"Cuban Envoy\", \"country\": \"CU\"}").get("id").asLong();
+        long kr = create("/api/diplomats", "{\"name\": \"Korean Envoy\", \"country\": \"KR\"}").get("id").asLong();
+        meeting("1961-03-01", cu, kr);
+
+        assertThat(firstMeetingSummaries(RelationPair.of(new CountryCode("CU"), new CountryCode("KR")))).containsOnly(
+                "First meeting since relations were established on 1960-01-01 (year known), in Havana");
     }
 
     /** The summaries of the first meeting since establishment: the pages' and then the whole timeline's a CSV streams. */
