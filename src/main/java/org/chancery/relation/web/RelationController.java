@@ -94,7 +94,9 @@ class RelationController {
         // thousands at most: one row per pair of countries) are read in one statement, not a page at a time.
         List<RelationSummary> rows = relations.standings(code, status, asOf,
                 Pageable.unpaged(pageRequest(pageable).getSort())).map(RelationSummary::from).getContent();
-        csv.write(response, "relations", RelationSummary.class, CsvLists.all(rows));
+        // a list of a past day is named after it: exports of two days are told apart
+        csv.write(response, asOf == null ? "relations" : "relations-" + asOf, RelationSummary.class,
+                CsvLists.all(rows));
     }
 
     private CountryCode filter(String country) {

@@ -149,6 +149,8 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         }
         mvc.perform(get("/api/relations?format=csv")).andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"relations.csv\""));
+        mvc.perform(get("/api/relations?format=csv&asOf=1970-01-01")).andExpect(header().string(
+                HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"relations-1970-01-01.csv\""));
     }
 
     @Test
