@@ -196,7 +196,8 @@ class MissionController {
     @GetMapping
     @Operation(operationId = "listMissions",
             summary = "List missions", description = "Page of missions ordered by id (also as CSV, every row). `country` matches either side; "
-            + "`openOn` keeps the missions open at the end of that day. Sortable by id, sendingCountry, receivingCountry, "
+            + "`openOn` keeps the missions open at the end of that day; `status` is the status today, whatever "
+            + "`openOn` (an embassy open in 1960 and closed since is not `OPEN`). Sortable by id, sendingCountry, receivingCountry, "
             + "type, city, status, openedOn, closedOn.")
     @ApiResponse(responseCode = "200", description = "A page of missions")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad type, status or date; page or size not "
@@ -205,7 +206,8 @@ class MissionController {
     PagedModel<MissionResponse> search(@Parameter(example = "CU") @RequestParam(required = false) String sending,
             @Parameter(example = "KR") @RequestParam(required = false) String receiving,
             @RequestParam(required = false) String country, @RequestParam(required = false) MissionType type,
-            @RequestParam(required = false) MissionStatus status,
+            @Parameter(description = "the status today, not on `openOn`'s day") @RequestParam(required = false)
+            MissionStatus status,
             @Parameter(example = "2024-06-01") @RequestParam(required = false) LocalDate openOn,
             @ParameterObject Pageable pageable) {
         var filter = new MissionService.Filter(filter(sending, "sending"), filter(receiving, "receiving"),
