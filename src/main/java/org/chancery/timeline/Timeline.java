@@ -3,6 +3,7 @@ package org.chancery.timeline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,11 +164,16 @@ public class Timeline {
     private List<Placed> itemsButMeetings(RelationPair pair, RelationSnapshot snapshot) {
         List<Placed> items = new ArrayList<>();
         snapshot.events().forEach(event -> items.add(Placed.byType(event(pair, event))));
+        Map<Long, DatePrecision> openedPrecisions = new HashMap<>();
         for (MissionView mission : missions.withHeadsBetween(pair)) {
             addMission(items, mission);
+            if (mission.openedOn() != null) {
+                openedPrecisions.put(mission.id(), DatePrecision.orDefault(mission.openedPrecision()));
+            }
         }
         for (MilestoneView milestone : milestones.ofPair(pair)) {
-            addMilestone(items, milestone);
+            addMilestone(items, milestone, milestone.missionId() == null ? DatePrecision.DAY
+                    : openedPrecisions.getOrDefault(milestone.missionId(), DatePrecision.DAY));
         }
         for (AccreditationRecord accreditation : accreditations.allOfPair(pair)) {
             addAccreditation(items, pair, accreditation);
@@ -293,12 +299,16 @@ public class Timeline {
         }
     }
 
-    private static void addMilestone(List<Placed> items, MilestoneView milestone) {
+    /**
+     * A milestone's item: achieved on the day known as {@code achieved} knows it (a milestone achieved by its
+     * mission's opening, the opening's precision), or due by its target's last day.
+     */
+    private static void addMilestone(List<Placed> items, MilestoneView milestone, DatePrecision achieved) {
         TimelineItem.Ref ref = TimelineItem.Ref.milestone(milestone.id());
         if (milestone.status() == MilestoneStatus.ACHIEVED) {
             items.add(Placed.byType(new TimelineItem(milestone.achievedOn(), "MILESTONE_ACHIEVED", "Milestone achieved"
-                    + (Boolean.TRUE.equals(milestone.onTime()) ? " on time: " : " late (target " + milestone.target()
-                            + "): ") + milestone.title(), ref, DatePrecision.DAY)));
+                    + known(achieved) + (Boolean.TRUE.equals(milestone.onTime()) ? " on time: "
+                            : " late (target " + milestone.target() + "): ") + milestone.title(), ref, achieved)));
         } else if (milestone.status() != MilestoneStatus.CANCELLED) {
             items.add(Placed.byType(new TimelineItem(milestone.targetEnd(), "MILESTONE_DUE", "Milestone due"
                     + (milestone.status() == MilestoneStatus.OVERDUE ? " (overdue)" : "") + " by " + milestone.target()
