@@ -90,19 +90,19 @@ export function field(form, { name, label, type = 'text', value, required = fals
     // a value given (an address's `?sending=gr`) selects its option whatever its letter case; one that names no
     // option leaves the field to be chosen, never the first option in its place
     const chosen = opts.find((o) => String(o.value) === v) || opts.find((o) => String(o.value).toUpperCase() === v.toUpperCase());
-    control = html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid ? 'true' : nothing}
+    control = html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${described || nothing}>
       ${required && chosen ? nothing : html`<option value="" ?selected=${!chosen}>${required ? 'Choose…' : empty}</option>`}
       ${opts.map((o) => html`<option value=${o.value} ?selected=${o === chosen}>${o.label}</option>`)}
     </select>`;
   } else if (type === 'textarea') {
     control = html`<textarea id=${id} name=${name} ?required=${required} placeholder=${placeholder || nothing}
-        aria-invalid=${invalid ? 'true' : nothing} aria-describedby=${described || nothing}>${v}</textarea>`;
+        aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described || nothing}>${v}</textarea>`;
   } else {
     control = html`<input id=${id} name=${name} type=${type} value=${v} ?required=${required}
         placeholder=${placeholder || nothing} pattern=${pattern || nothing} min=${min ?? nothing} max=${max ?? nothing}
         autocomplete=${autocomplete || nothing} inputmode=${inputmode || nothing} list=${list || nothing}
-        aria-invalid=${invalid ? 'true' : nothing} aria-describedby=${described || nothing}>`;
+        aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described || nothing}>`;
   }
   return html`<div class="field">
     <label for=${id}>${label}${required ? html` <span class="required" aria-hidden="true">*</span>` : nothing}</label>
@@ -355,7 +355,7 @@ export function readError(error) {
  * it needs, with a button that opens the sign-in dialog; the page asks nothing of the API meanwhile.
  */
 export function signInNeeded(id, what) {
-  return html`<p id=${id}>Reading ${what} needs the EDITOR role.
+  return html`<p id=${id} class="sign-in-needed">Reading ${what} needs the EDITOR role.
     <button type="button" class="outline" @click=${() => window.dispatchEvent(new CustomEvent('chancery:sign-in'))}>Sign in</button></p>`;
 }
 

@@ -15,14 +15,14 @@ function filterField(filter, value, errors = []) {
   let control;
   if (filter.options) {
     const options = filter.options.map((o) => (typeof o === 'object' ? o : { value: o, label: words(o) }));
-    control = html`<select id=${id} name=${filter.name} aria-invalid=${invalid ? 'true' : nothing}
+    control = html`<select id=${id} name=${filter.name} aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${invalid ? `${id}-error` : nothing}>
       <option value="" ?selected=${!value}>${filter.any || '(any)'}</option>
       ${options.map((o) => html`<option value=${o.value} ?selected=${String(o.value) === value}>${o.label}</option>`)}
     </select>`;
   } else {
     control = html`<input id=${id} name=${filter.name} type=${filter.type || 'text'} value=${value || ''}
-      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing} aria-invalid=${invalid ? 'true' : nothing}
+      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing} aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${invalid ? `${id}-error` : nothing}>`;
   }
   return html`<div class="field"><label for=${id}>${filter.label}</label>${control}
@@ -81,7 +81,7 @@ export async function listPage({ root, query, all, signal }, config) {
     for (const [k, v] of Object.entries(apiQuery)) (Array.isArray(v) ? v : [v]).forEach((x) => csvQuery.append(k, x));
     csvQuery.set('format', 'csv');
     render(html`
-      <h1 aria-describedby=${data ? 'list-count' : nothing}>${config.title}</h1>
+      <h1 aria-describedby=${data ? 'list-count-words' : nothing}>${config.title}</h1>
       ${config.intro ? html`<p>${config.intro}</p>` : nothing}
       ${config.before ? config.before(state) : nothing}
       <form class="filters" role="search" aria-label="Filter ${config.title.toLowerCase()}" @submit=${search}>
@@ -100,10 +100,10 @@ export async function listPage({ root, query, all, signal }, config) {
       ${config.message ? config.message(state) : nothing}
       ${!data && !state.error ? html`<p aria-busy="true">Loading…</p>` : nothing}
       ${data ? html`
-        <p id="list-count" role="status">${total === 0 ? (config.empty || 'Nothing matches.') : pastEnd
-            ? html`${total} in all, on ${plural(pages, 'page')}: page ${page + 1} is past the last.
-              <a href=${here({ page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.`
-            : html`${total} in all; page ${page + 1} of ${pages}.`}
+        <p id="list-count" role="status"><span id="list-count-words">${total === 0 ? (config.empty || 'Nothing matches.')
+            : pastEnd ? html`${total} in all, on ${plural(pages, 'page')}: page ${page + 1} is past the last.`
+            : html`${total} in all; page ${page + 1} of ${pages}.`}</span>${pastEnd ? html`
+              <a href=${here({ page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.` : nothing}
           ${config.csv === false ? nothing : html`<a href="${config.endpoint}?${csvQuery.toString()}" download>Download all as CSV</a>`}</p>
         ${total && !pastEnd ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${config.title}><table id="list-table">
           <caption class="visually-hidden">${config.title}, page ${page + 1} of ${pages}</caption>

@@ -91,7 +91,7 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         assertThat(openOn.getAttribute("aria-describedby")).isEqualTo("filter-openOn-error");
         assertThat(error.getRect().getY()).as("under the field, not behind it")
                 .isGreaterThanOrEqualTo(openOn.getRect().getY() + openOn.getRect().getHeight());
-        assertThat($("#filter-type").getAttribute("aria-invalid")).as("the filter the API took").isNull();
+        assertThat($("#filter-type").getAttribute("aria-invalid")).as("the filter the API took").isEqualTo("false");
         assertNoConsoleErrors(400);
     }
 
@@ -165,7 +165,9 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
                 "“7” rows per page is not offered (20, 50, 100, 200): 20 are shown.");
         assertThat($("#list-count").getText()).contains("page 1 of");
         assertThat($("h1").getDomAttribute("aria-describedby")).as("the heading a filter or page gives the focus to "
-                + "says how many there are").isEqualTo("list-count");
+                + "says how many there are").isEqualTo("list-count-words");
+        assertThat($("#list-count-words").getText()).as("in words, without the links beside them")
+                .matches("\\d+ in all; page 1 of \\d+\\.");
         assertNoConsoleErrors();
     }
 

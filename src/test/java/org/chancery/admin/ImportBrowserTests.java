@@ -204,6 +204,9 @@ class ImportBrowserTests extends BrowserTest {
         String jobsBefore = api("GET", "/api/imports", null, "admin", "admin-secret").body();
         WebElement form = $("#import-form");
         WebElement format = form.findElement(By.name("format"));
+        // not invalid before anything was sent: a screen reader would say so of a required field left empty
+        assertThat(format.getDomAttribute("aria-invalid")).isEqualTo("false");
+        assertThat($("#import-file").getDomAttribute("aria-invalid")).isEqualTo("false");
 
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement problem = visible(By.cssSelector("#import-form .problem"));
@@ -230,7 +233,7 @@ class ImportBrowserTests extends BrowserTest {
         assertThat(file.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat($("#import-file-error").getText()).isEqualTo("The file chosen is empty: choose one that is not.");
         assertThat(file.getAttribute("aria-describedby")).contains("import-file-error");
-        assertThat(format.getAttribute("aria-invalid")).isNull();
+        assertThat(format.getAttribute("aria-invalid")).isEqualTo("false");
         problem.findElement(By.linkText("File")).click();
         assertThat(driver.switchTo().activeElement()).isEqualTo(file);
 

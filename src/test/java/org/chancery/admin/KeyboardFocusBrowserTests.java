@@ -204,6 +204,22 @@ class KeyboardFocusBrowserTests extends BrowserTest {
     }
 
     @Test
+    void signingInFromAPagesOwnButtonGivesTheFocusToThePageItsListReplacesTheButtonOf() {
+        open("/changes");
+        focusAndPress("#changes-sign-in button", Keys.ENTER);
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        focused().sendKeys("editor", Keys.TAB, "editor-secret", Keys.ENTER);
+        waitFor(ExpectedConditions.invisibilityOf(dialog));
+
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.id("changes-sign-in"), 0));
+        waitFor(driver -> !driver.findElements(By.id("changes-table")).isEmpty()
+                || $("main").getText().contains("No change after"));
+        assertThat(focused().getTagName()).as("not the page's body: the button is gone").isEqualTo("h1");
+        assertThat(focused().getText()).isEqualTo("Changes");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aLinkDrawnAsAButtonIsFollowedWithSpaceAsAButtonIsPressed() {
         open("/missions");
         focusAndPress("a[role=button]", Keys.SPACE);

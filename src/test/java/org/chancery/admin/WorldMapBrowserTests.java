@@ -354,7 +354,10 @@ class WorldMapBrowserTests extends BrowserTest {
         script("const field = document.getElementById('map-date'); field.value = '1970-01-01';"
                 + "field.dispatchEvent(new Event('change', {bubbles: true}))");
         visible(By.cssSelector(SHOWN.formatted("US", "1970-01-01")));
-        assertThat($$("#map-date-help")).isEmpty();
+        // the hint's region stays, empty, so that a refusal said into it later is announced as it comes
+        assertThat($("#map-date-help").getText()).isEmpty();
+        assertThat($("#map-date-help").getDomAttribute("aria-live")).isEqualTo("polite");
+        assertThat($("#map-date").getDomAttribute("aria-describedby")).isNull();
         assertNoConsoleErrors();
     }
 

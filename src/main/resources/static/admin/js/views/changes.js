@@ -42,7 +42,7 @@ export default async function changesView({ root, query, signal }) {
     render(html`
       <h1>Changes</h1>
       <p>Every successful write, an import's included, once, in the order it was committed. Reading it needs the EDITOR role.</p>
-      <form class="filters" role="search" aria-label="Filter changes" @submit=${(e) => {
+      <form class="filters" role="search" aria-label="Filter changes" novalidate @submit=${(e) => {
         e.preventDefault();
         const data = new FormData(e.target);
         navigate('/changes', { after: data.get('after') || undefined, kind: data.get('kind') || undefined });
@@ -63,7 +63,7 @@ export default async function changesView({ root, query, signal }) {
         <tbody>${rows.map((c) => {
           const to = link(c);
           return html`<tr><td class="num">${c.seq}</td><td>${instant(c.at)}</td><td>${c.user}</td><td>${words(c.action)}</td>
-            <td>${c.kind}</td><td>${to ? html`<a href=${to}>${c.id}</a>` : c.id}</td><td>${(c.countries || []).join(', ')}</td></tr>`;
+            <td>${c.kind}</td><td>${to ? html`<a href=${to} aria-label="${c.kind} ${c.id}">${c.id}</a>` : c.id}</td><td>${(c.countries || []).join(', ')}</td></tr>`;
         })}</tbody></table></div>
         <nav class="paging" aria-label="More changes">
           ${after || latest ? html`<a href=${href('/changes', { kind })}>From the first</a>` : nothing}

@@ -74,7 +74,7 @@ export default async function importsView({ root, query, signal }) {
               <label for="import-file">File <span class="required" aria-hidden="true">*</span></label>
               <input id="import-file" name="file" type="file" required accept=".csv,.ndjson,.jsonl,.txt,text/csv,application/x-ndjson"
                 aria-describedby="import-file-hint${fileErrors.length ? ' import-file-error' : ''}"
-                aria-invalid=${fileErrors.length ? 'true' : nothing}>
+                aria-invalid=${fileErrors.length ? 'true' : 'false'}>
               <small id="import-file-hint">Sent as it is, with the format's media type.</small>
               ${fileErrors.length ? html`<small id="import-file-error" class="field-error">${fileErrors.join(' ')}</small>` : nothing}
             </div>

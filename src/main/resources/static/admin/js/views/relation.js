@@ -13,6 +13,20 @@ import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submi
 import { diplomatChoice } from '../diplomat-search.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
+/**
+ * For the event form's ruleFields: a refusal concerns the second event where its words name it ("RESTORED on
+ * 2024-04-15", or its day and not the first's), else the first.
+ */
+function eventField(first, second) {
+  return (values, error) => {
+    const detail = error.detail || '';
+    if (!values.thenType || !values.thenDate) return first;
+    const namesSecond = detail.includes(`${values.thenType} on ${values.thenDate}`)
+      || (detail.includes(values.thenDate) && !detail.includes(values.date));
+    return namesSecond ? second : first;
+  };
+}
+
 /** Where a story item's fact is shown: its own page, or its row on this page (`rows`: the ids of the rows shown). */
 function itemLink(item, a, rows) {
   const { kind, id } = item.ref || {};
@@ -83,7 +97,7 @@ export default async function relationView({ root, params, query, signal }) {
   // the address keeps no period the page does not show
   if (asked.notice) replace(`/relations/${params.a}/${params.b}`, { asOf: query.asOf, record: query.record });
   const forms = {
-    event: formState('event', { ruleFields: { R1: 'type', '*': 'date' } }),
+    event: formState('event', { ruleFields: { R1: eventField('type', 'thenType'), '*': eventField('date', 'thenDate') } }),
     milestone: formState('milestone', { ruleFields: { MISSION_NOT_IN_RELATION: 'missionId', MILESTONE_STATUS_INVALID: 'missionId' } }),
     accreditation: formState('accreditation', { ruleFields: { RESIDENT_MISSION_INVALID: 'residentMissionId',
       DIPLOMAT_NOT_OF_SENDING_COUNTRY: 'diplomatId', R23: 'from',
@@ -797,7 +811,7 @@ export default async function relationView({ root, params, query, signal }) {
     render(html`
       <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
       <h1>${title}</h1>
-      <form class="toolbar" id="as-of-form" @submit=${(e) => {
+      <form class="toolbar" id="as-of-form" novalidate @submit=${(e) => {
         e.preventDefault();
         const day = new FormData(e.target).get('asOf');
         // a period the person chose stays if the day is in it; otherwise the chart looks again, the day in view
@@ -828,9 +842,9 @@ export default async function relationView({ root, params, query, signal }) {
               meetings as marks and milestones as planned windows; the same items are listed beside it.</p>
             <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">
               <label for="period-from">From</label><input id="period-from" name="from" type="date" .value=${state.from || ''}
-                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
+                aria-invalid=${state.periodRefused ? 'true' : 'false'} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
               <label for="period-to">To</label><input id="period-to" name="to" type="date" .value=${state.to || ''}
-                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
+                aria-invalid=${state.periodRefused ? 'true' : 'false'} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
               <button type="submit" class="outline">Show period</button>
               <button type="button" class="secondary outline" @click=${wholeHistory}>Whole history</button>
             </form>

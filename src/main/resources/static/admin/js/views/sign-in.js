@@ -104,8 +104,12 @@ export function openSignIn() {
 function giveTheFocusBack() {
   if (!opener) return;
   const region = openerRegion?.isConnected ? openerRegion : null;
-  const target = opener.isConnected ? opener
-    : region || document.getElementById('signed-in') || document.getElementById('sign-in-button');
+  // a page's own "Sign in" (signInNeeded) is gone once the page has drawn what it can now read: the focus goes to
+  // the page's heading, which stays, not to a button about to be removed (the focus would fall to the page's body)
+  const heading = opener.closest?.('.sign-in-needed') ? document.querySelector('main h1') : null;
+  heading?.setAttribute('tabindex', '-1');
+  const target = heading || (opener.isConnected ? opener
+    : region || document.getElementById('signed-in') || document.getElementById('sign-in-button'));
   opener = null;
   openerRegion = null;
   target?.focus();
