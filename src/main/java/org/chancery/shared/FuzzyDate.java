@@ -18,6 +18,15 @@ public record FuzzyDate(LocalDate date, DatePrecision precision) {
         return new FuzzyDate(date, precision);
     }
 
+    /** The last day of the period: the day itself, the last of its month or of its year. */
+    public LocalDate lastDay() {
+        return switch (precision) {
+            case DAY -> date;
+            case MONTH -> date.withDayOfMonth(date.lengthOfMonth());
+            case YEAR -> date.withDayOfYear(date.lengthOfYear());
+        };
+    }
+
     /**
      * The optional date (an end, an opening) known to {@code precision}; null without a date.
      *

@@ -26,6 +26,7 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationSnapshot;
 import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -306,9 +307,14 @@ public class Timeline {
     private static void addMilestone(List<Placed> items, MilestoneView milestone, DatePrecision achieved) {
         TimelineItem.Ref ref = TimelineItem.Ref.milestone(milestone.id());
         if (milestone.status() == MilestoneStatus.ACHIEVED) {
+            // an achievement known to the month or year is on time if its whole period is, late if none of it is;
+            // else not known to be either (onTime compares its first day, as the rules compare a fuzzy date)
+            FuzzyDate when = FuzzyDate.of(milestone.achievedOn(), achieved);
+            String timeliness = !when.lastDay().isAfter(milestone.targetEnd()) ? " on time: "
+                    : when.date().isAfter(milestone.targetEnd()) ? " late (target " + milestone.target() + "): "
+                    : ", on time or late not known (target " + milestone.target() + "): ";
             items.add(Placed.byType(new TimelineItem(milestone.achievedOn(), "MILESTONE_ACHIEVED", "Milestone achieved"
-                    + known(achieved) + (Boolean.TRUE.equals(milestone.onTime()) ? " on time: "
-                            : " late (target " + milestone.target() + "): ") + milestone.title(), ref, achieved)));
+                    + known(achieved) + timeliness + milestone.title(), ref, achieved)));
         } else if (milestone.status() != MilestoneStatus.CANCELLED) {
             items.add(Placed.byType(new TimelineItem(milestone.targetEnd(), "MILESTONE_DUE", "Milestone due"
                     + (milestone.status() == MilestoneStatus.OVERDUE ? " (overdue)" : "") + " by " + milestone.target()

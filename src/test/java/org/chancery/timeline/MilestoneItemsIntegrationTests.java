@@ -20,8 +20,13 @@ class MilestoneItemsIntegrationTests extends ApiIntegrationTest {
         long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
         create("/api/relations/CU/KR/milestones", "{\"title\": \"Embassy in Seoul\", \"target\": \"2024-06\", "
                 + "\"missionId\": " + embassy + "}");
+        long consulate = planMission("CU", "KR", "CONSULATE", "Busan");
+        create("/api/relations/CU/KR/milestones", "{\"title\": \"Consulate in Busan\", \"target\": \"2024-H2\", "
+                + "\"missionId\": " + consulate + "}");
         long byHand = create("/api/relations/CU/KR/milestones", "{\"title\": \"Talks\", \"target\": \"2024\"}")
                 .get("id").asLong();
+        postAsEditor("/api/missions/" + consulate + "/open", "{\"date\": \"2024-07-20\", \"datePrecision\": \"MONTH\"}")
+                .andExpect(status().isOk());
         postAsEditor("/api/missions/" + embassy + "/open", "{\"date\": \"2024-01-01\", \"datePrecision\": \"YEAR\"}")
                 .andExpect(status().isOk());
         postAsEditor("/api/milestones/" + byHand + "/achieve", "{\"date\": \"2024-03-05\"}")
@@ -36,7 +41,9 @@ class MilestoneItemsIntegrationTests extends ApiIntegrationTest {
         }
 
         assertThat(achieved).containsExactly(
-                "2024-01-01 YEAR Milestone achieved (year known) on time: Embassy in Seoul",
-                "2024-03-05 DAY Milestone achieved on time: Talks");
+                "2024-01-01 YEAR Milestone achieved (year known), on time or late not known (target 2024-06): "
+                        + "Embassy in Seoul",
+                "2024-03-05 DAY Milestone achieved on time: Talks",
+                "2024-07-01 MONTH Milestone achieved (month known) on time: Consulate in Busan");
     }
 }

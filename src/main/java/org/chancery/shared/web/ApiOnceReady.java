@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The API answers once the application is ready. The server listens before that: the data of the profiles
@@ -57,7 +58,8 @@ class ApiOnceReady extends OncePerRequestFilter implements ApplicationListener<A
         if (ready) {
             return true;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // decoded, as the handler mappings match it: /%61pi/… is /api/…
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         boolean readsImports = (path.equals(IMPORTS) || path.startsWith(IMPORTS + "/"))
                 && (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod()));
         return readsImports || !path.equals(API) && !path.startsWith(API + "/");

@@ -58,7 +58,8 @@ import org.springframework.web.bind.annotation.PutMapping;
                 + "which need an EDITOR; writes need HTTP Basic credentials of an EDITOR, creating or changing a "
                 + "country and starting or cancelling an import those of an ADMIN. Errors are RFC 9457 problem details "
                 + "(application/problem+json) with a stable `code`, the `rule` id for rule violations, and `errors` "
-                + "naming the fields of a VALIDATION_FAILED.",
+                + "naming the fields of a VALIDATION_FAILED. A text's `maxLength` counts UTF-16 code units: a "
+                + "character beyond the Basic Multilingual Plane (an emoji) counts two.",
         contact = @Contact(name = "The Chancery maintainers (see the README)"),
         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         // the server that serves the description, whatever Host header a request to it carries (an address

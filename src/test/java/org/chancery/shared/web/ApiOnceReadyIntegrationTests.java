@@ -34,7 +34,8 @@ class ApiOnceReadyIntegrationTests extends ApiIntegrationTest {
         ApiOnceReady starting = new ApiOnceReady(resolver);
 
         for (String[] request : new String[][] {{"GET", "/api/relations/CU/KR"}, {"POST", "/api/imports"},
-                {"POST", "/api/imports/1/cancel"}, {"GET", "/api"}, {"GET", "/api/importsx"}}) {
+                {"POST", "/api/imports/1/cancel"}, {"GET", "/api"}, {"GET", "/api/importsx"},
+                {"GET", "/%61pi/relations/CU/KR"}}) {
             MockFilterChain chain = new MockFilterChain();
             MockHttpServletResponse response = filter(starting, request[0], request[1], chain);
 
