@@ -64,7 +64,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
   return html`<div class="field diplomat-search">
     <label for=${id}>${label}</label>
     <input id=${id} type="search" autocomplete="off" .value=${state.q || ''} placeholder="Type part of a name"
-      aria-invalid=${errorId ? 'true' : 'false'} aria-describedby="${id}-help${errorId ? ` ${errorId}` : ''}" @input=${(e) => { if (!e.isComposing) search(e.target.value); }}
+      aria-invalid=${errorId ? 'true' : nothing} aria-describedby="${id}-help${errorId ? ` ${errorId}` : ''}" @input=${(e) => { if (!e.isComposing) search(e.target.value); }}
       @compositionend=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.</small>

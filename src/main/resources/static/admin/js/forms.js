@@ -90,19 +90,19 @@ export function field(form, { name, label, type = 'text', value, required = fals
     // a value given (an address's `?sending=gr`) selects its option whatever its letter case; one that names no
     // option leaves the field to be chosen, never the first option in its place
     const chosen = opts.find((o) => String(o.value) === v) || opts.find((o) => String(o.value).toUpperCase() === v.toUpperCase());
-    control = html`<select id=${id} name=${name} ?required=${required} aria-invalid=${invalid ? 'true' : 'false'}
+    control = html`<select id=${id} name=${name} aria-required=${required ? 'true' : nothing} aria-invalid=${invalid ? 'true' : nothing}
         aria-describedby=${described || nothing}>
       ${required && chosen ? nothing : html`<option value="" ?selected=${!chosen}>${required ? 'Choose…' : empty}</option>`}
       ${opts.map((o) => html`<option value=${o.value} ?selected=${o === chosen}>${o.label}</option>`)}
     </select>`;
   } else if (type === 'textarea') {
-    control = html`<textarea id=${id} name=${name} ?required=${required} placeholder=${placeholder || nothing}
-        aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described || nothing}>${v}</textarea>`;
+    control = html`<textarea id=${id} name=${name} aria-required=${required ? 'true' : nothing} placeholder=${placeholder || nothing}
+        aria-invalid=${invalid ? 'true' : nothing} aria-describedby=${described || nothing}>${v}</textarea>`;
   } else {
-    control = html`<input id=${id} name=${name} type=${type} value=${v} ?required=${required}
+    control = html`<input id=${id} name=${name} type=${type} value=${v} aria-required=${required ? 'true' : nothing}
         placeholder=${placeholder || nothing} pattern=${pattern || nothing} min=${min ?? nothing} max=${max ?? nothing}
         autocomplete=${autocomplete || nothing} inputmode=${inputmode || nothing} list=${list || nothing}
-        aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described || nothing}>`;
+        aria-invalid=${invalid ? 'true' : nothing} aria-describedby=${described || nothing}>`;
   }
   return html`<div class="field">
     <label for=${id}>${label}${required ? html` <span class="required" aria-hidden="true">*</span>` : nothing}</label>
@@ -143,7 +143,8 @@ export function sourcesFrom(values) {
 export function unreadable(input) {
   const what = input.type === 'date' ? 'is not a whole day of the calendar (a 30 February, a year half typed)'
     : input.type === 'number' ? 'is not a number' : 'cannot be read';
-  return `${what}: correct it${input.required ? '' : ', or clear it to leave it out'}.`;
+  return `${what}: correct it${input.required || input.getAttribute('aria-required') === 'true' ? ''
+    : ', or clear it to leave it out'}.`;
 }
 
 /** The first control of the form whose content its type cannot read (see unreadable), refused in words; else null. */

@@ -15,14 +15,14 @@ function filterField(filter, value, errors = []) {
   let control;
   if (filter.options) {
     const options = filter.options.map((o) => (typeof o === 'object' ? o : { value: o, label: words(o) }));
-    control = html`<select id=${id} name=${filter.name} aria-invalid=${invalid ? 'true' : 'false'}
+    control = html`<select id=${id} name=${filter.name} aria-invalid=${invalid ? 'true' : nothing}
         aria-describedby=${invalid ? `${id}-error` : nothing}>
       <option value="" ?selected=${!value}>${filter.any || '(any)'}</option>
       ${options.map((o) => html`<option value=${o.value} ?selected=${String(o.value) === value}>${o.label}</option>`)}
     </select>`;
   } else {
     control = html`<input id=${id} name=${filter.name} type=${filter.type || 'text'} value=${value || ''}
-      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing} aria-invalid=${invalid ? 'true' : 'false'}
+      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing} aria-invalid=${invalid ? 'true' : nothing}
       aria-describedby=${invalid ? `${id}-error` : nothing}>`;
   }
   return html`<div class="field"><label for=${id}>${filter.label}</label>${control}

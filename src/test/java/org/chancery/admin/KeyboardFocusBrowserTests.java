@@ -204,10 +204,17 @@ class KeyboardFocusBrowserTests extends BrowserTest {
     }
 
     @Test
-    void signingInFromAPagesOwnButtonGivesTheFocusToThePageItsListReplacesTheButtonOf() {
+    void signingInFromAPagesOwnButtonGivesTheFocusToThePageItsListReplacesTheButtonOfAndCancellingBackToIt() {
         open("/changes");
         focusAndPress("#changes-sign-in button", Keys.ENTER);
         WebElement dialog = visible(By.id("sign-in-dialog"));
+        focused().sendKeys(Keys.ESCAPE);
+        waitFor(ExpectedConditions.invisibilityOf(dialog));
+        WebElement pagesOwn = $("#changes-sign-in button");
+        waitFor(driver -> pagesOwn.equals(focused()));
+
+        pagesOwn.sendKeys(Keys.ENTER);
+        visible(By.id("sign-in-dialog"));
         focused().sendKeys("editor", Keys.TAB, "editor-secret", Keys.ENTER);
         waitFor(ExpectedConditions.invisibilityOf(dialog));
 

@@ -42,7 +42,7 @@ export default async function changesView({ root, query, signal }) {
     render(html`
       <h1>Changes</h1>
       <p>Every successful write, an import's included, once, in the order it was committed. Reading it needs the EDITOR role.</p>
-      <form class="filters" role="search" aria-label="Filter changes" novalidate @submit=${(e) => {
+      <form class="filters" role="search" aria-label="Filter changes" @submit=${(e) => {
         e.preventDefault();
         const data = new FormData(e.target);
         navigate('/changes', { after: data.get('after') || undefined, kind: data.get('kind') || undefined });

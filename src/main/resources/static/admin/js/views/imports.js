@@ -72,9 +72,9 @@ export default async function importsView({ root, query, signal }) {
               options: state.formats.map((f) => ({ value: f.name, label: `${f.name} — ${f.summary}` })) })}
             <div class="field">
               <label for="import-file">File <span class="required" aria-hidden="true">*</span></label>
-              <input id="import-file" name="file" type="file" required accept=".csv,.ndjson,.jsonl,.txt,text/csv,application/x-ndjson"
+              <input id="import-file" name="file" type="file" aria-required="true" accept=".csv,.ndjson,.jsonl,.txt,text/csv,application/x-ndjson"
                 aria-describedby="import-file-hint${fileErrors.length ? ' import-file-error' : ''}"
-                aria-invalid=${fileErrors.length ? 'true' : 'false'}>
+                aria-invalid=${fileErrors.length ? 'true' : nothing}>
               <small id="import-file-hint">Sent as it is, with the format's media type.</small>
               ${fileErrors.length ? html`<small id="import-file-error" class="field-error">${fileErrors.join(' ')}</small>` : nothing}
             </div>

@@ -438,7 +438,7 @@ export default async function mapView({ root, query, signal }) {
           <div class="field map-day">
             <label for="map-date">Day</label>
             <input id="map-date" name="asOf" type="date" min="${FIRST_YEAR}-01-01" max=${last} .value=${state.date}
-              aria-invalid=${state.dayRefused ? 'true' : 'false'} aria-describedby=${state.dayRefused ? 'map-date-help' : nothing}
+              aria-invalid=${state.dayRefused ? 'true' : nothing} aria-describedby=${state.dayRefused ? 'map-date-help' : nothing}
               @keydown=${onKey} @blur=${settle} @change=${(e) => typeDay(e.target.value, e.target.validity.badInput)}>
             <small id="map-date-help" aria-live="polite">${state.dayRefused ? `${state.dayRefused === NO_DAY
               ? 'That is not a whole day of the calendar' : `The map shows ${FIRST_YEAR}-01-01 to today (${last})`}; it `

@@ -86,7 +86,7 @@ export default async function meetingNewView({ root, query, signal }) {
             <label class="visually-hidden" for="participant-title-${i}">Title of ${p.name} at the meeting</label>
             <input id="participant-title-${i}" name="participants[${i}].title" placeholder=${p.title || 'Title at the meeting'}
               aria-label="Title of ${p.name} at the meeting" .value=${p.titleAtMeeting || ''}
-              aria-invalid=${participantErrors(i).length ? 'true' : 'false'}
+              aria-invalid=${participantErrors(i).length ? 'true' : nothing}
               aria-describedby=${participantErrors(i).length ? `participant-title-${i}-error` : nothing}
               @input=${(e) => { p.titleAtMeeting = e.target.value; }}>
             <button type="button" class="secondary outline" aria-label="Remove ${p.name}"

@@ -13,17 +13,24 @@ import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submi
 import { diplomatChoice } from '../diplomat-search.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
+/** The day a fuzzy date is compared on, as the API gives it in its words: the first of its month or year. */
+function firstDayOf(day, precision) {
+  if (precision === 'YEAR') return `${day.slice(0, 4)}-01-01`;
+  if (precision === 'MONTH') return `${day.slice(0, 7)}-01`;
+  return day;
+}
+
 /**
- * For the event form's ruleFields: a refusal concerns the second event where its words name it ("RESTORED on
- * 2024-04-15", or its day and not the first's), else the first.
+ * For the event form's ruleFields: a refusal concerns the second event where it is the event the refusal begins
+ * with ("RESTORED on 1975-01-01 cannot follow…", its day as the API compares it), else the first; one that names
+ * another event, or the second only in passing, stays at the first.
  */
 function eventField(first, second) {
   return (values, error) => {
-    const detail = error.detail || '';
     if (!values.thenType || !values.thenDate) return first;
-    const namesSecond = detail.includes(`${values.thenType} on ${values.thenDate}`)
-      || (detail.includes(values.thenDate) && !detail.includes(values.date));
-    return namesSecond ? second : first;
+    const refused = (error.detail || '').replace(/^Rule R\d+: /, '');
+    return refused.startsWith(`${values.thenType} on ${firstDayOf(values.thenDate, values.thenDatePrecision)}`)
+      ? second : first;
   };
 }
 
@@ -811,7 +818,7 @@ export default async function relationView({ root, params, query, signal }) {
     render(html`
       <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
       <h1>${title}</h1>
-      <form class="toolbar" id="as-of-form" novalidate @submit=${(e) => {
+      <form class="toolbar" id="as-of-form" @submit=${(e) => {
         e.preventDefault();
         const day = new FormData(e.target).get('asOf');
         // a period the person chose stays if the day is in it; otherwise the chart looks again, the day in view
@@ -842,9 +849,9 @@ export default async function relationView({ root, params, query, signal }) {
               meetings as marks and milestones as planned windows; the same items are listed beside it.</p>
             <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">
               <label for="period-from">From</label><input id="period-from" name="from" type="date" .value=${state.from || ''}
-                aria-invalid=${state.periodRefused ? 'true' : 'false'} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
+                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
               <label for="period-to">To</label><input id="period-to" name="to" type="date" .value=${state.to || ''}
-                aria-invalid=${state.periodRefused ? 'true' : 'false'} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
+                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
               <button type="submit" class="outline">Show period</button>
               <button type="button" class="secondary outline" @click=${wholeHistory}>Whole history</button>
             </form>

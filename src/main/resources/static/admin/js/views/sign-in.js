@@ -104,9 +104,10 @@ export function openSignIn() {
 function giveTheFocusBack() {
   if (!opener) return;
   const region = openerRegion?.isConnected ? openerRegion : null;
-  // a page's own "Sign in" (signInNeeded) is gone once the page has drawn what it can now read: the focus goes to
-  // the page's heading, which stays, not to a button about to be removed (the focus would fall to the page's body)
-  const heading = opener.closest?.('.sign-in-needed') ? document.querySelector('main h1') : null;
+  // signed in from a page's own "Sign in" (signInNeeded), the button is gone once the page has drawn what it can now
+  // read: the focus goes to the page's heading, which stays, not to a button about to be removed (the focus would fall
+  // to the page's body); the dialog cancelled, the button stays and takes it back
+  const heading = currentUser() && opener.closest?.('.sign-in-needed') ? document.querySelector('main h1') : null;
   heading?.setAttribute('tabindex', '-1');
   const target = heading || (opener.isConnected ? opener
     : region || document.getElementById('signed-in') || document.getElementById('sign-in-button'));
