@@ -121,21 +121,14 @@ public class Observations {
     private boolean fewerAlongTheOrder(Filter filter, long needed) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("all", ALL_COUNTRIES);
         StringJoiner kept = new StringJoiner(" and ");
-        if (filter.level() != null) {
-            kept.add("observation_level = :level");
-            parameters.addValue("level", filter.level().name());
-        }
-        if (filter.dataset() != null) {
-            kept.add("dataset = :dataset");
-            parameters.addValue("dataset", filter.dataset());
-        }
+        levelAndDataset(filter, kept, parameters);
         long[] counts = jdbc.queryForObject("select coalesce(sum(case when " + kept + " then observations end), 0), "
                 + "coalesce(sum(observations), 0) from observation_summary where country = :all and direction = "
                 + "'SENDING'", parameters, (row, number) -> new long[] {row.getLong(1), row.getLong(2)});
         long ofTheFilter = counts[0];
         long all = counts[1];
-        // needed / (ofTheFilter / all) < ofTheFilter
-        return ofTheFilter > 0 && needed * all < ofTheFilter * ofTheFilter;
+        // needed / (ofTheFilter / all) < ofTheFilter, in doubles: a page number near the largest int overflows a long
+        return ofTheFilter > 0 && (double) needed * all < (double) ofTheFilter * ofTheFilter;
     }
 
     /** The observations of a pair, both directions, oldest first. */
@@ -275,6 +268,18 @@ public class Observations {
         }
     }
 
+    /** The conditions of the filter's level and dataset, if given, and their parameters. */
+    private static void levelAndDataset(Filter filter, StringJoiner conditions, MapSqlParameterSource parameters) {
+        if (filter.level() != null) {
+            conditions.add("observation_level = :level");
+            parameters.addValue("level", filter.level().name());
+        }
+        if (filter.dataset() != null) {
+            conditions.add("dataset = :dataset");
+            parameters.addValue("dataset", filter.dataset());
+        }
+    }
+
     private static Rows rows(Filter filter, MapSqlParameterSource parameters) {
         StringJoiner conditions = new StringJoiner(" and ", " where ", "").setEmptyValue("");
         if (filter.country() != null) {
@@ -289,14 +294,7 @@ public class Observations {
             conditions.add("observed_year = :year");
             parameters.addValue("year", filter.year());
         }
-        if (filter.level() != null) {
-            conditions.add("observation_level = :level");
-            parameters.addValue("level", filter.level().name());
-        }
-        if (filter.dataset() != null) {
-            conditions.add("dataset = :dataset");
-            parameters.addValue("dataset", filter.dataset());
-        }
+        levelAndDataset(filter, conditions, parameters);
         String heldFirst = filter.country() != null ? null : filter.level() != null ? "observation_level"
                 : filter.dataset() != null ? "dataset" : null;
         return new Rows(conditions.toString(), filter.country() != null && filter.direction() == null, heldFirst,

@@ -86,7 +86,16 @@ class WritingBrowserTests extends BrowserTest {
         waitFor(driver -> "true".equals(thenType.getDomAttribute("aria-invalid")));
         assertThat($("#event-form .problem").getDomAttribute("data-rule")).isEqualTo("R1");
         assertThat(form.findElement(By.name("type")).getDomAttribute("aria-invalid")).isNull();
+        // and so is a second event on the day of a recorded one ("Two events … on one day: ESTABLISHED on 1975-11-25
+        // (event …) and SEVERED on 1975-11-25"), which the refusal names after the recorded one
+        new Select(thenType).selectByValue("SEVERED");
+        setValue(thenDate, "1975-11-25");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(driver -> $("#event-form .problem").getText().contains("on one day"));
+        assertThat(thenType.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(form.findElement(By.name("type")).getDomAttribute("aria-invalid")).isNull();
 
+        new Select(thenType).selectByValue("RESTORED");
         setValue(thenDate, "1978-01-01");
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -232,7 +241,10 @@ class WritingBrowserTests extends BrowserTest {
 
         waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
         assertThat($("h1").getText()).isEqualTo("Embassy of Liechtenstein in Monaco");
+        assertThat(visible(By.id("route-notice")).getText())
+                .isEqualTo("The mission is planned. Open it below once it opens.");
         String missionUrl = driver.getCurrentUrl();
+        assertThat(missionUrl).matches(".*#/missions/\\d+$");
         WebElement open = $("#open-form");
         setValue(open.findElement(By.name("date")), "2026-01-15");
         open.findElement(By.cssSelector("button[type=submit]")).click();
@@ -441,9 +453,13 @@ class WritingBrowserTests extends BrowserTest {
         assertAccessible();
 
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(ExpectedConditions.urlContains("recorded=1"));
+        waitFor(ExpectedConditions.urlMatches("#/meetings/\\d+$"));
         visible(By.id("participants"));
         assertThat($("h1").getText()).isEqualTo("Second summit");
+        // said once, where the focus goes: not a status drawn with its text, which a screen reader may not read out
+        WebElement said = visible(By.id("route-notice"));
+        assertThat(said.getText()).isEqualTo("The meeting is recorded.");
+        waitFor(driver -> said.equals(focused()));
         assertThat($("#participants").getText()).contains("Miguel Díaz-Canel", "Kim Jong Un");
         assertNoConsoleErrors(400);
     }
@@ -513,7 +529,7 @@ class WritingBrowserTests extends BrowserTest {
         assertThat($$("#participants input")).extracting(input -> input.getDomProperty("value"))
                 .containsExactly("Supreme Leader", "Special Envoy");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(ExpectedConditions.urlContains("recorded=1"));
+        waitFor(ExpectedConditions.urlMatches("#/meetings/\\d+$"));
         String id = driver.getCurrentUrl().replaceAll(".*#/meetings/(\\d+).*", "$1");
         Map<String, String> stored = new HashMap<>();
         getJson("/api/meetings/" + id).get("participants")

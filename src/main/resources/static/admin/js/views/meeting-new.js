@@ -25,7 +25,8 @@ export default async function meetingNewView({ root, query, signal }) {
     participants: state.participants.map((p) => ({ diplomatId: p.id, title: p.titleAtMeeting?.trim() || undefined })),
     sources: sourcesFrom(values),
   }).then((meeting) => {
-    navigate(`/meetings/${meeting.id}`, { recorded: 1 });
+    // said once, where the focus goes (a status drawn with its text is not reliably read out; a reload says nothing)
+    navigate(`/meetings/${meeting.id}`, {}, { notice: 'The meeting is recorded.' });
     return meeting;
   });
 

@@ -6,7 +6,7 @@ import { words, fuzzy } from '../format.js';
 import { formState, problem, submit, submitButton, readError } from '../forms.js';
 import { onSignInOrOut } from '../auth.js';
 
-export default async function meetingView({ root, params, query, signal }) {
+export default async function meetingView({ root, params, signal }) {
   const state = { meeting: null, error: null };
   const form = formState('delete-meeting');
   const remove = () => del(`/api/meetings/${encodeURIComponent(params.id)}`).then(() => navigate('/meetings', {}, {
@@ -20,7 +20,6 @@ export default async function meetingView({ root, params, query, signal }) {
     render(html`<p><a href=${href('/meetings')}>← Meetings</a></p>
       <h1>${m ? (m.title || `Meeting of ${m.countries.join(', ')}`) : `Meeting ${params.id}`}</h1>
       ${readError(state.error)}
-      ${query.recorded && m ? html`<p class="done" role="status">The meeting is recorded.</p>` : nothing}
       ${m ? html`
         <dl class="summary-grid" id="meeting-summary">
           <div><dt>Date</dt><dd>${fuzzy(m.date, m.datePrecision)}</dd></div>

@@ -17,7 +17,8 @@ export default async function missionNewView({ root, query, signal }) {
     city: values.city, plannedOpening: values.plannedOpening, protectingPower: values.protectingPower,
     sources: sourcesFrom(values),
   }).then((mission) => {
-    navigate(`/missions/${mission.id}`, { planned: 1 });
+    // said once, where the focus goes (a status drawn with its text is not reliably read out; a reload says nothing)
+    navigate(`/missions/${mission.id}`, {}, { notice: 'The mission is planned. Open it below once it opens.' });
     return mission;
   });
 

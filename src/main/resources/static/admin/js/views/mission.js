@@ -13,7 +13,7 @@ import {
 import { diplomatChoice } from '../diplomat-search.js';
 import { onSignInOrOut } from '../auth.js';
 
-export default async function missionView({ root, params, query, signal }) {
+export default async function missionView({ root, params, signal }) {
   // appointOpen: the appointing form stays open once opened, whatever its refusals and choices redraw
   const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false,
     appointOpen: false };
@@ -129,7 +129,6 @@ export default async function missionView({ root, params, query, signal }) {
     render(html`
       <p><a href=${href(`/relations/${m.sendingCountry}/${m.receivingCountry}`)}>← ${name(m.sendingCountry)} – ${name(m.receivingCountry)}</a></p>
       <h1>${words(m.type)} of ${name(m.sendingCountry)} in ${m.city || name(m.receivingCountry)}</h1>
-      ${query.planned && m.status === 'PLANNED' ? html`<p class="done" role="status">The mission is planned. Open it below once it opens.</p>` : nothing}
       <dl class="summary-grid" id="mission-summary">
         <div><dt>Status</dt><dd><span class="badge" data-status=${m.status} id="mission-status">${words(m.status)}</span></dd></div>
         <div><dt>Sending → receiving</dt><dd>${m.sendingCountry} → ${m.receivingCountry}</dd></div>

@@ -21,16 +21,33 @@ function firstDayOf(day, precision) {
 }
 
 /**
- * For the event form's ruleFields: a refusal concerns the second event where it is the event the refusal begins
- * with ("RESTORED on 1975-01-01 cannot follow…", its day as the API compares it), else the first; one that names
- * another event, or the second only in passing, stays at the first.
+ * Where a refusal's words name a new event of this type on this day (the day as the API compares it), or -1: "RESTORED
+ * on 1975-01-01" not followed by " (event 12)" (that one is recorded already), "the RESTORED event's date 1975-01-01"
+ * (R22), "a severance on 1975-01-01" (what a severance would end, R20).
+ */
+function namedAt(detail, type, day) {
+  const said = `${type} on ${day}`;
+  for (let at = detail.indexOf(said); at >= 0; at = detail.indexOf(said, at + 1)) {
+    if (!detail.startsWith(' (event', at + said.length)) return at;
+  }
+  const atItsDate = detail.indexOf(`the ${type} event's date ${day}`);
+  if (atItsDate >= 0) return atItsDate;
+  return type === 'SEVERED' ? detail.indexOf(`severance on ${day}`) : -1;
+}
+
+/**
+ * For the event form's ruleFields: a refusal concerns the second event where its words name it as a new event and
+ * the first not before it, else the first.
  */
 function eventField(first, second) {
   return (values, error) => {
     if (!values.thenType || !values.thenDate) return first;
-    const refused = (error.detail || '').replace(/^Rule R\d+: /, '');
-    return refused.startsWith(`${values.thenType} on ${firstDayOf(values.thenDate, values.thenDatePrecision)}`)
-      ? second : first;
+    const detail = error.detail || '';
+    const secondAt = namedAt(detail, values.thenType, firstDayOf(values.thenDate, values.thenDatePrecision));
+    if (secondAt < 0) return first;
+    const firstAt = values.type && values.date
+      ? namedAt(detail, values.type, firstDayOf(values.date, values.datePrecision)) : -1;
+    return firstAt >= 0 && firstAt < secondAt ? first : second;
   };
 }
 

@@ -101,6 +101,24 @@ export function openSignIn() {
   dialog.querySelector('input[name=user]')?.focus();
 }
 
+/**
+ * For a few seconds after signing in from a page's own button, a redraw of the page that replaces its heading (the
+ * reads it can now make answering) gives the focus to the new heading, not to the page's body.
+ */
+function keepOnTheHeading() {
+  const main = document.querySelector('main');
+  if (!main) return;
+  const watch = new MutationObserver(() => {
+    const heading = main.querySelector('h1');
+    if (heading && (!document.activeElement || document.activeElement === document.body)) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+  });
+  watch.observe(main, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 5000);
+}
+
 function giveTheFocusBack() {
   if (!opener) return;
   const region = openerRegion?.isConnected ? openerRegion : null;
@@ -109,6 +127,7 @@ function giveTheFocusBack() {
   // to the page's body); the dialog cancelled, the button stays and takes it back
   const heading = currentUser() && opener.closest?.('.sign-in-needed') ? document.querySelector('main h1') : null;
   heading?.setAttribute('tabindex', '-1');
+  if (heading) keepOnTheHeading();
   const target = heading || (opener.isConnected ? opener
     : region || document.getElementById('signed-in') || document.getElementById('sign-in-button'));
   opener = null;
