@@ -91,8 +91,9 @@ public class Observations {
         if (index != null && !fewerAlongTheOrder(filter, pageable.getOffset() + pageable.getPageSize())) {
             index = null;
         }
-        List<Observation> content = jdbc.query(rows.ordered(pageable.getSort(), index) + " offset " + pageable.getOffset()
-                + " rows fetch next " + pageable.getPageSize() + " rows only", parameters, Observations::observation);
+        List<Observation> content = jdbc.query(rows.ordered(pageable.getSort(), index) + " offset "
+                + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only", parameters,
+                Observations::observation);
         return PageableExecutionUtils.getPage(content, pageable,
                 () -> jdbc.queryForObject(rows.count(), parameters, Long.class));
     }

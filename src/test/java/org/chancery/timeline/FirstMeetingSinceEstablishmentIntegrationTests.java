@@ -55,14 +55,16 @@ class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest 
         long kr = create("/api/diplomats", "{\"name\": \"Korean Envoy\", \"country\": \"KR\"}").get("id").asLong();
         meeting("2001-03-01", cu, kr);
         RelationPair pair = RelationPair.of(new CountryCode("CU"), new CountryCode("KR"));
-        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were established on 2000-01-10, in Havana",
+        assertThat(firstMeetingSummaries(pair)).containsExactly(
+                "First meeting since relations were established on 2000-01-10, in Havana",
                 "First meeting since relations were established on 2000-01-10, in Havana");
 
         event("SEVERED", "2005-01-01");
         event("RESTORED", "2010-06-01");
         meeting("2011-02-01", cu, kr);
 
-        assertThat(firstMeetingSummaries(pair)).containsExactly("First meeting since relations were restored on 2010-06-01, in Havana",
+        assertThat(firstMeetingSummaries(pair)).containsExactly(
+                "First meeting since relations were restored on 2010-06-01, in Havana",
                 "First meeting since relations were restored on 2010-06-01, in Havana");
     }
 

@@ -197,8 +197,8 @@ class MissionController {
     @Operation(operationId = "listMissions",
             summary = "List missions", description = "Page of missions ordered by id (also as CSV, every row). `country` matches either side; "
             + "`openOn` keeps the missions open at the end of that day; `status` is the status today, whatever "
-            + "`openOn` (an embassy open in 1960 and closed since is not `OPEN`). Sortable by id, sendingCountry, receivingCountry, "
-            + "type, city, status, openedOn, closedOn.")
+            + "`openOn` (an embassy open in 1960 and closed since is not `OPEN`). Sortable by id, sendingCountry, "
+            + "receivingCountry, type, city, status, openedOn, closedOn.")
     @ApiResponse(responseCode = "200", description = "A page of missions")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad type, status or date; page or size not "
             + "a number or given twice), VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")

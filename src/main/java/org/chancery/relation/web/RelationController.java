@@ -47,8 +47,8 @@ class RelationController {
 
     /**
      * One event's path. Its id is any segment but {@code batch}: a {@code GET} or {@code DELETE} of
-     * {@code …/events/batch} is a method the batch does not allow (405, {@code Allow: OPTIONS,POST}), not an id that cannot
-     * be parsed, while {@code …/events/abc} still is (400).
+     * {@code …/events/batch} is a method the batch does not allow (405, {@code Allow: OPTIONS,POST}), not an id that
+     * cannot be parsed, while {@code …/events/abc} still is (400).
      */
     private static final String EVENT_PATH = "/{a}/{b}/events/{id:(?!batch$).+}";
 

@@ -75,8 +75,8 @@ class ApiOnceReady extends OncePerRequestFilter implements ApplicationListener<A
         ErrorResponseException starting = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
                 ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Chancery is starting: it loads "
                         + "its data before it answers (a first start with the demo and history data takes about "
-                        + "20–30 s); nothing was read or changed. Retry in a few seconds (the import jobs, GET /api/imports, "
-                        + "answer meanwhile)."), null);
+                        + "20–30 s); nothing was read or changed. Retry in a few seconds (the import jobs, "
+                        + "GET /api/imports, answer meanwhile)."), null);
         starting.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         // answered before Spring Security's header filter runs: the headers of every answer
         SecurityHeaders.addMissing(response);

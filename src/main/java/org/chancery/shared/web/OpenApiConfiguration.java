@@ -561,9 +561,9 @@ class OpenApiConfiguration {
             }
             if (!responses.containsKey("503")) {
                 responses.addApiResponse("503", new ApiResponse().description("SERVICE_UNAVAILABLE: the application "
-                        + "is starting and loads its data (Retry-After; nothing was read or changed), the database gave "
-                        + "no connection in time, a read was held up by concurrent writes past the lock timeout, or "
-                        + "the connection was lost (Retry-After: nothing was changed, but a write cut off as it "
+                        + "is starting and loads its data (Retry-After; nothing was read or changed), the database "
+                        + "gave no connection in time, a read was held up by concurrent writes past the lock timeout, "
+                        + "or the connection was lost (Retry-After: nothing was changed, but a write cut off as it "
                         + "committed may be done: read before sending it again); or a statement did not finish within "
                         + "the database's time limit (no Retry-After; nothing was changed)"));
             }

@@ -230,8 +230,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     void aPropertyNamedTwiceInsideAListIsNamedWithItsPathAsAFieldErrorIs() throws Exception {
         ResultActions twice = postAsEditor("/api/relations/CU/KR/events/batch", """
                 {"events": [{"type": "ESTABLISHED", "date": "1949-01-01"},
-                            {"type": "SEVERED", "date": "1950-01-01", "sources": [{"url": "https://a.example/1",
-                                                                                   "url": "https://a.example/2"}]}]}""");
+                            {"type": "SEVERED", "date": "1950-01-01",
+                             "sources": [{"url": "https://a.example/1", "url": "https://a.example/2"}]}]}""");
 
         assertProblem(twice, 400, "MALFORMED_REQUEST");
         twice.andExpect(jsonPath("$.detail").value(containsString("'events[1].sources[0].url'")))
