@@ -29,8 +29,7 @@ import org.springframework.web.util.UrlPathHelper;
  * its events). Until the application is ready, a request under {@code /api/} is 503 {@code SERVICE_UNAVAILABLE}
  * with {@code Retry-After}, and nothing is read or written; the admin UI's files, the OpenAPI document, the health
  * probes (readiness {@code OUT_OF_SERVICE}, as before) and the reads of the import jobs (the history's load is one:
- * how far it is) answer. Once ready, it stays so: a server shutting down
- * finishes its requests as before.
+ * how far it is) answer. Once ready, it stays so: a server shutting down finishes its requests as before.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after the request log, CORS and the size limit
