@@ -293,6 +293,18 @@ export function replacing(change, target, host = 'td') {
   };
 }
 
+/**
+ * Escape inside an inline question or row form does what its way back does (the button marked data-keep: "Keep it",
+ * "Back", "Let it run"), unless that button is held while the write runs.
+ */
+export function escapeKeeps(event) {
+  if (event.key !== 'Escape' || event.defaultPrevented) return;
+  const keep = event.currentTarget.querySelector('[data-keep]');
+  if (!keep || keep.getAttribute('aria-disabled') === 'true') return;
+  event.preventDefault();
+  keep.click();
+}
+
 /** What the last write did, for screen readers and eyes. */
 export function done(form, text) {
   if (!form.done) return nothing;

@@ -13,7 +13,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Driven by the keyboard alone: a control that its own action replaces (Cancel… and Keep it, Achieve… and Back,
  * Choose, Remove, Sign in and Sign out) hands the focus to what takes its place, and a row's action done hands it
- * to what was done, never to the page, where a keyboard or screen-reader user would start again from the top.
+ * to what was done, never to the page, where a keyboard or screen-reader user would start again from the top;
+ * Escape in a row's question or form is its way back.
  */
 class KeyboardFocusBrowserTests extends BrowserTest {
 
@@ -125,6 +126,38 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.textToBe(By.id("row-action-done"), "The event Severed of 2001-05-01 deleted."));
         assertThat(focused().getDomAttribute("id")).isEqualTo("row-action-done");
         assertThat($$(row)).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void escapeInAnInlineQuestionOrRowFormGoesBackChangingNothing() {
+        postAsEditor("/api/relations/AD/KM/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1997-01-01\"}");
+        long event = postAsEditor("/api/relations/AD/KM/events", "{\"type\": \"SEVERED\", \"date\": \"2002-05-01\"}")
+                .get("id").asLong();
+        long milestone = postAsEditor("/api/relations/AD/KM/milestones", "{\"title\": \"Talks\", \"target\": \"2031\"}")
+                .get("id").asLong();
+        open("/relations/AD/KM");
+        signIn("editor", "editor-secret");
+        String eventRow = "#events-table tr[data-event='" + event + "'] ";
+        String milestoneRow = "#milestones-table tr[data-milestone='" + milestone + "'] ";
+        visible(By.cssSelector(eventRow + "[data-action=delete]"));
+
+        focusAndPress(eventRow + "[data-action=delete]", Keys.ENTER);
+        focused().sendKeys(Keys.SHIFT, Keys.TAB); // on Yes, delete: Escape still means Keep it
+        assertThat(focused().getText()).isEqualTo("Yes, delete");
+        focused().sendKeys(Keys.ESCAPE);
+        assertThat(focused().getDomAttribute("data-action")).isEqualTo("delete");
+
+        focusAndPress(milestoneRow + "[data-action=cancel]", Keys.ENTER);
+        focused().sendKeys(Keys.ESCAPE);
+        assertThat(focused().getDomAttribute("data-action")).isEqualTo("cancel");
+        focusAndPress(milestoneRow + "[data-action=achieve]", Keys.ENTER);
+        assertThat(focused().getDomAttribute("type")).isEqualTo("date");
+        focused().sendKeys(Keys.ESCAPE);
+        assertThat(focused().getDomAttribute("data-action")).isEqualTo("achieve");
+
+        assertThat(getJson("/api/relations/AD/KM").get("events").toString()).contains("\"id\":" + event);
+        assertThat(getJson("/api/milestones/" + milestone).get("status").asString()).isEqualTo("PENDING");
         assertNoConsoleErrors();
     }
 

@@ -6,7 +6,7 @@ import { get, post } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
 import { words, instant, pageOf } from '../format.js';
-import { readError, rowProblem, replacing, signInNeeded } from '../forms.js';
+import { readError, rowProblem, replacing, signInNeeded, escapeKeeps } from '../forms.js';
 import { csvDownload } from '../download.js';
 
 const OUTCOMES = ['IMPORTED', 'MERGED', 'ALREADY_PRESENT', 'NO_FACT', 'REJECTED'];
@@ -77,10 +77,10 @@ export default async function importJobView({ root, params, query, signal }) {
     if (state.job.cancelledBy && !cancel.error) {
       return html`<p id="job-cancel" role="status" tabindex="-1">Cancelled by ${state.job.cancelledBy}: the job stops at its next row.</p>`;
     }
-    return html`<div id="job-cancel">${cancel.confirm ? html`<div class="actions" role="group"
+    return html`<div id="job-cancel">${cancel.confirm ? html`<div class="actions" role="group" @keydown=${escapeKeeps}
         aria-label="Cancel import #${params.id}?"><span>Stop the job between two rows? What it imported stays.</span>
         <button type="button" id="cancel-confirm" aria-busy=${busy} aria-disabled=${busy} @click=${cancelJob}>Yes, cancel it</button>
-        <button type="button" class="secondary outline" aria-disabled=${busy} @click=${(event) => {
+        <button type="button" class="secondary outline" data-keep aria-disabled=${busy} @click=${(event) => {
           if (!cancel.busy) replacing(() => { cancel.confirm = false; cancel.error = null; update(); }, '#cancel-job', '#job-cancel')(event);
         }}>Let it run</button></div>`
       : html`<p><button type="button" class="secondary outline" id="cancel-job"

@@ -5,7 +5,7 @@ import { get, post } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
-import { rowProblem, rowControl, rowDay, replacing, readError } from '../forms.js';
+import { rowProblem, rowControl, rowDay, replacing, escapeKeeps, readError } from '../forms.js';
 import { words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
@@ -91,7 +91,7 @@ export default async function milestonesView(context) {
     if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
     if (actions.open === key) {
       const date = rowControl(actions.errorKey === key ? actions.error : null, 'milestone-action-problem', 'date');
-      return html`<form class="actions" @submit=${(e) => {
+      return html`<form class="actions" @keydown=${escapeKeeps} @submit=${(e) => {
         e.preventDefault();
         const input = e.target.elements.date;
         act(key, m, () => post(`/api/milestones/${m.id}/achieve`, { date: rowDay(input) }),
@@ -101,11 +101,11 @@ export default async function milestonesView(context) {
         <input id="achieve-${key}" type="date" name="date" max=${today()} aria-invalid=${date.invalid}
           aria-describedby=${date.describedBy}>
         <button type="submit" aria-busy=${busy(key)} aria-disabled=${held()}>Achieved</button>
-        <button type="button" class="secondary outline"
+        <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { actions.open = null; list.update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (actions.confirm === key) {
-      return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
+      return html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Cancel “${m.title}”?">
         <button type="button" aria-busy=${busy(key)} aria-disabled=${held()}
           @click=${() => act(key, m, () => post(`/api/milestones/${m.id}/cancel`), `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" data-keep

@@ -15,7 +15,7 @@ import { onSignInOrOut } from '../auth.js';
 
 export default async function missionView({ root, params, signal }) {
   // appointOpen: the appointing form stays open once opened, whatever its refusals and choices redraw
-  const state = { mission: null, error: null, names: new Map(), chosen: null, search: {}, confirmCancel: false,
+  const state = { mission: null, error: null, names: new Map(), chosen: null, search: {},
     appointOpen: false };
   const onTheDate = { ruleFields: { '*': 'date' } };
   // a refusal that names the closing typed concerns it (R12 before the opening, R22 after a country's end)

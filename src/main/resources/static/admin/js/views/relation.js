@@ -8,7 +8,7 @@ import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
 import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
   ACCREDITATION_LEVELS, CONSULAR_TYPES } from '../format.js';
-import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl,
+import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl, escapeKeeps,
   replacing, fieldMessages, rowDay } from '../forms.js';
 import { diplomatChoice } from '../diplomat-search.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
@@ -564,7 +564,7 @@ export default async function relationView({ root, params, query, signal }) {
   function milestoneActions(m) {
     if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
     if (state.achieving === m.id) {
-      return html`<form class="actions" @submit=${(e) => {
+      return html`<form class="actions" @keydown=${escapeKeeps} @submit=${(e) => {
         e.preventDefault();
         const input = e.target.elements.date;
         act(`milestone-${m.id}`, () => post(`/api/milestones/${m.id}/achieve`, { date: rowDay(input) }), 'milestones',
@@ -572,11 +572,11 @@ export default async function relationView({ root, params, query, signal }) {
       }} novalidate><label for="achieve-${m.id}" class="visually-hidden">Achieved on</label>
         ${rowDate(`achieve-${m.id}`, `milestone-${m.id}`)}
         <button type="submit" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${held()}>Achieved</button>
-        <button type="button" class="secondary outline"
+        <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { state.achieving = null; update(); }, '[data-action=achieve]')}>Back</button></form>`;
     }
     if (state.confirm === `cancel-${m.id}`) {
-      return html`<div class="actions" role="group" aria-label="Cancel “${m.title}”?">
+      return html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Cancel “${m.title}”?">
         <button type="button" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${held()} @click=${() => act(`milestone-${m.id}`,
           () => post(`/api/milestones/${m.id}/cancel`), 'milestones', `“${m.title}” cancelled.`)}>Yes, cancel it</button>
         <button type="button" class="secondary outline" data-keep
@@ -599,7 +599,7 @@ export default async function relationView({ root, params, query, signal }) {
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
           <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
-            ? html`<div class="actions" role="group" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?">
+            ? html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?">
                 <button type="button" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${held()} @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
                   'events', `The event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)} deleted.`)}>Yes, delete</button>
                 <button type="button" class="secondary outline" data-keep
@@ -670,7 +670,7 @@ export default async function relationView({ root, params, query, signal }) {
     const label = `${words(x.level)} of ${names[x.sendingCountry] || x.sendingCountry} from ${fuzzy(x.from, x.fromPrecision)}`;
     if (state.ending === x.id) {
       const precision = rowControl(rowError(`accreditation-${x.id}`), 'row-action-problem', 'datePrecision');
-      return html`<form class="actions" id="end-accreditation-${x.id}" @submit=${(e) => {
+      return html`<form class="actions" id="end-accreditation-${x.id}" @keydown=${escapeKeeps} @submit=${(e) => {
         e.preventDefault();
         const values = new FormData(e.target);
         act(`accreditation-${x.id}`, () => post(`/api/relations/${a}/${b}/accreditations/${x.id}/end`,
@@ -684,7 +684,7 @@ export default async function relationView({ root, params, query, signal }) {
           aria-describedby=${precision.describedBy}><option value="">Day (default)</option>
           ${PRECISIONS.filter((p) => p !== 'DAY').map((p) => html`<option value=${p}>${words(p)}</option>`)}</select>
         <button type="submit" aria-busy=${busy(`accreditation-${x.id}`)} aria-disabled=${held()}>End it</button>
-        <button type="button" class="secondary outline"
+        <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { state.ending = null; update(); }, '[data-action=end]')}>Back</button></form>`;
     }
     return html`<button type="button" class="outline" aria-label="End the accreditation: ${label}…" data-action="end"
