@@ -13,6 +13,7 @@ import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
 import org.chancery.country.CountryExistence;
 import org.chancery.shared.FactChanged;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
@@ -69,6 +70,17 @@ public class Diplomats {
 
     public Diplomat get(long id) {
         return repository.findById(id).orElseThrow(() -> NotFoundException.of("diplomat", id));
+    }
+
+    /**
+     * For a list filtered by a diplomat: the id names one.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code parameter}) if no diplomat has that id
+     */
+    public void requireKnown(long id, String parameter) {
+        if (!repository.existsById(id)) {
+            throw new InvalidInputException(parameter, "names no known diplomat: " + id);
+        }
     }
 
     /**

@@ -54,6 +54,42 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
     Page<Long> findIdsInvolvingAll(@Param("countries") Collection<String> countries, @Param("count") long count,
             @Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
 
+    /**
+     * Meetings the diplomat took part in, in the page's order: looked up along the participants' diplomat index, the
+     * dates filtered on the meeting.
+     */
+    @Query(value = """
+            select m.id from Meeting m
+            where m.date >= :from and m.date <= :to and m.id in (
+                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)""",
+            countQuery = """
+            select count(m) from Meeting m
+            where m.date >= :from and m.date <= :to and m.id in (
+                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)""")
+    Page<Long> findIdsAttendedBy(@Param("diplomatId") long diplomatId, @Param("from") LocalDate from,
+            @Param("to") LocalDate to, Pageable pageable);
+
+    /** Meetings the diplomat took part in in which every one of {@code countries} (there are {@code count}) did too. */
+    @Query(value = """
+            select m.id from Meeting m
+            where m.date >= :from and m.date <= :to and m.id in (
+                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)
+              and m.id in (
+                select i.id from Meeting i join i.countryIndex c
+                where c.country in :countries
+                group by i.id having count(c.country) = :count)""",
+            countQuery = """
+            select count(m) from Meeting m
+            where m.date >= :from and m.date <= :to and m.id in (
+                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)
+              and m.id in (
+                select i.id from Meeting i join i.countryIndex c
+                where c.country in :countries
+                group by i.id having count(c.country) = :count)""")
+    Page<Long> findIdsAttendedByInvolvingAll(@Param("diplomatId") long diplomatId,
+            @Param("countries") Collection<String> countries, @Param("count") long count,
+            @Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
+
     /** The meetings a diplomat took part in, oldest first. */
     @Query("""
             select new org.chancery.meeting.MeetingRef(m.id, m.date, m.datePrecision, m.city, m.title)

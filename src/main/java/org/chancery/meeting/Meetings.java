@@ -175,7 +175,8 @@ public class Meetings {
     }
 
     /**
-     * Meetings in which all the given countries took part (any meeting if none is given), dated
+     * Meetings in which all the given countries took part (any meeting if none is given) and, if {@code diplomat} is
+     * not null, that diplomat too, dated
      * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
      * same three queries whatever the page size: the ids of the page, their count, and the
      * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of one
@@ -183,10 +184,14 @@ public class Meetings {
      * counted along the country index, those of two countries along the pair index (counted from
      * the pair's total when the dates allow), without sorting the country's or the pair's history.
      *
-     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}
+     * A diplomat's meetings are looked up along the participants' diplomat index; a page with none asks whether the
+     * diplomat exists (one statement more, only then).
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}, or if no
+     *         diplomat has the id {@code diplomat}
      */
     @Transactional(readOnly = true)
-    public Page<MeetingDetails> search(Collection<CountryCode> involving, LocalDate from, LocalDate to,
+    public Page<MeetingDetails> search(Collection<CountryCode> involving, Long diplomat, LocalDate from, LocalDate to,
             Pageable pageable) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "must not be after to (" + to + ")");
@@ -196,7 +201,13 @@ public class Meetings {
         List<String> codes = involving.stream().map(CountryCode::value).distinct().toList();
         Sort.Direction byDate = indexOrder(pageable.getSort());
         Page<Long> ids;
-        if (codes.isEmpty()) {
+        if (diplomat != null) {
+            ids = codes.isEmpty() ? repository.findIdsAttendedBy(diplomat, start, end, pageable)
+                    : repository.findIdsAttendedByInvolvingAll(diplomat, codes, codes.size(), start, end, pageable);
+            if (ids.getTotalElements() == 0) {
+                diplomats.requireKnown(diplomat, "diplomat");
+            }
+        } else if (codes.isEmpty()) {
             ids = from == null && to == null ? repository.findAllIds(pageable)
                     : repository.findIds(start, end, pageable);
         } else if (codes.size() == 1 && byDate != null) {

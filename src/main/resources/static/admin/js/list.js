@@ -22,7 +22,7 @@ function filterField(filter, value, errors = []) {
     </select>`;
   } else {
     control = html`<input id=${id} name=${filter.name} type=${filter.type || 'text'} value=${value || ''}
-      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing} aria-invalid=${invalid ? 'true' : nothing}
+      placeholder=${filter.placeholder || nothing} list=${filter.list || nothing} inputmode=${filter.inputmode || nothing} aria-invalid=${invalid ? 'true' : nothing}
       aria-describedby=${invalid ? `${id}-error` : nothing}>`;
   }
   return html`<div class="field"><label for=${id}>${filter.label}</label>${control}
@@ -30,7 +30,7 @@ function filterField(filter, value, errors = []) {
 }
 
 /**
- * config: {title, intro, path (the route), endpoint, filters [{name, label, options?, type?, toApi?}],
+ * config: {title, intro, path (the route), endpoint, filters [{name, label, options?, type?, inputmode?, toApi?}],
  * defaults {}, head (th cells), row(item) (a tr), empty (text), before(), after(), csv (true)}
  */
 export async function listPage({ root, query, all, signal }, config) {

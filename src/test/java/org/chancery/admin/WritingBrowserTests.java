@@ -1033,6 +1033,29 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aDiplomatsPageLeadsToTheMeetingsTheyTookPartIn() {
+        long guest = postAsEditor("/api/diplomats", "{\"name\": \"Anu Tamm\", \"country\": \"EE\"}").get("id").asLong();
+        long host = postAsEditor("/api/diplomats", "{\"name\": \"Jon Vik\", \"country\": \"NO\"}").get("id").asLong();
+        long other = postAsEditor("/api/diplomats", "{\"name\": \"Eva Lund\", \"country\": \"DK\"}").get("id").asLong();
+        long attended = postAsEditor("/api/meetings", "{\"date\": \"2021-04-06\", \"country\": \"NO\", "
+                + "\"participants\": [{\"diplomatId\": " + guest + "}, {\"diplomatId\": " + host + "}]}")
+                .get("id").asLong();
+        postAsEditor("/api/meetings", "{\"date\": \"2021-04-07\", \"country\": \"NO\", "
+                + "\"participants\": [{\"diplomatId\": " + other + "}, {\"diplomatId\": " + host + "}]}");
+
+        open("/diplomats/" + guest);
+        visible(By.linkText("Meetings Anu Tamm took part in")).click();
+        waitFor(ExpectedConditions.urlContains("diplomat=" + guest));
+        visible(By.cssSelector("#list-table tr[data-meeting='" + attended + "']"));
+        assertThat($$("#list-table tbody tr")).hasSize(1);
+        assertThat($("#filter-diplomat").getDomProperty("value")).isEqualTo(String.valueOf(guest));
+
+        open("/meetings?diplomat=" + (other + 1000));
+        assertThat(visible(By.id("filter-diplomat-error")).getText()).contains("names no known diplomat");
+        assertNoConsoleErrors(400);
+    }
+
+    @Test
     void deletesADiplomatNoFactNamesAndExplainsWhyOneAMeetingNamesStays() {
         long named = postAsEditor("/api/diplomats", "{\"name\": \"Ragna Holm\", \"country\": \"IS\"}").get("id").asLong();
         long other = postAsEditor("/api/diplomats", "{\"name\": \"Ola Berg\", \"country\": \"NO\"}").get("id").asLong();

@@ -298,7 +298,7 @@ class SyntheticWorldIntegrationTests extends ApiIntegrationTest {
         Page<MeetingDetails> page;
         int number = 0;
         do {
-            page = meetings.search(List.of(), null, null, PageRequest.of(number++, 200, Sort.by("id")));
+            page = meetings.search(List.of(), null, null, null, PageRequest.of(number++, 200, Sort.by("id")));
             for (MeetingDetails meeting : page) {
                 assertThat(meeting.participants()).as("R17").hasSizeBetween(2, 6);
                 assertThat(meeting.countries()).as("R17").hasSizeGreaterThanOrEqualTo(2);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -386,6 +389,38 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         assertThat(ids(getJson("/api/meetings?country=KR&country=KR"))).containsExactly(trilateral, seoul);
         getJson("/api/meetings?country=US")
                 .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    @Test
+    void listsTheMeetingsADiplomatTookPartInWithTheOtherFilters() throws Exception {
+        long lee = diplomat("Lee Jae-min", "KR", "Ambassador");
+        long pyongyang = meeting("2018-11-04", "Pyongyang", "KP", choi, pereira);
+        long seoul = meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+        long trilateral = meeting("2024-09-25", "New York", "US", chung, pereira, choi);
+        meeting("2025-01-15", "Seoul", "KR", chung, choi);
+
+        assertThat(ids(getJson("/api/meetings?diplomat=" + pereira)
+                .andExpect(jsonPath("$.page.totalElements").value(3)))).containsExactly(trilateral, seoul, pyongyang);
+        assertThat(ids(getJson("/api/meetings?diplomat=" + pereira + "&country=KR")))
+                .containsExactly(trilateral, seoul);
+        assertThat(ids(getJson("/api/meetings?diplomat=" + pereira + "&country=KR&country=KP")))
+                .containsExactly(trilateral);
+        assertThat(ids(getJson("/api/meetings?diplomat=" + pereira + "&to=2024-06-30&sort=date&size=1&page=1")
+                .andExpect(jsonPath("$.page.totalElements").value(2)))).containsExactly(seoul);
+        getJson("/api/meetings?diplomat=" + lee)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        getJson("/api/meetings?diplomat=" + (lee + 1000))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("diplomat"));
+        getJson("/api/meetings?diplomat=chung")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        mvc.perform(get("/api/meetings?diplomat=" + pereira + "&country=KP&format=csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pyongyang")))
+                .andExpect(content().string(not(containsString("Seoul"))));
     }
 
     @Test

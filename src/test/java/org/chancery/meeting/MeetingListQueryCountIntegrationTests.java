@@ -24,10 +24,12 @@ class MeetingListQueryCountIntegrationTests extends MeetingIntegrationTest {
         long small = statementsFor("/api/meetings?size=2");
         long large = statementsFor("/api/meetings?size=20");
         long filtered = statementsFor("/api/meetings?size=20&country=CU&country=KR&from=2024-01-01");
+        long attended = statementsFor("/api/meetings?size=20&diplomat=" + kp + "&country=CU");
 
         // the ids of the page, their count, the meetings with their participants and names
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(3);
         assertThat(filtered).isEqualTo(small);
+        assertThat(attended).isEqualTo(small);
     }
 
     private long statementsFor(String url) throws Exception {

@@ -63,32 +63,36 @@ class MeetingController {
     @Operation(operationId = "listMeetings",
             summary = "List meetings", description = "Page of meetings, newest first (date, then id, descending; also as CSV, every row). "
             + "`country` (alpha-2 or alpha-3, any case) may be repeated: meetings in which all of them took part. "
+            + "`diplomat` (an id) keeps the meetings that diplomat took part in. "
             + "`from` and `to` are inclusive. Sortable by date, id, city, country, title.")
     @ApiResponse(responseCode = "200", description = "A page of meetings")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (a date, page or size cannot be parsed) "
-            + "or VALIDATION_FAILED (unknown country, `from` after `to`, page or size out of range, bad sort)")
+            + "or VALIDATION_FAILED (unknown country or diplomat, `from` after `to`, page or size out of range, bad sort)")
     @CsvResponse
     PagedModel<MeetingResponse> search(
             @Parameter(description = "A participating country (e.g. KR); repeat for meetings involving all of them")
             @RequestParam(name = "country", required = false) List<String> country,
+            @Parameter(description = "A diplomat's id: the meetings they took part in", example = "2")
+            @RequestParam(required = false) Long diplomat,
             @Parameter(example = "2024-01-01") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(example = "2024-12-31") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @ParameterObject Pageable pageable) {
-        return new PagedModel<>(meetings.search(involving(country), from, to, pageRequest(pageable))
+        return new PagedModel<>(meetings.search(involving(country), diplomat, from, to, pageRequest(pageable))
                 .map(MeetingResponse::from));
     }
 
     @Hidden
     @GetMapping(produces = CsvLists.TEXT_CSV)
     void searchCsv(@RequestParam(name = "country", required = false) List<String> country,
+            @RequestParam(required = false) Long diplomat,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
         List<CountryCode> involving = involving(country);
         csv.write(response, "meetings", MeetingResponse.class, CsvLists.paged(pageRequest(pageable).getSort(),
-                page -> meetings.search(involving, from, to, page).map(MeetingResponse::from)));
+                page -> meetings.search(involving, diplomat, from, to, page).map(MeetingResponse::from)));
     }
 
     private List<CountryCode> involving(List<String> country) {

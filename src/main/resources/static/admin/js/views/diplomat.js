@@ -51,6 +51,7 @@ export default async function diplomatView({ root, params, signal }) {
     render(html`<p><a href=${href('/diplomats')}>← Diplomats</a></p>
       <h1>${isNew ? 'Add a diplomat' : d.name}</h1>
       ${!isNew ? html`<p id="diplomat-version">Version ${d.version}${diplomat.reloaded ? ' — the latest, loaded again' : ''}.
+        <a href=${href('/meetings', { diplomat: params.id })}>Meetings ${d.name} took part in</a> ·
         <a href=${href('/meetings', { country: d.country })}>Meetings of ${d.country}</a></p>` : nothing}
       <form id="diplomat-form" @submit=${(e) => submit(e, form, update, save, { keep: true })} novalidate>
         ${problem(form, { onReload: reloadLatest })}

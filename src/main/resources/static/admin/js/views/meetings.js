@@ -1,4 +1,4 @@
-// Meetings (#/meetings?country=CU&country=KR&from=2024-01-01&to=2024-12-31), newest first.
+// Meetings (#/meetings?country=CU&country=KR&diplomat=2&from=2024-01-01&to=2024-12-31), newest first.
 import { html } from 'lit-html';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
@@ -13,6 +13,7 @@ export default function meetingsView(context) {
     before: () => html`<p><a role="button" href=${href('/meetings/new')}>Record a meeting…</a></p>`,
     filters: [
       { name: 'country', label: 'Countries (codes, comma-separated: all of them)', placeholder: 'CU,KR', multiple: true },
+      { name: 'diplomat', label: 'Diplomat (id, as in #/diplomats/2)', placeholder: '2', inputmode: 'numeric' },
       { name: 'from', label: 'From', type: 'date' },
       { name: 'to', label: 'To', type: 'date' },
     ],
