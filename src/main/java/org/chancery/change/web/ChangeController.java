@@ -61,7 +61,7 @@ class ChangeController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     PagedModel<ChangeResponse> after(@Parameter(example = "0", schema = @Schema(type = "integer", format = "int64",
-            minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") long after,
+            minimum = "0", defaultValue = "0")) @RequestParam(required = false) Long after,
             @Parameter(example = "mission", schema = @Schema(allowableValues = {"event", "mission", "head",
                     "accreditation", "meeting", "diplomat", "milestone", "country", "import"}))
             @RequestParam(required = false) String kind,
@@ -72,7 +72,7 @@ class ChangeController {
 
     @Hidden
     @GetMapping(produces = CsvLists.TEXT_CSV)
-    void afterCsv(@RequestParam(defaultValue = "0") long after, @RequestParam(required = false) String kind,
+    void afterCsv(@RequestParam(required = false) Long after, @RequestParam(required = false) String kind,
             @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
         PageRequests.unsorted(pageable);
         long from = check(after);
@@ -86,7 +86,11 @@ class ChangeController {
                 row -> changes.forEach(change -> row.accept(ChangeResponse.from(change))));
     }
 
-    private static long check(long after) {
+    /** The sequence number to list after: 0 (from the first change) if none is given, blank included. */
+    private static long check(Long after) {
+        if (after == null) {
+            return 0;
+        }
         if (after < 0) {
             throw new InvalidInputException("after", "must be at least 0");
         }

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.chancery.shared.MalformedRequestException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
@@ -26,6 +28,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -54,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Parameters of an accepted type other than {@code q} are set aside: JSON is UTF-8 (RFC 8259) and so is the CSV,
  * whatever {@code charset} a client asks for; Jackson's converter refused to write any other, a 500 after the
  * handler had run (and after a write had been committed), and echoed others ({@code v=2}) in the answer's type.</li>
- * <li>A list ({@link CsvResponse}) takes {@code format=csv} or {@code format=json} (or {@code format}
+ * <li>A list ({@link CsvResponse}, and its CSV twin, which {@code Accept: text/csv} chooses) takes {@code format=csv}
+ * or {@code format=json} (or {@code format}
  * left empty, as if not given, like every filter: {@link TextArguments}); any other value is a
  * {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
  * <li>An endpoint that reads no body (an action such as a mission's {@code cancel}, a read, a delete) ignores a
@@ -254,14 +258,19 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         if (TextArguments.givenMoreThanOnce(request.getParameterValues("format"))) {
             throw new MalformedRequestException("format", TextArguments.GIVEN_MORE_THAN_ONCE);
         }
-        if (!method.hasMethodAnnotation(CsvResponse.class)) {
+        if (!method.hasMethodAnnotation(CsvResponse.class) && !answersCsv(method)) {
             return true;
         }
-        String format = request.getParameter("format");
-        String asked = format == null ? null : format.trim();
-        if (asked != null && !asked.isEmpty() && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")) {
-            throw new InvalidInputException("format", "must be csv or json, not '" + format + "'");
+        String asked = TextArguments.theOneGiven(request.getParameterValues("format"));
+        if (asked != null && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")) {
+            throw new InvalidInputException("format", "must be csv or json, not '" + asked + "'");
         }
         return true;
+    }
+
+    /** Whether the handler is a list's CSV twin, which {@code Accept: text/csv} chooses whatever the format says. */
+    private static boolean answersCsv(HandlerMethod method) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequestMapping.class);
+        return mapping != null && Arrays.asList(mapping.produces()).contains(CsvLists.TEXT_CSV);
     }
 }

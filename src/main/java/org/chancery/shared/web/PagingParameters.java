@@ -100,8 +100,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
                 throw new MalformedRequestException(name, TextArguments.GIVEN_MORE_THAN_ONCE);
             }
         }
-        long page = Math.max(check(request.getParameter("page"), "page", 0), 0);
-        long size = check(request.getParameter("size"), "size", 1);
+        long page = Math.max(check(TextArguments.theOneGiven(request.getParameterValues("page")), "page", 0), 0);
+        long size = check(TextArguments.theOneGiven(request.getParameterValues("size")), "size", 1);
         // the first row of the page, which Spring Data counts in an int: with the largest default size if none given
         long first = page * (size == NOT_GIVEN ? LARGEST_DEFAULT_SIZE : Math.min(size, MAX_SIZE));
         if (page > Integer.MAX_VALUE || first > Integer.MAX_VALUE) {
@@ -173,8 +173,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         }
 
         /**
-         * A page or size written with spaces around it ({@code page=1+} from a form) is the number it
-         * holds, as {@link #check} read it (Spring Data would take its default instead); a size too
+         * A page or size written with spaces around it ({@code page=1+} from a form), or given once blank and once
+         * not, is the number it holds, as {@link #check} read it (Spring Data would take its default instead); a size too
          * large for an {@code int} is clamped to the largest page, as any size above it is.
          */
         @Override
@@ -182,12 +182,13 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
                 NativeWebRequest request, WebDataBinderFactory binders) {
             String pageName = getParameterNameToUse(getPageParameterName(), parameter);
             String sizeName = getParameterNameToUse(getSizeParameterName(), parameter);
-            String page = request.getParameter(pageName);
-            String size = request.getParameter(sizeName);
-            String pageToUse = page == null ? null : page.trim();
+            // the text given that is not blank (size=&size=5 is 5, as status=&status=OPEN is OPEN), trimmed
+            String pageToUse = TextArguments.theOneGiven(request.getParameterValues(pageName));
+            String size = TextArguments.theOneGiven(request.getParameterValues(sizeName));
             String sizeToUse = size == null ? null
-                    : check(size, "size", 1) > Integer.MAX_VALUE ? String.valueOf(getMaxPageSize()) : size.trim();
-            if ((!Objects.equals(page, pageToUse) || !Objects.equals(size, sizeToUse))
+                    : check(size, "size", 1) > Integer.MAX_VALUE ? String.valueOf(getMaxPageSize()) : size;
+            if ((!Objects.equals(request.getParameter(pageName), pageToUse)
+                    || !Objects.equals(request.getParameter(sizeName), sizeToUse))
                     && request.getNativeRequest() instanceof HttpServletRequest servletRequest) {
                 request = new ServletWebRequest(new HttpServletRequestWrapper(servletRequest) {
                     @Override

@@ -379,7 +379,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     List.of(Problems.error(name, TextArguments.GIVEN_MORE_THAN_ONCE)))));
         }
         String expected = JsonMistakes.expectedForm(e.getRequiredType());
-        String detail = "Parameter '" + name + "' cannot be parsed: '" + e.getValue() + "'" + expected + ".";
+        String detail = "Parameter '" + name + "' cannot be parsed: '" + TextArguments.asGiven(e.getValue()) + "'"
+                + expected + ".";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), detail,
                 path(request));
         Problems.withErrors(problem, List.of(Problems.error(name, "cannot be parsed" + expected)));

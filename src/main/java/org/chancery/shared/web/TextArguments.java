@@ -65,6 +65,25 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
         return value instanceof String[] texts && Arrays.stream(texts).filter(text -> !text.isBlank()).count() > 1;
     }
 
+    /**
+     * The one text of a parameter read as it comes (a page, a size, a format): of the texts given, the first that is
+     * not blank, trimmed; null if none is (the parameter as if not given). Refuse two texts first
+     * ({@link #givenMoreThanOnce}): {@code size=&size=5} is a size of 5, as {@code status=&status=OPEN} is OPEN.
+     */
+    static String theOneGiven(String[] texts) {
+        return texts == null ? null : Arrays.stream(texts).filter(text -> !text.isBlank()).map(String::strip)
+                .findFirst().orElse(null);
+    }
+
+    /** A parameter's value as a problem quotes it: a text as it is, the text that is not blank of several. */
+    static String asGiven(Object value) {
+        if (value instanceof String[] texts) {
+            String given = theOneGiven(texts);
+            return given != null ? given : String.join(",", texts);
+        }
+        return String.valueOf(value);
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/**").order(Ordered.HIGHEST_PRECEDENCE);
@@ -171,16 +190,21 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                 // primitive takes its default value for an empty text only, before conversion)
                 return conversions.convert("", sourceType, targetType);
             }
-            if (source instanceof String text && !text.isEmpty() && isWholeNumber(targetType)
-                    && !DECIMAL.matcher(text).matches()) {
-                // Spring's converter would read 0x10 and #10 as hexadecimal, and its fallback editor drop every
-                // space ("1 0" as 10); not a ConversionFailedException, after which the editor is tried
-                throw new IllegalArgumentException("not a decimal integer as written: " + text);
+            if (source instanceof String text && !text.isEmpty() && isWholeNumber(targetType)) {
+                // spaces around a number are dropped as around a date or a status (year=1950+ from a form)
+                if (!DECIMAL.matcher(text.strip()).matches()) {
+                    // Spring's converter would read 0x10 and #10 as hexadecimal, and its fallback editor drop every
+                    // space ("1 0" as 10); not a ConversionFailedException, after which the editor is tried
+                    throw new IllegalArgumentException("not a decimal integer as written: " + text);
+                }
+                return conversions.convert(text.strip(), sourceType, targetType);
             }
-            if (source instanceof String text && !text.isEmpty() && targetType.getObjectType() == Boolean.class
-                    && !text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-                // Spring's converter would read yes, on and 1 as true, no, off and 0 as false
-                throw new IllegalArgumentException("neither true nor false: " + text);
+            if (source instanceof String text && !text.isEmpty() && targetType.getObjectType() == Boolean.class) {
+                if (!text.strip().equalsIgnoreCase("true") && !text.strip().equalsIgnoreCase("false")) {
+                    // Spring's converter would read yes, on and 1 as true, no, off and 0 as false
+                    throw new IllegalArgumentException("neither true nor false: " + text);
+                }
+                return conversions.convert(text.strip(), sourceType, targetType);
             }
             Object converted = conversions.convert(source, sourceType, targetType);
             if (source instanceof String && isTextList(targetType) && converted instanceof List<?> list) {

@@ -238,6 +238,14 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("format"));
+        // also where the header chooses the CSV: the format is checked whichever answer it would have chosen
+        for (String accept : new String[] {"text/csv", "text/*"}) {
+            mvc.perform(get("/api/missions?format=xml").accept(accept)).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("format"));
+            mvc.perform(get("/api/relations/CU/KR/timeline?format=xml").accept(accept))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("format"));
+        }
         mvc.perform(get("/api/missions?format=CSV")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
         // the name as the servlet reads it: it is also the parameter checked above

@@ -207,6 +207,47 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    @DisplayName("a page, size or format given blank and then with text is that text, read and checked as if given once")
+    void readsAPagingParameterOrFormatGivenBlankBesideTextAsThatText() throws Exception {
+        assertThat(answer("/api/countries?size=&size=5&page=&page=2"))
+                .isEqualTo(answer("/api/countries?size=5&page=2"))
+                .isEqualTo(answer("/api/countries?size=5&size=&page=2&page=%20"));
+        assertThat(answer("/api/countries?format=&format=csv&size=3")).isEqualTo(answer("/api/countries?format=csv"));
+        for (String url : List.of("/api/countries?size=&size=0", "/api/countries?page=&page=-1",
+                "/api/countries?format=&format=xml", "/api/countries?format=xml&format=")) {
+            getJson(url).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        }
+        getJson("/api/countries?size=&size=abc").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
+    @DisplayName("a typed parameter given blank and then with a text it cannot be read as is quoted as that text")
+    void quotesTheTextOfATypedParameterThatCannotBeReadNotItsArray() throws Exception {
+        for (String url : List.of("/api/relations?asOf=&asOf=2024-02-30", "/api/observations?year=&year=abc",
+                "/api/countries?current=&current=maybe")) {
+            String detail = json(getJson(url).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))).get("detail").asString();
+            assertThat(detail).as(url).doesNotContain("[L", "java.").contains("'" + url.substring(url.lastIndexOf('=') + 1)
+                    + "'");
+        }
+    }
+
+    @Test
+    @DisplayName("spaces around a number or a truth value are dropped as around a date or a status")
+    void readsANumberOrATruthValueWithSpacesAroundIt() throws Exception {
+        recordEvent("CU", "KR", "ESTABLISHED", "1949-01-01");
+        assertThat(answer("/api/observations?year=%201950%20")).isEqualTo(answer("/api/observations?year=1950"));
+        assertThat(answer("/api/countries?current=%20true%20")).isEqualTo(answer("/api/countries?current=true"));
+        assertThat(answer("/api/changes?after=%201")).isEqualTo(answer("/api/changes?after=1"));
+        assertThat(answer("/api/changes?after=%20")).isEqualTo(answer("/api/changes"));
+        getJson("/api/observations?year=19 50").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+    }
+
+    @Test
     @DisplayName("no parameter may hold the NUL character, also those read as they come or trimmed by their conversion")
     void refusesTheNulCharacterInEveryParameter() throws Exception {
         for (String url : List.of("/api/relations?status=%00SEVERED", "/api/relations?status=%00",
