@@ -1,6 +1,7 @@
 package org.chancery.security;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,12 @@ import org.slf4j.LoggerFactory;
  * for a name, or {@code maxPerAddress} from an address, further attempts for that name or from that
  * address are refused for {@code lockout}, whatever their password. A successful sign-in does not clear
  * the name's count (the user's own requests would otherwise reset the count of someone guessing between
- * them): failures are forgotten {@code lockout} after the last. Kept in memory, per instance; entries of
- * the past are dropped as new ones come, and a flood of names cannot grow it without bound.
+ * them): failures are forgotten {@code lockout} after the last. A name's lockout does not hold at an address the name
+ * signed in from within the last {@link #KNOWN_FOR} (its user's desk): anyone can send ten wrong passwords for a
+ * name, and would otherwise keep its user, the only ADMIN say, out for good at ten requests a quarter of an hour;
+ * guesses from such an address are still held to the address's own count. Kept in memory, per instance; entries of
+ * the past are dropped as new ones come, and a flood of names cannot grow it without bound, in number or in size (a
+ * name is counted by its first {@link #NAME_KEPT} characters: no user's name is longer).
  */
 final class LoginAttempts {
 
@@ -25,6 +30,14 @@ final class LoginAttempts {
     private static final int TIDY_ABOVE = 10_000;
     /** Entries kept at most at all: above, the counts that lock nothing yet are dropped too. */
     private static final int KEEP_AT_MOST = 100_000;
+
+    /** How long a name's sign-in makes its address one where the name's lockout does not hold. */
+    static final Duration KNOWN_FOR = Duration.ofDays(30);
+    private static final long KNOWN_FOR_NANOS = KNOWN_FOR.toNanos();
+    /** Addresses kept per name at most: above, the one of the oldest sign-in is forgotten. */
+    private static final int KNOWN_ADDRESSES_PER_NAME = 100;
+    /** The characters of a name it is counted by (a configured user's name has 200 at most). */
+    static final int NAME_KEPT = 200;
 
     /** Failures of one name or address; times are {@code System.nanoTime()} values, compared by difference. */
     private static final class Record {
@@ -64,6 +77,8 @@ final class LoginAttempts {
     private final LongSupplier nanoTime;
     private final Map<String, Record> users = new ConcurrentHashMap<>();
     private final Map<String, Record> addresses = new ConcurrentHashMap<>();
+    /** Per name that signed in, the addresses it signed in from and when it last did from each. */
+    private final Map<String, Map<String, Long>> known = new ConcurrentHashMap<>();
 
     LoginAttempts(int maxPerUser, int maxPerAddress, Duration lockout, LongSupplier nanoTime) {
         this.maxPerUser = maxPerUser;
@@ -72,20 +87,47 @@ final class LoginAttempts {
         this.nanoTime = nanoTime;
     }
 
-    /** How long attempts for this name or from this address stay refused, if they are. */
-    Optional<Duration> locked(String user, String address) {
+    /**
+     * How long attempts for this name or from this address stay refused, if they are; the name's lockout not from an
+     * address it signed in from lately.
+     */
+    Optional<Duration> locked(String name, String address) {
         long now = nanoTime.getAsLong();
-        long remaining = Math.max(remaining(users.get(user), now),
+        String user = key(name);
+        long remaining = Math.max(knownAt(user, address, now) ? 0 : remaining(users.get(user), now),
                 address == null ? 0 : remaining(addresses.get(address), now));
         return remaining > 0 ? Optional.of(Duration.ofNanos(remaining)) : Optional.empty();
     }
 
-    void failed(String user, String address) {
+    /** A sign-in of the name from the address passed: the name's lockout does not hold there for a while. */
+    void succeeded(String name, String address) {
+        if (address == null) {
+            return;
+        }
         long now = nanoTime.getAsLong();
+        Map<String, Long> addresses = known.computeIfAbsent(key(name), k -> new ConcurrentHashMap<>());
+        addresses.put(address, now);
+        if (addresses.size() > KNOWN_ADDRESSES_PER_NAME) {
+            addresses.entrySet().stream().min(Comparator.comparingLong(entry -> entry.getValue() - now))
+                    .ifPresent(oldest -> addresses.remove(oldest.getKey(), oldest.getValue()));
+        }
+    }
+
+    private boolean knownAt(String user, String address, long now) {
+        Map<String, Long> addresses = address == null ? null : known.get(user);
+        Long last = addresses == null ? null : addresses.get(address);
+        return last != null && now - last <= KNOWN_FOR_NANOS;
+    }
+
+    void failed(String name, String address) {
+        long now = nanoTime.getAsLong();
+        String user = key(name);
         if (users.computeIfAbsent(user, k -> new Record()).fail(now, maxPerUser, lockoutNanos)) {
             // the user who then cannot sign in, and the operator, are told why and by whom
-            log.warn("Sign-ins as {} are refused for {} after {} failed ones, the last from {}", quoted(user),
-                    Duration.ofNanos(lockoutNanos), maxPerUser, address == null ? "an unknown address" : address);
+            log.warn("Sign-ins as {} are refused for {} after {} failed ones, the last from {} (but from the addresses "
+                    + "it signed in from in the last {} days)", quoted(user),
+                    Duration.ofNanos(lockoutNanos), maxPerUser, address == null ? "an unknown address" : address,
+                    KNOWN_FOR.toDays());
         }
         if (address != null
                 && addresses.computeIfAbsent(address, k -> new Record()).fail(now, maxPerAddress, lockoutNanos)) {
@@ -102,6 +144,10 @@ final class LoginAttempts {
         }
     }
 
+
+    private static String key(String name) {
+        return name.length() > NAME_KEPT ? name.substring(0, NAME_KEPT) : name;
+    }
 
     /** A name as typed by anyone, for one line of the log: quoted, control characters escaped, at most 100 long. */
     static String quoted(String name) {

@@ -12,7 +12,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Refuses sign-ins for a user name or from a client address that failed too often
  * ({@link LoginAttempts}) before any password is checked: while locked, a guess costs no BCrypt and
- * a correct password is refused too ({@link LockedOut}, answered 429 with {@code Retry-After}).
+ * a correct password is refused too ({@link LockedOut}, answered 429 with {@code Retry-After}) — but a name's
+ * lockout does not hold at an address the name signed in from lately.
  */
 final class ThrottledAuthentication implements AuthenticationProvider {
 
@@ -60,6 +61,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         if (delegate instanceof RememberedCredentials remembered) {
             Authentication recalled = remembered.recall(authentication);
             if (recalled != null) {
+                attempts.succeeded(user, address);
                 return recalled;
             }
         }
@@ -72,7 +74,11 @@ final class ThrottledAuthentication implements AuthenticationProvider {
                     throw new LockedOut(locked.get());
                 }
                 try {
-                    return delegate.authenticate(authentication);
+                    Authentication verified = delegate.authenticate(authentication);
+                    if (verified != null && verified.isAuthenticated()) {
+                        attempts.succeeded(user, address);
+                    }
+                    return verified;
                 } catch (BadCredentialsException wrong) {
                     attempts.failed(user, address);
                     throw wrong;

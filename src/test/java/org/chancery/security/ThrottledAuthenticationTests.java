@@ -123,8 +123,56 @@ class ThrottledAuthenticationTests {
         assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.4")))
                 .isInstanceOf(BadCredentialsException.class);
 
-        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.2")))
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.5")))
                 .isInstanceOf(ThrottledAuthentication.LockedOut.class);
+    }
+
+    @Test
+    void keepsANamesLockOutFromTheAddressesItSignedInFromLatelyButNotItsGuesses() {
+        assertThat(provider.authenticate(login("editor", "secret", "192.0.2.20")).isAuthenticated()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            String elsewhere = "203.0.113." + i;
+            assertThatThrownBy(() -> provider.authenticate(login("EDITOR", "guess", elsewhere)))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.21")))
+                .as("an address the name never signed in from").isInstanceOf(ThrottledAuthentication.LockedOut.class);
+
+        assertThat(provider.authenticate(login("editor", "secret", "192.0.2.20")).isAuthenticated())
+                .as("the user's own desk").isTrue();
+        // guesses from the user's address are held to the address's count (5)
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.20")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.20")))
+                .isInstanceOf(ThrottledAuthentication.LockedOut.class);
+    }
+
+    @Test
+    void forgetsAnAddressTheNameHasNotSignedInFromForThirtyDays() {
+        provider.authenticate(login("editor", "secret", "192.0.2.30"));
+        now.addAndGet(LoginAttempts.KNOWN_FOR.plusMinutes(1).toNanos());
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "203.0.113.9")));
+        }
+
+        assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.30")))
+                .isInstanceOf(ThrottledAuthentication.LockedOut.class);
+    }
+
+    @Test
+    void countsNamesLongerThanAnyUsersByTheirFirstTwoHundredCharacters() {
+        String stem = "名".repeat(LoginAttempts.NAME_KEPT);
+        for (int i = 0; i < 3; i++) {
+            String name = stem + i;
+            String address = "203.0.113." + i;
+            assertThatThrownBy(() -> provider.authenticate(login(name, "guess", address)))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> provider.authenticate(login(stem + "other", "guess", "203.0.113.99")))
+                .as("one count for all of them").isInstanceOf(ThrottledAuthentication.LockedOut.class);
     }
 
     @Test
