@@ -15,6 +15,7 @@ import org.chancery.mission.Mission;
 import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionType;
 import org.chancery.relation.EventType;
+import org.chancery.relation.PairRowCreatedMeanwhile;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.shared.DatePrecision;
@@ -26,12 +27,16 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the story Chancery was born from (README.md tells it), each fact with its source, once: if the
  * CU–KR relation already has events the story is there and nothing is loaded again. The whole
- * story is one transaction, so a failed start leaves nothing half-loaded.
+ * story is one transaction, so a failed start leaves nothing half-loaded. Two instances starting together on one
+ * database both find no story and both write it; the first write of one waits for the other's CU–KR row, which is
+ * committed with the whole story before it fails the wait ({@link PairRowCreatedMeanwhile}): that start looks again,
+ * in a transaction of its own, and finds the story there.
  */
 @Component
 @Profile("demo")
@@ -53,8 +58,11 @@ class DemoStory implements ApplicationRunner {
     private final MissionService missions;
     private final MilestoneService milestones;
 
+    private final TransactionTemplate transaction;
+
     DemoStory(Countries countries, RelationService relations, Diplomats diplomats, Meetings meetings,
-            MissionService missions, MilestoneService milestones) {
+            MissionService missions, MilestoneService milestones, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.countries = countries;
         this.relations = relations;
         this.diplomats = diplomats;
@@ -64,8 +72,16 @@ class DemoStory implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        try {
+            transaction.executeWithoutResult(status -> load());
+        } catch (PairRowCreatedMeanwhile anotherStart) {
+            log.info("Another start loaded the demo story meanwhile; looking again.");
+            transaction.executeWithoutResult(status -> load());
+        }
+    }
+
+    private void load() {
         RelationPair cubaKorea = RelationPair.of(countries.resolve("CU"), countries.resolve("KR"));
         if (!relations.history(cubaKorea).events().isEmpty()) {
             log.info("Demo story already loaded; nothing to do.");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -189,6 +190,11 @@ public class Imports {
         StoppedMeanwhile(long jobId) {
             super("The server stopped while import " + jobId + " ran; it is FAILED, what it imported stays.");
         }
+    }
+
+    /** The job running now, from whichever instance sharing the database started it, if one is. */
+    public Optional<ImportJob> running() {
+        return reads.execute(status -> jobs.running());
     }
 
     /** Whether a job of the format has ever succeeded. */

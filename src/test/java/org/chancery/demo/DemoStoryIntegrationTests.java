@@ -5,7 +5,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.DatabaseCleaner;
+import org.chancery.support.Parallel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -16,6 +23,9 @@ class DemoStoryIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     DemoStory story;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void tellsTheStoryOnFirstStartAndOnlyOnce() throws Exception {
@@ -38,5 +48,23 @@ class DemoStoryIntegrationTests extends ApiIntegrationTest {
         assertThat(timeline.get("content").get(0).get("type").asString()).isEqualTo("ESTABLISHED");
         assertThat(timeline.get("content").findValuesAsString("type")).contains("RESTORED", "MEETING",
                 "FIRST_MEETING_SINCE_ESTABLISHMENT", "HEAD_OF_MISSION_STARTED", "MISSION_OPENED", "MILESTONE_DUE");
+    }
+
+    @Test
+    void twoStartsTogetherOnOneDatabaseTellTheStoryOnceAndBothStart() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            new DatabaseCleaner(dataSource).clean();
+            Parallel.run(List.<Callable<Void>>of(() -> {
+                story.run(new DefaultApplicationArguments());
+                return null;
+            }, () -> {
+                story.run(new DefaultApplicationArguments());
+                return null;
+            }));
+
+            getJson("/api/relations/CU/KR").andExpect(jsonPath("$.events.length()").value(3));
+            getJson("/api/diplomats?size=50").andExpect(jsonPath("$.page.totalElements").value(5));
+            getJson("/api/meetings").andExpect(jsonPath("$.page.totalElements").value(2));
+        }
     }
 }

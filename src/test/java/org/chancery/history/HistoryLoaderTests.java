@@ -4,24 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chancery.imports.ImportFormat;
 import org.chancery.imports.ImportJob;
 import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.ImportStatus;
 import org.chancery.imports.Imports;
+import org.chancery.shared.ConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** What the history profile's load at start-up says of a job that did not succeed. */
+/** What the history profile's load at start-up says of a job that did not succeed, and how it waits for another. */
 @ExtendWith(OutputCaptureExtension.class)
 class HistoryLoaderTests {
 
@@ -59,6 +64,45 @@ class HistoryLoaderTests {
                 .doesNotContain("ERROR");
         assertThat(output.getOut().lines().filter(line -> line.contains("U.S. mission history loaded in")))
                 .singleElement().asString().contains("INFO", "(import 5: ");
+    }
+
+    @Test
+    void aStartWhileAnotherInstanceLoadsTheHistoryWaitsForItAndLoadsNothingMore(CapturedOutput output)
+            throws Exception {
+        Imports imports = mock(Imports.class);
+        when(imports.format(KenkelUsMissionsFormat.NAME)).thenReturn(mock(ImportFormat.class));
+        when(imports.succeededOnce(KenkelUsMissionsFormat.NAME)).thenReturn(false, true);
+        when(imports.runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString()))
+                .thenThrow(new ConflictException("IMPORT_RUNNING", "Import 1 (kenkel-us-missions, 28 of 656 rows "
+                        + "done) is running; one import runs at a time."));
+        ImportJob running = new ImportJob(1, KenkelUsMissionsFormat.NAME, ImportStatus.RUNNING, "history",
+                Instant.now(), null, 656, 28, Map.of(), null, null);
+        when(imports.running()).thenReturn(Optional.of(running), Optional.of(running), Optional.empty());
+
+        new HistoryLoader(imports, Duration.ofMillis(1)).run(new DefaultApplicationArguments());
+
+        verify(imports, times(3)).running();
+        verify(imports, times(1)).runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString());
+        assertThat(output.getOut()).contains("waits: Import 1 (kenkel-us-missions, 28 of 656 rows done)",
+                "loaded meanwhile by another import").doesNotContain("WARN", "ERROR", "The next start");
+    }
+
+    @Test
+    void aStartThatWaitedForAnImportThatLoadedNoHistoryLoadsItThen(CapturedOutput output) throws Exception {
+        Imports imports = mock(Imports.class);
+        when(imports.format(KenkelUsMissionsFormat.NAME)).thenReturn(mock(ImportFormat.class));
+        when(imports.succeededOnce(KenkelUsMissionsFormat.NAME)).thenReturn(false);
+        when(imports.runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString()))
+                .thenThrow(new ConflictException("IMPORT_RUNNING", "Import 8 (cow-diplomatic-exchange, 10 of 90 rows "
+                        + "done) is running; one import runs at a time."))
+                .thenReturn(new ImportJob(9, KenkelUsMissionsFormat.NAME, ImportStatus.SUCCEEDED, "history",
+                        Instant.now(), Instant.now(), 656, 656, Map.of(ImportOutcome.IMPORTED, 656), null, null));
+        when(imports.running()).thenReturn(Optional.empty());
+
+        new HistoryLoader(imports, Duration.ofMillis(1)).run(new DefaultApplicationArguments());
+
+        verify(imports, times(2)).runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString());
+        assertThat(output.getOut()).contains("U.S. mission history loaded in", "(import 9: ");
     }
 
     private static void loading(ImportJob ended) throws Exception {
