@@ -1358,7 +1358,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(csv.lines().toList()).hasSize(4).first().isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id");
         assertThat(csv.lines().toList().get(3)).startsWith("3,REJECTED,RELATION_TRANSITION_INVALID,");
         mvc.perform(get("/api/imports/" + id + "/rows?outcome=LOST").with(httpBasic("editor", "editor-secret")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("outcome"));
         assertThat(List.of(job.get("outcomes").get("IMPORTED").asInt(), job.get("outcomes").get("ALREADY_PRESENT").asInt(),
                 job.get("outcomes").get("REJECTED").asInt())).containsExactly(1, 1, 1);
     }

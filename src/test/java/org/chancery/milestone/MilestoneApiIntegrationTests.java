@@ -267,7 +267,7 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.errors[0].field").value("country"));
             getJson("/api/milestones?status=LATE")
                     .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
             getJson("/api/milestones?sort=status,asc")
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))

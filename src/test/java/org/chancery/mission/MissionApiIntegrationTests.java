@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -1026,7 +1027,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/missions?sort=city,desc").andExpect(jsonPath("$.content[0].city").value("Seoul"));
         getJson("/api/missions?country=ZZ").andExpect(status().isBadRequest());
         getJson("/api/missions?status=SHUT").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("invalid value 'SHUT'; expected one of [")));
         getJson("/api/missions?openOn=yesterday").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         assertThat(json(getJson("/api/missions?size=1")).get("page").get("totalElements").asInt()).isEqualTo(3);

@@ -101,7 +101,8 @@ class RelationListAsOfIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         getJson("/api/relations?asOf=1500-01-01").andExpect(status().isBadRequest());
         getJson("/api/relations?status=FRIENDLY").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
         getJson("/api/relations?country=QQ").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         getJson("/api/relations?country=US,CU").andExpect(status().isBadRequest())

@@ -225,8 +225,8 @@ class ImportController {
     @ApiResponse(responseCode = "200", description = "A page of row reports")
     @CsvResponse
     @FixedOrder
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad outcome; page or size not a number "
-            + "or given twice) or VALIDATION_FAILED (a flag no format gives; page or size out of range)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number or given "
+            + "twice) or VALIDATION_FAILED (bad outcome, a flag no format gives; page or size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")

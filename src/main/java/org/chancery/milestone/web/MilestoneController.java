@@ -91,8 +91,8 @@ class MilestoneController {
             + "`status` keeps those in that status today (PENDING, OVERDUE, ACHIEVED, CANCELLED); `country` those "
             + "involving that country on either side. Sortable by targetEnd, targetStart, title, id.")
     @ApiResponse(responseCode = "200", description = "A page of milestones")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad status; page or size not a number "
-            + "or given twice), VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number or given "
+            + "twice), VALIDATION_FAILED (bad status, unknown country, page or size out of range, bad sort)")
     @CsvResponse
     PagedModel<MilestoneView> search(
             @Parameter(example = "OVERDUE") @RequestParam(required = false) MilestoneStatus status,

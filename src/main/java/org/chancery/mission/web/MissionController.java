@@ -200,8 +200,9 @@ class MissionController {
             + "`openOn` (an embassy open in 1960 and closed since is not `OPEN`). Sortable by id, sendingCountry, "
             + "receivingCountry, type, city, status, openedOn, closedOn.")
     @ApiResponse(responseCode = "200", description = "A page of missions")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad type, status or date; page or size not "
-            + "a number or given twice), VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad date; page or size not a number or "
+            + "given twice), VALIDATION_FAILED (bad type or status, unknown country, page or size out of range, bad "
+            + "sort)")
     @CsvResponse
     PagedModel<MissionResponse> search(@Parameter(example = "CU") @RequestParam(required = false) String sending,
             @Parameter(example = "KR") @RequestParam(required = false) String receiving,

@@ -65,8 +65,9 @@ class ObservationController {
             + "and the countries), the id last. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of observations")
     @CsvResponse
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad direction, year or level; page or "
-            + "size not a number) or VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (year, page or size not a "
+            + "number) or VALIDATION_FAILED (bad direction or level, unknown country, page or size out of range, bad "
+            + "sort)")
     PagedModel<ObservationResponse> search(@Parameter(example = "US") @RequestParam(required = false) String country,
             @RequestParam(required = false) ObservationDirection direction,
             @Parameter(example = "1900") @RequestParam(required = false) Integer year,
@@ -99,8 +100,8 @@ class ObservationController {
             + "Answered from counts kept with the observations, not by scanning them.")
     @ApiResponse(responseCode = "200", description = "The years, oldest first")
     @CsvResponse
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad direction) or VALIDATION_FAILED (unknown "
-            + "country; a `sort`: the years' order is fixed)")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (bad direction or level, "
+            + "unknown country; a `sort`: the years' order is fixed)")
     List<YearCountsResponse> summary(@Parameter(example = "US") @RequestParam(required = false) String country,
             @RequestParam(required = false) ObservationDirection direction,
             @RequestParam(required = false) String dataset,

@@ -74,8 +74,8 @@ class RelationController {
             + "diplomatic status. Sortable by countries, status, since, consularStatus. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of relation summaries")
     @CsvResponse
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad status or asOf; page or size not a "
-            + "number or given twice) or VALIDATION_FAILED (unknown country, page or size out of range, bad sort)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (bad asOf; page or size not a number or "
+            + "given twice) or VALIDATION_FAILED (bad status, unknown country, page or size out of range, bad sort)")
     PagedModel<RelationSummary> search(@Parameter(example = "US") @RequestParam(required = false) String country,
             @RequestParam(required = false) RelationStatus status,
             @Parameter(description = "the day (its end) the list describes; default today", example = "1970-01-01")

@@ -261,9 +261,10 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         if (!method.hasMethodAnnotation(CsvResponse.class) && !answersCsv(method)) {
             return true;
         }
-        String asked = TextArguments.theOneGiven(request.getParameterValues("format"));
+        String format = TextArguments.theOneGiven(request.getParameterValues("format"));
+        String asked = format == null ? null : format.trim();
         if (asked != null && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")) {
-            throw new InvalidInputException("format", "must be csv or json, not '" + asked + "'");
+            throw new InvalidInputException("format", "must be csv or json, not '" + format + "'");
         }
         return true;
     }

@@ -183,10 +183,11 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
             String pageName = getParameterNameToUse(getPageParameterName(), parameter);
             String sizeName = getParameterNameToUse(getSizeParameterName(), parameter);
             // the text given that is not blank (size=&size=5 is 5, as status=&status=OPEN is OPEN), trimmed
-            String pageToUse = TextArguments.theOneGiven(request.getParameterValues(pageName));
+            String page = TextArguments.theOneGiven(request.getParameterValues(pageName));
             String size = TextArguments.theOneGiven(request.getParameterValues(sizeName));
+            String pageToUse = page == null ? null : page.trim();
             String sizeToUse = size == null ? null
-                    : check(size, "size", 1) > Integer.MAX_VALUE ? String.valueOf(getMaxPageSize()) : size;
+                    : check(size, "size", 1) > Integer.MAX_VALUE ? String.valueOf(getMaxPageSize()) : size.trim();
             if ((!Objects.equals(request.getParameter(pageName), pageToUse)
                     || !Objects.equals(request.getParameter(sizeName), sizeToUse))
                     && request.getNativeRequest() instanceof HttpServletRequest servletRequest) {

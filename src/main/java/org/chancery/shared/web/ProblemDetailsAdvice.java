@@ -379,6 +379,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     List.of(Problems.error(name, TextArguments.GIVEN_MORE_THAN_ONCE)))));
         }
         String expected = JsonMistakes.expectedForm(e.getRequiredType());
+        if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+            // a value the list of a parameter's values does not have: a bad enum (API.md), as in a request's body
+            return body(validationFailed(List.of(Problems.error(name, "invalid value '"
+                    + TextArguments.asGiven(e.getValue()) + "'" + expected)), path(request)));
+        }
         String detail = "Parameter '" + name + "' cannot be parsed: '" + TextArguments.asGiven(e.getValue()) + "'"
                 + expected + ".";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST.name(), detail,

@@ -67,12 +67,11 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
 
     /**
      * The one text of a parameter read as it comes (a page, a size, a format): of the texts given, the first that is
-     * not blank, trimmed; null if none is (the parameter as if not given). Refuse two texts first
+     * not blank, as written; null if none is (the parameter as if not given). Refuse two texts first
      * ({@link #givenMoreThanOnce}): {@code size=&size=5} is a size of 5, as {@code status=&status=OPEN} is OPEN.
      */
     static String theOneGiven(String[] texts) {
-        return texts == null ? null : Arrays.stream(texts).filter(text -> !text.isBlank()).map(String::strip)
-                .findFirst().orElse(null);
+        return texts == null ? null : Arrays.stream(texts).filter(text -> !text.isBlank()).findFirst().orElse(null);
     }
 
     /** A parameter's value as a problem quotes it: a text as it is, the text that is not blank of several. */
@@ -191,20 +190,23 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                 return conversions.convert("", sourceType, targetType);
             }
             if (source instanceof String text && !text.isEmpty() && isWholeNumber(targetType)) {
-                // spaces around a number are dropped as around a date or a status (year=1950+ from a form)
-                if (!DECIMAL.matcher(text.strip()).matches()) {
+                // spaces and tabs around a parameter's number are dropped, as around a page or a size, a date or a
+                // status (year=1950+ from a form); a path variable's text stays as it comes
+                String number = isRequestParameter(targetType) ? withoutSpacesAround(text) : text;
+                if (!DECIMAL.matcher(number).matches()) {
                     // Spring's converter would read 0x10 and #10 as hexadecimal, and its fallback editor drop every
                     // space ("1 0" as 10); not a ConversionFailedException, after which the editor is tried
                     throw new IllegalArgumentException("not a decimal integer as written: " + text);
                 }
-                return conversions.convert(text.strip(), sourceType, targetType);
+                return conversions.convert(number, sourceType, targetType);
             }
             if (source instanceof String text && !text.isEmpty() && targetType.getObjectType() == Boolean.class) {
-                if (!text.strip().equalsIgnoreCase("true") && !text.strip().equalsIgnoreCase("false")) {
+                String truth = isRequestParameter(targetType) ? withoutSpacesAround(text) : text;
+                if (!truth.equalsIgnoreCase("true") && !truth.equalsIgnoreCase("false")) {
                     // Spring's converter would read yes, on and 1 as true, no, off and 0 as false
                     throw new IllegalArgumentException("neither true nor false: " + text);
                 }
-                return conversions.convert(text.strip(), sourceType, targetType);
+                return conversions.convert(truth, sourceType, targetType);
             }
             Object converted = conversions.convert(source, sourceType, targetType);
             if (source instanceof String && isTextList(targetType) && converted instanceof List<?> list) {
@@ -245,6 +247,19 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                 }
             }
             return false;
+        }
+
+        /** The text without the spaces and tabs around it (a form's {@code +}), other characters kept. */
+        private static String withoutSpacesAround(String text) {
+            int start = 0;
+            int end = text.length();
+            while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+                start++;
+            }
+            while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            return text.substring(start, end);
         }
 
         private static boolean isRequestParameter(TypeDescriptor targetType) {
