@@ -128,8 +128,13 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     /** What a request that refuses every type it names accepts: no answer, but its 406 as a problem. */
     private static final List<MediaType> ONLY_PROBLEMS = List.of(MediaType.APPLICATION_PROBLEM_JSON);
 
+    /** The types the API answers in. */
+    private static final List<MediaType> API_TYPES = List.of(MediaType.APPLICATION_JSON,
+            MediaType.parseMediaType(CsvLists.TEXT_CSV), MediaType.APPLICATION_PROBLEM_JSON);
+
     private static final ContentNegotiationStrategy ACCEPT_WITH_PROBLEMS_AS_JSON = request -> {
-        List<MediaType> accepted = withQualityOnly(withoutRefused(HEADER.resolveMediaTypes(request)));
+        List<MediaType> header = HEADER.resolveMediaTypes(request);
+        List<MediaType> accepted = withQualityOnly(withoutRefused(header));
         if (accepted.isEmpty()) {
             return ONLY_PROBLEMS;
         }
@@ -138,11 +143,55 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
                     && !type.isWildcardSubtype()) {
                 List<MediaType> withJson = new ArrayList<>(accepted);
                 withJson.add(MediaType.APPLICATION_JSON);
-                return withJson;
+                accepted = withJson;
+                break;
             }
         }
-        return accepted;
+        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+        if (servlet == null || !servlet.getRequestURI().startsWith("/api/")) {
+            return accepted;
+        }
+        List<MediaType> narrowed = refusedUnderWildcards(accepted, refused(header));
+        return narrowed.isEmpty() ? ONLY_PROBLEMS : narrowed;
     };
+
+    /** The types an {@code Accept} header refuses with {@code q=0}. */
+    private static List<MediaType> refused(List<MediaType> header) {
+        List<MediaType> refused = new ArrayList<>();
+        for (MediaType type : header) {
+            if (type.getQualityValue() == 0) {
+                refused.add(type);
+            }
+        }
+        return refused;
+    }
+
+    /**
+     * The accepted types, a type refused kept refused under a wildcard beside it: of {@code application/json;q=0, *}{@code
+     * /*}, the most specific reference decides for JSON (RFC 9110, 12.5.1), and the wildcard stands for the API's other
+     * types only (a list's CSV; a resource has none, and answers 406). A type named outright stays as named.
+     */
+    private static List<MediaType> refusedUnderWildcards(List<MediaType> accepted, List<MediaType> refused) {
+        if (refused.isEmpty()) {
+            return accepted;
+        }
+        List<MediaType> narrowed = new ArrayList<>();
+        for (MediaType type : accepted) {
+            if (refused.stream().anyMatch(type::equalsTypeAndSubtype)) {
+                continue;
+            }
+            if ((type.isWildcardType() || type.isWildcardSubtype()) && refused.stream().anyMatch(type::includes)) {
+                for (MediaType answered : API_TYPES) {
+                    if (type.includes(answered) && refused.stream().noneMatch(no -> no.includes(answered))) {
+                        narrowed.add(new MediaType(answered, type.getParameters()));
+                    }
+                }
+            } else {
+                narrowed.add(type);
+            }
+        }
+        return narrowed;
+    }
 
     /**
      * The types of an {@code Accept} header but those it refuses with {@code q=0} (RFC 9110: "not

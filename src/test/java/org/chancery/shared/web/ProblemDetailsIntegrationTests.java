@@ -415,6 +415,17 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.code").value("CU"));
         mvc.perform(get("/api/missions").header("Accept", "application/json;q=0, text/csv"))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
+        // a wildcard beside the refused type does not bring it back: the most specific reference decides
+        assertProblem(mvc.perform(get("/api/countries/CU").header("Accept", "application/json;q=0, */*")), 406,
+                "NOT_ACCEPTABLE");
+        assertProblem(mvc.perform(get("/api/countries/CU").header("Accept", "application/json;q=0, application/*")),
+                406, "NOT_ACCEPTABLE");
+        mvc.perform(get("/api/missions").header("Accept", "application/json;q=0, */*"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
+        mvc.perform(get("/api/missions").header("Accept", "text/*;q=0, */*"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/json"));
+        mvc.perform(get("/api/missions").header("Accept", "text/*;q=0, text/csv"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
     }
 
     @Test
