@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * address are refused for {@code lockout}, whatever their password. A successful sign-in does not clear
  * the name's count (the user's own requests would otherwise reset the count of someone guessing between
  * them): failures are forgotten {@code lockout} after the last. A name's lockout does not hold at an address the name
- * signed in from within the last {@link #KNOWN_FOR} (its user's desk): anyone can send ten wrong passwords for a
- * name, and would otherwise keep its user, the only ADMIN say, out for good at ten requests a quarter of an hour;
- * guesses from such an address are still held to the address's own count. Kept in memory, per instance; entries of
+ * signed in from on this instance within the last {@link #KNOWN_FOR} (its user's desk): anyone can send ten wrong
+ * passwords for a name, and would otherwise keep its user, the only ADMIN say, out for good at ten requests a quarter
+ * of an hour. There the name has a count of its own, as many guesses as anywhere else, and the address's count holds. Kept in memory, per instance; entries of
  * the past are dropped as new ones come, and a flood of names cannot grow it without bound, in number or in size (a
  * name is counted by its first {@link #NAME_KEPT} characters: no user's name is longer).
  */
@@ -79,6 +79,8 @@ final class LoginAttempts {
     private final Map<String, Record> addresses = new ConcurrentHashMap<>();
     /** Per name that signed in, the addresses it signed in from and when it last did from each. */
     private final Map<String, Map<String, Long>> known = new ConcurrentHashMap<>();
+    /** Failures of a name at an address it signed in from, which lock the name there as its own count does elsewhere. */
+    private final Map<String, Record> atKnownAddresses = new ConcurrentHashMap<>();
 
     LoginAttempts(int maxPerUser, int maxPerAddress, Duration lockout, LongSupplier nanoTime) {
         this.maxPerUser = maxPerUser;
@@ -88,14 +90,15 @@ final class LoginAttempts {
     }
 
     /**
-     * How long attempts for this name or from this address stay refused, if they are; the name's lockout not from an
-     * address it signed in from lately.
+     * How long attempts for this name or from this address stay refused, if they are; at an address the name signed in
+     * from lately, by the name's failures there, not elsewhere.
      */
     Optional<Duration> locked(String name, String address) {
         long now = nanoTime.getAsLong();
         String user = key(name);
-        long remaining = Math.max(knownAt(user, address, now) ? 0 : remaining(users.get(user), now),
-                address == null ? 0 : remaining(addresses.get(address), now));
+        long forTheName = knownAt(user, address, now) ? remaining(atKnownAddresses.get(user + '\0' + address), now)
+                : remaining(users.get(user), now);
+        long remaining = Math.max(forTheName, address == null ? 0 : remaining(addresses.get(address), now));
         return remaining > 0 ? Optional.of(Duration.ofNanos(remaining)) : Optional.empty();
     }
 
@@ -125,18 +128,24 @@ final class LoginAttempts {
         if (users.computeIfAbsent(user, k -> new Record()).fail(now, maxPerUser, lockoutNanos)) {
             // the user who then cannot sign in, and the operator, are told why and by whom
             log.warn("Sign-ins as {} are refused for {} after {} failed ones, the last from {} (but from the addresses "
-                    + "it signed in from in the last {} days)", quoted(user),
+                    + "it signed in from in the last {} days, by their own counts)", quoted(user),
                     Duration.ofNanos(lockoutNanos), maxPerUser, address == null ? "an unknown address" : address,
                     KNOWN_FOR.toDays());
+        }
+        if (knownAt(user, address, now)) {
+            // as many guesses at the user's desk as anywhere: a name's count of its own there
+            atKnownAddresses.computeIfAbsent(user + '\0' + address, k -> new Record())
+                    .fail(now, maxPerUser, lockoutNanos);
         }
         if (address != null
                 && addresses.computeIfAbsent(address, k -> new Record()).fail(now, maxPerAddress, lockoutNanos)) {
             log.warn("Sign-ins from {} are refused for {} after {} failed ones, the last as {}", address,
                     Duration.ofNanos(lockoutNanos), maxPerAddress, quoted(user));
         }
-        if (users.size() + addresses.size() > TIDY_ABOVE) {
+        if (users.size() + addresses.size() + atKnownAddresses.size() > TIDY_ABOVE) {
             users.values().removeIf(record -> record.stale(now, lockoutNanos));
             addresses.values().removeIf(record -> record.stale(now, lockoutNanos));
+            atKnownAddresses.values().removeIf(record -> record.stale(now, lockoutNanos));
         }
         if (users.size() + addresses.size() > KEEP_AT_MOST) {
             users.values().removeIf(record -> record.remaining(now) == 0);

@@ -140,13 +140,33 @@ class ThrottledAuthenticationTests {
 
         assertThat(provider.authenticate(login("editor", "secret", "192.0.2.20")).isAuthenticated())
                 .as("the user's own desk").isTrue();
-        // guesses from the user's address are held to the address's count (5)
-        for (int i = 0; i < 5; i++) {
+        // guesses at the user's desk get as many tries as anywhere (3), not the address's count (5)
+        for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> provider.authenticate(login("editor", "guess", "192.0.2.20")))
                     .isInstanceOf(BadCredentialsException.class);
         }
         assertThatThrownBy(() -> provider.authenticate(login("editor", "secret", "192.0.2.20")))
                 .isInstanceOf(ThrottledAuthentication.LockedOut.class);
+        assertThatThrownBy(() -> provider.authenticate(login("other", "x", "192.0.2.20")))
+                .as("the address itself is not locked").isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void aSignInOnRememberedCredentialsMakesItsAddressKnownAndAWrongPasswordNone() {
+        ThrottledAuthentication remembering = new ThrottledAuthentication(
+                new RememberedCredentials(passwords, Duration.ofMinutes(5), now::get),
+                new LoginAttempts(3, 5, Duration.ofMinutes(15), now::get));
+        remembering.authenticate(login("editor", "secret", "192.0.2.40"));
+        remembering.authenticate(login("editor", "secret", "192.0.2.41"));
+        assertThat(passwordChecks).as("the second taken on the credentials remembered").hasValue(1);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> remembering.authenticate(login("editor", "guess", "192.0.2.42")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThat(remembering.authenticate(login("editor", "secret", "192.0.2.41")).isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> remembering.authenticate(login("editor", "secret", "192.0.2.42")))
+                .as("where only wrong passwords came from").isInstanceOf(ThrottledAuthentication.LockedOut.class);
     }
 
     @Test
