@@ -34,9 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the story Chancery was born from (README.md tells it), each fact with its source, once: if the
  * CU–KR relation already has events the story is there and nothing is loaded again. The whole
  * story is one transaction, so a failed start leaves nothing half-loaded. Two instances starting together on one
- * database both find no story and both write it; the first write of one waits for the other's CU–KR row, which is
- * committed with the whole story before it fails the wait ({@link PairRowCreatedMeanwhile}): that start looks again,
- * in a transaction of its own, and finds the story there.
+ * database may both find no story and both write it: the first write of one waits for the other's CU–KR row, which is
+ * committed with the whole story, and fails ({@link PairRowCreatedMeanwhile}, or R1 if the row was there when it
+ * looked for it); that start looks again, in a transaction of its own, and finds the story there.
  */
 @Component
 @Profile("demo")
@@ -75,15 +75,27 @@ class DemoStory implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         try {
             transaction.executeWithoutResult(status -> load());
-        } catch (PairRowCreatedMeanwhile anotherStart) {
-            log.info("Another start loaded the demo story meanwhile; looking again.");
+        } catch (RuntimeException failed) {
+            // another start told it between this one's look and its first write: its CU–KR row made this one's wait
+            // and fail, or its events were there once this one held the row (R1)
+            if (Boolean.TRUE.equals(transaction.execute(status -> told()))) {
+                log.info("Demo story loaded meanwhile by another start; nothing to do.");
+                return;
+            }
+            if (!(failed instanceof PairRowCreatedMeanwhile)) {
+                throw failed;
+            }
             transaction.executeWithoutResult(status -> load());
         }
     }
 
+    private boolean told() {
+        return !relations.history(RelationPair.of(countries.resolve("CU"), countries.resolve("KR"))).events().isEmpty();
+    }
+
     private void load() {
         RelationPair cubaKorea = RelationPair.of(countries.resolve("CU"), countries.resolve("KR"));
-        if (!relations.history(cubaKorea).events().isEmpty()) {
+        if (told()) {
             log.info("Demo story already loaded; nothing to do.");
             return;
         }

@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,8 +69,8 @@ class HistoryLoader implements ApplicationRunner {
             } catch (ConflictException running) {
                 log.info("U.S. mission history waits: {}", running.getMessage());
                 if (!awaitNoImportRunning()) {
-                    log.info("U.S. mission history not loaded: the server stopped while it waited. The next start "
-                            + "loads it.");
+                    log.info("U.S. mission history not loaded: the server stopped (or the database did not answer) "
+                            + "while it waited. The next start loads it.");
                     return;
                 }
                 if (imports.succeededOnce(KenkelUsMissionsFormat.NAME)) {
@@ -100,10 +101,26 @@ class HistoryLoader implements ApplicationRunner {
         }
     }
 
-    /** Waits until no import runs; false if the thread was interrupted meanwhile (the server stopping). */
+    /**
+     * Waits until no import runs; false if the server stops meanwhile (or the thread is interrupted), or if the
+     * database cannot say (the load is then left to the next start, as before it waited).
+     */
     private boolean awaitNoImportRunning() {
         int polls = 0;
-        for (Optional<ImportJob> running = imports.running(); running.isPresent(); running = imports.running()) {
+        while (true) {
+            Optional<ImportJob> running;
+            try {
+                if (imports.stopping()) {
+                    return false;
+                }
+                running = imports.running();
+            } catch (DataAccessException | IllegalStateException unanswered) {
+                log.warn("U.S. mission history stops waiting: {}", unanswered.getMessage());
+                return false;
+            }
+            if (running.isEmpty()) {
+                return true;
+            }
             if (++polls % POLLS_BETWEEN_NOTES == 0) {
                 ImportJob job = running.get();
                 log.info("U.S. mission history still waits for import {} ({}, {} of {} rows done)", job.id(),
@@ -116,6 +133,5 @@ class HistoryLoader implements ApplicationRunner {
                 return false;
             }
         }
-        return true;
     }
 }

@@ -192,6 +192,11 @@ public class Imports {
         }
     }
 
+    /** Whether this server is stopping: it starts no job, and one waiting for another's should give up. */
+    public boolean stopping() {
+        return worker.stopping();
+    }
+
     /** The job running now, from whichever instance sharing the database started it, if one is. */
     public Optional<ImportJob> running() {
         return reads.execute(status -> jobs.running());

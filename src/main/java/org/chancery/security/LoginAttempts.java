@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * them): failures are forgotten {@code lockout} after the last. A name's lockout does not hold at an address the name
  * signed in from on this instance within the last {@link #KNOWN_FOR} (its user's desk): anyone can send ten wrong
  * passwords for a name, and would otherwise keep its user, the only ADMIN say, out for good at ten requests a quarter
- * of an hour. There the name has a count of its own, as many guesses as anywhere else, and the address's count holds. Kept in memory, per instance; entries of
- * the past are dropped as new ones come, and a flood of names cannot grow it without bound, in number or in size (a
- * name is counted by its first {@link #NAME_KEPT} characters: no user's name is longer).
+ * of an hour. There the name has a count of its own, as many guesses as anywhere else, and the address's count
+ * holds. Kept in memory, per instance; entries of the past are dropped as new ones come, and a flood of names cannot
+ * grow it without bound, in number or in size (a name is counted by its first {@link #NAME_KEPT} characters, lower
+ * case: no user's name is longer; two configured names that lower case lengthens past it would share a count).
  */
 final class LoginAttempts {
 
@@ -79,7 +80,7 @@ final class LoginAttempts {
     private final Map<String, Record> addresses = new ConcurrentHashMap<>();
     /** Per name that signed in, the addresses it signed in from and when it last did from each. */
     private final Map<String, Map<String, Long>> known = new ConcurrentHashMap<>();
-    /** Failures of a name at an address it signed in from, which lock the name there as its own count does elsewhere. */
+    /** Failures of a name at an address it signed in from: they lock the name there, as its count does elsewhere. */
     private final Map<String, Record> atKnownAddresses = new ConcurrentHashMap<>();
 
     LoginAttempts(int maxPerUser, int maxPerAddress, Duration lockout, LongSupplier nanoTime) {

@@ -156,6 +156,14 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         focused().sendKeys(Keys.ESCAPE);
         assertThat(focused().getDomAttribute("data-action")).isEqualTo("achieve");
 
+        open("/milestones?country=KM");
+        String listed = "#list-table tr[data-milestone='" + milestone + "'] ";
+        visible(By.cssSelector(listed + "[data-action=cancel]"));
+        focusAndPress(listed + "[data-action=cancel]", Keys.ENTER);
+        assertThat(focused().getText()).isEqualTo("Keep it");
+        focused().sendKeys(Keys.ESCAPE);
+        assertThat(focused().getDomAttribute("data-action")).isEqualTo("cancel");
+
         assertThat(getJson("/api/relations/AD/KM").get("events").toString()).contains("\"id\":" + event);
         assertThat(getJson("/api/milestones/" + milestone).get("status").asString()).isEqualTo("PENDING");
         assertNoConsoleErrors();

@@ -105,6 +105,24 @@ class HistoryLoaderTests {
         assertThat(output.getOut()).contains("U.S. mission history loaded in", "(import 9: ");
     }
 
+    @Test
+    void aStartThatStopsWhileItWaitsGivesUpAndLeavesTheLoadToTheNextStart(CapturedOutput output) throws Exception {
+        Imports imports = mock(Imports.class);
+        when(imports.format(KenkelUsMissionsFormat.NAME)).thenReturn(mock(ImportFormat.class));
+        when(imports.runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString()))
+                .thenThrow(new ConflictException("IMPORT_RUNNING", "Import 3 is running; one import runs at a time."));
+        when(imports.running()).thenReturn(Optional.of(new ImportJob(3, "chancery-ndjson", ImportStatus.RUNNING,
+                "admin", Instant.now(), null, 90_000, 10, Map.of(), null, null)));
+        when(imports.stopping()).thenReturn(false, false, true);
+
+        new HistoryLoader(imports, Duration.ofMillis(1)).run(new DefaultApplicationArguments());
+
+        verify(imports, times(2)).running();
+        verify(imports, times(1)).runNow(any(ImportFormat.class), any(InputStream.class), anyString(), anyString());
+        assertThat(output.getOut()).contains("the server stopped (or the database did not answer) while it waited. "
+                + "The next start loads it.").doesNotContain("ERROR");
+    }
+
     private static void loading(ImportJob ended) throws Exception {
         Imports imports = mock(Imports.class);
         ImportFormat format = mock(ImportFormat.class);

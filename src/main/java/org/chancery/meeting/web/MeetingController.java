@@ -67,7 +67,8 @@ class MeetingController {
             + "`from` and `to` are inclusive. Sortable by date, id, city, country, title.")
     @ApiResponse(responseCode = "200", description = "A page of meetings")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (a date, page or size cannot be parsed) "
-            + "or VALIDATION_FAILED (unknown country or diplomat, `from` after `to`, page or size out of range, bad sort)")
+            + "or VALIDATION_FAILED (unknown country or diplomat, `from` after `to`, page or size out of range, bad "
+            + "sort)")
     @CsvResponse
     PagedModel<MeetingResponse> search(
             @Parameter(description = "A participating country (e.g. KR); repeat for meetings involving all of them")

@@ -100,8 +100,8 @@ class ObservationController {
             + "Answered from counts kept with the observations, not by scanning them.")
     @ApiResponse(responseCode = "200", description = "The years, oldest first")
     @CsvResponse
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (bad direction or level, "
-            + "unknown country; a `sort`: the years' order is fixed)")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (bad direction, unknown "
+            + "country; a `sort`: the years' order is fixed)")
     List<YearCountsResponse> summary(@Parameter(example = "US") @RequestParam(required = false) String country,
             @RequestParam(required = false) ObservationDirection direction,
             @RequestParam(required = false) String dataset,

@@ -167,9 +167,10 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /**
-     * The accepted types, a type refused kept refused under a wildcard beside it: of {@code application/json;q=0, *}{@code
-     * /*}, the most specific reference decides for JSON (RFC 9110, 12.5.1), and the wildcard stands for the API's other
-     * types only (a list's CSV; a resource has none, and answers 406). A type named outright stays as named.
+     * The accepted types, a type refused kept refused under a wildcard beside it: of
+     * {@code application/json;q=0, *}{@code /*}, the most specific reference decides for JSON (RFC 9110, 12.5.1), and
+     * the wildcard stands for the API's other types only (a list's CSV; a resource has none, and answers 406). A type
+     * named outright stays as named.
      */
     private static List<MediaType> refusedUnderWildcards(List<MediaType> accepted, List<MediaType> refused) {
         if (refused.isEmpty()) {
@@ -307,12 +308,12 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         if (TextArguments.givenMoreThanOnce(request.getParameterValues("format"))) {
             throw new MalformedRequestException("format", TextArguments.GIVEN_MORE_THAN_ONCE);
         }
-        if (!method.hasMethodAnnotation(CsvResponse.class) && !answersCsv(method)) {
+        String format = TextArguments.theOneGiven(request.getParameterValues("format"));
+        if (format == null || !method.hasMethodAnnotation(CsvResponse.class) && !answersCsv(method)) {
             return true;
         }
-        String format = TextArguments.theOneGiven(request.getParameterValues("format"));
-        String asked = format == null ? null : format.trim();
-        if (asked != null && !asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")) {
+        String asked = format.trim();
+        if (!asked.equalsIgnoreCase("json") && !asked.equalsIgnoreCase("csv")) {
             throw new InvalidInputException("format", "must be csv or json, not '" + format + "'");
         }
         return true;

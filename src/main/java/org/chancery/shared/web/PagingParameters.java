@@ -174,8 +174,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
 
         /**
          * A page or size written with spaces around it ({@code page=1+} from a form), or given once blank and once
-         * not, is the number it holds, as {@link #check} read it (Spring Data would take its default instead); a size too
-         * large for an {@code int} is clamped to the largest page, as any size above it is.
+         * not, is the number it holds, as {@link #check} read it (Spring Data would take its default instead); a size
+         * too large for an {@code int} is clamped to the largest page, as any size above it is.
          */
         @Override
         public Pageable resolveArgument(MethodParameter parameter, ModelAndViewContainer container,

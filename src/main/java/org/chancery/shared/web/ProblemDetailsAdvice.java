@@ -3,12 +3,14 @@ package org.chancery.shared.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -381,8 +383,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String expected = JsonMistakes.expectedForm(e.getRequiredType());
         if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
             // a value the list of a parameter's values does not have: a bad enum (API.md), as in a request's body
-            return body(validationFailed(List.of(Problems.error(name, "invalid value '"
-                    + TextArguments.asGiven(e.getValue()) + "'" + expected)), path(request)));
+            // (the value not repeated: a form shows the message beside it, as the change feed's kind)
+            return body(validationFailed(List.of(Problems.error(name, "must be one of "
+                    + Arrays.stream(e.getRequiredType().getEnumConstants()).map(String::valueOf)
+                            .collect(Collectors.joining(", ")))), path(request)));
         }
         String detail = "Parameter '" + name + "' cannot be parsed: '" + TextArguments.asGiven(e.getValue()) + "'"
                 + expected + ".";

@@ -207,7 +207,7 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    @DisplayName("a page, size or format given blank and then with text is that text, read and checked as if given once")
+    @DisplayName("a page, size or format given blank and with text is that text, read and checked as if given once")
     void readsAPagingParameterOrFormatGivenBlankBesideTextAsThatText() throws Exception {
         assertThat(answer("/api/countries?size=&size=5&page=&page=2"))
                 .isEqualTo(answer("/api/countries?size=5&page=2"))
@@ -230,8 +230,8 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
                 "/api/countries?current=&current=maybe")) {
             String detail = json(getJson(url).andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))).get("detail").asString();
-            assertThat(detail).as(url).doesNotContain("[L", "java.").contains("'" + url.substring(url.lastIndexOf('=') + 1)
-                    + "'");
+            String given = url.substring(url.lastIndexOf('=') + 1);
+            assertThat(detail).as(url).doesNotContain("[L", "java.").contains("'" + given + "'");
         }
     }
 
