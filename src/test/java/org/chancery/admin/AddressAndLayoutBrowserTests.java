@@ -358,6 +358,54 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void atPhoneWidthAButtonATimeAndALabelKeepTheirLinesAndAChoiceShowsWhole() {
+        postAsEditor("/api/diplomats", "{\"name\": \"Tomasz Wiśniewski-Kowalczyk Zieliński\", \"country\": \"PL\", "
+                + "\"title\": \"Director General for Bilateral Affairs\"}");
+        driver.manage().window().setSize(new Dimension(360, 800));
+        open("/meetings/new");
+        signIn("editor", "editor-secret");
+        $("#participant-search").sendKeys("Wiśniewski");
+        WebElement choose = visible(By.cssSelector("#participant-search-results button[aria-label^='Choose Tomasz']"));
+        assertThat(lines(choose)).as("Choose, not Cho/ose").isEqualTo(1);
+
+        open("/changes");
+        WebElement when = visible(By.cssSelector("#changes-table td.instant"));
+        assertThat(lines(when)).as("a time, not 2026-12-/05").isEqualTo(1);
+
+        open("/relations/CU/KR");
+        WebElement to = visible(By.cssSelector("label[for=period-to]"));
+        assertThat(Math.abs(to.getRect().getY() + to.getRect().getHeight() / 2
+                - $("#period-to").getRect().getY() - $("#period-to").getRect().getHeight() / 2))
+                .as("the label on its field's line").isLessThan(8);
+
+        driver.manage().window().setSize(new Dimension(640, 480)); // 1280 × 960 at 200%
+        open("/relations/CU/KR");
+        WebElement story = visible(By.cssSelector("ol.story-items"));
+        assertThat((Boolean) script("return arguments[0].clientHeight <= window.innerHeight * 0.7 + 1", story))
+                .as("the story's list shows its end with its start").isTrue();
+
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        open("/observations?direction=SENDING");
+        WebElement side = visible(By.id("filter-direction"));
+        assertThat((Boolean) script("""
+                const select = arguments[0];
+                const canvas = document.createElement('canvas').getContext('2d');
+                canvas.font = getComputedStyle(select).font;
+                return canvas.measureText(select.selectedOptions[0].text).width < select.clientWidth;""", side))
+                .as("“Sending: how it was represented abroad”, not “Sending:”").isTrue();
+        assertNoConsoleErrors();
+    }
+
+    /** The lines the element's text takes. */
+    private int lines(WebElement element) {
+        return ((Number) script("""
+                const range = document.createRange();
+                range.selectNodeContents(arguments[0]);
+                return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;""",
+                element)).intValue();
+    }
+
     /**
      * The words of the table's cells wider than their cell or the block within it that holds them (which a break
      * within a word lets the column become).

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -43,6 +44,17 @@ class ObservationsBrowserTests extends BrowserTest {
         if (getJson("/api/observations?country=US&size=1").get("page").get("totalElements").asLong() == 0) {
             importAndWait(COW_LINES);
         }
+    }
+
+    @Test
+    void atPhoneWidthTheChartsWordsKeepAboutThePagesSize() {
+        driver.manage().window().setSize(new Dimension(360, 800));
+        open("/observations?country=US&direction=SENDING");
+        WebElement year = visible(By.cssSelector(".observation-chart a.year text"));
+
+        assertThat(year.getRect().getHeight()).as("a year's label, 11 units of a chart as wide as the page")
+                .isGreaterThanOrEqualTo(9);
+        assertNoConsoleErrors();
     }
 
     @Test

@@ -62,7 +62,7 @@ export default async function changesView({ root, query, signal }) {
           <th scope="col">Kind</th><th scope="col">Id</th><th scope="col">Countries</th></tr></thead>
         <tbody>${rows.map((c) => {
           const to = link(c);
-          return html`<tr><td class="num">${c.seq}</td><td>${instant(c.at)}</td><td>${c.user}</td><td>${words(c.action)}</td>
+          return html`<tr><td class="num">${c.seq}</td><td class="instant">${instant(c.at)}</td><td>${c.user}</td><td>${words(c.action)}</td>
             <td>${c.kind}</td><td>${to ? html`<a href=${to} aria-label="${c.kind} ${c.id}">${c.id}</a>` : c.id}</td><td>${(c.countries || []).join(', ')}</td></tr>`;
         })}</tbody></table></div>
         <nav class="paging" aria-label="More changes">

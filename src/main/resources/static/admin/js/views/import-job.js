@@ -107,8 +107,8 @@ export default async function importJobView({ root, params, query, signal }) {
       ${readError(state.error)}
       ${job ? html`
         <p id="job-status" data-status=${job.status} tabindex="-1">Format <code>${job.format}</code>, started by ${job.createdBy}
-          at ${instant(job.startedAt)}: <span class="badge" data-status=${job.status}>${words(job.status)}</span>
-          ${job.finishedAt ? html` at ${instant(job.finishedAt)}` : nothing}</p>
+          at <span class="instant">${instant(job.startedAt)}</span>: <span class="badge" data-status=${job.status}>${words(job.status)}</span>
+          ${job.finishedAt ? html` at <span class="instant">${instant(job.finishedAt)}</span>` : nothing}</p>
         <label for="job-progress">Progress: <span id="job-progress-text">${job.rowsDone} of ${job.rowsTotal} rows (${percent} %)</span></label>
         <progress id="job-progress" max=${job.rowsTotal || 1} .value=${job.rowsDone} aria-valuetext="${job.rowsDone} of ${job.rowsTotal} rows"
           data-done=${job.rowsDone} data-total=${job.rowsTotal}></progress>

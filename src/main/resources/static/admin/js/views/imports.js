@@ -102,7 +102,7 @@ export default async function importsView({ root, query, signal }) {
             <th scope="row"><a href=${href(`/imports/${j.id}`)}>#${j.id}</a></th><td>${j.format}</td>
             <td><span class="badge" data-status=${j.status}>${words(j.status)}</span></td>
             <td class="num">${j.rowsDone} / ${j.rowsTotal}</td><td class="num">${j.outcomes?.REJECTED ?? 0}</td>
-            <td>${j.createdBy}</td><td>${instant(j.startedAt)}</td><td>${instant(j.finishedAt)}</td></tr>`)}</tbody>
+            <td>${j.createdBy}</td><td class="instant">${instant(j.startedAt)}</td><td class="instant">${instant(j.finishedAt)}</td></tr>`)}</tbody>
         </table></div>
         <nav class="paging" aria-label="Pages of jobs">
           ${page === 0 ? html`<span aria-disabled="true">← Newer</span>`

@@ -47,7 +47,9 @@ export default async function observationsView(context) {
   }
 
   function chart(rows) {
-    const width = 760;
+    // as wide as the page it is drawn on (320 to 760 units): its text keeps about the page's size on a phone, and
+    // grows with a zoom, instead of shrinking with the picture
+    const width = Math.round(Math.min(760, Math.max(320, document.querySelector('main')?.clientWidth || 760)));
     const height = 240;
     const left = 44;
     const bottom = 24;
@@ -56,7 +58,7 @@ export default async function observationsView(context) {
     const max = Math.max(1, ...totals);
     const step = (width - left) / rows.length;
     const y = (count) => top + (height - top - bottom) * (1 - count / max);
-    const every = Math.ceil(rows.length / 12);
+    const every = Math.ceil(rows.length / Math.max(4, Math.floor(width / 64)));
     return html`<figure class="observation-chart">
       <svg viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="observation-chart-title">
         <title id="observation-chart-title">${whose()}: observations per year by level, stacked (the table below

@@ -865,10 +865,10 @@ export default async function relationView({ root, params, query, signal }) {
             <p id="timeline-desc" class="visually-hidden">Timeline of ${title}: status bands, missions of each side as bars,
               meetings as marks and milestones as planned windows; the same items are listed beside it.</p>
             <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">
-              <label for="period-from">From</label><input id="period-from" name="from" type="date" .value=${state.from || ''}
-                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
-              <label for="period-to">To</label><input id="period-to" name="to" type="date" .value=${state.to || ''}
-                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}>
+              <span class="labelled"><label for="period-from">From</label><input id="period-from" name="from" type="date" .value=${state.from || ''}
+                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}></span>
+              <span class="labelled"><label for="period-to">To</label><input id="period-to" name="to" type="date" .value=${state.to || ''}
+                aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}></span>
               <button type="submit" class="outline">Show period</button>
               <button type="button" class="secondary outline" @click=${wholeHistory}>Whole history</button>
             </form>
