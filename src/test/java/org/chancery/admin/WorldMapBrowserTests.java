@@ -299,6 +299,25 @@ class WorldMapBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void theWheelScrollsThePageOverTheMapAndZoomsItWithCtrl() {
+        open("/map?country=US&asOf=1961-01-03");
+        visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
+        String wheel = """
+                const svg = document.querySelector('#world-map');
+                const box = svg.getBoundingClientRect();
+                const event = new WheelEvent('wheel', {deltaY: -240, ctrlKey: arguments[0], bubbles: true,
+                    cancelable: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2});
+                svg.dispatchEvent(event);
+                return event.defaultPrevented;""";
+
+        assertThat((Boolean) script(wheel, false)).as("left to the page").isFalse();
+        assertThat(layerTransform()[2]).isEqualTo(1);
+        assertThat((Boolean) script(wheel, true)).isTrue();
+        waitFor(driver -> layerTransform()[2] > 1);
+        assertNoConsoleErrors();
+    }
+
     private WebElement buttonNamed(String name) {
         return $$("figure.map button").stream()
                 .filter(b -> name.equals(b.getAttribute("aria-label")) || name.equals(b.getText()))

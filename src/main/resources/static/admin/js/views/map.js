@@ -300,6 +300,9 @@ export default async function mapView({ root, query, signal }) {
       });
     shapes.append('title');
     zoom = d3.zoom().scaleExtent([1, 8]).translateExtent([[0, 0], [width, height]])
+      // the wheel zooms with Ctrl (⌘), as a touchpad's pinch sends it: without, it scrolls the page, which the map
+      // would otherwise take over where it fills most of the window (a phone, 200% zoom)
+      .filter((event) => (event.type === 'wheel' ? event.ctrlKey || event.metaKey : !event.ctrlKey) && !event.button)
       .on('zoom', (event) => {
         layer.attr('transform', event.transform);
         // the whole world fills the picture: nothing to move to until zoomed in (the pan buttons say so)
@@ -490,7 +493,7 @@ export default async function mapView({ root, query, signal }) {
             ${LEGEND.map(([status, label]) => html`<li><span class="swatch" data-status=${status}></span>${label}
               <span class="count" data-legend=${status}>(${shownCounts[status]})</span></li>`)}
           </ul>
-          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag or use the zoom and arrow buttons to look closer. By keyboard, every country of the day is in “The same day
+          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag, Ctrl (⌘) and the wheel, a pinch, or the zoom and arrow buttons look closer. By keyboard, every country of the day is in “The same day
             as a table” below the map.</small></p>
         </figcaption>
       </figure>
