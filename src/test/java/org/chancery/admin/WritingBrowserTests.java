@@ -976,6 +976,30 @@ class WritingBrowserTests extends BrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void theChangeFeedOfOneCountryListsTheChangesOfItsFactsOnly() {
+        postAsEditor("/api/diplomats", "{\"name\": \"Lagi Tuimavave\", \"country\": \"WS\"}");
+        postAsEditor("/api/relations/TO/WS/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");
+        open("/changes");
+        signIn("editor", "editor-secret");
+        visible(By.id("changes-table"));
+        $("#changes-country").sendKeys("wsm");
+        $("form.filters button[type=submit]").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("country=wsm"));
+        waitFor(d -> !$$("#changes-table tbody tr").isEmpty());
+
+        List<WebElement> rows = $$("#changes-table tbody tr");
+        assertThat(rows).allMatch(row -> row.findElements(By.tagName("td")).get(6).getText().contains("WS"));
+        assertThat(rows).anyMatch(row -> row.getText().contains("diplomat"))
+                .anyMatch(row -> row.getText().contains("event"));
+
+        open("/changes?country=ZZ");
+        WebElement refused = visible(By.id("changes-country-error"));
+        assertThat(refused.getText()).startsWith("“ZZ” names no known country");
+        assertThat($("#changes-country").getAttribute("aria-invalid")).isEqualTo("true");
+        assertNoConsoleErrors(400);
+    }
+
     /** An embassy of {@code sending} in {@code receiving}, relations established and the embassy opened on those days. */
     private long openEmbassy(String sending, String receiving, String city, String established, String opened) {
         postAsEditor("/api/relations/" + sending + "/" + receiving + "/events",

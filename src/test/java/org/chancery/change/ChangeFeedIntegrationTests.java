@@ -98,6 +98,34 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         assertThat(changes("?after=" + seqs.get(6))).as("a refused deletion").isEmpty();
     }
 
+    @Test
+    void listsTheChangesOfOneCountrysFactsWithTheOtherFiltersAndAsCsv() throws Exception {
+        long cuKr = recordEvent("CU", "KR", "ESTABLISHED", "2024-02-14").get("id").asLong();
+        recordEvent("FR", "DE", "ESTABLISHED", "1950-01-01");
+        long embassy = planMission("KR", "CU", "EMBASSY", "Havana");
+        long korean = newDiplomat("Chung Byung-won", "KR");
+        newDiplomat("Jean Dupont", "FR");
+        postAsAdmin("/api/countries", "{\"code\":\"XK\",\"alpha3\":\"XKX\",\"name\":\"Kosovo\"}")
+                .andExpect(status().isCreated());
+
+        assertThat(describe(changes("?country=KR"))).containsExactly(
+                "CREATED event " + cuKr + " [\"CU\",\"KR\"] by editor",
+                "CREATED mission " + embassy + " [\"CU\",\"KR\"] by editor",
+                "CREATED diplomat " + korean + " [\"KR\"] by editor");
+        assertThat(describe(changes("?country=kor&kind=diplomat"))).containsExactly(
+                "CREATED diplomat " + korean + " [\"KR\"] by editor");
+        assertThat(describe(changes("?country=XKX"))).containsExactly("CREATED country XK [\"XK\"] by admin");
+        long first = changes("?country=KR").get(0).get("seq").asLong();
+        assertThat(changes("?country=KR&after=" + first)).hasSize(2);
+        assertThat(changes("?country=KP")).isEmpty();
+        String csv = mvc.perform(get("/api/changes?country=CU&format=csv").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines()).hasSize(3).noneMatch(line -> line.contains("diplomat"));
+        mvc.perform(get("/api/changes?country=ZZ").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("country"));
+    }
+
     /** API.md: every successful write appears exactly once; a PUT of the values there already are is one. */
     @Test
     void aReplacementByTheSameValuesIsAWriteTheFeedRecordsThoughItsVersionStays() throws Exception {

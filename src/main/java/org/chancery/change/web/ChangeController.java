@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.change.Change;
 import org.chancery.change.ChangeFeed;
+import org.chancery.country.Countries;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
@@ -38,16 +39,20 @@ class ChangeController {
     private final ChangeFeed feed;
     private final CsvLists csv;
 
-    ChangeController(ChangeFeed feed, CsvLists csv) {
+    private final Countries countries;
+
+    ChangeController(ChangeFeed feed, CsvLists csv, Countries countries) {
         this.feed = feed;
         this.csv = csv;
+        this.countries = countries;
     }
 
     @GetMapping
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "listChanges",
             summary = "The change feed", description = "Role EDITOR. The changes with a "
-            + "`seq` greater than `after` (default 0), oldest first, of one `kind` if given; pages of 20 by default, as "
+            + "`seq` greater than `after` (default 0), oldest first, of one `kind` if given, of facts of one `country` "
+            + "(alpha-2 or alpha-3) if given; pages of 20 by default, as "
             + "every list (`size` up to 200). "
             + "Every change of a fact a successful write makes appears exactly once (one write may change several: "
             + "a head and its mission), a refused write never. `seq` grows strictly: a client "
@@ -57,7 +62,7 @@ class ChangeController {
     @CsvResponse
     @FixedOrder
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (after, page or size not a number or given "
-            + "twice) or VALIDATION_FAILED (negative after, unknown kind, page or size out of range)")
+            + "twice) or VALIDATION_FAILED (negative after, unknown kind or country, page or size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     PagedModel<ChangeResponse> after(@Parameter(example = "0", schema = @Schema(type = "integer", format = "int64",
@@ -65,18 +70,21 @@ class ChangeController {
             @Parameter(example = "mission", schema = @Schema(allowableValues = {"event", "mission", "head",
                     "accreditation", "meeting", "diplomat", "milestone", "country", "import"}))
             @RequestParam(required = false) String kind,
+            @Parameter(description = "A country (e.g. CU): the changes of facts it is party to", example = "CU")
+            @RequestParam(required = false) String country,
             @ParameterObject Pageable pageable) {
-        return new PagedModel<>(feed.after(check(after), kind(kind), PageRequests.unsorted(pageable))
+        return new PagedModel<>(feed.after(check(after), only(kind, country), PageRequests.unsorted(pageable))
                 .map(ChangeResponse::from));
     }
 
     @Hidden
     @GetMapping(produces = CsvLists.TEXT_CSV)
     void afterCsv(@RequestParam(required = false) Long after, @RequestParam(required = false) String kind,
-            @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String country, @ParameterObject Pageable pageable,
+            HttpServletResponse response) throws IOException {
         PageRequests.unsorted(pageable);
         long from = check(after);
-        String only = kind(kind);
+        ChangeFeed.Only only = only(kind, country);
         // numbered first, all of them, on its own: the pages are read in one read-only transaction
         feed.numberAll();
         // read after the last seq of each page, not at an offset, and not counted: one statement a thousand changes
@@ -97,10 +105,10 @@ class ChangeController {
         return after;
     }
 
-    private static String kind(String kind) {
+    private ChangeFeed.Only only(String kind, String country) {
         if (kind != null && !KINDS.contains(kind)) {
             throw new InvalidInputException("kind", "must be one of " + String.join(", ", KINDS));
         }
-        return kind;
+        return new ChangeFeed.Only(kind, country == null ? null : countries.filter(country, "country").value());
     }
 }
