@@ -125,7 +125,7 @@ class ImportJobs {
             return;
         }
         List<Object[]> rows = reports.stream().map(r -> new Object[] {jobId, r.line(), r.outcome().name(), r.code(),
-                truncate(r.detail(), 4000), r.flags().isEmpty() ? null : JSON.writeValueAsString(r.flags()),
+                truncate(storable(r.detail()), 4000), r.flags().isEmpty() ? null : JSON.writeValueAsString(r.flags()),
                 r.facts().isEmpty() ? null : JSON.writeValueAsString(r.facts())}).toList();
         batches.batchUpdate("insert into import_row (job_id, line, outcome, code, detail, flags, facts) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", rows, new int[] {Types.BIGINT, Types.INTEGER, Types.VARCHAR,
@@ -162,7 +162,7 @@ class ImportJobs {
         int ended = jdbc.sql("""
                 update import_job set status = :status, finished_at = :now, error = :error, running_slot = null
                 where id = :id and status = 'RUNNING'""")
-                .param("status", status.name()).param("now", now()).param("error", truncate(error, 2000))
+                .param("status", status.name()).param("now", now()).param("error", truncate(storable(error), 2000))
                 .param("id", jobId).update();
         jdbc.sql("delete from import_staged_row where job_id = :id").param("id", jobId).update();
         jdbc.sql("delete from import_ref where job_id = :id").param("id", jobId).update();
@@ -321,6 +321,29 @@ class ImportJobs {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * The text as both databases keep it alike: a NUL character (PostgreSQL refuses it in text, and failed the whole
+     * job on a rejected line's detail that repeated the value holding one) and half a surrogate pair alone (its
+     * driver stores {@code ?}) written as the escape {@code \u0000}, {@code \ud800}.
+     */
+    static String storable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                kept.append(c).append(text.charAt(++i));
+            } else if (c == '\0' || Character.isSurrogate(c)) {
+                kept.append(String.format("\\u%04x", (int) c));
+            } else {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /**

@@ -142,6 +142,22 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesAnEnumsNameWithTheNulOrAControlCharacterAroundIt() throws Exception {
+        postAsEditor("/api/missions", """
+                {"sendingCountry": "SE", "receivingCountry": "HU", "type": "CONSULATE\\u0000", "city": "Pest"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("type"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("NUL character (U+0000)")));
+        postAsEditor("/api/missions", """
+                {"sendingCountry": "SE", "receivingCountry": "HU", "type": "\\u0001CONSULATE", "city": "Pest"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("type"));
+        getJson("/api/missions?sending=SE").andExpect(jsonPath("$.content").isEmpty());
+    }
+
+    @Test
     void refusesTheNulCharacterInANameOrASearchOnEveryDatabase() throws Exception {
         // PostgreSQL cannot store or compare a text holding it (a search answered 409 there), H2 can
         postAsEditor("/api/diplomats", """

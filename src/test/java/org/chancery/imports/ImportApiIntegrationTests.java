@@ -287,6 +287,25 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void keepsTheReportOfALineWhoseRefusalRepeatsANulOrAHalfSurrogateAlikeOnEveryDatabase() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "event", "countries": ["SE", "NO"], "type": "ESTABLISHED", "date": "1905-11-06"}
+                {"kind": "event", "countries": ["SE", "FI"], "type": "ESTABLISHED", "date": "1919-01-01\\u0000"}
+                {"kind": "event", "countries": ["SE", "IS"], "type": "\\ud800", "date": "1919-01-01"}
+                {"kind": "event", "countries": ["SE", "LV"], "x\\u0000": 1, "x\\u0000": 2}
+                {"kind": "event", "countries": ["SE", "EE"], "type": "ESTABLISHED", "date": "1921-02-01"}
+                """);
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(2);
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(2, 3, 4);
+        assertThat(rejected.get(0).get("detail").asString()).contains("date", "1919-01-01\\u0000").doesNotContain("\0");
+        assertThat(rejected.get(1).get("detail").asString()).contains("type", "'\\ud800'");
+        assertThat(rejected.get(2).get("detail").asString()).contains("x\\u0000").doesNotContain("\0");
+    }
+
+    @Test
     void rejectsAKenkelRowWithAFieldLongerThanAnyOfTheFileOrTheNulCharacterAndImportsTheOthers() throws Exception {
         JsonNode job = importedCsv("kenkel-us-missions", KENKEL_HEADER
                 + "CUB,40,Cuba,Cuba,1902-05-20,1902-05-26,None\r\n"

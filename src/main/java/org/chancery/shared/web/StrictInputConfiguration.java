@@ -102,7 +102,8 @@ class StrictInputConfiguration implements WebMvcConfigurer {
 
     /**
      * An enum's name as written: Jackson would take {@code " YEAR "} as {@code YEAR} (it tries again with the
-     * text trimmed), which a name with spaces around it is not.
+     * text trimmed), which a name with spaces or control characters around it is not; one holding the NUL character
+     * is refused as any text is ({@link StorableValues}).
      */
     private static final class ExactEnumDeserializer extends DelegatingDeserializer {
 
@@ -119,9 +120,13 @@ class StrictInputConfiguration implements WebMvcConfigurer {
         public Object deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 String text = parser.getString();
-                if (!text.equals(text.strip())) {
-                    throw InvalidFormatException.from(parser, "must be written without spaces around it", text,
-                            handledType());
+                if (text.indexOf('\0') >= 0) {
+                    throw InvalidFormatException.from(parser, StorableValues.NUL_REFUSED, text, handledType());
+                }
+                // Jackson trims control characters too ("\u0001CONSULATE" was CONSULATE)
+                if (!text.equals(text.strip()) || !text.equals(text.trim())) {
+                    throw InvalidFormatException.from(parser, "must be written without spaces or control characters "
+                            + "around it", text, handledType());
                 }
             }
             return super.deserialize(parser, context);
