@@ -642,7 +642,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Optional<MilestoneView> known = milestones.findSame(pair, line.title(), line.target());
         if (known.isPresent()) {
             row.found("milestone", known.get().id());
-            reconcile(known.get(), missionId, line.achievedOn(), row);
+            reconcile(known.get(), missionId, line.achievedOn(), source, row);
             return;
         }
         MilestoneView milestone = milestoneService.plan(pair, new MilestoneService.Plan(line.title(), line.target(),
@@ -657,12 +657,13 @@ class ChanceryNdjsonFormat implements ImportFormat {
      * The line's milestone is recorded: an achievement the line adds to one recorded pending or overdue, without a
      * mission, is recorded too (MERGED); what differs from the record is flagged, the record kept.
      */
-    private void reconcile(MilestoneView recorded, Long missionId, LocalDate achievedOn, RowResult row) {
+    private void reconcile(MilestoneView recorded, Long missionId, LocalDate achievedOn, Source source,
+            RowResult row) {
         String described = "milestone " + recorded.id() + " (" + recorded.title() + ")";
         List<String> differences = new ArrayList<>(referenceDifference("mission", recorded.missionId(), missionId));
         boolean waiting = recorded.status() == MilestoneStatus.PENDING || recorded.status() == MilestoneStatus.OVERDUE;
         if (achievedOn != null && waiting && recorded.missionId() == null) {
-            milestoneService.achieve(recorded.id(), achievedOn);
+            milestoneService.achieve(recorded.id(), achievedOn, List.of(source));
             merged(row, described, "it was recorded " + recorded.status() + ": its achievement on " + achievedOn
                     + " is recorded", differences);
             return;

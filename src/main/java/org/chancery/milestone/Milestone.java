@@ -228,4 +228,9 @@ class Milestone {
     List<Source> sources() {
         return sources == null ? List.of() : sources;
     }
+
+    /** Adds {@code more} to the milestone's sources (those of its achievement, an import's line). */
+    void cite(List<Source> more) {
+        this.sources = Source.adding(sources(), more);
+    }
 }

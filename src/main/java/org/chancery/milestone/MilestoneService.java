@@ -107,9 +107,16 @@ public class MilestoneService {
      */
     @Transactional
     public MilestoneView achieve(long id, LocalDate on) {
+        return achieve(id, on, List.of());
+    }
+
+    /** {@link #achieve(long, LocalDate)}, citing {@code sources} for the achievement (an import's line). */
+    @Transactional
+    public MilestoneView achieve(long id, LocalDate on, List<Source> sources) {
         Milestone milestone = milestones.lock(id);
         today.requireNotFuture(on, "achievement date");
         milestone.achieve(on);
+        milestone.cite(sources);
         // only a milestone without a mission gets here: a mission's opening, which locks the
         // countries before its milestones, never locks this one
         existence.lock(milestone.pair().first(), milestone.pair().second()).requireExistOn(on, "the achievement date");

@@ -1333,6 +1333,23 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aLineAchievingAMilestoneRecordedPendingRecordsTheAchievementCitingTheLine() throws Exception {
+        String pending = """
+                {"kind": "event", "countries": ["AG", "BZ"], "type": "ESTABLISHED", "date": "1982-01-01"}
+                {"kind": "milestone", "countries": ["AG", "BZ"], "title": "First visit", "target": "2006"}
+                """;
+        JsonNode first = imported(pending);
+        JsonNode job = imported(pending.replace("\"2006\"}", "\"2006\", \"achievedOn\": \"2006-03-01\"}"));
+
+        assertThat(rows(job.get("id").asLong(), "").get("content").get(1).get("outcome").asString()).isEqualTo("MERGED");
+        long milestone = rows(first.get("id").asLong(), "").get("content").get(1).get("facts").get(0).get("id").asLong();
+        getJson("/api/milestones/" + milestone).andExpect(jsonPath("$.status").value("ACHIEVED"))
+                .andExpect(jsonPath("$.sources[*].title").value(contains(
+                        containsString("Import " + first.get("id").asLong() + " "),
+                        containsString("Import " + job.get("id").asLong() + " "))));
+    }
+
+    @Test
     void aLineEndingAnAccreditationRecordedInForceRecordsTheEndAndAWrongOneIsRejected() throws Exception {
         String inForce = """
                 {"kind": "event", "countries": ["AG", "US"], "type": "ESTABLISHED", "date": "1981-11-01"}
