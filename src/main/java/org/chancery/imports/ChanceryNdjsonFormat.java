@@ -311,23 +311,45 @@ class ChanceryNdjsonFormat implements ImportFormat {
     /**
      * The recorded fact a line names: the one of the first day of the line's period (where a fact of the line's
      * precision is recorded), else the one of the day as the line writes it (a fact recorded to the day, which the
-     * line gives to a coarser precision: found, and its precision flagged as differing).
+     * line gives to a coarser precision), else one recorded to a coarser precision whose month or year holds the
+     * line's day (a line that knows the day of a fact recorded to the month): found, its precision flagged as
+     * differing, never a second fact.
      */
     private static <T> Optional<T> recordedOn(FuzzyDate date, LocalDate written,
-            Function<LocalDate, Optional<T>> find) {
+            Function<LocalDate, Optional<T>> find, Function<T, DatePrecision> precisionOf) {
         Optional<T> found = find.apply(date.date());
-        return found.isPresent() || written == null || written.equals(date.date()) ? found : find.apply(written);
+        if (found.isPresent() || written == null) {
+            return found;
+        }
+        if (!written.equals(date.date())) {
+            found = find.apply(written);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        for (DatePrecision coarser : List.of(DatePrecision.MONTH, DatePrecision.YEAR)) {
+            LocalDate first = coarser.normalize(date.date());
+            if (coarser.compareTo(date.precision()) > 0 && !first.equals(date.date())) {
+                found = find.apply(first).filter(fact -> precisionOf.apply(fact) == coarser);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private void event(NdjsonLines.EventLine line, Source source, RowResult row) {
         RelationPair pair = pair(line.countries());
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
         Optional<RelationEvent> known = recordedOn(date, line.date(),
-                day -> relations.findEvent(pair, line.type(), day));
+                day -> relations.findEvent(pair, line.type(), day), RelationEvent::datePrecision);
         if (known.isPresent()) {
             row.found("event", known.get().id());
             List<String> differences = new ArrayList<>();
-            if (line.datePrecision() != null && known.get().datePrecision() != date.precision()) {
+            // a precision the line gives, or a day it knows within the recorded month or year
+            if ((line.datePrecision() != null || !known.get().date().equals(date.date()))
+                    && known.get().datePrecision() != date.precision()) {
                 differences.add("the date is known to the " + known.get().datePrecision() + ", the line's to the "
                         + date.precision());
             }
@@ -359,7 +381,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Optional<MissionFacts> known = opened == null
                 ? missions.findSame(sending, receiving, line.type(), line.city(), null)
                 : recordedOn(opened, line.openedOn(),
-                        day -> missions.findSame(sending, receiving, line.type(), line.city(), day));
+                        day -> missions.findSame(sending, receiving, line.type(), line.city(), day),
+                        facts -> missions.get(facts.id()).openedPrecision());
         long id;
         if (known.isPresent()) {
             id = known.get().id();
@@ -444,7 +467,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         // checked as the API checks it before the head is looked for: an end before the start is no head recorded
         MissionService.requireHeadsPeriod(started.date(), ended == null ? null : ended.date());
         Optional<MissionView.HeadView> known = recordedOn(started, line.startedOn(),
-                day -> missions.findHead(missionId, diplomatId, day));
+                day -> missions.findHead(missionId, diplomatId, day), MissionView.HeadView::startedPrecision);
         if (known.isPresent()) {
             row.found("head", known.get().id());
             reconcile(known.get(), line, started, ended, source, row);
@@ -497,7 +520,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Long diplomat = optionalReference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef",
                 "diplomatId");
         Optional<Accreditation> known = recordedOn(from, line.from(),
-                day -> accreditations.findSame(sending, receiving, line.level(), day));
+                day -> accreditations.findSame(sending, receiving, line.level(), day), Accreditation::fromPrecision);
         if (known.isPresent()) {
             row.found("accreditation", known.get().id());
             reconcile(pair, known.get(), from, to, resident, diplomat, source, row);
@@ -598,7 +621,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
         CountryCode country = countries.reference(line.country(), "country");
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
         List<Long> attending = attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList();
-        Optional<Long> known = recordedOn(date, line.date(), day -> meetings.findSame(day, country, attending));
+        Optional<Long> known = recordedOn(date, line.date(), day -> meetings.findSame(day, country, attending),
+                id -> meetings.get(id).datePrecision());
         if (known.isPresent()) {
             row.found("meeting", known.get());
             flagDifferences(row, "meeting " + known.get(), differences(meetings.get(known.get()), line, date,
