@@ -13,7 +13,8 @@ import org.chancery.shared.DatePrecision;
 public record TimelineItem(
         LocalDate date, String type, String summary, Ref ref,
         @Schema(description = "how well `date` is known: DAY, MONTH or YEAR (its first day kept); a milestone's "
-                + "dates are days (last, so that the CSV's earlier columns keep their places)")
+                + "due dates are days, its achievement by an opening as well known as the opening (last, so that the "
+                + "CSV's earlier columns keep their places)")
         DatePrecision datePrecision) {
 
     /**
