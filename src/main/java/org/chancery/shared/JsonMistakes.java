@@ -128,8 +128,9 @@ public final class JsonMistakes {
                 && iae.getMessage() != null) {
             return iae.getMessage();
         }
-        if (e instanceof InvalidFormatException ife && ife.getValue() instanceof String && ife.getOriginalMessage() != null
-                && (ife.getTargetType() == String.class || StorableValues.NUL_REFUSED.equals(ife.getOriginalMessage()))) {
+        if (e instanceof InvalidFormatException ife && ife.getValue() instanceof String
+                && ife.getOriginalMessage() != null && (ife.getTargetType() == String.class
+                        || StorableValues.NUL_REFUSED.equals(ife.getOriginalMessage()))) {
             // a text refused as written (a lone surrogate, the NUL character): the reason, not the text again
             return ife.getOriginalMessage();
         }

@@ -402,7 +402,8 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         return ((Number) script("""
                 const range = document.createRange();
                 range.selectNodeContents(arguments[0]);
-                return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;""",
+                const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+                return new Set(tops).size;""",
                 element)).intValue();
     }
 

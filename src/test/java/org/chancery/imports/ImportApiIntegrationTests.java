@@ -1337,11 +1337,13 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
             throws Exception {
         imported("""
                 {"kind": "event", "countries": ["AG", "BB"], "type": "ESTABLISHED", "date": "1981-01-01"}
-                {"kind": "mission", "sendingCountry": "AG", "receivingCountry": "BB", "type": "CONSULATE", "city": "Oistins", "openedOn": "2002-05-01", "openedPrecision": "MONTH"}
-                {"kind": "event", "countries": ["AG", "BS"], "type": "ESTABLISHED", "date": "1983-01-01", "datePrecision": "YEAR"}
+                {"kind":"mission","sendingCountry":"AG","receivingCountry":"BB","type":"CONSULATE","city":"Oistins",\
+                "openedOn":"2002-05-01","openedPrecision":"MONTH"}
+                {"kind":"event","countries":["AG","BS"],"type":"ESTABLISHED","date":"1983-01-01","datePrecision":"YEAR"}
                 """);
         JsonNode job = imported("""
-                {"kind": "mission", "sendingCountry": "AG", "receivingCountry": "BB", "type": "CONSULATE", "city": "Oistins", "openedOn": "2002-05-17"}
+                {"kind":"mission","sendingCountry":"AG","receivingCountry":"BB","type":"CONSULATE","city":"Oistins",\
+                "openedOn":"2002-05-17"}
                 {"kind": "event", "countries": ["AG", "BS"], "type": "ESTABLISHED", "date": "1983-07-10"}
                 """);
 
@@ -1362,8 +1364,10 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         JsonNode first = imported(pending);
         JsonNode job = imported(pending.replace("\"2006\"}", "\"2006\", \"achievedOn\": \"2006-03-01\"}"));
 
-        assertThat(rows(job.get("id").asLong(), "").get("content").get(1).get("outcome").asString()).isEqualTo("MERGED");
-        long milestone = rows(first.get("id").asLong(), "").get("content").get(1).get("facts").get(0).get("id").asLong();
+        assertThat(rows(job.get("id").asLong(), "").get("content").get(1).get("outcome").asString())
+                .isEqualTo("MERGED");
+        long milestone = rows(first.get("id").asLong(), "").get("content").get(1).get("facts").get(0).get("id")
+                .asLong();
         getJson("/api/milestones/" + milestone).andExpect(jsonPath("$.status").value("ACHIEVED"))
                 .andExpect(jsonPath("$.sources[*].title").value(contains(
                         containsString("Import " + first.get("id").asLong() + " "),
