@@ -311,45 +311,23 @@ class ChanceryNdjsonFormat implements ImportFormat {
     /**
      * The recorded fact a line names: the one of the first day of the line's period (where a fact of the line's
      * precision is recorded), else the one of the day as the line writes it (a fact recorded to the day, which the
-     * line gives to a coarser precision), else one recorded to a coarser precision whose month or year holds the
-     * line's day (a line that knows the day of a fact recorded to the month): found, its precision flagged as
-     * differing, never a second fact.
+     * line gives to a coarser precision: found, and its precision flagged as differing).
      */
     private static <T> Optional<T> recordedOn(FuzzyDate date, LocalDate written,
-            Function<LocalDate, Optional<T>> find, Function<T, DatePrecision> precisionOf) {
+            Function<LocalDate, Optional<T>> find) {
         Optional<T> found = find.apply(date.date());
-        if (found.isPresent() || written == null) {
-            return found;
-        }
-        if (!written.equals(date.date())) {
-            found = find.apply(written);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        for (DatePrecision coarser : List.of(DatePrecision.MONTH, DatePrecision.YEAR)) {
-            LocalDate first = coarser.normalize(date.date());
-            if (coarser.compareTo(date.precision()) > 0 && !first.equals(date.date())) {
-                found = find.apply(first).filter(fact -> precisionOf.apply(fact) == coarser);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
+        return found.isPresent() || written == null || written.equals(date.date()) ? found : find.apply(written);
     }
 
     private void event(NdjsonLines.EventLine line, Source source, RowResult row) {
         RelationPair pair = pair(line.countries());
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
         Optional<RelationEvent> known = recordedOn(date, line.date(),
-                day -> relations.findEvent(pair, line.type(), day), RelationEvent::datePrecision);
+                day -> relations.findEvent(pair, line.type(), day));
         if (known.isPresent()) {
             row.found("event", known.get().id());
             List<String> differences = new ArrayList<>();
-            // a precision the line gives, or a day it knows within the recorded month or year
-            if ((line.datePrecision() != null || !known.get().date().equals(date.date()))
-                    && known.get().datePrecision() != date.precision()) {
+            if (line.datePrecision() != null && known.get().datePrecision() != date.precision()) {
                 differences.add("the date is known to the " + known.get().datePrecision() + ", the line's to the "
                         + date.precision());
             }
@@ -381,8 +359,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Optional<MissionFacts> known = opened == null
                 ? missions.findSame(sending, receiving, line.type(), line.city(), null)
                 : recordedOn(opened, line.openedOn(),
-                        day -> missions.findSame(sending, receiving, line.type(), line.city(), day),
-                        facts -> missions.get(facts.id()).openedPrecision());
+                        day -> missions.findSame(sending, receiving, line.type(), line.city(), day));
         long id;
         if (known.isPresent()) {
             id = known.get().id();
@@ -467,7 +444,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         // checked as the API checks it before the head is looked for: an end before the start is no head recorded
         MissionService.requireHeadsPeriod(started.date(), ended == null ? null : ended.date());
         Optional<MissionView.HeadView> known = recordedOn(started, line.startedOn(),
-                day -> missions.findHead(missionId, diplomatId, day), MissionView.HeadView::startedPrecision);
+                day -> missions.findHead(missionId, diplomatId, day));
         if (known.isPresent()) {
             row.found("head", known.get().id());
             reconcile(known.get(), line, started, ended, source, row);
@@ -520,7 +497,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Long diplomat = optionalReference(run, line.diplomatRef(), line.diplomatId(), "diplomat", "diplomatRef",
                 "diplomatId");
         Optional<Accreditation> known = recordedOn(from, line.from(),
-                day -> accreditations.findSame(sending, receiving, line.level(), day), Accreditation::fromPrecision);
+                day -> accreditations.findSame(sending, receiving, line.level(), day));
         if (known.isPresent()) {
             row.found("accreditation", known.get().id());
             reconcile(pair, known.get(), from, to, resident, diplomat, source, row);
@@ -621,8 +598,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         CountryCode country = countries.reference(line.country(), "country");
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
         List<Long> attending = attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList();
-        Optional<Long> known = recordedOn(date, line.date(), day -> meetings.findSame(day, country, attending),
-                id -> meetings.get(id).datePrecision());
+        Optional<Long> known = recordedOn(date, line.date(), day -> meetings.findSame(day, country, attending));
         if (known.isPresent()) {
             row.found("meeting", known.get());
             flagDifferences(row, "meeting " + known.get(), differences(meetings.get(known.get()), line, date,

@@ -1333,29 +1333,6 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void aLineKnowingTheDayOfAFactRecordedToTheMonthOrYearFindsItAndFlagsThePrecisionNotASecondFact()
-            throws Exception {
-        imported("""
-                {"kind": "event", "countries": ["AG", "BB"], "type": "ESTABLISHED", "date": "1981-01-01"}
-                {"kind":"mission","sendingCountry":"AG","receivingCountry":"BB","type":"CONSULATE","city":"Oistins",\
-                "openedOn":"2002-05-01","openedPrecision":"MONTH"}
-                {"kind":"event","countries":["AG","BS"],"type":"ESTABLISHED","date":"1983-01-01","datePrecision":"YEAR"}
-                """);
-        JsonNode job = imported("""
-                {"kind":"mission","sendingCountry":"AG","receivingCountry":"BB","type":"CONSULATE","city":"Oistins",\
-                "openedOn":"2002-05-17"}
-                {"kind": "event", "countries": ["AG", "BS"], "type": "ESTABLISHED", "date": "1983-07-10"}
-                """);
-
-        JsonNode rows = rows(job.get("id").asLong(), "").get("content");
-        assertThat(rows).extracting(row -> row.get("outcome").asString())
-                .containsExactly("ALREADY_PRESENT", "ALREADY_PRESENT");
-        assertThat(rows).allSatisfy(row -> assertThat(row.get("flags").toString()).contains("DIFFERS_FROM_RECORDED"));
-        getJson("/api/missions?sending=AG&receiving=BB").andExpect(jsonPath("$.page.totalElements").value(1));
-        getJson("/api/relations/AG/BS").andExpect(jsonPath("$.events.length()").value(1));
-    }
-
-    @Test
     void aLineAchievingAMilestoneRecordedPendingRecordsTheAchievementCitingTheLine() throws Exception {
         String pending = """
                 {"kind": "event", "countries": ["AG", "BZ"], "type": "ESTABLISHED", "date": "1982-01-01"}
