@@ -75,7 +75,8 @@ public class ChangeFeed {
     }
 
     /**
-     * The first {@code limit} changes numbered so far with a seq greater than {@code after}, of {@code kind} if given,
+     * The first {@code limit} changes numbered so far with a seq greater than {@code after}, of the kind and the
+     * country given,
      * oldest first, without numbering those committed since and without counting: the pages of one CSV download,
      * each read after the last seq of the one before in one read-only transaction, after {@link #numberAll()}.
      */

@@ -34,58 +34,34 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             countQuery = "select count(m) from Meeting m where m.date >= :from and m.date <= :to")
     Page<Long> findIds(@Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
 
+    /** The meetings in which every one of {@code :countries} (there are {@code :count}) took part. */
+    String INVOLVING_ALL = " m.id in (select i.id from Meeting i join i.countryIndex c where c.country in :countries"
+            + " group by i.id having count(c.country) = :count)";
+
+    /** The meetings diplomat {@code :diplomatId} took part in, along the participants' diplomat index. */
+    String ATTENDED_BY = " m.id in (select i.id from Meeting i join i.participants p"
+            + " where p.diplomatId = :diplomatId)";
+
+    /** The meetings dated from {@code :from} to {@code :to}: the dates are filtered on the meeting only. */
+    String DATED = " from Meeting m where m.date >= :from and m.date <= :to and";
+
     /**
      * Meetings in which every one of {@code countries} (there are {@code count}) took part. The
      * dates are filtered on the meeting only: a range on {@code meeting_country} as well would make
      * the database scan that index whole instead of looking the countries up.
      */
-    @Query(value = """
-            select m.id from Meeting m
-            where m.date >= :from and m.date <= :to and m.id in (
-                select i.id from Meeting i join i.countryIndex c
-                where c.country in :countries
-                group by i.id having count(c.country) = :count)""",
-            countQuery = """
-            select count(m) from Meeting m
-            where m.date >= :from and m.date <= :to and m.id in (
-                select i.id from Meeting i join i.countryIndex c
-                where c.country in :countries
-                group by i.id having count(c.country) = :count)""")
+    @Query(value = "select m.id" + DATED + INVOLVING_ALL, countQuery = "select count(m)" + DATED + INVOLVING_ALL)
     Page<Long> findIdsInvolvingAll(@Param("countries") Collection<String> countries, @Param("count") long count,
             @Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
 
-    /**
-     * Meetings the diplomat took part in, in the page's order: looked up along the participants' diplomat index, the
-     * dates filtered on the meeting.
-     */
-    @Query(value = """
-            select m.id from Meeting m
-            where m.date >= :from and m.date <= :to and m.id in (
-                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)""",
-            countQuery = """
-            select count(m) from Meeting m
-            where m.date >= :from and m.date <= :to and m.id in (
-                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)""")
+    /** Meetings the diplomat took part in, in the page's order. */
+    @Query(value = "select m.id" + DATED + ATTENDED_BY, countQuery = "select count(m)" + DATED + ATTENDED_BY)
     Page<Long> findIdsAttendedBy(@Param("diplomatId") long diplomatId, @Param("from") LocalDate from,
             @Param("to") LocalDate to, Pageable pageable);
 
     /** Meetings the diplomat took part in in which every one of {@code countries} (there are {@code count}) did too. */
-    @Query(value = """
-            select m.id from Meeting m
-            where m.date >= :from and m.date <= :to and m.id in (
-                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)
-              and m.id in (
-                select i.id from Meeting i join i.countryIndex c
-                where c.country in :countries
-                group by i.id having count(c.country) = :count)""",
-            countQuery = """
-            select count(m) from Meeting m
-            where m.date >= :from and m.date <= :to and m.id in (
-                select i.id from Meeting i join i.participants p where p.diplomatId = :diplomatId)
-              and m.id in (
-                select i.id from Meeting i join i.countryIndex c
-                where c.country in :countries
-                group by i.id having count(c.country) = :count)""")
+    @Query(value = "select m.id" + DATED + ATTENDED_BY + " and" + INVOLVING_ALL,
+            countQuery = "select count(m)" + DATED + ATTENDED_BY + " and" + INVOLVING_ALL)
     Page<Long> findIdsAttendedByInvolvingAll(@Param("diplomatId") long diplomatId,
             @Param("countries") Collection<String> countries, @Param("count") long count,
             @Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);

@@ -133,10 +133,11 @@ final class LoginAttempts {
                     Duration.ofNanos(lockoutNanos), maxPerUser, address == null ? "an unknown address" : address,
                     KNOWN_FOR.toDays());
         }
-        if (knownAt(user, address, now)) {
+        if (knownAt(user, address, now) && atKnownAddresses.computeIfAbsent(user + '\0' + address,
+                k -> new Record()).fail(now, maxPerUser, lockoutNanos)) {
             // as many guesses at the user's desk as anywhere: a name's count of its own there
-            atKnownAddresses.computeIfAbsent(user + '\0' + address, k -> new Record())
-                    .fail(now, maxPerUser, lockoutNanos);
+            log.warn("Sign-ins as {} from {}, an address it signed in from, are refused for {} after {} failed ones",
+                    quoted(user), address, Duration.ofNanos(lockoutNanos), maxPerUser);
         }
         if (address != null
                 && addresses.computeIfAbsent(address, k -> new Record()).fail(now, maxPerAddress, lockoutNanos)) {

@@ -122,6 +122,9 @@ public final class JsonMistakes {
         return null;
     }
 
+    /** Why an enum's name with spaces or control characters around it is refused (Jackson would trim them). */
+    public static final String AROUND_REFUSED = "must be written without spaces or control characters around it";
+
     /** The mistake in a value that is JSON but not of the expected type or form, for the field that holds it. */
     public static String ofMapping(DatabindException e) {
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof IllegalArgumentException iae
@@ -130,7 +133,8 @@ public final class JsonMistakes {
         }
         if (e instanceof InvalidFormatException ife && ife.getValue() instanceof String
                 && ife.getOriginalMessage() != null && (ife.getTargetType() == String.class
-                        || StorableValues.NUL_REFUSED.equals(ife.getOriginalMessage()))) {
+                        || StorableValues.NUL_REFUSED.equals(ife.getOriginalMessage())
+                        || AROUND_REFUSED.equals(ife.getOriginalMessage()))) {
             // a text refused as written (a lone surrogate, the NUL character): the reason, not the text again
             return ife.getOriginalMessage();
         }

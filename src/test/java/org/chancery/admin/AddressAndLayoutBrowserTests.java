@@ -360,7 +360,7 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
 
     @Test
     void atPhoneWidthAButtonATimeAndALabelKeepTheirLinesAndAChoiceShowsWhole() {
-        postAsEditor("/api/diplomats", "{\"name\": \"Tomasz Wiśniewski-Kowalczyk Zieliński\", \"country\": \"PL\", "
+        postAsEditor("/api/diplomats", "{\"name\": \"Tomasz Wiśniewski-Ostrowidzki Zieliński\", \"country\": \"PL\", "
                 + "\"title\": \"Director General for Bilateral Affairs\"}");
         driver.manage().window().setSize(new Dimension(360, 800));
         open("/meetings/new");

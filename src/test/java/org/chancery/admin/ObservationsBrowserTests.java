@@ -54,6 +54,9 @@ class ObservationsBrowserTests extends BrowserTest {
 
         assertThat(year.getRect().getHeight()).as("a year's label, 11 units of a chart as wide as the page")
                 .isGreaterThanOrEqualTo(9);
+
+        driver.manage().window().setSize(new Dimension(1280, 1000)); // turned, or zoomed back
+        waitFor(d -> "0 0 760 240".equals($(".observation-chart svg").getDomAttribute("viewBox")));
         assertNoConsoleErrors();
     }
 

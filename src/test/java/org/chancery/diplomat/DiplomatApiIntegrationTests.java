@@ -153,7 +153,9 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
                 {"sendingCountry": "SE", "receivingCountry": "HU", "type": "\\u0001CONSULATE", "city": "Pest"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.errors[0].field").value("type"));
+                .andExpect(jsonPath("$.errors[0].field").value("type"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must be written without spaces or control characters around it"));
         getJson("/api/missions?sending=SE").andExpect(jsonPath("$.content").isEmpty());
     }
 

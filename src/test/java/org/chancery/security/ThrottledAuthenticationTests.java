@@ -128,7 +128,7 @@ class ThrottledAuthenticationTests {
     }
 
     @Test
-    void keepsANamesLockOutFromTheAddressesItSignedInFromLatelyButNotItsGuesses() {
+    void keepsANamesLockOutFromTheAddressesItSignedInFromLatelyButNotItsGuesses(CapturedOutput output) {
         assertThat(provider.authenticate(login("editor", "secret", "192.0.2.20")).isAuthenticated()).isTrue();
         for (int i = 0; i < 3; i++) {
             String elsewhere = "203.0.113." + i;
@@ -149,6 +149,8 @@ class ThrottledAuthenticationTests {
                 .isInstanceOf(ThrottledAuthentication.LockedOut.class);
         assertThatThrownBy(() -> provider.authenticate(login("other", "x", "192.0.2.20")))
                 .as("the address itself is not locked").isInstanceOf(BadCredentialsException.class);
+        assertThat(output).containsOnlyOnce("Sign-ins as \"editor\" from 192.0.2.20, an address it signed in from, are "
+                + "refused for PT15M after 3 failed ones");
     }
 
     @Test

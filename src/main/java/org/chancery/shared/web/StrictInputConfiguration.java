@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.chancery.shared.CalendarDates;
+import org.chancery.shared.JsonMistakes;
 import org.chancery.shared.StorableValues;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -125,8 +126,7 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                 }
                 // Jackson trims control characters too ("\u0001CONSULATE" was CONSULATE)
                 if (!text.equals(text.strip()) || !text.equals(text.trim())) {
-                    throw InvalidFormatException.from(parser, "must be written without spaces or control characters "
-                            + "around it", text, handledType());
+                    throw InvalidFormatException.from(parser, JsonMistakes.AROUND_REFUSED, text, handledType());
                 }
             }
             return super.deserialize(parser, context);

@@ -303,6 +303,9 @@ export default async function mapView({ root, query, signal }) {
       // the wheel zooms with Ctrl (⌘), as a touchpad's pinch sends it: without, it scrolls the page, which the map
       // would otherwise take over where it fills most of the window (a phone, 200% zoom)
       .filter((event) => (event.type === 'wheel' ? event.ctrlKey || event.metaKey : !event.ctrlKey) && !event.button)
+      // d3 takes a wheel with Ctrl ten times as far (a pinch's small steps): a mouse's notch (100) would zoom 4 ×
+      .wheelDelta((event) => -event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002)
+        * (event.ctrlKey && Math.abs(event.deltaY) < 50 ? 10 : 1))
       .on('zoom', (event) => {
         layer.attr('transform', event.transform);
         // the whole world fills the picture: nothing to move to until zoomed in (the pan buttons say so)

@@ -47,8 +47,8 @@ export default async function observationsView(context) {
   }
 
   function chart(rows) {
-    // as wide as the page it is drawn on (320 to 760 units): its text keeps about the page's size on a phone, and
-    // grows with a zoom, instead of shrinking with the picture
+    // as wide as the page it is drawn on (320 to 760 units), drawn again when the page's width changes: its text keeps
+    // about the page's size on a phone, and grows with a zoom, instead of shrinking with the picture
     const width = Math.round(Math.min(760, Math.max(320, document.querySelector('main')?.clientWidth || 760)));
     const height = 240;
     const left = 44;
@@ -133,4 +133,10 @@ export default async function observationsView(context) {
   // the counts are drawn when both answers are in, whichever came first
   await loading;
   list.update();
+  // and again as wide as the page when it changes (a phone turned, a zoom): once the resizing pauses
+  let resized = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = setTimeout(() => { if (!context.signal.aborted) list.update(); }, 150);
+  }, { signal: context.signal });
 }
