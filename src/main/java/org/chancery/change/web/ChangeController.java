@@ -62,8 +62,8 @@ class ChangeController {
     @CsvResponse
     @FixedOrder
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (after, page or size not a number or given "
-            + "twice, a country given twice) or VALIDATION_FAILED (negative after, unknown kind or country, page or size "
-            + "out of range)")
+            + "twice, a country given twice) or VALIDATION_FAILED (negative after, unknown kind or country, page or "
+            + "size out of range)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     PagedModel<ChangeResponse> after(@Parameter(example = "0", schema = @Schema(type = "integer", format = "int64",
