@@ -49,6 +49,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -390,6 +391,18 @@ class HardeningIntegrationTests {
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
 
         assertThat(ImportJobs.awaitEnd(mvc, job.get("id").asLong()).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void theImportJobsPathsOtherThanItsUploadKeepTheLimitOfEveryRequest() throws Exception {
+        String large = "{\"a\": \"" + "x".repeat(5_000) + "\"}";
+        for (MockHttpServletRequestBuilder request : List.of(get("/api/imports/formats"), get("/api/imports"),
+                get("/api/imports/1"), get("/api/imports/1/rows"), post("/api/imports/1/cancel"))) {
+            mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(large)
+                            .with(httpBasic("admin", "admin-secret")))
+                    .andExpect(status().isContentTooLarge())
+                    .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
+        }
     }
 
     @Test

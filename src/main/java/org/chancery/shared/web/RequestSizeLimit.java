@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Refuses request bodies above {@code chancery.max-request-size} (1 MB) with 413
  * {@code PAYLOAD_TOO_LARGE}: at once when the declared length is larger, and as soon as a body sent
  * without a length (chunked) grows larger while it is read. Import files have their own, larger
- * limit ({@code chancery.imports.max-size}) and are not counted here. A body in a
+ * limit ({@code chancery.imports.max-size}) and are not counted here; the import job's other paths are. A body in a
  * {@code Content-Encoding} other than {@code identity} (gzip…), which nothing would decode, is refused with 415
  * {@code UNSUPPORTED_MEDIA_TYPE} and {@code Accept-Encoding: identity} (RFC 9110, 15.5.16), import files included:
  * it was read as it came, a compressed body as text. The answer comes from the one problem-details advice, through
@@ -69,9 +70,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
         return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
-    private static boolean isImport(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(IMPORTS) || path.startsWith(IMPORTS + "/");
+    /**
+     * Whether a request is an import's upload, a {@code POST} of {@code /api/imports}: the import's own limit counts
+     * its file. The job's other paths (its list, rows, formats, cancellation) take no body and have the limit of
+     * every request.
+     */
+    private static boolean isUpload(HttpServletRequest request) {
+        return HttpMethod.POST.matches(request.getMethod())
+                && request.getRequestURI().substring(request.getContextPath().length()).equals(IMPORTS);
     }
 
     @Override
@@ -93,7 +99,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             resolver.resolveException(request, response, null, encoded(encoding));
             return;
         }
-        if (isImport(request)) {
+        if (isUpload(request)) {
             chain.doFilter(request, response);
             return;
         }
