@@ -1,5 +1,6 @@
 package org.chancery.imports;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,8 +207,8 @@ public final class ImportRun {
     /** Counts reported rows by format and outcome ({@code chancery.import.rows}). */
     private void count(List<RowReport> reports) {
         for (RowReport report : reports) {
-            meters.counter("chancery.import.rows", "format", job.format(), "outcome", report.outcome().name())
-                    .increment();
+            Counter.builder("chancery.import.rows").description("Import rows reported, by format and outcome")
+                    .tags("format", job.format(), "outcome", report.outcome().name()).register(meters).increment();
         }
     }
 

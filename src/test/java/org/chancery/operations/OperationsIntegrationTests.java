@@ -206,6 +206,9 @@ class OperationsIntegrationTests extends ApiIntegrationTest {
                 .containsPattern("chancery_rule_refusals_total\\{code=\"SAME_COUNTRY\",[^}]*rule=\"R4\"[^}]*} [1-9]")
                 .containsPattern("chancery_import_rows_total\\{format=\"chancery-ndjson\",[^}]*outcome=\"IMPORTED\"[^}]*} "
                         + "[1-9]")
-                .contains("jvm_memory_used_bytes", "jvm_gc_", "hikaricp_connections_active", "process_cpu_usage");
+                .contains("jvm_memory_used_bytes", "jvm_gc_", "hikaricp_connections_active", "process_cpu_usage")
+                // what each of the application's own series counts, said by its HELP line
+                .contains("# HELP chancery_rule_refusals_total Writes sent to the API that a rule refused",
+                        "# HELP chancery_import_rows_total Import rows reported, by format and outcome");
     }
 }

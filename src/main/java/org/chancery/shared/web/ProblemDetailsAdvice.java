@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -94,7 +95,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException e, HttpServletRequest request) {
         Rule rule = e.rule();
         if (isWrite(request)) {
-            meters.counter("chancery.rule.refusals", "rule", rule.id(), "code", rule.code()).increment();
+            Counter.builder("chancery.rule.refusals").description("Writes sent to the API that a rule refused")
+                    .tags("rule", rule.id(), "code", rule.code()).register(meters).increment();
         }
         ProblemDetail problem = Problems.of(rule.status(), rule.code(), e.getMessage(), request.getRequestURI());
         problem.setProperty("rule", rule.id());
