@@ -76,13 +76,16 @@ export function fieldMessages(form, name) {
  * options: [{value, label}] or [value] for a select; type 'textarea' for a text area.
  */
 export function field(form, { name, label, type = 'text', value, required = false, options, hint, placeholder,
-  pattern, min, max, autocomplete, inputmode, list, empty = '(none)' }) {
+  pattern, min, max, autocomplete, inputmode, list, empty = '(none)', refusedBy }) {
   const id = idOf(form, name);
   if (typeof label === 'string') form.labels[name] = label;
   form.types[name] = options ? 'select' : type;
   const errors = fieldMessages(form, name);
-  const invalid = errors.length > 0;
-  const described = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ');
+  // refusedBy: the id of what says why the field, though named by no message of its own, was refused with others
+  // (a user name and password that do not go together)
+  const invalid = errors.length > 0 || Boolean(refusedBy);
+  const described = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null, refusedBy || null]
+    .filter(Boolean).join(' ');
   const v = value === null || value === undefined ? '' : String(value);
   let control;
   if (options) {
@@ -108,7 +111,7 @@ export function field(form, { name, label, type = 'text', value, required = fals
     <label for=${id}>${label}${required ? html` <span class="required" aria-hidden="true">*</span>` : nothing}</label>
     ${control}
     ${hint ? html`<small id="${id}-hint">${hint}</small>` : nothing}
-    ${invalid ? html`<small id="${id}-error" class="field-error">${errors.join(' ')}</small>` : nothing}
+    ${errors.length ? html`<small id="${id}-error" class="field-error">${errors.join(' ')}</small>` : nothing}
   </div>`;
 }
 
@@ -250,7 +253,7 @@ export function rowProblem(error, id, retry, fields = {}, note = null) {
     @click=${(ev) => focusField(ev, fields[name][0])}>${fields[name][1]}</a>`;
   // a rule's refusal of the row's day (R3, R22) is listed as the day's reason, linked to it, as a field's is
   const ruleDay = rowRuleField(error) && fields[rowRuleField(error)] ? rowRuleField(error) : null;
-  return html`<div class="problem" role="alert" tabindex="-1" id=${id}>
+  return html`<div class="problem" role="alert" tabindex="-1" id=${id} @keydown=${escapeKeepsBeside}>
     <p><strong>${again ? `Signed in as ${currentUser()}.` : error.words || error.message}</strong></p>
     ${fieldErrors.length || ruleDay ? html`<ul>${fieldErrors.map((e, i) => html`<li id="${id}-${i}">${fields[e.field]
       ? link(e.field) : e.field}: ${e.message}</li>`)}${ruleDay
@@ -298,8 +301,20 @@ export function replacing(change, target, host = 'td') {
  * "Back", "Let it run"), unless that button is held while the write runs.
  */
 export function escapeKeeps(event) {
+  keepOn(event, event.currentTarget);
+}
+
+/**
+ * Escape on a row's problem (where the focus goes when its question or form is refused) does what Escape inside the
+ * question or form beside it does: the problem is drawn after it, in the same cell.
+ */
+function escapeKeepsBeside(event) {
+  keepOn(event, event.currentTarget.parentElement);
+}
+
+function keepOn(event, scope) {
   if (event.key !== 'Escape' || event.defaultPrevented) return;
-  const keep = event.currentTarget.querySelector('[data-keep]');
+  const keep = scope?.querySelector('[data-keep]');
   if (!keep || keep.getAttribute('aria-disabled') === 'true') return;
   event.preventDefault();
   keep.click();

@@ -31,7 +31,8 @@ function filterField(filter, value, errors = []) {
 
 /**
  * config: {title, intro, path (the route), endpoint, filters [{name, label, options?, type?, inputmode?, toApi?}],
- * defaults {}, head (th cells), row(item) (a tr), empty (text), before(), after(), csv (true)}
+ * defaults {}, head (th cells), row(item) (a tr), empty (text), before(), afterFilters() (what the filters choose,
+ * drawn below them: a chart of the list), after(), csv (true)}
  */
 export async function listPage({ root, query, all, signal }, config) {
   const { page, notice: pageNotice } = pageOf(query);
@@ -92,6 +93,7 @@ export async function listPage({ root, query, all, signal }, config) {
       </form>
       ${readError(state.error)}
       ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
+      ${config.afterFilters ? config.afterFilters(state) : nothing}
       ${sort.length && (!state.error || sortRefused()) ? html`<p class="notice" role="status" id="list-sort">${
         sortRefused() ? 'The order the address asks for' : 'Sorted by'}
         ${sort.map((s, i) => html`${i ? ', then ' : ''}<code>${s}</code>`)}${

@@ -114,7 +114,13 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         dialog.findElement(By.name("user")).sendKeys("editor");
         dialog.findElement(By.name("password")).sendKeys("wrong");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
-        visible(By.cssSelector("#sign-in-dialog .problem"));
+        String problem = visible(By.cssSelector("#sign-in-dialog .problem")).getDomAttribute("id");
+        // neither field is wrong alone: both are marked, described by what the problem says
+        for (String name : List.of("user", "password")) {
+            WebElement field = dialog.findElement(By.name(name));
+            assertThat(field.getDomAttribute("aria-invalid")).as(name).isEqualTo("true");
+            assertThat(field.getDomAttribute("aria-describedby")).as(name).isEqualTo(problem);
+        }
         dialog.findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
 
         $("#sign-in-button").click();

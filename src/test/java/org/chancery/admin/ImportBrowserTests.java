@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -102,11 +103,20 @@ class ImportBrowserTests extends BrowserTest {
             signIn("editor", "editor-secret");
             visible(By.id("job-progress"));
             visible(By.id("cancel-job")).click();
-            assertThat(focused().getAttribute("id")).isEqualTo("cancel-confirm");
+            // the question's harmless answer has the focus: Enter pressed twice lets the job run
+            assertThat(focused().getAttribute("id")).isEqualTo("cancel-keep");
+            focused().sendKeys(Keys.ENTER);
+            assertThat(focused().getAttribute("id")).isEqualTo("cancel-job");
+            assertThat(asEditor("/api/imports/" + job)).contains("\"status\":\"RUNNING\"");
+            $("#cancel-job").click();
             $("#cancel-confirm").click();
             assertThat(visible(By.id("cancel-problem")).getText()).contains("cancelling an import", "needs ADMIN");
             assertThat($("#cancel-confirm").getAttribute("aria-busy")).as("no longer being sent").isNull();
             assertThat(focused().getAttribute("id")).isEqualTo("cancel-problem");
+            // Escape on the refusal, where the focus is, takes the question back as Escape within it does
+            focused().sendKeys(Keys.ESCAPE);
+            assertThat($$("#cancel-problem")).isEmpty();
+            assertThat(focused().getAttribute("id")).isEqualTo("cancel-job");
 
             $("#sign-out").click();
             signIn("admin", "admin-secret");
@@ -147,6 +157,8 @@ class ImportBrowserTests extends BrowserTest {
         assertThat($("#rows-title").getText()).isEqualTo("Row report: flagged DIFFERS_FROM_RECORDED");
         // the table says which page of the report it is: paging moves the focus to the page's heading
         assertThat($("#job-rows caption").getDomProperty("textContent")).isEqualTo("Row report, page 1 of 1");
+        assertThat($("#rows-count").getText()).isEqualTo("1 row in all; page 1 of 1.");
+        assertThat($("#outcome-choice").getDomAttribute("aria-label")).isEqualTo("Rows of one outcome");
         // the outcome links keep the flag; an address with a flag that is none is said so
         assertThat($$(".actions a")).extracting(link -> link.getDomAttribute("href"))
                 .allSatisfy(link -> assertThat(link).contains("flag=DIFFERS_FROM_RECORDED"));

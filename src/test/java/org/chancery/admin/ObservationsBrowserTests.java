@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -67,6 +68,10 @@ class ObservationsBrowserTests extends BrowserTest {
         open("/observations?country=US&direction=SENDING");
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#observation-counts tbody tr")));
         assertThat($("#observation-summary-title").getText()).startsWith("How United States was represented abroad");
+        // the filters that choose whose counts are drawn come first: a keyboard reaches them before the bars
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript("return Boolean(document.querySelector("
+                + "'form.filters').compareDocumentPosition(document.querySelector('.observation-chart')) "
+                + "& Node.DOCUMENT_POSITION_FOLLOWING)")).isTrue();
 
         List<WebElement> rows = $$("#observation-counts tbody tr");
         assertThat(rows).hasSize(summary.size());

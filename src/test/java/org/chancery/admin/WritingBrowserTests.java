@@ -989,6 +989,7 @@ class WritingBrowserTests extends BrowserTest {
         waitFor(d -> !$$("#changes-table tbody tr").isEmpty());
 
         List<WebElement> rows = $$("#changes-table tbody tr");
+        assertThat($("#changes-table caption").getDomProperty("textContent")).isEqualTo("Changes");
         assertThat(rows).allMatch(row -> row.findElements(By.tagName("td")).get(6).getText().contains("WS"));
         assertThat(rows).anyMatch(row -> row.getText().contains("diplomat"))
                 .anyMatch(row -> row.getText().contains("event"));
@@ -997,6 +998,8 @@ class WritingBrowserTests extends BrowserTest {
         WebElement refused = visible(By.id("changes-country-error"));
         assertThat(refused.getText()).startsWith("“ZZ” names no known country");
         assertThat($("#changes-country").getAttribute("aria-invalid")).isEqualTo("true");
+        // and announced, as every refused filter is, where the focus (the heading) gives no word of it
+        assertThat($(".problem[role=alert]").getText()).contains("names no known country");
         assertNoConsoleErrors(400);
     }
 
@@ -1073,6 +1076,12 @@ class WritingBrowserTests extends BrowserTest {
         visible(By.cssSelector("#list-table tr[data-meeting='" + attended + "']"));
         assertThat($$("#list-table tbody tr")).hasSize(1);
         assertThat($("#filter-diplomat").getDomProperty("value")).isEqualTo(String.valueOf(guest));
+        assertThat(visible(By.id("meetings-of")).getText()).isEqualTo("The meetings Anu Tamm (EE) took part in.");
+
+        open("/diplomats/" + guest);
+        visible(By.linkText("Meetings of Estonia")).click();
+        waitFor(ExpectedConditions.urlContains("country=EE"));
+        assertThat($$("#meetings-of")).isEmpty();
 
         open("/meetings?diplomat=" + (other + 1000));
         assertThat(visible(By.id("filter-diplomat-error")).getText()).contains("names no known diplomat");

@@ -70,8 +70,8 @@ export default async function changesView({ root, query, signal }) {
       </form>
       ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
       ${!currentUser() ? signInNeeded('changes-sign-in', 'the change feed') : nothing}
-      ${countryRefused() ? nothing : readError(state.error)}
-      ${state.data ? (rows.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Changes"><table id="changes-table">
+      ${readError(state.error)}
+      ${state.data ? (rows.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Changes"><table id="changes-table"><caption class="visually-hidden">Changes</caption>
         <thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th>
           <th scope="col">Kind</th><th scope="col">Id</th><th scope="col">Countries</th></tr></thead>
         <tbody>${rows.map((c) => {

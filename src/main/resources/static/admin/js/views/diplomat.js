@@ -52,7 +52,7 @@ export default async function diplomatView({ root, params, signal }) {
       <h1>${isNew ? 'Add a diplomat' : d.name}</h1>
       ${!isNew ? html`<p id="diplomat-version">Version ${d.version}${diplomat.reloaded ? ' — the latest, loaded again' : ''}.
         <a href=${href('/meetings', { diplomat: params.id })}>Meetings ${d.name} took part in</a> ·
-        <a href=${href('/meetings', { country: d.country })}>Meetings of ${d.country}</a></p>` : nothing}
+        <a href=${href('/meetings', { country: d.country })}>Meetings of ${map.get(d.country)?.name || d.country}</a></p>` : nothing}
       <form id="diplomat-form" @submit=${(e) => submit(e, form, update, save, { keep: true })} novalidate>
         ${problem(form, { onReload: reloadLatest })}
         ${done(form, `Saved: version ${form.done?.version}.`)}

@@ -80,11 +80,11 @@ export default async function importJobView({ root, params, query, signal }) {
     return html`<div id="job-cancel">${cancel.confirm ? html`<div class="actions" role="group" @keydown=${escapeKeeps}
         aria-label="Cancel import #${params.id}?"><span>Stop the job between two rows? What it imported stays.</span>
         <button type="button" id="cancel-confirm" aria-busy=${busy} aria-disabled=${busy} @click=${cancelJob}>Yes, cancel it</button>
-        <button type="button" class="secondary outline" data-keep aria-disabled=${busy} @click=${(event) => {
+        <button type="button" class="secondary outline" id="cancel-keep" data-keep aria-disabled=${busy} @click=${(event) => {
           if (!cancel.busy) replacing(() => { cancel.confirm = false; cancel.error = null; update(); }, '#cancel-job', '#job-cancel')(event);
         }}>Let it run</button></div>`
       : html`<p><button type="button" class="secondary outline" id="cancel-job"
-        @click=${replacing(() => { cancel.confirm = true; update(); }, '#cancel-confirm', '#job-cancel')}>Cancel the import…</button></p>`}
+        @click=${replacing(() => { cancel.confirm = true; update(); }, '#cancel-keep', '#job-cancel')}>Cancel the import…</button></p>`}
       ${rowProblem(cancel.error, 'cancel-problem', cancelJob)}</div>`;
   }
 
@@ -123,8 +123,8 @@ export default async function importJobView({ root, params, query, signal }) {
           <section aria-labelledby="rows-title">
             <h2 id="rows-title">Row report${outcome ? `: ${words(outcome).toLowerCase()} rows` : ''}${flag
               ? `${outcome ? '' : ':'} flagged ${flag}` : ''}</h2>
-            <p class="actions">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL') ? html`<strong aria-current="true">${words(o)}</strong>`
-              : html`<a href=${here({ outcome: o, page: undefined })}>${words(o)}</a>`))}</p>
+            <nav class="actions" id="outcome-choice" aria-label="Rows of one outcome">${[...OUTCOMES, 'ALL'].map((o) => (o === (outcome || 'ALL')
+              ? html`<strong aria-current="true">${words(o)}</strong>` : html`<a href=${here({ outcome: o, page: undefined })}>${words(o)}</a>`))}</nav>
             <form class="toolbar" id="flag-form" @submit=${(e) => {
               e.preventDefault();
               navigate(`/imports/${params.id}`, { outcome: query.outcome,
@@ -139,6 +139,8 @@ export default async function importJobView({ root, params, query, signal }) {
             ${unknownFlag ? html`<p class="notice" role="status" id="flag-notice">“${query.flag}” is not a flag: the rows
               are shown whatever their flags.</p>` : nothing}
             ${readError(state.rowsError)}
+            ${state.rows?.content.length ? html`<p id="rows-count" role="status">${state.rows.page.totalElements} ${state.rows.page.totalElements === 1
+              ? 'row' : 'rows'} in all; page ${page + 1} of ${state.rows.page.totalPages}.</p>` : nothing}
             ${state.rows ? (state.rows.content.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Rows"><table id="job-rows">
               <caption class="visually-hidden">Row report, page ${page + 1} of ${state.rows.page.totalPages}</caption>
               <thead><tr><th scope="col">Line</th><th scope="col">Outcome</th><th scope="col">Code</th><th scope="col">Detail</th>

@@ -1,16 +1,20 @@
 // Meetings (#/meetings?country=CU&country=KR&diplomat=2&from=2024-01-01&to=2024-12-31), newest first.
-import { html } from 'lit-html';
+import { html, nothing } from 'lit-html';
+import { get } from '../api.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
 import { fuzzy, words } from '../format.js';
 
-export default function meetingsView(context) {
-  return listPage(context, {
+export default async function meetingsView(context) {
+  let diplomat = null;
+  const list = await listPage(context, {
     title: 'Meetings',
     intro: 'Meetings between diplomats of different countries, newest first.',
     path: '/meetings',
     endpoint: '/api/meetings',
-    before: () => html`<p><a role="button" href=${href('/meetings/new')}>Record a meeting…</a></p>`,
+    before: () => html`<p><a role="button" href=${href('/meetings/new')}>Record a meeting…</a></p>
+      ${diplomat ? html`<p id="meetings-of">The meetings <a href=${href(`/diplomats/${diplomat.id}`)}>${diplomat.name}</a>
+        (${diplomat.country}) took part in.</p>` : nothing}`,
     filters: [
       { name: 'country', label: 'Countries (codes, comma-separated: all of them)', placeholder: 'CU,KR', multiple: true },
       { name: 'diplomat', label: 'Diplomat (id, as in #/diplomats/2)', placeholder: '2', inputmode: 'numeric' },
@@ -24,4 +28,16 @@ export default function meetingsView(context) {
       <td>${m.city ? `${m.city}, ` : ''}${m.country} <small>(${words(m.kind)})</small></td>
       <td>${m.participants.map((p) => `${p.name} (${p.country})`).join('; ')}</td></tr>`,
   });
+  // the diplomat the filter names, by name: the list says whose meetings it shows (once the API took the filter: it
+  // refuses a diplomat it does not know)
+  const id = typeof context.query.diplomat === 'string' ? context.query.diplomat.trim() : '';
+  if (/^[1-9]\d{0,17}$/.test(id) && list.data) {
+    try {
+      diplomat = await get(`/api/diplomats/${id}`, {}, { signal: context.signal });
+      if (!context.signal.aborted) list.update();
+    } catch (e) {
+      // deleted meanwhile, or the page left: the list stands without the name
+    }
+  }
+  return list;
 }

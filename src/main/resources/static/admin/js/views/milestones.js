@@ -171,7 +171,7 @@ export default async function milestonesView(context) {
         ${overdue.total > overdue.rows.length ? html`<p id="overdue-more">The ${overdue.rows.length} whose target ended
           first are shown here: <a href=${href('/milestones', { status: 'OVERDUE', country: query.country })}>all
           ${overdue.total} overdue milestones</a>, page by page.</p>` : nothing}
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Overdue milestones, table"><table id="overdue-table"><thead><tr>${head}</tr></thead>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Overdue milestones, table"><table id="overdue-table"><caption class="visually-hidden">Overdue milestones</caption><thead><tr>${head}</tr></thead>
           <tbody>${overdue.rows.map((m) => row(m, 'overdue'))}</tbody></table></div>
         <h2>All milestones</h2></section>` : nothing}`,
     head,

@@ -144,7 +144,7 @@ export default async function missionView({ root, params, signal }) {
       ${m.sources?.length ? html`<p>Sources: ${m.sources.map((s) => html`<a href=${s.url} rel="noopener">${s.title || s.publisher || s.url}</a> `)}</p>` : nothing}
 
       <h2>Heads of mission</h2>
-      ${m.heads.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Heads of mission"><table id="heads-table">
+      ${m.heads.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Heads of mission"><table id="heads-table"><caption class="visually-hidden">Heads of mission</caption>
         <thead><tr><th scope="col">Head</th><th scope="col">Rank</th><th scope="col">Agrément</th><th scope="col">Started</th><th scope="col">Ended</th></tr></thead>
         <tbody>${m.heads.map((h) => html`<tr data-head=${h.id}><th scope="row"><a href=${href(`/diplomats/${h.diplomatId}`)}>${h.name}</a></th>
           <td>${words(h.rank)}</td><td class="date">${h.agrementOn || '—'}</td><td class="date">${fuzzy(h.startedOn, h.startedPrecision)}</td>

@@ -98,7 +98,7 @@ export default async function observationsView(context) {
     return html`<section aria-labelledby="observation-summary-title">
       <h2 id="observation-summary-title">${whose()}, year by year</h2>
       ${chart(summary.rows)}
-      <details><summary>The counts as a table</summary><div class="table-wrap" tabindex="0" role="region" aria-label="The counts as a table"><table id="observation-counts">
+      <details><summary>The counts as a table</summary><div class="table-wrap" tabindex="0" role="region" aria-label="The counts as a table"><table id="observation-counts"><caption class="visually-hidden">The counts as a table</caption>
         <thead><tr><th scope="col">Year</th>${OBSERVATION_LEVELS.map((level) => html`<th scope="col">${words(level)}</th>`)}</tr></thead>
         <tbody>${summary.rows.map((r) => html`<tr data-year=${r.year}><th scope="row">${r.year}</th>
           ${OBSERVATION_LEVELS.map((level) => html`<td data-level=${level}>${r.counts[level] || 0}</td>`)}</tr>`)}</tbody>
@@ -122,7 +122,8 @@ export default async function observationsView(context) {
       { name: 'level', label: 'Level', options: OBSERVATION_LEVELS },
       { name: 'dataset', label: 'Data set', placeholder: 'COW-DE 2006.1' },
     ],
-    before: summarySection,
+    // below the filters that choose whose counts it draws: a keyboard reaches them before the chart's bars
+    afterFilters: summarySection,
     head: html`<th scope="col">Year</th><th scope="col">Sending</th><th scope="col">Receiving</th><th scope="col">Level</th>
       <th scope="col">Code</th><th scope="col">Data set</th>`,
     row: (o) => html`<tr data-observation=${o.id}>

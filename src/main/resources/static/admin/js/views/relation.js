@@ -515,7 +515,7 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<section aria-labelledby="missions-${sending}">
       <h3 id="missions-${sending}">Missions of ${names[sending]} in ${names[receiving]}</h3>
       ${list.length ? html`<div class="table-wrap" tabindex="0" role="region"
-        aria-label="Missions of ${names[sending]} in ${names[receiving]}, table"><table class="missions-table" data-sending=${sending}>
+        aria-label="Missions of ${names[sending]} in ${names[receiving]}, table"><table class="missions-table" data-sending=${sending}><caption class="visually-hidden">Missions of ${names[sending]} in ${names[receiving]}</caption>
         <thead><tr><th scope="col">Mission</th><th scope="col">Status that day</th><th scope="col">Opened</th>
           <th scope="col">Closed</th><th scope="col">Heads of mission</th></tr></thead>
         <tbody>${list.map((m) => {
@@ -546,7 +546,7 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<section aria-labelledby="milestones-title">
       <h2 id="milestones-title">Milestones${state.asOf ? ' (as they stand today)' : ''}</h2>
       ${rowActionDone('milestones')}
-      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Milestones, table"><table id="milestones-table">
+      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Milestones, table"><table id="milestones-table"><caption class="visually-hidden">Milestones</caption>
         <thead><tr><th scope="col">Milestone</th><th scope="col">Target</th><th scope="col">Status</th>
           <th scope="col">Achieved</th><th scope="col">Actions</th></tr></thead>
         <tbody>${list.map((m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id}>
@@ -593,7 +593,7 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<section aria-labelledby="events-title">
       <h2 id="events-title">Events${state.asOf ? ` up to ${state.asOf}` : ''}</h2>
       ${rowActionDone('events')}
-      ${view.events.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Events, table"><table id="events-table">
+      ${view.events.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Events, table"><table id="events-table"><caption class="visually-hidden">Events</caption>
         <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Note and sources</th><th scope="col">Actions</th></tr></thead>
         <tbody>${view.events.map((e) => html`<tr data-event=${e.id} id="event-${e.id}">
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
@@ -616,7 +616,7 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<section aria-labelledby="accreditations-title">
       <h2 id="accreditations-title">Non-resident accreditations</h2>
       ${rowActionDone('accreditations')}
-      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Non-resident accreditations, table"><table id="accreditations-table">
+      ${list.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Non-resident accreditations, table"><table id="accreditations-table"><caption class="visually-hidden">Non-resident accreditations</caption>
         <thead><tr><th scope="col">Sending</th><th scope="col">Level</th><th scope="col">From</th><th scope="col">To</th>
           <th scope="col">Resident mission</th><th scope="col">In force that day</th><th scope="col">Actions</th></tr></thead>
         <tbody>${list.map((x) => html`<tr id="accreditation-${x.id}"><th scope="row">${names[x.sendingCountry] || x.sendingCountry}</th>

@@ -5,6 +5,14 @@ import { request, ApiError } from '../api.js';
 import { basicOf, signIn, currentUser } from '../auth.js';
 import { FieldRefusal, formState, field, problem, submitButton, readForm } from '../forms.js';
 
+/** A user name and password that do not go together: both fields are marked, the problem says why. */
+class WrongCredentials extends Error {
+  constructor() {
+    super('Wrong user name or password.');
+    this.name = 'WrongCredentials';
+  }
+}
+
 /** Checks user and password; answers the role found, or throws an Error in words. */
 async function check(user, password) {
   const basic = basicOf(user, password);
@@ -13,7 +21,7 @@ async function check(user, password) {
     return { basic, role: 'EDITOR' };
   } catch (e) {
     if (e instanceof ApiError && e.roleNotEnough) return { basic, role: 'READER' };
-    if (e instanceof ApiError && e.status === 401) throw new Error('Wrong user name or password.');
+    if (e instanceof ApiError && e.status === 401) throw new WrongCredentials();
     throw e;
   }
 }
@@ -47,11 +55,12 @@ function signInForm(form, update, onSignedIn, wanted = () => true) {
       else if (form.done) event.target.parentElement?.querySelector(':scope > #sign-in-done')?.focus();
     }
   };
+  const wrong = form.error instanceof WrongCredentials ? `${form.id}-problem` : undefined;
   return html`<form @submit=${submit} id=${form.id} novalidate>
     ${problem(form)}
-    ${field(form, { name: 'user', label: 'User name', required: true, autocomplete: 'username' })}
+    ${field(form, { name: 'user', label: 'User name', required: true, autocomplete: 'username', refusedBy: wrong })}
     ${field(form, { name: 'password', label: 'Password', type: 'password', required: true,
-      autocomplete: 'current-password' })}
+      autocomplete: 'current-password', refusedBy: wrong })}
     <p><small>Kept for this browser tab only, and sent to the API as HTTP Basic credentials with each request.
       Reading needs no sign-in.</small></p>
     ${submitButton(form, 'Sign in')}
