@@ -53,6 +53,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ImportController {
 
     static final String START = "startImport";
+    static final String ROWS = "listImportRows";
 
     /**
      * How long a request that cancels a job waits for it to stop: longer than a row of it waits for a lock another
@@ -219,7 +220,7 @@ class ImportController {
 
     @GetMapping("/{id}/rows")
     @SecurityRequirement(name = "basic")
-    @Operation(operationId = "listImportRows", summary = "The job's row reports", description = "Role EDITOR. In "
+    @Operation(operationId = ROWS, summary = "The job's row reports", description = "Role EDITOR. In "
             + "input order (by line); `outcome` keeps the rows of one outcome, `flag` those carrying a flag "
             + "(one of " + ImportFlags.NAMES + "). Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of row reports")

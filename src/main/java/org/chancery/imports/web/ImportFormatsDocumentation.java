@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import org.chancery.imports.ImportFlags;
 import org.chancery.imports.ImportFormat;
 import org.chancery.imports.Imports;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Documents each import format in the OpenAPI description of {@code POST /api/imports}: a section
  * of the operation's description per format (what its files hold, how their rows become facts), and
- * the request body as each format's media type with its example file.
+ * the request body as each format's media type with its example file; and the flags a job's row report
+ * is filtered by.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportFormatsDocumentation {
@@ -66,6 +68,18 @@ class ImportFormatsDocumentation {
             if (operation.getParameters() != null) {
                 operation.getParameters().stream().filter(parameter -> "format".equals(parameter.getName()))
                         .forEach(parameter -> parameter.setSchema(new StringSchema()._enum(names)));
+            }
+            return operation;
+        };
+    }
+
+    /** The flags a job's row report may be filtered by, as the values of its {@code flag} parameter. */
+    @Bean
+    OperationCustomizer importFlags() {
+        return (operation, handler) -> {
+            if (ImportController.ROWS.equals(operation.getOperationId()) && operation.getParameters() != null) {
+                operation.getParameters().stream().filter(parameter -> "flag".equals(parameter.getName()))
+                        .forEach(parameter -> parameter.setSchema(new StringSchema()._enum(ImportFlags.KNOWN)));
             }
             return operation;
         };

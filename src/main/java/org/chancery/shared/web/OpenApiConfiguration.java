@@ -259,14 +259,17 @@ class OpenApiConfiguration {
                                 + "written \\; and a backslash \\\\, a null within a list an empty element, a list "
                                 + "within an element one element, joined and escaped within it), then every matching "
                                 + "row in the list's order (not one page); offered as a download (attachment)")));
+                addHeader(ok, HttpHeaders.CONTENT_DISPOSITION, new Header().description("With CSV only: "
+                        + "`attachment` and the file name a download is saved under, of the list and its filters")
+                        .schema(new StringSchema().example("attachment; filename=\"relations-1970-01-01.csv\"")));
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)
-                    .description(PagingParameters.paged(handler)
+                    .description((PagingParameters.paged(handler)
                             ? "`csv`: answer text/csv, as `Accept: text/csv` does (every matching row: page and "
                                     + "size are checked, as for JSON, but choose no page); `json`: the JSON page, as "
                                     + "without the parameter"
                             : "`csv`: answer text/csv, as `Accept: text/csv` does; `json`: JSON, as without the "
-                                    + "parameter")
+                                    + "parameter") + " (in any letter case)")
                     .schema(new StringSchema()._enum(List.of("csv", "json"))));
             return operation;
         };
@@ -313,11 +316,17 @@ class OpenApiConfiguration {
     /**
      * The headers of the answers whatever the operation: {@code Location} of what a 201 created or a
      * 202 started, {@code WWW-Authenticate} of a 401 (HTTP Basic), {@code Retry-After} of a 429; a 304
-     * has no body. The ETags that {@code If-Match} and {@code If-None-Match} take are quoted.
+     * has no body. The ETags that {@code If-Match} and {@code If-None-Match} take are quoted. Every
+     * operation takes an {@code X-Request-Id} and every answer carries one ({@link RequestLog}).
      */
     @Bean
     OpenApiCustomizer standardHeaders() {
         return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            operation.addParametersItem(new HeaderParameter().name(RequestLog.HEADER).required(false)
+                    .description("An id of the client's for the request, kept in its log line and answered in the "
+                            + "answer's X-Request-Id and a problem's requestId: 1 to 64 ASCII letters, digits and . _ : "
+                            + "- (any other is replaced by one the server makes, not refused)")
+                    .schema(new StringSchema()).example("checkout-7f3a"));
             if (operation.getParameters() != null) {
                 operation.getParameters().stream()
                         .filter(parameter -> "header".equals(parameter.getIn())
@@ -329,6 +338,9 @@ class OpenApiConfiguration {
                 return;
             }
             operation.getResponses().forEach((code, response) -> {
+                addHeader(response, RequestLog.HEADER, new Header().description("the request's id: the client's "
+                        + "X-Request-Id if it was a plausible one, else one the server made; in the request's log line")
+                        .schema(new StringSchema().example("checkout-7f3a")));
                 switch (code) {
                     case "201", "202" -> addHeader(response, HttpHeaders.LOCATION, new Header()
                             .description("the URL of what was " + ("201".equals(code) ? "created" : "started"))

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chancery.imports.ImportFlags;
 import org.chancery.meeting.MeetingDraft;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -450,6 +451,21 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                             && response.getValue().get("headers").has(header))) {
                         wrong.add(name + " " + response.getKey() + ": no " + header);
                     }
+                    if (!response.getValue().path("headers").has("X-Request-Id")) {
+                        wrong.add(name + " " + response.getKey() + ": no X-Request-Id");
+                    }
+                    if (response.getValue().path("content").has("text/csv")
+                            && !response.getValue().path("headers").has("Content-Disposition")) {
+                        wrong.add(name + " " + response.getKey() + ": CSV without its Content-Disposition");
+                    }
+                }
+                boolean takesRequestId = false;
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    takesRequestId |= "header".equals(parameter.get("in").asString())
+                            && "X-Request-Id".equals(parameter.get("name").asString());
+                }
+                if (!takesRequestId) {
+                    wrong.add(name + ": takes no X-Request-Id");
                 }
             }
         }
@@ -515,6 +531,13 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
             }
         }
         assertThat(formats).containsExactlyInAnyOrder("kenkel-us-missions", "cow-diplomatic-exchange", "chancery-ndjson");
+        List<String> flags = new ArrayList<>();
+        for (JsonNode parameter : paths.get("/api/imports/{id}/rows").get("get").get("parameters")) {
+            if ("flag".equals(parameter.get("name").asString())) {
+                parameter.get("schema").get("enum").forEach(value -> flags.add(value.asString()));
+            }
+        }
+        assertThat(flags).as("the flags the filter takes").isEqualTo(ImportFlags.KNOWN);
         assertThat(start.get("requestBody").get("content").propertyNames())
                 .as("the types every format takes first: a generated client sends the first")
                 .startsWith("text/plain", "application/octet-stream")
