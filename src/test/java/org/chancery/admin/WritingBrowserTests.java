@@ -990,6 +990,11 @@ class WritingBrowserTests extends BrowserTest {
 
         List<WebElement> rows = $$("#changes-table tbody tr");
         assertThat($("#changes-table caption").getDomProperty("textContent")).isEqualTo("Changes");
+        assertThat($("#changes-count").getText()).as("how many the filter keeps, said with the heading")
+                .isEqualTo(rows.size() + (rows.size() == 1 ? " change" : " changes") + "; #"
+                        + rows.get(0).findElement(By.tagName("td")).getText() + " to #"
+                        + rows.get(rows.size() - 1).findElement(By.tagName("td")).getText() + " shown.");
+        assertThat($("h1").getDomAttribute("aria-describedby")).isEqualTo("changes-count");
         assertThat(rows).allMatch(row -> row.findElements(By.tagName("td")).get(6).getText().contains("WS"));
         assertThat(rows).anyMatch(row -> row.getText().contains("diplomat"))
                 .anyMatch(row -> row.getText().contains("event"));

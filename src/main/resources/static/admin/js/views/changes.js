@@ -21,6 +21,8 @@ function link(change) {
   return null;
 }
 
+const countWords = (n) => (n === 1 ? '1 change' : `${n} changes`);
+
 export default async function changesView({ root, query, signal }) {
   const afterGiven = /^\d+$/.test(query.after ?? '');
   const after = afterGiven ? Number(query.after) : 0;
@@ -47,7 +49,7 @@ export default async function changesView({ root, query, signal }) {
     const rows = state.data?.content || [];
     const last = rows.length ? rows[rows.length - 1].seq : null;
     render(html`
-      <h1>Changes</h1>
+      <h1 aria-describedby=${state.data ? 'changes-count' : nothing}>Changes</h1>
       <p>Every successful write, an import's included, once, in the order it was committed. Reading it needs the EDITOR role.</p>
       <form class="filters" role="search" aria-label="Filter changes" @submit=${(e) => {
         e.preventDefault();
@@ -71,6 +73,8 @@ export default async function changesView({ root, query, signal }) {
       ${notices.map((notice) => html`<p class="notice" role="status">${notice}</p>`)}
       ${!currentUser() ? signInNeeded('changes-sign-in', 'the change feed') : nothing}
       ${readError(state.error)}
+      ${state.data ? html`<p id="changes-count" role="status">${countWords(state.data.page.totalElements)}${after
+        ? ` after #${after}` : ''}${rows.length ? `; #${rows[0].seq} to #${last} shown` : ''}.</p>` : nothing}
       ${state.data ? (rows.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Changes"><table id="changes-table"><caption class="visually-hidden">Changes</caption>
         <thead><tr><th scope="col" class="num">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th>
           <th scope="col">Kind</th><th scope="col">Id</th><th scope="col">Countries</th></tr></thead>
