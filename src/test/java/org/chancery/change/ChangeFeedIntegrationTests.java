@@ -118,6 +118,14 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         long first = changes("?country=KR").get(0).get("seq").asLong();
         assertThat(changes("?country=KR&after=" + first)).hasSize(2);
         assertThat(changes("?country=KP")).isEmpty();
+        // counted along the country's own rows, with a kind too, a page at a time
+        mvc.perform(get("/api/changes?country=KR&size=1&page=1").with(httpBasic("editor", "editor-secret")))
+                .andExpect(jsonPath("$.content[0].kind").value("mission"))
+                .andExpect(jsonPath("$.page.totalElements").value(3));
+        mvc.perform(get("/api/changes?country=KR&kind=event&size=1&after=0").with(httpBasic("editor", "editor-secret")))
+                .andExpect(jsonPath("$.page.totalElements").value(1));
+        assertThat(jdbc.queryForList("select country || ' ' || kind from change_log_country "
+                + "where seq = ? order by country", String.class, first)).containsExactly("CU event", "KR event");
         String csv = mvc.perform(get("/api/changes?country=CU&format=csv").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv.lines()).hasSize(3).noneMatch(line -> line.contains("diplomat"));

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -34,6 +35,11 @@ public final class MigratedDatabase {
     /** Runs every migration after the version the database was migrated to. */
     public void migrateTheRest() {
         flyway().load().migrate();
+    }
+
+    /** Runs every migration after the version the database was migrated to, the Java migrations given among them. */
+    public void migrateTheRest(JavaMigration... java) {
+        flyway().javaMigrations(java).load().migrate();
     }
 
     private FluentConfiguration flyway() {
