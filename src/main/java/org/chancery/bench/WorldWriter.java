@@ -193,7 +193,8 @@ final class WorldWriter {
         for (MeetingRow meeting : meetings) {
             for (int i = 0; i < meeting.participants().size(); i++) {
                 ParticipantRow p = meeting.participants().get(i);
-                participants.add(new Object[] {meeting.id(), i, p.diplomatId(), p.country(), p.title()});
+                participants.add(new Object[] {meeting.id(), i, p.diplomatId(), p.country(), p.title(),
+                        meeting.date()});
             }
             List<String> codes = meeting.countries();
             for (int i = 0; i < codes.size(); i++) {
@@ -211,9 +212,9 @@ final class WorldWriter {
                 new int[] {Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR},
                 meetings, m -> new Object[] {m.id(), m.date(), DatePrecision.DAY.name(), m.city(), m.country(),
                         m.title()});
-        batch("insert into meeting_participant (meeting_id, list_index, diplomat_id, country, title) "
-                + "values (?, ?, ?, ?, ?)", new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.VARCHAR,
-                        Types.VARCHAR}, participants, row -> row);
+        batch("insert into meeting_participant (meeting_id, list_index, diplomat_id, country, title, meeting_date) "
+                + "values (?, ?, ?, ?, ?, ?)", new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.VARCHAR,
+                        Types.VARCHAR, Types.DATE}, participants, row -> row);
         batch("insert into meeting_country (meeting_id, country, meeting_date) values (?, ?, ?)",
                 new int[] {Types.BIGINT, Types.VARCHAR, Types.DATE}, countries, row -> row);
         batch("insert into meeting_pair (meeting_id, country_a, country_b, meeting_date) values (?, ?, ?, ?)",

@@ -104,6 +104,7 @@ public class Meeting {
         this.outcomes = outcomes == null ? List.of() : outcomes.stream().map(String::strip).toList();
         this.sources = SourcesConverter.orEmpty(sources);
         this.participants.addAll(participants);
+        this.participants.forEach(participant -> participant.at(this.date));
         for (CountryCode code : countries()) {
             countryIndex.add(new MeetingCountry(code.value(), this.date));
         }

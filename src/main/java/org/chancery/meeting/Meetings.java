@@ -60,13 +60,15 @@ public class Meetings {
     private final MeetingPairTotals totals;
     private final MeetingPairIndex pairIndex;
     private final MeetingCountryIndex countryIndex;
+    private final MeetingDiplomatIndex diplomatIndex;
     private final MeetingDetailsQuery details;
     private final CountryExistence existence;
     private final ApplicationEventPublisher publisher;
 
     Meetings(MeetingRepository repository, Diplomats diplomats, Countries countries, Today today,
             MeetingPairTotals totals, MeetingPairIndex pairIndex, MeetingCountryIndex countryIndex,
-            MeetingDetailsQuery details, CountryExistence existence, ApplicationEventPublisher publisher) {
+            MeetingDiplomatIndex diplomatIndex, MeetingDetailsQuery details, CountryExistence existence,
+            ApplicationEventPublisher publisher) {
         this.existence = existence;
         this.publisher = publisher;
         this.repository = repository;
@@ -76,6 +78,7 @@ public class Meetings {
         this.totals = totals;
         this.pairIndex = pairIndex;
         this.countryIndex = countryIndex;
+        this.diplomatIndex = diplomatIndex;
         this.details = details;
     }
 
@@ -184,8 +187,9 @@ public class Meetings {
      * counted along the country index, those of two countries along the pair index (counted from
      * the pair's total when the dates allow), without sorting the country's or the pair's history.
      *
-     * A diplomat's meetings are looked up along the participants' diplomat index; a page with none asks whether the
-     * diplomat exists (one statement more, only then).
+     * A diplomat's meetings by date are read and counted along the participants' index of diplomat and date (with
+     * countries, or in another order, looked up along it); a page with none asks whether the diplomat exists (one
+     * statement more, only then).
      *
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}, or if no
      *         diplomat has the id {@code diplomat}
@@ -201,7 +205,14 @@ public class Meetings {
         List<String> codes = involving.stream().map(CountryCode::value).distinct().toList();
         Sort.Direction byDate = indexOrder(pageable.getSort());
         Page<Long> ids;
-        if (diplomat != null) {
+        if (diplomat != null && codes.isEmpty() && byDate != null) {
+            List<Long> pageIds = diplomatIndex.ids(diplomat, start, end, byDate, pageable.getOffset(),
+                    pageable.getPageSize());
+            ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> diplomatIndex.count(diplomat, start, end));
+            if (ids.getTotalElements() == 0) {
+                diplomats.requireKnown(diplomat, "diplomat");
+            }
+        } else if (diplomat != null) {
             ids = codes.isEmpty() ? repository.findIdsAttendedBy(diplomat, start, end, pageable)
                     : repository.findIdsAttendedByInvolvingAll(diplomat, codes, codes.size(), start, end, pageable);
             if (ids.getTotalElements() == 0) {

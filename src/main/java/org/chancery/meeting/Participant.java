@@ -1,5 +1,6 @@
 package org.chancery.meeting;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -10,7 +11,8 @@ import org.chancery.shared.Text;
 /**
  * A diplomat taking part in a meeting, with the country they represented and the title they held
  * there: both are kept as they were when the meeting was recorded, so that a later change of the
- * diplomat does not rewrite history.
+ * diplomat does not rewrite history. The meeting's date is kept beside them, for the list of a
+ * diplomat's meetings, read by date along the diplomat's index ({@code MeetingDiplomatIndex}).
  */
 @Embeddable
 public class Participant {
@@ -23,6 +25,9 @@ public class Participant {
 
     @Column(name = "title", length = 300)
     private String title;
+
+    @Column(name = "meeting_date", nullable = false)
+    private LocalDate meetingDate;
 
     protected Participant() {
     }
@@ -40,6 +45,11 @@ public class Participant {
     static Participant asOfRecording(long diplomatId, CountryCode country, String currentTitle, String givenTitle) {
         return new Participant(diplomatId, country, givenTitle == null || givenTitle.isBlank() ? currentTitle
                 : givenTitle);
+    }
+
+    /** Dates the participation: the meeting's date, given by the meeting it is part of (meetings are never changed). */
+    void at(LocalDate date) {
+        this.meetingDate = Objects.requireNonNull(date, "date");
     }
 
     public long diplomatId() {

@@ -25,11 +25,13 @@ class MeetingListQueryCountIntegrationTests extends MeetingIntegrationTest {
         long large = statementsFor("/api/meetings?size=20");
         long filtered = statementsFor("/api/meetings?size=20&country=CU&country=KR&from=2024-01-01");
         long attended = statementsFor("/api/meetings?size=20&diplomat=" + kp + "&country=CU");
+        long byDiplomat = statementsFor("/api/meetings?size=20&diplomat=" + kp);
 
         // the ids of the page, their count, the meetings with their participants and names
         assertThat(large).isEqualTo(small).isLessThanOrEqualTo(3);
         assertThat(filtered).isEqualTo(small);
         assertThat(attended).isEqualTo(small);
+        assertThat(byDiplomat).isEqualTo(small);
     }
 
     private long statementsFor(String url) throws Exception {

@@ -1,0 +1,52 @@
+package org.chancery.meeting;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * V28: each participant of a meeting keeps the meeting's date ({@code meeting_participant.meeting_date}, meetings
+ * are never changed), indexed with the diplomat ({@link MeetingDiplomatIndex}); the participants recorded before are
+ * given their meeting's, a range of meetings a statement (PostgreSQL's statements run 30 s at most). A Spring bean,
+ * which Spring Boot hands to Flyway with the SQL migrations.
+ */
+@Component
+class V28__meeting_participant_dates extends BaseJavaMigration {
+
+    /** The meeting ids one statement dates the participants of. */
+    static final long RANGE = 50_000;
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        long last;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE meeting_participant ADD COLUMN meeting_date DATE");
+            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM meeting")) {
+                max.next();
+                last = max.getLong(1);
+            }
+        }
+        try (PreparedStatement date = connection.prepareStatement("""
+                UPDATE meeting_participant SET meeting_date =
+                    (SELECT m.meeting_date FROM meeting m WHERE m.id = meeting_participant.meeting_id)
+                WHERE meeting_id > ? AND meeting_id <= ?""")) {
+            for (long after = 0; after < last; after += RANGE) {
+                date.setLong(1, after);
+                date.setLong(2, after + RANGE);
+                date.executeUpdate();
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE meeting_participant ALTER COLUMN meeting_date SET NOT NULL");
+            statement.execute("CREATE INDEX ix_meeting_participant_diplomat_date "
+                    + "ON meeting_participant (diplomat_id, meeting_date, meeting_id)");
+        }
+    }
+}
