@@ -71,9 +71,8 @@ public class ChangeFeed {
             List<Change> changes = jdbc.sql(select(only, " offset " + pageable.getOffset() + " rows fetch next "
                             + pageable.getPageSize() + " rows only")).params(parameters).query(ChangeFeed::change)
                     .list();
-            return PageableExecutionUtils.getPage(changes, pageable, () -> jdbc.sql("select count(*)"
-                    + (only.country() == null ? " from change_log c" : " from change_log_country f") + where)
-                    .params(parameters).query(Long.class).single());
+            return PageableExecutionUtils.getPage(changes, pageable, () -> jdbc.sql("select count(*) from "
+                    + rows(only) + where).params(parameters).query(Long.class).single());
         });
     }
 
@@ -89,15 +88,20 @@ public class ChangeFeed {
     }
 
     /**
-     * The statement of a page ({@code rows}: its offset and size): of the changes, or of one country's, whose seqs
+     * The statement of a page ({@code page}: its offset and size): of the changes, or of one country's, whose seqs
      * are chosen along its rows of {@code change_log_country} (f) before the page's changes are read by them.
      */
-    private static String select(Only only, String rows) {
+    private static String select(Only only, String page) {
         if (only.country() == null) {
-            return SELECT + " from change_log c" + where(only) + order(only) + rows;
+            return SELECT + " from " + rows(only) + where(only) + order(only) + page;
         }
-        return SELECT + " from (select f.seq from change_log_country f" + where(only) + order(only) + rows
+        return SELECT + " from (select f.seq from " + rows(only) + where(only) + order(only) + page
                 + ") f join change_log c on c.seq = f.seq order by f.seq";
+    }
+
+    /** The rows a list is chosen among: the changes (c), or one country's rows of {@code change_log_country} (f). */
+    private static String rows(Only only) {
+        return only.country() == null ? "change_log c" : "change_log_country f";
     }
 
     private static String where(Only only) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.chancery.shared.JavaMigrationChecksums;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,19 @@ class V27__change_log_country extends BaseJavaMigration {
     /** The seqs one statement splits. */
     static final long RANGE = 50_000;
 
+    private static final String TABLE = """
+            CREATE TABLE change_log_country (
+                country VARCHAR(2)  NOT NULL,
+                seq     BIGINT      NOT NULL REFERENCES change_log (seq),
+                kind    VARCHAR(20) NOT NULL,
+                CONSTRAINT pk_change_log_country PRIMARY KEY (country, seq)
+            )""";
+
+    private static final String INDEX =
+            "CREATE INDEX ix_change_log_country_kind ON change_log_country (country, kind, seq)";
+
+    private static final String LAST = "SELECT COALESCE(MAX(seq), 0) FROM change_log";
+
     private static final String SPLIT = """
             INSERT INTO change_log_country (country, seq, kind)
             WITH RECURSIVE nth (k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM nth WHERE k < 66)
@@ -37,15 +51,9 @@ class V27__change_log_country extends BaseJavaMigration {
         Connection connection = context.getConnection();
         long last;
         try (Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE TABLE change_log_country (
-                        country VARCHAR(2)  NOT NULL,
-                        seq     BIGINT      NOT NULL,
-                        kind    VARCHAR(20) NOT NULL,
-                        CONSTRAINT pk_change_log_country PRIMARY KEY (country, seq)
-                    )""");
-            statement.execute("CREATE INDEX ix_change_log_country_kind ON change_log_country (country, kind, seq)");
-            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log")) {
+            statement.execute(TABLE);
+            statement.execute(INDEX);
+            try (ResultSet max = statement.executeQuery(LAST)) {
                 max.next();
                 last = max.getLong(1);
             }
@@ -57,5 +65,11 @@ class V27__change_log_country extends BaseJavaMigration {
                 split.executeUpdate();
             }
         }
+    }
+
+    /** Of the statements it runs and the range they take: Flyway refuses to start on a database it ran otherwise. */
+    @Override
+    public Integer getChecksum() {
+        return JavaMigrationChecksums.of(TABLE, INDEX, LAST, SPLIT, RANGE);
     }
 }

@@ -209,15 +209,9 @@ public class Meetings {
             List<Long> pageIds = diplomatIndex.ids(diplomat, start, end, byDate, pageable.getOffset(),
                     pageable.getPageSize());
             ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> diplomatIndex.count(diplomat, start, end));
-            if (ids.getTotalElements() == 0) {
-                diplomats.requireKnown(diplomat, "diplomat");
-            }
         } else if (diplomat != null) {
             ids = codes.isEmpty() ? repository.findIdsAttendedBy(diplomat, start, end, pageable)
                     : repository.findIdsAttendedByInvolvingAll(diplomat, codes, codes.size(), start, end, pageable);
-            if (ids.getTotalElements() == 0) {
-                diplomats.requireKnown(diplomat, "diplomat");
-            }
         } else if (codes.isEmpty()) {
             ids = from == null && to == null ? repository.findAllIds(pageable)
                     : repository.findIds(start, end, pageable);
@@ -233,6 +227,9 @@ public class Meetings {
                     : pairIndex.count(pair, start, end));
         } else {
             ids = repository.findIdsInvolvingAll(codes, codes.size(), start, end, pageable);
+        }
+        if (diplomat != null && ids.getTotalElements() == 0) {
+            diplomats.requireKnown(diplomat, "diplomat");
         }
         if (ids.isEmpty()) {
             return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());

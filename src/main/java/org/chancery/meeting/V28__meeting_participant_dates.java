@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.chancery.shared.JavaMigrationChecksums;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
@@ -22,21 +23,28 @@ class V28__meeting_participant_dates extends BaseJavaMigration {
     /** The meeting ids one statement dates the participants of. */
     static final long RANGE = 50_000;
 
+    private static final String COLUMN = "ALTER TABLE meeting_participant ADD COLUMN meeting_date DATE";
+    private static final String LAST = "SELECT COALESCE(MAX(id), 0) FROM meeting";
+    private static final String DATE = """
+            UPDATE meeting_participant SET meeting_date =
+                (SELECT m.meeting_date FROM meeting m WHERE m.id = meeting_participant.meeting_id)
+            WHERE meeting_id > ? AND meeting_id <= ?""";
+    private static final String REQUIRED = "ALTER TABLE meeting_participant ALTER COLUMN meeting_date SET NOT NULL";
+    private static final String INDEX = "CREATE INDEX ix_meeting_participant_diplomat_date "
+            + "ON meeting_participant (diplomat_id, meeting_date, meeting_id)";
+
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         long last;
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE meeting_participant ADD COLUMN meeting_date DATE");
-            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM meeting")) {
+            statement.execute(COLUMN);
+            try (ResultSet max = statement.executeQuery(LAST)) {
                 max.next();
                 last = max.getLong(1);
             }
         }
-        try (PreparedStatement date = connection.prepareStatement("""
-                UPDATE meeting_participant SET meeting_date =
-                    (SELECT m.meeting_date FROM meeting m WHERE m.id = meeting_participant.meeting_id)
-                WHERE meeting_id > ? AND meeting_id <= ?""")) {
+        try (PreparedStatement date = connection.prepareStatement(DATE)) {
             for (long after = 0; after < last; after += RANGE) {
                 date.setLong(1, after);
                 date.setLong(2, after + RANGE);
@@ -44,9 +52,14 @@ class V28__meeting_participant_dates extends BaseJavaMigration {
             }
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE meeting_participant ALTER COLUMN meeting_date SET NOT NULL");
-            statement.execute("CREATE INDEX ix_meeting_participant_diplomat_date "
-                    + "ON meeting_participant (diplomat_id, meeting_date, meeting_id)");
+            statement.execute(REQUIRED);
+            statement.execute(INDEX);
         }
+    }
+
+    /** Of the statements it runs and the range they take: Flyway refuses to start on a database it ran otherwise. */
+    @Override
+    public Integer getChecksum() {
+        return JavaMigrationChecksums.of(COLUMN, LAST, DATE, REQUIRED, INDEX, RANGE);
     }
 }

@@ -306,10 +306,11 @@ export function escapeKeeps(event) {
 
 /**
  * Escape on a row's problem (where the focus goes when its question or form is refused) does what Escape inside the
- * question or form beside it does: the problem is drawn after it, in the same cell.
+ * question or form beside it does: the problem is drawn after it, in the same cell (or the element marked
+ * data-row-actions that holds both); a problem drawn for a whole section or page goes back nowhere.
  */
 function escapeKeepsBeside(event) {
-  keepOn(event, event.currentTarget.parentElement);
+  keepOn(event, event.currentTarget.parentElement?.closest('td, [data-row-actions]'));
 }
 
 function keepOn(event, scope) {

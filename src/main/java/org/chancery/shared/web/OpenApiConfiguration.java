@@ -264,12 +264,12 @@ class OpenApiConfiguration {
                         .schema(new StringSchema().example("attachment; filename=\"relations-1970-01-01.csv\"")));
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)
-                    .description((PagingParameters.paged(handler)
+                    .description(PagingParameters.paged(handler)
                             ? "`csv`: answer text/csv, as `Accept: text/csv` does (every matching row: page and "
                                     + "size are checked, as for JSON, but choose no page); `json`: the JSON page, as "
                                     + "without the parameter"
                             : "`csv`: answer text/csv, as `Accept: text/csv` does; `json`: JSON, as without the "
-                                    + "parameter") + " (in any letter case)")
+                                    + "parameter")
                     .schema(new StringSchema()._enum(List.of("csv", "json"))));
             return operation;
         };
@@ -324,8 +324,8 @@ class OpenApiConfiguration {
         return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
             operation.addParametersItem(new HeaderParameter().name(RequestLog.HEADER).required(false)
                     .description("An id of the client's for the request, kept in its log line and answered in the "
-                            + "answer's X-Request-Id and a problem's requestId: 1 to 64 ASCII letters, digits and . _ : "
-                            + "- (any other is replaced by one the server makes, not refused)")
+                            + "answer's X-Request-Id and a problem's requestId: 1 to 64 ASCII letters, digits and "
+                            + ". _ : - (any other is replaced by one the server makes, not refused)")
                     .schema(new StringSchema()).example("checkout-7f3a"));
             if (operation.getParameters() != null) {
                 operation.getParameters().stream()

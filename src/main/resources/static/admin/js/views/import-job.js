@@ -77,7 +77,7 @@ export default async function importJobView({ root, params, query, signal }) {
     if (state.job.cancelledBy && !cancel.error) {
       return html`<p id="job-cancel" role="status" tabindex="-1">Cancelled by ${state.job.cancelledBy}: the job stops at its next row.</p>`;
     }
-    return html`<div id="job-cancel">${cancel.confirm ? html`<div class="actions" role="group" @keydown=${escapeKeeps}
+    return html`<div id="job-cancel" data-row-actions>${cancel.confirm ? html`<div class="actions" role="group" @keydown=${escapeKeeps}
         aria-label="Cancel import #${params.id}?"><span>Stop the job between two rows? What it imported stays.</span>
         <button type="button" id="cancel-confirm" aria-busy=${busy} aria-disabled=${busy} @click=${cancelJob}>Yes, cancel it</button>
         <button type="button" class="secondary outline" id="cancel-keep" data-keep aria-disabled=${busy} @click=${(event) => {
