@@ -38,6 +38,15 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
     String INVOLVING_ALL = " m.id in (select i.id from Meeting i join i.countryIndex c where c.country in :countries"
             + " group by i.id having count(c.country) = :count)";
 
+    /**
+     * Of the meetings a condition before it keeps (a diplomat's), those in which every one of {@code :countries}
+     * (there are {@code :count}) took part, each looked up by its own country rows: gathering every meeting of the
+     * countries first ({@link #INVOLVING_ALL}) cost what a busy country's meetings cost, 0.17–0.27 s on PostgreSQL
+     * for a diplomat's few.
+     */
+    String EACH_INVOLVING_ALL = " (select count(c.country) from Meeting i join i.countryIndex c where i.id = m.id"
+            + " and c.country in :countries) = :count";
+
     /** The meetings diplomat {@code :diplomatId} took part in, along the participants' diplomat index. */
     String ATTENDED_BY = " m.id in (select i.id from Meeting i join i.participants p"
             + " where p.diplomatId = :diplomatId)";
@@ -60,8 +69,8 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             @Param("to") LocalDate to, Pageable pageable);
 
     /** Meetings the diplomat took part in in which every one of {@code countries} (there are {@code count}) did too. */
-    @Query(value = "select m.id" + DATED + ATTENDED_BY + " and" + INVOLVING_ALL,
-            countQuery = "select count(m)" + DATED + ATTENDED_BY + " and" + INVOLVING_ALL)
+    @Query(value = "select m.id" + DATED + ATTENDED_BY + " and" + EACH_INVOLVING_ALL,
+            countQuery = "select count(m)" + DATED + ATTENDED_BY + " and" + EACH_INVOLVING_ALL)
     Page<Long> findIdsAttendedByInvolvingAll(@Param("diplomatId") long diplomatId,
             @Param("countries") Collection<String> countries, @Param("count") long count,
             @Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
