@@ -1,13 +1,11 @@
 package org.chancery.change;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.chancery.shared.JavaMigrationChecksums;
+import org.chancery.shared.JavaMigrations;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
@@ -49,27 +47,16 @@ class V27__change_log_country extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        long last;
         try (Statement statement = connection.createStatement()) {
             statement.execute(TABLE);
             statement.execute(INDEX);
-            try (ResultSet max = statement.executeQuery(LAST)) {
-                max.next();
-                last = max.getLong(1);
-            }
         }
-        try (PreparedStatement split = connection.prepareStatement(SPLIT)) {
-            for (long after = 0; after < last; after += RANGE) {
-                split.setLong(1, after);
-                split.setLong(2, after + RANGE);
-                split.executeUpdate();
-            }
-        }
+        JavaMigrations.inRanges(connection, LAST, SPLIT, RANGE);
     }
 
     /** Of the statements it runs and the range they take: Flyway refuses to start on a database it ran otherwise. */
     @Override
     public Integer getChecksum() {
-        return JavaMigrationChecksums.of(TABLE, INDEX, LAST, SPLIT, RANGE);
+        return JavaMigrations.checksum(TABLE, INDEX, LAST, SPLIT, RANGE);
     }
 }

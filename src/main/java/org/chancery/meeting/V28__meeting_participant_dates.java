@@ -1,13 +1,11 @@
 package org.chancery.meeting;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.chancery.shared.JavaMigrationChecksums;
+import org.chancery.shared.JavaMigrations;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
@@ -36,21 +34,10 @@ class V28__meeting_participant_dates extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        long last;
         try (Statement statement = connection.createStatement()) {
             statement.execute(COLUMN);
-            try (ResultSet max = statement.executeQuery(LAST)) {
-                max.next();
-                last = max.getLong(1);
-            }
         }
-        try (PreparedStatement date = connection.prepareStatement(DATE)) {
-            for (long after = 0; after < last; after += RANGE) {
-                date.setLong(1, after);
-                date.setLong(2, after + RANGE);
-                date.executeUpdate();
-            }
-        }
+        JavaMigrations.inRanges(connection, LAST, DATE, RANGE);
         try (Statement statement = connection.createStatement()) {
             statement.execute(REQUIRED);
             statement.execute(INDEX);
@@ -60,6 +47,6 @@ class V28__meeting_participant_dates extends BaseJavaMigration {
     /** Of the statements it runs and the range they take: Flyway refuses to start on a database it ran otherwise. */
     @Override
     public Integer getChecksum() {
-        return JavaMigrationChecksums.of(COLUMN, LAST, DATE, REQUIRED, INDEX, RANGE);
+        return JavaMigrations.checksum(COLUMN, LAST, DATE, REQUIRED, INDEX, RANGE);
     }
 }
