@@ -36,7 +36,8 @@ class ParticipantDatesMigrationTests {
                 meetings[1] + " 1 2021-01-01", meetings[1] + " 2 2021-01-01",
                 meetings[2] + " 1 2022-01-01", meetings[2] + " 2 2022-01-01");
         assertThat(jdbc.queryForObject("select is_nullable from information_schema.columns "
-                + "where lower(table_name) = 'meeting_participant' and lower(column_name) = 'meeting_date'",
+                + "where lower(table_schema) = lower(current_schema()) and lower(table_name) = 'meeting_participant' "
+                + "and lower(column_name) = 'meeting_date'",
                 String.class)).isEqualTo("NO");
     }
 

@@ -9,16 +9,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * An in-memory H2 database of its own, migrated by the project's migrations up to a version (the schema an earlier
- * release left, for a test to write that release's rows into), then by the rest of them (what today's release makes
- * of those rows). Flyway alone finds no V15, a Java migration Spring hands it: these databases go without it.
+ * A database of its own, migrated by the project's migrations up to a version (the schema an earlier release left,
+ * for a test to write that release's rows into), then by the rest of them (what today's release makes of those
+ * rows): an in-memory H2 database, or in a PostgreSQL run ({@link PostgresTestDatabase}) a schema of its own in the
+ * run's database, so that each migration is tried on both. Flyway alone finds no V15, a Java migration Spring hands
+ * it: these databases go without it.
  */
 public final class MigratedDatabase {
 
-    private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
-            "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final DriverManagerDataSource dataSource;
+    private final String schema;
 
     private MigratedDatabase() {
+        if (PostgresTestDatabase.enabled()) {
+            schema = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String url = System.getProperty("spring.datasource.url");
+            dataSource = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+        } else {
+            schema = null;
+            dataSource = new DriverManagerDataSource("jdbc:h2:mem:migration-" + UUID.randomUUID()
+                    + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
     }
 
     /** A database migrated up to {@code version}, included. */
@@ -43,6 +55,7 @@ public final class MigratedDatabase {
     }
 
     private FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        return schema == null ? flyway : flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
     }
 }
