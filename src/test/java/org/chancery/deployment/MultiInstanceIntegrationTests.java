@@ -238,8 +238,8 @@ class MultiInstanceIntegrationTests {
         int waiting = 0;
         while (System.nanoTime() < deadline) {
             try (Statement sql = connection.createStatement(); ResultSet count = sql.executeQuery("""
-                    SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-                    WHERE c.relname = 'relation' AND NOT l.granted AND l.database =
+                    SELECT count(*) FROM pg_locks l
+                    WHERE l.relation = 'relation'::regclass AND NOT l.granted AND l.database =
                         (SELECT oid FROM pg_database WHERE datname = current_database())""")) {
                 count.next();
                 waiting = count.getInt(1);
