@@ -25,6 +25,7 @@ import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Today;
+import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -122,7 +123,10 @@ public class Meetings {
                         "the meeting's date");
         try {
             repository.saveAndFlush(meeting);
-        } catch (DataIntegrityViolationException removedMeanwhile) {
+        } catch (DataIntegrityViolationException e) {
+            if (!foreignKeyRefused(e)) {
+                throw e; // another constraint (R20, as the problem advice answers it), not a diplomat gone
+            }
             throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
                     "A diplomat named in participants was deleted meanwhile.");
         }
@@ -132,6 +136,16 @@ public class Meetings {
         Map<Long, String> names = new HashMap<>();
         named.forEach((id, diplomat) -> names.put(id, diplomat.name()));
         return MeetingDetails.of(meeting, names);
+    }
+
+    /** Whether a foreign key refused the write, as Hibernate reads either database's error: a row it names is gone. */
+    private static boolean foreignKeyRefused(DataIntegrityViolationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation.getKind() == ConstraintViolationException.ConstraintKind.FOREIGN_KEY;
+            }
+        }
+        return false;
     }
 
     /**

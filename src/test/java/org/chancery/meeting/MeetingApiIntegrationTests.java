@@ -23,10 +23,15 @@ import java.util.concurrent.Callable;
 import org.chancery.support.Parallel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 class MeetingApiIntegrationTests extends MeetingIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private long chung;
     private long pereira;
@@ -214,6 +219,21 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"))
                 .andExpect(jsonPath("$.detail").value(containsString("country")));
+    }
+
+    @Test
+    void answersAnotherConstraintThanADiplomatsKeyAsAConflictNotAsADiplomatDeletedMeanwhile() throws Exception {
+        // a constraint the code does not know, as an instance left running on an older build meets a newer schema's
+        jdbc.execute("alter table meeting add constraint ck_meeting_test_city check (city <> 'Checkpoint')");
+        try {
+            postAsEditor("/api/meetings", meetingJson("2024-05-22", "Checkpoint", "KR", chung, pereira))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.rule").value("R20"));
+        } finally {
+            jdbc.execute("alter table meeting drop constraint ck_meeting_test_city");
+        }
+        getJson("/api/meetings?country=KR").andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
     @Test
