@@ -18,7 +18,8 @@ public final class ClosedH2Sessions implements SQLExceptionOverride {
 
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException e) {
-        return CLOSED.contains(e.getSQLState()) ? SQLExceptionOverride.Override.MUST_EVICT
+        // (an error without a state is none of them: Set.of's contains refuses null)
+        return e.getSQLState() != null && CLOSED.contains(e.getSQLState()) ? SQLExceptionOverride.Override.MUST_EVICT
                 : SQLExceptionOverride.Override.CONTINUE_EVICT;
     }
 }

@@ -23,6 +23,7 @@ import org.chancery.shared.LostConnections;
 import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PayloadTooLargeException;
+import org.chancery.shared.ReadOnlyDatabases;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.StorableValues;
@@ -86,9 +87,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final MeterRegistry meters;
+    private final ReadOnlyDatabases readOnlyDatabases;
 
-    ProblemDetailsAdvice(MeterRegistry meters) {
+    ProblemDetailsAdvice(MeterRegistry meters, ReadOnlyDatabases readOnlyDatabases) {
         this.meters = meters;
+        this.readOnlyDatabases = readOnlyDatabases;
     }
 
     @ExceptionHandler(RuleViolationException.class)
@@ -225,8 +228,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> databaseUnavailable(NestedRuntimeException e, HttpServletRequest request) {
         log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getMostSpecificCause().toString());
-        return retryLater("The database did not answer in time; nothing was changed. Retry in a few seconds.",
-                request);
+        return retryLater("No connection to the database could be had in time (every one busy, or the database "
+                + "unreachable); nothing was changed. Retry in a few seconds.", request);
+    }
+
+    /**
+     * The database refused a write because it takes none now (made read-only for maintenance, a standby after a
+     * failover): a 503 with {@code Retry-After}, logged without a stack trace, not a 500. Nothing was written; the
+     * pool's sessions are renewed, which PostgreSQL keeps read-only after the database takes writes again. Told by
+     * the SQL state of a cause ({@link ReadOnlyDatabases}), in {@link #unexpected}: neither Hibernate nor Spring
+     * names it.
+     */
+    ResponseEntity<ProblemDetail> databaseReadOnly(Exception e, HttpServletRequest request) {
+        readOnlyDatabases.renewSessions();
+        log.warn("Database read-only for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                (e instanceof NestedRuntimeException nested ? nested.getMostSpecificCause() : e).toString());
+        return retryLater("The database takes no writes at the moment (it is read-only: under maintenance, or a "
+                + "standby); nothing was changed. Retry later.", request);
     }
 
     /**
@@ -288,6 +306,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (LostConnections.lost(e)) {
             return connectionLost(e, request);
+        }
+        if (ReadOnlyDatabases.refused(e)) {
+            return databaseReadOnly(e, request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         request.setAttribute(RequestLog.UNEXPECTED_ERROR, e);

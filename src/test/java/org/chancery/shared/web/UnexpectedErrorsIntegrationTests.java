@@ -26,6 +26,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.orm.jpa.JpaSystemException;
@@ -124,6 +125,24 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
             assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
         }
         assertThat(output).doesNotContain("Unexpected error");
+    }
+
+    @Test
+    @DisplayName("a write a read-only database refused, however wrapped, is a 503 problem with Retry-After")
+    void aWriteRefusedByAReadOnlyDatabaseIsA503(CapturedOutput output) {
+        for (Exception readOnly : List.<Exception>of(
+                new JpaSystemException(new RuntimeException(new SQLException(
+                        "cannot execute INSERT in a read-only transaction", "25006"))),
+                new UncategorizedSQLException("select for update", "select 1 for update", new SQLException(
+                        "cannot execute SELECT FOR UPDATE in a read-only transaction", "25006")),
+                new JpaSystemException(new RuntimeException(new SQLException("The database is read only", "90097"))))) {
+            ResponseEntity<ProblemDetail> answer = advice.unexpected(readOnly,
+                    new MockHttpServletRequest("POST", "/api/diplomats"));
+            assertThat(answer.getStatusCode()).as(readOnly.toString()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(answer.getBody().getDetail()).contains("read-only");
+        }
+        assertThat(output).contains("Database read-only for POST /api/diplomats").doesNotContain("Unexpected error");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package org.chancery.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.PostgresTestDatabase;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A PostgreSQL database made read-only while Chancery runs (maintenance, a standby after a failover): its writes
+ * answer 503 with {@code Retry-After}, not 500, its reads go on, and once the database takes writes again the pool
+ * drops each session that refused one, so that writes work again without a restart.
+ */
+@Tag("postgres")
+@ExtendWith(OutputCaptureExtension.class)
+class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
+
+    private static final String DIPLOMAT = "{\"name\": \"Kang Kyung-wha\", \"country\": \"KR\"}";
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void writesToADatabaseMadeReadOnlyAnswer503AndWorkAgainOnceItTakesWrites(CapturedOutput output) throws Exception {
+        assertThat(PostgresTestDatabase.enabled()).as("runs in the postgres Maven profile (-Ppostgres)").isTrue();
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        setReadOnly(pool, true);
+        try {
+            pool.getHikariPoolMXBean().softEvictConnections(); // the sessions from now on take the setting
+            postAsEditor("/api/diplomats", DIPLOMAT)
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                    .andExpect(jsonPath("$.detail").value(Matchers.containsString("read-only")));
+            getJson("/api/relations/CU/KR").andExpect(status().isOk());
+        } finally {
+            setReadOnly(pool, false);
+        }
+
+        // the pool's sessions are read-only still: a refused write renews them (at most once a second)
+        int answer = 0;
+        for (int attempt = 0; attempt < 20 && answer != 201; attempt++) {
+            answer = postAsEditor("/api/diplomats", DIPLOMAT).andReturn().getResponse().getStatus();
+            assertThat(answer).isIn(201, 503);
+            Thread.sleep(answer == 201 ? 0 : 250);
+        }
+        try {
+            assertThat(answer).isEqualTo(201);
+            getJson("/api/diplomats").andExpect(jsonPath("$.page.totalElements").value(1));
+            assertThat(output).contains("Database read-only for POST /api/diplomats")
+                    .doesNotContain("Unexpected error");
+        } finally {
+            pool.getHikariPoolMXBean().softEvictConnections(); // none left read-only for the cleaning after the test
+        }
+    }
+
+    /** Sets the database's default, on a connection of its own (the pool's are left as they are). */
+    private static void setReadOnly(HikariDataSource pool, boolean readOnly) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword()); Statement statement = connection.createStatement()) {
+            statement.execute("set default_transaction_read_only = off");
+            statement.execute("alter database \"" + connection.getCatalog() + "\" "
+                    + (readOnly ? "set default_transaction_read_only = on" : "reset default_transaction_read_only"));
+        }
+    }
+}
