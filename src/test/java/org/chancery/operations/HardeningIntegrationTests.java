@@ -228,19 +228,33 @@ class HardeningIntegrationTests {
         LogLevel configured = logging.getLoggerConfiguration("chancery.requests").getConfiguredLevel();
         logging.setLogLevel("chancery.requests", LogLevel.INFO);
         try {
-            for (String path : List.of("/api/countries/%00", "/api/countries/%zz")) {
-                Answer answer = send(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: refused-1\r\n"
-                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                assertThat(answer.status()).isEqualTo(400);
+            // the last two: a path Tomcat cannot read at all, and a header line that is none
+            for (String request : List.of("GET /api/countries/%00", "GET /api/countries/%zz", "GET /api/x\"y",
+                    "GET /api/countries/FR HTTP/1.1\r\nnot a header")) {
+                Answer answer = send((request + (request.contains("HTTP/1.1") ? "" : " HTTP/1.1")
+                        + "\r\nHost: localhost\r\nX-Request-Id: refused-1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(answer.status()).as(request).isEqualTo(400);
             }
+            // a method is the client's text as a path is: cut as a path is
+            Answer answer = send(("A".repeat(7000) + " /api/countries/FR HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Request-Id: long-method-1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(answer.status()).isEqualTo(405);
         } finally {
             logging.setLogLevel("chancery.requests", configured);
         }
 
         assertThat(output.getOut())
                 .containsPattern("chancery\\.requests\\s+: GET /api/countries/%00 400 [0-9.]+ ms refused-1")
-                .containsPattern("chancery\\.requests\\s+: GET /api/countries/%zz 400 [0-9.]+ ms refused-1");
-        assertThat(refusedCount() - before).isEqualTo(2);
+                .containsPattern("chancery\\.requests\\s+: GET /api/countries/%zz 400 [0-9.]+ ms refused-1")
+                .containsPattern("chancery\\.requests\\s+: GET - 400 [0-9.]+ ms [0-9a-f]{32}")
+                .containsPattern("chancery\\.requests\\s+: A{20}… /api/countries/FR 405 [0-9.]+ ms long-method-1")
+                .doesNotContain("A".repeat(21), "Error parsing HTTP request header");
+        assertThat(refusedCount() - before).isEqualTo(4);
+        // nor Tomcat's own line of such a refusal, with its stack trace, the first time a connection's processor
+        // meets one (the test cannot know whether an earlier test's request was that first time)
+        assertThat(logging.getLoggerConfiguration("org.apache.coyote.http11.Http11Processor").getEffectiveLevel())
+                .isEqualTo(LogLevel.WARN);
     }
 
     private double refusedCount() {

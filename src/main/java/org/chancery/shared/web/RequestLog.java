@@ -101,7 +101,8 @@ public class RequestLog extends OncePerRequestFilter {
                     escaped != null ? escaped : (Throwable) request.getAttribute(UNEXPECTED_ERROR), nanos);
             if (log.isInfoEnabled()) {
                 // a path no handler takes has no route: the line names the path
-                log.info(line(method, route == null ? unrouted(request) : route.toString(), status, nanos, id));
+                log.info(line(shortened(method, 20), route == null ? unrouted(request) : route.toString(), status,
+                        nanos, id));
             }
             MDC.remove(REQUEST_ID);
         }
@@ -109,13 +110,15 @@ public class RequestLog extends OncePerRequestFilter {
 
     /**
      * Logs and times an answer Tomcat gave itself, before any filter saw the request ({@link
-     * ProblemReportValve}): {@code method} may be null (a request line it could not read).
+     * ProblemReportValve}): {@code method} and {@code path} may be null (a request line it could not read), the
+     * path shown as {@code -} then.
      */
     void refusedByServer(String method, String path, int status, long nanos, String id) {
         String shown = method == null || method.isEmpty() ? "UNKNOWN" : method;
         metrics.record(shown, null, status, null, nanos);
         if (log.isInfoEnabled()) {
-            log.info(line(shown, shortened(path == null ? "/" : path), status, nanos, id));
+            log.info(line(shortened(shown, 20), path == null || path.isEmpty() ? "-" : shortened(path, 120), status,
+                    nanos, id));
         }
     }
 
@@ -151,10 +154,11 @@ public class RequestLog extends OncePerRequestFilter {
     /** The path of a request no handler took, shortened: it is the client's text. */
     private static String unrouted(HttpServletRequest request) {
         Object refused = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return shortened(refused != null ? refused.toString() : request.getRequestURI());
+        return shortened(refused != null ? refused.toString() : request.getRequestURI(), 120);
     }
 
-    private static String shortened(String uri) {
-        return uri.length() <= 120 ? uri : uri.substring(0, 120) + "…";
+    /** The client's text (a path, a method: any token is one), cut to {@code length} characters. */
+    private static String shortened(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + "…";
     }
 }
