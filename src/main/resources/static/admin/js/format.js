@@ -65,6 +65,17 @@ export function words(code) {
 }
 
 /** Why a mission closed, for the reasons the rules and the imports record as codes (worded as in the timeline). */
+/** Whether a job ran to its end with rows it rejected: "Succeeded" alone would read as "all of it is in". */
+export function someRejected(job) {
+  return job.status === 'SUCCEEDED' && (job.outcomes?.REJECTED ?? 0) > 0;
+}
+
+/** A job's status in words, the rows it rejected said where it succeeded with some: "Succeeded: 6 of 6 rows rejected". */
+export function jobStatus(job) {
+  return someRejected(job) ? `${words(job.status)}: ${job.outcomes.REJECTED} of ${job.rowsTotal} rows rejected`
+    : words(job.status);
+}
+
 export const CLOSING_REASONS = {
   SUPERSEDED: 'Superseded by a mission opened in its place',
   RELATIONS_SEVERED: 'Diplomatic relations severed',

@@ -54,6 +54,11 @@ class ImportBrowserTests extends BrowserTest {
         assertThat($("#job-progress-text").getText()).isEqualTo("302 of 302 rows (100 %)");
         assertThat($("#job-outcomes td[data-outcome=IMPORTED]").getText()).isEqualTo("301");
         assertThat($("#job-outcomes td[data-outcome=REJECTED]").getText()).isEqualTo("1");
+        // ran to its end, but not all of it is in: said beside the status, not the green of a clean import
+        WebElement badge = $("#job-status .badge");
+        assertThat(badge.getText()).isEqualTo("Succeeded: 1 of 302 rows rejected");
+        assertThat(badge.getCssValue("background-color")).isEqualTo("rgba(255, 241, 194, 1)");
+        assertThat($("#job-rejected").getText()).startsWith("1 of 302 rows were rejected and recorded nothing.");
 
         WebElement rejected = visible(By.cssSelector("#job-rows tr[data-line='302']"));
         assertThat(rejected.getText()).contains("Rejected", "RELATION_TRANSITION_INVALID");
@@ -80,6 +85,8 @@ class ImportBrowserTests extends BrowserTest {
                 .contains("\n302,REJECTED,RELATION_TRANSITION_INVALID,");
         open("/imports");
         visible(By.id("jobs-table"));
+        assertThat($("#jobs-table tr[data-job='" + job + "'] .badge").getText())
+                .isEqualTo("Succeeded: 1 of 302 rows rejected");
         $("#jobs-csv").click();
         assertThat(downloaded("imports.csv")).isEqualTo(asEditor("/api/imports?format=csv")).contains("\n" + job + ",");
         assertThat(focused().getAttribute("id")).as("the focus stays on the button while it saves")

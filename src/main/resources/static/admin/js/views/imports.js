@@ -3,7 +3,7 @@ import { html, render, nothing } from 'lit-html';
 import { get, request } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
-import { words, instant, plural, pageOf } from '../format.js';
+import { words, instant, plural, pageOf, someRejected, jobStatus } from '../format.js';
 import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError, signInNeeded }
   from '../forms.js';
 import { csvDownload } from '../download.js';
@@ -100,7 +100,7 @@ export default async function importsView({ root, query, signal }) {
             <th scope="col">Rejected</th><th scope="col">By</th><th scope="col">Started</th><th scope="col">Finished</th></tr></thead>
           <tbody>${jobs.content.map((j) => html`<tr data-job=${j.id}>
             <th scope="row"><a href=${href(`/imports/${j.id}`)}>#${j.id}</a></th><td>${j.format}</td>
-            <td><span class="badge" data-status=${j.status}>${words(j.status)}</span></td>
+            <td><span class="badge" data-status=${j.status} data-rejected=${someRejected(j) ? 'some' : nothing}>${jobStatus(j)}</span></td>
             <td class="num">${j.rowsDone} / ${j.rowsTotal}</td><td class="num">${j.outcomes?.REJECTED ?? 0}</td>
             <td>${j.createdBy}</td><td class="instant">${instant(j.startedAt)}</td><td class="instant">${instant(j.finishedAt)}</td></tr>`)}</tbody>
         </table></div>
