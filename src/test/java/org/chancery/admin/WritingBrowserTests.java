@@ -977,6 +977,29 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theChangeFeedLinksAHeadOfMissionToThePairWhoseMissionsShowIt() {
+        postAsEditor("/api/relations/MU/SC/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1976-06-29\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "MU", "receivingCountry": "SC", "type": "HIGH_COMMISSION", "city": "Victoria"}""")
+                .get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"1990-01-01\"}");
+        long envoy = postAsEditor("/api/diplomats", "{\"name\": \"Ravi Feedlink\", \"country\": \"MU\"}")
+                .get("id").asLong();
+        long head = postAsEditor("/api/missions/" + mission + "/heads", "{\"diplomatId\": " + envoy
+                + ", \"rank\": \"CHARGE_D_AFFAIRES\", \"startedOn\": \"1990-01-02\"}").get("id").asLong();
+        open("/changes?kind=head&country=SC");
+        signIn("editor", "editor-secret");
+        WebElement row = visible(By.xpath("//table[@id='changes-table']//tr[td[normalize-space()='head']"
+                + " and td[normalize-space()='" + head + "']]"));
+
+        row.findElement(By.tagName("a")).click();
+        waitFor(d -> d.getCurrentUrl().contains("#/relations/"));
+        assertThat(driver.getCurrentUrl()).matches(".*#/relations/(MU/SC|SC/MU)$");
+        visible(By.xpath("//*[contains(normalize-space(), 'Ravi Feedlink')]"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theChangeFeedOfOneCountryListsTheChangesOfItsFactsOnly() {
         postAsEditor("/api/diplomats", "{\"name\": \"Lagi Tuimavave\", \"country\": \"WS\"}");
         postAsEditor("/api/relations/TO/WS/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}");

@@ -10,13 +10,14 @@ import { csvDownload } from '../download.js';
 const KINDS = ['event', 'mission', 'head', 'accreditation', 'meeting', 'diplomat', 'milestone', 'country', 'import'];
 const SIZE = 100;
 
+/** The page of a change's fact: its own, or its pair's for the facts shown there (a head with its mission). */
 function link(change) {
   if (change.action === 'DELETED') return null;
   if (change.kind === 'mission') return href(`/missions/${change.id}`);
   if (change.kind === 'meeting') return href(`/meetings/${change.id}`);
   if (change.kind === 'diplomat') return href(`/diplomats/${change.id}`);
   if (change.kind === 'import') return href(`/imports/${change.id}`);
-  if ((change.kind === 'event' || change.kind === 'accreditation' || change.kind === 'milestone')
+  if ((change.kind === 'event' || change.kind === 'accreditation' || change.kind === 'milestone' || change.kind === 'head')
     && change.countries?.length === 2) return href(`/relations/${change.countries[0]}/${change.countries[1]}`);
   return null;
 }
