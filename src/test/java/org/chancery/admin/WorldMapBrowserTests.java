@@ -285,6 +285,28 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theMapsDayLeadsToTheSameDaysListAndTheListOfPairsWithoutRelationsBackToTheMap() {
+        open("/map?country=US&asOf=1980-01-01");
+        visible(By.cssSelector(SHOWN.formatted("US", "1980-01-01")));
+        script("document.querySelector('details.relations-table').open = true");
+        visible(By.id("map-day-list")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("#/relations?country=US&asOf=1980-01-01"));
+        visible(By.id("list-table"));
+
+        // "None" lists the recorded pairs without relations that day, not every country the map shows so
+        open("/relations?country=US&status=NONE&asOf=1980-01-01");
+        WebElement note = visible(By.id("relations-none-note"));
+        assertThat(note.getText()).startsWith("The list holds the pairs with an event recorded by that day");
+        note.findElement(By.tagName("a")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("#/map?country=US&asOf=1980-01-01"));
+        visible(By.cssSelector(SHOWN.formatted("US", "1980-01-01")));
+        open("/relations?country=US&status=ESTABLISHED&asOf=1980-01-01");
+        visible(By.id("list-table"));
+        assertThat($$("#relations-none-note")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aRelationEstablishedInAYearIsSaidSinceThatYearNotSinceItsFirstDay() {
         open("/map?country=CU&asOf=2000-01-01");
         visible(By.cssSelector(SHOWN.formatted("CU", "2000-01-01")));

@@ -511,7 +511,10 @@ export default async function mapView({ root, query, signal }) {
         <summary>The same day as a table (${plural(table.length, 'country', 'countries')})</summary>
         <p><small>${state.shown && chosen && !existsOn(chosen, state.shown.date) ? `${chosen.name} did not exist on
           ${state.shown.date}: it had no relations to list.` : 'Every country that existed that day, with or without '
-          + 'relations; those that did not are left out.'}</small></p>
+          + 'relations; those that did not are left out.'}
+          ${state.shown ? html`The pairs recorded by that day, to filter or download as CSV:
+            <a id="map-day-list" href=${href('/relations', { country: state.shown.country, asOf: state.shown.date })}>the
+            relation list of ${state.shown.country} on ${state.shown.date}</a>.` : nothing}</small></p>
         <div class="table-wrap" tabindex="0" role="region" aria-label="The same day as a table"><table>
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
