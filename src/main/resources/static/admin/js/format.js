@@ -76,6 +76,13 @@ export function jobStatus(job) {
     : words(job.status);
 }
 
+/**
+ * Dissolved states whose relations the history data records under the code of the state that continues them: COW
+ * numbers the Russian Empire, the Soviet Union and Russia as one state, and Yugoslavia and Serbia as one, and the
+ * project's crosswalk (src/main/resources/history/cow-crosswalk.csv) files them under RU and RS.
+ */
+export const RECORDED_UNDER = { SU: 'RU', YU: 'RS' };
+
 export const CLOSING_REASONS = {
   SUPERSEDED: 'Superseded by a mission opened in its place',
   RELATIONS_SEVERED: 'Diplomatic relations severed',

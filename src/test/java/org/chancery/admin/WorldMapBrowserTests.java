@@ -307,6 +307,23 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aDissolvedStateWhoseRelationsTheHistoryRecordsUnderItsContinuatorSaysWhere() {
+        open("/map?country=US&asOf=1980-01-01");
+        visible(By.cssSelector(SHOWN.formatted("US", "1980-01-01")));
+        script("document.querySelector('details.relations-table').open = true");
+        assertThat($(".relations-table tbody tr[data-code=SU]").getText()).contains("None (recorded under RU)");
+        assertThat($(".relations-table tbody tr[data-code=RU]").getText()).contains("Established");
+
+        open("/relations/US/SU?asOf=1980-01-01");
+        WebElement note = visible(By.id("recorded-under"));
+        assertThat(note.getText()).startsWith("The history data records the relations of Soviet Union under");
+        note.findElement(By.tagName("a")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("#/relations/RU/US?asOf=1980-01-01"));
+        assertThat(visible(By.id("relation-status")).getText()).isEqualTo("Established");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aRelationEstablishedInAYearIsSaidSinceThatYearNotSinceItsFirstDay() {
         open("/map?country=CU&asOf=2000-01-01");
         visible(By.cssSelector(SHOWN.formatted("CU", "2000-01-01")));

@@ -8,7 +8,7 @@ import { feature } from 'topojson-client';
 import { csv } from '../api.js';
 import { countries, existsOn, byName } from '../countries.js';
 import { href, navigate, replace, push } from '../router.js';
-import { words, plural, today, isIsoDay, fuzzy } from '../format.js';
+import { words, plural, today, isIsoDay, fuzzy, RECORDED_UNDER } from '../format.js';
 import { readError } from '../forms.js';
 
 const FIRST_YEAR = 1816;
@@ -40,6 +40,13 @@ const PAN = [
 ];
 
 let geometry = null;
+
+/** A dissolved state whose relations the history data records under its continuator's code, where it shows none. */
+function recordedUnder(row, country) {
+  const under = RECORDED_UNDER[row.code];
+  return under && under !== country && row.status === 'NONE'
+    ? html` <small class="recorded-under">(recorded under ${under})</small>` : nothing;
+}
 
 function loadGeometry() {
   if (!geometry) {
@@ -505,7 +512,8 @@ export default async function mapView({ root, query, signal }) {
         <h2 id="no-shape-title">Also that day, without a shape on today's map</h2>
         <ul class="no-shape">${missing.map((r) => html`<li data-code=${r.code} data-status=${r.shown}>
           <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a>:
-          ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${fuzzy(r.since, r.sincePrecision)}` : nothing}</li>`)}</ul>
+          ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${fuzzy(r.since, r.sincePrecision)}` : nothing}${
+            recordedUnder(r, state.shown.country)}</li>`)}</ul>
       </section>` : nothing}
       <details class="relations-table">
         <summary>The same day as a table (${plural(table.length, 'country', 'countries')})</summary>
@@ -520,7 +528,7 @@ export default async function mapView({ root, query, signal }) {
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
           <tbody>${table.map((r) => html`<tr data-code=${r.code}>
             <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a></th>
-            <td>${words(r.status)}</td><td class="date">${fuzzy(r.since, r.sincePrecision)}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
+            <td>${words(r.status)}${recordedUnder(r, state.shown.country)}</td><td class="date">${fuzzy(r.since, r.sincePrecision)}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
         </table></div>
       </details>`, root);
     // each year under the slider where the thumb stands on its January (the slider is linear in months)

@@ -6,7 +6,7 @@ import { get, post, del, all, ApiError } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
-import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS,
+import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS, RECORDED_UNDER,
   ACCREDITATION_LEVELS, CONSULAR_TYPES } from '../format.js';
 import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl, escapeKeeps,
   replacing, fieldMessages, rowDay } from '../forms.js';
@@ -158,6 +158,16 @@ export default async function relationView({ root, params, query, signal }) {
     if (refused) throw refused.reason;
     const [view, items, ab, ba, accreditations] = settled.map((read) => read.value);
     Object.assign(state, { view, items, missions: [...ab, ...ba], accreditations, loaded: true, error: null });
+  }
+
+  /** Where the history data records the relations of a dissolved state of the pair: under its continuator's code. */
+  function recordedUnder() {
+    const [former, other] = RECORDED_UNDER[a] ? [a, b] : [b, a];
+    const under = RECORDED_UNDER[former];
+    if (!under || under === other) return nothing;
+    return html` <span id="recorded-under">The history data records the relations of ${names[former] || former} under
+      ${names[under] || under}, whose COW state it is: see <a href=${href(`/relations/${under}/${other}`,
+        { asOf: query.asOf })}>${under} – ${other}</a>.</span>`;
   }
 
   /** The pair's names and lifetimes, from the countries Chancery knows. */
@@ -878,7 +888,7 @@ export default async function relationView({ root, params, query, signal }) {
             ${recorded ? nothing : html`<p class="notice" id="timeline-empty">Nothing is recorded for this pair: no relation
               event, mission, meeting or milestone. The picture shows no relations ${lifetime.from || lifetime.to
                 ? html`while both countries existed (<span class="date">${lifetime.from || '…'}</span> –
-                  <span class="date">${lifetime.to || 'today'}</span>)` : 'since 1816'}.</p>`}
+                  <span class="date">${lifetime.to || 'today'}</span>)` : 'since 1816'}.${recordedUnder()}</p>`}
             <div id="timeline-picture"></div>
             <figcaption>${legend()}<small>Drag across the “Whole history” strip to choose the period; click a mission bar to open it.</small></figcaption>
           </figure>
