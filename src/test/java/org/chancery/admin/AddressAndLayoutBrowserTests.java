@@ -178,6 +178,18 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theMissionListFilteredByADayItWasOpenOnSaysThatItsStatusIsTodays() {
+        open("/missions?sending=US&receiving=CU&openOn=1990-06-01");
+
+        visible(By.id("list-table"));
+        assertThat($$("#list-table thead th").stream().map(WebElement::getText)).contains("Status today");
+        // the interests section, open that day, closed since (2015)
+        assertThat($$("#list-table tbody tr").stream().map(WebElement::getText))
+                .anyMatch(row -> row.contains("Interests section") && row.contains("Closed"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void anEmptyListSaysSoAndNamesNoPage() {
         open("/missions?sending=AD&receiving=BT");
 

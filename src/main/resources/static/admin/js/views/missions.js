@@ -19,7 +19,7 @@ export default function missionsView(context) {
       { name: 'status', label: 'Status', options: MISSION_STATUSES },
       { name: 'openOn', label: 'Open on', type: 'date' },
     ],
-    head: html`<th scope="col">Mission</th><th scope="col">From → in</th><th scope="col">Status</th><th scope="col">Opened</th>
+    head: html`<th scope="col">Mission</th><th scope="col">From → in</th><th scope="col">Status today</th><th scope="col">Opened</th>
       <th scope="col">Closed</th><th scope="col">Current head</th>`,
     row: (m) => html`<tr data-mission=${m.id}>
       <th scope="row"><a href=${href(`/missions/${m.id}`)}>${words(m.type)}${m.city ? `, ${m.city}` : ''}</a></th>
