@@ -18,6 +18,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
+import org.chancery.shared.StorableValues;
 import org.chancery.shared.Today;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
@@ -28,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,7 +102,7 @@ public class Countries {
      */
     public CountryCode reference(String code, String field) {
         return find(code).map(Country::code).orElseThrow(() -> new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
-                field + " names no known country: '" + code + "'."));
+                field + " " + unknown(code) + "."));
     }
 
     /**
@@ -111,8 +113,26 @@ public class Countries {
         if (code != null && code.contains(",")) {
             throw new InvalidInputException(parameter, "takes one country; '" + code + "' names several");
         }
-        return find(code).map(Country::code)
-                .orElseThrow(() -> new InvalidInputException(parameter, "names no known country: '" + code + "'"));
+        return find(code).map(Country::code).orElseThrow(() -> new InvalidInputException(parameter, unknown(code)));
+    }
+
+    /**
+     * "names no known country: 'Cuba'", and where the text is no code but a name (part of one), how countries are
+     * named: by the code of the one country that name fits ("Cuba is CU"), or by a code as any.
+     */
+    private String unknown(String code) {
+        String unknown = "names no known country: '" + code + "'";
+        // (a text no name could hold is not looked for: a NUL, which PostgreSQL refuses, or a length no name has)
+        if (code == null || code.isBlank() || keyOf(code) != null || code.length() > 200
+                || StorableValues.holdsNul(code)) {
+            return unknown;
+        }
+        List<Country> named = search(code, null, PageRequest.of(0, 2)).getContent();
+        Country only = named.size() == 1 ? named.get(0) : null;
+        return unknown + (only != null
+                ? " (a country is given by its code: " + only.name() + " is " + only.code().value() + ")"
+                : " (a country is given by its ISO 3166 code, alpha-2 or alpha-3, as CU or CUB; "
+                        + "GET /api/countries?q= finds it by name)");
     }
 
     public Optional<Country> find(String code) {

@@ -23,6 +23,31 @@ import org.springframework.http.MediaType;
 class CountryApiIntegrationTests extends ApiIntegrationTest {
 
     @Test
+    void aCountryNamedByItsNameWhereACodeIsAskedIsRefusedWithTheCodeToGive() throws Exception {
+        getJson("/api/relations?country=Cuba")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("country"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "names no known country: 'Cuba' (a country is given by its code: Cuba is CU)"));
+        // a name that fits several: how to find the code
+        getJson("/api/missions?receiving=korea").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("names no known country: 'korea' "
+                        + "(a country is given by its ISO 3166 code, alpha-2 or alpha-3, as CU or CUB; "
+                        + "GET /api/countries?q=")));
+        postAsEditor("/api/diplomats", "{\"name\": \"Ana\", \"country\": \"Cuba\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"))
+                .andExpect(jsonPath("$.detail").value(
+                        "country names no known country: 'Cuba' (a country is given by its code: Cuba is CU)."));
+        // a code no country has is only that; a text no name holds is not looked for among the names
+        getJson("/api/relations?country=QQ").andExpect(jsonPath("$.errors[0].message")
+                .value("names no known country: 'QQ'"));
+        getJson("/api/relations?country={text}", "Cu\u0000ba").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+    }
+
+    @Test
     void servesAllIsoCountriesFromTheFirstStart() throws Exception {
         getJson("/api/countries?size=1&current=true")
                 .andExpect(status().isOk())
