@@ -1,5 +1,7 @@
 package org.chancery.mission;
 
+import java.util.Locale;
+
 /** The kinds of mission, in three classes: embassy class, other diplomatic, consular. */
 public enum MissionType {
     EMBASSY(Category.EMBASSY_CLASS),
@@ -40,6 +42,11 @@ public enum MissionType {
             return false;
         }
         return other == PROVISIONAL_OFFICE || other == INTERESTS_SECTION || (other == LEGATION && this != LEGATION);
+    }
+
+    /** The type in words, as a sentence reads it: "embassy", "interests section". */
+    public String words() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Embassy-class missions and provisional offices need diplomatic relations (R5) and end with them (R11). */

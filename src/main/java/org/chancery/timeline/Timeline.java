@@ -248,7 +248,9 @@ public class Timeline {
     }
 
     private static void addMission(List<Placed> items, MissionView mission) {
-        String name = mission.type() + " of " + mission.sendingCountry() + " in " + mission.place();
+        // "the embassy of KR in Havana", in a sentence; "Embassy of KR in Havana", one begun with it
+        String mid = mission.type().words() + " of " + mission.sendingCountry() + " in " + mission.place();
+        String name = Character.toUpperCase(mid.charAt(0)) + mid.substring(1);
         TimelineItem.Ref ref = TimelineItem.Ref.mission(mission.id());
         boolean missionOfADay = mission.closedOn() != null && mission.closedOn().equals(mission.openedOn());
         if (mission.openedOn() != null) {
@@ -266,13 +268,14 @@ public class Timeline {
         for (HeadView head : mission.heads()) {
             TimelineItem.Ref headRef = TimelineItem.Ref.head(head.missionId(), head.id());
             boolean headOfADay = head.startedOn().equals(head.endedOn());
-            items.add(Placed.onItsDay(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", head.name() + " ("
-                    + head.rank() + ") took up functions at the " + name + known(head.startedPrecision()), headRef,
+            String who = head.name() + " (" + head.rank().words() + ")";
+            items.add(Placed.onItsDay(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", who
+                    + " took up functions at the " + mid + known(head.startedPrecision()), headRef,
                     DatePrecision.orDefault(head.startedPrecision())),
                     headOfADay, A_DAYS_MISSION, mission.id(), 1 + 2 * head.id()));
             if (head.endedOn() != null) {
-                items.add(Placed.onItsDay(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", head.name() + " ("
-                        + head.rank() + ") ended functions at the " + name + known(head.endedPrecision()), headRef,
+                items.add(Placed.onItsDay(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", who
+                        + " ended functions at the " + mid + known(head.endedPrecision()), headRef,
                         DatePrecision.orDefault(head.endedPrecision())),
                         headOfADay, A_DAYS_MISSION, mission.id(), 2 + 2 * head.id()));
             }

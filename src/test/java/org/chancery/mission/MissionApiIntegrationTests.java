@@ -873,15 +873,16 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.startedPrecision").value("MONTH"));
             getJson("/api/relations/US/KR/timeline?size=50")
                     .andExpect(jsonPath("$.content[?(@.type == 'HEAD_OF_MISSION_STARTED')].summary").value(contains(
-                            "John J. Muccio (AMBASSADOR) took up functions at the EMBASSY of US in Seoul (month known)",
-                            "Ellis O. Briggs (AMBASSADOR) took up functions at the EMBASSY of US in Seoul (year known)")))
+                            "John J. Muccio (ambassador) took up functions at the embassy of US in Seoul (month known)",
+                            "Ellis O. Briggs (ambassador) took up functions at the embassy of US in Seoul "
+                                    + "(year known)")))
                     .andExpect(jsonPath("$.content[?(@.type == 'HEAD_OF_MISSION_STARTED')].datePrecision")
                             .value(contains("MONTH", "YEAR")))
                     .andExpect(jsonPath("$.content[?(@.type == 'HEAD_OF_MISSION_ENDED')].datePrecision")
                             .value(contains("YEAR", "MONTH")));
             getJson("/api/relations/US/KR/timeline?size=50")
                     .andExpect(jsonPath("$.content[?(@.type == 'MISSION_OPENED')].summary").value(contains(
-                            "EMBASSY of US in Seoul opened (year known)")))
+                            "Embassy of US in Seoul opened (year known)")))
                     .andExpect(jsonPath("$.content[?(@.type == 'MISSION_OPENED')].datePrecision")
                             .value(contains("YEAR")))
                     .andExpect(jsonPath("$.content[?(@.type == 'ESTABLISHED')].datePrecision").value(contains("DAY")));

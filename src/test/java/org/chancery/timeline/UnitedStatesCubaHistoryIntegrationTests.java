@@ -106,10 +106,10 @@ class UnitedStatesCubaHistoryIntegrationTests extends ApiIntegrationTest {
 
         getJson("/api/relations/US/CU/timeline?size=100")
                 .andExpect(jsonPath("$.content[?(@.type == 'MISSION_CLOSED')].summary").value(contains(
-                        "LEGATION of US in Havana closed (superseded by a mission opened in its place)",
-                        "EMBASSY of US in Havana closed (diplomatic relations severed)",
-                        "INTERESTS_SECTION of US in Havana closed (superseded by a mission opened in its place)",
-                        "EMBASSY of US in Havana closed (Hurricane damage)")));
+                        "Legation of US in Havana closed (superseded by a mission opened in its place)",
+                        "Embassy of US in Havana closed (diplomatic relations severed)",
+                        "Interests section of US in Havana closed (superseded by a mission opened in its place)",
+                        "Embassy of US in Havana closed (Hurricane damage)")));
     }
 
     @Test
