@@ -1,5 +1,7 @@
 package org.chancery.accreditation;
 
+import java.util.Locale;
+
 /** The level of a non-resident accreditation: diplomatic ({@code AMBASSADOR}, {@code ENVOY}) or consular. */
 public enum AccreditationLevel {
     AMBASSADOR, ENVOY, CONSUL;
@@ -7,5 +9,10 @@ public enum AccreditationLevel {
     /** {@code AMBASSADOR} or {@code ENVOY}: needs diplomatic relations (R23) and ends with them (R11). */
     public boolean diplomatic() {
         return this != CONSUL;
+    }
+
+    /** The level in words, as a sentence begins with it: "Ambassador". */
+    public String words() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 }

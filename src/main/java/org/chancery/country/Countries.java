@@ -118,7 +118,8 @@ public class Countries {
 
     /**
      * "names no known country: 'Cuba'", and where the text is no code but a name (part of one), how countries are
-     * named: by the code of the one country that name fits ("Cuba is CU"), or by a code as any.
+     * named: by the code of the country of that name, or of the one whose name holds it ("Cuba is CU"), or by a code
+     * as any.
      */
     private String unknown(String code) {
         String unknown = "names no known country: '" + code + "'";
@@ -127,8 +128,11 @@ public class Countries {
                 || StorableValues.holdsNul(code)) {
             return unknown;
         }
-        List<Country> named = search(code, null, PageRequest.of(0, 2)).getContent();
-        Country only = named.size() == 1 ? named.get(0) : null;
+        // the country of that very name, else the one name holding the text ("Niger" is not Nigeria's)
+        List<Country> named = search(code, null, PageRequest.of(0, 5)).getContent();
+        String key = SearchText.key(code);
+        Country only = named.stream().filter(country -> SearchText.key(country.name()).equals(key)).findFirst()
+                .orElse(named.size() == 1 ? named.get(0) : null);
         return unknown + (only != null
                 ? " (a country is given by its code: " + only.name() + " is " + only.code().value() + ")"
                 : " (a country is given by its ISO 3166 code, alpha-2 or alpha-3, as CU or CUB; "

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.LostConnections;
+import org.chancery.shared.ReadOnlyDatabases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -68,6 +69,10 @@ class ImportWorker {
             + "it: what is already there answers ALREADY_PRESENT.";
 
     /** The error of a job one of whose statements the database cancelled. */
+    static final String DATABASE_READ_ONLY = "The database took no writes (it was read-only: under maintenance, or "
+            + "a standby), so the job stopped: what it imported stays. Run the file again once it takes writes to "
+            + "complete it: what is already there answers ALREADY_PRESENT.";
+
     static final String STATEMENT_CANCELLED = "The database cancelled a statement of the job (it ran past the "
             + "database's time limit, or an administrator cancelled it), so the job stopped: what it imported stays. "
             + "Run the file again to complete it: what is already there answers ALREADY_PRESENT.";
@@ -100,9 +105,11 @@ class ImportWorker {
 
     private final ApplicationEventPublisher publisher;
     private final MeterRegistry meters;
+    private final ReadOnlyDatabases readOnlyDatabases;
 
     ImportWorker(ImportJobs jobs, DataSource dataSource, PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher publisher, MeterRegistry meters) {
+            ApplicationEventPublisher publisher, MeterRegistry meters, ReadOnlyDatabases readOnlyDatabases) {
+        this.readOnlyDatabases = readOnlyDatabases;
         this.publisher = publisher;
         this.meters = meters;
         this.jobs = jobs;
@@ -173,6 +180,11 @@ class ImportWorker {
                 if (LostConnections.lost(e)) {
                     error = CONNECTION_LOST;
                     log.warn("Import {} ({}) stops: it lost its database connection: {}", job.id(), job.format(),
+                            e.toString());
+                } else if (readOnlyDatabases.refusedWrite(e)) {
+                    error = DATABASE_READ_ONLY;
+                    readOnlyDatabases.renewSessions();
+                    log.warn("Import {} ({}) stops: the database takes no writes: {}", job.id(), job.format(),
                             e.toString());
                 } else if (cancelledByTheDatabase(e)) {
                     error = STATEMENT_CANCELLED;

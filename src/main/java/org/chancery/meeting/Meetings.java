@@ -94,6 +94,7 @@ public class Meetings {
      *         on its date
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if a diplomat is listed twice among enough
      *         parties
+     * @throws DataIntegrityViolationException if a constraint other than a diplomat's foreign key refuses it (R20)
      */
     @Transactional
     public MeetingDetails record(MeetingDraft draft) {
@@ -139,7 +140,7 @@ public class Meetings {
     }
 
     /** Whether a foreign key refused the write, as Hibernate reads either database's error: a row it names is gone. */
-    private static boolean foreignKeyRefused(DataIntegrityViolationException e) {
+    static boolean foreignKeyRefused(DataIntegrityViolationException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation) {
                 return violation.getKind() == ConstraintViolationException.ConstraintKind.FOREIGN_KEY;

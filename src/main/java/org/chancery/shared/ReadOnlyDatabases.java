@@ -1,8 +1,10 @@
 package org.chancery.shared;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the database refused because it takes none (PostgreSQL made read-only with
  * {@code default_transaction_read_only} for maintenance, a standby; an H2 database opened read-only): told from
- * other errors, however wrapped, by the SQL state of a cause; the database, not the request, failed.
+ * other errors, however wrapped, by the SQL state of a cause and, for PostgreSQL's, by asking the database whether
+ * it is read-only — a write in a transaction begun read-only fails with the same state, and that is a bug, answered
+ * and logged as one. The database, not the request, failed.
  *
  * <p>PostgreSQL keeps a session read-only as it was when it began, after the database takes writes again: the
  * pool's sessions would refuse writes until they age out (half an hour). A refusal therefore renews them
@@ -25,8 +29,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadOnlyDatabases {
 
-    /** PostgreSQL's {@code read_only_sql_transaction}, H2's {@code DATABASE_IS_READ_ONLY}. */
-    private static final Set<String> READ_ONLY_STATES = Set.of("25006", "90097");
+    /** PostgreSQL's {@code read_only_sql_transaction}. */
+    private static final String POSTGRES_READ_ONLY = "25006";
+
+    /** H2's {@code DATABASE_IS_READ_ONLY}: the database was opened so. */
+    private static final String H2_READ_ONLY = "90097";
+
+    /** A session's default or a standby: the database read-only, not the transaction alone. */
+    private static final String DATABASE_READ_ONLY =
+            "select current_setting('default_transaction_read_only') = 'on' or pg_is_in_recovery()";
 
     private static final long RENEWAL_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -41,15 +52,10 @@ public class ReadOnlyDatabases {
         this.dataSource = dataSource;
     }
 
-    /** Whether an exception comes of a write the database refused as read-only, by the SQL state of a cause. */
-    public static boolean refused(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && READ_ONLY_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether an exception comes of a write the database refused because it takes none now. */
+    public boolean refusedWrite(Throwable e) {
+        String state = stateOf(e);
+        return H2_READ_ONLY.equals(state) || POSTGRES_READ_ONLY.equals(state) && databaseReadOnly();
     }
 
     /** After a write refused as read-only: the pool's sessions renewed, unless they were within the last second. */
@@ -69,6 +75,31 @@ public class ReadOnlyDatabases {
             }
         } catch (SQLException e) {
             log.warn("Database connections not renewed: {}", e.toString());
+        }
+    }
+
+    private static String stateOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && (POSTGRES_READ_ONLY.equals(sql.getSQLState())
+                    || H2_READ_ONLY.equals(sql.getSQLState()))) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** Whether the PostgreSQL database is read-only for the pool's sessions; not if it cannot tell. */
+    private boolean databaseReadOnly() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (!DatabaseProduct.isPostgres(connection)) {
+                return false;
+            }
+            try (ResultSet answer = statement.executeQuery(DATABASE_READ_ONLY)) {
+                return answer.next() && answer.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not tell whether the database is read-only: {}", e.toString());
+            return false;
         }
     }
 }

@@ -248,9 +248,8 @@ public class Timeline {
     }
 
     private static void addMission(List<Placed> items, MissionView mission) {
-        // "the embassy of KR in Havana", in a sentence; "Embassy of KR in Havana", one begun with it
-        String mid = mission.type().words() + " of " + mission.sendingCountry() + " in " + mission.place();
-        String name = Character.toUpperCase(mid.charAt(0)) + mid.substring(1);
+        String inASentence = mission.type().words() + " of " + mission.sendingCountry() + " in " + mission.place();
+        String name = Character.toUpperCase(inASentence.charAt(0)) + inASentence.substring(1);
         TimelineItem.Ref ref = TimelineItem.Ref.mission(mission.id());
         boolean missionOfADay = mission.closedOn() != null && mission.closedOn().equals(mission.openedOn());
         if (mission.openedOn() != null) {
@@ -270,12 +269,12 @@ public class Timeline {
             boolean headOfADay = head.startedOn().equals(head.endedOn());
             String who = head.name() + " (" + head.rank().words() + ")";
             items.add(Placed.onItsDay(new TimelineItem(head.startedOn(), "HEAD_OF_MISSION_STARTED", who
-                    + " took up functions at the " + mid + known(head.startedPrecision()), headRef,
+                    + " took up functions at the " + inASentence + known(head.startedPrecision()), headRef,
                     DatePrecision.orDefault(head.startedPrecision())),
                     headOfADay, A_DAYS_MISSION, mission.id(), 1 + 2 * head.id()));
             if (head.endedOn() != null) {
                 items.add(Placed.onItsDay(new TimelineItem(head.endedOn(), "HEAD_OF_MISSION_ENDED", who
-                        + " ended functions at the " + mid + known(head.endedPrecision()), headRef,
+                        + " ended functions at the " + inASentence + known(head.endedPrecision()), headRef,
                         DatePrecision.orDefault(head.endedPrecision())),
                         headOfADay, A_DAYS_MISSION, mission.id(), 2 + 2 * head.id()));
             }
@@ -290,7 +289,7 @@ public class Timeline {
     private static void addAccreditation(List<Placed> items, RelationPair pair,
             AccreditationRecord accreditation) {
         TimelineItem.Ref ref = TimelineItem.Ref.accreditation(pair, accreditation.id());
-        String what = accreditation.level() + " of " + accreditation.sendingCountry() + " accredited to "
+        String what = accreditation.level().words() + " of " + accreditation.sendingCountry() + " accredited to "
                 + accreditation.receivingCountry() + " (non-resident)";
         boolean ofADay = accreditation.from().equals(accreditation.to());
         items.add(Placed.onItsDay(new TimelineItem(accreditation.from(), "ACCREDITATION_STARTED", what

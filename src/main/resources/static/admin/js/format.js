@@ -64,7 +64,6 @@ export function words(code) {
   return WORDS[code] || String(code).toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
-/** Why a mission closed, for the reasons the rules and the imports record as codes (worded as in the timeline). */
 /** Whether a job ran to its end with rows it rejected: "Succeeded" alone would read as "all of it is in". */
 export function someRejected(job) {
   return job.status === 'SUCCEEDED' && (job.outcomes?.REJECTED ?? 0) > 0;
@@ -83,6 +82,7 @@ export function jobStatus(job) {
  */
 export const RECORDED_UNDER = { SU: 'RU', YU: 'RS' };
 
+/** Why a mission closed, for the reasons the rules and the imports record as codes (worded as in the timeline). */
 export const CLOSING_REASONS = {
   SUPERSEDED: 'Superseded by a mission opened in its place',
   RELATIONS_SEVERED: 'Diplomatic relations severed',

@@ -320,6 +320,14 @@ class WorldMapBrowserTests extends BrowserTest {
         note.findElement(By.tagName("a")).click();
         waitFor(d -> d.getCurrentUrl().endsWith("#/relations/RU/US?asOf=1980-01-01"));
         assertThat(visible(By.id("relation-status")).getText()).isEqualTo("Established");
+
+        // the map of the Soviet Union itself, and the pair of two such states
+        open("/map?country=SU&asOf=1980-01-01");
+        visible(By.cssSelector(SHOWN.formatted("SU", "1980-01-01")));
+        script("document.querySelector('details.relations-table').open = true");
+        assertThat($("#map-recorded-under").getAttribute("href")).endsWith("#/map?country=RU&asOf=1980-01-01");
+        open("/relations/SU/YU");
+        assertThat(visible(By.cssSelector("#recorded-under a")).getText()).isEqualTo("RU – RS");
         assertNoConsoleErrors();
     }
 

@@ -36,6 +36,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 
@@ -137,6 +138,17 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
 
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("error").asString()).startsWith("The job lost its database connection");
+    }
+
+    @Test
+    void aJobWhoseWritesAReadOnlyDatabaseRefusesIsFailedSayingSoNotAsAnUnexpectedError() throws Exception {
+        Mockito.doThrow(new JpaSystemException(new RuntimeException(new SQLException("The database is read only",
+                "90097")))).when(ndjson).run(any(), any());
+
+        JsonNode job = importedOneLine();
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("error").asString()).startsWith("The database took no writes");
     }
 
     @Test

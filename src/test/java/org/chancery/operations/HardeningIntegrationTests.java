@@ -238,7 +238,8 @@ class HardeningIntegrationTests {
             }
             // a method is the client's text as a path is: cut as a path is
             Answer answer = send(("A".repeat(7000) + " /api/countries/FR HTTP/1.1\r\nHost: localhost\r\n"
-                    + "X-Request-Id: long-method-1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "X-Request-Id: long-method-1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             assertThat(answer.status()).isEqualTo(405);
         } finally {
             logging.setLogLevel("chancery.requests", configured);

@@ -28,28 +28,28 @@ public final class QueryPlans {
         return jdbc.execute((ConnectionCallback<String>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 int parameters = postgres ? (int) sql.chars().filter(c -> c == '?').count() : 0;
-                if (postgres) {
-                    statement.execute("set enable_sort = off");
-                    statement.execute("set enable_seqscan = off");
-                    if (parameters > 0) {
-                        statement.execute("set plan_cache_mode = force_generic_plan");
-                        statement.execute("prepare explained as " + numbered(sql));
-                    }
-                }
                 StringJoiner plan = new StringJoiner("\n");
-                String explained = parameters == 0 ? sql
-                        : "execute explained (" + String.join(", ", Collections.nCopies(parameters, "null"))
-                                + ")";
-                try (ResultSet rows = statement.executeQuery("explain " + explained)) {
-                    while (rows.next()) {
-                        plan.add(rows.getString(1));
+                try {
+                    if (postgres) {
+                        statement.execute("set enable_sort = off");
+                        statement.execute("set enable_seqscan = off");
+                        statement.execute("set plan_cache_mode = force_generic_plan");
+                        if (parameters > 0) {
+                            statement.execute("prepare explained as " + numbered(sql));
+                        }
+                    }
+                    String explained = parameters == 0 ? sql
+                            : "execute explained (" + String.join(", ", Collections.nCopies(parameters, "null")) + ")";
+                    try (ResultSet rows = statement.executeQuery("explain " + explained)) {
+                        while (rows.next()) {
+                            plan.add(rows.getString(1));
+                        }
                     }
                 } finally {
                     if (postgres) {
-                        if (parameters > 0) {
-                            statement.execute("deallocate explained");
-                            statement.execute("reset plan_cache_mode");
-                        }
+                        // the pooled connection as it was, whatever failed
+                        statement.execute("deallocate all");
+                        statement.execute("reset plan_cache_mode");
                         statement.execute("reset enable_sort");
                         statement.execute("reset enable_seqscan");
                     }

@@ -354,7 +354,7 @@ class OpenApiConfiguration {
                             .schema(new IntegerSchema().minimum(BigDecimal.ONE).example(60)));
                     case "503" -> addHeader(response, HttpHeaders.RETRY_AFTER, new Header()
                             .description("seconds to wait before trying again, when the database gave no connection "
-                                    + "in time (none when a statement ran out of time)")
+                                    + "in time, lost it or took no writes (none when a statement ran out of time)")
                             .schema(new IntegerSchema().minimum(BigDecimal.ONE).example(5)));
                     default -> {
                     }
@@ -576,7 +576,9 @@ class OpenApiConfiguration {
                         + "is starting and loads its data (Retry-After; nothing was read or changed), the database "
                         + "gave no connection in time, a read was held up by concurrent writes past the lock timeout, "
                         + "or the connection was lost (Retry-After: nothing was changed, but a write cut off as it "
-                        + "committed may be done: read before sending it again); or a statement did not finish within "
+                        + "committed may be done: read before sending it again), or the database takes no writes "
+                        + "(read-only: maintenance, a standby; Retry-After; nothing was changed); or a statement did "
+                        + "not finish within "
                         + "the database's time limit (no Retry-After; nothing was changed)"));
             }
             return operation;

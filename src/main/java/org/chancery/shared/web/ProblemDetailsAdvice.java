@@ -236,8 +236,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * The database refused a write because it takes none now (made read-only for maintenance, a standby after a
      * failover): a 503 with {@code Retry-After}, logged without a stack trace, not a 500. Nothing was written; the
      * pool's sessions are renewed, which PostgreSQL keeps read-only after the database takes writes again. Told by
-     * the SQL state of a cause ({@link ReadOnlyDatabases}), in {@link #unexpected}: neither Hibernate nor Spring
-     * names it.
+     * the SQL state of a cause and the database's own setting ({@link ReadOnlyDatabases}), in {@link #unexpected}:
+     * neither Hibernate nor Spring names it.
      */
     ResponseEntity<ProblemDetail> databaseReadOnly(Exception e, HttpServletRequest request) {
         readOnlyDatabases.renewSessions();
@@ -307,7 +307,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (LostConnections.lost(e)) {
             return connectionLost(e, request);
         }
-        if (ReadOnlyDatabases.refused(e)) {
+        if (readOnlyDatabases.refusedWrite(e)) {
             return databaseReadOnly(e, request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

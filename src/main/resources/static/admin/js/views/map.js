@@ -520,6 +520,10 @@ export default async function mapView({ root, query, signal }) {
         <p><small>${state.shown && chosen && !existsOn(chosen, state.shown.date) ? `${chosen.name} did not exist on
           ${state.shown.date}: it had no relations to list.` : 'Every country that existed that day, with or without '
           + 'relations; those that did not are left out.'}
+          ${state.shown && RECORDED_UNDER[state.shown.country] ? html`The history data records the relations of
+            ${chosen ? chosen.name : state.shown.country} under ${RECORDED_UNDER[state.shown.country]}, whose COW state
+            it is: <a id="map-recorded-under" href=${href('/map', { country: RECORDED_UNDER[state.shown.country],
+              asOf: state.shown.date })}>its map</a>.` : nothing}
           ${state.shown ? html`The pairs recorded by that day, to filter or download as CSV:
             <a id="map-day-list" href=${href('/relations', { country: state.shown.country, asOf: state.shown.date })}>the
             relation list of ${state.shown.country} on ${state.shown.date}</a>.` : nothing}</small></p>

@@ -164,10 +164,11 @@ export default async function relationView({ root, params, query, signal }) {
   function recordedUnder() {
     const [former, other] = RECORDED_UNDER[a] ? [a, b] : [b, a];
     const under = RECORDED_UNDER[former];
-    if (!under || under === other) return nothing;
+    const otherUnder = RECORDED_UNDER[other] || other;
+    if (!under || under === otherUnder) return nothing;
     return html` <span id="recorded-under">The history data records the relations of ${names[former] || former} under
-      ${names[under] || under}, whose COW state it is: see <a href=${href(`/relations/${under}/${other}`,
-        { asOf: query.asOf })}>${under} – ${other}</a>.</span>`;
+      ${names[under] || under}, whose COW state it is: see <a href=${href(`/relations/${under}/${otherUnder}`,
+        { asOf: query.asOf })}>${under} – ${otherUnder}</a>.</span>`;
   }
 
   /** The pair's names and lifetimes, from the countries Chancery knows. */

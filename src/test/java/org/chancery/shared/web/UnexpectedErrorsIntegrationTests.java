@@ -131,11 +131,9 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
     @DisplayName("a write a read-only database refused, however wrapped, is a 503 problem with Retry-After")
     void aWriteRefusedByAReadOnlyDatabaseIsA503(CapturedOutput output) {
         for (Exception readOnly : List.<Exception>of(
-                new JpaSystemException(new RuntimeException(new SQLException(
-                        "cannot execute INSERT in a read-only transaction", "25006"))),
-                new UncategorizedSQLException("select for update", "select 1 for update", new SQLException(
-                        "cannot execute SELECT FOR UPDATE in a read-only transaction", "25006")),
-                new JpaSystemException(new RuntimeException(new SQLException("The database is read only", "90097"))))) {
+                new JpaSystemException(new RuntimeException(new SQLException("The database is read only", "90097"))),
+                new UncategorizedSQLException("insert", "insert into diplomat values (1)",
+                        new SQLException("The database is read only", "90097")))) {
             ResponseEntity<ProblemDetail> answer = advice.unexpected(readOnly,
                     new MockHttpServletRequest("POST", "/api/diplomats"));
             assertThat(answer.getStatusCode()).as(readOnly.toString()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -143,6 +141,16 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
             assertThat(answer.getBody().getDetail()).contains("read-only");
         }
         assertThat(output).contains("Database read-only for POST /api/diplomats").doesNotContain("Unexpected error");
+    }
+
+    @Test
+    @DisplayName("a write refused in a transaction begun read-only, the database taking writes, is a bug: a 500")
+    void aWriteInATransactionBegunReadOnlyIsA500(CapturedOutput output) {
+        ResponseEntity<ProblemDetail> answer = advice.unexpected(new JpaSystemException(new RuntimeException(
+                new SQLException("cannot execute INSERT in a read-only transaction", "25006"))),
+                new MockHttpServletRequest("POST", "/api/diplomats"));
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(output).contains("Unexpected error on POST /api/diplomats");
     }
 
     @Test
