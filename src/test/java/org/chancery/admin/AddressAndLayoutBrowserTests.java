@@ -190,6 +190,29 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void rightToLeftTextKeepsItsNeighboursInOrderAndIsTypedFromTheRight() {
+        long nabil = postAsEditor("/api/diplomats", "{\"name\": \"نبيل فهمي\", \"country\": \"EG\"}")
+                .get("id").asLong();
+        long lavrov = postAsEditor("/api/diplomats", "{\"name\": \"Sergei Bidi\", \"country\": \"RU\"}")
+                .get("id").asLong();
+        long meeting = postAsEditor("/api/meetings", """
+                {"date": "2014-02-13", "city": "القاهرة", "country": "EG",
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}],
+                 "sources": [{"url": "https://www.ahram.org.eg/", "title": "لقاء", "publisher": "الأهرام",
+                              "publishedOn": "2014-02-14"}]}""".formatted(nabil, lavrov)).get("id").asLong();
+
+        open("/meetings/" + meeting);
+        WebElement source = visible(By.xpath("//h2[normalize-space()='Sources']/following-sibling::ul[1]/li"));
+        // the publisher isolated from the date after it: a right-to-left run would draw 2014-02-14 as 14-02-2014
+        assertThat(source.findElements(By.tagName("bdi")).stream().map(WebElement::getText))
+                .containsExactly("لقاء", "الأهرام");
+        assertThat(source.getText()).endsWith(", 2014-02-14");
+        open("/diplomats?q=x");
+        assertThat(visible(By.id("filter-q")).getCssValue("unicode-bidi")).isEqualTo("plaintext");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void anEmptyListSaysSoAndNamesNoPage() {
         open("/missions?sending=AD&receiving=BT");
 

@@ -228,7 +228,8 @@ class RelationPageBrowserTests extends BrowserTest {
         open("/relations/MN/UY"); // a pair no other browser test writes to
         visible(By.id("timeline-empty"));
 
-        assertThat($("#timeline-empty").getText()).startsWith("Nothing is recorded for this pair");
+        assertThat($("#timeline-empty").getText()).startsWith("Nothing is recorded for this pair")
+                .as("nothing recorded is not said to be no relations").contains("That is no evidence of no relations");
         assertThat($("#story-empty").getText()).isEqualTo("Nothing is recorded for this pair yet.");
         assertThat(attributes("#timeline-svg .band.diplomatic rect", "data-status")).containsOnly("NONE");
         assertNoConsoleErrors();

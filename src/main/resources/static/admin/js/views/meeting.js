@@ -33,8 +33,9 @@ export default async function meetingView({ root, params, signal }) {
           (${p.country})${p.title ? `, ${p.title}` : ''}</li>`)}</ul>
         ${m.summary ? html`<h2>Summary</h2><p>${m.summary}</p>` : nothing}
         ${m.outcomes?.length ? html`<h2>Outcomes</h2><ul>${m.outcomes.map((o) => html`<li>${o}</li>`)}</ul>` : nothing}
-        ${m.sources?.length ? html`<h2>Sources</h2><ul>${m.sources.map((s) => html`<li><a href=${s.url} rel="noopener">${s.title || s.url}</a>${
-          s.publisher ? `, ${s.publisher}` : ''}${s.publishedOn ? `, ${s.publishedOn}` : ''}</li>`)}</ul>` : nothing}
+        ${m.sources?.length ? html`<h2>Sources</h2><ul>${m.sources.map((s) => html`<li><a href=${s.url} rel="noopener"><bdi>${
+          s.title || s.url}</bdi></a>${s.publisher ? html`, <bdi>${s.publisher}</bdi>` : nothing}${
+          s.publishedOn ? `, ${s.publishedOn}` : ''}</li>`)}</ul>` : nothing}
         <details><summary>Delete this meeting</summary>
           <form @submit=${(e) => submit(e, form, update, remove)}>
             ${problem(form)}

@@ -617,7 +617,7 @@ export default async function relationView({ root, params, query, signal }) {
                   @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`
             : html`<button type="button" class="secondary outline" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}…"
                 data-action="delete" @click=${replacing(() => { state.confirm = `event-${e.id}`; update(); }, '[data-keep]')}>Delete…</button>`}${rowProblemOf(`event-${e.id}`)}</td>
-        </tr>`)}</tbody></table></div>` : html`<p>No event recorded: the two countries have no relations on record.</p>`}
+        </tr>`)}</tbody></table></div>` : html`<p>No event recorded: the two countries have no relations on record (the data may not cover them).</p>`}
     </section>`;
   }
 
@@ -887,7 +887,9 @@ export default async function relationView({ root, params, query, signal }) {
               picture still shows ${state.from} – ${state.to}.</p>` : nothing}
             ${state.periodNotice ? html`<p class="notice" role="status" id="period-notice">${state.periodNotice}</p>` : nothing}
             ${recorded ? nothing : html`<p class="notice" id="timeline-empty">Nothing is recorded for this pair: no relation
-              event, mission, meeting or milestone. The picture shows no relations ${lifetime.from || lifetime.to
+              event, mission, meeting or milestone. That is no evidence of no relations: the data may not cover the pair
+              (the history data covers the states of the COW state system, which leaves out the Holy See, say). The
+              picture shows none recorded ${lifetime.from || lifetime.to
                 ? html`while both countries existed (<span class="date">${lifetime.from || '…'}</span> –
                   <span class="date">${lifetime.to || 'today'}</span>)` : 'since 1816'}.${recordedUnder()}</p>`}
             <div id="timeline-picture"></div>
