@@ -1,10 +1,13 @@
 package org.chancery.diplomat;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -147,11 +150,16 @@ public class Diplomats {
     }
 
     /**
-     * The first diplomat recorded with this name (stripped of the white space around it, then exactly) and country,
-     * if any: an import's "already there".
+     * The first diplomat recorded with this name (stripped of the white space around it, then exactly, in either of
+     * Unicode's forms of its letters, composed or not) and country, if any: an import's "already there".
      */
     public Optional<Diplomat> findSame(String name, CountryCode country) {
-        return repository.findByNameAndCountry(name.strip(), country.value()).stream().findFirst();
+        String given = name.strip();
+        // either form Unicode allows for the same letters (é as one character or as e and an accent: a file
+        // written on macOS holds the second), as a name search finds both
+        Set<String> forms = new LinkedHashSet<>(List.of(given, Normalizer.normalize(given, Normalizer.Form.NFC),
+                Normalizer.normalize(given, Normalizer.Form.NFD)));
+        return repository.findByNamesAndCountry(forms, country.value()).stream().findFirst();
     }
 
     /**

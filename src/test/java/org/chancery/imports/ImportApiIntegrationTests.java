@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -138,6 +139,21 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(again.get("outcomes").get("IMPORTED").asInt()).isZero();
         assertThat(json(getJson("/api/missions")).get("page").get("totalElements").asLong()).isEqualTo(missions);
         assertThat(json(getJson("/api/diplomats")).get("page").get("totalElements").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDiplomatLineFindsTheDiplomatRecordedWithTheSameLettersInTheOtherUnicodeForm() throws Exception {
+        String composed = "B\u00f9i Thanh S\u01a1n";
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+        long recorded = create("/api/diplomats", "{\"name\": \"" + decomposed + "\", \"country\": \"VN\"}")
+                .get("id").asLong();
+
+        JsonNode job = imported("{\"kind\": \"diplomat\", \"name\": \"" + composed + "\", \"country\": \"VN\"}\n");
+
+        JsonNode row = rows(job.get("id").asLong(), "").get("content").get(0);
+        assertThat(row.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(row.get("facts").get(0).get("id").asLong()).isEqualTo(recorded);
+        assertThat(json(getJson("/api/diplomats?country=VN")).get("page").get("totalElements").asLong()).isEqualTo(1);
     }
 
     @Test
