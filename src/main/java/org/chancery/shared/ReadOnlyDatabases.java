@@ -41,6 +41,9 @@ public class ReadOnlyDatabases {
 
     private static final long RENEWAL_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
+    /** How long after the database was last seen read-only a refusal is still read as its sessions'. */
+    private static final long SEEN_READ_ONLY_NANOS = Duration.ofMinutes(1).toNanos();
+
     private static final Logger log = LoggerFactory.getLogger(ReadOnlyDatabases.class);
 
     private final DataSource dataSource;
@@ -48,14 +51,32 @@ public class ReadOnlyDatabases {
     /** When the sessions were last renewed ({@link System#nanoTime}), or a second before the first refusal. */
     private final AtomicLong lastRenewal = new AtomicLong(System.nanoTime() - RENEWAL_INTERVAL_NANOS);
 
-    ReadOnlyDatabases(DataSource dataSource) {
+    /** When the database was last seen read-only ({@link System#nanoTime}), or longer ago than that counts. */
+    private final AtomicLong lastSeenReadOnly = new AtomicLong(System.nanoTime() - SEEN_READ_ONLY_NANOS);
+
+    public ReadOnlyDatabases(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Whether an exception comes of a write the database refused because it takes none now. */
+    /**
+     * Whether an exception comes of a write the database refused because it takes none, now or a moment ago: a
+     * session begun while it was read-only refuses writes for as long as it lasts, so the one that failed may be such
+     * a session while the one asked is already new — within a minute of the database last seen read-only, a refusal
+     * is read as one of those.
+     */
     public boolean refusedWrite(Throwable e) {
         String state = stateOf(e);
-        return H2_READ_ONLY.equals(state) || POSTGRES_READ_ONLY.equals(state) && databaseReadOnly();
+        if (H2_READ_ONLY.equals(state)) {
+            return true;
+        }
+        if (!POSTGRES_READ_ONLY.equals(state)) {
+            return false;
+        }
+        if (databaseReadOnly()) {
+            lastSeenReadOnly.set(System.nanoTime());
+            return true;
+        }
+        return System.nanoTime() - lastSeenReadOnly.get() < SEEN_READ_ONLY_NANOS;
     }
 
     /** After a write refused as read-only: the pool's sessions renewed, unless they were within the last second. */

@@ -224,6 +224,21 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void saysWhyConsularRelationsStandThroughASeverance() {
+        postAsEditor("/api/relations/BB/GY/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1970-01-01\"}");
+        postAsEditor("/api/relations/BB/GY/events", "{\"type\": \"SEVERED\", \"date\": \"1980-01-01\"}");
+
+        open("/relations/BB/GY");
+        assertThat(visible(By.id("relation-consular")).getText()).isEqualTo("Established");
+        assertThat($("#relation-consular-note").getText()).startsWith("A severance leaves consular relations as they "
+                + "are (R2");
+        open("/relations/BB/GY?asOf=1975-01-01");
+        waitFor(d -> $("#relation-status").getText().equals("Established"));
+        assertThat($$("#relation-consular-note")).as("said where the two differ only").isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void saysSoForAPairWithNothingRecorded() throws IOException {
         open("/relations/MN/UY"); // a pair no other browser test writes to
         visible(By.id("timeline-empty"));

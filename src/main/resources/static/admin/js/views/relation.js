@@ -493,7 +493,10 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<dl class="summary-grid" id="relation-summary">
       <div><dt>Diplomatic status</dt><dd><span class="badge" data-status=${view.status} id="relation-status">${words(view.status)}</span></dd></div>
       <div><dt>Since</dt><dd id="relation-since">${sinceOf(view)}</dd></div>
-      <div><dt>Consular status</dt><dd><span class="badge" data-status=${view.consularStatus} id="relation-consular">${words(view.consularStatus)}</span></dd></div>
+      <div><dt>Consular status</dt><dd><span class="badge" data-status=${view.consularStatus} id="relation-consular">${words(view.consularStatus)}</span>${
+        view.status === 'SEVERED' && view.consularStatus === 'ESTABLISHED' ? html`<br><small id="relation-consular-note">A
+          severance leaves consular relations as they are (R2, VCCR art. 2(3)): no consular severance is recorded.</small>`
+          : nothing}</dd></div>
       <div><dt>Meetings up to that day</dt><dd id="relation-meetings">${view.meetingCount}</dd></div>
       <div><dt>First meeting since establishment</dt><dd id="relation-first-meeting">${first
         ? html`<a href=${href(`/meetings/${first.id}`)}>${fuzzy(first.date, first.datePrecision)}</a>` : 'none yet'}</dd></div>

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.jpa.JpaSystemException;
 
 /**
  * A PostgreSQL database made read-only while Chancery runs (maintenance, a standby after a failover): its writes
@@ -36,6 +39,9 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private ProblemDetailsAdvice advice;
 
     @Test
     void writesToADatabaseMadeReadOnlyAnswer503AndWorkAgainOnceItTakesWrites(CapturedOutput output) throws Exception {
@@ -63,6 +69,12 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
         }
         try {
             assertThat(answer).isEqualTo(201);
+            // a session begun while the database was read-only, refusing a write after it takes writes again, as
+            // the pool's sessions are new by now: still the database's refusal, not a bug's
+            assertThat(advice.unexpected(new JpaSystemException(new RuntimeException(new SQLException(
+                    "cannot execute INSERT in a read-only transaction", "25006"))),
+                    new MockHttpServletRequest("POST", "/api/diplomats")).getStatusCode())
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             getJson("/api/diplomats").andExpect(jsonPath("$.page.totalElements").value(1));
             assertThat(output).contains("Database read-only for POST /api/diplomats")
                     .doesNotContain("Unexpected error");

@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.shared.ReadOnlyDatabases;
 import org.chancery.support.ApiIntegrationTest;
 import org.hibernate.TransactionException;
 import org.junit.jupiter.api.DisplayName;
@@ -45,6 +48,9 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     @DisplayName("a client gone while its answer was written gets no answer and logs no error")
@@ -146,6 +152,8 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
     @Test
     @DisplayName("a write refused in a transaction begun read-only, the database taking writes, is a bug: a 500")
     void aWriteInATransactionBegunReadOnlyIsA500(CapturedOutput output) {
+        // an advice of its own: the application's may have seen a read-only database within the minute (another test)
+        ProblemDetailsAdvice advice = new ProblemDetailsAdvice(meters, new ReadOnlyDatabases(dataSource));
         ResponseEntity<ProblemDetail> answer = advice.unexpected(new JpaSystemException(new RuntimeException(
                 new SQLException("cannot execute INSERT in a read-only transaction", "25006"))),
                 new MockHttpServletRequest("POST", "/api/diplomats"));
