@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps out of the log what others log of a lost database connection (the database restarting, an administrator
  * ending the session), which the request's answer (503) or the import job's end logs once, as a warning of one line,
- * as README says: Spring's ERROR "Application (or Commit) exception overridden by rollback exception" (the rollback that follows
- * fails on the same closed connection), and the pool's WARN that it dropped the connection ("marked as broken"), each
- * with a stack trace of up to a hundred lines. An ERROR with a stack trace stays for a bug; these would page an
- * operator at every restart of the database. Any other exception the rollback overrides, and any connection the pool
- * drops for another reason, is logged as Spring and the pool log it.
+ * as README says: Spring's ERROR "Application (or Commit) exception overridden by rollback exception" (the rollback
+ * that follows fails on the same closed connection), and the pool's WARN that it dropped the connection ("marked as
+ * broken"), each with a stack trace of up to a hundred lines. An ERROR with a stack trace stays for a bug; these would
+ * page an operator at every restart of the database. Any other exception the rollback overrides, and any connection
+ * the pool drops for another reason, is logged as Spring and the pool log it.
  */
 @Component
 class LostConnectionEchoes extends LoggingContextFilter {
