@@ -39,7 +39,8 @@ public class ReadOnlyDatabases {
     private static final String DATABASE_READ_ONLY =
             "select current_setting('default_transaction_read_only') = 'on' or pg_is_in_recovery()";
 
-    private static final long RENEWAL_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+    /** At most once a second: the pool's sessions renewed, the database asked whether it is read-only. */
+    private static final long SECOND_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** How long after the database was last seen read-only a refusal is still read as its sessions'. */
     private static final long SEEN_READ_ONLY_NANOS = Duration.ofMinutes(1).toNanos();
@@ -49,7 +50,7 @@ public class ReadOnlyDatabases {
     private final DataSource dataSource;
 
     /** When the sessions were last renewed ({@link System#nanoTime}), or a second before the first refusal. */
-    private final AtomicLong lastRenewal = new AtomicLong(System.nanoTime() - RENEWAL_INTERVAL_NANOS);
+    private final AtomicLong lastRenewal = new AtomicLong(System.nanoTime() - SECOND_NANOS);
 
     /** When the database was last seen read-only ({@link System#nanoTime}), or longer ago than that counts. */
     private final AtomicLong lastSeenReadOnly = new AtomicLong(System.nanoTime() - SEEN_READ_ONLY_NANOS);
@@ -72,18 +73,23 @@ public class ReadOnlyDatabases {
         if (!POSTGRES_READ_ONLY.equals(state)) {
             return false;
         }
+        // asked at most once a second while it refuses, not once for each write of a busy instance
+        long sinceSeen = System.nanoTime() - lastSeenReadOnly.get();
+        if (sinceSeen < SECOND_NANOS) {
+            return true;
+        }
         if (databaseReadOnly()) {
             lastSeenReadOnly.set(System.nanoTime());
             return true;
         }
-        return System.nanoTime() - lastSeenReadOnly.get() < SEEN_READ_ONLY_NANOS;
+        return sinceSeen < SEEN_READ_ONLY_NANOS;
     }
 
     /** After a write refused as read-only: the pool's sessions renewed, unless they were within the last second. */
     public void renewSessions() {
         long now = System.nanoTime();
         long last = lastRenewal.get();
-        if (now - last < RENEWAL_INTERVAL_NANOS || !lastRenewal.compareAndSet(last, now)) {
+        if (now - last < SECOND_NANOS || !lastRenewal.compareAndSet(last, now)) {
             return;
         }
         try {
