@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import org.chancery.accreditation.Accreditation;
 import org.chancery.accreditation.Accreditations;
 import org.chancery.country.Countries;
@@ -50,6 +51,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Text;
+import org.chancery.shared.TextLengths;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -746,7 +748,10 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (!violations.isEmpty()) {
             ConstraintViolation<T> first = violations.stream()
                     .min(Comparator.comparing(violation -> violation.getPropertyPath().toString())).orElseThrow();
-            throw new InvalidInputException(field(first.getPropertyPath()), first.getMessage());
+            String message = first.getConstraintDescriptor().getAnnotation() instanceof Size size
+                    && first.getInvalidValue() instanceof String text
+                    ? TextLengths.refusal(size.min(), size.max(), text) : first.getMessage();
+            throw new InvalidInputException(field(first.getPropertyPath()), message);
         }
         return parsed;
     }

@@ -40,6 +40,19 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
              "title": "Director General for Bilateral Affairs", "organization": "Ministry of Foreign Affairs"}""";
 
     @Test
+    void refusesANameLongerThanItsLimitSayingInWhichUnitItIsCounted() throws Exception {
+        String emoji = "\uD83D\uDE00".repeat(151); // 151 characters, 302 UTF-16 code units
+
+        postAsEditor("/api/diplomats", "{\"name\": \"" + emoji + "\", \"country\": \"CN\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 300 long, counted in UTF-16 code "
+                        + "units (a character beyond U+FFFF, such as an emoji, counts 2): this is 302"));
+        postAsEditor("/api/diplomats", "{\"name\": \"" + "\uD83D\uDE00".repeat(150) + "\", \"country\": \"CN\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void recordsADiplomatWithLocationAndETag() throws Exception {
         ResultActions answer = postAsEditor("/api/diplomats", """
                 {"name": " Chung Byung-won ", "country": "kor", "title": "Deputy Foreign Minister",

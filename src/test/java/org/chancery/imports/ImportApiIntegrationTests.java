@@ -142,6 +142,17 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aLineWithATextLongerThanItsFieldTakesIsRejectedSayingInWhichUnitItIsCounted() throws Exception {
+        JsonNode job = imported("{\"kind\": \"diplomat\", \"name\": \"" + "\uD83D\uDE00".repeat(151)
+                + "\", \"country\": \"CN\"}\n");
+
+        JsonNode row = rows(job.get("id").asLong(), "").get("content").get(0);
+        assertThat(row.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(row.get("detail").asString()).contains("name", "must be at most 300 long, counted in UTF-16 "
+                + "code units", "this is 302");
+    }
+
+    @Test
     void aDiplomatLineFindsTheDiplomatRecordedWithTheSameLettersInTheOtherUnicodeForm() throws Exception {
         String composed = "B\u00f9i Thanh S\u01a1n";
         String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);

@@ -27,6 +27,7 @@ import org.chancery.shared.ReadOnlyDatabases;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.StorableValues;
+import org.chancery.shared.TextLengths;
 import org.chancery.shared.VersionMismatchException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -571,6 +572,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String message(MessageSourceResolvable error) {
+        // a text's @Size, in its unit (arguments: the field, then the constraint's max and min, by name)
+        if (error instanceof FieldError field && "Size".equals(field.getCode())
+                && field.getRejectedValue() instanceof String text && field.getArguments() != null
+                && field.getArguments().length >= 3 && field.getArguments()[1] instanceof Integer max
+                && field.getArguments()[2] instanceof Integer min) {
+            return TextLengths.refusal(min, max, text);
+        }
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }
 
