@@ -111,8 +111,9 @@ export function openSignIn() {
 }
 
 /**
- * For a few seconds after signing in from a page's own button, a redraw of the page that replaces its heading (the
- * reads it can now make answering) gives the focus to the new heading, not to the page's body.
+ * For half a minute after signing in from a page's own button, a redraw of the page that replaces its heading (the
+ * reads it can now make answering, which a busy server may take seconds to answer) gives the focus to the new
+ * heading where it fell to the page's body; focus the user moved elsewhere stays.
  */
 function keepOnTheHeading() {
   const main = document.querySelector('main');
@@ -125,7 +126,7 @@ function keepOnTheHeading() {
     }
   });
   watch.observe(main, { childList: true, subtree: true });
-  setTimeout(() => watch.disconnect(), 5000);
+  setTimeout(() => watch.disconnect(), 30_000);
 }
 
 function giveTheFocusBack() {
