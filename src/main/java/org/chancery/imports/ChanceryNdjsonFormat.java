@@ -71,6 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ChanceryNdjsonFormat implements ImportFormat {
 
+    /** The message {@code @Size} has unless it is given one. */
+    private static final String DEFAULT_SIZE_MESSAGE = "{jakarta.validation.constraints.Size.message}";
+
     static final String NAME = "chancery-ndjson";
     private static final List<String> KINDS = List.of("country", "diplomat", "event", "mission", "head",
             "accreditation", "meeting", "milestone");
@@ -748,8 +751,9 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (!violations.isEmpty()) {
             ConstraintViolation<T> first = violations.stream()
                     .min(Comparator.comparing(violation -> violation.getPropertyPath().toString())).orElseThrow();
+            // a text's @Size of Bean Validation's own words, in its unit; one that says what the field takes keeps its
             String message = first.getConstraintDescriptor().getAnnotation() instanceof Size size
-                    && first.getInvalidValue() instanceof String text
+                    && size.message().equals(DEFAULT_SIZE_MESSAGE) && first.getInvalidValue() instanceof String text
                     ? TextLengths.refusal(size.min(), size.max(), text) : first.getMessage();
             throw new InvalidInputException(field(first.getPropertyPath()), message);
         }

@@ -572,8 +572,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String message(MessageSourceResolvable error) {
-        // a text's @Size, in its unit (arguments: the field, then the constraint's max and min, by name)
+        // a text's @Size of Bean Validation's own words, in its unit (arguments: the field, then the constraint's max
+        // and min, by name); a @Size that says what the field takes (a partial date's forms) keeps its words
         if (error instanceof FieldError field && "Size".equals(field.getCode())
+                && String.valueOf(field.getDefaultMessage()).startsWith("size must be between")
                 && field.getRejectedValue() instanceof String text && field.getArguments() != null
                 && field.getArguments().length >= 3 && field.getArguments()[1] instanceof Integer max
                 && field.getArguments()[2] instanceof Integer min) {
