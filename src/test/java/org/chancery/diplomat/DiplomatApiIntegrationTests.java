@@ -274,6 +274,20 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aNameSearchIgnoresTheCharactersNotSeenButNotTheVowelSignsOfAWord() throws Exception {
+        long ali = create("/api/diplomats", """
+                {"name": "Ali\u200cReza Ghorbani\u200f", "country": "IR"}""").get("id").asLong();
+        long singh = create("/api/diplomats", """
+                {"name": "किताब सिंह", "country": "IN"}""").get("id").asLong();
+
+        for (String q : new String[] {"alireza", "AliReza Ghorbani", "Ali\u200cReza"}) {
+            assertThat(ids(getJson("/api/diplomats?q={q}", q))).as(q).containsExactly(ali);
+        }
+        assertThat(ids(getJson("/api/diplomats?q={q}", "किताब"))).containsExactly(singh);
+        assertThat(ids(getJson("/api/diplomats?q={q}", "कताब"))).as("without the vowel sign").isEmpty();
+    }
+
+    @Test
     void aReplacementThatLeavesOutTheSourcesKeepsThem() throws Exception {
         long id = create("/api/diplomats", """
                 {"name": "Ri Son Gwon", "country": "KP", "sources": [{"url": "https://example.org/ri"}]}""")

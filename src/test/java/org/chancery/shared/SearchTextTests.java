@@ -37,6 +37,30 @@ class SearchTextTests {
     }
 
     @Test
+    void keepsTheVowelSignsAndVoicingMarksOfTheScriptsThatSpellWithThem() {
+        assertThat(SearchText.key("किताब")).isEqualTo("किताब").isNotEqualTo(SearchText.key("कताब"));
+        assertThat(SearchText.key("กรุงเทพ")).isEqualTo("กรุงเทพ").isNotEqualTo(SearchText.key("กรงเทพ"));
+        assertThat(SearchText.key("ガ")).isEqualTo("ガ").isNotEqualTo(SearchText.key("カ"));
+        assertThat(SearchText.key("ｶﾞ")).as("halfwidth").isEqualTo("ガ");
+    }
+
+    @Test
+    void dropsTheAccentsOfTheScriptsThatWriteThemAndTheOptionalVowelPoints() {
+        assertThat(SearchText.key("Nguyễn Tấn Dũng")).isEqualTo("nguyen tan dung");
+        assertThat(SearchText.key("Ελλάδα")).isEqualTo("ελλαδα");
+        assertThat(SearchText.key("مُحَمَّد")).isEqualTo(SearchText.key("محمد"));
+        assertThat(SearchText.key("שָׁלוֹם")).isEqualTo(SearchText.key("שלום"));
+    }
+
+    @Test
+    void dropsTheCharactersThatAreNotSeen() {
+        assertThat(SearchText.key("Ali\u200cReza\u200f")).isEqualTo("alireza");
+        assertThat(SearchText.key("\ufeffKo\u00adrea\u200b")).isEqualTo("korea");
+        assertThat(SearchText.key("葛\udb40\udd00城")).as("a variation selector").isEqualTo("葛城");
+        assertThat(SearchText.key("\u3164")).as("a Hangul filler").isEmpty();
+    }
+
+    @Test
     void aPatternTakesTheLikeWildcardsOfTheQueryAsTheyAre() {
         assertThat(SearchText.containing(" 100% _Über\\ ")).isEqualTo("%100\\% \\_uber\\\\%");
     }

@@ -44,6 +44,11 @@ public final class MigratedDatabase {
         return new JdbcTemplate(dataSource);
     }
 
+    /** Runs the migrations after the version the database was migrated to up to {@code version}, with the Java ones given. */
+    public void migrateTo(String version, JavaMigration... java) {
+        flyway().javaMigrations(java).target(version).load().migrate();
+    }
+
     /** Runs every migration after the version the database was migrated to. */
     public void migrateTheRest() {
         flyway().load().migrate();
