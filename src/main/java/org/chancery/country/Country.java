@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
+import org.chancery.shared.Text;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -100,7 +101,7 @@ public class Country implements Persistable<String> {
      * @throws IllegalArgumentException if the name is blank
      */
     void describe(String name, Lifetime lifetime, List<Source> sources) {
-        if (name == null || name.isBlank()) {
+        if (name == null || Text.isBlank(name)) {
             throw new IllegalArgumentException("a country needs a name");
         }
         this.name = name.strip();

@@ -66,7 +66,7 @@ public class Diplomat {
      * @throws IllegalArgumentException if the name is blank
      */
     void describe(String name, CountryCode country, String title, String organization, List<Source> sources) {
-        if (name == null || name.isBlank()) {
+        if (name == null || Text.isBlank(name)) {
             throw new IllegalArgumentException("a diplomat needs a name");
         }
         this.name = name.strip();

@@ -17,6 +17,7 @@ import org.chancery.shared.PartialDate;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
+import org.chancery.shared.Text;
 import org.chancery.shared.Today;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -177,7 +178,7 @@ public class MilestoneService {
     }
 
     private static String title(String title) {
-        if (title == null || title.isBlank()) {
+        if (title == null || Text.isBlank(title)) {
             throw new InvalidInputException("title", "must not be blank");
         }
         if (title.strip().length() > 300) {

@@ -32,7 +32,7 @@ public @interface NotBlankIfGiven {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || !value.isBlank();
+            return value == null || !Text.isBlank(value);
         }
     }
 }

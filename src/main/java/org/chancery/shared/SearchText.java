@@ -51,7 +51,7 @@ public final class SearchText {
         Character.UnicodeScript script = Character.UnicodeScript.COMMON;
         for (int i = 0; i < decomposed.length(); i += Character.charCount(decomposed.codePointAt(i))) {
             int codePoint = decomposed.codePointAt(i);
-            if (unseen(codePoint)) {
+            if (Text.unseen(codePoint)) {
                 continue;
             }
             int type = Character.getType(codePoint);
@@ -79,18 +79,6 @@ public final class SearchText {
         }
         int end = Character.isHighSurrogate(composed.charAt(KEY_LENGTH - 1)) ? KEY_LENGTH - 1 : KEY_LENGTH;
         return composed.substring(0, end);
-    }
-
-    /**
-     * A character drawn as nothing (Unicode's default ignorable ones a name may hold): a format character (a
-     * zero-width space or joiner, a direction mark, a soft hyphen, a byte order mark), a variation selector, the
-     * combining grapheme joiner, a Hangul filler.
-     */
-    private static boolean unseen(int codePoint) {
-        return Character.getType(codePoint) == Character.FORMAT
-                || codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF
-                || codePoint >= 0x180B && codePoint <= 0x180F || codePoint == 0x034F
-                || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0;
     }
 
     /**

@@ -53,6 +53,19 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesANameOfWhichNothingIsSeen() throws Exception {
+        // no-break spaces, a zero-width space, direction marks, a byte order mark: String.isBlank takes them for text
+        for (String name : List.of("\\u00a0", "\\u202f\\u2007", "\\u200b\\u200f", "\\ufeff", "\\u3164")) {
+            postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"CN\", \"title\": \"\\u00a0\"}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("name"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+        }
+        postAsEditor("/api/diplomats", "{\"name\": \"\\u200bWang\\u00a0Yi\", \"country\": \"CN\", \"title\": \"\\u00a0\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.title").value((Object) null));
+    }
+
+    @Test
     void recordsADiplomatWithLocationAndETag() throws Exception {
         ResultActions answer = postAsEditor("/api/diplomats", """
                 {"name": " Chung Byung-won ", "country": "kor", "title": "Deputy Foreign Minister",

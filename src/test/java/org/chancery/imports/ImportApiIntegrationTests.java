@@ -153,6 +153,15 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aLineWithANameOfWhichNothingIsSeenIsRejected() throws Exception {
+        JsonNode job = imported("{\"kind\": \"diplomat\", \"name\": \"\\u00a0\\u200f\", \"country\": \"CN\"}\n");
+
+        JsonNode row = rows(job.get("id").asLong(), "").get("content").get(0);
+        assertThat(row.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(row.get("detail").asString()).contains("name", "must not be blank");
+    }
+
+    @Test
     void aDiplomatLineFindsTheDiplomatRecordedWithTheSameLettersInTheOtherUnicodeForm() throws Exception {
         String composed = "B\u00f9i Thanh S\u01a1n";
         String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.chancery.meeting.MeetingDraft;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
+import org.chancery.shared.Text;
 
 @Schema(name = "RecordMeeting", example = """
         {"date": "2024-05-22", "city": "Seoul", "country": "KR",
@@ -33,7 +34,7 @@ record RecordMeetingRequest(
         @Size(max = 300) String title,
         @Size(max = 4000) String summary,
         // swagger reads the elements' @Size but not their @NotBlank: an outcome of "" is refused
-        @ArraySchema(schema = @Schema(minLength = 1, maxLength = 1000, pattern = "^[\\s\\S]*\\S[\\s\\S]*$"))
+        @ArraySchema(schema = @Schema(minLength = 1, maxLength = 1000, pattern = Text.NOT_BLANK_PATTERN))
         @Size(max = MeetingDraft.MAX_OUTCOMES) List<@NotBlank @Size(max = 1000) String> outcomes,
         @Schema(description = "At least two diplomats of at least two countries (R17), each once")
         @NotNull @Size(max = MeetingDraft.MAX_PARTICIPANTS) List<@NotNull @Valid Attendee> participants,

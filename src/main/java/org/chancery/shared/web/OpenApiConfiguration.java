@@ -37,6 +37,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.validation.constraints.NotBlank;
 import org.chancery.shared.NotBlankIfGiven;
 import org.chancery.shared.Rule;
+import org.chancery.shared.Text;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -72,7 +73,7 @@ class OpenApiConfiguration {
     private static final String FIELD_ERROR = "FieldError";
 
     /** The pattern of a text that is not blank (a {@code @NotBlank}, a city that may be left out but not blank). */
-    private static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
+    private static final String NOT_BLANK = Text.NOT_BLANK_PATTERN;
 
     private static final String EXAMPLE_ETAG = "\"0\"";
 
