@@ -10,8 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.chancery.shared.FactChanged;
+import org.chancery.shared.ReadOnlyDatabases;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -27,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed since it last did, in one short transaction under the sequencer's row lock (so that
  * instances sharing the database number one after the other), then reads. A change is numbered only
  * once it is visible, after every change numbered before it: a client asking for the changes after
- * the last seq it saw misses none.
+ * the last seq it saw misses none. While the database takes no writes, the feed answers with the changes numbered
+ * before ({@link #numbering}).
  */
 @Service
 public class ChangeFeed {
@@ -41,11 +44,14 @@ public class ChangeFeed {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
+    private final ReadOnlyDatabases readOnly;
 
-    ChangeFeed(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactionManager) {
+    ChangeFeed(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactionManager,
+            ReadOnlyDatabases readOnly) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = readOnly;
     }
 
     /** Which changes a list keeps: of one kind, of facts of one country (alpha-2), either or both null for all. */
@@ -137,13 +143,34 @@ public class ChangeFeed {
      * before the other began, the first is numbered first).
      */
     public void number() {
-        numberAtMost();
+        numbering(this::numberAtMost);
     }
 
     /** Numbers every change committed so far, however many are waiting (for a CSV download of all of them). */
     public void numberAll() {
-        while (numberAtMost()) {
-            // another batch is waiting
+        numbering(() -> {
+            while (numberAtMost()) {
+                // another batch is waiting
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Numbers as {@code numbering} does, unless the database takes no writes (made read-only for maintenance, a
+     * standby): no change commits then, so the changes numbered before are the feed as it stands, and are read as
+     * they are; those that committed before and wait for their seq are numbered after them once it takes writes
+     * again (the pool's sessions renewed, as after any write it refused), and a client reading after the last seq
+     * it saw misses none of them.
+     */
+    private void numbering(BooleanSupplier numbering) {
+        try {
+            numbering.getAsBoolean();
+        } catch (RuntimeException e) {
+            if (!readOnly.refusedWrite(e)) {
+                throw e;
+            }
+            readOnly.renewSessions();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,8 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * A PostgreSQL database made read-only while Chancery runs (maintenance, a standby after a failover): its writes
@@ -81,6 +85,43 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
         } finally {
             pool.getHikariPoolMXBean().softEvictConnections(); // none left read-only for the cleaning after the test
         }
+    }
+
+    @Test
+    void theChangeFeedOfADatabaseMadeReadOnlyIsReadAsNumberedAndTheRestNumberedOnceItTakesWrites() throws Exception {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        postAsEditor("/api/diplomats", DIPLOMAT).andExpect(status().isCreated());
+        long seq = json(changes("")).get("content").get(0).get("seq").asLong();
+        postAsEditor("/api/diplomats", "{\"name\": \"Ri Son-gwon\", \"country\": \"KP\"}")
+                .andExpect(status().isCreated()); // waits for its seq: the feed numbers as it is read
+        setReadOnly(pool, true);
+        try {
+            pool.getHikariPoolMXBean().softEvictConnections();
+            changes("").andExpect(status().isOk()).andExpect(jsonPath("$.content[*].seq").value(Matchers.contains(
+                    (int) seq)));
+            mvc.perform(get("/api/changes").accept("text/csv").with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isOk());
+        } finally {
+            setReadOnly(pool, false);
+        }
+
+        // the sessions that refused the numbering are renewed (at most once a second): the change waiting is numbered
+        int listed = 1;
+        for (int attempt = 0; attempt < 20 && listed != 2; attempt++) {
+            Thread.sleep(250);
+            listed = json(changes("").andExpect(status().isOk())).get("content").size();
+        }
+        try {
+            assertThat(listed).isEqualTo(2);
+            changes("?after=" + seq).andExpect(jsonPath("$.content[0].seq").value((int) seq + 1));
+        } finally {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    private ResultActions changes(String query) throws Exception {
+        return mvc.perform(get("/api/changes" + query).accept(MediaType.APPLICATION_JSON)
+                .with(httpBasic("editor", "editor-secret")));
     }
 
     /** Sets the database's default, on a connection of its own (the pool's are left as they are). */
