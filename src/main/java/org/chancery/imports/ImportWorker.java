@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -106,6 +107,9 @@ class ImportWorker {
     private final ApplicationEventPublisher publisher;
     private final MeterRegistry meters;
     private final ReadOnlyDatabases readOnlyDatabases;
+
+    /** Whether the last look for abandoned jobs was refused as read-only, and said so. */
+    private final AtomicBoolean readOnlySaid = new AtomicBoolean();
 
     ImportWorker(ImportJobs jobs, DataSource dataSource, PlatformTransactionManager transactionManager,
             ApplicationEventPublisher publisher, MeterRegistry meters, ReadOnlyDatabases readOnlyDatabases) {
@@ -326,14 +330,27 @@ class ImportWorker {
         }
     }
 
-    /** Fails the jobs whose server stopped while they ran (at start-up, then every few seconds). */
+    /**
+     * Fails the jobs whose server stopped while they ran (at start-up, then every few seconds). While the database
+     * takes no writes, that is said once, not every five seconds, and the pool's sessions are renewed as after any
+     * write it refused: once it takes writes again, the next look finds it so.
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
     void recoverAbandoned() {
         try {
             recover();
+            readOnlySaid.set(false);
         } catch (RuntimeException e) {
-            log.warn("Could not look for abandoned imports: {}", e.toString());
+            if (!readOnlyDatabases.refusedWrite(e)) {
+                log.warn("Could not look for abandoned imports: {}", e.toString());
+                return;
+            }
+            readOnlyDatabases.renewSessions();
+            if (!readOnlySaid.getAndSet(true)) {
+                log.warn("Could not look for abandoned imports: the database takes no writes (looked for again every "
+                        + "5 s, not said again until it has taken them): {}", e.toString());
+            }
         }
     }
 
