@@ -19,6 +19,7 @@ import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.SearchText;
 import org.chancery.shared.Source;
 import org.chancery.shared.StorableValues;
+import org.chancery.shared.Text;
 import org.chancery.shared.Today;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
@@ -188,7 +189,7 @@ public class Countries {
      */
     @Transactional(readOnly = true)
     public Page<Country> search(String q, Boolean current, Pageable pageable) {
-        String term = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        String term = q == null || Text.isBlank(q) ? null : Text.strip(q).toLowerCase(Locale.ROOT);
         return repository.search(term, term == null ? null : SearchText.containing(q), current, pageable);
     }
 

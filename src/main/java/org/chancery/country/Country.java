@@ -104,7 +104,7 @@ public class Country implements Persistable<String> {
         if (name == null || Text.isBlank(name)) {
             throw new IllegalArgumentException("a country needs a name");
         }
-        this.name = name.strip();
+        this.name = Text.strip(name);
         this.nameKey = SearchText.key(this.name);
         this.startedOn = lifetime.startedOn();
         this.endedOn = lifetime.endedOn();

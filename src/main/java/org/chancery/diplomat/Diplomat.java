@@ -69,7 +69,7 @@ public class Diplomat {
         if (name == null || Text.isBlank(name)) {
             throw new IllegalArgumentException("a diplomat needs a name");
         }
-        this.name = name.strip();
+        this.name = Text.strip(name);
         this.nameKey = SearchText.key(this.name);
         this.country = country.value();
         this.title = Text.strippedOrNull(title);

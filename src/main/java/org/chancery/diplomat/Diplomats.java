@@ -21,6 +21,7 @@ import org.chancery.shared.NotFoundException;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.SearchText;
+import org.chancery.shared.Text;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.slf4j.Logger;
@@ -141,7 +142,7 @@ public class Diplomats {
             if (country != null) {
                 predicates.add(cb.equal(root.get("country"), country.value()));
             }
-            if (q != null && !q.isBlank()) {
+            if (q != null && !Text.isBlank(q)) {
                 predicates.add(cb.like(root.get("nameKey"), SearchText.containing(q), '\\'));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
@@ -154,7 +155,7 @@ public class Diplomats {
      * Unicode's forms of its letters, composed or not) and country, if any: an import's "already there".
      */
     public Optional<Diplomat> findSame(String name, CountryCode country) {
-        String given = name.strip();
+        String given = Text.strip(name);
         // either form Unicode allows for the same letters (é as one character or as e and an accent: a file
         // written on macOS holds the second), as a name search finds both
         Set<String> forms = new LinkedHashSet<>(List.of(given, Normalizer.normalize(given, Normalizer.Form.NFC),
@@ -207,11 +208,11 @@ public class Diplomats {
     private Diplomat updateOnce(long id, DiplomatDescription description, VersionPrecondition precondition) {
         // a new name changes the heads of mission showing it: their pairs and missions are locked first
         boolean renaming = repository.findNameById(id)
-                .filter(name -> description.name() != null && !name.equals(description.name().strip())).isPresent();
+                .filter(name -> description.name() != null && !name.equals(Text.strip(description.name()))).isPresent();
         List<DiplomatReferences.Renaming> renamings = renaming
                 ? references.orderedStream().map(refs -> refs.lockForRenaming(id)).toList() : List.of();
         Diplomat diplomat = lock(id, precondition);
-        if (!renaming && description.name() != null && !diplomat.name().equals(description.name().strip())) {
+        if (!renaming && description.name() != null && !diplomat.name().equals(Text.strip(description.name()))) {
             // renamed by another request since the name was read: this change renames them back, with the locks of
             // their heads' missions, which it did not take
             throw new RenamedMeanwhile("Diplomat " + id + " was renamed meanwhile; read it again.");

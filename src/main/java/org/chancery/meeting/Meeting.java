@@ -101,7 +101,7 @@ public class Meeting {
         this.country = country.value();
         this.title = Text.strippedOrNull(title);
         this.summary = Text.strippedOrNull(summary);
-        this.outcomes = outcomes == null ? List.of() : outcomes.stream().map(String::strip).toList();
+        this.outcomes = outcomes == null ? List.of() : outcomes.stream().map(Text::strip).toList();
         this.sources = SourcesConverter.orEmpty(sources);
         this.participants.addAll(participants);
         this.participants.forEach(participant -> participant.at(this.date));

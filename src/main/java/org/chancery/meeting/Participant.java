@@ -43,7 +43,7 @@ public class Participant {
      * diplomat holds now.
      */
     static Participant asOfRecording(long diplomatId, CountryCode country, String currentTitle, String givenTitle) {
-        return new Participant(diplomatId, country, givenTitle == null || givenTitle.isBlank() ? currentTitle
+        return new Participant(diplomatId, country, givenTitle == null || Text.isBlank(givenTitle) ? currentTitle
                 : givenTitle);
     }
 

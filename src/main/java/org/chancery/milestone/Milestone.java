@@ -20,6 +20,7 @@ import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.SourcesConverter;
+import org.chancery.shared.Text;
 
 /**
  * A planned step of a relation, due within a {@link PartialDate target}, optionally tied to the
@@ -79,7 +80,7 @@ class Milestone {
     Milestone(RelationPair pair, String title, PartialDate target, Long missionId, List<Source> sources) {
         this.countryA = pair.first().value();
         this.countryB = pair.second().value();
-        this.title = Objects.requireNonNull(title, "title").strip();
+        this.title = Text.strip(Objects.requireNonNull(title, "title"));
         this.target = target.toString();
         this.targetStart = target.start();
         this.targetEnd = target.end();

@@ -181,10 +181,10 @@ public class MilestoneService {
         if (title == null || Text.isBlank(title)) {
             throw new InvalidInputException("title", "must not be blank");
         }
-        if (title.strip().length() > 300) {
+        if (Text.strip(title).length() > 300) {
             throw new InvalidInputException("title", "size must be between 1 and 300");
         }
-        return title.strip();
+        return Text.strip(title);
     }
 
     /** The target a client wrote, trimmed and read as a partial date from {@link CalendarDates#FIRST} on. */

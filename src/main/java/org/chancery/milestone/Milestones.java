@@ -8,6 +8,7 @@ import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.Text;
 import org.chancery.shared.Today;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -71,7 +72,7 @@ public class Milestones {
         String canonical = MilestoneService.target(target).toString();
         LocalDate day = today.date();
         return repository.findByPair(pair.first().value(), pair.second().value()).stream()
-                .filter(milestone -> milestone.title().equals(title.strip()) && milestone.target().equals(canonical))
+                .filter(milestone -> milestone.title().equals(Text.strip(title)) && milestone.target().equals(canonical))
                 .map(milestone -> MilestoneView.of(milestone, day)).findFirst();
     }
 

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 /**
  * V30: the countries' and diplomats' search keys ({@link SearchText}) written again where a key of today differs
  * from the one stored: an earlier release dropped the vowel signs of the scripts that spell with them (Devanagari,
- * Thai, a kana's voicing mark) and kept the characters that are not seen (a zero-width non-joiner, a direction mark),
- * so that "कताब" found "किताब", and "AliReza" did not find the name written with a non-joiner between its parts. The
- * diplomats are read a range of ids at a time (PostgreSQL's statements run 30 s at most); only the keys that change
- * are written. A Spring bean, which Spring Boot hands to Flyway with the SQL migrations.
+ * Thai, a kana's voicing mark) and Cyrillic's й and ї, kept the characters that are not seen (a zero-width non-joiner,
+ * a direction mark), the apostrophes, the Indic nukta and the Arabic-script letters one keyboard writes otherwise
+ * than another, so that "कताब" found "किताब" and "AliReza" did not find the name written with a non-joiner between its
+ * parts, nor "obrien" O'Brien. The diplomats are read a range of ids at a time (PostgreSQL's statements run 30 s at
+ * most); only the keys that change are written. A Spring bean, which Spring Boot hands to Flyway with the SQL
+ * migrations.
  */
 @Component
 class V30__name_keys_rewritten extends BaseJavaMigration {

@@ -104,12 +104,19 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void searchesForTheTextBarTheWhiteSpaceAroundIt() throws Exception {
-        // a search in ideographic spaces found nothing, one of a control character everything
-        getJson("/api/countries?q={q}", "\u3000cuba\u3000")
-                .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.contains("CU")));
-        getJson("/api/countries?q={q}", "\u0001").andExpect(jsonPath("$.page.totalElements").value(0));
-        getJson("/api/diplomats?q={q}", "\u0001").andExpect(jsonPath("$.page.totalElements").value(0));
+    void searchesForTheTextBarWhatIsNotSeenAroundIt() throws Exception {
+        // a search in ideographic spaces found nothing, one in no-break spaces nothing either
+        for (String q : List.of("\u3000cuba\u3000", "\u00a0Cuba\u00a0", "\u200bcuba")) {
+            getJson("/api/countries?q={q}", q)
+                    .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.contains("CU")));
+        }
+        long all = json(getJson("/api/countries")).get("page").get("totalElements").asLong();
+        newDiplomat("Kim Yong-nam", "KP");
+        for (String blank : List.of("\u0001", "\u00a0", "\u200b\u200f")) {
+            // a search of which nothing is seen is as if it were not given, as an empty one is
+            getJson("/api/countries?q={q}", blank).andExpect(jsonPath("$.page.totalElements").value((int) all));
+            getJson("/api/diplomats?q={q}", blank).andExpect(jsonPath("$.page.totalElements").value(1));
+        }
     }
 
     @Test
@@ -253,18 +260,26 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void keepsANameAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
-        // found by the fuzz test: a name of a control character passed validation and was trimmed to nothing (500)
+    void keepsANameAsGivenBarWhatIsNotSeenAroundIt() throws Exception {
+        // found by the fuzz test: a name of a control character passed validation and was trimmed to nothing (500);
+        // it is blank
         postAsAdmin("/api/countries", """
                 {"code": "XA", "alpha3": "XAA", "name": "\\u0001"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+        postAsAdmin("/api/countries", """
+                {"code": "XA", "alpha3": "XAA", "name": "\\u00a0\\u0001"}""")
+                .andExpect(status().isBadRequest());
+        postAsAdmin("/api/countries", """
+                {"code": "XA", "alpha3": "XAA", "name": "\\u00a0Xanadu\\u200b"}""")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.name").value("\u0001"));
+                .andExpect(jsonPath("$.name").value("Xanadu"));
         mvc.perform(put("/api/countries/XA").with(httpBasic("admin", "admin-secret"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"name": "\\u0002 Xanadu\\u2003"}"""))
+                                {"name": "\\u0002 Xana\\u0002du\\u2003"}"""))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.name").value("\u0002 Xanadu"));
-        getJson("/api/countries/XA").andExpect(jsonPath("$.name").value("\u0002 Xanadu"));
+                .andExpect(jsonPath("$.name").value("Xana\u0002du"));
+        getJson("/api/countries/XA").andExpect(jsonPath("$.name").value("Xana\u0002du"));
     }
 
     @Test

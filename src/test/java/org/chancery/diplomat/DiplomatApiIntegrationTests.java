@@ -92,13 +92,18 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void keepsTextAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
+    void keepsTextAsGivenBarWhatIsNotSeenAroundIt() throws Exception {
         // a name of a control character passed validation and was trimmed to nothing (500), a title to ""
         postAsEditor("/api/diplomats", """
-                {"name": "\\u0001", "country": "KR", "title": "\\u0001", "organization": "\\u2003MOFA\\u3000"}""")
+                {"name": "\\u0001", "country": "KR"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+        postAsEditor("/api/diplomats", """
+                {"name": "\\u00a0Kim\\u0001 Yong\\u200b\\u0085", "country": "KR", "title": "\\u0001",
+                 "organization": "\\u2003MOFA\\u3000"}""")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.name").value("\u0001"))
-                .andExpect(jsonPath("$.title").value("\u0001"))
+                .andExpect(jsonPath("$.name").value("Kim\u0001 Yong"))
+                .andExpect(jsonPath("$.title").value((Object) null))
                 .andExpect(jsonPath("$.organization").value("MOFA"));
     }
 

@@ -177,6 +177,18 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aDiplomatLineFindsTheDiplomatRecordedWithoutTheNoBreakSpacesAroundItsName() throws Exception {
+        long recorded = create("/api/diplomats", "{\"name\": \"Tō Kyō\", \"country\": \"JP\"}").get("id").asLong();
+
+        JsonNode job = imported("{\"kind\": \"diplomat\", \"name\": \"\\u00a0Tō Kyō\\u200b\\u202f\", \"country\": \"JP\"}\n");
+
+        JsonNode row = rows(job.get("id").asLong(), "").get("content").get(0);
+        assertThat(row.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(row.get("facts").get(0).get("id").asLong()).isEqualTo(recorded);
+        assertThat(row.get("flags")).isEmpty();
+    }
+
+    @Test
     void aPlannedMissionLineFindsThePlannedMissionRatherThanOneCancelledBeforeIt() throws Exception {
         long cancelled = planMission("CU", "KR", "EMBASSY", "Seoul");
         postAsEditor("/api/missions/{id}/cancel", null, cancelled).andExpect(status().isOk());

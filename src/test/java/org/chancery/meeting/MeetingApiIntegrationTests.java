@@ -247,18 +247,23 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
     }
 
     @Test
-    void keepsTextAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
+    void keepsTextAsGivenBarWhatIsNotSeenAroundIt() throws Exception {
         // an outcome of a control character passed validation and was trimmed to "", one in ideographic spaces
-        // kept them
+        // kept them; one of a control character alone is blank
         long host = diplomat("Host", "KR", null);
         long guest = diplomat("Guest", "CU", null);
-        postAsEditor("/api/meetings", """
-                {"date": "2024-05-22", "country": "KR", "title": "\\u3000Talks\\u3000",
-                 "outcomes": ["\\u3000embassies\\u3000", "\\u0001"],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(host, guest))
+        String meeting = """
+                {"date": "2024-05-22", "country": "KR", "title": "\\u3000Talks\\u00a0",
+                 "outcomes": ["\\u3000embassies\\u3000", "\\u200bcon\\u0001sulates\\u0001"%s],
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""";
+        postAsEditor("/api/meetings", meeting.formatted("", host, guest))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.title").value("Talks"))
-                .andExpect(jsonPath("$.outcomes").value(contains("embassies", "\u0001")));
+                .andExpect(jsonPath("$.outcomes").value(contains("embassies", "con\u0001sulates")));
+        postAsEditor("/api/meetings", meeting.formatted(", \"\\u0001\"", host, guest))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("outcomes[2]"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
     }
 
     @Test

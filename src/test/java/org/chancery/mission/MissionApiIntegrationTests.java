@@ -135,12 +135,16 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void keepsACityAsGivenBarTheWhiteSpaceAroundIt() throws Exception {
-        // a city of a control character was trimmed to "", a city neither known nor left out
+    void keepsACityAsGivenBarWhatIsNotSeenAroundIt() throws Exception {
+        // a city of a control character was trimmed to "", a city neither known nor left out: it is blank
         postAsEditor("/api/missions", """
                 {"sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": "\\u0001"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("city"));
+        postAsEditor("/api/missions", """
+                {"sendingCountry": "CU", "receivingCountry": "KR", "type": "EMBASSY", "city": "\\u00a0Seoul\\u200e"}""")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.city").value("\u0001"));
+                .andExpect(jsonPath("$.city").value("Seoul"));
         postAsEditor("/api/missions", """
                 {"sendingCountry": "CU", "receivingCountry": "KR", "type": "CONSULATE", "city": "\\u3000Busan\\u2003"}""")
                 .andExpect(status().isCreated())

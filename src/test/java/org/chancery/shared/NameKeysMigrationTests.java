@@ -19,11 +19,13 @@ class NameKeysMigrationTests {
         jdbc.update("update country set name = 'भारत' where code = 'IN'");
         long far = V30__name_keys_rewritten.RANGE * 2 + 1;
         jdbc.update("insert into diplomat (id, name, country, version) values (1, 'किताब सिंह', 'IN', 0), "
+                + "(2, 'Aoife O''Brien', 'IE', 0), "
                 + "(?, 'Ali\u200cReza', 'IR', 0), (?, 'Javad Zarif', 'IR', 0)", far, far + 1);
         database.migrateTo("15", new V15__name_search_keys());
         // the keys the release before V30 stored
         jdbc.update("update country set name_key = 'भरत' where code = 'IN'");
         jdbc.update("update diplomat set name_key = 'कतब सह' where id = 1");
+        jdbc.update("update diplomat set name_key = 'aoife o''brien' where id = 2");
         jdbc.update("update diplomat set name_key = 'ali\u200creza' where id = ?", far);
 
         database.migrateTheRest(new V15__name_search_keys(), new V30__name_keys_rewritten());
@@ -31,7 +33,7 @@ class NameKeysMigrationTests {
         assertThat(jdbc.queryForList("select name_key from country where code in ('IN', 'IR') order by code",
                 String.class)).containsExactly("भारत", "iran");
         assertThat(jdbc.queryForList("select name_key from diplomat order by id", String.class))
-                .containsExactly("किताब सिंह", "alireza", "javad zarif");
+                .containsExactly("किताब सिंह", "aoife obrien", "alireza", "javad zarif");
     }
 
     /** Flyway refuses to start on a database that ran another text of it: a migration is not changed once landed. */

@@ -8,7 +8,7 @@ class SearchTextTests {
 
     @Test
     void dropsAccentsAndCase() {
-        assertThat(SearchText.key("Côte d'Ivoire")).isEqualTo(SearchText.key("COTE D'IVOIRE")).isEqualTo("cote d'ivoire");
+        assertThat(SearchText.key("Côte d'Ivoire")).isEqualTo(SearchText.key("COTE D’IVOIRE")).isEqualTo("cote divoire");
         assertThat(SearchText.key("Curaçao")).isEqualTo("curacao");
         assertThat(SearchText.key("Türkiye")).isEqualTo("turkiye");
         assertThat(SearchText.key("Åland Islands")).isEqualTo("aland islands");
@@ -53,11 +53,41 @@ class SearchTextTests {
     }
 
     @Test
+    void takesTheArabicScriptLettersThatKeyboardsWriteOtherwiseAsOne() {
+        assertThat(SearchText.key("علی")).as("Persian yeh").isEqualTo(SearchText.key("علي"))
+                .isEqualTo(SearchText.key("على"));
+        assertThat(SearchText.key("کاظم")).as("keheh").isEqualTo(SearchText.key("كاظم"));
+        assertThat(SearchText.key("شاہ")).as("heh goal").isEqualTo(SearchText.key("شاه"));
+        assertThat(SearchText.key("فاطمة")).as("teh marbuta").isEqualTo(SearchText.key("فاطمه"));
+        assertThat(SearchText.key("محمـــد")).as("tatweel").isEqualTo(SearchText.key("مُحَمَّد"));
+    }
+
+    @Test
+    void leavesOutApostrophesAndTakesDashesAndQuotationMarksAsOne() {
+        assertThat(SearchText.key("Aoife O’Brien")).isEqualTo(SearchText.key("aoife o'brien"))
+                .isEqualTo(SearchText.key("Aoife OBrien"));
+        assertThat(SearchText.key("ʿAbd al-ʿAzīz")).isEqualTo(SearchText.key("abd al-aziz"))
+                .isEqualTo(SearchText.key("'Abd al-'Aziz"));
+        assertThat(SearchText.key("Jean\u2011Yves – Le Drian")).isEqualTo("jean-yves - le drian");
+        assertThat(SearchText.key("ישראל כ״ץ")).isEqualTo(SearchText.key("ישראל כ\"ץ"));
+    }
+
+    @Test
+    void setsAsideTheIndicNuktaButNotCyrillicsLettersOfTheirOwn() {
+        assertThat(SearchText.key("ज़ाकिर")).isEqualTo(SearchText.key("जाकिर"));
+        assertThat(SearchText.key("\u095Bाकिर")).as("the precomposed za").isEqualTo(SearchText.key("जाकिर"));
+        assertThat(SearchText.key("Андрей Бойко")).isEqualTo("андрей бойко").isNotEqualTo(SearchText.key("Андреи Боико"));
+        assertThat(SearchText.key("Андрій Її")).isEqualTo("андрій її");
+        assertThat(SearchText.key("Лукашёнок Ўладзімір")).isEqualTo("лукашенок ўладзімір");
+    }
+
+    @Test
     void dropsTheCharactersThatAreNotSeen() {
         assertThat(SearchText.key("Ali\u200cReza\u200f")).isEqualTo("alireza");
         assertThat(SearchText.key("\ufeffKo\u00adrea\u200b")).isEqualTo("korea");
         assertThat(SearchText.key("葛\udb40\udd00城")).as("a variation selector").isEqualTo("葛城");
         assertThat(SearchText.key("\u3164")).as("a Hangul filler").isEmpty();
+        assertThat(SearchText.key("Ha\u0001vana\u0085")).as("control characters").isEqualTo("havana");
     }
 
     @Test

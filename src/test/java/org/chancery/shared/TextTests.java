@@ -26,12 +26,26 @@ class TextTests {
         assertThat(Text.isBlank("\ufe0f\u034f\u3164")).as("a variation selector, the grapheme joiner, a filler").isTrue();
         assertThat(Text.strippedOrNull(" \u00a0\u200b ")).isNull();
         assertThat(Text.isBlank("\u200bx")).isFalse();
-        assertThat(Text.isBlank("\u0001")).as("a control character is not white space").isFalse();
+        assertThat(Text.isBlank("\u0001\u0085\u007f")).as("control characters").isTrue();
+        assertThat(Text.isBlank("\u17b4\u180e\udb40\udc20")).as("Khmer's inherent vowel, a tag").isTrue();
+        assertThat(Text.isBlank("\u0600")).as("an Arabic number sign is seen").isFalse();
     }
 
     @Test
-    void keepsControlCharactersThatAreNotWhiteSpace() {
-        assertThat(Text.strippedOrNull("\u0001")).as("String.trim() would make it \"\"").isEqualTo("\u0001");
-        assertThat(Text.strippedOrNull(" \u0001Havana ")).isEqualTo("\u0001Havana");
+    void losesTheControlCharactersAndTheCharactersNotSeenAroundIt() {
+        assertThat(Text.strippedOrNull("\u0001")).isNull();
+        assertThat(Text.strippedOrNull(" \u0001Havana\u0085 ")).isEqualTo("Havana");
+        assertThat(Text.strip("\u00a0\u200bTōkyō\u202f\u200f")).isEqualTo("Tōkyō");
+        assertThat(Text.strip("Ha\u0001va\u00a0na")).as("inside kept").isEqualTo("Ha\u0001va\u00a0na");
+        assertThat(Text.strip("葛\udb40\udd00")).as("a variation selector is of the letter before it")
+                .isEqualTo("葛\udb40\udd00");
+    }
+
+    @Test
+    void whatIsNotBlankIsNotStrippedToNothing() {
+        for (String text : new String[] {"\u0001x\u0001", "\u00a0\u0600", "\ufe0fA", "\u200b\ud842\udfb7"}) {
+            assertThat(Text.isBlank(text)).as(text).isFalse();
+            assertThat(Text.strip(text)).as(text).isNotEmpty();
+        }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.StorableValues;
+import org.chancery.shared.Text;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,7 +63,7 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
 
     /** The texts of a parameter given more than once, blank ones left out, if two or more are left. */
     static boolean givenMoreThanOnce(Object value) {
-        return value instanceof String[] texts && Arrays.stream(texts).filter(text -> !text.isBlank()).count() > 1;
+        return value instanceof String[] texts && Arrays.stream(texts).filter(text -> !Text.isBlank(text)).count() > 1;
     }
 
     /**
@@ -71,7 +72,7 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
      * ({@link #givenMoreThanOnce}): {@code size=&size=5} is a size of 5, as {@code status=&status=OPEN} is OPEN.
      */
     static String theOneGiven(String[] texts) {
-        return texts == null ? null : Arrays.stream(texts).filter(text -> !text.isBlank()).findFirst().orElse(null);
+        return texts == null ? null : Arrays.stream(texts).filter(text -> !Text.isBlank(text)).findFirst().orElse(null);
     }
 
     /** A parameter's value as a problem quotes it: a text as it is, the text that is not blank of several. */
@@ -167,7 +168,7 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                         new IllegalArgumentException(StorableValues.NUL_REFUSED));
             }
             if (isText(sourceType, targetType) && (source == null || source instanceof String)) {
-                return source != null && ((String) source).isBlank() && isRequestParameter(targetType) ? null : source;
+                return source != null && Text.isBlank((String) source) && isRequestParameter(targetType) ? null : source;
             }
             if (isTexts(sourceType, targetType) && source instanceof String[] texts) {
                 return given(new ArrayList<>(Arrays.asList(texts)), targetType);
@@ -176,14 +177,14 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                     && !targetType.isCollection()) {
                 // a parameter of one value given more than once: Spring would join texts with commas and
                 // take the first of anything else; the blank ones are as if not given, two others refused
-                String[] kept = Arrays.stream(texts).filter(text -> !text.isBlank()).toArray(String[]::new);
+                String[] kept = Arrays.stream(texts).filter(text -> !Text.isBlank(text)).toArray(String[]::new);
                 if (kept.length > 1) {
                     throw new ConversionFailedException(sourceType, targetType, source,
                             new IllegalArgumentException(GIVEN_MORE_THAN_ONCE));
                 }
                 return kept.length == 0 ? null : convert(kept[0], TypeDescriptor.valueOf(String.class), targetType);
             }
-            if (source instanceof String text && text.isBlank() && !text.isEmpty() && !targetType.isPrimitive()
+            if (source instanceof String text && Text.isBlank(text) && !text.isEmpty() && !targetType.isPrimitive()
                     && isRequestParameter(targetType)) {
                 // spaces for a status, a number or a date: Spring's converters take an empty text for none (a
                 // primitive takes its default value for an empty text only, before conversion)
@@ -242,7 +243,7 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
 
         private static boolean anyBlank(List<String> texts) {
             for (String text : texts) {
-                if (text.isBlank()) {
+                if (Text.isBlank(text)) {
                     return true;
                 }
             }

@@ -437,10 +437,11 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
     /** A not-blank text's pattern, read as a client's JavaScript reads it: something in it is seen. */
     private static void assertSomethingSeen(String pattern, String property) {
         Pattern compiled = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
-        for (String text : List.of("Cuba", " \u200bWang\u00a0Yi ", "\u0001")) {
+        for (String text : List.of("Cuba", " \u200bWang\u00a0Yi ", "\u0001A", "\u0600", "\ud842\udfb7")) {
             assertThat(compiled.matcher(text).matches()).as(property + " takes " + text).isTrue();
         }
-        for (String text : List.of("", " \n", "\u00a0\u3000", "\u200b\u200f", "\ufeff\u00ad", "\u3164\u2066")) {
+        for (String text : List.of("", " \n", "\u00a0\u3000", "\u200b\u200f", "\ufeff\u00ad", "\u3164\u2066",
+                "\u0001\u0085", "\u17b4\u180e")) {
             assertThat(compiled.matcher(text).matches()).as(property + " refuses " + text).isFalse();
         }
     }
