@@ -184,13 +184,15 @@ public class Countries {
 
     /**
      * Countries whose name contains {@code q} (in any case, with or without accents: {@link
-     * SearchText}) or whose code is {@code q} (any case), if given; {@code current}: only those that
+     * SearchText}) or whose code is {@code q} (any case), if given and its search key holds something (a search of
+     * apostrophes alone is none); {@code current}: only those that
      * have not ended (true) or only former ones (false).
      */
     @Transactional(readOnly = true)
     public Page<Country> search(String q, Boolean current, Pageable pageable) {
-        String term = q == null || Text.isBlank(q) ? null : Text.strip(q).toLowerCase(Locale.ROOT);
-        return repository.search(term, term == null ? null : SearchText.containing(q), current, pageable);
+        String pattern = q == null ? null : SearchText.containing(q);
+        String term = pattern == null ? null : Text.strip(q).toLowerCase(Locale.ROOT);
+        return repository.search(term, pattern, current, pageable);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.chancery.diplomat;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +29,6 @@ interface DiplomatRepository extends JpaRepository<Diplomat, Long>, JpaSpecifica
     @Query("select d.name from Diplomat d where d.id = :id")
     Optional<String> findNameById(@Param("id") long id);
 
-    @Query("select d from Diplomat d where d.name in :names and d.country = :country order by d.id")
-    List<Diplomat> findByNamesAndCountry(@Param("names") Collection<String> names, @Param("country") String country);
+    @Query("select d from Diplomat d where d.nameKey = :key and d.country = :country order by d.id")
+    List<Diplomat> findByNameKeyAndCountry(@Param("key") String key, @Param("country") String country);
 }

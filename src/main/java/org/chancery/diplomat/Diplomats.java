@@ -3,11 +3,9 @@ package org.chancery.diplomat;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -133,8 +131,8 @@ public class Diplomats {
     }
 
     /**
-     * Diplomats of a country (if given) whose name contains {@code q} (if given), in any case, with
-     * or without accents ({@link SearchText}).
+     * Diplomats of a country (if given) whose name contains {@code q} (if given and its search key holds something: a
+     * search of apostrophes alone is none), in any case, with or without accents ({@link SearchText}).
      */
     public Page<Diplomat> search(CountryCode country, String q, Pageable pageable) {
         Specification<Diplomat> filter = (root, query, cb) -> {
@@ -142,8 +140,9 @@ public class Diplomats {
             if (country != null) {
                 predicates.add(cb.equal(root.get("country"), country.value()));
             }
-            if (q != null && !Text.isBlank(q)) {
-                predicates.add(cb.like(root.get("nameKey"), SearchText.containing(q), '\\'));
+            String pattern = q == null ? null : SearchText.containing(q);
+            if (pattern != null) {
+                predicates.add(cb.like(root.get("nameKey"), pattern, '\\'));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
@@ -151,16 +150,19 @@ public class Diplomats {
     }
 
     /**
-     * The first diplomat recorded with this name (stripped of the white space around it, then exactly, in either of
-     * Unicode's forms of its letters, composed or not) and country, if any: an import's "already there".
+     * The first diplomat recorded with this name and country, if any: an import's "already there". The names are
+     * compared without what is not seen around them (as an earlier release kept some: a no-break space), then
+     * exactly, in either of Unicode's forms of their letters (é as one character or as e and an accent: a file
+     * written on macOS holds the second), among the diplomats of the name's search key (read along its index).
      */
     public Optional<Diplomat> findSame(String name, CountryCode country) {
-        String given = Text.strip(name);
-        // either form Unicode allows for the same letters (é as one character or as e and an accent: a file
-        // written on macOS holds the second), as a name search finds both
-        Set<String> forms = new LinkedHashSet<>(List.of(given, Normalizer.normalize(given, Normalizer.Form.NFC),
-                Normalizer.normalize(given, Normalizer.Form.NFD)));
-        return repository.findByNamesAndCountry(forms, country.value()).stream().findFirst();
+        String given = comparable(name);
+        return repository.findByNameKeyAndCountry(SearchText.key(name), country.value()).stream()
+                .filter(diplomat -> comparable(diplomat.name()).equals(given)).findFirst();
+    }
+
+    private static String comparable(String name) {
+        return Normalizer.normalize(Text.strip(name), Normalizer.Form.NFC);
     }
 
     /**

@@ -281,7 +281,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         differ(differences, "alpha3", line.alpha3() == null ? null : line.alpha3().toUpperCase(Locale.ROOT),
                 recorded.alpha3());
         differ(differences, "numeric", line.numeric(), recorded.numericCode());
-        differ(differences, "name", line.name() == null ? null : Text.strip(line.name()), recorded.name());
+        differ(differences, "name", line.name() == null ? null : Text.strip(line.name()), Text.strip(recorded.name()));
         differ(differences, "startedOn", line.startedOn(), recorded.lifetime().startedOn());
         differ(differences, "endedOn", line.endedOn(), recorded.lifetime().endedOn());
         return differences;
@@ -628,7 +628,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         differs(differences, "summary", recorded.summary(), line.summary());
         List<String> outcomes = line.outcomes() == null ? List.of()
                 : line.outcomes().stream().map(Text::strip).toList();
-        if (!outcomes.isEmpty() && !outcomes.equals(recorded.outcomes())) {
+        if (!outcomes.isEmpty() && !outcomes.equals(recorded.outcomes().stream().map(Text::strip).toList())) {
             differences.add("the line's outcomes differ from the " + recorded.outcomes().size() + " recorded");
         }
         for (MeetingDraft.Attendee attendee : attendees) {

@@ -111,6 +111,9 @@ class ImportWorker {
     /** Whether the last look for abandoned jobs was refused as read-only, and said so. */
     private final AtomicBoolean readOnlySaid = new AtomicBoolean();
 
+    /** When a look refused as read-only last renewed the pool's sessions ({@link System#nanoTime}). */
+    private volatile long lastRenewal;
+
     ImportWorker(ImportJobs jobs, DataSource dataSource, PlatformTransactionManager transactionManager,
             ApplicationEventPublisher publisher, MeterRegistry meters, ReadOnlyDatabases readOnlyDatabases) {
         this.readOnlyDatabases = readOnlyDatabases;
@@ -333,7 +336,8 @@ class ImportWorker {
     /**
      * Fails the jobs whose server stopped while they ran (at start-up, then every few seconds). While the database
      * takes no writes, that is said once, not every five seconds, and the pool's sessions are renewed as after any
-     * write it refused: once it takes writes again, the next look finds it so.
+     * write it refused, then once a minute (not every five seconds on a standby): once it takes writes again, a look
+     * finds it so within the minute, or sooner after a request's write renews them.
      */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
@@ -346,7 +350,11 @@ class ImportWorker {
                 log.warn("Could not look for abandoned imports: {}", e.toString());
                 return;
             }
-            readOnlyDatabases.renewSessions();
+            long now = System.nanoTime();
+            if (!readOnlySaid.get() || now - lastRenewal >= TimeUnit.MINUTES.toNanos(1)) {
+                lastRenewal = now;
+                readOnlyDatabases.renewSessions();
+            }
             if (!readOnlySaid.getAndSet(true)) {
                 log.warn("Could not look for abandoned imports: the database takes no writes (looked for again every "
                         + "5 s, not said again until it has taken them): {}", e.toString());

@@ -72,7 +72,9 @@ public class Milestones {
         String canonical = MilestoneService.target(target).toString();
         LocalDate day = today.date();
         return repository.findByPair(pair.first().value(), pair.second().value()).stream()
-                .filter(milestone -> milestone.title().equals(Text.strip(title)) && milestone.target().equals(canonical))
+                // a title an earlier release stored with what is not seen around it is the same title
+                .filter(milestone -> Text.strip(milestone.title()).equals(Text.strip(title))
+                        && milestone.target().equals(canonical))
                 .map(milestone -> MilestoneView.of(milestone, day)).findFirst();
     }
 

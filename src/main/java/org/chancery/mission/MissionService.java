@@ -497,7 +497,8 @@ public class MissionService {
             LocalDate openedOn) {
         String place = Text.strippedOrNull(city);
         return missions.findByDirectionAndType(sending.value(), receiving.value(), type).stream()
-                .filter(mission -> Objects.equals(mission.city(), place)
+                // a city an earlier release stored with what is not seen around it is the same city
+                .filter(mission -> Objects.equals(Text.strippedOrNull(mission.city()), place)
                         && (openedOn == null || openedOn.equals(mission.openedOn())))
                 .min(Comparator.comparing(mission -> FOUND_FIRST.indexOf(mission.status())))
                 .map(MissionFacts::of);

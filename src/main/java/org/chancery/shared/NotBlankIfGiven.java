@@ -12,9 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A text that may be left out (null) but, given, is not blank as {@link String#isBlank} and {@code @NotBlank} read
- * white space (Unicode's, {@link Character#isWhitespace}), which is what the domain strips: a regular expression's
- * {@code \S} knows ASCII white space only, and let an ideographic space pass as a city the domain then took for none.
+ * A text that may be left out (null) but, given, is not blank as {@link Text#isBlank} and {@code @NotBlank} read it
+ * here (nothing of it seen), which is what the domain strips: a regular expression's {@code \S} knows ASCII white
+ * space only, and let an ideographic space pass as a city the domain then took for none.
  */
 @Documented
 @Constraint(validatedBy = NotBlankIfGiven.Validator.class)

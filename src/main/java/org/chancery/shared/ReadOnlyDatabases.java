@@ -49,8 +49,8 @@ public class ReadOnlyDatabases {
 
     private final DataSource dataSource;
 
-    /** When the sessions were last renewed ({@link System#nanoTime}), or a second before the first refusal. */
-    private final AtomicLong lastRenewal = new AtomicLong(System.nanoTime() - SECOND_NANOS);
+    /** When the sessions were last renewed ({@link System#nanoTime}), or a minute before the first refusal. */
+    private final AtomicLong lastRenewal = new AtomicLong(System.nanoTime() - SEEN_READ_ONLY_NANOS);
 
     /** When the database was last seen read-only ({@link System#nanoTime}), or longer ago than that counts. */
     private final AtomicLong lastSeenReadOnly = new AtomicLong(System.nanoTime() - SEEN_READ_ONLY_NANOS);
@@ -97,7 +97,12 @@ public class ReadOnlyDatabases {
                 HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
                 if (pool.getHikariPoolMXBean() != null) {
                     pool.getHikariPoolMXBean().softEvictConnections();
-                    log.info("Database connections renewed after a write refused as read-only");
+                    // said once a while the database stays read-only, not at each renewal
+                    if (now - last >= SEEN_READ_ONLY_NANOS) {
+                        log.info("Database connections renewed after a write refused as read-only");
+                    } else {
+                        log.debug("Database connections renewed after a write refused as read-only");
+                    }
                 }
             }
         } catch (SQLException e) {

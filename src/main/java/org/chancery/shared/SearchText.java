@@ -50,10 +50,11 @@ public final class SearchText {
                 Map.entry((int) 'æ', "ae"), Map.entry((int) 'œ', "oe"), Map.entry((int) 'ß', "ss"),
                 Map.entry((int) 'þ', "th"),
                 // Persian's yeh and Arabic's alef maksura as Arabic's yeh, Persian's keheh and the swash kaf as
-                // kaf, Urdu's heh goal and heh doachashmee and the teh marbuta as heh; the tatweel only stretches
+                // kaf, Urdu's heh goal and the teh marbuta as heh (not Urdu's heh doachashmee, which writes
+                // aspiration: بھارت is not بہارت); the tatweel only stretches
                 Map.entry(0x06CC, "\u064A"), Map.entry(0x0649, "\u064A"), Map.entry(0x06A9, "\u0643"),
-                Map.entry(0x06AA, "\u0643"), Map.entry(0x06C1, "\u0647"), Map.entry(0x06BE, "\u0647"),
-                Map.entry(0x0629, "\u0647"), Map.entry(0x0640, "")));
+                Map.entry(0x06AA, "\u0643"), Map.entry(0x06C1, "\u0647"), Map.entry(0x0629, "\u0647"),
+                Map.entry(0x0640, "")));
         // apostrophes and the letters that transliterate ayin and hamza, which names are as often written without
         for (int apostrophe : new int[] {'\'', '`', 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0x02BB, 0x02BD, 0x02BE,
                 0x02BF, 0x05F3}) {
@@ -75,7 +76,9 @@ public final class SearchText {
      * syllable is its letters decomposed: composed, "기" does not find "김").
      */
     public static String key(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        // without what is not seen around it, as the name is kept (a name an earlier release kept with a no-break
+        // space around it has the key of the name without)
+        String decomposed = Normalizer.normalize(Text.strip(text), Normalizer.Form.NFKD);
         StringBuilder key = new StringBuilder(decomposed.length());
         Character.UnicodeScript script = Character.UnicodeScript.COMMON;
         int letter = ' ';
@@ -114,11 +117,11 @@ public final class SearchText {
     /**
      * Whether the key keeps {@code mark}, of {@code letter} (case-folded) in {@code script}: the marks of the scripts
      * that spell with them, not those of {@link #MARKS_DROPPED}, but for Cyrillic's й, ў and ї, letters of their own;
-     * and never an Indic nukta, which Hindi and its neighbours write as often without (ज़ाकिर, जाकिर).
+     * and not Devanagari's nukta of the consonants of Persian and Arabic words, which Hindi writes as often without
+     * (ज़ाकिर, जाकिर), though it keeps ड़ and ढ़, letters of their own (पड़ना is not पडना), as Bengali's য় ড় ঢ় are.
      */
     private static boolean keeps(Character.UnicodeScript script, int letter, int mark) {
-        if (mark == 0x093C || mark == 0x09BC || mark == 0x0A3C || mark == 0x0ABC || mark == 0x0B3C
-                || mark == 0x0CBC) {
+        if (mark == 0x093C && letter != 0x0921 && letter != 0x0922) {
             return false;
         }
         if (script == Character.UnicodeScript.CYRILLIC) {
@@ -129,10 +132,15 @@ public final class SearchText {
 
     /**
      * The {@code LIKE} pattern (escape character {@code \}) of the keys that contain the key of
-     * {@code query}, its {@code %}, {@code _} and {@code \} taken as they are.
+     * {@code query}, its {@code %}, {@code _} and {@code \} taken as they are; none (null) if its key is empty: a
+     * query of which nothing is seen, or nothing a key keeps (apostrophes, a tatweel, a mark alone), is no search.
      */
     public static String containing(String query) {
-        String key = key(Text.strip(query));
+        // the spaces that were around what the key leaves out ("’ Kim") are around nothing
+        String key = key(query).strip();
+        if (key.isEmpty()) {
+            return null;
+        }
         return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

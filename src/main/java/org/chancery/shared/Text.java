@@ -78,11 +78,12 @@ public final class Text {
 
     /**
      * A character a text is not taken to begin or end with: white space, a control character, and a character
-     * drawn as nothing but a mark (a variation selector at a name's end is of the letter before it).
+     * drawn as nothing but those of the character before them: a mark (a variation selector) and a tag (the flag of
+     * Scotland is a black flag and tags).
      */
     private static boolean around(int codePoint) {
         int type = Character.getType(codePoint);
-        return space(codePoint) || type == Character.CONTROL
-                || unseen(codePoint) && type != Character.NON_SPACING_MARK;
+        return space(codePoint) || type == Character.CONTROL || unseen(codePoint)
+                && type != Character.NON_SPACING_MARK && !(codePoint >= 0xE0020 && codePoint <= 0xE007F);
     }
 }

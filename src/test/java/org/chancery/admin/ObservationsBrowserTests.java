@@ -123,11 +123,12 @@ class ObservationsBrowserTests extends BrowserTest {
         int year = Integer.parseInt(getJson("/api/relations/US/AU").get("asOf").asString().substring(0, 4));
         open("/relations/AU/US");
         assertThat(visible(By.id("observations-age")).getText()).isEqualTo("The latest is of 1960, " + (year - 1960)
-                + " years before today: no observation of the pair after it has been imported, so it may no longer hold.");
+                + " years before today: no observation of the pair after it has been imported, so it may no longer "
+                + "hold.");
 
         open("/relations/AU/US?asOf=1956-03-01");
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("observations-age"), "The latest is of 1955, 1 "
-                + "year before the day shown (1956-03-01)"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("observations-age"),
+                "The latest is of 1955, 1 year before the day shown (1956-03-01)"));
         open("/relations/AU/US?asOf=1960-12-31");
         visible(By.id("observations-title"));
         assertThat($$("#observations-age")).as("observed in the year shown").isEmpty();

@@ -61,7 +61,8 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.errors[0].field").value("name"))
                     .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
         }
-        postAsEditor("/api/diplomats", "{\"name\": \"\\u200bWang\\u00a0Yi\", \"country\": \"CN\", \"title\": \"\\u00a0\"}")
+        postAsEditor("/api/diplomats",
+                "{\"name\": \"\\u200bWang\\u00a0Yi\", \"country\": \"CN\", \"title\": \"\\u00a0\"}")
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.title").value((Object) null));
     }
 

@@ -180,12 +180,28 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     void aDiplomatLineFindsTheDiplomatRecordedWithoutTheNoBreakSpacesAroundItsName() throws Exception {
         long recorded = create("/api/diplomats", "{\"name\": \"Tō Kyō\", \"country\": \"JP\"}").get("id").asLong();
 
-        JsonNode job = imported("{\"kind\": \"diplomat\", \"name\": \"\\u00a0Tō Kyō\\u200b\\u202f\", \"country\": \"JP\"}\n");
+        JsonNode job = imported("{\"kind\": \"diplomat\", \"name\": \"\\u00a0Tō Kyō\\u200b\\u202f\", "
+                + "\"country\": \"JP\"}\n");
 
         JsonNode row = rows(job.get("id").asLong(), "").get("content").get(0);
         assertThat(row.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
         assertThat(row.get("facts").get(0).get("id").asLong()).isEqualTo(recorded);
         assertThat(row.get("flags")).isEmpty();
+    }
+
+    @Test
+    void aDiplomatLineFindsTheDiplomatAnEarlierReleaseKeptWithANoBreakSpaceAroundItsName() throws Exception {
+        long recorded = create("/api/diplomats", "{\"name\": \"Sa Ga\", \"country\": \"JP\"}").get("id").asLong();
+        // as a release before 2026-12-05 kept it (its search key as V30 wrote it)
+        jdbc.update("update diplomat set name = ? where id = ?", "\u00a0Sa Ga", recorded);
+
+        for (String name : List.of("\\u00a0Sa Ga", "Sa Ga")) {
+            JsonNode job = imported("{\"kind\": \"diplomat\", \"name\": \"" + name + "\", \"country\": \"JP\"}\n");
+
+            JsonNode row = rows(job.get("id").asLong(), "").get("content").get(0);
+            assertThat(row.get("outcome").asString()).as(name).isEqualTo("ALREADY_PRESENT");
+            assertThat(row.get("facts").get(0).get("id").asLong()).isEqualTo(recorded);
+        }
     }
 
     @Test

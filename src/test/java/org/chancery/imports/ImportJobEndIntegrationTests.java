@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -29,8 +30,11 @@ import org.chancery.shared.DatabaseProduct;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.LockWaits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -353,5 +357,35 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
             waiting.get(20, TimeUnit.SECONDS);
             waiter.rollback();
         }
+    }
+
+    /**
+     * The look for abandoned imports, every five seconds, refused by a database that takes no writes (H2's refusal:
+     * the look fails a job abandoned there): said once for as long as it refuses, not every five seconds, and said
+     * again if it refuses again after a look it took.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLookForAbandonedImportsRefusedAsReadOnlyIsSaidOnceAWhileTheDatabaseTakesNoWrites(CapturedOutput output) {
+        String said = "Could not look for abandoned imports: the database takes no writes";
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        Mockito.doAnswer(invocation -> {
+            if (refusing.get()) {
+                throw new DataAccessResourceFailureException("look for abandoned imports",
+                        new SQLException("The database is read only", "90097"));
+            }
+            return invocation.callRealMethod();
+        }).when(jobs).abandoned(anyLong());
+
+        for (int look = 0; look < 3; look++) {
+            worker.recoverAbandoned();
+        }
+        assertThat(output.getOut().split(said, -1)).as("said once").hasSize(2);
+
+        refusing.set(false);
+        worker.recoverAbandoned();
+        refusing.set(true);
+        worker.recoverAbandoned();
+        assertThat(output.getOut().split(said, -1)).as("said again").hasSize(3);
     }
 }

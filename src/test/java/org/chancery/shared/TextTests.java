@@ -23,7 +23,8 @@ class TextTests {
     void aTextOfNoBreakSpacesAndCharactersNotSeenIsBlank() {
         assertThat(Text.isBlank("\u00a0\u2007\u202f")).as("no-break spaces").isTrue();
         assertThat(Text.isBlank("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad")).as("format characters").isTrue();
-        assertThat(Text.isBlank("\ufe0f\u034f\u3164")).as("a variation selector, the grapheme joiner, a filler").isTrue();
+        assertThat(Text.isBlank("\ufe0f\u034f\u3164")).as("a variation selector, the grapheme joiner, a filler")
+                .isTrue();
         assertThat(Text.strippedOrNull(" \u00a0\u200b ")).isNull();
         assertThat(Text.isBlank("\u200bx")).isFalse();
         assertThat(Text.isBlank("\u0001\u0085\u007f")).as("control characters").isTrue();
@@ -39,6 +40,8 @@ class TextTests {
         assertThat(Text.strip("Ha\u0001va\u00a0na")).as("inside kept").isEqualTo("Ha\u0001va\u00a0na");
         assertThat(Text.strip("葛\udb40\udd00")).as("a variation selector is of the letter before it")
                 .isEqualTo("葛\udb40\udd00");
+        String scotland = "\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc73\udb40\udc63\udb40\udc74\udb40\udc7f";
+        assertThat(Text.strip("Talks " + scotland + "\u200b")).as("the tags of a flag").isEqualTo("Talks " + scotland);
     }
 
     @Test

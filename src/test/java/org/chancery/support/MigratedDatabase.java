@@ -44,7 +44,7 @@ public final class MigratedDatabase {
         return new JdbcTemplate(dataSource);
     }
 
-    /** Runs the migrations after the version the database was migrated to up to {@code version}, with the Java ones given. */
+    /** Runs the migrations after the one the database was migrated to, up to {@code version}, with the Java ones. */
     public void migrateTo(String version, JavaMigration... java) {
         flyway().javaMigrations(java).target(version).load().migrate();
     }

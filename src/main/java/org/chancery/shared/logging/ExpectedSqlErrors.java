@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * ({@link #expectedDuring}): two first writes to a pair race for its row, and the unique pair constraint lets one win,
  * as designed. The exception still reaches that code, which rethrows what it did not expect, to be answered and
  * logged as any failure is; everywhere else Hibernate's warning is logged as before, but for the two lines of a write
- * the database refused because it takes none (PostgreSQL's SQL state 25006, H2's 90097): the answer (503) or the
+ * the database refused because it takes none (PostgreSQL's SQL state 25006, H2's 90097; the second line, the
+ * database's message in its own language, is the next one Hibernate logs on the thread): the answer (503) or the
  * import job's end logs that once, in a line of its own, and a bug (a write in a transaction begun read-only) with
  * its stack trace.
  */
@@ -24,9 +25,11 @@ public class ExpectedSqlErrors extends LoggingContextFilter {
     /** Where Hibernate warns of each SQL error it turns into an exception. */
     private static final String HIBERNATE_SQL_ERRORS = "org.hibernate.orm.jdbc.error";
 
-    /** What Hibernate's two lines of a write refused as read-only hold (PostgreSQL's, H2's). */
-    private static final List<String> READ_ONLY_SIGNS = List.of("SQLState: 25006", "in a read-only transaction",
-            "SQLState: 90097", "[90097-");
+    /** What the first of Hibernate's two lines of a write refused as read-only holds (PostgreSQL's, H2's). */
+    private static final List<String> READ_ONLY_STATES = List.of("SQLState: 25006", "SQLState: 90097");
+
+    /** Whether the next line Hibernate logs of an SQL error on this thread is the message of a read-only refusal. */
+    private static final ThreadLocal<Boolean> READ_ONLY_MESSAGE_NEXT = new ThreadLocal<>();
 
     private static final ThreadLocal<Boolean> EXPECTED = new ThreadLocal<>();
 
@@ -50,21 +53,29 @@ public class ExpectedSqlErrors extends LoggingContextFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable t) {
-        return logger != null && logger.getName().equals(HIBERNATE_SQL_ERRORS)
-                && (EXPECTED.get() != null || readOnlyRefusal(format, params)) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        if (logger == null || !logger.getName().equals(HIBERNATE_SQL_ERRORS)) {
+            return FilterReply.NEUTRAL;
+        }
+        if (READ_ONLY_MESSAGE_NEXT.get() != null) {
+            // the database's message, in its language ("ERROR: cannot execute INSERT in a read-only transaction")
+            READ_ONLY_MESSAGE_NEXT.remove();
+            return FilterReply.DENY;
+        }
+        if (readOnlyState(format, params)) {
+            READ_ONLY_MESSAGE_NEXT.set(Boolean.TRUE);
+            return FilterReply.DENY;
+        }
+        return EXPECTED.get() != null ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
-    /**
-     * Whether Hibernate's line says a write was refused as read-only: "ErrorCode: 0, SQLState: 25006", then the
-     * database's message ("ERROR: cannot execute INSERT in a read-only transaction"; H2's ends "[90097-240]").
-     */
-    private static boolean readOnlyRefusal(String format, Object[] params) {
+    /** Whether Hibernate's line says a write was refused as read-only: "ErrorCode: 0, SQLState: 25006". */
+    private static boolean readOnlyState(String format, Object[] params) {
         StringBuilder text = new StringBuilder(format == null ? "" : format);
         if (params != null) {
             for (Object param : params) {
                 text.append(' ').append(param);
             }
         }
-        return READ_ONLY_SIGNS.stream().anyMatch(sign -> text.indexOf(sign) >= 0);
+        return READ_ONLY_STATES.stream().anyMatch(state -> text.indexOf(state) >= 0);
     }
 }

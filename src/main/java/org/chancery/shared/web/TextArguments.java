@@ -168,7 +168,8 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                         new IllegalArgumentException(StorableValues.NUL_REFUSED));
             }
             if (isText(sourceType, targetType) && (source == null || source instanceof String)) {
-                return source != null && Text.isBlank((String) source) && isRequestParameter(targetType) ? null : source;
+                boolean blank = source != null && Text.isBlank((String) source);
+                return blank && isRequestParameter(targetType) ? null : source;
             }
             if (isTexts(sourceType, targetType) && source instanceof String[] texts) {
                 return given(new ArrayList<>(Arrays.asList(texts)), targetType);
@@ -228,7 +229,7 @@ class TextArguments implements WebMvcConfigurer, HandlerInterceptor {
                 return texts;
             }
             List<String> kept = new ArrayList<>(texts);
-            kept.removeIf(String::isBlank);
+            kept.removeIf(Text::isBlank);
             return kept.isEmpty() ? null : kept;
         }
 

@@ -716,9 +716,9 @@ export default async function relationView({ root, params, query, signal }) {
       <p><small>Observed by a data set, not recorded facts: never checked against the rules.</small></p>
       <ul>${view.latestObservations.map((o) => html`<li>${o.year}: ${names[o.sendingCountry] || o.sendingCountry} represented in
         ${names[o.receivingCountry] || o.receivingCountry} at level ${words(o.level)} (${o.dataset}, code ${o.rawCode})</li>`)}</ul>
-      ${age > 0 ? html`<p id="observations-age"><small>The latest is of ${latest}, ${age} year${age === 1 ? '' : 's'} before
-        ${state.asOf ? html`the day shown (<span class="date">${view.asOf}</span>)` : 'today'}: no observation of the pair
-        after it has been imported, so it may no longer hold.</small></p>` : nothing}
+      ${age > 0 ? html`<p id="observations-age"><small>The latest is of ${latest}, ${age} year${age === 1 ? '' : 's'}
+        before ${state.asOf ? html`the day shown (<span class="date">${view.asOf}</span>)` : 'today'}: no observation
+        of the pair after it has been imported, so it may no longer hold.</small></p>` : nothing}
       <p><a href="/api/relations/${a}/${b}/observations?format=csv" download>Every observation of the pair as CSV</a> ·
         <a href=${href('/observations', { country: a, direction: 'SENDING' })}>How ${names[a] || a} was represented abroad</a></p>
     </section>`;

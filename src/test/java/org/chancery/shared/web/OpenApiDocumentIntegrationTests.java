@@ -434,7 +434,10 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         assertSomethingSeen(outcomes.get("items").get("pattern").asString(), "RecordMeeting.outcomes[]");
     }
 
-    /** A not-blank text's pattern, read as a client's JavaScript reads it: something in it is seen. */
+    /**
+     * A not-blank text's pattern says something in it is seen (read by Java's patterns with Unicode's classes, whose
+     * {@code \s} is JavaScript's but for the byte order mark, which the pattern names).
+     */
     private static void assertSomethingSeen(String pattern, String property) {
         Pattern compiled = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
         for (String text : List.of("Cuba", " \u200bWang\u00a0Yi ", "\u0001A", "\u0600", "\ud842\udfb7")) {

@@ -99,8 +99,9 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
             pool.getHikariPoolMXBean().softEvictConnections();
             changes("").andExpect(status().isOk()).andExpect(jsonPath("$.content[*].seq").value(Matchers.contains(
                     (int) seq)));
-            mvc.perform(get("/api/changes").accept("text/csv").with(httpBasic("editor", "editor-secret")))
-                    .andExpect(status().isOk());
+            String csv = mvc.perform(get("/api/changes").accept("text/csv").with(httpBasic("editor", "editor-secret")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(csv.lines()).as("a header and the change numbered before").hasSize(2);
         } finally {
             ReadOnlyPostgres.set(pool, false);
         }
