@@ -7,14 +7,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.PostgresTestDatabase;
-import org.chancery.support.ReadOnlyPostgres;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
     void writesToADatabaseMadeReadOnlyAnswer503AndWorkAgainOnceItTakesWrites(CapturedOutput output) throws Exception {
         assertThat(PostgresTestDatabase.enabled()).as("runs in the postgres Maven profile (-Ppostgres)").isTrue();
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        ReadOnlyPostgres.set(pool, true);
+        setReadOnly(pool, true);
         try {
             pool.getHikariPoolMXBean().softEvictConnections(); // the sessions from now on take the setting
             postAsEditor("/api/diplomats", DIPLOMAT)
@@ -59,7 +61,7 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.detail").value(Matchers.containsString("read-only")));
             getJson("/api/relations/CU/KR").andExpect(status().isOk());
         } finally {
-            ReadOnlyPostgres.set(pool, false);
+            setReadOnly(pool, false);
         }
 
         // the pool's sessions are read-only still: a refused write renews them (at most once a second)
@@ -94,7 +96,7 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
         long seq = json(changes("")).get("content").get(0).get("seq").asLong();
         postAsEditor("/api/diplomats", "{\"name\": \"Ri Son-gwon\", \"country\": \"KP\"}")
                 .andExpect(status().isCreated()); // waits for its seq: the feed numbers as it is read
-        ReadOnlyPostgres.set(pool, true);
+        setReadOnly(pool, true);
         try {
             pool.getHikariPoolMXBean().softEvictConnections();
             changes("").andExpect(status().isOk()).andExpect(jsonPath("$.content[*].seq").value(Matchers.contains(
@@ -103,7 +105,7 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(csv.lines()).as("a header and the change numbered before").hasSize(2);
         } finally {
-            ReadOnlyPostgres.set(pool, false);
+            setReadOnly(pool, false);
         }
 
         // the sessions that refused the numbering are renewed (at most once a second): the change waiting is numbered
@@ -123,5 +125,15 @@ class ReadOnlyDatabaseIntegrationTests extends ApiIntegrationTest {
     private ResultActions changes(String query) throws Exception {
         return mvc.perform(get("/api/changes" + query).accept(MediaType.APPLICATION_JSON)
                 .with(httpBasic("editor", "editor-secret")));
+    }
+
+    /** Sets the database's default, on a connection of its own (the pool's are left as they are). */
+    private static void setReadOnly(HikariDataSource pool, boolean readOnly) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword()); Statement statement = connection.createStatement()) {
+            statement.execute("set default_transaction_read_only = off");
+            statement.execute("alter database \"" + connection.getCatalog() + "\" "
+                    + (readOnly ? "set default_transaction_read_only = on" : "reset default_transaction_read_only"));
+        }
     }
 }
