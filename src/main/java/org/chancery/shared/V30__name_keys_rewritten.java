@@ -5,9 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +36,19 @@ class V30__name_keys_rewritten extends BaseJavaMigration {
     private static final String DIPLOMATS = "SELECT id, name, name_key FROM diplomat WHERE id > ? AND id <= ?";
     private static final String DIPLOMAT = "UPDATE diplomat SET name_key = ? WHERE id = ?";
 
+    private static final Logger log = LoggerFactory.getLogger(V30__name_keys_rewritten.class);
+
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
+        List<Object> blank = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(COUNTRIES);
                 PreparedStatement update = connection.prepareStatement(COUNTRY)) {
-            rewrite(rows, update);
+            rewrite(rows, update, blank);
         }
+        tellBlank("countries", blank);
+        blank.clear();
         long last;
         try (Statement statement = connection.createStatement(); ResultSet max = statement.executeQuery(LAST)) {
             max.next();
@@ -51,16 +60,34 @@ class V30__name_keys_rewritten extends BaseJavaMigration {
                 select.setLong(1, after);
                 select.setLong(2, after + RANGE);
                 try (ResultSet rows = select.executeQuery()) {
-                    rewrite(rows, update);
+                    rewrite(rows, update, blank);
                 }
             }
         }
+        tellBlank("diplomats", blank);
     }
 
-    /** Writes the key of each row (its key column, its name, its stored key) whose stored key is not today's. */
-    private static void rewrite(ResultSet rows, PreparedStatement update) throws SQLException {
+    /**
+     * Says which records an earlier release kept with a name of which nothing is seen (a control character alone, a
+     * no-break space), which a change of theirs is now refused for (400 "must not be blank") until it names them.
+     */
+    private static void tellBlank(String what, List<Object> keys) {
+        if (!keys.isEmpty()) {
+            log.warn("{} {} kept by an earlier release have a name of which nothing is seen; a change of them must give "
+                    + "one: {}", keys.size(), what, keys.size() > 100 ? keys.subList(0, 100) + " and more" : keys);
+        }
+    }
+
+    /**
+     * Writes the key of each row (its key column, its name, its stored key) whose stored key is not today's, and
+     * adds the key column of each whose name is blank to {@code blank}.
+     */
+    private static void rewrite(ResultSet rows, PreparedStatement update, List<Object> blank) throws SQLException {
         int pending = 0;
         while (rows.next()) {
+            if (Text.isBlank(rows.getString(2))) {
+                blank.add(rows.getObject(1));
+            }
             String key = SearchText.key(rows.getString(2));
             if (!key.equals(rows.getString(3))) {
                 update.setString(1, key);

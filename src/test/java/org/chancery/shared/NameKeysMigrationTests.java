@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chancery.support.MigratedDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -13,14 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NameKeysMigrationTests {
 
     @Test
-    void rewritesTheKeysThatDifferFromTodaysInEveryRangeOfDiplomats() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void rewritesTheKeysThatDifferFromTodaysInEveryRangeOfDiplomats(CapturedOutput output) {
         MigratedDatabase database = MigratedDatabase.upTo("14");
         JdbcTemplate jdbc = database.jdbc();
         jdbc.update("update country set name = 'भारत' where code = 'IN'");
         long far = V30__name_keys_rewritten.RANGE * 2 + 1;
         jdbc.update("insert into diplomat (id, name, country, version) values (1, 'किताब सिंह', 'IN', 0), "
-                + "(2, 'Aoife O''Brien', 'IE', 0), "
-                + "(?, 'Ali\u200cReza', 'IR', 0), (?, 'Javad Zarif', 'IR', 0)", far, far + 1);
+                + "(2, 'Aoife O''Brien', 'IE', 0), (3, ?, 'IE', 0), "
+                + "(?, 'Ali\u200cReza', 'IR', 0), (?, 'Javad Zarif', 'IR', 0)", "\u0001", far, far + 1);
         database.migrateTo("15", new V15__name_search_keys());
         // the keys the release before V30 stored
         jdbc.update("update country set name_key = 'भरत' where code = 'IN'");
@@ -33,7 +37,9 @@ class NameKeysMigrationTests {
         assertThat(jdbc.queryForList("select name_key from country where code in ('IN', 'IR') order by code",
                 String.class)).containsExactly("भारत", "iran");
         assertThat(jdbc.queryForList("select name_key from diplomat order by id", String.class))
-                .containsExactly("किताब सिंह", "aoife obrien", "alireza", "javad zarif");
+                .containsExactly("किताब सिंह", "aoife obrien", "", "alireza", "javad zarif");
+        assertThat(output).contains("1 diplomats kept by an earlier release have a name of which nothing is seen; a "
+                + "change of them must give one: [3]").doesNotContain("countries kept by");
     }
 
     /** Flyway refuses to start on a database that ran another text of it: a migration is not changed once landed. */
