@@ -430,7 +430,8 @@ class ChanceryNdjsonFormat implements ImportFormat {
             return;
         }
         differences.addAll(endDifferences("closed", "closing", recorded.closedOn(), recorded.closedPrecision(), closed));
-        if (closed != null && reason != null && !reason.equals(recorded.closingReason())) {
+        // a reason an earlier release kept with what is not seen around it is the same reason
+        if (closed != null && reason != null && !reason.equals(Text.strippedOrNull(recorded.closingReason()))) {
             differences.add("it closed for " + (recorded.closingReason() == null ? "no reason given"
                     : "'" + recorded.closingReason() + "'") + ", the line says '" + reason + "'");
         }
@@ -628,7 +629,11 @@ class ChanceryNdjsonFormat implements ImportFormat {
         differs(differences, "summary", recorded.summary(), line.summary());
         List<String> outcomes = line.outcomes() == null ? List.of()
                 : line.outcomes().stream().map(Text::strip).toList();
-        if (!outcomes.isEmpty() && !outcomes.equals(recorded.outcomes().stream().map(Text::strip).toList())) {
+        // the outcomes an earlier release kept with what is not seen around them, or of which nothing is seen (which
+        // no line can give now), are compared as today's are kept
+        List<String> kept = recorded.outcomes().stream().filter(outcome -> !Text.isBlank(outcome)).map(Text::strip)
+                .toList();
+        if (!outcomes.isEmpty() && !outcomes.equals(kept)) {
             differences.add("the line's outcomes differ from the " + recorded.outcomes().size() + " recorded");
         }
         for (MeetingDraft.Attendee attendee : attendees) {

@@ -171,7 +171,7 @@ public class Mission {
         this.status = MissionStatus.CLOSED;
         this.closedOn = on.date();
         this.closedPrecision = on.precision();
-        this.closingReason = reason;
+        this.closingReason = Text.strippedOrNull(reason);
         this.embassySlot = null;
         return ended;
     }

@@ -148,7 +148,9 @@ public class MissionService {
          *
          * @throws InvalidInputException if it gives a precision or a reason without the day
          */
-        public static Closing of(LocalDate on, DatePrecision precision, String reason) {
+        public static Closing of(LocalDate on, DatePrecision precision, String given) {
+            // a reason of which nothing is seen is none, as any optional text's
+            String reason = Text.strippedOrNull(given);
             if (on == null) {
                 if (precision != null || reason != null) {
                     throw new InvalidInputException(precision != null ? "closedPrecision" : "closingReason",
@@ -328,8 +330,9 @@ public class MissionService {
     }
 
     /** R3, and a reason of one's own: the reasons that rules give (RELATIONS_SEVERED, SUPERSEDED) are theirs. */
-    private void requireClosing(FuzzyDate on, String reason, String reasonField) {
+    private void requireClosing(FuzzyDate on, String given, String reasonField) {
         today.requireNotFuture(on.date(), "closing date");
+        String reason = Text.strippedOrNull(given); // as the mission keeps it
         if (Mission.RELATIONS_SEVERED.equals(reason)) {
             throw new InvalidInputException(reasonField, "RELATIONS_SEVERED is the reason R11 gives as a severance closes "
                     + "a mission: record the SEVERED event, or give another reason");

@@ -205,6 +205,25 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aMeetingLineIsNotFlaggedForOutcomesAnEarlierReleaseKeptWithWhatIsNotSeenOrOfNothingSeen() throws Exception {
+        String line = "{\"kind\": \"meeting\", \"date\": \"2021-03-04\", \"country\": \"CU\", \"outcomes\": [%s], "
+                + "\"participants\": [{\"diplomatRef\": \"a\"}, {\"diplomatRef\": \"b\"}]}\n";
+        String diplomats = """
+                {"kind": "diplomat", "ref": "a", "name": "Ana Torres", "country": "CU"}
+                {"kind": "diplomat", "ref": "b", "name": "Kim Min-jun", "country": "KR"}
+                """;
+        long meeting = rows(imported(diplomats + line.formatted("\"agreed\"")).get("id").asLong(), "")
+                .get("content").get(2).get("facts").get(0).get("id").asLong();
+        // as a release before 2026-12-05 kept them
+        jdbc.update("update meeting set outcomes = ? where id = ?", "[\"\\u00a0agreed\\u00a0\",\"\\u200b\"]", meeting);
+
+        JsonNode row = rows(imported(diplomats + line.formatted("\"agreed\\u00a0\"")).get("id").asLong(), "")
+                .get("content").get(2);
+        assertThat(row.get("outcome").asString()).isEqualTo("ALREADY_PRESENT");
+        assertThat(row.get("flags")).isEmpty();
+    }
+
+    @Test
     void aPlannedMissionLineFindsThePlannedMissionRatherThanOneCancelledBeforeIt() throws Exception {
         long cancelled = planMission("CU", "KR", "EMBASSY", "Seoul");
         postAsEditor("/api/missions/{id}/cancel", null, cancelled).andExpect(status().isOk());
