@@ -1,5 +1,6 @@
 package org.chancery.shared.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.MalformedRequestException;
+import org.chancery.shared.Text;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -215,6 +217,10 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         public Sort resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                 NativeWebRequest request, WebDataBinderFactory binders) {
             String[] values = request.getParameterValues(getSortParameter(parameter));
+            if (values != null && Arrays.stream(values).allMatch(Text::isBlank)) {
+                // of which nothing is seen (no-break spaces as spaces are): as if not given
+                return Sort.unsorted();
+            }
             for (String value : values == null ? new String[0] : values) {
                 String field = value.split(",", -1)[0].strip();
                 if (!value.isBlank() && (field.isEmpty() || Sort.Direction.fromOptionalString(field).isPresent())) {

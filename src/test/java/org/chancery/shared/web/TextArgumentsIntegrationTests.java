@@ -160,6 +160,9 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
         sameAs.put("/api/relations/CU/KR/timeline?page=&size=", "/api/relations/CU/KR/timeline");
         sameAs.put("/api/changes?kind=&after=", "/api/changes");
         sameAs.put("/api/imports/" + job + "/rows?flag=&outcome=", "/api/imports/" + job + "/rows");
+        // nothing seen: no-break spaces, a zero-width space
+        sameAs.put("/api/diplomats?q=%C2%A0&country=%E2%80%8B&sort=%C2%A0", "/api/diplomats");
+        sameAs.put("/api/meetings?country=CU&country=%C2%A0", "/api/meetings?country=CU");
         for (Map.Entry<String, String> urls : sameAs.entrySet()) {
             assertThat(answer(urls.getKey())).as(urls.getKey()).isEqualTo(answer(urls.getValue()));
         }
