@@ -73,8 +73,8 @@ class V30__name_keys_rewritten extends BaseJavaMigration {
      */
     private static void tellBlank(String what, List<Object> keys) {
         if (!keys.isEmpty()) {
-            log.warn("{} {} kept by an earlier release have a name of which nothing is seen; a change of them must give "
-                    + "one: {}", keys.size(), what, keys.size() > 100 ? keys.subList(0, 100) + " and more" : keys);
+            log.warn("{} {} kept by an earlier release have a name of which nothing is seen; a change of them must "
+                    + "give one: {}", keys.size(), what, keys.size() > 100 ? keys.subList(0, 100) + " and more" : keys);
         }
     }
 

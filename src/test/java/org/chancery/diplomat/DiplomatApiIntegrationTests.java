@@ -310,7 +310,8 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
     void aReplacementThatChangesNothingIsNoChangeInTheFeed() throws Exception {
         long id = create("/api/diplomats", CHUNG).get("id").asLong();
 
-        putAsEditor("/api/diplomats/{id}", CHUNG, id).andExpect(status().isOk()).andExpect(jsonPath("$.version").value(0));
+        putAsEditor("/api/diplomats/{id}", CHUNG, id).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(0));
         mvc.perform(get("/api/changes?kind=diplomat").with(httpBasic("editor", "editor-secret")))
                 .andExpect(jsonPath("$.content[*].action").value(contains("CREATED")));
         putAsEditor("/api/diplomats/{id}", CHUNG.replace("Deputy Foreign Minister", "Foreign Minister"), id)

@@ -417,7 +417,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                         .andExpect(jsonPath("$.errors[0].field").value("reason"));
             }
             // kept without what is not seen around it
-            postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\",\"reason\":\"\\u00a0Upgraded\"}", liaison)
+            postAsEditor("/api/missions/{id}/close", "{\"date\":\"1995-08-05\",\"reason\":\"\\u00a0Upgraded\"}",
+                    liaison)
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
                     .andExpect(jsonPath("$.closingReason").value("Upgraded"));
             long planned = plan("US", "VN", "CONSULATE", "Da Nang");
