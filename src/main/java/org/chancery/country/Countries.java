@@ -301,13 +301,9 @@ public class Countries {
                     });
         }
         // sources left out are kept (API.md's body has name, startedOn and endedOn only)
-        long version = country.version();
         country.describe(name, lifetime, sources == null ? country.sources() : sources);
         Country saved = repository.saveAndFlush(country);
-        // a replacement that changes nothing (its version kept) is no change in the feed
-        if (saved.version() != version) {
-            publisher.publishEvent(FactChanged.updated("country", key.value(), key.value()));
-        }
+        publisher.publishEvent(FactChanged.updated("country", key.value(), key.value()));
         rememberAfterCommit(saved);
         return saved;
     }

@@ -231,7 +231,6 @@ public class Diplomats {
         }
         String before = diplomat.country().value();
         String formerName = diplomat.name();
-        long version = diplomat.version();
         // sources left out are kept: a replacement that does not speak of them does not erase what backs the fact
         diplomat.describe(description.name(), country, description.title(), description.organization(),
                 description.sources() == null ? diplomat.sources() : description.sources());
@@ -239,10 +238,7 @@ public class Diplomats {
         if (!saved.name().equals(formerName)) {
             renamings.forEach(renamed -> renamed.to(saved.name()));
         }
-        // a replacement that changes nothing (its version kept) is no change in the feed
-        if (saved.version() != version) {
-            publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
-        }
+        publisher.publishEvent(FactChanged.updated("diplomat", id, before, country.value()));
         return saved;
     }
 
