@@ -57,6 +57,17 @@ class ModuleStructureTests {
     }
 
     @Test
+    void textsDoNotDependOnTheHostsLocale() {
+        // a Turkish host lower-cases "DIPLOMATIC" to "dıplomatıc", an Arabic one formats 12 as "١٢"; formatted(…)
+        // stays for the SQL templates of %s (a string's %s is the same in every locale)
+        noClasses().should().callMethod(String.class, "toLowerCase").orShould().callMethod(String.class, "toUpperCase")
+                .orShould().callMethod(String.class, "format", String.class, Object[].class)
+                .orShould().callMethod(String.class, "getBytes").orShould().callConstructor(String.class, byte[].class)
+                .because("an answer is the same whatever the host's language or encoding: Locale.ROOT, UTF-8")
+                .check(CLASSES);
+    }
+
+    @Test
     void thereAreNoLayerPackages() {
         noClasses().should().resideInAnyPackage("..controller..", "..service..", "..repository..").check(CLASSES);
     }

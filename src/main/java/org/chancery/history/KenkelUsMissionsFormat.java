@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -318,7 +319,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
      * that they are known not to be read as a whole.
      */
     private void stage(ImportRun run, int line, List<String> fields) {
-        String position = String.format("%09d", line);
+        String position = String.format(Locale.ROOT, "%09d", line);
         try {
             KenkelRow row = KenkelRow.parse(line, fields, crosswalk);
             run.stage(row.country().code() + "|" + row.start() + "|" + position, line, JSON.writeValueAsString(fields));

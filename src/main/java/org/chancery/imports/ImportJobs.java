@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -338,7 +339,7 @@ class ImportJobs {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 kept.append(c).append(text.charAt(++i));
             } else if (c == '\0' || Character.isSurrogate(c)) {
-                kept.append(String.format("\\u%04x", (int) c));
+                kept.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 kept.append(c);
             }

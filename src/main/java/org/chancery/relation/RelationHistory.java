@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
@@ -47,7 +48,7 @@ public final class RelationHistory {
         for (EventFact event : ordered) {
             if (previous != null && previous.date().equals(event.date())
                     && previous.type().track() == event.type().track()) {
-                throw violation("Two events of the " + event.type().track().name().toLowerCase()
+                throw violation("Two events of the " + event.type().track().name().toLowerCase(Locale.ROOT)
                         + " track on one day: " + describe(previous) + " and " + describe(event) + ".");
             }
             state = apply(state, event, ordered);
@@ -70,7 +71,7 @@ public final class RelationHistory {
         };
         if (!allowed) {
             RelationStatus from = event.type().track() == Track.DIPLOMATIC ? diplomatic : consular;
-            throw violation(describe(event) + " cannot follow " + event.type().track().name().toLowerCase()
+            throw violation(describe(event) + " cannot follow " + event.type().track().name().toLowerCase(Locale.ROOT)
                     + " status " + from + (event.type().track() == Track.DIPLOMATIC && state.since() != null
                             ? " (since " + state.since() + ")" : "") + sameDayDiplomatic(event, all) + ".");
         }

@@ -2,6 +2,7 @@ package org.chancery.security;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -165,7 +166,7 @@ final class LoginAttempts {
         StringBuilder quoted = new StringBuilder("\"");
         name.codePoints().limit(100).forEach(c -> {
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '"' || c == '\\') {
-                quoted.append(String.format("\\u%04x", c));
+                quoted.append(String.format(Locale.ROOT, "\\u%04x", c));
             } else {
                 quoted.appendCodePoint(c);
             }

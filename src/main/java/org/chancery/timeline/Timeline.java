@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -283,7 +284,7 @@ public class Timeline {
 
     /** " (month known)" or " (year known)" for a date known to a month or a year only; nothing for a day. */
     private static String known(DatePrecision precision) {
-        return precision == null || precision == DatePrecision.DAY ? "" : " (" + precision.name().toLowerCase() + " known)";
+        return precision == null || precision == DatePrecision.DAY ? "" : " (" + precision.name().toLowerCase(Locale.ROOT) + " known)";
     }
 
     private static void addAccreditation(List<Placed> items, RelationPair pair,

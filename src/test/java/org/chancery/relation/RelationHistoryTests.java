@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.assertj.core.groups.Tuple;
 import org.chancery.shared.DatePrecision;
@@ -173,6 +174,18 @@ class RelationHistoryTests {
 
         RelationHistory history = replay(event(ESTABLISHED, "1949-01-01"), event(CONSULAR_ESTABLISHED, "1949-01-01"));
         assertThat(history.current().consularStatus()).isEqualTo(RelationStatus.ESTABLISHED);
+    }
+
+    @Test
+    void namesTheTrackInTheSameWordsOnATurkishHost() {
+        Locale host = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertThatThrownBy(() -> replay(event(ESTABLISHED, "1949-01-01"), event(SEVERED, "1949-01-01")))
+                    .hasMessageContaining("Two events of the diplomatic track on one day");
+        } finally {
+            Locale.setDefault(host);
+        }
     }
 
     @Test
