@@ -52,11 +52,13 @@ class ImportJobs {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final DataSource dataSource;
+    private final FactCountries factCountries;
 
-    ImportJobs(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) {
+    ImportJobs(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource, FactCountries factCountries) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.dataSource = dataSource;
+        this.factCountries = factCountries;
     }
 
     /**
@@ -257,7 +259,7 @@ class ImportJobs {
         List<RowReport> rows = bind(jdbc.sql(ROW_COLUMNS + from + orderByLine(outcome, flag) + " offset "
                 + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only"), jobId, outcome,
                 flag).query(ImportJobs::row).list();
-        return PageableExecutionUtils.getPage(rows, pageable, () -> flag != null
+        return PageableExecutionUtils.getPage(factCountries.of(rows), pageable, () -> flag != null
                 ? bind(jdbc.sql("select count(*)" + from), jobId, outcome, flag).query(Long.class).single()
                 : jdbc.sql("select " + countColumn(outcome) + " from import_job where id = :job").param("job", jobId)
                         .query(Long.class).single());
@@ -288,7 +290,7 @@ class ImportJobs {
         List<RowReport> chunk;
         do {
             chunk = bind(jdbc.sql(select), jobId, outcome, flag).param("after", after).query(ImportJobs::row).list();
-            chunk.forEach(each);
+            factCountries.of(chunk).forEach(each);
             after = chunk.isEmpty() ? after : chunk.get(chunk.size() - 1).line();
         } while (chunk.size() == CHUNK);
     }

@@ -77,6 +77,16 @@ class ImportBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Imported Envoy 1"));
         driver.navigate().back();
         visible(By.cssSelector("#job-rows tr[data-line='1']"));
+        // an event has no page of its own: it leads to its pair's
+        open("/imports/" + job + "?outcome=IMPORTED&page=6");
+        WebElement event = visible(By.cssSelector("#job-rows tr[data-line='301'] td a"));
+        assertThat(event.getText()).startsWith("event ");
+        event.click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Portugal – Uruguay"));
+        driver.navigate().back();
+        visible(By.cssSelector("#job-rows tr[data-line='301']"));
+        driver.navigate().back();
+        visible(By.cssSelector("#job-rows tr[data-line='1']"));
         driver.navigate().back();
         visible(By.cssSelector("#job-rows tr[data-line='302']"));
         $("#rows-csv").click();

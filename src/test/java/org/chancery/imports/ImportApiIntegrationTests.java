@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 
 /** Import jobs (API.md 1.1, "Imports"), with the chancery-ndjson format. */
@@ -1468,6 +1469,34 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void namesTheCountriesOfEveryFactItsRowsRecordedAsTheChangeFeedDoes() throws Exception {
+        clock.setToday(java.time.LocalDate.of(2026, 6, 1));
+        JsonNode job = imported(WORKED_EXAMPLE + """
+                {"kind": "diplomat", "ref": "k", "name": "Kim Min-jun", "country": "KR"}
+                {"kind": "meeting", "date": "2020-05-04", "country": "XK", "participants": [{"diplomatRef": "d1"}, {"diplomatRef": "k"}]}
+                {"kind": "milestone", "countries": ["XK", "US"], "title": "Consulate in Prizren", "target": "2031"}
+                {"kind": "accreditation", "sendingCountry": "XK", "receivingCountry": "US", "level": "AMBASSADOR", "from": "2009-01-01"}
+                """);
+        long id = job.get("id").asLong();
+        JsonNode rows = rows(id, "").get("content");
+        assertThat(rows).extracting(row -> row.get("facts").get(0).get("kind").asString() + " "
+                + row.get("facts").get(0).get("countries")).containsExactly("country [\"XK\"]", "event [\"US\",\"XK\"]",
+                "diplomat [\"US\"]", "mission [\"US\",\"XK\"]", "mission [\"US\",\"XK\"]", "head [\"US\",\"XK\"]",
+                "diplomat [\"KR\"]", "meeting [\"KR\",\"US\"]", "milestone [\"US\",\"XK\"]",
+                "accreditation [\"XK\",\"US\"]");
+
+        String csv = mvc.perform(get("/api/imports/" + id + "/rows?format=csv").with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long meeting = rows.get(7).get("facts").get(0).get("id").asLong();
+        assertThat(csv.lines().toList()).first().isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id,facts.countries");
+        assertThat(csv.lines().toList()).contains("8,IMPORTED,,,,meeting,%d,KR\\;US".formatted(meeting));
+
+        mvc.perform(MockMvcRequestBuilders.delete("/api/meetings/" + meeting).with(httpBasic("editor", "editor-secret")))
+                .andExpect(status().isNoContent());
+        assertThat(rows(id, "?size=2&page=3").get("content").get(1).get("facts").get(0).get("countries")).isEmpty();
+    }
+
+    @Test
     void listsTheRowsOfOneOutcomeOrFlagAndAnswersThemAsCsv() throws Exception {
         JsonNode job = imported("""
                 {"kind": "event", "countries": ["CU", "KR"], "type": "ESTABLISHED", "date": "1949-01-01"}
@@ -1480,7 +1509,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(rows(id, "?size=1&page=2").get("content").get(0).get("line").asInt()).isEqualTo(3);
         String csv = mvc.perform(get("/api/imports/" + id + "/rows?format=csv").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv.lines().toList()).hasSize(4).first().isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id");
+        assertThat(csv.lines().toList()).hasSize(4).first()
+                .isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id,facts.countries");
         assertThat(csv.lines().toList().get(3)).startsWith("3,REJECTED,RELATION_TRANSITION_INVALID,");
         mvc.perform(get("/api/imports/" + id + "/rows?outcome=LOST").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))

@@ -16,13 +16,30 @@ const FLAGS = ['APPROXIMATE_DATE', 'CENSORED_START', 'COUNTRY_GOES_ON', 'DIFFERS
   'INFERRED_CONSULAR_RELATIONS', 'INFERRED_ESTABLISHMENT', 'INFERRED_RESTORATION', 'INFERRED_SEVERANCE',
   'NEEDS_PROTECTING_POWER', 'PROTECTING_POWER_RELATIONS', 'RELATIONS_NOT_INTERRUPTED', 'STATE_ENDED', 'STATE_NOT_READ'];
 
-/** The page of a fact a row recorded or found, for the kinds that have one (an event is shown with its pair). */
+/** The facts shown on their pair's page: a head with its mission, an accreditation, a milestone, an observation. */
+const PAIR_KINDS = ['event', 'head', 'accreditation', 'milestone', 'observation'];
+
+/**
+ * The page of a fact a row recorded or found: its own, or its pair's (the API names a fact's countries as the
+ * change feed does, and none for a fact deleted since).
+ */
 function factHref(fact) {
+  if (fact.countries?.length === 0) return null;
   if (fact.kind === 'mission') return href(`/missions/${fact.id}`);
   if (fact.kind === 'meeting') return href(`/meetings/${fact.id}`);
   if (fact.kind === 'diplomat') return href(`/diplomats/${fact.id}`);
   if (fact.kind === 'country') return href(`/countries/${fact.id}`);
+  if (PAIR_KINDS.includes(fact.kind) && fact.countries?.length === 2) {
+    return href(`/relations/${fact.countries[0]}/${fact.countries[1]}`);
+  }
   return null;
+}
+
+/** A fact of a row: a link to where it is shown, or its name and that it is no longer recorded. */
+function factCell(fact) {
+  if (factHref(fact)) return html`<a href=${factHref(fact)}>${fact.kind} ${fact.id}</a> `;
+  return fact.countries?.length === 0 ? html`${fact.kind} ${fact.id} <small>(deleted since)</small> `
+    : html`${fact.kind} ${fact.id} `;
 }
 
 export default async function importJobView({ root, params, query, signal }) {
@@ -154,8 +171,7 @@ export default async function importJobView({ root, params, query, signal }) {
               <tbody>${state.rows.content.map((r) => html`<tr data-line=${r.line}><td class="num">${r.line}</td>
                 <td><span class="badge" data-status=${r.outcome}>${words(r.outcome)}</span></td><td>${r.code || '—'}</td>
                 <td>${r.detail || '—'}</td><td>${(r.flags || []).join(', ') || '—'}</td>
-                <td>${(r.facts || []).map((f) => (factHref(f)
-                  ? html`<a href=${factHref(f)}>${f.kind} ${f.id}</a> ` : html`${f.kind} ${f.id} `))}</td></tr>`)}</tbody>
+                <td>${(r.facts || []).map(factCell)}</td></tr>`)}</tbody>
             </table></div>
             <nav class="paging" aria-label="Pages of rows">
               ${page > 1 ? html`<a href=${here({ page: undefined })} id="first-page">« First</a>` : nothing}
