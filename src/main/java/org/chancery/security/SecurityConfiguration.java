@@ -166,7 +166,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/countries").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.PUT, "/api/countries/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/countries/*").hasRole("ADMIN")
                         .requestMatchers(SecurityConfiguration::methodNoHandlerTakes).permitAll()
                         .anyRequest().hasRole("EDITOR"));
         return http.build();

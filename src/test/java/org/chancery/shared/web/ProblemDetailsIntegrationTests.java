@@ -374,6 +374,14 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.detail").value("Method PUT is not allowed here; allowed: [DELETE, GET, HEAD, OPTIONS]."))
                 .andExpect(header().string("Allow", "DELETE,GET,HEAD,OPTIONS"));
+        // an editor is not told their role falls short for a method the path does not take at all
+        mvc.perform(put("/api/countries").with(httpBasic("editor", "editor-secret"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "GET,HEAD,OPTIONS,POST"));
+        assertProblem(mvc.perform(put("/api/countries/FR/names").with(httpBasic("editor", "editor-secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 404, "NOT_FOUND");
+        assertProblem(mvc.perform(put("/api/countries/FR").with(httpBasic("editor", "editor-secret"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 403, "FORBIDDEN");
         // the methods an OPTIONS request of the path lists
         String options = mvc.perform(options("/api/meetings/1")).andExpect(status().isOk()).andReturn().getResponse()
                 .getHeader("Allow");
