@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * is 400 {@code MALFORMED_REQUEST} naming the byte ({@link MalformedUtf8Exception}), as a query or a path that is not
  * UTF-8 is; nothing is written. A body declared US-ASCII, UTF-16 or UTF-32 is checked too: the JSON converter hands
  * its bytes to Jackson, which reads them as UTF-8 unless they begin as UTF-16 or UTF-32 do, whatever the label (JSON
- * between systems is UTF-8, RFC 8259, 8.1). A body in a charset the converter decodes itself (ISO-8859-1,
+ * between systems is UTF-8, RFC 8259, 8.1); a NUL byte, which UTF-16 and UTF-32 text of ASCII letters has and JSON
+ * text never does, is refused, so that such a body is not taken until its first letter beyond ASCII. A body in a charset the converter decodes itself (ISO-8859-1,
  * windows-1252) is read in that charset.
  */
 @ControllerAdvice
@@ -80,6 +81,12 @@ class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {
         MalformedUtf8Exception(long at, boolean ended) {
             super("The request body is not UTF-8 text: " + (ended ? "it ends inside a character begun at byte " + at
                     : "a malformed byte sequence at byte " + at) + "; send it in UTF-8.");
+        }
+
+        /** A NUL byte, which JSON text never holds (a NUL in a string is written {@code \u0000}). */
+        MalformedUtf8Exception(long at) {
+            super("The request body is not UTF-8 JSON: a NUL byte at byte " + at + " (as UTF-16 or UTF-32 text has "
+                    + "them); send it in UTF-8.");
         }
     }
 
@@ -165,6 +172,11 @@ class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {
                 return;
             }
             begun = offset;
+            if (b == 0) {
+                // Jackson would take the body for UTF-16 or UTF-32 by its NULs and read it so, while its first
+                // letter beyond ASCII would be refused here: such a body is refused whatever its letters
+                throw new MalformedUtf8Exception(offset);
+            }
             if (b < 0x80) {
                 return;
             }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +89,23 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         }
         diplomatNamed(new int[] {0xC0, 0xAF}, MediaType.parseMediaType("application/json;charset=ISO-8859-1"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("A\u00C0\u00AFB"));
+    }
+
+    @Test
+    void refusesAUtf16OrUtf32BodyWhateverItsLettersAndWritesNothing() throws Exception {
+        // Jackson reads such a body by its NULs: one of ASCII letters was taken, the same with an é refused
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, Charset.forName("UTF-32LE"))) {
+            for (String name : List.of("Jean", "Jean été")) {
+                for (String label : List.of("", ";charset=" + charset.name())) {
+                    ResultActions refused = mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                            .contentType("application/json" + label)
+                            .content(("{\"name\": \"" + name + "\", \"country\": \"FR\"}").getBytes(charset)));
+                    assertProblem(refused, 400, "MALFORMED_REQUEST");
+                    refused.andExpect(jsonPath("$.detail").value(containsString("send it in UTF-8")));
+                }
+            }
+        }
+        getJson("/api/diplomats").andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
     /** Creates a diplomat named "A", the bytes given, "B" (the bytes from the body's twelfth). */
