@@ -16,7 +16,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Size;
 import org.chancery.accreditation.Accreditation;
 import org.chancery.accreditation.Accreditations;
 import org.chancery.country.Countries;
@@ -70,9 +69,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ChanceryNdjsonFormat implements ImportFormat {
-
-    /** The message {@code @Size} has unless it is given one. */
-    private static final String DEFAULT_SIZE_MESSAGE = "{jakarta.validation.constraints.Size.message}";
 
     static final String NAME = "chancery-ndjson";
     private static final List<String> KINDS = List.of("country", "diplomat", "event", "mission", "head",
@@ -756,11 +752,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (!violations.isEmpty()) {
             ConstraintViolation<T> first = violations.stream()
                     .min(Comparator.comparing(violation -> violation.getPropertyPath().toString())).orElseThrow();
-            // a text's @Size of Bean Validation's own words, in its unit; one that says what the field takes keeps its
-            String message = first.getConstraintDescriptor().getAnnotation() instanceof Size size
-                    && size.message().equals(DEFAULT_SIZE_MESSAGE) && first.getInvalidValue() instanceof String text
-                    ? TextLengths.refusal(size.min(), size.max(), text) : first.getMessage();
-            throw new InvalidInputException(field(first.getPropertyPath()), message);
+            throw new InvalidInputException(field(first.getPropertyPath()), TextLengths.message(first));
         }
         return parsed;
     }

@@ -1,5 +1,8 @@
 package org.chancery.shared;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.Size;
+
 /**
  * The refusal of a text longer (or shorter) than a field takes, in the unit it is counted in: Bean Validation's
  * {@code @Size} counts UTF-16 code units ({@link String#length}), in which a character beyond U+FFFF — an emoji, a
@@ -8,7 +11,20 @@ package org.chancery.shared;
  */
 public final class TextLengths {
 
+    /** The message {@code @Size} has unless it is given one. */
+    private static final String DEFAULT_SIZE_MESSAGE = "{jakarta.validation.constraints.Size.message}";
+
     private TextLengths() {
+    }
+
+    /**
+     * The violation's message; for a text's {@code @Size} of Bean Validation's own words, the refusal in its unit (a
+     * {@code @Size} that says what the field takes, a partial date's forms, keeps its words).
+     */
+    public static String message(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof Size size
+                && size.message().equals(DEFAULT_SIZE_MESSAGE) && violation.getInvalidValue() instanceof String text
+                ? refusal(size.min(), size.max(), text) : violation.getMessage();
     }
 
     /** "must be at most 300 long, counted in UTF-16 code units (…): this is 302". */

@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -1494,6 +1495,22 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         mvc.perform(MockMvcRequestBuilders.delete("/api/meetings/" + meeting).with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isNoContent());
         assertThat(rows(id, "?size=2&page=3").get("content").get(1).get("facts").get(0).get("countries")).isEmpty();
+    }
+
+    @Test
+    void reportsARefusedLineInTheApisWordsOnAHostOfAnotherLanguage() throws Exception {
+        Locale host = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        JsonNode job;
+        try {
+            job = imported("""
+                    {"kind": "diplomat", "name": " ", "country": "KR"}
+                    """);
+        } finally {
+            Locale.setDefault(host);
+        }
+        assertThat(rows(job.get("id").asLong(), "").get("content").get(0).get("detail").asString())
+                .isEqualTo("name: must not be blank");
     }
 
     @Test

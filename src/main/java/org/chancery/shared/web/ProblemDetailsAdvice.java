@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.ConflictException;
@@ -572,14 +573,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String message(MessageSourceResolvable error) {
-        // a text's @Size of Bean Validation's own words, in its unit (arguments: the field, then the constraint's max
-        // and min, by name); a @Size that says what the field takes (a partial date's forms) keeps its words
-        if (error instanceof FieldError field && "Size".equals(field.getCode())
-                && String.valueOf(field.getDefaultMessage()).startsWith("size must be between")
-                && field.getRejectedValue() instanceof String text && field.getArguments() != null
-                && field.getArguments().length >= 3 && field.getArguments()[1] instanceof Integer max
-                && field.getArguments()[2] instanceof Integer min) {
-            return TextLengths.refusal(min, max, text);
+        // a text's @Size of Bean Validation's own words, in its unit (read from the constraint, not its words)
+        if (error instanceof FieldError field && field.contains(ConstraintViolation.class)) {
+            return TextLengths.message(field.unwrap(ConstraintViolation.class));
         }
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
     }

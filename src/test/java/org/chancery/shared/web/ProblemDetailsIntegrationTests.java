@@ -92,6 +92,20 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersValidationMessagesInTheApisWordsWhateverLanguageTheClientAsksFor() throws Exception {
+        for (String language : List.of("de", "tr", "fr-CA, fr;q=0.9", "ja")) {
+            mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).header("Accept-Language", language)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \" \", \"country\": \"KR\", \"title\": \"" + "x".repeat(301) + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("must not be blank"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("must be at most 300 long, "
+                            + "counted in UTF-16 code units (a character beyond U+FFFF, such as an emoji, counts 2): "
+                            + "this is 301"));
+        }
+    }
+
+    @Test
     void refusesAUtf16OrUtf32BodyWhateverItsLettersAndWritesNothing() throws Exception {
         // Jackson reads such a body by its NULs: one of ASCII letters was taken, the same with an é refused
         for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, Charset.forName("UTF-32LE"))) {
