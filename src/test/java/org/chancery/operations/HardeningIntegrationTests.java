@@ -117,6 +117,11 @@ class HardeningIntegrationTests {
             // Tomcat stops reading at the limit: the request id after it is never seen, a new one is made
             "GET /api/countries/CU HTTP/1.1\r\nX-Padding: " + "x".repeat(20_000) + "\r\n",
             "GET /api/relations?asOf=%zz HTTP/1.1\r\n",
+            // a request line Tomcat cannot read has its status line and headers all the same, not HTTP/0.9's nothing;
+            // the headers after it are never read
+            "GET /api/countries/FR http/1.1\r\n",
+            "GET /api/countries/F R HTTP/1.1\r\n",
+            "GET /api/countries/FR XYZ/1.1\r\n",
         };
         for (String request : requests) {
             Answer answer = send((request + "Host: localhost\r\nX-Request-Id: probe-1\r\nConnection: close\r\n\r\n")
@@ -126,7 +131,8 @@ class HardeningIntegrationTests {
             assertThat(answer.status()).as(shown).isEqualTo(400);
             assertThat(answer.header("content-type")).as(shown).startsWith("application/problem+json");
             assertThat(answer.header("x-request-id")).as(shown)
-                    .matches(request.contains("X-Padding") ? "[0-9a-f]{32}" : "probe-1");
+                    .matches(request.contains("X-Padding") || request.startsWith("GET /api/countries/F") ? "[0-9a-f]{32}"
+                            : "probe-1");
             JsonNode problem = JSON.readTree(answer.body());
             assertThat(problem.get("status").asInt()).isEqualTo(400);
             assertThat(problem.get("code").asString()).as(shown).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");

@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
+import jakarta.servlet.RequestDispatcher;
+
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -85,6 +87,16 @@ class ProblemReportValve extends ErrorReportValve {
         };
     }
 
+    /**
+     * Whether the answer goes out as HTTP/0.9's, a body alone: a request line without a version, read as one. A request
+     * line Tomcat could not read (a version of {@code http/1.1} or {@code XYZ/1.1}, a space in the path) leaves the
+     * protocol empty too, but is answered with a status line and headers: Tomcat's refusal of it carries the reason.
+     */
+    private static boolean http09(Request request) {
+        return RequestSizeLimit.withoutVersion(request.getProtocol())
+                && request.getCoyoteRequest().getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null;
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
@@ -106,7 +118,7 @@ class ProblemReportValve extends ErrorReportValve {
             allowOrigin(request, response);
             try (Writer writer = response.getReporter()) {
                 // HTTP/0.9 has no status or headers: a problem would be a body without them, so it gets nothing
-                if (writer != null && !RequestSizeLimit.withoutVersion(request.getProtocol())) {
+                if (writer != null && !http09(request)) {
                     writer.write(JSON.writeValueAsString(Problems.asMap(problem)));
                 }
                 response.finishResponse();
