@@ -228,6 +228,19 @@ class HardeningIntegrationTests {
     }
 
     @Test
+    void anAcceptHeaderThatIsNoMediaTypeWritesNothingToTheLog(CapturedOutput output) throws IOException {
+        for (String accept : List.of("garbage", ";;;", "application/json;q=abc")) {
+            for (String path : List.of("/api/nosuch", "/", "/admin/")) {
+                Answer answer = send(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(answer.status()).as(path + " " + accept).isLessThan(500);
+            }
+        }
+
+        assertThat(output.getOut()).doesNotContain("invalid Accept header");
+    }
+
+    @Test
     void logsAndCountsWhatTomcatRefusesItselfAsEveryRequest(CapturedOutput output) throws IOException {
         double before = refusedCount();
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
