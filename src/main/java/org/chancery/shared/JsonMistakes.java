@@ -55,6 +55,19 @@ public final class JsonMistakes {
     }
 
     /**
+     * The mistake in a request body that is not JSON, or not one JSON value, for a sentence on it ("The request body
+     * …"): "is not JSON at line 3, column 5: JSON has no comments", "has more text after the JSON value at column 29";
+     * null for a body that is JSON of another shape than expected (its mistake is a field's, or the whole value's).
+     */
+    public static String ofBody(JacksonException e) {
+        if (e instanceof DatabindException) {
+            return String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
+                    ? "has more text after the JSON value" + atLine(e.getLocation()) : null;
+        }
+        return "is not JSON" + atLine(e.getLocation()) + why(e);
+    }
+
+    /**
      * The property a JSON object names a second time (refused: the second would replace the first), with the path
      * to it as a field error gives one ({@code events[1].date}), or null.
      */
@@ -182,6 +195,13 @@ public final class JsonMistakes {
 
     private static String at(TokenStreamLocation location) {
         return location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
+    }
+
+    /** Where in text of several lines: " at line 3, column 5"; on the first line, the column alone. */
+    private static String atLine(TokenStreamLocation location) {
+        return location == null || location.getLineNr() <= 1 ? at(location)
+                : " at line " + location.getLineNr() + (location.getColumnNr() < 1 ? "" : ", column "
+                        + location.getColumnNr());
     }
 
     private static String firstLine(String message) {

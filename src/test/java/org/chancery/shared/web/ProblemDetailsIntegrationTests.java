@@ -21,6 +21,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.chancery.support.ApiIntegrationTest;
@@ -89,6 +90,24 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
         }
         diplomatNamed(new int[] {0xC0, 0xAF}, MediaType.parseMediaType("application/json;charset=ISO-8859-1"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("A\u00C0\u00AFB"));
+    }
+
+    @Test
+    void saysWhereAndWhyABodyIsNotJson() throws Exception {
+        Map<String, String> bodies = Map.of(
+                "{\"name\": \"Ana\", \"country\": \"CU\"} {}", "has more text after the JSON value at column 34",
+                "{\"name\": \"Ana\",\n /* a note */ \"country\": \"CU\"}", "is not JSON at line 2, column 2: JSON has no comments",
+                "{\"name\": NaN, \"country\": \"CU\"}", "is not JSON at column 13: NaN is not a JSON value (JSON has no NaN or "
+                        + "Infinity)",
+                "{\"name\": \"Ana\", \"country\": \"CU\"", "is not JSON at column 32: the text ends before the JSON value "
+                        + "does (an object or array left open)");
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            ResultActions refused = postAsEditor("/api/diplomats", body.getKey());
+            assertProblem(refused, 400, "MALFORMED_REQUEST");
+            refused.andExpect(jsonPath("$.detail").value("The request body " + body.getValue() + "."));
+        }
+        assertProblem(postAsEditor("/api/diplomats", "[1, 2]"), 400, "MALFORMED_REQUEST");
+        getJson("/api/diplomats").andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
     @Test
