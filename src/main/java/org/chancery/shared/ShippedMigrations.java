@@ -81,7 +81,14 @@ public class ShippedMigrations {
      */
     private static void acceptShippedTexts(Flyway flyway) {
         String table = '"' + flyway.getConfiguration().getTable() + '"';
-        try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+        Connection connected;
+        try {
+            connected = flyway.getConfiguration().getDataSource().getConnection();
+        } catch (SQLException e) {
+            // said in words by UnreachableDatabaseAnalyzer
+            throw new FlywayException("Could not connect to the database: " + e.getMessage(), e);
+        }
+        try (Connection connection = connected) {
             if (!connection.getMetaData().getTables(null, connection.getSchema(),
                     flyway.getConfiguration().getTable(), null).next()) {
                 return; // a database Flyway has not migrated yet
