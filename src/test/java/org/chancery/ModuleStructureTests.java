@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.format.DateTimeFormatter;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -59,10 +61,12 @@ class ModuleStructureTests {
     @Test
     void textsDoNotDependOnTheHostsLocale() {
         // a Turkish host lower-cases "DIPLOMATIC" to "dıplomatıc", an Arabic one formats 12 as "١٢"; formatted(…)
-        // stays for the SQL templates of %s (a string's %s is the same in every locale)
+        // stays for the SQL templates of %s (a string's %s is the same in every locale), and is no place for a %d
         noClasses().should().callMethod(String.class, "toLowerCase").orShould().callMethod(String.class, "toUpperCase")
                 .orShould().callMethod(String.class, "format", String.class, Object[].class)
                 .orShould().callMethod(String.class, "getBytes").orShould().callConstructor(String.class, byte[].class)
+                .orShould().callConstructor(String.class, byte[].class, int.class, int.class)
+                .orShould().callMethod(DateTimeFormatter.class, "ofPattern", String.class)
                 .because("an answer is the same whatever the host's language or encoding: Locale.ROOT, UTF-8")
                 .check(CLASSES);
     }

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * its countries when it is read back ({@link FactCountries}); they are not kept with the report, so that they say
  * where the fact is now.
  */
-@Schema(name = "ImportFact", example = "{\"kind\": \"mission\", \"id\": 88, \"countries\": [\"US\", \"CU\"]}")
+@Schema(name = "ImportFact", example = "{\"kind\": \"mission\", \"id\": 88, \"countries\": [\"CU\", \"US\"]}")
 public record FactRef(
         @Schema(description = "event, mission, head, accreditation, meeting, milestone, diplomat, country or "
                 + "observation",
@@ -19,9 +19,9 @@ public record FactRef(
         String kind,
         @Schema(description = "the fact's id (a number; a country's code for a country)", oneOf = {Long.class, String.class})
         Object id,
-        @Schema(description = "the fact's countries as the change feed names them: the pair of an event, a milestone "
-                + "or an observation, the sending and receiving country of a mission, a head of mission or an "
-                + "accreditation, a meeting's countries, a diplomat's, a country's own code; empty if the fact is no "
+        @Schema(description = "the fact's countries as the change feed names them, sorted: the pair of an event or "
+                + "a milestone, the sending and receiving country of a mission, a head of mission, an accreditation or "
+                + "an observation, a meeting's countries, a diplomat's, a country's own code; empty if the fact is no "
                 + "longer recorded (deleted since)")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         List<String> countries) {

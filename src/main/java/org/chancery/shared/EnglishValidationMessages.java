@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * Bean Validation's messages in the API's words, English, whatever the client's {@code Accept-Language} or the host's
  * language: Spring's interpolator took the request's locale (a German browser read "name darf nicht leer sein" in an
  * English problem answer), and an import's thread the host's (a Turkish host stored "boş değer olamaz" in a report).
+ * The messages are Hibernate Validator's and {@code ValidationMessages.properties}' (an empty {@code _en} bundle
+ * keeps the host's language out); Spring's message source is not read for them.
  */
 @Configuration(proxyBeanMethods = false)
 class EnglishValidationMessages {

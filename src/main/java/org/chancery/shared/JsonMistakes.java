@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
@@ -56,15 +57,20 @@ public final class JsonMistakes {
 
     /**
      * The mistake in a request body that is not JSON, or not one JSON value, for a sentence on it ("The request body
-     * …"): "is not JSON at line 3, column 5: JSON has no comments", "has more text after the JSON value at column 29";
-     * null for a body that is JSON of another shape than expected (its mistake is a field's, or the whole value's).
+     * …"): "is not JSON at line 3, column 5: JSON has no comments", "has more text after the JSON value at column 29",
+     * "is beyond what is read at column 501: nested deeper than 500 levels"; null for a body that is JSON of another
+     * shape than expected (its mistake is a field's, or the whole value's) or could not be read at all.
      */
     public static String ofBody(JacksonException e) {
         if (e instanceof DatabindException) {
             return String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
                     ? "has more text after the JSON value" + atLine(e.getLocation()) : null;
         }
-        return "is not JSON" + atLine(e.getLocation()) + why(e);
+        if (e instanceof JacksonIOException) {
+            return null; // the body could not be read (its client went), not a mistake in it
+        }
+        return (e instanceof StreamConstraintsException ? "is beyond what is read" : "is not JSON")
+                + atLine(e.getLocation()) + why(e);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.chancery.shared;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -16,6 +17,9 @@ class UnreachableDatabaseAnalyzer extends AbstractFailureAnalyzer<SQLException> 
     /** H2's error code for a file database another process has open ("Database may be already in use"). */
     private static final int H2_DATABASE_IN_USE = 90020;
 
+    /** H2's codes of a database that is not found (90013, 90146) and of a broken connection to its server (90067). */
+    private static final Set<Integer> H2_UNREACHABLE = Set.of(90013, 90146, 90067);
+
     private final Environment environment;
 
     UnreachableDatabaseAnalyzer(Environment environment) {
@@ -27,7 +31,8 @@ class UnreachableDatabaseAnalyzer extends AbstractFailureAnalyzer<SQLException> 
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
         boolean inUse = cause.getErrorCode() == H2_DATABASE_IN_USE;
         // SQL states of class 08: connection exceptions; 28: invalid authorization; 3D000: no such database
-        if (!inUse && !state.startsWith("08") && !state.startsWith("28") && !state.equals("3D000")) {
+        if (!inUse && !H2_UNREACHABLE.contains(cause.getErrorCode()) && !state.startsWith("08")
+                && !state.startsWith("28") && !state.equals("3D000")) {
             return null;
         }
         String description = "The database at " + address() + " could not be used: " + firstLine(cause.getMessage());

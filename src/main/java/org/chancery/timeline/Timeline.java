@@ -284,7 +284,8 @@ public class Timeline {
 
     /** " (month known)" or " (year known)" for a date known to a month or a year only; nothing for a day. */
     private static String known(DatePrecision precision) {
-        return precision == null || precision == DatePrecision.DAY ? "" : " (" + precision.name().toLowerCase(Locale.ROOT) + " known)";
+        return precision == null || precision == DatePrecision.DAY ? ""
+                : " (" + precision.name().toLowerCase(Locale.ROOT) + " known)";
     }
 
     private static void addAccreditation(List<Placed> items, RelationPair pair,

@@ -1484,15 +1484,21 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 + row.get("facts").get(0).get("countries")).containsExactly("country [\"XK\"]", "event [\"US\",\"XK\"]",
                 "diplomat [\"US\"]", "mission [\"US\",\"XK\"]", "mission [\"US\",\"XK\"]", "head [\"US\",\"XK\"]",
                 "diplomat [\"KR\"]", "meeting [\"KR\",\"US\"]", "milestone [\"US\",\"XK\"]",
-                "accreditation [\"XK\",\"US\"]");
+                "accreditation [\"US\",\"XK\"]");
+        // one statement per kind of fact on the page: nine facts of seven kinds, five more than two of two kinds
+        long ofTwoKinds = statements.count(() -> rows(id, "?size=2&page=3"));
+        assertThat(statements.count(() -> rows(id, "?size=9&page=0"))).isEqualTo(ofTwoKinds + 5);
 
-        String csv = mvc.perform(get("/api/imports/" + id + "/rows?format=csv").with(httpBasic("editor", "editor-secret")))
+        String csv = mvc.perform(get("/api/imports/" + id + "/rows?format=csv")
+                        .with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         long meeting = rows.get(7).get("facts").get(0).get("id").asLong();
-        assertThat(csv.lines().toList()).first().isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id,facts.countries");
+        assertThat(csv.lines().toList()).first()
+                .isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id,facts.countries");
         assertThat(csv.lines().toList()).contains("8,IMPORTED,,,,meeting,%d,KR\\;US".formatted(meeting));
 
-        mvc.perform(MockMvcRequestBuilders.delete("/api/meetings/" + meeting).with(httpBasic("editor", "editor-secret")))
+        mvc.perform(MockMvcRequestBuilders.delete("/api/meetings/" + meeting)
+                        .with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isNoContent());
         assertThat(rows(id, "?size=2&page=3").get("content").get(1).get("facts").get(0).get("countries")).isEmpty();
     }
@@ -1505,12 +1511,13 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         try {
             job = imported("""
                     {"kind": "diplomat", "name": " ", "country": "KR"}
+                    {"kind": "event", "countries": ["CU", "KR"], "date": "1949-01-01"}
                     """);
         } finally {
             Locale.setDefault(host);
         }
-        assertThat(rows(job.get("id").asLong(), "").get("content").get(0).get("detail").asString())
-                .isEqualTo("name: must not be blank");
+        assertThat(rows(job.get("id").asLong(), "").get("content")).extracting(row -> row.get("detail").asString())
+                .containsExactly("name: must not be blank", "type: is required");
     }
 
     @Test

@@ -131,8 +131,8 @@ class HardeningIntegrationTests {
             assertThat(answer.status()).as(shown).isEqualTo(400);
             assertThat(answer.header("content-type")).as(shown).startsWith("application/problem+json");
             assertThat(answer.header("x-request-id")).as(shown)
-                    .matches(request.contains("X-Padding") || request.startsWith("GET /api/countries/F") ? "[0-9a-f]{32}"
-                            : "probe-1");
+                    .matches(request.contains("X-Padding") || request.startsWith("GET /api/countries/F")
+                            ? "[0-9a-f]{32}" : "probe-1");
             JsonNode problem = JSON.readTree(answer.body());
             assertThat(problem.get("status").asInt()).isEqualTo(400);
             assertThat(problem.get("code").asString()).as(shown).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");

@@ -56,6 +56,19 @@ class JsonMistakesTests {
     }
 
     @Test
+    void aRequestBodySaysOnWhichLineItsMistakeIsAndWhetherItIsNoJsonOrTooMuchOfIt() {
+        assertThat(JsonMistakes.ofBody(mistakeIn("{\"a\": 1,\n  \"b\": NaN}")))
+                .isEqualTo("is not JSON at line 2, column 11: NaN is not a JSON value (JSON has no NaN or Infinity)");
+        assertThat(JsonMistakes.ofBody(mistakeIn("[".repeat(1_500) + "]".repeat(1_500))))
+                .matches("is beyond what is read( at column \\d+)?: nested deeper than 500 levels");
+        assertThat(JsonMistakes.ofBody(mistakeIn("{\"a\": 1} {}")))
+                .isEqualTo("has more text after the JSON value at column 10");
+        DatabindException shape = catchThrowableOfType(DatabindException.class,
+                () -> JSON.readValue("{\"count\": [1]}", Dated.class));
+        assertThat(JsonMistakes.ofBody(shape)).as("a field's mistake, said at the field").isNull();
+    }
+
+    @Test
     void aValueOfTheWrongFormNamesTheFieldAndTheExpectedForm() {
         DatabindException e = catchThrowableOfType(DatabindException.class,
                 () -> JSON.readValue("{\"date\": \"30.11.2026\", \"count\": 1}", Dated.class));

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -222,13 +223,32 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
                 return Sort.unsorted();
             }
             for (String value : values == null ? new String[0] : values) {
-                String field = value.split(",", -1)[0].strip();
+                String field = Text.strip(value.split(",", -1)[0]);
                 if (!value.isBlank() && (field.isEmpty() || Sort.Direction.fromOptionalString(field).isPresent())) {
                     throw new InvalidInputException("sort", "'" + value + "' names no field to sort by (each as field "
                             + "or field,asc or field,desc)");
                 }
             }
+            String[] stripped = values == null ? null : Arrays.stream(values).map(SortResolver::stripped)
+                    .toArray(String[]::new);
+            if (values != null && !Arrays.equals(values, stripped)
+                    && request.getNativeRequest() instanceof HttpServletRequest servletRequest) {
+                // spaces around a field or a direction, as a form adds them, are dropped as around any parameter's
+                // value: Spring Data would look for a field " desc"
+                String name = getSortParameter(parameter);
+                request = new ServletWebRequest(new HttpServletRequestWrapper(servletRequest) {
+                    @Override
+                    public String[] getParameterValues(String asked) {
+                        return asked.equals(name) ? stripped.clone() : super.getParameterValues(asked);
+                    }
+                });
+            }
             return super.resolveArgument(parameter, container, request, binders);
+        }
+
+        /** "name , desc " as "name,desc". */
+        private static String stripped(String value) {
+            return Arrays.stream(value.split(",", -1)).map(Text::strip).collect(Collectors.joining(","));
         }
 
         @Override

@@ -448,8 +448,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String mistake = cause instanceof JacksonException read ? JsonMistakes.ofBody(read) : null;
         String detail = mistake != null ? "The request body " + mistake + "."
-                : cause instanceof JacksonException ? "The request body is not valid JSON or does not have the expected shape."
-                : "The request body is missing or cannot be read as JSON.";
+                : cause instanceof JacksonException
+                        ? "The request body is not valid JSON or does not have the expected shape."
+                        : "The request body is missing or cannot be read as JSON.";
         return body(answer(ProblemCode.MALFORMED_REQUEST, detail, path(request)));
     }
 

@@ -18,14 +18,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 /**
  * A request body in UTF-8 (declared so, or without a charset: JSON's own, RFC 8259) is read only while its bytes are
  * well-formed UTF-8 (RFC 3629, table 3-7 of Unicode). Jackson's reader refuses a byte that starts no character, but
- * takes an overlong form as the character it spells ({@code C0 AF} as {@code /}, {@code C1 9A} as {@code Z}) and
- * four bytes beyond U+10FFFF as a pair of surrogates: {@code "A\xC0\xAFB"} was stored as {@code "A/B"}. Such a body
- * is 400 {@code MALFORMED_REQUEST} naming the byte ({@link MalformedUtf8Exception}), as a query or a path that is not
- * UTF-8 is; nothing is written. A body declared US-ASCII, UTF-16 or UTF-32 is checked too: the JSON converter hands
- * its bytes to Jackson, which reads them as UTF-8 unless they begin as UTF-16 or UTF-32 do, whatever the label (JSON
- * between systems is UTF-8, RFC 8259, 8.1); a NUL byte, which UTF-16 and UTF-32 text of ASCII letters has and JSON
- * text never does, is refused, so that such a body is not taken until its first letter beyond ASCII. A body in a charset the converter decodes itself (ISO-8859-1,
- * windows-1252) is read in that charset.
+ * takes an overlong form as the character it spells ({@code C0 AF} as {@code /}, {@code C1 9A} as {@code Z}) and four
+ * bytes beyond U+10FFFF as a pair of surrogates: {@code "A\xC0\xAFB"} was stored as {@code "A/B"}. Such a body is 400
+ * {@code MALFORMED_REQUEST} naming the byte ({@link MalformedUtf8Exception}), as a query or a path that is not UTF-8
+ * is; nothing is written. A body declared US-ASCII, UTF-16 or UTF-32 is checked too: the JSON converter hands its bytes
+ * to Jackson, which reads them as UTF-8 unless they begin as UTF-16 or UTF-32 do, whatever the label (JSON between
+ * systems is UTF-8, RFC 8259, 8.1); a NUL byte, which UTF-16 and UTF-32 text of ASCII letters has and JSON text never
+ * does, is refused, so that such a body is refused whatever its letters (one of ASCII letters alone was taken). A body
+ * in a charset the converter decodes itself (ISO-8859-1, windows-1252) is read in that charset.
  */
 @ControllerAdvice
 class WellFormedUtf8Bodies extends RequestBodyAdviceAdapter {

@@ -16,7 +16,8 @@ const FLAGS = ['APPROXIMATE_DATE', 'CENSORED_START', 'COUNTRY_GOES_ON', 'DIFFERS
   'INFERRED_CONSULAR_RELATIONS', 'INFERRED_ESTABLISHMENT', 'INFERRED_RESTORATION', 'INFERRED_SEVERANCE',
   'NEEDS_PROTECTING_POWER', 'PROTECTING_POWER_RELATIONS', 'RELATIONS_NOT_INTERRUPTED', 'STATE_ENDED', 'STATE_NOT_READ'];
 
-/** The facts shown on their pair's page: a head with its mission, an accreditation, a milestone, an observation. */
+/** The facts shown on their pair's page: an event, a head with its mission, an accreditation, a milestone, an
+ * observation. */
 const PAIR_KINDS = ['event', 'head', 'accreditation', 'milestone', 'observation'];
 
 /**

@@ -70,6 +70,18 @@ class PagingParametersTests {
                 .as("an empty sort is not given").isTrue();
     }
 
+    @Test
+    void dropsTheSpacesAFormAddsAroundAFieldOrADirection() throws Exception {
+        for (String value : new String[] {"name ", " name", "name\u00a0"}) {
+            assertThat(remembering.resolveArgument(plain(), null, request("sort", value), null).getSort())
+                    .as(value).isEqualTo(Sort.by("name"));
+        }
+        for (String value : new String[] {"name,desc ", "name, desc", " name , desc "}) {
+            assertThat(remembering.resolveArgument(plain(), null, request("sort", value), null).getSort())
+                    .as(value).isEqualTo(Sort.by(Sort.Order.desc("name")));
+        }
+    }
+
     private static MethodParameter plain() throws NoSuchMethodException {
         return new MethodParameter(PagingParametersTests.class.getDeclaredMethod("list", Pageable.class), 0);
     }

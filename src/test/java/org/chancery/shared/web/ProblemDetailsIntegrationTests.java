@@ -96,11 +96,12 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     void saysWhereAndWhyABodyIsNotJson() throws Exception {
         Map<String, String> bodies = Map.of(
                 "{\"name\": \"Ana\", \"country\": \"CU\"} {}", "has more text after the JSON value at column 34",
-                "{\"name\": \"Ana\",\n /* a note */ \"country\": \"CU\"}", "is not JSON at line 2, column 2: JSON has no comments",
-                "{\"name\": NaN, \"country\": \"CU\"}", "is not JSON at column 13: NaN is not a JSON value (JSON has no NaN or "
-                        + "Infinity)",
-                "{\"name\": \"Ana\", \"country\": \"CU\"", "is not JSON at column 32: the text ends before the JSON value "
-                        + "does (an object or array left open)");
+                "{\"name\": \"Ana\",\n /* a note */ \"country\": \"CU\"}",
+                "is not JSON at line 2, column 2: JSON has no comments",
+                "{\"name\": NaN, \"country\": \"CU\"}",
+                "is not JSON at column 13: NaN is not a JSON value (JSON has no NaN or Infinity)",
+                "{\"name\": \"Ana\", \"country\": \"CU\"",
+                "is not JSON at column 32: the text ends before the JSON value does (an object or array left open)");
         for (Map.Entry<String, String> body : bodies.entrySet()) {
             ResultActions refused = postAsEditor("/api/diplomats", body.getKey());
             assertProblem(refused, 400, "MALFORMED_REQUEST");
@@ -113,7 +114,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     @Test
     void answersValidationMessagesInTheApisWordsWhateverLanguageTheClientAsksFor() throws Exception {
         for (String language : List.of("de", "tr", "fr-CA, fr;q=0.9", "ja")) {
-            mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret")).header("Accept-Language", language)
+            mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                            .header("Accept-Language", language)
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"name\": \" \", \"country\": \"KR\", \"title\": \"" + "x".repeat(301) + "\"}"))
                     .andExpect(status().isBadRequest())
@@ -127,10 +129,12 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     @Test
     void refusesAUtf16OrUtf32BodyWhateverItsLettersAndWritesNothing() throws Exception {
         // Jackson reads such a body by its NULs: one of ASCII letters was taken, the same with an é refused
-        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, Charset.forName("UTF-32LE"))) {
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+                Charset.forName("UTF-32LE"))) {
             for (String name : List.of("Jean", "Jean été")) {
                 for (String label : List.of("", ";charset=" + charset.name())) {
-                    ResultActions refused = mvc.perform(post("/api/diplomats").with(httpBasic("editor", "editor-secret"))
+                    ResultActions refused = mvc.perform(post("/api/diplomats")
+                            .with(httpBasic("editor", "editor-secret"))
                             .contentType("application/json" + label)
                             .content(("{\"name\": \"" + name + "\", \"country\": \"FR\"}").getBytes(charset)));
                     assertProblem(refused, 400, "MALFORMED_REQUEST");

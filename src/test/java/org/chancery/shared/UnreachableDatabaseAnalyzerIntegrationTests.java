@@ -2,13 +2,17 @@ package org.chancery.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import org.chancery.ChanceryApplication;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -16,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 @ExtendWith(OutputCaptureExtension.class)
-class UnreachableDatabaseAnalyzerTests {
+class UnreachableDatabaseAnalyzerIntegrationTests {
 
     @Test
     void aDatabaseThatRefusesTheConnectionStopsTheStartWithAReportNamingItsAddressWithoutItsParameters(
@@ -39,9 +43,21 @@ class UnreachableDatabaseAnalyzerTests {
         FailureAnalysis analysis = analyzer("jdbc:h2:file:./data/chancery;LOCK_TIMEOUT=10000")
                 .analyze(new FlywayException("Could not read whether the database ran a migration", inUse));
 
-        assertThat(analysis.getDescription()).isEqualTo("The database at jdbc:h2:file:./data/chancery could not be used: "
-                + inUse.getMessage());
+        assertThat(analysis.getDescription())
+                .isEqualTo("The database at jdbc:h2:file:./data/chancery could not be used: " + inUse.getMessage());
         assertThat(analysis.getAction()).startsWith("Stop the other process that has this file database open");
+    }
+
+    @Test
+    void anH2DatabaseThatIsNotThereIsSaidSo(@TempDir Path folder) {
+        String url = "jdbc:h2:file:" + folder.resolve("none") + ";IFEXISTS=TRUE";
+        SQLException notThere = catchThrowableOfType(SQLException.class,
+                () -> DriverManager.getConnection(url, "sa", ""));
+
+        FailureAnalysis analysis = analyzer(url).analyze(notThere);
+
+        assertThat(analysis.getDescription()).startsWith("The database at jdbc:h2:file:" + folder.resolve("none")
+                + " could not be used: Database \"" + folder.resolve("none"));
     }
 
     @Test
