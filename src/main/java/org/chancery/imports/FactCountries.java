@@ -26,22 +26,14 @@ class FactCountries {
 
     /** For each kind: the fact's id and one of its countries, a row for each. */
     private static final Map<String, String> COUNTRIES = Map.of(
-            "event", """
-                    select e.id, r.country_a from relation_event e join relation r on r.id = e.relation_id
-                    where e.id in (:ids)
-                    union all
-                    select e.id, r.country_b from relation_event e join relation r on r.id = e.relation_id
-                    where e.id in (:ids)""",
-            "milestone", pair("milestone", "country_a", "country_b"),
-            "mission", pair("mission", "sending_country", "receiving_country"),
-            "accreditation", pair("accreditation", "sending_country", "receiving_country"),
-            "observation", pair("observation", "sending_country", "receiving_country"),
-            "head", """
-                    select h.id, m.sending_country from head_of_mission h join mission m on m.id = h.mission_id
-                    where h.id in (:ids)
-                    union all
-                    select h.id, m.receiving_country from head_of_mission h join mission m on m.id = h.mission_id
-                    where h.id in (:ids)""",
+            "event", pair("relation_event e join relation r on r.id = e.relation_id", "e.id", "r.country_a",
+                    "r.country_b"),
+            "milestone", pair("milestone", "id", "country_a", "country_b"),
+            "mission", pair("mission", "id", "sending_country", "receiving_country"),
+            "accreditation", pair("accreditation", "id", "sending_country", "receiving_country"),
+            "observation", pair("observation", "id", "sending_country", "receiving_country"),
+            "head", pair("head_of_mission h join mission m on m.id = h.mission_id", "h.id", "m.sending_country",
+                    "m.receiving_country"),
             "meeting", "select meeting_id, country from meeting_country where meeting_id in (:ids)",
             "diplomat", "select id, country from diplomat where id in (:ids)",
             "country", "select code, code from country where code in (:ids)");
@@ -52,9 +44,10 @@ class FactCountries {
         this.jdbc = jdbc;
     }
 
-    private static String pair(String table, String first, String second) {
-        return "select id, " + first + " from " + table + " where id in (:ids) union all select id, " + second
-                + " from " + table + " where id in (:ids)";
+    /** The two countries of the facts of {@code from} whose {@code id} is asked for, a row each. */
+    private static String pair(String from, String id, String first, String second) {
+        return "select " + id + ", " + first + " from " + from + " where " + id + " in (:ids) union all select " + id
+                + ", " + second + " from " + from + " where " + id + " in (:ids)";
     }
 
     /** The reports with their facts' countries. */
