@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.chancery.shared.FactChanged;
 
 /**
  * A fact a row recorded or found: {@code {"kind": "mission", "id": 88}} ({@code id} is the code of a country), with
@@ -17,7 +18,7 @@ public record FactRef(
                 allowableValues = {"event", "mission", "head", "accreditation", "meeting", "milestone", "diplomat",
                     "country", "observation"})
         String kind,
-        @Schema(description = "the fact's id (a number; a country's code for a country)", oneOf = {Long.class, String.class})
+        @Schema(ref = FactChanged.ID_SCHEMA)
         Object id,
         @Schema(description = "the fact's countries as the change feed names them, sorted: the pair of an event or "
                 + "a milestone, the sending and receiving country of a mission, a head of mission, an accreditation or "

@@ -15,6 +15,12 @@ import java.util.List;
  */
 public record FactChanged(Action action, String kind, String id, List<String> countries) {
 
+    /**
+     * The schema of a fact's id in the API's description: a number, or a country's code for a country (the change
+     * feed's and an import report's {@code id}).
+     */
+    public static final String ID_SCHEMA = "FactId";
+
     /** What the write did to the fact. */
     public enum Action { CREATED, UPDATED, DELETED }
 

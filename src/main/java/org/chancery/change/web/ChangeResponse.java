@@ -18,7 +18,7 @@ record ChangeResponse(
                 allowableValues = {"event", "mission", "head", "accreditation", "meeting", "diplomat", "milestone",
                     "country", "import"})
         String kind,
-        @Schema(description = "the fact's id (a number; a country's code for a country)", oneOf = {Long.class, String.class})
+        @Schema(ref = FactChanged.ID_SCHEMA)
         Object id,
         List<String> countries) {
 

@@ -35,6 +35,7 @@ import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.validation.constraints.NotBlank;
+import org.chancery.shared.FactChanged;
 import org.chancery.shared.NotBlankIfGiven;
 import org.chancery.shared.Rule;
 import org.chancery.shared.Text;
@@ -96,6 +97,18 @@ class OpenApiConfiguration {
                 }
             }));
         };
+    }
+
+    /**
+     * A fact's id (the change feed's, an import report's fact's) is a number or, for a country, its code: one schema,
+     * {@code FactId}, whose two forms are {@code anyOf}, not {@code oneOf}, since a client generated from the
+     * description may read a number as a string as well and then find both forms match, which {@code oneOf} forbids.
+     */
+    @Bean
+    OpenApiCustomizer factIds() {
+        return openApi -> openApi.getComponents().addSchemas(FactChanged.ID_SCHEMA, new Schema<>()
+                .description("A fact's id: a number; a country's code for a country")
+                .anyOf(List.of(new IntegerSchema().format("int64"), new StringSchema())));
     }
 
     /**

@@ -567,6 +567,15 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .isEqualTo(kind.toString());
         assertThat(schemas.get("ImportFact").get("properties").get("kind").get("enum")).extracting(JsonNode::asString)
                 .contains("observation", "country", "mission");
+        // a fact's id, a number or a country's code: anyOf, as a client that reads a number as a string too
+        // would find both forms of a oneOf match and refuse the answer; one named schema for the feed and the reports
+        for (String fact : List.of("Change", "ImportFact")) {
+            assertThat(schemas.get(fact).get("properties").get("id").get("$ref").asString()).as(fact)
+                    .isEqualTo("#/components/schemas/FactId");
+        }
+        assertThat(schemas.get("FactId").has("oneOf")).isFalse();
+        assertThat(schemas.get("FactId").get("anyOf").toString())
+                .isEqualTo("[{\"type\":\"integer\",\"format\":\"int64\"},{\"type\":\"string\"}]");
         assertThat(schemas.get("Source").get("properties").get("url").get("pattern").asString())
                 .as("a URL of another scheme (mailto:) is refused").isEqualTo("^[Hh][Tt][Tt][Pp][Ss]?://.+$");
         for (String method : List.of("get", "delete")) {
