@@ -2,7 +2,10 @@ package org.chancery.accreditation;
 
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The level of a non-resident accreditation: diplomatic ({@code AMBASSADOR}, {@code ENVOY}) or consular. */
+@Schema(enumAsRef = true)
 public enum AccreditationLevel {
     AMBASSADOR, ENVOY, CONSUL;
 

@@ -1,6 +1,9 @@
 package org.chancery.imports;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** What became of one input row. */
+@Schema(enumAsRef = true)
 public enum ImportOutcome {
     /** The row's facts were recorded. */
     IMPORTED,

@@ -2,9 +2,11 @@ package org.chancery.meeting;
 
 import java.util.Collection;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.chancery.country.CountryCode;
 
 /** Where a meeting took place, seen from its participants. */
+@Schema(enumAsRef = true)
 public enum MeetingKind {
 
     /** In the country of one of the participants, who hosted it. */

@@ -2,7 +2,10 @@ package org.chancery.mission;
 
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The rank of a head of mission; ambassadors and envoys need agrément (R14). */
+@Schema(enumAsRef = true)
 public enum HeadRank {
     AMBASSADOR, ENVOY, CHARGE_D_AFFAIRES, CHARGE_D_AFFAIRES_AD_INTERIM;
 

@@ -2,7 +2,10 @@ package org.chancery.mission;
 
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The kinds of mission, in three classes: embassy class, other diplomatic, consular. */
+@Schema(enumAsRef = true)
 public enum MissionType {
     EMBASSY(Category.EMBASSY_CLASS),
     HIGH_COMMISSION(Category.EMBASSY_CLASS),

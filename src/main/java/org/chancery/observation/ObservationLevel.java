@@ -3,7 +3,10 @@ package org.chancery.observation;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The level at which the sending country was represented in the receiving one, with its COW code. */
+@Schema(enumAsRef = true)
 public enum ObservationLevel {
     NONE("0"), CHARGE_D_AFFAIRES("1"), ENVOY("2"), AMBASSADOR("3"),
     /** COW's 9: an interests section, interests served by a third state, presence without staffing known… */

@@ -1,6 +1,9 @@
 package org.chancery.relation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** What a relation event records, and on which track. */
+@Schema(enumAsRef = true)
 public enum EventType {
     ESTABLISHED(Track.DIPLOMATIC),
     SEVERED(Track.DIPLOMATIC),

@@ -2,10 +2,13 @@ package org.chancery.shared;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * How precisely a dated fact is known. The stored date is the first day of the period, and that
  * is the date rules compare.
  */
+@Schema(enumAsRef = true)
 public enum DatePrecision {
     DAY, MONTH, YEAR;
 

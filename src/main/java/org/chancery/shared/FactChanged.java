@@ -3,6 +3,8 @@ package org.chancery.shared;
 import java.util.Arrays;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Published, inside the writing transaction, for every fact a successful write created, changed or
  * removed: the change feed records it in the same transaction, so a refused write never appears in
@@ -22,6 +24,7 @@ public record FactChanged(Action action, String kind, String id, List<String> co
     public static final String ID_SCHEMA = "FactId";
 
     /** What the write did to the fact. */
+    @Schema(name = "ChangeAction", enumAsRef = true)
     public enum Action { CREATED, UPDATED, DELETED }
 
     public FactChanged {

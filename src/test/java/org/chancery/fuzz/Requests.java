@@ -195,6 +195,9 @@ final class Requests {
     /** A value a client could well send for this field: enum values, codes, ids, dates, examples. */
     Arbitrary<String> plausible(String name, JsonNode schema) {
         JsonNode resolved = api.resolve(schema);
+        if (resolved.has("oneOf")) {
+            resolved = api.resolve(resolved.get("oneOf").get(0));
+        }
         JsonNode values = resolved.get("enum");
         if (values != null) {
             List<String> known = new ArrayList<>();
