@@ -372,6 +372,22 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void rejectsARowWhoseTextLeavesADirectionOverrideOpenAndGoesOnWithTheOthers() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "diplomat", "name": "Evil \\u202E Name", "country": "KP"}
+                {"kind": "diplomat", "name": "Al \\u202B\u0634\u0645\u0633\\u202C Kim", "country": "KP"}
+                """);
+
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(1);
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(1);
+        assertThat(rejected.get(0).get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(rejected.get(0).get("detail").asString()).contains("name", "direction override");
+        assertThat(json(getJson("/api/diplomats?country=KP")).get("content").get(0).get("name").asString())
+                .isEqualTo("Al \u202B\u0634\u0645\u0633\u202C Kim");
+    }
+
+    @Test
     void keepsTheReportOfALineWhoseRefusalRepeatsANulOrAHalfSurrogateAlikeOnEveryDatabase() throws Exception {
         JsonNode job = imported("""
                 {"kind": "event", "countries": ["SE", "NO"], "type": "ESTABLISHED", "date": "1905-11-06"}

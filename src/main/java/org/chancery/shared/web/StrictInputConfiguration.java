@@ -36,7 +36,7 @@ import tools.jackson.databind.type.LogicalType;
  * truncated integers; dates are {@code YYYY-MM-DD} strings within {@link CalendarDates}' range,
  * in bodies and in query parameters alike; text is well-formed Unicode (a {@code \\uD800} escape
  * without its other half names no character, and no CSV export or database could store it as
- * written), without the NUL character (which PostgreSQL cannot store); a JSON object names each
+ * written), without the NUL character (which PostgreSQL cannot store) or a direction override left open; a JSON object names each
  * property once (a second {@code "name"} would silently replace the first). Anything else is a clear 400.
  */
 @Configuration(proxyBeanMethods = false)
@@ -137,6 +137,18 @@ class StrictInputConfiguration implements WebMvcConfigurer {
      * Strings as Jackson reads them, refused if they hold half of a surrogate pair alone or the NUL
      * character ({@link StorableValues}).
      */
+    /**
+     * A text that opens a direction override, embedding or isolate and leaves it open would change how the texts shown
+     * after it read (an override left open in a name reverses the names listed after it).
+     */
+    static final String UNCLOSED_DIRECTION = "must close each direction override, embedding or isolate it opens "
+            + "(U+202A to U+202E, U+2066 to U+2069), the last opened first: one left open changes how the text shown "
+            + "after it reads";
+
+    private static final char EMBEDDING = 'e';
+
+    private static final char ISOLATE = 'i';
+
     private static final class WellFormedStringDeserializer extends StringDeserializer {
 
         @Override
@@ -157,8 +169,35 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                         throw InvalidFormatException.from(parser, StorableValues.NUL_REFUSED, text, String.class);
                     }
                 }
+                if (!directionsClosed(text)) {
+                    throw InvalidFormatException.from(parser, UNCLOSED_DIRECTION, text, String.class);
+                }
             }
             return text;
+        }
+
+        /**
+         * Each direction embedding or override (U+202A, U+202B, U+202D, U+202E) the text opens is closed by a
+         * U+202C, each isolate (U+2066 to U+2068) by a U+2069, the last opened first, and nothing is closed that was
+         * not opened.
+         */
+        private static boolean directionsClosed(String text) {
+            StringBuilder open = new StringBuilder();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\u202A' || c == '\u202B' || c == '\u202D' || c == '\u202E') {
+                    open.append(EMBEDDING);
+                } else if (c >= '\u2066' && c <= '\u2068') {
+                    open.append(ISOLATE);
+                } else if (c == '\u202C' || c == '\u2069') {
+                    char opener = c == '\u202C' ? EMBEDDING : ISOLATE;
+                    if (open.isEmpty() || open.charAt(open.length() - 1) != opener) {
+                        return false;
+                    }
+                    open.setLength(open.length() - 1);
+                }
+            }
+            return open.isEmpty();
         }
     }
 }

@@ -93,6 +93,26 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void refusesATextThatLeavesADirectionOverrideOpenAndTakesOneThatClosesIt() throws Exception {
+        // an override left open in a diplomat's name would reverse the names a meeting lists after it
+        for (String name : List.of("Evil \\u202E Name", "A\\u2067\u0639B", "A\\u202CB", "A\\u2069",
+                "\\u2068A\\u202C\\u2069", "\\u202E\\u2066A\\u202C\\u2069", "\\u202B\\u202BA\\u202C")) {
+            ResultActions refused = postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"CU\"}");
+            assertProblem(refused, 400, "VALIDATION_FAILED");
+            refused.andExpect(jsonPath("$.errors[0].field").value("name"))
+                    .andExpect(jsonPath("$.errors[0].message").value(StrictInputConfiguration.UNCLOSED_DIRECTION));
+        }
+        getJson("/api/diplomats").andExpect(jsonPath("$.page.totalElements").value(0));
+
+        // closed, the last opened first, and direction marks, which open nothing, are taken
+        for (String name : List.of("\\u202B\u0634\u0645\u0633\\u202C", "A \\u2067\u062F\\u202E\u0648\\u202C\\u2069 B",
+                "Kim\\u200F (\\u200E\u05D3\\u061C)")) {
+            postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"CU\"}")
+                    .andExpect(status().isCreated());
+        }
+    }
+
+    @Test
     void saysWhereAndWhyABodyIsNotJson() throws Exception {
         Map<String, String> bodies = Map.of(
                 "{\"name\": \"Ana\", \"country\": \"CU\"} {}", "has more text after the JSON value at column 34",
