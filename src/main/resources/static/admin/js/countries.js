@@ -45,5 +45,5 @@ export function existsOn(country, day) {
 
 /** Countries sorted by name, for a <select>. */
 export function byName(map) {
-  return [...map.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...map.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

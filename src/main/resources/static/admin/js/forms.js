@@ -390,6 +390,6 @@ export function signInNeeded(id, what) {
 
 /** The options of a country <select>: every country by name, former ones marked. */
 export function countryOptions(map) {
-  return [...map.values()].sort((x, y) => x.name.localeCompare(y.name))
+  return [...map.values()].sort((x, y) => x.name.localeCompare(y.name, 'en'))
     .map((c) => ({ value: c.code, label: `${c.name} (${c.code})${c.former ? ', former' : ''}` }));
 }

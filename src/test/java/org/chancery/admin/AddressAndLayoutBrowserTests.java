@@ -207,6 +207,20 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         assertThat(source.findElements(By.tagName("bdi")).stream().map(WebElement::getText))
                 .containsExactly("لقاء", "الأهرام");
         assertThat(source.getText()).endsWith(", 2014-02-14");
+        // each name and the city isolated, in the meeting and in the list of meetings: a right-to-left name drew its
+        // country's code on its far side, and the names after one that was left reversing would be drawn reversed
+        assertThat($$("#participants bdi").stream().map(WebElement::getText))
+                .containsExactlyInAnyOrder("نبيل فهمي", "Sergei Bidi");
+        open("/meetings?diplomat=" + nabil);
+        WebElement row = visible(By.cssSelector("tr[data-meeting='" + meeting + "']"));
+        assertThat(row.findElements(By.tagName("bdi")).stream().map(WebElement::getText))
+                .containsExactlyInAnyOrder("القاهرة", "نبيل فهمي", "Sergei Bidi");
+        // a pair's heading: each country's name its own run, in the order of the address
+        open("/relations/EG/RU");
+        List<String> names = visible(By.tagName("h1")).findElements(By.tagName("bdi")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(names).hasSize(2);
+        assertThat($("h1").getText()).isEqualTo(names.get(0) + " – " + names.get(1));
         open("/diplomats?q=x");
         assertThat(visible(By.id("filter-q")).getCssValue("unicode-bidi")).isEqualTo("plaintext");
         assertNoConsoleErrors();

@@ -226,6 +226,24 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void ordersTheCountriesByTheirEnglishNamesWhateverLanguageTheBrowserSpeaks() {
+        // Estonian sorts Z between S and T, Czech CH after H: the names are English, and so is their order
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "et"));
+        try {
+            open("/map?country=US&asOf=1990-01-01");
+            visible(By.cssSelector(SHOWN.formatted("US", "1990-01-01")));
+            List<String> options = $$("#map-country option").stream().map(WebElement::getText).toList();
+            assertThat(options.indexOf("Taiwan")).isNotNegative().isLessThan(options.indexOf("Zambia"));
+            List<String> rows = $$("tr[data-code] th").stream() // in a table folded away: read, not seen
+                    .map(row -> row.getDomProperty("textContent").strip()).toList();
+            assertThat(rows.indexOf("Tanzania")).isNotNegative().isLessThan(rows.indexOf("Zambia"));
+            assertNoConsoleErrors();
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setLocaleOverride", Map.of());
+        }
+    }
+
+    @Test
     void theFocusedButtonOfTheMapsGroupsIsOutlinedItselfNotOnlyItsGroup() {
         open("/map?country=US&asOf=1961-01-03");
         visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));

@@ -410,7 +410,7 @@ export default async function mapView({ root, query, signal }) {
       .filter((c) => !onMap.has(c.code) && c.code !== country && existsOn(c, date))
       .map((c) => ({ code: c.code, name: c.name, ...(rows.get(c.code) || NO_RELATION),
         shown: statusOf(c.code, rows, country, date) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   }
 
   /**
@@ -425,7 +425,7 @@ export default async function mapView({ root, query, signal }) {
     return [...state.all.values()]
       .filter((c) => c.code !== country && statusOf(c.code, rows, country, date) !== 'ABSENT')
       .map((c) => ({ code: c.code, name: c.name, ...(rows.get(c.code) || NO_RELATION) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   }
 
   function update({ fromSlider = false } = {}) {
@@ -436,7 +436,7 @@ export default async function mapView({ root, query, signal }) {
     const shownCounts = counts(missing);
     const table = tableRows();
     render(html`
-      <h1>The world as seen from ${chosen ? chosen.name : state.country}</h1>
+      <h1>The world as seen from <bdi>${chosen ? chosen.name : state.country}</bdi></h1>
       <form class="map-controls" @submit=${(e) => e.preventDefault()} aria-label="Country and day">
         <div class="map-fields">
           <div class="field map-country">

@@ -23,14 +23,14 @@ export default async function meetingView({ root, params, signal }) {
       ${m ? html`
         <dl class="summary-grid" id="meeting-summary">
           <div><dt>Date</dt><dd>${fuzzy(m.date, m.datePrecision)}</dd></div>
-          <div><dt>Where</dt><dd>${m.city ? `${m.city}, ` : ''}${m.country}</dd></div>
+          <div><dt>Where</dt><dd>${m.city ? html`<bdi>${m.city}</bdi>, ` : ''}${m.country}</dd></div>
           <div><dt>Kind</dt><dd>${words(m.kind)}${m.hostCountry ? ` (host ${m.hostCountry})` : ''}</dd></div>
           <div><dt>Countries</dt><dd>${m.countries.map((c, i) => html`${i ? ', ' : ''}${c}`)}</dd></div>
         </dl>
         ${m.countries.length === 2 ? html`<p><a href=${href(`/relations/${m.countries[0]}/${m.countries[1]}`)}>The relation ${m.countries.join(' – ')}</a></p>` : nothing}
         <h2>Participants</h2>
-        <ul id="participants">${m.participants.map((p) => html`<li><a href=${href(`/diplomats/${p.diplomatId}`)}>${p.name}</a>
-          (${p.country})${p.title ? `, ${p.title}` : ''}</li>`)}</ul>
+        <ul id="participants">${m.participants.map((p) => html`<li><a href=${href(`/diplomats/${p.diplomatId}`)}><bdi>${p.name}</bdi></a>
+          (${p.country})${p.title ? html`, <bdi>${p.title}</bdi>` : ''}</li>`)}</ul>
         ${m.summary ? html`<h2>Summary</h2><p>${m.summary}</p>` : nothing}
         ${m.outcomes?.length ? html`<h2>Outcomes</h2><ul>${m.outcomes.map((o) => html`<li>${o}</li>`)}</ul>` : nothing}
         ${m.sources?.length ? html`<h2>Sources</h2><ul>${m.sources.map((s) => html`<li><a href=${s.url} rel="noopener"><bdi>${

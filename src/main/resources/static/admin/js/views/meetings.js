@@ -13,7 +13,7 @@ export default async function meetingsView(context) {
     path: '/meetings',
     endpoint: '/api/meetings',
     before: () => html`<p><a role="button" href=${href('/meetings/new')}>Record a meeting…</a></p>
-      ${diplomat ? html`<p id="meetings-of">The meetings <a href=${href(`/diplomats/${diplomat.id}`)}>${diplomat.name}</a>
+      ${diplomat ? html`<p id="meetings-of">The meetings <a href=${href(`/diplomats/${diplomat.id}`)}>${html`<bdi>${diplomat.name}</bdi>`}</a>
         (${diplomat.country}) took part in.</p>` : nothing}`,
     filters: [
       { name: 'country', label: 'Countries (codes, comma-separated: all of them)', placeholder: 'CU,KR', multiple: true },
@@ -25,8 +25,8 @@ export default async function meetingsView(context) {
     row: (m) => html`<tr data-meeting=${m.id}>
       <td class="date">${fuzzy(m.date, m.datePrecision)}</td>
       <th scope="row"><a href=${href(`/meetings/${m.id}`)}>${m.title || `Meeting of ${m.countries.join(', ')}`}</a></th>
-      <td>${m.city ? `${m.city}, ` : ''}${m.country} <small>(${words(m.kind)})</small></td>
-      <td>${m.participants.map((p) => `${p.name} (${p.country})`).join('; ')}</td></tr>`,
+      <td>${m.city ? html`<bdi>${m.city}</bdi>, ` : ''}${m.country} <small>(${words(m.kind)})</small></td>
+      <td>${m.participants.map((p, i) => html`${i ? '; ' : ''}<bdi>${p.name}</bdi> (${p.country})`)}</td></tr>`,
   });
   // the diplomat the filter names, by name: the list says whose meetings it shows (once the API took the filter: it
   // refuses a diplomat it does not know)

@@ -119,7 +119,7 @@ export default async function milestonesView(context) {
   }
 
   const row = (m, table = 'all') => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>
-    <th scope="row">${m.title}</th>
+    <th scope="row"><bdi>${m.title}</bdi></th>
     <td><a href=${href(`/relations/${m.countries[0]}/${m.countries[1]}`)}>${m.countries.join(' – ')}</a></td>
     <td><span class="date">${m.target}</span><br>
       <small><span class="date">${m.targetStart}</span> – <span class="date">${m.targetEnd}</span></small></td>

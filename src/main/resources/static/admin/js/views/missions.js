@@ -22,11 +22,11 @@ export default function missionsView(context) {
     head: html`<th scope="col">Mission</th><th scope="col">From → in</th><th scope="col">Status today</th><th scope="col">Opened</th>
       <th scope="col">Closed</th><th scope="col">Current head</th>`,
     row: (m) => html`<tr data-mission=${m.id}>
-      <th scope="row"><a href=${href(`/missions/${m.id}`)}>${words(m.type)}${m.city ? `, ${m.city}` : ''}</a></th>
+      <th scope="row"><a href=${href(`/missions/${m.id}`)}>${words(m.type)}${m.city ? html`, <bdi>${m.city}</bdi>` : ''}</a></th>
       <td><a href=${href(`/relations/${m.sendingCountry}/${m.receivingCountry}`)}>${m.sendingCountry} → ${m.receivingCountry}</a></td>
       <td><span class="badge" data-status=${m.status}>${words(m.status)}</span>${m.status === 'PLANNED' && m.plannedOpening
         ? html`<br><small>planned ${m.plannedOpening}</small>` : nothing}</td>
       <td class="date">${fuzzy(m.openedOn, m.openedPrecision)}</td><td class="date">${fuzzy(m.closedOn, m.closedPrecision)}</td>
-      <td>${m.currentHead ? `${m.currentHead.name} (${words(m.currentHead.rank)})` : '—'}</td></tr>`,
+      <td>${m.currentHead ? html`<bdi>${m.currentHead.name}</bdi> (${words(m.currentHead.rank)})` : '—'}</td></tr>`,
   });
 }

@@ -442,7 +442,7 @@ export default async function relationView({ root, params, query, signal }) {
     }
     if (state.residentMissions?.key !== key) return; // the country or the day changed meanwhile: its answer counts
     const where = (m) => map.get(m.receivingCountry)?.name || m.receivingCountry;
-    list.sort((x, y) => where(x).localeCompare(where(y)) || x.id - y.id);
+    list.sort((x, y) => where(x).localeCompare(where(y), 'en') || x.id - y.id);
     const options = list.map((m) => ({ value: String(m.id), label: `${where(m)}: ${words(m.type).toLowerCase()}`
       + `${m.city ? ` in ${m.city}` : ''} (mission ${m.id})` }));
     // the options are drawn anew in place: the mission chosen stays chosen if it is still offered, else none is
@@ -527,7 +527,7 @@ export default async function relationView({ root, params, query, signal }) {
     const onDay = new Map(state.view.missions.map((m) => [m.id, m]));
     const list = state.missions.filter((m) => m.sendingCountry === sending && m.receivingCountry === receiving);
     return html`<section aria-labelledby="missions-${sending}">
-      <h3 id="missions-${sending}">Missions of ${names[sending]} in ${names[receiving]}</h3>
+      <h3 id="missions-${sending}">Missions of <bdi>${names[sending]}</bdi> in <bdi>${names[receiving]}</bdi></h3>
       ${list.length ? html`<div class="table-wrap" tabindex="0" role="region"
         aria-label="Missions of ${names[sending]} in ${names[receiving]}, table"><table class="missions-table" data-sending=${sending}><caption class="visually-hidden">Missions of ${names[sending]} in ${names[receiving]}</caption>
         <thead><tr><th scope="col">Mission</th><th scope="col">Status that day</th><th scope="col">Opened</th>
@@ -538,14 +538,14 @@ export default async function relationView({ root, params, query, signal }) {
           // on a day in the past, a mission that had not opened yet was not necessarily planned then
           const label = state.asOf && status === 'PLANNED' ? 'Not yet opened' : words(status);
           return html`<tr data-mission=${m.id}>
-            <th scope="row"><a href=${href(`/missions/${m.id}`)}>${words(m.type)}${m.city ? `, ${m.city}` : ''}</a>
+            <th scope="row"><a href=${href(`/missions/${m.id}`)}>${words(m.type)}${m.city ? html`, <bdi>${m.city}</bdi>` : ''}</a>
               ${m.protectingPower ? html`<br><small>protecting power ${m.protectingPower}</small>` : nothing}</th>
             <td><span class="badge" data-status=${status}>${label}</span>
               ${m.status === 'PLANNED' && m.plannedOpening ? html`<br><small>planned ${m.plannedOpening}</small>` : nothing}</td>
             <td class="date">${fuzzy(m.openedOn, m.openedPrecision)}</td>
             <td><span class="date">${fuzzy(m.closedOn, m.closedPrecision)}</span>${m.closingReason ? html`<br><small
               title=${CLOSING_REASONS[m.closingReason] ? m.closingReason : nothing}>${closingReason(m.closingReason)}</small>` : nothing}</td>
-            <td>${m.heads.length ? html`<ul>${m.heads.map((h) => html`<li data-head=${h.id}>${h.name}, ${words(h.rank)},
+            <td>${m.heads.length ? html`<ul>${m.heads.map((h) => html`<li data-head=${h.id}><bdi>${h.name}</bdi>, ${words(h.rank)},
               ${fuzzy(h.startedOn, h.startedPrecision)} – ${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}${
                 state.asOf && h.startedOn > state.asOf ? html` <small>(after that day)</small>` : nothing}</li>`)}</ul>`
               : 'none recorded'}</td>
@@ -564,7 +564,7 @@ export default async function relationView({ root, params, query, signal }) {
         <thead><tr><th scope="col">Milestone</th><th scope="col">Target</th><th scope="col">Status</th>
           <th scope="col">Achieved</th><th scope="col">Actions</th></tr></thead>
         <tbody>${list.map((m) => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id}>
-          <th scope="row">${m.title}${m.missionId ? html`<br><small><a href=${href(`/missions/${m.missionId}`)}>achieved by the mission's opening</a></small>` : nothing}</th>
+          <th scope="row"><bdi>${m.title}</bdi>${m.missionId ? html`<br><small><a href=${href(`/missions/${m.missionId}`)}>achieved by the mission's opening</a></small>` : nothing}</th>
           <td><span class="date">${m.target}</span><br>
             <small><span class="date">${m.targetStart}</span> – <span class="date">${m.targetEnd}</span></small></td>
           <td><span class="badge" data-status=${m.status}>${words(m.status)}</span>${m.status === 'OVERDUE'
@@ -855,7 +855,7 @@ export default async function relationView({ root, params, query, signal }) {
     const rows = { event: new Set(view?.events.map((e) => e.id)), accreditation: new Set(state.accreditations.map((x) => x.id)) };
     render(html`
       <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
-      <h1>${title}</h1>
+      <h1><bdi>${names[a] || a}</bdi> – <bdi>${names[b] || b}</bdi></h1>
       <form class="toolbar" id="as-of-form" @submit=${(e) => {
         e.preventDefault();
         const day = new FormData(e.target).get('asOf');
