@@ -57,7 +57,7 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         open("/relations/CU/KR?asOf=2023-02-30");
 
         assertThat(visible(By.id("as-of-notice")).getText()).startsWith("“2023-02-30” is not a day");
-        assertThat(visible(By.id("relation-as-of")).getText()).contains("(today)");
+        assertThat(visible(By.id("relation-as-of")).getText()).contains("(today, as the API counts days: in UTC)");
         assertNoConsoleErrors();
     }
 

@@ -333,6 +333,7 @@ class RelationPageBrowserTests extends BrowserTest {
     void saysThatADayAfterTodayShowsTheRelationAsItStandsToday() {
         open("/relations/US/CU?asOf=2999-01-01");
         assertThat(visible(By.id("as-of-outside")).getText()).startsWith("2999-01-01 is after today (")
+                .contains(", in UTC): nothing is recorded after today")
                 .endsWith("the relation is shown as it stands today.");
         assertNoConsoleErrors();
     }

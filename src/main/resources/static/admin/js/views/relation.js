@@ -817,7 +817,7 @@ export default async function relationView({ root, params, query, signal }) {
   function outsideTheDays(day) {
     const said = [];
     if (day > today()) {
-      said.push(`${day} is after today (${today()}): nothing is recorded after today, so the relation is shown as it `
+      said.push(`${day} is after today (${today()}, in UTC): nothing is recorded after today, so the relation is shown as it `
         + 'stands today.');
     }
     for (const country of state.countries) {
@@ -876,7 +876,7 @@ export default async function relationView({ root, params, query, signal }) {
       ${query.asOf && !state.asOf ? html`<p class="notice" role="status" id="as-of-notice">“${query.asOf}” is not a
         day (YYYY-MM-DD): the relation is shown as it stands today.</p>` : nothing}
       ${!view ? html`<p aria-busy=${state.error ? 'false' : 'true'}>${state.error ? '' : 'Loading the relation…'}</p>` : html`
-        <p id="relation-as-of">As it stood at the end of <strong>${view.asOf}</strong>${state.asOf ? '' : ' (today)'}.</p>
+        <p id="relation-as-of">As it stood at the end of <strong>${view.asOf}</strong>${state.asOf ? '' : ' (today, as the API counts days: in UTC)'}.</p>
         ${outsideTheDays(view.asOf)}
         ${summary(view)}
         ${observations(view)}
