@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.chancery.shared.CalendarDates;
 import org.chancery.shared.JsonMistakes;
 import org.chancery.shared.StorableValues;
+import org.chancery.shared.Text;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +37,9 @@ import tools.jackson.databind.type.LogicalType;
  * truncated integers; dates are {@code YYYY-MM-DD} strings within {@link CalendarDates}' range,
  * in bodies and in query parameters alike; text is well-formed Unicode (a {@code \\uD800} escape
  * without its other half names no character, and no CSV export or database could store it as
- * written), without the NUL character (which PostgreSQL cannot store) or a direction override left open; a JSON object names each
- * property once (a second {@code "name"} would silently replace the first). Anything else is a clear 400.
+ * written), without the NUL character (which PostgreSQL cannot store) or a direction override left open; a JSON
+ * object names each property once (a second {@code "name"} would silently replace the first). Anything else is a
+ * clear 400.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictInputConfiguration implements WebMvcConfigurer {
@@ -134,10 +136,6 @@ class StrictInputConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Strings as Jackson reads them, refused if they hold half of a surrogate pair alone or the NUL
-     * character ({@link StorableValues}).
-     */
-    /**
      * A text that opens a direction override, embedding or isolate and leaves it open would change how the texts shown
      * after it read (an override left open in a name reverses the names listed after it).
      */
@@ -149,6 +147,11 @@ class StrictInputConfiguration implements WebMvcConfigurer {
 
     private static final char ISOLATE = 'i';
 
+    /**
+     * Strings as Jackson reads them, refused if they hold half of a surrogate pair alone or the NUL
+     * character ({@link StorableValues}), or leave a direction override open, as written or once stripped as the
+     * facts store their texts ({@link Text#strip}, which drops the direction characters at either end).
+     */
     private static final class WellFormedStringDeserializer extends StringDeserializer {
 
         @Override
@@ -169,7 +172,7 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                         throw InvalidFormatException.from(parser, StorableValues.NUL_REFUSED, text, String.class);
                     }
                 }
-                if (!directionsClosed(text)) {
+                if (!directionsClosed(text) || !directionsClosed(Text.strip(text))) {
                     throw InvalidFormatException.from(parser, UNCLOSED_DIRECTION, text, String.class);
                 }
             }
@@ -178,8 +181,9 @@ class StrictInputConfiguration implements WebMvcConfigurer {
 
         /**
          * Each direction embedding or override (U+202A, U+202B, U+202D, U+202E) the text opens is closed by a
-         * U+202C, each isolate (U+2066 to U+2068) by a U+2069, the last opened first, and nothing is closed that was
-         * not opened.
+         * U+202C, each isolate (U+2066 to U+2068) by a U+2069 (which also closes the embeddings opened within it, as
+         * Unicode's bidirectional algorithm reads it), the last opened first, and nothing is closed that was not
+         * opened.
          */
         private static boolean directionsClosed(String text) {
             StringBuilder open = new StringBuilder();
@@ -189,12 +193,17 @@ class StrictInputConfiguration implements WebMvcConfigurer {
                     open.append(EMBEDDING);
                 } else if (c >= '\u2066' && c <= '\u2068') {
                     open.append(ISOLATE);
-                } else if (c == '\u202C' || c == '\u2069') {
-                    char opener = c == '\u202C' ? EMBEDDING : ISOLATE;
-                    if (open.isEmpty() || open.charAt(open.length() - 1) != opener) {
+                } else if (c == '\u202C') {
+                    if (open.isEmpty() || open.charAt(open.length() - 1) != EMBEDDING) {
                         return false;
                     }
                     open.setLength(open.length() - 1);
+                } else if (c == '\u2069') {
+                    int isolate = open.lastIndexOf(String.valueOf(ISOLATE));
+                    if (isolate < 0) {
+                        return false;
+                    }
+                    open.setLength(isolate);
                 }
             }
             return open.isEmpty();

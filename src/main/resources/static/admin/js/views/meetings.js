@@ -13,7 +13,7 @@ export default async function meetingsView(context) {
     path: '/meetings',
     endpoint: '/api/meetings',
     before: () => html`<p><a role="button" href=${href('/meetings/new')}>Record a meeting…</a></p>
-      ${diplomat ? html`<p id="meetings-of">The meetings <a href=${href(`/diplomats/${diplomat.id}`)}>${html`<bdi>${diplomat.name}</bdi>`}</a>
+      ${diplomat ? html`<p id="meetings-of">The meetings <a href=${href(`/diplomats/${diplomat.id}`)}><bdi>${diplomat.name}</bdi></a>
         (${diplomat.country}) took part in.</p>` : nothing}`,
     filters: [
       { name: 'country', label: 'Countries (codes, comma-separated: all of them)', placeholder: 'CU,KR', multiple: true },

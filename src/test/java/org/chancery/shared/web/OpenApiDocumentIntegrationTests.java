@@ -187,7 +187,8 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
             }
         });
         assertThat(named.values()).contains("DatePrecision", "RelationStatus", "EventType", "MissionType",
-                "MissionStatus", "HeadRank", "MilestoneStatus", "ImportStatus", "ImportOutcome", "ChangeAction");
+                "MissionStatus", "HeadRank", "MilestoneStatus", "ImportStatus", "ImportOutcome", "ChangeAction",
+                "AccreditationLevel", "MeetingKind", "ObservationDirection", "ObservationLevel");
 
         List<String> copies = new ArrayList<>();
         inlineEnums(document, "", named, copies);

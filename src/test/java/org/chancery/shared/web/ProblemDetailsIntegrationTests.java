@@ -96,7 +96,9 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     void refusesATextThatLeavesADirectionOverrideOpenAndTakesOneThatClosesIt() throws Exception {
         // an override left open in a diplomat's name would reverse the names a meeting lists after it
         for (String name : List.of("Evil \\u202E Name", "A\\u2067\u0639B", "A\\u202CB", "A\\u2069",
-                "\\u2068A\\u202C\\u2069", "\\u202E\\u2066A\\u202C\\u2069", "\\u202B\\u202BA\\u202C")) {
+                "\\u2068A\\u202C\\u2069", "\\u202E\\u2066A\\u202C\\u2069", "\\u202B\\u202BA\\u202C",
+                // closed as written, open once the name is stripped of the direction characters at its ends
+                "Evil \\u202Eeman\\u202C", "A \\u2067\u062F\\u2069")) {
             ResultActions refused = postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"CU\"}");
             assertProblem(refused, 400, "VALIDATION_FAILED");
             refused.andExpect(jsonPath("$.errors[0].field").value("name"))
@@ -106,10 +108,16 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
 
         // closed, the last opened first, and direction marks, which open nothing, are taken
         for (String name : List.of("\\u202B\u0634\u0645\u0633\\u202C", "A \\u2067\u062F\\u202E\u0648\\u202C\\u2069 B",
-                "Kim\\u200F (\\u200E\u05D3\\u061C)")) {
+                "Kim\\u200F (\\u200E\u05D3\\u061C)", "A \\u2067\\u202Bx\\u2069 B")) {
             postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"CU\"}")
                     .andExpect(status().isCreated());
         }
+        // in a list or a nested object as well
+        ResultActions meeting = postAsEditor("/api/meetings", """
+                {"date": "2014-02-13", "country": "CU", "participants": [{"diplomatId": 1}],
+                 "outcomes": ["Agreed \\u202E"]}""");
+        assertProblem(meeting, 400, "VALIDATION_FAILED");
+        meeting.andExpect(jsonPath("$.errors[0].message").value(StrictInputConfiguration.UNCLOSED_DIRECTION));
     }
 
     @Test
