@@ -215,12 +215,14 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         WebElement row = visible(By.cssSelector("tr[data-meeting='" + meeting + "']"));
         assertThat(row.findElements(By.tagName("bdi")).stream().map(WebElement::getText))
                 .containsExactlyInAnyOrder("القاهرة", "نبيل فهمي", "Sergei Bidi");
-        // a pair's heading: each country's name its own run, in the order of the address
-        open("/relations/EG/RU");
-        List<String> names = visible(By.tagName("h1")).findElements(By.tagName("bdi")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(names).hasSize(2);
-        assertThat($("h1").getText()).isEqualTo(names.get(0) + " – " + names.get(1));
+        // a pair's heading: each country's name its own run, in the order of the address; an event's note and source
+        postAsEditor("/api/relations/BT/EG/events", """
+                {"type": "ESTABLISHED", "date": "2000-01-01", "note": "ملاحظة",
+                 "sources": [{"url": "https://www.ahram.org.eg/", "publisher": "الأهرام"}]}""");
+        open("/relations/BT/EG");
+        assertThat(visible(By.tagName("h1")).findElements(By.tagName("bdi")).stream().map(WebElement::getText))
+                .containsExactly("Bhutan", "Egypt");
+        assertThat($$("#events-table bdi").stream().map(WebElement::getText)).containsExactly("ملاحظة", "الأهرام");
         open("/diplomats?q=x");
         assertThat(visible(By.id("filter-q")).getCssValue("unicode-bidi")).isEqualTo("plaintext");
         assertNoConsoleErrors();

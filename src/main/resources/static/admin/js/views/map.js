@@ -503,7 +503,7 @@ export default async function mapView({ root, query, signal }) {
             ${LEGEND.map(([status, label]) => html`<li><span class="swatch" data-status=${status}></span>${label}
               <span class="count" data-legend=${status}>(${shownCounts[status]})</span></li>`)}
           </ul>
-          <p><small>Click a country to open its relation with ${chosen ? chosen.name : state.country}; drag, Ctrl (⌘) and the wheel, a pinch, or the zoom and arrow buttons look closer. By keyboard, every country of the day is in “The same day
+          <p><small>Click a country to open its relation with <bdi>${chosen ? chosen.name : state.country}</bdi>; drag, Ctrl (⌘) and the wheel, a pinch, or the zoom and arrow buttons look closer. By keyboard, every country of the day is in “The same day
             as a table” below the map.</small></p>
         </figcaption>
       </figure>
@@ -511,7 +511,7 @@ export default async function mapView({ root, query, signal }) {
       ${missing.length ? html`<section aria-labelledby="no-shape-title">
         <h2 id="no-shape-title">Also that day, without a shape on today's map</h2>
         <ul class="no-shape">${missing.map((r) => html`<li data-code=${r.code} data-status=${r.shown}>
-          <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a>:
+          <a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}><bdi>${r.name}</bdi></a>:
           ${LEGEND_LABELS.get(r.shown)}${r.since && r.status !== 'NONE' ? html` since ${fuzzy(r.since, r.sincePrecision)}` : nothing}${
             recordedUnder(r, state.shown.country)}</li>`)}</ul>
       </section>` : nothing}
@@ -531,7 +531,7 @@ export default async function mapView({ root, query, signal }) {
           <caption class="visually-hidden">${caption()}</caption>
           <thead><tr><th scope="col">Country</th><th scope="col">Diplomatic</th><th scope="col">Since</th><th scope="col">Consular</th></tr></thead>
           <tbody>${table.map((r) => html`<tr data-code=${r.code}>
-            <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}>${r.name}</a></th>
+            <th scope="row"><a href=${href(`/relations/${state.shown.country}/${r.code}`, pairQuery())}><bdi>${r.name}</bdi></a></th>
             <td>${words(r.status)}${recordedUnder(r, state.shown.country)}</td><td class="date">${fuzzy(r.since, r.sincePrecision)}</td><td>${words(r.consularStatus)}</td></tr>`)}</tbody>
         </table></div>
       </details>`, root);

@@ -611,7 +611,7 @@ export default async function relationView({ root, params, query, signal }) {
         <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Note and sources</th><th scope="col">Actions</th></tr></thead>
         <tbody>${view.events.map((e) => html`<tr data-event=${e.id} id="event-${e.id}">
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
-          <td>${e.note || ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener">${s.publisher || s.title || 'source'}</a>`)}</td>
+          <td>${e.note ? html`<bdi>${e.note}</bdi>` : ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener"><bdi>${s.publisher || s.title || 'source'}</bdi></a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
             ? html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?">
                 <button type="button" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${held()} @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
