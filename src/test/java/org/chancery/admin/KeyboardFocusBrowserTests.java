@@ -269,6 +269,26 @@ class KeyboardFocusBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aDialogOpenedAgainBeforeItsLastClosingIsAnnouncedStillGivesTheFocusToThePageOnceSignedIn() {
+        open("/changes");
+        visible(By.cssSelector("#changes-sign-in button"));
+        // Escape closes the dialog at once and announces it (the close event) a moment later: a quick user may open it
+        // again from the same button in between, as one script does here
+        script("const button = document.querySelector('#changes-sign-in button');"
+                + "button.focus(); button.click(); document.getElementById('sign-in-dialog').close();"
+                + "button.focus(); button.click();");
+        WebElement dialog = visible(By.id("sign-in-dialog"));
+        waitFor(driver -> "user".equals(focused().getDomAttribute("name")));
+        focused().sendKeys("editor", Keys.TAB, "editor-secret", Keys.ENTER);
+        waitFor(ExpectedConditions.invisibilityOf(dialog));
+
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.id("changes-sign-in"), 0));
+        waitFor(driver -> "h1".equals(focused().getTagName()));
+        assertThat(focused().getText()).isEqualTo("Changes");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aLinkDrawnAsAButtonIsFollowedWithSpaceAsAButtonIsPressed() {
         open("/missions");
         focusAndPress("a[role=button]", Keys.SPACE);

@@ -82,7 +82,11 @@ export function openSignIn() {
     dialog = document.createElement('dialog');
     dialog.id = 'sign-in-dialog';
     dialog.setAttribute('aria-labelledby', 'sign-in-dialog-title');
-    dialog.addEventListener('close', giveTheFocusBack); // Escape
+    // Escape: the close event comes a moment after the dialog closed; opened again meanwhile (a quick user, the
+    // same button), the dialog is not given back for the opening that follows, whose opener it would forget
+    dialog.addEventListener('close', () => {
+      if (!dialog.open) giveTheFocusBack();
+    });
     document.body.append(dialog);
   }
   if (!dialog.open) {
