@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
  * Keeps an H2 file from growing with every commit. {@code WRITE_DELAY=0} (a commit is in the file before it is
  * answered) also stops H2's background writer, which alone rewrote the chunks that old versions left nearly empty:
  * every commit then wrote a chunk that stayed, held in the heap and on disk until the next start (two imports of the
- * same 20,000 rows left 18,449 chunks and an 812 MB file). This rewrites them every few seconds, as the writer would;
- * once rewritten they are freed by the commits that follow, and the file reuses their space. Only an H2 file the
- * application opens itself is looked after: PostgreSQL (whose connections it leaves alone) and H2 in memory need
- * nothing, and an H2 server keeps its own files. A server that is stopping starts no pass, so that none is interrupted
- * writing.
+ * same 20,000 rows left 18,449 chunks and an 812 MB file). A pass every few seconds moves the live pages of the
+ * sparsest chunks, as the writer would: the stores that follow write them, and once H2's retention time has passed the
+ * emptied chunks are freed and the file reuses their space. Only an H2 file the application opens itself is looked
+ * after: PostgreSQL (whose connections it leaves alone) and H2 in memory need nothing, and an H2 server keeps its own
+ * files. A server that is stopping starts no pass, so that none is interrupted writing.
  */
 @Component
 class H2Housekeeping {
@@ -34,14 +34,14 @@ class H2Housekeeping {
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
 
     /**
-     * A pass rewrites chunks while the live share of all chunks is below this (H2's own auto-compaction fill rate),
-     * the sparsest first.
+     * A pass runs while the live share of the chunks old enough to be rewritten (older than the retention time, as H2's
+     * own writer counts them) is below this (H2's auto-compaction fill rate), and rewrites the sparsest first.
      */
     static final int TARGET_FILL_RATE = 90;
 
     /**
-     * At most this many bytes of live pages rewritten in one step; the store is locked for a step (0.1–0.2 s on two
-     * busy cores), and the commits that wait for it go first before the next.
+     * At most this many bytes of live pages moved in one step; the store is locked for a step (0.1–0.2 s on two busy
+     * cores), and the commits that wait for it go first before the next.
      */
     private static final int STEP = 4 * 1024 * 1024;
 
@@ -84,9 +84,9 @@ class H2Housekeeping {
 
     private void rewrite(MVStore store) {
         FileStore<?> file = store.getFileStore();
-        int fillRate = file.getChunksFillRate();
-        if (!settling.passWanted(file.getWriteCount(), fillRate, System.nanoTime(),
-                TimeUnit.MILLISECONDS.toNanos(file.getRetentionTime()))) {
+        int fillRate = rewritableFillRate(file);
+        long retention = TimeUnit.MILLISECONDS.toNanos(file.getRetentionTime());
+        if (!settling.passWanted(fillRate, System.nanoTime(), retention)) {
             return;
         }
         long started = System.nanoTime();
@@ -94,9 +94,21 @@ class H2Housekeeping {
         while (steps < STEPS && !stopping && store.compact(TARGET_FILL_RATE, STEP)) {
             steps++;
         }
-        settling.passDone(file.getWriteCount());
-        log.debug("H2 housekeeping: chunks {} % live, then {} %; {} step(s) in {} ms", fillRate,
-                file.getChunksFillRate(), steps, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (log.isDebugEnabled()) {
+            log.debug("H2 housekeeping: chunks older than the retention time {} % live; {} step(s) in {} ms",
+                    fillRate, steps, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+    }
+
+    /** The live share of the chunks old enough to be rewritten, in per cent, as H2 reports it. */
+    static int rewritableFillRate(FileStore<?> file) {
+        int[] rate = {100};
+        file.populateInfo((key, value) -> {
+            if ("info.CHUNKS_FILL_RATE_RW".equals(key)) {
+                rate[0] = Integer.parseInt(value);
+            }
+        });
+        return rate[0];
     }
 
     /** The store of an H2 database kept in a file, or null (PostgreSQL, H2 in memory). */
@@ -116,33 +128,47 @@ class H2Housekeeping {
     }
 
     /**
-     * When a pass is worth its writes. The space a pass empties is counted free only once H2's retention time has
-     * passed, so a pass may raise the live share of the chunks only later; but a share that has not risen for twice
-     * the retention time while nothing else wrote has settled below the target (old versions' pages the retention
-     * keeps, chunks as full as rewriting makes them): passes would then rewrite the same pages for ever (measured
-     * after a 310,000-row import: 16 MB every 10 s at 66 %, as long as the server ran). They stop until something
-     * else writes.
+     * When a pass is worth its work. After a big import the share rises to about two thirds and stays there whatever
+     * passes do (measured after the COW import on the bench world, counting all chunks or only those past the retention
+     * time), and passes would move the same pages again and again: 16 MB every 10 s, for as long as the server ran,
+     * whether or not anything else wrote meanwhile. A share that has not risen for twice the retention time (the chunks
+     * a pass empties count as free only after it) has settled, and passes stop; they start again once the commits that
+     * follow have left a share {@value #WAKE_AFTER} points below the one they settled at.
      */
     static final class Settling {
 
-        private long writesAfterLastPass = -1;
+        static final int WAKE_AFTER = 5;
+
+        private int settledAt = -1;
 
         private int bestFillRate = -1;
 
         private long risenAt;
 
-        /** Whether a pass should run now, the store's writes so far and its chunks' live share given. */
-        boolean passWanted(long writes, int fillRate, long now, long retention) {
-            if (writes != writesAfterLastPass || fillRate > bestFillRate) {
-                bestFillRate = fillRate; // written since (new garbage, perhaps) or risen: watched afresh
+        /**
+         * Whether a pass should run now, the live share of the rewritable chunks given; a negative retention time
+         * (H2's "none") counts as none.
+         */
+        boolean passWanted(int fillRate, long now, long retention) {
+            if (fillRate >= TARGET_FILL_RATE) {
+                return false;
+            }
+            if (settledAt >= 0) {
+                if (fillRate > settledAt - WAKE_AFTER) {
+                    return false;
+                }
+                settledAt = -1;
+                bestFillRate = -1;
+            }
+            if (fillRate > bestFillRate) {
+                bestFillRate = fillRate;
                 risenAt = now;
             }
-            return fillRate < TARGET_FILL_RATE && now - risenAt <= 2 * retention;
-        }
-
-        /** After a pass: what the store had written by its end, the pass's own writes included. */
-        void passDone(long writes) {
-            writesAfterLastPass = writes;
+            if (now - risenAt > 2 * Math.max(0, retention)) {
+                settledAt = fillRate;
+                return false;
+            }
+            return true;
         }
     }
 }

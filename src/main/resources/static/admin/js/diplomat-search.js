@@ -45,6 +45,7 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       state.busy = false;
       update();
     }, 250);
+    if (state.busy) update(); // "Searching for" what is typed now, whose answer counts
   }
   // the button chosen goes with the results: the focus goes back to the search, for another, or to `chosen`, an
   // element the page draws for the diplomat chosen in its place

@@ -70,6 +70,10 @@ function renderNav() {
 }
 
 async function route() {
+  // the focus where this navigation found it: moved elsewhere than the page's body while the page loads (the
+  // header's "Sign in", its dialog), it is left there; the first page of a visit leaves it at the document's start
+  const from = { initial: first, focused: document.activeElement };
+  first = false;
   renderNav();
   if (controller) controller.abort();
   controller = new AbortController();
@@ -91,7 +95,7 @@ async function route() {
   if (!loader) {
     render(html`<h1 tabindex="-1">Not found</h1><p>There is no page at <code>${path}</code>.
       Go to the <a href="#/map">map</a>.</p>`, root);
-    focusHeading();
+    focusHeading(from);
     return;
   }
   main.setAttribute('aria-busy', 'true');
@@ -107,7 +111,7 @@ async function route() {
     render(html`<h1 tabindex="-1">The page could not be loaded</h1><div class="problem" role="alert">
       <p>The server could not be reached. Check the connection and try again.</p></div>`, root);
     main.removeAttribute('aria-busy');
-    focusHeading();
+    focusHeading(from);
     return;
   }
   try {
@@ -125,7 +129,7 @@ async function route() {
     }
   }
   if (signal.aborted) return;
-  focusHeading();
+  focusHeading(from);
   if (notice) {
     // above the page, where the focus goes: what the write that led here did
     const said = document.createElement('p');
@@ -164,18 +168,21 @@ function waitingFor(root) {
 
 /**
  * After a navigation, focus goes to the new page's heading and the title names it; unless the focus is in the new
- * page already (the old page's content is gone): one who tabbed into it while it loaded is not sent back to its top.
+ * page already (the old page's content is gone): one who tabbed into it while it loaded is not sent back to its top;
+ * or was moved elsewhere while the page loaded (`from.focused`: where the navigation found it), or this is the
+ * visit's first page.
  */
-function focusHeading() {
+function focusHeading(from) {
   const heading = main.querySelector('h1');
   if (heading) {
     document.title = `${heading.textContent.trim()} · Chancery admin`;
-    if (!first && !main.contains(document.activeElement)) {
+    const active = document.activeElement;
+    const movedMeanwhile = active !== from.focused && active && active !== document.body;
+    if (!from.initial && !main.contains(active) && !movedMeanwhile) {
       heading.setAttribute('tabindex', '-1');
       heading.focus({ preventScroll: false });
     }
   }
-  first = false;
 }
 
 // A link to a place on the page (the skip link's #main, an error summary's field) moves the focus there and

@@ -136,9 +136,21 @@ abstract class BrowserTest {
         return "http://localhost:" + port;
     }
 
-    /** Opens a view of the admin UI by its deep link (a route of the hash). */
+    /**
+     * Opens a view of the admin UI by its deep link (a route of the hash), and waits until the router has left the view
+     * shown before: a new hash alone loads no page, so the driver returns before the router has run, and a wait for
+     * what both views show could be answered by the old one.
+     */
     void open(String route) {
-        driver.get(base() + "/admin/#" + route);
+        String address = base() + "/admin/#" + route;
+        boolean another = !Boolean.TRUE.equals(script("return new URL(arguments[0]).href === location.href;", address));
+        if (another) {
+            script("document.querySelectorAll('#main > .view').forEach((view) => { view.dataset.left = 'true'; });");
+        }
+        driver.get(address);
+        if (another) {
+            waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#main > .view[data-left]"), 0));
+        }
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {

@@ -78,6 +78,9 @@ class KeyboardFocusBrowserTests extends BrowserTest {
     @Test
     void aDisclosuresSummaryReachedByTabIsRingedInTheOpaqueBlueOfTheLinks() {
         open("/map?country=US&asOf=1961-01-03");
+        // the day's relations drawn: the links they bring come before the summary, and would take the Tab meant for it
+        visible(By.cssSelector("figure.map[data-shown-country='US'][data-shown-date='1961-01-03']"));
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("main[aria-busy]"), 0));
         WebElement summary = visible(By.cssSelector("details.relations-table summary"));
         script("arguments[0].focus();", summary);
         focused().sendKeys(Keys.SHIFT, Keys.TAB);
@@ -275,14 +278,18 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         // Escape closes the dialog at once and announces it (the close event) a moment later: a quick user may open it
         // again from the same button in between, as one script does here
         script("const button = document.querySelector('#changes-sign-in button');"
-                + "button.focus(); button.click(); document.getElementById('sign-in-dialog').close();"
-                + "button.focus(); button.click();");
+                + "button.focus(); button.click(); const dialog = document.getElementById('sign-in-dialog');"
+                + "window.closings = 0; dialog.addEventListener('close', () => window.closings++);"
+                + "dialog.close(); button.focus(); button.click();");
         WebElement dialog = visible(By.id("sign-in-dialog"));
+        waitFor(driver -> Long.valueOf(1).equals(script("return window.closings;"))); // the late close event came
         waitFor(driver -> "user".equals(focused().getDomAttribute("name")));
         focused().sendKeys("editor", Keys.TAB, "editor-secret", Keys.ENTER);
         waitFor(ExpectedConditions.invisibilityOf(dialog));
 
         waitFor(ExpectedConditions.numberOfElementsToBe(By.id("changes-sign-in"), 0));
+        waitFor(driver -> !driver.findElements(By.id("changes-table")).isEmpty()
+                || $("main").getText().contains("No change after"));
         waitFor(driver -> "h1".equals(focused().getTagName()));
         assertThat(focused().getText()).isEqualTo("Changes");
         assertNoConsoleErrors();

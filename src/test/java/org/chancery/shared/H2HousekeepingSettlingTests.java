@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("When an H2 housekeeping pass is worth its writes")
+@DisplayName("When an H2 housekeeping pass is worth its work")
 class H2HousekeepingSettlingTests {
 
     private static final long RETENTION = TimeUnit.SECONDS.toNanos(45);
@@ -16,53 +16,59 @@ class H2HousekeepingSettlingTests {
 
     private final H2Housekeeping.Settling settling = new H2Housekeeping.Settling();
 
-    private long writes = 1_000;
-
     @Test
     void passesGoOnWhileTheLiveShareOfTheChunksRises() {
         int[] fillRates = {7, 7, 7, 7, 7, 7, 7, 7, 7, 15, 22, 32, 46, 50, 52, 54};
         for (int i = 0; i < fillRates.length; i++) {
-            assertThat(pass(i * PASS, fillRates[i])).as("pass %d at %d %%", i, fillRates[i]).isTrue();
+            assertThat(pass(i, fillRates[i])).as("pass %d at %d %%", i, fillRates[i]).isTrue();
         }
     }
 
     @Test
-    void aShareThatHasNotRisenForTwiceTheRetentionTimeWhileNothingElseWroteIsLeftAlone() {
-        int pass = 0;
-        for (; pass * PASS <= 2 * RETENTION; pass++) {
-            assertThat(pass(pass * PASS, 66)).as("pass %d", pass).isTrue();
-        }
-        assertThat(pass(pass * PASS, 66)).isFalse();
-        assertThat(pass((pass + 1) * PASS, 65)).isFalse();
-        assertThat(pass((pass + 100) * PASS, 66)).as("an hour later, nothing else written").isFalse();
+    void aShareThatHasNotRisenForTwiceTheRetentionTimeHasSettledAndIsLeftAlone() {
+        int pass = settle(66);
+
+        assertThat(pass(pass + 1, 66)).isFalse();
+        assertThat(pass(pass + 2, 64)).as("a few commits since").isFalse();
+        assertThat(pass(pass + 400, 65)).as("an hour later").isFalse();
     }
 
     @Test
-    void somethingElseWritingWakesASettledStoreUp() {
-        int pass = 0;
-        while (pass(pass * PASS, 66)) {
-            pass++;
-        }
+    void passesStartAgainOnceCommitsHaveLeftTheShareFivePointsBelowWhereItSettled() {
+        int pass = settle(66);
 
-        writes += 20; // a commit
-        assertThat(pass(++pass * PASS, 64)).isTrue();
-        assertThat(pass(++pass * PASS, 64)).as("within twice the retention time of the commit").isTrue();
+        assertThat(pass(pass + 1, 62)).isFalse();
+        assertThat(pass(pass + 2, 66 - H2Housekeeping.Settling.WAKE_AFTER)).isTrue();
+        assertThat(pass(pass + 3, 63)).as("rising again").isTrue();
+        assertThat(pass(pass + 14, 63)).as("settled again, two minutes later").isFalse();
     }
 
     @Test
     void noPassRunsOnceTheLiveShareReachesTheTarget() {
         assertThat(pass(0, H2Housekeeping.TARGET_FILL_RATE)).isFalse();
-        assertThat(pass(PASS, 99)).isFalse();
-        assertThat(pass(2 * PASS, 60)).isTrue();
+        assertThat(pass(1, 99)).isFalse();
+        assertThat(pass(2, 60)).isTrue();
     }
 
-    /** Asks for a pass at the time and fill rate given; one that runs writes a few chunks of its own. */
-    private boolean pass(long now, int fillRate) {
-        boolean wanted = settling.passWanted(writes, fillRate, now, RETENTION);
-        if (wanted) {
-            writes += 16;
-            settling.passDone(writes);
+    @Test
+    void aNegativeRetentionTimeCountsAsNone() {
+        assertThat(settling.passWanted(40, 0, -1)).isTrue();
+        assertThat(settling.passWanted(41, PASS, -1)).as("risen").isTrue();
+        assertThat(settling.passWanted(41, 2 * PASS, -1)).as("not risen since the last pass").isFalse();
+    }
+
+    /** Passes at the share given until they stop; answers the number of the first pass refused. */
+    private int settle(int fillRate) {
+        int pass = 0;
+        while (pass(pass, fillRate)) {
+            pass++;
         }
-        return wanted;
+        assertThat(pass * PASS).as("passes before settling").isGreaterThan(2 * RETENTION);
+        return pass;
+    }
+
+    /** Asks for a pass, the n-th since the first, at the share given. */
+    private boolean pass(int n, int fillRate) {
+        return settling.passWanted(fillRate, n * PASS, RETENTION);
     }
 }

@@ -75,15 +75,15 @@ let openings = 0; // a check that comes back after its dialog was closed, even i
 /**
  * Opens the sign-in dialog over the current page. Closed, it gives the focus back to what opened it, or, when a
  * sign-in replaced that, to the form's problem it was in (which then says to submit again), else (the header's
- * "Sign in") to the header saying who is signed in.
+ * "Sign in") to the header saying who is signed in. Closed with Escape, the dialog says so (its close event) a moment
+ * later: opened again before that (a quick user, the same button), the focus belongs to the new opening, and the late
+ * event gives nothing back.
  */
 export function openSignIn() {
   if (!dialog) {
     dialog = document.createElement('dialog');
     dialog.id = 'sign-in-dialog';
     dialog.setAttribute('aria-labelledby', 'sign-in-dialog-title');
-    // Escape: the close event comes a moment after the dialog closed; opened again meanwhile (a quick user, the
-    // same button), the dialog is not given back for the opening that follows, whose opener it would forget
     dialog.addEventListener('close', () => {
       if (!dialog.open) giveTheFocusBack();
     });
@@ -117,7 +117,7 @@ export function openSignIn() {
 /**
  * For half a minute after signing in from a page's own button, a redraw of the page that replaces its heading (the
  * reads it can now make answering, which a busy server may take seconds to answer) gives the focus to the new
- * heading where it fell to the page's body; focus the user moved elsewhere stays.
+ * heading where it fell to the page's body; focus the user moved elsewhere stays, and another page is left alone.
  */
 function keepOnTheHeading() {
   const main = document.querySelector('main');
@@ -131,6 +131,7 @@ function keepOnTheHeading() {
   });
   watch.observe(main, { childList: true, subtree: true });
   setTimeout(() => watch.disconnect(), 30_000);
+  window.addEventListener('hashchange', () => watch.disconnect(), { once: true });
 }
 
 function giveTheFocusBack() {
