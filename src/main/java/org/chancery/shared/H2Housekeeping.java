@@ -133,7 +133,8 @@ class H2Housekeeping {
      * time), and passes would move the same pages again and again: 16 MB every 10 s, for as long as the server ran,
      * whether or not anything else wrote meanwhile. A share that has not risen for twice the retention time (the chunks
      * a pass empties count as free only after it) has settled, and passes stop; they start again once the commits that
-     * follow have left a share {@value #WAKE_AFTER} points below the one they settled at.
+     * follow have left a share {@value #WAKE_AFTER} points below the one they settled at. A share that falls as much
+     * while passes run (an import's garbage) is watched afresh from there.
      */
     static final class Settling {
 
@@ -160,7 +161,7 @@ class H2Housekeeping {
                 settledAt = -1;
                 bestFillRate = -1;
             }
-            if (fillRate > bestFillRate) {
+            if (fillRate > bestFillRate || fillRate <= bestFillRate - WAKE_AFTER) {
                 bestFillRate = fillRate;
                 risenAt = now;
             }
