@@ -140,7 +140,7 @@ class H2Housekeeping {
 
         static final int WAKE_AFTER = 5;
 
-        private int settledAt = -1;
+        private boolean settled;
 
         private int bestFillRate = -1;
 
@@ -151,22 +151,17 @@ class H2Housekeeping {
          * (H2's "none") counts as none.
          */
         boolean passWanted(int fillRate, long now, long retention) {
-            if (fillRate >= TARGET_FILL_RATE) {
+            if (fillRate >= TARGET_FILL_RATE || settled && fillRate > bestFillRate - WAKE_AFTER) {
                 return false;
             }
-            if (settledAt >= 0) {
-                if (fillRate > settledAt - WAKE_AFTER) {
-                    return false;
-                }
-                settledAt = -1;
-                bestFillRate = -1;
-            }
+            settled = false;
             if (fillRate > bestFillRate || fillRate <= bestFillRate - WAKE_AFTER) {
                 bestFillRate = fillRate;
                 risenAt = now;
             }
             if (now - risenAt > 2 * Math.max(0, retention)) {
-                settledAt = fillRate;
+                settled = true;
+                bestFillRate = fillRate; // where it settled, which a wake is counted from
                 return false;
             }
             return true;
