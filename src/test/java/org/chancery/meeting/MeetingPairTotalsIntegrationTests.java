@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.chancery.support.LockWaits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,7 +120,7 @@ class MeetingPairTotalsIntegrationTests extends MeetingIntegrationTest {
             }
             Future<Integer> deletion = thread.submit(() ->
                     deleteAsEditor("/api/meetings/{id}", old).andReturn().getResponse().getStatus());
-            Thread.sleep(500);
+            LockWaits.awaitAWaitForALock(jdbc, deletion::isDone);
             assertThat(deletion).as("the deletion waits for the pair's row").isNotDone();
             recording.commit();
             assertThat(deletion.get(20, TimeUnit.SECONDS)).isEqualTo(204);

@@ -13,6 +13,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,7 +63,7 @@ class AdminFallbackTests {
                 new MockEnvironment().withProperty("CHANCERY_ADMIN_PASSWORD", "s3cret"));
 
         assertThat(encoder.matches("pw", users.loadUserByUsername("editor").getPassword())).isTrue();
-        assertThatThrownBy(() -> users.loadUserByUsername("admin")).isNotNull();
+        assertThatThrownBy(() -> users.loadUserByUsername("admin")).isInstanceOf(UsernameNotFoundException.class);
     }
 
     @Test
