@@ -316,6 +316,8 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
         refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"2030-01-01\"}"),
                 400, "DATE_IN_FUTURE", "R3");
+        refused(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\", "
+                + "\"to\": \"2030-01-01\"}"), 400, "DATE_IN_FUTURE", "R3");
         refused(postAsEditor("/api/relations/US/US/accreditations",
                 "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}"), 400, "SAME_COUNTRY", "R4");
         postAsEditor("/api/relations/QQ/US/accreditations",

@@ -3,6 +3,7 @@ package org.chancery.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -308,6 +309,40 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         assertThat(rejected.get(3).get("detail").asString()).contains("kind");
         assertThat(json(getJson("/api/missions")).get("page").get("totalElements").asInt())
                 .as("the refused opening left no planned mission behind").isEqualTo(1);
+    }
+
+    @Test
+    void rejectsLinesThatBreakTheDateCountryAndAccreditationRulesAsTheirPostsWouldAndChangesNothingForThem()
+            throws Exception {
+        clock.setToday(java.time.LocalDate.of(2026, 6, 1));
+        JsonNode job = imported("""
+                {"kind": "event", "countries": ["NR", "TV"], "type": "ESTABLISHED", "date": "2026-06-02"}
+                {"kind": "event", "countries": ["NR", "NR"], "type": "ESTABLISHED", "date": "2000-01-01"}
+                {"kind": "mission", "sendingCountry": "NR", "receivingCountry": "NR", "type": "EMBASSY", "city": "Yaren"}
+                {"kind": "milestone", "countries": ["TV", "TV"], "title": "Alone", "target": "2030"}
+                {"kind": "event", "countries": ["DD", "TV"], "type": "ESTABLISHED", "date": "2000-01-01"}
+                {"kind": "accreditation", "sendingCountry": "NR", "receivingCountry": "TV", "level": "AMBASSADOR", "from": "2000-01-01"}
+                {"kind": "accreditation", "sendingCountry": "NR", "receivingCountry": "TV", "level": "CONSUL", "from": "2000-01-01"}
+                {"kind": "event", "countries": ["NR", "TV"], "type": "ESTABLISHED", "date": "2000-01-01"}
+                """);
+
+        assertThat(job.get("outcomes").get("IMPORTED").asInt()).isEqualTo(1);
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("line").asInt()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(rejected).extracting(row -> row.get("code").asString()).containsExactly("DATE_IN_FUTURE",
+                "SAME_COUNTRY", "SAME_COUNTRY", "SAME_COUNTRY", "COUNTRY_NOT_IN_EXISTENCE", "RELATION_NOT_ESTABLISHED",
+                "CONSULAR_RELATION_NOT_ESTABLISHED");
+        assertThat(rejected).extracting(row -> row.get("detail").asString()).satisfies(details -> {
+            assertThat(details.get(0)).startsWith("Rule R3");
+            assertThat(details.get(4)).startsWith("Rule R22");
+            assertThat(details.get(5)).startsWith("Rule R23");
+        });
+        getJson("/api/relations/NR/TV").andExpect(jsonPath("$.events", hasSize(1)))
+                .andExpect(jsonPath("$.events[0].date").value("2000-01-01"));
+        getJson("/api/relations/DD/TV").andExpect(jsonPath("$.status").value("NONE"));
+        getJson("/api/relations/NR/TV/accreditations").andExpect(jsonPath("$.content", hasSize(0)));
+        assertThat(json(getJson("/api/missions")).get("page").get("totalElements").asInt()).isZero();
+        assertThat(json(getJson("/api/milestones?country=TV")).get("page").get("totalElements").asInt()).isZero();
     }
 
     @Test

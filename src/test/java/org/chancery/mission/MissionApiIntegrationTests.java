@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,10 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SAME_COUNTRY"));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"QQ\",\"type\":\"EMBASSY\",\"city\":\"X\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"));
+        postAsEditor("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\","
+                + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Havana\",\"protectingPower\":\"QQ\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"))
+                .andExpect(jsonPath("$.rule").value("R18")).andExpect(jsonPath("$.detail").value(containsString("QQ")));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"PALACE\",\"city\":\"X\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("type"));
@@ -187,6 +192,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN"));
         getJson("/api/missions/{id}", 999_999).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        getJson("/api/missions").andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
     @Nested
@@ -217,7 +223,10 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         void refusesProvisionalOfficeWithoutRelations() throws Exception {
             long office = plan("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
             open(office, "2024-03-01").andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"));
+                    .andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"))
+                    .andExpect(jsonPath("$.rule").value("R5"));
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("PLANNED"))
+                    .andExpect(jsonPath("$.openedOn").value(nullValue()));
         }
 
         @Test
@@ -253,10 +262,12 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         @DisplayName("R20: refuses a provisional office back-dated before the embassy that would have superseded it (R8)")
         void refusesProvisionalOfficeBackdatedBeforeTheEmbassy() throws Exception {
             event("PT", "BR", "ESTABLISHED", "2000-01-01");
-            open(plan("PT", "BR", "EMBASSY", "Brasília"), "2015-01-01").andExpect(status().isOk());
+            long embassy = plan("PT", "BR", "EMBASSY", "Brasília");
+            open(embassy, "2015-01-01").andExpect(status().isOk());
             long office = plan("PT", "BR", "PROVISIONAL_OFFICE", "Brasília");
             open(office, "2010-01-01").andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(containsString("EMBASSY " + embassy + " ")));
         }
 
         @Test
@@ -586,7 +597,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             appointHead(office, head, "CHARGE_D_AFFAIRES", null, "2013-01-01");
             postAsEditor("/api/relations/FR/DE/events", "{\"type\":\"SEVERED\",\"date\":\"2012-01-01\"}")
                     .andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(containsString("A French diplomat")));
             putAsEditor("/api/diplomats/{id}", "{\"name\":\"A French diplomat\",\"country\":\"BE\"}", head)
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
@@ -609,7 +621,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             postAsEditor("/api/missions/{id}/close", "{\"date\":\"2012-01-01\"}", embassy).andExpect(status().isOk());
             postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2005-01-01\"}")
                     .andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(containsString("EMBASSY " + embassy + " ")));
             postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2011-01-01\"}")
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
@@ -784,6 +797,35 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("across a severance")));
             getJson("/api/missions/{id}", office).andExpect(jsonPath("$.heads[0].endedOn").value("2006-01-01"));
+        }
+
+        @Test
+        @DisplayName("R3: a head's end, given at the appointment or later, and an agrément are not dated after today")
+        void refusesAHeadsDatesAfterToday() throws Exception {
+            event("CU", "KR", "ESTABLISHED", "2024-02-14");
+            long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
+            long cuban = diplomat("Claudio Monzón Baeza", "CU");
+            String tomorrow = MutableClock.DEFAULT_TODAY.plusDays(1).toString();
+            String interim = "{\"diplomatId\":" + cuban + ",\"rank\":\"CHARGE_D_AFFAIRES_AD_INTERIM\","
+                    + "\"startedOn\":\"2024-03-01\"";
+            postAsEditor("/api/missions/{id}/heads", interim + ",\"endedOn\":\"" + tomorrow + "\"}", embassy)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"))
+                    .andExpect(jsonPath("$.rule").value("R3"))
+                    .andExpect(jsonPath("$.detail").value(containsString("endedOn")));
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + cuban + ",\"rank\":\"AMBASSADOR\","
+                    + "\"agrementOn\":\"" + tomorrow + "\",\"startedOn\":\"2024-03-01\"}", embassy)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"))
+                    .andExpect(jsonPath("$.rule").value("R3"))
+                    .andExpect(jsonPath("$.detail").value(containsString("agrementOn")));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads", hasSize(0)));
+
+            long head = create("/api/missions/" + embassy + "/heads", interim + "}").get("id").asLong();
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"" + tomorrow + "\"}", embassy, head)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"))
+                    .andExpect(jsonPath("$.rule").value("R3"));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads[0].endedOn").value(nullValue()));
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"" + MutableClock.DEFAULT_TODAY + "\"}",
+                    embassy, head).andExpect(status().isOk());
         }
 
         @Test
@@ -974,7 +1016,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             long office = plan("GH", "GM", "PROVISIONAL_OFFICE", "Banjul");
 
             openUntil(office, "2003-01-01", "2006-01-01").andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(containsString("EMBASSY " + embassy + " ")));
             openUntil(office, "1991-01-01", "1992-01-01").andExpect(status().isOk());
             getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.predecessorId").value(nullValue()));
         }
@@ -988,7 +1031,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             long embassy = plan("GN", "GQ", "EMBASSY", "Malabo");
 
             openUntil(embassy, "2005-01-01", "2011-01-01").andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(containsString("accreditation")));
             openUntil(embassy, "1995-01-01", "2010-01-01").andExpect(status().isOk());
         }
 

@@ -2,6 +2,7 @@ package org.chancery.relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -27,7 +28,8 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
         long embassy = planMission("FJ", "TO", "EMBASSY", "Nuku'alofa");
         openMission(embassy, "1980-01-01").andExpect(status().isOk());
         postAsEditor("/api/relations/FJ/TO/events", "{\"type\": \"SEVERED\", \"date\": \"1975-01-01\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                .andExpect(jsonPath("$.detail").value(containsString("EMBASSY " + embassy + " ")));
         postAsEditor("/api/relations/FJ/TO/events", "{\"type\": \"RESTORED\", \"date\": \"1978-01-01\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"));
 

@@ -342,7 +342,10 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     @Test
     void ignoresUnknownJsonFields() throws Exception {
         postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\",\"mood\":\"good\"}")
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.mood").doesNotExist());
+        getJson("/api/relations/CU/KR").andExpect(jsonPath("$.events.length()").value(1))
+                .andExpect(jsonPath("$.events[0].type").value("ESTABLISHED"))
+                .andExpect(jsonPath("$.events[0].date").value("2024-02-14"));
     }
 
     @Test
