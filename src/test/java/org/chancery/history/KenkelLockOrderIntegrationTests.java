@@ -68,7 +68,7 @@ class KenkelLockOrderIntegrationTests extends ApiIntegrationTest {
                 new TransactionTemplate(transactions).execute(status -> {
                     relations.lockPairs(List.of(RelationPair.of(new CountryCode("CU"), new CountryCode("US"))));
                     pairHeld.countDown();
-                    awaitQuietly(rowWaiting);
+                    awaitSignal(rowWaiting);
                     long started = System.nanoTime();
                     existence.lock(new CountryCode("CU"), new CountryCode("US"));
                     return Duration.ofNanos(System.nanoTime() - started);
@@ -104,11 +104,18 @@ class KenkelLockOrderIntegrationTests extends ApiIntegrationTest {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    /**
+     * Waits for the test's signal inside the other writer's transaction; without it (30 s) that writer fails
+     * instead of going on, since the lock order under test would not have been exercised.
+     */
+    private static void awaitSignal(CountDownLatch latch) {
         try {
-            latch.await(20, TimeUnit.SECONDS);
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the request under test never reached its lock");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

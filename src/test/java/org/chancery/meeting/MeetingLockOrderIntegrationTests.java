@@ -53,7 +53,7 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
                 new TransactionTemplate(transactions).execute(status -> {
                     existence.lock(new CountryCode("CU"), new CountryCode("KR"));
                     countriesLocked.countDown();
-                    awaitQuietly(meetingUnderWay);
+                    awaitSignal(meetingUnderWay);
                     long started = System.nanoTime();
                     diplomats.lockedReference(chung, "diplomatId");
                     return Duration.ofNanos(System.nanoTime() - started);
@@ -77,11 +77,18 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
         assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(201);
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    /**
+     * Waits for the test's signal inside the other writer's transaction; without it (30 s) that writer fails
+     * instead of going on, since the lock order under test would not have been exercised.
+     */
+    private static void awaitSignal(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the request under test never reached its lock");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
