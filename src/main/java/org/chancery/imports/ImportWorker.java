@@ -393,8 +393,12 @@ class ImportWorker {
         return false;
     }
 
+    /**
+     * Fails the abandoned jobs, as "system" in the change feed whichever thread looks: a request starting an
+     * import looks too, and its user did not fail another's job.
+     */
     private void recover() {
-        transactions.executeWithoutResult(tx -> {
+        actingAs("system", () -> transactions.execute(tx -> {
             List<Long> abandoned = jobs.abandoned(QUIET_SECONDS);
             for (long jobId : abandoned) {
                 jobs.release(jobId);
@@ -405,7 +409,8 @@ class ImportWorker {
                             + "FAILED now", jobId);
                 }
             }
-        });
+            return abandoned;
+        }));
     }
 
     /**

@@ -1044,6 +1044,25 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aJobFoundAbandonedWhenAnotherStartsIsFailedInTheFeedBySystemNotByWhoStartedTheOther() throws Exception {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        // a job whose server stopped ten minutes ago: its lease left behind, its heartbeat old
+        jdbc.update("insert into import_job (id, format, status, created_by, started_at, heartbeat_at, rows_total, "
+                + "rows_done, imported, merged, already_present, no_fact, rejected, running_slot) values "
+                + "(900003, 'chancery-ndjson', 'RUNNING', 'another-admin', ?, ?, 10, 3, 3, 0, 0, 0, 0, 'RUNNING')",
+                now.minusMinutes(20), now.minusMinutes(10));
+        jdbc.update("insert into import_lease (job_id) values (900003)");
+
+        assertThat(imported(WORKED_EXAMPLE).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        mvc.perform(get("/api/imports/900003").with(httpBasic("editor", "editor-secret")))
+                .andExpect(jsonPath("$.status").value("FAILED"));
+        assertThat(jdbc.queryForList("select action || ' ' || user_name from change_log where kind = 'import' "
+                + "and fact_id = '900003'", String.class)).as("neither its creator nor the admin who started the next")
+                .containsExactly("UPDATED system");
+    }
+
+    @Test
     void aMilestoneOrAccreditationImportedAgainAddsAnAchievementFlagsWhatDiffersAndRefusesARefToNothing()
             throws Exception {
         imported("""
