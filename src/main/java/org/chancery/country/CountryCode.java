@@ -9,6 +9,10 @@ import java.util.Objects;
  */
 public record CountryCode(String value) implements Comparable<CountryCode> {
 
+    /** What a request's country field longer than any code is told: a name is no code. */
+    public static final String GIVEN_AS_A_CODE = "must be a country's ISO 3166 code, alpha-2 or alpha-3, as CU or CUB "
+            + "(GET /api/countries?q= finds it by name)";
+
     public CountryCode {
         Objects.requireNonNull(value, "value");
         if (!isAsciiLetters(value, 2, 2, true)) {

@@ -161,7 +161,8 @@ public class CountryExistence {
                 if (!country.lifetime().mayEndOn(day)) {
                     throw new RuleViolationException(Rule.R22_COUNTRY_NOT_IN_EXISTENCE, code + " ("
                             + country.name() + ") ceased to exist on " + country.lifetime().endedOn() + "; " + fact
-                            + " " + day + " is later than the day after.");
+                            + " " + day + " is later than the day after it, " + country.lifetime().endedOn().plusDays(1)
+                            + ".");
                 }
             });
             return this;

@@ -124,7 +124,7 @@ public class Diplomats {
         for (Long id : ids) {
             if (!found.containsKey(id)) {
                 throw new RuleViolationException(Rule.R18_UNKNOWN_REFERENCE,
-                        field + " names no known diplomat: " + id + ".");
+                        field + " include an id that names no known diplomat: " + id + ".");
             }
         }
         return found;

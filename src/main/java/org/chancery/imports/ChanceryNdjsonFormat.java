@@ -691,7 +691,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
     private static long reference(ImportRun run, String ref, Long id, String kind, String refField, String idField) {
         Long found = optionalReference(run, ref, id, kind, refField, idField);
         if (found == null) {
-            throw new InvalidInputException(refField, "or " + idField + " is required");
+            throw new InvalidInputException(refField, "is missing, as is " + idField + "; give one of them");
         }
         return found;
     }
@@ -699,7 +699,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
     private static Long optionalReference(ImportRun run, String ref, Long id, String kind, String refField,
             String idField) {
         if (ref != null && id != null) {
-            throw new InvalidInputException(refField, "and " + idField + " both name the " + kind + "; give one");
+            throw new InvalidInputException(refField, "names the " + kind + ", and so does " + idField + "; give one");
         }
         if (ref == null) {
             return id;

@@ -229,10 +229,10 @@ public class Imports {
                         publisher.publishEvent(FactChanged.created("import", started.id()));
                         return started;
                     }))).orElseThrow(() ->
-                    new ConflictException(ProblemCode.IMPORT_RUNNING.name(), "Import " + reads.execute(
-                            status -> jobs.running()).map(running -> running.id() + " (" + running.format() + ", "
-                                    + running.rowsDone() + " of " + running.rowsTotal() + " rows done)").orElse("")
-                            + " is running; one import runs at a time."));
+                    new ConflictException(ProblemCode.IMPORT_RUNNING.name(), reads.execute(
+                            status -> jobs.running()).map(running -> "Import " + running.id() + " (" + running.format()
+                                    + ", " + running.rowsDone() + " of " + running.rowsTotal() + " rows done)")
+                            .orElse("Another import") + " is running; one import runs at a time."));
             return new Started(job, input);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(input.file());
@@ -265,8 +265,8 @@ public class Imports {
             }
             ImportJob job = jobs.find(id).orElseThrow(() -> NotFoundException.of("import", id));
             if (job.status() != ImportStatus.RUNNING) {
-                throw new ConflictException(ProblemCode.IMPORT_NOT_RUNNING.name(), "Import " + id + " is "
-                        + job.status() + " since " + job.finishedAt() + ": only a running import can be cancelled.");
+                throw new ConflictException(ProblemCode.IMPORT_NOT_RUNNING.name(), "Import " + id + " ended "
+                        + job.status() + " at " + job.finishedAt() + ": only a running import can be cancelled.");
             }
         });
         long deadline = System.nanoTime() + wait.toNanos();

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.chancery.accreditation.AccreditationLevel;
+import org.chancery.country.CountryCode;
 import org.chancery.meeting.MeetingDraft;
 import org.chancery.mission.HeadRank;
 import org.chancery.mission.Mission;
@@ -58,13 +59,13 @@ final class NdjsonLines {
 
     record MissionLine(
             @Size(max = 200) String ref,
-            @NotBlank @Size(max = 3) String sendingCountry,
-            @NotBlank @Size(max = 3) String receivingCountry,
+            @NotBlank @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String sendingCountry,
+            @NotBlank @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String receivingCountry,
             @NotNull MissionType type,
             @Size(max = 200) @NotBlankIfGiven(message = Mission.CITY_BLANK)
             String city,
             @Size(max = 10) String plannedOpening,
-            @Size(max = 3) String protectingPower,
+            @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String protectingPower,
             LocalDate openedOn,
             DatePrecision openedPrecision,
             LocalDate closedOn,
@@ -88,8 +89,8 @@ final class NdjsonLines {
     }
 
     record AccreditationLine(
-            @NotBlank @Size(max = 3) String sendingCountry,
-            @NotBlank @Size(max = 3) String receivingCountry,
+            @NotBlank @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String sendingCountry,
+            @NotBlank @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String receivingCountry,
             @NotNull AccreditationLevel level,
             @NotNull LocalDate from,
             DatePrecision datePrecision,

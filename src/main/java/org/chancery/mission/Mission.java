@@ -140,7 +140,7 @@ public class Mission {
      * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}
      */
     public void open(FuzzyDate on) {
-        requireStatus(MissionStatus.PLANNED, "open");
+        requireStatus(MissionStatus.PLANNED, "opened");
         this.status = MissionStatus.OPEN;
         this.openedOn = on.date();
         this.openedPrecision = on.precision();
@@ -155,7 +155,7 @@ public class Mission {
      *         closing date is before the opening date, or a head started after it
      */
     public List<HeadOfMission> close(FuzzyDate on, String reason) {
-        requireStatus(MissionStatus.OPEN, "close");
+        requireStatus(MissionStatus.OPEN, "closed");
         if (on.date().isBefore(openedOn)) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot close on "
                     + on.date() + ", before it opened on " + openedOn + ".");
@@ -198,7 +198,7 @@ public class Mission {
      *         while a head serves
      */
     public void cancel() {
-        requireStatus(MissionStatus.PLANNED, "cancel");
+        requireStatus(MissionStatus.PLANNED, "cancelled");
         for (HeadOfMission head : heads) {
             if (head.endedOn() == null) {
                 throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot be "
@@ -293,7 +293,7 @@ public class Mission {
         if (status != required) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
                     "Mission " + id + " is " + status + "; only " + (required == MissionStatus.OPEN ? "an " : "a ") + required
-                            + " mission can " + action + ".");
+                            + " mission can be " + action + ".");
         }
     }
 

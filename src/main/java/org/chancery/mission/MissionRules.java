@@ -112,8 +112,8 @@ final class MissionRules {
             if (!severance.isBefore(startedOn) && (endedOn == null || endedOn.isAfter(severance))) {
                 throw new RuleViolationException(Rule.R15_RELATION_NOT_ESTABLISHED, "Diplomatic relations between "
                         + mission.sendingCountry() + " and " + mission.receivingCountry() + " were severed on "
-                        + severance + ", which ends the functions of a head of mission " + mission.id() + " (R11): a "
-                        + "head who started on " + startedOn + " ends by then.");
+                        + severance + ", which ends the functions of mission " + mission.id() + "'s head (R11): a "
+                        + "head who started on " + startedOn + " must end by then.");
             }
         }
     }

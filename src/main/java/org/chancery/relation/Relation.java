@@ -23,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.chancery.country.CountryCode;
 import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 
 /**
@@ -111,7 +112,13 @@ public class Relation {
     public RelationHistory historyWithout(RelationEvent event) {
         List<EventFact> after = new ArrayList<>(events);
         after.remove(event);
-        return RelationHistory.replay(after);
+        try {
+            return RelationHistory.replay(after);
+        } catch (RuleViolationException e) {
+            // the later event that would break is named; the deleted one is what the user did
+            throw new RuleViolationException(e.rule(), "Without " + event.type() + " on " + event.date() + " (event "
+                    + event.id() + "), " + e.getMessage());
+        }
     }
 
     /**

@@ -346,6 +346,19 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void saysInWholeSentencesThatALineNamesAFactNeitherByRefNorByIdOrByBoth() throws Exception {
+        JsonNode job = imported("""
+                {"kind": "head", "diplomatId": 1, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2000-01-01"}
+                {"kind": "head", "missionRef": "m1", "missionId": 5, "diplomatId": 1, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2000-01-01"}
+                """);
+
+        JsonNode rejected = rows(job.get("id").asLong(), "?outcome=REJECTED").get("content");
+        assertThat(rejected).extracting(row -> row.get("detail").asString()).containsExactly(
+                "missionRef: is missing, as is missionId; give one of them",
+                "missionRef: names the mission, and so does missionId; give one");
+    }
+
+    @Test
     void rejectsALineNamingAPropertyTwiceAndImportsTheOthers() throws Exception {
         JsonNode job = imported("""
                 {"kind": "diplomat", "name": "Before", "country": "US"}

@@ -166,6 +166,9 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("SAME_COUNTRY"));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"QQ\",\"type\":\"EMBASSY\",\"city\":\"X\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"));
+        postAsEditor("/api/missions", "{\"sendingCountry\":\"Cuba\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sendingCountry"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.chancery.country.CountryCode.GIVEN_AS_A_CODE));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\","
                 + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Havana\",\"protectingPower\":\"QQ\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"))

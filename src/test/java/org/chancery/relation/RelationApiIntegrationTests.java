@@ -145,7 +145,10 @@ class RelationApiIntegrationTests extends ApiIntegrationTest {
 
         deleteAsEditor("/api/relations/CU/KR/events/{id}", severed)
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"));
+                .andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"))
+                .andExpect(jsonPath("$.detail").value("Without SEVERED on 1959-01-01 (event " + severed
+                        + "), RESTORED on 2024-02-14 (event " + restored + ") cannot follow diplomatic status "
+                        + "ESTABLISHED (since 1949-01-01)."));
         deleteAsEditor("/api/relations/US/CU/events/{id}", restored)
                 .andExpect(status().isNotFound());
         deleteAsEditor("/api/relations/CU/KR/events/{id}", restored).andExpect(status().isNoContent());

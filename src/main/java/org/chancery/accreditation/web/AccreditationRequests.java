@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.chancery.accreditation.AccreditationLevel;
+import org.chancery.country.CountryCode;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.Source;
@@ -23,8 +24,9 @@ final class AccreditationRequests {
             + "\"from\": \"1994-06-30\", \"residentMissionId\": 12}")
     record Accredit(
             @Schema(description = "one of the pair's two countries; the other is the receiving one")
-            @NotBlank @Size(max = 3) String sendingCountry,
-            @Schema(description = "optional: the pair's other country") @Size(max = 3) String receivingCountry,
+            @NotBlank @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String sendingCountry,
+            @Schema(description = "optional: the pair's other country")
+            @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String receivingCountry,
             @NotNull AccreditationLevel level,
             @NotNull LocalDate from,
             @Schema(description = "of `from`: DAY (default), MONTH or YEAR") DatePrecision datePrecision,

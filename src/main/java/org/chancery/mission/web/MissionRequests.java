@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.chancery.country.CountryCode;
 import org.chancery.mission.HeadRank;
 import org.chancery.mission.Mission;
 import org.chancery.mission.MissionType;
@@ -25,8 +26,8 @@ final class MissionRequests {
     @Schema(name = "PlanMission", example = "{\"sendingCountry\": \"CU\", \"receivingCountry\": \"KR\", \"type\": \"EMBASSY\", "
             + "\"city\": \"Seoul\", \"plannedOpening\": \"2024-07\"}")
     record PlanMission(
-            @NotBlank @Size(max = 3) String sendingCountry,
-            @NotBlank @Size(max = 3) String receivingCountry,
+            @NotBlank @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String sendingCountry,
+            @NotBlank @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String receivingCountry,
             @NotNull MissionType type,
             @Schema(description = "the city of the mission; may be omitted where it is not known") @Size(max = 200)
             @NotBlankIfGiven(message = Mission.CITY_BLANK)
@@ -34,7 +35,7 @@ final class MissionRequests {
             @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15")
             @Size(max = 10, message = PartialDate.NOT_A_PARTIAL_DATE) String plannedOpening,
             @Schema(description = "For an INTERESTS_SECTION only: the third country protecting the sending country's interests")
-            @Size(max = 3) String protectingPower,
+            @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String protectingPower,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 
