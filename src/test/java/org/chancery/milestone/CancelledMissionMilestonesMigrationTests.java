@@ -31,6 +31,11 @@ class CancelledMissionMilestonesMigrationTests {
                 .containsExactly(true, false, false, true);
         assertThat(jdbc.queryForList("select version from milestone order by id", Long.class))
                 .as("only the milestone mended moves its version (the optimistic lock of its writes)").containsExactly(1L, 0L, 0L, 0L);
+        // V31: the change feed tells its clients, of the mended milestone and of the one cancelled before, which
+        // cannot be told apart from it any more
+        assertThat(jdbc.queryForList("select user_name || ' ' || action || ' ' || kind || ' ' || fact_id || ' ' "
+                + "|| countries from change_log order by id", String.class))
+                .containsExactly("system UPDATED milestone 10 CU,KR", "system UPDATED milestone 13 CU,KR");
     }
 
     private static void mission(JdbcTemplate jdbc, long id, String status) {

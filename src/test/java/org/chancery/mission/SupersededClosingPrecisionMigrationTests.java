@@ -44,6 +44,10 @@ class SupersededClosingPrecisionMigrationTests {
                         "1914-10-01", "1993-01-01", "1993-01-01");
         assertThat(jdbc.queryForList("select version from mission order by id", Long.class))
                 .as("the missions mended move their version").containsExactly(0L, 1L, 0L, 0L, 0L, 0L, 1L, 0L);
+        // V31: and are UPDATED entries of the change feed, which V19 did not write
+        assertThat(jdbc.queryForList("select user_name || ' ' || action || ' ' || kind || ' ' || fact_id || ' ' "
+                + "|| countries from change_log order by id", String.class))
+                .containsExactly("system UPDATED mission 2 AR,US", "system UPDATED mission 7 CS,US");
     }
 
     private static void insert(JdbcTemplate jdbc, long id, String receiving, String type, String status, String openedOn,
