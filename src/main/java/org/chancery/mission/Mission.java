@@ -152,7 +152,8 @@ public class Mission {
      * it ended.
      *
      * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code OPEN}, if the
-     *         closing date is before the opening date, or a head started after it
+     *         closing date is before the opening date, or a head started or ended after it (serves after that
+     *         day)
      */
     public List<HeadOfMission> close(FuzzyDate on, String reason) {
         requireStatus(MissionStatus.OPEN, "closed");

@@ -130,6 +130,22 @@ class MissionTests {
     }
 
     @Test
+    @DisplayName("R12: a mission closes neither before its head's start nor before the end recorded for its head")
+    void closesOnlyOnceItsHeadHasServed() {
+        Mission mission = mission(MissionType.EMBASSY);
+        mission.open(day("2025-01-17"));
+        mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2025-02-01"), day("2025-05-31"), null);
+
+        assertThatThrownBy(() -> mission.close(day("2025-01-31"), null)).hasMessageContaining("serves after that day");
+        assertThatThrownBy(() -> mission.close(day("2025-05-30"), null)).hasMessageContaining("serves after that day");
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> mission.close(day("2025-05-30"), null));
+        assertThat(mission.status()).isEqualTo(MissionStatus.OPEN);
+
+        assertThat(mission.close(day("2025-05-31"), null)).as("no head left to end").isEmpty();
+        assertThat(mission.status()).isEqualTo(MissionStatus.CLOSED);
+    }
+
+    @Test
     void derivesTheStatusOnADay() {
         Mission mission = mission(MissionType.EMBASSY);
         mission.open(day("2025-01-17"));
