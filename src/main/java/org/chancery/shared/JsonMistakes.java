@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamContext;
@@ -224,7 +225,8 @@ public final class JsonMistakes {
             return "";
         }
         if (type.isEnum()) {
-            return "; expected one of " + Arrays.toString(type.getEnumConstants());
+            return "; expected one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
         }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "; " + CalendarDates.EXPECTED;

@@ -175,7 +175,10 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.rule").value("R18")).andExpect(jsonPath("$.detail").value(containsString("QQ")));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"PALACE\",\"city\":\"X\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.errors[0].field").value("type"));
+                .andExpect(jsonPath("$.errors[0].field").value("type"))
+                .andExpect(jsonPath("$.errors[0].message").value("invalid value 'PALACE'; expected one of EMBASSY, "
+                        + "HIGH_COMMISSION, NUNCIATURE, LEGATION, PROVISIONAL_OFFICE, LIAISON_OFFICE, INTERESTS_SECTION, "
+                        + "CONSULATE_GENERAL, CONSULATE, HONORARY_CONSULATE"));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\",\"city\":\"X\",\"plannedOpening\":\"2024-H3\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("plannedOpening"));
         // a text longer than any of the forms is told the forms too, not only a length
