@@ -30,6 +30,6 @@ public final class StorableValues {
     }
 
     /** The answer's words for a value the database refused. */
-    public static final String REFUSED_BY_THE_DATABASE = "A value cannot be stored: a text holds a character, or a "
-            + "value is longer or larger, than the database takes.";
+    public static final String REFUSED_BY_THE_DATABASE = "A value sent is too long or too large for the database, or "
+            + "holds a character it cannot store; nothing was saved.";
 }
