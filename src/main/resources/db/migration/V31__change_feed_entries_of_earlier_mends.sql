@@ -1,9 +1,9 @@
 -- V19 and V20 mended missions and milestones after the change feed (V11) existed, but wrote no entry of it: a client
 -- that keeps a copy in step through the feed kept those facts as they were before. The rows they may have changed are
 -- UPDATED entries now, by 'system', as V26's are. Which rows a mend changed cannot be told any more from those
--- recorded so since (a closing as precisely known as its successor's opening; a history closing at a gap or a state's
--- end, known to the day; a milestone of a cancelled mission, cancelled): each is given an entry, which at most makes a
--- client read a fact again. A database with none of these rows gets no entry.
+-- recorded so since (a superseded closing known less precisely than to the day, as its successor's opening is; a
+-- history closing at a gap or a state's end, known to the day; a milestone of a cancelled mission, cancelled): each is
+-- given an entry, which at most makes a client read a fact again. A database with none of these rows gets no entry.
 INSERT INTO change_log (id, tx, recorded_at, user_name, action, kind, fact_id, countries)
 SELECT n, n, CURRENT_TIMESTAMP, 'system', 'UPDATED', 'mission', CAST(id AS VARCHAR(40)), countries
 FROM (SELECT nextval('change_log_seq') AS n, m.id,

@@ -269,7 +269,9 @@ class KenkelUsMissionsFormat implements ImportFormat {
      * detail naming the line to mend.
      */
     private void write(List<KenkelRow> rows, ImportRun run, Map<String, Integer> unreadableOf) {
-        String state = rows.get(0).country().name() + " (" + rows.get(0).cowCode() + ")";
+        // "Cuba (CU; COW 40)": the file names a state by its COW number, the API by its ISO code
+        String state = rows.get(0).country().name() + " (" + rows.get(0).country().code() + "; COW "
+                + rows.get(0).cowCode() + ")";
         Integer unreadable = unreadableOf.get(rows.get(0).country().code());
         if (unreadable != null) {
             withhold(rows, List.of(), run, "line " + unreadable + ", a row of " + state + ", could not be read: a "

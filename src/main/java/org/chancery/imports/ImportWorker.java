@@ -286,7 +286,8 @@ class ImportWorker {
 
     /**
      * Runs {@code work} in a security context of its own naming the user who started an import (the
-     * change feed records the job and its facts as theirs), and restores the thread's context after.
+     * change feed records the job and its facts as theirs), or {@code system} for the recovery of abandoned jobs,
+     * and restores the thread's context after.
      */
     static <T> T actingAs(String user, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
@@ -398,19 +399,20 @@ class ImportWorker {
      * import looks too, and its user did not fail another's job.
      */
     private void recover() {
-        actingAs("system", () -> transactions.execute(tx -> {
-            List<Long> abandoned = jobs.abandoned(QUIET_SECONDS);
-            for (long jobId : abandoned) {
-                jobs.release(jobId);
-                // (another instance may have failed it a moment before: once only)
-                if (jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED)) {
-                    publisher.publishEvent(FactChanged.updated("import", jobId));
-                    log.warn("Import {} was left running (its server stopped, or could not record its end); it is "
-                            + "FAILED now", jobId);
+        actingAs("system", () -> {
+            transactions.executeWithoutResult(tx -> {
+                for (long jobId : jobs.abandoned(QUIET_SECONDS)) {
+                    jobs.release(jobId);
+                    // (another instance may have failed it a moment before: once only)
+                    if (jobs.finish(jobId, ImportStatus.FAILED, FOUND_ABANDONED)) {
+                        publisher.publishEvent(FactChanged.updated("import", jobId));
+                        log.warn("Import {} was left running (its server stopped, or could not record its end); it "
+                                + "is FAILED now", jobId);
+                    }
                 }
-            }
-            return abandoned;
-        }));
+            });
+            return null;
+        });
     }
 
     /**

@@ -231,8 +231,10 @@ public class Imports {
                     }))).orElseThrow(() ->
                     new ConflictException(ProblemCode.IMPORT_RUNNING.name(), reads.execute(
                             status -> jobs.running()).map(running -> "Import " + running.id() + " (" + running.format()
-                                    + ", " + running.rowsDone() + " of " + running.rowsTotal() + " rows done)")
-                            .orElse("Another import") + " is running; one import runs at a time."));
+                                    + ", " + running.rowsDone() + " of " + running.rowsTotal() + " rows done) is "
+                                    + "running; one import runs at a time.")
+                            // (it ended meanwhile)
+                            .orElse("Another import was running; one import runs at a time: send the file again.")));
             return new Started(job, input);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(input.file());

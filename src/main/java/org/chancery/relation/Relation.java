@@ -108,7 +108,12 @@ public class Relation {
         return recorded;
     }
 
-    /** The history as it would be without {@code event}; nothing changes. */
+    /**
+     * The history as it would be without {@code event}; nothing changes.
+     *
+     * @throws RuleViolationException R1 if the other events do not follow the state machine without it, naming the
+     *         event left out first
+     */
     public RelationHistory historyWithout(RelationEvent event) {
         List<EventFact> after = new ArrayList<>(events);
         after.remove(event);

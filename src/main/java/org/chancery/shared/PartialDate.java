@@ -45,7 +45,8 @@ public record PartialDate(int year, Period period, int index) {
     /**
      * Parses one of the five forms.
      *
-     * @throws IllegalArgumentException if {@code text} is none of them or names no real day
+     * @throws IllegalArgumentException if {@code text} is none of them or names no real day; the year 0 is told
+     *         the calendar's first day ({@link CalendarDates#FIRST}), which a caller requires of a later year
      */
     public static PartialDate parse(String text) {
         Matcher m = text == null ? null : FORM.matcher(text);
@@ -54,7 +55,7 @@ public record PartialDate(int year, Period period, int index) {
         }
         int year = Integer.parseInt(m.group(1));
         if (year < 1) {
-            throw new IllegalArgumentException("year must be 0001 or later");
+            throw new IllegalArgumentException("must not start before " + CalendarDates.FIRST);
         }
         try {
             if (m.group(2) != null) {

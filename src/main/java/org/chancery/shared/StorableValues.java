@@ -31,5 +31,5 @@ public final class StorableValues {
 
     /** The answer's words for a value the database refused. */
     public static final String REFUSED_BY_THE_DATABASE = "A value sent is too long or too large for the database, or "
-            + "holds a character it cannot store; nothing was saved.";
+            + "holds a character it cannot store; nothing of it was saved.";
 }

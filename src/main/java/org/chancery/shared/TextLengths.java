@@ -27,10 +27,10 @@ public final class TextLengths {
                 ? refusal(size.min(), size.max(), text) : violation.getMessage();
     }
 
-    /** "must be at most 300 long, counted in UTF-16 code units (…): this is 302". */
+    /** "must be at most 300 characters long (…): this is 302". */
     public static String refusal(int min, int max, String text) {
         String bounds = min <= 0 ? "at most " + max : min + " to " + max;
-        return "must be " + bounds + " long, counted in UTF-16 code units (a character beyond U+FFFF, such as an "
-                + "emoji, counts 2): this is " + text.length();
+        return "must be " + bounds + " characters long (an emoji, or another character beyond U+FFFF, counts as 2): "
+                + "this is " + text.length();
     }
 }

@@ -58,7 +58,8 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
             body.set("sources", country.get("sources"));
             putCountry(country.get("code").asString(), body.toString(), null).andExpect(status().isOk());
         }
-        versions.forEach((code, version) -> jdbc.update("update country set version = ? where code = ?", version, code));
+        versions.forEach((code, version) ->
+                jdbc.update("update country set version = ? where code = ?", version, code));
         countries.forgetCached();
     }
 

@@ -46,8 +46,8 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
         postAsEditor("/api/diplomats", "{\"name\": \"" + emoji + "\", \"country\": \"CN\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
-                .andExpect(jsonPath("$.errors[0].message").value("must be at most 300 long, counted in UTF-16 code "
-                        + "units (a character beyond U+FFFF, such as an emoji, counts 2): this is 302"));
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 300 characters long (an emoji, or "
+                        + "another character beyond U+FFFF, counts as 2): this is 302"));
         postAsEditor("/api/diplomats", "{\"name\": \"" + "\uD83D\uDE00".repeat(150) + "\", \"country\": \"CN\"}")
                 .andExpect(status().isCreated());
     }

@@ -393,15 +393,16 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertThat(row(rows, 4).get("detail").asString()).startsWith("date_start: is not a date of the calendar");
         assertThat(row(rows, 12).get("outcome").asString()).isEqualTo("REJECTED");
         for (int line : new int[] {2, 3, 5}) {
-            assertWithheld(row(rows, line), "line 4, a row of Cuba (40), could not be read", "Mend line 4");
+            assertWithheld(row(rows, line), "line 4, a row of Cuba (CU; COW 40), could not be read", "Mend line 4");
         }
-        assertWithheld(row(rows, 13), "line 12, a row of Egypt (651), could not be read");
+        assertWithheld(row(rows, 13), "line 12, a row of Egypt (EG; COW 651), could not be read");
         for (int line : new int[] {9, 10}) {
             assertThat(row(rows, line).get("outcome").asString()).isEqualTo("REJECTED");
             assertThat(row(rows, line).get("detail").asString()).as("line %d", line)
-                    .contains("lines 9 and 10, rows of Türkiye (640), overlap with different statuses", "1910-01-01");
+                    .contains("lines 9 and 10, rows of Türkiye (TR; COW 640), overlap with different statuses",
+                            "1910-01-01");
         }
-        assertWithheld(row(rows, 11), "lines 9 and 10, rows of Türkiye (640), overlap");
+        assertWithheld(row(rows, 11), "lines 9 and 10, rows of Türkiye (TR; COW 640), overlap");
         for (int line : new int[] {6, 7, 8}) {
             assertThat(row(rows, line).get("outcome").asString()).as("Uganda's line %d", line).isNotEqualTo("REJECTED");
         }

@@ -78,8 +78,11 @@ class KenkelLockOrderIntegrationTests extends ApiIntegrationTest {
                 .content(String.join("\n", Stream.concat(Stream.of(lines.get(0)), cuba.stream()).toList()) + "\n")
                 .with(httpBasic("admin", "admin-secret"))).andExpect(status().isAccepted())).get("id").asLong();
         // the import's row waits behind the request's pair
-        LockWaits.awaitAWaitForALock(jdbc);
-        rowWaiting.countDown();
+        try {
+            LockWaits.awaitAWaitForALock(jdbc);
+        } finally {
+            rowWaiting.countDown();
+        }
 
         assertThat(request.get(30, TimeUnit.SECONDS)).as("the request's wait for the countries")
                 .isLessThan(Duration.ofSeconds(2));

@@ -68,8 +68,11 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
         });
         // the meeting reaches its first lock and waits there (on H2; PostgreSQL's shared locks of the countries let it
         // pass, to the diplomat, whom the appointment has not locked yet)
-        LockWaits.awaitAWaitForALock(jdbc, recorded::isDone);
-        meetingUnderWay.countDown();
+        try {
+            LockWaits.awaitAWaitForALock(jdbc, recorded::isDone);
+        } finally {
+            meetingUnderWay.countDown();
+        }
 
         assertThat(appointment.get(30, TimeUnit.SECONDS)).as("the appointment's wait for the diplomat")
                 .isLessThan(Duration.ofSeconds(2));

@@ -109,6 +109,14 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors[0].field").value("target"));
+            // the year 0 and the year 1500 are told the same first day
+            for (String target : List.of("0000", "1500-Q2")) {
+                postAsEditor("/api/relations/CU/KR/milestones", """
+                        {"title": "Cuban embassy in Seoul opens", "target": "%s"}""".formatted(target))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.errors[0].field").value("target"))
+                        .andExpect(jsonPath("$.errors[0].message").value("must not start before 1583-01-01"));
+            }
             getJson("/api/milestones").andExpect(jsonPath("$.page.totalElements").value(0));
         }
 

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.chancery.country.CountryCode;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.MutableClock;
 import org.junit.jupiter.api.DisplayName;
@@ -168,7 +169,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"Cuba\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sendingCountry"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.chancery.country.CountryCode.GIVEN_AS_A_CODE));
+                .andExpect(jsonPath("$.errors[0].message").value(CountryCode.GIVEN_AS_A_CODE));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\","
                 + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Havana\",\"protectingPower\":\"QQ\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("UNKNOWN_REFERENCE"))
@@ -177,8 +178,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("type"))
                 .andExpect(jsonPath("$.errors[0].message").value("invalid value 'PALACE'; expected one of EMBASSY, "
-                        + "HIGH_COMMISSION, NUNCIATURE, LEGATION, PROVISIONAL_OFFICE, LIAISON_OFFICE, INTERESTS_SECTION, "
-                        + "CONSULATE_GENERAL, CONSULATE, HONORARY_CONSULATE"));
+                        + "HIGH_COMMISSION, NUNCIATURE, LEGATION, PROVISIONAL_OFFICE, LIAISON_OFFICE, "
+                        + "INTERESTS_SECTION, CONSULATE_GENERAL, CONSULATE, HONORARY_CONSULATE"));
         postAsEditor("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\",\"type\":\"EMBASSY\",\"city\":\"X\",\"plannedOpening\":\"2024-H3\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("plannedOpening"));
         // a text longer than any of the forms is told the forms too, not only a length

@@ -146,9 +146,9 @@ class MissionController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12: not OPEN, or a closing before the "
-            + "opening, or before a head's start or recorded end), CONFLICTS_WITH_RECORDED_FACTS (R20: an accreditation in force "
-            + "names it as its resident mission), COUNTRY_NOT_IN_EXISTENCE (R22: a closing more than a day after a "
-            + "country ceased to exist)")
+            + "opening, or before a head's start or recorded end), CONFLICTS_WITH_RECORDED_FACTS (R20: an "
+            + "accreditation in force names it as its resident mission), COUNTRY_NOT_IN_EXISTENCE (R22: a closing "
+            + "more than a day after a country ceased to exist)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
     ResponseEntity<MissionResponse> close(@Parameter(example = "5") @PathVariable long id,
             @Parameter(description = IF_MATCH, example = "\"0\"")

@@ -124,7 +124,7 @@ class ObservationController {
     /** The summary's years are oldest first: a {@code sort} is refused, as on every list of a fixed order. */
     private static void fixedOrder(String sort) {
         if (sort != null) {
-            throw new InvalidInputException("sort", "cannot be used: this list has a fixed order");
+            throw new InvalidInputException("sort", "cannot be used, as this list has a fixed order");
         }
     }
 

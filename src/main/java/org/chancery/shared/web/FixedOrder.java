@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a list's JSON handler whose list has one fixed order: it pages through
- * {@link PageRequests#unsorted}, which refuses a {@code sort} ("cannot be used: this list has a fixed
+ * {@link PageRequests#unsorted}, which refuses a {@code sort} ("cannot be used, as this list has a fixed
  * order"). The OpenAPI description then leaves {@code sort} out of the operation's
  * parameters and says "fixed order" in its description.
  */

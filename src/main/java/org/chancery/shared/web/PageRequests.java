@@ -64,7 +64,7 @@ public final class PageRequests {
     /** A page request without client sorting: the list has one fixed order. */
     public static PageRequest unsorted(Pageable requested) {
         if (requested.getSort().isSorted()) {
-            throw new InvalidInputException("sort", "cannot be used: this list has a fixed order");
+            throw new InvalidInputException("sort", "cannot be used, as this list has a fixed order");
         }
         return PageRequest.of(requested.getPageNumber(), requested.getPageSize());
     }

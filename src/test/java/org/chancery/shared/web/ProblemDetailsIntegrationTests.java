@@ -148,8 +148,8 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                             .content("{\"name\": \" \", \"country\": \"KR\", \"title\": \"" + "x".repeat(301) + "\"}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value("must not be blank"))
-                    .andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("must be at most 300 long, "
-                            + "counted in UTF-16 code units (a character beyond U+FFFF, such as an emoji, counts 2): "
+                    .andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("must be at most 300 "
+                            + "characters long (an emoji, or another character beyond U+FFFF, counts as 2): "
                             + "this is 301"));
         }
     }
