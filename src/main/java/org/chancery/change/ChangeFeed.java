@@ -61,13 +61,13 @@ public class ChangeFeed {
     }
 
     /**
-     * The changes with a seq greater than {@code after}, of the kind and the country given (a change of a fact that
-     * country's facts involve: an event or a meeting of it, its missions, its diplomats), oldest first. Of
-     * one kind, the order names the kind before the seq, as the index that has both does: H2 reads a
-     * page along an index only if the order starts with its columns, and with {@code order by seq}
-     * sorted every change of the kind for each page (43 ms a page among 100,000, against 0.2 ms). A country's are
-     * read along the country's own index ({@code change_log_country}, written as the changes are numbered), and
-     * counted there.
+     * The changes with a seq greater than {@code after}, of the kind and the country given (a change that names the
+     * country, of any kind but an import: its events, meetings, missions, heads, accreditations, diplomats,
+     * milestones, the country itself), oldest first. Of one kind, the order names the kind before the seq, as the
+     * index that has both does: H2 reads a page along an index only if the order starts with its columns, and with
+     * {@code order by seq} sorted every change of the kind for each page (43 ms a page among 100,000, against
+     * 0.2 ms). A country's are read along the country's own index ({@code change_log_country}, written as the
+     * changes are numbered), and counted there.
      */
     public Page<Change> after(long after, Only only, Pageable pageable) {
         number();

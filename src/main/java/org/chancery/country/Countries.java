@@ -184,7 +184,7 @@ public class Countries {
 
     /**
      * Countries whose name contains {@code q} (in any case, with or without accents: {@link
-     * SearchText}) or whose code is {@code q} (any case), if given and its search key holds something (a search of
+     * SearchText}) or whose alpha-2, alpha-3 or numeric code is {@code q} (any case), if given and its search key holds something (a search of
      * apostrophes alone is none); {@code current}: only those that
      * have not ended (true) or only former ones (false).
      */

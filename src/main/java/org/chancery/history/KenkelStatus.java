@@ -62,7 +62,10 @@ enum KenkelStatus {
         return this == CONSULATE || this == CONSUL_NONRESIDENT;
     }
 
-    /** None or an interests section: following a diplomatic status within a membership spell, relations were severed. */
+    /**
+     * None or an interests section: following a diplomatic status, in the same membership spell or after a gap,
+     * relations were severed.
+     */
     boolean endsRelations() {
         return this == NONE || this == INTERESTS;
     }

@@ -159,7 +159,7 @@ class ImportJobs {
 
     /**
      * Ends a running job, frees the running slot and drops what it kept while running; false if the job was not
-     * running (ended by another instance's recovery meanwhile).
+     * running (ended meanwhile by a recovery: this instance's regular look or another instance's).
      */
     boolean finish(long jobId, ImportStatus status, String error) {
         int ended = jdbc.sql("""

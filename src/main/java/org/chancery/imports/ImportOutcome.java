@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public enum ImportOutcome {
     /** The row's facts were recorded. */
     IMPORTED,
-    /** The row continues the fact of an earlier row (or repeats what an earlier row recorded). */
+    /**
+     * The row continues the fact of an earlier row (or repeats what an earlier row recorded), or adds to a fact
+     * recorded before (its closing, end or achievement), citing the row.
+     */
     MERGED,
     /** Every fact of the row was already recorded (a file imported again). */
     ALREADY_PRESENT,

@@ -67,9 +67,9 @@ public final class ImportRun {
     }
 
     /**
-     * The job is no longer running: another instance's recovery failed it, having found its lease free (the
-     * worker's hold on it ended with its database session) and no progress for a while. The row's transaction is
-     * rolled back and the job ends, so that a job started since never runs beside it.
+     * The job is no longer running: a recovery (this instance's regular look or another instance's) failed it,
+     * having found its lease free (the worker's hold on it ended with its database session) and no progress for a
+     * while. The row's transaction is rolled back and the job ends, so that a job started since never runs beside it.
      */
     static final class NoLongerRunning extends RuntimeException {
         NoLongerRunning(long jobId) {

@@ -69,11 +69,12 @@ class ImportWorker {
             + "administrator ended its session), so it stopped: what it imported stays. Run the file again to complete "
             + "it: what is already there answers ALREADY_PRESENT.";
 
-    /** The error of a job one of whose statements the database cancelled. */
+    /** The error of a job whose writes the database refused (it was read-only). */
     static final String DATABASE_READ_ONLY = "The database took no writes (it was read-only: under maintenance, or "
             + "a standby), so the job stopped: what it imported stays. Run the file again once it takes writes to "
             + "complete it: what is already there answers ALREADY_PRESENT.";
 
+    /** The error of a job one of whose statements the database cancelled. */
     static final String STATEMENT_CANCELLED = "The database cancelled a statement of the job (it ran past the "
             + "database's time limit, or an administrator cancelled it), so the job stopped: what it imported stays. "
             + "Run the file again to complete it: what is already there answers ALREADY_PRESENT.";
@@ -210,8 +211,9 @@ class ImportWorker {
             } finally {
                 refreshStatistics(job); // before its end is seen: a client then reads the report
                 // The lease goes only with the job's end recorded: a job whose end could not be written keeps
-                // it, free once the hold ends, and the next start finds the job abandoned and fails it, where a
-                // job left RUNNING without a lease would hold the running slot for good.
+                // it, free once the hold ends, and the recovery (every 5 s, and before any start) finds the job
+                // abandoned and fails it, where a job left RUNNING without a lease would hold the running slot
+                // for good.
                 if (finish(job.id(), status, error)) {
                     release(lease, job.id());
                 }
@@ -304,7 +306,8 @@ class ImportWorker {
 
     /**
      * Records the job's end, trying again a moment later if the database refuses (no connection in time); false
-     * (logged) if it could not be written: the next import started finds the job abandoned and fails it.
+     * (logged) if it could not be written: once its lease is free, the recovery (every 5 s, and before any import
+     * starts) finds the job abandoned and fails it.
      */
     private boolean finish(long jobId, ImportStatus status, String error) {
         for (int attempt = 1; ; attempt++) {
@@ -318,7 +321,7 @@ class ImportWorker {
                 return true;
             } catch (RuntimeException e) {
                 if (attempt == FINISH_ATTEMPTS) {
-                    log.error("Import {} could not be marked {}; the next import started fails it as abandoned",
+                    log.error("Import {} could not be marked {}; the recovery fails it as abandoned once its lease is free",
                             jobId, status, e);
                     return false;
                 }

@@ -138,6 +138,8 @@ public class Imports {
      * @throws ConflictException {@code IMPORT_RUNNING} if another job runs
      * @throws MalformedRequestException on the {@code Host} header if no source URL can be made of {@code baseUrl}
      *         (and no {@code chancery.imports.public-url} is set)
+     * @throws RejectedExecutionException (answered 503) if the server is stopping: the job just
+     *         recorded stays {@code RUNNING} until the recovery fails it as abandoned
      */
     public ImportJob start(ImportFormat format, InputStream body, long declaredLength, String user, String baseUrl)
             throws IOException {

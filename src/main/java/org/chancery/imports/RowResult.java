@@ -47,7 +47,10 @@ public final class RowResult {
         return this;
     }
 
-    /** The row continues the fact of an earlier row. */
+    /**
+     * The row continues the fact of an earlier row, or adds to a fact recorded before (its closing, end or
+     * achievement).
+     */
     public RowResult merged() {
         merged = true;
         return this;
@@ -74,7 +77,7 @@ public final class RowResult {
     }
 
     /**
-     * The row's report: {@code MERGED} if it continues an earlier row's fact; else {@code IMPORTED}
+     * The row's report: {@code MERGED} if it continues or adds to a fact recorded before; else {@code IMPORTED}
      * if it recorded a fact; else {@code ALREADY_PRESENT} if its facts were all there; else
      * {@code NO_FACT}.
      */

@@ -81,7 +81,7 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void aJobWhoseEndCouldNotBeRecordedIsFailedAsAbandonedByTheNextImport() throws Exception {
+    void aJobWhoseEndCouldNotBeRecordedIsFailedAsAbandonedAndTheNextImportRuns() throws Exception {
         DataAccessResourceFailureException gone = new DataAccessResourceFailureException("the database went away");
         Mockito.doThrow(gone).doThrow(gone).doThrow(gone).doCallRealMethod().when(jobs).finish(anyLong(), any(), any());
         String line = ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst().orElseThrow();
@@ -168,7 +168,7 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void anImportStartedAsTheServerStopsIsRefusedWith503AndItsJobFailedByTheNextStart() throws Exception {
+    void anImportStartedAsTheServerStopsIsRefusedWith503AndItsJobFailedAsAbandoned() throws Exception {
         Mockito.doThrow(new RejectedExecutionException("the worker has been shut down")).doCallRealMethod()
                 .when(worker).submit(any(), any(), any(), any());
         String line = ImportApiIntegrationTests.WORKED_EXAMPLE.lines().findFirst().orElseThrow();

@@ -130,7 +130,8 @@ class CountryController {
             + "If-Match (a strong ETag of the current version); without If-Match the write goes through. A lifetime "
             + "that would leave a recorded fact (an event, a mission's opening or closing, a head of mission, a "
             + "meeting, an accreditation, a milestone achieved) outside the country's existence is refused, naming "
-            + "the fact (R20, R22).")
+            + "the fact (R20, R22); so is an end given, or moved earlier, while a fact of the country has no end yet "
+            + "(a mission open, a head serving, an accreditation in force): record its end first.")
     @ApiResponse(responseCode = "200", description = "The country, with its new version and ETag")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or VALIDATION_FAILED (blank name, endedOn "
             + "before startedOn), DATE_IN_FUTURE (R3: a startedOn or endedOn after today)")
@@ -138,7 +139,7 @@ class CountryController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such country")
     @ApiResponse(responseCode = "409", description = "CONFLICTS_WITH_RECORDED_FACTS (R20): a recorded fact would fall "
-            + "outside the new lifetime")
+            + "outside the new lifetime, or one with no end yet would go on after the end given")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
     ResponseEntity<CountryResponse> update(@Parameter(example = "DD") @PathVariable String code,
             @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")

@@ -56,8 +56,9 @@ class ImportController {
     static final String ROWS = "listImportRows";
 
     /**
-     * How long a request that cancels a job waits for it to stop: longer than a row of it waits for a lock another
-     * write holds (10 s, then the row is REJECTED CONCURRENT_MODIFICATION and the job stops).
+     * How long a request that cancels a job waits for it to stop: longer than one wait of a row for a lock another
+     * write holds (10 s each, then the row is REJECTED CONCURRENT_MODIFICATION and the cancelled job stops before
+     * its next row); a row waiting for several locks in turn is answered 202.
      */
     private static final int CANCEL_WAIT_SECONDS = 15;
 
