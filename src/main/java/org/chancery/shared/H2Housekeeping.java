@@ -2,6 +2,7 @@ package org.chancery.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -13,9 +14,12 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +33,8 @@ import org.springframework.stereotype.Component;
  * files. A server that is stopping starts no pass, so that none is interrupted writing.
  */
 @Component
-class H2Housekeeping {
+@EnableConfigurationProperties(H2HousekeepingProperties.class)
+class H2Housekeeping implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
 
@@ -56,9 +61,19 @@ class H2Housekeeping {
 
     private volatile boolean stopping;
 
-    H2Housekeeping(DataSource dataSource, @Value("${spring.datasource.url:}") String url) {
+    private final Duration every;
+
+    H2Housekeeping(DataSource dataSource, @Value("${spring.datasource.url:}") String url,
+            H2HousekeepingProperties properties) {
         this.dataSource = dataSource;
         this.h2 = url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
+        this.every = properties.housekeepingEvery();
+    }
+
+    /** A pass every {@code chancery.h2.housekeeping-every}, the first as long after the start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::rewriteSparseChunks, every, every));
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -66,8 +81,6 @@ class H2Housekeeping {
         stopping = true;
     }
 
-    @Scheduled(initialDelayString = "${chancery.h2.housekeeping-every:PT10S}",
-            fixedDelayString = "${chancery.h2.housekeeping-every:PT10S}")
     void rewriteSparseChunks() {
         if (!h2 || stopping) {
             return;
