@@ -30,8 +30,10 @@ record ImportProperties(DataSize maxSize, Path spoolDir, @HttpUrl String publicU
 
     ImportProperties {
         maxSize = maxSize == null ? DataSize.ofMegabytes(50) : maxSize;
-        if (maxSize.toBytes() <= 0) {
-            throw new IllegalArgumentException("chancery.imports.max-size must be more than 0 bytes, not " + maxSize);
+        if (maxSize.toBytes() < DataSize.ofKilobytes(1).toBytes()) {
+            // most often a number written without its unit, which counts bytes
+            throw new IllegalArgumentException("chancery.imports.max-size must be at least 1KB (a number without a "
+                    + "unit counts bytes: write 50MB), not " + maxSize);
         }
         spoolDir = spoolDir == null ? defaultSpoolDir() : spoolDir;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,8 @@ record SecurityProperties(Security security, Cors cors) {
      */
     record Lockout(Integer failuresPerUser, Integer failuresPerAddress, Duration duration) {
 
+        static final Duration SHORTEST_LOCKOUT = Duration.ofSeconds(1);
+
         static final Duration LONGEST_LOCKOUT = Duration.ofDays(365);
 
         Lockout {
@@ -54,11 +57,12 @@ record SecurityProperties(Security security, Cors cors) {
                 throw new IllegalArgumentException("chancery.security.lockout.failures-per-user and failures-per-address "
                         + "must be 1 or more, not " + failuresPerUser + " and " + failuresPerAddress);
             }
-            if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_LOCKOUT) > 0) {
-                // a lock ending when it starts would let every guess through; one of centuries is counted in
-                // nanoseconds no longer
-                throw new IllegalArgumentException("chancery.security.lockout.duration must be longer than 0 and at "
-                        + "most " + LONGEST_LOCKOUT.toDays() + " days, not " + duration);
+            if (duration.compareTo(SHORTEST_LOCKOUT) < 0 || duration.compareTo(LONGEST_LOCKOUT) > 0) {
+                // a lock ending about when it starts would let every guess through (a number written without its
+                // unit counts milliseconds); one of centuries is counted in nanoseconds no longer
+                throw new IllegalArgumentException("chancery.security.lockout.duration must be at least 1 s and at "
+                        + "most " + LONGEST_LOCKOUT.toDays() + " days (a number without a unit counts milliseconds: "
+                        + "write 15m), not " + duration);
             }
         }
     }
@@ -69,6 +73,12 @@ record SecurityProperties(Security security, Cors cors) {
         /** change_log.user_name and import_job.created_by: VARCHAR(200), in UTF-16 units on H2. */
         private static final int LONGEST_NAME = 200;
         private static final Pattern ENCODING = Pattern.compile("^\\{([^}]*)}");
+        /** The password of the README's examples, which no server should keep. */
+        static final String EXAMPLE_PASSWORD = "change-me";
+
+        /** Shorter passwords are warned of at the start. */
+        static final int SHORTEST_GOOD_PASSWORD = 12;
+
         private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
         User {
@@ -103,6 +113,27 @@ record SecurityProperties(Security security, Cors cors) {
                             + name + " has none after {" + id + "}");
                 }
             }
+        }
+
+        /**
+         * What makes the password, as typed or {@code {noop}}, easy to guess, if anything: the README's example
+         * ({@code change-me}) or fewer than {@link #SHORTEST_GOOD_PASSWORD} characters. A BCrypt hash's password
+         * cannot be told.
+         */
+        Optional<String> weakness() {
+            String encoded = encoded();
+            return encoded.startsWith("{noop}") ? weakness(encoded.substring("{noop}".length())) : Optional.empty();
+        }
+
+        /** {@link #weakness()} of a password as typed. */
+        static Optional<String> weakness(String password) {
+            if (EXAMPLE_PASSWORD.equals(password)) {
+                return Optional.of("is the README's example, " + EXAMPLE_PASSWORD);
+            }
+            if (password.codePointCount(0, password.length()) < SHORTEST_GOOD_PASSWORD) {
+                return Optional.of("is shorter than " + SHORTEST_GOOD_PASSWORD + " characters");
+            }
+            return Optional.empty();
         }
 
         /** The password as Spring Security's encoders read it: with its {@code {id}}, {@code {noop}} if it has none. */

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -65,12 +66,15 @@ class ImportPropertiesTests {
     }
 
     @Test
-    void aLargestFileOfNoBytesStopsTheStart() {
-        for (String wrong : new String[] {"-5MB", "0"}) {
+    void aLargestFileUnderAKilobyteStopsTheStartSayingThatANumberWithoutUnitCountsBytes() {
+        for (String wrong : new String[] {"-5MB", "0", "50", "1023B"}) {
             context.withPropertyValues("chancery.imports.max-size=" + wrong)
                     .run(started -> assertThat(started).as(wrong).hasFailed()
-                            .getFailure().rootCause().hasMessageContaining("chancery.imports.max-size"));
+                            .getFailure().rootCause().hasMessageContaining("chancery.imports.max-size must be at least "
+                                    + "1KB (a number without a unit counts bytes: write 50MB)"));
         }
+        context.withPropertyValues("chancery.imports.max-size=1KB").run(started -> assertThat(started
+                .getBean(ImportProperties.class).maxSize()).isEqualTo(DataSize.ofKilobytes(1)));
     }
 
     @Test

@@ -37,6 +37,16 @@ class SecurityPropertiesTests {
     }
 
     @Test
+    void aLockoutDurationWrittenWithoutItsUnitIsMillisecondsAndRefusedBelowASecondSayingSo() {
+        context.withPropertyValues("chancery.security.lockout.duration=15").run(started -> assertThat(started)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("chancery.security.lockout.duration must be "
+                        + "at least 1 s").hasMessageContaining("a number without a unit counts milliseconds: write 15m")
+                .hasMessageEndingWith("not PT0.015S"));
+        context.withPropertyValues("chancery.security.lockout.duration=1000").run(started -> assertThat(started
+                .getBean(SecurityProperties.class).security().lockout().duration()).isEqualTo(Duration.ofSeconds(1)));
+    }
+
+    @Test
     void aPasswordChanceryCannotReadStopsTheStartNamingItsUser() {
         for (String wrong : new String[] {"{unknown}abc", "{bcrypt}notahash", "{sha256}abc", "{noop}", "{noop}  "}) {
             context.withPropertyValues("chancery.security.users[0].name=weird", "chancery.security.users[0].password=" + wrong,
@@ -54,6 +64,17 @@ class SecurityPropertiesTests {
                         "chancery.security.users[1].name=b", "chancery.security.users[1].password={noop}secret",
                         "chancery.security.users[2].name=c", "chancery.security.users[2].password=secret")
                 .run(started -> assertThat(started.getBean(SecurityProperties.class).security().users()).hasSize(3));
+    }
+
+    @Test
+    void aPasswordAsTypedOrNoopThatIsTheReadmesExampleOrShortIsToldWeakAndABcryptHashIsNot() {
+        assertThat(new SecurityProperties.User("a", "change-me", null).weakness()).contains("is the README's example, "
+                + "change-me");
+        assertThat(new SecurityProperties.User("a", "{noop}secret", null).weakness()).contains("is shorter than 12 "
+                + "characters");
+        assertThat(new SecurityProperties.User("a", "{noop}correct horse battery", null).weakness()).isEmpty();
+        assertThat(new SecurityProperties.User("a", "{bcrypt}$2a$10$" + "a".repeat(53), null).weakness()).isEmpty();
+        assertThat(SecurityProperties.User.weakness("ünïcödé-pâß")).contains("is shorter than 12 characters");
     }
 
     @Test

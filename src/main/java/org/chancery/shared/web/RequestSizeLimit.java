@@ -121,9 +121,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
         return refused;
     }
 
+    /** A limit as it was most likely configured: in MB or KB if it is a whole number of them, else in bytes. */
+    static String shown(long bytes) {
+        long kilobyte = DataSize.ofKilobytes(1).toBytes();
+        long megabyte = DataSize.ofMegabytes(1).toBytes();
+        return bytes % megabyte == 0 ? bytes / megabyte + " MB"
+                : bytes % kilobyte == 0 ? bytes / kilobyte + " KB" : bytes + " bytes";
+    }
+
     private PayloadTooLargeException tooLarge() {
-        return new PayloadTooLargeException("The request body is larger than " + DataSize.ofBytes(limit).toKilobytes()
-                + " KB (chancery.max-request-size).");
+        return new PayloadTooLargeException("The request body is larger than " + shown(limit)
+                + " (chancery.max-request-size).");
     }
 
     /** A request whose body, of unknown length, is counted while it is read. */

@@ -25,10 +25,20 @@ class RequestLimitsTests {
 
     @Test
     void aLimitThatIsNotASizeOrRefusesEveryRequestStopsTheStartNamingTheProperty() {
-        for (String wrong : new String[] {"abc", "-1MB", "0"}) {
+        for (String wrong : new String[] {"abc", "-1MB", "0", "10", "1023B"}) {
             context.withPropertyValues("chancery.max-request-size=" + wrong)
                     .run(started -> assertThat(started).as(wrong).hasFailed().getFailure()
                             .hasStackTraceContaining("chancery.max-request-size"));
         }
+        context.withPropertyValues("chancery.max-request-size=10").run(started -> assertThat(started).hasFailed()
+                .getFailure().rootCause().hasMessage("chancery.max-request-size must be at least 1KB (a number "
+                        + "without a unit counts bytes: write 1MB or 512KB), not 10B"));
+    }
+
+    @Test
+    void theLimitIsToldAsItWasMostLikelyWritten() {
+        assertThat(RequestSizeLimit.shown(DataSize.ofMegabytes(1).toBytes())).isEqualTo("1 MB");
+        assertThat(RequestSizeLimit.shown(DataSize.ofKilobytes(4).toBytes())).isEqualTo("4 KB");
+        assertThat(RequestSizeLimit.shown(1500)).isEqualTo("1500 bytes");
     }
 }
