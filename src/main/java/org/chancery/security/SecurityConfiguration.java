@@ -296,7 +296,7 @@ class SecurityConfiguration {
                     .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
             user.weakness().ifPresent(weakness -> log.warn("chancery.security.users: the password of '{}' {}: choose "
-                    + "a longer one, and give it encoded ({bcrypt}…)", user.name(), weakness));
+                    + "another, of 12 characters or more, and give it encoded ({bcrypt}…)", user.name(), weakness));
             if (user.roles().isEmpty()) {
                 log.warn("chancery.security.users: '{}' has no role (EDITOR or ADMIN): it signs in, but reads only "
                         + "what anyone reads and is refused every write (403)", user.name());
@@ -314,8 +314,8 @@ class SecurityConfiguration {
                 log.info("No chancery.security.users configured: created user 'admin' (role ADMIN) with the password "
                         + "from CHANCERY_ADMIN_PASSWORD.");
                 SecurityProperties.User.weakness(password).ifPresent(weakness -> log.warn("The password from "
-                        + "CHANCERY_ADMIN_PASSWORD {}: anyone who guesses it administers this server; choose a longer "
-                        + "one", weakness));
+                        + "CHANCERY_ADMIN_PASSWORD {}: anyone who guesses it administers this server; choose another, of "
+                        + "12 characters or more", weakness));
             }
             // with PBKDF2 if BCrypt cannot take it (over 72 bytes), as a configured user's password is re-encoded
             users.add(User.withUsername("admin").password(EvenlyTimedPasswords.encoded(encoder, password))

@@ -61,7 +61,7 @@ public class H2UrlSettings implements EnvironmentPostProcessor, Ordered {
         String completed = completed(url);
         if (!completed.equals(url)) {
             environment.getPropertySources().addFirst(new MapPropertySource("chancery-h2-url", Map.of(URL, completed)));
-            log.info("The H2 database's URL gives not all the settings the application counts on; added: "
+            log.info("The H2 database's URL lacks settings the application counts on; added: "
                     + completed.substring(url.length() + (url.endsWith(";") ? 0 : 1)));
         }
     }
