@@ -3,9 +3,13 @@
 # Not built on the project's own machines (they have no container engine).
 #
 #   docker build -t chancery .
-#   docker run -p 8080:8080 -v chancery-data:/app/data chancery
+#   docker run -p 8080:8080 -v chancery-data:/app/data -e CHANCERY_ADMIN_PASSWORD='…' chancery
 #   docker run -p 8080:8080 -e SPRING_PROFILES_ACTIVE=postgres \
-#       -e SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/chancery chancery
+#       -e SPRING_DATASOURCE_URL=jdbc:postgresql://db:5432/chancery -e SPRING_DATASOURCE_USERNAME=chancery \
+#       -e SPRING_DATASOURCE_PASSWORD='…' -e CHANCERY_ADMIN_PASSWORD='…' chancery
+#
+# Without CHANCERY_ADMIN_PASSWORD or configured users, each start makes an admin password of its own (logged);
+# JVM options (-Xmx…) go in JAVA_TOOL_OPTIONS.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
