@@ -183,10 +183,10 @@ public class Countries {
     }
 
     /**
-     * Countries whose name contains {@code q} (in any case, with or without accents: {@link
-     * SearchText}) or whose alpha-2, alpha-3 or numeric code is {@code q} (any case), if given and its search key holds something (a search of
-     * apostrophes alone is none); {@code current}: only those that
-     * have not ended (true) or only former ones (false).
+     * Countries whose name contains {@code q} (in any case, with or without accents: {@link SearchText}) or whose
+     * alpha-2, alpha-3 or numeric code is {@code q} (any case), if given and its search key holds something (a search
+     * of apostrophes alone is none); {@code current}: only those that have not ended (true) or only former ones
+     * (false).
      */
     @Transactional(readOnly = true)
     public Page<Country> search(String q, Boolean current, Pageable pageable) {

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The session may also end while the server runs: an administrator or a script ending idle sessions, the database
  * restarting. The lease is then free while the job goes on, and a recovery (this instance's or another's) may fail the
- * job and let the next one start. So the worker asks between two rows, at most once a second, whether its session is still
- * there ({@link #checkHeld}), and ends the job if not; and a job failed meanwhile takes no more rows
+ * job and let the next one start. So the worker asks between two rows, at most once a second, whether its session is
+ * still there ({@link #checkHeld}), and ends the job if not; and a job failed meanwhile takes no more rows
  * ({@link ImportRun.NoLongerRunning}). On PostgreSQL the lease's session is exempt from
  * {@code idle_session_timeout} (it waits, idle, while the job's statements run on other connections) and asks for
  * TCP keepalives every minute, so that a server cut off from the network frees its job's lease within about two

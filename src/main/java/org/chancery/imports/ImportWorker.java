@@ -321,8 +321,8 @@ class ImportWorker {
                 return true;
             } catch (RuntimeException e) {
                 if (attempt == FINISH_ATTEMPTS) {
-                    log.error("Import {} could not be marked {}; the recovery fails it as abandoned once its lease is free",
-                            jobId, status, e);
+                    log.error("Import {} could not be marked {}; the recovery fails it as abandoned once its lease is "
+                            + "free", jobId, status, e);
                     return false;
                 }
                 log.warn("Import {} could not be marked {} (attempt {} of {}): {}", jobId, status, attempt,

@@ -303,7 +303,9 @@ class SecurityConfiguration {
             }
         }
         if (users.isEmpty()) {
-            String password = environment.getProperty("CHANCERY_ADMIN_PASSWORD");
+            // chancery.admin.password, which the environment variable CHANCERY_ADMIN_PASSWORD gives as well
+            String password = environment.getProperty("chancery.admin.password",
+                    environment.getProperty("CHANCERY_ADMIN_PASSWORD", ""));
             if (password == null || password.isBlank()) {
                 byte[] random = new byte[18];
                 new SecureRandom().nextBytes(random);
@@ -314,8 +316,8 @@ class SecurityConfiguration {
                 log.info("No chancery.security.users configured: created user 'admin' (role ADMIN) with the password "
                         + "from CHANCERY_ADMIN_PASSWORD.");
                 SecurityProperties.User.weakness(password).ifPresent(weakness -> log.warn("The password from "
-                        + "CHANCERY_ADMIN_PASSWORD {}: anyone who guesses it administers this server; choose another, of "
-                        + "12 characters or more", weakness));
+                        + "CHANCERY_ADMIN_PASSWORD {}: anyone who guesses it administers this server; choose another, "
+                        + "of 12 characters or more", weakness));
             }
             // with PBKDF2 if BCrypt cannot take it (over 72 bytes), as a configured user's password is re-encoded
             users.add(User.withUsername("admin").password(EvenlyTimedPasswords.encoded(encoder, password))

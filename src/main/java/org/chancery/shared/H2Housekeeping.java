@@ -73,12 +73,25 @@ class H2Housekeeping implements SchedulingConfigurer {
     /** A pass every {@code chancery.h2.housekeeping-every}, the first as long after the start. */
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::rewriteSparseChunks, every, every));
+        tasks.addFixedDelayTask(new FixedDelayTask(new Pass(), every, every));
     }
 
     @EventListener(ContextClosedEvent.class)
     void stop() {
         stopping = true;
+    }
+
+    /** A pass, named so in the list of scheduled tasks. */
+    private final class Pass implements Runnable {
+        @Override
+        public void run() {
+            rewriteSparseChunks();
+        }
+
+        @Override
+        public String toString() {
+            return "H2 housekeeping pass";
+        }
     }
 
     void rewriteSparseChunks() {

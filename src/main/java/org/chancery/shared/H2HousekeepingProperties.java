@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record H2HousekeepingProperties(@DefaultValue("10s") Duration housekeepingEvery) {
 
     H2HousekeepingProperties {
-        if (housekeepingEvery.compareTo(Duration.ofSeconds(1)) < 0 || housekeepingEvery.compareTo(Duration.ofDays(1)) > 0) {
+        if (housekeepingEvery.compareTo(Duration.ofSeconds(1)) < 0
+                || housekeepingEvery.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("chancery.h2.housekeeping-every must be at least 1 s and at most a day "
                     + "(a number without a unit counts milliseconds: write 10s), not " + housekeepingEvery);
         }

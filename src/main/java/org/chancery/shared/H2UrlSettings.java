@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -25,7 +24,10 @@ import org.springframework.core.env.MapPropertySource;
  * H2's default), lock waits of 1 s instead of the 10 s that the writes and the imports are made for
  * ({@code LOCK_TIMEOUT}), the database closed by H2's own shutdown hook while the application's stop still writes
  * ({@code DB_CLOSE_ON_EXIT}), the observation query planned again at every request ({@code QUERY_CACHE_SIZE}). A
- * setting the URL gives is kept as given; the settings added are logged.
+ * setting the URL gives is kept as given; the settings added are logged. {@code DB_CLOSE_ON_EXIT} is not added to a
+ * URL with {@code AUTO_SERVER=TRUE}, which H2 refuses beside it. The URL is completed as the start reads it (the
+ * configuration files, the command line, the environment, {@code SPRING_APPLICATION_JSON}); a test's
+ * {@code @DynamicPropertySource}, added later, is taken as it is.
  */
 public class H2UrlSettings implements EnvironmentPostProcessor, Ordered {
 
@@ -75,11 +77,18 @@ public class H2UrlSettings implements EnvironmentPostProcessor, Ordered {
         if (!lower.startsWith("jdbc:h2:") || NOT_A_FILE.stream().anyMatch(kind -> lower.startsWith(kind, 8))) {
             return url;
         }
-        Set<String> given = Arrays.stream(url.split(";")).skip(1).map(setting -> setting.split("=", 2)[0].strip()
-                .toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-        String missing = SETTINGS.entrySet().stream().filter(setting -> !given.contains(setting.getKey()))
+        // a setting ends at a ';' that no '\' escapes (an INIT script's statements are separated by "\;")
+        String[] parts = url.split("(?<!\\\\);", -1);
+        Map<String, String> given = Arrays.stream(parts).skip(1).filter(setting -> !setting.isBlank())
+                .map(setting -> setting.split("=", 2))
+                .collect(Collectors.toMap(setting -> setting[0].strip().toUpperCase(Locale.ROOT),
+                        setting -> setting.length > 1 ? setting[1].strip() : "", (first, second) -> first));
+        boolean autoServer = given.getOrDefault("AUTO_SERVER", "").equalsIgnoreCase("TRUE");
+        String missing = SETTINGS.entrySet().stream().filter(setting -> !given.containsKey(setting.getKey()))
+                .filter(setting -> !(autoServer && setting.getKey().equals("DB_CLOSE_ON_EXIT")))
                 .map(setting -> setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining(";"));
-        return missing.isEmpty() ? url : url + (url.endsWith(";") ? "" : ";") + missing;
+        boolean separated = parts[parts.length - 1].isEmpty();
+        return missing.isEmpty() ? url : url + (separated ? "" : ";") + missing;
     }
 
     /** After the configuration files and the command line are read (ConfigDataEnvironmentPostProcessor). */

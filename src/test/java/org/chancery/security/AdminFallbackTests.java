@@ -33,6 +33,14 @@ class AdminFallbackTests {
     }
 
     @Test
+    void takesThePasswordFromTheSettingChanceryAdminPasswordToo() {
+        UserDetailsService users = configuration.users(new SecurityProperties(null, null), encoder,
+                new MockEnvironment().withProperty("chancery.admin.password", "s3cret-setting"));
+
+        assertThat(encoder.matches("s3cret-setting", users.loadUserByUsername("admin").getPassword())).isTrue();
+    }
+
+    @Test
     void takesAPasswordFromTheEnvironmentLongerThanBcryptTakes() {
         String password = "a-generated-secret-".repeat(5);
         UserDetailsService users = configuration.users(new SecurityProperties(null, null), encoder,

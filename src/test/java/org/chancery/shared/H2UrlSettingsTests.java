@@ -14,13 +14,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.mock.env.MockEnvironment;
 
 @DisplayName("An H2 file's URL completed with the settings the application counts on")
@@ -40,6 +40,28 @@ class H2UrlSettingsTests {
         assertThat(H2UrlSettings.completed("jdbc:h2:file:/srv/db;write_delay=100;MAX_MEMORY_ROWS=2"))
                 .isEqualTo("jdbc:h2:file:/srv/db;write_delay=100;MAX_MEMORY_ROWS=2;"
                         + "LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256");
+    }
+
+    @Test
+    void aFileOfAnotherFileSystemOrInTheHomeFolderGetsThemToo() {
+        for (String url : new String[] {"jdbc:h2:split:28:/srv/db", "jdbc:h2:nio:/srv/db", "jdbc:h2:async:/srv/db",
+                "jdbc:h2:~/chancery"}) {
+            assertThat(H2UrlSettings.completed(url)).as(url).isEqualTo(url + ";" + ALL);
+        }
+    }
+
+    @Test
+    void aSemicolonEscapedInAnInitScriptEndsNoSetting() {
+        assertThat(H2UrlSettings.completed("jdbc:h2:file:/srv/db;INIT=CREATE SCHEMA IF NOT EXISTS x\\;"))
+                .isEqualTo("jdbc:h2:file:/srv/db;INIT=CREATE SCHEMA IF NOT EXISTS x\\;;" + ALL);
+        assertThat(H2UrlSettings.completed("jdbc:h2:file:/srv/db;INIT=SET LOCK_TIMEOUT=1\\;SET WRITE_DELAY=9"))
+                .isEqualTo("jdbc:h2:file:/srv/db;INIT=SET LOCK_TIMEOUT=1\\;SET WRITE_DELAY=9;" + ALL);
+    }
+
+    @Test
+    void anAutomaticServerGetsAllButCloseOnExitWhichH2RefusesBesideIt() {
+        assertThat(H2UrlSettings.completed("jdbc:h2:file:/srv/db;AUTO_SERVER=TRUE")).isEqualTo(
+                "jdbc:h2:file:/srv/db;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
     }
 
     @Test
@@ -72,20 +94,37 @@ class H2UrlSettingsTests {
         String url = environment.getProperty(H2UrlSettings.URL);
         assertThat(url).isEqualTo(given + ";" + ALL);
         Map<String, String> settings = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                ResultSet rows = connection.createStatement().executeQuery("select setting_name, setting_value from "
-                        + "information_schema.settings where setting_name in ('WRITE_DELAY', 'QUERY_CACHE_SIZE')")) {
-            while (rows.next()) {
-                settings.put(rows.getString(1), rows.getString(2));
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            try (ResultSet rows = connection.createStatement().executeQuery("select setting_name, setting_value from "
+                    + "information_schema.settings where setting_name in ('WRITE_DELAY', 'QUERY_CACHE_SIZE')")) {
+                while (rows.next()) {
+                    settings.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            try (ResultSet lockTimeout = connection.createStatement().executeQuery("select lock_timeout()")) {
+                lockTimeout.next();
+                settings.put("LOCK_TIMEOUT", lockTimeout.getString(1));
             }
         }
-        assertThat(settings).containsEntry("WRITE_DELAY", "0").containsEntry("QUERY_CACHE_SIZE", "256");
+        assertThat(settings).containsEntry("WRITE_DELAY", "0").containsEntry("QUERY_CACHE_SIZE", "256")
+                .containsEntry("LOCK_TIMEOUT", "10000");
     }
 
     @Test
-    void theSettingsAreAddedAtEveryStartOfTheApplication() {
-        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(EnvironmentPostProcessor.class,
-                ArgumentResolver.of(DeferredLogFactory.class, new DeferredLogs())))
-                .anySatisfy(processor -> assertThat(processor).isInstanceOf(H2UrlSettings.class));
+    void aStartCompletesTheUrlGivenOnItsCommandLineOrInSpringApplicationJson(@TempDir Path folder) {
+        String given = "jdbc:h2:file:" + folder.resolve("chancery");
+        for (String argument : new String[] {"--spring.datasource.url=" + given,
+                "--spring.application.json={\"spring.datasource.url\": \"" + given + "\"}"}) {
+            try (ConfigurableApplicationContext started = new SpringApplicationBuilder(Nothing.class)
+                    .web(WebApplicationType.NONE).logStartupInfo(false).run(argument)) {
+                assertThat(started.getEnvironment().getProperty(H2UrlSettings.URL)).as(argument)
+                        .isEqualTo(given + ";" + ALL);
+            }
+        }
+    }
+
+    /** A start without the application's beans: only its environment is looked at. */
+    @Configuration(proxyBeanMethods = false)
+    static class Nothing {
     }
 }

@@ -36,13 +36,23 @@ class UnknownSettingsTests {
     void knownSettingsInAnyFormAndTheAdminPasswordVariableAreNotTold() {
         environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(
                 "chancery.security.users[0].name", "ana", "chancery.security.users[0].password", "{noop}x",
-                "chancery.cors.allowed-origins[1]", "https://a.example.org", "chancery.security.lockout.failuresPerUser",
-                "3", "chancery.bench.scale", "2")));
+                "chancery.cors.allowed-origins[1]", "https://a.example.org",
+                "chancery.security.lockout.failuresPerUser", "3", "chancery.bench.scale", "2")));
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
                 "CHANCERY_ADMIN_PASSWORD", "a long password here", "CHANCERY_IMPORTS_MAXSIZE", "2KB",
-                "CHANCERY_SECURITY_USERS_1_ROLES", "ADMIN", "HOME", "/root")));
+                "CHANCERY_SECURITY_LOCKOUT_FAILURES_PER_USER", "3", "CHANCERY_CORS_ALLOWED_ORIGINS_0",
+                "https://a.example.org", "CHANCERY_SECURITY_USERS_1_ROLES", "ADMIN", "HOME", "/root")));
 
         assertThat(new UnknownSettings(environment).unknown()).isEmpty();
+    }
+
+    @Test
+    void aDashWrittenAsADotIsADifferentSettingOutsideTheEnvironmentsVariables() {
+        environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(
+                "chancery.imports.max.size", "2KB")));
+
+        assertThat(new UnknownSettings(environment).unknown()).extracting(UnknownSettings.Unknown::like)
+                .containsExactly(Optional.of("chancery.imports.max-size"));
     }
 
     @Test
