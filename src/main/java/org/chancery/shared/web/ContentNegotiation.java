@@ -79,7 +79,7 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
         // the API's parameter (named in lower case, as every parameter is), not the OpenAPI document's or the UI's; a
         // read's: a write's answer is JSON, and a format it is given is a parameter it takes (the import's file
-        // format) or refuses as any other it does not take (WriteParameters: 400 naming it, not a 406)
+        // format) or refuses as any other it does not take (UnknownParameters: 400 naming it, not a 406)
         String query = servlet == null || !servlet.getRequestURI().startsWith("/api/") || !reads(servlet) ? null
                 : servlet.getQueryString();
         if (query != null) {

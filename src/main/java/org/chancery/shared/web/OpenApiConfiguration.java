@@ -483,7 +483,7 @@ class OpenApiConfiguration {
     /**
      * The answers an operation gives whatever its own annotations list (API.md, Errors and Security):
      * 400 {@code MALFORMED_REQUEST} where a parameter or a body must be parsed (an id that is not a
-     * number, a bad date), 406 where it answers a body, 415 and 413 where it takes one, 401 where it
+     * number, a bad date), 400 {@code VALIDATION_FAILED} everywhere (a query parameter the operation does not take), 406 where it answers a body, 415 and 413 where it takes one, 401 where it
      * needs no credentials but refuses wrong ones, 409
      * {@code CONCURRENT_MODIFICATION} where it writes (a lock or version a concurrent write took), 403 where it writes
      * (a page of another site) and everywhere (a cross-origin request not allowed), 413 everywhere (a body too
@@ -518,6 +518,11 @@ class OpenApiConfiguration {
                 ApiResponse invalid = responses.get("400");
                 invalid.description(invalid.getDescription() + "; VALIDATION_FAILED: a query parameter this write "
                         + "does not take (nothing is changed)");
+            } else if (handler.hasMethodAnnotation(GetMapping.class)) {
+                ApiResponse invalid = responses.get("400");
+                invalid.description(invalid.getDescription() + "; VALIDATION_FAILED: a query parameter this read "
+                        + "does not take (besides its own: `format`, a cache-busting `_`, and `page`, `size` and "
+                        + "`sort`, which a read that answers no page ignores)");
             }
             if (operation.getParameters() != null) {
                 operation.getParameters().stream()

@@ -94,8 +94,8 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method) || !paged(method)) {
-            // a read that is not a page ignores them, as it does any other parameter it does not take; a write
-            // refuses them as such (WriteParameters)
+            // a read that is not a page ignores them; a write refuses them as any other parameter it does not take
+            // (UnknownParameters)
             return true;
         }
         for (String name : ONE_VALUE) {

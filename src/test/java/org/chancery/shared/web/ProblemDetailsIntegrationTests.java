@@ -199,7 +199,7 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void refusesAWriteWithAParameterItDoesNotTakeAndWritesNothingButLetsAReadIgnoreOne() throws Exception {
+    void refusesAWriteWithAParameterItDoesNotTakeAndWritesNothingButLetsAReadIgnoreACacheBuster() throws Exception {
         mvc.perform(post("/api/relations/CU/KR/events?validateOnly=true").with(httpBasic("editor", "editor-secret"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\": \"ESTABLISHED\", \"date\": \"1949-01-01\"}"))
@@ -209,6 +209,29 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
 
         getJson("/api/relations/CU/KR?_=1700000000").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("NONE")).andExpect(jsonPath("$.events").isEmpty());
+    }
+
+    @Test
+    void refusesAReadWithAFilterItDoesNotHaveRatherThanAnsweringTheWholeList() throws Exception {
+        getJson("/api/missions?city=Seoul").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("city"))
+                .andExpect(jsonPath("$.errors[0].message").value("is not a parameter of this request, which would "
+                        + "otherwise answer as if it were not given; it takes country, openOn, page, receiving, "
+                        + "sending, size, sort, status, type, format"));
+        getJson("/api/missions?sendng=US&format=csv").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sendng"));
+        getJson("/api/countries/CU?asOf=1950-01-01").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("it takes format")));
+    }
+
+    @Test
+    void letsEveryReadTakeItsFormatACacheBusterAndThePagesParameters() throws Exception {
+        getJson("/api/missions?sending=CU&_=1&format=json&page=0&size=5&sort=openedOn,desc")
+                .andExpect(status().isOk());
+        // a single resource answers no page: its page parameters are ignored, as they were
+        getJson("/api/countries/CU?_=1&page=2&size=5&sort=name").andExpect(status().isOk())
+                .andExpect(jsonPath("$.code").value("CU"));
     }
 
     @Test

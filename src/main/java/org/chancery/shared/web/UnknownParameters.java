@@ -2,6 +2,7 @@ package org.chancery.shared.web;
 
 import java.io.InputStream;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.InvalidInputException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.data.domain.Pageable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -27,25 +30,33 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A write ({@code POST}, {@code PUT}, {@code DELETE}) with a request parameter its handler does not take is
- * refused, 400 {@code VALIDATION_FAILED} naming it, before anything is written: a client that means
- * {@code POST /api/imports?format=…&dryRun=true} must not get a real import, nor one that misspells a
- * parameter a write of a later version may take. Reads keep ignoring parameters they do not take (a
- * cache-busting {@code ?_=…} is common, and a read changes nothing).
+ * A request with a parameter its handler does not take is refused, 400 {@code VALIDATION_FAILED} naming it and
+ * the parameters it takes. A write ({@code POST}, {@code PUT}, {@code DELETE}) so is refused before anything is
+ * written: a client that means {@code POST /api/imports?format=…&dryRun=true} must not get a real import. A read
+ * ({@code GET}, {@code HEAD}) so would otherwise answer as if the parameter were not there: a filter misspelt
+ * ({@code ?sendng=US}) or one the list does not have ({@code /api/missions?city=Seoul}) would answer the whole
+ * list, and an analyst count it. A read takes, besides its own, {@code format} (every read's, {@link
+ * ContentNegotiation}), a cache-busting {@code _}, and {@code page}, {@code size} and {@code sort}, which a read
+ * that answers no page ignores.
  */
 @Configuration(proxyBeanMethods = false)
-class WriteParameters implements WebMvcConfigurer, HandlerInterceptor {
+class UnknownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE");
+
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    /** The parameters every read takes: its format, a cache-buster, and a page's (ignored where it answers none). */
+    private static final Set<String> EVERY_READS = Set.of("format", "_", "page", "size", "sort");
 
     /**
      * Handler parameters of the request's context. A handler that reads the request's parameters from the request
      * itself must name them with {@code @RequestParam} too (the import's {@code format} is).
      */
     private static final List<Class<?>> CONTEXT = List.of(ServletRequest.class, ServletResponse.class,
-            Principal.class, InputStream.class, UriComponentsBuilder.class);
+            Principal.class, InputStream.class, UriComponentsBuilder.class, WebRequest.class);
 
-    /** The parameters each write handler takes, by name; empty: any (a handler binding a map or an object). */
+    /** The parameters each handler takes, by name; empty: any (a handler binding a map or an object). */
     private final Map<HandlerMethod, Optional<Set<String>>> taken = new ConcurrentHashMap<>();
 
     @Override
@@ -55,31 +66,41 @@ class WriteParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!WRITES.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)
+        boolean write = WRITES.contains(request.getMethod());
+        if (!(write || READS.contains(request.getMethod())) || !(handler instanceof HandlerMethod method)
                 || request.getParameterMap().isEmpty()) {
             return true;
         }
-        Optional<Set<String>> names = taken.computeIfAbsent(method, WriteParameters::parametersOf);
+        Optional<Set<String>> names = taken.computeIfAbsent(method, UnknownParameters::parametersOf);
         if (names.isEmpty()) {
             return true;
         }
         for (String name : new TreeSet<>(request.getParameterMap().keySet())) {
-            if (!names.get().contains(name)) {
-                throw new InvalidInputException(name, names.get().isEmpty()
+            if (!names.get().contains(name) && !(!write && EVERY_READS.contains(name))) {
+                throw new InvalidInputException(name, write ? (names.get().isEmpty()
                         ? "is not a parameter of this request, which takes none; nothing was changed"
                         : "is not a parameter of this request, which takes " + String.join(", ", names.get())
-                                + "; nothing was changed");
+                                + "; nothing was changed")
+                        : "is not a parameter of this request, which would otherwise answer as if it were not "
+                                + "given; it takes " + String.join(", ", readsTake(names.get())));
             }
         }
         return true;
     }
 
+    /** What a read takes, as told: its own parameters (a page's among them where it answers a page), and format. */
+    private static List<String> readsTake(Set<String> own) {
+        List<String> told = new ArrayList<>(own);
+        told.add("format");
+        return told;
+    }
+
     /**
-     * The names of the handler's {@code @RequestParam}s; empty (any name taken) where a parameter could read
-     * request parameters otherwise: a map of them, an object bound from them ({@code @ModelAttribute}, or a
-     * parameter without annotation, which Spring MVC binds from them too).
+     * The names of the handler's {@code @RequestParam}s, and a page's for a {@code Pageable}; empty (any name taken)
+     * where a parameter could read request parameters otherwise: a map of them, an object bound from them
+     * ({@code @ModelAttribute}, or a parameter without annotation, which Spring MVC binds from them too).
      */
-    private static Optional<Set<String>> parametersOf(HandlerMethod method) {
+    static Optional<Set<String>> parametersOf(HandlerMethod method) {
         Set<String> names = new TreeSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
@@ -89,6 +110,8 @@ class WriteParameters implements WebMvcConfigurer, HandlerInterceptor {
                     return Optional.empty();
                 }
                 names.add(name);
+            } else if (Pageable.class.isAssignableFrom(parameter.getParameterType())) {
+                names.addAll(List.of("page", "size", "sort"));
             } else if (!readsNoParameter(parameter)) {
                 return Optional.empty();
             }
