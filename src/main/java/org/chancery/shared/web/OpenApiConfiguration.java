@@ -521,8 +521,7 @@ class OpenApiConfiguration {
             } else if (handler.hasMethodAnnotation(GetMapping.class)) {
                 ApiResponse invalid = responses.get("400");
                 invalid.description(invalid.getDescription() + "; VALIDATION_FAILED: a query parameter this read "
-                        + "does not take (besides its own: `format`, a cache-busting `_`, and `page`, `size` and "
-                        + "`sort`, which a read that answers no page ignores)");
+                        + "does not take (besides its own, every read takes `format` and a cache-busting `_`)");
             }
             if (operation.getParameters() != null) {
                 operation.getParameters().stream()

@@ -43,7 +43,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * used; clients get a clear answer instead: {@code MALFORMED_REQUEST} for what is not a whole number
  * in ASCII digits, with at most the spaces a form adds around it (left blank, either is as if not
  * given), {@code VALIDATION_FAILED} for a negative page or a size below 1, or a page past any list's end. A read
- * that answers no page (a single resource, the observation summary) ignores them, as any parameter it does not take.
+ * that answers no page (a single resource, the observation summary) ignores {@code page} and {@code size}; any other
+ * parameter it does not take is refused ({@link UnknownParameters}).
  * Sizes above 200 are clamped, however large (Spring Data would take one too large for an
  * {@code int} for no size at all and answer its default).</li>
  * <li>Spring Data's resolvers look up the {@code @Qualifier} of the {@code Pageable} parameter on

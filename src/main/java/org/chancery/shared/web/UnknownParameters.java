@@ -2,7 +2,6 @@ package org.chancery.shared.web;
 
 import java.io.InputStream;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +35,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code GET}, {@code HEAD}) so would otherwise answer as if the parameter were not there: a filter misspelt
  * ({@code ?sendng=US}) or one the list does not have ({@code /api/missions?city=Seoul}) would answer the whole
  * list, and an analyst count it. A read takes, besides its own, {@code format} (every read's, {@link
- * ContentNegotiation}), a cache-busting {@code _}, and {@code page}, {@code size} and {@code sort}, which a read
- * that answers no page ignores.
+ * ContentNegotiation}) and a cache-busting {@code _}; {@code page}, {@code size} and {@code sort} are left to
+ * {@link PagingParameters} (a single resource ignores them, a list of fixed order refuses a {@code sort}).
  */
 @Configuration(proxyBeanMethods = false)
 class UnknownParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -46,7 +45,7 @@ class UnknownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
 
-    /** The parameters every read takes: its format, a cache-buster, and a page's (ignored where it answers none). */
+    /** What this check lets every read have: a format, a cache-buster, and a page's ({@link PagingParameters}). */
     private static final Set<String> EVERY_READS = Set.of("format", "_", "page", "size", "sort");
 
     /**
@@ -88,10 +87,11 @@ class UnknownParameters implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    /** What a read takes, as told: its own parameters (a page's among them where it answers a page), and format. */
-    private static List<String> readsTake(Set<String> own) {
-        List<String> told = new ArrayList<>(own);
+    /** What a read takes, as told: its own parameters (a page's among them where it answers a page), and ours. */
+    private static Set<String> readsTake(Set<String> own) {
+        Set<String> told = new TreeSet<>(own);
         told.add("format");
+        told.add("_");
         return told;
     }
 

@@ -217,12 +217,12 @@ class ProblemDetailsIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("city"))
                 .andExpect(jsonPath("$.errors[0].message").value("is not a parameter of this request, which would "
-                        + "otherwise answer as if it were not given; it takes country, openOn, page, receiving, "
-                        + "sending, size, sort, status, type, format"));
+                        + "otherwise answer as if it were not given; it takes _, country, format, openOn, page, "
+                        + "receiving, sending, size, sort, status, type"));
         getJson("/api/missions?sendng=US&format=csv").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sendng"));
         getJson("/api/countries/CU?asOf=1950-01-01").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].message").value(containsString("it takes format")));
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("it takes _, format")));
     }
 
     @Test
