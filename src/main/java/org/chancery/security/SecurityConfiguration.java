@@ -314,9 +314,9 @@ class SecurityConfiguration {
                         + "password {} — set CHANCERY_ADMIN_PASSWORD or configure users to choose your own.", password);
             } else {
                 log.info("No chancery.security.users configured: created user 'admin' (role ADMIN) with the password "
-                        + "from CHANCERY_ADMIN_PASSWORD.");
-                SecurityProperties.User.weakness(password).ifPresent(weakness -> log.warn("The password from "
-                        + "CHANCERY_ADMIN_PASSWORD {}: anyone who guesses it administers this server; choose another, "
+                        + "of chancery.admin.password (CHANCERY_ADMIN_PASSWORD).");
+                SecurityProperties.User.weakness(password).ifPresent(weakness -> log.warn("The password of "
+                        + "chancery.admin.password (CHANCERY_ADMIN_PASSWORD) {}: anyone who guesses it administers this server; choose another, "
                         + "of 12 characters or more", weakness));
             }
             // with PBKDF2 if BCrypt cannot take it (over 72 bytes), as a configured user's password is re-encoded

@@ -41,6 +41,16 @@ class AdminFallbackTests {
     }
 
     @Test
+    void warnsOfAWeakAdminPasswordNamingTheSettingAndTheVariableThatGiveIt(CapturedOutput output) {
+        configuration.users(new SecurityProperties(null, null), encoder,
+                new MockEnvironment().withProperty("chancery.admin.password", "s3cret"));
+
+        assertThat(output.getOut()).contains("WARN")
+                .contains("The password of chancery.admin.password (CHANCERY_ADMIN_PASSWORD) is shorter than 12")
+                .contains("with the password of chancery.admin.password (CHANCERY_ADMIN_PASSWORD).");
+    }
+
+    @Test
     void takesAPasswordFromTheEnvironmentLongerThanBcryptTakes() {
         String password = "a-generated-secret-".repeat(5);
         UserDetailsService users = configuration.users(new SecurityProperties(null, null), encoder,
