@@ -1,6 +1,8 @@
 package org.chancery;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -56,6 +58,20 @@ class ModuleStructureTests {
     @Test
     void entitiesStayOutOfWebPackages() {
         classes().that().areAnnotatedWith(Entity.class).should().resideOutsideOfPackage("..web..").check(CLASSES);
+    }
+
+    @Test
+    void entitiesChangeStateOnlyThroughTheirModule() {
+        // a transition (mission.open(on), relation.record(…)) is package-private: only its module's service, which
+        // checks the rules that span aggregates (R5–R9, R20) under the pair's lock, calls it; public methods are
+        // queries, and no setter exists
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Entity.class).and().arePublic()
+                .should().notHaveRawReturnType(void.class).andShould().haveNameNotStartingWith("set")
+                .check(CLASSES);
+        constructors().that().areDeclaredInClassesThat().areAnnotatedWith(Entity.class)
+                .and().haveRawParameterTypes(new Class<?>[0]).should().beProtected()
+                .because("JPA needs the constructor, and nothing else should make an entity without its invariants")
+                .check(CLASSES);
     }
 
     @Test

@@ -100,7 +100,7 @@ public class Accreditation {
      * @throws RuleViolationException R23 {@code ACCREDITATION_CONFLICT} if it has already ended
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code on} is before its start
      */
-    public void end(FuzzyDate on) {
+    void end(FuzzyDate on) {
         if (toDate != null) {
             throw new RuleViolationException(Rule.R23_ACCREDITATION_CONFLICT,
                     "Accreditation " + id + " already ended on " + toDate + ".");

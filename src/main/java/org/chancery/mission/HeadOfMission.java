@@ -103,7 +103,7 @@ public class HeadOfMission {
      * @throws InvalidInputException ({@code VALIDATION_FAILED}, an end before the start) if {@code on}
      *         is before the start
      */
-    public void end(FuzzyDate on) {
+    void end(FuzzyDate on) {
         if (endedOn != null) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID,
                     "Head of mission " + id + " already ended on " + endedOn + ".");

@@ -139,7 +139,7 @@ public class Mission {
      *
      * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}
      */
-    public void open(FuzzyDate on) {
+    void open(FuzzyDate on) {
         requireStatus(MissionStatus.PLANNED, "opened");
         this.status = MissionStatus.OPEN;
         this.openedOn = on.date();
@@ -155,7 +155,7 @@ public class Mission {
      *         closing date is before the opening date, or a head started or ended after it (serves after that
      *         day)
      */
-    public List<HeadOfMission> close(FuzzyDate on, String reason) {
+    List<HeadOfMission> close(FuzzyDate on, String reason) {
         requireStatus(MissionStatus.OPEN, "closed");
         if (on.date().isBefore(openedOn)) {
             throw new RuleViolationException(Rule.R12_MISSION_STATUS_INVALID, "Mission " + id + " cannot close on "
@@ -198,7 +198,7 @@ public class Mission {
      * @throws RuleViolationException R12 {@code MISSION_STATUS_INVALID} unless {@code PLANNED}, or
      *         while a head serves
      */
-    public void cancel() {
+    void cancel() {
         requireStatus(MissionStatus.PLANNED, "cancelled");
         for (HeadOfMission head : heads) {
             if (head.endedOn() == null) {
@@ -230,7 +230,7 @@ public class Mission {
      *         {@code AGREMENT_REQUIRED}, R16 {@code HEAD_OF_MISSION_OVERLAP}, R12 for a cancelled
      *         mission or a period past the mission's closing
      */
-    public HeadOfMission appoint(long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
+    HeadOfMission appoint(long diplomatId, String name, HeadRank rank, LocalDate agrementOn,
             FuzzyDate started, FuzzyDate ended, List<Source> sources) {
         LocalDate startedOn = started.date();
         LocalDate endedOn = ended == null ? null : ended.date();

@@ -85,7 +85,7 @@ public class Relation {
      * @throws org.chancery.shared.RuleViolationException R1 if the history with the event does not
      *         follow the state machine
      */
-    public RelationEvent record(EventType type, FuzzyDate date, String note, List<Source> sources) {
+    RelationEvent record(EventType type, FuzzyDate date, String note, List<Source> sources) {
         return recordAll(List.of(new EventDraft(type, date, note, sources))).get(0);
     }
 
@@ -96,7 +96,7 @@ public class Relation {
      * @throws org.chancery.shared.RuleViolationException R1 if the history with the events does not follow the
      *         state machine
      */
-    public List<RelationEvent> recordAll(List<EventDraft> drafts) {
+    List<RelationEvent> recordAll(List<EventDraft> drafts) {
         List<RelationEvent> recorded = drafts.stream()
                 .map(draft -> new RelationEvent(this, draft.type(), draft.date(), draft.note(), draft.sources()))
                 .toList();
@@ -132,7 +132,7 @@ public class Relation {
      * @throws org.chancery.shared.RuleViolationException R1 if the remaining events do not follow
      *         the state machine
      */
-    public void remove(RelationEvent event) {
+    void remove(RelationEvent event) {
         RelationHistory history = historyWithout(event);
         events.remove(event);
         derive(history);

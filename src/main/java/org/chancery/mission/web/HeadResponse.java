@@ -13,7 +13,7 @@ import org.chancery.shared.Source;
 @Schema(name = "HeadOfMission", example = "{\"id\": 2, \"missionId\": 5, \"diplomatId\": 7, \"name\": \"Claudio Monzón Baeza\", "
         + "\"rank\": \"AMBASSADOR\", \"agrementOn\": \"2024-12-01\", \"startedOn\": \"2025-01-08\", "
         + "\"startedPrecision\": \"DAY\", \"endedOn\": null, \"endedPrecision\": null, \"sources\": []}")
-public record HeadResponse(Long id, long missionId, long diplomatId, String name, HeadRank rank,
+record HeadResponse(Long id, long missionId, long diplomatId, String name, HeadRank rank,
         @Schema(nullable = true, description = "null if not known") LocalDate agrementOn,
         LocalDate startedOn,
         @Schema(description = "how precisely `startedOn` is known: DAY, MONTH or YEAR (`startedOn` is then the first "

@@ -81,7 +81,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * stack trace, class name or SQL.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
