@@ -188,6 +188,56 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void theCountryListCostsTheSameWhateverThePageSizeAndTheFilters() throws Exception {
+        long small = cost("/api/countries?size=2");
+        long large = cost("/api/countries?size=100");
+        long searched = cost("/api/countries?q=a&current=true&size=50");
+        long former = cost("/api/countries?current=false&size=20");
+
+        report("GET /api/countries", small, large);
+        // the page's rows and their count
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(2);
+        assertThat(searched).isEqualTo(small);
+        assertThat(former).isLessThanOrEqualTo(small);
+    }
+
+    @Test
+    void theDiplomatListCostsTheSameWhateverThePageSizeAndTheNumberOfDiplomats() throws Exception {
+        diplomats("US", 3);
+        long small = cost("/api/diplomats?country=US&size=2");
+
+        diplomats("US", 30);
+        diplomats("FR", 10);
+        long large = cost("/api/diplomats?country=US&size=20");
+        long searched = cost("/api/diplomats?q=diplomat&size=20");
+
+        report("GET /api/diplomats?country=US", small, large);
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(2);
+        assertThat(searched).isEqualTo(small);
+    }
+
+    @Test
+    void theAccreditationListOfAPairCostsTheSameWhateverThePageSizeAndTheirNumber() throws Exception {
+        event("US", "FR", "ESTABLISHED", "1778-02-06");
+        event("US", "GB", "ESTABLISHED", ESTABLISHED);
+        for (int i = 0; i < 3; i++) {
+            accreditation("US", "FR", "US", "CONSUL", "%d-01-01".formatted(1800 + 2 * i),
+                    "%d-06-01".formatted(1800 + 2 * i));
+        }
+        long small = cost("/api/relations/US/FR/accreditations?size=2");
+
+        for (int i = 0; i < 30; i++) {
+            String sending = i % 2 == 0 ? "US" : "GB";
+            accreditation("US", "GB", sending, i % 3 == 0 ? "ENVOY" : "CONSUL", "%d-01-01".formatted(1960 + i),
+                    "%d-06-01".formatted(1960 + i));
+        }
+        long large = cost("/api/relations/GB/US/accreditations?size=20");
+
+        report("GET /api/relations/{a}/{b}/accreditations", small, large);
+        assertThat(large).isEqualTo(small).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void recordingAMeetingCostsTheSameWhateverTheNumberOfParticipants() throws Exception {
         long[] us = diplomats("US", 3);
         long[] fr = diplomats("FR", 2);
