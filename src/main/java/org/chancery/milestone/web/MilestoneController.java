@@ -16,7 +16,6 @@ import org.chancery.country.Countries;
 import org.chancery.country.CountryCode;
 import org.chancery.milestone.MilestoneService;
 import org.chancery.milestone.MilestoneStatus;
-import org.chancery.milestone.MilestoneView;
 import org.chancery.milestone.Milestones;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
@@ -76,12 +75,12 @@ class MilestoneController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country in the path")
     @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19: the mission was cancelled)")
-    ResponseEntity<MilestoneView> plan(@Parameter(example = "CU") @PathVariable String a,
+    ResponseEntity<MilestoneResponse> plan(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
             @Valid @RequestBody MilestoneRequests.PlanMilestone body) {
         RelationPair pair = relations.pair(a, b);
-        MilestoneView milestone = service.plan(pair,
-                new MilestoneService.Plan(body.title(), body.target(), body.missionId(), body.sources()));
+        MilestoneResponse milestone = MilestoneResponse.from(service.plan(pair,
+                new MilestoneService.Plan(body.title(), body.target(), body.missionId(), body.sources())));
         return ResponseEntity.created(URI.create("/api/milestones/" + milestone.id())).body(milestone);
     }
 
@@ -94,12 +93,12 @@ class MilestoneController {
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST (page or size not a number or given "
             + "twice), VALIDATION_FAILED (bad status, unknown country, page or size out of range, bad sort)")
     @CsvResponse
-    PagedModel<MilestoneView> search(
+    PagedModel<MilestoneResponse> search(
             @Parameter(example = "OVERDUE") @RequestParam(required = false) MilestoneStatus status,
             @Parameter(example = "CU") @RequestParam(required = false) String country,
             @ParameterObject Pageable pageable) {
         CountryCode code = country == null ? null : countries.filter(country, "country");
-        return new PagedModel<>(milestones.search(status, code, pageRequest(pageable)));
+        return new PagedModel<>(milestones.search(status, code, pageRequest(pageable)).map(MilestoneResponse::from));
     }
 
     @Hidden
@@ -108,8 +107,8 @@ class MilestoneController {
             @RequestParam(required = false) String country, @ParameterObject Pageable pageable,
             HttpServletResponse response) throws IOException {
         CountryCode code = country == null ? null : countries.filter(country, "country");
-        csv.write(response, "milestones", MilestoneView.class, CsvLists.paged(pageRequest(pageable).getSort(),
-                page -> milestones.search(status, code, page)));
+        csv.write(response, "milestones", MilestoneResponse.class, CsvLists.paged(pageRequest(pageable).getSort(),
+                page -> milestones.search(status, code, page).map(MilestoneResponse::from)));
     }
 
     private static PageRequest pageRequest(Pageable pageable) {
@@ -121,8 +120,8 @@ class MilestoneController {
     @ApiResponse(responseCode = "200", description = "The milestone")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    MilestoneView get(@Parameter(example = "4") @PathVariable long id) {
-        return milestones.get(id);
+    MilestoneResponse get(@Parameter(example = "4") @PathVariable long id) {
+        return MilestoneResponse.from(milestones.get(id));
     }
 
     @PostMapping(path = "/api/milestones/{id}/achieve", consumes = "application/json", produces = "application/json")
@@ -140,9 +139,9 @@ class MilestoneController {
     @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19): the milestone has a mission, "
             + "or is already ACHIEVED or CANCELLED; COUNTRY_NOT_IN_EXISTENCE (R22): a country of the pair does not "
             + "exist on the date")
-    MilestoneView achieve(@Parameter(example = "4") @PathVariable long id,
+    MilestoneResponse achieve(@Parameter(example = "4") @PathVariable long id,
             @Valid @RequestBody MilestoneRequests.AchieveMilestone body) {
-        return service.achieve(id, body.date());
+        return MilestoneResponse.from(service.achieve(id, body.date()));
     }
 
     @PostMapping(path = "/api/milestones/{id}/cancel", produces = "application/json")
@@ -156,7 +155,7 @@ class MilestoneController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19): already ACHIEVED or CANCELLED")
-    MilestoneView cancel(@Parameter(example = "4") @PathVariable long id) {
-        return service.cancel(id);
+    MilestoneResponse cancel(@Parameter(example = "4") @PathVariable long id) {
+        return MilestoneResponse.from(service.cancel(id));
     }
 }

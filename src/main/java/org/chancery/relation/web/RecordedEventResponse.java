@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.chancery.relation.AffectedAccreditation;
-import org.chancery.relation.AffectedMission;
 import org.chancery.relation.EventType;
 import org.chancery.relation.RecordedEvent;
 import org.chancery.shared.DatePrecision;
@@ -21,13 +19,15 @@ import org.chancery.shared.Source;
 record RecordedEventResponse(Long id, EventType type, LocalDate date, DatePrecision datePrecision,
         @Schema(nullable = true) String note,
         List<Source> sources,
-        @Schema(description = "missions a severance closed (R11); empty otherwise") List<AffectedMission> affectedMissions,
+        @Schema(description = "missions a severance closed (R11); empty otherwise")
+        List<AffectedMissionResponse> affectedMissions,
         @Schema(description = "AMBASSADOR and ENVOY accreditations of either country to the other that a severance "
-                + "ended (R11); empty otherwise") List<AffectedAccreditation> affectedAccreditations) {
+                + "ended (R11); empty otherwise") List<AffectedAccreditationResponse> affectedAccreditations) {
 
     static RecordedEventResponse from(RecordedEvent recorded) {
         EventResponse event = EventResponse.from(recorded.event().asRecord());
         return new RecordedEventResponse(event.id(), event.type(), event.date(), event.datePrecision(), event.note(),
-                event.sources(), recorded.effects().missions(), recorded.effects().accreditations());
+                event.sources(), recorded.effects().missions().stream().map(AffectedMissionResponse::from).toList(),
+                recorded.effects().accreditations().stream().map(AffectedAccreditationResponse::from).toList());
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.chancery.accreditation.web.AccreditationResponse;
 import org.chancery.meeting.MeetingRef;
-import org.chancery.milestone.MilestoneView;
-import org.chancery.mission.MissionOnDay;
+import org.chancery.milestone.web.MilestoneResponse;
+import org.chancery.mission.web.MissionOnDayResponse;
 import org.chancery.observation.web.ObservationResponse;
 import org.chancery.relation.RelationSnapshot;
 import org.chancery.relation.RelationStatus;
@@ -28,9 +28,9 @@ record RelationView(
         List<EventResponse> events,
         @Schema(description = "the pair's missions in both directions, with their status on that day (one opened later "
                 + "is PLANNED, a cancelled one CANCELLED: no day of planning or cancellation is recorded)")
-        List<MissionOnDay> missions,
+        List<MissionOnDayResponse> missions,
         @Schema(description = "the pair's milestones as they stand today, whatever asOf")
-        List<MilestoneView> milestones,
+        List<MilestoneResponse> milestones,
         @Schema(description = "the non-resident accreditations of either country to the other in force on that day, as "
                 + "recorded (their `to` may be later)")
         List<AccreditationResponse> accreditations,
@@ -55,8 +55,10 @@ record RelationView(
         MeetingRef first = overview.firstMeetingSinceEstablishment();
         return new RelationView(snapshot.pair().codes(), snapshot.state().status(), snapshot.state().since(),
                 snapshot.state().sincePrecision(), snapshot.state().consularStatus(), snapshot.asOf(),
-                snapshot.events().stream().map(EventResponse::from).toList(), overview.missions(),
-                overview.milestones(), overview.accreditations().stream().map(AccreditationResponse::from).toList(),
+                snapshot.events().stream().map(EventResponse::from).toList(),
+                overview.missions().stream().map(MissionOnDayResponse::from).toList(),
+                overview.milestones().stream().map(MilestoneResponse::from).toList(),
+                overview.accreditations().stream().map(AccreditationResponse::from).toList(),
                 overview.meetingCount(), first == null ? null : FirstMeeting.from(first),
                 overview.latestObservations().stream().map(ObservationResponse::from).toList());
     }

@@ -15,7 +15,6 @@ import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
 import org.chancery.timeline.Timeline;
-import org.chancery.timeline.TimelineItem;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -57,10 +56,11 @@ class TimelineController {
     @FixedOrder
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
-    PagedModel<TimelineItem> timeline(@Parameter(example = "CU") @PathVariable String a,
+    PagedModel<TimelineItemResponse> timeline(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
             @ParameterObject @PageableDefault(size = 100) Pageable pageable) {
-        return new PagedModel<>(timeline.of(relations.pair(a, b), PageRequests.unsorted(pageable)));
+        return new PagedModel<>(timeline.of(relations.pair(a, b), PageRequests.unsorted(pageable))
+                .map(TimelineItemResponse::from));
     }
 
     @Hidden
@@ -69,7 +69,7 @@ class TimelineController {
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
-        csv.write(response, CsvLists.ofPair("timeline", pair.codes()), TimelineItem.class,
-                row -> timeline.forEach(pair, row));
+        csv.write(response, CsvLists.ofPair("timeline", pair.codes()), TimelineItemResponse.class,
+                row -> timeline.forEach(pair, item -> row.accept(TimelineItemResponse.from(item))));
     }
 }
