@@ -161,6 +161,11 @@ public class Diplomats {
                 .filter(diplomat -> comparable(diplomat.name()).equals(given)).findFirst();
     }
 
+    /** Whether two names are the same name, as {@link #findSame} compares them. */
+    public static boolean sameName(String one, String other) {
+        return comparable(one).equals(comparable(other));
+    }
+
     private static String comparable(String name) {
         return Normalizer.normalize(Text.strip(name), Normalizer.Form.NFC);
     }

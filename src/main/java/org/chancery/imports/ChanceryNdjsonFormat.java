@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,7 @@ import org.chancery.mission.HeadOfMission;
 import org.chancery.mission.Mission;
 import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionService;
+import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionView;
 import org.chancery.relation.RecordedEvent;
 import org.chancery.relation.RelationEvent;
@@ -126,11 +128,11 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 | `country` | as `POST /api/countries`: `code`, `alpha3`, `numeric`, `name`, `startedOn`, `endedOn`, `sources` |
                 | `diplomat` | as `POST /api/diplomats`: `name`, `country`, `title`, `organization`, `sources`; `ref` |
                 | `event` | as `POST /api/relations/{a}/{b}/events`, with the pair as `countries: [a, b]` |
-                | `mission` | as `POST /api/missions`, plus `openedOn`, `openedPrecision`, `closedOn`, `closedPrecision`, `closingReason`; `ref` |
+                | `mission` | as `POST /api/missions`, plus `openedOn`, `openedPrecision`, `closedOn`, `closedPrecision`, `closingReason`, `status`; `ref` |
                 | `head` | as `POST /api/missions/{id}/heads` (`datePrecision`, `endedPrecision` included), with `missionRef` (or `missionId`) and `diplomatRef` (or `diplomatId`) |
                 | `accreditation` | as `POST /api/relations/{a}/{b}/accreditations`, with `receivingCountry`, `residentMissionRef`, `diplomatRef` |
-                | `meeting` | as `POST /api/meetings`; a participant may name `diplomatRef` instead of `diplomatId` |
-                | `milestone` | as `POST /api/relations/{a}/{b}/milestones`, with `countries: [a, b]`, `missionRef`, and `achievedOn` (by hand) |
+                | `meeting` | as `POST /api/meetings`; a participant may name `diplomatRef` instead of `diplomatId`, and its `name` (as an answer gives it) must be its diplomat's |
+                | `milestone` | as `POST /api/relations/{a}/{b}/milestones`, with `countries: [a, b]`, `missionRef`, `achievedOn` (by hand, or the day its mission opened) and `status` |
 
                 A `ref` is a name of your choice that later lines use instead of the id the API would have \
                 answered; it names one fact in a file (a second line defining it is `REJECTED`, \
@@ -161,8 +163,15 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 `MERGED`. A ref that names nothing is `REJECTED` whether the fact is recorded or not. A head or \
                 accreditation line ending before its start is `REJECTED`, whatever is recorded. A past mission \
                 (`openedOn` and `closedOn`) is opened with its closing, as `POST /api/missions/{id}/open` takes \
-                it: the rules see it open only until then. Every fact recorded cites the job and its line among \
-                its sources.""";
+                it: the rules see it open only until then; its `closingReason` may be one a rule gives where the \
+                recorded facts give it (`RELATIONS_SEVERED` on the day of a severance recorded by an earlier line, \
+                `SUPERSEDED` on the day an earlier line's embassy of the direction opened, which becomes its \
+                successor), as an export of the API writes it. A `status`, as the API answers it, is the one the \
+                line's dates make (a mission: `PLANNED` without `openedOn`, `OPEN` with it, `CLOSED` with \
+                `closedOn`; a milestone: `ACHIEVED` with `achievedOn`, `PENDING` or `OVERDUE` without), or \
+                `CANCELLED` for a mission that never opened or a milestone not achieved, which is then cancelled \
+                (`MERGED` for one recorded planned, pending or overdue); another is `REJECTED`. Every fact \
+                recorded cites the job and its line among its sources.""";
     }
 
     @Override
@@ -346,6 +355,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (line.closedOn() != null && line.openedOn() == null) {
             throw new InvalidInputException("closedOn", "needs openedOn: only an open mission closes");
         }
+        requireStatusOfDates(line);
         MissionService.Closing closing = MissionService.Closing.of(line.closedOn(), line.closedPrecision(),
                 line.closingReason());
         requireNewRef(run, line.ref());
@@ -374,9 +384,28 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 // a past mission opens with its closing: the rules see it open only until then
                 openPlanned(mission, opened, closing);
             }
+            if (line.status() == MissionStatus.CANCELLED) {
+                missions.cancel(id);
+            }
             row.created("mission", id);
         }
         define(run, line.ref(), "mission", id);
+    }
+
+    /**
+     * A status the line gives (as an export writes it) is the one its dates make, or {@code CANCELLED} for a mission
+     * that never opened: refused otherwise, rather than left unsaid.
+     */
+    private static void requireStatusOfDates(NdjsonLines.MissionLine line) {
+        MissionStatus status = line.status();
+        MissionStatus made = line.closedOn() != null ? MissionStatus.CLOSED
+                : line.openedOn() != null ? MissionStatus.OPEN : MissionStatus.PLANNED;
+        if (status != null && status != made && !(status == MissionStatus.CANCELLED && made == MissionStatus.PLANNED)) {
+            throw new InvalidInputException("status", "is " + status + ", but the line's dates make the mission "
+                    + made + (made == MissionStatus.CLOSED ? " (closedOn given)" : made == MissionStatus.OPEN
+                    ? " (openedOn given, no closedOn)" : " (no openedOn)")
+                    + (status == MissionStatus.CANCELLED ? ": a cancelled mission never opened" : ""));
+        }
     }
 
     /**
@@ -409,6 +438,15 @@ class ChanceryNdjsonFormat implements ImportFormat {
         FuzzyDate closed = closing == null ? null : closing.on();
         String reason = closing == null ? null : closing.reason();
         List<String> differences = new ArrayList<>();
+        boolean cancelled = line.status() == MissionStatus.CANCELLED;
+        if (cancelled && recorded.status() == MissionStatus.PLANNED) {
+            missions.cancel(known.id());
+            merged(row, known.describe(), "it was recorded planned: its cancellation is recorded", differences);
+            return;
+        }
+        if (line.status() != null && cancelled != (recorded.status() == MissionStatus.CANCELLED)) {
+            differences.add("it is " + recorded.status() + ", the line says " + line.status());
+        }
         PartialDate planned = MissionService.plannedOpening(line.plannedOpening());
         differs(differences, "planned opening", Objects.toString(recorded.plannedOpening(), null),
                 Objects.toString(planned, null));
@@ -558,6 +596,29 @@ class ChanceryNdjsonFormat implements ImportFormat {
         return List.of();
     }
 
+    /**
+     * A participant's {@code name}, which an export of the API writes beside the id, is the name of the diplomat the
+     * line names: an id of another database (an export's) names someone else here, or no one (R18).
+     */
+    private void requireParticipantsAsNamed(List<NdjsonLines.Participant> participants,
+            List<MeetingDraft.Attendee> attendees) {
+        if (participants.stream().allMatch(participant -> participant.name() == null)) {
+            return;
+        }
+        Map<Long, Diplomat> named = diplomats.references(
+                attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList(), "participants");
+        for (int i = 0; i < participants.size(); i++) {
+            String name = Text.strippedOrNull(participants.get(i).name());
+            Diplomat diplomat = named.get(attendees.get(i).diplomatId());
+            if (name != null && !Diplomats.sameName(name, diplomat.name())) {
+                throw new InvalidInputException("participants[" + i + "].name", "is '" + name + "', but the diplomat "
+                        + "the line names is " + diplomat.name() + " of " + diplomat.country() + " (" + diplomat.id()
+                        + "): an id names a diplomat of this database, not of the one a file was exported from; name "
+                        + "the participant by diplomatRef");
+            }
+        }
+    }
+
     /** The row continues the recorded fact (MERGED), flagged if the line differs from it in what it cannot add. */
     private static void merged(RowResult row, String described, String added, List<String> differences) {
         List<String> all = new ArrayList<>(differences);
@@ -597,6 +658,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
                     "diplomat", "participants[" + i + "].diplomatRef", "participants[" + i + "].diplomatId"),
                     participant.title()));
         }
+        requireParticipantsAsNamed(line.participants(), attendees);
         CountryCode country = countries.reference(line.country(), "country");
         FuzzyDate date = FuzzyDate.of(line.date(), line.datePrecision());
         List<Long> attending = attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList();
@@ -641,6 +703,7 @@ class ChanceryNdjsonFormat implements ImportFormat {
     }
 
     private void milestone(NdjsonLines.MilestoneLine line, Source source, ImportRun run, RowResult row) {
+        requireStatusOfAchievement(line);
         RelationPair pair = pair(line.countries());
         // resolved first: a ref that names nothing is refused whether the milestone is recorded or not
         Long missionId = optionalReference(run, line.missionRef(), line.missionId(), "mission", "missionRef",
@@ -648,26 +711,81 @@ class ChanceryNdjsonFormat implements ImportFormat {
         Optional<MilestoneView> known = milestones.findSame(pair, line.title(), line.target());
         if (known.isPresent()) {
             row.found("milestone", known.get().id());
-            reconcile(known.get(), missionId, line.achievedOn(), source, row);
+            reconcile(known.get(), missionId, line, source, row);
             return;
         }
         MilestoneView milestone = milestoneService.plan(pair, new MilestoneService.Plan(line.title(), line.target(),
                 missionId, with(line.sources(), source)));
-        if (line.achievedOn() != null) {
+        if (missionId != null) {
+            // R19: achieved by its mission's opening alone (at once, if it opened), which the line (an export's) repeats
+            requireAchievedAsTheLineSays(milestone, line);
+        } else if (line.achievedOn() != null) {
             milestone = milestoneService.achieve(milestone.id(), line.achievedOn());
         }
+        if (line.status() == MilestoneStatus.CANCELLED) {
+            milestone = milestoneService.cancel(milestone.id());
+        }
         row.created("milestone", milestone.id());
+    }
+
+    /**
+     * A status the line gives (as an export writes it) agrees with its achievement: {@code ACHIEVED} with an
+     * {@code achievedOn}, any other without one; refused otherwise, rather than left unsaid.
+     */
+    private static void requireStatusOfAchievement(NdjsonLines.MilestoneLine line) {
+        MilestoneStatus status = line.status();
+        if (status == MilestoneStatus.ACHIEVED && line.achievedOn() == null) {
+            throw new InvalidInputException("status", "is ACHIEVED: give achievedOn, the day it was achieved");
+        }
+        if (status != null && status != MilestoneStatus.ACHIEVED && line.achievedOn() != null) {
+            throw new InvalidInputException("status", "is " + status + ", but the line gives achievedOn: only an "
+                    + "achieved milestone has one");
+        }
+    }
+
+    /**
+     * R19: the line's milestone, just planned with a mission, is achieved by the mission's opening alone: at once if
+     * it opened, and the line may say so (an achievement on that day); an achievement of the line's own is refused.
+     * The detail names the line's milestone: the row is rolled back, and the id, named, would be the id of no
+     * milestone.
+     */
+    private static void requireAchievedAsTheLineSays(MilestoneView milestone, NdjsonLines.MilestoneLine line) {
+        LocalDate opened = milestone.achievedOn();
+        if (opened == null && line.achievedOn() != null) {
+            throw new RuleViolationException(Rule.R19_MILESTONE_STATUS_INVALID, "The line's milestone has a mission, "
+                    + "which has not opened: only its opening achieves it; the line says it achieved on "
+                    + line.achievedOn() + ".");
+        }
+        String says = opened == null ? null
+                : line.status() != null && line.status() != MilestoneStatus.ACHIEVED ? "it " + line.status()
+                : line.achievedOn() != null && !line.achievedOn().equals(opened) ? "it achieved on " + line.achievedOn()
+                : null;
+        if (says != null) {
+            throw new RuleViolationException(Rule.R19_MILESTONE_STATUS_INVALID, "The line's milestone has a mission, "
+                    + "whose opening on " + opened + " achieved it; the line says " + says + ".");
+        }
     }
 
     /**
      * The line's milestone is recorded: an achievement the line adds to one recorded pending or overdue, without a
      * mission, is recorded too (MERGED); what differs from the record is flagged, the record kept.
      */
-    private void reconcile(MilestoneView recorded, Long missionId, LocalDate achievedOn, Source source,
+    private void reconcile(MilestoneView recorded, Long missionId, NdjsonLines.MilestoneLine line, Source source,
             RowResult row) {
+        LocalDate achievedOn = line.achievedOn();
         String described = "milestone " + recorded.id() + " (" + recorded.title() + ")";
         List<String> differences = new ArrayList<>(referenceDifference("mission", recorded.missionId(), missionId));
         boolean waiting = recorded.status() == MilestoneStatus.PENDING || recorded.status() == MilestoneStatus.OVERDUE;
+        boolean cancelled = line.status() == MilestoneStatus.CANCELLED;
+        if (cancelled && waiting) {
+            milestoneService.cancel(recorded.id());
+            merged(row, described, "it was recorded " + recorded.status() + ": its cancellation is recorded",
+                    differences);
+            return;
+        }
+        if (line.status() != null && cancelled != (recorded.status() == MilestoneStatus.CANCELLED)) {
+            differences.add("it is " + recorded.status() + ", the line says " + line.status());
+        }
         if (achievedOn != null && waiting && recorded.missionId() == null) {
             milestoneService.achieve(recorded.id(), achievedOn, List.of(source));
             merged(row, described, "it was recorded " + recorded.status() + ": its achievement on " + achievedOn

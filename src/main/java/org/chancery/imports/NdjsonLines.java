@@ -12,7 +12,9 @@ import org.chancery.accreditation.AccreditationLevel;
 import org.chancery.country.CountryCode;
 import org.chancery.meeting.MeetingDraft;
 import org.chancery.mission.HeadRank;
+import org.chancery.milestone.MilestoneStatus;
 import org.chancery.mission.Mission;
+import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionType;
 import org.chancery.relation.EventType;
 import org.chancery.shared.DatePrecision;
@@ -71,6 +73,7 @@ final class NdjsonLines {
             LocalDate closedOn,
             DatePrecision closedPrecision,
             @Size(max = 500) String closingReason,
+            MissionStatus status,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 
@@ -115,7 +118,9 @@ final class NdjsonLines {
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 
-    record Participant(@Size(max = 200) String diplomatRef, Long diplomatId, @Size(max = 300) String title) {
+    /** A participant; the {@code name} an export answers with beside the id is checked against its diplomat. */
+    record Participant(@Size(max = 200) String diplomatRef, Long diplomatId, @Size(max = 300) String title,
+            @Size(max = 300) String name) {
     }
 
     record MilestoneLine(
@@ -125,6 +130,7 @@ final class NdjsonLines {
             @Size(max = 200) String missionRef,
             Long missionId,
             LocalDate achievedOn,
+            MilestoneStatus status,
             @Size(max = 50) List<@NotNull @Valid Source> sources) {
     }
 }

@@ -173,7 +173,8 @@ public class MissionService {
         today.requireNotFuture(on.date(), "opening date");
         LocalDate until = closing == null ? null : closing.on().date();
         if (closing != null) {
-            requireClosing(closing.on(), closing.reason(), "closingReason");
+            // a reason a rule gives is taken where the rule gave it (closedAsRecorded), under the pair's lock
+            today.requireNotFuture(closing.on().date(), "closing date");
         }
         return underPairLock(id, true, precondition, (relation, mission) -> {
             LocalDate day = on.date();
@@ -202,7 +203,7 @@ public class MissionService {
             if (closing != null) {
                 existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(until,
                         "the closing date");
-                ended = mission.close(closing.on(), closing.reason());
+                ended = closedAsRecorded(mission, closing, history);
             }
             try {
                 missions.flush();
@@ -221,6 +222,49 @@ public class MissionService {
                     day));
             return mission;
         });
+    }
+
+    /**
+     * Closes a past mission as it is opened with its closing. A reason that a rule gives is taken where the rule gave
+     * it: {@code RELATIONS_SEVERED} on the day of a recorded severance of the pair, for a mission that ends with
+     * diplomatic relations (R11); {@code SUPERSEDED} on the day an embassy-class mission of the direction that
+     * supersedes it opened (R8), which becomes its successor. So the missions of an export are recorded as they were
+     * once the severances and the successors are; answers the heads the closing ended.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code closingReason}) for a rule's reason the
+     *         recorded facts do not give
+     */
+    private List<HeadOfMission> closedAsRecorded(Mission mission, Closing closing, RelationHistory history) {
+        String reason = Text.strippedOrNull(closing.reason());
+        LocalDate day = closing.on().date();
+        if (Mission.RELATIONS_SEVERED.equals(reason) && !mission.type().needsDiplomaticRelations()) {
+            throw new InvalidInputException("closingReason", "RELATIONS_SEVERED is the reason R11 gives as a severance "
+                    + "closes an embassy-class mission or a provisional office, which a " + mission.type().words()
+                    + " is not; give another reason");
+        }
+        if (Mission.RELATIONS_SEVERED.equals(reason) && !history.severances().contains(day)) {
+            throw new InvalidInputException("closingReason", "RELATIONS_SEVERED is the reason R11 gives as a severance "
+                    + "closes a mission, and no severance of the pair is recorded on " + day + ": record the SEVERED "
+                    + "event first, or give another reason");
+        }
+        if (Mission.SUPERSEDED.equals(reason)) {
+            Mission successor = missions.findEmbassiesOpenAfter(mission.sendingCountry().value(),
+                    mission.receivingCountry().value(), EMBASSY_CLASS, mission.id(), day.minusDays(1)).stream()
+                    .filter(embassy -> embassy.openedOn().equals(day) && embassy.type().supersedes(mission.type()))
+                    .min(Comparator.comparing(Mission::id))
+                    .orElseThrow(() -> new InvalidInputException("closingReason", "SUPERSEDED is the reason R8 gives "
+                            + "as an embassy opens in a mission's place, and no mission of the direction that "
+                            + "supersedes a " + mission.type().words() + " opened on " + day + ": record it first, "
+                            + "or this mission without its closing (the embassy's opening closes it), or give another "
+                            + "reason"));
+            List<HeadOfMission> ended = mission.supersededBy(successor, closing.on());
+            if (successor.predecessorId() == null) {
+                successor.succeeds(mission);
+                events.publishEvent(changed(FactChanged.Action.UPDATED, successor));
+            }
+            return ended;
+        }
+        return mission.close(closing.on(), reason);
     }
 
     /** R8: whether opening {@code opening} on {@code day} closes {@code other}, open that day. */

@@ -1350,6 +1350,107 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void theStatusesAndRuleGivenClosingsOfAnExportAreImportedOnceTheirCausesAreAndOthersAreRejected()
+            throws Exception {
+        String file = """
+                {"kind": "event", "countries": ["CV", "GA"], "type": "ESTABLISHED", "date": "1980-01-01"}
+                {"kind": "event", "countries": ["CV", "GA"], "type": "SEVERED", "date": "2003-01-01"}
+                {"kind": "event", "countries": ["CV", "GA"], "type": "RESTORED", "date": "2004-01-01"}
+                {"kind": "mission", "ref": "e2", "sendingCountry": "CV", "receivingCountry": "GA", "type": "EMBASSY", "city": "Libreville", "openedOn": "2006-01-01", "status": "OPEN"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GA", "type": "EMBASSY", "city": "Libreville", "openedOn": "1985-01-01", "closedOn": "2003-01-01", "closingReason": "RELATIONS_SEVERED", "status": "CLOSED"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GA", "type": "PROVISIONAL_OFFICE", "city": "Libreville", "openedOn": "2004-06-01", "closedOn": "2006-01-01", "closingReason": "SUPERSEDED"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GA", "type": "PROVISIONAL_OFFICE", "city": "Franceville", "openedOn": "1981-01-01", "closedOn": "1984-01-01", "closingReason": "RELATIONS_SEVERED"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GA", "type": "CONSULATE", "city": "Port-Gentil", "status": "CANCELLED"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GA", "type": "CONSULATE", "city": "Oyem", "openedOn": "1990-01-01", "closedOn": "1995-01-01", "status": "OPEN"}
+                {"kind": "milestone", "countries": ["CV", "GA"], "title": "Embassy reopens", "target": "2006", "missionRef": "e2", "achievedOn": "2006-01-01", "status": "ACHIEVED"}
+                {"kind": "milestone", "countries": ["CV", "GA"], "title": "Embassy reopens again", "target": "2006", "missionRef": "e2", "achievedOn": "2006-02-01"}
+                {"kind": "milestone", "countries": ["CV", "GA"], "title": "A consulate in Oyem", "target": "2010", "status": "CANCELLED"}
+                {"kind": "milestone", "countries": ["CV", "GA"], "title": "A visit", "target": "2011", "achievedOn": "2011-05-01", "status": "PENDING"}
+                """;
+        JsonNode job = imported(file);
+
+        JsonNode rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows).extracting(row -> row.get("outcome").asString()).containsExactly("IMPORTED", "IMPORTED",
+                "IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED", "REJECTED", "IMPORTED", "REJECTED", "IMPORTED",
+                "REJECTED", "IMPORTED", "REJECTED");
+        assertThat(rows.get(6).get("detail").asString()).contains("closingReason")
+                .contains("no severance of the pair is recorded on 1984-01-01");
+        assertThat(rows.get(8).get("detail").asString()).contains("status")
+                .contains("is OPEN, but the line's dates make the mission CLOSED");
+        assertThat(rows.get(10).get("code").asString()).isEqualTo("MILESTONE_STATUS_INVALID");
+        assertThat(rows.get(10).get("detail").asString()).isEqualTo("Rule R19: The line's milestone has a "
+                + "mission, whose opening on 2006-01-01 achieved it; the line says it achieved on 2006-02-01.");
+        assertThat(rows.get(12).get("detail").asString()).contains("only an achieved milestone has one");
+
+        long reopened = rows.get(3).get("facts").get(0).get("id").asLong();
+        long office = rows.get(5).get("facts").get(0).get("id").asLong();
+        getJson("/api/missions/{id}", rows.get(4).get("facts").get(0).get("id").asLong())
+                .andExpect(jsonPath("$.closingReason").value("RELATIONS_SEVERED"));
+        getJson("/api/missions/{id}", office).andExpect(jsonPath("$.closingReason").value("SUPERSEDED"))
+                .andExpect(jsonPath("$.successorId").value((int) reopened));
+        getJson("/api/missions/{id}", reopened).andExpect(jsonPath("$.predecessorId").value((int) office));
+        getJson("/api/missions/{id}", rows.get(7).get("facts").get(0).get("id").asLong())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        getJson("/api/milestones/{id}", rows.get(9).get("facts").get(0).get("id").asLong())
+                .andExpect(jsonPath("$.status").value("ACHIEVED")).andExpect(jsonPath("$.achievedOn").value("2006-01-01"));
+        getJson("/api/milestones/{id}", rows.get(11).get("facts").get(0).get("id").asLong())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+
+        JsonNode again = rows(imported(file).get("id").asLong(), "").get("content");
+        assertThat(again).extracting(row -> row.get("outcome").asString()).containsExactly("ALREADY_PRESENT",
+                "ALREADY_PRESENT", "ALREADY_PRESENT", "ALREADY_PRESENT", "ALREADY_PRESENT", "ALREADY_PRESENT",
+                "REJECTED", "ALREADY_PRESENT", "REJECTED", "ALREADY_PRESENT", "REJECTED", "ALREADY_PRESENT", "REJECTED");
+        assertThat(again).extracting(row -> row.get("flags").size()).containsOnly(0);
+    }
+
+    @Test
+    void aMeetingLineWhoseParticipantsNameIsNotTheDiplomatsItsIdNamesIsRejected() throws Exception {
+        JsonNode diplomats = rows(imported("""
+                {"kind": "diplomat", "name": "Maria Rossi", "country": "IT", "title": "Consul"}
+                {"kind": "diplomat", "name": "Chung Eui-yong", "country": "KR", "title": "Minister"}
+                """).get("id").asLong(), "").get("content");
+        long rossi = diplomats.get(0).get("facts").get(0).get("id").asLong();
+        long chung = diplomats.get(1).get("facts").get(0).get("id").asLong();
+        String meeting = """
+                {"kind": "meeting", "date": "2020-02-02", "country": "IT", "city": "Rome", "participants":                 [{"diplomatId": %d, "name": "%s", "country": "IT"}, {"diplomatId": %d, "name": "Chung Eui-yong"}]}
+                """;
+
+        JsonNode rows = rows(imported(meeting.formatted(rossi, "Kim Jong Un", chung)
+                + meeting.formatted(rossi, "\u00a0Maria Rossi", chung)).get("id").asLong(), "").get("content");
+
+        assertThat(rows).extracting(row -> row.get("outcome").asString()).containsExactly("REJECTED", "IMPORTED");
+        assertThat(rows.get(0).get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(rows.get(0).get("detail").asString()).contains("participants[0].name")
+                .contains("is 'Kim Jong Un', but the diplomat the line names is Maria Rossi of IT (" + rossi + ")");
+    }
+
+    @Test
+    void aCancellingLineCancelsTheMissionOrMilestoneRecordedPlannedAndOneThatDiffersIsFlagged() throws Exception {
+        imported("""
+                {"kind": "event", "countries": ["CV", "GM"], "type": "ESTABLISHED", "date": "1980-01-01"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GM", "type": "CONSULATE", "city": "Serekunda"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GM", "type": "CONSULATE", "city": "Brikama", "openedOn": "1990-01-01"}
+                {"kind": "milestone", "countries": ["CV", "GM"], "title": "A consulate in Serekunda", "target": "2030"}
+                """);
+        JsonNode job = imported("""
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GM", "type": "CONSULATE", "city": "Serekunda", "status": "CANCELLED"}
+                {"kind": "milestone", "countries": ["CV", "GM"], "title": "A consulate in Serekunda", "target": "2030", "status": "CANCELLED"}
+                {"kind": "mission", "sendingCountry": "CV", "receivingCountry": "GM", "type": "CONSULATE", "city": "Brikama", "status": "CANCELLED"}
+                """);
+
+        JsonNode rows = rows(job.get("id").asLong(), "").get("content");
+        assertThat(rows).extracting(row -> row.get("outcome").asString())
+                .containsExactly("MERGED", "MERGED", "ALREADY_PRESENT");
+        assertThat(rows.get(0).get("detail").asString()).contains("its cancellation is recorded");
+        assertThat(rows.get(2).get("flags").get(0).asString()).isEqualTo("DIFFERS_FROM_RECORDED");
+        assertThat(rows.get(2).get("detail").asString()).contains("it is OPEN, the line says CANCELLED");
+        getJson("/api/missions/{id}", rows.get(0).get("facts").get(0).get("id").asLong())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        getJson("/api/milestones/{id}", rows.get(1).get("facts").get(0).get("id").asLong())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
     void linesImportedAgainFlagTheTextsAndPlansTheyGiveOtherwiseAndKeepTheRecord() throws Exception {
         String first = """
                 {"kind": "event", "countries": ["GH", "TG"], "type": "ESTABLISHED", "date": "1990-01-01", "note": "Exchange of notes\\n"}

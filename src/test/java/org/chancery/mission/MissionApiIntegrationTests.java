@@ -1044,6 +1044,57 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R11: a past embassy closes for RELATIONS_SEVERED on the day of a recorded severance, not on another")
+        void takesTheSeverancesReasonOnTheDayOfARecordedSeverance() throws Exception {
+            event("CV", "CM", "ESTABLISHED", "1990-01-01");
+            long severance = create("/api/relations/CV/CM/events", "{\"type\":\"SEVERED\",\"date\":\"2003-01-01\"}")
+                    .get("id").asLong();
+            long embassy = plan("CV", "CM", "EMBASSY", "Yaounde");
+            long consulate = plan("CV", "CM", "CONSULATE", "Douala");
+
+            openClosedFor(embassy, "1995-01-01", "2002-06-01", "RELATIONS_SEVERED").andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("closingReason"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("no severance of the pair is "
+                            + "recorded on 2002-06-01")));
+            openClosedFor(consulate, "1995-01-01", "2003-01-01", "RELATIONS_SEVERED").andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("which a consulate is not")));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("PLANNED"));
+
+            openClosedFor(embassy, "1995-01-01", "2003-01-01", "RELATIONS_SEVERED").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.closedOn").value("2003-01-01"))
+                    .andExpect(jsonPath("$.closingReason").value("RELATIONS_SEVERED"));
+            // the severance it relies on stays, as one that closed it itself would (R20)
+            deleteAsEditor("/api/relations/CV/CM/events/{id}", severance).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+        }
+
+        @Test
+        @DisplayName("R8: a past office closes for SUPERSEDED on the day its successor opened, which it is linked to")
+        void takesTheSupersedingReasonOnTheDayItsSuccessorOpened() throws Exception {
+            event("DM", "EC", "ESTABLISHED", "1990-01-01");
+            long embassy = plan("DM", "EC", "EMBASSY", "Quito");
+            open(embassy, "2005-01-01").andExpect(status().isOk());
+            long office = plan("DM", "EC", "PROVISIONAL_OFFICE", "Quito");
+
+            openClosedFor(office, "2000-01-01", "2004-06-01", "SUPERSEDED").andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("closingReason"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("no mission of the direction "
+                            + "that supersedes a provisional office opened on 2004-06-01")));
+
+            openClosedFor(office, "2000-01-01", "2005-01-01", "SUPERSEDED").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.closingReason").value("SUPERSEDED"))
+                    .andExpect(jsonPath("$.successorId").value((int) embassy));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.predecessorId").value((int) office));
+        }
+
+        private org.springframework.test.web.servlet.ResultActions openClosedFor(long id, String date, String closedOn,
+                String reason) throws Exception {
+            return postAsEditor("/api/missions/{id}/open", "{\"date\":\"" + date + "\",\"closedOn\":\"" + closedOn
+                    + "\",\"closingReason\":\"" + reason + "\"}", id);
+        }
+
+        @Test
         @DisplayName("the closing is checked as the close action checks it, and given whole")
         void refusesAClosingTheCloseActionWouldRefuse() throws Exception {
             event("CR", "DJ", "ESTABLISHED", "1990-01-01");

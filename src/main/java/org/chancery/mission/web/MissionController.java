@@ -112,10 +112,14 @@ class MissionController {
             + "direction that opened later, or one that would close it before its head's recorded end. A past mission "
             + "is opened with its closing (`closedOn`, `closedPrecision`, `closingReason`, as the close action takes "
             + "them): the rules then see it open only until its closing, so it may be recorded before a later embassy "
-            + "of its direction or a later severance. " + HONOURS_IF_MATCH)
+            + "of its direction or a later severance. A reason a rule gives is taken where the recorded facts give "
+            + "it, as an export reads: RELATIONS_SEVERED on the day of a recorded severance of the pair (R11, an "
+            + "embassy-class mission or a provisional office), SUPERSEDED on the day a mission of the direction that "
+            + "supersedes it opened (R8, which is then linked as its successor). " + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "200", description = "The mission, OPEN (CLOSED with a closedOn), with any superseded "
             + "predecessor linked")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED, DATE_IN_FUTURE (R3)")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, VALIDATION_FAILED (a closingReason a rule "
+            + "gives where the recorded facts do not give it), DATE_IN_FUTURE (R3)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
