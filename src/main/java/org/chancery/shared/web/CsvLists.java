@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.chancery.shared.Snapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -24,9 +25,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.SequenceWriter;
@@ -62,15 +60,12 @@ public class CsvLists {
 
     private final JsonMapper json;
     private final CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
-    private final TransactionTemplate snapshot;
+    private final Snapshots snapshots;
 
-    CsvLists(JsonMapper json, PlatformTransactionManager transactions) {
+    CsvLists(JsonMapper json, Snapshots snapshots) {
         this.json = json;
-        // the pages of one answer are read in one transaction that sees the rows as they were at its first read:
-        // a row written meanwhile ahead of the next page would otherwise repeat a row and leave another out
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setReadOnly(true);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        // the pages of one answer are read in one snapshot
+        this.snapshots = snapshots;
         deleteLeftBehind(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
     }
 
@@ -180,8 +175,7 @@ public class CsvLists {
         try {
             try (OutputStream out = Files.newOutputStream(file);
                     SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
-                snapshot.executeWithoutResult(status -> rows.forEach(row -> writer.write(columns.values(
-                        json.valueToTree(row)))));
+                snapshots.read(() -> rows.forEach(row -> writer.write(columns.values(json.valueToTree(row)))));
             }
             describe(response, name);
             response.setContentLengthLong(Files.size(file));

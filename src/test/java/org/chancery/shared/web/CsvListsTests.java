@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.ServletOutputStream;
 
+import org.chancery.shared.Snapshots;
 import org.chancery.shared.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class CsvListsTests {
         }
     };
 
-    private final CsvLists csv = new CsvLists(JsonMapper.builder().build(), NO_DATABASE);
+    private final CsvLists csv = new CsvLists(JsonMapper.builder().build(), new Snapshots(NO_DATABASE));
 
     @Test
     void writesAHeaderOfTheJsonFieldNamesWithNestedObjectsFlattenedAndListsJoined() throws Exception {
@@ -157,7 +158,7 @@ class CsvListsTests {
     @Test
     void readsEveryPageInATransactionThatEndsBeforeTheAnswerBegins() throws Exception {
         AtomicBoolean inTransaction = new AtomicBoolean();
-        CsvLists lists = new CsvLists(JsonMapper.builder().build(), new AbstractPlatformTransactionManager() {
+        CsvLists lists = new CsvLists(JsonMapper.builder().build(), new Snapshots(new AbstractPlatformTransactionManager() {
             @Override
             protected Object doGetTransaction() {
                 return new Object();
@@ -177,7 +178,7 @@ class CsvListsTests {
             protected void doRollback(DefaultTransactionStatus status) {
                 inTransaction.set(false);
             }
-        });
+        }));
         List<Boolean> inTransactionWhenAnswering = new ArrayList<>();
         MockHttpServletResponse response = new MockHttpServletResponse() {
             @Override
