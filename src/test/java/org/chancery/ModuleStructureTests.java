@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.time.format.DateTimeFormatter;
@@ -15,7 +16,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The module structure of STYLE.md, checked on the compiled classes. */
@@ -53,6 +56,17 @@ class ModuleStructureTests {
     void controllersLiveInWebPackagesAndAreNotTransactional() {
         classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web..")
                 .andShould().notBeAnnotatedWith(Transactional.class).check(CLASSES);
+    }
+
+    @Test
+    void transactionsAreOpenedByServicesNotByTheWebPackages() {
+        noClasses().that().resideInAPackage("..web..")
+                .should().beAnnotatedWith(Transactional.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(TransactionTemplate.class, PlatformTransactionManager.class)
+                .because("a transaction is a service's: @Transactional on services only (STYLE.md)")
+                .check(CLASSES);
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage("..web..")
+                .should().beAnnotatedWith(Transactional.class).check(CLASSES);
     }
 
     @Test
