@@ -12,8 +12,13 @@ import java.time.format.DateTimeFormatter;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,7 +67,8 @@ class ModuleStructureTests {
     void transactionsAreOpenedByServicesNotByTheWebPackages() {
         noClasses().that().resideInAPackage("..web..")
                 .should().beAnnotatedWith(Transactional.class)
-                .orShould().dependOnClassesThat().belongToAnyOf(TransactionTemplate.class, PlatformTransactionManager.class)
+                .orShould().dependOnClassesThat()
+                .belongToAnyOf(TransactionTemplate.class, PlatformTransactionManager.class)
                 .because("a transaction is a service's: @Transactional on services only (STYLE.md)")
                 .check(CLASSES);
         noMethods().that().areDeclaredInClassesThat().resideInAPackage("..web..")
@@ -81,6 +87,16 @@ class ModuleStructureTests {
         // queries, and no setter exists
         methods().that().areDeclaredInClassesThat().areAnnotatedWith(Entity.class).and().arePublic()
                 .should().notHaveRawReturnType(void.class).andShould().haveNameNotStartingWith("set")
+                .andShould(new ArchCondition<JavaMethod>("not change a field of their entity") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        method.getFieldAccesses().stream()
+                                .filter(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET)
+                                .filter(access -> access.getTargetOwner().equals(method.getOwner()))
+                                .forEach(access -> events.add(SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " sets " + access.getTarget().getName())));
+                    }
+                })
                 .check(CLASSES);
         constructors().that().areDeclaredInClassesThat().areAnnotatedWith(Entity.class)
                 .and().haveRawParameterTypes(new Class<?>[0]).should().beProtected()

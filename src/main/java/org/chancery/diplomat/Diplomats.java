@@ -161,6 +161,11 @@ public class Diplomats {
                 .filter(diplomat -> comparable(diplomat.name()).equals(given)).findFirst();
     }
 
+    /** The diplomats of these ids that are recorded, read without a lock: to compare with, not to refer to. */
+    public Map<Long, Diplomat> find(Collection<Long> ids) {
+        return repository.findAllById(ids).stream().collect(Collectors.toMap(Diplomat::id, Function.identity()));
+    }
+
     /** Whether two names are the same name, as {@link #findSame} compares them. */
     public static boolean sameName(String one, String other) {
         return comparable(one).equals(comparable(other));

@@ -165,12 +165,17 @@ class ChanceryNdjsonFormat implements ImportFormat {
                 (`openedOn` and `closedOn`) is opened with its closing, as `POST /api/missions/{id}/open` takes \
                 it: the rules see it open only until then; its `closingReason` may be one a rule gives where the \
                 recorded facts give it (`RELATIONS_SEVERED` on the day of a severance recorded by an earlier line, \
-                `SUPERSEDED` on the day an earlier line's embassy of the direction opened, which becomes its \
-                successor), as an export of the API writes it. A `status`, as the API answers it, is the one the \
-                line's dates make (a mission: `PLANNED` without `openedOn`, `OPEN` with it, `CLOSED` with \
-                `closedOn`; a milestone: `ACHIEVED` with `achievedOn`, `PENDING` or `OVERDUE` without), or \
-                `CANCELLED` for a mission that never opened or a milestone not achieved, which is then cancelled \
-                (`MERGED` for one recorded planned, pending or overdue); another is `REJECTED`. Every fact \
+                `SUPERSEDED` on the day an earlier line's mission of the direction that supersedes it opened, which \
+                becomes its successor: write successors before their predecessors), as an export of the API \
+                writes it. A `status`, as the API answers it, is the one the line's dates make (a mission: \
+                `PLANNED` without `openedOn`, `OPEN` with it, `CLOSED` with `closedOn`; a milestone: `ACHIEVED` \
+                with `achievedOn`, `PENDING` or `OVERDUE` without), or `CANCELLED`; another is `REJECTED`. A \
+                mission line `CANCELLED` cancels the mission at once (`MERGED` for one recorded planned), with \
+                the milestones waiting for it, and no head is appointed to it after: write its heads and \
+                milestones before a line of it that says `CANCELLED`. A milestone line `CANCELLED` records it \
+                cancelled whatever became of its mission (`MERGED` for one recorded pending or overdue); one with \
+                a mission that has opened is `ACHIEVED` on the opening day (a line saying `PENDING` or `OVERDUE` \
+                is flagged `DIFFERS_FROM_RECORDED`; one achieved on another day is `REJECTED`). Every fact \
                 recorded cites the job and its line among its sources.""";
     }
 
@@ -438,6 +443,12 @@ class ChanceryNdjsonFormat implements ImportFormat {
         FuzzyDate closed = closing == null ? null : closing.on();
         String reason = closing == null ? null : closing.reason();
         List<String> differences = new ArrayList<>();
+        PartialDate planned = MissionService.plannedOpening(line.plannedOpening());
+        differs(differences, "planned opening", Objects.toString(recorded.plannedOpening(), null),
+                Objects.toString(planned, null));
+        String protectingPower = Text.strippedOrNull(line.protectingPower());
+        differs(differences, "protecting power", Objects.toString(recorded.protectingPower(), null),
+                protectingPower == null ? null : countries.reference(protectingPower, "protectingPower").value());
         boolean cancelled = line.status() == MissionStatus.CANCELLED;
         if (cancelled && recorded.status() == MissionStatus.PLANNED) {
             missions.cancel(known.id());
@@ -447,12 +458,6 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (line.status() != null && cancelled != (recorded.status() == MissionStatus.CANCELLED)) {
             differences.add("it is " + recorded.status() + ", the line says " + line.status());
         }
-        PartialDate planned = MissionService.plannedOpening(line.plannedOpening());
-        differs(differences, "planned opening", Objects.toString(recorded.plannedOpening(), null),
-                Objects.toString(planned, null));
-        String protectingPower = Text.strippedOrNull(line.protectingPower());
-        differs(differences, "protecting power", Objects.toString(recorded.protectingPower(), null),
-                protectingPower == null ? null : countries.reference(protectingPower, "protectingPower").value());
         if (opened != null && recorded.openedPrecision() != opened.precision()) {
             differences.add("the opening is known to the " + recorded.openedPrecision() + ", the line's to the "
                     + opened.precision());
@@ -605,12 +610,12 @@ class ChanceryNdjsonFormat implements ImportFormat {
         if (participants.stream().allMatch(participant -> participant.name() == null)) {
             return;
         }
-        Map<Long, Diplomat> named = diplomats.references(
-                attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList(), "participants");
+        // read without a lock: the meeting's record locks its countries, then its diplomats, as every write does
+        Map<Long, Diplomat> named = diplomats.find(attendees.stream().map(MeetingDraft.Attendee::diplomatId).toList());
         for (int i = 0; i < participants.size(); i++) {
             String name = Text.strippedOrNull(participants.get(i).name());
             Diplomat diplomat = named.get(attendees.get(i).diplomatId());
-            if (name != null && !Diplomats.sameName(name, diplomat.name())) {
+            if (name != null && diplomat != null && !Diplomats.sameName(name, diplomat.name())) {
                 throw new InvalidInputException("participants[" + i + "].name", "is '" + name + "', but the diplomat "
                         + "the line names is " + diplomat.name() + " of " + diplomat.country() + " (" + diplomat.id()
                         + "): an id names a diplomat of this database, not of the one a file was exported from; name "
@@ -714,16 +719,19 @@ class ChanceryNdjsonFormat implements ImportFormat {
             reconcile(known.get(), missionId, line, source, row);
             return;
         }
-        MilestoneView milestone = milestoneService.plan(pair, new MilestoneService.Plan(line.title(), line.target(),
-                missionId, with(line.sources(), source)));
+        MilestoneService.Plan plan = new MilestoneService.Plan(line.title(), line.target(), missionId,
+                with(line.sources(), source));
+        if (line.status() == MilestoneStatus.CANCELLED) {
+            // cancelled before its mission opened or was cancelled, which planning it now would see
+            row.created("milestone", milestoneService.recordCancelled(pair, plan).id());
+            return;
+        }
+        MilestoneView milestone = milestoneService.plan(pair, plan);
         if (missionId != null) {
-            // R19: achieved by its mission's opening alone (at once, if it opened), which the line (an export's) repeats
-            requireAchievedAsTheLineSays(milestone, line);
+            // R19: achieved by its mission's opening alone (at once, if it opened), as an export's line repeats
+            requireAchievedAsTheLineSays(milestone, line, row);
         } else if (line.achievedOn() != null) {
             milestone = milestoneService.achieve(milestone.id(), line.achievedOn());
-        }
-        if (line.status() == MilestoneStatus.CANCELLED) {
-            milestone = milestoneService.cancel(milestone.id());
         }
         row.created("milestone", milestone.id());
     }
@@ -745,24 +753,26 @@ class ChanceryNdjsonFormat implements ImportFormat {
 
     /**
      * R19: the line's milestone, just planned with a mission, is achieved by the mission's opening alone: at once if
-     * it opened, and the line may say so (an achievement on that day); an achievement of the line's own is refused.
-     * The detail names the line's milestone: the row is rolled back, and the id, named, would be the id of no
-     * milestone.
+     * it opened, and the line may say so (an achievement on that day); an achievement of the line's own is refused,
+     * naming the line's milestone (the row is rolled back: its id, named, would be the id of no milestone). A line
+     * that says it waits (an export from before the opening) is recorded achieved, flagged.
      */
-    private static void requireAchievedAsTheLineSays(MilestoneView milestone, NdjsonLines.MilestoneLine line) {
+    private static void requireAchievedAsTheLineSays(MilestoneView milestone, NdjsonLines.MilestoneLine line,
+            RowResult row) {
         LocalDate opened = milestone.achievedOn();
         if (opened == null && line.achievedOn() != null) {
             throw new RuleViolationException(Rule.R19_MILESTONE_STATUS_INVALID, "The line's milestone has a mission, "
-                    + "which has not opened: only its opening achieves it; the line says it achieved on "
+                    + "which has not opened: only its opening achieves it; the line says it was achieved on "
                     + line.achievedOn() + ".");
         }
-        String says = opened == null ? null
-                : line.status() != null && line.status() != MilestoneStatus.ACHIEVED ? "it " + line.status()
-                : line.achievedOn() != null && !line.achievedOn().equals(opened) ? "it achieved on " + line.achievedOn()
-                : null;
-        if (says != null) {
+        if (opened != null && line.achievedOn() != null && !line.achievedOn().equals(opened)) {
             throw new RuleViolationException(Rule.R19_MILESTONE_STATUS_INVALID, "The line's milestone has a mission, "
-                    + "whose opening on " + opened + " achieved it; the line says " + says + ".");
+                    + "whose opening on " + opened + " achieved it; the line says it was achieved on "
+                    + line.achievedOn() + ".");
+        }
+        if (opened != null && line.status() != null && line.status() != MilestoneStatus.ACHIEVED) {
+            row.flag("DIFFERS_FROM_RECORDED").detail("Recorded ACHIEVED: its mission opened on " + opened
+                    + ", which achieves it (R19); the line says it is " + line.status() + ".");
         }
     }
 

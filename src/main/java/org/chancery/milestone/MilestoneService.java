@@ -98,6 +98,29 @@ public class MilestoneService {
     }
 
     /**
+     * Records a milestone of {@code pair} cancelled before its mission, if it has one, opened or was cancelled, as an
+     * export of one reads: planned now, it would be achieved by the opening since, or refused for the mission's
+     * cancellation. The mission is one between the pair's two countries (R19), whatever became of it.
+     *
+     * @throws InvalidInputException as {@link #plan} does
+     * @throws RuleViolationException R18 {@code UNKNOWN_REFERENCE} if {@code missionId} names no mission, R19
+     *         {@code MISSION_NOT_IN_RELATION} if the mission is not between the pair's two countries
+     */
+    public MilestoneView recordCancelled(RelationPair pair, Plan plan) {
+        String title = title(plan.title());
+        PartialDate target = target(plan.target());
+        if (plan.missionId() != null) {
+            long missionId = plan.missionId();
+            requireBetween(pair, missions.facts(missionId).orElseThrow(() -> unknownMission(missionId)));
+        }
+        return writing.execute(status -> {
+            Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
+            milestone.cancel();
+            return recorded(FactChanged.Action.CREATED, repository.save(milestone));
+        });
+    }
+
+    /**
      * Records that a milestone without a mission was achieved on {@code on}.
      *
      * @throws NotFoundException if there is no such milestone

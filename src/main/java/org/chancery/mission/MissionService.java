@@ -57,6 +57,11 @@ public class MissionService {
             .filter(MissionType::embassyClass).toList());
     static final Set<MissionType> SUPERSEDED_BY_EMBASSY = EnumSet.copyOf(Arrays.stream(MissionType.values())
             .filter(other -> EMBASSY_CLASS.stream().anyMatch(type -> type.supersedes(other))).toList());
+
+    /** Missions the latest opened first, then the latest recorded. */
+    private static final Comparator<Mission> LATEST_FIRST = Comparator.comparing(Mission::openedOn)
+            .thenComparing(Mission::id).reversed();
+
     /** Which of several missions {@link #findSame} takes: the first status in this order. */
     private static final List<MissionStatus> FOUND_FIRST = List.of(MissionStatus.PLANNED,
             MissionStatus.OPEN, MissionStatus.CANCELLED, MissionStatus.CLOSED);
@@ -134,7 +139,8 @@ public class MissionService {
 
     /**
      * A mission's closing recorded with its opening: a past mission, which the rules see as it was,
-     * open from its opening until {@code on} (exclusive), closed for {@code reason}.
+     * open from its opening until {@code on} (exclusive), closed for {@code reason} (a rule's own reason where the
+     * recorded facts give it: see {@link #open(long, FuzzyDate, Closing, VersionPrecondition)}).
      */
     public record Closing(FuzzyDate on, String reason) {
 
@@ -167,7 +173,12 @@ public class MissionService {
      * {@code closing}, closes it then as {@link #close} does, in one write: the rules see the mission
      * open only until its closing, so a past mission is recorded before a later one of its direction
      * (R7, R8), a later severance (R11) or a later accreditation (R23), which an opening alone, open
-     * from then on, would break. Only if {@code precondition} names the mission's version.
+     * from then on, would break. Unlike the close action, the closing may give a reason a rule gives
+     * where the recorded facts give it (RELATIONS_SEVERED, SUPERSEDED: as an export reads). Only if
+     * {@code precondition} names the mission's version.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED} on {@code closingReason}) for a rule's reason the
+     *         recorded facts do not give
      */
     public Mission open(long id, FuzzyDate on, Closing closing, VersionPrecondition precondition) {
         today.requireNotFuture(on.date(), "opening date");
@@ -239,8 +250,13 @@ public class MissionService {
         LocalDate day = closing.on().date();
         if (Mission.RELATIONS_SEVERED.equals(reason) && !mission.type().needsDiplomaticRelations()) {
             throw new InvalidInputException("closingReason", "RELATIONS_SEVERED is the reason R11 gives as a severance "
-                    + "closes an embassy-class mission or a provisional office, which a " + mission.type().words()
+                    + "closes an embassy-class mission or a provisional office, which " + withArticle(mission.type())
                     + " is not; give another reason");
+        }
+        if (Mission.SUPERSEDED.equals(reason) && !SUPERSEDED_BY_EMBASSY.contains(mission.type())) {
+            throw new InvalidInputException("closingReason", "SUPERSEDED is the reason R8 gives as an embassy opens in "
+                    + "the place of a provisional office, an interests section or a legation, which "
+                    + withArticle(mission.type()) + " is not; give another reason");
         }
         if (Mission.RELATIONS_SEVERED.equals(reason) && !history.severances().contains(day)) {
             throw new InvalidInputException("closingReason", "RELATIONS_SEVERED is the reason R11 gives as a severance "
@@ -248,23 +264,33 @@ public class MissionService {
                     + "event first, or give another reason");
         }
         if (Mission.SUPERSEDED.equals(reason)) {
+            // the successor was open on that day (one open for no day, closed as it opened, replaced nothing)
             Mission successor = missions.findEmbassiesOpenAfter(mission.sendingCountry().value(),
-                    mission.receivingCountry().value(), EMBASSY_CLASS, mission.id(), day.minusDays(1)).stream()
+                    mission.receivingCountry().value(), EMBASSY_CLASS, mission.id(), day).stream()
                     .filter(embassy -> embassy.openedOn().equals(day) && embassy.type().supersedes(mission.type()))
                     .min(Comparator.comparing(Mission::id))
                     .orElseThrow(() -> new InvalidInputException("closingReason", "SUPERSEDED is the reason R8 gives "
                             + "as an embassy opens in a mission's place, and no mission of the direction that "
-                            + "supersedes a " + mission.type().words() + " opened on " + day + ": record it first, "
-                            + "or this mission without its closing (the embassy's opening closes it), or give another "
-                            + "reason"));
+                            + "supersedes " + withArticle(mission.type()) + " opened on " + day + ": record that "
+                            + "mission first, or this one without its closing (that mission's opening then closes it), "
+                            + "or give another reason"));
             List<HeadOfMission> ended = mission.supersededBy(successor, closing.on());
-            if (successor.predecessorId() == null) {
+            // as an opening names the latest of those it supersedes (supersedePredecessors)
+            Mission named = successor.predecessorId() == null ? null
+                    : missions.findById(successor.predecessorId()).orElse(null);
+            if (named == null || LATEST_FIRST.compare(mission, named) < 0) {
                 successor.succeeds(mission);
                 events.publishEvent(changed(FactChanged.Action.UPDATED, successor));
             }
             return ended;
         }
         return mission.close(closing.on(), reason);
+    }
+
+    /** The type with its article, as a sentence reads it: "an embassy", "a consulate". */
+    private static String withArticle(MissionType type) {
+        String words = type.words();
+        return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words;
     }
 
     /** R8: whether opening {@code opening} on {@code day} closes {@code other}, open that day. */

@@ -316,8 +316,8 @@ class SecurityConfiguration {
                 log.info("No chancery.security.users configured: created user 'admin' (role ADMIN) with the password "
                         + "of chancery.admin.password (CHANCERY_ADMIN_PASSWORD).");
                 SecurityProperties.User.weakness(password).ifPresent(weakness -> log.warn("The password of "
-                        + "chancery.admin.password (CHANCERY_ADMIN_PASSWORD) {}: anyone who guesses it administers this server; choose another, "
-                        + "of 12 characters or more", weakness));
+                        + "chancery.admin.password (CHANCERY_ADMIN_PASSWORD) {}: anyone who guesses it administers "
+                        + "this server; choose another, of 12 characters or more", weakness));
             }
             // with PBKDF2 if BCrypt cannot take it (over 72 bytes), as a configured user's password is re-encoded
             users.add(User.withUsername("admin").password(EvenlyTimedPasswords.encoded(encoder, password))

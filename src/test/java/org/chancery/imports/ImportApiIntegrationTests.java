@@ -1379,7 +1379,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .contains("is OPEN, but the line's dates make the mission CLOSED");
         assertThat(rows.get(10).get("code").asString()).isEqualTo("MILESTONE_STATUS_INVALID");
         assertThat(rows.get(10).get("detail").asString()).isEqualTo("Rule R19: The line's milestone has a "
-                + "mission, whose opening on 2006-01-01 achieved it; the line says it achieved on 2006-02-01.");
+                + "mission, whose opening on 2006-01-01 achieved it; the line says it was achieved on 2006-02-01.");
         assertThat(rows.get(12).get("detail").asString()).contains("only an achieved milestone has one");
 
         long reopened = rows.get(3).get("facts").get(0).get("id").asLong();
@@ -1392,14 +1392,16 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/missions/{id}", rows.get(7).get("facts").get(0).get("id").asLong())
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
         getJson("/api/milestones/{id}", rows.get(9).get("facts").get(0).get("id").asLong())
-                .andExpect(jsonPath("$.status").value("ACHIEVED")).andExpect(jsonPath("$.achievedOn").value("2006-01-01"));
+                .andExpect(jsonPath("$.status").value("ACHIEVED"))
+                .andExpect(jsonPath("$.achievedOn").value("2006-01-01"));
         getJson("/api/milestones/{id}", rows.get(11).get("facts").get(0).get("id").asLong())
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
 
         JsonNode again = rows(imported(file).get("id").asLong(), "").get("content");
         assertThat(again).extracting(row -> row.get("outcome").asString()).containsExactly("ALREADY_PRESENT",
                 "ALREADY_PRESENT", "ALREADY_PRESENT", "ALREADY_PRESENT", "ALREADY_PRESENT", "ALREADY_PRESENT",
-                "REJECTED", "ALREADY_PRESENT", "REJECTED", "ALREADY_PRESENT", "REJECTED", "ALREADY_PRESENT", "REJECTED");
+                "REJECTED", "ALREADY_PRESENT", "REJECTED", "ALREADY_PRESENT", "REJECTED", "ALREADY_PRESENT",
+                "REJECTED");
         assertThat(again).extracting(row -> row.get("flags").size()).containsOnly(0);
     }
 
@@ -1407,21 +1409,53 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     void aMeetingLineWhoseParticipantsNameIsNotTheDiplomatsItsIdNamesIsRejected() throws Exception {
         JsonNode diplomats = rows(imported("""
                 {"kind": "diplomat", "name": "Maria Rossi", "country": "IT", "title": "Consul"}
-                {"kind": "diplomat", "name": "Chung Eui-yong", "country": "KR", "title": "Minister"}
+                {"kind": "diplomat", "name": "Claudio Monz\u00f3n Baeza", "country": "CU", "title": "Ambassador"}
                 """).get("id").asLong(), "").get("content");
         long rossi = diplomats.get(0).get("facts").get(0).get("id").asLong();
-        long chung = diplomats.get(1).get("facts").get(0).get("id").asLong();
+        long monzon = diplomats.get(1).get("facts").get(0).get("id").asLong();
         String meeting = """
-                {"kind": "meeting", "date": "2020-02-02", "country": "IT", "city": "Rome", "participants":                 [{"diplomatId": %d, "name": "%s", "country": "IT"}, {"diplomatId": %d, "name": "Chung Eui-yong"}]}
+                {"kind": "meeting", "date": "%s", "country": "IT", "city": "Rome", "participants": \
+                [{"diplomatId": %d, "name": "%s", "country": "IT"}, {"diplomatId": %d, "name": "%s"}]}
                 """;
 
-        JsonNode rows = rows(imported(meeting.formatted(rossi, "Kim Jong Un", chung)
-                + meeting.formatted(rossi, "\u00a0Maria Rossi", chung)).get("id").asLong(), "").get("content");
+        String monzonNamed = "Claudio Monz\u00f3n Baeza";
+        JsonNode rows = rows(imported(meeting.formatted("2020-02-02", rossi, "Kim Jong Un", monzon, monzonNamed)
+                + meeting.formatted("2020-02-03", rossi, "maria rossi", monzon, monzonNamed)
+                // the same names: one with a no-break space around it, one with its accent written apart (NFD)
+                + meeting.formatted("2020-02-04", rossi, "\u00a0Maria Rossi", monzon, "Claudio Monzo\u0301n Baeza"))
+                .get("id").asLong(), "").get("content");
 
-        assertThat(rows).extracting(row -> row.get("outcome").asString()).containsExactly("REJECTED", "IMPORTED");
+        assertThat(rows).extracting(row -> row.get("outcome").asString())
+                .containsExactly("REJECTED", "REJECTED", "IMPORTED");
         assertThat(rows.get(0).get("code").asString()).isEqualTo("VALIDATION_FAILED");
         assertThat(rows.get(0).get("detail").asString()).contains("participants[0].name")
                 .contains("is 'Kim Jong Un', but the diplomat the line names is Maria Rossi of IT (" + rossi + ")");
+    }
+
+    @Test
+    void aMilestoneCancelledOrWaitingInAnExportIsImportedWhateverBecameOfItsMissionSince() throws Exception {
+        JsonNode rows = rows(imported("""
+                {"kind": "event", "countries": ["CV", "GN"], "type": "ESTABLISHED", "date": "1980-01-01"}
+                {"kind": "mission", "ref": "open", "sendingCountry": "CV", "receivingCountry": "GN", "type": "EMBASSY", "city": "Conakry", "openedOn": "2001-01-01"}
+                {"kind": "mission", "ref": "gone", "sendingCountry": "CV", "receivingCountry": "GN", "type": "CONSULATE", "city": "Kankan", "status": "CANCELLED"}
+                {"kind": "milestone", "countries": ["CV", "GN"], "title": "Dropped before the opening", "target": "2000", "missionRef": "open", "status": "CANCELLED"}
+                {"kind": "milestone", "countries": ["CV", "GN"], "title": "Dropped with the consulate", "target": "2002", "missionRef": "gone", "status": "CANCELLED"}
+                {"kind": "milestone", "countries": ["CV", "GN"], "title": "Exported before the opening", "target": "2000", "missionRef": "open", "status": "OVERDUE"}
+                """).get("id").asLong(), "").get("content");
+
+        assertThat(rows).extracting(row -> row.get("outcome").asString())
+                .containsExactly("IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED", "IMPORTED");
+        for (int line : new int[] {3, 4}) {
+            getJson("/api/milestones/{id}", rows.get(line).get("facts").get(0).get("id").asLong())
+                    .andExpect(jsonPath("$.status").value("CANCELLED"))
+                    .andExpect(jsonPath("$.missionId").isNumber());
+        }
+        assertThat(rows.get(5).get("flags").get(0).asString()).isEqualTo("DIFFERS_FROM_RECORDED");
+        assertThat(rows.get(5).get("detail").asString()).isEqualTo("Recorded ACHIEVED: its mission opened on "
+                + "2001-01-01, which achieves it (R19); the line says it is OVERDUE.");
+        getJson("/api/milestones/{id}", rows.get(5).get("facts").get(0).get("id").asLong())
+                .andExpect(jsonPath("$.status").value("ACHIEVED"))
+                .andExpect(jsonPath("$.achievedOn").value("2001-01-01"));
     }
 
     @Test

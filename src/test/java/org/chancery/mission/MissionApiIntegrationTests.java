@@ -1044,7 +1044,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
-        @DisplayName("R11: a past embassy closes for RELATIONS_SEVERED on the day of a recorded severance, not on another")
+        @DisplayName("R11: a past embassy closes for RELATIONS_SEVERED on a recorded severance's day, not on another")
         void takesTheSeverancesReasonOnTheDayOfARecordedSeverance() throws Exception {
             event("CV", "CM", "ESTABLISHED", "1990-01-01");
             long severance = create("/api/relations/CV/CM/events", "{\"type\":\"SEVERED\",\"date\":\"2003-01-01\"}")
@@ -1081,6 +1081,11 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.errors[0].field").value("closingReason"))
                     .andExpect(jsonPath("$.errors[0].message").value(containsString("no mission of the direction "
                             + "that supersedes a provisional office opened on 2004-06-01")));
+
+            long other = plan("DM", "EC", "EMBASSY", "Guayaquil");
+            openClosedFor(other, "1995-01-01", "2005-01-01", "SUPERSEDED").andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("a provisional office, an "
+                            + "interests section or a legation, which an embassy is not")));
 
             openClosedFor(office, "2000-01-01", "2005-01-01", "SUPERSEDED").andExpect(status().isOk())
                     .andExpect(jsonPath("$.closingReason").value("SUPERSEDED"))

@@ -1,6 +1,9 @@
 package org.chancery.milestone.web;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -31,8 +34,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The HTTP contract of a milestone, the services mocked: the answer's fields as API.md names them, and R19's refusal. */
+/**
+ * The HTTP contract of a milestone, the services mocked: the answer's fields as API.md names them, who may achieve
+ * one, a body refused before the service is asked, and R19's refusal.
+ */
 @WebMvcTest(MilestoneController.class)
 @Import({WebSliceConfiguration.class, SecuritySliceConfiguration.class})
 class MilestoneControllerWebMvcTests {
@@ -70,17 +77,30 @@ class MilestoneControllerWebMvcTests {
         mvc.perform(get("/api/milestones/4")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.id").value(4))
-                .andExpect(jsonPath("$.countries").value(org.hamcrest.Matchers.contains("CU", "KR")))
+                .andExpect(jsonPath("$.countries").value(contains("CU", "KR")))
                 .andExpect(jsonPath("$.title").value("Cuban embassy in Seoul opens"))
                 .andExpect(jsonPath("$.target").value("2024-07"))
                 .andExpect(jsonPath("$.targetStart").value("2024-07-01"))
                 .andExpect(jsonPath("$.targetEnd").value("2024-07-31"))
                 .andExpect(jsonPath("$.missionId").value(5))
                 .andExpect(jsonPath("$.status").value("OVERDUE"))
-                .andExpect(jsonPath("$.achievedOn").value(org.hamcrest.Matchers.nullValue()))
-                .andExpect(jsonPath("$.onTime").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.achievedOn").value(nullValue()))
+                .andExpect(jsonPath("$.onTime").value(nullValue()))
                 .andExpect(jsonPath("$.sources[0].url").value("https://www.cibercuba.com/"))
                 .andExpect(jsonPath("$.sources[0].publisher").value("CiberCuba"));
+    }
+
+    @Test
+    void refusesAnAchievementWithoutTheEditorRoleOrWithoutADateAndAsksTheServiceNothing() throws Exception {
+        mvc.perform(achieve("{\"date\": \"2024-08-01\"}")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
+        mvc.perform(achieve("{\"date\": \"2024-08-01\"}").with(httpBasic("reader", "reader-secret")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        mvc.perform(achieve("{}").with(httpBasic("editor", "editor-secret"))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("date"));
+
+        verifyNoInteractions(service);
     }
 
     @Test
@@ -88,12 +108,15 @@ class MilestoneControllerWebMvcTests {
         given(service.achieve(4, LocalDate.of(2024, 8, 1))).willThrow(new RuleViolationException(
                 Rule.R19_MILESTONE_STATUS_INVALID, "Milestone 4 has a mission: only its opening achieves it."));
 
-        mvc.perform(post("/api/milestones/4/achieve").with(httpBasic("editor", "editor-secret"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"date\": \"2024-08-01\"}"))
+        mvc.perform(achieve("{\"date\": \"2024-08-01\"}").with(httpBasic("editor", "editor-secret")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.rule").value("R19"))
                 .andExpect(jsonPath("$.code").value("MILESTONE_STATUS_INVALID"))
                 .andExpect(jsonPath("$.detail").value("Milestone 4 has a mission: only its opening achieves it."));
+    }
+
+    private static MockHttpServletRequestBuilder achieve(String body) {
+        return post("/api/milestones/4/achieve").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

@@ -158,7 +158,7 @@ class CsvListsTests {
     @Test
     void readsEveryPageInATransactionThatEndsBeforeTheAnswerBegins() throws Exception {
         AtomicBoolean inTransaction = new AtomicBoolean();
-        CsvLists lists = new CsvLists(JsonMapper.builder().build(), new Snapshots(new AbstractPlatformTransactionManager() {
+        var transactions = new AbstractPlatformTransactionManager() {
             @Override
             protected Object doGetTransaction() {
                 return new Object();
@@ -178,7 +178,8 @@ class CsvListsTests {
             protected void doRollback(DefaultTransactionStatus status) {
                 inTransaction.set(false);
             }
-        }));
+        };
+        CsvLists lists = new CsvLists(JsonMapper.builder().build(), new Snapshots(transactions));
         List<Boolean> inTransactionWhenAnswering = new ArrayList<>();
         MockHttpServletResponse response = new MockHttpServletResponse() {
             @Override
