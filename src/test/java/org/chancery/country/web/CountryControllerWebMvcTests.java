@@ -11,17 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.chancery.country.Countries;
-import org.chancery.security.SecuritySliceConfiguration;
 import org.chancery.shared.NotFoundException;
-import org.chancery.shared.ReadOnlyDatabases;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
-import org.chancery.shared.web.CsvLists;
-import org.chancery.shared.web.WebSliceConfiguration;
+import org.chancery.support.WebSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,7 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * is asked, and the problem every refusal answers (status, {@code application/problem+json}, stable code, rule).
  */
 @WebMvcTest(CountryController.class)
-@Import({WebSliceConfiguration.class, SecuritySliceConfiguration.class})
+@WebSlice
 class CountryControllerWebMvcTests {
 
     private static final String KOSOVO = """
@@ -43,12 +39,6 @@ class CountryControllerWebMvcTests {
 
     @MockitoBean
     Countries countries;
-
-    @MockitoBean
-    CsvLists csv;
-
-    @MockitoBean
-    ReadOnlyDatabases readOnlyDatabases;
 
     @Test
     void answersAnUnknownCountryAsAProblemWithItsStableCode() throws Exception {

@@ -20,17 +20,13 @@ import org.chancery.milestone.MilestoneStatus;
 import org.chancery.milestone.MilestoneView;
 import org.chancery.milestone.Milestones;
 import org.chancery.relation.RelationService;
-import org.chancery.security.SecuritySliceConfiguration;
-import org.chancery.shared.ReadOnlyDatabases;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
-import org.chancery.shared.web.CsvLists;
-import org.chancery.shared.web.WebSliceConfiguration;
+import org.chancery.support.WebSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,7 +37,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * one, a body refused before the service is asked, and R19's refusal.
  */
 @WebMvcTest(MilestoneController.class)
-@Import({WebSliceConfiguration.class, SecuritySliceConfiguration.class})
+@WebSlice
 class MilestoneControllerWebMvcTests {
 
     private static final MilestoneView OVERDUE = new MilestoneView(4, List.of("CU", "KR"),
@@ -63,12 +59,6 @@ class MilestoneControllerWebMvcTests {
 
     @MockitoBean
     Countries countries;
-
-    @MockitoBean
-    CsvLists csv;
-
-    @MockitoBean
-    ReadOnlyDatabases readOnlyDatabases;
 
     @Test
     void answersAMilestoneWithItsDerivedStatusAndEveryFieldOfTheContract() throws Exception {
