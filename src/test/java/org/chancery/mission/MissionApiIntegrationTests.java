@@ -970,8 +970,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
 
         private org.springframework.test.web.servlet.ResultActions openUntil(long id, String date, String closedOn)
                 throws Exception {
-            return postAsEditor("/api/missions/{id}/open", "{\"date\":\"" + date + "\",\"closedOn\":\"" + closedOn
-                    + "\",\"closingReason\":\"Moved\"}", id);
+            return openClosedFor(id, date, closedOn, "Moved");
         }
 
         @Test
