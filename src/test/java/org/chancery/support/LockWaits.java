@@ -40,22 +40,37 @@ public final class LockWaits {
         }
     }
 
+    /** How often {@link #readingSessions} reads while H2 fails on a session, {@link #PAUSE} apart (about a second). */
+    static final int ATTEMPTS = 50;
+    private static final Duration PAUSE = Duration.ofMillis(20);
+
     /**
-     * Runs a read of H2's {@code information_schema.sessions}, once more (up to five times) where H2 fails on a
-     * session that commits or ends while the read walks it: a "General error" wrapping a NullPointerException
-     * (h2database issue 4352, still in 2.4). Any other failure is thrown at once.
+     * Runs a read of H2's {@code information_schema.sessions}, again after a pause (up to {@link #ATTEMPTS} times)
+     * where H2 fails on a session that commits or ends while the read walks it: a "General error" wrapping a
+     * NullPointerException (h2database issue 4352, still in 2.4). The session can stay so until its next statement
+     * (five reads in a row met it once in CI), hence the pause. Any other failure is thrown at once.
      */
     public static <T> T readingSessions(Supplier<T> read) {
         for (int attempt = 1;; attempt++) {
             try {
                 return read.get();
             } catch (DataAccessException e) {
-                if (attempt == 5 || !(e.getMostSpecificCause() instanceof SQLException sql)
+                if (attempt == ATTEMPTS || !(e.getMostSpecificCause() instanceof SQLException sql)
                         || sql.getErrorCode() != 50000
                         || !String.valueOf(sql.getMessage()).contains("NullPointerException")) {
                     throw e;
                 }
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading H2's sessions again", interrupted);
         }
     }
 }
