@@ -462,7 +462,8 @@ public class MissionService {
             today.requireNotFuture(endedOn, "end of the functions (endedOn)");
         }
         requireHeadsPeriod(startedOn, endedOn);
-        if (appointment.agrementOn() != null) {
+        // An ambassador's or envoy's agrément after today is after the start too, which R14 answers
+        if (appointment.agrementOn() != null && !appointment.rank().needsAgrement()) {
             today.requireNotFuture(appointment.agrementOn(), "agrément (agrementOn)");
         }
         return underPairLock(missionId, false, precondition, (relation, mission) -> {

@@ -807,7 +807,8 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
-        @DisplayName("R3: a head's end, given at the appointment or later, and an agrément are not dated after today")
+        @DisplayName("R3: a head's end, given at the appointment or later, and a chargé's agrément are not dated after "
+                + "today; an ambassador's agrément after today is after the start (R14)")
         void refusesAHeadsDatesAfterToday() throws Exception {
             event("CU", "KR", "ESTABLISHED", "2024-02-14");
             long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
@@ -819,11 +820,16 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"))
                     .andExpect(jsonPath("$.rule").value("R3"))
                     .andExpect(jsonPath("$.detail").value(containsString("endedOn")));
-            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + cuban + ",\"rank\":\"AMBASSADOR\","
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + cuban + ",\"rank\":\"CHARGE_D_AFFAIRES\","
                     + "\"agrementOn\":\"" + tomorrow + "\",\"startedOn\":\"2024-03-01\"}", embassy)
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("DATE_IN_FUTURE"))
                     .andExpect(jsonPath("$.rule").value("R3"))
                     .andExpect(jsonPath("$.detail").value(containsString("agrementOn")));
+            // an ambassador's agrément after today is after the start: R14's answer
+            postAsEditor("/api/missions/{id}/heads", "{\"diplomatId\":" + cuban + ",\"rank\":\"AMBASSADOR\","
+                    + "\"agrementOn\":\"" + tomorrow + "\",\"startedOn\":\"2024-03-01\"}", embassy)
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("AGREMENT_REQUIRED"))
+                    .andExpect(jsonPath("$.rule").value("R14"));
             getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads", hasSize(0)));
 
             long head = create("/api/missions/" + embassy + "/heads", interim + "}").get("id").asLong();
