@@ -35,7 +35,7 @@ class MissionCountryFacts implements CountryFacts {
                 select type, id, sending_country, receiving_country, opened_on, closed_on from mission
                 where ((sending_country = :c or receiving_country = :c)
                        and (opened_on < :first or opened_on > :last or closed_on > :lastEnd))
-                   or (protecting_power = :c and (opened_on < :first or opened_on > :last))
+                   or (protecting_power = :c and (opened_on < :first or opened_on > :last or closed_on > :lastEnd))
                 order by id fetch first 1 rows only""")
                 .param("c", country.value()).param("first", lifetime.firstDay()).param("last", lifetime.lastDay())
                 .param("lastEnd", lifetime.lastEndDay())

@@ -212,8 +212,7 @@ public class MissionService {
             superseded.forEach(mission::succeeds);
             List<HeadOfMission> ended = List.of();
             if (closing != null) {
-                existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(until,
-                        "the closing date");
+                existence.lock(countriesOf(mission)).requireMayEndOn(until, "the closing date");
                 ended = closedAsRecorded(mission, closing, history);
             }
             try {
@@ -387,8 +386,7 @@ public class MissionService {
     public Mission close(long id, FuzzyDate on, String reason, List<Source> sources, VersionPrecondition precondition) {
         requireClosing(on, reason, "reason");
         return underPairLock(id, false, precondition, (relation, mission) -> {
-            existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(),
-                    "the closing date");
+            existence.lock(countriesOf(mission)).requireMayEndOn(on.date(), "the closing date");
             List<HeadOfMission> ended = mission.close(on, reason);
             mission.cite(sources);
             missions.flush();

@@ -214,6 +214,26 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void r22ClosesAnInterestsSectionAtMostOnTheDayAfterItsProtectingPowerEndedAndR20KeepsItSo() throws Exception {
+        // Czechoslovakia (1918-10-28 to 1992-12-31) protected Cuba's interests in Washington from 1977
+        recordEvent("CU", "US", "ESTABLISHED", "1902-05-20");
+        recordEvent("CU", "US", "SEVERED", "1961-01-03");
+        recordEvent("CS", "US", "ESTABLISHED", "1919-01-01");
+        long section = create("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"US\","
+                + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Washington\",\"protectingPower\":\"CS\"}")
+                .get("id").asLong();
+        openMission(section, "1977-09-01").andExpect(status().isOk());
+        refusedByR22(closeMission(section, "1993-01-02")).andExpect(jsonPath("$.detail", containsString("CS")));
+        closeMission(section, "1993-01-01").andExpect(status().isOk());
+
+        putCountry("CS", "{\"name\": \"Czechoslovakia\", \"startedOn\": \"1918-10-28\", \"endedOn\": \"1992-12-30\"}",
+                null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("R20"))
+                .andExpect(jsonPath("$.detail", containsString("INTERESTS_SECTION " + section)));
+    }
+
+    @Test
     void r20RefusesALifetimeThatWouldLeaveARecordedFactOutsideItNamingTheFact() throws Exception {
         recordEvent("DD", "US", "ESTABLISHED", "1974-09-04");
         long embassy = planMission("US", "DD", "EMBASSY", "East Berlin");
@@ -247,6 +267,7 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("meeting")));
     }
+
     @Test
     void r20RefusesAnEndWhileAMissionIsStillOpenAHeadStillServesOrAnAccreditationIsStillInForce() throws Exception {
         postAsAdmin("/api/countries", "{\"code\": \"XQ\", \"alpha3\": \"XQQ\", \"name\": \"Quuxland\", "
