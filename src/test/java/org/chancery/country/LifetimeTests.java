@@ -46,6 +46,8 @@ class LifetimeTests {
         assertThat(new Lifetime(null, LocalDate.of(1990, 10, 2)).describe()).isEqualTo("until 1990-10-02");
         assertThat(Lifetime.UNBOUNDED.describe()).isEqualTo("at all times");
         assertThat(GDR.ended()).isTrue();
+        assertThat(new Lifetime(LocalDate.of(1949, 10, 7), null).ended()).as("a start alone: exists today").isFalse();
+        assertThat(Lifetime.UNBOUNDED.ended()).isFalse();
     }
 
     @Test

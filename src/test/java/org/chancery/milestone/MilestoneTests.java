@@ -230,6 +230,32 @@ class MilestoneTests {
             assertThat(milestone.status(day("2026-06-01"))).isEqualTo(MilestoneStatus.CANCELLED);
         }
 
+        @Test
+        void isCancelledWithItsMissionWhileNeitherAchievedNorCancelled() {
+            Milestone milestone = plannedWithMission("2024-07");
+            assertThat(milestone.open()).isTrue();
+
+            milestone.missionCancelled();
+
+            assertThat(milestone.cancelled()).isTrue();
+            assertThat(milestone.open()).isFalse();
+            assertThat(milestone.status(day("2024-07-01"))).isEqualTo(MilestoneStatus.CANCELLED);
+            assertStatusInvalid(milestone::missionCancelled);
+        }
+
+        @Test
+        void refusesAMissionCancellationForAMilestoneWithoutMissionOrAlreadyAchieved() {
+            Milestone withoutMission = planned("2024-H1");
+            Milestone achieved = plannedWithMission("2024-07");
+            achieved.missionOpened(day("2025-01-17"));
+
+            assertStatusInvalid(withoutMission::missionCancelled);
+            assertStatusInvalid(achieved::missionCancelled);
+            assertThat(withoutMission.cancelled()).isFalse();
+            assertThat(achieved.cancelled()).isFalse();
+            assertThat(achieved.open()).isFalse();
+        }
+
         private static void assertStatusInvalid(ThrowingCallable transition) {
             assertThatThrownBy(transition).isInstanceOfSatisfying(RuleViolationException.class,
                     e -> assertThat(e.rule()).isEqualTo(Rule.R19_MILESTONE_STATUS_INVALID));

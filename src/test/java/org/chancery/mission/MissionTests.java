@@ -154,6 +154,9 @@ class MissionTests {
         assertThat(mission.statusOn(LocalDate.of(2025, 1, 17))).isEqualTo(MissionStatus.OPEN);
         assertThat(mission.statusOn(LocalDate.of(2025, 6, 29))).isEqualTo(MissionStatus.OPEN);
         assertThat(mission.statusOn(LocalDate.of(2025, 6, 30))).isEqualTo(MissionStatus.CLOSED);
+        Mission cancelled = mission(MissionType.CONSULATE);
+        cancelled.cancel();
+        assertThat(cancelled.statusOn(LocalDate.of(2025, 1, 16))).isEqualTo(MissionStatus.CANCELLED);
     }
 
     @Test
@@ -239,8 +242,110 @@ class MissionTests {
         mission.open(day("2024-09-01"));
         HeadOfMission head = mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2024-09-01"), null,
                 null);
-        mission.close(day("2025-05-01"), null);
+        assertThat(mission.headServingOn(LocalDate.of(2025, 4, 30))).containsSame(head);
+        assertThat(mission.close(day("2025-05-01"), null)).as("the heads it ended").containsExactly(head);
         assertThat(head.endedOn()).isEqualTo(LocalDate.of(2025, 5, 1));
         assertThat(mission.headServingOn(LocalDate.of(2025, 5, 1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R12: a cancelled mission has no head, and a closed one none serving past its closing")
+    void appointsNoHeadToACancelledMissionNorPastAClosing() {
+        Mission cancelled = mission(MissionType.EMBASSY);
+        cancelled.cancel();
+        assertThatThrownBy(() -> cancelled.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2025-01-01"), null,
+                null)).hasMessageContaining("was cancelled");
+
+        Mission closed = mission(MissionType.EMBASSY);
+        closed.open(day("2025-01-17"));
+        closed.close(day("2025-06-30"), null);
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> closed.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null,
+                day("2025-02-01"), null, null));
+        assertBreaks(Rule.R12_MISSION_STATUS_INVALID, () -> closed.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null,
+                day("2025-02-01"), day("2025-07-01"), null));
+        closed.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2025-02-01"), day("2025-06-30"), null);
+        assertThat(closed.heads()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R12: a planned mission is cancelled only while none of its heads serves")
+    void cancelsAPlannedMissionOnlyWhileNoHeadServes() {
+        Mission planned = mission(MissionType.EMBASSY);
+        HeadOfMission head = planned.appoint(1, "Claudio Monzón Baeza", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1),
+                day("2025-01-08"), null, null);
+        assertThatThrownBy(planned::cancel).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("Claudio Monzón Baeza (AMBASSADOR, since 2025-01-08) serves");
+        assertThat(planned.status()).isEqualTo(MissionStatus.PLANNED);
+
+        head.end(day("2025-03-01"));
+        planned.cancel();
+        assertThat(planned.status()).isEqualTo(MissionStatus.CANCELLED);
+        assertThat(planned.heads()).as("the heads who served stay listed").containsExactly(head);
+    }
+
+    @Test
+    @DisplayName("R12: a refusal names the status the mission is in and the one it needs")
+    void namesTheStatusesInARefusal() {
+        Mission planned = mission(MissionType.EMBASSY);
+        assertThatThrownBy(() -> planned.close(day("2025-01-01"), null))
+                .hasMessageContaining("is PLANNED; only an OPEN mission can be closed");
+        planned.open(day("2025-01-17"));
+        assertThatThrownBy(() -> planned.open(day("2025-01-18")))
+                .hasMessageContaining("is OPEN; only a PLANNED mission can be opened");
+    }
+
+    @Test
+    @DisplayName("R16: a refusal names the head whose period the new one overlaps, and how long that one serves")
+    void namesTheOverlappedHeadAndItsPeriod() {
+        Mission mission = mission(MissionType.EMBASSY);
+        mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2024-03-01"), day("2025-01-08"), null);
+        mission.appoint(2, "B", HeadRank.AMBASSADOR, LocalDate.of(2024, 12, 1), day("2025-01-08"), null, null);
+        assertThatThrownBy(() -> mission.appoint(3, "C", HeadRank.CHARGE_D_AFFAIRES, null, day("2024-12-01"),
+                day("2025-01-02"), null))
+                .hasMessageContaining("from 2024-12-01 to 2025-01-02 overlaps that of A (CHARGE_D_AFFAIRES, from "
+                        + "2024-03-01 to 2025-01-08)");
+        assertThatThrownBy(() -> mission.appoint(3, "C", HeadRank.CHARGE_D_AFFAIRES, null, day("2026-01-01"), null,
+                null))
+                .hasMessageContaining("from 2026-01-01 overlaps that of B (AMBASSADOR, from 2025-01-08, still "
+                        + "serving)");
+    }
+
+    @Test
+    @DisplayName("R15 with R11: a head of an embassy-class mission or provisional office ends by the first severance "
+            + "after the start; one of a liaison office need not")
+    void aHeadEndsByTheFirstSeveranceAfterTheStart() {
+        List<LocalDate> severances = List.of(LocalDate.of(1959, 1, 1), LocalDate.of(2005, 1, 1));
+        for (MissionType type : List.of(MissionType.EMBASSY, MissionType.PROVISIONAL_OFFICE)) {
+            Mission mission = mission(type);
+            assertBreaks(Rule.R15_RELATION_NOT_ESTABLISHED, () -> MissionRules.headEndsBySeverance(mission,
+                    LocalDate.of(2000, 1, 1), null, severances));
+            assertBreaks(Rule.R15_RELATION_NOT_ESTABLISHED, () -> MissionRules.headEndsBySeverance(mission,
+                    LocalDate.of(2000, 1, 1), LocalDate.of(2005, 1, 2), severances));
+            assertBreaks(Rule.R15_RELATION_NOT_ESTABLISHED, () -> MissionRules.headEndsBySeverance(mission,
+                    LocalDate.of(2005, 1, 1), null, severances));
+            assertThatCode(() -> MissionRules.headEndsBySeverance(mission, LocalDate.of(2000, 1, 1),
+                    LocalDate.of(2005, 1, 1), severances)).doesNotThrowAnyException();
+            assertThatCode(() -> MissionRules.headEndsBySeverance(mission, LocalDate.of(2005, 1, 2), null, severances))
+                    .doesNotThrowAnyException();
+        }
+        assertThatCode(() -> MissionRules.headEndsBySeverance(mission(MissionType.LIAISON_OFFICE),
+                LocalDate.of(2000, 1, 1), null, severances)).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("R11: a head ended by a severance says so; one ended otherwise does not")
+    void remembersAnEndBySeverance() {
+        Mission mission = mission(MissionType.EMBASSY);
+        HeadOfMission severed = mission.appoint(1, "A", HeadRank.CHARGE_D_AFFAIRES, null, day("2000-01-01"), null,
+                null);
+        severed.endBySeverance(day("2005-01-01"));
+        HeadOfMission ended = mission.appoint(2, "B", HeadRank.CHARGE_D_AFFAIRES, null, day("2006-01-01"), null, null);
+        ended.end(day("2007-01-01"));
+
+        assertThat(severed.endedOn()).isEqualTo(LocalDate.of(2005, 1, 1));
+        assertThat(severed.endedBySeverance()).isTrue();
+        assertThat(ended.endedBySeverance()).isFalse();
+        assertThat(mission.headServingOn(LocalDate.of(2006, 6, 1))).containsSame(ended);
+        assertThat(mission.headServingOn(LocalDate.of(2005, 6, 1))).isEmpty();
     }
 }

@@ -218,6 +218,17 @@ class RelationHistoryTests {
     }
 
     @Test
+    void namesTheStatusOfTheOffendingEventsOwnTrack() {
+        assertThatThrownBy(() -> replay(event(CONSULAR_ESTABLISHED, "1950-01-01"),
+                event(CONSULAR_SEVERED, "1951-01-01"), new Event(78L, CONSULAR_SEVERED, LocalDate.of(1952, 1, 1))))
+                .hasMessageContaining("CONSULAR_SEVERED on 1952-01-01 (event 78) cannot follow consular status "
+                        + "SEVERED");
+        assertThatThrownBy(() -> replay(event(CONSULAR_ESTABLISHED, "1950-01-01"),
+                new Event(79L, SEVERED, LocalDate.of(1952, 1, 1))))
+                .hasMessageContaining("SEVERED on 1952-01-01 (event 79) cannot follow diplomatic status NONE");
+    }
+
+    @Test
     @DisplayName("R1, R2: a consular severance on the day of an establishment is refused, saying when it can be")
     void saysWhyConsularRelationsEstablishedThatDayCannotBeSeveredTheSameDay() {
         assertThatThrownBy(() -> replay(new Event(5L, ESTABLISHED, LocalDate.of(2000, 1, 1)),

@@ -1,6 +1,7 @@
 package org.chancery.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
@@ -22,5 +23,16 @@ class FuzzyDateTests {
         assertThat(FuzzyDate.of(day, DatePrecision.YEAR)).extracting(FuzzyDate::date, FuzzyDate::lastDay)
                 .containsExactly(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31"));
         assertThat(FuzzyDate.of(day, null).lastDay()).as("a day unless said otherwise").isEqualTo(day);
+    }
+
+    @Test
+    void isAbsentWithoutADateAndRefusesAPrecisionGivenWithoutOneNamingItsField() {
+        assertThat(FuzzyDate.ofOptional(null, null, "endedPrecision")).isNull();
+        assertThat(FuzzyDate.ofOptional(LocalDate.parse("1990-10-02"), DatePrecision.YEAR, "endedPrecision"))
+                .isEqualTo(FuzzyDate.of(LocalDate.parse("1990-01-01"), DatePrecision.YEAR));
+        assertThatThrownBy(() -> FuzzyDate.ofOptional(null, DatePrecision.MONTH, "endedPrecision"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .containsExactly(new InvalidInputException.FieldError("endedPrecision",
+                                "is given without the date it qualifies")));
     }
 }
