@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -70,6 +72,29 @@ class CountryExistenceTests {
         assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> locked.of(codes("DD", "DE"))
                 .orElseThrow().requireExistOn(LocalDate.of(1995, 1, 1), "the meeting's date"))
                 .withMessageContaining("DD (German Democratic Republic)");
+    }
+
+    @Test
+    @DisplayName("R22: a closing or an end falls at most on the day after a country's last day")
+    void letsAnEndFallOnTheDayAfterTheLastDayButNotLater() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:country-ends;DB_CLOSE_DELAY=-1");
+        JdbcClient jdbc = JdbcClient.create(h2);
+        jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date,"
+                + " ended_on date)").update();
+        jdbc.sql("insert into country values ('DD', 'German Democratic Republic', date '1949-10-07',"
+                + " date '1990-10-02'), ('US', 'United States', null, null)").update();
+        CountryExistence existence = new CountryExistence(jdbc, h2);
+
+        CountryExistence.Lifetimes locked = new TransactionTemplate(new DataSourceTransactionManager(h2))
+                .execute(status -> existence.lock(new CountryCode("US"), new CountryCode("DD")));
+
+        assertThatNoException().isThrownBy(() -> locked.requireMayEndOn(LocalDate.of(1990, 10, 3), "the closing date")
+                .requireMayEndOn(LocalDate.of(1974, 12, 9), "the closing date"));
+        assertThatExceptionOfType(RuleViolationException.class)
+                .isThrownBy(() -> locked.requireMayEndOn(LocalDate.of(1990, 10, 4), "the closing date"))
+                .withMessage("DD (German Democratic Republic) ceased to exist on 1990-10-02; the closing date "
+                        + "1990-10-04 is later than the day after it, 1990-10-03.")
+                .satisfies(e -> assertThat(e.rule()).isEqualTo(Rule.R22_COUNTRY_NOT_IN_EXISTENCE));
     }
 
     @Test
