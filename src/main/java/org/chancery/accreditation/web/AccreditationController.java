@@ -167,7 +167,7 @@ class AccreditationController {
     ResponseEntity<AccreditationResponse> end(@Parameter(example = "US") @PathVariable String a,
             @Parameter(example = "AG") @PathVariable String b,
             @Parameter(example = "5") @PathVariable long id,
-            @Parameter(description = "ETag of the accreditation's version the end is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the accreditation's version the end is based on")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AccreditationRequests.End body) {
         Accreditation accreditation = accreditations.end(relations.pair(a, b), id,

@@ -142,7 +142,7 @@ class CountryController {
             + "outside the new lifetime, or one with no end yet would go on after the end given")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
     ResponseEntity<CountryResponse> update(@Parameter(example = "DD") @PathVariable String code,
-            @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version the change is based on")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CountryRequests.Update body) {
         Country country = countries.update(code, body.name(), new Lifetime(body.startedOn(), body.endedOn()),

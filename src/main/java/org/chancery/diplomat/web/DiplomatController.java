@@ -151,7 +151,7 @@ class DiplomatController {
             + "mission or an accredited diplomat (R13)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the current version")
     ResponseEntity<DiplomatResponse> update(@Parameter(example = "1") @PathVariable long id,
-            @Parameter(description = "ETag of the version the change is based on", example = "\"0\"")
+            @Parameter(description = "ETag of the version the change is based on")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DiplomatRequest body) {
         Diplomat diplomat = diplomats.update(id, body.description(), VersionPrecondition.fromIfMatch(ifMatch));

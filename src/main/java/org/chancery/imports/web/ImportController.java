@@ -190,7 +190,7 @@ class ImportController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
-    ImportJobResponse get(@Parameter(example = "4") @PathVariable long id) {
+    ImportJobResponse get(@Parameter(example = "1") @PathVariable long id) {
         return ImportJobResponse.from(imports.get(id));
     }
 
@@ -213,7 +213,7 @@ class ImportController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
     @ApiResponse(responseCode = "409", description = "IMPORT_NOT_RUNNING: the job has ended (SUCCEEDED or FAILED)")
-    ResponseEntity<ImportJobResponse> cancel(@Parameter(example = "4") @PathVariable long id, Principal user) {
+    ResponseEntity<ImportJobResponse> cancel(@Parameter(example = "1") @PathVariable long id, Principal user) {
         ImportJob job = imports.cancel(id, user.getName(), Duration.ofSeconds(CANCEL_WAIT_SECONDS));
         return ResponseEntity.status(job.status() == ImportStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(ImportJobResponse.from(job));
@@ -232,7 +232,7 @@ class ImportController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
-    PagedModel<ImportRowResponse> rows(@Parameter(example = "4") @PathVariable long id,
+    PagedModel<ImportRowResponse> rows(@Parameter(example = "1") @PathVariable long id,
             @Parameter(example = "REJECTED") @RequestParam(required = false) ImportOutcome outcome,
             @Parameter(example = "INFERRED_SEVERANCE") @RequestParam(required = false) String flag,
             @ParameterObject Pageable pageable) {

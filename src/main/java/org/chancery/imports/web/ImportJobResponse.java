@@ -8,7 +8,7 @@ import org.chancery.imports.ImportJob;
 import org.chancery.imports.ImportOutcome;
 import org.chancery.imports.ImportStatus;
 
-@Schema(name = "ImportJob", example = "{\"id\": 4, \"format\": \"kenkel-us-missions\", \"status\": \"RUNNING\", "
+@Schema(name = "ImportJob", example = "{\"id\": 1, \"format\": \"kenkel-us-missions\", \"status\": \"RUNNING\", "
         + "\"createdBy\": \"admin\", \"startedAt\": \"2026-11-29T10:15:30Z\", \"finishedAt\": null, \"rowsTotal\": 656, "
         + "\"rowsDone\": 310, \"outcomes\": {\"IMPORTED\": 290, \"MERGED\": 6, \"ALREADY_PRESENT\": 0, \"NO_FACT\": 12, "
         + "\"REJECTED\": 2}, \"error\": null, \"cancelledBy\": null}")

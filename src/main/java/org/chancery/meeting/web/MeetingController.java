@@ -110,7 +110,7 @@ class MeetingController {
     @ApiResponse(responseCode = "200", description = "The meeting")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such meeting")
-    MeetingResponse get(@Parameter(example = "9") @PathVariable long id) {
+    MeetingResponse get(@Parameter(example = "2") @PathVariable long id) {
         return MeetingResponse.from(meetings.get(id));
     }
 
@@ -146,7 +146,7 @@ class MeetingController {
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such meeting")
-    ResponseEntity<Void> delete(@Parameter(example = "9") @PathVariable long id) {
+    ResponseEntity<Void> delete(@Parameter(example = "2") @PathVariable long id) {
         meetings.delete(id);
         return ResponseEntity.noContent().build();
     }

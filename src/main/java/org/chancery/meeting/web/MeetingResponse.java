@@ -12,7 +12,7 @@ import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
 
 @Schema(name = "Meeting", example = """
-        {"id": 9, "date": "2024-05-22", "datePrecision": "DAY", "city": "Seoul", "country": "KR",
+        {"id": 2, "date": "2024-05-22", "datePrecision": "DAY", "city": "Seoul", "country": "KR",
          "title": "First dialogue since the restoration of relations", "summary": null,
          "outcomes": ["agreed to open embassies as soon as possible"],
          "participants": [

@@ -120,7 +120,7 @@ class MilestoneController {
     @ApiResponse(responseCode = "200", description = "The milestone")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    MilestoneResponse get(@Parameter(example = "4") @PathVariable long id) {
+    MilestoneResponse get(@Parameter(example = "2") @PathVariable long id) {
         return MilestoneResponse.from(milestones.get(id));
     }
 
@@ -139,7 +139,7 @@ class MilestoneController {
     @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19): the milestone has a mission, "
             + "or is already ACHIEVED or CANCELLED; COUNTRY_NOT_IN_EXISTENCE (R22): a country of the pair does not "
             + "exist on the date")
-    MilestoneResponse achieve(@Parameter(example = "4") @PathVariable long id,
+    MilestoneResponse achieve(@Parameter(example = "2") @PathVariable long id,
             @Valid @RequestBody MilestoneRequests.AchieveMilestone body) {
         return MilestoneResponse.from(service.achieve(id, body.date()));
     }
@@ -155,7 +155,7 @@ class MilestoneController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19): already ACHIEVED or CANCELLED")
-    MilestoneResponse cancel(@Parameter(example = "4") @PathVariable long id) {
+    MilestoneResponse cancel(@Parameter(example = "2") @PathVariable long id) {
         return MilestoneResponse.from(service.cancel(id));
     }
 }

@@ -9,9 +9,9 @@ import org.chancery.milestone.MilestoneView;
 import org.chancery.shared.Source;
 
 /** A milestone as answered, with its status and {@code onTime} derived for the day it was read. */
-@Schema(name = "Milestone", example = "{\"id\": 4, \"countries\": [\"CU\", \"KR\"], "
+@Schema(name = "Milestone", example = "{\"id\": 2, \"countries\": [\"CU\", \"KR\"], "
         + "\"title\": \"Cuban embassy in Seoul opens\", \"target\": \"2024-07\", \"targetStart\": \"2024-07-01\", "
-        + "\"targetEnd\": \"2024-07-31\", \"missionId\": 5, \"status\": \"OVERDUE\", \"achievedOn\": null, "
+        + "\"targetEnd\": \"2024-07-31\", \"missionId\": 408, \"status\": \"OVERDUE\", \"achievedOn\": null, "
         + "\"onTime\": null, \"sources\": []}")
 public record MilestoneResponse(
         long id,

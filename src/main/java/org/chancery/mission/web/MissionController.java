@@ -128,8 +128,8 @@ class MissionController {
             + "CONFLICTS_WITH_RECORDED_FACTS (R20), COUNTRY_NOT_IN_EXISTENCE (R22: a country or the protecting power "
             + "does not exist on the opening date, or a closedOn more than a day after a country ceased to exist)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<MissionResponse> open(@Parameter(example = "5") @PathVariable long id,
-            @Parameter(description = IF_MATCH, example = "\"0\"")
+    ResponseEntity<MissionResponse> open(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(description = IF_MATCH)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.Open body) {
         return answer(missions.open(id, FuzzyDate.of(body.date(), body.datePrecision()),
@@ -154,8 +154,8 @@ class MissionController {
             + "accreditation in force names it as its resident mission), COUNTRY_NOT_IN_EXISTENCE (R22: a closing "
             + "more than a day after a country ceased to exist)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<MissionResponse> close(@Parameter(example = "5") @PathVariable long id,
-            @Parameter(description = IF_MATCH, example = "\"0\"")
+    ResponseEntity<MissionResponse> close(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(description = IF_MATCH)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.Close body) {
         return answer(missions.close(id, FuzzyDate.of(body.date(), body.datePrecision()), body.reason(), List.of(),
@@ -176,8 +176,8 @@ class MissionController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<MissionResponse> cancel(@Parameter(example = "5") @PathVariable long id,
-            @Parameter(description = IF_MATCH, example = "\"0\"")
+    ResponseEntity<MissionResponse> cancel(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(description = IF_MATCH)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(missions.cancel(id, VersionPrecondition.fromIfMatch(ifMatch)));
     }
@@ -189,7 +189,7 @@ class MissionController {
             + "today; served with an ETag carrying its version, which appointing or ending a head moves too.")
     @ApiResponse(responseCode = "200", description = "The mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    MissionResponse get(@Parameter(example = "5") @PathVariable long id, ServletWebRequest request) {
+    MissionResponse get(@Parameter(example = "408") @PathVariable long id, ServletWebRequest request) {
         Mission mission = missions.get(id);
         if (ETags.notModified(request, mission.version())) {
             return null;
@@ -208,12 +208,12 @@ class MissionController {
             + "given twice), VALIDATION_FAILED (bad type or status, unknown country, page or size out of range, bad "
             + "sort)")
     @CsvResponse
-    PagedModel<MissionResponse> search(@Parameter(example = "CU") @RequestParam(required = false) String sending,
-            @Parameter(example = "KR") @RequestParam(required = false) String receiving,
+    PagedModel<MissionResponse> search(@Parameter(example = "KR") @RequestParam(required = false) String sending,
+            @Parameter(example = "CU") @RequestParam(required = false) String receiving,
             @RequestParam(required = false) String country, @RequestParam(required = false) MissionType type,
             @Parameter(description = "the status today, not on `openOn`'s day") @RequestParam(required = false)
             MissionStatus status,
-            @Parameter(example = "2024-06-01") @RequestParam(required = false) LocalDate openOn,
+            @Parameter(example = "2025-06-01") @RequestParam(required = false) LocalDate openOn,
             @ParameterObject Pageable pageable) {
         var filter = new MissionService.Filter(filter(sending, "sending"), filter(receiving, "receiving"),
                 filter(country, "country"), type, status, openOn);
@@ -261,8 +261,8 @@ class MissionController {
             + "(R12: a cancelled mission, or a closed one that the head's period outlasts), COUNTRY_NOT_IN_EXISTENCE "
             + "(R22: a country does not exist on the start, or ceased to exist more than a day before the end)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    ResponseEntity<HeadResponse> appoint(@Parameter(example = "5") @PathVariable long id,
-            @Parameter(description = IF_MATCH, example = "\"0\"")
+    ResponseEntity<HeadResponse> appoint(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(description = IF_MATCH)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.Appoint body) {
         HeadOfMission head = missions.appoint(id, new MissionService.Appointment(body.diplomatId(), body.rank(),
@@ -278,8 +278,8 @@ class MissionController {
             + "(404 for a head of another mission), with the agrément, start and end of the functions.")
     @ApiResponse(responseCode = "200", description = "The head of mission")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    HeadResponse head(@Parameter(example = "5") @PathVariable long id,
-            @Parameter(example = "12") @PathVariable long headId) {
+    HeadResponse head(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(example = "1") @PathVariable long headId) {
         return missions.get(id).head(headId).map(HeadResponse::from)
                 .orElseThrow(() -> new NotFoundException("Mission " + id + " has no head of mission " + headId + "."));
     }
@@ -298,9 +298,9 @@ class MissionController {
     @ApiResponse(responseCode = "409", description = "MISSION_STATUS_INVALID (R12: already ended), "
             + "COUNTRY_NOT_IN_EXISTENCE (R22: an end more than a day after a country ceased to exist)")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
-    HeadResponse end(@Parameter(example = "5") @PathVariable long id,
-            @Parameter(example = "12") @PathVariable long headId,
-            @Parameter(description = IF_MATCH, example = "\"0\"")
+    HeadResponse end(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(example = "1") @PathVariable long headId,
+            @Parameter(description = IF_MATCH)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MissionRequests.End body) {
         return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision()),

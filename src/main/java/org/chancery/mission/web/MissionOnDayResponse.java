@@ -9,7 +9,7 @@ import org.chancery.mission.MissionType;
 import org.chancery.shared.DatePrecision;
 
 /** A mission as it stood at the end of a day, as answered in a relation's view. */
-@Schema(name = "MissionSummary", example = "{\"id\": 5, \"sendingCountry\": \"KR\", \"receivingCountry\": \"CU\", "
+@Schema(name = "MissionSummary", example = "{\"id\": 407, \"sendingCountry\": \"KR\", \"receivingCountry\": \"CU\", "
         + "\"type\": \"EMBASSY\", \"city\": \"Havana\", \"status\": \"OPEN\", \"openedOn\": \"2025-01-17\", "
         + "\"closedOn\": null, \"openedPrecision\": \"DAY\", \"closedPrecision\": null}")
 public record MissionOnDayResponse(long id, String sendingCountry, String receivingCountry, MissionType type,

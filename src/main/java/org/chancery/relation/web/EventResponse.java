@@ -10,7 +10,7 @@ import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
 
 /** A relation event as clients see it. */
-@Schema(name = "RelationEvent", example = "{\"id\": 3, \"type\": \"RESTORED\", \"date\": \"2024-02-14\", "
+@Schema(name = "RelationEvent", example = "{\"id\": 395, \"type\": \"RESTORED\", \"date\": \"2024-02-14\", "
         + "\"datePrecision\": \"DAY\", \"note\": \"Exchange of notes between the UN missions in New York\", \"sources\": []}")
 public record EventResponse(Long id, EventType type, LocalDate date, DatePrecision datePrecision,
         @Schema(nullable = true) String note,

@@ -178,7 +178,7 @@ class RelationController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair")
     EventResponse event(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
-            @Parameter(example = "3") @PathVariable long id) {
+            @Parameter(example = "395") @PathVariable long id) {
         RelationPair pair = relations.pair(a, b);
         return EventResponse.from(relations.getEvent(pair, id).asRecord());
     }
@@ -196,7 +196,7 @@ class RelationController {
     @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20)")
     ResponseEntity<Void> delete(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
-            @Parameter(example = "3") @PathVariable long id) {
+            @Parameter(example = "395") @PathVariable long id) {
         relations.delete(relations.pair(a, b), id);
         return ResponseEntity.noContent().build();
     }

@@ -310,9 +310,9 @@ class OpenApiConfiguration {
                         .anyMatch(parameter -> HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(parameter.getName()));
                 if (!declared) {
                     operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH).required(false)
-                            .description("ETags the client holds (`*` for any): if one names the current version, "
-                                    + "the answer is 304 without a body")
-                            .schema(new StringSchema()).example(EXAMPLE_ETAG));
+                            .description("ETags the client holds (`*` for any), as a read's ETag gave them, quoted "
+                                    + "(`\"3\"`): if one names the current version, the answer is 304 without a body")
+                            .schema(new StringSchema()));
                 }
                 operation.getResponses().addApiResponse("304", new ApiResponse()
                         .description("Not modified: If-None-Match names the current version; no body")
@@ -330,7 +330,7 @@ class OpenApiConfiguration {
     /**
      * The headers of the answers whatever the operation: {@code Location} of what a 201 created or a
      * 202 started, {@code WWW-Authenticate} of a 401 (HTTP Basic), {@code Retry-After} of a 429; a 304
-     * has no body. The ETags that {@code If-Match} and {@code If-None-Match} take are quoted. Every
+     * has no body. {@code If-Match} and {@code If-None-Match} have no example, which "Try it out" would send. Every
      * operation takes an {@code X-Request-Id} and every answer carries one ({@link RequestLog}).
      */
     @Bean
@@ -342,11 +342,16 @@ class OpenApiConfiguration {
                             + ". _ : - (any other is replaced by one the server makes, not refused)")
                     .schema(new StringSchema()).example("checkout-7f3a"));
             if (operation.getParameters() != null) {
+                // no example: "Try it out" sends a header's example, and a version the page cannot know is either
+                // the current one (a 304 without a body) or a stale one (412)
                 operation.getParameters().stream()
                         .filter(parameter -> "header".equals(parameter.getIn())
                                 && (HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())
                                         || HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(parameter.getName())))
-                        .forEach(parameter -> parameter.setExample(EXAMPLE_ETAG));
+                        .forEach(parameter -> {
+                            parameter.setExample(null);
+                            parameter.setExamples(null);
+                        });
             }
             if (operation.getResponses() == null) {
                 return;
@@ -528,8 +533,9 @@ class OpenApiConfiguration {
                         .filter(parameter -> "header".equals(parameter.getIn())
                                 && HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName()))
                         .forEach(parameter -> parameter.setDescription((parameter.getDescription() == null ? ""
-                                : parameter.getDescription() + ": ") + "a strong ETag, a list of them (one matching "
-                                + "is enough) or `*`; a weak or stale one answers 412"));
+                                : parameter.getDescription() + ": ") + "a strong ETag as a read gave it, quoted "
+                                + "(`\"3\"`), a list of them (one matching is enough) or `*`; a weak or stale one "
+                                + "answers 412; left out, the write goes through"));
             }
             boolean answersBody = responses.entrySet().stream()
                     .anyMatch(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null);

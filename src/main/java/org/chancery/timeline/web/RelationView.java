@@ -42,7 +42,7 @@ record RelationView(
         List<ObservationResponse> latestObservations) {
 
     @Schema(name = "FirstMeetingSinceEstablishment",
-            example = "{\"id\": 9, \"date\": \"2024-05-22\", \"datePrecision\": \"DAY\"}")
+            example = "{\"id\": 2, \"date\": \"2024-05-22\", \"datePrecision\": \"DAY\"}")
     record FirstMeeting(long id, LocalDate date, DatePrecision datePrecision) {
 
         static FirstMeeting from(MeetingRef meeting) {
