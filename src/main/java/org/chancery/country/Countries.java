@@ -260,8 +260,9 @@ public class Countries {
      *
      * @throws NotFoundException if there is no such country
      * @throws VersionMismatchException if the precondition does not name the current version
-     * @throws RuleViolationException R20 {@code CONFLICTS_WITH_RECORDED_FACTS} naming a fact the new
-     *         lifetime would leave outside the country's existence, or, for an end given or moved
+     * @throws RuleViolationException R20 {@code CONFLICTS_WITH_RECORDED_FACTS} naming a fact a changed
+     *         lifetime would leave outside the country's existence (a change of the name or the sources alone is
+     *         not refused for a fact an earlier release recorded outside it), or, for an end given or moved
      *         earlier, a fact of the country without an end yet (a mission open, a head serving, an
      *         accreditation in force). A fact recorded open for a country already ended is not refused:
      *         the history import records a state's last missions open and closes them at its end.
@@ -284,12 +285,14 @@ public class Countries {
             remember(country);
             throw stale;
         }
-        facts.orderedStream().map(guard -> guard.outside(key, lifetime)).flatMap(Optional::stream).findFirst()
-                .ifPresent(fact -> {
-                    throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, key + " would exist "
-                            + lifetime.describe() + ", which leaves a recorded fact outside its existence (R22): "
-                            + fact + ".");
-                });
+        if (!lifetime.equals(country.lifetime())) {
+            facts.orderedStream().map(guard -> guard.outside(key, lifetime)).flatMap(Optional::stream).findFirst()
+                    .ifPresent(fact -> {
+                        throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, key + " would exist "
+                                + lifetime.describe() + ", which leaves a recorded fact outside its existence (R22): "
+                                + fact + ".");
+                    });
+        }
         // an end given, or moved earlier, while a fact of the country has none yet: it would go on after the end
         LocalDate recordedEnd = country.lifetime().endedOn();
         if (lifetime.ended() && (recordedEnd == null || lifetime.endedOn().isBefore(recordedEnd))) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * R20 for a change of a country's lifetime: the openings and closings of the missions it sends or
- * receives, the openings of those it protects, and the periods of their heads stay within its
+ * R20 for a change of a country's lifetime: the openings and closings of the missions it sends,
+ * receives or protects, and the periods of the heads of those it sends or receives, stay within its
  * existence (R22).
  */
 @Component
@@ -33,9 +33,8 @@ class MissionCountryFacts implements CountryFacts {
         }
         Optional<String> mission = jdbc.sql("""
                 select type, id, sending_country, receiving_country, opened_on, closed_on from mission
-                where ((sending_country = :c or receiving_country = :c)
-                       and (opened_on < :first or opened_on > :last or closed_on > :lastEnd))
-                   or (protecting_power = :c and (opened_on < :first or opened_on > :last or closed_on > :lastEnd))
+                where (sending_country = :c or receiving_country = :c or protecting_power = :c)
+                  and (opened_on < :first or opened_on > :last or closed_on > :lastEnd)
                 order by id fetch first 1 rows only""")
                 .param("c", country.value()).param("first", lifetime.firstDay()).param("last", lifetime.lastDay())
                 .param("lastEnd", lifetime.lastEndDay())

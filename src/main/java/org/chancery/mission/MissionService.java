@@ -190,8 +190,9 @@ public class MissionService {
         return underPairLock(id, true, precondition, (relation, mission) -> {
             LocalDate day = on.date();
             RelationHistory history = relation.history();
+            CountryExistence.Lifetimes lifetimes = existence.lock(countriesOf(mission));
             if (mission.status() == MissionStatus.PLANNED) {
-                existence.lock(countriesOf(mission)).requireExistOn(day, "the opening date");
+                lifetimes.requireExistOn(day, "the opening date");
                 RelationState powerState = mission.protectingPower() == null ? RelationState.NONE
                         : relations.history(RelationPair.of(mission.protectingPower(), mission.receivingCountry())).on(day);
                 MissionRules.relationsForOpening(mission, day, history.on(day), powerState);
@@ -212,7 +213,7 @@ public class MissionService {
             superseded.forEach(mission::succeeds);
             List<HeadOfMission> ended = List.of();
             if (closing != null) {
-                existence.lock(countriesOf(mission)).requireMayEndOn(until, "the closing date");
+                lifetimes.requireMayEndOn(until, "the closing date");
                 ended = closedAsRecorded(mission, closing, history);
             }
             try {
@@ -442,7 +443,8 @@ public class MissionService {
      * Appoints a head of mission: R3, R18, R15 (diplomatic missions only; relations established when
      * the head starts, whether or not the mission is open yet), R13, R14, R16, R22 (the countries
      * exist when the head starts, and until the head ends). The rules compare the first day of each
-     * date's period.
+     * date's period. An agrément after today is R3's for a rank that needs none; an ambassador's or envoy's is
+     * after the start too, and R14 refuses it.
      */
     public HeadOfMission appoint(long missionId, Appointment appointment) {
         return appoint(missionId, appointment, VersionPrecondition.ANY);
@@ -460,7 +462,6 @@ public class MissionService {
             today.requireNotFuture(endedOn, "end of the functions (endedOn)");
         }
         requireHeadsPeriod(startedOn, endedOn);
-        // An ambassador's or envoy's agrément after today is after the start too, which R14 answers
         if (appointment.agrementOn() != null && !appointment.rank().needsAgrement()) {
             today.requireNotFuture(appointment.agrementOn(), "agrément (agrementOn)");
         }

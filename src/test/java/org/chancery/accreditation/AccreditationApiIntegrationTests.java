@@ -38,11 +38,6 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
         return postAsEditor("/api/relations/AG/US/accreditations", json);
     }
 
-    private static ResultActions refused(ResultActions result, int status, String code, String rule) throws Exception {
-        return result.andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code))
-                .andExpect(jsonPath("$.rule").value(rule));
-    }
-
     @Test
     void recordsAnAmbassadorResidentInAThirdCountryAndShowsItWithThePair() throws Exception {
         long embassy = planMission("US", "AG", "EMBASSY", "St. John's");

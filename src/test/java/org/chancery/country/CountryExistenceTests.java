@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chancery.shared.Rule;
@@ -24,9 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class CountryExistenceTests {
 
+    /** A database of its own for each run: PIT runs a test many times in one JVM, each time on a new one. */
+    private static DriverManagerDataSource h2(String name) {
+        return new DriverManagerDataSource("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
     @Test
     void tellsTheDatabaseFromTheWritersOwnConnectionAndBorrowsNoSecondOne() {
-        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:country-existence;DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource h2 = h2("country-existence");
         AtomicInteger borrowed = new AtomicInteger();
         DelegatingDataSource pool = new DelegatingDataSource(h2) {
             @Override
@@ -51,7 +57,7 @@ class CountryExistenceTests {
 
     @Test
     void locksTheCountriesThatRowsOfAnotherTableNameAndAnswersTheLifetimesOfThoseAskedOnly() {
-        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:country-referrers;DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource h2 = h2("country-referrers");
         JdbcClient jdbc = JdbcClient.create(h2);
         jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date,"
                 + " ended_on date)").update();
@@ -77,7 +83,7 @@ class CountryExistenceTests {
     @Test
     @DisplayName("R22: a closing or an end falls at most on the day after a country's last day")
     void letsAnEndFallOnTheDayAfterTheLastDayButNotLater() {
-        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:country-ends;DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource h2 = h2("country-ends");
         JdbcClient jdbc = JdbcClient.create(h2);
         jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date,"
                 + " ended_on date)").update();
@@ -88,8 +94,9 @@ class CountryExistenceTests {
         CountryExistence.Lifetimes locked = new TransactionTemplate(new DataSourceTransactionManager(h2))
                 .execute(status -> existence.lock(new CountryCode("US"), new CountryCode("DD")));
 
-        assertThatNoException().isThrownBy(() -> locked.requireMayEndOn(LocalDate.of(1990, 10, 3), "the closing date")
-                .requireMayEndOn(LocalDate.of(1974, 12, 9), "the closing date"));
+        assertThat(locked.requireExistOn(LocalDate.of(1974, 12, 9), "the opening date")
+                .requireMayEndOn(LocalDate.of(1990, 10, 3), "the closing date")).as("for the next check")
+                .isSameAs(locked);
         assertThatExceptionOfType(RuleViolationException.class)
                 .isThrownBy(() -> locked.requireMayEndOn(LocalDate.of(1990, 10, 4), "the closing date"))
                 .withMessage("DD (German Democratic Republic) ceased to exist on 1990-10-02; the closing date "

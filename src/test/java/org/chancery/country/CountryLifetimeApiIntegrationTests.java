@@ -214,6 +214,27 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void r20RenamesACountryThatAFactOfAnEarlierReleaseLiesOutsideButKeepsItsLifetimeFromMovingFurther()
+            throws Exception {
+        recordEvent("DD", "US", "ESTABLISHED", "1974-09-04");
+        long embassy = planMission("US", "DD", "EMBASSY", "East Berlin");
+        openMission(embassy, "1974-12-09").andExpect(status().isOk());
+        closeMission(embassy, "1990-10-03").andExpect(status().isOk());
+        // as a release that did not check the closing could have recorded it: later than the day after the end
+        jdbc.update("update mission set closed_on = date '1991-06-30' where id = ?", embassy);
+
+        putCountry("DD", "{\"name\": \"German Democratic Republic (East Germany)\", \"startedOn\": \"1949-10-07\", "
+                + "\"endedOn\": \"1990-10-02\"}", null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("German Democratic Republic (East Germany)"));
+        putCountry("DD", "{\"name\": \"German Democratic Republic\", \"startedOn\": \"1949-10-07\", "
+                + "\"endedOn\": \"1990-10-01\"}", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("R20"))
+                .andExpect(jsonPath("$.detail", containsString("EMBASSY " + embassy)));
+    }
+
+    @Test
     void r22ClosesAnInterestsSectionAtMostOnTheDayAfterItsProtectingPowerEndedAndR20KeepsItSo() throws Exception {
         // Czechoslovakia (1918-10-28 to 1992-12-31) protected Cuba's interests in Washington from 1977
         recordEvent("CU", "US", "ESTABLISHED", "1902-05-20");
@@ -222,6 +243,12 @@ class CountryLifetimeApiIntegrationTests extends ApiIntegrationTest {
         long section = create("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"US\","
                 + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Washington\",\"protectingPower\":\"CS\"}")
                 .get("id").asLong();
+        long past = create("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"US\","
+                + "\"type\":\"INTERESTS_SECTION\",\"city\":\"Washington\",\"protectingPower\":\"CS\"}")
+                .get("id").asLong();
+        refusedByR22(postAsEditor("/api/missions/{id}/open", "{\"date\":\"1977-09-01\",\"closedOn\":\"1993-01-02\"}",
+                past)).andExpect(jsonPath("$.detail", containsString("CS")));
+        getJson("/api/missions/{id}", past).andExpect(jsonPath("$.status").value("PLANNED"));
         openMission(section, "1977-09-01").andExpect(status().isOk());
         refusedByR22(closeMission(section, "1993-01-02")).andExpect(jsonPath("$.detail", containsString("CS")));
         closeMission(section, "1993-01-01").andExpect(status().isOk());

@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import javax.sql.DataSource;
 
@@ -117,6 +119,13 @@ public abstract class ApiIntegrationTest {
     protected long newDiplomat(String name, String country) throws Exception {
         return create("/api/diplomats", "{\"name\":\"" + name + "\",\"country\":\"" + country + "\"}")
                 .get("id").asLong();
+    }
+
+    /** Expects the refusal of a rule: its status, problem code and rule id. */
+    protected static ResultActions refused(ResultActions result, int status, String code, String rule)
+            throws Exception {
+        return result.andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code))
+                .andExpect(jsonPath("$.rule").value(rule));
     }
 
     protected static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, String json) {

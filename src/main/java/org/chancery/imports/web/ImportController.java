@@ -233,7 +233,7 @@ class ImportController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such job")
     PagedModel<ImportRowResponse> rows(@Parameter(example = "1") @PathVariable long id,
-            @Parameter(example = "REJECTED") @RequestParam(required = false) ImportOutcome outcome,
+            @Parameter(example = "IMPORTED") @RequestParam(required = false) ImportOutcome outcome,
             @Parameter(example = "INFERRED_SEVERANCE") @RequestParam(required = false) String flag,
             @ParameterObject Pageable pageable) {
         return new PagedModel<>(imports.rows(id, outcome, ImportFlags.filter(flag), PageRequests.unsorted(pageable))

@@ -17,7 +17,8 @@ final class MilestoneRequests {
     }
 
     @Schema(name = "PlanMilestone", example = "{\"title\": \"Cuban embassy in Seoul opens\", \"target\": \"2024-07\", "
-            + "\"missionId\": 408, \"sources\": [{\"url\": \"https://www.cibercuba.com/noticias/2024-04-17-u1-e199370-s27061-"
+            + "\"missionId\": 408, "
+            + "\"sources\": [{\"url\": \"https://www.cibercuba.com/noticias/2024-04-17-u1-e199370-s27061-"
             + "cuba-y-corea-del-sur-planean-abrir-embajadas-lo-antes-posible\", \"publisher\": \"CiberCuba\", "
             + "\"title\": \"Cuba and South Korea plan to open embassies as soon as possible\", "
             + "\"publishedOn\": \"2024-04-17\"}]}")

@@ -10,7 +10,8 @@ import org.chancery.mission.MissionView.HeadView;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
 
-@Schema(name = "HeadOfMission", example = "{\"id\": 1, \"missionId\": 408, \"diplomatId\": 3, \"name\": \"Claudio Monzón Baeza\", "
+@Schema(name = "HeadOfMission", example = "{\"id\": 1, \"missionId\": 408, \"diplomatId\": 3, "
+        + "\"name\": \"Claudio Monzón Baeza\", "
         + "\"rank\": \"AMBASSADOR\", \"agrementOn\": \"2024-12-01\", \"startedOn\": \"2025-01-08\", "
         + "\"startedPrecision\": \"DAY\", \"endedOn\": null, \"endedPrecision\": null, \"sources\": []}")
 record HeadResponse(Long id, long missionId, long diplomatId, String name, HeadRank rank,

@@ -11,7 +11,8 @@ import org.chancery.mission.MissionView;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.Source;
 
-@Schema(name = "Mission", example = "{\"id\": 408, \"sendingCountry\": \"CU\", \"receivingCountry\": \"KR\", \"type\": \"EMBASSY\", "
+@Schema(name = "Mission", example = "{\"id\": 408, \"sendingCountry\": \"CU\", \"receivingCountry\": \"KR\", "
+        + "\"type\": \"EMBASSY\", "
         + "\"city\": \"Seoul\", \"status\": \"PLANNED\", \"plannedOpening\": \"2024-07\", "
         + "\"plannedOpeningStart\": \"2024-07-01\", \"plannedOpeningEnd\": \"2024-07-31\", \"openedOn\": null, "
         + "\"openedPrecision\": null, \"closedOn\": null, "

@@ -292,7 +292,9 @@ class OpenApiConfiguration {
     /**
      * A handler marked {@link VersionETag} answers the resource's version as a strong {@code ETag} on
      * success; a read also takes {@code If-None-Match} and answers 304, without a body, when it names
-     * the current version (a write's answer carries the tag; only GET is ever answered 304).
+     * the current version (a write's answer carries the tag; only GET is ever answered 304). Neither
+     * {@code If-None-Match} nor a write's {@code If-Match} has an example, which "Try it out" would send: the
+     * page cannot know a record's version, and one it named would be current (a 304 without a body) or stale (412).
      */
     @Bean
     OperationCustomizer versionETags() {
@@ -330,8 +332,7 @@ class OpenApiConfiguration {
     /**
      * The headers of the answers whatever the operation: {@code Location} of what a 201 created or a
      * 202 started, {@code WWW-Authenticate} of a 401 (HTTP Basic), {@code Retry-After} of a 429; a 304
-     * has no body. {@code If-Match} and {@code If-None-Match} have no example, which "Try it out" would send. Every
-     * operation takes an {@code X-Request-Id} and every answer carries one ({@link RequestLog}).
+     * has no body. Every operation takes an {@code X-Request-Id} and every answer carries one ({@link RequestLog}).
      */
     @Bean
     OpenApiCustomizer standardHeaders() {
@@ -341,18 +342,6 @@ class OpenApiConfiguration {
                             + "answer's X-Request-Id and a problem's requestId: 1 to 64 ASCII letters, digits and "
                             + ". _ : - (any other is replaced by one the server makes, not refused)")
                     .schema(new StringSchema()).example("checkout-7f3a"));
-            if (operation.getParameters() != null) {
-                // no example: "Try it out" sends a header's example, and a version the page cannot know is either
-                // the current one (a 304 without a body) or a stale one (412)
-                operation.getParameters().stream()
-                        .filter(parameter -> "header".equals(parameter.getIn())
-                                && (HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())
-                                        || HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(parameter.getName())))
-                        .forEach(parameter -> {
-                            parameter.setExample(null);
-                            parameter.setExamples(null);
-                        });
-            }
             if (operation.getResponses() == null) {
                 return;
             }
