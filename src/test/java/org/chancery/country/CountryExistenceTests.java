@@ -25,14 +25,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class CountryExistenceTests {
 
-    /** A database of its own for each run: PIT runs a test many times in one JVM, each time on a new one. */
-    private static DriverManagerDataSource h2(String name) {
-        return new DriverManagerDataSource("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    /**
+     * A database of its own for each run (PIT runs a test many times in one JVM) with the countries the tests
+     * name: the German Democratic Republic (1949-10-07 to 1990-10-02), Germany, France, the United States.
+     */
+    private static DriverManagerDataSource countries(String name) {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + name + "-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1");
+        JdbcClient jdbc = JdbcClient.create(h2);
+        jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date,"
+                + " ended_on date)").update();
+        jdbc.sql("insert into country values ('DD', 'German Democratic Republic', date '1949-10-07',"
+                + " date '1990-10-02'), ('DE', 'Germany', null, null), ('FR', 'France', null, null),"
+                + " ('US', 'United States', null, null)").update();
+        return h2;
     }
 
     @Test
     void tellsTheDatabaseFromTheWritersOwnConnectionAndBorrowsNoSecondOne() {
-        DriverManagerDataSource h2 = h2("country-existence");
+        DriverManagerDataSource h2 = countries("country-existence");
         AtomicInteger borrowed = new AtomicInteger();
         DelegatingDataSource pool = new DelegatingDataSource(h2) {
             @Override
@@ -41,12 +52,7 @@ class CountryExistenceTests {
                 return super.getConnection();
             }
         };
-        JdbcClient jdbc = JdbcClient.create(pool);
-        jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date, ended_on date)")
-                .update();
-        jdbc.sql("insert into country values ('DD', 'German Democratic Republic', date '1949-10-07', date '1990-10-02')")
-                .update();
-        CountryExistence existence = new CountryExistence(jdbc, pool);
+        CountryExistence existence = new CountryExistence(JdbcClient.create(pool), pool);
         borrowed.set(0);
 
         new TransactionTemplate(new DataSourceTransactionManager(pool)).executeWithoutResult(status ->
@@ -57,12 +63,8 @@ class CountryExistenceTests {
 
     @Test
     void locksTheCountriesThatRowsOfAnotherTableNameAndAnswersTheLifetimesOfThoseAskedOnly() {
-        DriverManagerDataSource h2 = h2("country-referrers");
+        DriverManagerDataSource h2 = countries("country-referrers");
         JdbcClient jdbc = JdbcClient.create(h2);
-        jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date,"
-                + " ended_on date)").update();
-        jdbc.sql("insert into country values ('DD', 'German Democratic Republic', date '1949-10-07',"
-                + " date '1990-10-02'), ('DE', 'Germany', null, null), ('FR', 'France', null, null)").update();
         jdbc.sql("create table diplomat (id bigint primary key, country varchar(2))").update();
         jdbc.sql("insert into diplomat values (1, 'DD'), (2, 'FR')").update();
         CountryExistence existence = new CountryExistence(jdbc, h2);
@@ -83,13 +85,8 @@ class CountryExistenceTests {
     @Test
     @DisplayName("R22: a closing or an end falls at most on the day after a country's last day")
     void letsAnEndFallOnTheDayAfterTheLastDayButNotLater() {
-        DriverManagerDataSource h2 = h2("country-ends");
-        JdbcClient jdbc = JdbcClient.create(h2);
-        jdbc.sql("create table country (code varchar(2) primary key, name varchar(100), started_on date,"
-                + " ended_on date)").update();
-        jdbc.sql("insert into country values ('DD', 'German Democratic Republic', date '1949-10-07',"
-                + " date '1990-10-02'), ('US', 'United States', null, null)").update();
-        CountryExistence existence = new CountryExistence(jdbc, h2);
+        DriverManagerDataSource h2 = countries("country-ends");
+        CountryExistence existence = new CountryExistence(JdbcClient.create(h2), h2);
 
         CountryExistence.Lifetimes locked = new TransactionTemplate(new DataSourceTransactionManager(h2))
                 .execute(status -> existence.lock(new CountryCode("US"), new CountryCode("DD")));
