@@ -254,9 +254,17 @@ class ImportController {
 
     @GetMapping("/formats")
     @Operation(operationId = "listImportFormats", summary = "The import formats", description = "Each format's "
-            + "name (for `format`), media type, what its files hold and how their rows become facts, and an example.")
+            + "name (for `format`), media type, what its files hold and how their rows become facts, and an example. "
+            + "Also as CSV, as every list.")
     @ApiResponse(responseCode = "200", description = "The formats, by name")
+    @CsvResponse
     List<ImportFormatResponse> formats() {
         return imports.formats().stream().map(ImportFormatResponse::from).toList();
+    }
+
+    @Hidden
+    @GetMapping(path = "/formats", produces = CsvLists.TEXT_CSV)
+    void formatsCsv(HttpServletResponse response) throws IOException {
+        csv.write(response, "import-formats", ImportFormatResponse.class, CsvLists.all(formats()));
     }
 }

@@ -216,6 +216,18 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersTheImportFormatsAsCsvLikeEveryList() throws Exception {
+        List<List<String>> formats = csv("/api/imports/formats");
+        assertThat(formats.get(0)).containsExactly("name", "mediaType", "summary", "documentation", "example");
+        assertThat(formats).extracting(row -> row.get(0)).contains("chancery-ndjson", "kenkel-us-missions",
+                "cow-diplomatic-exchange");
+        mvc.perform(get("/api/imports/formats?format=csv"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"import-formats.csv\""));
+        mvc.perform(get("/api/imports/formats").accept("*/*")).andExpect(content().contentType("application/json"));
+        mvc.perform(get("/api/imports/formats")).andExpect(content().contentType("application/json"));
+    }
+
+    @Test
     void keepsProblemAnswersForBadRequestsAndRefusesCsvWhereNoListIsAndAnUnknownFormat() throws Exception {
         mvc.perform(get("/api/relations?country=QQ").accept("text/csv")).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -296,7 +308,8 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
     void describesTheCsvAnswerOfEachListInTheOpenApiDescription() throws Exception {
         var description = json(getJson("/v3/api-docs"));
         for (String list : List.of("/api/countries", "/api/relations", "/api/diplomats", "/api/meetings", "/api/missions",
-                "/api/milestones", "/api/relations/{a}/{b}/timeline", "/api/relations/{a}/{b}/accreditations")) {
+                "/api/milestones", "/api/relations/{a}/{b}/timeline", "/api/relations/{a}/{b}/accreditations",
+                "/api/imports/formats")) {
             var get = description.get("paths").get(list).get("get");
             assertThat(get.get("responses").get("200").get("content").has("text/csv")).as(list).isTrue();
             assertThat(get.get("responses").get("200").get("content").has("application/json")).as(list).isTrue();
