@@ -11,7 +11,7 @@ import org.chancery.diplomat.DiplomatDescription;
 import org.chancery.shared.Source;
 
 @Schema(name = "DiplomatRequest", example = "{\"name\": \"Chung Byung-won\", \"country\": \"KR\", "
-        + "\"title\": \"Deputy Foreign Minister\", \"organization\": \"Ministry of Foreign Affairs\", \"sources\": []}")
+        + "\"title\": \"Deputy Foreign Minister\", \"organization\": \"Ministry of Foreign Affairs\"}")
 record DiplomatRequest(
         @NotBlank @Size(max = 300) String name,
         @Schema(description = "The diplomat's country: ISO 3166-1 alpha-2 or alpha-3 code, any letter case",
