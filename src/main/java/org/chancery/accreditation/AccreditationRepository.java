@@ -26,7 +26,7 @@ interface AccreditationRepository extends JpaRepository<Accreditation, Long> {
             select x from Accreditation x
             where x.id in (select s.id from Accreditation s where s.sendingCountry = :a and s.receivingCountry = :b
                            union all select r.id from Accreditation r where r.sendingCountry = :b and r.receivingCountry = :a)
-            order by x.fromDate, x.id""",
+            """,
             countQuery = """
             select count(x) from Accreditation x
             where x.id in (select s.id from Accreditation s where s.sendingCountry = :a and s.receivingCountry = :b

@@ -178,7 +178,7 @@ public class Accreditations {
                 .findFirst();
     }
 
-    /** The pair's accreditations, both directions, oldest first (by {@code from}, then id). */
+    /** A page of the pair's accreditations, both directions, in the page request's order. */
     @Transactional(readOnly = true)
     public Page<Accreditation> ofPair(RelationPair pair, Pageable pageable) {
         return repository.pageBetween(pair.first().value(), pair.second().value(), pageable);

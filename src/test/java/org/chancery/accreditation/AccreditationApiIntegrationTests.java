@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -324,7 +327,35 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
         mvc.perform(post("/api/relations/AG/US/accreditations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}")
                 .with(httpBasic("reader", "reader-secret"))).andExpect(status().isForbidden());
-        getJson("/api/relations/AG/US/accreditations?sort=from").andExpect(status().isBadRequest());
+        getJson("/api/relations/AG/US/accreditations?sort=residentMissionId").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("from, id, level, receivingCountry, "
+                        + "sendingCountry, to")));
         getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content", hasSize(0)));
+    }
+
+    @Test
+    void listsThePairsAccreditationsOldestFirstOrAsSortedInEitherAnswer() throws Exception {
+        long first = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1982-01-01\", "
+                + "\"to\": \"1985-01-01\"}").andExpect(status().isCreated())).get("id").asLong();
+        long consul = json(accredit("{\"sendingCountry\": \"AG\", \"level\": \"CONSUL\", \"from\": \"1983-06-01\"}")
+                .andExpect(status().isCreated())).get("id").asLong();
+        long later = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"ENVOY\", \"from\": \"1990-01-01\", "
+                + "\"to\": \"1992-01-01\"}").andExpect(status().isCreated())).get("id").asLong();
+
+        getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content[*].id")
+                .value(contains((int) first, (int) consul, (int) later)));
+        getJson("/api/relations/AG/US/accreditations?sort=from,desc").andExpect(jsonPath("$.content[*].id")
+                .value(contains((int) later, (int) consul, (int) first)));
+        getJson("/api/relations/AG/US/accreditations?sort=to").andExpect(jsonPath("$.content[*].id")
+                .value(contains((int) consul, (int) first, (int) later)));
+        getJson("/api/relations/AG/US/accreditations?sort=to,desc").andExpect(jsonPath("$.content[*].id")
+                .value(contains((int) later, (int) first, (int) consul)));
+        getJson("/api/relations/AG/US/accreditations?sort=level&size=1&page=1")
+                .andExpect(jsonPath("$.content[*].id").value(contains((int) consul)));
+        String csv = mvc.perform(get("/api/relations/AG/US/accreditations?sort=from,desc&format=csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
+                .containsExactly(String.valueOf(later), String.valueOf(consul), String.valueOf(first));
     }
 }

@@ -135,5 +135,18 @@ class ListsSortedOnDiskIntegrationTests extends ApiIntegrationTest {
         }
         getJson("/api/diplomats?sort=name,desc&sort=name").andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[*].name").value(contains("Cy Envoy", "Bob Envoy", "Ann Envoy")));
+
+        recordEvent("AG", "US", "ESTABLISHED", "1981-11-01");
+        for (String accreditation : List.of("\"from\": \"1982-01-01\", \"to\": \"1985-01-01\"",
+                "\"from\": \"1985-01-01\", \"to\": \"1990-01-01\"", "\"from\": \"1990-01-01\"")) {
+            create("/api/relations/AG/US/accreditations", "{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", "
+                    + accreditation + "}");
+        }
+        for (String sort : List.of("from,desc", "to", "to,desc", "level", "sendingCountry,desc", "receivingCountry",
+                "id,desc", "from&sort=from,desc")) {
+            getJson("/api/relations/US/AG/accreditations?size=2&page=1&sort=" + sort).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content.length()").value(1))
+                    .andExpect(jsonPath("$.page.totalElements").value(3));
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.chancery.accreditation.web;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,10 +26,10 @@ import org.chancery.shared.VersionPrecondition;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.ETags;
-import org.chancery.shared.web.FixedOrder;
 import org.chancery.shared.web.PageRequests;
 import org.chancery.shared.web.VersionETag;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -47,6 +49,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 @Tag(name = "Accreditations", description = "Non-resident accreditations: a head of mission accredited to a country "
         + "without a mission there, residing in a third country (VCDR art. 5, VCCR art. 7)")
 class AccreditationController {
+
+    /** The fields a client sorts the pair's list by (the API's names), and the entity's properties they are. */
+    private static final Map<String, String> SORTABLE = Map.of("from", "fromDate", "to", "toDate", "level", "level",
+            "sendingCountry", "sendingCountry", "receivingCountry", "receivingCountry", "id", "id");
 
     private final Accreditations accreditations;
     private final RelationService relations;
@@ -103,17 +109,18 @@ class AccreditationController {
 
     @GetMapping
     @Operation(operationId = "listAccreditations", summary = "The pair's accreditations", description = "Both "
-            + "directions, oldest first (by `from`, then id); fixed order. Also as CSV (every row).")
+            + "directions, oldest first (by `from`, then id); sortable by from, to, level, sendingCountry, "
+            + "receivingCountry, id (an accreditation in force, without `to`, first ascending and last descending), "
+            + "the id last. Also as CSV (every row).")
     @ApiResponse(responseCode = "200", description = "A page of accreditations")
     @CsvResponse
-    @FixedOrder
-    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED (paging)")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST or VALIDATION_FAILED "
+            + "(paging, bad sort)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country")
     PagedModel<AccreditationResponse> list(@Parameter(example = "US") @PathVariable String a,
             @Parameter(example = "AG") @PathVariable String b, @ParameterObject Pageable pageable) {
         RelationPair pair = relations.pair(a, b);
-        return new PagedModel<>(accreditations.ofPair(pair, PageRequests.unsorted(pageable))
-                .map(AccreditationResponse::from));
+        return new PagedModel<>(accreditations.ofPair(pair, pageRequest(pageable)).map(AccreditationResponse::from));
     }
 
     @Hidden
@@ -121,10 +128,13 @@ class AccreditationController {
     void listCsv(@PathVariable String a, @PathVariable String b, @ParameterObject Pageable pageable,
             HttpServletResponse response) throws IOException {
         RelationPair pair = relations.pair(a, b);
-        PageRequests.unsorted(pageable);
         csv.write(response, CsvLists.ofPair("accreditations", pair.codes()), AccreditationResponse.class,
-                CsvLists.paged(Sort.unsorted(),
+                CsvLists.paged(pageRequest(pageable).getSort(),
                 page -> accreditations.ofPair(pair, page).map(AccreditationResponse::from)));
+    }
+
+    private static PageRequest pageRequest(Pageable pageable) {
+        return PageRequests.of(pageable, SORTABLE, Set.of("to"), Sort.by("fromDate"), "id");
     }
 
     @VersionETag
