@@ -23,7 +23,9 @@ import org.chancery.shared.Today;
 import org.chancery.shared.VersionPrecondition;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -178,10 +180,15 @@ public class Accreditations {
                 .findFirst();
     }
 
-    /** A page of the pair's accreditations, both directions, in the page request's order. */
+    /**
+     * A page of the pair's accreditations, both directions, in the page request's order; oldest first (by
+     * {@code from}, then id) for a request without one.
+     */
     @Transactional(readOnly = true)
     public Page<Accreditation> ofPair(RelationPair pair, Pageable pageable) {
-        return repository.pageBetween(pair.first().value(), pair.second().value(), pageable);
+        Pageable ordered = pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("fromDate", "id"));
+        return repository.pageBetween(pair.first().value(), pair.second().value(), ordered);
     }
 
     /** The pair's accreditations, both directions, oldest first; one query, no transaction of its own. */

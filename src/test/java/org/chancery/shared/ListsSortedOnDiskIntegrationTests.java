@@ -148,5 +148,9 @@ class ListsSortedOnDiskIntegrationTests extends ApiIntegrationTest {
                     .andExpect(jsonPath("$.content.length()").value(1))
                     .andExpect(jsonPath("$.page.totalElements").value(3));
         }
+        getJson("/api/relations/US/AG/accreditations?size=2&page=1&sort=to,desc").andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[*].from").value(contains("1990-01-01")));
+        getJson("/api/relations/US/AG/accreditations?size=2&page=1&sort=from,desc").andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[*].from").value(contains("1982-01-01")));
     }
 }

@@ -57,6 +57,17 @@ class NullsInSortedListsIntegrationTests extends ApiIntegrationTest {
                 .isNull()).as("the first one descending").isFalse();
     }
 
+    @Test
+    @DisplayName("a pair's accreditations by their end: the one still in force first ascending, last descending")
+    void accreditationsInForceComeFirstAscendingAndLastDescending() throws Exception {
+        recordEvent("AG", "US", "ESTABLISHED", "1981-11-01");
+        create("/api/relations/AG/US/accreditations", """
+                {"sendingCountry": "US", "level": "AMBASSADOR", "from": "1982-01-01", "to": "1985-01-01"}""");
+        long inForce = create("/api/relations/AG/US/accreditations", """
+                {"sendingCountry": "AG", "level": "CONSUL", "from": "1983-06-01"}""").get("id").asLong();
+        assertNullsFirstThenLast("/api/relations/US/AG/accreditations?page=0", "to", inForce);
+    }
+
     /** The list sorted by {@code field}: the item {@code withoutIt} first ascending, last descending. */
     private void assertNullsFirstThenLast(String list, String field, long withoutIt) throws Exception {
         JsonNode ascending = json(getJson(list + "&size=200&sort=" + field + ",asc")).get("content");
