@@ -1098,12 +1098,6 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.predecessorId").value((int) office));
         }
 
-        private org.springframework.test.web.servlet.ResultActions openClosedFor(long id, String date, String closedOn,
-                String reason) throws Exception {
-            return postAsEditor("/api/missions/{id}/open", "{\"date\":\"" + date + "\",\"closedOn\":\"" + closedOn
-                    + "\",\"closingReason\":\"" + reason + "\"}", id);
-        }
-
         @Test
         @DisplayName("the closing is checked as the close action checks it, and given whole")
         void refusesAClosingTheCloseActionWouldRefuse() throws Exception {

@@ -43,12 +43,6 @@ class RuleBoundaryIntegrationTests extends ApiIntegrationTest {
         return postAsEditor("/api/relations/{a}/{b}/accreditations", json, a, b);
     }
 
-    /** Opens a past mission with its closing (a reason a rule gives is taken where the recorded facts give it). */
-    private ResultActions openUntil(long mission, String openedOn, String closedOn, String reason) throws Exception {
-        return postAsEditor("/api/missions/{id}/open", "{\"date\":\"" + openedOn + "\",\"closedOn\":\"" + closedOn
-                + "\",\"closingReason\":\"" + reason + "\"}", mission);
-    }
-
     @Test
     void r3TakesEveryKindOfDatedFactOnTodayAndNoneOnTomorrow() throws Exception {
         refused(event("NR", "TV", "ESTABLISHED", TOMORROW), 400, "DATE_IN_FUTURE", "R3");
@@ -87,7 +81,7 @@ class RuleBoundaryIntegrationTests extends ApiIntegrationTest {
 
         recordEvent("FM", "PW", "SEVERED", "2005-03-01");
         long lastDay = planMission("FM", "PW", "EMBASSY", "Koror");
-        openUntil(lastDay, "2005-02-28", "2005-03-01", "RELATIONS_SEVERED").andExpect(status().isOk());
+        openClosedFor(lastDay, "2005-02-28", "2005-03-01", "RELATIONS_SEVERED").andExpect(status().isOk());
         long office = planMission("FM", "PW", "PROVISIONAL_OFFICE", "Koror");
         refused(openMission(office, "2005-03-01"), 409, "RELATION_NOT_ESTABLISHED", "R5");
         recordEvent("FM", "PW", "RESTORED", "2010-03-01");
@@ -103,7 +97,7 @@ class RuleBoundaryIntegrationTests extends ApiIntegrationTest {
         openMission(consulate, "2001-05-01").andExpect(status().isOk());
         closeMission(consulate, "2002-01-01").andExpect(status().isOk());
         recordEvent("FM", "MH", "CONSULAR_SEVERED", "2003-05-01");
-        openUntil(planMission("FM", "MH", "CONSULATE", "Ebeye"), "2003-04-30", "2003-05-01", "Relations severed")
+        openClosedFor(planMission("FM", "MH", "CONSULATE", "Ebeye"), "2003-04-30", "2003-05-01", "Relations severed")
                 .andExpect(status().isOk());
         long later = planMission("FM", "MH", "CONSULATE", "Ebeye");
         refused(openMission(later, "2003-05-01"), 409, "CONSULAR_RELATION_NOT_ESTABLISHED", "R6");
@@ -156,7 +150,7 @@ class RuleBoundaryIntegrationTests extends ApiIntegrationTest {
         openMission(section, "1980-01-01").andExpect(status().isOk());
         closeMission(section, "1985-01-01").andExpect(status().isOk());
         recordEvent("FJ", "TO", "RESTORED", "1990-01-01");
-        openUntil(interestsSection("FJ", "TO", "NZ"), "1989-12-31", "1990-01-01", "Relations restored")
+        openClosedFor(interestsSection("FJ", "TO", "NZ"), "1989-12-31", "1990-01-01", "Relations restored")
                 .andExpect(status().isOk());
         long late = interestsSection("FJ", "TO", "NZ");
         refused(openMission(late, "1990-01-01"), 409, "INTERESTS_SECTION_NOT_ALLOWED", "R9");

@@ -111,6 +111,12 @@ public abstract class ApiIntegrationTest {
         return postAsEditor("/api/missions/" + id + "/open", "{\"date\":\"" + date + "\"}");
     }
 
+    /** Opens a past mission with its closing, as editor (a reason a rule gives is taken where the facts give it). */
+    protected ResultActions openClosedFor(long id, String date, String closedOn, String reason) throws Exception {
+        return postAsEditor("/api/missions/{id}/open", "{\"date\":\"" + date + "\",\"closedOn\":\"" + closedOn
+                + "\",\"closingReason\":\"" + reason + "\"}", id);
+    }
+
     protected ResultActions closeMission(long id, String date) throws Exception {
         return postAsEditor("/api/missions/" + id + "/close", "{\"date\":\"" + date + "\"}");
     }
