@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 
 import org.chancery.shared.AlreadyExistsException;
+import org.chancery.shared.BrokenConstraints;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.NotFoundException;
@@ -24,7 +25,6 @@ import org.chancery.shared.Today;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.VersionPrecondition;
 import org.chancery.shared.logging.ExpectedSqlErrors;
-import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -222,18 +222,15 @@ public class Countries {
 
     /**
      * Names the code another request recorded since {@link #requireFree} found it free, by the constraint
-     * the insert broke: the alpha-3 code's unique constraint, else the key (named otherwise on each database).
+     * the insert broke: the alpha-3 code's unique constraint, else the key (named otherwise on each database); any
+     * other constraint is no code taken, and its exception is answered as itself.
      */
-    static AlreadyExistsException takenMeanwhile(DataIntegrityViolationException e, String alpha2, String alpha3) {
-        boolean alpha3Taken = false;
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
-                alpha3Taken = violation.getConstraintName().toLowerCase(Locale.ROOT).contains("uq_country_alpha3");
-            }
+    static RuntimeException takenMeanwhile(DataIntegrityViolationException e, String alpha2, String alpha3) {
+        if (BrokenConstraints.named(e, "uq_country_alpha3")) {
+            return new AlreadyExistsException(List.of("alpha3"), "The alpha-3 code " + alpha3 + " was recorded meanwhile.");
         }
-        return alpha3Taken
-                ? new AlreadyExistsException(List.of("alpha3"), "The alpha-3 code " + alpha3 + " was recorded meanwhile.")
-                : new AlreadyExistsException(List.of("code"), "The code " + alpha2 + " was recorded meanwhile.");
+        return BrokenConstraints.unique(e)
+                ? new AlreadyExistsException(List.of("code"), "The code " + alpha2 + " was recorded meanwhile.") : e;
     }
 
     /** @throws AlreadyExistsException naming each code that a recorded country has */

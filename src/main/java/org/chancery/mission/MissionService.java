@@ -22,6 +22,7 @@ import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationState;
+import org.chancery.shared.BrokenConstraints;
 import org.chancery.shared.CalendarDates;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.FactChanged;
@@ -57,6 +58,9 @@ public class MissionService {
             .filter(MissionType::embassyClass).toList());
     static final Set<MissionType> SUPERSEDED_BY_EMBASSY = EnumSet.copyOf(Arrays.stream(MissionType.values())
             .filter(other -> EMBASSY_CLASS.stream().anyMatch(type -> type.supersedes(other))).toList());
+
+    /** The unique constraint on an open embassy-class mission's direction that makes R7 hold under concurrency. */
+    private static final String EMBASSY_SLOT = "uq_mission_embassy_slot";
 
     /** Missions the latest opened first, then the latest recorded. */
     private static final Comparator<Mission> LATEST_FIRST = Comparator.comparing(Mission::openedOn)
@@ -219,8 +223,7 @@ public class MissionService {
             try {
                 missions.flush();
             } catch (DataIntegrityViolationException e) {
-                throw new RuleViolationException(Rule.R7_EMBASSY_ALREADY_OPEN, mission.sendingCountry()
-                        + " already has an open embassy-class mission in " + mission.receivingCountry() + ".");
+                throw slotTakenMeanwhile(e, mission);
             }
             if (closing != null) {
                 closing(closingGuards, mission, until);
@@ -233,6 +236,17 @@ public class MissionService {
                     day));
             return mission;
         });
+    }
+
+    /**
+     * R7 for a mission whose opening broke the embassy slot's constraint: another request opened the direction's
+     * embassy since this one checked. Any other constraint is no embassy open, and its exception is answered as itself.
+     */
+    static RuntimeException slotTakenMeanwhile(DataIntegrityViolationException e, Mission mission) {
+        return BrokenConstraints.named(e, EMBASSY_SLOT)
+                ? new RuleViolationException(Rule.R7_EMBASSY_ALREADY_OPEN, mission.sendingCountry()
+                        + " already has an open embassy-class mission in " + mission.receivingCountry() + ".")
+                : e;
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.chancery.relation;
 
-import java.util.Locale;
-
+import org.chancery.shared.BrokenConstraints;
 import org.chancery.shared.logging.ExpectedSqlErrors;
-import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,13 +65,7 @@ class RelationRows {
     }
 
     private static boolean breaksUniquePair(DataIntegrityViolationException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
-                    && violation.getConstraintName().toLowerCase(Locale.ROOT).contains("uq_relation_pair")) {
-                return true;
-            }
-        }
-        return false;
+        return BrokenConstraints.named(e, "uq_relation_pair");
     }
 
     /**

@@ -29,6 +29,10 @@ public final class StorableValues {
         return false;
     }
 
+    /** The words for a value the database refused, said of the request body that held it. */
+    public static final String REFUSED_VALUE = "holds a value too long or too large for the database, or a character "
+            + "it cannot store; nothing of it was saved";
+
     /** The answer's words for a value the database refused. */
     public static final String REFUSED_BY_THE_DATABASE = "A value sent is too long or too large for the database, or "
             + "holds a character it cannot store; nothing of it was saved.";

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.chancery.shared.AlreadyExistsException;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.Parallel;
+import org.chancery.support.RefusedWrites;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,11 +57,23 @@ class ConcurrentCountryCreationIntegrationTests extends ApiIntegrationTest {
         Country sameAlpha3 = new Country(new CountryCode("QC"), "CUB", null, "Not Cuba", Lifetime.UNBOUNDED, List.of());
 
         assertThat(Countries.takenMeanwhile(insertFailure(sameCode), "CU", "QCU"))
-                .satisfies(e -> assertThat(e.fields()).containsExactly("code"))
+                .isInstanceOfSatisfying(AlreadyExistsException.class,
+                        e -> assertThat(e.fields()).containsExactly("code"))
                 .hasMessage("The code CU was recorded meanwhile.");
         assertThat(Countries.takenMeanwhile(insertFailure(sameAlpha3), "QC", "CUB"))
-                .satisfies(e -> assertThat(e.fields()).containsExactly("alpha3"))
+                .isInstanceOfSatisfying(AlreadyExistsException.class,
+                        e -> assertThat(e.fields()).containsExactly("alpha3"))
                 .hasMessage("The alpha-3 code CUB was recorded meanwhile.");
+    }
+
+    @Test
+    void aConstraintOtherThanTheCodesIsNoCodeTakenAndGoesOnAsItself() {
+        DataIntegrityViolationException check = RefusedWrites.constraintBroken(ConstraintKind.CHECK,
+                "ck_country_lifetime");
+        DataIntegrityViolationException tooLong = RefusedWrites.valueTooLong();
+
+        assertThat(Countries.takenMeanwhile(check, "QC", "QCC")).isSameAs(check);
+        assertThat(Countries.takenMeanwhile(tooLong, "QC", "QCC")).isSameAs(tooLong);
     }
 
     private DataIntegrityViolationException insertFailure(Country country) {

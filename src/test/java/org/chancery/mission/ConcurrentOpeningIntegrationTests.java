@@ -1,21 +1,32 @@
 package org.chancery.mission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import org.chancery.shared.DatePrecision;
+import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.Rule;
+import org.chancery.shared.RuleViolationException;
 import org.chancery.support.ApiIntegrationTest;
 import org.chancery.support.HeldRowLock;
 import org.chancery.support.Parallel;
+import org.chancery.support.RefusedWrites;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
 
@@ -23,6 +34,12 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private MissionRepository missions;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @Test
     @DisplayName("R7: of parallel openings of several planned embassies of one direction, exactly one succeeds")
@@ -42,6 +59,35 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
         assertThat(statuses).filteredOn("200"::equals).hasSize(1);
         assertThat(json(getJson("/api/missions?status=OPEN&sending=CU")).get("page").get("totalElements").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R7: the embassy slot's constraint, named as each database names it, is an embassy opened meanwhile")
+    void theEmbassySlotsConstraintIsToldFromAnyOther() throws Exception {
+        postAsEditor("/api/relations/CU/KR/events", "{\"type\":\"ESTABLISHED\",\"date\":\"2024-02-14\"}")
+                .andExpect(status().isCreated());
+        long first = create("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\","
+                + "\"type\":\"EMBASSY\",\"city\":\"Seoul\"}").get("id").asLong();
+        long second = create("/api/missions", "{\"sendingCountry\":\"CU\",\"receivingCountry\":\"KR\","
+                + "\"type\":\"EMBASSY\",\"city\":\"Busan\"}").get("id").asLong();
+        postAsEditor("/api/missions/{id}/open", "{\"date\":\"2024-09-01\"}", first).andExpect(status().isOk());
+        // as a request finds it when another opened the first since it checked: the second's opening takes the slot
+        DataIntegrityViolationException slotTaken = catchThrowableOfType(DataIntegrityViolationException.class,
+                () -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    Mission mission = missions.findById(second).orElseThrow();
+                    mission.open(FuzzyDate.of(LocalDate.of(2024, 9, 2), DatePrecision.DAY));
+                    missions.flush();
+                }));
+        Mission mission = missions.findById(second).orElseThrow();
+
+        assertThat(MissionService.slotTakenMeanwhile(slotTaken, mission))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.rule()).isEqualTo(Rule.R7_EMBASSY_ALREADY_OPEN))
+                .hasMessage("CU already has an open embassy-class mission in KR.");
+        DataIntegrityViolationException check = RefusedWrites.constraintBroken(ConstraintKind.CHECK,
+                "ck_mission_dates");
+        assertThat(MissionService.slotTakenMeanwhile(check, mission)).as("another constraint").isSameAs(check);
+        assertThat(json(getJson("/api/missions/{id}", second)).get("status").asString()).isEqualTo("PLANNED");
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.chancery.shared.AlreadyExistsException;
+import org.chancery.shared.BrokenConstraints;
 import org.chancery.shared.ConflictException;
 import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.JsonMistakes;
@@ -207,12 +208,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The resource was changed by a concurrent request; read it again and retry.", request);
     }
 
+    /**
+     * A write the database refused that no check before it did: a value it cannot store is the input's fault (400,
+     * on the body, as every validation failure names a field); a broken constraint conflicts with recorded facts
+     * (R20's 409), and is logged as a warning naming the constraint, for a check that should have refused the write
+     * first, with the rule's own code, is missing.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrityViolated(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.info("Write refused by a database constraint on {}: {}", request.getRequestURI(), e.getMostSpecificCause().toString());
         if (StorableValues.refusedByTheDatabase(e)) {
-            return answer(ProblemCode.VALIDATION_FAILED, StorableValues.REFUSED_BY_THE_DATABASE, request);
+            log.info("Value refused by the database on {}: {}", request.getRequestURI(),
+                    e.getMostSpecificCause().toString());
+            return validationFailed(List.of(Problems.error("body", StorableValues.REFUSED_VALUE)),
+                    request.getRequestURI());
         }
+        log.warn("Write refused by a database constraint that no check caught first, {}, on {} {}: {}",
+                BrokenConstraints.described(e), request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().toString());
         Rule rule = Rule.R20_CONFLICTS_WITH_RECORDED_FACTS;
         ProblemDetail problem = Problems.of(rule.status(), rule.code(),
                 "The write conflicts with recorded facts (a constraint of the database refused it).",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 import javax.sql.DataSource;
@@ -13,8 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.ReadOnlyDatabases;
+import org.chancery.shared.StorableValues;
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.RefusedWrites;
 import org.hibernate.TransactionException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,6 +75,33 @@ class UnexpectedErrorsIntegrationTests extends ApiIntegrationTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody().getProperties()).containsEntry("code", "INTERNAL_ERROR");
         assertThat(output).contains("Unexpected error on GET /api/relations").contains("IllegalStateException: a bug");
+    }
+
+    @Test
+    @DisplayName("a constraint no check caught is R20's 409, logged as a warning naming the constraint")
+    void aConstraintNoCheckCaughtIsAConflictLoggedAsAWarning(CapturedOutput output) {
+        ResponseEntity<ProblemDetail> answer = advice.integrityViolated(
+                RefusedWrites.constraintBroken(ConstraintKind.CHECK, "ck_mission_dates"),
+                new MockHttpServletRequest("POST", "/api/missions/7/close"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "CONFLICTS_WITH_RECORDED_FACTS")
+                .containsEntry("rule", "R20");
+        assertThat(output).contains("WARN").contains("Write refused by a database constraint that no check caught "
+                + "first, ck_mission_dates (CHECK), on POST /api/missions/7/close");
+    }
+
+    @Test
+    @DisplayName("a value the database cannot store is a 400 on the body, with the errors every validation failure has")
+    void aValueTheDatabaseCannotStoreIsAValidationFailureOfTheBody() {
+        ResponseEntity<ProblemDetail> answer = advice.integrityViolated(RefusedWrites.valueTooLong(),
+                new MockHttpServletRequest("POST", "/api/diplomats"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "VALIDATION_FAILED")
+                .containsEntry("errors", List.of(Map.of("field", "body", "message", StorableValues.REFUSED_VALUE)));
+        assertThat(answer.getBody().getDetail()).isEqualTo("The request is invalid: body holds a value too long or "
+                + "too large for the database, or a character it cannot store; nothing of it was saved.");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.chancery.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.chancery.support.RefusedWrites;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+class BrokenConstraintsTests {
+
+    @Test
+    void aConstraintIsKnownByItsNameInAnyCaseAndWithWhatTheDatabaseAddsToIt() {
+        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE, "uq_relation_pair"), "uq_relation_pair"))
+                .isTrue();
+        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE,
+                "PUBLIC.UQ_MISSION_EMBASSY_SLOT_INDEX_A ON PUBLIC.MISSION(EMBASSY_SLOT NULLS FIRST)"),
+                "uq_mission_embassy_slot")).as("as H2 names it").isTrue();
+        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE, "uq_country_alpha3"), "uq_relation_pair"))
+                .isFalse();
+        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.OTHER, null), "uq_relation_pair"))
+                .as("a constraint the database did not name").isFalse();
+    }
+
+    @Test
+    void aUniqueConstraintOrKeyIsToldFromEveryOtherKind() {
+        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE, "country_pkey"))).isTrue();
+        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.CHECK, "ck_country_lifetime"))).isFalse();
+        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.FOREIGN_KEY, "fk_mission_sending"))).isFalse();
+        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.NOT_NULL, null))).isFalse();
+    }
+
+    @Test
+    void aValueTheDatabaseCannotStoreBreaksNoConstraint() {
+        DataIntegrityViolationException tooLong = RefusedWrites.valueTooLong();
+
+        assertThat(BrokenConstraints.unique(tooLong)).isFalse();
+        assertThat(BrokenConstraints.named(tooLong, "uq_relation_pair")).isFalse();
+        assertThat(BrokenConstraints.described(tooLong)).isEqualTo("a constraint not named");
+    }
+
+    @Test
+    void aConstraintIsDescribedForTheLogByItsNameAndKind() {
+        assertThat(BrokenConstraints.described(RefusedWrites.constraintBroken(ConstraintKind.CHECK, "ck_mission_dates")))
+                .isEqualTo("ck_mission_dates (CHECK)");
+    }
+}
