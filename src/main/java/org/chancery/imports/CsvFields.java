@@ -18,6 +18,9 @@ public final class CsvFields {
     /** An integer as the published files write one: decimal ASCII digits, a minus sign at most (no {@code +}). */
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
 
+    /** Such an integer of any number of digits. */
+    private static final Pattern DIGITS = Pattern.compile("-?[0-9]+");
+
     private CsvFields() {
     }
 
@@ -33,6 +36,14 @@ public final class CsvFields {
             throw new NumberFormatException("not a decimal integer: '" + field + "'");
         }
         return Integer.parseInt(text);
+    }
+
+    /**
+     * Whether a field that {@link #integer} refuses is an integer all the same, of more digits than it reads: out of
+     * range rather than no integer, for a message that says which.
+     */
+    public static boolean beyondNineDigits(String field) {
+        return DIGITS.matcher(field.trim()).matches();
     }
 
     /**

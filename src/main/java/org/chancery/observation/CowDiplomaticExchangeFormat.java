@@ -386,7 +386,9 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         try {
             return CsvFields.integer(text);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "is not an integer: '" + text + "'");
+            throw new InvalidInputException(field, CsvFields.beyondNineDigits(text)
+                    ? "is out of range: '" + text.trim() + "' (a code or year of the data set has at most nine digits)"
+                    : "is not an integer: '" + text + "'");
         }
     }
 

@@ -256,17 +256,20 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
                 + "2,41,1970,2,3,1,2006.1\n"
                 + "\u0662,41,1971,3,3,1,2006.1\n"
                 + "+2,41,1972,3,3,1,2006.1\n"
-                + "2,41,+1973,3,3,1,2006.1\n");
+                + "2,41,+1973,3,3,1,2006.1\n"
+                + "2,41,99999999999,3,3,1,2006.1\n");
 
         JsonNode reports = rows(job);
         assertThat(reports).extracting(r -> r.get("outcome").asString()).containsExactly("IMPORTED", "MERGED",
-                "REJECTED", "REJECTED", "REJECTED", "REJECTED");
+                "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED");
         assertThat(reports.get(1).get("detail").asString()).isEqualTo("Both directions were recorded by line 2.");
         assertThat(reports.get(2).get("detail").asString())
                 .contains("DR_at_1 is 2 here, but line 2 of this import, recorded 3").doesNotContain("mirror");
         assertThat(reports.get(3).get("detail").asString()).contains("ccode1: is not an integer");
         assertThat(reports.get(4).get("detail").asString()).contains("ccode1: is not an integer");
         assertThat(reports.get(5).get("detail").asString()).contains("year: is not an integer");
+        assertThat(reports.get(6).get("detail").asString()).contains("year: is out of range: '99999999999' (a code or "
+                + "year of the data set has at most nine digits)");
         getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(2));
     }
 

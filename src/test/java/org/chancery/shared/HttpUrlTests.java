@@ -2,6 +2,7 @@ package org.chancery.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,6 +15,11 @@ class HttpUrlTests {
             "https://x.example:65535/"})
     void acceptsAnAbsoluteHttpUrlWithAHost(String url) {
         assertThat(validator.isValid(url, null)).isTrue();
+    }
+
+    @Test
+    void noUrlIsValidForAFieldThatNeedsNone() {
+        assertThat(validator.isValid(null, null)).isTrue();
     }
 
     @ParameterizedTest
