@@ -79,7 +79,8 @@ public class Observations {
     /**
      * A page of the observations the filter keeps, in the page's order (properties of
      * {@link #SORTABLE}; the year, then the sending and receiving countries, by default): one
-     * statement for the page and one count unless the page tells the total. An order by year, by
+     * statement for the page and, unless the page tells the total, one of the counts kept with the
+     * observations ({@link #count}). An order by year, by
      * either country or by id is read along an index ({@link #orderBy}), so a page of all 310,000
      * observations of the COW data costs what a page of a few does.
      */
@@ -94,8 +95,32 @@ public class Observations {
         List<Observation> content = jdbc.query(rows.ordered(pageable.getSort(), index) + " offset "
                 + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only", parameters,
                 Observations::observation);
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> jdbc.queryForObject(rows.count(), parameters, Long.class));
+        return PageableExecutionUtils.getPage(content, pageable, () -> count(filter));
+    }
+
+    /**
+     * The number of observations the filter keeps, from the counts kept with them: a country's per side (both summed
+     * for either side, a pair being of two countries), all countries' once, as {@code SENDING}; by year, level and
+     * dataset. Some hundred rows of counts at most, where counting the observations read each one the filter keeps
+     * (40–150 ms a page on PostgreSQL for the COW data's 310,000, or its 226,000 of {@code NONE}).
+     */
+    private long count(Filter filter) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("country",
+                filter.country() == null ? ALL_COUNTRIES : filter.country().value());
+        StringJoiner conditions = new StringJoiner(" and ", " where ", "");
+        conditions.add("country = :country");
+        ObservationDirection side = filter.country() == null ? ObservationDirection.SENDING : filter.direction();
+        if (side != null) {
+            conditions.add("direction = :direction");
+            parameters.addValue("direction", side.name());
+        }
+        if (filter.year() != null) {
+            conditions.add("observed_year = :year");
+            parameters.addValue("year", filter.year());
+        }
+        levelAndDataset(filter, conditions, parameters);
+        return jdbc.queryForObject("select coalesce(sum(observations), 0) from observation_summary" + conditions,
+                parameters, Long.class);
     }
 
     /** Every observation the filter keeps, in {@code sort}'s order, one at a time (the CSV answer). */
@@ -254,14 +279,6 @@ public class Observations {
         String orderIndex(Sort sort) {
             return eitherSide || heldFirst == null || ofAYear || sort.stream().count() > 1 ? null
                     : ORDER_INDEXES.get(sort.stream().findFirst().orElse(Sort.Order.asc("year")).getProperty());
-        }
-
-        String count() {
-            if (!eitherSide) {
-                return "select count(*) from observation" + where;
-            }
-            return "select (select count(*) from observation where sending_country = :country" + and(where)
-                    + ") + (select count(*) from observation where receiving_country = :country" + and(where) + ")";
         }
 
         private static String and(String where) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.chancery.shared.DatabaseProduct;
@@ -91,6 +92,63 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/observations?country=US&direction=RECEIVING&level=ENVOY")
                 .andExpect(jsonPath("$.page.totalElements").value(0));
         getJson("/api/observations?country=US").andExpect(jsonPath("$.page.totalElements").value(8));
+    }
+
+    @Test
+    void aPagesTotalIsTheNumberOfObservationsItsFilterKeepsForEveryFilter() throws Exception {
+        importFile(FILE);
+        importFile(HEADER + "2,200,1970,3,3,1,2006.1\n" + "20,2,1970,2,2,1,2006.1\n" + "20,200,1980,0,3,1,2006.1\n");
+        String[] countries = {null, "US", "CU", "GB", "XH", "FR"};
+        String[] directions = {null, "SENDING", "RECEIVING"};
+        Integer[] years = {null, 1840, 1970, 1999};
+        String[] levels = {null, "NONE", "ENVOY", "AMBASSADOR"};
+        String[] datasets = {null, "COW-DE 2006.1", "COW-DE 1999"};
+        int checked = 0;
+        for (String country : countries) {
+            for (String direction : country == null ? new String[] {null} : directions) {
+                for (Integer year : years) {
+                    for (String level : levels) {
+                        for (String dataset : datasets) {
+                            StringBuilder query = new StringBuilder("/api/observations?size=1");
+                            StringBuilder where = new StringBuilder("1 = 1");
+                            List<Object> values = new ArrayList<>();
+                            if (country != null) {
+                                query.append("&country=").append(country);
+                                where.append(direction == null ? " and ? in (sending_country, receiving_country)"
+                                        : direction.equals("SENDING") ? " and sending_country = ?"
+                                                : " and receiving_country = ?");
+                                values.add(country);
+                            }
+                            if (direction != null) {
+                                query.append("&direction=").append(direction);
+                            }
+                            if (year != null) {
+                                query.append("&year=").append(year);
+                                where.append(" and observed_year = ?");
+                                values.add(year);
+                            }
+                            if (level != null) {
+                                query.append("&level=").append(level);
+                                where.append(" and observation_level = ?");
+                                values.add(level);
+                            }
+                            if (dataset != null) {
+                                query.append("&dataset=").append(dataset);
+                                where.append(" and dataset = ?");
+                                values.add(dataset);
+                            }
+                            long kept = jdbc.queryForObject("select count(*) from observation where " + where,
+                                    Long.class, values.toArray());
+                            // a second page, so that a full first one does not tell the total without counting
+                            JsonNode page = json(getJson(query + "&page=1").andExpect(status().isOk())).get("page");
+                            assertThat(page.get("totalElements").asLong()).as(query.toString()).isEqualTo(kept);
+                            checked += kept > 1 ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("filters keeping more than one observation").isGreaterThan(40);
     }
 
     @Test
