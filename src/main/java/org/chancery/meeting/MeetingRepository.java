@@ -34,9 +34,12 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             countQuery = "select count(m) from Meeting m where m.date >= :from and m.date <= :to")
     Page<Long> findIds(@Param("from") LocalDate from, @Param("to") LocalDate to, Pageable pageable);
 
-    /** The meetings in which every one of {@code :countries} (there are {@code :count}) took part. */
-    String INVOLVING_ALL = " m.id in (select i.id from Meeting i join i.countryIndex c where c.country in :countries"
-            + " group by i.id having count(c.country) = :count)";
+    /**
+     * The meetings in which every one of {@code :countries} (there are {@code :count}) took part: their rows of the
+     * country index, grouped by meeting ({@link MeetingCountryRow}).
+     */
+    String INVOLVING_ALL = " m.id in (select c.meetingId from MeetingCountryRow c where c.country in :countries"
+            + " group by c.meetingId having count(c.country) = :count)";
 
     /**
      * Of the meetings a condition before it keeps (a diplomat's), those in which every one of {@code :countries}
@@ -44,7 +47,7 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
      * countries first ({@link #INVOLVING_ALL}) cost what a busy country's meetings cost, 0.17–0.27 s on PostgreSQL
      * for a diplomat's few.
      */
-    String EACH_INVOLVING_ALL = " (select count(c.country) from Meeting i join i.countryIndex c where i.id = m.id"
+    String EACH_INVOLVING_ALL = " (select count(c.country) from MeetingCountryRow c where c.meetingId = m.id"
             + " and c.country in :countries) = :count";
 
     /** The meetings diplomat {@code :diplomatId} took part in, along the participants' diplomat index. */

@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * All meetings in an order a client chooses other than by date — by city, title or country, the id last — are read
- * along an index in that order, a page's rows at a time, not all read and sorted for each page.
+ * along an index in that order, a page's rows at a time, not all read and sorted for each page; the meetings of
+ * several countries are found from the countries' rows of the country index alone.
  */
-class MeetingSortPlanIntegrationTests extends MeetingIntegrationTest {
+class MeetingListPlanIntegrationTests extends MeetingIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -42,6 +43,23 @@ class MeetingSortPlanIntegrationTests extends MeetingIntegrationTest {
         } else {
             assertThat(QueryPlans.of(jdbc, page)).contains(index.toUpperCase(), "index sorted");
         }
+    }
+
+    @Test
+    void findsTheMeetingsOfSeveralCountriesFromTheirRowsOfTheCountryIndexAlone() throws Exception {
+        long chung = diplomat("Chung Byung-won", "KR", "Deputy Foreign Minister");
+        long pereira = diplomat("Carlos Miguel Pereira Hernández", "CU", null);
+        long ri = diplomat("Ri Son-gwon", "KP", null);
+        long trilateral = meeting("2000-03-01", "Havana", "CU", chung, pereira, ri);
+        meeting("2001-03-01", "Seoul", "KR", chung, pereira);
+
+        List<String> sql = statements.sql(() -> assertThat(ids(getJson("/api/meetings?country=KR&country=KP&country=CU"
+                + "&sort=city&size=1"))).containsExactly(trilateral));
+
+        String page = sql.stream().filter(statement -> statement.contains("meeting_country")
+                && statement.contains("group by") && statement.contains("order by")).findFirst().orElseThrow();
+        assertThat(page).as("the meetings read once, for the page; the countries' rows grouped on their own")
+                .containsOnlyOnce("from meeting ").doesNotContain("join meeting ");
     }
 
     @Test
