@@ -80,15 +80,16 @@ class SecurityConfiguration {
     /**
      * An API answer (JSON, CSV, the OpenAPI document, a problem of any path) is no page: nothing in it may load or run
      * anything, nor be framed, should a browser ever render one (OWASP's REST practice). The admin UI's pages have a
-     * policy of their own ({@code AdminContentSecurityPolicy}, set before this); Swagger UI's page and files none (its
-     * problems, a file it lacks, the API's).
+     * policy of their own ({@code AdminContentSecurityPolicy}, set before this); Swagger UI's page and files theirs
+     * ({@link SecurityHeaders#SWAGGER_UI_POLICY}; its problems, a file it lacks, the API's).
      */
     private static final HeaderWriter API_CONTENT_SECURITY_POLICY = (request, response) -> {
         String path = request.getRequestURI();
         boolean swaggerUi = (path.startsWith("/swagger-ui/") || path.equals("/swagger-ui.html"))
                 && response.getStatus() < 400;
-        if (!swaggerUi && !response.containsHeader(SecurityHeaders.CSP)) {
-            response.setHeader(SecurityHeaders.CSP, SecurityHeaders.API_POLICY);
+        if (!response.containsHeader(SecurityHeaders.CSP)) {
+            response.setHeader(SecurityHeaders.CSP, swaggerUi ? SecurityHeaders.SWAGGER_UI_POLICY
+                    : SecurityHeaders.API_POLICY);
         }
     };
 

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Base64;
 import java.util.List;
 
+import org.chancery.shared.web.SecurityHeaders;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -123,7 +124,9 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", none));
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk())
-                .andExpect(header().doesNotExist("Content-Security-Policy"));
+                .andExpect(header().string("Content-Security-Policy", SecurityHeaders.SWAGGER_UI_POLICY));
+        mvc.perform(get("/swagger-ui/swagger-initializer.js")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", SecurityHeaders.SWAGGER_UI_POLICY));
         mvc.perform(get("/swagger-ui/nothing")).andExpect(status().isNotFound())
                 .andExpect(header().string("Content-Security-Policy", none));
     }
