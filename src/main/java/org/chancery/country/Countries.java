@@ -227,7 +227,8 @@ public class Countries {
      */
     static RuntimeException takenMeanwhile(DataIntegrityViolationException e, String alpha2, String alpha3) {
         if (BrokenConstraints.named(e, "uq_country_alpha3")) {
-            return new AlreadyExistsException(List.of("alpha3"), "The alpha-3 code " + alpha3 + " was recorded meanwhile.");
+            return new AlreadyExistsException(List.of("alpha3"),
+                    "The alpha-3 code " + alpha3 + " was recorded meanwhile.");
         }
         return BrokenConstraints.unique(e)
                 ? new AlreadyExistsException(List.of("code"), "The code " + alpha2 + " was recorded meanwhile.") : e;

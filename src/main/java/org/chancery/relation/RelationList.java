@@ -87,7 +87,7 @@ class RelationList {
      * places no nulls, where one that does made it read every interval and sort them (13–51 ms a page of the
      * COW history's relations, 0.5 ms along the index).
      */
-    static String orderBy(Sort sort) {
+    private static String orderBy(Sort sort) {
         SqlOrder orders = new SqlOrder();
         sort.forEach(order -> {
             String direction = (order.isAscending() ? "asc" : "desc") + (!order.getProperty().equals("since") ? ""

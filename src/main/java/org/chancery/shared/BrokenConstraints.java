@@ -10,7 +10,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * The database constraint a refused write broke, as Hibernate names it in the exception's causes: a write that
  * expects one constraint to break (two requests racing for a unique key) answers that one and rethrows any other, so
  * that a constraint no check guards is not answered as a rule it is not. Names are compared in lower case, and as a
- * part of the name the database gives (H2 adds the index and table to a unique constraint's).
+ * part of the name the database gives (H2 gives a unique constraint's with its schema before it and its index after
+ * it: {@code PUBLIC.UQ_MISSION_EMBASSY_SLOT_INDEX_A}).
  */
 public final class BrokenConstraints {
 

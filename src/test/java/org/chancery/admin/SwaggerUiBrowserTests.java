@@ -31,8 +31,8 @@ class SwaggerUiBrowserTests extends BrowserTest {
 
         WebElement body = waitFor(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_description pre")));
-        assertThat(visible(By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_status")).getText())
-                .isEqualTo("200");
+        assertThat(visible(By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_status"))
+                .getText()).isEqualTo("200");
         assertThat(body.getText()).contains("\"name\": \"Cuba\"");
         screenshot("swagger-ui-try-it-out");
         assertNoConsoleErrors();

@@ -64,8 +64,8 @@ class CsvFieldsTests {
 
     @Test
     void aHeaderOfOneFieldWithSemicolonsAsksWhetherTheColumnsAreSeparatedBySemicolons() {
-        assertThat(headerMistake(List.of("ccode1;ccode2;year"))).endsWith("it is one field: are its columns separated by semicolons? This format's "
-                + "are by commas");
+        assertThat(headerMistake(List.of("ccode1;ccode2;year")))
+                .endsWith("it is one field: are its columns separated by semicolons? This format's are by commas");
     }
 
     @Test
@@ -87,7 +87,8 @@ class CsvFieldsTests {
                 () -> CsvFields.check(HEADER, List.of("2", "x".repeat(CsvFields.MAX_LENGTH + 1), "1900")));
         assertThat(e.errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("ccode2");
-            assertThat(error.message()).isEqualTo("has 201 characters, more than the 200 a field of this file may have");
+            assertThat(error.message())
+                    .isEqualTo("has 201 characters, more than the 200 a field of this file may have");
         });
     }
 

@@ -478,7 +478,8 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         assertThat(ids(getJson("/api/meetings?country=CU&country=KR&sort=date&size=2&page=1")
                 .andExpect(jsonPath("$.page.totalElements").value(4)))).containsExactly(trilateral, latest);
         assertThat(ids(getJson("/api/meetings?country=KR&sort=date,desc&sort=city")))
-                .containsExactly(latest, trilateral, sameDayFirst, sameDaySecond, early, oldest);
+                .as("ties in the first order's direction").containsExactly(latest, trilateral, sameDaySecond,
+                        sameDayFirst, early, oldest);
     }
 
     @Test

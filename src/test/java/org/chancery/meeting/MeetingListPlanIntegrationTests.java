@@ -25,14 +25,15 @@ class MeetingListPlanIntegrationTests extends MeetingIntegrationTest {
     private JdbcTemplate jdbc;
 
     @ParameterizedTest
-    @CsvSource({"city, ix_meeting_by_city", "title, ix_meeting_by_title", "country, ix_meeting_by_country"})
-    void readsAllMeetingsInAChosenOrderAlongItsIndex(String field, String index) throws Exception {
+    @CsvSource({"city, ix_meeting_by_city", "title, ix_meeting_by_title", "country, ix_meeting_by_country",
+        "'city,desc', ix_meeting_by_city", "'title,desc', ix_meeting_by_title", "'country,desc', ix_meeting_by_country"})
+    void readsAllMeetingsInAChosenOrderAlongItsIndex(String sort, String index) throws Exception {
         long chung = diplomat("Chung Byung-won", "KR", "Deputy Foreign Minister");
         long pereira = diplomat("Carlos Miguel Pereira Hernández", "CU", null);
         meeting("2000-03-01", "Seoul", "KR", chung, pereira);
         meeting("2001-03-01", "Havana", "CU", chung, pereira);
 
-        List<String> sql = statements.sql(() -> getJson("/api/meetings?sort=" + field + "&size=1")
+        List<String> sql = statements.sql(() -> getJson("/api/meetings?sort=" + sort + "&size=1")
                 .andExpect(status().isOk()));
 
         String page = sql.stream().filter(statement -> statement.contains("from meeting")
@@ -73,7 +74,7 @@ class MeetingListPlanIntegrationTests extends MeetingIntegrationTest {
 
         assertThat(ids(getJson("/api/meetings?sort=city"))).containsExactly(created.get(1), created.get(2),
                 created.get(0));
-        assertThat(ids(getJson("/api/meetings?sort=city,desc"))).containsExactly(created.get(0), created.get(1),
-                created.get(2));
+        assertThat(ids(getJson("/api/meetings?sort=city,desc"))).as("ties in the first order's direction")
+                .containsExactly(created.get(0), created.get(2), created.get(1));
     }
 }

@@ -1,6 +1,7 @@
 package org.chancery.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chancery.support.RefusedWrites.constraintBroken;
 
 import org.chancery.support.RefusedWrites;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
@@ -11,23 +12,23 @@ class BrokenConstraintsTests {
 
     @Test
     void aConstraintIsKnownByItsNameInAnyCaseAndWithWhatTheDatabaseAddsToIt() {
-        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE, "uq_relation_pair"), "uq_relation_pair"))
-                .isTrue();
-        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE,
-                "PUBLIC.UQ_MISSION_EMBASSY_SLOT_INDEX_A ON PUBLIC.MISSION(EMBASSY_SLOT NULLS FIRST)"),
-                "uq_mission_embassy_slot")).as("as H2 names it").isTrue();
-        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE, "uq_country_alpha3"), "uq_relation_pair"))
-                .isFalse();
-        assertThat(BrokenConstraints.named(RefusedWrites.constraintBroken(ConstraintKind.OTHER, null), "uq_relation_pair"))
+        assertThat(BrokenConstraints.named(constraintBroken(ConstraintKind.UNIQUE, "uq_relation_pair"),
+                "uq_relation_pair")).isTrue();
+        assertThat(BrokenConstraints.named(constraintBroken(ConstraintKind.UNIQUE,
+                "PUBLIC.UQ_MISSION_EMBASSY_SLOT_INDEX_A"), "uq_mission_embassy_slot")).as("as H2 names it").isTrue();
+        assertThat(BrokenConstraints.named(constraintBroken(ConstraintKind.UNIQUE, "uq_country_alpha3"),
+                "uq_relation_pair")).isFalse();
+        assertThat(BrokenConstraints.named(constraintBroken(ConstraintKind.OTHER, null), "uq_relation_pair"))
                 .as("a constraint the database did not name").isFalse();
     }
 
     @Test
     void aUniqueConstraintOrKeyIsToldFromEveryOtherKind() {
-        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.UNIQUE, "country_pkey"))).isTrue();
-        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.CHECK, "ck_country_lifetime"))).isFalse();
-        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.FOREIGN_KEY, "fk_mission_sending"))).isFalse();
-        assertThat(BrokenConstraints.unique(RefusedWrites.constraintBroken(ConstraintKind.NOT_NULL, null))).isFalse();
+        assertThat(BrokenConstraints.unique(constraintBroken(ConstraintKind.UNIQUE, "country_pkey"))).isTrue();
+        assertThat(BrokenConstraints.unique(constraintBroken(ConstraintKind.CHECK, "ck_country_lifetime"))).isFalse();
+        assertThat(BrokenConstraints.unique(constraintBroken(ConstraintKind.FOREIGN_KEY, "fk_mission_sending")))
+                .isFalse();
+        assertThat(BrokenConstraints.unique(constraintBroken(ConstraintKind.NOT_NULL, null))).isFalse();
     }
 
     @Test
@@ -41,7 +42,7 @@ class BrokenConstraintsTests {
 
     @Test
     void aConstraintIsDescribedForTheLogByItsNameAndKind() {
-        assertThat(BrokenConstraints.described(RefusedWrites.constraintBroken(ConstraintKind.CHECK, "ck_mission_dates")))
+        assertThat(BrokenConstraints.described(constraintBroken(ConstraintKind.CHECK, "ck_mission_dates")))
                 .isEqualTo("ck_mission_dates (CHECK)");
     }
 }

@@ -17,7 +17,9 @@ import org.springframework.data.domain.Sort;
  * entity properties: sort fields are the API's field names, translated through a per-list
  * allow-list (anything else is a {@code VALIDATION_FAILED} on {@code sort}); the list's default
  * order applies when none is given, and a unique tie-breaker always ends the order so that pages
- * are deterministic. A field given twice is sorted on once, in its first direction: the second
+ * are deterministic, in the first order's direction: an index of a field and the tie-breaker gives the order
+ * read forwards or backwards ({@code city desc, id desc}), where a tie-breaker against it made the database sort
+ * every row for each page. A field given twice is sorted on once, in its first direction: the second
  * would order nothing (and a column sorted on twice breaks H2's sorting on disk; see
  * {@link org.chancery.shared.SqlOrder}). A field that may be null sorts its nulls first ascending
  * and last descending, as H2 does by default and PostgreSQL does not: one order on either database.
@@ -56,7 +58,8 @@ public final class PageRequests {
         }
         Sort sort = orders.isEmpty() ? defaultOrder : Sort.by(orders);
         if (sort.getOrderFor(tieBreaker) == null) {
-            sort = sort.and(Sort.by(tieBreaker));
+            Sort.Direction first = sort.stream().findFirst().map(Sort.Order::getDirection).orElse(Sort.Direction.ASC);
+            sort = sort.and(Sort.by(first, tieBreaker));
         }
         return PageRequest.of(requested.getPageNumber(), requested.getPageSize(), sort);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.chancery.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,19 @@ class PageRequestsTests {
             assertThat(error.message()).isEqualTo("cannot sort by 'sideways'; sortable fields: country, id, name, "
                     + "organization, title (each as field or field,asc or field,desc)");
         });
+    }
+
+    @Test
+    void breaksTiesByTheTieBreakerInTheFirstOrdersDirection() {
+        assertThat(PageRequests.of(PageRequest.of(0, 20, Sort.by(Sort.Order.desc("title"), Sort.Order.asc("name"))),
+                SORTABLE, Set.of("title"), Sort.by("name"), "id").getSort())
+                .containsExactly(Sort.Order.desc("title").nullsLast(), Sort.Order.asc("name"), Sort.Order.desc("id"));
+        assertThat(PageRequests.of(PageRequest.of(0, 20, Sort.by("country")), SORTABLE, Sort.by("name"), "id").getSort())
+                .containsExactly(Sort.Order.asc("country"), Sort.Order.asc("id"));
+        assertThat(PageRequests.of(PageRequest.of(0, 20), SORTABLE, Sort.by(Sort.Direction.DESC, "name"), "id")
+                .getSort()).as("the default order's ties too").containsExactly(Sort.Order.desc("name"),
+                        Sort.Order.desc("id"));
+        assertThat(PageRequests.of(PageRequest.of(0, 20, Sort.by(Sort.Order.desc("id"))), SORTABLE, Sort.by("name"),
+                "id").getSort()).as("an order by the tie-breaker itself").containsExactly(Sort.Order.desc("id"));
     }
 }
