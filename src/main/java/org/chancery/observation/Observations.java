@@ -101,8 +101,9 @@ public class Observations {
     /**
      * The number of observations the filter keeps, from the counts kept with them: a country's per side (both summed
      * for either side, a pair being of two countries), all countries' once, as {@code SENDING}; by year, level and
-     * dataset. A thousand rows of counts at most (years, levels, datasets), where counting the observations read each one the filter keeps
-     * (40–150 ms a page on PostgreSQL for the COW data's 310,000, or its 226,000 of {@code NONE}).
+     * dataset. A thousand rows of counts at most (years, levels, datasets), where counting the observations read each
+     * one the filter keeps (40–150 ms a page on PostgreSQL for the COW data's 310,000, or its 226,000 of
+     * {@code NONE}).
      */
     private long count(Filter filter) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("country",

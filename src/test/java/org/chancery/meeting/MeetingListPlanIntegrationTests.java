@@ -26,7 +26,8 @@ class MeetingListPlanIntegrationTests extends MeetingIntegrationTest {
 
     @ParameterizedTest
     @CsvSource({"city, ix_meeting_by_city", "title, ix_meeting_by_title", "country, ix_meeting_by_country",
-        "'city,desc', ix_meeting_by_city", "'title,desc', ix_meeting_by_title", "'country,desc', ix_meeting_by_country"})
+        "'city,desc', ix_meeting_by_city", "'title,desc', ix_meeting_by_title",
+        "'country,desc', ix_meeting_by_country"})
     void readsAllMeetingsInAChosenOrderAlongItsIndex(String sort, String index) throws Exception {
         long chung = diplomat("Chung Byung-won", "KR", "Deputy Foreign Minister");
         long pereira = diplomat("Carlos Miguel Pereira Hernández", "CU", null);

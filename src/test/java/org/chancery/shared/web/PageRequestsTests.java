@@ -34,8 +34,8 @@ class PageRequestsTests {
         assertThat(PageRequests.of(PageRequest.of(0, 20, Sort.by(Sort.Order.desc("title"), Sort.Order.asc("name"))),
                 SORTABLE, Set.of("title"), Sort.by("name"), "id").getSort())
                 .containsExactly(Sort.Order.desc("title").nullsLast(), Sort.Order.asc("name"), Sort.Order.desc("id"));
-        assertThat(PageRequests.of(PageRequest.of(0, 20, Sort.by("country")), SORTABLE, Sort.by("name"), "id").getSort())
-                .containsExactly(Sort.Order.asc("country"), Sort.Order.asc("id"));
+        assertThat(PageRequests.of(PageRequest.of(0, 20, Sort.by("country")), SORTABLE, Sort.by("name"), "id")
+                .getSort()).containsExactly(Sort.Order.asc("country"), Sort.Order.asc("id"));
         assertThat(PageRequests.of(PageRequest.of(0, 20), SORTABLE, Sort.by(Sort.Direction.DESC, "name"), "id")
                 .getSort()).as("the default order's ties too").containsExactly(Sort.Order.desc("name"),
                         Sort.Order.desc("id"));
