@@ -82,16 +82,15 @@ class RelationList {
     /**
      * The requested order (properties of {@link #COLUMNS}), then the pair's codes, which are unique.
      * {@code countryA} is the pair's order: both codes in its direction, so that the pair descending is
-     * the ascending order reversed. Only {@code since} may be null, and only its order places the nulls (first
-     * ascending, last descending): PostgreSQL reads the intervals along their country index in an order that
-     * places no nulls, where one that does made it read every interval and sort them (13–51 ms a page of the
-     * COW history's relations, 0.5 ms along the index).
+     * the ascending order reversed. Only an order by {@code since}, the one field that may be null, places the
+     * nulls ({@link SqlOrder#direction}, as the page request gives it): PostgreSQL reads the intervals along their
+     * country index in an order that places no nulls, where one that does made it read every interval and sort
+     * them (13–51 ms a page of the COW history's relations, 0.5 ms along the index).
      */
     private static String orderBy(Sort sort) {
         SqlOrder orders = new SqlOrder();
         sort.forEach(order -> {
-            String direction = (order.isAscending() ? "asc" : "desc") + (!order.getProperty().equals("since") ? ""
-                    : order.isAscending() ? " nulls first" : " nulls last");
+            String direction = SqlOrder.direction(order);
             orders.by("r." + COLUMNS.get(order.getProperty()), direction);
             if (order.getProperty().equals("countryA")) {
                 orders.by("r.country_b", direction);

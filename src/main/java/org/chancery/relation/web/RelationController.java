@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -105,7 +106,7 @@ class RelationController {
 
     /** The page and order asked for; ties are broken by the pair ({@code countryA} orders by both codes). */
     private static PageRequest pageRequest(Pageable pageable) {
-        return PageRequests.of(pageable, SORTABLE, Sort.by("countryA"), "countryA");
+        return PageRequests.of(pageable, SORTABLE, Set.of("since"), Sort.by("countryA"), "countryA");
     }
 
     @PostMapping(path = "/{a}/{b}/events", consumes = "application/json")
