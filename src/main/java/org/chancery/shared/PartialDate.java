@@ -18,8 +18,10 @@ public record PartialDate(int year, Period period, int index) {
     /** The kind of period a partial date names; {@code index} counts from 1 within the year. */
     public enum Period { YEAR, HALF, QUARTER, MONTH, DAY }
 
-    private static final Pattern FORM = Pattern.compile(
-            "(\\d{4})(?:-(?:H([12])|Q([1-4])|(\\d{2})(?:-(\\d{2}))?))?");
+    /** The five forms, as a regular expression of the whole text (the description's pattern too). */
+    public static final String FORMS = "(\\d{4})(?:-(?:H([12])|Q([1-4])|(\\d{2})(?:-(\\d{2}))?))?";
+
+    private static final Pattern FORM = Pattern.compile(FORMS);
 
     public PartialDate {
         Objects.requireNonNull(period, "period");

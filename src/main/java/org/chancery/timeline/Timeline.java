@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.chancery.accreditation.AccreditationRecord;
@@ -57,6 +58,11 @@ public class Timeline {
             Map.entry("HEAD_OF_MISSION_STARTED", 70), Map.entry("ACCREDITATION_STARTED", 70), Map.entry("MEETING", 80),
             Map.entry("FIRST_MEETING_SINCE_ESTABLISHMENT", 90), Map.entry("MILESTONE_ACHIEVED", 100),
             Map.entry("MILESTONE_DUE", 110));
+
+    /** The types of the items: those of API.md and HEAD_OF_MISSION_ENDED. */
+    public static Set<String> types() {
+        return SAME_DAY_ORDER.keySet();
+    }
 
     /**
      * A mission opened and closed on one day, and a head who took up and ended functions on one day: after the day's

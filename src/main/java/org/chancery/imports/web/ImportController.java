@@ -207,7 +207,8 @@ class ImportController {
             + "a job that has ended, cancelled or not, is 409 IMPORT_NOT_RUNNING.")
     @ApiResponse(responseCode = "200", description = "The job, stopped: FAILED (or SUCCEEDED or FAILED of itself, if it "
             + "ended before it could stop)")
-    @ApiResponse(responseCode = "202", description = "The job, RUNNING still: it stops at its next row")
+    @ApiResponse(responseCode = "202", description = "The job, RUNNING still: it stops at its next row (Location: "
+            + "the job, to read until it has ended)")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: the id is not a number")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role ADMIN")
@@ -215,8 +216,11 @@ class ImportController {
     @ApiResponse(responseCode = "409", description = "IMPORT_NOT_RUNNING: the job has ended (SUCCEEDED or FAILED)")
     ResponseEntity<ImportJobResponse> cancel(@Parameter(example = "1") @PathVariable long id, Principal user) {
         ImportJob job = imports.cancel(id, user.getName(), Duration.ofSeconds(CANCEL_WAIT_SECONDS));
-        return ResponseEntity.status(job.status() == ImportStatus.RUNNING ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(ImportJobResponse.from(job));
+        if (job.status() == ImportStatus.RUNNING) {
+            return ResponseEntity.accepted().location(URI.create("/api/imports/" + job.id()))
+                    .body(ImportJobResponse.from(job));
+        }
+        return ResponseEntity.ok(ImportJobResponse.from(job));
     }
 
     @GetMapping("/{id}/rows")

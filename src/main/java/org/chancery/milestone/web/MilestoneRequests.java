@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.chancery.shared.PartialDate;
 import org.chancery.shared.Source;
 
 /** The bodies the milestone endpoints accept. */
@@ -25,7 +26,7 @@ final class MilestoneRequests {
     record PlanMilestone(
             @NotBlank @Size(max = 300) String title,
             @Schema(description = "partial date: YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD",
-                    example = "2024-07")
+                    example = "2024-07", pattern = PartialDate.FORMS)
             @NotBlank String target,
             @Schema(description = "a mission between the two countries (either direction) whose opening will "
                     + "achieve the milestone")

@@ -32,7 +32,8 @@ final class MissionRequests {
             @Schema(description = "the city of the mission; may be omitted where it is not known") @Size(max = 200)
             @NotBlankIfGiven(message = Mission.CITY_BLANK)
             String city,
-            @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15")
+            @Schema(description = "A partial date: 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15",
+                    pattern = PartialDate.FORMS)
             @Size(max = 10, message = PartialDate.NOT_A_PARTIAL_DATE) String plannedOpening,
             @Schema(description = "For an INTERESTS_SECTION only: the third country protecting the sending country's interests")
             @Size(max = 3, message = CountryCode.GIVEN_AS_A_CODE) String protectingPower,

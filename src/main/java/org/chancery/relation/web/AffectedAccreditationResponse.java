@@ -8,7 +8,8 @@ import org.chancery.shared.DatePrecision;
 
 /** An accreditation that a relation event changed (R11: ended by a severance), as listed in the answer. */
 @Schema(name = "AffectedAccreditation")
-record AffectedAccreditationResponse(Long id, String sendingCountry, String receivingCountry, String level,
+record AffectedAccreditationResponse(Long id, String sendingCountry, String receivingCountry,
+        @Schema(ref = "#/components/schemas/AccreditationLevel") String level,
         LocalDate from, DatePrecision fromPrecision, LocalDate to, DatePrecision toPrecision) {
 
     static AffectedAccreditationResponse from(AffectedAccreditation accreditation) {

@@ -57,10 +57,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Parameters of an accepted type other than {@code q} are set aside: JSON is UTF-8 (RFC 8259) and so is the CSV,
  * whatever {@code charset} a client asks for; Jackson's converter refused to write any other, a 500 after the
  * handler had run (and after a write had been committed), and echoed others ({@code v=2}) in the answer's type.</li>
- * <li>A list ({@link CsvResponse}, and its CSV twin, which {@code Accept: text/csv} chooses) takes {@code format=csv}
- * or {@code format=json} (or {@code format}
- * left empty, as if not given, like every filter: {@link TextArguments}); any other value is a
- * {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for.</li>
+ * <li>A read takes {@code format=csv} or {@code format=json} (or {@code format} left empty, as if not given, like
+ * every filter: {@link TextArguments}), a list's CSV twin, which {@code Accept: text/csv} chooses, as well; any other
+ * value is a {@code VALIDATION_FAILED}, not a JSON answer the client did not ask for (a resource's
+ * {@code format=xml} was answered JSON, a list's refused).</li>
  * <li>An endpoint that reads no body (an action such as a mission's {@code cancel}, a read, a delete) ignores a
  * JSON one, as a client that always sends one may, but answers a body of another type 415 and one said to be JSON
  * that is not 400, as an endpoint that reads one does (API.md: a body that is not JSON): an image or {@code {not json}}
@@ -309,7 +309,9 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
             throw new MalformedRequestException("format", TextArguments.GIVEN_MORE_THAN_ONCE);
         }
         String format = TextArguments.theOneGiven(request.getParameterValues("format"));
-        if (format == null || !method.hasMethodAnnotation(CsvResponse.class) && !answersCsv(method)) {
+        // a read's format is csv or json, a list's or a resource's (whose csv is 406); a write's is its own (imports)
+        boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        if (format == null || !read && !method.hasMethodAnnotation(CsvResponse.class) && !answersCsv(method)) {
             return true;
         }
         String asked = format.trim();

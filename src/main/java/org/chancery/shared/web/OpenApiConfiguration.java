@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -35,6 +37,7 @@ import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.validation.constraints.NotBlank;
+import org.chancery.shared.CalendarDates;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.NotBlankIfGiven;
 import org.chancery.shared.Rule;
@@ -154,6 +157,7 @@ class OpenApiConfiguration {
     OpenApiCustomizer answerFieldsRequired() {
         return openApi -> {
             Set<String> requestBodies = requestBodySchemas(openApi);
+            answeredCopies(openApi.getComponents().getSchemas(), requestBodies);
             openApi.getComponents().getSchemas().forEach((name, schema) -> {
                 boolean own = schema.getRequired() != null && !schema.getRequired().isEmpty();
                 if (schema.getProperties() != null && !requestBodies.contains(name) && !own) {
@@ -161,6 +165,61 @@ class OpenApiConfiguration {
                 }
             });
         };
+    }
+
+    /**
+     * An object that requests and answers share (a source) is answered with every field, null or not, but a request
+     * may leave some out: the answers refer to a copy of its own, {@code SourceAnswer}, which then requires them all.
+     * The copy shares the properties, made nullable before ({@link #nullableFields}, declared first, runs first), and
+     * what they refer to.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void answeredCopies(Map<String, Schema> schemas, Set<String> requestBodies) {
+        Map<String, Schema> copies = new LinkedHashMap<>();
+        Deque<Schema> answers = new ArrayDeque<>();
+        schemas.forEach((name, schema) -> {
+            if (!requestBodies.contains(name)) {
+                answers.add(schema);
+            }
+        });
+        while (!answers.isEmpty()) {
+            Schema answer = answers.pop();
+            if (answer.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : (Iterable<Schema>) answer.getProperties().values()) {
+                for (Schema referring : referringSchemas(property)) {
+                    String name = referring.get$ref().substring(referring.get$ref().lastIndexOf('/') + 1);
+                    Schema shared = schemas.get(name);
+                    if (!requestBodies.contains(name) || shared == null || shared.getProperties() == null) {
+                        continue; // an answer's own, or an enum
+                    }
+                    String copyName = name + "Answer";
+                    if (!copies.containsKey(copyName)) {
+                        Schema copy = new Schema<>().description(shared.getDescription()).example(shared.getExample());
+                        copy.setTypes(shared.getTypes());
+                        copy.setType(shared.getType());
+                        copy.setProperties(new LinkedHashMap<>(shared.getProperties()));
+                        copies.put(copyName, copy);
+                    }
+                    referring.set$ref("#/components/schemas/" + copyName);
+                }
+            }
+        }
+        schemas.putAll(copies);
+    }
+
+    /** The schemas of a property that refer to a component: itself, its items, a nullable one's {@code oneOf}. */
+    @SuppressWarnings("rawtypes")
+    private static List<Schema> referringSchemas(Schema<?> property) {
+        List<Schema> referring = new ArrayList<>();
+        for (Schema candidate : Stream.concat(Stream.of(property, property.getItems()),
+                property.getOneOf() == null ? Stream.empty() : property.getOneOf().stream()).toList()) {
+            if (candidate != null && candidate.get$ref() != null) {
+                referring.add(candidate);
+            }
+        }
+        return referring;
     }
 
     /** The names of the schemas that request bodies refer to, and of those these refer to (a meeting's parties). */
@@ -229,6 +288,47 @@ class OpenApiConfiguration {
     }
 
     /**
+     * A day a request gives (a body's field, a parameter) is one of {@link CalendarDates#FIRST} to {@link
+     * CalendarDates#LAST}, the proleptic Gregorian calendar's days that the databases and the rules agree on (an
+     * earlier one is 400): its description says so. No {@code pattern}: a generated client would put one on a date
+     * type, where a validator cannot apply it.
+     */
+    @Bean
+    @SuppressWarnings("rawtypes")
+    OpenApiCustomizer calendarDays() {
+        return openApi -> {
+            for (String name : requestBodySchemas(openApi)) {
+                Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+                if (schema != null && schema.getProperties() != null) {
+                    for (Schema property : schema.getProperties().values()) {
+                        Stream.of(property, property.getItems()).forEach(OpenApiConfiguration::saysItsDays);
+                    }
+                }
+            }
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().stream()
+                            .filter(parameter -> parameter.getSchema() != null
+                                    && "date".equals(parameter.getSchema().getFormat()))
+                            .forEach(parameter -> parameter.setDescription(withDays(parameter.getDescription())));
+                }
+            }));
+        };
+    }
+
+    private static void saysItsDays(Schema<?> schema) {
+        if (schema != null && "date".equals(schema.getFormat())) {
+            schema.setDescription(withDays(schema.getDescription()));
+        }
+    }
+
+    private static String withDays(String description) {
+        String days = "a day from " + CalendarDates.FIRST + " to " + CalendarDates.LAST;
+        return description == null || description.isBlank() ? days
+                : description.contains(days) ? description : description + " (" + days + ")";
+    }
+
+    /**
      * A JSON request body shows its schema's example as the body's own example (what Swagger UI's
      * "Try it out" fills in, and what linters look for).
      */
@@ -290,6 +390,33 @@ class OpenApiConfiguration {
     }
 
     /**
+     * Every read takes {@code format} and a cache-busting {@code _} besides its own parameters ({@link
+     * UnknownParameters}, {@link ContentNegotiation}): a list's {@code format} is documented with its CSV ({@link
+     * #csvAnswers}, declared first, runs first); a resource answers JSON only.
+     */
+    @Bean
+    OperationCustomizer everyReadsParameters() {
+        return (operation, handler) -> {
+            if (!handler.hasMethodAnnotation(GetMapping.class)) {
+                return operation;
+            }
+            boolean formatTaken = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(parameter -> "format".equals(parameter.getName()) && "query".equals(parameter.getIn()));
+            if (!formatTaken) {
+                operation.addParametersItem(new QueryParameter().name("format").required(false)
+                        .description("`json`: JSON, as without the parameter; this read has no CSV: `csv` is 406, as "
+                                + "`Accept: text/csv` is")
+                        .schema(new StringSchema()._enum(List.of("csv", "json"))));
+            }
+            operation.addParametersItem(new QueryParameter().name("_").required(false)
+                    .description("Ignored, whatever its value: a cache-buster (a client that sends a new value each "
+                            + "time gets past a cache that keeps answers)")
+                    .schema(new StringSchema()));
+            return operation;
+        };
+    }
+
+    /**
      * A handler marked {@link VersionETag} answers the resource's version as a strong {@code ETag} on
      * success; a read also takes {@code If-None-Match} and answers 304, without a body, when it names
      * the current version (a write's answer carries the tag; only GET is ever answered 304). Neither
@@ -330,8 +457,8 @@ class OpenApiConfiguration {
     }
 
     /**
-     * The headers of the answers whatever the operation: {@code Location} of what a 201 created or a
-     * 202 started, {@code WWW-Authenticate} of a 401 (HTTP Basic), {@code Retry-After} of a 429; a 304
+     * The headers of the answers whatever the operation: {@code Location} of what a 201 created or of the
+     * import job a 202 answers, {@code WWW-Authenticate} of a 401 (HTTP Basic), {@code Retry-After} of a 429; a 304
      * has no body. Every operation takes an {@code X-Request-Id} and every answer carries one ({@link RequestLog}).
      */
     @Bean
@@ -351,7 +478,8 @@ class OpenApiConfiguration {
                         .schema(new StringSchema().example("checkout-7f3a")));
                 switch (code) {
                     case "201", "202" -> addHeader(response, HttpHeaders.LOCATION, new Header()
-                            .description("the URL of what was " + ("201".equals(code) ? "created" : "started"))
+                            .description("201".equals(code) ? "the URL of what was created"
+                                    : "the URL of the job, to read until it has ended")
                             .schema(new StringSchema().format("uri-reference")));
                     case "304" -> response.setContent(null);
                     case "401" -> addHeader(response, HttpHeaders.WWW_AUTHENTICATE, new Header()
@@ -453,6 +581,49 @@ class OpenApiConfiguration {
                     && property.getPattern() == null) {
                 property.setPattern(NOT_BLANK);
             }
+            return property;
+        };
+    }
+
+    /**
+     * A property that refers to a component is the reference alone: a type beside it (swagger's, of a {@code
+     * @Schema(ref = …)} on a text, as a severance's affected mission names the mission's enums) is the component's.
+     */
+    @Bean
+    @SuppressWarnings("rawtypes")
+    OpenApiCustomizer referencesAlone() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(schema -> {
+            if (schema.getProperties() != null) {
+                for (Schema property : (Iterable<Schema>) schema.getProperties().values()) {
+                    if (property.get$ref() != null) {
+                        property.setType(null);
+                        property.setTypes(null);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * A map keyed by an enum (an import job's {@code outcomes}, a year's observation {@code counts}) answers every
+     * key, zeros included: each is a property of its own, required; a key a later version adds is still taken.
+     */
+    @Bean
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    PropertyCustomizer enumKeyedMaps() {
+        return (property, type) -> {
+            JavaType javaType = Json.mapper().constructType(type.getType());
+            if (!javaType.isMapLikeType() || !javaType.getKeyType().isEnumType()
+                    || !(property.getAdditionalProperties() instanceof Schema value)) {
+                return property;
+            }
+            List<String> keys = new ArrayList<>();
+            for (Object key : javaType.getKeyType().getRawClass().getEnumConstants()) {
+                String name = ((Enum<?>) key).name();
+                keys.add(name);
+                property.addProperty(name, value);
+            }
+            property.setRequired(keys);
             return property;
         };
     }

@@ -11,7 +11,14 @@ import org.chancery.timeline.TimelineItem;
         + "\"summary\": \"Diplomatic relations restored between CU and KR\", \"ref\": {\"kind\": \"event\", \"id\": 3, "
         + "\"href\": \"/api/relations/CU/KR/events/3\"}, \"datePrecision\": \"DAY\"}")
 record TimelineItemResponse(
-        LocalDate date, String type, String summary, Ref ref,
+        LocalDate date,
+        @Schema(description = "what happened: ESTABLISHED, SEVERED, RESTORED, CONSULAR_ESTABLISHED, CONSULAR_SEVERED, "
+                + "MEETING, FIRST_MEETING_SINCE_ESTABLISHMENT, MISSION_OPENED, MISSION_CLOSED, "
+                + "HEAD_OF_MISSION_STARTED, HEAD_OF_MISSION_ENDED, ACCREDITATION_STARTED, ACCREDITATION_ENDED, "
+                + "MILESTONE_ACHIEVED or MILESTONE_DUE (API.md's types are \"at least\" these: a later version may "
+                + "add one, which a client shows as it is)", example = "RESTORED")
+        String type,
+        String summary, Ref ref,
         @Schema(description = "how well `date` is known: DAY, MONTH or YEAR (its first day kept); a milestone's "
                 + "due dates are days, its achievement by an opening as well known as the opening (last, so that the "
                 + "CSV's earlier columns keep their places)")

@@ -235,6 +235,14 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         mvc.perform(get("/api/countries/FR").accept("text/csv")).andExpect(status().isNotAcceptable())
                 .andExpect(jsonPath("$.code").value("NOT_ACCEPTABLE"));
         mvc.perform(get("/api/countries/FR?format=csv")).andExpect(status().isNotAcceptable());
+        // a resource's format is a list's: json or csv (406 there), not anything answered as JSON
+        mvc.perform(get("/api/countries/FR?format=json")).andExpect(status().isOk());
+        for (String resource : List.of("/api/countries/FR", "/api/relations/CU/KR")) {
+            mvc.perform(get(resource + "?format=xml")).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("format"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be csv or json, not 'xml'"));
+        }
         // a write answers JSON: a format is a parameter it does not take, refused as any other, and nothing is written
         mvc.perform(post("/api/diplomats?format=csv").with(httpBasic("editor", "editor-secret"))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +24,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.chancery.imports.ImportFlags;
+import org.chancery.imports.ImportOutcome;
 import org.chancery.meeting.MeetingDraft;
+import org.chancery.observation.ObservationLevel;
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.timeline.Timeline;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -653,11 +657,76 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void describesTheDaysPartialDatesTypesAndKeysTheServerTakesAndAnswers() throws Exception {
+        JsonNode document = document();
+        JsonNode schemas = document.get("components").get("schemas");
+        String days = "a day from 1583-01-01 to 9999-12-31";
+
+        List<String> unsaid = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                List<String> parameters = new ArrayList<>();
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    parameters.add(parameter.get("name").asString());
+                    if ("date".equals(parameter.path("schema").path("format").asString(""))
+                            && !parameter.path("description").asString("").contains(days)) {
+                        unsaid.add(name + " " + parameter.get("name").asString() + ": its days");
+                    }
+                    if ("format".equals(parameter.get("name").asString()) && "get".equals(operation.getKey())
+                            && !"[\"csv\",\"json\"]".equals(parameter.get("schema").get("enum").toString())) {
+                        unsaid.add(name + " format: " + parameter.get("schema"));
+                    }
+                }
+                if ("get".equals(operation.getKey()) && !parameters.containsAll(List.of("format", "_"))) {
+                    unsaid.add(name + ": takes format and _ (" + parameters + ")");
+                }
+            }
+        }
+        assertThat(unsaid).isEmpty();
+        for (String[] field : new String[][] {{"RecordEvent", "date"}, {"OpenMission", "date"},
+                {"AchieveMilestone", "date"}, {"Source", "publishedOn"}}) {
+            assertThat(schemas.get(field[0]).get("properties").get(field[1]).get("description").asString())
+                    .as(field[0] + "." + field[1]).contains(days);
+        }
+        getJson("/api/relations/CU/KR?asOf=1582-12-31").andExpect(status().isBadRequest());
+        getJson("/api/relations/CU/KR?asOf=1583-01-01").andExpect(status().isOk());
+
+        for (String[] field : new String[][] {{"PlanMilestone", "target"}, {"PlanMission", "plannedOpening"}}) {
+            Pattern form = Pattern.compile(schemas.get(field[0]).get("properties").get(field[1]).get("pattern")
+                    .asString());
+            assertThat(List.of("2024", "2024-H2", "2024-Q4", "2024-07", "2024-07-15")).as(field[1])
+                    .allMatch(text -> form.matcher(text).find());
+            assertThat(List.of("2024-Q5", "2024-H3", "soon", "2024-W03", "24-07", "2024-07-15T00:00", " 2024x"))
+                    .as(field[1]).noneMatch(text -> form.matcher(text).find());
+        }
+
+        JsonNode affected = schemas.get("AffectedMission").get("properties");
+        assertThat(affected.get("type").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/MissionType\"}");
+        assertThat(affected.get("status").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/MissionStatus\"}");
+        assertThat(schemas.get("AffectedAccreditation").get("properties").get("level").toString())
+                .isEqualTo("{\"$ref\":\"#/components/schemas/AccreditationLevel\"}");
+
+        String types = schemas.get("TimelineItem").get("properties").get("type").get("description").asString();
+        assertThat(Timeline.types()).allMatch(type -> Pattern.compile("\\b" + type + "\\b").matcher(types).find());
+        // every key of a map keyed by an enum is answered, zeros too
+        assertThat(schemas.get("ImportJob").get("properties").get("outcomes").get("required"))
+                .extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder(Arrays.stream(ImportOutcome.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(schemas.get("ObservationYear").get("properties").get("counts").get("required"))
+                .extracting(JsonNode::asString).containsExactlyInAnyOrder(
+                        Arrays.stream(ObservationLevel.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    @Test
     void answersEveryFieldItRequiresAndNullOnlyInTheFieldsItDocumentsAsNullable() throws Exception {
         JsonNode schemas = document().get("components").get("schemas");
         recordEvent("CU", "KR", "ESTABLISHED", "2024-02-14");
         long mission = planMission("CU", "KR", "EMBASSY", null);
         long diplomat = newDiplomat("Carlos Miguel Pereira Hernández", "CU");
+        long milestone = json(postAsEditor("/api/relations/CU/KR/milestones", "{\"title\": "
+                + "\"Embassies open\", \"target\": \"2025\", \"sources\": [{\"url\": \"https://example.org/a\"}]}")
+                .andExpect(status().isCreated())).get("id").asLong();
 
         List<String> wrong = new ArrayList<>();
         Map<String, String> answers = Map.of(
@@ -668,7 +737,8 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 "/api/countries/KR", "Country",
                 "/api/diplomats/" + diplomat, "Diplomat",
                 "/api/relations/CU/KR/timeline", "PagedModelTimelineItem",
-                "/api/missions?sending=CU", "PagedModelMission");
+                "/api/missions?sending=CU", "PagedModelMission",
+                "/api/milestones/" + milestone, "Milestone");
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             JsonNode body = json(getJson(answer.getKey()).andExpect(status().isOk()));
             nullsOutsideTheSchema(body, schemas.get(answer.getValue()), schemas, answer.getKey(), wrong);
@@ -689,6 +759,19 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         }
         // a request's: what validation asks (a mission's city may be left out); the problem's: its own
         assertThat(schemas.get("Source").get("required")).extracting(JsonNode::asString).containsExactly("url");
+        // what requests and answers share: the answers' copy requires every field, the requests' keep theirs
+        assertThat(schemas.get("SourceAnswer").get("required")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("url", "publisher", "title", "publishedOn");
+        assertThat(schemas.get("SourceAnswer").get("properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(schemas.get("Source").get("properties").propertyNames());
+        for (String answer : List.of("Milestone", "Mission", "Diplomat", "Meeting")) {
+            assertThat(schemas.get(answer).get("properties").get("sources").get("items").get("$ref").asString())
+                    .as(answer).isEqualTo("#/components/schemas/SourceAnswer");
+        }
+        for (String request : List.of("PlanMilestone", "PlanMission", "RecordEvent")) {
+            assertThat(schemas.get(request).get("properties").get("sources").get("items").get("$ref").asString())
+                    .as(request).isEqualTo("#/components/schemas/Source");
+        }
         assertThat(schemas.get("Problem").get("required")).extracting(JsonNode::asString).doesNotContain("rule");
     }
 
