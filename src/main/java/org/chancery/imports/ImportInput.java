@@ -1,6 +1,7 @@
 package org.chancery.imports;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,6 +26,9 @@ public final class ImportInput {
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 
+    /** The most characters a line or a CSV record may have: 1 MB, the API's largest body unless configured. */
+    public static final int MAX_RECORD = 1 << 20;
+
     private final Path file;
 
     ImportInput(Path file) {
@@ -47,14 +51,46 @@ public final class ImportInput {
         void line(int number, String text) throws IOException;
     }
 
+    /**
+     * Reads the text's lines as {@link BufferedReader#readLine()} does (a line ends at LF, CR or CR LF), each at most
+     * {@link #MAX_RECORD} characters.
+     *
+     * @throws RecordTooLong at a longer line, before it is read whole
+     */
     public void lines(LineHandler handler) throws IOException {
-        try (BufferedReader reader = reader()) {
-            String line;
+        try (Reader reader = reader()) {
+            char[] buffer = new char[1 << 16];
+            StringBuilder line = new StringBuilder();
             int number = 0;
-            while ((line = reader.readLine()) != null) {
-                handler.line(++number, line);
+            boolean afterCr = false;
+            int read;
+            while ((read = reader.read(buffer)) != -1) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    char c = buffer[i];
+                    if (c == '\n' && afterCr) {
+                        start = i + 1; // the LF of a CR LF: the line ended at its CR
+                    } else if (c == '\n' || c == '\r') {
+                        appendBounded(line, buffer, start, i, number + 1);
+                        handler.line(++number, line.toString());
+                        line.setLength(0);
+                        start = i + 1;
+                    }
+                    afterCr = c == '\r';
+                }
+                appendBounded(line, buffer, start, read, number + 1);
+            }
+            if (!line.isEmpty()) {
+                handler.line(++number, line.toString());
             }
         }
+    }
+
+    private static void appendBounded(StringBuilder line, char[] buffer, int from, int to, int number) {
+        if (line.length() + (to - from) > MAX_RECORD) {
+            throw new RecordTooLong(number);
+        }
+        line.append(buffer, from, to - from);
     }
 
     /**
@@ -72,7 +108,7 @@ public final class ImportInput {
      * @throws CsvSyntaxException if the text is not CSV from some record on (an unterminated quote)
      */
     public void records(RecordHandler handler) throws IOException {
-        try (Reader reader = reader();
+        try (RecordBound reader = new RecordBound(reader());
                 MappingIterator<List<String>> records = CSV.readerForListOf(String.class)
                         .with(CsvSchema.emptySchema()).readValues(reader)) {
             int number = 0;
@@ -84,16 +120,34 @@ public final class ImportInput {
                         break;
                     }
                     record = records.nextValue();
+                } catch (RecordBound.Exceeded e) {
+                    throw new RecordTooLong(line);
                 } catch (tools.jackson.core.JacksonException e) {
+                    if (e.getCause() instanceof RecordBound.Exceeded) { // as the parser wraps it
+                        throw new RecordTooLong(line);
+                    }
                     // the column the parser stopped at, if on the record's first line: a quote left open runs on
                     // to the end of the file, whose column says nothing of the record
                     boolean onItsLine = e.getLocation() != null && e.getLocation().getLineNr() == line;
                     throw new CsvSyntaxException(line, onItsLine ? JsonMistakes.where(e) : JsonMistakes.why(e));
                 }
+                reader.recordEnded();
+                if (length(record) > MAX_RECORD) { // within the reader's bound, past the limit all the same
+                    throw new RecordTooLong(line);
+                }
                 handler.record(++number, line, record);
                 line += 1 + lineBreaks(record);
             }
         }
+    }
+
+    /** A record's characters: its fields' and the commas between them (not the quotes around a field). */
+    private static long length(List<String> fields) {
+        long length = Math.max(fields.size() - 1, 0);
+        for (String field : fields) {
+            length += field.length();
+        }
+        return length;
     }
 
     /** The line breaks within a record's fields (only a quoted field holds one): CR LF, LF or CR, each one. */
@@ -108,6 +162,69 @@ public final class ImportInput {
             }
         }
         return breaks;
+    }
+
+    /**
+     * A line, or a CSV record, longer than {@link #MAX_RECORD} characters: no fact of any format is written on so
+     * many (a body of the API, which a line of chancery-ndjson is, is at most 1 MB unless configured), and reading one
+     * whole would take memory the server may not have (a 49 MB line of empty objects ran a 512 MB heap out).
+     */
+    public static final class RecordTooLong extends RuntimeException {
+
+        private final int line;
+
+        RecordTooLong(int line) {
+            super("line " + line + " starts a record longer than " + MAX_RECORD + " characters (1 MB); no fact is "
+                    + "written on so many: is it the file of the format?");
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    /**
+     * A reader that refuses to hand out more than about {@link #MAX_RECORD} characters for one record: the parser
+     * reads ahead by its buffer (at most {@link #CHUNK} characters a read), so past {@code MAX_RECORD + CHUNK} since
+     * the last record ended, the record under way is longer than {@code MAX_RECORD}.
+     */
+    private static final class RecordBound extends FilterReader {
+
+        private static final int CHUNK = 1 << 13;
+
+        /** Thrown through the parser (which wraps it in its own exception). */
+        private static final class Exceeded extends RuntimeException {
+            Exceeded() {
+                super(null, null, false, false);
+            }
+        }
+
+        private long sinceRecord;
+
+        RecordBound(Reader in) {
+            super(in);
+        }
+
+        void recordEnded() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (sinceRecord > MAX_RECORD + CHUNK) {
+                throw new Exceeded();
+            }
+            int read = super.read(buffer, offset, Math.min(length, CHUNK));
+            sinceRecord += Math.max(read, 0);
+            return read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0];
+        }
     }
 
     /** Text that stops being CSV at a record. */

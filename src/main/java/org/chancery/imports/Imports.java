@@ -222,7 +222,7 @@ public class Imports {
             int rows;
             try {
                 rows = format.check(input);
-            } catch (ImportInput.CsvSyntaxException e) {
+            } catch (ImportInput.CsvSyntaxException | ImportInput.RecordTooLong e) {
                 throw new InvalidInputException("body", e.getMessage());
             }
             worker.recoverAbandonedBeforeAStart();

@@ -752,6 +752,17 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                         .content("{}\n").with(httpBasic("admin", "admin-secret")))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+        // a line or a record longer than any fact is written on (a body of the API: 1 MB), refused before it is
+        // read whole: 49 MB of it ran a 512 MB heap out
+        String wide = "{\"kind\": \"meeting\", \"date\": \"2020-01-01\", \"country\": \"FR\", \"participants\": ["
+                + "{},".repeat(ImportInput.MAX_RECORD / 3) + "{}]}\n";
+        uploadNdjson(WORKED_EXAMPLE.lines().findFirst().orElseThrow() + "\n" + wide)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.detail", containsString("line 2 starts a record longer than 1048576")));
+        upload("cow-diplomatic-exchange", "text/csv", ("\"ccode1\",\"ccode2\",\"year\",\"DR_at_1\",\"DR_at_2\",\"DE\","
+                + "\"version\"\n" + "a,".repeat(ImportInput.MAX_RECORD) + "\n").getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("line 2 starts a record longer than 1048576")));
 
         assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
     }
