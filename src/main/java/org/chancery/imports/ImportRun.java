@@ -18,6 +18,8 @@ import org.chancery.shared.Source;
 import org.chancery.shared.StorableValues;
 import org.chancery.shared.VersionMismatchException;
 import org.chancery.shared.web.ProblemCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -32,6 +34,8 @@ import tools.jackson.core.JacksonException;
  * rows reported, and a run of the same file again finds what the stopped one recorded.
  */
 public final class ImportRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
 
     /** Staged rows read from the database at a time. */
     private static final int STAGED_PAGE = 500;
@@ -212,10 +216,27 @@ public final class ImportRun {
         }
     }
 
-    /** Runs work in the transaction of the rows it writes (see {@link #report}). */
-    public void inTransaction(Runnable work) {
+    /**
+     * Runs a batch's work in the transaction of the rows it writes (see {@link #report}). A batch that a concurrent
+     * write held up past the lock timeout (a table locked for maintenance), or that a deadlock chose, changed
+     * nothing: its rows are reported {@code REJECTED} {@code CONCURRENT_MODIFICATION}, as a row of its own would
+     * be, and the job goes on (running the file again completes it).
+     *
+     * @return whether the work was done
+     */
+    public boolean batch(List<Integer> lines, Runnable work) {
         goOnUnlessEnded();
-        transactions.executeWithoutResult(status -> work.run());
+        try {
+            transactions.executeWithoutResult(status -> work.run());
+            return true;
+        } catch (ConcurrencyFailureException heldUp) {
+            String[] problem = problem(heldUp);
+            log.warn("Import {}: a batch of {} rows from line {} was held up by a concurrent write ({}); its rows are "
+                    + "REJECTED, the job goes on", job.id(), lines.size(), lines.isEmpty() ? 0 : lines.get(0),
+                    heldUp.getMostSpecificCause().toString());
+            report(lines.stream().map(line -> RowReport.rejected(line, problem[0], problem[1], List.of())).toList());
+            return false;
+        }
     }
 
     /** Keeps an input row to be processed later, in the order of {@code sortKey} (unique within the job). */

@@ -207,7 +207,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             return 0;
         }
         int[] written = {0};
-        run.inTransaction(() -> {
+        run.batch(rows.stream().map(Row::line).toList(), () -> {
             Map<Integer, RowReport> reports = new HashMap<>();
             List<Read> read = new ArrayList<>();
             for (Row row : rows) {

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.chancery.shared.DatabaseProduct;
 import org.chancery.support.ApiIntegrationTest;
+import org.chancery.support.HeldRowLock;
 import org.chancery.support.ImportJobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +29,9 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private DataSource dataSource;
 
     static final String HEADER = "\"ccode1\",\"ccode2\",\"year\",\"DR_at_1\",\"DR_at_2\",\"DE\",\"version\"\n";
 
@@ -379,6 +385,32 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(8));
         JsonNode summary = json(getJson("/api/observations/summary?country=US&direction=SENDING"));
         assertThat(summary.get(1).get("counts").get("OTHER").asLong()).as("counted once").isEqualTo(1);
+    }
+
+    @Test
+    void rejectsTheRowsOfABatchThatAConcurrentWriteHeldUpPastTheLockTimeoutAndGoesOn() throws Exception {
+        importFile(FILE);
+        String later = HEADER + "2,200,1970,0,0,0,2006.1\n" + "2,220,1980,0,0,0,2006.1\n";
+
+        JsonNode heldUp;
+        // the year's counts of all countries, which the batch adds its observations to (a table locked for
+        // maintenance holds it up the same way)
+        try (HeldRowLock held = HeldRowLock.on(dataSource, "observation_summary",
+                "direction = 'SENDING' and observed_year = 1970 and observation_level = 'NONE'")) {
+            heldUp = importFile(later);
+        }
+
+        assertThat(heldUp.get("status").asString()).as("the job goes on past the batch").isEqualTo("SUCCEEDED");
+        assertThat(heldUp.get("outcomes").get("REJECTED").asInt()).isEqualTo(2);
+        JsonNode reports = rows(heldUp);
+        assertThat(reports.findValuesAsString("code")).containsExactly("CONCURRENT_MODIFICATION",
+                "CONCURRENT_MODIFICATION");
+        assertThat(reports.get(0).get("detail").asString()).contains("run the file again");
+        getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(8));
+
+        JsonNode again = importFile(later);
+        assertThat(again.get("outcomes").get("IMPORTED").asInt()).isEqualTo(2);
+        getJson("/api/observations").andExpect(jsonPath("$.page.totalElements").value(12));
     }
 
     @Test
