@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +62,8 @@ class DemoStory implements ApplicationRunner {
 
     private final TransactionTemplate transaction;
 
+    private volatile boolean stopping;
+
     DemoStory(Countries countries, RelationService relations, Diplomats diplomats, Meetings meetings,
             MissionService missions, MilestoneService milestones, PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
@@ -71,11 +75,30 @@ class DemoStory implements ApplicationRunner {
         this.milestones = milestones;
     }
 
+    /**
+     * The server began to stop (SIGTERM while the history profile loaded its file before this runner): the story is
+     * left to the next start, as the history is, rather than written as the database goes away and logged as the
+     * start's failure.
+     */
+    @EventListener
+    void closing(ContextClosedEvent event) {
+        stopping = true;
+    }
+
     @Override
     public void run(ApplicationArguments args) {
+        if (stopping) {
+            log.info("Demo story not loaded: the server is stopping. The next start loads it.");
+            return;
+        }
         try {
             transaction.executeWithoutResult(status -> load());
         } catch (RuntimeException failed) {
+            if (stopping) {
+                log.info("Demo story not loaded: the server stopped while it was written ({}). The next start "
+                        + "loads it.", failed.toString());
+                return;
+            }
             // another start told it between this one's look and its first write: its CU–KR row made this one's wait
             // and fail, or its events were there once this one held the row (R1)
             if (Boolean.TRUE.equals(transaction.execute(status -> told()))) {

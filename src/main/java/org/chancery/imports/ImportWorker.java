@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -128,6 +129,19 @@ class ImportWorker {
     /** Whether the server is stopping: a job ends at its next row, and no new one begins. */
     boolean stopping() {
         return stopping;
+    }
+
+    /**
+     * The server is stopping from the moment its context begins to close, before the web server's graceful shutdown
+     * waits for the requests in flight (up to its timeout): a running job ends at its next row then, not once they
+     * are done, and an import sent meanwhile is refused (503) rather than answered 202 and failed at once. The
+     * executor itself is shut down with the beans ({@link #stop()}).
+     */
+    @EventListener
+    void closing(ContextClosedEvent event) {
+        if (event.getApplicationContext() == publisher) { // not a child context's (a management port's)
+            stopping = true;
+        }
     }
 
     /** Runs the job in the background. */

@@ -138,11 +138,15 @@ public class Imports {
      * @throws ConflictException {@code IMPORT_RUNNING} if another job runs
      * @throws MalformedRequestException on the {@code Host} header if no source URL can be made of {@code baseUrl}
      *         (and no {@code chancery.imports.public-url} is set)
-     * @throws RejectedExecutionException (answered 503) if the server is stopping: the job just
-     *         recorded stays {@code RUNNING} until the recovery fails it as abandoned
+     * @throws RejectedExecutionException (answered 503) if the server is stopping: nothing is recorded if it was
+     *         before the upload was read; a job recorded meanwhile stays {@code RUNNING} until the recovery fails it
+     *         as abandoned
      */
     public ImportJob start(ImportFormat format, InputStream body, long declaredLength, String user, String baseUrl)
             throws IOException {
+        if (worker.stopping()) { // before the upload is read: nothing is spooled or recorded
+            throw new RejectedExecutionException("the server is stopping; it starts no import");
+        }
         if (properties.publicUrl() == null && !new HttpUrl.Validator().isValid(baseUrl + "/api/imports/1", null)) {
             // Tomcat takes an empty Host or one with a port beyond 65535; a source must be an http(s) URL
             throw MalformedRequestException.header("Host", "names no address the job can be cited at ('" + baseUrl

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A server stopped (SIGTERM) while the {@code history} profile loads its file at start-up, before it is ready: the
  * job ends between two rows and is marked {@code FAILED} by the stopping server, as a job sent to the API is, and
- * nothing is logged as an error; the next start with the profile loads the file again.
+ * nothing is logged as an error (nor by the {@code demo} profile's story, told after it, which is left to the next
+ * start as well); the next start with the profile loads the file again.
  */
 @Tag("h2-only")
 class HistoryLoadStoppedIntegrationTests {
@@ -26,14 +27,17 @@ class HistoryLoadStoppedIntegrationTests {
         long job;
         String log;
         try (ApplicationProcess instance = ApplicationProcess.launch("history-load-stopped", workDirectory,
-                List.of("--spring.profiles.active=history"))) {
+                List.of("--spring.profiles.active=demo,history"))) {
             job = underWay(instance.api());
             instance.stop();
             log = instance.log();
         }
 
         assertThat(log).contains("Import " + job + " (kenkel-us-missions) stopped with the server")
-                .contains("U.S. mission history not loaded: The server stopped while import " + job + " ran");
+                .contains("U.S. mission history not loaded: The server stopped while import " + job + " ran")
+                // the demo's story, told after the history, is left to the next start too
+                .contains("Demo story not loaded: the server is stopping")
+                .doesNotContain("Application run failed").doesNotContain("Unable to close ApplicationContext");
         assertThat(log.lines().filter(line -> line.matches("\\S+\\s+ERROR .*"))).as("errors logged while stopping")
                 .isEmpty();
         assertThat(log).doesNotContain("could not be marked");

@@ -187,6 +187,18 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void anImportSentOnceTheServerBeganToStopIsRefusedWith503BeforeItIsReadAndRecordsNothing() throws Exception {
+        Mockito.doReturn(true).when(worker).stopping();
+
+        MockHttpServletResponse refused = upload(ImportApiIntegrationTests.WORKED_EXAMPLE);
+
+        assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+        Mockito.verify(worker, Mockito.never()).submit(any(), any(), any(), any());
+    }
+
+    @Test
     void aRunningJobKeepsItsLeaseFromTheRecoveryWithoutHoldingATransactionOpenOnPostgresql() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
