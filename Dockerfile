@@ -35,4 +35,5 @@ RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefres
     && mkdir -p /app/data
 VOLUME /app/data
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-jar", "chancery.jar"]
+# a JVM out of memory may have lost a thread the web server needs: it exits, and the container is started again
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:+ExitOnOutOfMemoryError", "-jar", "chancery.jar"]

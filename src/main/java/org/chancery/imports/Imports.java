@@ -32,6 +32,7 @@ import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.NotFoundException;
 import org.chancery.shared.PayloadTooLargeException;
+import org.chancery.shared.UnavailableException;
 import org.chancery.shared.web.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -322,9 +323,14 @@ public class Imports {
 
     /** Copies the body to a file of the spool folder, checking its size and that it is UTF-8 on the way. */
     private ImportInput spool(InputStream body, long max) throws IOException {
-        // the folder and its lock again if a temporary files' cleaner deleted them
-        spool.keep();
-        Path file = Files.createTempFile(spool.path(), "import-", ".upload");
+        Path file;
+        try {
+            // the folder and its lock again if a temporary files' cleaner deleted them
+            spool.keep();
+            file = Files.createTempFile(spool.path(), "import-", ".upload");
+        } catch (IOException | SecurityException e) {
+            throw unusableSpool(e);
+        }
         Utf8Check utf8 = new Utf8Check();
         long total = 0;
         try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
@@ -335,7 +341,11 @@ public class Imports {
                 if (total > max) {
                     throw tooLarge(max);
                 }
-                out.write(buffer, 0, read);
+                try {
+                    out.write(buffer, 0, read);
+                } catch (IOException full) { // the server's disk, not the client's upload
+                    throw unusableSpool(full);
+                }
                 utf8.read(buffer, read);
             }
             utf8.end();
@@ -348,6 +358,13 @@ public class Imports {
             throw new InvalidInputException("body", "is empty; send the file as the request body");
         }
         return new ImportInput(file);
+    }
+
+    /** The spool folder cannot take the upload (not writable any more, its disk full): the operator's to fix. */
+    private UnavailableException unusableSpool(Exception e) {
+        return new UnavailableException("The server cannot keep the upload while its job runs: its folder for them "
+                + "(chancery.imports.spool-dir) cannot be written to or is full. Nothing was imported; an operator "
+                + "must mend it.", e);
     }
 
     /** Decodes a body as it arrives, to tell where it stops being UTF-8: the byte (from 0) and the line (from 1). */

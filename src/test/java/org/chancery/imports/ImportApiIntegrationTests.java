@@ -44,7 +44,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Import jobs (API.md 1.1, "Imports"), with the chancery-ndjson format. */
@@ -765,6 +767,26 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.detail", containsString("line 2 starts a record longer than 1048576")));
 
         assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+    }
+
+    @Test
+    void answersAnUploadItsSpoolFolderCannotTake503NamingTheSettingAndRecordsNothing() throws Exception {
+        Path folder = ((SpoolFolder) ReflectionTestUtils.getField(imports, "spool")).path();
+        // the folder gone and a file in its place (a cleaner, an operator's mistake): no upload can be kept there
+        FileSystemUtils.deleteRecursively(folder);
+        Files.writeString(folder, "not a folder");
+        try {
+            uploadNdjson(WORKED_EXAMPLE).andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                    .andExpect(jsonPath("$.detail", containsString("(chancery.imports.spool-dir) cannot be written")))
+                    .andExpect(jsonPath("$.detail", not(containsString(folder.toString()))));
+        } finally {
+            Files.delete(folder);
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+        assertThat(imported(WORKED_EXAMPLE).get("status").asString()).as("the folder made again")
+                .isEqualTo("SUCCEEDED");
     }
 
     @Test

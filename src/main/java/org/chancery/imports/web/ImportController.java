@@ -95,6 +95,11 @@ class ImportController {
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: above chancery.imports.max-size")
     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: a body of another media type than the "
             + "format's, text/plain or application/octet-stream (a form, multipart or not, among them)")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the server is stopping (Retry-After; "
+            + "nothing was read); it cannot keep the upload, its folder for them (chancery.imports.spool-dir) not "
+            + "writable or full (no Retry-After: an operator must mend it; nothing was imported); or as for every "
+            + "operation: the application is starting, the database gave no connection in time, lost it or takes "
+            + "no writes (Retry-After), or a statement did not finish within its time limit")
     ResponseEntity<ImportJobResponse> start(
             @Parameter(description = "kenkel-us-missions, chancery-ndjson, cow-diplomatic-exchange (see "
                     + "GET /api/imports/formats)", example = "chancery-ndjson") @RequestParam String format,

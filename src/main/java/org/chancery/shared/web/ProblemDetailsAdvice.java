@@ -28,6 +28,7 @@ import org.chancery.shared.PayloadTooLargeException;
 import org.chancery.shared.ReadOnlyDatabases;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
+import org.chancery.shared.UnavailableException;
 import org.chancery.shared.StorableValues;
 import org.chancery.shared.TextLengths;
 import org.chancery.shared.VersionMismatchException;
@@ -146,6 +147,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e, HttpServletRequest request) {
         return answer(ProblemCode.PAYLOAD_TOO_LARGE, e.getMessage(), request);
+    }
+
+    /** The server's own fault, not the client's: an operator fixes it, so it is logged as an error (without a trace). */
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e, HttpServletRequest request) {
+        log.error("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage(),
+                e.getCause() == null ? "no cause" : e.getCause().toString());
+        return answer(ProblemCode.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 
     @ExceptionHandler(VersionMismatchException.class)
