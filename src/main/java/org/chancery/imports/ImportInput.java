@@ -94,8 +94,9 @@ public final class ImportInput {
     }
 
     /**
-     * Receives the CSV records of the text, numbered from 1 (the header first), each with the line of the text it
-     * starts on, which reports name (a record whose quoted field holds a line break spans more than one line).
+     * Receives the CSV records of the text but the blank ones (every field blank: an empty line), numbered from 1
+     * (the header first), each with the line of the text it starts on, which reports name (a record whose quoted
+     * field holds a line break spans more than one line).
      */
     @FunctionalInterface
     public interface RecordHandler {
@@ -134,6 +135,10 @@ public final class ImportInput {
                 reader.recordEnded();
                 if (length(record) > MAX_RECORD) { // within the reader's bound, past the limit all the same
                     throw new RecordTooLong(line);
+                }
+                if (record.stream().allMatch(field -> field == null || field.isBlank())) {
+                    line += 1 + lineBreaks(record); // a blank line: skipped, before the header as after it
+                    continue;
                 }
                 handler.record(++number, line, record);
                 line += 1 + lineBreaks(record);

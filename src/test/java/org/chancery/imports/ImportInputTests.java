@@ -53,6 +53,13 @@ class ImportInputTests {
     }
 
     @Test
+    void skipsBlankCsvLinesBeforeTheHeaderAsAfterIt() throws IOException {
+        List<String> read = records("\n \r\n\"\",\"\"\nh1,h2\n\n\"\n\"\na,b\n,\n");
+
+        assertThat(read).containsExactly("1@4 [h1, h2]", "2@8 [a, b]");
+    }
+
+    @Test
     void refusesACsvRecordLongerThanAnyFactIsWrittenOnBeforeReadingItWhole() throws IOException {
         // one character too many, and forty times too many (50 MB of them ran a 512 MB heap out, read whole)
         String fields = "a,".repeat(ImportInput.MAX_RECORD / 2) + "a";

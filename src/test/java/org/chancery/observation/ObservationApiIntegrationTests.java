@@ -414,6 +414,16 @@ class ObservationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void skipsBlankLinesBeforeTheHeaderAsAfterItAndReportsTheRowsAtTheirLines() throws Exception {
+        JsonNode job = importFile("\r\n\n" + FILE.replace("\n40,2,1950", "\n\n40,2,1950"));
+
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("rowsTotal").asInt()).isEqualTo(8);
+        assertThat(rows(job).findValues("line")).extracting(JsonNode::asInt)
+                .containsExactly(4, 5, 6, 7, 9, 10, 11, 12);
+    }
+
+    @Test
     void refusesAFileThatIsNotTheFormatAndBadFilters() throws Exception {
         mvc.perform(post("/api/imports").param("format", "cow-diplomatic-exchange").contentType("text/csv")
                 .content("ccode1,ccode2,year\n2,40,1950\n").with(httpBasic("admin", "admin-secret")))
