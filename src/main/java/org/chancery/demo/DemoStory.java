@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -62,10 +63,14 @@ class DemoStory implements ApplicationRunner {
 
     private final TransactionTemplate transaction;
 
+    private final ApplicationContext context;
+
     private volatile boolean stopping;
 
     DemoStory(Countries countries, RelationService relations, Diplomats diplomats, Meetings meetings,
-            MissionService missions, MilestoneService milestones, PlatformTransactionManager transactions) {
+            MissionService missions, MilestoneService milestones, PlatformTransactionManager transactions,
+            ApplicationContext context) {
+        this.context = context;
         this.transaction = new TransactionTemplate(transactions);
         this.countries = countries;
         this.relations = relations;
@@ -82,7 +87,9 @@ class DemoStory implements ApplicationRunner {
      */
     @EventListener
     void closing(ContextClosedEvent event) {
-        stopping = true;
+        if (event.getApplicationContext() == context) { // not a child context's (a management port's)
+            stopping = true;
+        }
     }
 
     @Override

@@ -208,7 +208,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
         input.records((number, line, fields) -> {
             if (number == 1) {
                 CsvFields.checkHeader(NAME, HEADER, fields);
-            } else if (!blank(fields)) {
+            } else { // a blank line is none of the records (ImportInput.records)
                 rows[0]++;
             }
         });
@@ -229,7 +229,7 @@ class KenkelUsMissionsFormat implements ImportFormat {
     @Override
     public void run(ImportInput input, ImportRun run) throws IOException {
         input.records((number, line, fields) -> {
-            if (number > 1 && !blank(fields)) {
+            if (number > 1) {
                 stage(run, line, fields);
             }
         });
@@ -338,10 +338,6 @@ class KenkelUsMissionsFormat implements ImportFormat {
 
     private static List<String> fields(String payload) {
         return JSON.readValue(payload, FIELDS);
-    }
-
-    private static boolean blank(List<String> fields) {
-        return fields.stream().allMatch(field -> field == null || field.isBlank());
     }
 
     /** The dataset, with its credit, as the source of a fact a line records. */

@@ -139,9 +139,9 @@ public class Imports {
      * @throws ConflictException {@code IMPORT_RUNNING} if another job runs
      * @throws MalformedRequestException on the {@code Host} header if no source URL can be made of {@code baseUrl}
      *         (and no {@code chancery.imports.public-url} is set)
-     * @throws RejectedExecutionException (answered 503) if the server is stopping: nothing is recorded if it was
-     *         before the upload was read; a job recorded meanwhile stays {@code RUNNING} until the recovery fails it
-     *         as abandoned
+     * @throws RejectedExecutionException (answered 503) if the server is stopping, before the upload is read or
+     *         once it is (nothing is recorded); a job recorded as the executor shut down stays {@code RUNNING} until
+     *         the recovery fails it as abandoned
      */
     public ImportJob start(ImportFormat format, InputStream body, long declaredLength, String user, String baseUrl)
             throws IOException {
@@ -153,7 +153,7 @@ public class Imports {
             throw MalformedRequestException.header("Host", "names no address the job can be cited at ('" + baseUrl
                     + "'); send the server's host, or set chancery.imports.public-url");
         }
-        Started started = prepare(format, body, declaredLength, properties.maxSize().toBytes(), user);
+        Started started = prepare(format, body, declaredLength, properties.maxSize().toBytes(), user, true);
         String base = properties.publicUrl() == null ? baseUrl : properties.publicUrl();
         worker.submit(started.job(), format, started.input(), base + "/api/imports/" + started.job().id());
         return started.job();
@@ -170,7 +170,7 @@ public class Imports {
      *                          by the next start)
      */
     public ImportJob runNow(ImportFormat format, InputStream body, String user, String baseUrl) throws IOException {
-        Started started = prepare(format, body, -1, Long.MAX_VALUE, user);
+        Started started = prepare(format, body, -1, Long.MAX_VALUE, user, false);
         long id = started.job().id();
         try {
             worker.submit(started.job(), format, started.input(), baseUrl + "/api/imports/" + id).get();
@@ -217,8 +217,9 @@ public class Imports {
     private record Started(ImportJob job, ImportInput input) {
     }
 
-    private Started prepare(ImportFormat format, InputStream body, long declaredLength, long max, String user)
-            throws IOException {
+    /** Spools and checks the file and records its job (unless the server stops and {@code refusedIfStopping}). */
+    private Started prepare(ImportFormat format, InputStream body, long declaredLength, long max, String user,
+            boolean refusedIfStopping) throws IOException {
         if (declaredLength > max) {
             throw tooLarge(max);
         }
@@ -229,6 +230,9 @@ public class Imports {
                 rows = format.check(input);
             } catch (ImportInput.CsvSyntaxException | ImportInput.RecordTooLong e) {
                 throw new InvalidInputException("body", e.getMessage());
+            }
+            if (refusedIfStopping && worker.stopping()) { // the stop began while the upload was read
+                throw new RejectedExecutionException("the server is stopping; it starts no import");
             }
             worker.recoverAbandonedBeforeAStart();
             ImportJob job = transactions.execute(status -> jobs.start(format.name(), user, rows)
@@ -333,7 +337,7 @@ public class Imports {
         }
         Utf8Check utf8 = new Utf8Check();
         long total = 0;
-        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = body; OutputStream out = spooled(file)) {
             byte[] buffer = new byte[1 << 16];
             int read;
             while ((read = in.read(buffer)) > 0) {
@@ -358,6 +362,14 @@ public class Imports {
             throw new InvalidInputException("body", "is empty; send the file as the request body");
         }
         return new ImportInput(file);
+    }
+
+    private OutputStream spooled(Path file) {
+        try {
+            return Files.newOutputStream(file);
+        } catch (IOException e) {
+            throw unusableSpool(e);
+        }
     }
 
     /** The spool folder cannot take the upload (not writable any more, its disk full): the operator's to fix. */

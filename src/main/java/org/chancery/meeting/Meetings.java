@@ -209,6 +209,23 @@ public class Meetings {
      * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}, or if no
      *         diplomat has the id {@code diplomat}
      */
+    /**
+     * Checks the filters of a search as {@link #search} does, reading no meeting: a CSV's {@code HEAD} answers as its
+     * {@code GET} does without reading the rows.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}, or if no
+     *         diplomat has the id {@code diplomat}
+     */
+    @Transactional(readOnly = true)
+    public void checkFilters(Long diplomat, LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "must not be after to (" + to + ")");
+        }
+        if (diplomat != null) {
+            diplomats.requireKnown(diplomat, "diplomat");
+        }
+    }
+
     @Transactional(readOnly = true)
     public Page<MeetingDetails> search(Collection<CountryCode> involving, Long diplomat, LocalDate from, LocalDate to,
             Pageable pageable) {

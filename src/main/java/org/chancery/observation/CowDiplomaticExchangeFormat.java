@@ -118,7 +118,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
             if (number == 1) {
                 CsvFields.checkHeader(NAME, HEADER, fields);
                 header[0] = true;
-            } else if (!fields.stream().allMatch(String::isBlank)) {
+            } else { // a blank line is none of the records (ImportInput.records)
                 rows[0]++;
             }
         });
@@ -137,7 +137,7 @@ class CowDiplomaticExchangeFormat implements ImportFormat {
         IdBlock ids = new IdBlock();
         Statistics statistics = new Statistics();
         input.records((number, line, fields) -> {
-            if (number == 1 || fields.stream().allMatch(String::isBlank)) {
+            if (number == 1) {
                 return;
             }
             batch.add(new Row(line, fields));

@@ -199,6 +199,17 @@ class ImportJobEndIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void anImportWhoseUploadWasReadAsTheServerBeganToStopIsRefusedWith503AndRecordsNothing() throws Exception {
+        Mockito.doReturn(false).doReturn(true).when(worker).stopping(); // the stop begins during the upload
+
+        MockHttpServletResponse refused = upload(ImportApiIntegrationTests.WORKED_EXAMPLE);
+
+        assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(503);
+        assertThat(jdbc.queryForObject("select count(*) from import_job", Integer.class)).isZero();
+        Mockito.verify(worker, Mockito.never()).submit(any(), any(), any(), any());
+    }
+
+    @Test
     void aRunningJobKeepsItsLeaseFromTheRecoveryWithoutHoldingATransactionOpenOnPostgresql() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);

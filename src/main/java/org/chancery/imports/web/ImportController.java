@@ -86,7 +86,8 @@ class ImportController {
     @ApiResponse(responseCode = "202", description = "The job, RUNNING, with Location /api/imports/{id}")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: unknown format, a body that is empty, not "
             + "UTF-8 (or declared in another charset) or not of the format (wrong header, a line that is not JSON, "
-            + "nothing to import: a header alone, blank lines); MALFORMED_REQUEST: `format` given "
+            + "nothing to import: a header alone, blank lines; a line or CSV record longer than 1,048,576 characters); "
+            + "MALFORMED_REQUEST: `format` given "
             + "twice, or a Host header no address can be made of (the job's facts cite it) unless "
             + "chancery.imports.public-url is set")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

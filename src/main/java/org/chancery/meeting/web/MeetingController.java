@@ -1,6 +1,7 @@
 package org.chancery.meeting.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +29,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,8 +92,12 @@ class MeetingController {
             @RequestParam(required = false) Long diplomat,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @ParameterObject Pageable pageable, HttpServletResponse response) throws IOException {
+            @ParameterObject Pageable pageable, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         List<CountryCode> involving = involving(country);
+        if (HttpMethod.HEAD.matches(request.getMethod())) { // a GET's refusals, before its rows, which a HEAD reads not
+            meetings.checkFilters(diplomat, from, to);
+        }
         csv.write(response, "meetings", MeetingResponse.class, CsvLists.paged(pageRequest(pageable).getSort(),
                 page -> meetings.search(involving, diplomat, from, to, page).map(MeetingResponse::from)));
     }

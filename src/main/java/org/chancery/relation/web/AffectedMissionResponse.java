@@ -14,7 +14,8 @@ import org.chancery.shared.DatePrecision;
 record AffectedMissionResponse(Long id, String sendingCountry, String receivingCountry,
         @Schema(ref = "#/components/schemas/MissionType") String type,
         @Schema(nullable = true, description = "null if not known") String city,
-        @Schema(ref = "#/components/schemas/MissionStatus") String status, LocalDate openedOn, DatePrecision openedPrecision, LocalDate closedOn,
+        @Schema(ref = "#/components/schemas/MissionStatus") String status,
+        LocalDate openedOn, DatePrecision openedPrecision, LocalDate closedOn,
         DatePrecision closedPrecision, String closingReason) {
 
     static AffectedMissionResponse from(AffectedMission mission) {

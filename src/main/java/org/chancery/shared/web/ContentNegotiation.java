@@ -300,7 +300,8 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
             return true;
         }
         refuseABodyThatIsNotJson(request, method);
-        if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
+        boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        if (read) {
             // a list answers CSV or JSON, a resource JSON or 406, by the Accept header: a cache keeps them apart
             response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
@@ -310,7 +311,6 @@ class ContentNegotiation implements WebMvcConfigurer, HandlerInterceptor {
         }
         String format = TextArguments.theOneGiven(request.getParameterValues("format"));
         // a read's format is csv or json, a list's or a resource's (whose csv is 406); a write's is its own (imports)
-        boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
         if (format == null || !read && !method.hasMethodAnnotation(CsvResponse.class) && !answersCsv(method)) {
             return true;
         }

@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.Snapshots;
+import org.chancery.shared.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -27,6 +29,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -48,6 +51,15 @@ public class CsvLists {
 
     /** Rows read from the database at a time. */
     static final int PAGE_SIZE = 1000;
+
+    /**
+     * Exports read at once, each holding a connection while it reads (a million meetings took minutes at scale 10):
+     * more are answered 503 at once, so that clients asking for exports, even ones that hang up and leave them to
+     * run, keep the rest of the pool (10 connections unless configured) for every other request.
+     */
+    static final int CONCURRENT_EXPORTS = 3;
+
+    private final Semaphore exporting = new Semaphore(CONCURRENT_EXPORTS);
 
     private static final Logger log = LoggerFactory.getLogger(CsvLists.class);
 
@@ -171,18 +183,51 @@ public class CsvLists {
         // the transaction and its connection last as long as the database takes, not as long as a slow client
         // takes to read (ten such clients held the whole pool), and a refusal or a failure met on any page still
         // answers as a problem, not as a CSV cut short.
-        Path file = Files.createTempFile(PREFIX, SUFFIX);
+        if (!exporting.tryAcquire()) {
+            throw new ExportsBusy();
+        }
+        Path file;
         try {
-            try (OutputStream out = Files.newOutputStream(file);
-                    SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
-                snapshots.read(() -> rows.forEach(row -> writer.write(columns.values(json.valueToTree(row)))));
-            }
+            file = written(schema, columns, rows);
+        } finally {
+            exporting.release();
+        }
+        try {
             describe(response, name);
             response.setContentLengthLong(Files.size(file));
             Files.copy(file, response.getOutputStream());
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Every row written to a file of its own, in one read-only transaction; no file is left if that fails. */
+    private <T> Path written(CsvSchema schema, CsvColumns columns, RowSource<T> rows) throws IOException {
+        Path file;
+        try {
+            file = Files.createTempFile(PREFIX, SUFFIX);
+        } catch (IOException cannot) {
+            throw unwritable(cannot);
+        }
+        try {
+            try (OutputStream out = Files.newOutputStream(file);
+                    SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
+                snapshots.read(() -> rows.forEach(row -> writer.write(columns.values(json.valueToTree(row)))));
+            } catch (JacksonIOException full) { // the server's disk, not the database nor the client
+                throw unwritable(full);
+            }
+            return file;
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** The export's file cannot be written ({@code java.io.tmpdir} full or not writable): the operator's to mend. */
+    private static UnavailableException unwritable(Exception e) {
+        return new UnavailableException("The server cannot write the export's temporary file (java.io.tmpdir is "
+                + "full or cannot be written to); an operator must mend it. The list's JSON pages answer meanwhile.",
+                e);
     }
 
     private static void describe(HttpServletResponse response, String name) {

@@ -28,9 +28,9 @@ import org.chancery.shared.PayloadTooLargeException;
 import org.chancery.shared.ReadOnlyDatabases;
 import org.chancery.shared.Rule;
 import org.chancery.shared.RuleViolationException;
-import org.chancery.shared.UnavailableException;
 import org.chancery.shared.StorableValues;
 import org.chancery.shared.TextLengths;
+import org.chancery.shared.UnavailableException;
 import org.chancery.shared.VersionMismatchException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -149,7 +149,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(ProblemCode.PAYLOAD_TOO_LARGE, e.getMessage(), request);
     }
 
-    /** The server's own fault, not the client's: an operator fixes it, so it is logged as an error (without a trace). */
+    /** The server's fault, not the client's: an operator mends it, so it is logged as an error (without a trace). */
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e, HttpServletRequest request) {
         log.error("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage(),
@@ -303,6 +303,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * shutdown's wait): a 503 with {@code Retry-After}, to be sent again to a server that is up. An import so refused
      * is failed as abandoned by the next start, its upload deleted there.
      */
+    /** As many exports as the server writes at once are under way: a 503 to send again in a few seconds. */
+    @ExceptionHandler(ExportsBusy.class)
+    ResponseEntity<ProblemDetail> exportsBusy(ExportsBusy e, HttpServletRequest request) {
+        log.warn("Refused, busy: {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return retryLater(e.getMessage(), request);
+    }
+
     @ExceptionHandler(RejectedExecutionException.class)
     ResponseEntity<ProblemDetail> stopping(RejectedExecutionException e, HttpServletRequest request) {
         log.warn("Refused while stopping: {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());

@@ -300,6 +300,14 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
+        // a HEAD, which reads no row, answers as the GET does
+        for (String[] refused : new String[][] {{"from=2024-02-01&to=2024-01-01", "from"},
+                {"diplomat=999999999", "diplomat"}, {"diplomat=-1", "diplomat"}}) {
+            mvc.perform(get("/api/meetings?format=csv&" + refused[0])).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(refused[1]));
+            mvc.perform(head("/api/meetings?format=csv&" + refused[0])).andExpect(status().isBadRequest());
+        }
+        mvc.perform(head("/api/meetings?format=csv&from=2024-01-01")).andExpect(status().isOk());
     }
 
     @Test

@@ -1,9 +1,20 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.chancery.country.Countries;
@@ -18,7 +29,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A list's CSV read a page at a time while another request adds a row ahead of the next page: every row once,
- * as the list was when the answer began.
+ * as the list was when the answer began; and no more exports at once than leave the pool to the other requests.
  */
 class CsvListsSnapshotIntegrationTests extends ApiIntegrationTest {
 
@@ -55,5 +66,48 @@ class CsvListsSnapshotIntegrationTests extends ApiIntegrationTest {
         List<String> written = response.getContentAsString().lines().skip(1).toList();
         assertThat(written).doesNotHaveDuplicates().containsExactlyElementsOf(before);
         assertThat(jdbc.queryForObject("select count(*) from country where code = 'AA'", Long.class)).isOne();
+    }
+
+    @Test
+    void answersAnExportBeyondThoseItWritesAtOnce503AndKeepsThePoolForEveryOtherRequest() throws Exception {
+        CountDownLatch reading = new CountDownLatch(CsvLists.CONCURRENT_EXPORTS);
+        CountDownLatch goOn = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(CsvLists.CONCURRENT_EXPORTS);
+        try {
+            List<Future<String>> exports = new ArrayList<>();
+            for (int i = 0; i < CsvLists.CONCURRENT_EXPORTS; i++) {
+                exports.add(clients.submit(() -> {
+                    MockHttpServletResponse response = new MockHttpServletResponse();
+                    // an export that reads long (a million meetings), each holding a connection meanwhile
+                    lists.write(response, "codes", Code.class, row -> {
+                        reading.countDown();
+                        try {
+                            goOn.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        row.accept(new Code("CU"));
+                    });
+                    return response.getContentAsString();
+                }));
+            }
+            assertThat(reading.await(30, TimeUnit.SECONDS)).as("every export reading").isTrue();
+
+            mvc.perform(get("/api/missions?format=csv")).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                    .andExpect(jsonPath("$.detail", containsString("as many CSV exports as it writes at once")));
+            getJson("/api/missions").andExpect(status().isOk());
+            getJson("/api/countries/CU").andExpect(status().isOk());
+
+            goOn.countDown();
+            for (Future<String> export : exports) {
+                assertThat(export.get(30, TimeUnit.SECONDS)).isEqualTo("code\r\nCU\r\n");
+            }
+        } finally {
+            goOn.countDown();
+            clients.shutdown();
+        }
+        mvc.perform(get("/api/missions?format=csv")).andExpect(status().isOk());
     }
 }

@@ -708,11 +708,13 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 .isEqualTo("{\"$ref\":\"#/components/schemas/AccreditationLevel\"}");
 
         String types = schemas.get("TimelineItem").get("properties").get("type").get("description").asString();
-        assertThat(Timeline.types()).allMatch(type -> Pattern.compile("\\b" + type + "\\b").matcher(types).find());
+        assertThat(Timeline.types())
+                .allMatch(type -> Pattern.compile("\\b" + type + "\\b").matcher(types).find());
         // every key of a map keyed by an enum is answered, zeros too
         assertThat(schemas.get("ImportJob").get("properties").get("outcomes").get("required"))
                 .extracting(JsonNode::asString)
-                .containsExactlyInAnyOrder(Arrays.stream(ImportOutcome.values()).map(Enum::name).toArray(String[]::new));
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(ImportOutcome.values()).map(Enum::name).toArray(String[]::new));
         assertThat(schemas.get("ObservationYear").get("properties").get("counts").get("required"))
                 .extracting(JsonNode::asString).containsExactlyInAnyOrder(
                         Arrays.stream(ObservationLevel.values()).map(Enum::name).toArray(String[]::new));
