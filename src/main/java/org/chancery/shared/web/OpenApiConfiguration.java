@@ -765,6 +765,13 @@ class OpenApiConfiguration {
                         + "not finish within "
                         + "the database's time limit (no Retry-After; nothing was changed)"));
             }
+            if (handler.hasMethodAnnotation(CsvResponse.class)
+                    && !responses.get("503").getDescription().contains("CSV exports")) {
+                ApiResponse unavailable = responses.get("503");
+                unavailable.description(unavailable.getDescription() + "; with CSV: as many CSV exports as the server "
+                        + "writes at once are under way (" + CsvLists.CONCURRENT_EXPORTS + "; Retry-After), or "
+                        + "java.io.tmpdir cannot take the export's file (no Retry-After: an operator must mend it)");
+            }
             return operation;
         };
     }

@@ -701,6 +701,10 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                     .as(field[1]).noneMatch(text -> form.matcher(text).find());
         }
 
+        assertThat(document.get("paths").get("/api/meetings").get("get").get("responses").get("503")
+                .get("description").asString()).contains("as many CSV exports as the server writes at once are under "
+                        + "way (" + CsvLists.CONCURRENT_EXPORTS + "; Retry-After)");
+
         JsonNode affected = schemas.get("AffectedMission").get("properties");
         assertThat(affected.get("type").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/MissionType\"}");
         assertThat(affected.get("status").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/MissionStatus\"}");
