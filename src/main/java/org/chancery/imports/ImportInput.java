@@ -170,8 +170,8 @@ public final class ImportInput {
     }
 
     /**
-     * A line, or a CSV record, longer than {@link #MAX_RECORD} characters (a CSV record's as written, its quotes
-     * counted, up to the reader's bound; its fields' beyond it): no fact of any format is written on so
+     * A line, or a CSV record, longer than {@link #MAX_RECORD} characters (a record's fields and commas, or, past
+     * the reader's bound, its text as written, quotes included): no fact of any format is written on so
      * many (a body of the API, which a line of chancery-ndjson is, is at most 1 MB unless configured), and reading one
      * whole would take memory the server may not have (a 49 MB line of empty objects ran a 512 MB heap out).
      */

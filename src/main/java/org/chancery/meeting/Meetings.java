@@ -218,20 +218,22 @@ public class Meetings {
      */
     @Transactional(readOnly = true)
     public void checkFilters(Long diplomat, LocalDate from, LocalDate to) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidInputException("from", "must not be after to (" + to + ")");
-        }
+        requireOrdered(from, to);
         if (diplomat != null) {
             diplomats.requireKnown(diplomat, "diplomat");
+        }
+    }
+
+    private static void requireOrdered(LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "must not be after to (" + to + ")");
         }
     }
 
     @Transactional(readOnly = true)
     public Page<MeetingDetails> search(Collection<CountryCode> involving, Long diplomat, LocalDate from, LocalDate to,
             Pageable pageable) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidInputException("from", "must not be after to (" + to + ")");
-        }
+        requireOrdered(from, to);
         LocalDate start = from == null ? EARLIEST : from;
         LocalDate end = to == null ? LATEST : to;
         List<String> codes = involving.stream().map(CountryCode::value).distinct().toList();
