@@ -54,6 +54,9 @@ public class Meetings {
     /** The order by date ({@code sort=date}), which they give read forwards. */
     private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("date"), Sort.Order.asc("id"));
 
+    /** Meetings read in one statement by {@link #forEachMatching}. */
+    static final int DETAILS_AT_ONCE = 1000;
+
     private final MeetingRepository repository;
     private final Diplomats diplomats;
     private final Countries countries;
@@ -193,23 +196,6 @@ public class Meetings {
     }
 
     /**
-     * Meetings in which all the given countries took part (any meeting if none is given) and, if {@code diplomat} is
-     * not null, that diplomat too, dated
-     * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
-     * same three queries whatever the page size: the ids of the page, their count, and the
-     * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of one
-     * country by date (newest or oldest first, the id breaking ties the same way) are read and
-     * counted along the country index, those of two countries along the pair index (counted from
-     * the pair's total when the dates allow), without sorting the country's or the pair's history.
-     *
-     * A diplomat's meetings by date are read and counted along the participants' index of diplomat and date (with
-     * countries, or in another order, looked up along it); a page with none asks whether the diplomat exists (one
-     * statement more, only then).
-     *
-     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}, or if no
-     *         diplomat has the id {@code diplomat}
-     */
-    /**
      * Checks the filters of a search as {@link #search} does, reading no meeting: a CSV's {@code HEAD} answers as its
      * {@code GET} does without reading the rows.
      *
@@ -230,18 +216,69 @@ public class Meetings {
         }
     }
 
+    /**
+     * Meetings in which all the given countries took part (any meeting if none is given) and, if {@code diplomat} is
+     * not null, that diplomat too, dated
+     * from {@code from} to {@code to} inclusive (either may be null), in the page's order. Runs the
+     * same three queries whatever the page size: the ids of the page, their count, and the
+     * meetings with their participants' names ({@link MeetingDetailsQuery}). The meetings of one
+     * country by date (newest or oldest first, the id breaking ties the same way) are read and
+     * counted along the country index, those of two countries along the pair index (counted from
+     * the pair's total when the dates allow), without sorting the country's or the pair's history.
+     *
+     * A diplomat's meetings by date are read and counted along the participants' index of diplomat and date (with
+     * countries, or in another order, looked up along it); a page with none asks whether the diplomat exists (one
+     * statement more, only then).
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) if {@code from} is after {@code to}, or if no
+     *         diplomat has the id {@code diplomat}
+     */
     @Transactional(readOnly = true)
     public Page<MeetingDetails> search(Collection<CountryCode> involving, Long diplomat, LocalDate from, LocalDate to,
+            Pageable pageable) {
+        Page<Long> ids = matchingIds(involving, diplomat, from, to, pageable);
+        if (ids.isEmpty()) {
+            return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());
+        }
+        return new PageImpl<>(details.byIds(ids.getContent()), ids.getPageable(), ids.getTotalElements());
+    }
+
+    /**
+     * Every meeting {@link #search} finds with these filters, in {@code sort}'s order, to {@code meeting} one after
+     * the other: the list's CSV. The ids of all of them are read in one statement, without an offset or a count
+     * (some 20 bytes a meeting are held meanwhile), then the meetings {@value #DETAILS_AT_ONCE} at a time, so that
+     * a million meetings cost a thousand and one statements, not a thousand pages each skipping the rows before it
+     * and counting them all. Reads in the caller's transaction (one snapshot, for an export).
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) as {@link #search} does
+     */
+    @Transactional(readOnly = true)
+    public void forEachMatching(Collection<CountryCode> involving, Long diplomat, LocalDate from, LocalDate to,
+            Sort sort, Consumer<MeetingDetails> meeting) {
+        forEachMatching(involving, diplomat, from, to, sort, DETAILS_AT_ONCE, meeting);
+    }
+
+    void forEachMatching(Collection<CountryCode> involving, Long diplomat, LocalDate from, LocalDate to, Sort sort,
+            int atOnce, Consumer<MeetingDetails> meeting) {
+        List<Long> ids = matchingIds(involving, diplomat, from, to, Pageable.unpaged(sort)).getContent();
+        for (int start = 0; start < ids.size(); start += atOnce) {
+            details.byIds(ids.subList(start, Math.min(start + atOnce, ids.size()))).forEach(meeting);
+        }
+    }
+
+    /** The ids of the meetings {@link #search} finds, the page's (every one, and no count, if it is unpaged). */
+    private Page<Long> matchingIds(Collection<CountryCode> involving, Long diplomat, LocalDate from, LocalDate to,
             Pageable pageable) {
         requireOrdered(from, to);
         LocalDate start = from == null ? EARLIEST : from;
         LocalDate end = to == null ? LATEST : to;
         List<String> codes = involving.stream().map(CountryCode::value).distinct().toList();
         Sort.Direction byDate = indexOrder(pageable.getSort());
+        long offset = pageable.isPaged() ? pageable.getOffset() : 0;
+        int size = pageable.isPaged() ? pageable.getPageSize() : Integer.MAX_VALUE;
         Page<Long> ids;
         if (diplomat != null && codes.isEmpty() && byDate != null) {
-            List<Long> pageIds = diplomatIndex.ids(diplomat, start, end, byDate, pageable.getOffset(),
-                    pageable.getPageSize());
+            List<Long> pageIds = diplomatIndex.ids(diplomat, start, end, byDate, offset, size);
             ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> diplomatIndex.count(diplomat, start, end));
         } else if (diplomat != null) {
             ids = codes.isEmpty() ? repository.findIdsAttendedBy(diplomat, start, end, pageable)
@@ -251,12 +288,11 @@ public class Meetings {
                     : repository.findIds(start, end, pageable);
         } else if (codes.size() == 1 && byDate != null) {
             CountryCode country = new CountryCode(codes.get(0));
-            List<Long> pageIds = countryIndex.ids(country, start, end, byDate, pageable.getOffset(),
-                    pageable.getPageSize());
+            List<Long> pageIds = countryIndex.ids(country, start, end, byDate, offset, size);
             ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> countryIndex.count(country, start, end));
         } else if (codes.size() == 2 && byDate != null) {
             RelationPair pair = RelationPair.of(new CountryCode(codes.get(0)), new CountryCode(codes.get(1)));
-            List<Long> pageIds = pairIndex.ids(pair, start, end, byDate, pageable.getOffset(), pageable.getPageSize());
+            List<Long> pageIds = pairIndex.ids(pair, start, end, byDate, offset, size);
             ids = PageableExecutionUtils.getPage(pageIds, pageable, () -> from == null ? countBetween(pair, end)
                     : pairIndex.count(pair, start, end));
         } else {
@@ -265,10 +301,7 @@ public class Meetings {
         if (diplomat != null && ids.getTotalElements() == 0) {
             diplomats.requireKnown(diplomat, "diplomat");
         }
-        if (ids.isEmpty()) {
-            return new PageImpl<>(List.of(), ids.getPageable(), ids.getTotalElements());
-        }
-        return new PageImpl<>(details.byIds(ids.getContent()), ids.getPageable(), ids.getTotalElements());
+        return ids;
     }
 
     /** The direction of an order by date and id that the indexes give, or null for any other order. */

@@ -1,17 +1,24 @@
 package org.chancery.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.chancery.country.CountryCode;
 import org.chancery.relation.RelationPair;
+import org.chancery.shared.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 /** The queries the relation view and the timeline ask about the meetings of a pair. */
 class MeetingsIntegrationTests extends MeetingIntegrationTest {
@@ -128,5 +135,65 @@ class MeetingsIntegrationTests extends MeetingIntegrationTest {
                 .containsExactly(old, seoul);
         assertThat(meetings.between(CU_KR, null, 2)).extracting(MeetingRef::id).containsExactly(old, seoul);
         assertThat(meetings.between(CU_KR, null, 0)).isEmpty();
+    }
+
+    @Test
+    void givesEveryMeetingOfAnExportInTheOrderAndWithTheFiltersOfTheListsPages() throws Exception {
+        meeting("2024-05-22", "Seoul", "KR", chung, pereira);
+        meeting("2024-05-22", "Seoul", "KR", pereira, chung, choi);
+        meeting("1999-03-01", "Havana", "CU", chung, pereira);
+        meeting("2018-11-04", "Pyongyang", "KP", choi, pereira);
+        meeting("2025-01-17", "Havana", "CU", pereira, chung);
+        meeting("2024-05-22", "Busan", "KR", choi, chung);
+        meeting("2001-06-15", "Beijing", "CN", choi, chung, pereira);
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        LocalDate to = LocalDate.of(2024, 12, 31);
+        List<Sort> sorts = List.of(Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id")),
+                Sort.by(Sort.Order.asc("date"), Sort.Order.asc("id")), Sort.by(Sort.Order.desc("id")),
+                Sort.by(Sort.Order.asc("city"), Sort.Order.desc("id")));
+        List<List<CountryCode>> involvings = List.of(List.of(), List.of(KR), List.of(CU, KR), List.of(CU, KR, KP));
+        int compared = 0;
+        for (Sort sort : sorts) {
+            for (List<CountryCode> involving : involvings) {
+                for (Long diplomat : Arrays.asList(null, chung, choi)) {
+                    for (LocalDate[] dates : List.of(new LocalDate[] {null, null}, new LocalDate[] {from, to})) {
+                        List<Long> paged = new ArrayList<>();
+                        Page<MeetingDetails> page = null;
+                        do {
+                            Pageable next = page == null ? PageRequest.of(0, 2, sort) : page.nextPageable();
+                            page = meetings.search(involving, diplomat, dates[0], dates[1], next);
+                            page.forEach(meeting -> paged.add(meeting.id()));
+                        } while (page.hasNext());
+                        List<MeetingDetails> exported = new ArrayList<>();
+                        meetings.forEachMatching(involving, diplomat, dates[0], dates[1], sort, 2, exported::add);
+
+                        assertThat(exported).as("%s %s %s %s", sort, involving, diplomat, dates[0])
+                                .extracting(MeetingDetails::id).containsExactlyElementsOf(paged);
+                        compared += paged.size();
+                    }
+                }
+            }
+        }
+        assertThat(compared).as("meetings compared in all").isGreaterThan(100);
+        assertThat(meetings.search(List.of(), chung, null, null, PageRequest.of(0, 10, sorts.get(0))).getContent())
+                .as("a meeting exported is the meeting listed")
+                .containsExactlyElementsOf(exportedWith(chung));
+    }
+
+    @Test
+    void refusesAnExportWithTheFiltersTheListRefuses() {
+        assertThatThrownBy(() -> meetings.forEachMatching(List.of(), null, LocalDate.of(2024, 1, 2),
+                LocalDate.of(2024, 1, 1), Sort.by("id"), meeting -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must not be after to");
+        assertThatThrownBy(() -> meetings.forEachMatching(List.of(KR), 999_999L, null, null, Sort.by("id"),
+                meeting -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("999999");
+    }
+
+    private List<MeetingDetails> exportedWith(long diplomat) {
+        List<MeetingDetails> exported = new ArrayList<>();
+        meetings.forEachMatching(List.of(), diplomat, null, null,
+                Sort.by(Sort.Order.desc("date"), Sort.Order.desc("id")), exported::add);
+        return exported;
     }
 }

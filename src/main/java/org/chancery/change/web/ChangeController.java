@@ -89,10 +89,8 @@ class ChangeController {
         // numbered first, all of them, on its own: the pages are read in one read-only transaction
         feed.numberAll();
         // read after the last seq of each page, not at an offset, and not counted: one statement a thousand changes
-        CsvLists.RowSource<Change> changes = CsvLists.keyed(from,
-                (last, limit) -> feed.numberedAfter(last, only, limit), Change::seq);
-        csv.write(response, "changes", ChangeResponse.class,
-                row -> changes.forEach(change -> row.accept(ChangeResponse.from(change))));
+        csv.write(response, "changes", ChangeResponse.class, CsvLists.keyed(from,
+                (last, limit) -> feed.numberedAfter(last, only, limit), Change::seq).map(ChangeResponse::from));
     }
 
     /** The sequence number to list after: 0 (from the first change) if none is given, blank included. */

@@ -98,8 +98,9 @@ class MeetingController {
         if (HttpMethod.HEAD.matches(request.getMethod())) { // a GET's refusals, before its rows, which a HEAD reads not
             meetings.checkFilters(diplomat, from, to);
         }
-        csv.write(response, "meetings", MeetingResponse.class, CsvLists.paged(pageRequest(pageable).getSort(),
-                page -> meetings.search(involving, diplomat, from, to, page).map(MeetingResponse::from)));
+        Sort sort = pageRequest(pageable).getSort();
+        csv.write(response, "meetings", MeetingResponse.class, row -> meetings.forEachMatching(involving, diplomat,
+                from, to, sort, meeting -> row.accept(MeetingResponse.from(meeting))));
     }
 
     private List<CountryCode> involving(List<String> country) {

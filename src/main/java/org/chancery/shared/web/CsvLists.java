@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chancery.shared.Snapshots;
 import org.chancery.shared.UnavailableException;
@@ -73,9 +75,11 @@ public class CsvLists {
     private final JsonMapper json;
     private final CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private final Snapshots snapshots;
+    private final EntityManager entities;
 
-    CsvLists(JsonMapper json, Snapshots snapshots) {
+    CsvLists(JsonMapper json, Snapshots snapshots, EntityManager entities) {
         this.json = json;
+        this.entities = entities;
         // the pages of one answer are read in one snapshot
         this.snapshots = snapshots;
         deleteLeftBehind(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
@@ -105,7 +109,49 @@ public class CsvLists {
     /** Rows produced one after the other, to a consumer that writes each at once. */
     @FunctionalInterface
     public interface RowSource<T> {
+
         void forEach(Consumer<? super T> row);
+
+        /**
+         * As {@link #forEach(Consumer)}, running {@code afterPage} once the rows of each page read from the database
+         * have all been handed over: an export lets the entities read for a page go there, which the persistence
+         * context of its one transaction would otherwise keep to the end (a list of a million rows, a million
+         * entities). Rows not read by pages ({@link #all}, or a source of rows that are no entities) never run it.
+         */
+        default void forEach(Consumer<? super T> row, Runnable afterPage) {
+            forEach(row);
+        }
+
+        /** These rows, each as {@code mapping} makes it, read by the same pages. */
+        default <R> RowSource<R> map(Function<? super T, ? extends R> mapping) {
+            RowSource<T> rows = this;
+            return new RowSource<>() {
+                @Override
+                public void forEach(Consumer<? super R> row) {
+                    rows.forEach(each -> row.accept(mapping.apply(each)));
+                }
+
+                @Override
+                public void forEach(Consumer<? super R> row, Runnable afterPage) {
+                    rows.forEach(each -> row.accept(mapping.apply(each)), afterPage);
+                }
+            };
+        }
+    }
+
+    /** Rows read a page at a time: {@code read} hands over a page's rows, then runs its {@code afterPage}. */
+    private static <T> RowSource<T> byPages(BiConsumer<Consumer<? super T>, Runnable> read) {
+        return new RowSource<>() {
+            @Override
+            public void forEach(Consumer<? super T> row) {
+                read.accept(row, () -> { });
+            }
+
+            @Override
+            public void forEach(Consumer<? super T> row, Runnable afterPage) {
+                read.accept(row, afterPage);
+            }
+        };
     }
 
     /** Every row of a paged list in the order {@code sort} gives, read {@value #PAGE_SIZE} at a time. */
@@ -114,15 +160,16 @@ public class CsvLists {
     }
 
     static <T> RowSource<T> paged(Sort sort, int pageSize, Function<Pageable, ? extends Slice<T>> pages) {
-        return row -> {
+        return byPages((row, afterPage) -> {
             Pageable page = PageRequest.of(0, pageSize, sort);
             Slice<T> slice;
             do {
                 slice = pages.apply(page);
                 slice.forEach(row);
+                afterPage.run();
                 page = page.next();
             } while (slice.hasNext());
-        };
+        });
     }
 
     /**
@@ -137,7 +184,7 @@ public class CsvLists {
 
     static <T, K> RowSource<T> keyed(K first, int pageSize, BiFunction<K, Integer, List<T>> after,
             Function<T, K> key) {
-        return row -> {
+        return byPages((row, afterPage) -> {
             K last = first;
             List<T> page;
             do {
@@ -146,8 +193,9 @@ public class CsvLists {
                 if (!page.isEmpty()) {
                     last = key.apply(page.get(page.size() - 1));
                 }
+                afterPage.run();
             } while (page.size() >= pageSize);
-        };
+        });
     }
 
     /** Every row of a list that is not paged. */
@@ -212,7 +260,8 @@ public class CsvLists {
         try {
             try (OutputStream out = Files.newOutputStream(file);
                     SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
-                snapshots.read(() -> rows.forEach(row -> writer.write(columns.values(json.valueToTree(row)))));
+                snapshots.read(() -> rows.forEach(row -> writer.write(columns.values(json.valueToTree(row))),
+                        entities::clear));
             } catch (JacksonIOException full) { // the server's disk, not the database nor the client
                 throw unwritable(full);
             }

@@ -2,6 +2,8 @@ package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import jakarta.persistence.EntityManager;
 import jakarta.servlet.ServletOutputStream;
 
 import org.chancery.shared.Snapshots;
@@ -68,7 +71,9 @@ class CsvListsTests {
         }
     };
 
-    private final CsvLists csv = new CsvLists(JsonMapper.builder().build(), new Snapshots(NO_DATABASE));
+    private final EntityManager entities = mock(EntityManager.class);
+
+    private final CsvLists csv = new CsvLists(JsonMapper.builder().build(), new Snapshots(NO_DATABASE), entities);
 
     @Test
     void writesAHeaderOfTheJsonFieldNamesWithNestedObjectsFlattenedAndListsJoined() throws Exception {
@@ -179,7 +184,7 @@ class CsvListsTests {
                 inTransaction.set(false);
             }
         };
-        CsvLists lists = new CsvLists(JsonMapper.builder().build(), new Snapshots(transactions));
+        CsvLists lists = new CsvLists(JsonMapper.builder().build(), new Snapshots(transactions), entities);
         List<Boolean> inTransactionWhenAnswering = new ArrayList<>();
         MockHttpServletResponse response = new MockHttpServletResponse() {
             @Override
@@ -299,5 +304,29 @@ class CsvListsTests {
         }, (Integer row) -> row).forEach(row -> { });
 
         assertThat(askedAfter).containsExactly(0, 2, 4);
+    }
+
+    @Test
+    void letsTheEntitiesReadForEachPageGoOnceItsRowsAreWrittenAndBeforeTheNextIsRead() throws Exception {
+        int rows = 2 * CsvLists.PAGE_SIZE + 1;
+        List<Integer> clearedBeforePage = new ArrayList<>();
+        List<Integer> clearedBeforeKeyedPage = new ArrayList<>();
+        List<Integer> cleared = new ArrayList<>();
+        doAnswer(invocation -> cleared.add(1)).when(entities).clear();
+
+        csv.write(new MockHttpServletResponse(), "heads", Head.class, CsvLists.paged(Sort.unsorted(), page -> {
+            clearedBeforePage.add(cleared.size());
+            int from = (int) page.getOffset();
+            return new PageImpl<>(heads(from, Math.min(rows, from + page.getPageSize())), page, rows);
+        }));
+        csv.write(new MockHttpServletResponse(), "heads", Head.class, CsvLists.keyed(0, (Integer after, Integer limit) -> {
+            clearedBeforeKeyedPage.add(cleared.size());
+            return Stream.iterate(after + 1, n -> n + 1).limit(Math.max(0, Math.min(limit, rows - after))).toList();
+        }, (Integer row) -> row).map(row -> new Head("Head " + row, null)));
+        csv.write(new MockHttpServletResponse(), "heads", Head.class, CsvLists.all(heads(0, 3)));
+
+        assertThat(clearedBeforePage).containsExactly(0, 1, 2);
+        assertThat(clearedBeforeKeyedPage).as("after the paged list's three").containsExactly(3, 4, 5);
+        assertThat(cleared).as("none for rows in memory").hasSize(6);
     }
 }
