@@ -55,9 +55,10 @@ public class CsvLists {
     static final int PAGE_SIZE = 1000;
 
     /**
-     * Exports read at once, each holding a connection while it reads (a million meetings took minutes at scale 10):
-     * more are answered 503 at once, so that clients asking for exports, even ones that hang up and leave them to
-     * run, keep the rest of the pool (10 connections unless configured) for every other request.
+     * Exports read at once beyond their first page, each holding a connection while it reads (a million meetings
+     * took minutes at scale 10): more are answered 503 at once, so that clients asking for exports, even ones that
+     * hang up and leave them to run, keep the rest of the pool (10 connections unless configured) for every other
+     * request. A list of one page (the countries, a day's relations, which the admin UI reads as CSV) never waits.
      */
     static final int CONCURRENT_EXPORTS = 3;
 
@@ -112,46 +113,43 @@ public class CsvLists {
 
         void forEach(Consumer<? super T> row);
 
-        /**
-         * As {@link #forEach(Consumer)}, running {@code afterPage} once the rows of each page read from the database
-         * have all been handed over: an export lets the entities read for a page go there, which the persistence
-         * context of its one transaction would otherwise keep to the end (a list of a million rows, a million
-         * entities). Rows not read by pages ({@link #all}, or a source of rows that are no entities) never run it.
-         */
-        default void forEach(Consumer<? super T> row, Runnable afterPage) {
-            forEach(row);
-        }
-
-        /** These rows, each as {@code mapping} makes it, read by the same pages. */
+        /** These rows, each as {@code mapping} makes it. */
         default <R> RowSource<R> map(Function<? super T, ? extends R> mapping) {
-            RowSource<T> rows = this;
-            return new RowSource<>() {
-                @Override
-                public void forEach(Consumer<? super R> row) {
-                    rows.forEach(each -> row.accept(mapping.apply(each)));
-                }
-
-                @Override
-                public void forEach(Consumer<? super R> row, Runnable afterPage) {
-                    rows.forEach(each -> row.accept(mapping.apply(each)), afterPage);
-                }
-            };
+            return row -> forEach(each -> row.accept(mapping.apply(each)));
         }
     }
 
-    /** Rows read a page at a time: {@code read} hands over a page's rows, then runs its {@code afterPage}. */
-    private static <T> RowSource<T> byPages(BiConsumer<Consumer<? super T>, Runnable> read) {
-        return new RowSource<>() {
-            @Override
-            public void forEach(Consumer<? super T> row) {
-                read.accept(row, () -> { });
-            }
+    /**
+     * Rows read from the database a page at a time: {@code read} hands over a page's rows, and runs its
+     * {@code nextPage} before each page after the first. There an export lets the entities of the page before go,
+     * which the persistence context of its one transaction would otherwise keep to the end (a list of a million
+     * rows, a million entities), and takes its place among the {@link #CONCURRENT_EXPORTS}: a list of one page is
+     * read in one statement, like a list in memory, and never waits for the long exports.
+     */
+    private record Pages<T>(BiConsumer<Consumer<? super T>, Runnable> read) implements RowSource<T> {
 
-            @Override
-            public void forEach(Consumer<? super T> row, Runnable afterPage) {
-                read.accept(row, afterPage);
-            }
-        };
+        @Override
+        public void forEach(Consumer<? super T> row) {
+            read.accept(row, () -> { });
+        }
+
+        void forEach(Consumer<? super T> row, Runnable nextPage) {
+            read.accept(row, nextPage);
+        }
+
+        @Override
+        public <R> RowSource<R> map(Function<? super T, ? extends R> mapping) {
+            return new Pages<R>((row, nextPage) -> read.accept(each -> row.accept(mapping.apply(each)), nextPage));
+        }
+    }
+
+    /** Rows already read. */
+    private record InMemory<T>(List<T> rows) implements RowSource<T> {
+
+        @Override
+        public void forEach(Consumer<? super T> row) {
+            rows.forEach(row);
+        }
     }
 
     /** Every row of a paged list in the order {@code sort} gives, read {@value #PAGE_SIZE} at a time. */
@@ -160,15 +158,16 @@ public class CsvLists {
     }
 
     static <T> RowSource<T> paged(Sort sort, int pageSize, Function<Pageable, ? extends Slice<T>> pages) {
-        return byPages((row, afterPage) -> {
+        return new Pages<T>((row, nextPage) -> {
             Pageable page = PageRequest.of(0, pageSize, sort);
-            Slice<T> slice;
-            do {
+            Slice<T> slice = pages.apply(page);
+            slice.forEach(row);
+            while (slice.hasNext()) {
+                nextPage.run();
+                page = page.next();
                 slice = pages.apply(page);
                 slice.forEach(row);
-                afterPage.run();
-                page = page.next();
-            } while (slice.hasNext());
+            }
         });
     }
 
@@ -184,23 +183,20 @@ public class CsvLists {
 
     static <T, K> RowSource<T> keyed(K first, int pageSize, BiFunction<K, Integer, List<T>> after,
             Function<T, K> key) {
-        return byPages((row, afterPage) -> {
-            K last = first;
-            List<T> page;
-            do {
-                page = after.apply(last, pageSize);
+        return new Pages<T>((row, nextPage) -> {
+            List<T> page = after.apply(first, pageSize);
+            page.forEach(row);
+            while (page.size() >= pageSize) {
+                nextPage.run();
+                page = after.apply(key.apply(page.get(page.size() - 1)), pageSize);
                 page.forEach(row);
-                if (!page.isEmpty()) {
-                    last = key.apply(page.get(page.size() - 1));
-                }
-                afterPage.run();
-            } while (page.size() >= pageSize);
+            }
         });
     }
 
     /** Every row of a list that is not paged. */
     public static <T> RowSource<T> all(List<T> rows) {
-        return rows::forEach;
+        return new InMemory<>(rows);
     }
 
     /** The name of a pair's list, {@code timeline-cu-kr} for CU and KR's timeline (a file's name is in lower case). */
@@ -231,15 +227,7 @@ public class CsvLists {
         // the transaction and its connection last as long as the database takes, not as long as a slow client
         // takes to read (ten such clients held the whole pool), and a refusal or a failure met on any page still
         // answers as a problem, not as a CSV cut short.
-        if (!exporting.tryAcquire()) {
-            throw new ExportsBusy();
-        }
-        Path file;
-        try {
-            file = written(schema, columns, rows);
-        } finally {
-            exporting.release();
-        }
+        Path file = written(schema, columns, rows);
         try {
             describe(response, name);
             response.setContentLengthLong(Files.size(file));
@@ -257,11 +245,24 @@ public class CsvLists {
         } catch (IOException cannot) {
             throw unwritable(cannot);
         }
+        Permit permit = new Permit();
         try {
+            if (!(rows instanceof Pages<T> || rows instanceof InMemory<T>)) {
+                permit.take(); // read at length, in no pages of its own
+            }
             try (OutputStream out = Files.newOutputStream(file);
                     SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
-                snapshots.read(() -> rows.forEach(row -> writer.write(columns.values(json.valueToTree(row))),
-                        entities::clear));
+                Consumer<T> write = row -> writer.write(columns.values(json.valueToTree(row)));
+                snapshots.read(() -> {
+                    if (rows instanceof Pages<T> pages) {
+                        pages.forEach(write, () -> {
+                            entities.clear();
+                            permit.take();
+                        });
+                    } else {
+                        rows.forEach(write);
+                    }
+                });
             } catch (JacksonIOException full) { // the server's disk, not the database nor the client
                 throw unwritable(full);
             }
@@ -269,6 +270,31 @@ public class CsvLists {
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(file);
             throw e;
+        } finally {
+            permit.release();
+        }
+    }
+
+    /** An export's place among the {@link #CONCURRENT_EXPORTS}, taken once, when it first needs one. */
+    private final class Permit {
+
+        private boolean held;
+
+        /** @throws ExportsBusy if as many exports as are read at once are under way */
+        void take() {
+            if (!held) {
+                if (!exporting.tryAcquire()) {
+                    throw new ExportsBusy();
+                }
+                held = true;
+            }
+        }
+
+        void release() {
+            if (held) {
+                held = false;
+                exporting.release();
+            }
         }
     }
 

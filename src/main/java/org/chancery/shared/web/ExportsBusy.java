@@ -1,6 +1,6 @@
 package org.chancery.shared.web;
 
-/** As many CSV exports as the server writes at once are being written ({@link CsvLists#CONCURRENT_EXPORTS}): 503. */
+/** As many CSV exports of more than a page as the server reads at once ({@link CsvLists#CONCURRENT_EXPORTS}): 503. */
 class ExportsBusy extends RuntimeException {
 
     ExportsBusy() {

@@ -768,8 +768,9 @@ class OpenApiConfiguration {
             if (handler.hasMethodAnnotation(CsvResponse.class)
                     && !responses.get("503").getDescription().contains("CSV exports")) {
                 ApiResponse unavailable = responses.get("503");
-                unavailable.description(unavailable.getDescription() + "; with CSV: as many CSV exports as the server "
-                        + "writes at once are under way (" + CsvLists.CONCURRENT_EXPORTS + "; Retry-After), or "
+                unavailable.description(unavailable.getDescription() + "; with CSV: as many CSV exports longer than "
+                        + "a page of " + CsvLists.PAGE_SIZE + " rows as the server reads at once are under way ("
+                        + CsvLists.CONCURRENT_EXPORTS + "; Retry-After), or "
                         + "java.io.tmpdir cannot take the export's file (no Retry-After: an operator must mend it)");
             }
             return operation;

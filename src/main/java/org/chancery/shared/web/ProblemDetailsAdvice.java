@@ -303,7 +303,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * shutdown's wait): a 503 with {@code Retry-After}, to be sent again to a server that is up. An import so refused
      * is failed as abandoned by the next start, its upload deleted there.
      */
-    /** As many exports as the server writes at once are under way: a 503 to send again in a few seconds. */
+    /** As many long exports as the server reads at once are under way: a 503 to send again in a few seconds. */
     @ExceptionHandler(ExportsBusy.class)
     ResponseEntity<ProblemDetail> exportsBusy(ExportsBusy e, HttpServletRequest request) {
         log.warn("Refused, busy: {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());

@@ -1,6 +1,7 @@
 package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -69,7 +70,7 @@ class CsvListsSnapshotIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void answersAnExportBeyondThoseItWritesAtOnce503AndKeepsThePoolForEveryOtherRequest() throws Exception {
+    void answersAnExportBeyondThoseItReadsAtOnce503ButNotAListOfOnePageAndKeepsThePoolForEveryOtherRequest() throws Exception {
         CountDownLatch reading = new CountDownLatch(CsvLists.CONCURRENT_EXPORTS);
         CountDownLatch goOn = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(CsvLists.CONCURRENT_EXPORTS);
@@ -93,12 +94,23 @@ class CsvListsSnapshotIntegrationTests extends ApiIntegrationTest {
             }
             assertThat(reading.await(30, TimeUnit.SECONDS)).as("every export reading").isTrue();
 
-            mvc.perform(get("/api/missions?format=csv")).andExpect(status().isServiceUnavailable())
+            mvc.perform(get("/api/meetings?format=csv")).andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "5"))
                     .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
                     .andExpect(jsonPath("$.detail", containsString("as many CSV exports as it writes at once")));
+            List<Integer> pagesRead = new ArrayList<>();
+            assertThatThrownBy(() -> lists.write(new MockHttpServletResponse(), "codes", Code.class,
+                    CsvLists.paged(Sort.unsorted(), 2, page -> {
+                        pagesRead.add(page.getPageNumber());
+                        return new SliceImpl<>(List.of(new Code("CU"), new Code("KR")), page, true);
+                    }))).as("a list of many pages, refused as its second begins").isInstanceOf(ExportsBusy.class);
+            assertThat(pagesRead).containsExactly(0);
             getJson("/api/missions").andExpect(status().isOk());
             getJson("/api/countries/CU").andExpect(status().isOk());
+            // what the admin UI reads as CSV, one page each, reads on
+            mvc.perform(get("/api/countries?format=csv")).andExpect(status().isOk());
+            mvc.perform(get("/api/relations?asOf=2024-01-01&format=csv")).andExpect(status().isOk());
+            mvc.perform(get("/api/missions?format=csv")).andExpect(status().isOk());
 
             goOn.countDown();
             for (Future<String> export : exports) {
@@ -108,6 +120,6 @@ class CsvListsSnapshotIntegrationTests extends ApiIntegrationTest {
             goOn.countDown();
             clients.shutdown();
         }
-        mvc.perform(get("/api/missions?format=csv")).andExpect(status().isOk());
+        mvc.perform(get("/api/meetings?format=csv")).andExpect(status().isOk());
     }
 }

@@ -702,8 +702,8 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         }
 
         assertThat(document.get("paths").get("/api/meetings").get("get").get("responses").get("503")
-                .get("description").asString()).contains("as many CSV exports as the server writes at once are under "
-                        + "way (" + CsvLists.CONCURRENT_EXPORTS + "; Retry-After)");
+                .get("description").asString()).contains("as many CSV exports longer than a page of 1000 rows as the "
+                        + "server reads at once are under way (" + CsvLists.CONCURRENT_EXPORTS + "; Retry-After)");
 
         JsonNode affected = schemas.get("AffectedMission").get("properties");
         assertThat(affected.get("type").toString()).isEqualTo("{\"$ref\":\"#/components/schemas/MissionType\"}");
