@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 
@@ -300,6 +301,39 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(storyShown()).containsExactlyElementsOf(story);
         assertNoConsoleErrors();
         assertAccessible();
+
+        // a period chosen: the list and the picture's meetings are the period's
+        open("/relations/MV/WS?from=2002-01-01&to=2002-12-31");
+        List<String> of2002 = story.stream().filter(item -> item.startsWith("2002-")).toList();
+        assertThat(visible(By.id("story-period")).getText()).startsWith(of2002.size() + " of the " + story.size()
+                + " items, those of the period shown (2002-01-01 – 2002-12-31).");
+        assertThat(storyShown()).containsExactlyElementsOf(of2002);
+        assertThat($$("#timeline-svg path.meeting")).hasSize(of2002.size());
+        assertAccessible();
+        $("#story-period button").click();
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("story-period")));
+        assertThat($("#story-count").getText()).isEqualTo("The first 200 of " + story.size() + " items, oldest first.");
+        assertThat($$("#timeline-svg path.meeting")).hasSize(250);
+
+        // dragged across the whole history: drawn as it moves, the list and the address following at its end
+        WebElement overlay = visible(By.cssSelector("#timeline-svg g.brush rect.overlay"));
+        int width = overlay.getRect().getWidth();
+        // the whole history runs from 1990 to today: from 29 % to 37 % of it is 2000–2003, in the meetings' weeks
+        Actions drag = new Actions(driver).moveToElement(overlay, -width / 2 + width * 29 / 100, 0).clickAndHold();
+        for (int step = 1; step <= 16; step++) {
+            drag.moveByOffset(width / 200, 0);
+        }
+        drag.release().perform();
+        waitFor(ExpectedConditions.urlContains("from="));
+        String from = $("#period-from").getDomProperty("value");
+        String to = $("#period-to").getDomProperty("value");
+        assertThat(driver.getCurrentUrl()).contains("from=" + from).contains("to=" + to);
+        List<String> ofPeriod = story.stream().filter(item -> item.substring(0, 10).compareTo(from) >= 0
+                && item.substring(0, 10).compareTo(to) <= 0).toList();
+        assertThat(ofPeriod).as("meetings in the period dragged").hasSizeBetween(10, 200);
+        assertThat(storyShown()).containsExactlyElementsOf(ofPeriod);
+        assertThat($$("#timeline-svg path.meeting")).hasSize(ofPeriod.size());
+        assertNoConsoleErrors();
     }
 
     /** The story's items the list shows, read in one script (a WebDriver call an item took seconds). */

@@ -832,9 +832,24 @@ export default async function relationView({ root, params, query, signal }) {
     return said.length ? html`<div class="notice" role="status" id="as-of-outside">${said.map((text) => html`<p>${text}</p>`)}</div>` : nothing;
   }
 
+  /** The story's items the list holds: those of the period a person chose (brush, fields, address), or all. */
+  function storyListed() {
+    if (!state.chosenPeriod || !state.from || !state.to) return state.items;
+    return state.items.filter((i) => i.date >= state.from && i.date <= state.to);
+  }
+
+  /** Above the list of a period that leaves items out: how many it holds, and the way back to all of them. */
+  function storyPeriod(listed) {
+    if (listed.length === state.items.length) return nothing;
+    return html`<p class="notice" id="story-period" role="status">${listed.length
+      ? `${listed.length} of the ${state.items.length} items, those of the period shown (${state.from} – ${state.to}).`
+      : `None of the ${state.items.length} items falls in the period shown (${state.from} – ${state.to}).`}
+      <button type="button" class="outline secondary" @click=${wholeHistory}>Whole history</button></p>`;
+  }
+
   /** Under a long story's list: how many of its items it shows, and buttons to show more or all. */
-  function storyMore() {
-    const total = state.items.length;
+  function storyMore(listed) {
+    const total = listed.length;
     const shown = Math.min(state.storyShown, total);
     if (shown >= total) return nothing;
     const next = Math.min(STORY_STEP, total - shown);
@@ -853,6 +868,7 @@ export default async function relationView({ root, params, query, signal }) {
     const recorded = Boolean(view && (state.items.length || state.missions.length || view.milestones.length));
     const lifetime = state.lifetime || {};
     const rows = { event: new Set(view?.events.map((e) => e.id)), accreditation: new Set(state.accreditations.map((x) => x.id)) };
+    const listed = storyListed();
     render(html`
       <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
       <h1><bdi>${names[a] || a}</bdi> – <bdi>${names[b] || b}</bdi></h1>
@@ -908,15 +924,16 @@ export default async function relationView({ root, params, query, signal }) {
           <section aria-labelledby="items-title">
             <h2 id="items-title">The story, item by item</h2>
             ${state.items.length ? nothing : html`<p id="story-empty">Nothing is recorded for this pair yet.</p>`}
-            <ol class="story-items" id="story-items" tabindex=${state.items.length ? '0' : nothing}
-              aria-labelledby="items-title">${state.items.slice(0, state.storyShown).map((i) => {
+            ${storyPeriod(listed)}
+            <ol class="story-items" id="story-items" tabindex=${listed.length ? '0' : nothing}
+              aria-labelledby="items-title">${listed.slice(0, state.storyShown).map((i) => {
               const link = itemLink(i, a, rows);
               const when = fuzzy(i.date, i.datePrecision);
               return html`<li data-type=${i.type} data-date=${i.date}><time datetime=${when}>${when}</time>
                 <span class="badge" data-status=${i.type.includes('SEVERED') ? 'SEVERED' : i.type === 'MILESTONE_DUE' && i.summary.includes('overdue') ? 'OVERDUE' : ''}>${words(i.type)}</span>
                 ${link ? html`<a href=${link}>${i.summary}</a>` : i.summary}</li>`;
             })}</ol>
-            ${storyMore()}
+            ${storyMore(listed)}
           </section>
         </div>
         <h2>Missions</h2>

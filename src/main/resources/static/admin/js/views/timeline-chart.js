@@ -113,7 +113,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       .map((m) => missionBar(m, today)).filter(Boolean);
     return { sending, receiving, bars, rows: pack(bars) };
   });
-  const meetings = data.items.filter((i) => i.type === 'MEETING');
+  const meetings = data.items.filter((i) => i.type === 'MEETING').map((i) => ({ ...i, at: parse(i.date) }));
   const milestones = data.milestones.map((m) => ({ ...m, from: parse(m.targetStart), to: parse(m.targetEnd),
     achieved: parse(m.achievedOn) }));
 
@@ -226,10 +226,13 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
           + `${h.endedOn ? ` to ${fuzzy(h.endedOn, h.endedPrecision)}` : ''}`);
     });
     const m = lane.meetings;
-    plot.append('g').attr('class', 'meetings').selectAll('path').data(meetings).join('path')
+    // the meetings of the period only: a busy pair has thousands, redrawn at every step of the brush
+    const [shownFrom, shownTo] = x.domain();
+    plot.append('g').attr('class', 'meetings').selectAll('path')
+      .data(meetings.filter((d) => d.at >= shownFrom && d.at <= shownTo)).join('path')
       .attr('class', 'meeting')
       .attr('d', d3.symbol(d3.symbolDiamond, 90))
-      .attr('transform', (d) => `translate(${x(parse(d.date))},${m.y + m.height / 2})`)
+      .attr('transform', (d) => `translate(${x(d.at)},${m.y + m.height / 2})`)
       .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
     const ms = lane.milestones;
     const mg = plot.append('g').attr('class', 'milestones').selectAll('g').data(milestones).join('g')
@@ -266,14 +269,30 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
     .attr('y1', overviewY + 14).attr('y2', overviewY + 24).attr('stroke', '#1f2933');
   overview.append('g').attr('transform', `translate(0,${overviewY + overviewHeight - 6})`)
     .call(d3.axisBottom(overviewX).ticks(overviewTicks).tickSizeOuter(0)).attr('class', 'axis');
+  // the period the brush chose, drawn once a frame however many times the pointer moved in it (each draw of a
+  // busy pair cost 140–450 ms), and at its end at once
+  let brushed = null;
+  let frame = null;
+  function drawBrushed() {
+    if (frame !== null) cancelAnimationFrame(frame);
+    frame = null;
+    if (!brushed) return;
+    const domain = brushed;
+    brushed = null;
+    x.domain(domain);
+    draw();
+    if (onDomain) onDomain(iso(domain[0]), iso(domain[1]));
+  }
   const brush = d3.brushX().extent([[margin.left, overviewY - 2], [width - margin.right, overviewY + 26]])
     .on('brush end', (event) => {
       if (!event.sourceEvent) return;
       const sel = event.selection;
-      const domain = sel ? sel.map(overviewX.invert) : whole;
-      x.domain(domain);
-      draw();
-      if (onDomain) onDomain(iso(domain[0]), iso(domain[1]));
+      brushed = sel ? sel.map(overviewX.invert) : whole;
+      if (event.type === 'end') {
+        drawBrushed();
+      } else if (frame === null) {
+        frame = requestAnimationFrame(drawBrushed);
+      }
     });
   const brushG = overview.append('g').attr('class', 'brush').call(brush);
 
