@@ -12,11 +12,14 @@ const letters = (q) => [...new Intl.Segmenter().segment(q)].length;
 const searchable = (q) => letters(q) >= 2 || (letters(q) === 1 && CJK.test(q));
 
 /**
- * state: {q, results, error, busy, picked}; onPick(diplomat); exclude: ids already chosen; chosen: id of what shows the
- * choice (the search's status says who was chosen, for who does not see the page change);
- * errorId: the id of the page's message refusing what was chosen (or not), which the search is then described by.
+ * state: {q, results, error, busy, picked, country}; onPick(diplomat); exclude: ids already chosen; chosen: id of what
+ * shows the choice (the search's status says who was chosen, for who does not see the page change);
+ * errorId: the id of the page's message refusing what was chosen (or not), which the search is then described by;
+ * country: the one country searched; countries: else the options ({value, label}) of a select that narrows the search
+ * to one (state.country): a name many diplomats share cannot be narrowed by typing more of it.
  */
-export function diplomatSearch(state, update, { id, label, country, onPick, exclude = [], signal, chosen, errorId }) {
+export function diplomatSearch(state, update, { id, label, country, countries, onPick, exclude = [], signal, chosen,
+  errorId }) {
   let timer = null;
   async function search(q) {
     state.q = q;
@@ -33,7 +36,8 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       state.busy = true;
       update();
       try {
-        const answer = await get('/api/diplomats', { q: q.trim(), country, size: 10 }, { signal });
+        const answer = await get('/api/diplomats', { q: q.trim(), country: country || state.country || undefined,
+          size: 10 }, { signal });
         if (state.q !== q) return; // typed on meanwhile: the answer to what is typed now counts
         state.results = answer.content;
         state.total = answer.page.totalElements;
@@ -69,6 +73,11 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
       @compositionend=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
     <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.</small>
+    ${!country && countries ? html`<label for="${id}-country">Of the country</label>
+      <select id="${id}-country" @change=${(e) => { state.country = e.target.value || null; search(state.q || ''); }}>
+        <option value="" ?selected=${!state.country}>Any country</option>
+        ${countries.map((c) => html`<option value=${c.value} ?selected=${state.country === c.value}>${c.label}</option>`)}
+      </select>` : nothing}
     <div role="status" aria-live="polite" class="visually-hidden">${state.busy ? 'Searching…'
       : !state.results ? (state.picked ? `${state.picked} chosen` : '')
       : results.length || !chosenAlready ? `${plural(state.total, 'diplomat')} found` : 'Only diplomats already chosen found'}</div>
@@ -81,13 +90,16 @@ export function diplomatSearch(state, update, { id, label, country, onPick, excl
         <button type="button" class="outline" data-diplomat=${d.id} @click=${(e) => pick(e, d)}
           aria-label="Choose ${d.name}">Choose</button></li>`)}</ul>
         ${state.total > state.results.length ? html`<p id="${id}-more"><small>The first ${state.results.length} of
-          ${state.total} diplomats whose name holds “${state.q.trim()}”: type more of the name to find the others.</small></p>`
+          ${state.total} diplomats whose name holds “${state.q.trim()}”${!country && countries && !state.country
+            ? ' in any country: type more of the name, or choose their country, to find the others'
+            : ': type more of the name to find the others'}.</small></p>`
           : nothing}`
       : chosenAlready
         ? html`<p id="${id}-none"><small>${chosenAlready === 1 ? 'The diplomat found is' : `The ${chosenAlready} diplomats found are`}
           already chosen. ${state.total > state.results.length ? `${state.total - state.results.length} more match “${state.q.trim()}”:
           type more of the name to find them, or ` : ''}<a href="#/diplomats/new">add another</a> if it is someone else.</small></p>`
-        : html`<p id="${id}-none"><small>No diplomat matches${country ? ` in ${country}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
+        : html`<p id="${id}-none"><small>No diplomat matches${country || state.country ? ` in ${country || state.country}`
+          : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
       : nothing}
   </div>`;
 }

@@ -557,6 +557,29 @@ class WritingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aNameManyDiplomatsShareIsNarrowedToTheCountryChosenBesideTheSearch() throws IOException {
+        for (int i = 1; i <= 11; i++) {
+            postAsEditor("/api/diplomats", "{\"name\": \"Marta Quispe\", \"country\": \"PE\"}");
+        }
+        long bolivian = postAsEditor("/api/diplomats", "{\"name\": \"Marta Quispe\", \"country\": \"BO\"}")
+                .get("id").asLong();
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+
+        $("#participant-search").sendKeys("Marta Quispe");
+        assertThat(visible(By.id("participant-search-more")).getText()).contains("The first 10 of 12 diplomats",
+                "in any country: type more of the name, or choose their country");
+        new Select($("#participant-search-country")).selectByValue("BO");
+        waitFor(driver -> $$("#participant-search-results li").size() == 1);
+        assertThat($$("#participant-search-more")).isEmpty();
+        $("#participant-search-results button[data-diplomat='" + bolivian + "']").click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), "Marta Quispe (BO)"));
+        assertNoConsoleErrors();
+        assertAccessible();
+    }
+
+    @Test
     void theDiplomatSearchFindsAKoreanNameByItsOneSyllableSurnameAndSaysWhenWhatItFoundIsAlreadyChosen() {
         postAsEditor("/api/diplomats", "{\"name\": \"정병원\", \"country\": \"KR\"}");
         open("/meetings/new");

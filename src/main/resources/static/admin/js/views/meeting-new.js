@@ -95,7 +95,8 @@ export default async function meetingNewView({ root, query, signal }) {
             ${participantErrors(i).length ? html`<small class="field-error" id="participant-title-${i}-error">${participantErrors(i).join(' ')}</small>` : nothing}
           </li>`)}</ol>
           ${diplomatSearch(state.search, update, { id: 'participant-search', label: 'Add a participant', signal,
-            exclude: state.participants.map((p) => p.id), onPick: (d) => { state.participants.push(d); } })}
+            countries: options, exclude: state.participants.map((p) => p.id),
+            onPick: (d) => { state.participants.push(d); } })}
         </fieldset>
         ${sourceFields(form)}
         ${submitButton(form, 'Record the meeting')}
