@@ -98,6 +98,8 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(marker).as("the day asked for is in the first view")
                 .isBetween(left, left + Double.parseDouble(plot.getAttribute("width")));
 
+        long storyReads = reads("/api/relations/CU/KR/timeline");
+        long viewReads = reads("/api/relations/CU/KR?");
         WebElement asOf = $("#as-of");
         script("arguments[0].value = '2025-02-01'", asOf);
         $("#as-of-form button[type=submit]").click();
@@ -106,6 +108,10 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(driver.getCurrentUrl()).contains("asOf=2025-02-01");
         assertThat($("#relation-status").getText()).isEqualTo("Established");
         assertThat($("#relation-meetings").getText()).isEqualTo("1");
+        assertThat(reads("/api/relations/CU/KR?")).as("the pair as of the day, read anew").isEqualTo(viewReads + 1);
+        assertThat(reads("/api/relations/CU/KR/timeline")).as("the story, which no day changes, kept")
+                .isEqualTo(storyReads);
+        assertThat($$("#timeline-svg g.mission-bar")).isNotEmpty();
         screenshot("relation-cuba-south-korea-as-of-2025-02-01");
         assertNoConsoleErrors();
     }
@@ -334,6 +340,14 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(storyShown()).containsExactlyElementsOf(ofPeriod);
         assertThat($$("#timeline-svg path.meeting")).hasSize(ofPeriod.size());
         assertNoConsoleErrors();
+    }
+
+    /** How many requests the page has sent to addresses that begin with {@code path}. */
+    private long reads(String path) {
+        return (Long) script("return performance.getEntriesByType('resource')"
+                + ".filter((entry) => new URL(entry.name).pathname + new URL(entry.name).search === arguments[0]"
+                + " || (new URL(entry.name).pathname + new URL(entry.name).search).startsWith(arguments[0])).length",
+                path);
     }
 
     /** The story's items the list shows, read in one script (a WebDriver call an item took seconds). */

@@ -13,6 +13,15 @@ import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submi
 import { diplomatChoice } from '../diplomat-search.js';
 import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
 
+/**
+ * The facts of the pair last shown that do not change with the day asked for (its story, missions both ways,
+ * accreditations), handed to the page of another day that the page's own day form or Today link opens, within a
+ * minute: a busy pair's are some thirty reads and a megabyte, which every change of the day read again. Any other
+ * way to the pair (an address, a link, back), and a write from the page, reads them anew.
+ */
+const KEPT_MS = 60_000;
+let kept = null; // {key, at, items, ab, ba, accreditations, handed}
+
 /** The day a fuzzy date is compared on, as the API gives it in its words: the first of its month or year. */
 function firstDayOf(day, precision) {
   if (precision === 'YEAR') return `${day.slice(0, 4)}-01-01`;
@@ -131,7 +140,8 @@ export default async function relationView({ root, params, query, signal }) {
   let a = params.a.toUpperCase();
   let b = params.b.toUpperCase();
 
-  async function load() {
+  /** Reads the pair; `reuse`: the facts handed over by the same pair's page of another day are taken as they are. */
+  async function load({ reuse = false } = {}) {
     const known = countries();
     // a pair named by its alpha-2 codes is read at once, beside the countries (read once a session); one named by
     // alpha-3 codes (#/relations/CUB/KOR) once they tell its alpha-2 codes
@@ -142,12 +152,15 @@ export default async function relationView({ root, params, query, signal }) {
       a = resolve(a);
       b = resolve(b);
     }
+    const key = `${a}/${b}`;
+    const fresh = reuse && kept?.handed && kept.key === key && Date.now() - kept.at < KEPT_MS ? kept : null;
+    if (kept) kept.handed = false;
     const reads = Promise.allSettled([
       get(`/api/relations/${a}/${b}`, { asOf: state.asOf }, { signal }),
-      all(`/api/relations/${a}/${b}/timeline`, {}, { signal }),
-      all('/api/missions', { sending: a, receiving: b }, { signal }),
-      all('/api/missions', { sending: b, receiving: a }, { signal }),
-      all(`/api/relations/${a}/${b}/accreditations`, {}, { signal }),
+      fresh?.items ?? all(`/api/relations/${a}/${b}/timeline`, {}, { signal }),
+      fresh?.ab ?? all('/api/missions', { sending: a, receiving: b }, { signal }),
+      fresh?.ba ?? all('/api/missions', { sending: b, receiving: a }, { signal }),
+      fresh?.accreditations ?? all(`/api/relations/${a}/${b}/accreditations`, {}, { signal }),
     ]);
     // the pair's names, also for a page that says its facts could not be read
     pairOf(map || await known);
@@ -157,6 +170,7 @@ export default async function relationView({ root, params, query, signal }) {
     const refused = settled.find((read) => read.status === 'rejected');
     if (refused) throw refused.reason;
     const [view, items, ab, ba, accreditations] = settled.map((read) => read.value);
+    if (!fresh) kept = { key, at: Date.now(), items, ab, ba, accreditations };
     Object.assign(state, { view, items, missions: [...ab, ...ba], accreditations, loaded: true, error: null });
   }
 
@@ -181,9 +195,9 @@ export default async function relationView({ root, params, query, signal }) {
     state.lifetime = { from: starts[starts.length - 1] || null, to: ends[0] || null };
   }
 
-  async function reload() {
+  async function reload(reuse = false) {
     try {
-      await load();
+      await load({ reuse });
     } catch (e) {
       if (e.name === 'AbortError') return;
       state.error = e;
@@ -861,6 +875,11 @@ export default async function relationView({ root, params, query, signal }) {
         ${total}</button></p>`;
   }
 
+  /** The pair's facts that no day changes, handed to the page of another day this one opens. */
+  function handOver() {
+    if (kept?.key === `${a}/${b}` && state.loaded && !state.error) kept.handed = true;
+  }
+
   function update() {
     if (signal.aborted) return;
     const view = state.view;
@@ -877,6 +896,7 @@ export default async function relationView({ root, params, query, signal }) {
         const day = new FormData(e.target).get('asOf');
         // a period the person chose stays if the day is in it; otherwise the chart looks again, the day in view
         const keep = state.chosenPeriod && isIsoDay(day) && state.from <= day && day <= state.to;
+        handOver();
         navigate(`/relations/${params.a}/${params.b}`, { asOf: isIsoDay(day) ? day : undefined,
           from: keep ? state.from : undefined, to: keep ? state.to : undefined });
       }}>
@@ -884,7 +904,7 @@ export default async function relationView({ root, params, query, signal }) {
         <input id="as-of" name="asOf" type="date" value=${state.asOf || ''} max=${today()}>
         <button type="submit">Show that day</button>
         ${state.asOf ? html`<a href=${href(`/relations/${params.a}/${params.b}`,
-          state.chosenPeriod ? { from: state.from, to: state.to } : {})}>Today</a>` : nothing}
+          state.chosenPeriod ? { from: state.from, to: state.to } : {})} @click=${handOver}>Today</a>` : nothing}
         <a href=${href(`/relations/${b}/${a}`, { asOf: state.asOf,
           ...(state.chosenPeriod ? { from: state.from, to: state.to } : {}) })}>Seen from ${names[b] || b}</a>
       </form>
@@ -949,7 +969,7 @@ export default async function relationView({ root, params, query, signal }) {
   // a row's problem that asked to sign in offers to try again once signed in
   onSignInOrOut(signal, () => update());
   update();
-  await reload();
+  await reload(true);
   let width = root.querySelector('#timeline-picture')?.clientWidth;
   let resizing = null;
   const observer = new ResizeObserver(() => {
