@@ -38,13 +38,16 @@ class MeetingDiplomatReferences implements DiplomatReferences {
     }
 
     /**
-     * Nothing to lock (a meeting keeps no name); once the diplomat's row is locked — a meeting recorded with them
-     * takes that lock too, and one recorded after the renaming shows the new name in its own creation — the meetings
-     * they took part in are each a change.
+     * Once the diplomat's row is locked — a meeting recorded with them takes that lock too, and one recorded after the
+     * renaming shows the new name in its own creation — the meetings they took part in are each a change. Their rows
+     * are locked before they are read: a deletion of one committed between that read and the renaming's end left an
+     * {@code UPDATED} of the deleted meeting after its {@code DELETED} in the feed. A deletion under way is waited for
+     * and its meeting is then no longer found; a later one waits for the renaming.
      */
     @Override
     public Renaming lockForRenaming(long diplomatId) {
         return name -> {
+            repository.lockAttendedBy(diplomatId);
             Map<Long, List<String>> countries = new LinkedHashMap<>();
             for (Object[] row : repository.findCountriesOfMeetingsAttendedBy(diplomatId)) {
                 countries.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add((String) row[1]);

@@ -86,6 +86,16 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
             order by m.date, m.id""")
     List<MeetingRef> findAttendedBy(@Param("diplomatId") long diplomatId, Limit limit);
 
+    /**
+     * Locks the rows of the meetings a diplomat took part in, by id: a deletion of one under way is waited for, and
+     * the meeting it deleted is then no longer found.
+     */
+    @Query(value = """
+            select m.id from meeting m
+            where m.id in (select p.meeting_id from meeting_participant p where p.diplomat_id = :diplomatId)
+            order by m.id for update""", nativeQuery = true)
+    List<Long> lockAttendedBy(@Param("diplomatId") long diplomatId);
+
     /** The countries of each meeting a diplomat took part in, as pairs of meeting id and country, by meeting. */
     @Query(value = """
             select c.meeting_id, c.country from meeting_country c

@@ -33,6 +33,9 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
     private Diplomats diplomats;
 
     @Autowired
+    private Meetings meetings;
+
+    @Autowired
     private PlatformTransactionManager transactions;
 
     @Autowired
@@ -78,6 +81,51 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
                 .isLessThan(Duration.ofSeconds(2));
         MockHttpServletResponse answer = recorded.get(30, TimeUnit.SECONDS);
         assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(201);
+    }
+
+    @Test
+    void aRenamingWaitsForTheDeletionOfOneOfTheDiplomatsMeetingsAndRecordsNoChangeOfItAfterItsDeletion()
+            throws Exception {
+        long chung = newDiplomat("Chung Byung-won", "KR");
+        long pereira = newDiplomat("Eugenio Martínez", "CU");
+        String meeting = """
+                {"date": "2024-05-22", "city": "Seoul", "country": "KR",
+                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""";
+        long deleted = json(postAsEditor("/api/meetings", meeting.formatted(chung, pereira))).get("id").asLong();
+        long kept = json(postAsEditor("/api/meetings", meeting.formatted(pereira, chung))).get("id").asLong();
+        CountDownLatch deleting = new CountDownLatch(1);
+        CountDownLatch renamingUnderWay = new CountDownLatch(1);
+
+        // another request deletes one of the meetings and has not committed yet
+        CompletableFuture<Void> deletion = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    meetings.delete(deleted);
+                    deleting.countDown();
+                    awaitSignal(renamingUnderWay);
+                }));
+        assertThat(deleting.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> renamed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return putAsEditor("/api/diplomats/{id}", "{\"name\": \"Chung Byung-won (renamed)\", \"country\": "
+                        + "\"KR\"}", chung).andReturn().getResponse();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            LockWaits.awaitAWaitForALock(jdbc, renamed::isDone);
+            assertThat(renamed).as("the renaming waits for the deletion under way").isNotDone();
+        } finally {
+            renamingUnderWay.countDown();
+        }
+        deletion.get(30, TimeUnit.SECONDS);
+        MockHttpServletResponse answer = renamed.get(30, TimeUnit.SECONDS);
+
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select action from change_log where kind = 'meeting' and fact_id = ? order by id",
+                String.class, String.valueOf(deleted))).containsExactly("CREATED", "DELETED");
+        assertThat(jdbc.queryForList("select action from change_log where kind = 'meeting' and fact_id = ? order by id",
+                String.class, String.valueOf(kept))).containsExactly("CREATED", "UPDATED");
     }
 
     /**
