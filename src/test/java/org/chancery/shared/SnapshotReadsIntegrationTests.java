@@ -1,0 +1,89 @@
+package org.chancery.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.chancery.support.ApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A read-only transaction reads the database as it stood at its first statement, whatever commits meanwhile, on H2
+ * and on PostgreSQL (whose default let each statement see what committed before it); a writing one reads what has
+ * committed, as before.
+ */
+class SnapshotReadsIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @AfterEach
+    void nameTuvaluAgain() {
+        jdbc.update("update country set name = 'Tuvalu' where code = 'TV'");
+    }
+
+    @Test
+    void aReadOnlyTransactionReadsItsFirstStatementsSnapshotToItsEnd() throws Exception {
+        List<String> read = readAcrossARenaming(true, "Tuvalu (renamed while read)");
+
+        assertThat(read).containsExactly("Tuvalu", "Tuvalu");
+        assertThat(name()).isEqualTo("Tuvalu (renamed while read)");
+    }
+
+    @Test
+    void aWritingTransactionReadsWhatCommittedMeanwhileAsBefore() throws Exception {
+        List<String> read = readAcrossARenaming(false, "Tuvalu (renamed again)");
+
+        assertThat(read).containsExactly("Tuvalu", "Tuvalu (renamed again)");
+    }
+
+    @Test
+    void anIsolationAskedForIsKept() {
+        TransactionTemplate asked = new TransactionTemplate(transactions);
+        asked.setReadOnly(true);
+        asked.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+
+        assertThat(SnapshotReads.SnapshotReadingTransactionManager.snapshotIfReadOnly(asked).getIsolationLevel())
+                .isEqualTo(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        assertThat(SnapshotReads.SnapshotReadingTransactionManager.snapshotIfReadOnly(readOnly).getIsolationLevel())
+                .isEqualTo(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** The country's name read twice in one transaction, a renaming committed by another between the two. */
+    private List<String> readAcrossARenaming(boolean readOnly, String newName) throws Exception {
+        jdbc.update("update country set name = 'Tuvalu' where code = 'TV'");
+        TransactionTemplate reading = new TransactionTemplate(transactions);
+        reading.setReadOnly(readOnly);
+        List<String> read = new ArrayList<>();
+        reading.executeWithoutResult(status -> {
+            read.add(name());
+            try {
+                CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                        other -> jdbc.update("update country set name = ? where code = 'TV'", newName)))
+                        .get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            read.add(name());
+        });
+        return read;
+    }
+
+    private String name() {
+        return jdbc.queryForObject("select name from country where code = 'TV'", String.class);
+    }
+}
