@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +19,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A read-only transaction reads the database as it stood at its first statement, whatever commits meanwhile, on H2
- * and on PostgreSQL (whose default let each statement see what committed before it); a writing one reads what has
- * committed, as before.
+ * On PostgreSQL a read-only transaction reads the database as it stood at its first statement, whatever commits
+ * meanwhile (its default let each statement see what committed before it); a writing one reads what has committed,
+ * as before, and so does every transaction on H2.
  */
 class SnapshotReadsIntegrationTests extends ApiIntegrationTest {
 
@@ -29,16 +31,25 @@ class SnapshotReadsIntegrationTests extends ApiIntegrationTest {
     @Autowired
     private JdbcTemplate jdbc;
 
+    @Autowired
+    private DataSource dataSource;
+
     @AfterEach
     void nameTuvaluAgain() {
         jdbc.update("update country set name = 'Tuvalu' where code = 'TV'");
     }
 
     @Test
-    void aReadOnlyTransactionReadsItsFirstStatementsSnapshotToItsEnd() throws Exception {
+    void aReadOnlyTransactionReadsItsFirstStatementsSnapshotToItsEndOnPostgresqlAndWhatCommittedMeanwhileOnH2()
+            throws Exception {
         List<String> read = readAcrossARenaming(true, "Tuvalu (renamed while read)");
 
-        assertThat(read).containsExactly("Tuvalu", "Tuvalu");
+        if (DatabaseProduct.isPostgres(dataSource)) {
+            assertThat(read).containsExactly("Tuvalu", "Tuvalu");
+        } else {
+            // one instance, whose reads at repeatable read H2 answered up to 44 times slower
+            assertThat(read).containsExactly("Tuvalu", "Tuvalu (renamed while read)");
+        }
         assertThat(name()).isEqualTo("Tuvalu (renamed while read)");
     }
 

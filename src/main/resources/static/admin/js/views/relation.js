@@ -20,7 +20,7 @@ import { drawTimeline, MISSION_STYLES } from './timeline-chart.js';
  * way to the pair (an address, a link, back), and a write from the page, reads them anew.
  */
 const KEPT_MS = 60_000;
-let kept = null; // {key, at, items, ab, ba, accreditations, handed}
+let kept = null; // {key, at, items, ab, ba, accreditations, handed: when handed over, 0 if not}
 
 /** The day a fuzzy date is compared on, as the API gives it in its words: the first of its month or year. */
 function firstDayOf(day, precision) {
@@ -153,8 +153,10 @@ export default async function relationView({ root, params, query, signal }) {
       b = resolve(b);
     }
     const key = `${a}/${b}`;
-    const fresh = reuse && kept?.handed && kept.key === key && Date.now() - kept.at < KEPT_MS ? kept : null;
-    if (kept) kept.handed = false;
+    // handed over just now (a navigation that opened no page leaves nothing handed for later)
+    const handed = kept && Date.now() - kept.handed < 5_000;
+    const fresh = reuse && handed && kept.key === key && Date.now() - kept.at < KEPT_MS ? kept : null;
+    if (kept) kept.handed = 0;
     const reads = Promise.allSettled([
       get(`/api/relations/${a}/${b}`, { asOf: state.asOf }, { signal }),
       fresh?.items ?? all(`/api/relations/${a}/${b}/timeline`, {}, { signal }),
@@ -170,7 +172,7 @@ export default async function relationView({ root, params, query, signal }) {
     const refused = settled.find((read) => read.status === 'rejected');
     if (refused) throw refused.reason;
     const [view, items, ab, ba, accreditations] = settled.map((read) => read.value);
-    if (!fresh) kept = { key, at: Date.now(), items, ab, ba, accreditations };
+    if (!fresh) kept = { key, at: Date.now(), items, ab, ba, accreditations, handed: 0 };
     Object.assign(state, { view, items, missions: [...ab, ...ba], accreditations, loaded: true, error: null });
   }
 
@@ -877,7 +879,7 @@ export default async function relationView({ root, params, query, signal }) {
 
   /** The pair's facts that no day changes, handed to the page of another day this one opens. */
   function handOver() {
-    if (kept?.key === `${a}/${b}` && state.loaded && !state.error) kept.handed = true;
+    if (kept?.key === `${a}/${b}` && state.loaded && !state.error) kept.handed = Date.now();
   }
 
   function update() {
