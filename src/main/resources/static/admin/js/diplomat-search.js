@@ -21,6 +21,8 @@ const searchable = (q) => letters(q) >= 2 || (letters(q) === 1 && CJK.test(q));
 export function diplomatSearch(state, update, { id, label, country, countries, onPick, exclude = [], signal, chosen,
   errorId }) {
   let timer = null;
+  // the country searched: the one given, else the one chosen beside the search, if any
+  const within = () => country || state.country || undefined;
   async function search(q) {
     state.q = q;
     state.picked = null;
@@ -36,8 +38,7 @@ export function diplomatSearch(state, update, { id, label, country, countries, o
       state.busy = true;
       update();
       try {
-        const answer = await get('/api/diplomats', { q: q.trim(), country: country || state.country || undefined,
-          size: 10 }, { signal });
+        const answer = await get('/api/diplomats', { q: q.trim(), country: within(), size: 10 }, { signal });
         if (state.q !== q) return; // typed on meanwhile: the answer to what is typed now counts
         state.results = answer.content;
         state.total = answer.page.totalElements;
@@ -98,8 +99,7 @@ export function diplomatSearch(state, update, { id, label, country, countries, o
         ? html`<p id="${id}-none"><small>${chosenAlready === 1 ? 'The diplomat found is' : `The ${chosenAlready} diplomats found are`}
           already chosen. ${state.total > state.results.length ? `${state.total - state.results.length} more match “${state.q.trim()}”:
           type more of the name to find them, or ` : ''}<a href="#/diplomats/new">add another</a> if it is someone else.</small></p>`
-        : html`<p id="${id}-none"><small>No diplomat matches${country || state.country ? ` in ${country || state.country}`
-          : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
+        : html`<p id="${id}-none"><small>No diplomat matches${within() ? ` in ${within()}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
       : nothing}
   </div>`;
 }

@@ -298,11 +298,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The database did not finish the request within its time limit; nothing was changed.", request);
     }
 
-    /**
-     * Work handed to an executor that the stopping server has shut down (an import started after the graceful
-     * shutdown's wait): a 503 with {@code Retry-After}, to be sent again to a server that is up. An import so refused
-     * is failed as abandoned by the next start, its upload deleted there.
-     */
     /** As many long exports as the server reads at once are under way: a 503 to send again in a few seconds. */
     @ExceptionHandler(ExportsBusy.class)
     ResponseEntity<ProblemDetail> exportsBusy(ExportsBusy e, HttpServletRequest request) {
@@ -310,6 +305,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return retryLater(e.getMessage(), request);
     }
 
+    /**
+     * Work handed to an executor that the stopping server has shut down (an import started after the graceful
+     * shutdown's wait): a 503 with {@code Retry-After}, to be sent again to a server that is up. An import so refused
+     * is failed as abandoned by the next start, its upload deleted there.
+     */
     @ExceptionHandler(RejectedExecutionException.class)
     ResponseEntity<ProblemDetail> stopping(RejectedExecutionException e, HttpServletRequest request) {
         log.warn("Refused while stopping: {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
