@@ -2,7 +2,7 @@
 // GET /api/diplomats?q=…&country=….
 import { html, nothing } from 'lit-html';
 import { get } from './api.js';
-import { plural } from './format.js';
+import { number, plural } from './format.js';
 
 // a name written in Chinese, Japanese or Korean may be one character long (a Korean surname is one syllable): such a
 // character is enough to search by; in other scripts one letter would match most names, two are asked for
@@ -91,13 +91,13 @@ export function diplomatSearch(state, update, { id, label, country, countries, o
         <button type="button" class="outline" data-diplomat=${d.id} @click=${(e) => pick(e, d)}
           aria-label="Choose ${d.name}">Choose</button></li>`)}</ul>
         ${state.total > state.results.length ? html`<p id="${id}-more"><small>The first ${state.results.length} of
-          ${state.total} diplomats whose name holds “${state.q.trim()}”${!country && countries && !state.country
+          ${number(state.total)} diplomats whose name holds “${state.q.trim()}”${!country && countries && !state.country
             ? ' in any country: type more of the name, or choose their country, to find the others'
             : ': type more of the name to find the others'}.</small></p>`
           : nothing}`
       : chosenAlready
         ? html`<p id="${id}-none"><small>${chosenAlready === 1 ? 'The diplomat found is' : `The ${chosenAlready} diplomats found are`}
-          already chosen. ${state.total > state.results.length ? `${state.total - state.results.length} more match “${state.q.trim()}”:
+          already chosen. ${state.total > state.results.length ? `${number(state.total - state.results.length)} more match “${state.q.trim()}”:
           type more of the name to find them, or ` : ''}<a href="#/diplomats/new">add another</a> if it is someone else.</small></p>`
         : html`<p id="${id}-none"><small>No diplomat matches${within() ? ` in ${within()}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
       : nothing}

@@ -71,7 +71,7 @@ export function someRejected(job) {
 
 /** A job's status in words, the rows it rejected said where it succeeded with some: "Succeeded: 6 of 6 rows rejected". */
 export function jobStatus(job) {
-  return someRejected(job) ? `${words(job.status)}: ${job.outcomes.REJECTED} of ${job.rowsTotal} rows rejected`
+  return someRejected(job) ? `${words(job.status)}: ${number(job.outcomes.REJECTED)} of ${number(job.rowsTotal)} rows rejected`
     : words(job.status);
 }
 
@@ -127,9 +127,16 @@ export function pageOf(query) {
   return { page: 0, notice: `“${given}” is not a page number: the first page is shown.` };
 }
 
-/** A count with its noun: 1 country, 2 countries. */
+const NUMBERS = new Intl.NumberFormat('en-GB');
+
+/** A count as people read it, its thousands grouped: 310,820. */
+export function number(count) {
+  return NUMBERS.format(count);
+}
+
+/** A count with its noun: 1 country, 2 countries, 1,204 countries. */
 export function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${number(count)} ${count === 1 ? one : many}`;
 }
 
 export function today() {

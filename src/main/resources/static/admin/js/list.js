@@ -3,7 +3,7 @@
 import { html, render, nothing } from 'lit-html';
 import { get } from './api.js';
 import { href, navigate } from './router.js';
-import { pageOf, plural, words } from './format.js';
+import { number, pageOf, plural, words } from './format.js';
 import { readError } from './forms.js';
 
 const SIZES = [20, 50, 100, 200];
@@ -68,6 +68,13 @@ export async function listPage({ root, query, all, signal }, config) {
     navigate(config.path, next);
   }
 
+  /** The page typed in the paging bar (1 to the last: the browser refuses another before it is sent). */
+  function jump(event) {
+    event.preventDefault();
+    const chosen = Number(new FormData(event.target).get('page'));
+    window.location.hash = here({ page: chosen > 1 ? chosen - 1 : undefined }); // the same page: nothing to do
+  }
+
   const here = (changes) => href(config.path, { ...Object.fromEntries(config.filters
     .map((f) => [f.name, f.multiple ? all.getAll(f.name) : query[f.name]])), size: size === 20 ? undefined : size,
   sort: sort.length ? sort : undefined, ...changes });
@@ -103,12 +110,12 @@ export async function listPage({ root, query, all, signal }, config) {
       ${!data && !state.error ? html`<p aria-busy="true">Loading…</p>` : nothing}
       ${data ? html`
         <p id="list-count" role="status"><span id="list-count-words">${total === 0 ? (config.empty || 'Nothing matches.')
-            : pastEnd ? html`${total} in all, on ${plural(pages, 'page')}: page ${page + 1} is past the last.`
-            : html`${total} in all; page ${page + 1} of ${pages}.`}</span>${pastEnd ? html`
+            : pastEnd ? html`${number(total)} in all, on ${plural(pages, 'page')}: page ${number(page + 1)} is past the last.`
+            : html`${number(total)} in all; page ${number(page + 1)} of ${number(pages)}.`}</span>${pastEnd ? html`
               <a href=${here({ page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.` : nothing}
           ${config.csv === false ? nothing : html`<a href="${config.endpoint}?${csvQuery.toString()}" download>Download all as CSV</a>`}</p>
         ${total && !pastEnd ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${config.title}><table id="list-table">
-          <caption class="visually-hidden">${config.title}, page ${page + 1} of ${pages}</caption>
+          <caption class="visually-hidden">${config.title}, page ${number(page + 1)} of ${number(pages)}</caption>
           <thead><tr>${config.head}</tr></thead>
           <tbody>${data.content.map((item) => config.row(item, state))}</tbody>
         </table></div>` : nothing}
@@ -116,10 +123,14 @@ export async function listPage({ root, query, all, signal }, config) {
           ${page > 1 && pages > 2 ? html`<a href=${here({ page: undefined })} id="first-page">« First</a>` : nothing}
           ${page === 0 ? html`<span aria-disabled="true">← Previous</span>` : html`<a rel="prev"
             href=${here({ page: Math.min(page, pages) > 1 ? Math.min(page, pages) - 1 : undefined })}>← Previous</a>`}
-          ${pages && !pastEnd ? html`<span>Page ${page + 1} of ${pages}</span>` : nothing}
+          ${pages && !pastEnd ? html`<span>Page ${number(page + 1)} of ${number(pages)}</span>` : nothing}
           ${page + 1 >= pages ? html`<span aria-disabled="true">Next →</span>`
             : html`<a href=${here({ page: page + 1 })} rel="next">Next →</a>`}
           ${page + 2 < pages ? html`<a href=${here({ page: pages - 1 })} id="last-page-link">Last »</a>` : nothing}
+          ${pages > 2 ? html`<form class="page-jump" @submit=${jump}><label for="page-jump">Page</label>
+            <input id="page-jump" name="page" type="number" inputmode="numeric" required min="1" max=${pages} step="1"
+              .value=${String(Math.min(page, pages - 1) + 1)}>
+            <button type="submit" class="secondary outline">Go</button></form>` : nothing}
           <span>Rows per page: ${SIZES.map((s) => (s === size ? html`<strong aria-current="true">${s}</strong> `
             : html`<a href=${here({ size: s === 20 ? undefined : s, page: undefined })}>${s}</a> `))}</span>
         </nav>` : nothing}

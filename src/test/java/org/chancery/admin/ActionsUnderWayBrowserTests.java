@@ -2,6 +2,7 @@ package org.chancery.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,30 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
         all.click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"), "201 in all"));
         assertThat(driver.getCurrentUrl()).contains("status=OVERDUE").contains("country=NR");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theOverdueMilestonesAndTheListBelowThemAreReadSideBySide() {
+        postAsEditor("/api/relations/MT/PW/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1994-01-01\"}");
+        postAsEditor("/api/relations/MT/PW/milestones", "{\"title\": \"Visa talks\", \"target\": \"2001\"}");
+        postAsEditor("/api/relations/MT/PW/milestones", "{\"title\": \"Treaty\", \"target\": \"2090\"}");
+        open("/countries");
+        visible(By.tagName("h1"));
+        script("performance.clearResourceTimings();");
+
+        open("/milestones?country=PW");
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue-table"), "Visa talks"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-table"), "Treaty"));
+        @SuppressWarnings("unchecked")
+        List<List<Number>> reads = (List<List<Number>>) script("return performance.getEntriesByType('resource')"
+                + ".filter((entry) => new URL(entry.name).pathname === '/api/milestones')"
+                + ".map((entry) => [entry.startTime, entry.responseEnd])");
+        assertThat(reads).as("the overdue table's read and the list's").hasSize(2);
+        double lastStart = Math.max(reads.get(0).get(0).doubleValue(), reads.get(1).get(0).doubleValue());
+        double firstEnd = Math.min(reads.get(0).get(1).doubleValue(), reads.get(1).get(1).doubleValue());
+        assertThat(lastStart).as("each read began before the other had its answer").isLessThan(firstEnd);
         assertNoConsoleErrors();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -307,11 +308,44 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aLongListGoesToThePageTypedInItsPagingBarAndTheBrowserRefusesOneBeyondTheLast() {
+        int total = getJson("/api/relations?country=US&size=1").get("page").get("totalElements").asInt();
+        int pages = (total + 19) / 20;
+        assertThat(pages).as("a list of more than two pages").isGreaterThan(2);
+        open("/relations?country=US");
+        visible(By.id("list-table"));
+        assertThat($("#page-jump").getDomProperty("value")).isEqualTo("1");
+
+        WebElement field = $("#page-jump");
+        field.clear();
+        field.sendKeys(String.valueOf(pages - 1), Keys.ENTER);
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("list-count"),
+                "page " + (pages - 1) + " of " + pages + "."));
+        assertThat(driver.getCurrentUrl()).endsWith("page=" + (pages - 2));
+        field = $("#page-jump");
+        assertThat(field.getDomProperty("value")).isEqualTo(String.valueOf(pages - 1));
+        field.clear();
+        field.sendKeys(String.valueOf(pages + 1), Keys.ENTER);
+        assertThat(script("return document.getElementById('page-jump').validity.rangeOverflow")).isEqualTo(true);
+        assertThat(driver.getCurrentUrl()).as("a page beyond the last is not asked for").endsWith("page=" + (pages - 2));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aListCountsItsPagesInGroupsOfThousands() {
+        open("/relations?country=US&page=12344");
+
+        assertThat(visible(By.id("list-count-words")).getText()).endsWith("page 12,345 is past the last.");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aListPagePastItsEndLeadsToTheLastAndItsDisabledLinksAreNoLinks() {
         open("/relations?country=US&page=999");
 
         // the count says where the page is; the paging bar names no page 1000 of fewer
-        assertThat(visible(By.id("list-count")).getText()).contains("page 1000 is past the last");
+        assertThat(visible(By.id("list-count")).getText()).contains("page 1,000 is past the last");
         assertThat($$(".paging span")).extracting(WebElement::getText).noneMatch(text -> text.startsWith("Page "));
         visible(By.id("last-page")).click();
 

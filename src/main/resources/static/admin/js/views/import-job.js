@@ -5,7 +5,7 @@ import { html, render, nothing } from 'lit-html';
 import { get, post } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
-import { words, instant, pageOf, someRejected, jobStatus } from '../format.js';
+import { words, instant, number, pageOf, someRejected, jobStatus } from '../format.js';
 import { readError, rowProblem, replacing, signInNeeded, escapeKeeps } from '../forms.js';
 import { csvDownload } from '../download.js';
 
@@ -128,14 +128,14 @@ export default async function importJobView({ root, params, query, signal }) {
           at <span class="instant">${instant(job.startedAt)}</span>: <span class="badge" data-status=${job.status}
             data-rejected=${someRejected(job) ? 'some' : nothing}>${jobStatus(job)}</span>
           ${job.finishedAt ? html` at <span class="instant">${instant(job.finishedAt)}</span>` : nothing}</p>
-        <label for="job-progress">Progress: <span id="job-progress-text">${job.rowsDone} of ${job.rowsTotal} rows (${percent} %)</span></label>
-        <progress id="job-progress" max=${job.rowsTotal || 1} .value=${job.rowsDone} aria-valuetext="${job.rowsDone} of ${job.rowsTotal} rows"
+        <label for="job-progress">Progress: <span id="job-progress-text">${number(job.rowsDone)} of ${number(job.rowsTotal)} rows (${percent} %)</span></label>
+        <progress id="job-progress" max=${job.rowsTotal || 1} .value=${job.rowsDone} aria-valuetext="${number(job.rowsDone)} of ${number(job.rowsTotal)} rows"
           data-done=${job.rowsDone} data-total=${job.rowsTotal}></progress>
-        <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${job.rowsDone} of ${job.rowsTotal} rows${
-          someRejected(job) ? `, ${job.outcomes.REJECTED} rejected` : ''}.`}</div>
+        <div role="status" class="visually-hidden">${running ? '' : `Import ${words(job.status).toLowerCase()}: ${number(job.rowsDone)} of ${number(job.rowsTotal)} rows${
+          someRejected(job) ? `, ${number(job.outcomes.REJECTED)} rejected` : ''}.`}</div>
         ${someRejected(job) ? html`<p id="job-rejected" class="notice">${job.outcomes.REJECTED === job.rowsTotal
           ? 'Every row was rejected: the file recorded nothing.'
-          : `${job.outcomes.REJECTED} of ${job.rowsTotal} rows were rejected and recorded nothing.`} Each rejected row's reason is in the
+          : `${number(job.outcomes.REJECTED)} of ${number(job.rowsTotal)} rows were rejected and recorded nothing.`} Each rejected row's reason is in the
           report below.</p>` : nothing}
         ${job.error ? html`<div class="problem" role="alert" id="job-error" tabindex="-1"><p><strong>Why it ended:</strong> ${job.error}</p></div>` : nothing}
         <div class="table-wrap" tabindex="0" role="region" aria-label="Rows by outcome"><table id="job-outcomes"><caption class="visually-hidden">Rows by outcome</caption>

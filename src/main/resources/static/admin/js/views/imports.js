@@ -3,7 +3,7 @@ import { html, render, nothing } from 'lit-html';
 import { get, request } from '../api.js';
 import { currentUser, onSignInOrOut } from '../auth.js';
 import { href, navigate } from '../router.js';
-import { words, instant, plural, pageOf, someRejected, jobStatus } from '../format.js';
+import { words, instant, number, plural, pageOf, someRejected, jobStatus } from '../format.js';
 import { FieldRefusal, formState, field, fieldMessages, problem, submitButton, readError, signInNeeded }
   from '../forms.js';
 import { csvDownload } from '../download.js';
@@ -92,7 +92,7 @@ export default async function importsView({ root, query, signal }) {
         ${readError(state.error)}
         ${!currentUser() ? signInNeeded('jobs-sign-in', 'import jobs') : nothing}
         ${jobs && pastEnd ? html`<p id="jobs-past-end" role="status">${jobs.page.totalElements
-          ? html`${plural(jobs.page.totalElements, 'job')} in all, on ${plural(pages, 'page')}: page ${page + 1} is past the last.
+          ? html`${plural(jobs.page.totalElements, 'job')} in all, on ${plural(pages, 'page')}: page ${number(page + 1)} is past the last.
             <a href=${href('/imports', { page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.`
           : html`No import yet: page ${page + 1} is past the end. <a href=${href('/imports')} id="last-page">Go to the first page</a>.`}</p>`
         : jobs ? (jobs.content.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Import jobs"><table id="jobs-table"><caption class="visually-hidden">Import jobs</caption>
@@ -101,13 +101,13 @@ export default async function importsView({ root, query, signal }) {
           <tbody>${jobs.content.map((j) => html`<tr data-job=${j.id}>
             <th scope="row"><a href=${href(`/imports/${j.id}`)}>#${j.id}</a></th><td>${j.format}</td>
             <td><span class="badge" data-status=${j.status} data-rejected=${someRejected(j) ? 'some' : nothing}>${jobStatus(j)}</span></td>
-            <td class="num">${j.rowsDone} / ${j.rowsTotal}</td><td class="num">${j.outcomes?.REJECTED ?? 0}</td>
+            <td class="num">${number(j.rowsDone)} / ${number(j.rowsTotal)}</td><td class="num">${number(j.outcomes?.REJECTED ?? 0)}</td>
             <td>${j.createdBy}</td><td class="instant">${instant(j.startedAt)}</td><td class="instant">${instant(j.finishedAt)}</td></tr>`)}</tbody>
         </table></div>
         <nav class="paging" aria-label="Pages of jobs">
           ${page === 0 ? html`<span aria-disabled="true">← Newer</span>`
             : html`<a rel="prev" href=${href('/imports', { page: page - 1 || undefined })}>← Newer</a>`}
-          <span>Page ${page + 1} of ${pages}</span>
+          <span>Page ${number(page + 1)} of ${number(pages)}</span>
           ${page + 1 >= pages ? html`<span aria-disabled="true">Older →</span>`
             : html`<a rel="next" href=${href('/imports', { page: page + 1 })}>Older →</a>`}
         </nav>

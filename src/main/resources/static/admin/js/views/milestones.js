@@ -6,7 +6,7 @@ import { onSignInOrOut } from '../auth.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
 import { rowProblem, rowControl, rowDay, replacing, escapeKeeps, readError } from '../forms.js';
-import { words, today, MILESTONE_STATUSES } from '../format.js';
+import { number, words, today, MILESTONE_STATUSES } from '../format.js';
 
 export default async function milestonesView(context) {
   const { query, signal } = context;
@@ -53,8 +53,7 @@ export default async function milestonesView(context) {
       actions.open = null;
       actions.confirm = null;
       actions.done = text;
-      await loadOverdue();
-      await list.reload();
+      await Promise.all([loadOverdue(), list.reload()]);
       // the row that held the focus changed or moved: what was done takes it
       document.getElementById('milestone-action-done')?.focus();
     } catch (e) {
@@ -66,8 +65,7 @@ export default async function milestonesView(context) {
         actions.errorKey = null;
         actions.gone = e;
         actions.changed = e.status === 409;
-        await loadOverdue();
-        await list.reload();
+        await Promise.all([loadOverdue(), list.reload()]);
       } else {
         actions.error = e;
         list.update();
@@ -151,7 +149,8 @@ export default async function milestonesView(context) {
 
   // a row's problem that asked to sign in offers to try again once signed in
   onSignInOrOut(signal, () => list?.update());
-  await loadOverdue();
+  // the overdue table and the list are read side by side; the list's page shows the table once it is read
+  const overdueRead = loadOverdue().then(() => list?.update());
   list = await listPage(context, {
     title: 'Milestones',
     intro: 'Planned steps of relations, ordered by the end of their target; overdue ones first.',
@@ -163,18 +162,21 @@ export default async function milestonesView(context) {
     ],
     message: () => html`${actions.gone ? rowProblem(actions.gone, 'milestone-action-problem', null, {}, actions.changed
       ? 'The milestone changed meanwhile: the lists show the milestones as they stand now.' : null) : nothing}${actions.done ? html`<p class="done" role="status" tabindex="-1" id="milestone-action-done">${actions.done}</p>` : nothing}
+      ${!query.status && !overdue.rows && !overdue.error ? html`<p aria-busy="true" id="overdue-loading">Reading the
+        overdue milestones…</p>` : nothing}
       ${!query.status && overdue.error ? html`<section aria-labelledby="overdue-title" class="overdue-first">
         <h2 id="overdue-title">Overdue</h2><p>The overdue milestones could not be read (they are in the list below,
         ordered by their target):</p>${readError(overdue.error)}</section>` : nothing}
       ${!query.status && overdue.rows?.length ? html`<section aria-labelledby="overdue-title" class="overdue-first">
-        <h2 id="overdue-title">Overdue (${overdue.total})</h2>
+        <h2 id="overdue-title">Overdue (${number(overdue.total)})</h2>
         ${overdue.total > overdue.rows.length ? html`<p id="overdue-more">The ${overdue.rows.length} whose target ended
           first are shown here: <a href=${href('/milestones', { status: 'OVERDUE', country: query.country })}>all
-          ${overdue.total} overdue milestones</a>, page by page.</p>` : nothing}
+          ${number(overdue.total)} overdue milestones</a>, page by page.</p>` : nothing}
         <div class="table-wrap" tabindex="0" role="region" aria-label="Overdue milestones, table"><table id="overdue-table"><caption class="visually-hidden">Overdue milestones</caption><thead><tr>${head}</tr></thead>
           <tbody>${overdue.rows.map((m) => row(m, 'overdue'))}</tbody></table></div>
         <h2>All milestones</h2></section>` : nothing}`,
     head,
     row: (m) => row(m),
   });
+  await overdueRead;
 }

@@ -6,7 +6,7 @@ import { get, post, del, all, ApiError } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
-import { words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS, RECORDED_UNDER,
+import { number, words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS, RECORDED_UNDER,
   ACCREDITATION_LEVELS, CONSULAR_TYPES } from '../format.js';
 import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl, escapeKeeps,
   replacing, fieldMessages, rowDay } from '../forms.js';
@@ -858,8 +858,8 @@ export default async function relationView({ root, params, query, signal }) {
   function storyPeriod(listed) {
     if (listed.length === state.items.length) return nothing;
     return html`<p class="notice" id="story-period" role="status">${listed.length
-      ? `${listed.length} of the ${state.items.length} items, those of the period shown (${state.from} – ${state.to}).`
-      : `None of the ${state.items.length} items falls in the period shown (${state.from} – ${state.to}).`}
+      ? `${number(listed.length)} of the ${number(state.items.length)} items, those of the period shown (${state.from} – ${state.to}).`
+      : `None of the ${number(state.items.length)} items falls in the period shown (${state.from} – ${state.to}).`}
       <button type="button" class="outline secondary" @click=${wholeHistory}>Whole history</button></p>`;
   }
 
@@ -869,12 +869,12 @@ export default async function relationView({ root, params, query, signal }) {
     const shown = Math.min(state.storyShown, total);
     if (shown >= total) return nothing;
     const next = Math.min(STORY_STEP, total - shown);
-    return html`<p class="story-more" id="story-more"><span id="story-count">The first ${shown} of ${total} items,
+    return html`<p class="story-more" id="story-more"><span id="story-count">The first ${number(shown)} of ${number(total)} items,
       oldest first.</span>
       <button type="button" class="outline secondary" id="story-show-more" @click=${() => showMoreItems(STORY_STEP)}>Show
         the next ${next}</button>
       <button type="button" class="outline secondary" id="story-show-all" @click=${() => showMoreItems()}>Show all
-        ${total}</button></p>`;
+        ${number(total)}</button></p>`;
   }
 
   /** The pair's facts that no day changes, handed to the page of another day this one opens. */
