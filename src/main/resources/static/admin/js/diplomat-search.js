@@ -23,9 +23,15 @@ export function diplomatSearch(state, update, { id, label, country, countries, o
   let timer = null;
   // the country searched: the one given, else the one chosen beside the search, if any
   const within = () => country || state.country || undefined;
+  // the country searched as the select names it ("Bolivia (BO)"), else as given
+  const countryName = () => (!country && countries?.find((c) => c.value === state.country)?.label) || within();
   async function search(q) {
     state.q = q;
     state.picked = null;
+    // the search asked last: an answer to one before it (other text, or another country chosen) counts no more
+    const asked = (state.asked || 0) + 1;
+    state.asked = asked;
+    const stale = () => state.q !== q || state.asked !== asked;
     clearTimeout(timer);
     if (!searchable(q.trim())) {
       state.results = null;
@@ -34,17 +40,17 @@ export function diplomatSearch(state, update, { id, label, country, countries, o
       return;
     }
     timer = setTimeout(async () => {
-      if (state.q !== q) return; // a diplomat chosen, or more typed, meanwhile
+      if (stale()) return; // a diplomat chosen, more typed or another country chosen meanwhile
       state.busy = true;
       update();
       try {
         const answer = await get('/api/diplomats', { q: q.trim(), country: within(), size: 10 }, { signal });
-        if (state.q !== q) return; // typed on meanwhile: the answer to what is typed now counts
+        if (stale()) return; // typed on, or another country chosen, meanwhile: the answer to what is asked now counts
         state.results = answer.content;
         state.total = answer.page.totalElements;
         state.error = null;
       } catch (e) {
-        if (e.name === 'AbortError' || state.q !== q) return;
+        if (e.name === 'AbortError' || stale()) return;
         state.error = e;
       }
       state.busy = false;
@@ -73,7 +79,8 @@ export function diplomatSearch(state, update, { id, label, country, countries, o
       aria-invalid=${errorId ? 'true' : nothing} aria-describedby="${id}-help${errorId ? ` ${errorId}` : ''}" @input=${(e) => { if (!e.isComposing) search(e.target.value); }}
       @compositionend=${(e) => search(e.target.value)}
       @keydown=${(e) => { if (e.key === 'Enter') e.preventDefault(); }}>
-    <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.</small>
+    <small id="${id}-help">${country ? `Diplomats of ${country} only. ` : ''}Results appear below once you have typed two letters, or one character of a Chinese, Japanese or Korean name.${
+      !country && countries ? ' A name many share is narrowed by the country chosen below.' : ''}</small>
     ${!country && countries ? html`<label for="${id}-country">Of the country</label>
       <select id="${id}-country" @change=${(e) => { state.country = e.target.value || null; search(state.q || ''); }}>
         <option value="" ?selected=${!state.country}>Any country</option>
@@ -99,7 +106,7 @@ export function diplomatSearch(state, update, { id, label, country, countries, o
         ? html`<p id="${id}-none"><small>${chosenAlready === 1 ? 'The diplomat found is' : `The ${chosenAlready} diplomats found are`}
           already chosen. ${state.total > state.results.length ? `${number(state.total - state.results.length)} more match “${state.q.trim()}”:
           type more of the name to find them, or ` : ''}<a href="#/diplomats/new">add another</a> if it is someone else.</small></p>`
-        : html`<p id="${id}-none"><small>No diplomat matches${within() ? ` in ${within()}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
+        : html`<p id="${id}-none"><small>No diplomat matches${within() ? ` in ${countryName()}` : ''}. <a href="#/diplomats/new">Add one</a> first.</small></p>`)
       : nothing}
   </div>`;
 }

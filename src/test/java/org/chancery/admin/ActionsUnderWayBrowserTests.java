@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What the admin UI does while a request is under way or after one failed: a row's action is sent once however
@@ -128,6 +129,53 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
         waitFor(driver -> script("return window.held.length === 0 && document.readyState === 'complete'"));
         assertThat($$("#participant-search-searching")).isEmpty();
         assertThat($$("#participant-search-results li")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theAnswerForACountryChosenBeforeAnotherCountsNoMoreWhenItComesLast() {
+        long peruvian = postAsEditor("/api/diplomats", "{\"name\": \"Lidia Raced\", \"country\": \"PE\"}")
+                .get("id").asLong();
+        long bolivian = postAsEditor("/api/diplomats", "{\"name\": \"Lidia Raced\", \"country\": \"BO\"}")
+                .get("id").asLong();
+        open("/meetings/new");
+        visible(By.id("meeting-form"));
+        signIn("editor", "editor-secret");
+        $("#participant-search").sendKeys("lidia raced");
+        waitFor(driver -> $$("#participant-search-results li").size() == 2);
+        // the searches held until the test lets them through; each counted as answered once the page has read it
+        // (a task after the answer's body, whose reading the page awaits)
+        script("""
+                window.held = [];
+                window.answered = 0;
+                const fetchNow = window.fetch;
+                const counted = (response) => {
+                  const body = response.json.bind(response);
+                  response.json = () => body().then((value) => {
+                    setTimeout(() => { window.answered += 1; });
+                    return value;
+                  });
+                  return response;
+                };
+                window.fetch = (url, options) => String(url).includes('/api/diplomats?')
+                  ? new Promise((resolve) => window.held.push(() => resolve(fetchNow(url, options).then(counted))))
+                  : fetchNow(url, options);""");
+
+        new Select($("#participant-search-country")).selectByValue("PE");
+        waitFor(driver -> Long.valueOf(1).equals(script("return window.held.length")));
+        new Select($("#participant-search-country")).selectByValue("BO");
+        waitFor(driver -> Long.valueOf(2).equals(script("return window.held.length")));
+        script("window.held[1]()");
+        waitFor(driver -> $$("#participant-search-results li").size() == 1);
+        script("window.held[0]()");
+        waitFor(driver -> Long.valueOf(2).equals(script("return window.answered")));
+
+        assertThat($$("#participant-search-results button[data-diplomat]"))
+                .extracting(button -> button.getDomAttribute("data-diplomat"))
+                .as("Bolivia's, as the select says, not Peru's, answered last").containsExactly(String.valueOf(bolivian))
+                .doesNotContain(String.valueOf(peruvian));
+        assertThat(new Select($("#participant-search-country")).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("BO");
         assertNoConsoleErrors();
     }
 

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -124,6 +126,11 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(driver.getCurrentUrl()).as("the address keeps no period the page does not show")
                 .doesNotContain("from=").doesNotContain("to=");
 
+        open("/relations/CU/KR?from=2020-01-01");
+        assertThat(visible(By.id("period-notice")).getText()).isEqualTo("A period needs both its days (from and to): "
+                + "the address gives only its start, and the picture shows the period it chooses.");
+        assertThat(driver.getCurrentUrl()).doesNotContain("from=");
+
         open("/relations/CU/KR?from=abc&to=2020-01-01");
         assertThat(visible(By.id("period-notice")).getText()).startsWith("“abc” is not a day (YYYY-MM-DD)");
 
@@ -139,6 +146,23 @@ class RelationPageBrowserTests extends BrowserTest {
             assertThat($("#" + field).getDomAttribute("aria-describedby")).as(field).isEqualTo("period-refused");
         }
         assertThat(driver.getCurrentUrl()).isEqualTo(shown);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aPeriodOfOneDayIsShownAsAMonthAsItsAddressNowSaysAndAMarkerOutsideItIsNotDrawn() {
+        open("/relations/CU/KR?asOf=2025-02-01&from=2020-01-01&to=2020-01-01");
+
+        visible(By.id("timeline-svg"));
+        waitFor(ExpectedConditions.urlContains("to=2020-01-31"));
+        assertThat(driver.getCurrentUrl()).contains("from=2020-01-01").contains("asOf=2025-02-01");
+        assertThat($("#period-to").getDomProperty("value")).isEqualTo("2020-01-31");
+        assertThat($$("#timeline-svg g.marker.asof")).as("the day shown, after the period").isEmpty();
+        assertThat((String) script("return document.getElementById('timeline-desc').textContent"))
+                .contains("the period from 2020-01-01 to 2020-01-31 is shown, and its items are listed beside it");
+
+        open("/relations/CU/KR?asOf=2025-02-01&from=2024-01-01&to=2025-06-01");
+        visible(By.cssSelector("#timeline-svg g.marker.asof"));
         assertNoConsoleErrors();
     }
 
@@ -316,10 +340,21 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(storyShown()).containsExactlyElementsOf(of2002);
         assertThat($$("#timeline-svg path.meeting")).hasSize(of2002.size());
         assertAccessible();
-        $("#story-period button").click();
+        $("#story-period button").sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("story-period")));
         assertThat($("#story-count").getText()).isEqualTo("The first 200 of " + story.size() + " items, oldest first.");
         assertThat($$("#timeline-svg path.meeting")).hasSize(250);
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).as("the button gone with its notice, the "
+                + "list of every item takes the focus").isEqualTo("story-items");
+        assertThat(driver.getCurrentUrl()).as("no period chosen").doesNotContain("from=").doesNotContain("to=");
+        assertThat((String) script("return document.getElementById('story-period-said').textContent"))
+                .isEqualTo("The whole history: " + story.size() + " items.");
+        // what is said aloud of a period dragged changes once, at its end, not at each move
+        script("""
+                window.said = [];
+                const region = document.getElementById('story-period-said');
+                new MutationObserver(() => window.said.push(region.textContent))
+                  .observe(region, { childList: true, subtree: true, characterData: true });""");
 
         // dragged across the whole history: drawn as it moves, the list and the address following at its end
         WebElement overlay = visible(By.cssSelector("#timeline-svg g.brush rect.overlay"));
@@ -339,6 +374,9 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(ofPeriod).as("meetings in the period dragged").hasSizeBetween(10, 200);
         assertThat(storyShown()).containsExactlyElementsOf(ofPeriod);
         assertThat($$("#timeline-svg path.meeting")).hasSize(ofPeriod.size());
+        assertThat(script("return window.said")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(
+                ofPeriod.size() + " of the " + story.size() + " items, those of the period shown (" + from + " – " + to
+                        + ").");
         assertNoConsoleErrors();
     }
 

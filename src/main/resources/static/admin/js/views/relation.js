@@ -6,7 +6,7 @@ import { get, post, del, all, ApiError } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { countries } from '../countries.js';
 import { href, navigate, replace } from '../router.js';
-import { number, words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS, RECORDED_UNDER,
+import { number, plural, words, fuzzy, today, isIsoDay, closingReason, CLOSING_REASONS, RELATION_EVENT_TYPES, PRECISIONS, RECORDED_UNDER,
   ACCREDITATION_LEVELS, CONSULAR_TYPES } from '../format.js';
 import { formState, field, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done, rowProblem, rowControl, escapeKeeps,
   replacing, fieldMessages, rowDay } from '../forms.js';
@@ -86,6 +86,10 @@ const STORY_STEP = 200;
 function periodAsked(query) {
   const notDay = [query.from, query.to].find((day) => day && !isIsoDay(day));
   if (notDay) return { notice: `“${notDay}” is not a day (YYYY-MM-DD): the picture shows the period it chooses.` };
+  if (Boolean(query.from) !== Boolean(query.to)) {
+    return { notice: `A period needs both its days (from and to): the address gives only its ${query.from ? 'start'
+      : 'end'}, and the picture shows the period it chooses.` };
+  }
   if (query.from && query.to && query.to < query.from) {
     return { notice: `The period asked for ends (${query.to}) before it begins (${query.from}): the picture shows the `
       + 'period it chooses.' };
@@ -103,6 +107,8 @@ export default async function relationView({ root, params, query, signal }) {
     chosenPeriod: Boolean(asked.from && asked.to),
     periodNotice: asked.notice || null,
     periodRefused: null, // why what the period's fields hold cannot be shown
+    wholeHistory: false, // the whole history asked for (no period chosen, but the picture shows it all)
+    periodSaid: '', // the period chosen, said aloud once it is chosen (not at each move of a brush being dragged)
     loaded: false,
     error: null,
     actionError: null,
@@ -218,21 +224,28 @@ export default async function relationView({ root, params, query, signal }) {
       asOf: state.view.asOf, today: today(), lifetime: state.lifetime,
     }, {
       domain: previous,
-      onDomain: (from, to) => {
-        Object.assign(state, { from, to, chosenPeriod: true, periodNotice: null, periodRefused: null });
+      onDomain: (from, to, settled) => {
+        Object.assign(state, { from, to, chosenPeriod: true, wholeHistory: false, periodNotice: null, periodRefused: null });
         syncAddress();
+        if (settled) state.periodSaid = periodWords();
         update();
       },
       onOpenMission: (id) => navigate(`/missions/${id}`),
     });
+    if (state.wholeHistory) chart.setDomain(...chart.whole);
     const [from, to] = chart.domain();
+    // a period chosen that the picture widened (one day is shown as a month): the address says what is shown
+    const widened = state.chosenPeriod && (from !== state.from || to !== state.to);
     state.from = from;
     state.to = to;
+    if (widened) syncAddress();
     update();
   }
 
+  /** The address of the page as it shows the pair: its day, and the period only if one was chosen. */
   function syncAddress() {
-    replace(`/relations/${params.a}/${params.b}`, { asOf: state.asOf, from: state.from, to: state.to });
+    replace(`/relations/${params.a}/${params.b}`, { asOf: state.asOf,
+      from: state.chosenPeriod ? state.from : undefined, to: state.chosenPeriod ? state.to : undefined });
   }
 
   function setPeriod(event) {
@@ -251,6 +264,8 @@ export default async function relationView({ root, params, query, signal }) {
       chart.setDomain(from, to);
       [state.from, state.to] = chart.domain();
       state.chosenPeriod = true;
+      state.wholeHistory = false;
+      state.periodSaid = periodWords();
       syncAddress();
       update();
     }
@@ -269,13 +284,20 @@ export default async function relationView({ root, params, query, signal }) {
     }
   }
 
-  function wholeHistory() {
+  /**
+   * Shows the whole history: no period is chosen any more (the address names none, and new facts may widen it). The
+   * button of the notice above the list leaves with the notice: the list, now of every item, takes the focus.
+   */
+  function wholeHistory(event) {
     if (!chart) return;
+    const fromNotice = Boolean(event?.currentTarget?.closest('#story-period'));
     chart.setDomain(...chart.whole);
     [state.from, state.to] = chart.domain();
-    Object.assign(state, { chosenPeriod: true, periodNotice: null, periodRefused: null });
+    Object.assign(state, { chosenPeriod: false, wholeHistory: true, periodNotice: null, periodRefused: null });
+    state.periodSaid = periodWords();
     syncAddress();
     update();
+    if (fromNotice) root.querySelector('#story-items')?.focus();
   }
 
   /**
@@ -854,13 +876,23 @@ export default async function relationView({ root, params, query, signal }) {
     return state.items.filter((i) => i.date >= state.from && i.date <= state.to);
   }
 
-  /** Above the list of a period that leaves items out: how many it holds, and the way back to all of them. */
-  function storyPeriod(listed) {
-    if (listed.length === state.items.length) return nothing;
-    return html`<p class="notice" id="story-period" role="status">${listed.length
+  /** What the list holds of the story: the items of the period chosen, of how many, or all of them. */
+  function periodWords(listed = storyListed()) {
+    if (listed.length === state.items.length) return `The whole history: ${plural(state.items.length, 'item')}.`;
+    return listed.length
       ? `${number(listed.length)} of the ${number(state.items.length)} items, those of the period shown (${state.from} – ${state.to}).`
-      : `None of the ${number(state.items.length)} items falls in the period shown (${state.from} – ${state.to}).`}
-      <button type="button" class="outline secondary" @click=${wholeHistory}>Whole history</button></p>`;
+      : `None of the ${number(state.items.length)} items falls in the period shown (${state.from} – ${state.to}).`;
+  }
+
+  /**
+   * Above the list of a period that leaves items out: how many it holds, and the way back to all of them. What is
+   * said aloud of it is in a status region of its own, there before it changes (a region drawn with its words is
+   * not read out), and once the period is chosen.
+   */
+  function storyPeriod(listed) {
+    return html`<p role="status" class="visually-hidden" id="story-period-said">${state.periodSaid}</p>
+      ${listed.length === state.items.length ? nothing : html`<p class="notice" id="story-period">${periodWords(listed)}
+      <button type="button" class="outline secondary" @click=${wholeHistory}>Whole history</button></p>`}`;
   }
 
   /** Under a long story's list: how many of its items it shows, and buttons to show more or all. */
@@ -922,7 +954,9 @@ export default async function relationView({ root, params, query, signal }) {
           <figure class="timeline-chart" aria-labelledby="timeline-title">
             <h2 id="timeline-title">The story as a picture</h2>
             <p id="timeline-desc" class="visually-hidden">Timeline of ${title}: status bands, missions of each side as bars,
-              meetings as marks and milestones as planned windows; the same items are listed beside it.</p>
+              meetings as marks and milestones as planned windows; ${state.chosenPeriod && state.from && state.to
+                ? `the period from ${state.from} to ${state.to} is shown, and its items are listed beside it`
+                : 'the same items are listed beside it'}.</p>
             <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">
               <span class="labelled"><label for="period-from">From</label><input id="period-from" name="from" type="date" .value=${state.from || ''}
                 aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}></span>

@@ -250,6 +250,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       + `${words(d.status)}${d.achievedOn ? ` on ${d.achievedOn}${d.onTime === false ? ', late' : ''}` : ''}`);
     for (const [cls, day, label] of [['today', today, 'today'], ['asof', asOf, `as of ${data.asOf}`]]) {
       if (cls === 'today' && data.asOf === data.today) continue;
+      if (day < shownFrom || day > shownTo) continue; // out of the period shown: its label would be cut at the edge
       const g = plot.append('g').attr('class', `marker ${cls}`);
       g.append('line').attr('class', cls).attr('x1', x(day)).attr('x2', x(day)).attr('y1', 24).attr('y2', overviewY - 4);
       const right = x(day) > width - margin.right - 90;
@@ -270,18 +271,21 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   overview.append('g').attr('transform', `translate(0,${overviewY + overviewHeight - 6})`)
     .call(d3.axisBottom(overviewX).ticks(overviewTicks).tickSizeOuter(0)).attr('class', 'axis');
   // the period the brush chose, drawn once a frame however many times the pointer moved in it (each draw of a
-  // busy pair cost 140–450 ms), and at its end at once
+  // busy pair cost 140–450 ms), and at its end at once; onDomain(from, to, settled) hears of each, `settled` at the
+  // end (what is said aloud waits for it)
   let brushed = null;
   let frame = null;
-  function drawBrushed() {
+  function drawBrushed(settled) {
     if (frame !== null) cancelAnimationFrame(frame);
     frame = null;
-    if (!brushed) return;
-    const domain = brushed;
-    brushed = null;
-    x.domain(domain);
-    draw();
-    if (onDomain) onDomain(iso(domain[0]), iso(domain[1]));
+    if (!brushed && !settled) return;
+    if (brushed) {
+      x.domain(brushed);
+      brushed = null;
+      draw();
+    }
+    const [from, to] = x.domain();
+    if (onDomain) onDomain(iso(from), iso(to), settled);
   }
   const brush = d3.brushX().extent([[margin.left, overviewY - 2], [width - margin.right, overviewY + 26]])
     .on('brush end', (event) => {
@@ -289,9 +293,9 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       const sel = event.selection;
       brushed = sel ? sel.map(overviewX.invert) : whole;
       if (event.type === 'end') {
-        drawBrushed();
+        drawBrushed(true);
       } else if (frame === null) {
-        frame = requestAnimationFrame(drawBrushed);
+        frame = requestAnimationFrame(() => drawBrushed(false));
       }
     });
   const brushG = overview.append('g').attr('class', 'brush').call(brush);
