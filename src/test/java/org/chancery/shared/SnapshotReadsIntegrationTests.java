@@ -66,12 +66,12 @@ class SnapshotReadsIntegrationTests extends ApiIntegrationTest {
         asked.setReadOnly(true);
         asked.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 
-        assertThat(SnapshotReads.SnapshotReadingTransactionManager.snapshotIfReadOnly(asked).getIsolationLevel())
-                .isEqualTo(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        assertThat(SnapshotReads.SnapshotReadingDialect.readsOneSnapshot(asked)).isFalse();
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        assertThat(SnapshotReads.SnapshotReadingTransactionManager.snapshotIfReadOnly(readOnly).getIsolationLevel())
-                .isEqualTo(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        assertThat(SnapshotReads.SnapshotReadingDialect.readsOneSnapshot(readOnly)).isTrue();
+        assertThat(SnapshotReads.SnapshotReadingDialect.readsOneSnapshot(new TransactionTemplate(transactions)))
+                .isFalse();
     }
 
     /** The country's name read twice in one transaction, a renaming committed by another between the two. */

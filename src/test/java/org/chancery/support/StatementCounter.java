@@ -20,7 +20,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the SQL statements the application prepares on its connections, whoever prepares them
  * (Hibernate, Spring Data, a {@code JdbcTemplate}); a JDBC batch is one statement, as it is one
  * round trip. The tests that prove "no N+1" count with it. It also counts the connections taken
- * from the pool.
+ * from the pool. A transaction's own control is no statement of its work, as the driver's {@code BEGIN} and
+ * {@code COMMIT} are not: the {@code set transaction} that begins a snapshot read on PostgreSQL
+ * ({@link org.chancery.shared} {@code SnapshotReads}), sent with the {@code BEGIN}, is neither counted nor recorded.
  *
  * <p>It counts per thread: a count is of what the asking thread did (a MockMvc request runs on
  * it), so that a scheduled task of the application — the import worker looks for abandoned
@@ -91,7 +93,7 @@ public class StatementCounter {
         tally.get().taken++;
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    if (PREPARING.contains(method.getName())) {
+                    if (PREPARING.contains(method.getName()) && !transactionControl(args)) {
                         Tally mine = tally.get();
                         mine.prepared++;
                         if (mine.recording != null && args != null && args[0] instanceof String sql) {
@@ -104,6 +106,11 @@ public class StatementCounter {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static boolean transactionControl(Object[] args) {
+        return args != null && args.length > 0 && args[0] instanceof String sql
+                && sql.regionMatches(true, 0, "set transaction ", 0, "set transaction ".length());
     }
 
     /** Puts the counter around the application's data source. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -46,6 +47,26 @@ class StatementCounterTests {
 
         assertThat(sql).containsExactly("select 1", "select 2");
         assertThat(after).isEmpty();
+    }
+
+    @Test
+    void leavesOutTheControlOfATransactionAsItLeavesOutItsBeginAndCommit() throws Exception {
+        List<String> sql = new ArrayList<>();
+        long statements = counter.count(() -> sql.addAll(counter.sql(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement control = connection.prepareStatement(
+                                "set transaction isolation level repeatable read");
+                        PreparedStatement read = connection.prepareStatement("select 1")) {
+                    control.execute();
+                    read.execute();
+                }
+                connection.commit();
+            }
+        })));
+
+        assertThat(statements).isOne();
+        assertThat(sql).containsExactly("select 1");
     }
 
     @Test
