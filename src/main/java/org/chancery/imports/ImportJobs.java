@@ -252,20 +252,21 @@ class ImportJobs {
      * report of the job for each page (1.4 seconds for a page of the COW import's 310,820). Without a flag the
      * total is the job's own count of the reports (of the outcome), which {@link #report} advances in the
      * transaction that writes them: no report is counted (counting took 50–130 ms of each page of that import's
-     * report on PostgreSQL). That count is read before the page, so that it counts no report the page could not
-     * find: read after it, on H2 (whose reads see each statement's writes committed before it), a job running meanwhile
-     * had answered pages without rows that its total said were there (29 of 4,857 pages of the COW import).
+     * report on PostgreSQL). The total, either way, is read before the page, so that it counts no report the page
+     * could not find: read after it, on H2 (whose reads see each statement's writes committed before it), a job
+     * running meanwhile had answered pages without rows that its total said were there (29 of 4,857 pages of the COW
+     * import); a page holding more than it counted (reports written meanwhile) is totalled by its rows.
      */
     Page<RowReport> rows(long jobId, ImportOutcome outcome, String flag, Pageable pageable) {
         String from = from(outcome, flag);
-        Long counted = flag != null ? null : jdbc.sql("select " + countColumn(outcome) + " from import_job where id = "
-                + ":job").param("job", jobId).query(Long.class).single();
+        long counted = flag != null
+                ? bind(jdbc.sql("select count(*)" + from), jobId, outcome, flag).query(Long.class).single()
+                : jdbc.sql("select " + countColumn(outcome) + " from import_job where id = :job")
+                        .param("job", jobId).query(Long.class).single();
         List<RowReport> rows = bind(jdbc.sql(ROW_COLUMNS + from + orderByLine(outcome, flag) + " offset "
                 + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only"), jobId, outcome,
                 flag).query(ImportJobs::row).list();
-        // a page holding more than that count (reports written meanwhile) is counted by its rows, as at the end
-        return PageableExecutionUtils.getPage(factCountries.of(rows), pageable, () -> counted != null ? counted
-                : bind(jdbc.sql("select count(*)" + from), jobId, outcome, flag).query(Long.class).single());
+        return PageableExecutionUtils.getPage(factCountries.of(rows), pageable, () -> counted);
     }
 
     /** The job's column that counts its reports of the outcome (of all, for none). */

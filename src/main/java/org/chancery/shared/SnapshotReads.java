@@ -29,7 +29,7 @@ import org.springframework.transaction.TransactionDefinition;
  * customizers, but for the isolation of the read-only transactions it begins: set by the transaction's first
  * statement ({@value SnapshotReadingDialect#SNAPSHOT}), which the driver sends with its {@code BEGIN} in one round
  * trip; setting the connection's isolation before and again after took two more (the view and the timeline were
- * 5–15 % slower than at read committed, 0–6 % so).
+ * 5–15 % slower than at read committed; now 0–6 %).
  */
 @Configuration(proxyBeanMethods = false)
 class SnapshotReads {
@@ -44,7 +44,10 @@ class SnapshotReads {
         return transactions;
     }
 
-    /** Spring's JPA transaction manager, with the dialect of its factory (Hibernate's) beginning snapshot reads. */
+    /**
+     * Spring's JPA transaction manager, whose dialect (Hibernate's, as the factory's, with its defaults: the
+     * application sets none of its own) begins snapshot reads.
+     */
     static final class SnapshotReadingTransactionManager extends JpaTransactionManager {
 
         SnapshotReadingTransactionManager(EntityManagerFactory entityManagerFactory) {

@@ -72,7 +72,8 @@ export async function listPage({ root, query, all, signal }, config) {
   function jump(event) {
     event.preventDefault();
     const chosen = Number(new FormData(event.target).get('page'));
-    window.location.hash = here({ page: chosen > 1 ? chosen - 1 : undefined }); // the same page: nothing to do
+    // the address of the page shown asked again changes nothing, and nothing is read again
+    window.location.hash = here({ page: chosen > 1 ? chosen - 1 : undefined });
   }
 
   const here = (changes) => href(config.path, { ...Object.fromEntries(config.filters

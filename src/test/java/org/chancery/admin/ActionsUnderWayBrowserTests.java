@@ -172,7 +172,8 @@ class ActionsUnderWayBrowserTests extends BrowserTest {
 
         assertThat($$("#participant-search-results button[data-diplomat]"))
                 .extracting(button -> button.getDomAttribute("data-diplomat"))
-                .as("Bolivia's, as the select says, not Peru's, answered last").containsExactly(String.valueOf(bolivian))
+                .as("Bolivia's, as the select says, not Peru's, answered last")
+                .containsExactly(String.valueOf(bolivian))
                 .doesNotContain(String.valueOf(peruvian));
         assertThat(new Select($("#participant-search-country")).getFirstSelectedOption().getDomAttribute("value"))
                 .isEqualTo("BO");

@@ -328,7 +328,8 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         field.clear();
         field.sendKeys(String.valueOf(pages + 1), Keys.ENTER);
         assertThat(script("return document.getElementById('page-jump').validity.rangeOverflow")).isEqualTo(true);
-        assertThat(driver.getCurrentUrl()).as("a page beyond the last is not asked for").endsWith("page=" + (pages - 2));
+        assertThat(driver.getCurrentUrl()).as("a page beyond the last is not asked for")
+                .endsWith("page=" + (pages - 2));
         assertNoConsoleErrors();
     }
 

@@ -1359,7 +1359,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
     }
 
     private static int indexOf(List<String> sql, String part) {
-        return java.util.stream.IntStream.range(0, sql.size()).filter(i -> sql.get(i).contains(part)).findFirst()
+        return IntStream.range(0, sql.size()).filter(i -> sql.get(i).contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no statement holds " + part + ": " + sql));
     }
 

@@ -42,7 +42,8 @@ class SnapshotReadsIntegrationTests extends ApiIntegrationTest {
     @Test
     void aReadOnlyTransactionReadsItsFirstStatementsSnapshotToItsEndOnPostgresqlAndWhatCommittedMeanwhileOnH2()
             throws Exception {
-        List<String> read = readAcrossARenaming(true, "Tuvalu (renamed while read)");
+        List<String> read = readAcrossARenaming(true, TransactionDefinition.ISOLATION_DEFAULT,
+                "Tuvalu (renamed while read)");
 
         if (DatabaseProduct.isPostgres(dataSource)) {
             assertThat(read).containsExactly("Tuvalu", "Tuvalu");
@@ -55,9 +56,18 @@ class SnapshotReadsIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void aWritingTransactionReadsWhatCommittedMeanwhileAsBefore() throws Exception {
-        List<String> read = readAcrossARenaming(false, "Tuvalu (renamed again)");
+        List<String> read = readAcrossARenaming(false, TransactionDefinition.ISOLATION_DEFAULT,
+                "Tuvalu (renamed again)");
 
         assertThat(read).containsExactly("Tuvalu", "Tuvalu (renamed again)");
+    }
+
+    @Test
+    void aReadOnlyTransactionAskingForReadCommittedReadsWhatCommittedMeanwhile() throws Exception {
+        List<String> read = readAcrossARenaming(true, TransactionDefinition.ISOLATION_READ_COMMITTED,
+                "Tuvalu (renamed, read committed)");
+
+        assertThat(read).containsExactly("Tuvalu", "Tuvalu (renamed, read committed)");
     }
 
     @Test
@@ -75,10 +85,11 @@ class SnapshotReadsIntegrationTests extends ApiIntegrationTest {
     }
 
     /** The country's name read twice in one transaction, a renaming committed by another between the two. */
-    private List<String> readAcrossARenaming(boolean readOnly, String newName) throws Exception {
+    private List<String> readAcrossARenaming(boolean readOnly, int isolation, String newName) throws Exception {
         jdbc.update("update country set name = 'Tuvalu' where code = 'TV'");
         TransactionTemplate reading = new TransactionTemplate(transactions);
         reading.setReadOnly(readOnly);
+        reading.setIsolationLevel(isolation);
         List<String> read = new ArrayList<>();
         reading.executeWithoutResult(status -> {
             read.add(name());

@@ -94,7 +94,7 @@ export default async function importsView({ root, query, signal }) {
         ${jobs && pastEnd ? html`<p id="jobs-past-end" role="status">${jobs.page.totalElements
           ? html`${plural(jobs.page.totalElements, 'job')} in all, on ${plural(pages, 'page')}: page ${number(page + 1)} is past the last.
             <a href=${href('/imports', { page: pages > 1 ? pages - 1 : undefined })} id="last-page">Go to the last page</a>.`
-          : html`No import yet: page ${page + 1} is past the end. <a href=${href('/imports')} id="last-page">Go to the first page</a>.`}</p>`
+          : html`No import yet: page ${number(page + 1)} is past the end. <a href=${href('/imports')} id="last-page">Go to the first page</a>.`}</p>`
         : jobs ? (jobs.content.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Import jobs"><table id="jobs-table"><caption class="visually-hidden">Import jobs</caption>
           <thead><tr><th scope="col">Job</th><th scope="col">Format</th><th scope="col">Status</th><th scope="col">Rows</th>
             <th scope="col">Rejected</th><th scope="col">By</th><th scope="col">Started</th><th scope="col">Finished</th></tr></thead>

@@ -179,4 +179,5 @@ export default async function milestonesView(context) {
     row: (m) => row(m),
   });
   await overdueRead;
+  list.update(); // the overdue table, if it was read after the list's last drawing
 }

@@ -244,7 +244,7 @@ export default async function relationView({ root, params, query, signal }) {
 
   /** The address of the page as it shows the pair: its day, and the period only if one was chosen. */
   function syncAddress() {
-    replace(`/relations/${params.a}/${params.b}`, { asOf: state.asOf,
+    replace(`/relations/${params.a}/${params.b}`, { asOf: state.asOf, record: query.record,
       from: state.chosenPeriod ? state.from : undefined, to: state.chosenPeriod ? state.to : undefined });
   }
 
