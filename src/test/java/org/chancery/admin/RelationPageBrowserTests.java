@@ -86,6 +86,8 @@ class RelationPageBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("relation-as-of"), "1970-01-01"));
         visible(By.cssSelector("#timeline-svg g.mission-bar"));
         assertThat($("#relation-status").getText()).isEqualTo("Severed");
+        assertThat($("h1").getDomAttribute("aria-describedby")).as("the heading, which takes the focus when the day "
+                + "changes, is described by the day").isEqualTo("relation-as-of");
         assertThat($("#relation-since").getText()).as("the severance is known to the year").isEqualTo("1959");
         assertThat($("#relation-meetings").getText()).isEqualTo("0");
         assertThat($$("#timeline-svg .marker.asof")).hasSize(1);
@@ -374,9 +376,19 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat(ofPeriod).as("meetings in the period dragged").hasSizeBetween(10, 200);
         assertThat(storyShown()).containsExactlyElementsOf(ofPeriod);
         assertThat($$("#timeline-svg path.meeting")).hasSize(ofPeriod.size());
-        assertThat(script("return window.said")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(
-                ofPeriod.size() + " of the " + story.size() + " items, those of the period shown (" + from + " – " + to
-                        + ").");
+        String period = ofPeriod.size() + " of the " + story.size() + " items, those of the period shown (" + from
+                + " – " + to + ").";
+        assertThat(script("return window.said")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(period);
+
+        // the whole history asked for twice is said twice: the region is emptied, then given the same words again
+        WebElement whole = $("form[aria-label='Period shown'] button[type=button]");
+        whole.click();
+        waitFor(driver -> ((List<?>) script("return window.said")).size() == 2);
+        whole.click();
+        waitFor(driver -> ((List<?>) script("return window.said")).size() == 4);
+        String all = "The whole history: " + story.size() + " items.";
+        assertThat(script("return window.said")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly(period, all, "", all);
         assertNoConsoleErrors();
     }
 

@@ -227,7 +227,7 @@ export default async function relationView({ root, params, query, signal }) {
       onDomain: (from, to, settled) => {
         Object.assign(state, { from, to, chosenPeriod: true, wholeHistory: false, periodNotice: null, periodRefused: null });
         syncAddress();
-        if (settled) state.periodSaid = periodWords();
+        if (settled) sayPeriod(periodWords());
         update();
       },
       onOpenMission: (id) => navigate(`/missions/${id}`),
@@ -265,7 +265,7 @@ export default async function relationView({ root, params, query, signal }) {
       [state.from, state.to] = chart.domain();
       state.chosenPeriod = true;
       state.wholeHistory = false;
-      state.periodSaid = periodWords();
+      sayPeriod(periodWords());
       syncAddress();
       update();
     }
@@ -294,7 +294,7 @@ export default async function relationView({ root, params, query, signal }) {
     chart.setDomain(...chart.whole);
     [state.from, state.to] = chart.domain();
     Object.assign(state, { chosenPeriod: false, wholeHistory: true, periodNotice: null, periodRefused: null });
-    state.periodSaid = periodWords();
+    sayPeriod(periodWords());
     syncAddress();
     update();
     if (fromNotice) root.querySelector('#story-items')?.focus();
@@ -876,6 +876,23 @@ export default async function relationView({ root, params, query, signal }) {
     return state.items.filter((i) => i.date >= state.from && i.date <= state.to);
   }
 
+  /**
+   * Says `text` in the period's status region (drawn by the next update), and again if it said it last: a region
+   * reads out a change of its words, so it is emptied first and given them again a frame later.
+   */
+  function sayPeriod(text) {
+    if (state.periodSaid !== text) {
+      state.periodSaid = text;
+      return;
+    }
+    state.periodSaid = '';
+    requestAnimationFrame(() => {
+      if (signal.aborted) return;
+      state.periodSaid = text;
+      update();
+    });
+  }
+
   /** What the list holds of the story: the items of the period chosen, of how many, or all of them. */
   function periodWords(listed = storyListed()) {
     if (listed.length === state.items.length) return `The whole history: ${plural(state.items.length, 'item')}.`;
@@ -924,7 +941,7 @@ export default async function relationView({ root, params, query, signal }) {
     const listed = storyListed();
     render(html`
       <p><a href=${href('/map', { country: a, asOf: state.asOf })}>← Map of ${names[a] || a}</a></p>
-      <h1><bdi>${names[a] || a}</bdi> – <bdi>${names[b] || b}</bdi></h1>
+      <h1 aria-describedby=${view ? 'relation-as-of' : nothing}><bdi>${names[a] || a}</bdi> – <bdi>${names[b] || b}</bdi></h1>
       <form class="toolbar" id="as-of-form" @submit=${(e) => {
         e.preventDefault();
         const day = new FormData(e.target).get('asOf');
