@@ -313,9 +313,11 @@ class RelationPageBrowserTests extends BrowserTest {
         }
         assertThat(story).hasSizeGreaterThan(250).hasSizeLessThan(400);
 
+        script("performance.clearResourceTimings();");
         open("/relations/MV/WS");
         visible(By.id("story-more"));
         assertThat(storyShown()).as("the first 200, oldest first").containsExactlyElementsOf(story.subList(0, 200));
+        assertThat(reads("/api/relations/MV/WS/timeline")).as("the whole story in one request").isEqualTo(1);
         assertThat($("#story-count").getText()).isEqualTo("The first 200 of " + story.size() + " items, oldest first.");
         assertThat($("#story-show-more").getText()).isEqualTo("Show the next " + (story.size() - 200));
         assertThat($("#story-show-all").getText()).isEqualTo("Show all " + story.size());
