@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -347,7 +348,18 @@ class RelationPageBrowserTests extends BrowserTest {
         $("#story-period button").sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("story-period")));
         assertThat($("#story-count").getText()).isEqualTo("The first 200 of " + story.size() + " items, oldest first.");
-        assertThat($$("#timeline-svg path.meeting")).hasSize(250);
+        // the whole history's 250 weekly meetings in a few columns of the plot: too close to be told apart as marks,
+        // each column is a bar of how many fell in it, as high as its number
+        assertThat($$("#timeline-svg path.meeting")).isEmpty();
+        assertThat(meetingsDrawn()).isEqualTo(250);
+        WebElement fullest = $$("#timeline-svg rect.meeting-bin").stream()
+                .max(Comparator.comparingInt(column -> Integer.parseInt(column.getDomAttribute("data-count"))))
+                .orElseThrow();
+        String most = fullest.getDomAttribute("data-count");
+        assertThat(Integer.parseInt(most)).as("more than a column can show as marks").isGreaterThan(3);
+        assertThat(fullest.getDomAttribute("height")).as("the fullest, the lane's height").isEqualTo("16");
+        assertThat(fullest.findElement(By.tagName("title")).getDomProperty("textContent"))
+                .matches(most + " meetings, \\d{4}-\\d{2}-\\d{2} – \\d{4}-\\d{2}-\\d{2}");
         assertThat(driver.switchTo().activeElement().getDomAttribute("id")).as("the button gone with its notice, the "
                 + "list of every item takes the focus").isEqualTo("story-items");
         assertThat(driver.getCurrentUrl()).as("no period chosen").doesNotContain("from=").doesNotContain("to=");
@@ -377,7 +389,7 @@ class RelationPageBrowserTests extends BrowserTest {
                 && item.substring(0, 10).compareTo(to) <= 0).toList();
         assertThat(ofPeriod).as("meetings in the period dragged").hasSizeBetween(10, 200);
         assertThat(storyShown()).containsExactlyElementsOf(ofPeriod);
-        assertThat($$("#timeline-svg path.meeting")).hasSize(ofPeriod.size());
+        assertThat(meetingsDrawn()).isEqualTo(ofPeriod.size());
         String period = ofPeriod.size() + " of the " + story.size() + " items, those of the period shown (" + from
                 + " – " + to + ").";
         assertThat(script("return window.said")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(period);
@@ -400,6 +412,13 @@ class RelationPageBrowserTests extends BrowserTest {
                 + ".filter((entry) => new URL(entry.name).pathname + new URL(entry.name).search === arguments[0]"
                 + " || (new URL(entry.name).pathname + new URL(entry.name).search).startsWith(arguments[0])).length",
                 path);
+    }
+
+    /** The meetings the picture draws: each as a mark, or counted in a column's bar where they crowd. */
+    private long meetingsDrawn() {
+        return ((Number) script("return document.querySelectorAll('#timeline-svg path.meeting').length"
+                + " + [...document.querySelectorAll('#timeline-svg rect.meeting-bin')]"
+                + ".reduce((sum, bin) => sum + Number(bin.dataset.count), 0)")).longValue();
     }
 
     /** The story's items the list shows, read in one script (a WebDriver call an item took seconds). */

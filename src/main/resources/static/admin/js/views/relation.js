@@ -984,7 +984,7 @@ export default async function relationView({ root, params, query, signal }) {
           <figure class="timeline-chart" aria-labelledby="timeline-title">
             <h2 id="timeline-title">The story as a picture</h2>
             <p id="timeline-desc" class="visually-hidden">Timeline of ${title}: status bands, missions of each side as bars,
-              meetings as marks and milestones as planned windows; ${state.chosenPeriod && state.from && state.to
+              meetings as marks (where they crowd, bars as high as how many fell there) and milestones as planned windows; ${state.chosenPeriod && state.from && state.to
                 ? `the period from ${state.from} to ${state.to} is shown, and its items are listed beside it`
                 : 'the same items are listed beside it'}.</p>
             <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">

@@ -1,10 +1,10 @@
 // A pair's story as a picture (d3): the diplomatic and consular status as bands through time, each
 // direction's missions as bars (one colour and pattern per kind of mission, planned ones dashed, heads of
-// mission as a line under their mission), meetings as marks, milestones as their planned window against
-// the day they were achieved. An overview of the whole history below chooses the period shown (brush,
-// or the From/To fields of the page).
+// mission as a line under their mission), meetings as marks (bars of how many where they crowd), milestones
+// as their planned window against the day they were achieved. An overview of the whole history below
+// chooses the period shown (brush, or the From/To fields of the page).
 import d3 from 'd3';
-import { words, fuzzy } from '../format.js';
+import { words, fuzzy, plural } from '../format.js';
 
 export const MISSION_STYLES = {
   EMBASSY: { fill: '#1d3557', label: 'Embassy, high commission, nunciature' },
@@ -74,6 +74,35 @@ function missionBar(mission, today) {
   if (!to || to <= from) to = new Date(from.getTime() + 20 * DAY);
   if (planned && to < from) to = from;
   return { mission, from, to, planned };
+}
+
+/** The width, in pixels, of a column of the meetings' lane: a meeting's mark is about as wide. */
+const MEETING_COLUMN = 8;
+/**
+ * The most meetings a column may hold for each to be drawn as a mark: more are a heap no one can tell apart or point
+ * at (a meeting a week over decades), and the lane shows how many fell in each column instead.
+ */
+const MEETINGS_A_MARK_EACH = 3;
+
+/** The meetings shown, oldest first, in the columns of the plot they fall in: [{x, meetings}], left to right. */
+function meetingColumns(shown, x) {
+  const left = x.range()[0];
+  const columns = new Map();
+  for (const meeting of shown) {
+    const at = Math.floor((x(meeting.at) - left) / MEETING_COLUMN);
+    if (!columns.has(at)) columns.set(at, { x: left + at * MEETING_COLUMN, meetings: [] });
+    columns.get(at).meetings.push(meeting);
+  }
+  return [...columns.values()];
+}
+
+/** What a column of meetings says on hover: how many, from which day to which, or the one it holds. */
+function meetingColumnTitle(meetings) {
+  const [first] = meetings;
+  if (meetings.length === 1) return `${fuzzy(first.date, first.datePrecision)}: ${first.summary}`;
+  const last = meetings[meetings.length - 1];
+  return `${plural(meetings.length, 'meeting')}, ${fuzzy(first.date, first.datePrecision)} – `
+    + `${fuzzy(last.date, last.datePrecision)}`;
 }
 
 /**
@@ -228,12 +257,25 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
     const m = lane.meetings;
     // the meetings of the period only: a busy pair has thousands, redrawn at every step of the brush
     const [shownFrom, shownTo] = x.domain();
-    plot.append('g').attr('class', 'meetings').selectAll('path')
-      .data(meetings.filter((d) => d.at >= shownFrom && d.at <= shownTo)).join('path')
-      .attr('class', 'meeting')
-      .attr('d', d3.symbol(d3.symbolDiamond, 90))
-      .attr('transform', (d) => `translate(${x(d.at)},${m.y + m.height / 2})`)
-      .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
+    const shown = meetings.filter((d) => d.at >= shownFrom && d.at <= shownTo);
+    const columns = meetingColumns(shown, x);
+    const group = plot.append('g').attr('class', 'meetings');
+    if (columns.some((c) => c.meetings.length > MEETINGS_A_MARK_EACH)) {
+      // too close to tell apart as marks: how many fell in each column of the plot, as a bar as high as their number
+      const most = d3.max(columns, (c) => c.meetings.length);
+      const high = (c) => Math.max(2, Math.round((m.height * c.meetings.length) / most));
+      group.selectAll('rect').data(columns).join('rect')
+        .attr('class', 'meeting-bin').attr('data-count', (c) => c.meetings.length)
+        .attr('x', (c) => c.x).attr('width', MEETING_COLUMN - 1)
+        .attr('y', (c) => m.y + m.height - high(c)).attr('height', high)
+        .append('title').text((c) => meetingColumnTitle(c.meetings));
+    } else {
+      group.selectAll('path').data(shown).join('path')
+        .attr('class', 'meeting')
+        .attr('d', d3.symbol(d3.symbolDiamond, 90))
+        .attr('transform', (d) => `translate(${x(d.at)},${m.y + m.height / 2})`)
+        .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
+    }
     const ms = lane.milestones;
     const mg = plot.append('g').attr('class', 'milestones').selectAll('g').data(milestones).join('g')
       .attr('class', 'milestone').attr('data-milestone', (d) => d.id).attr('data-status', (d) => d.status);
