@@ -341,15 +341,19 @@ public class Meetings {
 
     /**
      * Every meeting of the pair dated up to {@code asOf}, oldest first, read {@code chunk} at a time along the pair
-     * index (each read starting after the last meeting given): for a list of any length, in the caller's transaction.
+     * index (each read starting after the last meeting given): for a list of any length, in the caller's transaction,
+     * which runs {@code nextChunk} before each read after the first (an export takes its place among those read at
+     * once there: a pair of fewer meetings is read in one statement and never waits).
      */
-    public void forEachBetween(RelationPair pair, LocalDate asOf, int chunk, Consumer<MeetingRef> each) {
+    public void forEachBetween(RelationPair pair, LocalDate asOf, int chunk, Consumer<MeetingRef> each,
+            Runnable nextChunk) {
         List<MeetingRef> read = pairMeetings(pair, null, asOf, chunk);
         while (!read.isEmpty()) {
             read.forEach(each);
             if (read.size() < chunk) {
                 return;
             }
+            nextChunk.run();
             read = pairIndex.oldestAfter(pair, read.get(read.size() - 1), asOf, chunk);
         }
     }

@@ -140,14 +140,20 @@ public class Timeline {
     /**
      * Every item of the pair's timeline in its order, as the pages give them: the pair's events, missions, milestones
      * and accreditations read at once, its meetings {@value #MEETINGS_AT_A_TIME} at a time and merged into them
-     * (for a CSV of any length, in one transaction: memory does not grow with the meetings).
+     * (for a CSV of any length, in one transaction: memory does not grow with the meetings), running {@code
+     * nextChunk} before each read of them after the first.
      */
-    public void forEach(RelationPair pair, Consumer<? super TimelineItem> each) {
-        forEach(pair, MEETINGS_AT_A_TIME, each);
+    public void forEach(RelationPair pair, Consumer<? super TimelineItem> each, Runnable nextChunk) {
+        forEach(pair, MEETINGS_AT_A_TIME, each, nextChunk);
     }
 
-    /** {@link #forEach(RelationPair, Consumer)}, reading the meetings {@code chunk} at a time. */
+    /** {@link #forEach(RelationPair, Consumer, Runnable)}, reading the meetings {@code chunk} at a time. */
     void forEach(RelationPair pair, int chunk, Consumer<? super TimelineItem> each) {
+        forEach(pair, chunk, each, () -> { });
+    }
+
+    /** {@link #forEach(RelationPair, int, Consumer)}, running {@code nextChunk} before each chunk after the first. */
+    void forEach(RelationPair pair, int chunk, Consumer<? super TimelineItem> each, Runnable nextChunk) {
         RelationSnapshot snapshot = relations.snapshot(pair, null);
         LocalDate today = snapshot.asOf();
         List<Placed> others = itemsButMeetings(pair, snapshot);
@@ -164,7 +170,7 @@ public class Timeline {
                 each.accept(others.get(next[0]++).item());
             }
             each.accept(item.item());
-        });
+        }, nextChunk);
         others.subList(next[0], others.size()).forEach(placed -> each.accept(placed.item()));
     }
 

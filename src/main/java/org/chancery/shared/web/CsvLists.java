@@ -58,7 +58,8 @@ public class CsvLists {
      * Exports read at once beyond their first page, each holding a connection while it reads (a million meetings
      * took minutes at scale 10): more are answered 503 at once, so that clients asking for exports, even ones that
      * hang up and leave them to run, keep the rest of the pool (10 connections unless configured) for every other
-     * request. A list of one page (the countries, a day's relations, which the admin UI reads as CSV) never waits.
+     * request. A list of one page (the countries, a day's relations, a pair's story of up to a thousand meetings,
+     * which the admin UI reads as CSV) never waits.
      */
     static final int CONCURRENT_EXPORTS = 3;
 
@@ -192,6 +193,15 @@ public class CsvLists {
                 page.forEach(row);
             }
         });
+    }
+
+    /**
+     * Rows a reader hands over a page at a time ({@code read} gets the consumer of the rows and the {@code nextPage}
+     * it runs before each page after the first), as {@link #paged} and {@link #keyed} read them: a list of one page
+     * never waits for the long exports.
+     */
+    public static <T> RowSource<T> inPages(BiConsumer<Consumer<? super T>, Runnable> read) {
+        return new Pages<>(read);
     }
 
     /** Every row of a list that is not paged. */

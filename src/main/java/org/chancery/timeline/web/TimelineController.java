@@ -70,6 +70,7 @@ class TimelineController {
         RelationPair pair = relations.pair(a, b);
         PageRequests.unsorted(pageable);
         csv.write(response, CsvLists.ofPair("timeline", pair.codes()), TimelineItemResponse.class,
-                row -> timeline.forEach(pair, item -> row.accept(TimelineItemResponse.from(item))));
+                CsvLists.inPages((row, nextPage) -> timeline.forEach(pair,
+                        item -> row.accept(TimelineItemResponse.from(item)), nextPage)));
     }
 }

@@ -80,27 +80,30 @@ function missionBar(mission, today) {
 const MEETING_COLUMN = 8;
 /**
  * The most meetings a column may hold for each to be drawn as a mark: more are a heap no one can tell apart or point
- * at (a meeting a week over decades), and the lane shows how many fell in each column instead.
+ * at (a meeting a week over decades), and the column shows how many fell in it instead.
  */
 const MEETINGS_A_MARK_EACH = 3;
 
-/** The meetings shown, oldest first, in the columns of the plot they fall in: [{x, meetings}], left to right. */
+/**
+ * The meetings shown, oldest first, in the columns of the plot they fall in: [{x, meetings}], left to right. The
+ * plot holds whole columns: a meeting on the period's first day (before its first moment) is in the first, one on
+ * its last day or in the plot's last few pixels in the last.
+ */
 function meetingColumns(shown, x) {
-  const left = x.range()[0];
+  const [left, right] = x.range();
+  const last = Math.max(Math.floor((right - left) / MEETING_COLUMN) - 1, 0);
   const columns = new Map();
   for (const meeting of shown) {
-    const at = Math.floor((x(meeting.at) - left) / MEETING_COLUMN);
+    const at = Math.min(Math.max(Math.floor((x(meeting.at) - left) / MEETING_COLUMN), 0), last);
     if (!columns.has(at)) columns.set(at, { x: left + at * MEETING_COLUMN, meetings: [] });
     columns.get(at).meetings.push(meeting);
   }
   return [...columns.values()];
 }
 
-/** What a column of meetings says on hover: how many, from which day to which, or the one it holds. */
+/** What a crowded column says on hover: how many meetings, from which day to which. */
 function meetingColumnTitle(meetings) {
-  const [first] = meetings;
-  if (meetings.length === 1) return `${fuzzy(first.date, first.datePrecision)}: ${first.summary}`;
-  const last = meetings[meetings.length - 1];
+  const [first, last] = [meetings[0], meetings[meetings.length - 1]];
   return `${plural(meetings.length, 'meeting')}, ${fuzzy(first.date, first.datePrecision)} – `
     + `${fuzzy(last.date, last.datePrecision)}`;
 }
@@ -257,25 +260,28 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
     const m = lane.meetings;
     // the meetings of the period only: a busy pair has thousands, redrawn at every step of the brush
     const [shownFrom, shownTo] = x.domain();
-    const shown = meetings.filter((d) => d.at >= shownFrom && d.at <= shownTo);
+    // by their days, as the list beside the picture holds them (the period's start may be a moment into its first)
+    const [firstDay, lastDay] = [iso(shownFrom), iso(shownTo)];
+    const shown = meetings.filter((d) => d.date >= firstDay && d.date <= lastDay);
     const columns = meetingColumns(shown, x);
+    const crowded = columns.filter((c) => c.meetings.length > MEETINGS_A_MARK_EACH);
     const group = plot.append('g').attr('class', 'meetings');
-    if (columns.some((c) => c.meetings.length > MEETINGS_A_MARK_EACH)) {
-      // too close to tell apart as marks: how many fell in each column of the plot, as a bar as high as their number
-      const most = d3.max(columns, (c) => c.meetings.length);
-      const high = (c) => Math.max(2, Math.round((m.height * c.meetings.length) / most));
-      group.selectAll('rect').data(columns).join('rect')
-        .attr('class', 'meeting-bin').attr('data-count', (c) => c.meetings.length)
-        .attr('x', (c) => c.x).attr('width', MEETING_COLUMN - 1)
-        .attr('y', (c) => m.y + m.height - high(c)).attr('height', high)
-        .append('title').text((c) => meetingColumnTitle(c.meetings));
-    } else {
-      group.selectAll('path').data(shown).join('path')
-        .attr('class', 'meeting')
-        .attr('d', d3.symbol(d3.symbolDiamond, 90))
-        .attr('transform', (d) => `translate(${x(d.at)},${m.y + m.height / 2})`)
-        .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
-    }
+    // a column too crowded to tell its meetings apart as marks: a bar of how many fell in it, as high as their number
+    // (the fullest, the lane's height)
+    const most = d3.max(crowded, (c) => c.meetings.length);
+    const high = (c) => Math.max(4, Math.round((m.height * c.meetings.length) / most));
+    group.selectAll('rect').data(crowded).join('rect')
+      .attr('class', 'meeting-bin').attr('data-count', (c) => c.meetings.length)
+      .attr('x', (c) => c.x).attr('width', MEETING_COLUMN - 1)
+      .attr('y', (c) => m.y + m.height - high(c)).attr('height', high)
+      .append('title').text((c) => meetingColumnTitle(c.meetings));
+    // the others, each a mark
+    group.selectAll('path').data(columns.filter((c) => c.meetings.length <= MEETINGS_A_MARK_EACH)
+      .flatMap((c) => c.meetings)).join('path')
+      .attr('class', 'meeting')
+      .attr('d', d3.symbol(d3.symbolDiamond, 90))
+      .attr('transform', (d) => `translate(${x(d.at)},${m.y + m.height / 2})`)
+      .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
     const ms = lane.milestones;
     const mg = plot.append('g').attr('class', 'milestones').selectAll('g').data(milestones).join('g')
       .attr('class', 'milestone').attr('data-milestone', (d) => d.id).attr('data-status', (d) => d.status);

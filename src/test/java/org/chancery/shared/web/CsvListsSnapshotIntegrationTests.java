@@ -111,6 +111,7 @@ class CsvListsSnapshotIntegrationTests extends ApiIntegrationTest {
             mvc.perform(get("/api/countries?format=csv")).andExpect(status().isOk());
             mvc.perform(get("/api/relations?asOf=2024-01-01&format=csv")).andExpect(status().isOk());
             mvc.perform(get("/api/missions?format=csv")).andExpect(status().isOk());
+            mvc.perform(get("/api/relations/CU/KR/timeline?format=csv")).andExpect(status().isOk());
 
             goOn.countDown();
             for (Future<String> export : exports) {
