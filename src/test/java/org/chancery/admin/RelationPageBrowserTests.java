@@ -286,6 +286,42 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aStoryTheServerCannotExportNowIsReadAsItsJsonPages() {
+        List<String> story = new ArrayList<>();
+        getJson("/api/relations/CU/KR/timeline?size=200").get("content")
+                .forEach(item -> story.add(item.get("date").asString() + " " + item.get("type").asString()));
+        open("/countries");
+        visible(By.tagName("h1"));
+        // the story's CSV answered 503, as with three long exports under way or the temporary folder full
+        script("""
+                window.fetchBefore = window.fetch;
+                window.refused = [];
+                window.fetch = (input, init) => {
+                  const address = String(input);
+                  if (!address.includes('/api/relations/CU/KR/timeline') || !address.includes('format=csv')) {
+                    return window.fetchBefore(input, init);
+                  }
+                  window.refused.push(address);
+                  return Promise.resolve(new Response(JSON.stringify({ status: 503, code: 'SERVICE_UNAVAILABLE',
+                    title: 'Service Unavailable',
+                    detail: 'The server is writing as many CSV exports as it writes at once.' }),
+                    { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5' } }));
+                };""");
+        try {
+            script("performance.clearResourceTimings();");
+            open("/relations/CU/KR");
+            visible(By.cssSelector("#timeline-svg g.mission-bar"));
+            assertThat(storyShown()).containsExactlyElementsOf(story);
+            assertThat(((Number) script("return window.refused.length")).intValue()).isOne();
+            assertThat(reads("/api/relations/CU/KR/timeline?size=200&page=0")).as("read as its JSON pages").isOne();
+            assertThat($$("#main .problem")).isEmpty();
+            assertNoConsoleErrors();
+        } finally {
+            script("if (window.fetchBefore) { window.fetch = window.fetchBefore; }");
+        }
+    }
+
+    @Test
     void aPairWithAnUnknownCodeIsSaidSoAsThePairsOwnReadAnswersNotAsAnotherReadOfThePage() {
         open("/relations/US/ZZ");
 

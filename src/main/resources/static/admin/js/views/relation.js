@@ -25,10 +25,18 @@ let kept = null; // {key, at, items, ab, ba, accreditations, handed: when handed
 /**
  * Every item of the pair's story in one request, its CSV's rows made the JSON's items again: read as JSON, a story
  * took a request per 200 items, each reading the pair's facts and its meetings up to the page anew (the bench's
- * US–FR, 961 items: five requests, 174 kB, 127 ms on a 2-core machine; as CSV one, 97 kB, 40 ms).
+ * US–FR, 961 items: five requests, 174 kB, 127 ms on a 2-core machine; as CSV one, 97 kB, 40 ms). A story the server
+ * cannot export now (503: as many long exports under way as it writes at once, its temporary folder full) is read
+ * as the JSON's pages, which answer meanwhile.
  */
 async function storyOf(a, b, options) {
-  const rows = await csv(`/api/relations/${a}/${b}/timeline`, {}, options);
+  let rows;
+  try {
+    rows = await csv(`/api/relations/${a}/${b}/timeline`, {}, options);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 503) return all(`/api/relations/${a}/${b}/timeline`, {}, options);
+    throw e;
+  }
   return rows.map((row) => ({
     date: row.date, type: row.type, summary: row.summary, datePrecision: row.datePrecision,
     ref: { kind: row['ref.kind'], id: Number(row['ref.id']), href: row['ref.href'] },
