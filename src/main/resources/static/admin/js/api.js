@@ -146,7 +146,7 @@ const PAGES_AT_ONCE = 4;
 
 /**
  * Every row of a paged list, 200 at a time (the API's largest page), in the list's order: the first page, then the
- * others four at a time rather than one after another (the lists read so are short: a long one is read as CSV).
+ * others four at a time rather than one after another (a pair's story, when the server cannot export it then).
  */
 export async function all(path, query = {}, options = {}) {
   const first = await get(path, { ...query, size: 200, page: 0 }, options);

@@ -58,7 +58,7 @@ public class CsvLists {
      * Exports read at once beyond their first page, each holding a connection while it reads (a million meetings
      * took minutes at scale 10): more are answered 503 at once, so that clients asking for exports, even ones that
      * hang up and leave them to run, keep the rest of the pool (10 connections unless configured) for every other
-     * request. A list of one page (the countries, a day's relations, a pair's story of up to a thousand meetings,
+     * request. A list of one page (the countries, a day's relations, a pair's story of fewer than a thousand meetings,
      * which the admin UI reads as CSV) never waits.
      */
     static final int CONCURRENT_EXPORTS = 3;

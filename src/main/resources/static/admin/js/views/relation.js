@@ -27,7 +27,8 @@ let kept = null; // {key, at, items, ab, ba, accreditations, handed: when handed
  * took a request per 200 items, each reading the pair's facts and its meetings up to the page anew (the bench's
  * US–FR, 961 items: five requests, 174 kB, 127 ms on a 2-core machine; as CSV one, 97 kB, 40 ms). A story the server
  * cannot export now (503: as many long exports under way as it writes at once, its temporary folder full) is read
- * as the JSON's pages, which answer meanwhile.
+ * as the JSON's pages, which answer meanwhile (a 503 of another cause, the server loading or overloaded, answers
+ * their first page too, and no other is asked for).
  */
 async function storyOf(a, b, options) {
   let rows;
@@ -576,9 +577,9 @@ export default async function relationView({ root, params, query, signal }) {
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect x="1" y="1" width="24" height="12" fill="#fff" stroke="#1d3557" stroke-dasharray="3 2"/></svg>Planned mission</li>
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect y="6" width="26" height="3" fill="#1f2933"/></svg>Head of mission</li>
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><path d="M13 1 L20 7 L13 13 L6 7 Z" fill="#1d3557"/></svg>Meeting</li>
-      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect x="4" y="7" width="5" height="7" fill="#1d3557"/><rect x="10" y="2"
-        width="5" height="12" fill="#1d3557"/><rect x="16" y="5" width="5" height="9" fill="#1d3557"/></svg>Meetings close
-        together (the higher, the more)</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect x="4" y="7" width="5" height="7" fill="#1d3557"/>
+        <rect x="10" y="2" width="5" height="12" fill="#1d3557"/><rect x="16" y="5" width="5" height="9"
+        fill="#1d3557"/></svg>Meetings close together (the higher, the more)</li>
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect y="2" width="26" height="10" fill="#fff1c2" stroke="#8a6d00"/></svg>Milestone window</li>
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect y="2" width="14" height="10" fill="#fbd9e5" stroke="#c2185b"/><line x1="14" x2="26" y1="7" y2="7" stroke="#c2185b" stroke-width="2" stroke-dasharray="3 2"/></svg>Overdue</li>
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><circle cx="13" cy="7" r="5" fill="#2a9d55" stroke="#0f3d20"/></svg>Achieved</li>

@@ -280,7 +280,8 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       .flatMap((c) => c.meetings)).join('path')
       .attr('class', 'meeting')
       .attr('d', d3.symbol(d3.symbolDiamond, 90))
-      .attr('transform', (d) => `translate(${x(d.at)},${m.y + m.height / 2})`)
+      // one on the first day of a period that starts during it, at the plot's edge
+      .attr('transform', (d) => `translate(${Math.max(x(d.at), x.range()[0])},${m.y + m.height / 2})`)
       .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
     const ms = lane.milestones;
     const mg = plot.append('g').attr('class', 'milestones').selectAll('g').data(milestones).join('g')
