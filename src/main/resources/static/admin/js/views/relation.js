@@ -569,7 +569,7 @@ export default async function relationView({ root, params, query, signal }) {
     return html`<ul class="timeline-legend" aria-label="Legend of the picture">
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect width="26" height="14" fill="#2a9d55"/></svg>Established</li>
       <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect width="26" height="14" fill="#c2185b"/></svg>Severed</li>
-      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect width="26" height="14" fill="#d5d9de"/></svg>No relations</li>
+      <li><svg aria-hidden="true" viewBox="0 0 26 14"><rect width="26" height="14" fill="#d5d9de"/></svg>No relations recorded</li>
       ${kinds.map(([type, s]) => html`<li><svg aria-hidden="true" viewBox="0 0 26 14">
         ${type === 'INTERESTS_SECTION'
           ? svg`<rect width="26" height="14" fill="#f4a261" stroke="#7a3e00"/><path d="M0 14 L14 0 M8 14 L22 0 M16 14 L26 4" stroke="#7a3e00" stroke-width="2"/>`
@@ -996,7 +996,7 @@ export default async function relationView({ root, params, query, signal }) {
           <figure class="timeline-chart" aria-labelledby="timeline-title">
             <h2 id="timeline-title">The story as a picture</h2>
             <p id="timeline-desc" class="visually-hidden">Timeline of ${title}: status bands, missions of each side as bars,
-              meetings as marks (where they crowd, bars as high as how many fell there) and milestones as planned windows; ${state.chosenPeriod && state.from && state.to
+              meetings as marks (where they crowd, bars, higher for more) and milestones as planned windows; ${state.chosenPeriod && state.from && state.to
                 ? `the period from ${state.from} to ${state.to} is shown, and its items are listed beside it`
                 : 'the same items are listed beside it'}.</p>
             <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">

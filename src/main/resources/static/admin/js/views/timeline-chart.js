@@ -32,21 +32,37 @@ const DIPLOMATIC = { ESTABLISHED: 'ESTABLISHED', RESTORED: 'ESTABLISHED', SEVERE
 const CONSULAR = { ESTABLISHED: 'ESTABLISHED', RESTORED: 'ESTABLISHED', CONSULAR_ESTABLISHED: 'ESTABLISHED',
   CONSULAR_SEVERED: 'SEVERED' };
 
-/** The status of a track through time, from the pair's events (oldest first): [{from, to, status}]. */
+/**
+ * The status of a track through time, from the pair's events (oldest first): [{from, to, status, since, until}],
+ * `since` and `until` the events it begins and ends with (none before the first, none after the last).
+ */
 function bands(items, start, end, transitions) {
   const result = [];
   let status = 'NONE';
   let from = start;
+  let since = null;
   for (const item of items) {
     const next = transitions[item.type];
     if (!next || next === status) continue;
     const at = parse(item.date);
-    if (at > from) result.push({ from, to: at, status });
+    if (at > from) result.push({ from, to: at, status, since, until: item });
     status = next;
     from = at > from ? at : from;
+    since = item;
   }
-  result.push({ from, to: end, status });
+  result.push({ from, to: end, status, since, until: null });
   return result;
+}
+
+/**
+ * What a status band says on hover, its ends as well as their events know them (a year, a month): "Established from
+ * 1949 to 1959", "None recorded before 1816" (the picture's margin is no period without relations).
+ */
+function bandTitle(kind, band, today) {
+  const day = (item) => fuzzy(item.date, item.datePrecision);
+  const to = band.until ? ` to ${day(band.until)}` : band.to > today ? ' to this day' : ` to ${iso(band.to)}`;
+  if (!band.since) return `${kind} relations: none recorded${band.until ? ` before ${day(band.until)}` : ''}`;
+  return `${kind} relations: ${words(band.status)} from ${day(band.since)}${to}`;
 }
 
 /** Packs intervals into as few rows as possible (greedy, by start). */
@@ -78,34 +94,33 @@ function missionBar(mission, today) {
 
 /** The width, in pixels, of a column of the meetings' lane: a meeting's mark is about as wide. */
 const MEETING_COLUMN = 8;
-/**
- * The most meetings a column may hold for each to be drawn as a mark: more are a heap no one can tell apart or point
- * at (a meeting a week over decades), and the column shows how many fell in it instead.
- */
-const MEETINGS_A_MARK_EACH = 3;
 
 /**
- * The meetings shown, oldest first, in the columns of the plot they fall in: [{x, meetings}], left to right. The
- * plot holds whole columns: a meeting on the period's first day (before its first moment) is in the first, one on
- * its last day or in the plot's last few pixels in the last.
+ * The meetings shown, oldest first, in the columns of the plot they fall in: [{x, width, meetings}], left to right.
+ * A meeting on the period's first day (before its first moment) is in the first; the last column is as wide as the
+ * plot leaves it (a wider one would hold more days than the others).
  */
 function meetingColumns(shown, x) {
   const [left, right] = x.range();
-  const last = Math.max(Math.floor((right - left) / MEETING_COLUMN) - 1, 0);
+  const last = Math.max(Math.ceil((right - left) / MEETING_COLUMN) - 1, 0);
   const columns = new Map();
   for (const meeting of shown) {
     const at = Math.min(Math.max(Math.floor((x(meeting.at) - left) / MEETING_COLUMN), 0), last);
-    if (!columns.has(at)) columns.set(at, { x: left + at * MEETING_COLUMN, meetings: [] });
+    if (!columns.has(at)) {
+      const from = left + at * MEETING_COLUMN;
+      columns.set(at, { x: from, width: Math.max(Math.min(MEETING_COLUMN, right - from) - 1, 1), meetings: [] });
+    }
     columns.get(at).meetings.push(meeting);
   }
   return [...columns.values()];
 }
 
-/** What a crowded column says on hover: how many meetings, from which day to which. */
+/** What a column of meetings says on hover: how many, from which day to which (or on which), or the one it holds. */
 function meetingColumnTitle(meetings) {
   const [first, last] = [meetings[0], meetings[meetings.length - 1]];
-  return `${plural(meetings.length, 'meeting')}, ${fuzzy(first.date, first.datePrecision)} – `
-    + `${fuzzy(last.date, last.datePrecision)}`;
+  if (meetings.length === 1) return `${fuzzy(first.date, first.datePrecision)}: ${first.summary}`;
+  const [from, to] = [fuzzy(first.date, first.datePrecision), fuzzy(last.date, last.datePrecision)];
+  return `${plural(meetings.length, 'meeting')}, ${from === to ? from : `${from} – ${to}`}`;
 }
 
 /**
@@ -118,10 +133,12 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   const today = parse(data.today);
   const asOf = parse(data.asOf);
   const empty = !data.items.length && !data.missions.length && !data.milestones.length;
-  // a pair with nothing recorded: the years both countries existed, as far as known, and the day asked for
-  const dates = empty
-    ? [parse(data.lifetime?.from || EARLIEST), parse(data.lifetime?.to) || today, data.asOf !== data.today ? asOf : null]
-    : [today, asOf];
+  // up to today, or to the last day of a pair whose state ceased to exist (a legation of 1887–1905 drawn to today
+  // took a sliver of the picture), and the day asked for; a pair with nothing recorded: the years both countries
+  // existed, as far as known
+  const end = parse(data.lifetime?.to) || today;
+  const asked = data.asOf !== data.today ? asOf : null;
+  const dates = empty ? [parse(data.lifetime?.from || EARLIEST), end, asked] : [end, asked];
   data.items.forEach((i) => dates.push(parse(i.date)));
   data.missions.forEach((m) => [m.openedOn, m.closedOn, m.plannedOpeningStart, m.plannedOpeningEnd]
     .forEach((d) => d && dates.push(parse(d))));
@@ -225,8 +242,7 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
         .attr('y', lane[key].y).attr('height', lane[key].height)
         .attr('fill', (d) => STATUS_FILL[d.status])
         .attr('data-status', (d) => d.status)
-        .append('title').text((d) => `${key === 'diplomatic' ? 'Diplomatic' : 'Consular'} relations: ${words(d.status)} `
-          + `from ${iso(d.from)} ${d.to > today ? 'to this day' : `to ${iso(d.to)}`}`);
+        .append('title').text((d) => bandTitle(key === 'diplomatic' ? 'Diplomatic' : 'Consular', d, today));
     }
     directions.forEach((direction, i) => {
       const l = lane[`dir${i}`];
@@ -264,25 +280,26 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
     const [firstDay, lastDay] = [iso(shownFrom), iso(shownTo)];
     const shown = meetings.filter((d) => d.date >= firstDay && d.date <= lastDay);
     const columns = meetingColumns(shown, x);
-    const crowded = columns.filter((c) => c.meetings.length > MEETINGS_A_MARK_EACH);
     const group = plot.append('g').attr('class', 'meetings');
-    // a column too crowded to tell its meetings apart as marks: a bar of how many fell in it, as high as their number
-    // (the fullest, the lane's height)
-    const most = d3.max(crowded, (c) => c.meetings.length);
-    const high = (c) => Math.max(4, Math.round((m.height * c.meetings.length) / most));
-    group.selectAll('rect').data(crowded).join('rect')
-      .attr('class', 'meeting-bin').attr('data-count', (c) => c.meetings.length)
-      .attr('x', (c) => c.x).attr('width', MEETING_COLUMN - 1)
-      .attr('y', (c) => m.y + m.height - high(c)).attr('height', high)
-      .append('title').text((c) => meetingColumnTitle(c.meetings));
-    // the others, each a mark
-    group.selectAll('path').data(columns.filter((c) => c.meetings.length <= MEETINGS_A_MARK_EACH)
-      .flatMap((c) => c.meetings)).join('path')
-      .attr('class', 'meeting')
-      .attr('d', d3.symbol(d3.symbolDiamond, 90))
-      // one on the first day of a period that starts during it, at the plot's edge
-      .attr('transform', (d) => `translate(${Math.max(x(d.at), x.range()[0])},${m.y + m.height / 2})`)
-      .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
+    if (columns.some((c) => c.meetings.length > 1)) {
+      // meetings closer than a mark's width (a meeting a week over decades): each column is a bar of how many fell
+      // in it, the fullest as high as the lane, one meeting still high enough to point at; more is always higher
+      const most = d3.max(columns, (c) => c.meetings.length);
+      const high = (c) => Math.max(4, Math.round(m.height * Math.sqrt(c.meetings.length / most)));
+      group.selectAll('rect').data(columns).join('rect')
+        .attr('class', 'meeting-bin').attr('data-count', (c) => c.meetings.length)
+        .attr('x', (c) => c.x).attr('width', (c) => c.width)
+        .attr('y', (c) => m.y + m.height - high(c)).attr('height', high)
+        .append('title').text((c) => meetingColumnTitle(c.meetings));
+    } else {
+      // each a mark, kept whole at the plot's edges (one on the period's first or last day)
+      const [left, right] = x.range();
+      group.selectAll('path').data(shown).join('path')
+        .attr('class', 'meeting')
+        .attr('d', d3.symbol(d3.symbolDiamond, 90))
+        .attr('transform', (d) => `translate(${Math.min(Math.max(x(d.at), left + 5), right - 5)},${m.y + m.height / 2})`)
+        .append('title').text((d) => `${fuzzy(d.date, d.datePrecision)}: ${d.summary}`);
+    }
     const ms = lane.milestones;
     const mg = plot.append('g').attr('class', 'milestones').selectAll('g').data(milestones).join('g')
       .attr('class', 'milestone').attr('data-milestone', (d) => d.id).attr('data-status', (d) => d.status);
