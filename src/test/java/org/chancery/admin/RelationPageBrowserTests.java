@@ -325,6 +325,22 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPairOfADissolvedStateIsDrawnToItsLastDayNotToToday() throws IOException {
+        // a pair no other browser test writes to: Czechoslovakia ceased to exist on 1992-12-31
+        postAsEditor("/api/relations/PT/CS/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1974-06-01\"}");
+
+        open("/relations/PT/CS");
+        visible(By.cssSelector("#timeline-svg .band.diplomatic rect"));
+        String end = $("#period-to").getDomProperty("value");
+        assertThat(end).as("its last day and the picture's margin").isBetween("1993-01-01", "1993-12-31");
+        assertThat($$("#timeline-svg .band.diplomatic rect title").stream()
+                .map(title -> title.getAttribute("textContent")).toList())
+                .containsExactly("Diplomatic relations: none recorded before 1974-06-01",
+                        "Diplomatic relations: Established from 1974-06-01 to 1993-01-01");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aPairWithAnUnknownCodeIsSaidSoAsThePairsOwnReadAnswersNotAsAnotherReadOfThePage() {
         open("/relations/US/ZZ");
 
