@@ -55,8 +55,9 @@ function bands(items, start, end, transitions) {
 }
 
 /**
- * What a status band says on hover, its ends as well as their events know them (a year, a month): "Established from
- * 1949 to 1959", "None recorded before 1816" (the picture's margin is no period without relations).
+ * What a status band says on hover, its ends as well as their events know them (a year, a month): "Diplomatic
+ * relations: Established from 1949 to 1959", "… none recorded before 1816" (the picture's margin before the first
+ * event is no period without relations).
  */
 function bandTitle(kind, band, today) {
   const day = (item) => fuzzy(item.date, item.datePrecision);
@@ -133,9 +134,9 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   const today = parse(data.today);
   const asOf = parse(data.asOf);
   const empty = !data.items.length && !data.missions.length && !data.milestones.length;
-  // up to today, or to the last day of a pair whose state ceased to exist (a legation of 1887–1905 drawn to today
-  // took a sliver of the picture), and the day asked for; a pair with nothing recorded: the years both countries
-  // existed, as far as known
+  // up to today, or to the last day of a pair whose state ceased to exist (a pair of 1887–1905 drawn to today took a
+  // sliver of the picture), and the day asked for; a pair with nothing recorded: the years both countries existed,
+  // as far as known
   const end = parse(data.lifetime?.to) || today;
   const asked = data.asOf !== data.today ? asOf : null;
   const dates = empty ? [parse(data.lifetime?.from || EARLIEST), end, asked] : [end, asked];
