@@ -341,6 +341,44 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPeriodListsTheItemsKnownOnlyToAMonthOrAYearThatOverlapsIt() {
+        // a pair no other browser test writes to: established in 1985 (the year known), a meeting in March 1990 (the
+        // month known, the first since), another on 1990-07-15
+        postAsEditor("/api/relations/IE/UY/events",
+                "{\"type\": \"ESTABLISHED\", \"date\": \"1985-01-01\", \"datePrecision\": \"YEAR\"}");
+        long irish = postAsEditor("/api/diplomats", "{\"name\": \"Niamh Byrne\", \"country\": \"IE\"}")
+                .get("id").asLong();
+        long uruguayan = postAsEditor("/api/diplomats", "{\"name\": \"Rodolfo Cardozo\", \"country\": \"UY\"}")
+                .get("id").asLong();
+        String participants = "\"participants\": [{\"diplomatId\": " + irish + "}, {\"diplomatId\": " + uruguayan
+                + "}]";
+        postAsEditor("/api/meetings", "{\"date\": \"1990-03-01\", \"datePrecision\": \"MONTH\", "
+                + "\"country\": \"UY\", " + participants + "}");
+        postAsEditor("/api/meetings", "{\"date\": \"1990-07-15\", \"country\": \"IE\", " + participants + "}");
+
+        // the period begins in the year of the establishment and ends in the month of the first meeting: each may
+        // lie in it, and is listed; the meeting of July is not
+        open("/relations/IE/UY?from=1985-06-01&to=1990-03-10");
+        assertThat(visible(By.id("story-period")).getText()).startsWith("3 of the 4 items, those of the period shown "
+                + "(1985-06-01 – 1990-03-10), 3 of them known only to a month or a year that reaches beyond it.");
+        assertThat(storyShown()).containsExactly("1985-01-01 ESTABLISHED", "1990-03-01 MEETING",
+                "1990-03-01 FIRST_MEETING_SINCE_ESTABLISHMENT");
+
+        // a period within the days known: what is known to the day is in it, wholly
+        open("/relations/IE/UY?from=1990-03-01&to=1990-12-31");
+        assertThat(visible(By.id("story-period")).getText()).startsWith("3 of the 4 items, those of the period shown "
+                + "(1990-03-01 – 1990-12-31).");
+        assertThat(storyShown()).containsExactly("1990-03-01 MEETING", "1990-03-01 FIRST_MEETING_SINCE_ESTABLISHMENT",
+                "1990-07-15 MEETING");
+
+        // a period after the month of the first meeting and before the second: nothing of it
+        open("/relations/IE/UY?from=1990-04-01&to=1990-07-14");
+        assertThat(visible(By.id("story-period")).getText()).startsWith("None of the 4 items falls in the period "
+                + "shown (1990-04-01 – 1990-07-14).");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aPairWithAnUnknownCodeIsSaidSoAsThePairsOwnReadAnswersNotAsAnotherReadOfThePage() {
         open("/relations/US/ZZ");
 

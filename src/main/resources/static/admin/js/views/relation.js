@@ -51,6 +51,29 @@ function firstDayOf(day, precision) {
   return day;
 }
 
+/** The last day of the period a fuzzy date stands for: its month's or its year's, or the day itself. */
+function lastDayOf(day, precision) {
+  if (precision === 'YEAR') return `${day.slice(0, 4)}-12-31`;
+  if (precision === 'MONTH') {
+    const last = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).getUTCDate();
+    return `${day.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+  }
+  return day;
+}
+
+/**
+ * Whether an item falls in the period from `from` to `to`: its day, or, for a date known to the month or the year
+ * only, any day of that month or year (1950, known to the year, is in a period from 1950-06-01: it may be its day).
+ */
+function inPeriod(item, from, to) {
+  return firstDayOf(item.date, item.datePrecision) <= to && lastDayOf(item.date, item.datePrecision) >= from;
+}
+
+/** Whether an item in the period from `from` to `to` may also lie outside it: its month or year reaches beyond. */
+function partlyInPeriod(item, from, to) {
+  return firstDayOf(item.date, item.datePrecision) < from || lastDayOf(item.date, item.datePrecision) > to;
+}
+
 /**
  * Where a refusal's words name a new event of this type on this day (the day as the API compares it), or -1: "RESTORED
  * on 1975-01-01" not followed by " (event 12)" (that one is recorded already), "the RESTORED event's date 1975-01-01"
@@ -895,10 +918,13 @@ export default async function relationView({ root, params, query, signal }) {
     return said.length ? html`<div class="notice" role="status" id="as-of-outside">${said.map((text) => html`<p>${text}</p>`)}</div>` : nothing;
   }
 
-  /** The story's items the list holds: those of the period a person chose (brush, fields, address), or all. */
+  /**
+   * The story's items the list holds: those of the period a person chose (brush, fields, address), with those known
+   * to a month or a year that overlaps it, or all.
+   */
   function storyListed() {
     if (!state.chosenPeriod || !state.from || !state.to) return state.items;
-    return state.items.filter((i) => i.date >= state.from && i.date <= state.to);
+    return state.items.filter((i) => inPeriod(i, state.from, state.to));
   }
 
   /**
@@ -921,9 +947,10 @@ export default async function relationView({ root, params, query, signal }) {
   /** What the list holds of the story: the items of the period chosen, of how many, or all of them. */
   function periodWords(listed = storyListed()) {
     if (listed.length === state.items.length) return `The whole history: ${plural(state.items.length, 'item')}.`;
-    return listed.length
-      ? `${number(listed.length)} of the ${number(state.items.length)} items, those of the period shown (${state.from} – ${state.to}).`
-      : `None of the ${number(state.items.length)} items falls in the period shown (${state.from} – ${state.to}).`;
+    if (!listed.length) return `None of the ${number(state.items.length)} items falls in the period shown (${state.from} – ${state.to}).`;
+    const partly = listed.filter((i) => partlyInPeriod(i, state.from, state.to)).length;
+    return `${number(listed.length)} of the ${number(state.items.length)} items, those of the period shown (${state.from} – ${state.to})`
+      + (partly ? `, ${partly === 1 ? 'one' : number(partly)} of them known only to a month or a year that reaches beyond it.` : '.');
   }
 
   /**
