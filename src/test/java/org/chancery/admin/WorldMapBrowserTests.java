@@ -338,6 +338,12 @@ class WorldMapBrowserTests extends BrowserTest {
         note.findElement(By.tagName("a")).click();
         waitFor(d -> d.getCurrentUrl().endsWith("#/relations/RU/US?asOf=1980-01-01"));
         assertThat(visible(By.id("relation-status")).getText()).isEqualTo("Established");
+        // and the continuator's page says that its story holds the Soviet Union's
+        WebElement holds = visible(By.id("holds-former"));
+        assertThat(holds.getText()).isEqualTo("The history data records the relations of Soviet Union (1922-12-30 – "
+                + "1991-12-25) under Russian Federation, whose COW state it is: this story holds them too (see also "
+                + "SU – US).");
+        assertThat(holds.findElement(By.tagName("a")).getAttribute("href")).endsWith("#/relations/SU/US?asOf=1980-01-01");
 
         // the map of the Soviet Union itself, and the pair of two such states
         open("/map?country=SU&asOf=1980-01-01");

@@ -164,6 +164,7 @@ export default async function relationView({ root, params, query, signal }) {
     ending: null,
     view: null,
     lifetime: null,
+    formers: [], // the dissolved states whose relations the history data records under a country of the pair
     countries: [], // the pair's two countries as Chancery knows them, with their lifetimes
     items: [],
     storyShown: STORY_STEP, // how many of the story's items the list shows (the first, oldest first)
@@ -246,6 +247,26 @@ export default async function relationView({ root, params, query, signal }) {
     const starts = [a, b].map((code) => map.get(code)?.startedOn).filter(Boolean).sort();
     const ends = [a, b].map((code) => map.get(code)?.endedOn).filter(Boolean).sort();
     state.lifetime = { from: starts[starts.length - 1] || null, to: ends[0] || null };
+    // a former state recorded under a country of the pair, while the other country existed too
+    const other = (code) => map.get(code === a ? b : a);
+    state.formers = Object.entries(RECORDED_UNDER)
+      .filter(([former, under]) => [a, b].includes(under) && ![a, b].includes(former) && map.get(former))
+      .map(([former, under]) => ({ ...map.get(former), under }))
+      .filter((former) => !former.endedOn || !other(former.under)?.startedOn
+        || other(former.under).startedOn < former.endedOn);
+  }
+
+  /**
+   * On the page of a pair whose history data holds a former state's relations under a country of the pair (the
+   * Soviet Union's under Russia, its COW state): that its story holds them too, and for which years.
+   */
+  function holdsFormers() {
+    if (!state.formers.length) return nothing;
+    return html`<p class="notice" id="holds-former">${state.formers.map((former, i) => html`${i ? ' ' : ''}The
+      history data records the relations of ${former.name} (<span class="date">${former.startedOn || '…'}</span> –
+      <span class="date">${former.endedOn || 'today'}</span>) under ${names[former.under] || former.under}, whose
+      COW state it is: this story holds them too (see also <a href=${href(`/relations/${former.code}/${former.under
+        === a ? b : a}`, { asOf: query.asOf })}>${former.code} – ${former.under === a ? b : a}</a>).`)}</p>`;
   }
 
   async function reload(reuse = false) {
@@ -1043,6 +1064,7 @@ export default async function relationView({ root, params, query, signal }) {
               picture shows none recorded ${lifetime.from || lifetime.to
                 ? html`while both countries existed (<span class="date">${lifetime.from || '…'}</span> –
                   <span class="date">${lifetime.to || 'today'}</span>)` : 'since 1816'}.${recordedUnder()}</p>`}
+            ${recorded ? holdsFormers() : nothing}
             <div id="timeline-picture"></div>
             <figcaption>${legend()}<small>Drag across the “Whole history” strip to choose the period; click a mission bar to open it.</small></figcaption>
           </figure>
