@@ -47,6 +47,7 @@ class RelationPageBrowserTests extends BrowserTest {
         assertThat($$("#timeline-svg path.meeting")).hasSize(1);
         assertThat(attributes("#timeline-svg g.milestone", "data-status")).containsExactly("OVERDUE", "OVERDUE");
         assertThat($$("#timeline-svg g.milestone line.milestone-late")).hasSize(2);
+        assertThat($$("#timeline-svg .lane-empty text")).as("every lane has something drawn").isEmpty();
 
         // the list beside it: the API's timeline, oldest first
         List<String> story = new ArrayList<>();
@@ -337,6 +338,10 @@ class RelationPageBrowserTests extends BrowserTest {
                 .map(title -> title.getAttribute("textContent")).toList())
                 .containsExactly("Diplomatic relations: none recorded before 1974-06-01",
                         "Diplomatic relations: Established from 1974-06-01 to 1993-01-01");
+        assertThat(attributes("#timeline-svg .lane-empty text", "data-lane")).as("a lane of nothing recorded says so")
+                .containsExactly("dir0", "dir1", "meetings", "milestones");
+        assertThat($("#timeline-svg .lane-empty text[data-lane=dir0]").getText()).isEqualTo("No mission recorded");
+        assertThat($("#timeline-svg .lane-empty text[data-lane=meetings]").getText()).isEqualTo("No meeting recorded");
         assertNoConsoleErrors();
     }
 

@@ -229,6 +229,14 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
       }
       d3.select(this).append('title').text(l.label);
     });
+  // a lane of which nothing at all is recorded says so (the history data holds U.S. missions abroad only, say: the
+  // other direction's lane of a U.S. pair is empty for it), rather than look like a picture not drawn
+  const emptyLanes = lanes.filter((l) => (l.direction && !l.direction.bars.length)
+    || (l.key === 'meetings' && !meetings.length) || (l.key === 'milestones' && !milestones.length));
+  svg.append('g').attr('class', 'lane-empty').selectAll('text').data(emptyLanes).join('text')
+    .attr('x', margin.left + 6).attr('y', (l) => l.y + Math.min(l.height, 14) / 2 + 4)
+    .attr('data-lane', (l) => l.key)
+    .text((l) => (l.direction ? 'No mission recorded' : `No ${l.key === 'meetings' ? 'meeting' : 'milestone'} recorded`));
   const axis = svg.append('g').attr('class', 'axis').attr('transform', 'translate(0,22)');
   const plot = svg.append('g').attr('clip-path', 'url(#timeline-clip)');
 
