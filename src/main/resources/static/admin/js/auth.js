@@ -20,14 +20,9 @@ export function basicOf(user, password) {
   return btoa(binary);
 }
 
-export function signIn(user, basic, role) {
-  sessionStorage.setItem(KEY, JSON.stringify({ user, basic, role }));
+export function signIn(user, basic) {
+  sessionStorage.setItem(KEY, JSON.stringify({ user, basic }));
   window.dispatchEvent(new CustomEvent('chancery:auth'));
-}
-
-export function currentRole() {
-  const stored = read();
-  return stored ? stored.role : null;
 }
 
 /** Calls `then` each time someone signs in or out in this tab, until `signal` aborts (the page is left). */

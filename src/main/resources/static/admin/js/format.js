@@ -158,8 +158,3 @@ export function instant(value) {
   return value.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
-export function countryLabel(map, code) {
-  if (!code) return '—';
-  const country = map?.get(code);
-  return country ? `${country.name} (${code})` : code;
-}

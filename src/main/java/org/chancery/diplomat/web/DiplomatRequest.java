@@ -17,9 +17,11 @@ record DiplomatRequest(
         @Schema(description = "The diplomat's country: ISO 3166-1 alpha-2 or alpha-3 code, any letter case",
                 example = "KR")
         @NotBlank String country,
-        @Schema(description = "The title they hold now; meetings keep the title held when they were recorded",
-                example = "Deputy Foreign Minister")
+        @Schema(description = "The title they hold now; meetings keep the title held when they were recorded; in a "
+                + "replacement (PUT), left out: none", example = "Deputy Foreign Minister")
         @Size(max = 300) String title,
+        @Schema(description = "The organization they serve; in a replacement (PUT), left out: none (a PUT replaces "
+                + "every field but the sources)", example = "Ministry of Foreign Affairs")
         @Size(max = 300) String organization,
         @Schema(description = "the sources of the fact; in a replacement (PUT), left out: the recorded ones are kept, "
                 + "`[]`: none") @Size(max = 50) List<@NotNull @Valid Source> sources) {

@@ -41,7 +41,7 @@ function signInForm(form, update, onSignedIn, wanted = () => true) {
       if (!values.password) throw new FieldRefusal('password', 'Type your password.');
       const { basic, role } = await check(values.user, values.password);
       if (!wanted()) return; // closed (Escape, Cancel) while the check ran: the user did not sign in after all
-      signIn(values.user, basic, role);
+      signIn(values.user, basic);
       form.done = role;
       event.target.reset();
       onSignedIn(role);
