@@ -117,6 +117,16 @@ public class Accreditation {
         this.sources = Source.adding(sources(), more);
     }
 
+    /** R11 undone: the severance that ended the accreditation is deleted, and it is in force again. */
+    void resumeAfterSeverance() {
+        if (!endedBySeverance) {
+            throw new IllegalStateException("Accreditation " + id + " was not ended by a severance.");
+        }
+        this.toDate = null;
+        this.toPrecision = null;
+        this.endedBySeverance = false;
+    }
+
     /** R11: ends the accreditation on the day of a severance, which it then relies on (R20). */
     void endBySeverance(FuzzyDate severance) {
         end(severance);

@@ -71,6 +71,17 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
         return SeveranceEffects.ofAccreditations(ended);
     }
 
+    /** R11 undone: the accreditations that the severance of {@code date} ended are in force again. */
+    @Override
+    public void unsevered(RelationPair pair, LocalDate date) {
+        for (Accreditation accreditation : repository.findBetween(pair.first().value(), pair.second().value())) {
+            if (accreditation.endedBySeverance() && date.equals(accreditation.to())) {
+                accreditation.resumeAfterSeverance();
+                publisher.publishEvent(Accreditations.changed(FactChanged.Action.UPDATED, accreditation));
+            }
+        }
+    }
+
     /**
      * R20: every recorded accreditation of the pair still starts and lasts as R23 allows under {@code
      * history}, and one that a severance ended still has that severance.

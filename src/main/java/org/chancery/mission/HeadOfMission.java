@@ -131,6 +131,21 @@ public class HeadOfMission {
         this.endedBySeverance = true;
     }
 
+    /** R11: the functions, ended on the day their mission closed by a severance, rely on that severance (R20). */
+    void markEndedBySeverance() {
+        this.endedBySeverance = true;
+    }
+
+    /** R11 undone: the severance that ended the functions is deleted, and they go on. */
+    void resumeAfterSeverance() {
+        if (!endedBySeverance) {
+            throw new IllegalStateException("Head of mission " + id + " was not ended by a severance.");
+        }
+        this.endedOn = null;
+        this.endedPrecision = null;
+        this.endedBySeverance = false;
+    }
+
     /** Whether a severance ended the functions, on the {@link #endedOn} day. */
     public boolean endedBySeverance() {
         return endedBySeverance;

@@ -110,6 +110,13 @@ public class Mission {
     @Column(name = "sources", length = 1000000)
     private List<Source> sources;
 
+    /**
+     * Whether a severance closed it as it was recorded (R11), which deleting that severance undoes; a closing recorded
+     * with its reason ({@code RELATIONS_SEVERED} on a severance's day, by hand or by an import) is not undone.
+     */
+    @Column(name = "closed_by_severance", nullable = false)
+    private boolean closedBySeverance;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -175,6 +182,54 @@ public class Mission {
         this.closingReason = Text.strippedOrNull(reason);
         this.embassySlot = null;
         return ended;
+    }
+
+    /**
+     * R11: closes an open mission on the day of a severance, and ends its serving head that day as the severance
+     * ended it (R20: the head's end relies on the severance, as the mission's closing does); answers the heads it ended.
+     */
+    List<HeadOfMission> closeBySeverance(FuzzyDate severance) {
+        List<HeadOfMission> ended = close(severance, RELATIONS_SEVERED);
+        ended.forEach(HeadOfMission::markEndedBySeverance);
+        this.closedBySeverance = true;
+        return ended;
+    }
+
+    /** Whether the severance of {@code day}, as it was recorded, closed this mission (R11). */
+    boolean closedBySeveranceOf(LocalDate day) {
+        return closedBySeverance && status == MissionStatus.CLOSED && day.equals(closedOn);
+    }
+
+    /**
+     * R11 undone: the severance of {@code day} that closed this mission is deleted, and the mission is open again
+     * (holding its direction's embassy slot again, R7); answers the heads that severance had ended, serving again.
+     *
+     * @throws IllegalStateException unless that severance closed it
+     */
+    List<HeadOfMission> reopenAfterSeverance(LocalDate day) {
+        if (!closedBySeveranceOf(day)) {
+            throw new IllegalStateException("Mission " + id + " was not closed by a severance on " + day + ".");
+        }
+        this.status = MissionStatus.OPEN;
+        this.closedOn = null;
+        this.closedPrecision = null;
+        this.closingReason = null;
+        this.closedBySeverance = false;
+        this.embassySlot = slotWhenOpen();
+        return resumeHeadsEndedBySeverance(day);
+    }
+
+    /** R11 undone: the heads that the severance of {@code day} ended serve again; answers them. */
+    List<HeadOfMission> resumeHeadsEndedBySeverance(LocalDate day) {
+        List<HeadOfMission> resumed = heads.stream()
+                .filter(head -> head.endedBySeverance() && day.equals(head.endedOn())).toList();
+        resumed.forEach(HeadOfMission::resumeAfterSeverance);
+        return resumed;
+    }
+
+    /** The embassy slot (R7) this mission holds while open: {@code SSRR} for an embassy-class one, else null. */
+    String slotWhenOpen() {
+        return type.embassyClass() ? sendingCountry + receivingCountry : null;
     }
 
     /**

@@ -66,7 +66,7 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
             if (mission.status() == MissionStatus.OPEN) {
                 List<HeadOfMission> ended;
                 try {
-                    ended = mission.close(severance, Mission.RELATIONS_SEVERED);
+                    ended = mission.closeBySeverance(severance);
                     missions.flush();
                     MissionService.closing(closingGuards, mission, date);
                 } catch (RuleViolationException e) {
@@ -82,6 +82,40 @@ class MissionRelationGuard implements org.chancery.relation.RelationHistoryGuard
             }
         }
         return SeveranceEffects.ofMissions(affected);
+    }
+
+    /**
+     * R11 undone: the missions that the severance of {@code date} closed open again, and the heads it ended (of those
+     * missions, or of embassy-class missions not open that day) serve again; refused where that cannot be: a head's
+     * mission cancelled or closed since, or another mission of the direction holding its embassy slot (R7).
+     */
+    @Override
+    public void unsevered(RelationPair pair, LocalDate date) {
+        List<Mission> ofThePair = missions.findBetween(pair.first().value(), pair.second().value());
+        for (Mission mission : ofThePair) {
+            if (mission.closedBySeveranceOf(date)) {
+                String slot = mission.slotWhenOpen();
+                ofThePair.stream().filter(other -> other.status() == MissionStatus.OPEN && slot != null
+                        && slot.equals(other.slotWhenOpen())).findFirst().ifPresent(other -> {
+                            throw conflict(mission.type() + " " + mission.id() + ", closed by the severance of " + date
+                                    + ", would open again beside " + other.type() + " " + other.id()
+                                    + ", open since " + other.openedOn() + " (R7).");
+                        });
+                List<HeadOfMission> resumed = mission.reopenAfterSeverance(date);
+                events.publishEvent(MissionService.changed(FactChanged.Action.UPDATED, mission));
+                resumed.forEach(head -> events.publishEvent(MissionService.headUpdated(mission, head)));
+            } else if (mission.heads().stream().anyMatch(h -> h.endedBySeverance() && date.equals(h.endedOn()))) {
+                if (mission.status() == MissionStatus.CANCELLED || mission.status() == MissionStatus.CLOSED) {
+                    throw conflict("A head of " + mission.type() + " " + mission.id() + ", ended by the severance of "
+                            + date + ", would serve again, but the mission is " + mission.status() + " (R12).");
+                }
+                List<HeadOfMission> resumed = mission.resumeHeadsEndedBySeverance(date);
+                missions.headsChanged(mission);
+                events.publishEvent(MissionService.changed(FactChanged.Action.UPDATED, mission));
+                resumed.forEach(head -> events.publishEvent(MissionService.headUpdated(mission, head)));
+            }
+        }
+        missions.flush();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -109,32 +110,33 @@ public class Relation {
     }
 
     /**
-     * The history as it would be without {@code event}; nothing changes.
+     * The history as it would be without {@code left}; nothing changes.
      *
-     * @throws RuleViolationException R1 if the other events do not follow the state machine without it, naming the
-     *         event left out first
+     * @throws RuleViolationException R1 if the other events do not follow the state machine without them, naming
+     *         the events left out first
      */
-    public RelationHistory historyWithout(RelationEvent event) {
+    RelationHistory historyWithout(List<RelationEvent> left) {
         List<EventFact> after = new ArrayList<>(events);
-        after.remove(event);
+        after.removeAll(left);
         try {
             return RelationHistory.replay(after);
         } catch (RuleViolationException e) {
-            // the later event that would break is named; the deleted one is what the user did
-            throw new RuleViolationException(e.rule(), "Without " + event.type() + " on " + event.date() + " (event "
-                    + event.id() + "), " + e.getMessage());
+            // the later event that would break is named; the deleted ones are what the user did
+            throw new RuleViolationException(e.rule(), "Without " + left.stream().map(event -> event.type() + " on "
+                    + event.date() + " (event " + event.id() + ")").collect(Collectors.joining(" and ")) + ", "
+                    + e.getMessage());
         }
     }
 
     /**
-     * Removes a recorded event.
+     * Removes recorded events, together.
      *
      * @throws org.chancery.shared.RuleViolationException R1 if the remaining events do not follow
      *         the state machine
      */
-    void remove(RelationEvent event) {
-        RelationHistory history = historyWithout(event);
-        events.remove(event);
+    void removeAll(List<RelationEvent> removed) {
+        RelationHistory history = historyWithout(removed);
+        events.removeAll(removed);
         derive(history);
     }
 

@@ -1,5 +1,7 @@
 package org.chancery.relation;
 
+import java.time.LocalDate;
+
 import org.chancery.shared.FuzzyDate;
 
 /**
@@ -16,6 +18,12 @@ public interface RelationHistoryGuard {
      * @return the facts it changed
      */
     SeveranceEffects severed(RelationPair pair, FuzzyDate date);
+
+    /**
+     * R11 undone: the diplomatic severance of the pair on {@code date} is deleted, and what it closed or ended opens
+     * or serves again, as if it had never been recorded (the history's check follows, R20).
+     */
+    void unsevered(RelationPair pair, LocalDate date);
 
     /**
      * R20: checks the facts this guard knows about the pair against its new history.

@@ -130,25 +130,46 @@ public class RelationService {
 
     /**
      * Removes an event of the pair, if the remaining history still follows R1 and leaves every
-     * dependent fact valid (R20).
+     * dependent fact valid (R20). A diplomatic severance takes its effects with it (R11): the missions it closed
+     * open again, the heads and accreditations it ended are in force again.
      *
      * @throws NotFoundException if the pair has no such event
      */
     public void delete(RelationPair pair, long eventId) {
-        if (event(pair, eventId).isEmpty()) {
-            throw noSuchEvent(pair, eventId);
-        }
-        underPairLock(pair, relation -> {
-            RelationEvent event = relation.event(eventId);
-            if (event == null) {
+        deleteAll(pair, List.of(eventId));
+    }
+
+    /**
+     * Removes several events of the pair as one change, all or none, as {@link #delete} removes one: what can only be
+     * taken back together (a severance and the restoration that ended it, recorded together before a later fact), the
+     * remaining history checked once (R1, R20).
+     *
+     * @throws NotFoundException naming the first id the pair has no event of
+     */
+    public void deleteAll(RelationPair pair, Collection<Long> eventIds) {
+        for (long eventId : eventIds) {
+            if (event(pair, eventId).isEmpty()) {
                 throw noSuchEvent(pair, eventId);
             }
-            relation.remove(event);
+        }
+        underPairLock(pair, relation -> {
+            List<RelationEvent> removed = new ArrayList<>();
+            for (long eventId : eventIds) {
+                RelationEvent event = relation.event(eventId);
+                if (event == null) {
+                    throw noSuchEvent(pair, eventId);
+                }
+                removed.add(event);
+            }
+            relation.removeAll(removed);
+            removed.stream().filter(event -> event.type() == EventType.SEVERED)
+                    .forEach(severance -> guards.forEach(guard -> guard.unsevered(pair, severance.date())));
             RelationHistory history = relation.history();
             guards.forEach(guard -> guard.check(pair, history));
             relations.flush();
-            publisher.publishEvent(FactChanged.deleted("event", eventId, pair.first().value(), pair.second().value()));
-            return event;
+            removed.forEach(event -> publisher.publishEvent(FactChanged.deleted("event", event.id(),
+                    pair.first().value(), pair.second().value())));
+            return removed;
         });
     }
 

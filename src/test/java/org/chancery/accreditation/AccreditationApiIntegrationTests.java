@@ -225,17 +225,24 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void r20RefusesToDeleteTheSeveranceThatEndedAnAccreditation() throws Exception {
+    void r11UndoneAnAccreditationThatADeletedSeveranceEndedIsInForceAgain() throws Exception {
         long ambassador = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": \"1994-06-30\"}"))
                 .get("id").asLong();
+        long ended = json(accredit("{\"sendingCountry\": \"AG\", \"level\": \"ENVOY\", \"from\": \"1995-01-01\"}"))
+                .get("id").asLong();
+        postAsEditor("/api/relations/AG/US/accreditations/{id}/end", "{\"date\": \"1999-01-01\"}", ended)
+                .andExpect(status().isOk());
         long severance = recordEvent("AG", "US", "SEVERED", "2000-01-01").get("id").asLong();
-
-        refused(deleteAsEditor("/api/relations/AG/US/events/{id}", severance), 409, "CONFLICTS_WITH_RECORDED_FACTS", "R20")
-                .andExpect(jsonPath("$.detail", containsString("AMBASSADOR accreditation " + ambassador)))
-                .andExpect(jsonPath("$.detail", containsString("was ended by the severance of 2000-01-01")));
-
-        getJson("/api/relations/AG/US").andExpect(jsonPath("$.status").value("SEVERED"));
         getJson("/api/relations/AG/US/accreditations/" + ambassador).andExpect(jsonPath("$.to").value("2000-01-01"));
+
+        deleteAsEditor("/api/relations/AG/US/events/{id}", severance).andExpect(status().isNoContent());
+
+        getJson("/api/relations/AG/US").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+        getJson("/api/relations/AG/US/accreditations/" + ambassador).andExpect(jsonPath("$.to").value((Object) null))
+                .andExpect(jsonPath("$.toPrecision").value((Object) null));
+        // one ended by hand keeps its end
+        getJson("/api/relations/AG/US/accreditations/" + ended)
+                .andExpect(jsonPath("$.to").value("1999-01-01"));
     }
 
     @Test

@@ -215,6 +215,60 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aSeveranceDeletedOpensAgainWhatItClosedAsTheConfirmationSaysBeforehand() {
+        // a pair no other browser test writes to
+        postAsEditor("/api/relations/GH/NZ/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1980-01-01\"}");
+        long embassy = postAsEditor("/api/missions", "{\"sendingCountry\": \"GH\", \"receivingCountry\": \"NZ\", "
+                + "\"type\": \"EMBASSY\", \"city\": \"Wellington\"}").get("id").asLong();
+        postAsEditor("/api/missions/" + embassy + "/open", "{\"date\": \"1985-01-01\"}");
+        long severance = postAsEditor("/api/relations/GH/NZ/events", "{\"type\": \"SEVERED\", \"date\": "
+                + "\"2020-01-01\"}").get("id").asLong();
+        open("/relations/GH/NZ");
+        visible(By.id("events-table"));
+        signIn("editor", "editor-secret");
+        String badge = "tr[data-mission='" + embassy + "'] .badge";
+        assertThat(visible(By.cssSelector(badge)).getText()).isEqualTo("Closed");
+
+        WebElement row = visible(By.cssSelector("#events-table tr[data-event='" + severance + "']"));
+        row.findElement(By.cssSelector("button[aria-label^='Delete the event']")).click();
+        assertThat(visible(By.id("event-" + severance + "-effects")).getText()).isEqualTo("What it closed and ended "
+                + "as it was recorded goes with it: those missions open again, those heads of mission and "
+                + "accreditations are in force again.");
+        row.findElement(By.xpath(".//button[normalize-space()='Yes, delete']")).click();
+
+        waitFor(ExpectedConditions.textToBe(By.cssSelector(badge), "Open"));
+        assertThat($("#relation-status").getText()).isEqualTo("Established");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aSeveranceAndItsRestorationThatNeitherGoAloneAreDeletedTogether() {
+        // a pair no other browser test writes to: both back-filled together before an embassy opened after them
+        postAsEditor("/api/relations/GH/FJ/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1980-01-01\"}");
+        long embassy = postAsEditor("/api/missions", "{\"sendingCountry\": \"GH\", \"receivingCountry\": \"FJ\", "
+                + "\"type\": \"EMBASSY\", \"city\": \"Suva\"}").get("id").asLong();
+        postAsEditor("/api/missions/" + embassy + "/open", "{\"date\": \"2000-01-01\"}");
+        JsonNode both = postAsEditor("/api/relations/GH/FJ/events/batch", "{\"events\": [{\"type\": \"SEVERED\", "
+                + "\"date\": \"1990-01-01\"}, {\"type\": \"RESTORED\", \"date\": \"1995-03-01\"}]}").get("events");
+        long restoration = both.get(1).get("id").asLong();
+        open("/relations/GH/FJ");
+        visible(By.id("events-table"));
+        signIn("editor", "editor-secret");
+
+        WebElement row = visible(By.cssSelector("#events-table tr[data-event='" + restoration + "']"));
+        row.findElement(By.cssSelector("button[aria-label^='Delete the event']")).click();
+        WebElement together = row.findElement(By.cssSelector("button[data-action=delete-with]"));
+        assertThat(together.getText()).isEqualTo("Delete it with the severance of 1990-01-01");
+        together.click();
+
+        waitFor(ExpectedConditions.textToBe(By.id("row-action-done"), "The restoration of 1995-03-01 and the "
+                + "severance of 1990-01-01 deleted."));
+        assertThat(attributes("#events-table tbody tr", "data-event")).hasSize(1);
+        assertThat(getJson("/api/relations/GH/FJ").get("events")).hasSize(1);
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void saysSinceWhenAsPreciselyAsTheEventThatSetTheStatusIsKnown() {
         postAsEditor("/api/relations/IS/LI/events",
                 "{\"type\": \"ESTABLISHED\", \"date\": \"1962-05-01\", \"datePrecision\": \"YEAR\"}");

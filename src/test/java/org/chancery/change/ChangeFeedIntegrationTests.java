@@ -94,7 +94,7 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
         assertThat(describe(changes("?after=" + seqs.get(4)))).hasSize(2);
         assertThat(describe(changes("?kind=mission"))).hasSize(3);
         assertThat(changes("?after=" + seqs.get(6))).isEmpty();
-        deleteAsEditor("/api/relations/CU/KR/events/" + severance.get("id").asLong()).andExpect(status().isConflict());
+        deleteAsEditor("/api/relations/CU/KR/events/" + event).andExpect(status().isConflict());
         assertThat(changes("?after=" + seqs.get(6))).as("a refused deletion").isEmpty();
     }
 

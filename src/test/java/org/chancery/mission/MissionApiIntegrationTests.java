@@ -479,6 +479,107 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
+        @DisplayName("R11 undone: a severance deleted opens again what it closed, and what it ended is in force again")
+        void aSeveranceDeletedTakesItsEffectsWithIt() throws Exception {
+            event("JM", "KR", "ESTABLISHED", "2026-01-05");
+            long embassy = plan("KR", "JM", "EMBASSY", "Kingston");
+            long consulate = plan("KR", "JM", "CONSULATE", "Montego Bay");
+            long office = plan("JM", "KR", "PROVISIONAL_OFFICE", "Seoul");
+            open(embassy, "2026-01-10").andExpect(status().isOk());
+            open(consulate, "2026-01-10").andExpect(status().isOk());
+            long charge = appointHead(embassy, diplomat("Lee Min-ho", "KR"), "CHARGE_D_AFFAIRES", null, "2026-01-10");
+            postAsEditor("/api/missions/{id}/heads/{head}/end", "{\"date\":\"2026-01-20\"}", embassy, charge)
+                    .andExpect(status().isOk());
+            long ambassador = appointHead(embassy, diplomat("Park Ji-won", "KR"), "AMBASSADOR", "2026-01-06",
+                    "2026-01-21");
+            long officeHead = appointHead(office, diplomat("Kevin Isaacs", "JM"), "CHARGE_D_AFFAIRES", null,
+                    "2026-01-15");
+            long accreditation = create("/api/relations/JM/KR/accreditations", "{\"sendingCountry\":\"JM\","
+                    + "\"level\":\"ENVOY\",\"from\":\"2026-01-06\"}").get("id").asLong();
+            JsonNode severance = create("/api/relations/JM/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2026-05-05\"}");
+            assertThat(severance.get("affectedMissions")).hasSize(1);
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.currentHead").value(nullValue()));
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.currentHead").value(nullValue()));
+            long feedBefore = lastChange();
+
+            // recorded by mistake: deleted, and it takes what it closed and ended with it
+            deleteAsEditor("/api/relations/JM/KR/events/{id}", severance.get("id").asLong())
+                    .andExpect(status().isNoContent());
+
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("OPEN"))
+                    .andExpect(jsonPath("$.closedOn").value(nullValue()))
+                    .andExpect(jsonPath("$.closedPrecision").value(nullValue()))
+                    .andExpect(jsonPath("$.closingReason").value(nullValue()))
+                    .andExpect(jsonPath("$.currentHead.id").value(ambassador))
+                    .andExpect(jsonPath("$.heads[1].endedOn").value(nullValue()))
+                    // a head whose end was recorded by hand keeps it
+                    .andExpect(jsonPath("$.heads[0].endedOn").value("2026-01-20"));
+            getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("PLANNED"))
+                    .andExpect(jsonPath("$.currentHead.id").value(officeHead));
+            getJson("/api/missions/{id}", consulate).andExpect(jsonPath("$.status").value("OPEN"));
+            getJson("/api/relations/JM/KR/accreditations/{id}", accreditation)
+                    .andExpect(jsonPath("$.to").value(nullValue())).andExpect(jsonPath("$.toPrecision").value(nullValue()));
+            getJson("/api/relations/JM/KR").andExpect(jsonPath("$.status").value("ESTABLISHED"))
+                    .andExpect(jsonPath("$.accreditations", hasSize(1)));
+            List<String> changed = new ArrayList<>();
+            changes(feedBefore).forEach(change -> changed.add(change.get("action").asString() + " "
+                    + change.get("kind").asString() + " " + change.get("id").asString()));
+            assertThat(changed).as("each fact changed, in the feed").containsExactlyInAnyOrder(
+                    "UPDATED mission " + embassy, "UPDATED head " + ambassador, "UPDATED mission " + office,
+                    "UPDATED head " + officeHead, "UPDATED accreditation " + accreditation,
+                    "DELETED event " + severance.get("id").asLong());
+
+            // the relation may be severed again, closing and ending as before
+            JsonNode again = create("/api/relations/JM/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2026-05-06\"}");
+            assertThat(again.get("affectedMissions")).hasSize(1);
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads[1].endedOn").value("2026-05-06"));
+        }
+
+        private long lastChange() throws Exception {
+            JsonNode changes = changes(0);
+            return changes.get(changes.size() - 1).get("seq").asLong();
+        }
+
+        private JsonNode changes(long after) throws Exception {
+            return json(mvc.perform(get("/api/changes?size=200&after=" + after).with(httpBasic("editor",
+                    "editor-secret"))).andExpect(status().isOk())).get("content");
+        }
+
+        @Test
+        @DisplayName("R1, R20: a severance that a restoration followed is not deleted, and nothing it closed opens")
+        void aSeveranceARestorationFollowedStaysWithItsEffects() throws Exception {
+            event("JM", "NZ", "ESTABLISHED", "2000-01-01");
+            long embassy = plan("JM", "NZ", "EMBASSY", "Wellington");
+            open(embassy, "2001-01-01").andExpect(status().isOk());
+            long severance = create("/api/relations/JM/NZ/events", "{\"type\":\"SEVERED\",\"date\":\"2005-01-01\"}")
+                    .get("id").asLong();
+            event("JM", "NZ", "RESTORED", "2006-01-01");
+
+            deleteAsEditor("/api/relations/JM/NZ/events/{id}", severance).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("CLOSED"))
+                    .andExpect(jsonPath("$.closedOn").value("2005-01-01"));
+        }
+
+        @Test
+        @DisplayName("R11 undone, R12: a severance is not deleted while a head it ended serves a mission cancelled since")
+        void aSeveranceIsNotDeletedWhileAHeadItEndedWouldServeACancelledMission() throws Exception {
+            event("JM", "FJ", "ESTABLISHED", "2000-01-01");
+            long embassy = plan("JM", "FJ", "EMBASSY", "Suva");
+            appointHead(embassy, diplomat("Head of a Planned Embassy", "JM"), "CHARGE_D_AFFAIRES", null, "2001-01-01");
+            long severance = create("/api/relations/JM/FJ/events", "{\"type\":\"SEVERED\",\"date\":\"2005-01-01\"}")
+                    .get("id").asLong();
+            postAsEditor("/api/missions/{id}/cancel", null, embassy).andExpect(status().isOk());
+
+            deleteAsEditor("/api/relations/JM/FJ/events/{id}", severance).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("CANCELLED")));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads[0].endedOn").value("2005-01-01"));
+            getJson("/api/relations/JM/FJ").andExpect(jsonPath("$.status").value("SEVERED"));
+        }
+
+        @Test
         @DisplayName("R11: a severance known to the month closes and ends what it closes and ends as of that month")
         void severanceKnownToAMonthDatesWhatItClosesToTheMonth() throws Exception {
             event("US", "CU", "ESTABLISHED", "1902-05-20");
@@ -564,20 +665,37 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
-        @DisplayName("R20: refuses to delete the severance that ended the head of a mission not yet open")
-        void refusesDeletingTheSeveranceThatEndedAHead() throws Exception {
+        @DisplayName("R11 undone: the head of a planned embassy that a severance ended serves again once it is deleted")
+        void theHeadThatADeletedSeveranceEndedServesAgain() throws Exception {
             event("CU", "KR", "ESTABLISHED", "2024-02-14");
             long embassy = plan("CU", "KR", "EMBASSY", "Seoul");
-            appointHead(embassy, diplomat("Claudio Monzón Baeza", "CU"), "AMBASSADOR", "2024-12-01", "2025-01-08");
+            long head = appointHead(embassy, diplomat("Claudio Monzón Baeza", "CU"), "AMBASSADOR", "2024-12-01",
+                    "2025-01-08");
             long severance = create("/api/relations/CU/KR/events", "{\"type\":\"SEVERED\",\"date\":\"2026-01-01\"}")
                     .get("id").asLong();
-
-            deleteAsEditor("/api/relations/CU/KR/events/{id}", severance).andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
-                            "Claudio Monzón Baeza (mission " + embassy + ") was ended by the severance of 2026-01-01")));
             getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads[0].endedOn").value("2026-01-01"));
-            getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("SEVERED"));
+
+            deleteAsEditor("/api/relations/CU/KR/events/{id}", severance).andExpect(status().isNoContent());
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads[0].endedOn").value(nullValue()))
+                    .andExpect(jsonPath("$.heads[0].endedPrecision").value(nullValue()))
+                    .andExpect(jsonPath("$.currentHead.id").value(head));
+            getJson("/api/relations/CU/KR").andExpect(jsonPath("$.status").value("ESTABLISHED"));
+        }
+
+        @Test
+        @DisplayName("R20: a severance that an embassy's recorded closing names is not deleted: only what it closed itself opens again")
+        void aSeveranceThatARecordedClosingNamesStays() throws Exception {
+            event("CV", "CM", "ESTABLISHED", "1990-01-01");
+            long severance = create("/api/relations/CV/CM/events", "{\"type\":\"SEVERED\",\"date\":\"2003-01-01\"}")
+                    .get("id").asLong();
+            long embassy = plan("CV", "CM", "EMBASSY", "Yaounde");
+            openClosedFor(embassy, "1995-01-01", "2003-01-01", "RELATIONS_SEVERED").andExpect(status().isOk());
+
+            deleteAsEditor("/api/relations/CV/CM/events/{id}", severance).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                    .andExpect(jsonPath("$.detail").value("EMBASSY " + embassy + " was closed by the severance of "
+                            + "2003-01-01; the history would no longer have that severance."));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("CLOSED"));
         }
 
         @Test
@@ -807,7 +925,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
         }
 
         @Test
-        @DisplayName("R3: a head's end, given at the appointment or later, and a chargé's agrément are not dated after "
+        @DisplayName("R3: a head's end, given at the appointment or later, and a charge's agrément are not dated after "
                 + "today; an ambassador's agrément after today is after the start (R14)")
         void refusesAHeadsDatesAfterToday() throws Exception {
             event("CU", "KR", "ESTABLISHED", "2024-02-14");

@@ -52,6 +52,67 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aSeveranceAndItsRestorationRecordedTogetherAreDeletedTogetherWhereEitherAloneIsRefused() throws Exception {
+        recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10");
+        long embassy = planMission("FJ", "TO", "EMBASSY", "Nuku'alofa");
+        openMission(embassy, "1980-01-01").andExpect(status().isOk());
+        JsonNode recorded = json(postAsEditor(BATCH, """
+                {"events": [{"type": "SEVERED", "date": "1975-01-01"}, {"type": "RESTORED", "date": "1978-01-01"}]}""",
+                "FJ", "TO").andExpect(status().isCreated()));
+        long severance = recorded.get("events").get(0).get("id").asLong();
+        long restoration = recorded.get("events").get(1).get("id").asLong();
+        deleteAsEditor("/api/relations/FJ/TO/events/{id}", restoration).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+        deleteAsEditor("/api/relations/FJ/TO/events/{id}", severance).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"));
+
+        deleteAsEditor("/api/relations/TO/FJ/events?id={s}&id={r}&id={s}", severance, restoration, severance)
+                .andExpect(status().isNoContent());
+
+        getJson("/api/relations/FJ/TO").andExpect(jsonPath("$.events[*].type").value(contains("ESTABLISHED")))
+                .andExpect(jsonPath("$.since").value("1970-10-10"));
+        getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("OPEN"));
+        JsonNode changes = json(mvc.perform(get("/api/changes?kind=event").with(httpBasic("editor", "editor-secret"))))
+                .get("content");
+        assertThat(changes.valueStream().map(change -> change.get("action").asString() + " "
+                + change.get("id").asString()).toList()).as("each event deleted, in the change feed, once")
+                .endsWith("DELETED " + severance, "DELETED " + restoration);
+    }
+
+    @Test
+    void aDeletionOfSeveralEventsThatCannotBeDoneDeletesNone() throws Exception {
+        long established = recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10").get("id").asLong();
+        long severed = recordEvent("FJ", "TO", "SEVERED", "1975-01-01").get("id").asLong();
+        long elsewhere = recordEvent("FJ", "WS", "ESTABLISHED", "1970-10-10").get("id").asLong();
+        String events = "/api/relations/FJ/TO/events";
+
+        deleteAsEditor(events + "?id={a}&id={b}", severed, elsewhere).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("The relation FJ–TO has no event " + elsewhere + "."));
+        deleteAsEditor(events + "?id={a}", established).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("RELATION_TRANSITION_INVALID"))
+                .andExpect(jsonPath("$.detail").value(containsString("Without ESTABLISHED on 1970-10-10 (event "
+                        + established + ")")));
+        deleteAsEditor(events + "?id=").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
+        deleteAsEditor(events).andExpect(status().isBadRequest());
+        deleteAsEditor(events + "?id=first").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        StringBuilder many = new StringBuilder(events + "?id=" + severed);
+        for (int id = 1; id <= 20; id++) {
+            many.append("&id=").append(severed + 1000 + id);
+        }
+        deleteAsEditor(many.toString()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("not 21")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(events + "?id="
+                + severed)).andExpect(status().isUnauthorized());
+
+        getJson("/api/relations/FJ/TO").andExpect(jsonPath("$.events", hasSize(2)))
+                .andExpect(jsonPath("$.status").value("SEVERED"));
+    }
+
+    @Test
     void eventsOfOneDayAreNumberedAndAnsweredAsTheHistoryAppliesThemConsularFirst() throws Exception {
         JsonNode answer = json(postAsEditor(BATCH, """
                 {"events": [{"type": "ESTABLISHED", "date": "1960-01-01"},

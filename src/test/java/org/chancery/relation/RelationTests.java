@@ -64,12 +64,12 @@ class RelationTests {
         RelationEvent severed = relation.record(EventType.SEVERED, day("1959-01-01"), null, List.of());
         RelationEvent restored = relation.record(EventType.RESTORED, day("2024-02-14"), null, List.of());
 
-        assertThatThrownBy(() -> relation.remove(severed)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> relation.removeAll(List.of(severed))).isInstanceOf(RuleViolationException.class);
         assertThat(relation.events()).hasSize(3);
 
-        relation.remove(restored);
+        relation.removeAll(List.of(restored));
         assertThat(relation.status()).isEqualTo(RelationStatus.SEVERED);
-        relation.remove(severed);
+        relation.removeAll(List.of(severed));
         assertThat(relation.status()).isEqualTo(RelationStatus.ESTABLISHED);
         assertThat(relation.since()).isEqualTo(LocalDate.of(1949, 1, 1));
     }

@@ -3,6 +3,7 @@ package org.chancery.relation.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationStatus;
 import org.chancery.shared.FuzzyDate;
+import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.PageRequests;
@@ -184,11 +186,54 @@ class RelationController {
         return EventResponse.from(relations.getEvent(pair, id).asRecord());
     }
 
+    /** The most events one request deletes together, as the batch records. */
+    private static final int MOST_DELETED_TOGETHER = 20;
+
+    @DeleteMapping("/{a}/{b}/events")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "deleteRelationEvents",
+            summary = "Delete several relation events together", description = "Role EDITOR. Up to 20 events of the "
+            + "pair (`id`, repeated) as one change, all or none, for history that can only be taken back together, as "
+            + "the batch records it: a severance and the restoration that ended it, back-filled before a later "
+            + "embassy, where the restoration alone is refused (R20: the embassy would be open across the severance) "
+            + "and the severance alone too (R1: nothing severed to restore). The remaining history is checked once "
+            + "(R1, R20), each severance's effects go with it as one event's deletion takes them (R11), and the first "
+            + "refusal answers with nothing deleted. Each event deleted appears in the change feed.")
+    @ApiResponse(responseCode = "204", description = "Deleted, all of them")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (an `id` not a number, or "
+            + "none), VALIDATION_FAILED (`id`: empty, or more than 20)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair "
+            + "(the first such id named; nothing deleted)")
+    @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20)")
+    ResponseEntity<Void> deleteAll(@Parameter(example = "CU") @PathVariable String a,
+            @Parameter(example = "KR") @PathVariable String b,
+            @Parameter(description = "an event of the pair (e.g. 395); repeated, up to 20")
+            @RequestParam("id") List<Long> ids) {
+        RelationPair pair = relations.pair(a, b);
+        if (ids.isEmpty() || ids.contains(null)) {
+            throw new InvalidInputException("id", "must be the id of an event of the pair, not empty");
+        }
+        Set<Long> distinct = new LinkedHashSet<>(ids);
+        if (distinct.size() > MOST_DELETED_TOGETHER) {
+            throw new InvalidInputException("id", "at most " + MOST_DELETED_TOGETHER + " events are deleted together, "
+                    + "not " + distinct.size());
+        }
+        relations.deleteAll(pair, distinct);
+        return ResponseEntity.noContent().build();
+    }
+
     @DeleteMapping(EVENT_PATH)
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "deleteRelationEvent",
             summary = "Delete a relation event", description = "Role EDITOR. Refused if the remaining history "
-            + "would break the state machine (R1) or leave a recorded mission or head of mission breaking a rule (R20).")
+            + "would break the state machine (R1) or leave a recorded mission or head of mission breaking a rule (R20). "
+            + "A diplomatic severance takes its effects (R11) with it: the missions it closed as it was recorded open "
+            + "again, the heads of mission and accreditations it ended are in force again (each in the change feed); "
+            + "refused while one of those heads' missions has been cancelled or closed since, or a mission's embassy "
+            + "slot is taken (R20). A mission whose closing was recorded with the reason `RELATIONS_SEVERED` (by hand, "
+            + "an import, or before this version) keeps it, and the severance it names is not deleted (R20).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")

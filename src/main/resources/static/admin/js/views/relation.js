@@ -710,6 +710,27 @@ export default async function relationView({ root, params, query, signal }) {
         @click=${replacing(() => { state.confirm = `cancel-${m.id}`; update(); }, '[data-keep]')}>Cancel…</button></div>`;
   }
 
+  /**
+   * The event a severance or a restoration may have to be deleted with: the restoration that ended the severance,
+   * the severance that the restoration ended (recorded together before a later fact, neither goes alone).
+   */
+  function partnerOf(e, events) {
+    const track = events.filter((x) => DIPLOMATIC_EVENTS.includes(x.type));
+    const at = track.indexOf(e);
+    if (e.type === 'SEVERED' && track[at + 1]?.type === 'RESTORED') return track[at + 1];
+    if (e.type === 'RESTORED' && track[at - 1]?.type === 'SEVERED') return track[at - 1];
+    return null;
+  }
+
+  /** "Delete it with the restoration of 1978-01-01": the button that deletes an event and its partner together. */
+  function deleteWithPartner(e, partner) {
+    const what = (x) => `${x.type === 'SEVERED' ? 'severance' : 'restoration'} of ${fuzzy(x.date, x.datePrecision)}`;
+    return html`<button type="button" class="outline" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${held()}
+      data-action="delete-with" @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events`,
+        { query: { id: [e.id, partner.id] } }), 'events', `The ${what(e)} and the ${what(partner)} deleted.`)}>Delete it with
+      the ${what(partner)}</button>`;
+  }
+
   function eventsTable(view) {
     return html`<section aria-labelledby="events-title">
       <h2 id="events-title">Events${state.asOf ? ` up to ${state.asOf}` : ''}</h2>
@@ -720,9 +741,13 @@ export default async function relationView({ root, params, query, signal }) {
           <td class="date">${fuzzy(e.date, e.datePrecision)}</td><th scope="row">${words(e.type)}</th>
           <td>${e.note ? html`<bdi>${e.note}</bdi>` : ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener"><bdi>${s.publisher || s.title || 'source'}</bdi></a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
-            ? html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?">
+            ? html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?"
+                aria-describedby=${e.type === 'SEVERED' ? `event-${e.id}-effects` : nothing}>
+                ${e.type === 'SEVERED' ? html`<small id="event-${e.id}-effects">What it closed and ended as it was recorded goes with it:
+                  those missions open again, those heads of mission and accreditations are in force again.</small>` : nothing}
                 <button type="button" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${held()} @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
                   'events', `The event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)} deleted.`)}>Yes, delete</button>
+                ${partnerOf(e, view.events) ? deleteWithPartner(e, partnerOf(e, view.events)) : nothing}
                 <button type="button" class="secondary outline" data-keep
                   @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`
             : html`<button type="button" class="secondary outline" aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}…"
