@@ -132,6 +132,11 @@ public class CountryExistence {
             return Optional.of(new Lifetimes(some));
         }
 
+        /** Whether a country among these has ceased to exist (its lifetime has an end). */
+        public boolean anyEnded() {
+            return countries.values().stream().anyMatch(country -> country.lifetime().ended());
+        }
+
         /**
          * R22: every country exists on {@code day}.
          *

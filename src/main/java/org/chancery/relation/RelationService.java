@@ -131,7 +131,7 @@ public class RelationService {
     /**
      * Removes an event of the pair, if the remaining history still follows R1 and leaves every
      * dependent fact valid (R20). A diplomatic severance takes its effects with it (R11): the missions it closed
-     * open again, the heads and accreditations it ended are in force again.
+     * open again, the heads and accreditations it ended are in force again; see {@link #deleteAll} for when not.
      *
      * @throws NotFoundException if the pair has no such event
      */
@@ -142,7 +142,12 @@ public class RelationService {
     /**
      * Removes several events of the pair as one change, all or none, as {@link #delete} removes one: what can only be
      * taken back together (a severance and the restoration that ended it, recorded together before a later fact), the
-     * remaining history checked once (R1, R20).
+     * remaining history checked once (R1, R20). A severance's effects (R11) go with it only where nothing recorded
+     * since can contradict them, that is when it is the last of the pair's diplomatic history (after it, without
+     * relations, no embassy opened, no head started, no diplomatic accreditation began) and both countries still
+     * exist (what opens again is open to this day); a severance deleted with a later restoration, or of a country
+     * that has ceased to exist since, leaves them, and the deletion is refused while a fact it closed or ended
+     * remains (R20).
      *
      * @throws NotFoundException naming the first id the pair has no event of
      */
@@ -162,8 +167,13 @@ public class RelationService {
                 removed.add(event);
             }
             relation.removeAll(removed);
-            removed.stream().filter(event -> event.type() == EventType.SEVERED)
-                    .forEach(severance -> guards.forEach(guard -> guard.unsevered(pair, severance.date())));
+            List<RelationEvent> undone = removed.stream().filter(event -> event.type() == EventType.SEVERED)
+                    .filter(severance -> removed.stream().noneMatch(event -> event.type() == EventType.RESTORED
+                            && event.date().isAfter(severance.date())))
+                    .toList();
+            if (!undone.isEmpty() && !existence.lock(pair.first(), pair.second()).anyEnded()) {
+                undone.forEach(severance -> guards.forEach(guard -> guard.unsevered(pair, severance.date())));
+            }
             RelationHistory history = relation.history();
             guards.forEach(guard -> guard.check(pair, history));
             relations.flush();

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -80,6 +82,40 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aSeveranceDeletedWithALaterRestorationKeepsWhatItClosedAndIsRefusedWhileThatRemains() throws Exception {
+        recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10");
+        long first = planMission("FJ", "TO", "EMBASSY", "Nuku'alofa");
+        openMission(first, "1972-01-01").andExpect(status().isOk());
+        JsonNode recorded = json(postAsEditor(BATCH, """
+                {"events": [{"type": "SEVERED", "date": "1975-01-01"}, {"type": "RESTORED", "date": "1978-01-01"}]}""",
+                "FJ", "TO").andExpect(status().isCreated()));
+        long second = planMission("FJ", "TO", "EMBASSY", "Nuku'alofa");
+        openMission(second, "1980-01-01").andExpect(status().isOk());
+
+        // the first embassy, open again from 1972, would be open beside the second (R7): it stays closed
+        deleteAsEditor("/api/relations/FJ/TO/events?id={s}&id={r}", recorded.get("events").get(0).get("id").asLong(),
+                recorded.get("events").get(1).get("id").asLong())
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                .andExpect(jsonPath("$.detail").value("EMBASSY " + first + " was closed by the severance of 1975-01-01; "
+                        + "the history would no longer have that severance."));
+        getJson("/api/missions/{id}", first).andExpect(jsonPath("$.status").value("CLOSED"));
+        getJson("/api/relations/FJ/TO").andExpect(jsonPath("$.events", hasSize(3)));
+    }
+
+    @Test
+    void aSeveranceOfAStateThatHasCeasedToExistKeepsWhatItClosed() throws Exception {
+        // the German Democratic Republic ceased to exist on 1990-10-02: an embassy in it open again would be open today
+        recordEvent("DD", "GH", "ESTABLISHED", "1960-01-01");
+        long embassy = planMission("GH", "DD", "EMBASSY", "East Berlin");
+        openMission(embassy, "1961-01-01").andExpect(status().isOk());
+        long severance = recordEvent("DD", "GH", "SEVERED", "1980-01-01").get("id").asLong();
+
+        deleteAsEditor("/api/relations/DD/GH/events/{id}", severance).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+        getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("CLOSED"));
+    }
+
+    @Test
     void aDeletionOfSeveralEventsThatCannotBeDoneDeletesNone() throws Exception {
         long established = recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10").get("id").asLong();
         long severed = recordEvent("FJ", "TO", "SEVERED", "1975-01-01").get("id").asLong();
@@ -95,9 +131,13 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
         deleteAsEditor(events + "?id=").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
-        deleteAsEditor(events).andExpect(status().isBadRequest());
-        deleteAsEditor(events + "?id=first").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        deleteAsEditor(events).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        for (String notAnId : List.of("first", "0x1F", "99999999999999999999")) {
+            deleteAsEditor(events + "?id={id}", notAnId).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.errors[0].field").value("id"));
+        }
         StringBuilder many = new StringBuilder(events + "?id=" + severed);
         for (int id = 1; id <= 20; id++) {
             many.append("&id=").append(severed + 1000 + id);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -189,19 +190,23 @@ class RelationController {
     /** The most events one request deletes together, as the batch records. */
     private static final int MOST_DELETED_TOGETHER = 20;
 
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
+
     @DeleteMapping("/{a}/{b}/events")
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "deleteRelationEvents",
             summary = "Delete several relation events together", description = "Role EDITOR. Up to 20 events of the "
             + "pair (`id`, repeated) as one change, all or none, for history that can only be taken back together, as "
             + "the batch records it: a severance and the restoration that ended it, back-filled before a later "
-            + "embassy, where the restoration alone is refused (R20: the embassy would be open across the severance) "
+            + "embassy, where the restoration alone is refused (R20: the embassy would have opened without relations) "
             + "and the severance alone too (R1: nothing severed to restore). The remaining history is checked once "
-            + "(R1, R20), each severance's effects go with it as one event's deletion takes them (R11), and the first "
-            + "refusal answers with nothing deleted. Each event deleted appears in the change feed.")
+            + "(R1, R20) and the first refusal answers with nothing deleted. A severance deleted with a later "
+            + "restoration keeps its effects (R11: facts recorded since the restoration may contradict them): the "
+            + "deletion is refused while a mission it closed or a head or accreditation it ended remains (R20). Each "
+            + "event deleted appears in the change feed.")
     @ApiResponse(responseCode = "204", description = "Deleted, all of them")
-    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (an `id` not a number, or "
-            + "none), VALIDATION_FAILED (`id`: empty, or more than 20)")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), VALIDATION_FAILED (`id`: none, one not a "
+            + "decimal number, or more than 20)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair "
@@ -210,18 +215,36 @@ class RelationController {
     ResponseEntity<Void> deleteAll(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
             @Parameter(description = "an event of the pair (e.g. 395); repeated, up to 20")
-            @RequestParam("id") List<Long> ids) {
+            @RequestParam("id") List<String> ids) {
         RelationPair pair = relations.pair(a, b);
-        if (ids.isEmpty() || ids.contains(null)) {
+        Set<Long> distinct = new LinkedHashSet<>();
+        for (String id : ids) {
+            String digits = id == null ? "" : id.strip();
+            if (!digits.isEmpty()) {
+                distinct.add(eventId(digits));
+            }
+        }
+        if (distinct.isEmpty()) {
             throw new InvalidInputException("id", "must be the id of an event of the pair, not empty");
         }
-        Set<Long> distinct = new LinkedHashSet<>(ids);
         if (distinct.size() > MOST_DELETED_TOGETHER) {
             throw new InvalidInputException("id", "at most " + MOST_DELETED_TOGETHER + " events are deleted together, "
                     + "not " + distinct.size());
         }
         relations.deleteAll(pair, distinct);
         return ResponseEntity.noContent().build();
+    }
+
+    /** An event's id as written: decimal digits (not 0x1F, as a number converter would read it). */
+    private static long eventId(String digits) {
+        try {
+            if (DECIMAL.matcher(digits).matches()) {
+                return Long.parseLong(digits);
+            }
+        } catch (NumberFormatException tooLarge) {
+            // said below, as any other text that is no event's id
+        }
+        throw new InvalidInputException("id", "must be an event's id, a decimal number, not \"" + digits + "\"");
     }
 
     @DeleteMapping(EVENT_PATH)
@@ -232,7 +255,9 @@ class RelationController {
             + "A diplomatic severance takes its effects (R11) with it: the missions it closed as it was recorded open "
             + "again, the heads of mission and accreditations it ended are in force again (each in the change feed); "
             + "refused while one of those heads' missions has been cancelled or closed since, or a mission's embassy "
-            + "slot is taken (R20). A mission whose closing was recorded with the reason `RELATIONS_SEVERED` (by hand, "
+            + "slot is taken (R20); not for a country of the pair that has ceased to exist since (what opened again "
+            + "would be open today): the deletion is then refused while those effects remain (R20). A mission whose "
+            + "closing was recorded with the reason `RELATIONS_SEVERED` (by hand, "
             + "an import, or before this version) keeps it, and the severance it names is not deleted (R20).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (id)")
