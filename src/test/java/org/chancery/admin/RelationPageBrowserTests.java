@@ -396,6 +396,15 @@ class RelationPageBrowserTests extends BrowserTest {
                 .containsExactly("dir0", "dir1", "meetings", "milestones");
         assertThat($("#timeline-svg .lane-empty text[data-lane=dir0]").getText()).isEqualTo("No mission recorded");
         assertThat($("#timeline-svg .lane-empty text[data-lane=meetings]").getText()).isEqualTo("No meeting recorded");
+        assertThat((String) script("return document.getElementById('timeline-desc').textContent")).as("and its "
+                + "description").endsWith(" No missions of Portugal in Czechoslovakia, no missions of Czechoslovakia in "
+                + "Portugal, no meetings, no milestones recorded.");
+        // a mission recorded without a day to draw it by is not none
+        postAsEditor("/api/missions", "{\"sendingCountry\": \"PT\", \"receivingCountry\": \"CS\", \"type\": "
+                + "\"CONSULATE\", \"city\": \"Bratislava\"}");
+        open("/relations/CS/PT"); // the pair read anew, seen from the other side
+        assertThat(visible(By.cssSelector("#timeline-svg .lane-empty text[data-lane=dir1]")).getText())
+                .isEqualTo("1 mission recorded, none with a day to draw");
         assertNoConsoleErrors();
     }
 

@@ -964,6 +964,19 @@ export default async function relationView({ root, params, query, signal }) {
     return said.length ? html`<div class="notice" role="status" id="as-of-outside">${said.map((text) => html`<p>${text}</p>`)}</div>` : nothing;
   }
 
+  /** For the picture's description: which of its lanes have nothing recorded, as the picture writes in them. */
+  function emptyLanes(view) {
+    const none = [];
+    for (const [sending, receiving] of [[a, b], [b, a]]) {
+      if (!state.missions.some((m) => m.sendingCountry === sending && m.receivingCountry === receiving)) {
+        none.push(`missions of ${names[sending] || sending} in ${names[receiving] || receiving}`);
+      }
+    }
+    if (!state.items.some((i) => i.type === 'MEETING')) none.push('meetings');
+    if (!view?.milestones.length) none.push('milestones');
+    return none.length ? ` No ${none.join(', no ')} recorded.` : '';
+  }
+
   /**
    * The story's items the list holds: those of the period a person chose (brush, fields, address), with those known
    * to a month or a year that overlaps it, or all.
@@ -1071,7 +1084,7 @@ export default async function relationView({ root, params, query, signal }) {
             <p id="timeline-desc" class="visually-hidden">Timeline of ${title}: status bands, missions of each side as bars,
               meetings as marks (where they crowd, bars, higher for more) and milestones as planned windows; ${state.chosenPeriod && state.from && state.to
                 ? `the period from ${state.from} to ${state.to} is shown, and its items are listed beside it`
-                : 'the same items are listed beside it'}.</p>
+                : 'the same items are listed beside it'}.${emptyLanes(view)}</p>
             <form class="toolbar" @submit=${setPeriod} aria-label="Period shown">
               <span class="labelled"><label for="period-from">From</label><input id="period-from" name="from" type="date" .value=${state.from || ''}
                 aria-invalid=${state.periodRefused ? 'true' : nothing} aria-describedby=${state.periodRefused ? 'period-refused' : nothing}></span>

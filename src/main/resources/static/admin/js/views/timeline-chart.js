@@ -159,9 +159,9 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   const consular = bands(data.items, whole[0], statusEnd, CONSULAR);
 
   const directions = [[data.a, data.b], [data.b, data.a]].map(([sending, receiving]) => {
-    const bars = data.missions.filter((m) => m.sendingCountry === sending && m.receivingCountry === receiving)
-      .map((m) => missionBar(m, today)).filter(Boolean);
-    return { sending, receiving, bars, rows: pack(bars) };
+    const recorded = data.missions.filter((m) => m.sendingCountry === sending && m.receivingCountry === receiving);
+    const bars = recorded.map((m) => missionBar(m, today)).filter(Boolean);
+    return { sending, receiving, bars, rows: pack(bars), recorded: recorded.length };
   });
   const meetings = data.items.filter((i) => i.type === 'MEETING').map((i) => ({ ...i, at: parse(i.date) }));
   const milestones = data.milestones.map((m) => ({ ...m, from: parse(m.targetStart), to: parse(m.targetEnd),
@@ -236,7 +236,8 @@ export function drawTimeline(container, data, { domain: wanted, onDomain, onOpen
   svg.append('g').attr('class', 'lane-empty').selectAll('text').data(emptyLanes).join('text')
     .attr('x', margin.left + 6).attr('y', (l) => l.y + Math.min(l.height, 14) / 2 + 4)
     .attr('data-lane', (l) => l.key)
-    .text((l) => (l.direction ? 'No mission recorded' : `No ${l.key === 'meetings' ? 'meeting' : 'milestone'} recorded`));
+    .text((l) => (l.direction ? (l.direction.recorded ? `${plural(l.direction.recorded, 'mission')} recorded, none `
+      + 'with a day to draw' : 'No mission recorded') : `No ${l.key === 'meetings' ? 'meeting' : 'milestone'} recorded`));
   const axis = svg.append('g').attr('class', 'axis').attr('transform', 'translate(0,22)');
   const plot = svg.append('g').attr('clip-path', 'url(#timeline-clip)');
 
