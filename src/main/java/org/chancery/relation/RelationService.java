@@ -15,6 +15,7 @@ import org.chancery.country.CountryCode;
 import org.chancery.shared.FactChanged;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.NotFoundException;
+import org.chancery.shared.RuleViolationException;
 import org.chancery.shared.Source;
 import org.chancery.shared.Today;
 import org.slf4j.Logger;
@@ -171,11 +172,17 @@ public class RelationService {
                     .filter(severance -> removed.stream().noneMatch(event -> event.type() == EventType.RESTORED
                             && event.date().isAfter(severance.date())))
                     .toList();
-            if (!undone.isEmpty() && !existence.lock(pair.first(), pair.second()).anyEnded()) {
+            boolean anyEnded = !undone.isEmpty() && existence.lock(pair.first(), pair.second()).anyEnded();
+            if (!anyEnded) {
                 undone.forEach(severance -> guards.forEach(guard -> guard.unsevered(pair, severance.date())));
             }
             RelationHistory history = relation.history();
-            guards.forEach(guard -> guard.check(pair, history));
+            try {
+                guards.forEach(guard -> guard.check(pair, history));
+            } catch (RuleViolationException kept) {
+                throw whyEffectsStay(kept, anyEnded, undone.size() < removed.stream()
+                        .filter(event -> event.type() == EventType.SEVERED).count());
+            }
             relations.flush();
             removed.forEach(event -> publisher.publishEvent(FactChanged.deleted("event", event.id(),
                     pair.first().value(), pair.second().value())));
@@ -318,6 +325,20 @@ public class RelationService {
 
     /** What the work under a pair's lock returned (possibly null), once it has run. */
     private record Done<T>(T value) {
+    }
+
+    /**
+     * A refusal of a deletion whose severance kept its effects, saying why they stayed and the way to take them back:
+     * deleted with a later restoration ({@code withRestoration}), or of a country that has ceased to exist.
+     */
+    private static RuleViolationException whyEffectsStay(RuleViolationException refused, boolean anyEnded,
+            boolean withRestoration) {
+        String why = anyEnded ? " A severance of a country that has ceased to exist keeps what it closed and ended "
+                + "(open again, it would be open to this day)."
+                : withRestoration ? " A severance deleted with a later restoration keeps what it closed and ended: "
+                + "delete the restoration alone first, then the severance, which takes them with it as the last of "
+                + "the history." : "";
+        return why.isEmpty() ? refused : new RuleViolationException(refused.rule(), refused.getMessage() + why);
     }
 
     private static NotFoundException noSuchEvent(RelationPair pair, long eventId) {

@@ -97,9 +97,26 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
                 recorded.get("events").get(1).get("id").asLong())
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
                 .andExpect(jsonPath("$.detail").value("EMBASSY " + first + " was closed by the severance of 1975-01-01; "
-                        + "the history would no longer have that severance."));
+                        + "the history would no longer have that severance. A severance deleted with a later restoration "
+                        + "keeps what it closed and ended: delete the restoration alone first, then the severance, which "
+                        + "takes them with it as the last of the history."));
         getJson("/api/missions/{id}", first).andExpect(jsonPath("$.status").value("CLOSED"));
         getJson("/api/relations/FJ/TO").andExpect(jsonPath("$.events", hasSize(3)));
+    }
+
+    @Test
+    void aSeveranceAndARestorationThatNothingFollowedAreDeletedOneAfterTheOtherTakingTheEffectsBack() throws Exception {
+        recordEvent("FJ", "TO", "ESTABLISHED", "1970-10-10");
+        long embassy = planMission("FJ", "TO", "EMBASSY", "Nuku'alofa");
+        openMission(embassy, "1972-01-01").andExpect(status().isOk());
+        long severance = recordEvent("FJ", "TO", "SEVERED", "1975-01-01").get("id").asLong();
+        long restoration = recordEvent("FJ", "TO", "RESTORED", "1978-01-01").get("id").asLong();
+
+        deleteAsEditor("/api/relations/FJ/TO/events?id={s}&id={r}", severance, restoration)
+                .andExpect(status().isConflict());
+        deleteAsEditor("/api/relations/FJ/TO/events/{id}", restoration).andExpect(status().isNoContent());
+        deleteAsEditor("/api/relations/FJ/TO/events/{id}", severance).andExpect(status().isNoContent());
+        getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("OPEN"));
     }
 
     @Test
@@ -111,7 +128,9 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
         long severance = recordEvent("DD", "GH", "SEVERED", "1980-01-01").get("id").asLong();
 
         deleteAsEditor("/api/relations/DD/GH/events/{id}", severance).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"));
+                .andExpect(jsonPath("$.code").value("CONFLICTS_WITH_RECORDED_FACTS"))
+                .andExpect(jsonPath("$.detail").value(containsString("A severance of a country that has ceased to "
+                        + "exist keeps what it closed and ended")));
         getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("CLOSED"));
     }
 
@@ -135,8 +154,8 @@ class RelationEventsBatchIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         for (String notAnId : List.of("first", "0x1F", "99999999999999999999")) {
             deleteAsEditor(events + "?id={id}", notAnId).andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                    .andExpect(jsonPath("$.errors[0].field").value("id"));
+                    .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                    .andExpect(jsonPath("$.detail").value(containsString("'" + notAnId + "'")));
         }
         StringBuilder many = new StringBuilder(events + "?id=" + severed);
         for (int id = 1; id <= 20; id++) {

@@ -26,6 +26,7 @@ import org.chancery.relation.RelationService;
 import org.chancery.relation.RelationStatus;
 import org.chancery.shared.FuzzyDate;
 import org.chancery.shared.InvalidInputException;
+import org.chancery.shared.MalformedRequestException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.PageRequests;
@@ -202,11 +203,12 @@ class RelationController {
             + "and the severance alone too (R1: nothing severed to restore). The remaining history is checked once "
             + "(R1, R20) and the first refusal answers with nothing deleted. A severance deleted with a later "
             + "restoration keeps its effects (R11: facts recorded since the restoration may contradict them): the "
-            + "deletion is refused while a mission it closed or a head or accreditation it ended remains (R20). Each "
-            + "event deleted appears in the change feed.")
+            + "deletion is refused while a mission it closed or a head or accreditation it ended remains (R20): the "
+            + "restoration deleted alone first, then the severance, take them back. Each event deleted appears in the "
+            + "change feed.")
     @ApiResponse(responseCode = "204", description = "Deleted, all of them")
-    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), VALIDATION_FAILED (`id`: none, one not a "
-            + "decimal number, or more than 20)")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4), MALFORMED_REQUEST (an `id` not a decimal "
+            + "integer), VALIDATION_FAILED (`id`: none, or more than 20)")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such event on this pair "
@@ -214,7 +216,8 @@ class RelationController {
     @ApiResponse(responseCode = "409", description = "RELATION_TRANSITION_INVALID (R1), CONFLICTS_WITH_RECORDED_FACTS (R20)")
     ResponseEntity<Void> deleteAll(@Parameter(example = "CU") @PathVariable String a,
             @Parameter(example = "KR") @PathVariable String b,
-            @Parameter(description = "an event of the pair (e.g. 395); repeated, up to 20")
+            @Parameter(description = "an event of the pair (e.g. 395); repeated or separated by commas, up to 20 (a "
+                    + "blank one is none)")
             @RequestParam("id") List<String> ids) {
         RelationPair pair = relations.pair(a, b);
         Set<Long> distinct = new LinkedHashSet<>();
@@ -244,7 +247,8 @@ class RelationController {
         } catch (NumberFormatException tooLarge) {
             // said below, as any other text that is no event's id
         }
-        throw new InvalidInputException("id", "must be an event's id, a decimal number, not \"" + digits + "\"");
+        throw new MalformedRequestException("id", "cannot be parsed: '" + digits + "'; expected an event's id, a decimal "
+                + "integer");
     }
 
     @DeleteMapping(EVENT_PATH)

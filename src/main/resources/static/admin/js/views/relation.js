@@ -722,6 +722,14 @@ export default async function relationView({ root, params, query, signal }) {
     return null;
   }
 
+  /**
+   * Whether deleting `e` alone takes its effects back: a severance that is the last of the diplomatic history, of
+   * countries that both still exist (one deleted with its restoration, or of a state that has ended, keeps them).
+   */
+  function undoes(e, events) {
+    return e.type === 'SEVERED' && !partnerOf(e, events) && !state.lifetime?.to;
+  }
+
   /** "Delete it with the restoration of 1978-01-01": the button that deletes an event and its partner together. */
   function deleteWithPartner(e, partner) {
     const what = (x) => `${x.type === 'SEVERED' ? 'severance' : 'restoration'} of ${fuzzy(x.date, x.datePrecision)}`;
@@ -742,8 +750,8 @@ export default async function relationView({ root, params, query, signal }) {
           <td>${e.note ? html`<bdi>${e.note}</bdi>` : ''}${e.sources.map((s) => html` <a href=${s.url} rel="noopener"><bdi>${s.publisher || s.title || 'source'}</bdi></a>`)}</td>
           <td>${state.confirm === `event-${e.id}`
             ? html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete the event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)}?"
-                aria-describedby=${e.type === 'SEVERED' ? `event-${e.id}-effects` : nothing}>
-                ${e.type === 'SEVERED' ? html`<small id="event-${e.id}-effects">What it closed and ended as it was recorded goes with it:
+                aria-describedby=${undoes(e, view.events) ? `event-${e.id}-effects` : nothing}>
+                ${undoes(e, view.events) ? html`<small id="event-${e.id}-effects">What it closed and ended as it was recorded goes with it:
                   those missions open again, those heads of mission and accreditations are in force again.</small>` : nothing}
                 <button type="button" aria-busy=${busy(`event-${e.id}`)} aria-disabled=${held()} @click=${() => act(`event-${e.id}`, () => del(`/api/relations/${a}/${b}/events/${e.id}`),
                   'events', `The event ${words(e.type)} of ${fuzzy(e.date, e.datePrecision)} deleted.`)}>Yes, delete</button>
