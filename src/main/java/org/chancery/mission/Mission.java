@@ -151,7 +151,7 @@ public class Mission {
         this.status = MissionStatus.OPEN;
         this.openedOn = on.date();
         this.openedPrecision = on.precision();
-        this.embassySlot = type.embassyClass() ? sendingCountry + receivingCountry : null;
+        this.embassySlot = slotWhenOpen();
     }
 
     /**
