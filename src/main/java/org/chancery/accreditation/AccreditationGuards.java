@@ -12,6 +12,7 @@ import org.chancery.diplomat.DiplomatReferences;
 import org.chancery.mission.MissionClosingGuard;
 import org.chancery.mission.MissionFacts;
 import org.chancery.mission.MissionOpeningGuard;
+import org.chancery.mission.MissionReferences;
 import org.chancery.relation.AffectedAccreditation;
 import org.chancery.relation.RelationHistory;
 import org.chancery.relation.RelationHistoryGuard;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Component;
  * deletion of a diplomat may not leave one breaking a rule (R20, R21).
  */
 @Component
-class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, MissionClosingGuard, DiplomatReferences,
-        CountryFacts {
+class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, MissionClosingGuard, MissionReferences,
+        DiplomatReferences, CountryFacts {
 
     private final AccreditationRepository repository;
     private final JdbcClient jdbc;
@@ -136,6 +137,13 @@ class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, 
     public Optional<String> firstReferenceTo(long diplomatId) {
         return repository.findIdsNaming(diplomatId, PageRequest.of(0, 1)).stream().findFirst()
                 .map(id -> "accreditation " + id);
+    }
+
+    /** R21: nor a mission whose head of mission an accreditation names as resident there. */
+    @Override
+    public Optional<String> firstFactNaming(long missionId) {
+        return repository.findIdsOfResidentMission(missionId, PageRequest.of(0, 1)).stream().findFirst()
+                .map(id -> "accreditation " + id + ", served from it,");
     }
 
     /** R13: nor moved to another country than the sending one. */

@@ -40,6 +40,9 @@ interface AccreditationRepository extends JpaRepository<Accreditation, Long> {
     @Query("select x from Accreditation x where x.residentMissionId = :mission and x.fromDate >= :day order by x.fromDate, x.id")
     List<Accreditation> findResidentFrom(@Param("mission") long missionId, @Param("day") LocalDate day);
 
+    @Query("select x.id from Accreditation x where x.residentMissionId = :missionId order by x.id")
+    List<Long> findIdsOfResidentMission(@Param("missionId") long missionId, Pageable limit);
+
     @Query("select x.id from Accreditation x where x.diplomatId = :diplomatId order by x.id")
     List<Long> findIdsNaming(@Param("diplomatId") long diplomatId, Pageable limit);
 }

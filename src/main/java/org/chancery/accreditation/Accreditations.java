@@ -161,6 +161,24 @@ public class Accreditations {
     }
 
     /**
+     * Removes an accreditation of the pair recorded by mistake, if {@code precondition} names its version: no fact
+     * refers to an accreditation, and none relies on it (its removal leaves less for the rules to compare).
+     *
+     * @throws NotFoundException if the pair has no such accreditation
+     */
+    public void delete(RelationPair pair, long id, VersionPrecondition precondition) {
+        get(pair, id);
+        relations.underPairLock(pair, relation -> {
+            Accreditation accreditation = repository.findById(id).orElseThrow(() -> noSuch(pair, id));
+            precondition.check(accreditation.version(), "Accreditation " + id);
+            repository.delete(accreditation);
+            repository.flush();
+            publisher.publishEvent(changed(FactChanged.Action.DELETED, accreditation));
+            return null;
+        });
+    }
+
+    /**
      * @throws NotFoundException if the pair has no such accreditation
      */
     @Transactional(readOnly = true)

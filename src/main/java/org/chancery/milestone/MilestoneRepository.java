@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -25,4 +26,7 @@ interface MilestoneRepository extends JpaRepository<Milestone, Long>, MilestoneS
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from Milestone m where m.id = :id")
     Optional<Milestone> findForUpdate(@Param("id") long id);
+
+    @Query("select m.id from Milestone m where m.missionId = :missionId order by m.id")
+    List<Long> findIdsOfMission(@Param("missionId") long missionId, Pageable limit);
 }

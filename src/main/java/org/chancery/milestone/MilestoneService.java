@@ -163,6 +163,20 @@ public class MilestoneService {
         return recorded(FactChanged.Action.UPDATED, milestone);
     }
 
+    /**
+     * Removes a milestone recorded by mistake, whatever its status: nothing else refers to a milestone, and a
+     * mission it names stays as it is.
+     *
+     * @throws NotFoundException if there is no such milestone
+     */
+    @Transactional
+    public void delete(long id) {
+        Milestone milestone = milestones.lock(id);
+        repository.delete(milestone);
+        repository.flush();
+        publisher.publishEvent(changed(FactChanged.Action.DELETED, milestone));
+    }
+
     /** The milestone as it stands today, its change published for the change feed. */
     private MilestoneView recorded(FactChanged.Action action, Milestone milestone) {
         publisher.publishEvent(changed(action, milestone));

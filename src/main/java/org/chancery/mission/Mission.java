@@ -339,6 +339,35 @@ public class Mission {
         return heads.stream().filter(h -> h.id() != null && h.id() == headId).findFirst();
     }
 
+    /**
+     * Removes a head recorded by mistake: R16 compares the heads that remain, which a removal cannot make overlap,
+     * and no other fact names a head.
+     */
+    void removeHead(HeadOfMission head) {
+        heads.remove(head);
+    }
+
+    /**
+     * R21: what is recorded with this mission that its deletion would leave naming no mission or misread: a head of
+     * mission, or the mission it superseded or that superseded it (R8: the predecessor's closing, with its heads'
+     * ends, relies on the successor's opening). Nothing for a mission that can go as if never recorded.
+     */
+    Optional<String> recordedWithIt() {
+        if (!heads.isEmpty()) {
+            HeadOfMission head = heads.get(0);
+            return Optional.of("head of mission " + head.id() + " (" + head.name() + ") is recorded on it; delete "
+                    + (heads.size() == 1 ? "that head" : "its " + heads.size() + " heads") + " first");
+        }
+        if (predecessorId != null) {
+            return Optional.of("it superseded mission " + predecessorId + " when it opened (R8), whose closing and "
+                    + "heads' ends rely on that opening");
+        }
+        if (successorId != null) {
+            return Optional.of("mission " + successorId + " superseded it (R8) and names it as its predecessor");
+        }
+        return Optional.empty();
+    }
+
     /** Loads the heads while the transaction is open, so that the mission can be read after it. */
     Mission withHeads() {
         Hibernate.initialize(heads);

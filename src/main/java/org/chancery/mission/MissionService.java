@@ -82,11 +82,13 @@ public class MissionService {
     private final CountryExistence existence;
     private final List<MissionOpeningGuard> openingGuards;
     private final List<MissionClosingGuard> closingGuards;
+    private final List<MissionReferences> references;
 
     MissionService(MissionRepository missions, RelationService relations, Countries countries, Diplomats diplomats,
             Today today, ApplicationEventPublisher events, MissionRelationGuard guard, MissionViews views,
             MissionSearch search, CountryExistence existence, List<MissionOpeningGuard> openingGuards,
-            List<MissionClosingGuard> closingGuards) {
+            List<MissionClosingGuard> closingGuards, List<MissionReferences> references) {
+        this.references = references;
         this.existence = existence;
         this.openingGuards = openingGuards;
         this.closingGuards = closingGuards;
@@ -527,8 +529,7 @@ public class MissionService {
             VersionPrecondition precondition) {
         today.requireNotFuture(on.date(), "end of the functions");
         return underPairLock(missionId, false, precondition, (relation, mission) -> {
-            HeadOfMission head = mission.head(headId).orElseThrow(() ->
-                    new NotFoundException("Mission " + missionId + " has no head of mission " + headId + "."));
+            HeadOfMission head = mission.head(headId).orElseThrow(() -> noSuchHead(missionId, headId));
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(), "the head's end");
             head.end(on);
             head.cite(sources);
@@ -538,6 +539,64 @@ public class MissionService {
             events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
             return head;
         });
+    }
+
+    /**
+     * Removes a head of mission recorded by mistake, if {@code precondition} names the mission's version: the
+     * mission's other heads, and its version, stay as they are but for the increment (a change of its heads).
+     *
+     * @throws NotFoundException if there is no such mission, or it has no such head
+     */
+    public void deleteHead(long missionId, long headId, VersionPrecondition precondition) {
+        underPairLock(missionId, false, precondition, (relation, mission) -> {
+            HeadOfMission head = mission.head(headId).orElseThrow(() -> noSuchHead(missionId, headId));
+            mission.removeHead(head);
+            missions.headsChanged(mission);
+            missions.flush();
+            events.publishEvent(FactChanged.deleted("head", headId, mission.sendingCountry().value(),
+                    mission.receivingCountry().value()));
+            events.publishEvent(changed(FactChanged.Action.UPDATED, mission));
+            return null;
+        });
+    }
+
+    /**
+     * Removes a mission recorded by mistake, in any status, if {@code precondition} names its version and nothing
+     * recorded with it would be left naming no mission or misread (R21): its heads of mission, a mission it
+     * superseded or that superseded it (R8), a milestone or an accreditation that names it. The mission's row is
+     * locked before the facts of other modules are read, as each of them locks it when it names the mission.
+     *
+     * @throws NotFoundException if there is no such mission
+     * @throws RuleViolationException R21 {@code RESOURCE_IN_USE} naming what is recorded with it
+     */
+    public void delete(long id, VersionPrecondition precondition) {
+        underPairLock(id, false, precondition, (relation, mission) -> {
+            missions.lockRow(id);
+            mission.recordedWithIt()
+                    .or(() -> references.stream().map(refs -> refs.firstFactNaming(id)).flatMap(Optional::stream)
+                            .findFirst().map(fact -> fact + " names it"))
+                    .ifPresent(fact -> {
+                        throw inUse(mission, fact);
+                    });
+            try {
+                missions.delete(mission);
+                missions.flush();
+            } catch (DataIntegrityViolationException namedMeanwhile) {
+                throw inUse(mission, "a fact recorded meanwhile names it");
+            }
+            events.publishEvent(changed(FactChanged.Action.DELETED, mission));
+            return null;
+        });
+    }
+
+    private static RuleViolationException inUse(Mission mission, String fact) {
+        return new RuleViolationException(Rule.R21_RESOURCE_IN_USE, "Mission " + mission.id() + " ("
+                + mission.sendingCountry() + " in " + mission.receivingCountry() + ") cannot be deleted: " + fact
+                + ".");
+    }
+
+    private static NotFoundException noSuchHead(long missionId, long headId) {
+        return new NotFoundException("Mission " + missionId + " has no head of mission " + headId + ".");
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -364,5 +365,31 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
                 .containsExactly(String.valueOf(later), String.valueOf(consul), String.valueOf(first));
+    }
+
+    @Test
+    void deletesAnAccreditationRecordedByMistakeHoldingItToItsVersion() throws Exception {
+        JsonNode recorded = json(accredit("{\"sendingCountry\": \"US\", \"level\": \"AMBASSADOR\", \"from\": "
+                + "\"1982-01-01\"}").andExpect(status().isCreated()));
+        long id = recorded.get("id").asLong();
+        postAsEditor("/api/relations/AG/US/accreditations/{id}/end", "{\"date\": \"1985-01-01\"}", id)
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
+
+        mvc.perform(delete("/api/relations/AG/US/accreditations/{id}", id).header("If-Match", "\"0\"")
+                .with(httpBasic("editor", "editor-secret"))).andExpect(status().isPreconditionFailed());
+        deleteAsEditor("/api/relations/AG/BB/accreditations/{id}", id).andExpect(status().isNotFound());
+        getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content", hasSize(1)));
+
+        mvc.perform(delete("/api/relations/US/AG/accreditations/{id}", id).header("If-Match", "\"1\"")
+                .with(httpBasic("editor", "editor-secret"))).andExpect(status().isNoContent());
+
+        getJson("/api/relations/AG/US/accreditations/{id}", id).andExpect(status().isNotFound());
+        getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content", hasSize(0)));
+        getJson("/api/relations/US/AG").andExpect(jsonPath("$.accreditations", hasSize(0)));
+        JsonNode last = json(mvc.perform(get("/api/changes?after=0&size=500").with(httpBasic("editor", "editor-secret"))))
+                .get("content").valueStream().reduce((first, second) -> second).orElseThrow();
+        assertThat(last.get("action").asString() + " " + last.get("kind").asString() + " " + last.get("id").asLong())
+                .isEqualTo("DELETED accreditation " + id);
+        deleteAsEditor("/api/relations/AG/US/accreditations/{id}", id).andExpect(status().isNotFound());
     }
 }

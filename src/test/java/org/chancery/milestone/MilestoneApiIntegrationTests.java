@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -226,6 +227,31 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
             getJson("/api/milestones/abc")
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        }
+
+        @Test
+        void deletesAMilestoneRecordedByMistakeWhateverItsStatusLeavingItsMission() throws Exception {
+            recordEvent("CU", "KR", "ESTABLISHED", "2024-02-14");
+            long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
+            openMission(embassy, "2024-06-01").andExpect(status().isOk());
+            long achieved = plan("CU", "KR", "Embassy opens", "2024", embassy).get("id").asLong();
+            long pending = plan("CU", "KR", "Consulate in Busan", "2030").get("id").asLong();
+
+            deleteAsEditor("/api/milestones/{id}", achieved).andExpect(status().isNoContent());
+            deleteAsEditor("/api/milestones/{id}", pending).andExpect(status().isNoContent());
+
+            getJson("/api/milestones/{id}", achieved).andExpect(status().isNotFound());
+            getJson("/api/milestones").andExpect(jsonPath("$.content", empty()));
+            getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.status").value("OPEN"));
+            List<String> feed = new ArrayList<>();
+            json(mvc.perform(get("/api/changes?after=0&size=500").with(httpBasic("editor", "editor-secret"))))
+                    .get("content").forEach(change -> feed.add(change.get("action").asString() + " "
+                            + change.get("kind").asString() + " " + change.get("id").asLong()));
+            assertThat(feed).endsWith("DELETED milestone " + achieved, "DELETED milestone " + pending);
+            deleteAsEditor("/api/milestones/{id}", pending).andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+            mvc.perform(delete("/api/milestones/{id}", achieved).with(httpBasic("reader", "reader-secret")))
+                    .andExpect(status().isForbidden());
         }
 
         @Test

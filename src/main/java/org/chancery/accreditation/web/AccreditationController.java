@@ -35,6 +35,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -183,6 +184,30 @@ class AccreditationController {
         Accreditation accreditation = accreditations.end(relations.pair(a, b), id,
                 FuzzyDate.of(body.date(), body.datePrecision()), List.of(), VersionPrecondition.fromIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(accreditation.version())).body(AccreditationResponse.from(accreditation));
+    }
+
+    @DeleteMapping("/{id}")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "deleteAccreditation",
+            summary = "Delete an accreditation", description = "Role EDITOR. Removes an accreditation recorded by "
+            + "mistake, as if it had never been recorded (to record that it is no longer in force, end it instead). "
+            + "Honours If-Match with the accreditation's ETag; without If-Match the deletion goes through. The change "
+            + "feed records it.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "400", description = "SAME_COUNTRY (R4)")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: unknown country, or no such accreditation of the "
+            + "pair")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the accreditation's current "
+            + "version")
+    ResponseEntity<Void> delete(@Parameter(example = "US") @PathVariable String a,
+            @Parameter(example = "AG") @PathVariable String b,
+            @Parameter(example = "5") @PathVariable long id,
+            @Parameter(description = "ETag of the accreditation's version the deletion is based on")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        accreditations.delete(relations.pair(a, b), id, VersionPrecondition.fromIfMatch(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     /** The country of the pair a body field names; another country is a {@code VALIDATION_FAILED}. */

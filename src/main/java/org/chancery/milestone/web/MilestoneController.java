@@ -28,6 +28,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -157,5 +158,20 @@ class MilestoneController {
     @ApiResponse(responseCode = "409", description = "MILESTONE_STATUS_INVALID (R19): already ACHIEVED or CANCELLED")
     MilestoneResponse cancel(@Parameter(example = "2") @PathVariable long id) {
         return MilestoneResponse.from(service.cancel(id));
+    }
+
+    @DeleteMapping("/api/milestones/{id}")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "deleteMilestone",
+            summary = "Delete a milestone", description = "Role EDITOR. Removes a milestone recorded by mistake, in "
+            + "any status, as if it had never been recorded (to give a planned step up, cancel it instead); the "
+            + "mission it names, if any, stays as it is. The change feed records the deletion.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such milestone")
+    ResponseEntity<Void> delete(@Parameter(example = "2") @PathVariable long id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -305,6 +306,47 @@ class MissionController {
             @Valid @RequestBody MissionRequests.End body) {
         return HeadResponse.from(missions.endHead(id, headId, FuzzyDate.of(body.date(), body.datePrecision()),
                 List.of(), VersionPrecondition.fromIfMatch(ifMatch)));
+    }
+
+    @DeleteMapping("/{id}/heads/{headId}")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "deleteHeadOfMission",
+            summary = "Delete a head of mission", description = "Role EDITOR. Removes a head of mission recorded by "
+            + "mistake, as if never recorded (to record the end of the functions, end the head instead); the mission "
+            + "gets a new version, as with every change of its heads. " + HONOURS_IF_MATCH)
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such mission, or no such head of it")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
+    ResponseEntity<Void> deleteHead(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(example = "1") @PathVariable long headId,
+            @Parameter(description = IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        missions.deleteHead(id, headId, VersionPrecondition.fromIfMatch(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}")
+    @SecurityRequirement(name = "basic")
+    @Operation(operationId = "deleteMission",
+            summary = "Delete a mission", description = "Role EDITOR. Removes a mission recorded by mistake, in any "
+            + "status, as if never recorded (to record its end, close or cancel it instead). Refused while something "
+            + "recorded with it would be left naming no mission or misread (R21): a head of mission (delete the heads "
+            + "first), a mission it superseded on opening or that superseded it (R8), a milestone or an accreditation "
+            + "naming it. " + HONOURS_IF_MATCH)
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such mission")
+    @ApiResponse(responseCode = "409", description = "RESOURCE_IN_USE (R21): a head of mission, a mission it "
+            + "superseded or that superseded it, a milestone or an accreditation is recorded with it")
+    @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
+    ResponseEntity<Void> delete(@Parameter(example = "408") @PathVariable long id,
+            @Parameter(description = IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        missions.delete(id, VersionPrecondition.fromIfMatch(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     private ResponseEntity<MissionResponse> answer(Mission mission) {
