@@ -1,7 +1,8 @@
 // Milestones (#/milestones?status=OVERDUE&country=CU): what was planned, by when, and whether it happened.
-// Overdue ones come first and stand out; a milestone without a mission is achieved or cancelled here.
+// Overdue ones come first and stand out; a milestone without a mission is achieved or cancelled here, and any
+// milestone planned by mistake deleted.
 import { html, nothing } from 'lit-html';
-import { get, post } from '../api.js';
+import { get, post, del } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
 import { listPage } from '../list.js';
 import { href } from '../router.js';
@@ -86,7 +87,19 @@ export default async function milestonesView(context) {
   }
 
   function actionsOf(m, key) {
-    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
+    if (actions.confirm === `delete-${key}`) {
+      return html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete “${m.title}”?"
+          aria-describedby="deleting-${key}">
+        <small id="deleting-${key}">For a milestone planned by mistake: it is removed from the record, as if never
+          planned.</small>
+        <button type="button" aria-busy=${busy(key)} aria-disabled=${held()}
+          @click=${() => act(key, m, () => del(`/api/milestones/${m.id}`), `“${m.title}” deleted.`)}>Yes, delete</button>
+        <button type="button" class="secondary outline" data-keep
+          @click=${replacing(() => { actions.confirm = null; list.update(); }, '[data-action=delete]')}>Keep it</button></div>`;
+    }
+    const remove = html`<button type="button" class="secondary outline" aria-label="Delete “${m.title}”…" data-action="delete"
+      @click=${replacing(() => { actions.confirm = `delete-${key}`; list.update(); }, '[data-keep]')}>Delete…</button>`;
+    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return html`<div class="actions">${remove}</div>`;
     if (actions.open === key) {
       const date = rowControl(actions.errorKey === key ? actions.error : null, 'milestone-action-problem', 'date');
       return html`<form class="actions" @keydown=${escapeKeeps} @submit=${(e) => {
@@ -113,7 +126,8 @@ export default async function milestonesView(context) {
       ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" data-action="achieve"
         @click=${replacing(() => { actions.open = key; list.update(); }, 'input')}>Achieve…</button>`}
       <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" data-action="cancel"
-        @click=${replacing(() => { actions.confirm = key; list.update(); }, '[data-keep]')}>Cancel…</button></div>`;
+        @click=${replacing(() => { actions.confirm = key; list.update(); }, '[data-keep]')}>Cancel…</button>
+      ${remove}</div>`;
   }
 
   const row = (m, table = 'all') => html`<tr class=${m.status === 'OVERDUE' ? 'overdue' : ''} data-milestone=${m.id} data-status=${m.status}>

@@ -1,14 +1,15 @@
 // One mission (#/missions/5): its facts and heads, and what can happen to it next: open, close or cancel it,
-// appoint a head (a diplomat of the sending country, found by search), end a head's functions.
+// appoint a head (a diplomat of the sending country, found by search), end a head's functions; and a head or the
+// mission itself recorded by mistake deleted.
 import { html, render, nothing } from 'lit-html';
-import { request, post } from '../api.js';
+import { request, post, del } from '../api.js';
 import { countries } from '../countries.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
 import { words, fuzzy, today, closingReason, CLOSING_REASONS, HEAD_RANKS, PRECISIONS, CONSULAR_TYPES }
   from '../format.js';
 import {
   FieldRefusal, formState, field, fieldMessages, endOrStart, sourceFields, sourcesFrom, problem, submit, submitButton, readError, done,
-  rowProblem,
+  rowProblem, replacing, escapeKeeps,
 } from '../forms.js';
 import { diplomatChoice } from '../diplomat-search.js';
 import { onSignInOrOut } from '../auth.js';
@@ -16,7 +17,12 @@ import { onSignInOrOut } from '../auth.js';
 export default async function missionView({ root, params, signal }) {
   // appointOpen: the appointing form stays open once opened, whatever its refusals and choices redraw
   const state = { mission: null, error: null, names: new Map(), chosen: null, search: {},
-    appointOpen: false };
+    appointOpen: false,
+    // a deletion asked from a row of the heads ('head-3') or of the mission ('mission'): the question asked
+    // (confirm), the one being sent (acting: a second click sends nothing), its refusal (actionError, in the place
+    // of actionKey), what was done (actionDone) or that the head was gone meanwhile (actionGone)
+    confirm: null, acting: null, actionKey: null, actionError: null, actionChanged: false, actionDone: null,
+    actionGone: null, retry: null };
   const onTheDate = { ruleFields: { '*': 'date' } };
   // a refusal that names the closing typed concerns it (R12 before the opening, R22 after a country's end)
   const pastClosing = { ruleFields: { '*': endOrStart('closedOn', 'date') } };
@@ -88,6 +94,7 @@ export default async function missionView({ root, params, signal }) {
   const send = (form, action) => async (event) => {
     Object.values(forms).filter((other) => other !== form).forEach((other) => { other.done = null; });
     state.changed = null;
+    Object.assign(state, { actionDone: null, actionGone: null, actionKey: null, actionError: null, actionChanged: false });
     const element = event.target.closest('form') || event.target;
     await submit(event, form, update, (values) => action(values).catch((e) => reloadOnRefusal(e, form)));
     if (state.changed) {
@@ -96,6 +103,118 @@ export default async function missionView({ root, params, signal }) {
       if (!document.getElementById(`${form.id}-problem`)) document.getElementById('mission-changed')?.focus();
     }
   };
+
+  /** Whether the deletion `key` is being sent, for its button's `aria-busy`. */
+  const busy = (key) => (state.acting === key ? 'true' : nothing);
+  /** Whether a deletion is being sent: every button to send one says it takes none meanwhile. */
+  const held = () => (state.acting ? 'true' : nothing);
+
+  /** What a deletion depends on: the mission's heads and its links to the missions it superseded or was superseded by. */
+  const referred = () => (state.mission ? [state.mission.heads.map((h) => h.id), state.mission.predecessorId,
+    state.mission.successorId] : null);
+
+  /**
+   * A deletion asked from the row `key` ('head-3') or of the mission ('mission'), where its refusal is shown; `then`:
+   * what follows once it is done. A head gone meanwhile (404), or one refused as the mission changed meanwhile, is
+   * said above the heads as they stand now; the mission gone meanwhile, by the page that says it is not there.
+   */
+  async function act(key, action, then) {
+    if (state.acting) return; // a double click sends the deletion once
+    state.retry = () => act(key, action, then); // tried again after signing in
+    Object.assign(state, { acting: key, actionKey: key, actionError: null, actionChanged: false, actionDone: null,
+      actionGone: null, changed: null });
+    Object.values(forms).forEach((form) => { form.done = null; }); // what is done is said of the last write alone
+    update(); // its button says it is busy
+    try {
+      await action();
+      state.confirm = null;
+      await then();
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      const before = JSON.stringify(referred());
+      if (e.status === 404 || e.status === 409) await load();
+      const changed = e.status === 409 && Boolean(state.mission) && JSON.stringify(referred()) !== before;
+      if (key !== 'mission' && (e.status === 404 || changed)) {
+        Object.assign(state, { confirm: null, actionKey: null, actionGone: { error: e, changed } });
+      } else {
+        state.actionError = e;
+        state.actionChanged = changed;
+      }
+      update();
+      root.querySelector(key === 'mission' ? '#mission-delete-problem' : '#head-action-problem')?.focus();
+    } finally {
+      // only once the page shows what the deletion did: a button of the row as it was takes no second click
+      state.acting = null;
+      update();
+    }
+  }
+
+  const deleteHead = (h) => act(`head-${h.id}`, () => del(`/api/missions/${id}/heads/${h.id}`), async () => {
+    state.actionDone = `The head of mission ${h.name} (${words(h.rank)}, from ${fuzzy(h.startedOn, h.startedPrecision)}) deleted.`;
+    await load();
+    update();
+    root.querySelector('#head-action-done')?.focus();
+  });
+
+  const deleteMission = (m) => act('mission', () => del(`/api/missions/${id}`), async () => {
+    // the page is gone with the mission: the pair's page says what was deleted, where the focus goes
+    navigate(`/relations/${m.sendingCountry}/${m.receivingCountry}`, {}, { notice: `The ${words(m.type).toLowerCase()} of `
+      + `${name(m.sendingCountry)} in ${m.city || name(m.receivingCountry)} (mission ${id}) was deleted.` });
+  });
+
+  /** The problem of the last deletion in the row `key`, or of the mission ('mission'). */
+  function actionProblem(key, problemId) {
+    return state.actionKey === key ? rowProblem(state.actionError, problemId, state.retry, {}, state.actionChanged
+      ? 'The mission changed meanwhile: the page shows it as it stands now.' : null) : nothing;
+  }
+
+  /** Above the heads: what the last deletion of a head did, or that the head was gone or changed meanwhile. */
+  function headActionDone() {
+    if (state.actionGone) {
+      return rowProblem(state.actionGone.error, 'head-action-problem', null, {}, state.actionGone.changed
+        ? 'The mission changed meanwhile: the page shows it as it stands now.' : 'The page shows the heads as they stand now.');
+    }
+    return state.actionDone ? html`<p class="done" role="status" tabindex="-1" id="head-action-done">${state.actionDone}</p>`
+      : nothing;
+  }
+
+  /** A head's "Delete…", or the question it asks: for a head recorded by mistake. */
+  function headActions(h) {
+    const key = `head-${h.id}`;
+    const label = `${h.name}, ${words(h.rank)}, from ${fuzzy(h.startedOn, h.startedPrecision)}`;
+    if (state.confirm === key) {
+      return html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete the head of mission ${label}?"
+          aria-describedby="${key}-deleting">
+        <small id="${key}-deleting">For a head recorded by mistake: removed from the record, as if never recorded (a head
+          whose functions ended is ended instead).</small>
+        <button type="button" aria-busy=${busy(key)} aria-disabled=${held()} @click=${() => deleteHead(h)}>Yes, delete</button>
+        <button type="button" class="secondary outline" data-keep
+          @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`;
+    }
+    return html`<button type="button" class="secondary outline" aria-label="Delete the head of mission ${label}…"
+      data-action="delete" @click=${replacing(() => { state.confirm = key; update(); }, '[data-keep]')}>Delete…</button>`;
+  }
+
+  /** The mission's "Delete…", or the question it asks: for a mission recorded by mistake, whatever its status. */
+  function missionDelete(m) {
+    const place = '#mission-delete';
+    return html`<section aria-labelledby="mission-delete-title">
+      <h2 id="mission-delete-title">Recorded by mistake</h2>
+      <div id="mission-delete" data-row-actions>${state.confirm === 'mission'
+        ? html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete this mission?"
+            aria-describedby="mission-deleting">
+          <small id="mission-deleting">It is removed from the record, as if never recorded. Refused while a head of
+            mission is recorded on it, a milestone or an accreditation refers to it, or it superseded or was superseded by
+            another mission (R21).</small>
+          <button type="button" aria-busy=${busy('mission')} aria-disabled=${held()}
+            @click=${() => deleteMission(m)}>Yes, delete</button>
+          <button type="button" class="secondary outline" data-keep
+            @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]', place)}>Keep it</button></div>`
+        : html`<button type="button" class="secondary outline" aria-label="Delete this mission…" data-action="delete"
+            @click=${replacing(() => { state.confirm = 'mission'; update(); }, '[data-keep]', place)}>Delete…</button>`}
+        ${actionProblem('mission', 'mission-delete-problem')}</div>
+    </section>`;
+  }
 
   const name = (code) => state.names.get(code)?.name || code;
   const searchLabel = () => `Diplomat of ${name(state.mission.sendingCountry)}`;
@@ -144,11 +263,13 @@ export default async function missionView({ root, params, signal }) {
       ${m.sources?.length ? html`<p>Sources: ${m.sources.map((s) => html`<a href=${s.url} rel="noopener">${s.title || s.publisher || s.url}</a> `)}</p>` : nothing}
 
       <h2>Heads of mission</h2>
+      ${headActionDone()}
       ${m.heads.length ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Heads of mission"><table id="heads-table"><caption class="visually-hidden">Heads of mission</caption>
-        <thead><tr><th scope="col">Head</th><th scope="col">Rank</th><th scope="col">Agrément</th><th scope="col">Started</th><th scope="col">Ended</th></tr></thead>
+        <thead><tr><th scope="col">Head</th><th scope="col">Rank</th><th scope="col">Agrément</th><th scope="col">Started</th><th scope="col">Ended</th><th scope="col">Actions</th></tr></thead>
         <tbody>${m.heads.map((h) => html`<tr data-head=${h.id}><th scope="row"><a href=${href(`/diplomats/${h.diplomatId}`)}>${h.name}</a></th>
           <td>${words(h.rank)}</td><td class="date">${h.agrementOn || '—'}</td><td class="date">${fuzzy(h.startedOn, h.startedPrecision)}</td>
-          <td class="date">${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</td></tr>`)}</tbody>
+          <td class="date">${h.endedOn ? fuzzy(h.endedOn, h.endedPrecision) : 'serving'}</td>
+          <td>${headActions(h)}${actionProblem(`head-${h.id}`, 'head-action-problem')}</td></tr>`)}</tbody>
       </table></div>` : html`<p>None recorded.</p>`}
 
       ${changedNotice(m, consular, serving)}
@@ -236,7 +357,8 @@ export default async function missionView({ root, params, signal }) {
             ${field(forms.end, { name: 'datePrecision', label: 'Date known to the', options: PRECISIONS.filter((p) => p !== 'DAY'), empty: 'Day (default)' })}
           </div>
           ${submitButton(forms.end, 'End functions')}
-        </form></details>` : nothing}`, root);
+        </form></details>` : nothing}
+      ${missionDelete(m)}`, root);
   }
 
   // a problem that asked to sign in says, once signed in, to submit again

@@ -1,6 +1,7 @@
 // A relation's page (#/relations/CU/KR?asOf=…): how the pair stood on a day, its story as a picture and as
 // a list, missions both ways with their heads, accreditations, milestones (overdue ones stand out), and
-// the writes that belong to a pair: record or delete an event, plan a milestone, record an accreditation.
+// the writes that belong to a pair: record or delete an event, plan a milestone, record an accreditation, and delete
+// a milestone or an accreditation recorded by mistake.
 import { html, svg, render, nothing } from 'lit-html';
 import { get, post, del, all, csv, ApiError } from '../api.js';
 import { onSignInOrOut } from '../auth.js';
@@ -683,7 +684,19 @@ export default async function relationView({ root, params, query, signal }) {
   }
 
   function milestoneActions(m) {
-    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return '—';
+    if (state.confirm === `delete-milestone-${m.id}`) {
+      return html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete “${m.title}”?"
+          aria-describedby="milestone-${m.id}-deleting">
+        <small id="milestone-${m.id}-deleting">For a milestone planned by mistake: it is removed from the record, as if
+          never planned.</small>
+        <button type="button" aria-busy=${busy(`milestone-${m.id}`)} aria-disabled=${held()} @click=${() => act(`milestone-${m.id}`,
+          () => del(`/api/milestones/${m.id}`), 'milestones', `“${m.title}” deleted.`)}>Yes, delete</button>
+        <button type="button" class="secondary outline" data-keep
+          @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`;
+    }
+    const remove = html`<button type="button" class="secondary outline" aria-label="Delete “${m.title}”…" data-action="delete"
+      @click=${replacing(() => { state.confirm = `delete-milestone-${m.id}`; update(); }, '[data-keep]')}>Delete…</button>`;
+    if (m.status === 'ACHIEVED' || m.status === 'CANCELLED') return html`<div class="actions">${remove}</div>`;
     if (state.achieving === m.id) {
       return html`<form class="actions" @keydown=${escapeKeeps} @submit=${(e) => {
         e.preventDefault();
@@ -707,7 +720,8 @@ export default async function relationView({ root, params, query, signal }) {
       ${m.missionId ? nothing : html`<button type="button" class="outline" aria-label="Achieve “${m.title}”…" data-action="achieve"
         @click=${replacing(() => { state.achieving = m.id; update(); }, 'input')}>Achieve…</button>`}
       <button type="button" class="secondary outline" aria-label="Cancel “${m.title}”…" data-action="cancel"
-        @click=${replacing(() => { state.confirm = `cancel-${m.id}`; update(); }, '[data-keep]')}>Cancel…</button></div>`;
+        @click=${replacing(() => { state.confirm = `cancel-${m.id}`; update(); }, '[data-keep]')}>Cancel…</button>
+      ${remove}</div>`;
   }
 
   /**
@@ -818,10 +832,27 @@ export default async function relationView({ root, params, query, signal }) {
       aria-describedby=${control.describedBy}>`;
   }
 
-  /** An accreditation without an end may be ended: on the day it no longer held (exclusive), known to a day, a month or a year. */
+  /**
+   * An accreditation without an end may be ended: on the day it no longer held (exclusive), known to a day, a month or
+   * a year. Any accreditation may be deleted, one recorded by mistake.
+   */
   function accreditationActions(x) {
-    if (x.to) return '—';
     const label = `${words(x.level)} of ${names[x.sendingCountry] || x.sendingCountry} from ${fuzzy(x.from, x.fromPrecision)}`;
+    if (state.confirm === `delete-accreditation-${x.id}`) {
+      return html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete the accreditation: ${label}?"
+          aria-describedby="accreditation-${x.id}-deleting">
+        <small id="accreditation-${x.id}-deleting">For an accreditation recorded by mistake: it is removed from the record,
+          as if never recorded (one that no longer holds is ended instead).</small>
+        <button type="button" aria-busy=${busy(`accreditation-${x.id}`)} aria-disabled=${held()} @click=${() => act(`accreditation-${x.id}`,
+          () => del(`/api/relations/${a}/${b}/accreditations/${x.id}`), 'accreditations',
+          `The accreditation (${label}) deleted.`)}>Yes, delete</button>
+        <button type="button" class="secondary outline" data-keep
+          @click=${replacing(() => { state.confirm = null; update(); }, '[data-action=delete]')}>Keep it</button></div>`;
+    }
+    const remove = html`<button type="button" class="secondary outline" aria-label="Delete the accreditation: ${label}…"
+      data-action="delete" @click=${replacing(() => { state.confirm = `delete-accreditation-${x.id}`; update(); },
+        '[data-keep]')}>Delete…</button>`;
+    if (x.to) return html`<div class="actions">${remove}</div>`;
     if (state.ending === x.id) {
       const precision = rowControl(rowError(`accreditation-${x.id}`), 'row-action-problem', 'datePrecision');
       return html`<form class="actions" id="end-accreditation-${x.id}" @keydown=${escapeKeeps} @submit=${(e) => {
@@ -841,8 +872,9 @@ export default async function relationView({ root, params, query, signal }) {
         <button type="button" class="secondary outline" data-keep
           @click=${replacing(() => { state.ending = null; update(); }, '[data-action=end]')}>Back</button></form>`;
     }
-    return html`<button type="button" class="outline" aria-label="End the accreditation: ${label}…" data-action="end"
-      @click=${replacing(() => { state.ending = x.id; update(); }, 'input')}>End…</button>`;
+    return html`<div class="actions"><button type="button" class="outline" aria-label="End the accreditation: ${label}…"
+      data-action="end" @click=${replacing(() => { state.ending = x.id; update(); }, 'input')}>End…</button>
+      ${remove}</div>`;
   }
 
   function observations(view) {

@@ -1,0 +1,159 @@
+package org.chancery.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A fact recorded by mistake deleted from the page that shows it — a head of mission or a mission on the mission's
+ * page, an accreditation or a milestone on the relation's page: "Delete…" asks first (the focus on "Keep it"), then
+ * the row is gone and what was deleted is said; a deletion the API refuses (R21) says why beside it and changes
+ * nothing. Each test has pairs of its own (San Marino, Marshall Islands, São Tomé, Timor-Leste), which no other
+ * test records facts of.
+ */
+class RecordDeletionBrowserTests extends BrowserTest {
+
+    @Test
+    void anEditorDeletesAHeadOfMissionRecordedByMistakeFromTheMissionPageAndItIsGone() {
+        long mission = openedEmbassy("SM", "MH", "Majuro");
+        long head = appointed(mission, "SM", "Lorenzo Sbagliato");
+        openMissionAsEditor(mission);
+        String row = "#heads-table tr[data-head='" + head + "'] ";
+
+        visible(By.cssSelector(row + "[data-action=delete]")).click();
+        assertThat(focused().getText()).as("the choice that changes nothing has the focus").isEqualTo("Keep it");
+        assertThat(focused().findElement(By.xpath("..")).getDomAttribute("aria-label"))
+                .startsWith("Delete the head of mission Lorenzo Sbagliato");
+        yesDeleteIn(row);
+
+        WebElement done = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("head-action-done")));
+        assertThat(done.getText()).startsWith("The head of mission Lorenzo Sbagliato").endsWith(" deleted.");
+        assertThat(focused().getDomAttribute("id")).isEqualTo("head-action-done");
+        assertThat($$(row)).isEmpty();
+        assertThat(getJson("/api/missions/" + mission).get("heads")).isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void deletingAMissionWithAHeadIsRefusedWithTheProblemShownAndTheMissionStays() {
+        long mission = openedEmbassy("ST", "TL", "Dili");
+        appointed(mission, "ST", "Amélia Engano");
+        openMissionAsEditor(mission);
+
+        visible(By.cssSelector("#mission-delete [data-action=delete]")).click();
+        assertThat(focused().getText()).isEqualTo("Keep it");
+        assertThat(focused().findElement(By.xpath("..")).getDomAttribute("aria-label")).isEqualTo("Delete this mission?");
+        yesDeleteIn("#mission-delete ");
+
+        WebElement problem = visible(By.id("mission-delete-problem"));
+        assertThat(problem.getText()).contains("R21 RESOURCE_IN_USE — ", "head of mission");
+        assertThat(focused().getDomAttribute("id")).isEqualTo("mission-delete-problem");
+        assertThat($("#mission-status").getText()).isEqualTo("Open");
+        assertThat(driver.getCurrentUrl()).endsWith("#/missions/" + mission);
+        assertThat(api("GET", "/api/missions/" + mission, null, null, null).statusCode()).isEqualTo(200);
+        assertNoConsoleErrors(409);
+    }
+
+    @Test
+    void aMissionWithoutHeadsDeletedFromItsPageIsGoneFromTheRelationPage() {
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "ST", "receivingCountry": "SM", "type": "EMBASSY", "city": "San Marino"}""")
+                .get("id").asLong();
+        open("/missions/" + mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
+        signIn("editor", "editor-secret");
+
+        visible(By.cssSelector("#mission-delete [data-action=delete]")).click();
+        yesDeleteIn("#mission-delete ");
+
+        WebElement notice = visible(By.id("route-notice"));
+        assertThat(notice.getText()).endsWith("(mission " + mission + ") was deleted.");
+        assertThat(driver.getCurrentUrl()).contains("#/relations/ST/SM");
+        visible(By.id("relation-status"));
+        assertThat($$("tr[data-mission='" + mission + "']")).isEmpty();
+        assertThat(api("GET", "/api/missions/" + mission, null, null, null).statusCode()).isEqualTo(404);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void anAccreditationDeletedFromTheRelationPageIsGone() {
+        postAsEditor("/api/relations/TL/MH/events", "{\"type\": \"ESTABLISHED\", \"date\": \"2003-01-01\"}");
+        long accreditation = postAsEditor("/api/relations/TL/MH/accreditations",
+                "{\"sendingCountry\": \"TL\", \"level\": \"AMBASSADOR\", \"from\": \"2006-01-01\"}").get("id").asLong();
+        open("/relations/TL/MH");
+        visible(By.id("accreditations-table"));
+        signIn("editor", "editor-secret");
+        String row = "#accreditation-" + accreditation + " ";
+
+        visible(By.cssSelector(row + "[data-action=delete]")).click();
+        assertThat(focused().getText()).isEqualTo("Keep it");
+        assertThat(focused().findElement(By.xpath("..")).getDomAttribute("aria-label"))
+                .startsWith("Delete the accreditation: ");
+        yesDeleteIn(row);
+
+        WebElement done = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("row-action-done")));
+        assertThat(done.getText()).startsWith("The accreditation (").endsWith(") deleted.");
+        assertThat(focused().getDomAttribute("id")).isEqualTo("row-action-done");
+        assertThat($$(row.strip())).isEmpty();
+        assertThat(api("GET", "/api/relations/TL/MH/accreditations/" + accreditation, null, null, null).statusCode())
+                .isEqualTo(404);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aMilestoneDeletedFromTheRelationPageIsGone() {
+        long milestone = postAsEditor("/api/relations/MH/ST/milestones",
+                "{\"title\": \"Visit planned by mistake\", \"target\": \"2040\"}").get("id").asLong();
+        open("/relations/MH/ST");
+        visible(By.id("milestones-table"));
+        signIn("editor", "editor-secret");
+        String row = "#milestones-table tr[data-milestone='" + milestone + "'] ";
+
+        visible(By.cssSelector(row + "[data-action=delete]")).click();
+        assertThat(focused().getText()).isEqualTo("Keep it");
+        assertThat(focused().findElement(By.xpath("..")).getDomAttribute("aria-label"))
+                .isEqualTo("Delete “Visit planned by mistake”?");
+        yesDeleteIn(row);
+
+        waitFor(ExpectedConditions.textToBe(By.id("row-action-done"), "“Visit planned by mistake” deleted."));
+        assertThat(focused().getDomAttribute("id")).isEqualTo("row-action-done");
+        assertThat($$(row.strip())).isEmpty();
+        assertThat(api("GET", "/api/milestones/" + milestone, null, null, null).statusCode()).isEqualTo(404);
+        assertNoConsoleErrors();
+    }
+
+    /** Answers the question asked in `scope` (a CSS selector with its trailing space) with "Yes, delete". */
+    private void yesDeleteIn(String scope) {
+        WebElement question = visible(By.cssSelector(scope + "[role=group]"));
+        question.findElement(By.xpath(".//button[normalize-space()='Yes, delete']")).click();
+    }
+
+    /** The page of a mission, once it shows it, signed in as an editor. */
+    private void openMissionAsEditor(long mission) {
+        open("/missions/" + mission);
+        visible(By.id("mission-status"));
+        signIn("editor", "editor-secret");
+    }
+
+    /** An embassy opened in 2004 between countries whose relations were established in 2003. */
+    private long openedEmbassy(String sending, String receiving, String city) {
+        postAsEditor("/api/relations/" + sending + "/" + receiving + "/events",
+                "{\"type\": \"ESTABLISHED\", \"date\": \"2003-01-01\"}");
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "%s", "receivingCountry": "%s", "type": "EMBASSY", "city": "%s"}"""
+                .formatted(sending, receiving, city)).get("id").asLong();
+        postAsEditor("/api/missions/" + mission + "/open", "{\"date\": \"2004-01-01\"}");
+        return mission;
+    }
+
+    /** A diplomat of `country` appointed chargé d'affaires of the mission in 2005 (no agrément needed): the head's id. */
+    private long appointed(long mission, String country, String name) {
+        long diplomat = postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"" + country + "\"}")
+                .get("id").asLong();
+        return postAsEditor("/api/missions/" + mission + "/heads", "{\"diplomatId\": " + diplomat
+                + ", \"rank\": \"CHARGE_D_AFFAIRES\", \"startedOn\": \"2005-03-01\"}").get("id").asLong();
+    }
+}
