@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * What the accreditations of a pair mean for the writes of other modules, each run in the writing
  * transaction: a severance ends the diplomatic ones (R11); a change of the relation's history, an
  * embassy-class opening, the closing of a resident mission, a change of a country's lifetime or the
- * deletion of a diplomat may not leave one breaking a rule (R20, R21).
+ * deletion of a diplomat or of a resident mission may not leave one breaking a rule (R20, R21).
  */
 @Component
 class AccreditationGuards implements RelationHistoryGuard, MissionOpeningGuard, MissionClosingGuard, MissionReferences,

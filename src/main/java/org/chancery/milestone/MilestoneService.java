@@ -109,15 +109,22 @@ public class MilestoneService {
     public MilestoneView recordCancelled(RelationPair pair, Plan plan) {
         String title = title(plan.title());
         PartialDate target = target(plan.target());
-        if (plan.missionId() != null) {
-            long missionId = plan.missionId();
-            requireBetween(pair, missions.facts(missionId).orElseThrow(() -> unknownMission(missionId)));
+        if (plan.missionId() == null) {
+            return writing.execute(status -> cancelled(pair, title, target, plan));
         }
-        return writing.execute(status -> {
-            Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
-            milestone.cancel();
-            return recorded(FactChanged.Action.CREATED, repository.save(milestone));
+        long missionId = plan.missionId();
+        requireBetween(pair, missions.facts(missionId).orElseThrow(() -> unknownMission(missionId)));
+        // under the pair's lock, as every change of the mission is: one deleting it meanwhile is waited for
+        return relations.underPairLock(pair, relation -> {
+            requireBetween(pair, missions.committedFacts(missionId).orElseThrow(() -> unknownMission(missionId)));
+            return cancelled(pair, title, target, plan);
         });
+    }
+
+    private MilestoneView cancelled(RelationPair pair, String title, PartialDate target, Plan plan) {
+        Milestone milestone = new Milestone(pair, title, target, plan.missionId(), plan.sources());
+        milestone.cancel();
+        return recorded(FactChanged.Action.CREATED, repository.save(milestone));
     }
 
     /**

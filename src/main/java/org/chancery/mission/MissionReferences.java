@@ -8,6 +8,6 @@ import java.util.Optional;
  */
 public interface MissionReferences {
 
-    /** A description of one fact naming the mission ("milestone 4 (Embassy opens)"), if any. */
+    /** A description of one fact naming the mission ("milestone 4"), if any. */
     Optional<String> firstFactNaming(long missionId);
 }

@@ -563,8 +563,9 @@ public class MissionService {
     /**
      * Removes a mission recorded by mistake, in any status, if {@code precondition} names its version and nothing
      * recorded with it would be left naming no mission or misread (R21): its heads of mission, a mission it
-     * superseded or that superseded it (R8), a milestone or an accreditation that names it. The mission's row is
-     * locked before the facts of other modules are read, as each of them locks it when it names the mission.
+     * superseded or that superseded it (R8), a milestone or an accreditation that names it. A milestone names a
+     * mission of its own pair under the pair's lock, held here; an accreditation, of a pair of its own, locks the
+     * mission's row, locked here before the facts of other modules are read.
      *
      * @throws NotFoundException if there is no such mission
      * @throws RuleViolationException R21 {@code RESOURCE_IN_USE} naming what is recorded with it

@@ -423,13 +423,16 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
         assertNotWiderThanTheWindow("the missions list");
 
         // a table that scrolls sideways is reached by keyboard: its region takes the focus itself, whatever in it
-        // does (an achieved milestone's one action is Delete…)
+        // does (an achieved milestone's one action, Delete…, would let axe pass without it)
         postAsEditor("/api/relations/KI/TV/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1979-01-01\"}");
         long milestone = postAsEditor("/api/relations/KI/TV/milestones", "{\"title\": \"Fisheries talks\", "
                 + "\"target\": \"2020\"}").get("id").asLong();
         postAsEditor("/api/milestones/" + milestone + "/achieve", "{\"date\": \"2020-05-04\"}");
         open("/relations/KI/TV");
-        visible(By.id("milestones-table"));
+        WebElement region = visible(By.id("milestones-table"))
+                .findElement(By.xpath("ancestor::div[contains(@class, 'table-wrap')]"));
+        assertThat(region.getDomAttribute("tabindex")).isEqualTo("0");
+        assertThat(region.getDomAttribute("role")).isEqualTo("region");
         assertAccessible();
 
         open("/relations/CU/KR");

@@ -11,8 +11,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A fact recorded by mistake deleted from the page that shows it — a head of mission or a mission on the mission's
  * page, an accreditation or a milestone on the relation's page: "Delete…" asks first (the focus on "Keep it"), then
  * the row is gone and what was deleted is said; a deletion the API refuses (R21) says why beside it and changes
- * nothing. Each test has pairs of its own (San Marino, Marshall Islands, São Tomé, Timor-Leste), which no other
- * test records facts of.
+ * nothing. Each test has a pair of its own among San Marino, the Marshall Islands, São Tomé and Timor-Leste, which
+ * no other test records facts of.
  */
 class RecordDeletionBrowserTests extends BrowserTest {
 
@@ -62,6 +62,8 @@ class RecordDeletionBrowserTests extends BrowserTest {
         long mission = postAsEditor("/api/missions", """
                 {"sendingCountry": "ST", "receivingCountry": "SM", "type": "EMBASSY", "city": "San Marino"}""")
                 .get("id").asLong();
+        open("/relations/SM/ST");
+        visible(By.cssSelector("tr[data-mission='" + mission + "']"));
         open("/missions/" + mission);
         waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
         signIn("editor", "editor-secret");
@@ -126,6 +128,27 @@ class RecordDeletionBrowserTests extends BrowserTest {
     }
 
     /** Answers the question asked in `scope` (a CSS selector with its trailing space) with "Yes, delete". */
+    @Test
+    void aMissionChangedSinceItsPageShowedItIsNotDeletedAndThePageShowsItAnew() {
+        long mission = postAsEditor("/api/missions", """
+                {"sendingCountry": "TL", "receivingCountry": "SM", "type": "CONSULATE", "city": "San Marino"}""")
+                .get("id").asLong();
+        openMissionAsEditor(mission);
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Planned"));
+        visible(By.cssSelector("#mission-delete [data-action=delete]")).click();
+        // another client cancels it meanwhile: the deletion was asked of the planned mission the page showed
+        postAsEditor("/api/missions/" + mission + "/cancel", null);
+
+        yesDeleteIn("#mission-delete ");
+
+        WebElement problem = visible(By.id("mission-delete-problem"));
+        assertThat(problem.getText()).contains("Someone else changed this since you opened it",
+                "The mission changed meanwhile");
+        waitFor(ExpectedConditions.textToBe(By.id("mission-status"), "Cancelled"));
+        assertThat(api("GET", "/api/missions/" + mission, null, null, null).statusCode()).isEqualTo(200);
+        assertNoConsoleErrors(412);
+    }
+
     private void yesDeleteIn(String scope) {
         WebElement question = visible(By.cssSelector(scope + "[role=group]"));
         question.findElement(By.xpath(".//button[normalize-space()='Yes, delete']")).click();

@@ -356,6 +356,22 @@ class WorldMapBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPairOfTwoStatesHoldingFormerStatesLinksTheFormerStatesOwnPairOnce() {
+        postAsEditor("/api/relations/RS/RU/events", "{\"type\": \"ESTABLISHED\", \"date\": \"2006-06-14\"}");
+        open("/relations/RU/RS");
+
+        WebElement holds = visible(By.id("holds-former"));
+        assertThat(holds.getText()).contains("relations of Soviet Union (1922-12-30 – 1991-12-25) under Russian "
+                + "Federation", "relations of Yugoslavia (1918-12-01 – 2003-02-03) under Serbia");
+        assertThat(holds.findElements(By.tagName("a"))).extracting(WebElement::getText)
+                .containsExactly("SU – RS", "SU – YU", "YU – RU");
+        holds.findElements(By.tagName("a")).get(1).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("#/relations/SU/YU"));
+        assertThat(visible(By.cssSelector("#recorded-under a")).getText()).isEqualTo("RU – RS");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aRelationEstablishedInAYearIsSaidSinceThatYearNotSinceItsFirstDay() {
         open("/map?country=CU&asOf=2000-01-01");
         visible(By.cssSelector(SHOWN.formatted("CU", "2000-01-01")));

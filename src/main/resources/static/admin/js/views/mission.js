@@ -132,8 +132,10 @@ export default async function missionView({ root, params, signal }) {
     } catch (e) {
       if (e.name === 'AbortError') return;
       const before = JSON.stringify(referred());
-      if (e.status === 404 || e.status === 409) await load();
-      const changed = e.status === 409 && Boolean(state.mission) && JSON.stringify(referred()) !== before;
+      if (e.status === 404 || e.status === 409 || e.status === 412) await load();
+      // a mission deletion sent with the version the page showed (If-Match): 412 if it changed since
+      const changed = e.status === 412
+        || (e.status === 409 && Boolean(state.mission) && JSON.stringify(referred()) !== before);
       if (key !== 'mission' && (e.status === 404 || changed)) {
         Object.assign(state, { confirm: null, actionKey: null, actionGone: { error: e, changed } });
       } else {
@@ -156,7 +158,8 @@ export default async function missionView({ root, params, signal }) {
     root.querySelector('#head-action-done')?.focus();
   });
 
-  const deleteMission = (m) => act('mission', () => del(`/api/missions/${id}`), async () => {
+  const deleteMission = (m) => act('mission', () => del(`/api/missions/${id}`,
+    { headers: { 'If-Match': `"${m.version}"` } }), async () => {
     // the page is gone with the mission: the pair's page says what was deleted, where the focus goes
     navigate(`/relations/${m.sendingCountry}/${m.receivingCountry}`, {}, { notice: `The ${words(m.type).toLowerCase()} of `
       + `${name(m.sendingCountry)} in ${m.city || name(m.receivingCountry)} (mission ${id}) was deleted.` });

@@ -263,11 +263,23 @@ export default async function relationView({ root, params, query, signal }) {
    */
   function holdsFormers() {
     if (!state.formers.length) return nothing;
+    // where both countries hold a former state's (Russia and Serbia the Soviet Union's and Yugoslavia's), the two
+    // former states' own pair is where their relations are recorded as such: linked once, from the first
+    const linked = new Set();
+    const pairs = (former) => {
+      const other = former.under === a ? b : a;
+      const otherFormer = state.formers.find((f) => f.under === other);
+      return [other, otherFormer?.code].filter(Boolean).filter((code) => {
+        const key = [former.code, code].sort().join('/');
+        return !linked.has(key) && linked.add(key);
+      });
+    };
+    const links = (former) => pairs(former).map((code, i) => html`${i ? ' and ' : ''}<a href=${href(
+      `/relations/${former.code}/${code}`, { asOf: query.asOf })}>${former.code} – ${code}</a>`);
     return html`<p class="notice" id="holds-former">${state.formers.map((former, i) => html`${i ? ' ' : ''}The
       history data records the relations of ${former.name} (<span class="date">${former.startedOn || '…'}</span> –
       <span class="date">${former.endedOn || 'today'}</span>) under ${names[former.under] || former.under}, whose
-      COW state it is: this story holds them too (see also <a href=${href(`/relations/${former.code}/${former.under
-        === a ? b : a}`, { asOf: query.asOf })}>${former.code} – ${former.under === a ? b : a}</a>).`)}</p>`;
+      COW state it is: this story holds them too (see also ${links(former)}).`)}</p>`;
   }
 
   async function reload(reuse = false) {
