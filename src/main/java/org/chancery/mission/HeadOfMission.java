@@ -73,6 +73,9 @@ public class HeadOfMission {
     @Column(name = "ended_by_severance", nullable = false)
     private boolean endedBySeverance;
 
+    @Column(name = "ended_by_supersession", nullable = false)
+    private boolean endedBySupersession;
+
     @Convert(converter = SourcesConverter.class)
     @Column(name = "sources", length = 1000000)
     private List<Source> sources;
@@ -144,6 +147,26 @@ public class HeadOfMission {
         this.endedOn = null;
         this.endedPrecision = null;
         this.endedBySeverance = false;
+    }
+
+    /** R8: the functions, ended on the day their mission was superseded, rely on the successor's opening. */
+    void markEndedBySupersession() {
+        this.endedBySupersession = true;
+    }
+
+    /** R8 undone: the successor whose opening ended the functions is deleted, and they go on. */
+    void resumeAfterSupersession() {
+        if (!endedBySupersession) {
+            throw new IllegalStateException("Head of mission " + id + " was not ended by a supersession.");
+        }
+        this.endedOn = null;
+        this.endedPrecision = null;
+        this.endedBySupersession = false;
+    }
+
+    /** Whether the opening of the mission's successor ended the functions, on the {@link #endedOn} day (R8). */
+    public boolean endedBySupersession() {
+        return endedBySupersession;
     }
 
     /** Whether a severance ended the functions, on the {@link #endedOn} day. */

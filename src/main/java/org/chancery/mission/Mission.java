@@ -117,6 +117,14 @@ public class Mission {
     @Column(name = "closed_by_severance", nullable = false)
     private boolean closedBySeverance;
 
+    /**
+     * Whether the opening of its successor closed it as it was recorded (R8), which deleting that successor undoes; a
+     * closing recorded with its reason ({@code SUPERSEDED} on the successor's opening day, by hand or by an import)
+     * is not undone.
+     */
+    @Column(name = "closed_by_supersession", nullable = false)
+    private boolean closedBySupersession;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -242,6 +250,64 @@ public class Mission {
         return ended;
     }
 
+    /**
+     * R8 as the successor opens: closes this mission as {@link #supersededBy} does, the closing and the heads' ends it
+     * gives kept as that opening's doing, which deleting the successor undoes; answers the heads it ended.
+     */
+    List<HeadOfMission> supersededByOpening(Mission successor, FuzzyDate on) {
+        List<HeadOfMission> ended = supersededBy(successor, on);
+        ended.forEach(HeadOfMission::markEndedBySupersession);
+        this.closedBySupersession = true;
+        return ended;
+    }
+
+    /**
+     * R8 undone, step one: the successor named is about to be deleted as recorded by mistake, and this mission
+     * names it no longer (the reopening follows once the successor, holding the embassy slot, is gone).
+     */
+    void forgetSuccessor() {
+        this.successorId = null;
+    }
+
+    /**
+     * R8 undone: the successor whose opening closed this mission is deleted, and the mission is open again (holding
+     * its direction's embassy slot again, R7); answers the heads that closing ended, serving again.
+     *
+     * @throws IllegalStateException unless a supersession closed it
+     */
+    List<HeadOfMission> reopenAfterSupersession() {
+        if (status != MissionStatus.CLOSED || !closedBySupersession) {
+            throw new IllegalStateException("Mission " + id + " was not closed by a supersession.");
+        }
+        this.status = MissionStatus.OPEN;
+        this.closedOn = null;
+        this.closedPrecision = null;
+        this.closingReason = null;
+        this.closedBySupersession = false;
+        this.embassySlot = slotWhenOpen();
+        List<HeadOfMission> resumed = heads.stream().filter(HeadOfMission::endedBySupersession).toList();
+        resumed.forEach(HeadOfMission::resumeAfterSupersession);
+        return resumed;
+    }
+
+    /**
+     * R8 undone is refused for this predecessor of {@code successor} where its reopening could break what was
+     * recorded since, or misread it: why, or nothing. A closing recorded with its reason (by hand, by an import, or
+     * before the release that keeps which closings an opening gave) stays as recorded; an interests section would
+     * reopen under a protecting power whose existence since is not re-read (R22).
+     */
+    Optional<String> whyNotReopenedWithout(Mission successor) {
+        if (!closedBySupersession || status != MissionStatus.CLOSED || !successor.openedOn().equals(closedOn)) {
+            return Optional.of("the closing of mission " + id + " on " + closedOn + " (" + closingReason + ") was "
+                    + "recorded as such, not given by its opening, and stays: it names it as its successor (R8)");
+        }
+        if (type == MissionType.INTERESTS_SECTION) {
+            return Optional.of("its opening closed interests section " + id + " (R8), which would reopen under its "
+                    + "protecting power " + protectingPower + ", whose existence since is not re-read (R22)");
+        }
+        return Optional.empty();
+    }
+
     void succeeds(Mission predecessor) {
         this.predecessorId = predecessor.id();
     }
@@ -349,8 +415,9 @@ public class Mission {
 
     /**
      * R21: what is recorded with this mission that its deletion would leave naming no mission or misread: a head of
-     * mission, or the mission it superseded or that superseded it (R8: the predecessor's closing, with its heads'
-     * ends, relies on the successor's opening). Nothing for a mission that can go as if never recorded.
+     * mission, the mission that superseded it, or — once it has closed — the missions it superseded (R8: the
+     * predecessor's closing, with its heads' ends, relies on the successor's opening; a successor still open can
+     * give them back, which its deletion does). Nothing for a mission that can go as if never recorded.
      */
     Optional<String> recordedWithIt() {
         if (!heads.isEmpty()) {
@@ -358,12 +425,12 @@ public class Mission {
             return Optional.of("head of mission " + head.id() + " (" + head.name() + ") is recorded on it; delete "
                     + (heads.size() == 1 ? "that head" : "its " + heads.size() + " heads") + " first");
         }
-        if (predecessorId != null) {
-            return Optional.of("it superseded mission " + predecessorId + " when it opened (R8), whose closing and "
-                    + "heads' ends rely on that opening");
-        }
         if (successorId != null) {
             return Optional.of("mission " + successorId + " superseded it (R8) and names it as its predecessor");
+        }
+        if (predecessorId != null && status != MissionStatus.OPEN) {
+            return Optional.of("it superseded mission " + predecessorId + " when it opened (R8) and has closed since: "
+                    + "the missions it superseded would reopen across what was recorded after it");
         }
         return Optional.empty();
     }

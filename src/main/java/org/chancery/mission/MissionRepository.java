@@ -25,6 +25,10 @@ interface MissionRepository extends JpaRepository<Mission, Long>, MissionHeadCha
             order by m.id""")
     List<Mission> findBetween(@Param("a") String a, @Param("b") String b);
 
+    /** The missions that name {@code successorId} as the mission whose opening superseded them (R8). */
+    @Query("select m from Mission m where m.successorId = :successorId order by m.id")
+    List<Mission> findSupersededBy(@Param("successorId") long successorId);
+
     /**
      * Locks the mission's row until the transaction ends, leaving its entity as it is (a pessimistic
      * lock of the entity would take the place of the version increment that {@link #headsChanged} asks).

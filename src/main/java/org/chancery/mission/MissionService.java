@@ -373,7 +373,8 @@ public class MissionService {
         List<FactChanged> endedHeads = new ArrayList<>();
         for (Mission predecessor : superseded) {
             try {
-                predecessor.supersededBy(embassy, on).forEach(head -> endedHeads.add(headUpdated(predecessor, head)));
+                predecessor.supersededByOpening(embassy, on)
+                        .forEach(head -> endedHeads.add(headUpdated(predecessor, head)));
             } catch (RuleViolationException e) {
                 throw new RuleViolationException(Rule.R20_CONFLICTS_WITH_RECORDED_FACTS, "An " + embassy.type()
                         + " opening on " + day + " would close " + predecessor.type() + " " + predecessor.id()
@@ -562,8 +563,10 @@ public class MissionService {
 
     /**
      * Removes a mission recorded by mistake, in any status, if {@code precondition} names its version and nothing
-     * recorded with it would be left naming no mission or misread (R21): its heads of mission, a mission it
-     * superseded or that superseded it (R8), a milestone or an accreditation that names it. A milestone names a
+     * recorded with it would be left naming no mission or misread (R21): its heads of mission, a mission that
+     * superseded it, a milestone or an accreditation that names it. The missions an embassy still open superseded
+     * open again (R8 undone), with the heads that closing ended, as if it had never opened; where one cannot (see
+     * {@link Mission#whyNotReopenedWithout}), or the embassy has closed since, the deletion is refused. A milestone names a
      * mission of its own pair under the pair's lock, held here; an accreditation, of a pair of its own, locks the
      * mission's row, locked here before the facts of other modules are read.
      *
@@ -579,15 +582,44 @@ public class MissionService {
                     .ifPresent(fact -> {
                         throw inUse(mission, fact);
                     });
+            List<Mission> superseded = supersededBy(mission);
+            superseded.forEach(Mission::forgetSuccessor);
             try {
+                missions.flush();
                 missions.delete(mission);
                 missions.flush();
             } catch (DataIntegrityViolationException namedMeanwhile) {
                 throw inUse(mission, "a fact recorded meanwhile names it");
             }
             events.publishEvent(changed(FactChanged.Action.DELETED, mission));
+            for (Mission predecessor : superseded) {
+                // the mission's row changes with it: its version moves with its heads'
+                List<HeadOfMission> resumed = predecessor.reopenAfterSupersession();
+                events.publishEvent(changed(FactChanged.Action.UPDATED, predecessor));
+                resumed.forEach(head -> events.publishEvent(headUpdated(predecessor, head)));
+            }
+            try {
+                missions.flush();
+            } catch (DataIntegrityViolationException e) {
+                throw slotTakenMeanwhile(e, superseded.get(0));
+            }
+            guard.check(pairOf(mission), relation.history());
             return null;
         });
+    }
+
+    /**
+     * R8 undone: the missions whose closing the opening of {@code successor}, about to be deleted, gave; each
+     * read with its heads, each one that can open again as it was (refused otherwise, R21).
+     */
+    private List<Mission> supersededBy(Mission successor) {
+        List<Mission> superseded = missions.findSupersededBy(successor.id()).stream()
+                .map(predecessor -> get(predecessor.id())).toList();
+        superseded.stream().map(predecessor -> predecessor.whyNotReopenedWithout(successor)).flatMap(Optional::stream)
+                .findFirst().ifPresent(why -> {
+                    throw inUse(successor, why);
+                });
+        return superseded;
     }
 
     private static RuleViolationException inUse(Mission mission, String fact) {

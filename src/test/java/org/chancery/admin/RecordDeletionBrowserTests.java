@@ -129,6 +129,26 @@ class RecordDeletionBrowserTests extends BrowserTest {
 
     /** Answers the question asked in `scope` (a CSS selector with its trailing space) with "Yes, delete". */
     @Test
+    void aMilestoneDeletedFromTheMilestoneListIsGone() {
+        long milestone = postAsEditor("/api/relations/NR/TV/milestones",
+                "{\"title\": \"Talks listed by mistake\", \"target\": \"2041\"}").get("id").asLong();
+        open("/milestones?country=NR");
+        String row = "#list-table tr[data-milestone='" + milestone + "'] ";
+        visible(By.cssSelector(row.strip()));
+        signIn("editor", "editor-secret");
+
+        visible(By.cssSelector(row + "[data-action=delete]")).click();
+        assertThat(focused().getText()).isEqualTo("Keep it");
+        yesDeleteIn(row);
+
+        waitFor(ExpectedConditions.textToBe(By.id("milestone-action-done"), "“Talks listed by mistake” deleted."));
+        assertThat(focused().getDomAttribute("id")).isEqualTo("milestone-action-done");
+        assertThat($$(row.strip())).isEmpty();
+        assertThat(api("GET", "/api/milestones/" + milestone, null, null, null).statusCode()).isEqualTo(404);
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void aMissionChangedSinceItsPageShowedItIsNotDeletedAndThePageShowsItAnew() {
         long mission = postAsEditor("/api/missions", """
                 {"sendingCountry": "TL", "receivingCountry": "SM", "type": "CONSULATE", "city": "San Marino"}""")

@@ -17,11 +17,19 @@ import java.util.List;
 import org.chancery.support.ApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 
-/** A mission or a head of mission recorded by mistake is deleted as if never recorded, unless R21 keeps it. */
+/**
+ * A mission or a head of mission recorded by mistake is deleted as if never recorded, unless R21 keeps it; an embassy
+ * still open gives back what its opening superseded (R8 undone).
+ */
 class MissionDeletionIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @BeforeEach
     void cubaAndSouthKoreaEstablished() throws Exception {
@@ -185,20 +193,118 @@ class MissionDeletionIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void refusesToDeleteEitherMissionOfASupersession() throws Exception {
+    void deletingAnEmbassyStillOpenReopensTheOfficeItSupersededWithItsHead() throws Exception {
+        long office = planMission("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
+        openMission(office, "2024-06-01").andExpect(status().isOk());
+        long head = create("/api/missions/" + office + "/heads", "{\"diplomatId\":" + newDiplomat("Kim", "KR")
+                + ",\"rank\":\"CHARGE_D_AFFAIRES\",\"startedOn\":\"2024-07-01\"}").get("id").asLong();
+        long embassy = planMission("KR", "CU", "EMBASSY", "Havana");
+        openMission(embassy, "2025-01-17").andExpect(status().isOk());
+        getJson("/api/missions/{id}/heads/{head}", office, head).andExpect(jsonPath("$.endedOn").value("2025-01-17"));
+        String superseded = etagOf(office);
+        long seq = lastSeq();
+
+        deleteAsEditor("/api/missions/{id}", embassy).andExpect(status().isNoContent());
+
+        getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.closedOn").value((Object) null))
+                .andExpect(jsonPath("$.closingReason").value((Object) null))
+                .andExpect(jsonPath("$.successorId").value((Object) null))
+                .andExpect(jsonPath("$.currentHead.id").value(head))
+                .andExpect(header().string("ETag", not(superseded)));
+        getJson("/api/missions/{id}/heads/{head}", office, head).andExpect(jsonPath("$.endedOn").value((Object) null));
+        assertThat(changesAfter(seq)).extracting(MissionDeletionIntegrationTests::described).containsExactly(
+                "DELETED mission " + embassy, "UPDATED mission " + office, "UPDATED head " + head);
+        // the embassy really opened later: its opening supersedes the office again
+        long later = planMission("KR", "CU", "EMBASSY", "Havana");
+        openMission(later, "2025-03-01").andExpect(status().isOk())
+                .andExpect(jsonPath("$.predecessorId").value(office));
+        getJson("/api/missions/{id}/heads/{head}", office, head).andExpect(jsonPath("$.endedOn").value("2025-03-01"));
+    }
+
+    @Test
+    void deletingAnEmbassyStillOpenGivesTheLegationItSupersededItsEmbassySlotAgain() throws Exception {
+        long legation = planMission("CU", "KR", "LEGATION", "Seoul");
+        openMission(legation, "2024-03-01").andExpect(status().isOk());
+        long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
+        openMission(embassy, "2024-09-01").andExpect(status().isOk());
+
+        deleteAsEditor("/api/missions/{id}", embassy).andExpect(status().isNoContent());
+
+        getJson("/api/missions/{id}", legation).andExpect(jsonPath("$.status").value("OPEN"));
+        // R7: the legation holds the direction's one embassy-class slot again, which a second legation cannot take
+        long another = planMission("CU", "KR", "LEGATION", "Busan");
+        refused(openMission(another, "2024-10-01"), 409, "EMBASSY_ALREADY_OPEN", "R7");
+    }
+
+    @Test
+    void refusesToDeleteAnEmbassyClosedSinceOrTheMissionItSuperseded() throws Exception {
         long office = planMission("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
         openMission(office, "2024-06-01").andExpect(status().isOk());
         long embassy = planMission("KR", "CU", "EMBASSY", "Havana");
         openMission(embassy, "2025-01-17").andExpect(status().isOk());
 
-        refused(deleteAsEditor("/api/missions/{id}", embassy), 409, "RESOURCE_IN_USE", "R21")
-                .andExpect(jsonPath("$.detail").value(containsString("it superseded mission " + office
-                        + " when it opened (R8)")));
         refused(deleteAsEditor("/api/missions/{id}", office), 409, "RESOURCE_IN_USE", "R21")
                 .andExpect(jsonPath("$.detail").value(containsString("mission " + embassy + " superseded it (R8)")));
+        closeMission(embassy, "2025-06-01").andExpect(status().isOk());
+        refused(deleteAsEditor("/api/missions/{id}", embassy), 409, "RESOURCE_IN_USE", "R21")
+                .andExpect(jsonPath("$.detail").value(containsString("it superseded mission " + office
+                        + " when it opened (R8) and has closed since")));
 
-        getJson("/api/missions/{id}", office).andExpect(jsonPath("$.successorId").value(embassy));
+        getJson("/api/missions/{id}", office).andExpect(jsonPath("$.successorId").value(embassy))
+                .andExpect(jsonPath("$.status").value("CLOSED"));
         getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.predecessorId").value(office));
+    }
+
+    @Test
+    void refusesToDeleteAnEmbassyNamedByAClosingRecordedWithItsReason() throws Exception {
+        long embassy = planMission("KR", "CU", "EMBASSY", "Havana");
+        openMission(embassy, "2025-01-17").andExpect(status().isOk());
+        long office = planMission("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
+        // as an export reads: the office closed as the embassy opened, recorded so, not by the opening
+        openClosedFor(office, "2024-06-01", "2025-01-17", "SUPERSEDED").andExpect(status().isOk())
+                .andExpect(jsonPath("$.successorId").value(embassy));
+
+        refused(deleteAsEditor("/api/missions/{id}", embassy), 409, "RESOURCE_IN_USE", "R21")
+                .andExpect(jsonPath("$.detail").value(containsString("the closing of mission " + office
+                        + " on 2025-01-17 (SUPERSEDED) was recorded as such, not given by its opening, and stays")));
+
+        getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("CLOSED"));
+        getJson("/api/missions/{id}", embassy).andExpect(status().isOk());
+    }
+
+    @Test
+    void refusesToDeleteAnEmbassyWhoseOpeningClosedAMissionBeforeChanceryKeptThat() throws Exception {
+        long office = planMission("KR", "CU", "PROVISIONAL_OFFICE", "Havana");
+        openMission(office, "2024-06-01").andExpect(status().isOk());
+        long embassy = planMission("KR", "CU", "EMBASSY", "Havana");
+        openMission(embassy, "2025-01-17").andExpect(status().isOk());
+        // as a release before V34 left it: the closing with no mark of the opening that gave it
+        jdbc.sql("update mission set closed_by_supersession = false where id = ?").param(office).update();
+
+        refused(deleteAsEditor("/api/missions/{id}", embassy), 409, "RESOURCE_IN_USE", "R21")
+                .andExpect(jsonPath("$.detail").value(containsString("the closing of mission " + office)));
+
+        getJson("/api/missions/{id}", office).andExpect(jsonPath("$.status").value("CLOSED"));
+    }
+
+    @Test
+    void refusesToDeleteAnEmbassyWhoseOpeningClosedAnInterestsSection() throws Exception {
+        recordEvent("US", "CU", "ESTABLISHED", "1902-05-20");
+        recordEvent("US", "CU", "SEVERED", "1961-01-03");
+        recordEvent("CH", "CU", "ESTABLISHED", "1902-01-01");
+        long section = create("/api/missions", "{\"sendingCountry\":\"US\",\"receivingCountry\":\"CU\",\"type\":"
+                + "\"INTERESTS_SECTION\",\"city\":\"Havana\",\"protectingPower\":\"CH\"}").get("id").asLong();
+        openMission(section, "1977-09-01").andExpect(status().isOk());
+        recordEvent("US", "CU", "RESTORED", "2015-07-20");
+        long embassy = planMission("US", "CU", "EMBASSY", "Havana");
+        openMission(embassy, "2015-07-20").andExpect(status().isOk());
+
+        refused(deleteAsEditor("/api/missions/{id}", embassy), 409, "RESOURCE_IN_USE", "R21")
+                .andExpect(jsonPath("$.detail").value(containsString("its opening closed interests section " + section
+                        + " (R8)")));
+
+        getJson("/api/missions/{id}", section).andExpect(jsonPath("$.closingReason").value("SUPERSEDED"));
     }
 
     @Test

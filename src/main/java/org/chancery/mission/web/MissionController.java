@@ -331,16 +331,23 @@ class MissionController {
     @SecurityRequirement(name = "basic")
     @Operation(operationId = "deleteMission",
             summary = "Delete a mission", description = "Role EDITOR. Removes a mission recorded by mistake, in any "
-            + "status, as if never recorded (to record its end, close or cancel it instead). Refused while something "
-            + "recorded with it would be left naming no mission or misread (R21): a head of mission (delete the heads "
-            + "first), a mission it superseded on opening or that superseded it (R8), a milestone or an accreditation "
-            + "naming it. " + HONOURS_IF_MATCH)
+            + "status, as if never recorded (to record its end, close or cancel it instead). An embassy-class mission "
+            + "still open gives back what its opening superseded (R8 undone): those missions open again, each a change "
+            + "in the feed, with the heads that closing ended serving again. Refused while something recorded with it "
+            + "would be left naming no mission or misread (R21): a head of mission (delete the heads first), a "
+            + "mission that superseded it, the missions it superseded once it has closed (or a closing recorded with "
+            + "the reason SUPERSEDED by hand, by an import or before V34, which stays as recorded, or an interests "
+            + "section, whose protecting power's existence since is not re-read), a milestone or an accreditation "
+            + "naming it. "
+            + HONOURS_IF_MATCH)
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: needs role EDITOR")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such mission")
-    @ApiResponse(responseCode = "409", description = "RESOURCE_IN_USE (R21): a head of mission, a mission it "
-            + "superseded or that superseded it, a milestone or an accreditation is recorded with it")
+    @ApiResponse(responseCode = "409", description = "RESOURCE_IN_USE (R21): a head of mission, a mission that "
+            + "superseded it or one it superseded that cannot open again, a milestone or an accreditation is recorded "
+            + "with it; EMBASSY_ALREADY_OPEN (R7) or CONFLICTS_WITH_RECORDED_FACTS (R20) for a mission it superseded "
+            + "that could not open again")
     @ApiResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match is not the mission's current version")
     ResponseEntity<Void> delete(@Parameter(example = "408") @PathVariable long id,
             @Parameter(description = IF_MATCH)
