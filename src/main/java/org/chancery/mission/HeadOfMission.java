@@ -144,9 +144,7 @@ public class HeadOfMission {
         if (!endedBySeverance) {
             throw new IllegalStateException("Head of mission " + id + " was not ended by a severance.");
         }
-        this.endedOn = null;
-        this.endedPrecision = null;
-        this.endedBySeverance = false;
+        goOn();
     }
 
     /** R8: the functions, ended on the day their mission was superseded, rely on the successor's opening. */
@@ -159,8 +157,14 @@ public class HeadOfMission {
         if (!endedBySupersession) {
             throw new IllegalStateException("Head of mission " + id + " was not ended by a supersession.");
         }
+        goOn();
+    }
+
+    /** The end that a rule's fact, deleted now, gave the functions is undone: they go on, ended by nothing. */
+    private void goOn() {
         this.endedOn = null;
         this.endedPrecision = null;
+        this.endedBySeverance = false;
         this.endedBySupersession = false;
     }
 

@@ -218,13 +218,22 @@ public class Mission {
         if (!closedBySeveranceOf(day)) {
             throw new IllegalStateException("Mission " + id + " was not closed by a severance on " + day + ".");
         }
+        reopen();
+        return resumeHeadsEndedBySeverance(day);
+    }
+
+    /**
+     * The closing that a rule's fact, deleted now, gave this mission is undone: it is open again, holding its
+     * direction's embassy slot again (R7).
+     */
+    private void reopen() {
         this.status = MissionStatus.OPEN;
         this.closedOn = null;
         this.closedPrecision = null;
         this.closingReason = null;
         this.closedBySeverance = false;
+        this.closedBySupersession = false;
         this.embassySlot = slotWhenOpen();
-        return resumeHeadsEndedBySeverance(day);
     }
 
     /** R11 undone: the heads that the severance of {@code day} ended serve again; answers them. */
@@ -279,12 +288,7 @@ public class Mission {
         if (status != MissionStatus.CLOSED || !closedBySupersession) {
             throw new IllegalStateException("Mission " + id + " was not closed by a supersession.");
         }
-        this.status = MissionStatus.OPEN;
-        this.closedOn = null;
-        this.closedPrecision = null;
-        this.closingReason = null;
-        this.closedBySupersession = false;
-        this.embassySlot = slotWhenOpen();
+        reopen();
         List<HeadOfMission> resumed = heads.stream().filter(HeadOfMission::endedBySupersession).toList();
         resumed.forEach(HeadOfMission::resumeAfterSupersession);
         return resumed;
