@@ -566,9 +566,9 @@ public class MissionService {
      * recorded with it would be left naming no mission or misread (R21): its heads of mission, a mission that
      * superseded it, a milestone or an accreditation that names it. The missions an embassy still open superseded
      * open again (R8 undone), with the heads that closing ended, as if it had never opened; where one cannot (see
-     * {@link Mission#whyNotReopenedWithout}), or the embassy has closed since, the deletion is refused. A milestone names a
-     * mission of its own pair under the pair's lock, held here; an accreditation, of a pair of its own, locks the
-     * mission's row, locked here before the facts of other modules are read.
+     * {@link Mission#whyNotReopenedWithout}), or the embassy has closed since, the deletion is refused. A milestone
+     * names a mission of its own pair under the pair's lock, held here; an accreditation, of a pair of its own, locks
+     * the mission's row, locked here before the facts of other modules are read.
      *
      * @throws NotFoundException if there is no such mission
      * @throws RuleViolationException R21 {@code RESOURCE_IN_USE} naming what is recorded with it

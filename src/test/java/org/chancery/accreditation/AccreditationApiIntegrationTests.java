@@ -386,8 +386,9 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
         getJson("/api/relations/AG/US/accreditations/{id}", id).andExpect(status().isNotFound());
         getJson("/api/relations/AG/US/accreditations").andExpect(jsonPath("$.content", hasSize(0)));
         getJson("/api/relations/US/AG").andExpect(jsonPath("$.accreditations", hasSize(0)));
-        JsonNode last = json(mvc.perform(get("/api/changes?after=0&size=500").with(httpBasic("editor", "editor-secret"))))
-                .get("content").valueStream().reduce((first, second) -> second).orElseThrow();
+        JsonNode last = json(mvc.perform(get("/api/changes?after=0&size=500")
+                .with(httpBasic("editor", "editor-secret")))).get("content").valueStream()
+                .reduce((first, second) -> second).orElseThrow();
         assertThat(last.get("action").asString() + " " + last.get("kind").asString() + " " + last.get("id").asLong())
                 .isEqualTo("DELETED accreditation " + id);
         deleteAsEditor("/api/relations/AG/US/accreditations/{id}", id).andExpect(status().isNotFound());

@@ -45,7 +45,8 @@ class RecordDeletionBrowserTests extends BrowserTest {
 
         visible(By.cssSelector("#mission-delete [data-action=delete]")).click();
         assertThat(focused().getText()).isEqualTo("Keep it");
-        assertThat(focused().findElement(By.xpath("..")).getDomAttribute("aria-label")).isEqualTo("Delete this mission?");
+        assertThat(focused().findElement(By.xpath("..")).getDomAttribute("aria-label"))
+                .isEqualTo("Delete this mission?");
         yesDeleteIn("#mission-delete ");
 
         WebElement problem = visible(By.id("mission-delete-problem"));
@@ -192,7 +193,7 @@ class RecordDeletionBrowserTests extends BrowserTest {
         return mission;
     }
 
-    /** A diplomat of `country` appointed chargé d'affaires of the mission in 2005 (no agrément needed): the head's id. */
+    /** A diplomat of `country` appointed chargé d'affaires of the mission in 2005 (no agrément needed): the head. */
     private long appointed(long mission, String country, String name) {
         long diplomat = postAsEditor("/api/diplomats", "{\"name\": \"" + name + "\", \"country\": \"" + country + "\"}")
                 .get("id").asLong();

@@ -62,7 +62,8 @@ class MissionDeletionIntegrationTests extends ApiIntegrationTest {
     }
 
     private static String described(JsonNode change) {
-        return change.get("action").asString() + " " + change.get("kind").asString() + " " + change.get("id").asString();
+        return change.get("action").asString() + " " + change.get("kind").asString() + " "
+                + change.get("id").asString();
     }
 
     @Test

@@ -206,9 +206,10 @@ export default async function missionView({ root, params, signal }) {
       <div id="mission-delete" data-row-actions>${state.confirm === 'mission'
         ? html`<div class="actions" role="group" @keydown=${escapeKeeps} aria-label="Delete this mission?"
             aria-describedby="mission-deleting">
-          <small id="mission-deleting">It is removed from the record, as if never recorded${m.predecessorId && m.status
-            === 'OPEN' ? ': what its opening closed in its place opens again, where it can' : ''}. Refused while a head of mission is recorded
-            on it, a milestone or an accreditation refers to it, or another mission superseded it (R21).</small>
+          <small id="mission-deleting">It is removed from the record, as if never recorded${m.predecessorId
+            && m.status === 'OPEN' ? ': what its opening closed in its place opens again, where it can' : ''}. Refused
+            while a head of mission is recorded on it, a milestone or an accreditation refers to it, or another mission
+            superseded it (R21).</small>
           <button type="button" aria-busy=${busy('mission')} aria-disabled=${held()}
             @click=${() => deleteMission(m)}>Yes, delete</button>
           <button type="button" class="secondary outline" data-keep
