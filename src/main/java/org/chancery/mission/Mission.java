@@ -430,7 +430,8 @@ public class Mission {
                     + (heads.size() == 1 ? "that head" : "its " + heads.size() + " heads") + " first");
         }
         if (successorId != null) {
-            return Optional.of("mission " + successorId + " superseded it (R8) and names it as its predecessor");
+            return Optional.of("mission " + successorId + " superseded it (R8), and its closing relies on that "
+                    + "opening");
         }
         if (predecessorId != null && status != MissionStatus.OPEN) {
             return Optional.of("it superseded mission " + predecessorId + " when it opened (R8) and has closed since: "
