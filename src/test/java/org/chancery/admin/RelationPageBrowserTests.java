@@ -269,6 +269,30 @@ class RelationPageBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aPageAsOfADayBetweenASeveranceAndItsRestorationOffersToDeleteThemTogether() {
+        postAsEditor("/api/relations/BT/NP/events", "{\"type\": \"ESTABLISHED\", \"date\": \"1980-01-01\"}");
+        long embassy = postAsEditor("/api/missions", "{\"sendingCountry\": \"NP\", \"receivingCountry\": \"BT\", "
+                + "\"type\": \"EMBASSY\", \"city\": \"Thimphu\"}").get("id").asLong();
+        postAsEditor("/api/missions/" + embassy + "/open", "{\"date\": \"2000-01-01\"}");
+        long severance = postAsEditor("/api/relations/BT/NP/events/batch", "{\"events\": [{\"type\": \"SEVERED\", "
+                + "\"date\": \"1990-01-01\"}, {\"type\": \"RESTORED\", \"date\": \"1995-03-01\"}]}").get("events")
+                .get(0).get("id").asLong();
+        // the page as of a day the restoration had not come yet lists the events up to that day only
+        open("/relations/BT/NP?asOf=1992-06-01");
+        waitFor(ExpectedConditions.textToBe(By.id("relation-status"), "Severed"));
+        signIn("editor", "editor-secret");
+
+        WebElement row = visible(By.cssSelector("#events-table tr[data-event='" + severance + "']"));
+        row.findElement(By.cssSelector("button[aria-label^='Delete the event']")).click();
+
+        assertThat(row.findElement(By.cssSelector("button[data-action=delete-with]")).getText())
+                .isEqualTo("Delete it with the restoration of 1995-03-01");
+        assertThat($$("#event-" + severance + "-effects")).as("no promise that its effects go with it alone")
+                .isEmpty();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void saysSinceWhenAsPreciselyAsTheEventThatSetTheStatusIsKnown() {
         postAsEditor("/api/relations/IS/LI/events",
                 "{\"type\": \"ESTABLISHED\", \"date\": \"1962-05-01\", \"datePrecision\": \"YEAR\"}");

@@ -737,12 +737,23 @@ export default async function relationView({ root, params, query, signal }) {
   }
 
   /**
+   * The pair's diplomatic events in order, of its whole history: the story's (a page as of a day lists the events up
+   * to that day only, and a severance's restoration may come after it), else those the page lists.
+   */
+  function diplomaticTrack(events) {
+    const told = state.items.filter((i) => i.ref?.kind === 'event' && DIPLOMATIC_EVENTS.includes(i.type))
+      .map((i) => ({ id: i.ref.id, type: i.type, date: i.date, datePrecision: i.datePrecision }));
+    return told.length ? told : events.filter((x) => DIPLOMATIC_EVENTS.includes(x.type));
+  }
+
+  /**
    * The event a severance or a restoration may have to be deleted with: the restoration that ended the severance,
    * the severance that the restoration ended (recorded together before a later fact, neither goes alone).
    */
   function partnerOf(e, events) {
-    const track = events.filter((x) => DIPLOMATIC_EVENTS.includes(x.type));
-    const at = track.indexOf(e);
+    const track = diplomaticTrack(events);
+    const at = track.findIndex((x) => x.id === e.id);
+    if (at < 0) return null;
     if (e.type === 'SEVERED' && track[at + 1]?.type === 'RESTORED') return track[at + 1];
     if (e.type === 'RESTORED' && track[at - 1]?.type === 'SEVERED') return track[at - 1];
     return null;
