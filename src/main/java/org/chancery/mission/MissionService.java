@@ -628,7 +628,8 @@ public class MissionService {
                 + ".");
     }
 
-    private static NotFoundException noSuchHead(long missionId, long headId) {
+    /** A head asked of a mission that has none of that id (404), whichever request asked for it. */
+    public static NotFoundException noSuchHead(long missionId, long headId) {
         return new NotFoundException("Mission " + missionId + " has no head of mission " + headId + ".");
     }
 

@@ -23,7 +23,6 @@ import org.chancery.mission.MissionService;
 import org.chancery.mission.MissionStatus;
 import org.chancery.mission.MissionType;
 import org.chancery.shared.FuzzyDate;
-import org.chancery.shared.NotFoundException;
 import org.chancery.shared.VersionPrecondition;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
@@ -282,7 +281,7 @@ class MissionController {
     HeadResponse head(@Parameter(example = "408") @PathVariable long id,
             @Parameter(example = "1") @PathVariable long headId) {
         return missions.get(id).head(headId).map(HeadResponse::from)
-                .orElseThrow(() -> new NotFoundException("Mission " + id + " has no head of mission " + headId + "."));
+                .orElseThrow(() -> MissionService.noSuchHead(id, headId));
     }
 
     @PostMapping(path = "/{id}/heads/{headId}/end", consumes = "application/json")
