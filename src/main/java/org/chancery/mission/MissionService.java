@@ -529,8 +529,7 @@ public class MissionService {
     public HeadOfMission endHead(long missionId, long headId, FuzzyDate on, List<Source> sources,
             VersionPrecondition precondition) {
         today.requireNotFuture(on.date(), "end of the functions");
-        return underPairLock(missionId, false, precondition, (relation, mission) -> {
-            HeadOfMission head = mission.head(headId).orElseThrow(() -> noSuchHead(missionId, headId));
+        return underPairLockOnHead(missionId, headId, precondition, (mission, head) -> {
             existence.lock(mission.sendingCountry(), mission.receivingCountry()).requireMayEndOn(on.date(), "the head's end");
             head.end(on);
             head.cite(sources);
@@ -549,8 +548,7 @@ public class MissionService {
      * @throws NotFoundException if there is no such mission, or it has no such head
      */
     public void deleteHead(long missionId, long headId, VersionPrecondition precondition) {
-        underPairLock(missionId, false, precondition, (relation, mission) -> {
-            HeadOfMission head = mission.head(headId).orElseThrow(() -> noSuchHead(missionId, headId));
+        underPairLockOnHead(missionId, headId, precondition, (mission, head) -> {
             mission.removeHead(head);
             missions.headsChanged(mission);
             missions.flush();
@@ -752,6 +750,20 @@ public class MissionService {
             Mission mission = get(id);
             precondition.check(mission.version(), "Mission " + id);
             return change.apply(relation, mission);
+        });
+    }
+
+    /**
+     * A change of the head {@code headId} of the mission {@code missionId} under the pair's lock: a head the mission
+     * does not have is not found (404) whatever {@code precondition} says, as the request without it would be
+     * (RFC 9110, 13.2.1); a stale one is refused (412) before any rule on what is recorded.
+     */
+    private <T> T underPairLockOnHead(long missionId, long headId, VersionPrecondition precondition,
+            BiFunction<Mission, HeadOfMission, T> change) {
+        return underPairLock(missionId, false, VersionPrecondition.ANY, (relation, mission) -> {
+            HeadOfMission head = mission.head(headId).orElseThrow(() -> noSuchHead(missionId, headId));
+            precondition.check(mission.version(), "Mission " + missionId);
+            return change.apply(mission, head);
         });
     }
 

@@ -11,8 +11,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A fact recorded by mistake deleted from the page that shows it — a head of mission or a mission on the mission's
  * page, an accreditation or a milestone on the relation's page: "Delete…" asks first (the focus on "Keep it"), then
  * the row is gone and what was deleted is said; a deletion the API refuses (R21) says why beside it and changes
- * nothing. Each test has a pair of its own among San Marino, the Marshall Islands, São Tomé and Timor-Leste, which
- * no other test records facts of.
+ * nothing. Each test has a pair of its own among San Marino, the Marshall Islands, São Tomé, Timor-Leste, Palau and
+ * Kiribati, which no other test records missions or heads of.
  */
 class RecordDeletionBrowserTests extends BrowserTest {
 
@@ -35,6 +35,26 @@ class RecordDeletionBrowserTests extends BrowserTest {
         assertThat($$(row)).isEmpty();
         assertThat(getJson("/api/missions/" + mission).get("heads")).isEmpty();
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void aHeadsDeletionAfterAnotherClientChangedTheMissionIsRefusedAndThePageShowsTheMissionAsItStands() {
+        long mission = openedEmbassy("PW", "KI", "Tarawa");
+        long head = appointed(mission, "PW", "Dirrecheldeng Error");
+        openMissionAsEditor(mission);
+        String row = "#heads-table tr[data-head='" + head + "'] ";
+        visible(By.cssSelector(row + "[data-action=delete]")).click();
+        // meanwhile another client ends the head's functions: the mission's version moves
+        postAsEditor("/api/missions/" + mission + "/heads/" + head + "/end", "{\"date\": \"2006-07-01\"}");
+
+        yesDeleteIn(row);
+
+        WebElement problem = visible(By.id("head-action-problem"));
+        assertThat(problem.getText()).contains("The mission changed meanwhile: the page shows it as it stands now.");
+        assertThat(focused().getDomAttribute("id")).isEqualTo("head-action-problem");
+        assertThat($(row + "td:nth-of-type(4)").getText()).as("the head's end, as it stands now").isEqualTo("2006-07-01");
+        assertThat(getJson("/api/missions/" + mission).get("heads")).hasSize(1);
+        assertNoConsoleErrors(412);
     }
 
     @Test

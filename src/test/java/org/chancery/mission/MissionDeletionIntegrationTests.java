@@ -183,6 +183,25 @@ class MissionDeletionIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void answersNotFoundForAHeadTheMissionDoesNotHaveWhateverItsIfMatchSays() throws Exception {
+        long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
+        long other = planMission("CU", "KR", "CONSULATE_GENERAL", "Busan");
+        String stale = etagOf(embassy);
+        openMission(embassy, "2024-06-01").andExpect(status().isOk());
+        long head = appoint(embassy, "Chargé ad interim", "2024-06-01");
+
+        // without If-Match the request is answered 404, and so it is with one (RFC 9110, 13.2.1): the head is not there
+        deleteIfMatch(stale, "/api/missions/{id}/heads/{head}", other, head).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Mission " + other + " has no head of mission " + head + "."));
+        postAsEditorIfMatch("\"7\"", "/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-08\"}", other, head)
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        // the head that is there is still guarded by the mission's version
+        deleteIfMatch(stale, "/api/missions/{id}/heads/{head}", embassy, head).andExpect(status().isPreconditionFailed());
+
+        getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads", hasSize(1)));
+    }
+
+    @Test
     void letsOnlyAnEditorDelete() throws Exception {
         long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
 

@@ -59,8 +59,8 @@ class MissionController {
     private static final String HONOURS_IF_MATCH = "Honours If-Match with the mission's ETag (it moves with every "
             + "change of the mission and its heads, a diplomat's renaming of a head included; an answer about a head "
             + "carries no mission ETag: read the mission again for it): a stale one is refused (412) before any rule "
-            + "on what is recorded, after what the request shows wrong by itself (400); without If-Match the write "
-            + "goes through.";
+            + "on what is recorded, after what the request shows wrong by itself (400) and a head the mission does "
+            + "not have (404); without If-Match the write goes through.";
 
     private static final String IF_MATCH = "ETag of the mission's version the change is based on";
 

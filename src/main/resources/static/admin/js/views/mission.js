@@ -133,7 +133,7 @@ export default async function missionView({ root, params, signal }) {
       if (e.name === 'AbortError') return;
       const before = JSON.stringify(referred());
       if (e.status === 404 || e.status === 409 || e.status === 412) await load();
-      // a mission deletion sent with the version the page showed (If-Match): 412 if it changed since
+      // a deletion sent with the mission's version the page showed (If-Match): 412 if it changed since
       const changed = e.status === 412
         || (e.status === 409 && Boolean(state.mission) && JSON.stringify(referred()) !== before);
       if (key !== 'mission' && (e.status === 404 || changed)) {
@@ -151,7 +151,9 @@ export default async function missionView({ root, params, signal }) {
     }
   }
 
-  const deleteHead = (h) => act(`head-${h.id}`, () => del(`/api/missions/${id}/heads/${h.id}`), async () => {
+  // sent with the mission's version the page showed, which every change of its heads moves: 412 if it changed since
+  const deleteHead = (h) => act(`head-${h.id}`, () => del(`/api/missions/${id}/heads/${h.id}`,
+    { headers: { 'If-Match': `"${state.mission.version}"` } }), async () => {
     state.actionDone = `The head of mission ${h.name} (${words(h.rank)}, from ${fuzzy(h.startedOn, h.startedPrecision)}) deleted.`;
     await load();
     update();
