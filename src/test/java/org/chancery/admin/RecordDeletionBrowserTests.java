@@ -52,7 +52,8 @@ class RecordDeletionBrowserTests extends BrowserTest {
         WebElement problem = visible(By.id("head-action-problem"));
         assertThat(problem.getText()).contains("The mission changed meanwhile: the page shows it as it stands now.");
         assertThat(focused().getDomAttribute("id")).isEqualTo("head-action-problem");
-        assertThat($(row + "td:nth-of-type(4)").getText()).as("the head's end, as it stands now").isEqualTo("2006-07-01");
+        assertThat($(row + "td:nth-of-type(4)").getText()).as("the head's end, as it stands now")
+                .isEqualTo("2006-07-01");
         assertThat(getJson("/api/missions/" + mission).get("heads")).hasSize(1);
         assertNoConsoleErrors(412);
     }

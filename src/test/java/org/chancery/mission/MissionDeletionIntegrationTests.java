@@ -196,7 +196,8 @@ class MissionDeletionIntegrationTests extends ApiIntegrationTest {
         postAsEditorIfMatch("\"7\"", "/api/missions/{id}/heads/{head}/end", "{\"date\":\"2025-01-08\"}", other, head)
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         // the head that is there is still guarded by the mission's version
-        deleteIfMatch(stale, "/api/missions/{id}/heads/{head}", embassy, head).andExpect(status().isPreconditionFailed());
+        deleteIfMatch(stale, "/api/missions/{id}/heads/{head}", embassy, head)
+                .andExpect(status().isPreconditionFailed());
 
         getJson("/api/missions/{id}", embassy).andExpect(jsonPath("$.heads", hasSize(1)));
     }
