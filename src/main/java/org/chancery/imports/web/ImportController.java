@@ -265,16 +265,23 @@ class ImportController {
     @GetMapping("/formats")
     @Operation(operationId = "listImportFormats", summary = "The import formats", description = "Each format's "
             + "name (for `format`), media type, what its files hold and how their rows become facts, and an example. "
-            + "Also as CSV, as every list.")
+            + "Not paged; by name, a fixed order. Also as CSV, as every list.")
     @ApiResponse(responseCode = "200", description = "The formats, by name")
     @CsvResponse
-    List<ImportFormatResponse> formats() {
-        return imports.formats().stream().map(ImportFormatResponse::from).toList();
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (a `sort`: the formats' order is fixed)")
+    List<ImportFormatResponse> formats(@Parameter(hidden = true) @RequestParam(required = false) String sort) {
+        PageRequests.unsorted(sort);
+        return formats();
     }
 
     @Hidden
     @GetMapping(path = "/formats", produces = CsvLists.TEXT_CSV)
-    void formatsCsv(HttpServletResponse response) throws IOException {
+    void formatsCsv(@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+        PageRequests.unsorted(sort);
         csv.write(response, "import-formats", ImportFormatResponse.class, CsvLists.all(formats()));
+    }
+
+    private List<ImportFormatResponse> formats() {
+        return imports.formats().stream().map(ImportFormatResponse::from).toList();
     }
 }

@@ -17,7 +17,6 @@ import org.chancery.observation.ObservationLevel;
 import org.chancery.observation.Observations;
 import org.chancery.relation.RelationPair;
 import org.chancery.relation.RelationService;
-import org.chancery.shared.InvalidInputException;
 import org.chancery.shared.web.CsvLists;
 import org.chancery.shared.web.CsvResponse;
 import org.chancery.shared.web.FixedOrder;
@@ -106,7 +105,7 @@ class ObservationController {
             @RequestParam(required = false) ObservationDirection direction,
             @RequestParam(required = false) String dataset,
             @Parameter(hidden = true) @RequestParam(required = false) String sort) {
-        fixedOrder(sort);
+        PageRequests.unsorted(sort); // the years are oldest first
         return observations.summary(code(country), direction, dataset).stream().map(YearCountsResponse::from).toList();
     }
 
@@ -116,16 +115,9 @@ class ObservationController {
             @RequestParam(required = false) ObservationDirection direction,
             @RequestParam(required = false) String dataset, @RequestParam(required = false) String sort,
             HttpServletResponse response) throws IOException {
-        fixedOrder(sort);
+        PageRequests.unsorted(sort); // the years are oldest first
         csv.write(response, "observation-summary", YearCountsResponse.class, CsvLists.all(
                 observations.summary(code(country), direction, dataset).stream().map(YearCountsResponse::from).toList()));
-    }
-
-    /** The summary's years are oldest first: a {@code sort} is refused, as on every list of a fixed order. */
-    private static void fixedOrder(String sort) {
-        if (sort != null) {
-            throw new InvalidInputException("sort", "cannot be used, as this list has a fixed order");
-        }
     }
 
     @GetMapping("/api/relations/{a}/{b}/observations")

@@ -374,7 +374,8 @@ class OpenApiConfiguration {
                                 + "within an element one element, joined and escaped within it), then every matching "
                                 + "row in the list's order (not one page); offered as a download (attachment)")));
                 addHeader(ok, HttpHeaders.CONTENT_DISPOSITION, new Header().description("With CSV only: "
-                        + "`attachment` and the file name a download is saved under, of the list and its filters")
+                        + "`attachment` and the file name a download is saved under: the list's, with the pair of a "
+                        + "pair's list and the day of the relations as of a past day (not the other filters)")
                         .schema(new StringSchema().example("attachment; filename=\"relations-1970-01-01.csv\"")));
             }
             operation.addParametersItem(new QueryParameter().name("format").required(false)

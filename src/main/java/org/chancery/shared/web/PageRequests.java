@@ -67,8 +67,22 @@ public final class PageRequests {
     /** A page request without client sorting: the list has one fixed order. */
     public static PageRequest unsorted(Pageable requested) {
         if (requested.getSort().isSorted()) {
-            throw new InvalidInputException("sort", "cannot be used, as this list has a fixed order");
+            throw fixedOrder();
         }
         return PageRequest.of(requested.getPageNumber(), requested.getPageSize());
+    }
+
+    /**
+     * Refuses a {@code sort} given to a list of one fixed order that is not paged (the observations' summary, the
+     * import formats), as {@link #unsorted} refuses it on a paged one, rather than ignore it.
+     */
+    public static void unsorted(String sort) {
+        if (sort != null) {
+            throw fixedOrder();
+        }
+    }
+
+    private static InvalidInputException fixedOrder() {
+        return new InvalidInputException("sort", "cannot be used, as this list has a fixed order");
     }
 }
