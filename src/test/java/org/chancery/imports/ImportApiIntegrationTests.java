@@ -1206,7 +1206,8 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
                                 "of https://github.com/brentonk/us_diplomatic_missions as published (UTF-8, header `",
                                 "its line: Kenkel, Brenton."))));
         // by name, a fixed order: a sort is refused rather than ignored, as on the observations' summary
-        for (String sorted : List.of("/api/imports/formats?sort=name,desc", "/api/imports/formats?format=csv&sort=foo")) {
+        for (String sorted : List.of("/api/imports/formats?sort=name,desc",
+                "/api/imports/formats?format=csv&sort=foo")) {
             getJson(sorted).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                     .andExpect(jsonPath("$.errors[0].field").value("sort"));
         }
