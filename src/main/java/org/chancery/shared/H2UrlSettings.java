@@ -23,7 +23,11 @@ import org.springframework.core.env.MapPropertySource;
  * otherwise lose them without a word — a commit answered before it is in the file ({@code WRITE_DELAY}, 500 ms by
  * H2's default), lock waits of 1 s instead of the 10 s that the writes and the imports are made for
  * ({@code LOCK_TIMEOUT}), the database closed by H2's own shutdown hook while the application's stop still writes
- * ({@code DB_CLOSE_ON_EXIT}), the observation query planned again at every request ({@code QUERY_CACHE_SIZE}). A
+ * ({@code DB_CLOSE_ON_EXIT}), the observation query planned again at every request ({@code QUERY_CACHE_SIZE}), a
+ * query's result reused from the connection's last run of it ({@code OPTIMIZE_REUSE_RESULTS}, on by H2's default:
+ * a run that overlaps another transaction's commit can keep the rows from before it and give them again, even to a
+ * read made under the row lock the committing write held, so that the write after that read fails its version check
+ * or a client reads, after its own write, the rows from before another's). A
  * setting the URL gives is kept as given; the settings added are logged. {@code DB_CLOSE_ON_EXIT} is not added to a
  * URL with {@code AUTO_SERVER=TRUE}, which H2 refuses beside it. The URL is completed as the start reads it (the
  * configuration files, the command line, the environment, {@code SPRING_APPLICATION_JSON}); a test's
@@ -51,6 +55,7 @@ public class H2UrlSettings implements EnvironmentPostProcessor, Ordered {
         settings.put("DB_CLOSE_ON_EXIT", "FALSE");
         settings.put("WRITE_DELAY", "0");
         settings.put("QUERY_CACHE_SIZE", "256");
+        settings.put("OPTIMIZE_REUSE_RESULTS", "0");
         return Collections.unmodifiableMap(settings);
     }
 

@@ -70,7 +70,7 @@ class ApiFuzzTests {
         application = new SpringApplicationBuilder(ChanceryApplication.class)
                 .profiles("demo")
                 .run("--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                        "--spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=0",
                         // password guessing is tested on its own (HardeningIntegrationTests): here it would lock
                         // the fuzzing users out
                         "--chancery.security.lockout.failures-per-user=1000000000",

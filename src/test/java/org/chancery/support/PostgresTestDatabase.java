@@ -111,7 +111,7 @@ public class PostgresTestDatabase implements LauncherSessionListener {
         boolean profile = String.valueOf(System.getenv("SPRING_PROFILES_ACTIVE")).contains(POSTGRES);
         if ((url || profile) && System.getProperty("spring.datasource.url") == null) {
             System.setProperty("spring.datasource.url",
-                    "jdbc:h2:mem:chancery-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                    "jdbc:h2:mem:chancery-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=0");
             System.setProperty("spring.datasource.username", "sa");
             System.setProperty("spring.datasource.password", "");
             if (profile && System.getProperty("spring.profiles.active") == null) {
