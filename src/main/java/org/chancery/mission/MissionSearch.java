@@ -3,6 +3,7 @@ package org.chancery.mission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.chancery.country.CountryCode;
 import org.chancery.shared.SqlOrder;
@@ -29,6 +30,10 @@ class MissionSearch {
             "receivingCountry", "receiving_country", "type", "type", "city", "city", "status", "status",
             "openedOn", "opened_on", "closedOn", "closed_on");
 
+    /** Those columns, as a union's sides select them. */
+    private static final String SORTED_BY = COLUMNS.values().stream().sorted().map(column -> "m." + column)
+            .collect(Collectors.joining(", "));
+
     private final NamedParameterJdbcTemplate jdbc;
 
     MissionSearch(NamedParameterJdbcTemplate jdbc) {
@@ -36,25 +41,30 @@ class MissionSearch {
     }
 
     /**
-     * {@code country} matches either side through the two direction indexes (a union of ids)
-     * rather than {@code sending = :c or receiving = :c}, which H2 answers by reading every
-     * mission.
+     * {@code country} matches either side through the two direction indexes: a union of the missions it sends and
+     * those it receives, each with every other filter's conditions (no mission is both, R4), which the page and its
+     * count read as one table. Not {@code sending = :c or receiving = :c}, which H2 answers by reading every
+     * mission, nor {@code m.id in (that union)}, which H2 checks along every mission too for the count (11 ms on the
+     * bench world of scale 1, 22,297 missions, against 0.2 ms; 2.2 ms against 0.1 for the first page's ids).
      */
     Page<Long> ids(MissionService.Filter filter, Pageable pageable) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         where(conditions, parameters, "m.sending_country = :sending", "sending", code(filter.sending()));
         where(conditions, parameters, "m.receiving_country = :receiving", "receiving", code(filter.receiving()));
-        where(conditions, parameters, """
-                m.id in (select s.id from mission s where s.sending_country = :country
-                         union all select r.id from mission r where r.receiving_country = :country)""",
-                "country", code(filter.country()));
         where(conditions, parameters, "m.type = :type", "type", filter.type() == null ? null : filter.type().name());
         where(conditions, parameters, "m.status = :status", "status",
                 filter.status() == null ? null : filter.status().name());
         where(conditions, parameters, "m.opened_on <= :openOn and (m.closed_on is null or m.closed_on > :openOn)",
                 "openOn", filter.openOn());
-        String from = " from mission m" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
+        String from;
+        if (filter.country() == null) {
+            from = " from mission m" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
+        } else {
+            parameters.addValue("country", code(filter.country()));
+            from = " from (" + side("m.sending_country = :country", conditions) + " union all "
+                    + side("m.receiving_country = :country", conditions) + ") m";
+        }
         String page = pageable.isPaged()
                 ? " offset " + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only"
                 : "";
@@ -62,6 +72,12 @@ class MissionSearch {
                 Long.class);
         return PageableExecutionUtils.getPage(ids, pageable,
                 () -> jdbc.queryForObject("select count(*)" + from, parameters, Long.class));
+    }
+
+    /** The missions of one side of the country that meet the other conditions, with the columns the list sorts by. */
+    private static String side(String country, List<String> conditions) {
+        return "select " + SORTED_BY + " from mission m where " + country
+                + conditions.stream().map(condition -> " and " + condition).collect(Collectors.joining());
     }
 
     private static void where(List<String> conditions, MapSqlParameterSource parameters, String condition,

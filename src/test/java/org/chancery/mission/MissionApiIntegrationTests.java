@@ -1285,6 +1285,19 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                 List<Long> reversed = new ArrayList<>(order);
                 Collections.reverse(reversed);
                 assertThat(descending.stream().filter(order::contains).toList()).as(property).isEqualTo(reversed);
+                // one country's missions (both of its sides, read as a union) in the order of the whole list
+                List<Long> korean = List.of(missions.embassy(), missions.planned());
+                for (String direction : List.of("asc", "desc")) {
+                    JsonNode ofKorea = json(getJson("/api/missions?country=KR&sort=" + property + "," + direction));
+                    List<Long> whole = direction.equals("asc") ? ascending : descending;
+                    assertThat(ids(ofKorea)).as(property + " " + direction + " of one country")
+                            .isEqualTo(whole.stream().filter(korean::contains).toList());
+                    JsonNode secondOfKorea = json(getJson("/api/missions?country=KR&size=1&page=1&sort=" + property
+                            + "," + direction));
+                    assertThat(ids(secondOfKorea)).as(property + " " + direction + ", second page")
+                            .containsExactly(ids(ofKorea).get(1));
+                    assertThat(secondOfKorea.get("page").get("totalElements").asInt()).isEqualTo(2);
+                }
             } catch (Exception e) {
                 throw new AssertionError(property, e);
             }
