@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import org.chancery.country.CountryCode;
 import org.chancery.shared.FilteredQuery;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 /**
  * The list filters as conditions of a JPQL query, one query text per combination of filters, which
@@ -37,6 +39,19 @@ class MilestoneSearchImpl implements MilestoneSearch {
                 case PENDING -> query.where(OPEN + " and m.targetEnd >= :today", "today", today);
             }
         }
-        return query.ids(entityManager, pageable);
+        return query.ids(entityManager, status == null || status == MilestoneStatus.ACHIEVED ? pageable
+                : withFixedColumnsFirst(pageable));
+    }
+
+    /**
+     * The order asked for, after {@code cancelled} and {@code achievedOn}, which are the same on every row of one open
+     * or cancelled status: so ordered by targetEnd, the page is read along ix_milestone_status (V35) and stops at its
+     * last row, where a database that does not see that those two columns are fixed reads them all and sorts them
+     * (H2; PostgreSQL takes {@code achieved_on is null} for no equality).
+     */
+    private static Pageable withFixedColumnsFirst(Pageable pageable) {
+        Sort sort = Sort.by("cancelled", "achievedOn").and(pageable.getSort());
+        return pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort)
+                : Pageable.unpaged(sort);
     }
 }

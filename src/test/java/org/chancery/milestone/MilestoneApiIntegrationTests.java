@@ -16,7 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -343,18 +345,30 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
             for (LocalDate today : List.of(LocalDate.of(2026, 5, 31), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 2),
                     LocalDate.of(2028, 1, 1))) {
                 clock.setToday(today);
-                Map<Long, String> derived = new HashMap<>();
+                // in the list's order (targetEnd, then id), which each status keeps, page by page
+                Map<Long, String> derived = new LinkedHashMap<>();
+                Map<Long, String> targetEnds = new HashMap<>();
                 for (JsonNode milestone : json(getJson("/api/milestones?size=200")).get("content")) {
                     derived.put(milestone.get("id").asLong(), milestone.get("status").asString());
+                    targetEnds.put(milestone.get("id").asLong(), milestone.get("targetEnd").asString());
                 }
                 assertThat(derived).hasSize(ids.size());
                 for (MilestoneStatus status : MilestoneStatus.values()) {
                     List<Long> expected = derived.entrySet().stream()
-                            .filter(e -> e.getValue().equals(status.name())).map(Map.Entry::getKey).sorted().toList();
+                            .filter(e -> e.getValue().equals(status.name())).map(Map.Entry::getKey).toList();
                     List<Long> filtered = new ArrayList<>();
-                    json(getJson("/api/milestones?size=200&status={s}", status)).get("content")
-                            .forEach(m -> filtered.add(m.get("id").asLong()));
-                    assertThat(filtered).as("%s on %s", status, today).containsExactlyInAnyOrderElementsOf(expected);
+                    for (int page = 0; page <= expected.size() / 3; page++) {
+                        json(getJson("/api/milestones?size=3&page={p}&status={s}", page, status)).get("content")
+                                .forEach(m -> filtered.add(m.get("id").asLong()));
+                    }
+                    assertThat(filtered).as("%s on %s", status, today).containsExactlyElementsOf(expected);
+                    List<Long> descending = new ArrayList<>();
+                    json(getJson("/api/milestones?size=200&status={s}&sort=targetEnd,desc", status)).get("content")
+                            .forEach(m -> descending.add(m.get("id").asLong()));
+                    assertThat(descending).as("%s on %s, descending", status, today)
+                            .containsExactlyInAnyOrderElementsOf(expected)
+                            .isSortedAccordingTo(Comparator.comparing((Long id) -> targetEnds.get(id))
+                                    .thenComparing(Comparator.naturalOrder()).reversed());
                 }
             }
             clock.setToday(LocalDate.of(2026, 6, 1));
