@@ -2,6 +2,7 @@ package org.chancery.relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,6 +87,13 @@ class RelationListAsOfIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.content[*].countries[0]").value(contains("AR", "CU", "US")));
         getJson("/api/relations?country=US&asOf=1990-01-01&status=ESTABLISHED")
                 .andExpect(jsonPath("$.content[*].countries[0]").value(contains("AR", "US")));
+        getJson("/api/relations?country=US&asOf=1990-01-01&size=2&page=1&sort=since,desc")
+                .andExpect(jsonPath("$.content[*].countries").value(contains(List.of("AR", "US"))))
+                .andExpect(jsonPath("$.page.totalElements").value(3))
+                .andExpect(jsonPath("$.page.totalPages").value(2));
+        getJson("/api/relations?country=US&asOf=1990-01-01&size=2&page=4")
+                .andExpect(jsonPath("$.content").value(empty()))
+                .andExpect(jsonPath("$.page.totalElements").value(3));
         getJson("/api/relations?asOf=1990-01-01&sort=since,desc")
                 .andExpect(jsonPath("$.content[*].since").value(contains("1980-04-18", "1961-01-03", "1909-01-01",
                         "1823-12-12")));
