@@ -3,6 +3,8 @@ package org.chancery.mission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.chancery.country.CountryCode;
@@ -29,10 +31,6 @@ class MissionSearch {
     private static final Map<String, String> COLUMNS = Map.of("id", "id", "sendingCountry", "sending_country",
             "receivingCountry", "receiving_country", "type", "type", "city", "city", "status", "status",
             "openedOn", "opened_on", "closedOn", "closed_on");
-
-    /** Those columns, as a union's sides select them. */
-    private static final String SORTED_BY = COLUMNS.values().stream().sorted().map(column -> "m." + column)
-            .collect(Collectors.joining(", "));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -62,8 +60,9 @@ class MissionSearch {
             from = " from mission m" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
         } else {
             parameters.addValue("country", code(filter.country()));
-            from = " from (" + side("m.sending_country = :country", conditions) + " union all "
-                    + side("m.receiving_country = :country", conditions) + ") m";
+            String columns = columns(pageable.getSort());
+            from = " from (" + side(columns, "m.sending_country = :country", conditions) + " union all "
+                    + side(columns, "m.receiving_country = :country", conditions) + ") m";
         }
         String page = pageable.isPaged()
                 ? " offset " + pageable.getOffset() + " rows fetch next " + pageable.getPageSize() + " rows only"
@@ -74,10 +73,21 @@ class MissionSearch {
                 () -> jdbc.queryForObject("select count(*)" + from, parameters, Long.class));
     }
 
-    /** The missions of one side of the country that meet the other conditions, with the columns the list sorts by. */
-    private static String side(String country, List<String> conditions) {
-        return "select " + SORTED_BY + " from mission m where " + country
+    /**
+     * The missions of one side of the country that meet the other conditions, with {@code columns}: the id and the
+     * columns the page is sorted by, no more, so that a side filtered by the country and a day is read from the
+     * country's index of opening and closing days alone (V36), without each mission's row.
+     */
+    private static String side(String columns, String country, List<String> conditions) {
+        return "select " + columns + " from mission m where " + country
                 + conditions.stream().map(condition -> " and " + condition).collect(Collectors.joining());
+    }
+
+    /** The id and the columns of the sort's properties, once each. */
+    private static String columns(Sort sort) {
+        Set<String> columns = new TreeSet<>(Set.of("m.id"));
+        sort.forEach(order -> columns.add("m." + column(order)));
+        return String.join(", ", columns);
     }
 
     private static void where(List<String> conditions, MapSqlParameterSource parameters, String condition,
@@ -91,13 +101,17 @@ class MissionSearch {
     private static String orderBy(Sort sort) {
         SqlOrder orders = new SqlOrder();
         for (Sort.Order order : sort) {
-            String column = COLUMNS.get(order.getProperty());
-            if (column == null) {
-                throw new IllegalArgumentException("The mission list cannot be sorted by " + order.getProperty() + ".");
-            }
-            orders.by("m." + column, SqlOrder.direction(order));
+            orders.by("m." + column(order), SqlOrder.direction(order));
         }
         return orders.sql();
+    }
+
+    private static String column(Sort.Order order) {
+        String column = COLUMNS.get(order.getProperty());
+        if (column == null) {
+            throw new IllegalArgumentException("The mission list cannot be sorted by " + order.getProperty() + ".");
+        }
+        return column;
     }
 
     private static String code(CountryCode code) {
