@@ -45,12 +45,15 @@ class MilestoneSearchImpl implements MilestoneSearch {
 
     /**
      * The order asked for, after {@code cancelled} and {@code achievedOn}, which are the same on every row of one open
-     * or cancelled status: so ordered by targetEnd, the page is read along ix_milestone_status (V35) and stops at its
-     * last row, where a database that does not see that those two columns are fixed reads them all and sorts them
-     * (H2; PostgreSQL takes {@code achieved_on is null} for no equality).
+     * or cancelled status, in the direction of its first order: so ordered by targetEnd, either way, the page is read
+     * along ix_milestone_status (V35) and stops at its last row, where a database that does not see that those two
+     * columns are fixed reads them all and sorts them (H2; PostgreSQL takes {@code achieved_on is null} for no
+     * equality).
      */
     private static Pageable withFixedColumnsFirst(Pageable pageable) {
-        Sort sort = Sort.by("cancelled", "achievedOn").and(pageable.getSort());
+        Sort.Direction direction = pageable.getSort().stream().findFirst().map(Sort.Order::getDirection)
+                .orElse(Sort.Direction.ASC);
+        Sort sort = Sort.by(direction, "cancelled", "achievedOn").and(pageable.getSort());
         return pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort)
                 : Pageable.unpaged(sort);
     }

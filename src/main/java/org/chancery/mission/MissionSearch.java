@@ -75,8 +75,9 @@ class MissionSearch {
 
     /**
      * The missions of one side of the country that meet the other conditions, with {@code columns}: the id and the
-     * columns the page is sorted by, no more, so that a side filtered by the country and a day is read from the
-     * country's index of opening and closing days alone (V36), without each mission's row.
+     * columns the page is sorted by, no more, so that a side filtered by the country and a day, sorted by id, the
+     * countries or the days, is read from that side's index of opening and closing days alone (V36), without each
+     * mission's row (a filter or sort by type, city or status still reads the rows).
      */
     private static String side(String columns, String country, List<String> conditions) {
         return "select " + columns + " from mission m where " + country

@@ -20,11 +20,13 @@ import org.springframework.stereotype.Component;
 /**
  * The relation list as of a day: the one {@code relation_interval} of each pair that covers the day
  * (kept with the pair's events, so no history is replayed), of pairs whose two countries both exist
- * that day. The few countries that do not exist that day are read first and left out by their codes: joined to
- * every interval, the country table cost two thirds of a list's time on H2. A country's list, one row for each
+ * that day. The few countries that do not exist that day are read first and left out by their codes (an array, so
+ * that the statement's text is the same whatever their number): joined to every interval, the country table cost
+ * two thirds of a list's time on H2. A country's list, one row for each
  * country at most, is read whole in one statement along the interval indexes (a union of its pairs as first and as
  * second country) and paged here; the list of every pair is read a page at a time, with one count when the page does
- * not tell the total. Runs in the caller's transaction.
+ * not tell the total. Runs in the caller's transaction (on H2, whose reads are at read committed, its statements may
+ * straddle another transaction's commit, as a page and its count may).
  */
 @Component
 class RelationList {
@@ -37,9 +39,8 @@ class RelationList {
             select i.country_a, i.country_b, i.status, i.since, i.consular_status, i.since_precision
             from relation_interval i
             where i.valid_from <= :day and (i.valid_to is null or i.valid_to > :day)
+              and i.country_a <> all(:absent) and i.country_b <> all(:absent)
             """;
-
-    private static final String ABSENT = " and i.country_a not in (:absent) and i.country_b not in (:absent)";
 
     private final JdbcClient jdbc;
 
@@ -48,9 +49,9 @@ class RelationList {
     }
 
     Page<RelationStanding> page(CountryCode country, RelationStatus status, LocalDate day, Pageable pageable) {
-        List<String> absent = jdbc.sql("select code from country where started_on > :day or ended_on < :day")
-                .param("day", day).query(String.class).list();
-        String rows = rows(country, status, !absent.isEmpty());
+        String[] absent = jdbc.sql("select code from country where started_on > :day or ended_on < :day")
+                .param("day", day).query(String.class).list().toArray(String[]::new);
+        String rows = rows(country, status);
         if (country != null) {
             List<RelationStanding> all = bind(jdbc.sql("select * from (" + rows + ") r" + orderBy(pageable.getSort())),
                     country, status, day, absent).query(RelationList::standing).list();
@@ -71,8 +72,8 @@ class RelationList {
                         .query(Long.class).single());
     }
 
-    private static String rows(CountryCode country, RelationStatus status, boolean someAbsent) {
-        String conditions = (status == null ? "" : " and i.status = :status") + (someAbsent ? ABSENT : "");
+    private static String rows(CountryCode country, RelationStatus status) {
+        String conditions = status == null ? "" : " and i.status = :status";
         if (country == null) {
             return SELECT + conditions;
         }
@@ -81,16 +82,13 @@ class RelationList {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, CountryCode country,
-            RelationStatus status, LocalDate day, List<String> absent) {
-        statement = statement.param("day", day);
+            RelationStatus status, LocalDate day, String[] absent) {
+        statement = statement.param("day", day).param("absent", absent);
         if (country != null) {
             statement = statement.param("country", country.value());
         }
         if (status != null) {
             statement = statement.param("status", status.name());
-        }
-        if (!absent.isEmpty()) {
-            statement = statement.param("absent", absent);
         }
         return statement;
     }

@@ -40,8 +40,8 @@ class RelationListPlanIntegrationTests extends ApiIntegrationTest {
                 && statement.contains("order by")).findFirst().orElseThrow();
         assertThat(page).contains("order by r.country_a asc, r.country_b asc").doesNotContain("nulls");
         if (PostgresTestDatabase.enabled()) {
-            // its generic plan: the pair's order given by an index (of the intervals, or of the countries joined,
-            // the rest sorted within each first country), not every interval read and sorted
+            // its generic plan: the pair's order given by an index of the intervals, not every interval read and
+            // sorted
             assertThat(QueryPlans.of(jdbc, page)).doesNotContain("NULLS FIRST")
                     .doesNotContainPattern("(?m)^\\s*(->\\s+)?Sort  \\(");
         }

@@ -96,7 +96,8 @@ class RelationController {
             HttpServletResponse response) throws IOException {
         CountryCode code = filter(country);
         // Every page of the list is derived from all the intervals of the day, so the pairs (a few tens of
-        // thousands at most: one row per pair of countries) are read in one statement, not a page at a time.
+        // thousands at most: one row per pair of countries) are read in one statement, not a page at a time (after
+        // the codes of the few countries that did not exist that day).
         List<RelationSummary> rows = relations.standings(code, status, asOf,
                 Pageable.unpaged(pageRequest(pageable).getSort())).map(RelationSummary::from).getContent();
         // a list of a past day is named after it: exports of two days are told apart
