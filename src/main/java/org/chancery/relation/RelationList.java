@@ -10,7 +10,6 @@ import org.chancery.country.CountryCode;
 import org.chancery.shared.DatePrecision;
 import org.chancery.shared.SqlOrder;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -20,13 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * The relation list as of a day: the one {@code relation_interval} of each pair that covers the day
  * (kept with the pair's events, so no history is replayed), of pairs whose two countries both exist
- * that day. The few countries that do not exist that day are read first and left out by their codes (an array, so
- * that the statement's text is the same whatever their number): joined to every interval, the country table cost
- * two thirds of a list's time on H2. A country's list, one row for each
- * country at most, is read whole in one statement along the interval indexes (a union of its pairs as first and as
- * second country) and paged here; the list of every pair is read a page at a time, with one count when the page does
- * not tell the total. Runs in the caller's transaction (on H2, whose reads are at read committed, its statements may
- * straddle another transaction's commit, as a page and its count may).
+ * that day. The few countries that do not exist that day are read first and left out by their codes
+ * (an array, so that the statement's text is the same whatever their number): joined to every
+ * interval, the country table cost two thirds of a list's time on H2. A country's list, one row for
+ * each country at most, is read whole in one statement along the interval indexes (a union of its
+ * pairs as first and as second country) and paged here; the list of every pair is read a page at a
+ * time, with one count when the page does not tell the total. Runs in the caller's transaction (on
+ * H2, whose reads are at read committed, its statements may straddle another transaction's commit,
+ * as a page and its count may).
  */
 @Component
 class RelationList {
@@ -55,12 +55,7 @@ class RelationList {
         if (country != null) {
             List<RelationStanding> all = bind(jdbc.sql("select * from (" + rows + ") r" + orderBy(pageable.getSort())),
                     country, status, day, absent).query(RelationList::standing).list();
-            if (pageable.isUnpaged()) {
-                return new PageImpl<>(all, pageable, all.size());
-            }
-            int from = (int) Math.min(pageable.getOffset(), all.size());
-            return new PageImpl<>(all.subList(from, Math.min(from + pageable.getPageSize(), all.size())), pageable,
-                    all.size());
+            return PageableExecutionUtils.getPage(slice(all, pageable), pageable, all::size);
         }
         String select = "select * from (" + rows + ") r" + orderBy(pageable.getSort())
                 + (pageable.isPaged() ? " offset " + pageable.getOffset() + " rows fetch next "
@@ -70,6 +65,15 @@ class RelationList {
         return PageableExecutionUtils.getPage(content, pageable,
                 () -> bind(jdbc.sql("select count(*) from (" + rows + ") r"), country, status, day, absent)
                         .query(Long.class).single());
+    }
+
+    /** The rows of {@code pageable}'s page among {@code all}. */
+    private static <T> List<T> slice(List<T> all, Pageable pageable) {
+        if (pageable.isUnpaged()) {
+            return all;
+        }
+        int from = (int) Math.min(pageable.getOffset(), all.size());
+        return all.subList(from, Math.min(from + pageable.getPageSize(), all.size()));
     }
 
     private static String rows(CountryCode country, RelationStatus status) {
