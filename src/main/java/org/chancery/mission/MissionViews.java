@@ -34,28 +34,30 @@ class MissionViews {
                    m.protecting_power, m.predecessor_id, m.successor_id, m.version, m.sources,
                    h.id, h.diplomat_id, h.name, h.head_rank, h.agrement_on, h.started_on, h.started_precision,
                    h.ended_on, h.ended_precision, h.sources
-            from mission m
-            left join head_of_mission h on h.mission_id = m.id
             """;
 
-    private static final String BY_IDS = COLUMNS + """
+    private static final String HEADS = "left join head_of_mission h on h.mission_id = m.id\n";
+
+    private static final String BY_IDS = COLUMNS + "from mission m\n" + HEADS + """
             where m.id = any(:ids)
             order by m.id, h.started_on, h.id""";
 
-    /** A pair's missions: a union of the two directions' ids, each read along the direction index. */
+    /**
+     * A pair's missions as one table: the union of the two directions, each read along the direction index. Not
+     * {@code m.id in (a union of their ids)}, which H2 answers in about one and a half times as long (the five
+     * missions of the bench world's longest pair with their heads, 39 µs against 68).
+     */
     private static final String OF_PAIR = """
-            where m.id in (
-                select s.id from mission s where s.sending_country = :a and s.receiving_country = :b
-                union all select r.id from mission r where r.sending_country = :b and r.receiving_country = :a)
+            from (select * from mission s where s.sending_country = :a and s.receiving_country = :b
+                  union all select * from mission r where r.sending_country = :b and r.receiving_country = :a) m
             """;
 
-    private static final String BETWEEN = COLUMNS + OF_PAIR + "order by m.id, h.started_on, h.id";
+    private static final String BETWEEN = COLUMNS + OF_PAIR + HEADS + "order by m.id, h.started_on, h.id";
 
     /** A pair's missions as the relation view shows them on a day: their dates and states, no heads. */
     private static final String ON_DAY_BETWEEN = """
             select m.id, m.sending_country, m.receiving_country, m.type, m.city, m.status, m.opened_on,
                    m.opened_precision, m.closed_on, m.closed_precision
-            from mission m
             """ + OF_PAIR + "order by m.id";
 
     private static final SourcesConverter SOURCES = new SourcesConverter();
