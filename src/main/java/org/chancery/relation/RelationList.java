@@ -18,18 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The relation list as of a day: the one {@code relation_interval} of each pair that covers the day
- * (kept with the pair's events, so no history is replayed), of pairs whose two countries both exist
- * that day. The few countries that do not exist that day are read first and left out by their codes:
- * joined to every interval, the country table cost two thirds of a list's time on H2. A country's list,
- * one row for each country at most, is read whole in one statement along the interval indexes (a union
- * of its pairs as first and as second country), and the pairs of absent countries are left out and the
- * page cut here (comparing each interval's codes with the absent ones in the statement cost H2 a third of
- * its time); the list of every pair is read a page at a time, the absent codes bound as one array (the
- * statement's text is the same whatever their number), with one count when the page does not tell the
- * total. Runs in the caller's transaction (on
- * H2, whose reads are at read committed, its statements may straddle another transaction's commit,
- * as a page and its count may).
+ * The relation list as of a day: the one {@code relation_interval} of each pair that covers the day (kept with the
+ * pair's events, so no history is replayed), of pairs whose two countries both exist that day. The few countries
+ * that do not exist that day are read first and left out by their codes: joined to every interval, the country
+ * table cost two thirds of a list's time on H2. A country's list, one row for each country at most, is read whole
+ * in one statement along the interval indexes (a union of its pairs as first and as second country), and the pairs
+ * of absent countries are left out and the page cut here (comparing each interval's codes with the absent ones in
+ * the statement cost H2 a third of its time); the list of every pair is read a page at a time, the absent codes
+ * bound as one array (the statement's text is the same whatever their number), with one count when the page does
+ * not tell the total. Runs in the caller's transaction (on H2, whose reads are at read committed, its statements
+ * may straddle another transaction's commit, as a page and its count may).
  */
 @Component
 class RelationList {
@@ -44,6 +42,7 @@ class RelationList {
             where i.valid_from <= :day and (i.valid_to is null or i.valid_to > :day)
             """;
 
+    /** The list of every pair leaves out the pairs of the countries absent that day in its statement. */
     private static final String PRESENT = " and i.country_a <> all(:absent) and i.country_b <> all(:absent)";
 
     private final JdbcClient jdbc;
