@@ -59,6 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class BrowserTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The pause of the keys the admin UI waits for before it reads a change made by a key ({@code map.js}). */
+    static final int KEYS_PAUSE_MS = 600;
     private static final Pattern FAILED_RESOURCE = Pattern.compile("status of (\\d{3})");
 
     static ChromeDriverService service;
@@ -171,6 +173,36 @@ abstract class BrowserTest {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * The pauses of the keys the page waits for before it reads a change made by a key (the map's Country and Day
+     * fields, a relation's From day: {@value #KEYS_PAUSE_MS} ms) end only when the test calls {@link #endKeyPauses},
+     * however slow the machine: a pause given up by the page, as a newer change or a choice by other means gives it
+     * up, is gone from {@code window.keyPauses}.
+     */
+    void holdKeyPauses() {
+        script("""
+                const [pauseMs] = arguments;
+                const setNow = window.setTimeout;
+                const clearNow = window.clearTimeout;
+                let held = 0;
+                window.keyPauses = new Map();
+                window.setTimeout = (run, ms, ...args) => ms === pauseMs
+                  ? (window.keyPauses.set(--held, run), held)
+                  : setNow(run, ms, ...args);
+                window.clearTimeout = (id) => (id < 0 ? window.keyPauses.delete(id) : clearNow(id));""",
+                KEYS_PAUSE_MS);
+    }
+
+    /** How many pauses of the keys the page waits for (see {@link #holdKeyPauses}). */
+    long keyPausesWaited() {
+        return (Long) script("return window.keyPauses.size");
+    }
+
+    /** Ends the pauses of the keys the page waits for (see {@link #holdKeyPauses}). */
+    void endKeyPauses() {
+        script("const ended = [...window.keyPauses.values()]; window.keyPauses.clear(); ended.forEach((run) => run())");
     }
 
     /** Signs in through the sign-in dialog of the page shown. */

@@ -178,11 +178,12 @@ class WorldMapBrowserTests extends BrowserTest {
         assertThat(buttonNamed("Look further east").getDomAttribute("aria-disabled")).isEqualTo("true");
         assertThat(buttonNamed("Look further east").isEnabled()).isTrue();
 
+        // each zoom waited for to its end: one pressed while another moves goes on from where that one is
         press(buttonNamed("Zoom in"));
-        waitFor(d -> layerTransform()[2] > 1.59);
+        waitFor(d -> layerTransform()[2] > 1.6 - 1e-6);
         waitFor(d -> "false".equals(buttonNamed("Look further east").getDomAttribute("aria-disabled")));
         press(buttonNamed("Zoom in"));
-        waitFor(d -> layerTransform()[2] > 2.55);
+        waitFor(d -> layerTransform()[2] > 1.6 * 1.6 - 1e-6);
         double[] zoomed = layerTransform();
 
         press(buttonNamed("Look further east"));
@@ -472,11 +473,15 @@ class WorldMapBrowserTests extends BrowserTest {
         open("/map?country=US&asOf=1961-01-03");
         visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
         recordDaysAsked();
+        holdKeyPauses();
 
         // 4 July 1976 typed into the field's parts, in the order the browser's locale gives them: on the way, the field
         // holds 1961-07-03 and 1961-07-04, which are days too
         boolean monthFirst = ((String) script("return new Date(2000, 1, 3).toLocaleDateString()")).startsWith("2");
         $("#map-date").sendKeys(monthFirst ? "07041976" : "04071976");
+        assertThat(daysAsked()).as("days asked before the keys paused").isEmpty();
+        assertThat(keyPausesWaited()).isEqualTo(1);
+        endKeyPauses();
 
         visible(By.cssSelector(SHOWN.formatted("US", "1976-07-04")));
         assertThat(daysAsked()).containsExactly("US 1976-07-04");
@@ -491,9 +496,13 @@ class WorldMapBrowserTests extends BrowserTest {
         open("/map?country=US&asOf=1961-01-03");
         visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
         recordDaysAsked();
+        holdKeyPauses();
 
         $("#map-country").sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
         String stopped = $("#map-country").getDomProperty("value");
+        assertThat(daysAsked()).as("days asked before the keys paused").isEmpty();
+        assertThat(keyPausesWaited()).isEqualTo(1);
+        endKeyPauses();
 
         assertThat(stopped).isNotEqualTo("US");
         visible(By.cssSelector(SHOWN.formatted(stopped, "1961-01-03")));
@@ -512,11 +521,14 @@ class WorldMapBrowserTests extends BrowserTest {
         open("/map?country=US&asOf=1961-01-03");
         visible(By.cssSelector(SHOWN.formatted("US", "1961-01-03")));
 
+        holdKeyPauses();
         $("#map-country").sendKeys(Keys.ARROW_DOWN);
+        assertThat(keyPausesWaited()).as("the country the key passed to waits").isEqualTo(1);
         Thread.sleep(200); // the choice below follows no key at once: it is shown at once, while the key's waits
         new Select($("#map-country")).selectByValue("FR");
         visible(By.cssSelector(SHOWN.formatted("FR", "1961-01-03")));
-        Thread.sleep(1000); // longer than the keys' pause: what waited for it is not shown after all
+        assertThat(keyPausesWaited()).as("the country the key passed to waits no more").isZero();
+        endKeyPauses();
 
         assertThat($$(SHOWN.formatted("FR", "1961-01-03"))).hasSize(1);
         assertThat($("#map-country").getDomProperty("value")).isEqualTo("FR");
