@@ -85,7 +85,7 @@ class KenkelLockOrderIntegrationTests extends ApiIntegrationTest {
         }
 
         assertThat(request.get(30, TimeUnit.SECONDS)).as("the request's wait for the countries")
-                .isLessThan(Duration.ofSeconds(2));
+                .isLessThan(Duration.ofSeconds(5)); // a wait for the lock ends in 10 s
         JsonNode ended = ImportJobs.awaitEnd(mvc, job, Duration.ofMinutes(1));
         assertThat(ended.get("status").asString()).isEqualTo("SUCCEEDED");
         JsonNode section = json(mvc.perform(get("/api/imports/" + job + "/rows?size=200")
