@@ -59,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class BrowserTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The pause of the keys the admin UI waits for before it reads a change made by a key ({@code map.js}). */
+    /** The pause of the keys the admin UI waits for before it reads a change made by a key (map.js, relation.js). */
     static final int KEYS_PAUSE_MS = 600;
     private static final Pattern FAILED_RESOURCE = Pattern.compile("status of (\\d{3})");
 

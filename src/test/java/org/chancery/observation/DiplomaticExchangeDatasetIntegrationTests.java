@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * {@code ../shared/data/} (its terms give no licence to ship it), imported through the API, and
  * read back: the counts per year are the file's, the known values are there, the mirrored rows are
  * merged, the presence-only code 9 of 1950–1965 is kept, and importing it again creates nothing; while
- * it imports, reads answer and the job's progress advances. Run on H2 and on PostgreSQL.
+ * it imports, reads answer and the job's progress advances. Run once, in the default suite (H2): the
+ * PostgreSQL suite leaves it out (tag {@code dataset}), as it does the fuzz test.
  */
 @DisplayName("The COW Diplomatic Exchange data set, imported whole")
 @Tag("dataset")
