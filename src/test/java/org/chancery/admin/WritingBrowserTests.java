@@ -747,7 +747,8 @@ class WritingBrowserTests extends BrowserTest {
         waitFor(driver -> ((List<?>) script("return window.daysAsked")).size() == 1);
         assertThat(script("return window.daysAsked")).isEqualTo(List.of("2020-03-01"));
 
-        // the year stepped up three times with the arrow key passes through 2021 and 2022, each asked for before
+        // the year stepped up three times with the arrow key passes through 2021 and 2022, neither asked for: only
+        // the day the keys paused on
         holdKeyPauses();
         from.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP, Keys.ARROW_UP);
         assertThat(script("return window.daysAsked")).as("days asked before the keys paused")
