@@ -9,6 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Driven by the keyboard alone: a control that its own action replaces (Cancel… and Keep it, Achieve… and Back,
@@ -55,6 +56,8 @@ class KeyboardFocusBrowserTests extends BrowserTest {
 
     @Test
     void aLinkOfTheErrorSummaryOpensTheCollapsedSectionOfItsFieldAndGivesItTheFocus() {
+        // the demo's pair, which other tests read: the refused severance must leave its story as it was
+        JsonNode story = getJson("/api/relations/CU/KR/timeline");
         open("/relations/CU/KR");
         visible(By.cssSelector("#story-items li"));
         signIn("editor", "editor-secret");
@@ -72,6 +75,7 @@ class KeyboardFocusBrowserTests extends BrowserTest {
         link.click();
         assertThat(source.getAttribute("open")).as("the source's section is open").isNotNull();
         assertThat(focused().getDomAttribute("name")).isEqualTo("sources[0].url");
+        assertThat(getJson("/api/relations/CU/KR/timeline")).isEqualTo(story);
         assertNoConsoleErrors(400);
     }
 
