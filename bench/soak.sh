@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Chancery soak. Not a test: CI does not run it and nothing here asserts a time.
 #
-# Serves the jar as deployed (-Xmx256m, an H2 file database in a temp dir, the demo and history profiles) and
+# Serves the jar (java -jar, -Xmx256m, an H2 file database in a temp dir, the demo and history profiles) and
 # keeps it busy for SOAK_MINUTES (15): public reads, good and bad, in turn (bench/soak/reads.lua, 3 connections),
 # an editor's write cycle (bench/soak/writes.lua: two diplomats created, read, renamed, met, the meeting deleted,
 # both diplomats deleted), and every 5 s an NDJSON import (bench/soak/kosovo.ndjson), three reads of the change
@@ -53,7 +53,6 @@ until curl -sf -o /dev/null "$BASE/actuator/health/readiness"; do
     sleep 0.5
 done
 
-LIVE_FIRST=""
 # sample: one line of what a leak would grow, after the full collection the class histogram makes.
 sample() {
     local live info metaspace prometheus
