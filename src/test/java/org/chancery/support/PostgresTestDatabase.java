@@ -54,6 +54,24 @@ public class PostgresTestDatabase implements LauncherSessionListener {
         return POSTGRES.equalsIgnoreCase(System.getProperty(SWITCH, "").trim());
     }
 
+    /**
+     * A session of the test run's database of its own, without the application's pool or connection settings (as
+     * an operator's {@code psql} would be).
+     */
+    public static Connection plainSession() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("spring.datasource.url"),
+                System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+    }
+
+    /** Sets (or, for {@code null}, resets) the test run's database's default isolation, for the sessions after. */
+    public static void setDefaultIsolation(String isolation) throws SQLException {
+        try (Connection connection = plainSession(); Statement statement = connection.createStatement()) {
+            String setting = isolation == null ? "reset default_transaction_isolation"
+                    : "set default_transaction_isolation = '" + isolation + "'";
+            statement.execute("alter database \"" + connection.getCatalog() + "\" " + setting);
+        }
+    }
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (!enabled()) {
