@@ -3,7 +3,6 @@ package org.chancery.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -212,8 +211,7 @@ class MultiInstanceIntegrationTests {
             writes.add(() -> first.api().post(path, "{\"type\": \"ESTABLISHED\", \"date\": \"1990-01-01\"}"));
         }
         CompletableFuture<List<Answer>> answered;
-        try (Connection blocker = DriverManager.getConnection(System.getProperty("spring.datasource.url"),
-                System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"))) {
+        try (Connection blocker = PostgresTestDatabase.plainSession()) {
             // holds back every pair lock (SELECT ... FOR UPDATE) until the instance's whole pool waits for it
             blocker.setAutoCommit(false);
             try (Statement sql = blocker.createStatement()) {
