@@ -23,6 +23,38 @@ class BrokenConstraintsTests {
     }
 
     @Test
+    void aConstraintIsKnownByTheNamePostgresGivesWhateverTheLanguageOfItsMessages() {
+        DataIntegrityViolationException german = RefusedWrites.refusedByPostgres("23505",
+                "doppelter Schlüsselwert verletzt Unique-Constraint »uq_relation_pair«", "uq_relation_pair");
+        DataIntegrityViolationException french = RefusedWrites.refusedByPostgres("23514",
+                "la nouvelle ligne de la relation « mission » viole la contrainte de vérification « ck_mission_dates »",
+                "ck_mission_dates");
+
+        assertThat(BrokenConstraints.named(german, "uq_relation_pair")).isTrue();
+        assertThat(BrokenConstraints.named(german, "uq_country_alpha3")).isFalse();
+        assertThat(BrokenConstraints.unique(german)).isTrue();
+        assertThat(BrokenConstraints.described(german)).isEqualTo("uq_relation_pair (UNIQUE)");
+        assertThat(BrokenConstraints.described(french)).isEqualTo("ck_mission_dates (CHECK)");
+    }
+
+    @Test
+    void aConstraintPostgresNamesInOneStatementOfABatchIsKnownByThatName() {
+        DataIntegrityViolationException batch = RefusedWrites.refusedInPostgresBatch("23505",
+                "doppelter Schlüsselwert verletzt Unique-Constraint »uq_mission_embassy_slot«",
+                "uq_mission_embassy_slot");
+
+        assertThat(BrokenConstraints.named(batch, "uq_mission_embassy_slot")).isTrue();
+    }
+
+    @Test
+    void aConstraintNamedOnlyInAnEnglishMessageIsKnownByTheNameInIt() {
+        DataIntegrityViolationException english = RefusedWrites.refusedByPostgres("23505",
+                "duplicate key value violates unique constraint \"uq_relation_pair\"", null);
+
+        assertThat(BrokenConstraints.named(english, "uq_relation_pair")).isTrue();
+    }
+
+    @Test
     void aUniqueConstraintOrKeyIsToldFromEveryOtherKind() {
         assertThat(BrokenConstraints.unique(constraintBroken(ConstraintKind.UNIQUE, "country_pkey"))).isTrue();
         assertThat(BrokenConstraints.unique(constraintBroken(ConstraintKind.CHECK, "ck_country_lifetime"))).isFalse();
