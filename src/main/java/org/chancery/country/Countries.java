@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
+import java.util.regex.Pattern;
 
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.BrokenConstraints;
@@ -51,6 +52,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 @EnableConfigurationProperties(CountryProperties.class)
 public class Countries {
+
+    /** What a search may be an alpha-2 or alpha-3 code as: two or three ASCII letters, in any case. */
+    private static final Pattern ASCII_CODE = Pattern.compile("[A-Za-z]{2,3}");
 
     private record Cached(Country country, long readAtMillis) {
     }
@@ -191,8 +195,13 @@ public class Countries {
     @Transactional(readOnly = true)
     public Page<Country> search(String q, Boolean current, Pageable pageable) {
         String pattern = q == null ? null : SearchText.containing(q);
-        String term = pattern == null ? null : Text.strip(q).toLowerCase(Locale.ROOT);
-        return repository.search(term, pattern, current, pageable);
+        if (pattern == null) {
+            return repository.search(null, null, null, current, pageable);
+        }
+        String term = Text.strip(q);
+        // a code is two or three ASCII letters: "ß", which upper-cases into South Sudan's "SS", is none
+        String code = ASCII_CODE.matcher(term).matches() ? term.toUpperCase(Locale.ROOT) : "";
+        return repository.search(code, term, pattern, current, pageable);
     }
 
     /**

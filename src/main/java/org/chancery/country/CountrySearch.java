@@ -8,9 +8,9 @@ interface CountrySearch {
 
     /**
      * Countries whose name's key contains {@code pattern} (a LIKE pattern, escape {@code \\}, of
-     * {@link org.chancery.shared.SearchText}) or whose code is
-     * {@code q} (lower case), if given; current ones (no {@code endedOn}) or former ones only, if
-     * {@code current} is given.
+     * {@link org.chancery.shared.SearchText}) or whose alpha-2 or alpha-3 code is {@code code} (upper case; an empty
+     * code is none) or whose numeric code is {@code numeric}, if {@code pattern} is given; current ones (no
+     * {@code endedOn}) or former ones only, if {@code current} is given.
      */
-    Page<Country> search(String q, String pattern, Boolean current, Pageable pageable);
+    Page<Country> search(String code, String numeric, String pattern, Boolean current, Pageable pageable);
 }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.chancery.support.ApiIntegrationTest;
@@ -101,6 +102,28 @@ class CountryApiIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.contains("KP", "KR")));
         getJson("/api/countries?q=CUB")
                 .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.contains("CU")));
+    }
+
+    @Test
+    void findsACountryByACodeWithAnIWhateverTheDefaultLocale() throws Exception {
+        // in Turkish "I" lower-cases into a dotless "ı": H2's lower() follows the JVM's default locale (as
+        // PostgreSQL's follows the database's ctype), and a search compared with it found no "CI" or "CIV"
+        Locale before = Locale.getDefault();
+        Locale beforeFormat = Locale.getDefault(Locale.Category.FORMAT);
+        Locale beforeDisplay = Locale.getDefault(Locale.Category.DISPLAY);
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            for (String q : List.of("civ", "CIV", "ci", "Ci")) {
+                getJson("/api/countries?q={q}", q)
+                        .andExpect(jsonPath("$.content[*].code").value(org.hamcrest.Matchers.hasItem("CI")));
+            }
+            // nor is a code what lower-cases into one in Turkish: a code is ASCII letters
+            getJson("/api/countries?q={q}", "cıv").andExpect(jsonPath("$.content").isEmpty());
+        } finally {
+            Locale.setDefault(before);
+            Locale.setDefault(Locale.Category.FORMAT, beforeFormat);
+            Locale.setDefault(Locale.Category.DISPLAY, beforeDisplay);
+        }
     }
 
     @Test

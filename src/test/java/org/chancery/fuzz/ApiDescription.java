@@ -2,6 +2,7 @@ package org.chancery.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,8 +63,9 @@ final class ApiDescription {
                             : schema.get("example");
                     bodies.add(new Body(media.getKey(), schema, example));
                 }
-                operations.add(new Operation(operation.get("operationId").asString(), entry.getKey().toUpperCase(),
-                        path.getKey(), List.copyOf(parameters), List.copyOf(bodies)));
+                operations.add(new Operation(operation.get("operationId").asString(),
+                        entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(parameters),
+                        List.copyOf(bodies)));
             }
         }
     }

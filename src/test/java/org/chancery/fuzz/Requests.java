@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -207,7 +208,7 @@ final class Requests {
                 }
             });
             return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.of(known)),
-                    Tuple.of(1, Arbitraries.of(known).map(value -> value.toLowerCase())));
+                    Tuple.of(1, Arbitraries.of(known).map(value -> value.toLowerCase(Locale.ROOT))));
         }
         return switch (ApiDescription.type(resolved)) {
             case "integer" -> integer(name).map(String::valueOf);

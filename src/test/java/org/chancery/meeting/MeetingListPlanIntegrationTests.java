@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.chancery.support.PostgresTestDatabase;
 import org.chancery.support.QueryPlans;
@@ -43,7 +44,7 @@ class MeetingListPlanIntegrationTests extends MeetingIntegrationTest {
             // its generic plan: the index read in the order asked, no sort of every meeting
             assertThat(QueryPlans.of(jdbc, page)).contains(index).doesNotContain("Sort Key");
         } else {
-            assertThat(QueryPlans.of(jdbc, page)).contains(index.toUpperCase(), "index sorted");
+            assertThat(QueryPlans.of(jdbc, page)).contains(index.toUpperCase(Locale.ROOT), "index sorted");
         }
     }
 

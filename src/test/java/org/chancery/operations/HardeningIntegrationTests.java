@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -604,7 +605,7 @@ class HardeningIntegrationTests {
             int end = response.indexOf("\r\n\r\n");
             String head = response.substring(0, end);
             String body = response.substring(end + 4);
-            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
             return new Answer(Integer.parseInt(head.substring(9, 12)), head, body);

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,7 +60,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 }
                 operations++;
                 JsonNode operation = entry.getValue();
-                String name = entry.getKey().toUpperCase() + " " + path.getKey();
+                String name = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
                 if (!operation.hasNonNull("operationId") || !ids.add(operation.get("operationId").asString())) {
                     incomplete.add(name + ": no operationId, or one used twice");
                 }
@@ -251,7 +252,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 if (!"get".equals(operation.getKey()) && operation.getValue().has("security")) {
                     JsonNode conflict = operation.getValue().get("responses").get("409");
                     if (conflict == null || !conflict.get("description").asString().contains("CONCURRENT_MODIFICATION")) {
-                        silent.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                        silent.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
                     }
                 }
             }
@@ -270,7 +271,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                 JsonNode responses = operation.getValue().get("responses");
                 if (!operation.getValue().has("requestBody") && (!responses.has("415")
                         || !responses.get("400").get("description").asString().contains("a body sent as JSON"))) {
-                    undocumented.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                    undocumented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
                 }
             }
         }
@@ -365,7 +366,8 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         for (Map.Entry<String, String> list : fixed.entrySet()) {
             JsonNode operation = paths.get(list.getKey()).get("get");
             assertThat(parameterNames(operation)).as(list.getKey()).contains("page", "size").doesNotContain("sort");
-            assertThat(operation.get("description").asString().toLowerCase()).as(list.getKey()).contains("fixed order");
+            assertThat(operation.get("description").asString().toLowerCase(Locale.ROOT)).as(list.getKey())
+                    .contains("fixed order");
             assertThat(operation.get("responses").get("400").get("description").asString()).as(list.getKey())
                     .contains("VALIDATION_FAILED: a `sort`");
             mvc.perform(get(list.getValue()).param("sort", "id").accept(MediaType.APPLICATION_JSON)
@@ -401,7 +403,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 JsonNode responses = operation.getValue().get("responses");
-                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
                 if (responses.has("304") && (responses.get("304").has("content")
                         || !parameterNames(operation.getValue()).contains("If-None-Match"))) {
                     wrong.add(name + ": a 304 with a body, or without If-None-Match");
@@ -416,7 +418,8 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                     String header = parameter.path("name").asString("");
                     if ((header.equals("If-Match") || header.equals("If-None-Match")) && (parameter.has("example")
                             || parameter.has("examples") || parameter.path("schema").has("example"))) {
-                        prefilled.add(operation.getKey().toUpperCase() + " " + path.getKey() + ": " + header);
+                        prefilled.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + ": "
+                                + header);
                     }
                 }
             }
@@ -522,7 +525,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
                 for (Map.Entry<String, JsonNode> response : operation.getValue().get("responses").properties()) {
                     String header = switch (response.getKey()) {
                         case "201", "202" -> "Location";
@@ -582,7 +585,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
                     // a larger size is clamped, not refused: the schema has no maximum a validator would refuse by
                     if ("size".equals(parameter.get("name").asString()) && (parameter.get("schema").has("maximum")
                             || !parameter.get("description").asString().contains("clamped to 200"))) {
-                        notClamped.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                        notClamped.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
                     }
                 }
             }
@@ -665,7 +668,7 @@ class OpenApiDocumentIntegrationTests extends ApiIntegrationTest {
         List<String> unsaid = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
                 List<String> parameters = new ArrayList<>();
                 for (JsonNode parameter : operation.getValue().path("parameters")) {
                     parameters.add(parameter.get("name").asString());
