@@ -38,7 +38,7 @@ public final class BrokenConstraints {
                 .map(kind -> kind == ConstraintViolationException.ConstraintKind.UNIQUE).orElse(false);
     }
 
-    /** The constraint for a log line: its name and kind as Hibernate found them, or that it found none. */
+    /** The constraint for a log line: its name (as {@link #named} reads it) and kind, or that none was found. */
     public static String described(DataIntegrityViolationException e) {
         return violation(e).map(v -> name(v).orElse("a constraint not named") + " (" + v.getKind() + ")")
                 .orElse("a constraint not named");
