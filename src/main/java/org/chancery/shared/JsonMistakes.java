@@ -32,9 +32,12 @@ public final class JsonMistakes {
     private static final Pattern TECHNICAL =
             Pattern.compile("`|Feature|Constraints|tools\\.jackson|com\\.fasterxml|java\\.");
 
-    /** Jackson's reason for text nested deeper than its constraints allow: the allowed depth. */
+    /**
+     * Jackson's reason for text nested deeper than its constraints allow: the allowed depth, in the digits of the
+     * host's locale, which Jackson formats its numbers in (Arabic-Indic ones on an Arabic host).
+     */
     private static final Pattern NESTING =
-            Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
+            Pattern.compile("nesting depth \\(\\p{Nd}+\\) exceeds the maximum allowed \\((\\p{Nd}+)");
 
     /** Jackson's reason for a word of JavaScript that is not JSON ({@code NaN}, {@code Infinity}). */
     private static final Pattern NON_STANDARD = Pattern.compile("^Non-standard token '([^']{1,20})'");
@@ -130,7 +133,9 @@ public final class JsonMistakes {
         }
         Matcher depth = NESTING.matcher(reason);
         if (e instanceof StreamConstraintsException) {
-            return depth.find() ? "nested deeper than " + depth.group(1) + " levels" : "a value too long or too large";
+            // Integer.parseInt reads any script's decimal digits
+            return depth.find() ? "nested deeper than " + Integer.parseInt(depth.group(1)) + " levels"
+                    : "a value too long or too large";
         }
         Matcher token = NON_STANDARD.matcher(reason);
         if (token.find()) {

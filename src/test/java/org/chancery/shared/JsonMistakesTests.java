@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +52,19 @@ class JsonMistakesTests {
                 .isEqualTo("is not JSON at column 1: JSON has no comments");
         assertThat(JsonMistakes.ofText(mistakeIn("{\"a\": comment}")))
                 .as("a word of the text is not a comment").contains("Unrecognized token 'comment'");
+    }
+
+    @Test
+    void aTextNestedTooDeepIsSaidSoWhateverTheDigitsOfTheHostsLocale() {
+        // Jackson formats its reason's numbers in the host's locale: in Arabic-Indic digits on an Egyptian host
+        Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG"));
+        try {
+            assertThat(JsonMistakes.ofText(mistakeIn("[".repeat(1_500) + "]".repeat(1_500))))
+                    .matches("is not JSON( at column \\d+)?: nested deeper than 500 levels");
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
     }
 
     @Test

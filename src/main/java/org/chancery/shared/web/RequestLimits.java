@@ -15,7 +15,7 @@ record RequestLimits(@DefaultValue("1MB") DataSize maxRequestSize) {
     RequestLimits {
         if (maxRequestSize.toBytes() < DataSize.ofKilobytes(1).toBytes()) {
             throw new IllegalArgumentException("chancery.max-request-size must be at least 1KB (a number without a "
-                    + "unit counts bytes: write 1MB or 512KB), not " + maxRequestSize);
+                    + "unit counts bytes: write 1MB or 512KB), not " + maxRequestSize.toBytes() + "B");
         }
     }
 }

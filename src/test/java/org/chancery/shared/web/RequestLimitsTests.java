@@ -2,6 +2,8 @@ package org.chancery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,6 +35,19 @@ class RequestLimitsTests {
         context.withPropertyValues("chancery.max-request-size=10").run(started -> assertThat(started).hasFailed()
                 .getFailure().rootCause().hasMessage("chancery.max-request-size must be at least 1KB (a number "
                         + "without a unit counts bytes: write 1MB or 512KB), not 10B"));
+    }
+
+    @Test
+    void aRefusedLimitIsToldInAsciiDigitsWhateverTheHostsLocale() {
+        // DataSize's own text is formatted in the host's locale: "١٠B" on an Egyptian host
+        Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG"));
+        try {
+            context.withPropertyValues("chancery.max-request-size=10").run(started -> assertThat(started).hasFailed()
+                    .getFailure().rootCause().hasMessageEndingWith("not 10B"));
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
     }
 
     @Test
