@@ -50,7 +50,7 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
 
         JsonNode accreditation = json(accredit("""
                 {"sendingCountry": "usa", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-06-30",
-                 "residentMissionId": %d, "sources": [{"url": "https://history.state.gov/countries/antigua-barbuda"}]}"""
+                 "residentMissionId": %s, "sources": [{"url": "https://history.state.gov/countries/antigua-barbuda"}]}"""
                 .formatted(bridgetown))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("ETag", "\"0\""))
@@ -83,13 +83,13 @@ class AccreditationApiIntegrationTests extends ApiIntegrationTest {
     void takesTheStartsPrecisionByTheNameItsAnswerGivesItToo() throws Exception {
         accredit("""
                 {"sendingCountry": "US", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-01-01",
-                 "fromPrecision": "YEAR", "residentMissionId": %d}""".formatted(bridgetown))
+                 "fromPrecision": "YEAR", "residentMissionId": %s}""".formatted(bridgetown))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.from").value("1994-01-01"))
                 .andExpect(jsonPath("$.fromPrecision").value("YEAR"));
         accredit("""
                 {"sendingCountry": "US", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-01-01",
-                 "datePrecision": "YEAR", "fromPrecision": "MONTH", "residentMissionId": %d}""".formatted(bridgetown))
+                 "datePrecision": "YEAR", "fromPrecision": "MONTH", "residentMissionId": %s}""".formatted(bridgetown))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("fromPrecision"));
     }

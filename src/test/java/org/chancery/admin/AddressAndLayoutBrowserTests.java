@@ -199,7 +199,7 @@ class AddressAndLayoutBrowserTests extends BrowserTest {
                 .get("id").asLong();
         long meeting = postAsEditor("/api/meetings", """
                 {"date": "2014-02-13", "city": "القاهرة", "country": "EG",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}],
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}],
                  "sources": [{"url": "https://www.ahram.org.eg/", "title": "لقاء", "publisher": "الأهرام",
                               "publishedOn": "2014-02-14"}]}""".formatted(nabil, lavrov)).get("id").asLong();
 

@@ -30,7 +30,7 @@ class ImportBrowserTests extends BrowserTest {
     void runsAnImportToSucceededWithItsProgressBarAndReportsTheRejectedRow() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
-            lines.add("{\"kind\": \"diplomat\", \"ref\": \"d%d\", \"name\": \"Imported Envoy %d\", \"country\": \"PT\"}"
+            lines.add("{\"kind\": \"diplomat\", \"ref\": \"d%s\", \"name\": \"Imported Envoy %s\", \"country\": \"PT\"}"
                     .formatted(i, i));
         }
         lines.add("{\"kind\": \"event\", \"countries\": [\"PT\", \"UY\"], \"type\": \"ESTABLISHED\", \"date\": \"1990-05-02\"}");

@@ -50,12 +50,12 @@ class WorldMapBrowserTests extends BrowserTest {
         long established = expected.values().stream().filter("ESTABLISHED"::equals).count();
         long severed = expected.values().stream().filter("SEVERED"::equals).count();
         assertThat($("#map-caption").getText()).startsWith("Relations of United States on 3 January 1961: "
-                + "diplomatic relations with %d countries, severed with %d.".formatted(established, severed));
+                + "diplomatic relations with %s countries, severed with %s.".formatted(established, severed));
         for (String status : List.of("ESTABLISHED", "CONSULAR", "SEVERED", "NONE")) {
             assertThat($("[data-legend=%s]".formatted(status)).getText()).as("legend of %s", status)
-                    .isEqualTo("(%d)".formatted(expected.values().stream().filter(status::equals).count()));
+                    .isEqualTo("(%s)".formatted(expected.values().stream().filter(status::equals).count()));
         }
-        assertThat($("[data-legend=UNTRACKED]").getText()).isEqualTo("(%d)".formatted(
+        assertThat($("[data-legend=UNTRACKED]").getText()).isEqualTo("(%s)".formatted(
                 shown.values().stream().filter("UNTRACKED"::equals).count()));
         screenshot("map-united-states-1961-01-03");
         assertNoConsoleErrors();
@@ -623,7 +623,7 @@ class WorldMapBrowserTests extends BrowserTest {
         Path report = Path.of(System.getProperty("chancery.browser.screenshots", "target/browser-screenshots"),
                 "first-view-transfer.txt");
         Files.createDirectories(report.getParent());
-        Files.writeString(report, "first view of /admin (the map of the United States today): %d bytes transferred in %s "
+        Files.writeString(report, "first view of /admin (the map of the United States today): %s bytes transferred in %s "
                 .formatted(total, transfer.get("requests")) + "requests (%s bytes uncompressed); world geometry %s bytes%n"
                 .formatted(transfer.get("uncompressed"), transfer.get("geometry")));
         assertThat((List<?>) transfer.get("fromCache")).as("requests answered from the browser's cache").isEmpty();
@@ -639,7 +639,7 @@ class WorldMapBrowserTests extends BrowserTest {
     private Map<String, String> expectedStatuses(String chosen, String day) {
         Map<String, JsonNode> relations = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode answer = getJson("/api/relations?country=%s&asOf=%s&size=200&page=%d".formatted(chosen, day, page));
+            JsonNode answer = getJson("/api/relations?country=%s&asOf=%s&size=200&page=%s".formatted(chosen, day, page));
             answer.get("content").forEach(r -> {
                 String a = r.get("countries").get(0).asString();
                 relations.put(a.equals(chosen) ? r.get("countries").get(1).asString() : a, r);

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.chancery.support.ApiIntegrationTest;
@@ -125,7 +126,7 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
         long[] fr = diplomats("FR", 4);
         long[] others = {diplomat("Third One", "DE"), diplomat("Third Two", "IT"), diplomat("Third Three", "JP")};
         for (int i = 0; i < 3; i++) {
-            meeting("2020-01-%02d".formatted(i + 1), "Paris", "FR", us[0], fr[0]);
+            meeting(String.format(Locale.ROOT, "2020-01-%02d", i + 1), "Paris", "FR", us[0], fr[0]);
         }
         long small = cost("/api/meetings?country=US&country=FR&size=2");
 
@@ -140,8 +141,8 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
             if (i % 2 == 1) {
                 participants[participants.length - 1] = us[(i + 2) % 4];
             }
-            meeting("2021-%02d-%02d".formatted(1 + i % 12, 1 + i % 28), i % 2 == 0 ? "Paris" : "Washington",
-                    i % 2 == 0 ? "FR" : "US", participants);
+            meeting(String.format(Locale.ROOT, "2021-%02d-%02d", 1 + i % 12, 1 + i % 28),
+                    i % 2 == 0 ? "Paris" : "Washington", i % 2 == 0 ? "FR" : "US", participants);
         }
         long large = cost("/api/meetings?country=US&country=FR&size=20");
         long dated = cost("/api/meetings?country=US&country=FR&from=2021-01-01&to=2021-12-31&size=20");
@@ -175,7 +176,7 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
         long small = cost("/api/milestones?status=OVERDUE&size=2");
 
         for (int i = 3; i < PARTNERS.length; i++) {
-            milestone("US", PARTNERS[i], "Overdue " + i, "2021-%02d".formatted(1 + i % 12), null);
+            milestone("US", PARTNERS[i], "Overdue " + i, String.format(Locale.ROOT, "2021-%02d", 1 + i % 12), null);
             milestone("FR", PARTNERS[i], "Pending " + i, "2030-H" + (1 + i % 2), null);
         }
         long large = cost("/api/milestones?status=OVERDUE&size=20");
@@ -221,15 +222,15 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
         event("US", "FR", "ESTABLISHED", "1778-02-06");
         event("US", "GB", "ESTABLISHED", ESTABLISHED);
         for (int i = 0; i < 3; i++) {
-            accreditation("US", "FR", "US", "CONSUL", "%d-01-01".formatted(1800 + 2 * i),
-                    "%d-06-01".formatted(1800 + 2 * i));
+            accreditation("US", "FR", "US", "CONSUL", "%s-01-01".formatted(1800 + 2 * i),
+                    "%s-06-01".formatted(1800 + 2 * i));
         }
         long small = cost("/api/relations/US/FR/accreditations?size=2");
 
         for (int i = 0; i < 30; i++) {
             String sending = i % 2 == 0 ? "US" : "GB";
-            accreditation("US", "GB", sending, i % 3 == 0 ? "ENVOY" : "CONSUL", "%d-01-01".formatted(1960 + i),
-                    "%d-06-01".formatted(1960 + i));
+            accreditation("US", "GB", sending, i % 3 == 0 ? "ENVOY" : "CONSUL", "%s-01-01".formatted(1960 + i),
+                    "%s-06-01".formatted(1960 + i));
         }
         long large = cost("/api/relations/GB/US/accreditations?size=20");
 
@@ -326,7 +327,7 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
         milestone("US", "FR", "A cultural agreement", "2031-Q1", null);
         accreditation("US", "FR", "US", "CONSUL", "1798-08-01", "1800-10-01");
         for (int i = 0; i < 40; i++) {
-            meeting("%d-%02d-15".formatted(1950 + i, 1 + i % 12), i % 2 == 0 ? "Paris" : "Washington",
+            meeting(String.format(Locale.ROOT, "%s-%02d-15", 1950 + i, 1 + i % 12), i % 2 == 0 ? "Paris" : "Washington",
                     i % 2 == 0 ? "FR" : "US", us[i % 4], fr[(i + 1) % 4]);
         }
     }
@@ -334,7 +335,7 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
     /** Relations of the US with the partners from {@code from} to {@code to} (exclusive); every third severed. */
     private void relationsOfTheUnitedStates(int from, int to) throws Exception {
         for (int i = from; i < to; i++) {
-            event("US", PARTNERS[i], "ESTABLISHED", "19%02d-01-01".formatted(50 + i));
+            event("US", PARTNERS[i], "ESTABLISHED", String.format(Locale.ROOT, "19%02d-01-01", 50 + i));
             if (i % 3 == 1) {
                 event("US", PARTNERS[i], "SEVERED", "1990-06-01");
             }
@@ -348,8 +349,8 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
             long embassy = mission("US", PARTNERS[i], "EMBASSY", "Capital " + i);
             open(embassy, "1960-01-01");
             for (int h = 0; h < i % 4; h++) {
-                String start = "%d-01-01".formatted(1970 + 10 * h);
-                String end = h == i % 4 - 1 ? null : "%d-01-01".formatted(1980 + 10 * h);
+                String start = "%s-01-01".formatted(1970 + 10 * h);
+                String end = h == i % 4 - 1 ? null : "%s-01-01".formatted(1980 + 10 * h);
                 appoint(embassy, envoys[(i + h) % envoys.length], "AMBASSADOR", start, start, end);
             }
         }
@@ -389,7 +390,7 @@ class StatementCountIntegrationTests extends ApiIntegrationTest {
     private void appoint(long mission, long diplomat, String rank, String agrementOn, String startedOn,
             String endedOn) throws Exception {
         create("/api/missions/" + mission + "/heads", """
-                {"diplomatId": %d, "rank": "%s", "agrementOn": %s, "startedOn": "%s", "endedOn": %s}"""
+                {"diplomatId": %s, "rank": "%s", "agrementOn": %s, "startedOn": "%s", "endedOn": %s}"""
                 .formatted(diplomat, rank, quoted(agrementOn), startedOn, quoted(endedOn)));
     }
 

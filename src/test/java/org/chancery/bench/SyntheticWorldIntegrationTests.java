@@ -362,7 +362,7 @@ class SyntheticWorldIntegrationTests extends ApiIntegrationTest {
                 "select min(id) from diplomat where country = 'FR'", Long.class));
         long meeting = create("/api/meetings", """
                 {"date": "%s", "city": "Paris", "country": "FR", "title": "Talks",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}"""
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}"""
                 .formatted(today.date(), diplomat, french)).get("id").asLong();
         assertThat(meeting).isGreaterThan(1000);
         getJson("/api/relations/US/FR").andExpect(status().isOk())

@@ -473,7 +473,7 @@ class ChangeFeedIntegrationTests extends ApiIntegrationTest {
             JsonNode page = changes("?after=" + last + "&size=7");
             for (JsonNode change : page) {
                 long seq = change.get("seq").asLong();
-                assertThat(seq).as("seq after %d", last).isGreaterThan(last);
+                assertThat(seq).as("seq after %s", last).isGreaterThan(last);
                 last = seq;
                 seen.add(seq);
                 assertThat(seenIds.add(change.get("id").asString())).as("seen once: %s", change).isTrue();

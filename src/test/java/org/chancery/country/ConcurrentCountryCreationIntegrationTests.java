@@ -92,7 +92,7 @@ class ConcurrentCountryCreationIntegrationTests extends ApiIntegrationTest {
             List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 // alpha-3 codes of their own: the code is what they share, and what a refusal names
-                String body = "{\"code\": \"%s\", \"alpha3\": \"%s%c\", \"name\": \"Name %d\"}"
+                String body = "{\"code\": \"%s\", \"alpha3\": \"%s%c\", \"name\": \"Name %s\"}"
                         .formatted(code, code, (char) ('A' + i), i);
                 calls.add(() -> postAsAdmin("/api/countries", body).andReturn().getResponse());
             }

@@ -86,7 +86,7 @@ class ChangeFeedMultiInstanceIntegrationTests {
                     .json().get("content");
             for (JsonNode change : page) {
                 long seq = change.get("seq").asLong();
-                assertThat(seq).as("seq after %d (%s)", last, reader.name()).isGreaterThan(last);
+                assertThat(seq).as("seq after %s (%s)", last, reader.name()).isGreaterThan(last);
                 last = seq;
                 seqs.add(seq);
                 assertThat(seen.add(change.get("id").asString())).as("seen once: %s", change).isTrue();

@@ -60,7 +60,7 @@ abstract class ImportDurabilityScenario {
             assertThat(failed.get("status").asString()).isEqualTo("FAILED");
             assertThat(failed.get("error").asString()).contains("server stopped");
             int done = failed.get("rowsDone").asInt();
-            assertThat(done).as("rows kept of the %d reported before the kill", seen)
+            assertThat(done).as("rows kept of the %s reported before the kill", seen)
                     .isBetween(rowsKeptOf(seen), ROWS - 1);
             assertThat(allAsEditor(api, "/api/imports/" + interrupted + "/rows?outcome=REJECTED")).isEmpty();
 
@@ -122,7 +122,7 @@ abstract class ImportDurabilityScenario {
         long id = api.postFile("/api/imports?format=kenkel-us-missions", file, "text/csv").requireStatus(202).id();
         JsonNode job = await(api, id, j -> j.get("rowsDone").asInt() >= rows
                 || !j.get("status").asString().equals("RUNNING"));
-        assertThat(job.get("status").asString()).as("still running after %d rows: %s", rows, job).isEqualTo("RUNNING");
+        assertThat(job.get("status").asString()).as("still running after %s rows: %s", rows, job).isEqualTo("RUNNING");
         return job;
     }
 
@@ -158,7 +158,7 @@ abstract class ImportDurabilityScenario {
             if (until.test(answer)) {
                 return answer;
             }
-            assertThat(System.nanoTime()).as("waiting on import %d: %s", job, answer).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("waiting on import %s: %s", job, answer).isLessThan(deadline);
             Thread.sleep(25);
         }
     }

@@ -143,7 +143,7 @@ class MultiInstanceIntegrationTests {
             List<Answer> answers = Race.run(writes);
 
             assertNoServerError(answers);
-            assertThat(answers).as("round %d", round).allSatisfy(a -> {
+            assertThat(answers).as("round %s", round).allSatisfy(a -> {
                 if (!a.successful()) {
                     assertThat(a.status()).as(a.toString()).isEqualTo(409);
                     assertThat(a.code()).as(a.toString()).isIn("RELATION_TRANSITION_INVALID",
@@ -154,16 +154,16 @@ class MultiInstanceIntegrationTests {
                     .map(Answer::id).collect(Collectors.toSet());
             for (Api api : both) {
                 List<Event> events = RecordedFacts.checkPair(api, "FR", "DE");
-                assertThat(events).extracting(Event::id).as("events on %s, round %d", api.name(), round)
+                assertThat(events).extracting(Event::id).as("events on %s, round %s", api.name(), round)
                         .containsExactlyInAnyOrderElementsOf(recorded);
                 RecordedFacts.checkOneOpenEmbassyPerDirection(api);
             }
             Mission embassyNow = RecordedFacts.missionsBetween(first.api(), "FR", "DE").stream()
                     .filter(m -> m.id() == embassy).findFirst().orElseThrow();
             if (answers.get(answers.size() - 1).successful()) {
-                assertThat(embassyNow.openedOn()).as("the embassy of round %d", round).isEqualTo("1966-06-01");
+                assertThat(embassyNow.openedOn()).as("the embassy of round %s", round).isEqualTo("1966-06-01");
             } else {
-                assertThat(embassyNow.status()).as("the embassy of round %d", round).isEqualTo("PLANNED");
+                assertThat(embassyNow.status()).as("the embassy of round %s", round).isEqualTo("PLANNED");
             }
             new DatabaseCleaner(first.dataSource()).clean();
         }

@@ -118,16 +118,16 @@ final class WriteStream {
                 lost.add("opening of embassy " + embassy.getValue() + " of " + embassy.getKey());
             }
         }
-        assertThat(lost).as("acknowledged writes lost, of %d acknowledged (%d diplomats, %d pairs)", acknowledged.get(),
+        assertThat(lost).as("acknowledged writes lost, of %s acknowledged (%s diplomats, %s pairs)", acknowledged.get(),
                 diplomats.size(), events.size()).isEmpty();
 
         JsonNode revision = api.get("/api/diplomats/" + revised).requireStatus(200).json();
         long version = revision.get("version").asLong();
         String title = revision.get("title").asString();
         if (version == revisedVersion) {
-            assertThat(title).as("title at the last acknowledged version %d", version).isEqualTo(revisedTitle);
+            assertThat(title).as("title at the last acknowledged version %s", version).isEqualTo(revisedTitle);
         } else {
-            assertThat(version).as("version after the last acknowledged %d (one write may have been in flight)",
+            assertThat(version).as("version after the last acknowledged %s (one write may have been in flight)",
                     revisedVersion).isEqualTo(revisedVersion + 1);
             assertThat(title).as("title of the write in flight").isEqualTo(revisingTitle);
         }

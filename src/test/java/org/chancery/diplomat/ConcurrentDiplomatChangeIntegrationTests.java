@@ -147,7 +147,7 @@ class ConcurrentDiplomatChangeIntegrationTests extends ApiIntegrationTest {
             List<Integer> statuses = Parallel.run(List.of(fact, move));
 
             boolean moved = "BB".equals(json(getJson("/api/diplomats/{id}", diplomat)).get("country").asString());
-            assertThat(statuses).as("round %d (moved: %s)", round, moved)
+            assertThat(statuses).as("round %s (moved: %s)", round, moved)
                     .containsExactly(moved ? 409 : 201, moved ? 200 : 409);
             if (round % 2 == 0) {
                 endTheHeads(year);

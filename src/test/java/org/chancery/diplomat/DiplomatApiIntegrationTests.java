@@ -437,7 +437,7 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
         long pereira = create("/api/diplomats", PEREIRA).get("id").asLong();
         long meeting = create("/api/meetings", """
                 {"date": "2024-05-22", "city": "Seoul", "country": "KR",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, pereira))
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(chung, pereira))
                 .get("id").asLong();
 
         deleteAsEditor("/api/diplomats/{id}", pereira)
@@ -458,7 +458,7 @@ class DiplomatApiIntegrationTests extends ApiIntegrationTest {
         long pereira = create("/api/diplomats", PEREIRA).get("id").asLong();
         String meeting = """
                 {"date": "2024-05-22", "city": "Seoul", "country": "KR",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, pereira);
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(chung, pereira);
 
         // a deletion holds the diplomat's row until it commits (R21): the meeting waits for it instead of naming a
         // diplomat about to be gone (H2 does not hold the foreign key across concurrent transactions); here the

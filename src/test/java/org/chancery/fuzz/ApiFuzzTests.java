@@ -198,7 +198,7 @@ class ApiFuzzTests {
             if (!JSON.readTree(job.body()).path("status").asString().equals("RUNNING") && !database.leased(id)) {
                 return;
             }
-            assertThat(System.nanoTime()).as("import %d still running", id).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("import %s still running", id).isLessThan(deadline);
             Thread.sleep(20);
         }
     }

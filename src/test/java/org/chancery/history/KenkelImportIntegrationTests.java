@@ -398,13 +398,13 @@ class KenkelImportIntegrationTests extends ApiIntegrationTest {
         assertWithheld(row(rows, 13), "line 12, a row of Egypt (EG; COW 651), could not be read");
         for (int line : new int[] {9, 10}) {
             assertThat(row(rows, line).get("outcome").asString()).isEqualTo("REJECTED");
-            assertThat(row(rows, line).get("detail").asString()).as("line %d", line)
+            assertThat(row(rows, line).get("detail").asString()).as("line %s", line)
                     .contains("lines 9 and 10, rows of Türkiye (TR; COW 640), overlap with different statuses",
                             "1910-01-01");
         }
         assertWithheld(row(rows, 11), "lines 9 and 10, rows of Türkiye (TR; COW 640), overlap");
         for (int line : new int[] {6, 7, 8}) {
-            assertThat(row(rows, line).get("outcome").asString()).as("Uganda's line %d", line).isNotEqualTo("REJECTED");
+            assertThat(row(rows, line).get("outcome").asString()).as("Uganda's line %s", line).isNotEqualTo("REJECTED");
         }
         assertThat(job.get("outcomes").get("REJECTED").asInt()).isEqualTo(4);
         // read without the line it cannot read, Cuba's rows would have closed the legation for a gap in 1906 and

@@ -803,7 +803,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         JsonNode again = imported("""
                 {"kind": "event", "countries": ["US", "CU"], "type": "ESTABLISHED", "date": "1902-05-20", "datePrecision": "MONTH"}
                 {"kind": "mission", "sendingCountry": "US", "receivingCountry": "CU", "type": "LEGATION", "city": "Havana", "openedOn": "1902-05-27", "openedPrecision": "YEAR"}
-                {"kind": "head", "missionId": %d, "diplomatId": %d, "rank": "CHARGE_D_AFFAIRES", "startedOn": "1902-06-10", "datePrecision": "MONTH"}
+                {"kind": "head", "missionId": %s, "diplomatId": %s, "rank": "CHARGE_D_AFFAIRES", "startedOn": "1902-06-10", "datePrecision": "MONTH"}
                 """.formatted(legation, squiers));
 
         assertThat(again.get("outcomes").get("ALREADY_PRESENT").asInt()).as("%s", rows(again.get("id").asLong(), ""))
@@ -1463,7 +1463,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         long monzon = diplomats.get(1).get("facts").get(0).get("id").asLong();
         String meeting = """
                 {"kind": "meeting", "date": "%s", "country": "IT", "city": "Rome", "participants": \
-                [{"diplomatId": %d, "name": "%s", "country": "IT"}, {"diplomatId": %d, "name": "%s"}]}
+                [{"diplomatId": %s, "name": "%s", "country": "IT"}, {"diplomatId": %s, "name": "%s"}]}
                 """;
 
         String monzonNamed = "Claudio Monz\u00f3n Baeza";
@@ -1780,7 +1780,7 @@ class ImportApiIntegrationTests extends ApiIntegrationTest {
         long meeting = rows.get(7).get("facts").get(0).get("id").asLong();
         assertThat(csv.lines().toList()).first()
                 .isEqualTo("line,outcome,code,detail,flags,facts.kind,facts.id,facts.countries");
-        assertThat(csv.lines().toList()).contains("8,IMPORTED,,,,meeting,%d,KR\\;US".formatted(meeting));
+        assertThat(csv.lines().toList()).contains("8,IMPORTED,,,,meeting,%s,KR\\;US".formatted(meeting));
 
         mvc.perform(MockMvcRequestBuilders.delete("/api/meetings/" + meeting)
                         .with(httpBasic("editor", "editor-secret")))

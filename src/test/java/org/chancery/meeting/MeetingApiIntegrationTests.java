@@ -52,7 +52,7 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         JsonNode recorded = create("/api/meetings", """
                 {"date": "2024-05-09", "datePrecision": "MONTH", "city": "Seoul", "country": "KR",
                  "title": "First dialogue", "summary": "A long talk.", "outcomes": ["embassies", "flights"],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d, "title": "Envoy"}, {"diplomatId": %d}],
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s, "title": "Envoy"}, {"diplomatId": %s}],
                  "sources": [{"url": "https://www.cibercuba.com/x", "publisher": "CiberCuba"}]}"""
                 .formatted(guest, host, observer));
         long id = recorded.get("id").asLong();
@@ -73,7 +73,7 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         var answer = postAsEditor("/api/meetings", """
                 {"date": "2024-05-22", "city": "Seoul", "country": "kor", "title": "First dialogue",
                  "summary": "Chung received Pereira.", "outcomes": ["agreed to open embassies as soon as possible"],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}],
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}],
                  "sources": [{"url": "https://www.cibercuba.com/noticias/cuba-corea", "publisher": "CiberCuba"}]}"""
                 .formatted(pereira, chung))
                 .andExpect(status().isCreated())
@@ -142,7 +142,7 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
     void keepsTheTitleTheRequestGives() throws Exception {
         postAsEditor("/api/meetings", """
                 {"date": "2018-11-04", "city": "Pyongyang", "country": "KP",
-                 "participants": [{"diplomatId": %d, "title": "First Vice Minister"}, {"diplomatId": %d}]}"""
+                 "participants": [{"diplomatId": %s, "title": "First Vice Minister"}, {"diplomatId": %s}]}"""
                 .formatted(choi, pereira))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.participants[0].title").value("First Vice Minister"))
@@ -156,7 +156,7 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
     void storesTheFirstDayOfAMonthPrecisionDateWhichThePairsTimelineKeeps() throws Exception {
         postAsEditor("/api/meetings", """
                 {"date": "2018-11-04", "datePrecision": "MONTH", "city": "Pyongyang", "country": "KP",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(choi, pereira))
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(choi, pereira))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.date").value("2018-11-01"))
                 .andExpect(jsonPath("$.datePrecision").value("MONTH"));
@@ -255,7 +255,7 @@ class MeetingApiIntegrationTests extends MeetingIntegrationTest {
         String meeting = """
                 {"date": "2024-05-22", "country": "KR", "title": "\\u3000Talks\\u00a0",
                  "outcomes": ["\\u3000embassies\\u3000", "\\u200bcon\\u0001sulates\\u0001"%s],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""";
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""";
         postAsEditor("/api/meetings", meeting.formatted("", host, guest))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.title").value("Talks"))

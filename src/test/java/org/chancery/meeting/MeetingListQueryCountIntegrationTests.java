@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 /** A page of meetings costs the same number of SQL statements whatever its size (no N+1). */
@@ -17,7 +19,7 @@ class MeetingListQueryCountIntegrationTests extends MeetingIntegrationTest {
                 diplomat("Bruno Rodríguez Parrilla", "CU", "Minister of Foreign Affairs")};
         long kp = diplomat("Choi Son Hui", "KP", "Minister of Foreign Affairs");
         for (int i = 0; i < 24; i++) {
-            String date = "2024-%02d-%02d".formatted(1 + i % 12, 1 + i);
+            String date = String.format(Locale.ROOT, "2024-%02d-%02d", 1 + i % 12, 1 + i);
             meeting(date, "Seoul", "KR", kr[i % 2], cu[(i / 2) % 2], kp);
         }
 

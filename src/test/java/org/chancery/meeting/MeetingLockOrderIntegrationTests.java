@@ -47,7 +47,7 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
         long pereira = newDiplomat("Eugenio Martínez", "CU");
         String meeting = """
                 {"date": "2024-05-22", "city": "Seoul", "country": "KR",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, pereira);
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(chung, pereira);
         CountDownLatch countriesLocked = new CountDownLatch(1);
         CountDownLatch meetingUnderWay = new CountDownLatch(1);
 
@@ -90,7 +90,7 @@ class MeetingLockOrderIntegrationTests extends ApiIntegrationTest {
         long pereira = newDiplomat("Eugenio Martínez", "CU");
         String meeting = """
                 {"date": "2024-05-22", "city": "Seoul", "country": "KR",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""";
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""";
         long deleted = json(postAsEditor("/api/meetings", meeting.formatted(chung, pereira))).get("id").asLong();
         long kept = json(postAsEditor("/api/meetings", meeting.formatted(pereira, chung))).get("id").asLong();
         CountDownLatch deleting = new CountDownLatch(1);

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,7 +84,7 @@ class MeetingPairTotalsIntegrationTests extends MeetingIntegrationTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
-                String body = meetingJson("2024-05-%02d".formatted(1 + i), "Seoul", "KR", cu, kr);
+                String body = meetingJson(String.format(Locale.ROOT, "2024-05-%02d", 1 + i), "Seoul", "KR", cu, kr);
                 statuses.add(pool.submit(() -> {
                     start.await();
                     return postAsEditor("/api/meetings", body).andReturn().getResponse().getStatus();

@@ -42,7 +42,7 @@ class MeetingStoryIntegrationTests extends MeetingIntegrationTest {
                  "outcomes": ["agreed to open embassies as soon as possible",
                               "South Korea plans a provisional office in Havana in the first half of the year",
                               "the Cuban embassy in Seoul could open in July"],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}],
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}],
                  "sources": [{"url": "https://www.cibercuba.com/noticias/2024-04-17-u1-e199370-s27061-cuba-y-corea-del-sur-planean-abrir-embajadas-lo-antes-posible",
                               "publisher": "CiberCuba",
                               "title": "Cuba and South Korea plan to open embassies as soon as possible"}]}"""

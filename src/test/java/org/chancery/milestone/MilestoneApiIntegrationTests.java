@@ -174,7 +174,7 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
 
             for (long mission : List.of(cubanEmbassyInPyongyang, koreanEmbassyInPyongyang)) {
                 postAsEditor("/api/relations/CU/KR/milestones", """
-                        {"title": "t", "target": "2024", "missionId": %d}""".formatted(mission))
+                        {"title": "t", "target": "2024", "missionId": %s}""".formatted(mission))
                         .andExpect(status().isBadRequest())
                         .andExpect(jsonPath("$.code").value("MISSION_NOT_IN_RELATION"))
                         .andExpect(jsonPath("$.rule").value("R19"));
@@ -623,7 +623,7 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isOk());
 
             postAsEditor("/api/relations/CU/KR/milestones", """
-                    {"title": "South Korean embassy in Havana opens", "target": "2024-H2", "missionId": %d}"""
+                    {"title": "South Korean embassy in Havana opens", "target": "2024-H2", "missionId": %s}"""
                     .formatted(koreanEmbassy))
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.status").value("ACHIEVED"))
@@ -661,7 +661,7 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
             postAsEditor("/api/missions/{id}/cancel", null, embassy).andExpect(status().isOk());
 
             postAsEditor("/api/relations/CU/KR/milestones", """
-                    {"title": "Cuban embassy in Seoul opens", "target": "2027", "missionId": %d}""".formatted(embassy))
+                    {"title": "Cuban embassy in Seoul opens", "target": "2027", "missionId": %s}""".formatted(embassy))
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.code").value("MILESTONE_STATUS_INVALID"))
                     .andExpect(jsonPath("$.rule").value("R19"))
@@ -681,7 +681,7 @@ class MilestoneApiIntegrationTests extends ApiIntegrationTest {
 
     private JsonNode plan(String a, String b, String title, String target, long missionId) throws Exception {
         return create("/api/relations/{a}/{b}/milestones", """
-                {"title": "%s", "target": "%s", "missionId": %d}""".formatted(title, target, missionId), a, b);
+                {"title": "%s", "target": "%s", "missionId": %s}""".formatted(title, target, missionId), a, b);
     }
 
     /** JSON numbers come back from JsonPath as Integer when small enough. */

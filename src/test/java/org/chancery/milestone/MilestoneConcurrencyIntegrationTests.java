@@ -55,10 +55,10 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
 
             List<MockHttpServletResponse> answers = Parallel.run(calls);
 
-            assertThat(answers).extracting(MockHttpServletResponse::getStatus).as("round %d", round)
+            assertThat(answers).extracting(MockHttpServletResponse::getStatus).as("round %s", round)
                     .containsOnly(200, 201);
             JsonNode overdue = json(getJson("/api/milestones?size=200&status=OVERDUE"));
-            assertThat(overdue.get("content")).as("not achieved after round %d", round).isEmpty();
+            assertThat(overdue.get("content")).as("not achieved after round %s", round).isEmpty();
         }
         JsonNode achieved = json(getJson("/api/milestones?size=200&status=ACHIEVED"));
         assertThat(achieved.get("content")).hasSize(5 * (PARALLEL - 1));
@@ -146,15 +146,15 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
 
             List<MockHttpServletResponse> answers = Parallel.run(calls);
 
-            assertThat(answers.get(0).getStatus()).as("round %d: the opening", round).isEqualTo(200);
+            assertThat(answers.get(0).getStatus()).as("round %s: the opening", round).isEqualTo(200);
             List<MockHttpServletResponse> cancellations = answers.subList(1, answers.size());
-            assertThat(cancellations).extracting(MockHttpServletResponse::getStatus).as("round %d", round)
+            assertThat(cancellations).extracting(MockHttpServletResponse::getStatus).as("round %s", round)
                     .isSubsetOf(200, 409);
             assertThat(cancellations).filteredOn(a -> a.getStatus() == 409)
                     .extracting(MilestoneConcurrencyIntegrationTests::code).isSubsetOf("MILESTONE_STATUS_INVALID");
             for (int i = 0; i < planned.size(); i++) {
                 String status = json(getJson("/api/milestones/{id}", planned.get(i))).get("status").asString();
-                assertThat(status).as("round %d, milestone %d", round, i)
+                assertThat(status).as("round %s, milestone %s", round, i)
                         .isEqualTo(cancellations.get(i).getStatus() == 200 ? "CANCELLED" : "ACHIEVED");
             }
         }
@@ -163,7 +163,7 @@ class MilestoneConcurrencyIntegrationTests extends ApiIntegrationTest {
     /** A milestone achieved by the opening of {@code office}. */
     private static String milestoneOf(long office, int n) {
         return """
-                {"title": "Liaison office %d", "target": "2024-H1", "missionId": %d}""".formatted(n, office);
+                {"title": "Liaison office %s", "target": "2024-H1", "missionId": %s}""".formatted(n, office);
     }
 
     private static String code(MockHttpServletResponse answer) {

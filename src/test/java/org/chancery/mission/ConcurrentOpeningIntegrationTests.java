@@ -187,8 +187,8 @@ class ConcurrentOpeningIntegrationTests extends ApiIntegrationTest {
 
             boolean opened = "OPEN".equals(json(getJson("/api/missions/{id}", section)).get("status").asString());
             boolean severed = json(getJson("/api/relations/WS/" + receiving)).get("events").size() == 2;
-            assertThat(opened).as("round %d: answers %s", round, statuses).isNotEqualTo(severed);
-            assertThat(statuses).as("round %d: the loser refused by R20 or R9", round).containsExactlyInAnyOrder(
+            assertThat(opened).as("round %s: answers %s", round, statuses).isNotEqualTo(severed);
+            assertThat(statuses).as("round %s: the loser refused by R20 or R9", round).containsExactlyInAnyOrder(
                     opened ? "200" : "409 INTERESTS_SECTION_NOT_ALLOWED",
                     opened ? "409 CONFLICTS_WITH_RECORDED_FACTS" : "201");
         }

@@ -966,7 +966,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
             long consulate = plan("CU", "KR", "CONSULATE", "Busan");
             long cuban = diplomat("Claudio Monzón Baeza", "CU");
             long korean = diplomat("Chung Byung-won", "KR");
-            String head = "{\"diplomatId\":%d,\"rank\":\"%s\",\"agrementOn\":%s,\"startedOn\":\"%s\"%s}";
+            String head = "{\"diplomatId\":%s,\"rank\":\"%s\",\"agrementOn\":%s,\"startedOn\":\"%s\"%s}";
             postAsEditor("/api/missions/{id}/heads", head.formatted(cuban, "AMBASSADOR", "\"2024-01-01\"", "2024-01-08", ""), embassy)
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("RELATION_NOT_ESTABLISHED"))
                     .andExpect(jsonPath("$.rule").value("R15"));
@@ -1017,7 +1017,7 @@ class MissionApiIntegrationTests extends ApiIntegrationTest {
                     .andExpect(status().isOk());
             long muccio = diplomat("John J. Muccio", "US");
             long briggs = diplomat("Ellis O. Briggs", "US");
-            String appoint = "{\"diplomatId\":%d,\"rank\":\"AMBASSADOR\",\"agrementOn\":\"%s\",\"startedOn\":\"%s\",%s}";
+            String appoint = "{\"diplomatId\":%s,\"rank\":\"AMBASSADOR\",\"agrementOn\":\"%s\",\"startedOn\":\"%s\",%s}";
 
             postAsEditor("/api/missions/{id}/heads", appoint.formatted(muccio, "1949-03-15", "1949-04-20",
                     "\"datePrecision\":\"DECADE\""), embassy)

@@ -350,7 +350,7 @@ class MissionDeletionIntegrationTests extends ApiIntegrationTest {
         openMission(bridgetown, "1966-11-30").andExpect(status().isOk());
         long accreditation = create("/api/relations/AG/US/accreditations", """
                 {"sendingCountry": "US", "receivingCountry": "AG", "level": "AMBASSADOR", "from": "1994-06-30",
-                 "residentMissionId": %d}""".formatted(bridgetown)).get("id").asLong();
+                 "residentMissionId": %s}""".formatted(bridgetown)).get("id").asLong();
 
         refused(deleteAsEditor("/api/missions/{id}", bridgetown), 409, "RESOURCE_IN_USE", "R21")
                 .andExpect(jsonPath("$.detail").value(containsString("accreditation " + accreditation

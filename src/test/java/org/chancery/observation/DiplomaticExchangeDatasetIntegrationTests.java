@@ -73,12 +73,12 @@ class DiplomaticExchangeDatasetIntegrationTests extends ApiIntegrationTest {
                 getJson(read).andExpect(status().isOk());
                 reads.add(System.nanoTime() - start);
             }
-            assertThat(System.nanoTime()).as("import %d still running: %s", id, job).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("import %s still running: %s", id, job).isLessThan(deadline);
             Thread.sleep(200);
         }
         assertThat(progress).as("rowsDone read while the job ran").hasSizeGreaterThanOrEqualTo(3);
         reads.sort(null);
-        assertThat(Duration.ofNanos(reads.get(reads.size() * 95 / 100))).as("95th percentile of %d reads during the "
+        assertThat(Duration.ofNanos(reads.get(reads.size() * 95 / 100))).as("95th percentile of %s reads during the "
                 + "import", reads.size()).isLessThan(Duration.ofSeconds(1));
         assertThat(Duration.ofNanos(reads.get(reads.size() - 1))).as("the slowest read during the import")
                 .isLessThan(Duration.ofSeconds(5));
@@ -127,7 +127,7 @@ class DiplomaticExchangeDatasetIntegrationTests extends ApiIntegrationTest {
             for (JsonNode count : year.get("counts")) {
                 observed += count.asLong();
             }
-            assertThat(observed).as("observations in %d", year.get("year").asInt())
+            assertThat(observed).as("observations in %s", year.get("year").asInt())
                     .isEqualTo(perYear.get(year.get("year").asInt()));
         }
         assertThat(json(getJson("/api/observations?year=2005&size=1")).get("page").get("totalElements").asLong())

@@ -54,7 +54,7 @@ class H2HousekeepingIntegrationTests extends ApiIntegrationTest {
 
         long kept = chunks();
         assertThat(left).as("chunks that 300 commits left").isGreaterThan(50);
-        assertThat(kept).as("of %d", left).isLessThan(left / 5);
+        assertThat(kept).as("of %s", left).isLessThan(left / 5);
     }
 
     private long chunks() throws Exception {

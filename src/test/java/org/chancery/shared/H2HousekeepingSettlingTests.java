@@ -20,7 +20,7 @@ class H2HousekeepingSettlingTests {
     void passesGoOnWhileTheLiveShareOfTheChunksRises() {
         int[] fillRates = {7, 7, 7, 7, 7, 7, 7, 7, 7, 15, 22, 32, 46, 50, 52, 54};
         for (int i = 0; i < fillRates.length; i++) {
-            assertThat(pass(i, fillRates[i])).as("pass %d at %d %%", i, fillRates[i]).isTrue();
+            assertThat(pass(i, fillRates[i])).as("pass %s at %s %%", i, fillRates[i]).isTrue();
         }
     }
 
@@ -48,7 +48,7 @@ class H2HousekeepingSettlingTests {
         // measured while the COW file was imported: the import's garbage took the share from 59 % to 13 %
         int[] fillRates = {24, 42, 48, 59, 20, 13, 12, 14, 18, 20, 20, 27, 30, 33};
         for (int i = 0; i < fillRates.length; i++) {
-            assertThat(pass(i, fillRates[i])).as("pass %d at %d %%", i, fillRates[i]).isTrue();
+            assertThat(pass(i, fillRates[i])).as("pass %s at %s %%", i, fillRates[i]).isTrue();
         }
     }
 

@@ -64,7 +64,7 @@ class LockNotGrantedIntegrationTests extends ApiIntegrationTest {
                 List.of(new MeetingDraft.Attendee(chung, null), new MeetingDraft.Attendee(martinez, null)), List.of());
         postAsEditor("/api/meetings", """
                 {"date": "2024-05-21", "city": "Seoul", "country": "KR",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, martinez))
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(chung, martinez))
                 .andExpect(status().isCreated());
 
         Throwable refused = whileHeld(() -> assertThat(jdbc.sql("update meeting_pair_total set meetings = meetings"

@@ -33,7 +33,7 @@ public final class ImportJobs {
             if (!job.get("status").asString().equals("RUNNING")) {
                 return job;
             }
-            assertThat(System.nanoTime()).as("import %d still running: %s", id, job).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("import %s still running: %s", id, job).isLessThan(deadline);
             Thread.sleep(atMost.compareTo(Duration.ofMinutes(1)) > 0 ? 250 : 50);
         }
     }

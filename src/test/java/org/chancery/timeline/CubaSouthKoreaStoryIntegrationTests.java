@@ -38,7 +38,7 @@ class CubaSouthKoreaStoryIntegrationTests extends ApiIntegrationTest {
         long seoulMeeting = id("/api/meetings", """
                 {"date": "2024-05-22", "city": "Seoul", "country": "KR", "title": "First dialogue since the restoration",
                  "outcomes": ["agreed to open embassies as soon as possible"],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, pereira));
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(chung, pereira));
         long provisional = id("/api/missions", """
                 {"sendingCountry": "KR", "receivingCountry": "CU", "type": "PROVISIONAL_OFFICE", "city": "Havana",
                  "plannedOpening": "2024-H1"}""");
@@ -47,12 +47,12 @@ class CubaSouthKoreaStoryIntegrationTests extends ApiIntegrationTest {
         long koreanEmbassy = id("/api/missions", """
                 {"sendingCountry": "KR", "receivingCountry": "CU", "type": "EMBASSY", "city": "Havana"}""");
         long officeMilestone = id("/api/relations/KR/CU/milestones", """
-                {"title": "South Korean provisional office in Havana opens", "target": "2024-H1", "missionId": %d}"""
+                {"title": "South Korean provisional office in Havana opens", "target": "2024-H1", "missionId": %s}"""
                 .formatted(provisional));
         long embassyMilestone = id("/api/relations/CU/KR/milestones", """
-                {"title": "Cuban embassy in Seoul opens", "target": "2024-07", "missionId": %d}""".formatted(cubanEmbassy));
+                {"title": "Cuban embassy in Seoul opens", "target": "2024-07", "missionId": %s}""".formatted(cubanEmbassy));
         long head = id("/api/missions/" + cubanEmbassy + "/heads", """
-                {"diplomatId": %d, "rank": "AMBASSADOR", "agrementOn": "2024-12-01", "startedOn": "2025-01-08"}"""
+                {"diplomatId": %s, "rank": "AMBASSADOR", "agrementOn": "2024-12-01", "startedOn": "2025-01-08"}"""
                 .formatted(monzon));
         postAsEditor("/api/missions/{id}/open", "{\"date\":\"2025-01-17\"}", koreanEmbassy).andExpect(status().isOk());
 
@@ -63,13 +63,13 @@ class CubaSouthKoreaStoryIntegrationTests extends ApiIntegrationTest {
                 .andExpect(jsonPath("$.firstMeetingSinceEstablishment.id").value(seoulMeeting))
                 .andExpect(jsonPath("$.firstMeetingSinceEstablishment.date").value("2024-05-22"))
                 .andExpect(jsonPath("$.missions", hasSize(3)))
-                .andExpect(jsonPath("$.missions[?(@.id == %d)].status", koreanEmbassy).value(contains("OPEN")))
-                .andExpect(jsonPath("$.missions[?(@.id == %d)].status", cubanEmbassy).value(contains("PLANNED")))
+                .andExpect(jsonPath("$.missions[?(@.id == %s)].status", koreanEmbassy).value(contains("OPEN")))
+                .andExpect(jsonPath("$.missions[?(@.id == %s)].status", cubanEmbassy).value(contains("PLANNED")))
                 .andExpect(jsonPath("$.milestones[*].status").value(contains("OVERDUE", "OVERDUE")));
         getJson("/api/relations/CU/KR?asOf=2024-03-01")
                 .andExpect(jsonPath("$.meetingCount").value(0))
                 .andExpect(jsonPath("$.firstMeetingSinceEstablishment").value(nullValue()))
-                .andExpect(jsonPath("$.missions[?(@.id == %d)].status", koreanEmbassy).value(contains("PLANNED")));
+                .andExpect(jsonPath("$.missions[?(@.id == %s)].status", koreanEmbassy).value(contains("PLANNED")));
         getJson("/api/milestones?status=OVERDUE&country=KR")
                 .andExpect(jsonPath("$.content[*].id").value(contains((int) officeMilestone, (int) embassyMilestone)));
 
@@ -114,7 +114,7 @@ class CubaSouthKoreaStoryIntegrationTests extends ApiIntegrationTest {
         long us = id("/api/diplomats", "{\"name\": \"A\", \"country\": \"US\"}");
         long cu = id("/api/diplomats", "{\"name\": \"B\", \"country\": \"CU\"}");
         id("/api/relations/US/CU/events", "{\"type\":\"ESTABLISHED\",\"date\":\"1902-05-20\"}");
-        String meeting = "{\"date\": \"%s\", \"city\": \"Havana\", \"country\": \"CU\", \"participants\": [{\"diplomatId\": %d}, {\"diplomatId\": %d}]}";
+        String meeting = "{\"date\": \"%s\", \"city\": \"Havana\", \"country\": \"CU\", \"participants\": [{\"diplomatId\": %s}, {\"diplomatId\": %s}]}";
         long early = id("/api/meetings", meeting.formatted("1950-01-01", us, cu));
         long late = id("/api/meetings", meeting.formatted("2016-03-21", us, cu));
         getJson("/api/relations/US/CU").andExpect(jsonPath("$.firstMeetingSinceEstablishment.id").value(early));

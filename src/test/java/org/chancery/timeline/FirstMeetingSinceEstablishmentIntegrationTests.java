@@ -109,10 +109,10 @@ class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest 
             List<TimelineItem> streamed = new ArrayList<>();
             List<Integer> chunksBegun = new ArrayList<>();
             timeline.forEach(pair, chunk, streamed::add, () -> chunksBegun.add(streamed.size()));
-            assertThat(streamed).as("read %d at a time", chunk).isEqualTo(paged);
+            assertThat(streamed).as("read %s at a time", chunk).isEqualTo(paged);
             // before each read of meetings after the first (a full chunk read is followed by one more), not before
             // the first: a CSV of fewer meetings than a chunk never waits for the exports under way
-            assertThat(chunksBegun).as("read %d at a time", chunk).hasSize(13 / chunk);
+            assertThat(chunksBegun).as("read %s at a time", chunk).hasSize(13 / chunk);
         }
     }
 
@@ -124,7 +124,7 @@ class FirstMeetingSinceEstablishmentIntegrationTests extends ApiIntegrationTest 
     private long meeting(String date, long... diplomats) throws Exception {
         return create("/api/meetings", """
                 {"date": "%s", "city": "Havana", "country": "CU",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(date, diplomats[0], diplomats[1]))
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(date, diplomats[0], diplomats[1]))
                 .get("id").asLong();
     }
 

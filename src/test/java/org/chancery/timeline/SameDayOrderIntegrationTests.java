@@ -65,7 +65,7 @@ class SameDayOrderIntegrationTests extends ApiIntegrationTest {
         for (int chunk : List.of(1, 1000)) {
             List<TimelineItem> streamed = new ArrayList<>();
             timeline.forEach(pair, chunk, streamed::add);
-            assertThat(streamed).as("read %d meetings at a time", chunk).isEqualTo(paged);
+            assertThat(streamed).as("read %s meetings at a time", chunk).isEqualTo(paged);
         }
     }
 

@@ -91,7 +91,7 @@ class GroupCommitOutputStreamTests {
             String[] words = line.split(" ");
             int thread = Integer.parseInt(words[1]);
             int n = Integer.parseInt(words[3]);
-            assertThat(n).as("thread %d's lines in order", thread).isEqualTo(next.getOrDefault(thread, 0));
+            assertThat(n).as("thread %s's lines in order", thread).isEqualTo(next.getOrDefault(thread, 0));
             assertThat(line).as("a line whole").isEqualTo("thread " + thread + " line " + n + " " + "x".repeat(n % 97));
             next.put(thread, n + 1);
         }

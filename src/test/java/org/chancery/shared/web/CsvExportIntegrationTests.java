@@ -86,7 +86,7 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         long pereira = newDiplomat("Carlos Miguel Pereira Hernández", "CU");
         create("/api/meetings", """
                 {"date": "2024-05-22", "city": "Seoul", "country": "KR", "outcomes": ["embassies", "trade"],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(chung, pereira));
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(chung, pereira));
         long embassy = planMission("CU", "KR", "EMBASSY", "Seoul");
         long monzon = newDiplomat("Claudio Monzón Baeza", "CU");
         create("/api/missions/" + embassy + "/heads", "{\"diplomatId\":" + monzon
@@ -123,11 +123,11 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
         long first = newDiplomat("Alpha, A.", "CU");
         long second = newDiplomat("Beta, B.", "CU");
         create("/api/missions/" + embassy + "/heads", """
-                {"diplomatId": %d, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2020-01-01", "endedOn": "2021-01-01",
+                {"diplomatId": %s, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2020-01-01", "endedOn": "2021-01-01",
                  "sources": [{"url": "https://example.org/h1a", "title": "h1a"},
                              {"url": "https://example.org/h1b", "title": "h1b"}]}""".formatted(first));
         create("/api/missions/" + embassy + "/heads", """
-                {"diplomatId": %d, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2021-01-01"}""".formatted(second));
+                {"diplomatId": %s, "rank": "CHARGE_D_AFFAIRES", "startedOn": "2021-01-01"}""".formatted(second));
 
         List<List<String>> missions = csv("/api/missions?sending=CU");
         List<String> header = missions.get(0);
@@ -162,7 +162,7 @@ class CsvExportIntegrationTests extends ApiIntegrationTest {
                 {"name": "Lech Wałęsa", "country": "PL", "title": "Envoy"}""").get("id").asLong();
         create("/api/meetings", """
                 {"date": "2020-01-01", "city": "Ankara", "country": "TR", "outcomes": ["a;b", "c\\\\d", "e"],
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(withSemicolon, plain));
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(withSemicolon, plain));
 
         List<List<String>> meetings = csv("/api/meetings?country=TR");
         List<String> header = meetings.get(0);

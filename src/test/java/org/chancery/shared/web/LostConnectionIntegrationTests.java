@@ -59,7 +59,7 @@ class LostConnectionIntegrationTests extends ApiIntegrationTest {
         long martinez = newDiplomat("Eugenio Martínez", "CU");
 
         MockHttpServletResponse answer = cutWhileItWaits("/api/meetings", """
-                {"date": "2024-05-22", "country": "KR", "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}"""
+                {"date": "2024-05-22", "country": "KR", "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}"""
                 .formatted(chung, martinez));
 
         assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(503);

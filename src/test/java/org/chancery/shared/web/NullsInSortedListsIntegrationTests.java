@@ -38,11 +38,11 @@ class NullsInSortedListsIntegrationTests extends ApiIntegrationTest {
         assertNullsFirstThenLast("/api/diplomats?q=", "organization", untitled);
 
         long nowhere = create("/api/meetings", """
-                {"date": "2024-05-22", "country": "KR", "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}"""
+                {"date": "2024-05-22", "country": "KR", "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}"""
                 .formatted(untitled, titled)).get("id").asLong();
         create("/api/meetings", """
                 {"date": "2024-06-22", "country": "CU", "city": "Havana", "title": "Talks",
-                 "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(untitled, titled));
+                 "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(untitled, titled));
         assertNullsFirstThenLast("/api/meetings?country=KR", "city", nowhere);
         assertNullsFirstThenLast("/api/meetings?country=KR", "title", nowhere);
 

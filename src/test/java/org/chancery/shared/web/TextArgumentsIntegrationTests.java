@@ -127,7 +127,7 @@ class TextArgumentsIntegrationTests extends ApiIntegrationTest {
         for (long[] pair : new long[][] {{cuban, korean}, {american, french}}) {
             create("/api/meetings", """
                     {"date": "2024-05-22", "city": "Seoul", "country": "KR", "title": "Talks",
-                     "participants": [{"diplomatId": %d}, {"diplomatId": %d}]}""".formatted(pair[0], pair[1]));
+                     "participants": [{"diplomatId": %s}, {"diplomatId": %s}]}""".formatted(pair[0], pair[1]));
         }
         planMission("CU", "KR", "EMBASSY", "Seoul");
         planMission("US", "FR", "EMBASSY", "Paris");

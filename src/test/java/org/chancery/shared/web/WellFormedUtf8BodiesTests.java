@@ -49,7 +49,7 @@ class WellFormedUtf8BodiesTests {
     @Test
     void wellFormedTextGoesThroughWhateverTheSizesOfTheReads() throws IOException {
         for (int chunk = 1; chunk <= 5; chunk++) {
-            assertThat(readMixed(checked(TEXT, MediaType.APPLICATION_JSON), chunk)).as("chunks of %d", chunk)
+            assertThat(readMixed(checked(TEXT, MediaType.APPLICATION_JSON), chunk)).as("chunks of %s", chunk)
                     .isEqualTo(TEXT);
         }
         InputStream skipping = checked(TEXT, MediaType.APPLICATION_JSON);
