@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
-import java.util.regex.Pattern;
 
 import org.chancery.shared.AlreadyExistsException;
 import org.chancery.shared.BrokenConstraints;
@@ -52,9 +52,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 @EnableConfigurationProperties(CountryProperties.class)
 public class Countries {
-
-    /** What a search may be an alpha-2 or alpha-3 code as: two or three ASCII letters, in any case. */
-    private static final Pattern ASCII_CODE = Pattern.compile("[A-Za-z]{2,3}");
 
     private record Cached(Country country, long readAtMillis) {
     }
@@ -199,8 +196,8 @@ public class Countries {
             return repository.search(null, null, null, current, pageable);
         }
         String term = Text.strip(q);
-        // a code is two or three ASCII letters: "ß", which upper-cases into South Sudan's "SS", is none
-        String code = ASCII_CODE.matcher(term).matches() ? term.toUpperCase(Locale.ROOT) : "";
+        // a code is two or three ASCII letters, as in a path: "ß", which upper-cases into South Sudan's "SS", is none
+        String code = Objects.requireNonNullElse(keyOf(term), "");
         return repository.search(code, term, pattern, current, pageable);
     }
 
